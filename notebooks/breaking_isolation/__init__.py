@@ -1,0 +1,14 @@
+"""Breaking Isolation: the shared code behind the kit's notebooks.
+
+    import breaking_isolation as kit
+    data = kit.load()          # validated events, actors and sources
+    kit.style.use()            # the kit's figure style
+    kit.show(fig, alt="...")   # a figure as SVG with alt text
+"""
+
+from . import style
+from .figures import show, to_svg
+from .loader import DataError, KitData, Problem, load
+from .paths import data_dir, kit_root, output_dir
+
+__all__ = ["DataError", "KitData", "Problem", "data_dir", "kit_root", "load", "output_dir", "show", "style", "to_svg"]

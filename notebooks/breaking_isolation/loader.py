@@ -1,0 +1,323 @@
+"""Load the kit's three tables and check every rule in data/README.md.
+
+`load()` returns validated DataFrames or raises one `DataError` that lists every problem found, each with
+file, row, column and value. It never drops, guesses or coerces a bad value and never writes to the files.
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first event is row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import data_dir as default_data_dir
+from .vocabulary import ACTOR_KINDS, EVENT_KINDS, REGIONS, SOURCE_KINDS, TONES, VERDICTS
+
+EVENT_COLUMNS = {
+    # column: required?
+    "event_id": True, "date": True, "end_date": False, "kind": True, "actor": True, "counterpart": True,
+    "title": True, "description": True, "tone": True, "source_ids": True, "alt_dates": False,
+    "date_note": False, "country_study_says": False, "country_study_verdict": False,
+}
+ACTOR_COLUMNS = {
+    "actor_id": True, "name": True, "kind": True, "belongs_to": False, "region": True,
+    "start_date": False, "end_date": False, "wikidata": False, "note": False,
+}
+SOURCE_COLUMNS = {"source_id": True, "citation": True, "url": False, "kind": True, "note": False}
+
+EVENT_ID = r"\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ISO_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+# What a spreadsheet makes of a date: 2/1/1924, 1924/02/01, 01.02.1924. Named, never guessed at.
+MANGLED_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
+PRECISION = {4: "year", 7: "month", 10: "day"}
+ROWS_SHOWN = 30  # the message shows this many problems; DataError.problems holds them all
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        shown = "" if self.value is None else f" (value {self.value!r})"
+        return f"{where}: {self.message}{shown}"
+
+
+class DataError(ValueError):
+    """Every problem found in the data, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = [str(p) for p in problems[:ROWS_SHOWN]]
+        if len(problems) > ROWS_SHOWN:
+            lines.append(f"... and {len(problems) - ROWS_SHOWN} more (all are in this error's .problems)")
+        super().__init__(f"{len(problems)} problem(s) in the kit's data:\n  " + "\n  ".join(lines))
+
+
+@dataclass(frozen=True)
+class KitData:
+    events: pd.DataFrame
+    actors: pd.DataFrame
+    sources: pd.DataFrame
+
+
+def load(data_dir: str | Path | None = None) -> KitData:
+    """Load events, actors and sources from `data_dir` (the kit's data/ folder by default)."""
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    problems: list[Problem] = []
+    sources = _read_table(folder / "sources.csv", SOURCE_COLUMNS, problems)
+    actors = _read_table(folder / "actors.csv", ACTOR_COLUMNS, problems)
+    events = _read_table(folder / "events.csv", EVENT_COLUMNS, problems)
+    if sources is not None:
+        _check_sources(sources, problems)
+    if actors is not None:
+        _check_actors(actors, problems)
+    if events is not None:
+        _check_events(events, actors, sources, problems)
+    if problems:
+        raise DataError(problems)
+    return KitData(events=_typed_events(events), actors=_typed_actors(actors), sources=sources)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _read_table(path: Path, columns: dict[str, bool], problems: list[Problem]) -> pd.DataFrame | None:
+    """Read one CSV as text, or record why it cannot be read and return None."""
+    name = path.name
+    if not path.exists():
+        problems.append(Problem(name, None, None, None, f"file not found in {path.parent.name}/"))
+        return None
+    raw = path.read_bytes()
+    # A byte-order mark is what spreadsheets write for "CSV UTF-8"; it carries no data, so it is read past.
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        row = raw[: err.start].count(b"\n") + 1
+        bad = raw[err.start : err.end]
+        problems.append(Problem(name, row, None, repr(bad)[2:-1],
+                                "is not UTF-8; save it as 'CSV UTF-8 (comma delimited)'"))
+        return None
+    if not text.strip():
+        problems.append(Problem(name, None, None, None, "the file is empty; it needs at least a header row"))
+        return None
+    header = next(csv.reader(io.StringIO(text.partition("\n")[0])))
+    missing = [c for c in columns if c not in header]
+    if missing:
+        for delimiter in (";", "\t", "|"):
+            if delimiter in header[0]:
+                problems.append(Problem(name, 1, None, header[0][:60],
+                                        f"uses {delimiter!r} between columns; the kit reads comma-separated files"))
+                return None
+        for column in missing:
+            problems.append(Problem(name, 1, column, None, "this column is missing from the header"))
+        return None
+    unknown = [c for c in header if c not in columns]
+    for column in unknown:
+        problems.append(Problem(name, 1, column, None, "unknown column; data/README.md lists the columns"))
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+    if len(frame.columns) != len(header):
+        problems.append(Problem(name, 1, None, None, "the header has repeated column names"))
+        return None
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
+    _check_cells(frame, name, columns, problems)
+    return frame
+
+
+def _check_cells(frame: pd.DataFrame, name: str, columns: dict[str, bool], problems: list[Problem]) -> None:
+    for column, required in columns.items():
+        values = frame[column]
+        stripped = values.str.strip()
+        _report(problems, name, column, values, values != stripped,
+                "has spaces or line breaks at its start or end")
+        if required:
+            _report(problems, name, column, values, stripped == "", "is required but empty")
+
+
+def _report(problems: list[Problem], name: str, column: str, values: pd.Series, bad: pd.Series,
+            message: str) -> None:
+    """Record one problem per row where `bad` is true."""
+    if bad.any():
+        problems.extend(Problem(name, int(row), column, value, message) for row, value in values[bad].items())
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+def _check_sources(sources: pd.DataFrame, problems: list[Problem]) -> None:
+    name = "sources.csv"
+    _check_ids(sources, "source_id", SLUG, name, problems)
+    _check_vocabulary(sources, "kind", SOURCE_KINDS, name, problems)
+
+
+def _check_actors(actors: pd.DataFrame, problems: list[Problem]) -> None:
+    name = "actors.csv"
+    _check_ids(actors, "actor_id", SLUG, name, problems)
+    _check_vocabulary(actors, "kind", ACTOR_KINDS, name, problems)
+    _check_vocabulary(actors, "region", REGIONS, name, problems)
+    belongs = actors["belongs_to"]
+    _report(problems, name, "belongs_to", belongs,
+            (belongs != "") & ~belongs.isin(actors["actor_id"]), "is not an actor_id in actors.csv")
+    _report(problems, name, "wikidata", actors["wikidata"],
+            (actors["wikidata"] != "") & ~actors["wikidata"].str.fullmatch(r"Q\d+"), "is not a Wikidata id like Q15180")
+    _check_dates(actors, "start_date", "end_date", name, problems)
+
+
+def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd.DataFrame | None,
+                  problems: list[Problem]) -> None:
+    name = "events.csv"
+    _check_ids(events, "event_id", EVENT_ID, name, problems)
+    year_matches = events["event_id"].str[:4] == events["date"].str[:4]
+    _report(problems, name, "event_id", events["event_id"], ~year_matches & events["date"].str.fullmatch(ISO_DATE),
+            "must start with the year of its date")
+    _check_vocabulary(events, "kind", EVENT_KINDS, name, problems)
+    _check_vocabulary(events, "tone", TONES, name, problems)
+    _check_vocabulary(events, "country_study_verdict", VERDICTS, name, problems)
+    says, verdict = events["country_study_says"], events["country_study_verdict"]
+    _report(problems, name, "country_study_verdict", verdict, (says != "") & (verdict == ""),
+            "is required when country_study_says is filled")
+    _report(problems, name, "title", events["title"], events["title"].str.len() > 80, "is longer than 80 characters")
+    _report(problems, name, "counterpart", events["counterpart"], events["counterpart"] == events["actor"],
+            "is the same as actor")
+    _check_dates(events, "date", "end_date", name, problems)
+    if actors is not None:
+        for column in ("actor", "counterpart"):
+            values = events[column]
+            _report(problems, name, column, values, (values != "") & ~values.isin(actors["actor_id"]),
+                    "is not an actor_id in actors.csv")
+        _check_lifespans(events, actors, problems)
+    if sources is not None:
+        known = set(sources["source_id"])
+        _check_id_lists(events, "source_ids", known, name, problems)
+        _check_alt_dates(events, known, name, problems)
+
+
+def _check_ids(frame: pd.DataFrame, column: str, pattern: str, name: str, problems: list[Problem]) -> None:
+    ids = frame[column]
+    _report(problems, name, column, ids, (ids != "") & ~ids.str.fullmatch(pattern),
+            "is not a valid id (lower case letters, digits and hyphens" + (", starting with YYYY-)" if "\\d{4}" in pattern else ")"))
+    _report(problems, name, column, ids, (ids != "") & ids.duplicated(keep="first"), "repeats an id used above")
+
+
+def _check_vocabulary(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], name: str,
+                      problems: list[Problem]) -> None:
+    """Empty cells are left to the required-field check."""
+    values = frame[column]
+    bad = ~values.isin(allowed) & (values != "")
+    _report(problems, name, column, values, bad, "is not one of: " + ", ".join(allowed))
+
+
+def _check_dates(frame: pd.DataFrame, start_col: str, end_col: str, name: str, problems: list[Problem]) -> None:
+    bounds = {}
+    for column in (start_col, end_col):
+        text = frame[column]
+        first, last, valid = _parse_dates(text)
+        mangled = (text != "") & ~valid & text.str.fullmatch(MANGLED_DATE)
+        _report(problems, name, column, text, mangled,
+                "looks like a spreadsheet date; write it as YYYY-MM-DD (is 2/1/1924 the 2nd of January or the 1st of February?)")
+        _report(problems, name, column, text, (text != "") & ~valid & ~mangled,
+                "is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+        bounds[column] = (first, last)
+    before = bounds[end_col][1] < bounds[start_col][0]
+    _report(problems, name, end_col, frame[end_col], before, f"is before {start_col}")
+
+
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """First and last day of each ISO date's period, and whether it is a real date (empty is not)."""
+    shaped = text.str.fullmatch(ISO_DATE)
+    padded = text.where(shaped, "").str.pad(10, side="right", fillchar="-")
+    # 1924 -> 1924-01-01, 1924-02 -> 1924-02-01: the first day of the period.
+    first_text = padded.str[:4] + "-" + padded.str[5:7].replace("--", "01") + "-" + padded.str[8:10].replace("--", "01")
+    first = pd.to_datetime(first_text.where(shaped), format="%Y-%m-%d", errors="coerce")
+    valid = first.notna()
+    lengths = text.str.len()
+    last = first.copy()
+    by_year, by_month = valid & (lengths == 4), valid & (lengths == 7)
+    last[by_year] = first[by_year] + pd.offsets.YearEnd(0)
+    last[by_month] = first[by_month] + pd.offsets.MonthEnd(0)
+    return first, last, valid
+
+
+def _check_id_lists(frame: pd.DataFrame, column: str, known: set[str], name: str, problems: list[Problem]) -> None:
+    values = frame[column]
+    parts = values.str.split(";").explode().str.strip()
+    bad = (values != "") & (~parts.isin(known)).groupby(level=0).any()
+    for row, value in values[bad].items():
+        unknown = [i for i in (p.strip() for p in value.split(";")) if i not in known]
+        problems.append(Problem(name, int(row), column, value,
+                                "names a source_id not in sources.csv: " + ", ".join(repr(u) for u in unknown)))
+
+
+def _check_alt_dates(frame: pd.DataFrame, known: set[str], name: str, problems: list[Problem]) -> None:
+    values = frame["alt_dates"]
+    for row, value in values[values != ""].items():
+        for entry in value.split(";"):
+            date, at, source = entry.strip().partition("@")
+            real = _parse_dates(pd.Series([date]))[2].iloc[0]
+            if not at or not real or source not in known:
+                problems.append(Problem(name, int(row), "alt_dates", entry,
+                                        "each entry must be DATE@source_id with a real date and a known source"))
+
+
+def _check_lifespans(events: pd.DataFrame, actors: pd.DataFrame, problems: list[Problem]) -> None:
+    """No event may involve an actor before it existed or after it ended (the USSR in April 1922, say)."""
+    life = actors.set_index("actor_id")
+    born, _, _ = _parse_dates(life["start_date"])
+    _, ended, _ = _parse_dates(life["end_date"])
+    first, last, valid = _parse_dates(events["date"])
+    for column in ("actor", "counterpart"):
+        ids = events[column]
+        starts = ids.map(born.to_dict())
+        ends = ids.map(ended.to_dict())
+        early = valid & starts.notna() & (last < starts)
+        late = valid & ends.notna() & (first > ends)
+        for row in events.index[early | late]:
+            who = ids[row]
+            problems.append(Problem("events.csv", int(row), column, who,
+                                    f"this actor did not exist on {events.at[row, 'date']} "
+                                    f"(actors.csv gives {life.at[who, 'start_date'] or '…'} to {life.at[who, 'end_date'] or '…'})"))
+
+
+# --- typing --------------------------------------------------------------------------------------
+
+
+def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Dates that sort and plot (first day of their period), with the precision kept beside them."""
+    typed = events.copy()
+    first, _, _ = _parse_dates(events["date"])
+    end_first, end_last, _ = _parse_dates(events["end_date"])
+    typed.insert(1, "date_text", events["date"])
+    typed["date"] = first
+    typed.insert(3, "date_precision", pd.Categorical(events["date"].str.len().map(PRECISION),
+                                                     categories=["year", "month", "day"]))
+    typed["date"] = typed["date"].astype("datetime64[us]")
+    typed["end_date"] = end_last.astype("datetime64[us]")
+    typed["kind"] = pd.Categorical(events["kind"], categories=EVENT_KINDS)
+    typed["tone"] = pd.Categorical(events["tone"], categories=TONES)
+    typed["source_ids"] = events["source_ids"].str.split(";").map(lambda ids: [i.strip() for i in ids])
+    return typed.reset_index(drop=True)
+
+
+def _typed_actors(actors: pd.DataFrame) -> pd.DataFrame:
+    typed = actors.copy()
+    typed["kind"] = pd.Categorical(actors["kind"], categories=ACTOR_KINDS)
+    typed["region"] = pd.Categorical(actors["region"], categories=REGIONS)
+    typed["start_date"] = _parse_dates(actors["start_date"])[0]
+    typed["end_date"] = _parse_dates(actors["end_date"])[1]
+    return typed.reset_index(drop=True)

@@ -1,0 +1,31 @@
+"""The kit's real data: valid under its published schema, and every event cited."""
+
+import sys
+from pathlib import Path
+
+import frictionless
+
+import breaking_isolation as kit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import write_datapackage  # noqa: E402
+
+
+def test_datapackage_json_is_what_the_vocabularies_say():
+    on_disk = (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8")
+    assert on_disk == write_datapackage.render(), "run: python tools/write_datapackage.py"
+
+
+def test_frictionless_validator_passes():
+    report = frictionless.validate(str(ROOT / "data" / "datapackage.json"))
+    errors = [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors] + \
+             [err.message for err in report.errors]
+    assert report.valid, "\n".join(errors[:20])
+
+
+def test_every_event_cites_a_source_that_exists():
+    data = kit.load()
+    known = set(data.sources["source_id"])
+    for event_id, ids in zip(data.events["event_id"], data.events["source_ids"]):
+        assert ids and set(ids) <= known, event_id
