@@ -8,11 +8,12 @@ Rows are numbered as a spreadsheet shows them: the header is row 1, the first ev
 from __future__ import annotations
 
 import csv
-import io
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .paths import data_dir as default_data_dir
@@ -87,10 +88,10 @@ def load(data_dir: str | Path | None = None) -> KitData:
     if actors is not None:
         _check_actors(actors, problems)
     if events is not None:
-        _check_events(events, actors, sources, problems)
+        bounds = _check_events(events, actors, sources, problems)
     if problems:
         raise DataError(problems)
-    return KitData(events=_typed_events(events), actors=_typed_actors(actors), sources=sources)
+    return KitData(events=_typed_events(events, bounds), actors=_typed_actors(actors), sources=sources)
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -102,22 +103,19 @@ def _read_table(path: Path, columns: dict[str, bool], problems: list[Problem]) -
     if not path.exists():
         problems.append(Problem(name, None, None, None, f"file not found in {path.parent.name}/"))
         return None
-    raw = path.read_bytes()
+    with path.open("rb") as file:
+        first_line = file.readline()
     # A byte-order mark is what spreadsheets write for "CSV UTF-8"; it carries no data, so it is read past.
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        row = raw[: err.start].count(b"\n") + 1
-        bad = raw[err.start : err.end]
-        problems.append(Problem(name, row, None, repr(bad)[2:-1],
-                                "is not UTF-8; save it as 'CSV UTF-8 (comma delimited)'"))
-        return None
-    if not text.strip():
+    first_line = first_line.removeprefix(b"\xef\xbb\xbf")
+    if not first_line.strip() and not path.read_bytes().strip():
         problems.append(Problem(name, None, None, None, "the file is empty; it needs at least a header row"))
         return None
-    header = next(csv.reader(io.StringIO(text.partition("\n")[0])))
+    try:
+        header = next(csv.reader([first_line.decode("utf-8")]))
+        frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_filter=False)
+    except UnicodeDecodeError:
+        problems.append(_encoding_problem(path))
+        return None
     missing = [c for c in columns if c not in header]
     if missing:
         for delimiter in (";", "\t", "|"):
@@ -128,11 +126,10 @@ def _read_table(path: Path, columns: dict[str, bool], problems: list[Problem]) -
         for column in missing:
             problems.append(Problem(name, 1, column, None, "this column is missing from the header"))
         return None
-    unknown = [c for c in header if c not in columns]
-    for column in unknown:
-        problems.append(Problem(name, 1, column, None, "unknown column; data/README.md lists the columns"))
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
-    if len(frame.columns) != len(header):
+    for column in header:
+        if column not in columns:
+            problems.append(Problem(name, 1, column, None, "unknown column; data/README.md lists the columns"))
+    if len(set(header)) != len(header):
         problems.append(Problem(name, 1, None, None, "the header has repeated column names"))
         return None
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
@@ -140,20 +137,32 @@ def _read_table(path: Path, columns: dict[str, bool], problems: list[Problem]) -
     return frame
 
 
+def _encoding_problem(path: Path) -> Problem:
+    """Name the row and the first byte that is not UTF-8."""
+    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    try:
+        raw.decode("utf-8")
+        return Problem(path.name, None, None, None, "could not be read as UTF-8")
+    except UnicodeDecodeError as err:
+        row = raw[: err.start].count(b"\n") + 1
+        bad = raw[err.start : err.end]
+        return Problem(path.name, row, None, repr(bad)[2:-1], "is not UTF-8; save it as 'CSV UTF-8 (comma delimited)'")
+
+
 def _check_cells(frame: pd.DataFrame, name: str, columns: dict[str, bool], problems: list[Problem]) -> None:
     for column, required in columns.items():
         values = frame[column]
-        stripped = values.str.strip()
-        _report(problems, name, column, values, values != stripped,
-                "has spaces or line breaks at its start or end")
+        cells = values.to_numpy()
+        padded = [v != v.strip() for v in cells]  # a plain comprehension: faster than .str methods
+        _report(problems, name, column, values, padded, "has spaces or line breaks at its start or end")
         if required:
-            _report(problems, name, column, values, stripped == "", "is required but empty")
+            _report(problems, name, column, values, cells == "", "is required but empty")
 
 
-def _report(problems: list[Problem], name: str, column: str, values: pd.Series, bad: pd.Series,
-            message: str) -> None:
-    """Record one problem per row where `bad` is true."""
-    if bad.any():
+def _report(problems: list[Problem], name: str, column: str, values: pd.Series, bad, message: str) -> None:
+    """Record one problem per row where `bad` (a boolean Series or array) is true."""
+    bad = np.asarray(bad, dtype=bool)
+    if len(bad) and bad.any():
         problems.extend(Problem(name, int(row), column, value, message) for row, value in values[bad].items())
 
 
@@ -180,37 +189,48 @@ def _check_actors(actors: pd.DataFrame, problems: list[Problem]) -> None:
 
 
 def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd.DataFrame | None,
-                  problems: list[Problem]) -> None:
+                  problems: list[Problem]) -> dict:
     name = "events.csv"
     _check_ids(events, "event_id", EVENT_ID, name, problems)
-    year_matches = events["event_id"].str[:4] == events["date"].str[:4]
-    _report(problems, name, "event_id", events["event_id"], ~year_matches & events["date"].str.fullmatch(ISO_DATE),
-            "must start with the year of its date")
+    iso = re.compile(ISO_DATE)
+    wrong_year = [i[:4] != d[:4] and iso.fullmatch(d) is not None
+                  for i, d in zip(events["event_id"].to_numpy(), events["date"].to_numpy())]
+    _report(problems, name, "event_id", events["event_id"], wrong_year, "must start with the year of its date")
     _check_vocabulary(events, "kind", EVENT_KINDS, name, problems)
     _check_vocabulary(events, "tone", TONES, name, problems)
     _check_vocabulary(events, "country_study_verdict", VERDICTS, name, problems)
     says, verdict = events["country_study_says"], events["country_study_verdict"]
     _report(problems, name, "country_study_verdict", verdict, (says != "") & (verdict == ""),
             "is required when country_study_says is filled")
-    _report(problems, name, "title", events["title"], events["title"].str.len() > 80, "is longer than 80 characters")
+    _report(problems, name, "title", events["title"], [len(v) > 80 for v in events["title"].to_numpy()], "is longer than 80 characters")
     _report(problems, name, "counterpart", events["counterpart"], events["counterpart"] == events["actor"],
             "is the same as actor")
-    _check_dates(events, "date", "end_date", name, problems)
+    bounds = _check_dates(events, "date", "end_date", name, problems)
     if actors is not None:
         for column in ("actor", "counterpart"):
             values = events[column]
             _report(problems, name, column, values, (values != "") & ~values.isin(actors["actor_id"]),
                     "is not an actor_id in actors.csv")
-        _check_lifespans(events, actors, problems)
+        _check_lifespans(events, actors, bounds["date"], problems)
     if sources is not None:
         known = set(sources["source_id"])
         _check_id_lists(events, "source_ids", known, name, problems)
         _check_alt_dates(events, known, name, problems)
+    return bounds
+
+
+def _per_distinct(values: pd.Series, function) -> np.ndarray:
+    """`function` applied to each distinct value once, spread back over the rows (for repetitive columns)."""
+    codes, distinct = pd.factorize(values)
+    results = np.empty(len(distinct), dtype=object)
+    results[:] = [function(v) for v in distinct]
+    return results[codes]
 
 
 def _check_ids(frame: pd.DataFrame, column: str, pattern: str, name: str, problems: list[Problem]) -> None:
     ids = frame[column]
-    _report(problems, name, column, ids, (ids != "") & ~ids.str.fullmatch(pattern),
+    shape = re.compile(pattern)
+    _report(problems, name, column, ids, [v != "" and shape.fullmatch(v) is None for v in ids.to_numpy()],
             "is not a valid id (lower case letters, digits and hyphens" + (", starting with YYYY-)" if "\\d{4}" in pattern else ")"))
     _report(problems, name, column, ids, (ids != "") & ids.duplicated(keep="first"), "repeats an id used above")
 
@@ -223,41 +243,63 @@ def _check_vocabulary(frame: pd.DataFrame, column: str, allowed: tuple[str, ...]
     _report(problems, name, column, values, bad, "is not one of: " + ", ".join(allowed))
 
 
-def _check_dates(frame: pd.DataFrame, start_col: str, end_col: str, name: str, problems: list[Problem]) -> None:
+def _check_dates(frame: pd.DataFrame, start_col: str, end_col: str, name: str, problems: list[Problem]) -> dict:
+    """Check both date columns; return each one's (first day, last day, is real) for later use."""
     bounds = {}
     for column in (start_col, end_col):
         text = frame[column]
         first, last, valid = _parse_dates(text)
-        mangled = (text != "") & ~valid & text.str.fullmatch(MANGLED_DATE)
+        unparsed = (text != "") & ~valid
+        mangled = text[unparsed].str.fullmatch(MANGLED_DATE).reindex(text.index, fill_value=False)
         _report(problems, name, column, text, mangled,
                 "looks like a spreadsheet date; write it as YYYY-MM-DD (is 2/1/1924 the 2nd of January or the 1st of February?)")
-        _report(problems, name, column, text, (text != "") & ~valid & ~mangled,
+        _report(problems, name, column, text, unparsed & ~mangled,
                 "is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD")
-        bounds[column] = (first, last)
+        bounds[column] = (first, last, valid)
     before = bounds[end_col][1] < bounds[start_col][0]
     _report(problems, name, end_col, frame[end_col], before, f"is before {start_col}")
+    return bounds
 
 
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """First and last day of each ISO date's period, and whether it is a real date (empty is not)."""
-    shaped = text.str.fullmatch(ISO_DATE)
-    padded = text.where(shaped, "").str.pad(10, side="right", fillchar="-")
-    # 1924 -> 1924-01-01, 1924-02 -> 1924-02-01: the first day of the period.
-    first_text = padded.str[:4] + "-" + padded.str[5:7].replace("--", "01") + "-" + padded.str[8:10].replace("--", "01")
-    first = pd.to_datetime(first_text.where(shaped), format="%Y-%m-%d", errors="coerce")
-    valid = first.notna()
-    lengths = text.str.len()
-    last = first.copy()
-    by_year, by_month = valid & (lengths == 4), valid & (lengths == 7)
-    last[by_year] = first[by_year] + pd.offsets.YearEnd(0)
-    last[by_month] = first[by_month] + pd.offsets.MonthEnd(0)
-    return first, last, valid
+    """First and last day of each ISO date's period, and whether it is a real date (empty is not).
+
+    Dates repeat a great deal, so each distinct value is parsed once.
+    """
+    codes, distinct = pd.factorize(text)
+    firsts, lasts = [], []
+    for value in distinct:
+        first, last = _period(value)
+        firsts.append(first)
+        lasts.append(last)
+    first = pd.Series(np.array(firsts, dtype="datetime64[D]")[codes], index=text.index).astype("datetime64[us]")
+    last = pd.Series(np.array(lasts, dtype="datetime64[D]")[codes], index=text.index).astype("datetime64[us]")
+    return first, last, first.notna()
+
+
+def _period(value: str) -> tuple[np.datetime64, np.datetime64]:
+    """(first day, last day) of an ISO date at year, month or day precision; NaT twice if not a real date."""
+    not_a_date = (np.datetime64("NaT"), np.datetime64("NaT"))
+    if not re.fullmatch(ISO_DATE, value):
+        return not_a_date
+    try:
+        if len(value) == 10:
+            day = np.datetime64(datetime.date.fromisoformat(value))
+            return day, day
+        if len(value) == 7:
+            month = np.datetime64(value, "M")
+            if not 1 <= int(value[5:]) <= 12:
+                return not_a_date
+            return month.astype("datetime64[D]"), (month + 1).astype("datetime64[D]") - 1
+        year = np.datetime64(value, "Y")
+        return year.astype("datetime64[D]"), (year + 1).astype("datetime64[D]") - 1
+    except ValueError:
+        return not_a_date
 
 
 def _check_id_lists(frame: pd.DataFrame, column: str, known: set[str], name: str, problems: list[Problem]) -> None:
     values = frame[column]
-    parts = values.str.split(";").explode().str.strip()
-    bad = (values != "") & (~parts.isin(known)).groupby(level=0).any()
+    bad = (values != "") & _per_distinct(values, lambda v: any(p.strip() not in known for p in v.split(";"))).astype(bool)
     for row, value in values[bad].items():
         unknown = [i for i in (p.strip() for p in value.split(";")) if i not in known]
         problems.append(Problem(name, int(row), column, value,
@@ -275,12 +317,12 @@ def _check_alt_dates(frame: pd.DataFrame, known: set[str], name: str, problems: 
                                         "each entry must be DATE@source_id with a real date and a known source"))
 
 
-def _check_lifespans(events: pd.DataFrame, actors: pd.DataFrame, problems: list[Problem]) -> None:
+def _check_lifespans(events: pd.DataFrame, actors: pd.DataFrame, dates: tuple, problems: list[Problem]) -> None:
     """No event may involve an actor before it existed or after it ended (the USSR in April 1922, say)."""
     life = actors.set_index("actor_id")
     born, _, _ = _parse_dates(life["start_date"])
     _, ended, _ = _parse_dates(life["end_date"])
-    first, last, valid = _parse_dates(events["date"])
+    first, last, valid = dates
     for column in ("actor", "counterpart"):
         ids = events[column]
         starts = ids.map(born.to_dict())
@@ -297,20 +339,17 @@ def _check_lifespans(events: pd.DataFrame, actors: pd.DataFrame, problems: list[
 # --- typing --------------------------------------------------------------------------------------
 
 
-def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
+def _typed_events(events: pd.DataFrame, bounds: dict) -> pd.DataFrame:
     """Dates that sort and plot (first day of their period), with the precision kept beside them."""
-    typed = events.copy()
-    first, _, _ = _parse_dates(events["date"])
-    end_first, end_last, _ = _parse_dates(events["end_date"])
+    typed = events.copy(deep=False)
     typed.insert(1, "date_text", events["date"])
-    typed["date"] = first
-    typed.insert(3, "date_precision", pd.Categorical(events["date"].str.len().map(PRECISION),
-                                                     categories=["year", "month", "day"]))
-    typed["date"] = typed["date"].astype("datetime64[us]")
-    typed["end_date"] = end_last.astype("datetime64[us]")
+    typed["date"] = bounds["date"][0]
+    precision = _per_distinct(events["date"], lambda v: PRECISION[len(v)])
+    typed.insert(3, "date_precision", pd.Categorical(precision, categories=["year", "month", "day"]))
+    typed["end_date"] = bounds["end_date"][1]  # the last day of the end's period
     typed["kind"] = pd.Categorical(events["kind"], categories=EVENT_KINDS)
     typed["tone"] = pd.Categorical(events["tone"], categories=TONES)
-    typed["source_ids"] = events["source_ids"].str.split(";").map(lambda ids: [i.strip() for i in ids])
+    typed["source_ids"] = _per_distinct(events["source_ids"], lambda v: [i.strip() for i in v.split(";")])
     return typed.reset_index(drop=True)
 
 
