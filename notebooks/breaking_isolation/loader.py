@@ -37,6 +37,9 @@ ISO_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 # What a spreadsheet makes of a date: 2/1/1924, 1924/02/01, 01.02.1924. Named, never guessed at.
 MANGLED_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
 PRECISION = {4: "year", 7: "month", 10: "day"}
+# Columns of free text; every other column has a shape or a vocabulary that edge white space breaks.
+FREE_TEXT = {"title", "description", "date_note", "country_study_says", "name", "note", "citation", "url"}
+EDGE_SPACE = "has spaces or line breaks at its start or end"
 ROWS_SHOWN = 30  # the message shows this many problems; DataError.problems holds them all
 
 
@@ -153,17 +156,22 @@ def _check_cells(frame: pd.DataFrame, name: str, columns: dict[str, bool], probl
     for column, required in columns.items():
         values = frame[column]
         cells = values.to_numpy()
-        padded = [v != v.strip() for v in cells]  # a plain comprehension: faster than .str methods
-        _report(problems, name, column, values, padded, "has spaces or line breaks at its start or end")
+        if column in FREE_TEXT:  # other columns have a shape or vocabulary that white space already breaks
+            padded = [v != v.strip() for v in cells]  # a plain comprehension: faster than .str methods
+            _report(problems, name, column, values, padded, EDGE_SPACE)
         if required:
             _report(problems, name, column, values, cells == "", "is required but empty")
 
 
 def _report(problems: list[Problem], name: str, column: str, values: pd.Series, bad, message: str) -> None:
     """Record one problem per row where `bad` (a boolean Series or array) is true."""
+    if isinstance(bad, list) and not any(bad):  # the usual case, decided without building an array
+        return
     bad = np.asarray(bad, dtype=bool)
     if len(bad) and bad.any():
-        problems.extend(Problem(name, int(row), column, value, message) for row, value in values[bad].items())
+        # A value that fails only because of white space at its edges is told so, not that it is unknown.
+        problems.extend(Problem(name, int(row), column, value, EDGE_SPACE if value != value.strip() else message)
+                        for row, value in values[bad].items())
 
 
 # --- rules ---------------------------------------------------------------------------------------
@@ -192,10 +200,6 @@ def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd
                   problems: list[Problem]) -> dict:
     name = "events.csv"
     _check_ids(events, "event_id", EVENT_ID, name, problems)
-    iso = re.compile(ISO_DATE)
-    wrong_year = [i[:4] != d[:4] and iso.fullmatch(d) is not None
-                  for i, d in zip(events["event_id"].to_numpy(), events["date"].to_numpy())]
-    _report(problems, name, "event_id", events["event_id"], wrong_year, "must start with the year of its date")
     _check_vocabulary(events, "kind", EVENT_KINDS, name, problems)
     _check_vocabulary(events, "tone", TONES, name, problems)
     _check_vocabulary(events, "country_study_verdict", VERDICTS, name, problems)
@@ -206,6 +210,9 @@ def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd
     _report(problems, name, "counterpart", events["counterpart"], events["counterpart"] == events["actor"],
             "is the same as actor")
     bounds = _check_dates(events, "date", "end_date", name, problems)
+    prefixes = np.array([i[:4] for i in events["event_id"].to_numpy()], dtype=object)
+    wrong_year = (prefixes != _per_distinct(events["date"], lambda d: d[:4])) & bounds["date"][2].to_numpy()
+    _report(problems, name, "event_id", events["event_id"], wrong_year, "must start with the year of its date")
     if actors is not None:
         for column in ("actor", "counterpart"):
             values = events[column]
@@ -299,9 +306,9 @@ def _period(value: str) -> tuple[np.datetime64, np.datetime64]:
 
 def _check_id_lists(frame: pd.DataFrame, column: str, known: set[str], name: str, problems: list[Problem]) -> None:
     values = frame[column]
-    bad = (values != "") & _per_distinct(values, lambda v: any(p.strip() not in known for p in v.split(";"))).astype(bool)
+    bad = (values != "") & _per_distinct(values, lambda v: any(p not in known for p in v.split(";"))).astype(bool)
     for row, value in values[bad].items():
-        unknown = [i for i in (p.strip() for p in value.split(";")) if i not in known]
+        unknown = [i for i in value.split(";") if i not in known]
         problems.append(Problem(name, int(row), column, value,
                                 "names a source_id not in sources.csv: " + ", ".join(repr(u) for u in unknown)))
 
@@ -310,7 +317,7 @@ def _check_alt_dates(frame: pd.DataFrame, known: set[str], name: str, problems: 
     values = frame["alt_dates"]
     for row, value in values[values != ""].items():
         for entry in value.split(";"):
-            date, at, source = entry.strip().partition("@")
+            date, at, source = entry.partition("@")
             real = _parse_dates(pd.Series([date]))[2].iloc[0]
             if not at or not real or source not in known:
                 problems.append(Problem(name, int(row), "alt_dates", entry,
@@ -349,7 +356,7 @@ def _typed_events(events: pd.DataFrame, bounds: dict) -> pd.DataFrame:
     typed["end_date"] = bounds["end_date"][1]  # the last day of the end's period
     typed["kind"] = pd.Categorical(events["kind"], categories=EVENT_KINDS)
     typed["tone"] = pd.Categorical(events["tone"], categories=TONES)
-    typed["source_ids"] = _per_distinct(events["source_ids"], lambda v: [i.strip() for i in v.split(";")])
+    typed["source_ids"] = _per_distinct(events["source_ids"], lambda v: v.split(";"))
     return typed.reset_index(drop=True)
 
 
