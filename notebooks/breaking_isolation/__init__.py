@@ -4,11 +4,14 @@
     data = kit.load()          # validated events, actors and sources
     kit.style.use()            # the kit's figure style
     kit.show(fig, alt="...")   # a figure as SVG with alt text
+    kit.check("recognition-1", answer)  # an exercise: right, or wrong with a hint
 """
 
 from . import style
 from .figures import show, to_svg
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
+from . import checks, recognition  # recognition registers its exercises with checks
+from .checks import check
 
-__all__ = ["DataError", "KitData", "Problem", "data_dir", "kit_root", "load", "output_dir", "show", "style", "to_svg"]
+__all__ = ["DataError", "check", "checks", "recognition", "KitData", "Problem", "data_dir", "kit_root", "load", "output_dir", "show", "style", "to_svg"]
