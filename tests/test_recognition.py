@@ -33,6 +33,7 @@ ROWS = [
     ("1927-china-break", "1927-12-14", "rupture", "kmt", "ussr"),
     ("1929-britain-restored", "1929-10-03", "restoration", "britain", "chicherin"),
     ("1929-china-break", "1929-07-17", "rupture", "ussr", "china"),  # already broken: stays none
+    ("1920-moscow-recognises-poland", "1920-06-01", "de_jure_recognition", "rsfsr", "poland"),  # the other way
 ]
 
 
@@ -50,8 +51,9 @@ def changes():
 def test_only_recognition_events_with_moscow_in_date_order(changes):
     assert "1922-rapallo-conference" not in set(changes["event_id"])
     assert "1923-poland-germany" not in set(changes["event_id"])
+    assert "1920-moscow-recognises-poland" not in set(changes["event_id"])  # Moscow recognised Poland, not the reverse
     assert changes["date"].is_monotonic_increasing
-    assert len(changes) == len(ROWS) - 2
+    assert len(changes) == len(ROWS) - 3
 
 
 def test_governments_parties_and_envoys_map_to_their_states(changes):

@@ -66,7 +66,8 @@ def state_of(actors: pd.DataFrame) -> dict[str, str]:
 def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """One row per recognition event between Moscow and a state, in date order, with the standing before and after.
 
-    Events of other kinds, and recognition events that do not involve Moscow, are left out. Columns:
+    Events of other kinds, recognition events that do not involve Moscow, and Moscow's own recognitions of
+    other states (actor Moscow, kind de_facto_recognition or de_jure_recognition) are left out. Columns:
     date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
     standing_before, standing_after.
     An event whose other side is not a state and belongs to none raises a ValueError naming it.
@@ -77,7 +78,10 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     counterpart_moscow = recognition["counterpart"].map(states).isin(MOSCOW)
     for both in recognition.loc[actor_moscow & counterpart_moscow, "event_id"]:
         raise ValueError(f"events.csv, event {both!r}: a recognition event with Moscow on both sides")
-    chosen = recognition[actor_moscow ^ counterpart_moscow]
+    # Moscow recognising another state is not that state recognising Moscow; treaties, ruptures and
+    # restorations bind both sides, whoever the data names as actor.
+    one_way = recognition["kind"].astype(str).isin(("de_facto_recognition", "de_jure_recognition"))
+    chosen = recognition[(actor_moscow ^ counterpart_moscow) & ~(one_way & actor_moscow)]
     other_column = chosen["actor"].where(counterpart_moscow[chosen.index], chosen["counterpart"])
     state = other_column.map(states)
     for event_id, value in zip(chosen["event_id"][state.isna()], other_column[state.isna()]):
