@@ -115,12 +115,32 @@ def test_an_unknown_kind_is_refused():
 # --- the kit's real data, counted by hand ----------------------------------------------------------
 # Each moment lists the states at each standing on that day, with the event that put them there, so that a
 # reader can recount from data/events.csv. Counted by hand from the data as committed.
+NEIGHBOURS = {  # the peace and friendship treaties of 1920-21, all still in force through 1927
+    "estonia": "1920-tartu-estonia", "lithuania": "1920-moscow-treaty-lithuania", "latvia": "1920-riga-latvia",
+    "finland": "1920-tartu-finland", "persia": "1921-persia-treaty", "afghanistan": "1921-afghanistan-treaty",
+    "turkey": "1921-treaty-of-moscow-turkey", "poland": "1921-peace-of-riga", "mongolia": "1921-soviet-mongolian-treaty",
+}
+WAVE_1924 = {  # de jure in 1924, China by the Beijing government's treaty
+    "britain": "1924-britain-recognition", "italy": "1924-italy-recognition", "norway": "1924-norway-recognition",
+    "austria": "1924-austria-recognition", "greece": "1924-greece-recognition", "sweden": "1924-sweden-recognition",
+    "canada": "1924-canada-recognition", "china": "1924-sino-soviet-agreement", "denmark": "1924-denmark-recognition",
+    "mexico": "1924-mexico-recognition", "france": "1924-france-recognition",
+}
 BY_HAND = {
-    "1921-12-31": {"de_facto": {}, "de_jure": {}},
-    "1924-12-31": {"de_facto": {},
-                   "de_jure": {"germany": "1922-rapallo-treaty", "britain": "1924-britain-recognition"}},
-    "1927-12-31": {"de_facto": {},
-                   "de_jure": {"germany": "1922-rapallo-treaty", "britain": "1924-britain-recognition"}},
+    # 9 neighbours de jure; 5 trade agreements de facto.
+    "1921-12-31": {"de_facto": {"britain": "1921-anglo-soviet-trade-agreement",
+                                "germany": "1921-german-soviet-provisional-agreement",
+                                "norway": "1921-norway-trade-agreement", "austria": "1921-austria-trade-agreement",
+                                "italy": "1921-italy-trade-agreement"},
+                   "de_jure": NEIGHBOURS},
+    # 9 neighbours + Germany (Rapallo) + the 11 of 1924 = 21 de jure; only Czechoslovakia still de facto.
+    "1924-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
+                   "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty", **WAVE_1924}},
+    # Japan joins in 1925; Britain (May) and China (December, the Nationalists) break off in 1927: 20 de jure.
+    "1927-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
+                   "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty",
+                               **{k: v for k, v in WAVE_1924.items() if k not in ("britain", "china")},
+                               "japan": "1925-soviet-japanese-convention"}},
 }
 
 
