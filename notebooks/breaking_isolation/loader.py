@@ -315,13 +315,12 @@ def _check_id_lists(frame: pd.DataFrame, column: str, known: set[str], name: str
 
 def _check_alt_dates(frame: pd.DataFrame, known: set[str], name: str, problems: list[Problem]) -> None:
     values = frame["alt_dates"]
-    for row, value in values[values != ""].items():
-        for entry in value.split(";"):
-            date, at, source = entry.partition("@")
-            real = _parse_dates(pd.Series([date]))[2].iloc[0]
-            if not at or not real or source not in known:
-                problems.append(Problem(name, int(row), "alt_dates", entry,
-                                        "each entry must be DATE@source_id with a real date and a known source"))
+    bad_entries = _per_distinct(values, lambda value: [entry for entry in value.split(";") if value and (
+        "@" not in entry or np.isnat(_period(entry.partition("@")[0])[0]) or entry.partition("@")[2] not in known)])
+    for row, entries in zip(values.index, bad_entries):
+        problems.extend(Problem(name, int(row), "alt_dates", entry,
+                                "each entry must be DATE@source_id with a real date and a known source")
+                        for entry in entries)
 
 
 def _check_lifespans(events: pd.DataFrame, actors: pd.DataFrame, dates: tuple, problems: list[Problem]) -> None:
