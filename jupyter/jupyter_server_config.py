@@ -1,5 +1,15 @@
-# JupyterLab as the kit starts it (`make lab`): local only, token on, quiet and offline.
-c = get_config()  # noqa: F821  (provided by Jupyter when it reads this file)
+# JupyterLab as the kit starts it (`make lab`, and the browser tests): local only, token on, quiet, offline.
+from pathlib import Path
 
-c.ServerApp.ip = "127.0.0.1"  # only this machine can connect
-c.ServerApp.allow_root = True  # CI and many classroom images run as root; the token still guards the server
+c = get_config()  # noqa: F821  (provided by Jupyter when it reads this file)
+here = Path(__file__).resolve().parent
+
+c.ServerApp.ip = "127.0.0.1"  # only this machine can connect; the token (Jupyter's default) stays on
+c.ServerApp.allow_root = True  # CI and many classroom images run as root
+
+# Nothing leaves the machine: no news feed, no update check, no extension look-ups on PyPI.
+c.LabApp.news_url = None
+c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
+c.LabApp.extension_manager = "readonly"
+# Lab settings for the kit: news prompt off, no autosave (notebooks change only through `make execute`).
+c.LabApp.app_settings_dir = str(here / "lab-settings")
