@@ -12,4 +12,5 @@ c.LabApp.news_url = None
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 c.LabApp.extension_manager = "readonly"
 # Lab settings for the kit: news prompt off, no autosave (notebooks change only through `make execute`).
-c.LabApp.app_settings_dir = str(here / "lab-settings")
+if (here / "lab-settings").is_dir():  # on Binder this file is copied alone; postBuild installs the settings
+    c.LabApp.app_settings_dir = str(here / "lab-settings")
