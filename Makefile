@@ -10,7 +10,7 @@ export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test execute bench clean
+.PHONY: help setup lab test execute student bench clean
 
 help: ## List the kit's commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ test: $(STAMP) ## Run every test: data, code, notebooks (strict nbval)
 
 execute: $(STAMP) ## Re-run every notebook in a fresh kernel and store its outputs
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+student: $(STAMP) ## Build student notebooks (no solutions) into build/student/
+	$(BIN)/python tools/build_student.py
 
 bench: $(STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader ratio)
 	$(BIN)/python tools/benchmark.py

@@ -21,7 +21,7 @@ TIMEOUT = 300  # seconds a single cell may take
 def execute(path: Path) -> tuple[Path, float]:
     started = time.perf_counter()
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT, record_timing=False,
+    client = NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT, record_timing=False, coalesce_streams=True,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     notebook.metadata.pop("widgets", None)  # widget state is per run; the slider redraws on its own

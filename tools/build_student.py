@@ -1,0 +1,63 @@
+"""Build the student notebooks from the teacher notebooks, the only source.
+
+    python tools/build_student.py            # into build/student/
+
+Cells tagged `solution` are removed; cells tagged `exercise` or `check` keep their code but lose their
+outputs, so a student sees each exercise before its answer. The kit's package is copied beside the notebooks
+so that they import it with no install, and it finds data/ by walking up to the kit's folder.
+"""
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+CLEARED_TAGS = {"exercise", "check"}
+
+
+def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy without solution cells and with exercise and check outputs cleared."""
+    student = nbformat.from_dict(notebook)
+    cells = []
+    for cell in student.cells:
+        tags = set(cell.metadata.get("tags", []))
+        if "solution" in tags:
+            continue
+        if cell.cell_type == "code" and tags & CLEARED_TAGS:
+            cell.outputs = []
+            cell.execution_count = None
+        cells.append(cell)
+    student.cells = cells
+    return student
+
+
+def build(source: Path, target: Path) -> list[Path]:
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    shutil.copytree(source / "breaking_isolation", target / "breaking_isolation",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for extra in source.glob("*.md"):  # the glossary the notebooks link to
+        shutil.copy(extra, target / extra.name)
+    written = []
+    for path in sorted(source.glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.write(student_version(notebook), target / path.name)
+        written.append(target / path.name)
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "student")
+    args = parser.parse_args()
+    for path in build(ROOT / "notebooks", args.out):
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
