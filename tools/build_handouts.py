@@ -1,0 +1,118 @@
+"""Write the lessons' printable handouts (lessons/handouts/*.md) from the kit's data.
+
+    python tools/build_handouts.py
+
+The tables are computed, never typed, so they cannot drift from data/events.csv: tests/test_lessons.py fails
+when a handout on disk differs from what this script writes.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "notebooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import breaking_isolation as kit  # noqa: E402
+from breaking_isolation import recognition  # noqa: E402
+
+OUT = ROOT / "lessons" / "handouts"
+GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
+MOSCOW = {"rsfsr", "ussr", "cpsu"}
+
+
+def _cell(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def table(rows, columns: list[tuple[str, str]]) -> str:
+    lines = ["| " + " | ".join(label for label, _ in columns) + " |", "|" + "---|" * len(columns)]
+    for _, row in rows.iterrows():
+        lines.append("| " + " | ".join(_cell(row[key]) for _, key in columns) + " |")
+    return "\n".join(lines)
+
+
+EVENT_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("Tone", "tone"), ("Event id", "event_id"),
+                 ("Sources", "sources")]
+
+
+def _with_sources(events):
+    events = events.copy()
+    events["sources"] = events["source_ids"].map(", ".join)
+    return events
+
+
+def recognition_handout(data) -> str:
+    changes = recognition.standing_changes(data.events, data.actors)
+    counts = recognition.step_counts(changes)
+    rows = changes.merge(data.events[["event_id", "title", "source_ids"]], on="event_id")
+    rows = _with_sources(rows)
+    rows["kind_label"] = rows["kind"].astype(str).map(recognition.KIND_LABELS)
+    years = range(1920, 1934)
+    at = [recognition.counts_at(counts, f"{year}-12-31") for year in years]
+    year_table = ["| End of year | de jure | de facto only |", "|---|---|---|"]
+    year_table += [f"| {year} | {c['de_jure']} | {c['de_facto']} |" for year, c in zip(years, at)]
+    return "\n\n".join([
+        "# Handout 1: Recognition of the Soviet state, 1920–1933", GENERATED,
+        "For [lesson 1](../01-recognition.md). Every event that changed a state's standing with Moscow, in date "
+        "order. *De facto*: dealing in practice (usually a trade agreement). *De jure*: recognition in law. "
+        "The event id leads to the full row, with its description, in `data/events.csv`.",
+        "## A. The events",
+        table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"), ("Event", "title"),
+                     ("Event id", "event_id"), ("Sources", "sources")]),
+        "## B. How many states stood with Moscow",
+        "Counted at the end of each year from table A. Draw the step chart by hand: one square per state.",
+        "\n".join(year_table),
+    ]) + "\n"
+
+
+def network_handout(data) -> str:
+    events = _with_sources(data.events)
+    parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
+             "For [lesson 2](../02-network.md). Moscow's dealings with five partners, event by event. A tie's "
+             "sign in the notebook is the tone of its latest cooperative or hostile event."]
+    partners = [("Germany", {"germany", "junkers", "reichswehr", "kpd"}),
+                ("Britain", {"britain", "arcos"}),
+                ("The Beijing government", {"china-beijing", "zhang-zuolin"}),
+                ("The Nationalists (KMT)", {"kmt", "kmt-wuhan", "chiang", "sun-yat-sen"}),
+                ("The Chinese Communist Party", {"ccp"})]
+    soviet = MOSCOW | {"red-army", "joffe", "borodin", "karakhan", "blyukher", "chicherin", "comintern", "stalin"}
+    window = events[(events["date"] >= "1921-01-01") & (events["date"] < "1929-01-01")]
+    for name, ids in partners:
+        pair = window[(window["actor"].isin(ids) & window["counterpart"].isin(soviet))
+                      | (window["counterpart"].isin(ids) & window["actor"].isin(soviet))]
+        parts += [f"## {name}", table(pair, EVENT_COLUMNS)]
+    return "\n\n".join(parts) + "\n"
+
+
+def country_study_handout(data) -> str:
+    from test_country_study import CLAIMS  # the one list of the text's claims
+
+    events = _with_sources(data.events).set_index("event_id", drop=False)
+    parts = ["# Handout 3: Checking the Country Study", GENERATED,
+             "For [lesson 3](../03-reading-the-country-study.md). Source: Library of Congress, Federal Research "
+             "Division, *Soviet Union: A Country Study*, ed. Raymond E. Zickel, 2nd ed. (Washington, D.C.: GPO, "
+             "1991; research completed May 1989), section \"Foreign Policy, 1921-28\". Public domain.",
+             "## A. The claims, in the text's order",
+             "Each card quotes the text in its own words, then gives the events that bear on it. Decide: does "
+             "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
+             "justify it."]
+    for number, (claim, ids) in enumerate(CLAIMS.items(), start=1):
+        parts += [f"### Card {number}", f"> \"{claim}\"", table(events.loc[ids], EVENT_COLUMNS)]
+    return "\n\n".join(parts) + "\n"
+
+
+HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
+            "03-country-study-handout.md": country_study_handout}
+
+
+def render() -> dict[str, str]:
+    data = kit.load()
+    return {name: make(data) for name, make in HANDOUTS.items()}
+
+
+if __name__ == "__main__":
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, text in render().items():
+        (OUT / name).write_text(text, encoding="utf-8")
+        print(f"wrote lessons/handouts/{name}")
