@@ -1,0 +1,351 @@
+"""The slide decks and handouts, built fresh and opened in a real, offline Chromium.
+
+Decks and handouts are built into a temporary folder by tools/build_slides.py, so `make test` covers the
+build. Every expectation (slides, figures, notes) is computed from the notebooks' own metadata. Every request
+a page makes other than for its own file is aborted and recorded: a self-contained page makes none.
+Title-slide screenshots and the build's times and sizes go to test-artifacts/.
+"""
+
+import csv
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_slides  # noqa: E402
+from build_student import student_version  # noqa: E402
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+DECKS = [path for path in NOTEBOOKS if build_slides.has_slides(nbformat.read(path, as_version=4))]
+HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
+HOSTILE_DESCRIPTION = "<script>alert(2)</script> and <b>bold</b>"
+
+
+def _slide_type(cell) -> str:
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
+def expected_slides(notebook) -> tuple[int, int]:
+    """(horizontal slides, all slides) that the notebook's slide metadata implies, as reveal.js counts them.
+
+    Skip cells are dropped; the first cell that is not a note always opens a slide."""
+    kept = [cell for cell in notebook.cells if _slide_type(cell) != "skip"]
+    first = next(cell for cell in kept if _slide_type(cell) != "notes")
+    opens = [_slide_type(cell) for cell in kept if _slide_type(cell) in ("slide", "subslide") and cell is not first]
+    return 1 + opens.count("slide"), 1 + len(opens)
+
+
+def _svg_outputs(cells) -> int:
+    return sum("image/svg+xml" in output.get("data", {}) for cell in cells for output in cell.get("outputs", []))
+
+
+@pytest.fixture(scope="module")
+def reveal():
+    try:
+        return build_slides.ensure_reveal()
+    except RuntimeError as problem:  # no npm and no reveal.js yet
+        if os.environ.get("CI"):
+            pytest.fail(str(problem))
+        pytest.skip(str(problem))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, reveal):
+    out = tmp_path_factory.mktemp("slides")
+    started = time.perf_counter()
+    written = build_slides.build(NOTEBOOKS, out)
+    seconds = time.perf_counter() - started
+    ARTIFACTS.mkdir(exist_ok=True)
+    lines = [f"built {len(written)} files in {seconds:.1f} s"]
+    lines += [f"{path.name}: {path.stat().st_size / 1024:.0f} KiB in {took:.2f} s" for path, took in written]
+    (ARTIFACTS / "slides-build.txt").write_text("\n".join(lines) + "\n")
+    return out
+
+
+class OfflinePage:
+    """A page in a 1280 x 720 window that may load only its own file; it records what else it tried."""
+
+    def __init__(self, browser, path: Path):
+        self.url = path.resolve().as_uri()
+        self.context = browser.new_context(viewport={"width": 1280, "height": 720})
+        self.page = self.context.new_page()
+        self.requests, self.errors, self.dialogs = [], [], []
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(self.url, wait_until="load")
+
+    def _route(self, route):
+        if route.request.url.split("#")[0] == self.url:
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    pages = []
+
+    def opener(path: Path) -> OfflinePage:
+        pages.append(OfflinePage(browser, path))
+        return pages[-1]
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+def _show_everything_around(page, selector_index: int, selector: str) -> None:
+    """Go to the slide holding the n-th element matching `selector` and reveal all of its fragments."""
+    page.evaluate("""([selector, n]) => {
+        const section = document.querySelectorAll(selector)[n].closest('section');
+        const where = Reveal.getIndices(section);
+        Reveal.slide(where.h, where.v);
+        while (Reveal.nextFragment()) {}
+    }""", [selector, selector_index])
+
+
+# --- the build ----------------------------------------------------------------------------------------------
+
+def test_build_writes_one_self_contained_deck_per_slide_notebook_and_a_handout_for_each(built):
+    assert DECKS, "no notebook has slide metadata"
+    assert sorted(p.name for p in built.glob("*.slides.html")) == sorted(f"{p.stem}.slides.html" for p in DECKS)
+    assert sorted(p.name for p in built.glob("*.handout.html")) == sorted(f"{p.stem}.handout.html" for p in NOTEBOOKS)
+    for page in built.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for outside in ("<script src", "<link", "@import", "url(http", "require.js", "mathjax", "mermaid.initialize"):
+            assert outside not in text.lower(), f"{page.name} loads something from outside: {outside}"
+        assert page.stat().st_size < 3 * 1024 * 1024, f"{page.name} is too big to email"
+
+
+def test_figures_without_alt_text_stop_the_build(tmp_path, reveal):
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("fig")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"image/svg+xml": "<svg></svg>"})]
+    notebook.cells = [nbformat.v4.new_markdown_cell("# A title"), cell]
+    path = tmp_path / "bare.ipynb"
+    nbformat.write(notebook, path)
+    with pytest.raises(ValueError, match=r"bare.ipynb: cell 1 shows a figure with no alt text"):
+        build_slides.build([path], tmp_path / "out")
+
+
+def test_markdown_written_by_code_keeps_its_markup_but_not_raw_html():
+    html = build_slides.markdown_escaped(f"**Figure 1.** {HOSTILE_TITLE}")
+    assert "<strong>Figure 1.</strong>" in html
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_slide_count_follows_the_metadata():
+    notebook = nbformat.v4.new_notebook()
+    kinds = ["notes", "-", "fragment", "slide", "skip", "subslide", "notes", "slide", "subslide", "-"]
+    notebook.cells = [nbformat.v4.new_markdown_cell(kind, metadata={"slideshow": {"slide_type": kind}})
+                      for kind in kinds]
+    assert expected_slides(notebook) == (3, 5)
+
+
+# --- decks in the browser -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
+def test_deck_offline_in_chromium(built, open_page, notebook_path):
+    notebook = nbformat.read(notebook_path, as_version=4)
+    view = open_page(built / f"{notebook_path.stem}.slides.html")
+    page = view.page
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+
+    horizontal, total = expected_slides(notebook)
+    assert page.evaluate("Reveal.getTotalSlides()") == total
+    assert page.evaluate("Reveal.getHorizontalSlides().length") == horizontal
+
+    # The title slide: the notebook's H1 and its question.
+    page.evaluate("Reveal.slide(0, 0)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"slides-{notebook_path.stem}-title.png")
+    title = build_slides.title_of(notebook, notebook_path)
+    heading = page.locator(".reveal .slides section.present:not(.stack) h1")
+    assert heading.is_visible() and title in heading.inner_text()
+    assert "?" in page.locator(".reveal .slides section.present:not(.stack)").inner_text()
+
+    # Readable when projected: every piece of body text at least 24 px on the 1280 x 720 slide.
+    sizes = page.evaluate("""() => {
+        const scale = Reveal.getScale(), small = [];
+        let checked = 0;
+        for (const el of document.querySelectorAll(
+                '.reveal .slides :is(p, li, td, th, pre, blockquote)')) {
+            if (el.closest('aside.notes') || !el.textContent.trim()) continue;
+            checked += 1;
+            const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+            if (px < 24) small.push(`${el.tagName} ${px.toFixed(1)} px: ${el.textContent.slice(0, 40)}`);
+        }
+        return {scale, checked, small};
+    }""")
+    assert sizes["checked"] > 0 and sizes["small"] == [], sizes
+
+    # No code on a slide: the deck shows results; the handout shows the code.
+    assert page.locator(".reveal .jp-InputArea-editor").count() == 0
+
+    # Speaker notes: one per notes cell, holding its text, never shown on the slide.
+    notes_cells = [c for c in notebook.cells if _slide_type(c) == "notes"]
+    notes = page.locator(".reveal .slides aside.notes")
+    assert notes.count() == len(notes_cells)
+    for index, cell in enumerate(notes_cells):
+        first_words = " ".join(cell.source.replace("**", "").split()[:4])
+        assert first_words in " ".join(notes.nth(index).text_content().split())
+        assert not notes.nth(index).is_visible()
+
+    # Every figure visible, with size, on its slide, with its alt text.
+    kept = [c for c in notebook.cells if _slide_type(c) != "skip"]
+    figures = page.locator(".reveal .slides img")
+    assert figures.count() == _svg_outputs(kept)
+    for index in range(figures.count()):
+        _show_everything_around(page, index, ".reveal .slides img")
+        figure = figures.nth(index)
+        box = figure.bounding_box()
+        assert figure.is_visible() and box and box["width"] > 0 and box["height"] > 0, f"figure {index + 1}"
+        assert figure.get_attribute("alt").strip()
+
+    assert view.errors == [], view.errors
+    assert view.requests == [], view.requests
+
+
+# --- handouts in the browser --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("notebook_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_handout_is_accessible_and_offline(built, open_page, notebook_path):
+    notebook = nbformat.read(notebook_path, as_version=4)
+    view = open_page(built / f"{notebook_path.stem}.handout.html")
+    page = view.page
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+    levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1, levels
+    skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert skips == [], f"headings skip a level: {skips}"
+
+    expected_alts = [output["metadata"]["image/svg+xml"]["alt"] for cell in student_version(notebook).cells
+                     for output in cell.get("outputs", []) if "image/svg+xml" in output.get("data", {})]
+    figures = page.get_by_role("img")
+    assert figures.count() == len(expected_alts)
+    for index, alt in enumerate(expected_alts):
+        figure = figures.nth(index)
+        assert figure.get_attribute("alt") == alt
+        figure.scroll_into_view_if_needed()
+        box = figure.bounding_box()
+        assert figure.is_visible() and box["width"] > 0 and box["height"] > 0
+
+    for cell in notebook.cells:  # the speaker notes stay in the deck
+        if _slide_type(cell) == "notes":
+            assert " ".join(cell.source.split()[:6]) not in " ".join(page.inner_text("body").split())
+    solutions = [c for c in notebook.cells if "solution" in c.metadata.get("tags", [])]
+    for cell in solutions:  # a handout can go to students: no answers in it
+        assert cell.source.splitlines()[0] not in page.content()
+    assert view.errors == [], view.errors
+    assert view.requests == [], view.requests
+
+
+# --- escaping ----------------------------------------------------------------------------------------------
+
+ESCAPE_CELLS = [
+    ("markdown", "slide", "# An event with markup in its title\n\nDoes the markup show as text?"),
+    ("code", "subslide", "import matplotlib.pyplot as plt\nimport breaking_isolation as kit\n\n"
+                         "kit.style.use()\nevents = kit.load(\"data\").events\n"
+                         "hostile = events[events[\"event_id\"].str.endswith(\"-hostile-markup\")]\n"
+                         "hostile[[\"event_id\", \"title\", \"description\"]]"),
+    ("code", "subslide", "from IPython.display import Markdown, display\n\n"
+                         "title = hostile[\"title\"].iloc[0]\nfig, ax = plt.subplots()\n"
+                         "ax.bar([title], [1])\nax.set(title=title, xlabel=\"Event\", ylabel=\"Count\")\n"
+                         "alt = f\"Bar chart of one event, {title}\"\nkit.show(fig, alt=alt)\n"
+                         "display(Markdown(f\"**Figure 1.** {alt}\"))"),
+    ("markdown", "notes", "Speaker notes: the title above is plain text."),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory, reveal):
+    """A throwaway notebook run on a copy of the data with one event full of markup, then built."""
+    folder = tmp_path_factory.mktemp("escaping")
+    data = folder / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("parts", "source-text"))
+    with (data / "events.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    hostile = {**rows[-1], "event_id": f"{rows[-1]['date'][:4]}-hostile-markup", "title": HOSTILE_TITLE,
+               "description": HOSTILE_DESCRIPTION}
+    with (data / "events.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([*rows, hostile])
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                                 "language": "python"}})
+    make = {"markdown": nbformat.v4.new_markdown_cell, "code": nbformat.v4.new_code_cell}
+    notebook.cells = [make[kind](source, metadata={"slideshow": {"slide_type": slide}})
+                      for kind, slide, source in ESCAPE_CELLS]
+    path = folder / "hostile.ipynb"
+    nbformat.write(notebook, path)
+
+    from execute_notebooks import execute
+    saved = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "notebooks"), saved]))
+    try:
+        execute(path)
+    finally:
+        if saved is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = saved
+    build_slides.build([path], folder / "out")
+    return nbformat.read(path, as_version=4), folder / "out"
+
+
+def test_markup_in_an_event_is_escaped_in_the_notebook_outputs(hostile_build):
+    notebook, _ = hostile_build
+    table = notebook.cells[1].outputs[0]["data"]["text/html"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in table and "<img src=x" not in table
+    assert "&lt;script&gt;" in table and "<script>" not in table
+    figure = next(o for o in notebook.cells[2].outputs if "image/svg+xml" in o.get("data", {}))
+    assert "<img src=x" not in figure["data"]["image/svg+xml"]
+    assert figure["metadata"]["image/svg+xml"]["alt"].endswith(HOSTILE_TITLE)
+
+
+@pytest.mark.parametrize("kind", ["slides", "handout"])
+def test_markup_in_an_event_shows_as_text_and_never_runs(hostile_build, open_page, kind):
+    _, out = hostile_build
+    view = open_page(out / f"hostile.{kind}.html")
+    page = view.page
+    if kind == "slides":
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    assert page.locator("img[src=x], img[src='x']").count() == 0
+    assert page.locator("b", has_text="bold").count() == 0
+    shown = page.get_by_text(HOSTILE_TITLE)
+    assert shown.count() >= 2  # the table cell and the figure's caption
+    for index in range(shown.count()):
+        if kind == "slides":
+            shown.nth(index).evaluate("""el => {
+                const where = Reveal.getIndices(el.closest('section'));
+                Reveal.slide(where.h, where.v);
+                while (Reveal.nextFragment()) {}
+            }""")
+        shown.nth(index).scroll_into_view_if_needed()
+        assert shown.nth(index).is_visible()
+    assert page.get_by_text("<script>alert(2)</script>", exact=False).count() == 1
+    figure = page.get_by_role("img", name=f"Bar chart of one event, {HOSTILE_TITLE}")
+    assert figure.count() == 1
+    page.wait_for_timeout(200)  # time for an onerror handler to fire, were there one
+    assert view.dialogs == []
+    assert view.errors == [], view.errors
+    assert view.requests == [], view.requests
