@@ -124,7 +124,7 @@ WAVE_1924 = {  # de jure in 1924, China by the Beijing government's treaty
     "britain": "1924-britain-recognition", "italy": "1924-italy-recognition", "norway": "1924-norway-recognition",
     "austria": "1924-austria-recognition", "greece": "1924-greece-recognition", "sweden": "1924-sweden-recognition",
     "canada": "1924-canada-recognition", "china": "1924-sino-soviet-agreement", "denmark": "1924-denmark-recognition",
-    "mexico": "1924-mexico-recognition", "france": "1924-france-recognition",
+    "mexico": "1924-mexico-recognition", "france": "1924-france-recognition", "albania": "1924-albania-recognition",
 }
 BY_HAND = {
     # 9 neighbours de jure; 5 trade agreements de facto.
@@ -133,14 +133,15 @@ BY_HAND = {
                                 "norway": "1921-norway-trade-agreement", "austria": "1921-austria-trade-agreement",
                                 "italy": "1921-italy-trade-agreement"},
                    "de_jure": NEIGHBOURS},
-    # 9 neighbours + Germany (Rapallo) + the 11 of 1924 = 21 de jure; only Czechoslovakia still de facto.
+    # 9 neighbours + Germany (Rapallo) + the 12 of 1924 = 22 de jure; only Czechoslovakia still de facto.
     "1924-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
                    "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty", **WAVE_1924}},
-    # Japan joins in 1925; Britain (May) and China (December, the Nationalists) break off in 1927: 20 de jure.
+    # Japan joins in 1925 and Uruguay in 1926; Britain and Canada (May) and China (December, the Nationalists)
+    # break off in 1927: 20 de jure.
     "1927-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
                    "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty",
-                               **{k: v for k, v in WAVE_1924.items() if k not in ("britain", "china")},
-                               "japan": "1925-soviet-japanese-convention"}},
+                               **{k: v for k, v in WAVE_1924.items() if k not in ("britain", "china", "canada")},
+                               "japan": "1925-soviet-japanese-convention", "uruguay": "1926-uruguay-recognition"}},
 }
 
 
