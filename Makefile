@@ -10,7 +10,7 @@ export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test execute student bench clean
+.PHONY: help setup lab test execute student slides bench clean
 
 help: ## List the kit's commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ execute: $(STAMP) ## Re-run every notebook in a fresh kernel and store its outpu
 
 student: $(STAMP) ## Build student notebooks (no solutions) into build/student/
 	$(BIN)/python tools/build_student.py
+
+slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slides/ (needs npm once)
+	$(BIN)/python tools/build_slides.py
 
 bench: $(STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader ratio)
 	$(BIN)/python tools/benchmark.py

@@ -220,6 +220,16 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
         assert figure.is_visible() and box and box["width"] > 0 and box["height"] > 0, f"figure {index + 1}"
         assert figure.get_attribute("alt").strip()
 
+    # Slides taller than the screen scroll; list them for the notebook's author (not a failure).
+    tall = page.evaluate("""() => Reveal.getSlides().filter(s => {
+        const where = Reveal.getIndices(s);
+        Reveal.slide(where.h, where.v);
+        while (Reveal.nextFragment()) {}
+        return s.scrollHeight > s.clientHeight + 2;
+    }).map(s => `${Reveal.getIndices(s).h + 1}.${Reveal.getIndices(s).v + 1}`)""")
+    (ARTIFACTS / f"slides-{notebook_path.stem}-tall.txt").write_text(
+        f"slides (horizontal.vertical) that scroll at 1280x720: {', '.join(tall) or 'none'}\n")
+
     assert view.errors == [], view.errors
     assert view.requests == [], view.requests
 
