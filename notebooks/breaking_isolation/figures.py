@@ -3,8 +3,10 @@
 import html
 import io
 
+import re
+
 import matplotlib.pyplot as plt
-from IPython.display import display
+from IPython.display import Markdown, display
 
 from .style import SVG_HASHSALT
 
@@ -21,11 +23,22 @@ def to_svg(fig, alt: str) -> str:
     return opening + f"\n <title>{label}</title>" + svg[opening_end:]
 
 
-def show(fig, alt: str) -> None:
-    """Display `fig` in the notebook with its alt text, then close it so it is not shown twice."""
+def show(fig, alt: str, caption: str | None = None) -> None:
+    """Display `fig` with its alt text, then close it so it is not shown twice.
+
+    With `caption` (say "Figure 1."), the alt text is also printed below the figure for every reader, as
+    text: anything in it that looks like Markdown or HTML (an event title, say) is escaped, never rendered.
+    """
     if not alt or not alt.strip():
         raise ValueError("every figure needs alt text: describe what it shows and what it tells")
     svg = to_svg(fig, alt)
     plt.close(fig)
     display({"image/svg+xml": svg, "text/plain": f"[Figure] {alt}"}, raw=True,
             metadata={"image/svg+xml": {"alt": alt}})
+    if caption:
+        display(Markdown(f"**{escape_markdown(caption)}** {escape_markdown(alt)}"))
+
+
+def escape_markdown(text: str) -> str:
+    """`text` as literal Markdown: HTML escaped, Markdown punctuation backslashed."""
+    return re.sub(r"([\\`*_\[\]|~])", r"\\\1", html.escape(text, quote=False))
