@@ -107,13 +107,18 @@ def check_figures(notebook, path: Path) -> None:
 
 
 def deck_version(notebook) -> nbformat.NotebookNode:
-    """The cells a deck shows: skip cells dropped, widget outputs dropped (a deck has no kernel)."""
+    """The cells a deck shows: skip cells, widget outputs and figure captions dropped (a deck has no kernel)."""
     deck = nbformat.from_dict(notebook)
     for cell in deck.cells:
         kind = slide_type(cell)
         if kind not in SLIDE_TYPES:
             raise ValueError(f"unknown slide_type {kind!r} in a cell starting {cell.source[:40]!r}")
     deck.cells = [cell for cell in deck.cells if slide_type(cell) != "skip"]
+    for cell in deck.cells:
+        # A figure's printed caption repeats its alt text, which the deck's <img> carries already: on a
+        # projected slide it only pushes the figure off the screen.
+        if any("image/svg+xml" in o.get("data", {}) for o in cell.get("outputs", [])):
+            cell.outputs = [o for o in cell.outputs if "text/markdown" not in o.get("data", {})]
     deck.metadata.pop("widgets", None)
     return deck
 

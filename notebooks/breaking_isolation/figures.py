@@ -40,5 +40,6 @@ def show(fig, alt: str, caption: str | None = None) -> None:
 
 
 def escape_markdown(text: str) -> str:
-    """`text` as literal Markdown: HTML escaped, Markdown punctuation backslashed."""
-    return re.sub(r"([\\`*_\[\]|~])", r"\\\1", html.escape(text, quote=False))
+    """`text` as literal Markdown: every character that Markdown or HTML would read as markup is backslashed
+    (CommonMark lets any ASCII punctuation be escaped so), so it shows as itself in every renderer."""
+    return re.sub(r"([\\`*_\[\]<>&|~#])", r"\\\1", text)
