@@ -137,7 +137,7 @@ BY_HAND = {
     "1924-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
                    "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty", **WAVE_1924}},
     # Japan joins in 1925 and Uruguay in 1926; Britain and Canada (May) and China (December, the Nationalists)
-    # break off in 1927: 20 de jure.
+    # break off in 1927: 21 de jure.
     "1927-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
                    "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty",
                                **{k: v for k, v in WAVE_1924.items() if k not in ("britain", "china", "canada")},
