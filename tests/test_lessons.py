@@ -39,6 +39,16 @@ def test_every_plan_has_every_part_in_order(plan):
     assert "Rubric" in text
 
 
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_the_phases_fill_a_50_minute_class_and_a_90_minute_block(plan):
+    rows = [line.strip().strip("|").split("|") for line in _section(plan.read_text(encoding="utf-8"), "Timing")
+            .splitlines() if line.startswith("| ") and not line.startswith("| Phase")]
+    minutes = lambda cell: int(re.match(r"\s*(\d+) min", cell).group(1)) if "min" in cell else 0  # noqa: E731
+    assert len(rows) >= 4
+    assert sum(minutes(r[1]) for r in rows) == 50
+    assert sum(minutes(r[2]) for r in rows) == 90
+
+
 @pytest.mark.parametrize("plan", PLANS + sorted((ROOT / "lessons" / "handouts").glob("*.md")), ids=lambda p: p.name)
 def test_every_event_id_cited_exists(plan):
     known = set(kit.load().events["event_id"])
@@ -52,11 +62,81 @@ def test_handouts_are_what_the_data_says():
         assert on_disk == text, f"{name} is stale: run python tools/build_handouts.py"
 
 
+def _section(text: str, heading: str) -> str:
+    start = text.index(f"## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end != -1 else None]
+
+
 def test_the_country_study_answer_key_covers_the_known_errors():
-    key = (ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8")
+    key = _section((ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8"),
+                   "Discussion questions")
+    # The five points the lesson exists for: the massacre's date, Rapallo's text, the first recognitions,
+    # the name of the state in April 1922, and the order of the China debate and the Nationalists' triumph.
     for event_id in ("1926-canton-coup", "1927-shanghai-massacre", "1922-rapallo-treaty", "1922-junkers-fili",
-                     "1924-britain-recognition", "1922-ussr-founded", "1928-nationalists-take-peking"):
+                     "1924-britain-recognition", "1920-tartu-estonia", "1922-ussr-founded",
+                     "1927-stalin-theses-china", "1928-nationalists-take-peking"):
         assert f"`{event_id}`" in key, event_id
+    # And every event on which the data itself judges the Country Study wrong.
+    events = kit.load().events
+    wrong = events.loc[events["country_study_verdict"] == "wrong", "event_id"]
+    assert len(wrong) > 0
+    assert [e for e in wrong if f"`{e}`" not in key] == []
+
+
+def test_the_source_text_is_quoted_exactly():
+    """Every quotation of three words or more in lesson 3 is the Country Study's own words (capitals aside),
+    unless it names a notebook section; the essay prompt and the curriculum units are left out."""
+    flat = lambda s: " ".join(s.split())  # noqa: E731
+    study = flat((ROOT / "data" / "source-text" / "country-study-1989.txt").read_text(encoding="utf-8")).lower()
+    plan = (ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8")
+    for heading in ("Summative task", "Curriculum alignment"):
+        plan = plan.replace(_section(plan, heading), "")
+    headings = {flat(h) for nb in NOTEBOOKS for h in _headings(nb)}
+    quotes = [flat(q) for q in re.findall(r'"([^"]+)"', plan)]
+    checked = [q for q in quotes if len(q.split()) >= 3 and q not in headings]
+    assert len(checked) >= 5
+    for quote in checked:
+        for part in filter(None, (p.strip(" ,;") for p in quote.split("..."))):
+            assert part.lower() in study, f"not in the Country Study: {part!r}"
+
+
+# --- sections and slides --------------------------------------------------------------------------------------
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NAMED = re.compile(r'(?:[Ss]ections?|[Ss]lides?|Notebook:) ((?:"[^"]+"(?:,? (?:and|or|also) )?)+)')
+
+
+def _headings(notebook: Path) -> list[str]:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return [line.lstrip("#").strip() for c in cells if c["cell_type"] == "markdown"
+            for line in "".join(c["source"]).splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_every_section_and_slide_a_plan_names_exists(plan):
+    """A plan sends the teacher to sections and slides by title: each title is a heading of the notebook."""
+    text = plan.read_text(encoding="utf-8")
+    text = " ".join(text.replace(_section(text, "Curriculum alignment"), "").split())
+    notebook = ROOT / "notebooks" / re.search(r"\.\./notebooks/(\d\d-[\w-]+\.ipynb)", text).group(1)
+    headings = set(_headings(notebook)) | {"Foreign Policy, 1921-28"}  # and the source text's own section
+    named = [title for group in NAMED.findall(text) for title in re.findall(r'"([^"]+)"', group)]
+    assert len(named) >= 4
+    assert [title for title in named if title not in headings] == []
+
+
+def test_every_slide_deck_named_is_one_the_slide_build_writes():
+    """Plans name decks as build/slides/<notebook>.slides.html: the notebook exists and has slide metadata."""
+    import build_slides  # noqa: PLC0415
+
+    import nbformat  # noqa: PLC0415
+
+    named = {m for p in PLANS for m in re.findall(r"build/slides/([\w-]+)\.slides\.html", p.read_text("utf-8"))}
+    assert named
+    for stem in named:
+        notebook = ROOT / "notebooks" / f"{stem}.ipynb"
+        assert notebook.exists(), stem
+        assert build_slides.has_slides(nbformat.read(notebook, as_version=4)), f"{stem} has no slides"
 
 
 # --- links -------------------------------------------------------------------------------------------------

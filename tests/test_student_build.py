@@ -1,6 +1,7 @@
 """Student notebooks: built from the teacher notebooks, no solution leaks, and each still runs top to bottom."""
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,27 +19,37 @@ TEACHER = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 @pytest.fixture(scope="module")
 def student(tmp_path_factory):
-    """A student build beside a copy of the data, as build/student/ sits inside the kit."""
+    """A student build in a copy of the kit's data and lessons, as build/student/ sits inside the kit."""
     kit = tmp_path_factory.mktemp("kit")
-    shutil.copytree(ROOT / "data", kit / "data")
-    build(ROOT / "notebooks", kit / "student")
-    return kit / "student"
+    for folder in ("data", "lessons"):
+        shutil.copytree(ROOT / folder, kit / folder)
+    build(ROOT / "notebooks", kit / "build" / "student")
+    return kit / "build" / "student"
 
 
 def _code_lines(cells) -> set[str]:
     return {line.strip() for cell in cells if cell.cell_type == "code" for line in cell.source.splitlines()}
 
 
+def _cells(path: Path, solution: bool) -> list:
+    cells = nbformat.read(path, as_version=4).cells
+    return [c for c in cells if ("solution" in c.metadata.get("tags", [])) == solution]
+
+
 @pytest.mark.parametrize("teacher", TEACHER, ids=lambda p: p.name)
 def test_no_solution_text_leaks(student, teacher):
-    notebook = nbformat.read(teacher, as_version=4)
-    solutions = [c for c in notebook.cells if "solution" in c.metadata.get("tags", [])]
-    shared = _code_lines(c for c in notebook.cells if "solution" not in c.metadata.get("tags", []))
-    # Every line of a solution that is not also written elsewhere in the notebook, and says something.
-    secret = {line for line in _code_lines(solutions) - shared if len(line) > 8 and not line.startswith("#")}
-    text = (student / teacher.name).read_text(encoding="utf-8")
-    leaked = [line for line in secret if json.dumps(line)[1:-1] in text]
-    assert not leaked, f"solution lines in the student notebook: {leaked}"
+    # Lines that the teacher notebooks also show outside their solutions are no secret (`answer`, imports).
+    shared = _code_lines(c for path in TEACHER for c in _cells(path, solution=False))
+    # Every other line of this notebook's solutions that says something ...
+    secret = {line for line in _code_lines(_cells(teacher, solution=True)) - shared
+              if len(line) > 8 and not line.startswith("#")}
+    assert secret or not _cells(teacher, solution=True), "the solutions hold nothing to look for"
+    # ... is in no student notebook, in its source or in any output.
+    for built in sorted(student.glob("*.ipynb")):
+        text = built.read_text(encoding="utf-8")
+        leaked = [line for line in secret if json.dumps(line)[1:-1] in text]
+        assert not leaked, f"solution lines of {teacher.name} in student {built.name}: {leaked}"
+    assert sorted(p.name for p in student.glob("*.ipynb")) == [p.name for p in TEACHER]
     cells = nbformat.read(student / teacher.name, as_version=4).cells
     assert not [c for c in cells if "solution" in c.metadata.get("tags", [])]
     for cell in cells:
@@ -61,3 +72,18 @@ def test_student_notebook_runs_top_to_bottom(student, teacher):
     for cell in checks:  # with the answers removed, each check says so instead of failing
         said = "".join(o.get("text", "") for o in cell.outputs)
         assert "Not answered yet" in said, said
+
+
+def test_links_in_student_notebooks_still_resolve(student):
+    """Moved into build/student/, a notebook's links to the glossary, to each other and to the lessons work."""
+    links = 0
+    for built in sorted(student.glob("*.ipynb")):
+        for cell in nbformat.read(built, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for target in re.findall(r"\]\(([^)\s]+)\)", cell.source):
+                if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                    continue
+                links += 1
+                assert (built.parent / target.partition("#")[0]).exists(), f"{built.name}: {target}"
+    assert links > 0

@@ -4,10 +4,13 @@
 
 Cells tagged `solution` are removed; cells tagged `exercise` or `check` keep their code but lose their
 outputs, so a student sees each exercise before its answer. The kit's package is copied beside the notebooks
-so that they import it with no install, and it finds data/ by walking up to the kit's folder.
+so that they import it with no install, and it finds data/ by walking up to the kit's folder. Links that
+leave the notebooks' folder (to the lessons, say) are rewritten to reach the same files from the build folder.
 """
 
 import argparse
+import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -16,6 +19,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEARED_TAGS = {"exercise", "check"}
+UP_LINK = re.compile(r"(\]\()(\.\./[^)\s#]*)")  # a Markdown link to a file outside the notebooks' folder
 
 
 def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -34,6 +38,18 @@ def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return student
 
 
+def relink(notebook: nbformat.NotebookNode, source: Path, target: Path) -> nbformat.NotebookNode:
+    """Rewrite relative links that leave `source` so that they reach the same files from `target`."""
+    def moved(match: re.Match) -> str:
+        linked = (source / match.group(2)).resolve()
+        return match.group(1) + Path(os.path.relpath(linked, target.resolve())).as_posix()
+
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = UP_LINK.sub(moved, cell.source)
+    return notebook
+
+
 def build(source: Path, target: Path) -> list[Path]:
     if target.exists():
         shutil.rmtree(target)
@@ -45,7 +61,7 @@ def build(source: Path, target: Path) -> list[Path]:
     written = []
     for path in sorted(source.glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
-        nbformat.write(student_version(notebook), target / path.name)
+        nbformat.write(relink(student_version(notebook), source, target), target / path.name)
         written.append(target / path.name)
     return written
 
