@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -25,6 +26,8 @@ from build_student import student_version  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 DECKS = [path for path in NOTEBOOKS if build_slides.has_slides(nbformat.read(path, as_version=4))]
+NOTED_DECKS = [path for path in DECKS
+               if any(build_slides.slide_type(cell) == "notes" for cell in nbformat.read(path, as_version=4).cells)]
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 HOSTILE_DESCRIPTION = "<script>alert(2)</script> and <b>bold</b>"
 
@@ -41,6 +44,11 @@ def expected_slides(notebook) -> tuple[int, int]:
     first = next(cell for cell in kept if _slide_type(cell) != "notes")
     opens = [_slide_type(cell) for cell in kept if _slide_type(cell) in ("slide", "subslide") and cell is not first]
     return 1 + opens.count("slide"), 1 + len(opens)
+
+
+def _first_words(cell) -> str:
+    """The opening words of a markdown cell as a browser shows them (bold markers gone, spaces collapsed)."""
+    return " ".join(cell.source.replace("**", "").split()[:4])
 
 
 def _svg_outputs(cells) -> int:
@@ -78,14 +86,16 @@ class OfflinePage:
         self.context = browser.new_context(viewport={"width": 1280, "height": 720})
         self.page = self.context.new_page()
         self.requests, self.errors, self.dialogs = [], [], []
-        self.page.route("**/*", self._route)
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("dialog", self._dialog)
+        # On the context, so that a window the page opens (the speaker view) is held to the same rules.
+        self.context.route("**/*", self._route)
+        self.context.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.context.on("weberror", lambda error: self.errors.append(str(error.error)))
+        self.context.on("dialog", self._dialog)
         self.page.goto(self.url, wait_until="load")
 
     def _route(self, route):
-        if route.request.url.split("#")[0] == self.url:
+        # The file itself, also with a query (the speaker view loads the deck again as its preview).
+        if route.request.url.split("#")[0].split("?")[0] == self.url:
             route.continue_()
         else:
             self.requests.append(route.request.url)
@@ -205,8 +215,7 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
     notes = page.locator(".reveal .slides aside.notes")
     assert notes.count() == len(notes_cells)
     for index, cell in enumerate(notes_cells):
-        first_words = " ".join(cell.source.replace("**", "").split()[:4])
-        assert first_words in " ".join(notes.nth(index).text_content().split())
+        assert _first_words(cell) in " ".join(notes.nth(index).text_content().split())
         assert not notes.nth(index).is_visible()
 
     # Every figure visible, with size, on its slide, with its alt text.
@@ -230,6 +239,24 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
     (ARTIFACTS / f"slides-{notebook_path.stem}-tall.txt").write_text(
         f"slides (horizontal.vertical) that scroll at 1280x720: {', '.join(tall) or 'none'}\n")
 
+    assert view.errors == [], view.errors
+    assert view.requests == [], view.requests
+
+
+@pytest.mark.parametrize("notebook_path", NOTED_DECKS, ids=[p.stem for p in NOTED_DECKS])
+def test_speaker_view_shows_the_teachers_notes_offline(built, open_page, notebook_path):
+    notebook = nbformat.read(notebook_path, as_version=4)
+    first_notes = next(cell for cell in notebook.cells if _slide_type(cell) == "notes")
+    view = open_page(built / f"{notebook_path.stem}.slides.html")
+    page = view.page
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    _show_everything_around(page, 0, ".reveal .slides aside.notes")
+    with view.context.expect_page(timeout=10_000) as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    expect(speaker.locator(".speaker-controls-notes")).to_contain_text(_first_words(first_notes), timeout=10_000)
+    expect(speaker.locator(".speaker-controls-time")).to_be_visible()
+    speaker.wait_for_timeout(300)  # the previews load the deck again; give them time to ask for anything else
     assert view.errors == [], view.errors
     assert view.requests == [], view.requests
 
