@@ -32,17 +32,13 @@ HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 HOSTILE_DESCRIPTION = "<script>alert(2)</script> and <b>bold</b>"
 
 
-def _slide_type(cell) -> str:
-    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
-
-
 def expected_slides(notebook) -> tuple[int, int]:
     """(horizontal slides, all slides) that the notebook's slide metadata implies, as reveal.js counts them.
 
     Skip cells are dropped; the first cell that is not a note always opens a slide."""
-    kept = [cell for cell in notebook.cells if _slide_type(cell) != "skip"]
-    first = next(cell for cell in kept if _slide_type(cell) != "notes")
-    opens = [_slide_type(cell) for cell in kept if _slide_type(cell) in ("slide", "subslide") and cell is not first]
+    kept = [cell for cell in notebook.cells if build_slides.slide_type(cell) != "skip"]
+    first = next(cell for cell in kept if build_slides.slide_type(cell) != "notes")
+    opens = [build_slides.slide_type(cell) for cell in kept if build_slides.slide_type(cell) in ("slide", "subslide") and cell is not first]
     return 1 + opens.count("slide"), 1 + len(opens)
 
 
@@ -211,7 +207,7 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
     assert page.locator(".reveal .jp-InputArea-editor").count() == 0
 
     # Speaker notes: one per notes cell, holding its text, never shown on the slide.
-    notes_cells = [c for c in notebook.cells if _slide_type(c) == "notes"]
+    notes_cells = [c for c in notebook.cells if build_slides.slide_type(c) == "notes"]
     notes = page.locator(".reveal .slides aside.notes")
     assert notes.count() == len(notes_cells)
     for index, cell in enumerate(notes_cells):
@@ -219,7 +215,7 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
         assert not notes.nth(index).is_visible()
 
     # Every figure visible, with size, on its slide, with its alt text.
-    kept = [c for c in notebook.cells if _slide_type(c) != "skip"]
+    kept = [c for c in notebook.cells if build_slides.slide_type(c) != "skip"]
     figures = page.locator(".reveal .slides img")
     assert figures.count() == _svg_outputs(kept)
     for index in range(figures.count()):
@@ -246,7 +242,7 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
 @pytest.mark.parametrize("notebook_path", NOTED_DECKS, ids=[p.stem for p in NOTED_DECKS])
 def test_speaker_view_shows_the_teachers_notes_offline(built, open_page, notebook_path):
     notebook = nbformat.read(notebook_path, as_version=4)
-    first_notes = next(cell for cell in notebook.cells if _slide_type(cell) == "notes")
+    first_notes = next(cell for cell in notebook.cells if build_slides.slide_type(cell) == "notes")
     view = open_page(built / f"{notebook_path.stem}.slides.html")
     page = view.page
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")
@@ -287,7 +283,7 @@ def test_handout_is_accessible_and_offline(built, open_page, notebook_path):
         assert figure.is_visible() and box["width"] > 0 and box["height"] > 0
 
     for cell in notebook.cells:  # the speaker notes stay in the deck
-        if _slide_type(cell) == "notes":
+        if build_slides.slide_type(cell) == "notes":
             assert " ".join(cell.source.split()[:6]) not in " ".join(page.inner_text("body").split())
     solutions = [c for c in notebook.cells if "solution" in c.metadata.get("tags", [])]
     for cell in solutions:  # a handout can go to students: no answers in it
