@@ -154,9 +154,32 @@ def check_data() -> None:
         raise kit.DataError([kit.Problem("data/datapackage.json", None, None, None, e) for e in errors[:30]])
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class NotebookFailed(RuntimeError):
+    pass
+
+
+def execute_one(path: Path) -> Path:
+    """Run one notebook; on an error, say which notebook, which cell and what, in plain text (no colours)."""
+    from nbclient.exceptions import CellExecutionError
+
+    try:
+        execute(path)
+    except CellExecutionError as error:
+        cell = str(error).split("------------------")[1].strip().splitlines() if "-----" in str(error) else ["?"]
+        raise NotebookFailed(f"{path.name}: the cell starting {cell[0][:80]!r} failed: "
+                             f"{ANSI.sub('', error.ename)}: {ANSI.sub('', error.evalue)} (its old outputs are kept)")
+    return path
+
+
 def run_notebooks(notebooks: list[Path]) -> None:
     with ProcessPoolExecutor(max_workers=2) as pool:  # two cores: two kernels at a time
-        list(pool.map(execute, notebooks))
+        futures = [pool.submit(execute_one, path) for path in notebooks]
+        problems = [str(f.exception()) for f in futures if f.exception() is not None]
+    if problems:
+        raise NotebookFailed("; ".join(problems))
 
 
 def rebuild_handouts() -> None:
@@ -210,7 +233,8 @@ def main() -> int:
         try:
             note = step()
         except Exception as error:  # say which step and why, then report what did change
-            failed = f"{done.split(':')[0]}: FAILED: {type(error).__name__}: {error}"
+            what = "" if isinstance(error, NotebookFailed) else f"{type(error).__name__}: "
+            failed = f"{done.split(':')[0]}: FAILED: {what}{error}"
             print(failed, file=sys.stderr)
             break
         print(f"{done.split(':')[0]}: {note}" if note else f"{done} ({time.perf_counter() - step_started:.1f} s)")
@@ -222,7 +246,8 @@ def main() -> int:
     lines += report("deck", before["decks"], _read(slides, "*.slides.html"), deck_changed)
     lines += report("HTML handout", before["pages"], _read(slides, "*.handout.html"), deck_changed)
     print("\n".join(f"  {line}" for line in lines))
-    print(f"in {time.perf_counter() - started:.0f} s" + ("" if failed else "; now run make test"))
+    print(f"in {time.perf_counter() - started:.0f} s; " + ("stopped at the step that FAILED above: fix it, then run "
+                                                          "make refresh again" if failed else "now run make test"))
     return 2 if failed else 0
 
 
