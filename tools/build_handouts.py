@@ -44,24 +44,28 @@ def _with_sources(events):
 
 def recognition_handout(data) -> str:
     changes = recognition.standing_changes(data.events, data.actors)
-    counts = recognition.step_counts(changes)
     rows = changes.merge(data.events[["event_id", "title", "source_ids"]], on="event_id")
     rows = _with_sources(rows)
     rows["kind_label"] = rows["kind"].astype(str).map(recognition.KIND_LABELS)
-    years = range(1920, 1934)
-    at = [recognition.counts_at(counts, f"{year}-12-31") for year in years]
-    year_table = ["| End of year | de jure | de facto only |", "|---|---|---|"]
-    year_table += [f"| {year} | {c['de_jure']} | {c['de_facto']} |" for year, c in zip(years, at)]
+    rows["counts"] = [("yes" if counted else f"no: {reason}") for counted, reason in zip(rows["counted"], rows["reason"])]
+    years = recognition.year_end_table(changes, 1920, 1933)
+    year_table = ["| End of year | recognise de jure | recognise de facto only | relations in place | relations broken off |",
+                  "|---|---|---|---|---|"]
+    year_table += [f"| {year} | {c['de_jure']} | {c['de_facto']} | {c['established']} | {c['broken']} |"
+                   for year, c in years.iterrows()]
     return "\n\n".join([
         "# Handout 1: Recognition of the Soviet state, 1920–1933", GENERATED,
         "For [lesson 1](../01-recognition.md). Every event that changed a state's standing with Moscow, in date "
-        "order. *De facto*: dealing in practice (usually a trade agreement). *De jure*: recognition in law. "
+        "order. Two things are counted apart. **Recognition**: *de facto* is dealing in practice (usually a "
+        "trade agreement), *de jure* is recognition in law; breaking off relations does not withdraw it. "
+        "**Diplomatic relations**: envoys exchanged; they can be broken off and restored. An act by a "
+        "government that was not then its state's recognised government, or by a party, counts for no state. "
         "The event id leads to the full row, with its description, in `data/events.csv`.",
         "## A. The events",
         table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"), ("Event", "title"),
-                     ("Event id", "event_id"), ("Sources", "sources")]),
-        "## B. How many states stood with Moscow",
-        "Counted at the end of each year from table A. Draw the step chart by hand: one square per state.",
+                     ("Counts?", "counts"), ("Event id", "event_id"), ("Sources", "sources")]),
+        "## B. How many states recognised Moscow, and how many had relations with it",
+        "Counted at the end of each year from table A. Draw both step charts by hand: one square per state.",
         "\n".join(year_table),
     ]) + "\n"
 
@@ -98,12 +102,64 @@ def country_study_handout(data) -> str:
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
              "justify it."]
     for number, (claim, ids) in enumerate(CLAIMS.items(), start=1):
-        parts += [f"### Card {number}", f"> \"{claim}\"", table(events.loc[ids], EVENT_COLUMNS)]
+        parts += [f"### Card {number}", f"> \"{claim}\"", card_table(events.loc[ids])]
+    return "\n\n".join(parts) + "\n"
+
+
+# --- the claim cards' events, and the documents (handout 4) -------------------------------------------------
+
+CARD_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"), ("Event id", "event_id"),
+                ("Sources", "sources")]
+
+
+def card_table(events) -> str:
+    """A claim card's events with their descriptions, so the card works on paper without the data."""
+    return table(events, CARD_COLUMNS)
+
+
+def _quoted(text: str) -> str:
+    """An excerpt as a Markdown blockquote, its paragraphs kept."""
+    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+
+
+def document_section(number: int, doc, data) -> str:
+    sources = data.sources.set_index("source_id")
+    events = _with_sources(data.events).set_index("event_id", drop=False)
+    licence = {"public-domain": "public domain", "fair-use-quotation": "quoted under fair use"}[doc.licence]
+    headnote = [("Author", doc.author), ("Date", doc.date + (f" ({doc.date_note})" if doc.date_note else "")),
+                ("Place", doc.place), ("Audience", doc.audience), ("Purpose", doc.purpose)]
+    cited = "; ".join(f"{sources.loc[s, 'citation']}" for s in doc.source_ids)
+    return "\n\n".join([
+        f"## {number}. {doc.title}",
+        "| | |\n|---|---|\n" + "\n".join(f"| {label} | {_cell(value)} |" for label, value in headnote),
+        f"**Why it matters.** {doc.why_it_matters}",
+        _quoted(doc.text),
+        f"*Source:* {cited} Read at <{doc.url}>. *Licence:* {licence}: {doc.licence_reason} "
+        f"*Document id:* `{doc.id}`.",
+        "**Questions**",
+        "\n".join(f"{i}. {q}" for i, q in enumerate(doc.questions, start=1)),
+        "**The events it bears on, from the kit's data**",
+        card_table(events.loc[list(doc.event_ids)].sort_values("date")),
+    ])
+
+
+def documents_handout(data) -> str:
+    from breaking_isolation.documents import load_documents  # noqa: PLC0415
+
+    docs = sorted(load_documents(data=data), key=lambda d: (d.date, d.id))
+    contents = "\n".join(f"{i}. {d.title} ({d.date}), `{d.id}`" for i, d in enumerate(docs, start=1))
+    parts = ["# Handout 4: Documents, 1920–1928", GENERATED,
+             "For [lesson 4](../04-documents.md), and for any lesson that reads a document. Each excerpt is printed "
+             "as its source prints it: `[...]` marks a cut, square brackets the kit's own words. The headnote is in "
+             "the kit's words. Under each document are the events of the kit's data it bears on, so that you can "
+             "corroborate the document with the data on paper.",
+             "## Contents", contents]
+    parts += [document_section(i, d, data) for i, d in enumerate(docs, start=1)]
     return "\n\n".join(parts) + "\n"
 
 
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
-            "03-country-study-handout.md": country_study_handout}
+            "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout}
 
 
 def render() -> dict[str, str]:

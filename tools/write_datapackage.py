@@ -81,6 +81,8 @@ DESCRIPTIONS = {
     "region": "Where the actor is.",
     "start_date": ("When the actor came to exist as such (YYYY, YYYY-MM or YYYY-MM-DD); empty if before "
                    f"{FIRST_YEAR}."),
+    "recognised_from": "Governments only: first day as its state's recognised government, whose acts speak for the state.",
+    "recognised_until": "Governments only: last day as its state's recognised government; empty if still recognised.",
     "wikidata": "The Wikidata item id, e.g. Q15180.",
     "note": "What a reader should know.",
     "source_id": "Lower case with hyphens, unique.",
