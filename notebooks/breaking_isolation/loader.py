@@ -152,6 +152,9 @@ def _read_table(path: Path, columns: dict[str, bool], problems: list[Problem]) -
     _check_structure(name, raw, scan, header, problems)
     if len(problems) > before:  # the rows do not line up with the columns: values would land in the wrong place
         return None
+    for record in scan.empty_rows[:ROWS_SHOWN]:  # harmless to the rows around them, which are read on
+        problems.append(Problem(name, int(record) + 1, header[0], "", "this row is empty; delete it (the rows "
+                                "below keep their numbers in this message, as in the spreadsheet)"))
     _check_characters(name, raw, scan, header, problems)
     try:
         frame = pd.read_csv(io.BytesIO(raw), header=0, names=header, index_col=False, dtype=str,
@@ -407,9 +410,6 @@ def _check_structure(name: str, raw: bytes, scan: _Scan, header: list[str], prob
             problems.append(Problem(name, record + 1, missing, None,
                                     f"has {count} fields but the header has {width} columns: the row stops before "
                                     f"'{missing}'; a comma may be missing"))
-    for record in scan.empty_rows[:ROWS_SHOWN]:
-        problems.append(Problem(name, int(record) + 1, header[0], "", "this row is empty; delete it (the rows "
-                                "below keep their numbers in this message, as in the spreadsheet)"))
 
 
 # Invisible characters that change what a value is without showing: C1 controls, zero-width characters,
@@ -437,17 +437,6 @@ def _check_characters(name: str, raw: bytes, scan: _Scan, header: list[str], pro
     leads = scan.leads
     if len(leads):
         lead, second, third = scan.arr[leads], scan.byte(leads, 1), scan.byte(leads, 2)
-        invisible = np.zeros(len(leads), bool)
-        for first, ranges in INVISIBLE.items():
-            for seconds, thirds in ranges:
-                hit = (lead == first) & (second >= seconds.start) & (second < seconds.stop)
-                if thirds is not None:
-                    hit &= (third >= thirds.start) & (third < thirds.stop)
-                invisible |= hit
-        for position in leads[invisible][:ROWS_SHOWN]:
-            character = raw[position:position + 3].decode("utf-8", "replace")[0]
-            found.setdefault(scan.place(int(position)),
-                             (f"the invisible character U+{ord(character):04X}", "delete it"))
         # Candidates for garbled text: Â..ô (C3 82..C3 B4) followed by a byte that starts a character that
         # Windows-1252 or Latin-1 makes of a continuation byte. Confirmed below by undoing the damage.
         suspect = (lead == 0xC3) & (second >= 0x82) & (second <= 0xB4) & np.isin(third, (0xC2, 0xC5, 0xC6, 0xCB, 0xE2))
@@ -460,6 +449,17 @@ def _check_characters(name: str, raw: bytes, scan: _Scan, header: list[str], pro
             if repaired != value:
                 found[place] = ("text garbled by a wrong character set", f"it was probably {shorten(repaired)}; "
                                 + UTF8_HINT)
+        invisible = np.zeros(len(leads), bool)
+        for first, ranges in INVISIBLE.items():
+            for seconds, thirds in ranges:
+                hit = (lead == first) & (second >= seconds.start) & (second < seconds.stop)
+                if thirds is not None:
+                    hit &= (third >= thirds.start) & (third < thirds.stop)
+                invisible |= hit
+        for position in leads[invisible][:ROWS_SHOWN]:
+            character = raw[position:position + 3].decode("utf-8", "replace")[0]
+            found.setdefault(scan.place(int(position)),
+                             (f"the invisible character U+{ord(character):04X}", "delete it"))
     for (record, field), (what, todo) in sorted(found.items()):
         value = _as_text(scan.field_bytes(record, field))
         problems.append(Problem(name, record + 1, header[field] if field < len(header) else None, value,
