@@ -29,7 +29,7 @@ def assemble(tmp_path: Path, case: str, file: str | None = None, absent: bool = 
     if absent:
         (folder / file).unlink()
     for path in (CORPUS / case).iterdir():
-        if path.name == "README":
+        if path.name in ("README", "HOW.md"):
             continue
         if (folder / path.name).exists():
             (folder / path.name).unlink()

@@ -445,10 +445,11 @@ def _check_characters(name: str, raw: bytes, scan: _Scan, header: list[str], pro
             if place in found:
                 continue
             value = _as_text(scan.field_bytes(*place))
-            repaired = _undo_mojibake(value)
-            if repaired != value:
-                found[place] = ("text garbled by a wrong character set", f"it was probably {shorten(repaired)}; "
-                                + UTF8_HINT)
+            garbled = next((m for m in MOJIBAKE.finditer(value) if _undo_mojibake(m.group()) != m.group()), None)
+            if garbled is not None:
+                around = value[max(garbled.start() - 12, 0): garbled.end() + 12]
+                found[place] = ("text garbled by a wrong character set",
+                                f"{around!r} was {_undo_mojibake(around)!r} before; " + UTF8_HINT)
         invisible = np.zeros(len(leads), bool)
         for first, ranges in INVISIBLE.items():
             for seconds, thirds in ranges:

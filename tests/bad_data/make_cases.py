@@ -92,6 +92,7 @@ CASES = [
     ("mojibake-cp1252", E, mojibake, 3, "description", "garbled", False),
     ("mojibake-in-a-name", A, lambda d: d.replace("Hungary", "Hungary (Magyarország)").encode("utf-8").decode("cp1252"),
      6, "name", "Magyarország", False),
+    ("libreoffice-default-import", E, RECORDED, 3, "description", "garbled", False),
     ("mojibake-latin-1", E, lambda d: mojibake(d, "latin-1"), 3, "description", "garbled", True),
     # --- invisible and control characters ---
     ("nul-character", E, replace("waive their claims", "waive their\x00 claims"), 2, "description", "control character", True),
