@@ -47,6 +47,7 @@ RC = {
     "lines.markersize": 9,
     "svg.hashsalt": SVG_HASHSALT,
     "svg.fonttype": "none",  # text stays text: smaller files, searchable, read by screen readers
+    "text.parse_math": False,  # data text is never markup: "$5 at 50% of $10" is drawn as written
 }
 
 
