@@ -10,7 +10,7 @@ export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test execute student slides bench clean
+.PHONY: help setup lab test execute student slides bench classroom clean
 
 help: ## List the kit's commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,11 @@ slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slide
 
 bench: $(STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader ratio)
 	$(BIN)/python tools/benchmark.py
+
+STUDENTS ?= 30
+classroom: $(STAMP) ## Serve the kit to a simulated class on a local JupyterHub and measure it (STUDENTS=30)
+	$(BIN)/python tools/classroom/setup_env.py
+	build/classroom/hub/bin/python tools/classroom/run.py --students $(STUDENTS) --json build/classroom/results.json
 
 clean: ## Remove what the kit builds (not the environment)
 	rm -rf build output test-artifacts .pytest_cache
