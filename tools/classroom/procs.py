@@ -113,6 +113,7 @@ def is_loopback(address: str) -> bool:
 @dataclass
 class Usage:
     peak_rss: int = 0
+    peak_server_rss: int = 0  # the server process alone, without its kernels
     cpu: dict[tuple[int, int], float] = field(default_factory=dict)  # (pid, start) -> last CPU seconds
     seen: set[tuple[int, int]] = field(default_factory=set)
 
@@ -167,6 +168,7 @@ class Sampler:
             usage = self.usage[student]
             rss = sum(p.rss for p in members)
             usage.peak_rss = max(usage.peak_rss, rss)
+            usage.peak_server_rss = max(usage.peak_server_rss, sum(p.rss for p in members if p.pid == root))
             for p in members:
                 usage.cpu[(p.pid, p.start)] = p.cpu
                 self.known[p.pid] = p.start

@@ -465,6 +465,8 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         "peak_mib_per_student_max": round(max(memory.values()) / MIB) if memory else None,
         "peak_mib_per_student_median": round(statistics.median(memory.values()) / MIB) if memory else None,
         "peak_gib_total": round(sampler.peak_total / GIB, 2),
+        "server_alone_peak_mib_max": round(max(u.peak_server_rss for u in sampler.usage.values()) / MIB)
+        if sampler.usage else None,
         "hub_and_proxy_peak_mib": round(sampler.hub.peak_rss / MIB),
         "cpu_s_per_student_median": round(statistics.median(cpu.values()), 1) if cpu else None,
         "cpu_s_per_student_max": round(max(cpu.values()), 1) if cpu else None,
@@ -513,7 +515,8 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         f"server start p95 {figures['spawn_p95_s']} s; whole lesson {figures['lesson_wall_s']} s; "
         f"second pull of the class {figures['second_pull_wall_s']} s",
         f"peak memory per student (server + kernel): max {figures['peak_mib_per_student_max']} MiB, "
-        f"median {figures['peak_mib_per_student_median']} MiB; hub and proxy {figures['hub_and_proxy_peak_mib']} MiB; "
+        f"median {figures['peak_mib_per_student_median']} MiB (the server alone: max "
+        f"{figures['server_alone_peak_mib_max']} MiB); hub and proxy {figures['hub_and_proxy_peak_mib']} MiB; "
         f"whole class {figures['peak_gib_total']} GiB",
         f"CPU seconds per student: median {figures['cpu_s_per_student_median']}, max {figures['cpu_s_per_student_max']};"
         f" hub and proxy {figures['hub_and_proxy_cpu_s']}",
@@ -561,6 +564,7 @@ def main(argv: list[str] | None = None) -> int:
     lines.insert(-1, "phases: " + ", ".join(f"{k} {v} s" for k, v in figures["phases_s"].items()))
     figures["strays_stopped"] = classroom.strays
     figures["pids_seen"] = sorted(classroom.sampler.known)
+    figures["processes_seen"] = {str(pid): start for pid, start in classroom.sampler.known.items()}
     figures["pids_alive_after"] = [pid for pid, start in classroom.sampler.known.items() if procs.alive(pid, start)]
     print("\n".join(lines))
     if figures["pids_alive_after"]:
