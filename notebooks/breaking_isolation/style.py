@@ -11,11 +11,12 @@ GREY = "#767676"  # 4.5:1 against white, for secondary text
 
 # Every event kind a figure may show, with a colour and a marker, so that no kind is told by colour alone.
 KIND_STYLE = {
-    "relations_treaty": (OKABE_ITO["blue"], "s"),
+    "relations_established": (OKABE_ITO["blue"], "s"),
     "de_facto_recognition": (OKABE_ITO["sky_blue"], "o"),
     "de_jure_recognition": (OKABE_ITO["bluish_green"], "D"),
-    "rupture": (OKABE_ITO["vermillion"], "X"),
-    "restoration": (OKABE_ITO["orange"], "^"),
+    "relations_broken": (OKABE_ITO["vermillion"], "X"),
+    "relations_restored": (OKABE_ITO["orange"], "^"),
+    "recognition_withdrawn": (OKABE_ITO["black"], "v"),
 }
 # The sign of a relation: colour and line style together.
 TONE_STYLE = {
