@@ -43,9 +43,10 @@ bench: $(STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader rati
 	$(BIN)/python tools/benchmark.py
 
 STUDENTS ?= 30
-classroom: $(STAMP) ## Serve the kit to a simulated class on a local JupyterHub and measure it (STUDENTS=30)
+REVISION ?= HEAD
+classroom: $(STAMP) ## Serve the kit to a simulated class on a local JupyterHub and measure it (STUDENTS=30, REVISION=HEAD)
 	$(BIN)/python tools/classroom/setup_env.py
-	build/classroom/hub/bin/python tools/classroom/run.py --students $(STUDENTS) --json build/classroom/results.json
+	build/classroom/hub/bin/python tools/classroom/run.py --students $(STUDENTS) --revision $(REVISION) --json build/classroom/results.json
 
 clean: ## Remove what the kit builds (not the environment)
 	rm -rf build output test-artifacts .pytest_cache

@@ -1,7 +1,8 @@
 """A class of three on a real JupyterHub (tools/classroom/), and the kit's Zero to JupyterHub configuration.
 
 The classroom test is `make classroom` with three students: the same hub, nbgitpuller, notebooks and teacher's
-update. The first run installs the hub, the students' environment and the proxy into build/classroom/ (npm and
+update. It takes one to three minutes on 2 cores (servers start, three kernels run every notebook), so its tests
+are marked slow. The first run installs the hub, the students' environment and the proxy into build/classroom/ (npm and
 PyPI once). Without npm or git it is skipped with a message saying so; in CI, where both are installed, a
 missing one fails.
 """
@@ -52,6 +53,7 @@ def class_of_three(tmp_path_factory):
     return done, figures
 
 
+@pytest.mark.slow
 def test_three_students_run_every_notebook_and_lose_no_work(class_of_three):
     done, figures = class_of_three
     report = done.stdout[-6000:] + done.stderr[-3000:]
@@ -70,6 +72,7 @@ def test_three_students_run_every_notebook_and_lose_no_work(class_of_three):
         assert student["peak_mib"] > 50 and student["cpu_s"] > 1, student  # the sampler saw server and kernel
 
 
+@pytest.mark.slow
 def test_the_update_follows_nbgitpullers_rules_file_by_file(class_of_three):
     _, figures = class_of_three
     rows = figures["update_rows"]
@@ -83,6 +86,7 @@ def test_the_update_follows_nbgitpullers_rules_file_by_file(class_of_three):
     assert len(renamed) == 1 and re.fullmatch(r"renamed to homework__\d{14}\.md", renamed[0]), renamed
 
 
+@pytest.mark.slow
 def test_nothing_listens_beyond_loopback_and_nothing_is_left_running(class_of_three):
     _, figures = class_of_three
     assert figures["listening_sockets_checked"] > 0
@@ -163,3 +167,19 @@ def test_the_z2jh_config_matches_the_readme(z2jh_config):
         assert f"`{value}`" in readme, value
     assert single["defaultUrl"] == "/lab"
     assert z2jh_config["cull"]["enabled"] is True
+
+
+def test_the_student_edition_has_no_solutions_and_updates_by_new_commits(tmp_path):
+    needs("git", "git")
+    import served_repo
+
+    folder = tmp_path / "edition"
+    assert "new commit" in served_repo.update_edition(folder)
+    assert "already holds" in served_repo.update_edition(folder)
+    assert served_repo.git("rev-list", "--count", "HEAD", cwd=folder).strip() == "1"
+    notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
+    assert [p.name for p in notebooks] == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    for path in notebooks:
+        cells = json.loads(path.read_text())["cells"]
+        assert not [c for c in cells if "solution" in c["metadata"].get("tags", [])], path.name
+    assert (folder / "data" / "datapackage.json").is_file()  # the package finds the data beside the notebooks

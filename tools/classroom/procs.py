@@ -130,6 +130,7 @@ class Sampler:
         self.interval = interval
         self.loopback_every = loopback_every
         self.roots: dict[str, int] = {}  # student -> server pid
+        self.others: set[int] = set()  # more process trees to check for listening sockets (git daemon)
         self.usage: dict[str, Usage] = {}
         self.hub = Usage()  # the hub and the proxy, without the students' servers
         self.peak_total = 0
@@ -184,7 +185,8 @@ class Sampler:
         self.peak_total = max(self.peak_total, sum(p.rss for p in everything))
         self.samples += 1
         if self.samples % self.loopback_every == 1:
-            self.check_loopback({p.pid for p in everything})
+            others = {p.pid for root in self.others for p in tree(root, procs)}
+            self.check_loopback({p.pid for p in everything} | others)
 
     def is_server(self, proc: Proc) -> bool:
         """A student's server: a child of the hub running jupyterhub-singleuser (the proxy is the other)."""

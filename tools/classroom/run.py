@@ -88,7 +88,8 @@ def cell_text(cell) -> str:
 
 
 class Classroom:
-    def __init__(self, students: int, keep: bool = False):
+    def __init__(self, students: int, keep: bool = False, revision: str = "HEAD"):
+        self.revision = revision
         self.names = [f"student-{i:02d}" for i in range(1, students + 1)]
         self.keep = keep
         self.tmp = Path(tempfile.mkdtemp(prefix="classroom-"))
@@ -115,7 +116,7 @@ class Classroom:
         serve_dir = self.tmp / "srv"
         serve_dir.mkdir()
         self.teacher = self.tmp / "teacher"
-        served_repo.publish(ROOT, serve_dir, self.teacher)
+        served_repo.publish(ROOT, serve_dir, self.teacher, self.revision)
         port = free_port()
         self.git_daemon = self.spawn("git daemon", served_repo.daemon_command(serve_dir, port),
                                      self.tmp / "git-daemon.log")
@@ -147,6 +148,7 @@ class Classroom:
                               cwd=self.run_dir, env=env)
         self.hub_url = f"http://127.0.0.1:{self.hub_port}"
         self.sampler = procs.Sampler(self.hub.pid)
+        self.sampler.others.add(self.git_daemon.pid)
         self.sampler.start()
 
         def answers() -> bool:
@@ -240,7 +242,7 @@ class Classroom:
 
     def answer_exercises(self, student: Student, wrote: dict, answers_two: bool):
         """The student types the answer into the first exercise (one student also into the second)."""
-        teacher_nb = nbformat.reads(served_repo.git("show", f"HEAD:{ANSWERED}", cwd=ROOT), as_version=4)
+        teacher_nb = nbformat.reads(served_repo.git("show", f"{self.revision}:{ANSWERED}", cwd=ROOT), as_version=4)
         solutions = [cell_text(c) for c in teacher_nb.cells if "solution" in c.metadata.get("tags", [])]
 
         async def edit(notebook: dict, kernel, count: int) -> int:
@@ -305,8 +307,7 @@ class Classroom:
                 wrote = await asyncio.gather(*(self.guarded(s, self.first_lesson(s, http, roles.get(s.name, {})))
                                                for s in students))
                 lesson_seconds = time.monotonic() - started
-                before = {s.name: self.local_changes(s.name) for s in students if s.result.steps[-1:] != ["failed"]
-                          and (self.run_dir / "homes" / s.name / served_repo.NAME).is_dir()}
+                before = {s.name: self.local_changes(s.name) for s, w in zip(students, wrote) if w is not None}
                 update = self.teacher_update()
                 second_deadline = time.monotonic() + max(600, 30 * len(self.names))
                 for student in students:
@@ -314,12 +315,13 @@ class Classroom:
                 started = time.monotonic()
                 await asyncio.gather(*(self.guarded(s, s.follow_link()) for s in students if s.name in before))
                 pull_seconds = time.monotonic() - started
-                checks = await asyncio.gather(*(self.check_update(s, w, before[s.name], update)
-                                                for s, w in zip(students, wrote) if w and s.name in before))
+                checks = await asyncio.gather(*(self.guarded(s, self.check_update(s, w, before[s.name], update))
+                                                for s, w in zip(students, wrote) if s.name in before))
+                checks = [rows for rows in checks if rows is not None]
             finally:
                 for session in http_sessions:
                     await session.close()
-        return {"students": students, "checks": [c for c in checks], "lesson_seconds": lesson_seconds,
+        return {"students": students, "checks": checks, "lesson_seconds": lesson_seconds,
                 "second_pull_seconds": pull_seconds, "before": before}
 
     async def guarded(self, student: Student, step):
@@ -503,7 +505,10 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         by_rule.setdefault((r["file"], r["rule"]), []).append(r)
     for (path, rule), group in by_rule.items():
         held = sum(r["held"] for r in group)
-        who = "" if len(group) == len(students) else " (" + ", ".join(r["student"] for r in group) + ")"
+        names = [r["student"] for r in group]
+        others = [s.name for s in students if s.name not in names]
+        who = ("" if not others else f" ({', '.join(names)})" if len(names) <= 3
+               else f" (all but {', '.join(others)})")
         lines.append(f"  {path}: {rule}: {held}/{len(group)}{who}")
         for r in group:
             if not r["held"] or (r["detail"] and r["rule"].startswith("5")):
@@ -531,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (homes, logs)")
+    parser.add_argument("--revision", default="HEAD", help="serve the kit as committed at this revision (HEAD)")
     args = parser.parse_args(argv)
     if shutil.which("git") is None:
         sys.exit("make classroom needs git (on Debian or Ubuntu: sudo apt-get install git)")
@@ -538,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
         if not needed.exists():
             sys.exit(f"{needed.relative_to(ROOT)} is missing: run python tools/classroom/setup_env.py first")
 
-    classroom = Classroom(args.students, keep=args.keep)
+    classroom = Classroom(args.students, keep=args.keep, revision=args.revision)
     atexit.register(classroom.stop)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     outcome = None
@@ -549,7 +555,8 @@ def main(argv: list[str] | None = None) -> int:
         phases["serve the kit"] = time.monotonic() - started
         classroom.start_hub()
         phases["start the hub"] = time.monotonic() - started - sum(phases.values())
-        print(f"classroom: hub at {classroom.hub_url}, kit at {classroom.repo_url}; "
+        print(f"classroom: hub at {classroom.hub_url}, the kit at {args.revision} "
+              f"({served_repo.git('rev-parse', '--short', args.revision, cwd=ROOT).strip()}) at {classroom.repo_url}; "
               f"{args.students} students", flush=True)
         outcome = asyncio.run(classroom.class_session())
         phases["the lesson, the update, the checks"] = time.monotonic() - started - sum(phases.values())

@@ -259,10 +259,11 @@ class Kernel:
     async def request(self, msg_type: str, content: dict, channel: str) -> dict:
         message = self.message(msg_type, content, channel)
         await self.ws.send_str(json.dumps(message))
-        while True:
+        for _ in range(10_000):  # bounded: the reply comes after a few status messages
             reply = await self.receive()
             if reply["parent_header"].get("msg_id") == message["header"]["msg_id"] and reply["channel"] == channel:
                 return reply
+        raise StudentError(f"no reply to {msg_type}")
 
     async def receive(self) -> dict:
         frame = await asyncio.wait_for(self.ws.receive(), timeout=min(self.student.left(), 600))
