@@ -29,7 +29,6 @@ SUMMARY = re.compile(r"^classroom: (\d+)/(\d+) students ran every notebook; firs
 
 sys.path.insert(0, str(CLASSROOM))
 import procs  # noqa: E402
-import setup_env  # noqa: E402
 
 
 def needs(program: str, install: str) -> None:
@@ -97,14 +96,18 @@ def test_nothing_listens_beyond_loopback_and_nothing_is_left_running(class_of_th
     assert left == [], f"still running after the run: {left}"
 
 
-def test_the_students_environment_leaves_out_the_test_tools(tmp_path, monkeypatch):
-    monkeypatch.setattr(setup_env, "BUILD", tmp_path)
-    runtime = setup_env.runtime_requirements()
-    names = {line.split("==")[0] for line in runtime.read_text().splitlines() if "==" in line}
-    kit = {line.split("==")[0] for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line}
-    assert names and names <= kit
-    assert not names & setup_env.TEST_ONLY
-    assert {"jupyterlab", "pandas", "matplotlib", "networkx"} <= names
+def test_the_students_environment_is_the_kits_lock_and_the_single_user_server():
+    """What the students run from: the kit's lock (no test tools, nbgitpuller in it), then the hub's server."""
+    def names(path: Path) -> set[str]:
+        return {line.split("==")[0] for line in path.read_text().splitlines() if "==" in line and line[0].isalpha()}
+
+    kit = names(ROOT / "requirements.txt")
+    assert {"jupyterlab", "pandas", "matplotlib", "networkx", "nbgitpuller"} <= kit
+    assert not kit & {"pytest", "pytest-xdist", "nbval", "playwright"}
+    hub = (CLASSROOM / "requirements-hub.in").read_text()
+    single = (CLASSROOM / "requirements-singleuser.txt").read_text()
+    version = re.search(r"^jupyterhub==(\S+)$", hub, re.M).group(1)
+    assert re.search(rf"^jupyterhub=={re.escape(version)}$", single, re.M), "the hub and its servers differ"
 
 
 def test_listening_addresses_are_decoded():

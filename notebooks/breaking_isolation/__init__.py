@@ -13,6 +13,7 @@ from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
 from . import checks, recognition  # recognition registers its exercises with checks
 from . import network  # network registers its exercises with checks
+from . import documents, evidence  # evidence registers the claim-and-evidence exercises
 from .checks import check
 
-__all__ = ["DataError", "check", "checks", "recognition", "KitData", "Problem", "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "to_svg"]
+__all__ = ["DataError", "check", "checks", "documents", "evidence", "recognition", "KitData", "Problem", "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "to_svg"]

@@ -3,9 +3,9 @@
     python tools/classroom/setup_env.py        # or: make classroom, which runs it first
 
 - hub/: JupyterHub and the simulated students' HTTP client (requirements-hub.txt, locked with hashes);
-- user/: the students' environment, as a hub administrator builds it from the README: the kit's runtime
-  lock (requirements.txt), then jupyterhub and nbgitpuller (requirements-singleuser.txt), then the kit's
-  postBuild, which installs the kit's JupyterLab settings into that environment;
+- user/: the students' environment, as a hub administrator builds it from the README: the kit's lock
+  (requirements.txt, nbgitpuller included, no test tools), then the hub's single-user server
+  (requirements-singleuser.txt), then the kit's postBuild, which installs the kit's JupyterLab settings there;
 - proxy/: configurable-http-proxy from npm, pinned with its dependencies (proxy/package-lock.json).
 
 Each part is installed again only when the files it comes from change.
@@ -22,23 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BUILD = ROOT / "build" / "classroom"
-UV = ROOT / ".venv" / "bin" / "uv"
-# Test tools in requirements.txt, left out of the students' environment until the runtime and test locks
-# are separate files (requirements.txt and requirements-test.txt).
-TEST_ONLY = {"pytest", "pytest-xdist", "playwright", "nbval", "frictionless"}
+UV = ROOT / ".venv-uv" / "bin" / "uv"  # the kit's pinned uv (the Makefile installs it)
 
 
-def runtime_requirements() -> Path:
-    """The kit's runtime lock: requirements.txt itself once the test tools have their own file."""
-    lock = ROOT / "requirements.txt"
-    if (ROOT / "requirements-test.txt").is_file():
-        return lock
-    kept = [line for line in lock.read_text().splitlines()
-            if line.split("==")[0].strip().lower() not in TEST_ONLY]
-    BUILD.mkdir(parents=True, exist_ok=True)
-    runtime = BUILD / "requirements-runtime.txt"
-    runtime.write_text("\n".join(kept) + "\n")
-    return runtime
+def uv() -> str:
+    found = UV if UV.is_file() else shutil.which("uv")
+    if found is None:
+        sys.exit("the classroom needs the kit's uv: run make setup first")
+    return str(found)
 
 
 def fingerprint(*files: Path) -> str:
@@ -59,8 +50,8 @@ def make_venv(folder: Path) -> Path:
     return folder / "bin" / "python"
 
 
-def uv_install(python: Path, requirements: Path) -> None:
-    subprocess.run([str(UV), "pip", "install", "--quiet", "--python", str(python), "--compile-bytecode",
+def uv_install(python: Path, requirements: Path, *options: str) -> None:
+    subprocess.run([uv(), "pip", "install", "--quiet", "--python", str(python), "--compile-bytecode", *options,
                     "-r", str(requirements)], check=True)
 
 
@@ -70,19 +61,19 @@ def install_hub() -> None:
     if up_to_date(folder, stamp):
         return
     print("classroom: installing JupyterHub for the hub", flush=True)
-    uv_install(make_venv(folder), lock)
+    uv_install(make_venv(folder), lock, "--require-hashes")
     (folder / ".installed").write_text(stamp)
 
 
 def install_user() -> None:
     folder = BUILD / "user"
-    runtime, extras = runtime_requirements(), HERE / "requirements-singleuser.txt"
+    runtime, extras = ROOT / "requirements.txt", HERE / "requirements-singleuser.txt"
     stamp = fingerprint(runtime, extras, ROOT / "postBuild", *sorted((ROOT / "jupyter").rglob("*.json")))
     if up_to_date(folder, stamp):
         return
     print("classroom: installing the students' environment", flush=True)
     python = make_venv(folder)
-    uv_install(python, runtime)  # apart from the extras: a lock with hashes cannot be mixed with pins
+    uv_install(python, runtime, "--require-hashes")  # apart: a lock with hashes cannot be mixed with pins
     uv_install(python, extras)
     # The README's hub recipe: run postBuild with the students' environment first on PATH.
     env = {**os.environ, "PATH": f"{folder / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
