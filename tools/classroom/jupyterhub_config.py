@@ -3,7 +3,11 @@
 # run.py passes what changes from run to run through environment variables; nothing here listens beyond
 # 127.0.0.1.
 import os
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import procs  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it reads this file)
 run = Path(os.environ["CLASSROOM_RUN_DIR"])
@@ -37,6 +41,17 @@ c.Spawner.cmd = [str(user_env / "bin" / "jupyterhub-singleuser")]
 c.Spawner.args = ["--allow-root"]  # the run may be root, as CI is
 c.Spawner.default_url = "/lab"
 c.Spawner.ip = "127.0.0.1"
+# JupyterHub's local spawner picks a server's port by asking for a free one and letting it go (JupyterHub
+# issue 3005); with a class spawning at once, two servers were given one port and a student reached another
+# student's server. Each server gets its own port here, outside the range kernels and clients draw from.
+_ports = {int(p) for p in os.environ.get("CLASSROOM_TAKEN_PORTS", "").split(",") if p}
+
+
+def _own_port(spawner):
+    spawner.port = procs.free_port(_ports)
+
+
+c.Spawner.pre_spawn_hook = _own_port
 c.Spawner.start_timeout = int(os.environ.get("CLASSROOM_START_TIMEOUT", "600"))
 c.Spawner.http_timeout = int(os.environ.get("CLASSROOM_START_TIMEOUT", "600"))
 # The students' environment first on PATH, as on a hub where it is the users' environment; git for

@@ -8,7 +8,9 @@ the CPU seconds of every process ever seen in it (a kernel that has stopped keep
 from __future__ import annotations
 
 import os
+import random
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -27,6 +29,36 @@ class Proc:
     start: int  # start time in clock ticks since boot: a pid with another start is another process
     cpu: float  # user + system seconds
     rss: int  # bytes
+
+
+def ephemeral_range() -> tuple[int, int]:
+    try:
+        low, high = (int(n) for n in Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    except (OSError, ValueError):
+        low, high = 32768, 60999
+    return low, high
+
+
+def free_port(taken: set[int], tries: int = 200) -> int:
+    """A free port on 127.0.0.1 below the system's ephemeral range, not in `taken` (which it joins).
+
+    Asking the system for port 0 and letting it go (as JupyterHub's local spawner does) hands out ports
+    from the ephemeral range, where every kernel and client takes its ports too: between the check and
+    the server's bind, the port can go to someone else, or to a second server.
+    """
+    low, _ = ephemeral_range()
+    for _ in range(tries):
+        port = random.randrange(max(1024, low - 12000), low)
+        if port in taken:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        taken.add(port)
+        return port
+    raise RuntimeError("no free port found below the ephemeral range")
 
 
 def read_proc(pid: int) -> Proc | None:

@@ -49,10 +49,11 @@ TEACHER_NOTE = "*Week 6: read this notebook again before Thursday's class.*"
 MIB, GIB = 1024 ** 2, 1024 ** 3
 
 
+TAKEN_PORTS: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return procs.free_port(TAKEN_PORTS)
 
 
 def wait_for(check, what: str, seconds: float, interval: float = 0.25):
@@ -141,6 +142,7 @@ class Classroom:
             "CLASSROOM_PROXY_TOKEN": secrets.token_hex(32),
             "CLASSROOM_PASSWORD": self.password,
             "CLASSROOM_SERVICE_TOKEN": self.service_token,
+            "CLASSROOM_TAKEN_PORTS": ",".join(map(str, sorted(TAKEN_PORTS))),
         }
         self.hub_log = self.run_dir / "jupyterhub.log"
         self.hub = self.spawn("JupyterHub", [str(BUILD / "hub" / "bin" / "jupyterhub"), "-f",
