@@ -289,6 +289,11 @@ class Classroom:
                               cwd=self.run_dir / "homes" / name / served_repo.NAME)
         return {line[3:]: line[:2].strip() for line in out.splitlines()}
 
+    def changed_lines(self, name: str, path: str, limit: int = 6) -> list[str]:
+        """The first lines the student's save changed in `path`, as git shows them."""
+        out = served_repo.git("diff", "--unified=0", "--", path, cwd=self.run_dir / "homes" / name / served_repo.NAME)
+        return [line[:160] for line in out.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")][:limit]
+
     async def class_session(self) -> dict:
         deadline = time.monotonic() + max(900, 90 * len(self.names))
         roles = {self.names[0]: {"answers_two": True}}
@@ -310,6 +315,9 @@ class Classroom:
                                                for s in students))
                 lesson_seconds = time.monotonic() - started
                 before = {s.name: self.local_changes(s.name) for s, w in zip(students, wrote) if w is not None}
+                # why a notebook without exercises counts as changed, when it does
+                start_here = {name: self.changed_lines(name, START_HERE) for name, changes in before.items()
+                              if changes.get(START_HERE) == "M"}
                 update = self.teacher_update()
                 second_deadline = time.monotonic() + max(600, 30 * len(self.names))
                 for student in students:
@@ -324,7 +332,7 @@ class Classroom:
                 for session in http_sessions:
                     await session.close()
         return {"students": students, "checks": checks, "lesson_seconds": lesson_seconds,
-                "second_pull_seconds": pull_seconds, "before": before}
+                "second_pull_seconds": pull_seconds, "before": before, "start_here_changed": start_here}
 
     async def guarded(self, student: Student, step):
         try:
@@ -478,6 +486,7 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         "lesson_wall_s": round(outcome["lesson_seconds"], 1),
         "second_pull_wall_s": round(outcome["second_pull_seconds"], 1),
         "lost_work": lost,
+        "start_here_changed_by_running": outcome["start_here_changed"],
         "update_rows": rows,
         "update_failures": [r for r in rows if not r["held"]],
         "not_loopback": sampler.not_loopback,
@@ -515,6 +524,8 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         for r in group:
             if not r["held"] or (r["detail"] and r["rule"].startswith("5")):
                 lines.append(f"      {r['student']}: {'held' if r['held'] else 'NOT HELD'} {r['detail']}")
+    for name, changed in outcome["start_here_changed"].items():
+        lines.append(f"  {name} changed {START_HERE} by running it: {changed}")
     lines += [
         f"students succeeded: {figures['succeeded']}/{figures['students']}",
         f"time from login to first figure: p50 {figures['first_figure_p50_s']} s, p95 {figures['first_figure_p95_s']} s",
