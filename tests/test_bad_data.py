@@ -26,6 +26,7 @@ def assemble(tmp_path: Path, case: str, file: str | None = None, absent: bool = 
     folder = tmp_path / "data"
     shutil.copytree(CORPUS / "base", folder)
     shutil.copy(ROOT / "data" / "datapackage.json", folder)
+    shutil.copytree(ROOT / "data" / "documents", folder / "documents")  # the package's file resource
     if absent:
         (folder / file).unlink()
     for path in (CORPUS / case).iterdir():
@@ -60,6 +61,7 @@ def test_the_base_data_set_is_valid_for_the_loader_and_for_frictionless(tmp_path
     folder = tmp_path / "data"
     shutil.copytree(CORPUS / "base", folder)
     shutil.copy(ROOT / "data" / "datapackage.json", folder)
+    shutil.copytree(ROOT / "data" / "documents", folder / "documents")  # the package's file resource
     kit.load(folder)
     assert frictionless_errors(folder) == []
 
