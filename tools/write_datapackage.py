@@ -138,6 +138,16 @@ def to_actor(column: str, resource_name: str = "actors") -> dict:
     return {"fields": [column], "reference": {"resource": resource_name, "fields": ["actor_id"]}}
 
 
+def documents_resource() -> dict:
+    """The primary-source excerpts: Markdown files with a header of fields (notebooks/breaking_isolation/documents.py)."""
+    paths = sorted(path.relative_to(ROOT / "data").as_posix() for path in (ROOT / "data" / "documents").glob("doc-*.md"))
+    return {"name": "documents", "type": "file", "path": paths, "format": "md", "mediatype": "text/markdown",
+            "encoding": "utf-8",
+            "description": ("Excerpts of primary sources, one file each: a header (title, author, date, headnote, "
+                            "source_ids, event_ids, licence, questions) and the excerpt. data/documents/README.md "
+                            "explains the fields; the kit's documents loader checks them.")}
+
+
 def package() -> dict:
     return {
         "name": "breaking-isolation",
@@ -151,6 +161,7 @@ def package() -> dict:
             resource("events", EVENT_COLUMNS, "event_id", [to_actor("actor"), to_actor("counterpart")]),
             resource("actors", ACTOR_COLUMNS, "actor_id", [to_actor("belongs_to", "")]),
             resource("sources", SOURCE_COLUMNS, "source_id", []),
+            documents_resource(),
         ],
     }
 
