@@ -21,12 +21,18 @@ sys.path.insert(0, str(CORPUS))
 import make_cases  # noqa: E402
 
 
+def table_package(folder: Path) -> None:
+    """The kit's datapackage.json with its three tables only: the corpus is about them (no documents/)."""
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"] = [r for r in package["resources"] if r["name"] in ("events", "actors", "sources")]
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+
+
 def assemble(tmp_path: Path, case: str, file: str | None = None, absent: bool = False) -> Path:
     """The base data set with the case's file in place of the good one, and the kit's datapackage.json."""
     folder = tmp_path / "data"
     shutil.copytree(CORPUS / "base", folder)
-    shutil.copy(ROOT / "data" / "datapackage.json", folder)
-    shutil.copytree(ROOT / "data" / "documents", folder / "documents")  # the package's file resource
+    table_package(folder)
     if absent:
         (folder / file).unlink()
     for path in (CORPUS / case).iterdir():
@@ -60,8 +66,7 @@ def test_the_corpus_is_large_and_is_what_make_cases_writes(tmp_path):
 def test_the_base_data_set_is_valid_for_the_loader_and_for_frictionless(tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(CORPUS / "base", folder)
-    shutil.copy(ROOT / "data" / "datapackage.json", folder)
-    shutil.copytree(ROOT / "data" / "documents", folder / "documents")  # the package's file resource
+    table_package(folder)
     kit.load(folder)
     assert frictionless_errors(folder) == []
 
