@@ -5,6 +5,7 @@
     kit.style.use()            # the kit's figure style
     kit.show(fig, alt="...")   # a figure as an image with alt text (shown in any JupyterLab, trusted or not)
     kit.table(df, columns={"date": "Date"})  # a table for people: no index, readable headers, whole dates
+    kit.charts.recognition_steps(counts)  # one call per figure
     kit.check("recognition-1", answer)  # an exercise: right, or wrong with a hint
 """
 
@@ -14,6 +15,7 @@ from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
 from . import checks, recognition  # recognition registers its exercises with checks
 from . import network  # network registers its exercises with checks
+from . import charts
 from .checks import check
 
-__all__ = ["DataError", "check", "checks", "recognition", "KitData", "Problem", "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg"]
+__all__ = ["DataError", "charts", "check", "checks", "recognition", "KitData", "Problem", "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg"]
