@@ -11,11 +11,11 @@ import breaking_isolation as kit
 SOURCES = """source_id,citation,url,kind,note
 treaty-text,"Treaty between Germany and the RSFSR, Rapallo, 16 April 1922.",,primary,
 """
-ACTORS = """actor_id,name,kind,belongs_to,region,start_date,end_date,wikidata,note
-rsfsr,Soviet Russia,state,,europe,1917-11-07,1922-12-30,,
-ussr,Soviet Union,state,,europe,1922-12-30,,Q15180,
-germany,Germany,state,,europe,,,Q183,
-britain,United Kingdom,state,,europe,,,Q145,
+ACTORS = """actor_id,name,kind,belongs_to,region,start_date,end_date,recognised_from,recognised_until,wikidata,note
+rsfsr,Soviet Russia,state,,europe,1917-11-07,1922-12-30,,,,
+ussr,Soviet Union,state,,europe,1922-12-30,,,,Q15180,
+germany,Germany,state,,europe,,,,,Q183,
+britain,United Kingdom,state,,europe,,,,,Q145,
 """
 HEADER = ("event_id,date,end_date,kind,actor,counterpart,title,description,tone,source_ids,"
           "alt_dates,date_note,country_study_says,country_study_verdict\n")
@@ -23,7 +23,7 @@ EVENTS = HEADER + (
     "1922-rapallo,1922-04-16,,de_jure_recognition,germany,rsfsr,Rapallo,Relations restored.,cooperative,treaty-text,,,,\n"
     "1924-britain,1924-02,,de_jure_recognition,britain,ussr,Britain recognises,A note.,cooperative,treaty-text,"
     "1924-02-02@treaty-text,The note is dated the 1st.,beginning with Britain,imprecise\n"
-    "1927-break,1927,1927-12-31,rupture,britain,ussr,The break,Relations broken off.,hostile,treaty-text,,,,\n"
+    "1927-break,1927,1927-12-31,relations_broken,britain,ussr,The break,Relations broken off.,hostile,treaty-text,,,,\n"
 )
 
 
@@ -84,7 +84,7 @@ def test_end_within_a_year_precision_start_is_fine(tmp_path):
 
 
 def test_unknown_kind(tmp_path):
-    problem = only(write(tmp_path, events=EVENTS.replace(",rupture,", ",breakup,")))
+    problem = only(write(tmp_path, events=EVENTS.replace(",relations_broken,", ",breakup,")))
     assert (problem.row, problem.column, problem.value) == (4, "kind", "breakup")
     assert "is not one of" in problem.message
 
@@ -97,7 +97,7 @@ def test_unknown_actor_and_unknown_source_are_both_reported(tmp_path):
 
 
 def test_duplicate_id(tmp_path):
-    bad = EVENTS + "1927-break,1927-05-27,,rupture,britain,ussr,Again,Again.,hostile,treaty-text,,,,\n"
+    bad = EVENTS + "1927-break,1927-05-27,,relations_broken,britain,ussr,Again,Again.,hostile,treaty-text,,,,\n"
     problem = only(write(tmp_path, events=bad))
     assert (problem.row, problem.column, problem.value) == (5, "event_id", "1927-break")
     assert "repeats" in problem.message
@@ -163,7 +163,7 @@ def test_an_actor_outside_its_lifespan(tmp_path):
 
 
 def test_every_problem_is_listed_in_one_error_and_nothing_is_written(tmp_path):
-    bad = (EVENTS.replace("1922-04-16", "1922-13-01").replace(",rupture,", ",breakup,")
+    bad = (EVENTS.replace("1922-04-16", "1922-13-01").replace(",relations_broken,", ",breakup,")
            .replace("Relations restored.", ""))
     folder = write(tmp_path, events=bad)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}

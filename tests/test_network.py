@@ -30,17 +30,17 @@ ROWS = [
     ("1921-trade", "1921-03-16", "de_facto_recognition", "britain", "rsfsr", "cooperative"),
     ("1921-german-trade", "1921-05-06", "de_facto_recognition", "germany", "rsfsr", "cooperative"),
     ("1922-hague", "1922-06-15", "conference", "britain", "rsfsr", "neutral"),
-    ("1922-rapallo", "1922-04-16", "de_jure_recognition", "germany", "rsfsr", "cooperative"),
+    ("1922-rapallo", "1922-04-16", "relations_established", "germany", "rsfsr", "cooperative"),
     ("1923-joffe-sun", "1923-01-26", "treaty", "joffe", "kmt", "cooperative"),
     ("1923-curzon", "1923-05-08", "incident", "britain", "ussr", "hostile"),
-    ("1924-recognition", "1924-02-01", "de_jure_recognition", "britain", "ussr", "cooperative"),
+    ("1924-recognition", "1924-02-01", "relations_established", "britain", "ussr", "cooperative"),
     ("1925-lipetsk", "1925-04-15", "military_cooperation", "reichswehr", "ussr", "cooperative"),
     ("1926-canton-coup", "1926-03-20", "violence", "chiang", "ccp", "hostile"),
     ("1924-kmt-congress", "1924-01-20", "party_decision", "kmt", "ccp", "cooperative"),
     ("1927-stalin-trotsky", "1927-04-21", "party_decision", "stalin", "trotsky", "hostile"),  # within one node
     ("1927-stalin-cable", "1927-05-30", "party_decision", "stalin", "ccp", "cooperative"),
-    ("1927-break", "1927-05-26", "rupture", "britain", "ussr", "hostile"),
-    ("1927-kmt-break", "1927-12-14", "rupture", "kmt", "ussr", "hostile"),
+    ("1927-break", "1927-05-26", "relations_broken", "britain", "ussr", "hostile"),
+    ("1927-kmt-break", "1927-12-14", "relations_broken", "kmt", "ussr", "hostile"),
     ("1928-mission", "1928-03-01", "mission", "ussr", "kmt", "neutral"),  # neutral: does not turn the sign back
     ("1922-beijing-mission", "1922-08-01", "mission", "joffe", "china-beijing", "neutral"),
 ]
@@ -72,7 +72,7 @@ def test_edges_aggregate_events_with_weight_kinds_and_event_ids_in_date_order():
     germany = graph.edges["germany", "ussr"]
     assert germany["weight"] == 3
     assert germany["event_ids"] == "1921-german-trade;1922-rapallo;1925-lipetsk"
-    assert germany["kinds"] == "de_facto_recognition;de_jure_recognition;military_cooperation"
+    assert germany["kinds"] == "de_facto_recognition;military_cooperation;relations_established"
     assert (germany["first"], germany["last"]) == ("1921-05-06", "1925-04-15")
     britain = graph.edges["britain", "ussr"]
     assert (britain["n_cooperative"], britain["n_hostile"], britain["n_neutral"]) == (2, 2, 1)

@@ -7,32 +7,39 @@ import breaking_isolation as kit
 from breaking_isolation import recognition
 
 ACTORS = pd.DataFrame({
-    "actor_id": ["rsfsr", "ussr", "chicherin", "britain", "germany", "china", "china-beijing", "kmt", "chiang",
-                 "italy", "comintern", "poland"],
+    "actor_id": ["rsfsr", "ussr", "chicherin", "britain", "germany", "china", "china-beijing", "china-nanjing",
+                 "kmt", "chiang", "italy", "comintern", "poland", "canada"],
     "name": ["Soviet Russia", "Soviet Union", "Georgy Chicherin", "United Kingdom", "Germany", "China (Republic)",
-             "Beijing government", "Kuomintang", "Chiang Kai-shek", "Italy", "Comintern", "Poland"],
-    "kind": ["state", "state", "person", "state", "state", "state", "government", "party", "person", "state",
-             "international_organisation", "state"],
-    "belongs_to": ["", "", "ussr", "", "", "", "china", "china", "kmt", "", "", ""],
-    "region": ["europe", "europe", "europe", "europe", "europe", "asia", "asia", "asia", "asia", "europe",
-               "international", "europe"],
+             "Beijing government", "Nanjing government", "Kuomintang", "Chiang Kai-shek", "Italy", "Comintern",
+             "Poland", "Canada"],
+    "kind": ["state", "state", "person", "state", "state", "state", "government", "government", "party", "person",
+             "state", "international_organisation", "state", "state"],
+    "belongs_to": ["", "", "ussr", "", "", "", "china", "china", "china", "kmt", "", "", "", ""],
+    "region": ["europe", "europe", "europe", "europe", "europe", "asia", "asia", "asia", "asia", "asia", "europe",
+               "international", "europe", "americas"],
+    # Beijing spoke for China until 8 June 1928, Nanjing after.
+    "recognised_from": pd.to_datetime(["NaT"] * 6 + ["1912-03-10", "1928-06-08"] + ["NaT"] * 6),
+    "recognised_until": pd.to_datetime(["NaT"] * 6 + ["1928-06-08", "NaT"] + ["NaT"] * 6),
 })
 
 # (event_id, date, kind, actor, counterpart): a small history with every kind of move.
 ROWS = [
     ("1921-trade-agreement", "1921-03-16", "de_facto_recognition", "britain", "rsfsr"),
     ("1921-italy-trade", "1921-12-26", "de_facto_recognition", "italy", "rsfsr"),
-    ("1922-rapallo", "1922-04-16", "de_jure_recognition", "germany", "rsfsr"),
-    ("1922-rapallo-conference", "1922-04-10", "conference", "germany", "rsfsr"),  # not a recognition kind
+    ("1922-rapallo", "1922-04-16", "relations_established", "germany", "rsfsr"),
+    ("1922-rapallo-conference", "1922-04-10", "conference", "germany", "rsfsr"),  # moves nothing
     ("1923-poland-germany", "1923-01-01", "de_jure_recognition", "poland", "germany"),  # Moscow not involved
-    ("1924-britain", "1924-02-01", "de_jure_recognition", "britain", "ussr"),
-    ("1924-italy", "1924-02-07", "de_jure_recognition", "italy", "ussr"),
-    ("1924-china", "1924-05-31", "relations_treaty", "china-beijing", "ussr"),
+    ("1924-britain", "1924-02-01", "relations_established", "britain", "ussr"),
+    ("1924-italy", "1924-02-07", "relations_established", "italy", "ussr"),
+    ("1924-canada", "1924-03-24", "de_jure_recognition", "canada", "ussr"),  # recognition with no envoys
+    ("1924-china", "1924-05-31", "relations_established", "china-beijing", "ussr"),
     ("1925-britain-trade", "1925-06-01", "de_facto_recognition", "britain", "ussr"),  # no step down
-    ("1927-britain-break", "1927-05-26", "rupture", "britain", "ussr"),
-    ("1927-china-break", "1927-12-14", "rupture", "kmt", "ussr"),
-    ("1929-britain-restored", "1929-10-03", "restoration", "britain", "chicherin"),
-    ("1929-china-break", "1929-07-17", "rupture", "ussr", "china"),  # already broken: stays none
+    ("1927-britain-break", "1927-05-26", "relations_broken", "britain", "ussr"),
+    ("1927-kmt-break", "1927-04-20", "relations_broken", "kmt", "ussr"),  # a party speaks for no state
+    ("1927-nanjing-break", "1927-12-14", "relations_broken", "china-nanjing", "ussr"),  # not yet recognised
+    ("1929-britain-restored", "1929-10-03", "relations_restored", "britain", "chicherin"),
+    ("1929-china-break", "1929-07-17", "relations_broken", "ussr", "china-nanjing"),  # recognised by then
+    ("1932-china-restored", "1932-12-12", "relations_restored", "china-nanjing", "ussr"),
     ("1920-moscow-recognises-poland", "1920-06-01", "de_jure_recognition", "rsfsr", "poland"),  # the other way
 ]
 
@@ -48,7 +55,7 @@ def changes():
     return recognition.standing_changes(events(), ACTORS)
 
 
-def test_only_recognition_events_with_moscow_in_date_order(changes):
+def test_only_standing_events_with_moscow_in_date_order(changes):
     assert "1922-rapallo-conference" not in set(changes["event_id"])
     assert "1923-poland-germany" not in set(changes["event_id"])
     assert "1920-moscow-recognises-poland" not in set(changes["event_id"])  # Moscow recognised Poland, not the reverse
@@ -56,47 +63,93 @@ def test_only_recognition_events_with_moscow_in_date_order(changes):
     assert len(changes) == len(ROWS) - 3
 
 
+def test_moscow_recognising_others_is_listed_apart():
+    mine = recognition.moscow_recognises(events(), ACTORS)
+    assert list(mine["event_id"]) == ["1920-moscow-recognises-poland"]
+    assert list(mine["recognised"]) == ["poland"]
+
+
 def test_governments_parties_and_envoys_map_to_their_states(changes):
     by_event = changes.set_index("event_id")["state"]
     assert by_event["1924-china"] == "china"            # a government
     assert set(changes.loc[changes["state"] == "china", "label"]) == {"China"}  # the bracketed note dropped
-    assert by_event["1927-china-break"] == "china"      # a party, for the government it led
     assert by_event["1929-britain-restored"] == "britain"  # Moscow's side is an envoy who belongs to the USSR
-    assert by_event["1929-china-break"] == "china"      # Moscow broke it off: the other side is the state
+    assert by_event["1929-china-break"] == "china"      # Moscow broke it off: the other side is China's government
     assert recognition.state_of(ACTORS)["chiang"] == "china"
     assert set(changes.loc[changes["state"] == "britain", "label"]) == {"United Kingdom"}
     assert "comintern" not in recognition.state_of(ACTORS)
 
 
-def test_standing_moves(changes):
+def test_only_the_recognised_government_of_the_day_speaks_for_china(changes):
+    rows = changes.set_index("event_id")
+    assert rows.loc["1924-china", "counted"]                 # Beijing, recognised in 1924
+    assert not rows.loc["1927-kmt-break", "counted"]          # a party
+    assert "party" in rows.loc["1927-kmt-break", "reason"]
+    assert not rows.loc["1927-nanjing-break", "counted"]      # Nanjing before June 1928
+    assert "not then the recognised government" in rows.loc["1927-nanjing-break", "reason"]
+    assert rows.loc["1929-china-break", "counted"]            # Nanjing after June 1928
+    assert (rows.loc["1927-nanjing-break", "relations_before"], rows.loc["1927-nanjing-break", "relations_after"]) \
+        == ("established", "established")                    # moves nothing
+
+
+def test_two_dimensions_move_apart(changes):
     by_event = changes.set_index("event_id")
-    moves = {e: (str(r.standing_before), str(r.standing_after)) for e, r in by_event.iterrows()}
-    assert moves["1921-trade-agreement"] == ("none", "de_facto")
-    assert moves["1924-britain"] == ("de_facto", "de_jure")
-    assert moves["1925-britain-trade"] == ("de_jure", "de_jure")  # a trade agreement does not undo de jure
-    assert moves["1927-britain-break"] == ("de_jure", "none")
-    assert moves["1929-britain-restored"] == ("none", "de_jure")
-    assert moves["1929-china-break"] == ("none", "none")
+    moves = {e: (str(r.recognition_before), str(r.recognition_after), str(r.relations_before), str(r.relations_after))
+             for e, r in by_event.iterrows()}
+    assert moves["1921-trade-agreement"] == ("none", "de_facto", "none", "none")
+    assert moves["1924-britain"] == ("de_facto", "de_jure", "none", "established")
+    assert moves["1924-canada"] == ("none", "de_jure", "none", "none")       # recognised, no relations
+    assert moves["1925-britain-trade"] == ("de_jure", "de_jure", "established", "established")  # no step down
+    assert moves["1927-britain-break"] == ("de_jure", "de_jure", "established", "broken")  # still recognised
+    assert moves["1929-britain-restored"] == ("de_jure", "de_jure", "broken", "established")
+    assert moves["1929-china-break"] == ("de_jure", "de_jure", "established", "broken")
+    assert moves["1932-china-restored"] == ("de_jure", "de_jure", "broken", "established")
 
 
-def test_step_counts_fall_on_ruptures_and_rise_on_restorations(changes):
-    counts = recognition.step_counts(changes)
+def test_recognition_counts_never_fall_on_a_break(changes):
+    counts = recognition.recognition_counts(changes)
     at = lambda when: tuple(recognition.counts_at(counts, when)[["de_facto", "de_jure"]])  # noqa: E731
     assert at("1921-01-01") == (0, 0)
     assert at("1921-12-31") == (2, 0)   # Britain and Italy de facto
     assert at("1922-12-31") == (2, 1)   # + Germany de jure
     assert at("1924-02-06") == (1, 2)   # Britain moves up to de jure
-    assert at("1924-12-31") == (0, 4)   # Britain, Italy, Germany, China
-    assert at("1927-05-26") == (0, 3)   # the British break, on its day
-    assert at("1927-12-31") == (0, 2)   # and the Chinese one
-    assert at("1929-12-31") == (0, 3)   # Britain restored
+    assert at("1924-12-31") == (0, 5)   # Britain, Italy, Germany, Canada, China
+    assert at("1927-12-31") == (0, 5)   # the British break withdrew no recognition
+    assert at("1933-12-31") == (0, 5)
     assert (counts["any"] == counts["de_facto"] + counts["de_jure"]).all()
+
+
+def test_relations_counts_fall_on_breaks_and_rise_on_restorations(changes):
+    counts = recognition.relations_counts(changes)
+    at = lambda when: tuple(recognition.counts_at(counts, when)[["established", "broken"]])  # noqa: E731
+    assert at("1921-12-31") == (0, 0)   # trade agreements open no relations
+    assert at("1922-12-31") == (1, 0)   # Germany
+    assert at("1924-12-31") == (4, 0)   # + Britain, Italy, China; not Canada
+    assert at("1927-05-26") == (3, 1)   # the British break, on its day
+    assert at("1927-12-31") == (3, 1)   # Nanjing's break of December 1927 ended nothing for China
+    assert at("1929-07-17") == (2, 2)   # the Soviet break with China's (now Nanjing) government
+    assert at("1929-12-31") == (3, 1)   # Britain restored
+    assert at("1932-12-31") == (4, 0)   # China restored
+
+
+def test_year_end_table(changes):
+    table = recognition.year_end_table(changes, 1921, 1933)
+    assert list(table.columns) == ["de_facto", "de_jure", "established", "broken"]
+    assert table.loc[1927].to_dict() == {"de_facto": 0, "de_jure": 5, "established": 3, "broken": 1}
+
+
+def test_the_naive_count_adds_acts_not_states(changes):
+    naive = recognition.naive_counts(changes)
+    # Britain 1921, Italy 1921, Germany 1922, Britain, Italy, Canada, China 1924, Britain 1925, Britain 1929,
+    # China 1932: ten acts by five states.
+    assert int(recognition.counts_at(naive, "1933-12-31")) == 10
+    assert int(recognition.counts_at(recognition.recognition_counts(changes), "1933-12-31")["any"]) == 5
 
 
 def test_first_recognitions_and_the_de_facto_to_de_jure_gap(changes):
     firsts = recognition.first_recognitions(changes)
-    assert list(firsts["state"]) == ["britain", "italy", "germany", "china"]
-    assert list(firsts["standing"].astype(str)) == ["de_facto", "de_facto", "de_jure", "de_jure"]
+    assert list(firsts["state"]) == ["britain", "italy", "germany", "canada", "china"]
+    assert list(firsts["standing"].astype(str)) == ["de_facto", "de_facto", "de_jure", "de_jure", "de_jure"]
     gaps = recognition.de_facto_then_de_jure(changes)
     assert gaps.to_dict() == {"italy": 773, "britain": 1052}
 
@@ -107,54 +160,55 @@ def test_an_event_with_no_state_is_named_in_the_error():
         recognition.standing_changes(events(rows), ACTORS)
 
 
+def test_breaking_relations_never_established_is_named_in_the_error():
+    rows = ROWS + [("1927-canada-break", "1927-05-27", "relations_broken", "canada", "ussr")]
+    with pytest.raises(ValueError, match=r"1927-canada-break.*canada.*no relations"):
+        recognition.standing_changes(events(rows), ACTORS)
+
+
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="does not change a standing"):
-        recognition.next_standing("none", "treaty")
+        recognition.next_standing("none", "none", "treaty")
 
 
-# --- the kit's real data, counted by hand ----------------------------------------------------------
-# Each moment lists the states at each standing on that day, with the event that put them there, so that a
-# reader can recount from data/events.csv. Counted by hand from the data as committed.
-NEIGHBOURS = {  # the peace and friendship treaties of 1920-21, all still in force through 1927
-    "estonia": "1920-tartu-estonia", "lithuania": "1920-moscow-treaty-lithuania", "latvia": "1920-riga-latvia",
-    "finland": "1920-tartu-finland", "persia": "1921-persia-treaty", "afghanistan": "1921-afghanistan-treaty",
-    "turkey": "1921-treaty-of-moscow-turkey", "poland": "1921-peace-of-riga", "mongolia": "1921-soviet-mongolian-treaty",
-}
-WAVE_1924 = {  # de jure in 1924, China by the Beijing government's treaty
-    "britain": "1924-britain-recognition", "italy": "1924-italy-recognition", "norway": "1924-norway-recognition",
-    "austria": "1924-austria-recognition", "greece": "1924-greece-recognition", "sweden": "1924-sweden-recognition",
-    "canada": "1924-canada-recognition", "china": "1924-sino-soviet-agreement", "denmark": "1924-denmark-recognition",
-    "mexico": "1924-mexico-recognition", "france": "1924-france-recognition", "albania": "1924-albania-recognition",
-}
-BY_HAND = {
-    # 9 neighbours de jure; 5 trade agreements de facto.
-    "1921-12-31": {"de_facto": {"britain": "1921-anglo-soviet-trade-agreement",
-                                "germany": "1921-german-soviet-provisional-agreement",
-                                "norway": "1921-norway-trade-agreement", "austria": "1921-austria-trade-agreement",
-                                "italy": "1921-italy-trade-agreement"},
-                   "de_jure": NEIGHBOURS},
-    # 9 neighbours + Germany (Rapallo) + the 12 of 1924 = 22 de jure; only Czechoslovakia still de facto.
-    "1924-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
-                   "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty", **WAVE_1924}},
-    # Japan joins in 1925 and Uruguay in 1926; Britain and Canada (May) and China (December, the Nationalists)
-    # break off in 1927: 21 de jure.
-    "1927-12-31": {"de_facto": {"czechoslovakia": "1922-czechoslovakia-trade-agreement"},
-                   "de_jure": {**NEIGHBOURS, "germany": "1922-rapallo-treaty",
-                               **{k: v for k, v in WAVE_1924.items() if k not in ("britain", "china", "canada")},
-                               "japan": "1925-soviet-japanese-convention", "uruguay": "1926-uruguay-recognition"}},
-}
+def test_withdrawal_is_the_only_way_down():
+    assert recognition.next_standing("de_jure", "established", "recognition_withdrawn") == ("none", "none")
+    assert recognition.next_standing("de_jure", "established", "relations_broken") == ("de_jure", "broken")
 
 
-@pytest.mark.parametrize("moment", sorted(BY_HAND))
-def test_the_step_chart_matches_a_count_by_hand(moment):
+# --- the kit's real data: invariants that hold whatever rows a teacher adds -------------------------
+
+
+@pytest.fixture(scope="module")
+def live():
     data = kit.load()
-    changes = recognition.standing_changes(data.events, data.actors)
-    counts = recognition.counts_at(recognition.step_counts(changes), moment)
-    wide = recognition.standings(changes).loc[:moment]
-    standing_then = wide.iloc[-1] if len(wide) else pd.Series(dtype=str)
-    for standing, expected in BY_HAND[moment].items():
-        assert counts[standing] == len(expected), (moment, standing)
-        assert set(standing_then[standing_then == standing].index) == set(expected), (moment, standing)
-        for state, event_id in expected.items():  # the event that set the standing is the latest one before
-            latest = changes[(changes["state"] == state) & (changes["date"] <= moment)].iloc[-1]
-            assert latest["event_id"] == event_id, (moment, state)
+    return data, recognition.standing_changes(data.events, data.actors)
+
+
+def test_live_recognition_falls_only_by_withdrawal(live):
+    _, changes = live
+    down = changes[changes["recognition_after"] < changes["recognition_before"]]
+    assert set(down["kind"]) <= {"recognition_withdrawn"}
+
+
+def test_live_counts_agree_with_the_standings(live):
+    _, changes = live
+    wide = recognition.standings(changes, "relations")
+    counts = recognition.relations_counts(changes)
+    assert (counts["established"] == (wide == "established").sum(axis=1)).all()
+    # Relations imply recognition, so no date has more states with relations than states recognising Moscow.
+    assert (recognition.recognition_counts(changes)["any"] >= counts["established"]).all()
+
+
+def test_live_uncounted_acts_say_why(live):
+    _, changes = live
+    assert (changes.loc[~changes["counted"], "reason"] != "").all()
+    assert (changes.loc[changes["counted"], "reason"] == "").all()
+
+
+def test_live_relations_imply_recognition(live):
+    # Every state with relations in place recognises Moscow de jure: opening relations implies it.
+    _, changes = live
+    recognised, related = recognition.standings(changes, "recognition"), recognition.standings(changes, "relations")
+    related = related.reindex(columns=recognised.columns, fill_value="none")
+    assert not ((related == "established") & (recognised != "de_jure")).any().any()

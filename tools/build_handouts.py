@@ -44,24 +44,28 @@ def _with_sources(events):
 
 def recognition_handout(data) -> str:
     changes = recognition.standing_changes(data.events, data.actors)
-    counts = recognition.step_counts(changes)
     rows = changes.merge(data.events[["event_id", "title", "source_ids"]], on="event_id")
     rows = _with_sources(rows)
     rows["kind_label"] = rows["kind"].astype(str).map(recognition.KIND_LABELS)
-    years = range(1920, 1934)
-    at = [recognition.counts_at(counts, f"{year}-12-31") for year in years]
-    year_table = ["| End of year | de jure | de facto only |", "|---|---|---|"]
-    year_table += [f"| {year} | {c['de_jure']} | {c['de_facto']} |" for year, c in zip(years, at)]
+    rows["counts"] = [("yes" if counted else f"no: {reason}") for counted, reason in zip(rows["counted"], rows["reason"])]
+    years = recognition.year_end_table(changes, 1920, 1933)
+    year_table = ["| End of year | recognise de jure | recognise de facto only | relations in place | relations broken off |",
+                  "|---|---|---|---|---|"]
+    year_table += [f"| {year} | {c['de_jure']} | {c['de_facto']} | {c['established']} | {c['broken']} |"
+                   for year, c in years.iterrows()]
     return "\n\n".join([
         "# Handout 1: Recognition of the Soviet state, 1920–1933", GENERATED,
         "For [lesson 1](../01-recognition.md). Every event that changed a state's standing with Moscow, in date "
-        "order. *De facto*: dealing in practice (usually a trade agreement). *De jure*: recognition in law. "
+        "order. Two things are counted apart. **Recognition**: *de facto* is dealing in practice (usually a "
+        "trade agreement), *de jure* is recognition in law; breaking off relations does not withdraw it. "
+        "**Diplomatic relations**: envoys exchanged; they can be broken off and restored. An act by a "
+        "government that was not then its state's recognised government, or by a party, counts for no state. "
         "The event id leads to the full row, with its description, in `data/events.csv`.",
         "## A. The events",
         table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"), ("Event", "title"),
-                     ("Event id", "event_id"), ("Sources", "sources")]),
-        "## B. How many states stood with Moscow",
-        "Counted at the end of each year from table A. Draw the step chart by hand: one square per state.",
+                     ("Counts?", "counts"), ("Event id", "event_id"), ("Sources", "sources")]),
+        "## B. How many states recognised Moscow, and how many had relations with it",
+        "Counted at the end of each year from table A. Draw both step charts by hand: one square per state.",
         "\n".join(year_table),
     ]) + "\n"
 

@@ -37,6 +37,8 @@ DESCRIPTIONS = {
     "belongs_to": "The actor this one is part of: a government's state, a person's party or state.",
     "region": "Where the actor is.",
     "start_date": "When the actor came to exist as such (YYYY, YYYY-MM or YYYY-MM-DD).",
+    "recognised_from": "Governments only: first day as its state's recognised government, whose acts speak for the state.",
+    "recognised_until": "Governments only: last day as its state's recognised government; empty if still recognised.",
     "wikidata": "The Wikidata item id, e.g. Q15180.",
     "note": "What a reader should know.",
     "source_id": "Lower case with hyphens, unique.",
@@ -55,6 +57,7 @@ ENUMS = {
 PATTERNS = {
     "event_id": r"^\d{4}-[a-z0-9]+(-[a-z0-9]+)*$", "actor_id": SLUG, "source_id": SLUG, "actor": SLUG,
     "counterpart": SLUG, "belongs_to": SLUG, "date": ISO, "end_date": ISO, "start_date": ISO,
+    "recognised_from": ISO, "recognised_until": ISO,
     "wikidata": r"^Q\d+$", "source_ids": r"^[a-z0-9-]+(;[a-z0-9-]+)*$",
 }
 

@@ -27,7 +27,8 @@ EVENT_COLUMNS = {
 }
 ACTOR_COLUMNS = {
     "actor_id": True, "name": True, "kind": True, "belongs_to": False, "region": True,
-    "start_date": False, "end_date": False, "wikidata": False, "note": False,
+    "start_date": False, "end_date": False, "recognised_from": False, "recognised_until": False,
+    "wikidata": False, "note": False,
 }
 SOURCE_COLUMNS = {"source_id": True, "citation": True, "url": False, "kind": True, "note": False}
 
@@ -194,6 +195,14 @@ def _check_actors(actors: pd.DataFrame, problems: list[Problem]) -> None:
     _report(problems, name, "wikidata", actors["wikidata"],
             (actors["wikidata"] != "") & ~actors["wikidata"].str.fullmatch(r"Q\d+"), "is not a Wikidata id like Q15180")
     _check_dates(actors, "start_date", "end_date", name, problems)
+    _check_dates(actors, "recognised_from", "recognised_until", name, problems)
+    recognised = (actors["recognised_from"] != "") | (actors["recognised_until"] != "")
+    _report(problems, name, "recognised_from", actors["recognised_from"],
+            recognised & (actors["kind"] != "government"),
+            "is only for governments: the period in which a government's acts speak for its state")
+    _report(problems, name, "recognised_from", actors["recognised_from"],
+            (actors["recognised_until"] != "") & (actors["recognised_from"] == ""),
+            "is required when recognised_until is filled")
 
 
 def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd.DataFrame | None,
@@ -365,4 +374,6 @@ def _typed_actors(actors: pd.DataFrame) -> pd.DataFrame:
     typed["region"] = pd.Categorical(actors["region"], categories=REGIONS)
     typed["start_date"] = _parse_dates(actors["start_date"])[0]
     typed["end_date"] = _parse_dates(actors["end_date"])[1]
+    typed["recognised_from"] = _parse_dates(actors["recognised_from"])[0]
+    typed["recognised_until"] = _parse_dates(actors["recognised_until"])[1]
     return typed.reset_index(drop=True)

@@ -41,7 +41,9 @@ from .paths import output_dir
 from .style import GREY, OKABE_ITO, TONE_STYLE
 
 SOVIET = "ussr"
-MERGE = {"rsfsr": SOVIET, "cpsu": SOVIET}  # the Soviet state under both names, and its ruling party
+# The Soviet state under both names, and its ruling party; the Nationalist government at Nanjing with the
+# party that formed it, so that "the Nationalists" are one node before and after April 1927.
+MERGE = {"rsfsr": SOVIET, "cpsu": SOVIET, "china-nanjing": "kmt"}
 ROLLS_UP = ("person", "firm", "organisation")  # kinds that count for the actor they belong to
 SIGNS = ("cooperative", "hostile", "neutral")
 SIGN_VALUE = {"cooperative": 1, "hostile": -1}

@@ -1,19 +1,37 @@
-"""Each state's standing with Moscow over time: none, de facto or de jure.
+"""Each state's standing with Moscow over time, in two dimensions that the data keeps apart.
 
-    changes = recognition.standing_changes(events, actors)   # one row per recognition event with Moscow
-    counts = recognition.step_counts(changes)                 # states at each standing, after each date
+    changes = recognition.standing_changes(events, actors)   # one row per event that could move a standing
+    recognised = recognition.recognition_counts(changes)      # states recognising Moscow de facto / de jure
+    relations = recognition.relations_counts(changes)         # states with relations in place / broken off
     firsts = recognition.first_recognitions(changes)          # each state's first recognition
 
-"Moscow" is the Soviet state: `rsfsr` before 30 December 1922, `ussr` after, and any actor that belongs to
-either (a Soviet envoy, say). The other side of an event is mapped to its state through `actors.belongs_to`
-(the Beijing government and the Nationalist party both count for China). How each kind moves a standing
+**Recognition** of the Soviet state (none → de facto → de jure) and **diplomatic relations** with it (none →
+established → broken → established again) are different things in international law: a state that breaks
+off relations still recognises the government it broke with (Britain in May 1927), and restoring relations
+(Britain in 1929) does not recognise anew. How each kind moves each dimension is `vocabulary.MOVES`
 (data/README.md, "Kinds"):
 
-| kind | standing after |
-|---|---|
-| `de_facto_recognition` | de facto, unless it was de jure already |
-| `de_jure_recognition`, `relations_treaty`, `restoration` | de jure |
-| `rupture` | none |
+| kind | recognition after | relations after |
+|---|---|---|
+| `de_facto_recognition` | de facto, unless it was de jure already | unchanged |
+| `de_jure_recognition` | de jure | unchanged |
+| `relations_established` | de jure (opening relations implies it) | established |
+| `relations_broken` | unchanged | broken |
+| `relations_restored` | de jure | established |
+| `recognition_withdrawn` | none | none |
+
+"Moscow" is the Soviet state: `rsfsr` before 30 December 1922, `ussr` after, and any actor that belongs to
+either (a Soviet envoy, say). Moscow recognising another state is not that state recognising Moscow: those
+events are left out here and listed by `moscow_recognises`.
+
+**Who speaks for a state.** The other side of an event is the state itself, or an actor that belongs to it
+(`actors.belongs_to`, followed upwards). A *government* speaks for its state only while it is the state's
+recognised government (`actors.recognised_from` to `recognised_until`): China's was the Beijing government
+until 8 June 1928, then the Nationalist government at Nanjing. A party never speaks for a state, nor does a
+person or body that belongs to a party or to a government outside its recognised period. Such events stay
+in the table with `counted` False and the `reason`, and move nothing: Nanjing's break with Moscow of
+December 1927 closed Soviet consulates in Nationalist China, but China's relations with Moscow were then
+held by Beijing.
 """
 
 from __future__ import annotations
@@ -21,28 +39,28 @@ from __future__ import annotations
 import pandas as pd
 
 from . import checks
-from .vocabulary import RECOGNITION_KINDS
+from .vocabulary import MOVES, RECOGNITION_KINDS, RECOGNITION_LEVELS, RELATIONS_LEVELS
 
 KINDS = RECOGNITION_KINDS
 MOSCOW = ("rsfsr", "ussr")
-STANDINGS = ("none", "de_facto", "de_jure")
-STANDING_LABELS = {"none": "no relations", "de_facto": "de facto", "de_jure": "de jure"}
+RECOGNITION_LABELS = {"none": "not recognised", "de_facto": "de facto", "de_jure": "de jure"}
+RELATIONS_LABELS = {"none": "no relations", "established": "relations in place", "broken": "relations broken off"}
 KIND_LABELS = {
-    "relations_treaty": "treaty establishing relations", "de_facto_recognition": "de facto recognition",
-    "de_jure_recognition": "de jure recognition", "rupture": "relations broken off",
-    "restoration": "relations restored",
+    "de_facto_recognition": "de facto recognition", "de_jure_recognition": "de jure recognition",
+    "recognition_withdrawn": "recognition withdrawn", "relations_established": "relations established",
+    "relations_broken": "relations broken off", "relations_restored": "relations restored",
 }
+ONE_WAY = ("de_facto_recognition", "de_jure_recognition", "recognition_withdrawn")  # one side acts on the other
 
 
-def next_standing(current: str, kind: str) -> str:
-    """A state's standing with Moscow after an event of `kind`."""
-    if kind == "de_facto_recognition":
-        return "de_jure" if current == "de_jure" else "de_facto"
-    if kind in ("de_jure_recognition", "relations_treaty", "restoration"):
-        return "de_jure"
-    if kind == "rupture":
-        return "none"
-    raise ValueError(f"kind {kind!r} does not change a standing; recognition kinds are {', '.join(KINDS)}")
+def next_standing(recognition: str, relations: str, kind: str) -> tuple[str, str]:
+    """(recognition, relations) after an event of `kind`, from the standing before it."""
+    if kind not in MOVES:
+        raise ValueError(f"kind {kind!r} does not change a standing; the kinds that do are {', '.join(KINDS)}")
+    moved_recognition, moved_relations = MOVES[kind]
+    if moved_recognition == "de_facto" and recognition == "de_jure":
+        moved_recognition = "de_jure"  # a trade agreement after recognition in law does not step it down
+    return moved_recognition or recognition, moved_relations or relations
 
 
 def state_of(actors: pd.DataFrame) -> dict[str, str]:
@@ -63,30 +81,63 @@ def state_of(actors: pd.DataFrame) -> dict[str, str]:
     return found
 
 
-def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """One row per recognition event between Moscow and a state, in date order, with the standing before and after.
+def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool, str]:
+    """Whether `actor`'s act on `date` speaks for its state, and if not, why not."""
+    info = actors.set_index("actor_id")
+    current, seen = actor, set()
+    while current and current not in seen:
+        seen.add(current)
+        kind = str(info.at[current, "kind"])
+        name = info.at[current, "name"]
+        if kind == "state":
+            return True, ""
+        if kind == "party":
+            return False, f"{name} is a party: a party does not speak for a state"
+        if kind == "government":
+            start, until = info.at[current, "recognised_from"], info.at[current, "recognised_until"]
+            if pd.isna(start) or date < start or (pd.notna(until) and date > until):
+                return False, f"{name} was not then the recognised government of its state"
+            return True, ""
+        current = info.at[current, "belongs_to"]
+    return False, f"{info.at[actor, 'name']} belongs to no state"
 
-    Events of other kinds, recognition events that do not involve Moscow, and Moscow's own recognitions of
-    other states (actor Moscow, kind de_facto_recognition or de_jure_recognition) are left out. Columns:
-    date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
-    standing_before, standing_after.
-    An event whose other side is not a state and belongs to none raises a ValueError naming it.
+
+def moscow_recognises(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Moscow's own recognitions of other states and governments (the Hejaz in 1926, say), in date order."""
+    states = state_of(actors)
+    one_way = events[events["kind"].astype(str).isin(ONE_WAY)]
+    mine = one_way[one_way["actor"].map(states).isin(MOSCOW) & ~one_way["counterpart"].map(states).isin(MOSCOW)]
+    names = actors.set_index("actor_id")["name"]
+    return pd.DataFrame({"date": mine["date"], "event_id": mine["event_id"], "kind": mine["kind"].astype(str),
+                         "recognised": mine["counterpart"], "name": mine["counterpart"].map(names)}) \
+        .sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """One row per event of a standing kind between Moscow and another state, in date order.
+
+    Columns: date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
+    actor (who spoke for the other side), counted, reason (why an event moves nothing), and the standing
+    before and after in each dimension: recognition_before/after, relations_before/after.
+    Moscow's recognitions of others are left out (see `moscow_recognises`). An event whose other side
+    belongs to no state raises a ValueError naming it; so does breaking off relations that were never
+    established.
     """
     states = state_of(actors)
-    recognition = events[events["kind"].astype(str).isin(KINDS)]
-    actor_moscow = recognition["actor"].map(states).isin(MOSCOW)
-    counterpart_moscow = recognition["counterpart"].map(states).isin(MOSCOW)
-    for both in recognition.loc[actor_moscow & counterpart_moscow, "event_id"]:
-        raise ValueError(f"events.csv, event {both!r}: a recognition event with Moscow on both sides")
-    # Moscow recognising another state is not that state recognising Moscow; treaties, ruptures and
-    # restorations bind both sides, whoever the data names as actor.
-    one_way = recognition["kind"].astype(str).isin(("de_facto_recognition", "de_jure_recognition"))
-    chosen = recognition[(actor_moscow ^ counterpart_moscow) & ~(one_way & actor_moscow)]
-    other_column = chosen["actor"].where(counterpart_moscow[chosen.index], chosen["counterpart"])
-    state = other_column.map(states)
-    for event_id, value in zip(chosen["event_id"][state.isna()], other_column[state.isna()]):
+    standing = events[events["kind"].astype(str).isin(KINDS)]
+    actor_moscow = standing["actor"].map(states).isin(MOSCOW)
+    counterpart_moscow = standing["counterpart"].map(states).isin(MOSCOW)
+    for both in standing.loc[actor_moscow & counterpart_moscow, "event_id"]:
+        raise ValueError(f"events.csv, event {both!r}: an event of a standing kind with Moscow on both sides")
+    # Treaties, breaks and restorations bind both sides, whoever the data names as actor; a one-way act
+    # by Moscow is Moscow recognising another state.
+    one_way = standing["kind"].astype(str).isin(ONE_WAY)
+    chosen = standing[(actor_moscow ^ counterpart_moscow) & ~(one_way & actor_moscow)]
+    other = chosen["actor"].where(counterpart_moscow[chosen.index], chosen["counterpart"])
+    state = other.map(states)
+    for event_id, value in zip(chosen["event_id"][state.isna()], other[state.isna()]):
         raise ValueError(f"events.csv, event {event_id!r}: {value!r} is neither a state nor belongs_to one in "
-                         "actors.csv, so its recognition of Moscow cannot be counted")
+                         "actors.csv, so its standing with Moscow cannot be counted")
     info = actors.set_index("actor_id")
     table = pd.DataFrame({
         "date": chosen["date"],
@@ -94,64 +145,116 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
         "event_id": chosen["event_id"],
         "kind": chosen["kind"].astype(str),
         "state": state,
+        "actor": other,
     })
     table["name"] = table["state"].map(info["name"])
-    table["label"] = table["name"].str.replace(r"\s*\(.*\)$", "", regex=True)  # "China (Republic of China)": "China"
+    table["label"] = table["name"].str.replace(r"\s*\(.*\)$", "", regex=True)  # "China (Republic)": "China"
     table["region"] = table["state"].map(info["region"].astype(str))
     table = table.sort_values("date", kind="stable").reset_index(drop=True)
-    before, after, standing = [], [], {}
-    for state_id, kind in zip(table["state"], table["kind"]):
-        current = standing.get(state_id, "none")
-        before.append(current)
-        standing[state_id] = next_standing(current, kind)
-        after.append(standing[state_id])
-    table["standing_before"] = pd.Categorical(before, categories=STANDINGS, ordered=True)
-    table["standing_after"] = pd.Categorical(after, categories=STANDINGS, ordered=True)
+    columns = {name: [] for name in ("counted", "reason", "recognition_before", "recognition_after",
+                                     "relations_before", "relations_after")}
+    current: dict[str, tuple[str, str]] = {}
+    for event_id, state_id, actor, date, kind in zip(table["event_id"], table["state"], table["actor"],
+                                                      table["date"], table["kind"]):
+        before = current.get(state_id, ("none", "none"))
+        counted, reason = speaker(actor, date, actors)
+        after = next_standing(*before, kind) if counted else before
+        if counted and kind == "relations_broken" and before[1] != "established":
+            raise ValueError(f"events.csv, event {event_id!r}: breaks off relations between Moscow and "
+                             f"{state_id!r}, but the data has them {RELATIONS_LABELS[before[1]]} then")
+        current[state_id] = after
+        for name, value in zip(columns, (counted, reason, before[0], after[0], before[1], after[1])):
+            columns[name].append(value)
+    for name, values in columns.items():
+        levels = RECOGNITION_LEVELS if name.startswith("recognition") else RELATIONS_LEVELS
+        table[name] = pd.Categorical(values, categories=levels, ordered=True) \
+            if name not in ("counted", "reason") else values
+    table["counted"] = table["counted"].astype(bool)
     return table
 
 
-def standings(changes: pd.DataFrame) -> pd.DataFrame:
-    """A wide table: one row per date on which something changed, one column per state, its standing after that date."""
-    last = changes.groupby(["date", "state"], sort=True)["standing_after"].last().astype(str)
+def standings(changes: pd.DataFrame, dimension: str = "recognition") -> pd.DataFrame:
+    """A wide table: one row per date on which something changed, one column per state, its standing in
+    `dimension` ("recognition" or "relations") after that date."""
+    if dimension not in ("recognition", "relations"):
+        raise ValueError(f"dimension is 'recognition' or 'relations', not {dimension!r}")
+    counted = changes[changes["counted"]]
+    last = counted.groupby(["date", "state"], sort=True)[f"{dimension}_after"].last().astype(str)
     return last.unstack("state").ffill().fillna("none")
 
 
-def step_counts(changes: pd.DataFrame) -> pd.DataFrame:
-    """How many states stood de facto and de jure with Moscow after each date: a step series.
+def recognition_counts(changes: pd.DataFrame) -> pd.DataFrame:
+    """How many states recognised Moscow de facto and de jure after each date: a step series.
 
     The index is every date on which some standing changed; the value holds until the next date.
     """
-    wide = standings(changes)
+    wide = standings(changes, "recognition")
     counts = pd.DataFrame({s: (wide == s).sum(axis=1) for s in ("de_facto", "de_jure")})
     counts["any"] = counts["de_facto"] + counts["de_jure"]
-    counts.columns.name = "standing"
+    counts.columns.name = "recognition"
     return counts
 
 
-def counts_at(counts: pd.DataFrame, when) -> pd.Series:
-    """The step series' value at a moment: its last row on or before `when` (zeros before the first)."""
+def relations_counts(changes: pd.DataFrame) -> pd.DataFrame:
+    """How many states had diplomatic relations with Moscow in place, and how many had broken them off,
+    after each date: a step series like `recognition_counts`."""
+    wide = standings(changes, "relations")
+    counts = pd.DataFrame({s: (wide == s).sum(axis=1) for s in ("established", "broken")})
+    counts.columns.name = "relations"
+    return counts
+
+
+def naive_counts(changes: pd.DataFrame) -> pd.Series:
+    """The wrong model, for contrast: a running total of every act that recognised Moscow or opened
+    relations with it, as if each act added a state. Britain, counted in 1921, 1924 and 1929, is one state."""
+    acts = changes[changes["counted"] & changes["kind"].isin(
+        ("de_facto_recognition", "de_jure_recognition", "relations_established", "relations_restored"))]
+    return acts.groupby("date").size().cumsum().rename("acts")
+
+
+def counts_at(counts, when):
+    """A step series' value at a moment: its last row on or before `when` (zeros before the first)."""
     upto = counts.loc[: pd.Timestamp(when)]
     if upto.empty:
-        return pd.Series(0, index=counts.columns)
+        return pd.Series(0, index=counts.columns) if isinstance(counts, pd.DataFrame) else 0
     return upto.iloc[-1]
+
+
+def year_end_table(changes: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """At the end of each year from `first` to `last`: states recognising Moscow de facto, de jure, and
+    states with relations in place and broken off."""
+    recognised, relations = recognition_counts(changes), relations_counts(changes)
+    rows = []
+    for year in range(first, last + 1):
+        end = f"{year}-12-31"
+        rows.append({"year": year, **counts_at(recognised, end)[["de_facto", "de_jure"]].to_dict(),
+                     **counts_at(relations, end).to_dict()})
+    return pd.DataFrame(rows).set_index("year")
 
 
 def first_recognitions(changes: pd.DataFrame) -> pd.DataFrame:
     """Each state's first recognition of Moscow of any kind, ordered by date (earliest first)."""
-    recognising = changes[changes["standing_after"] != "none"]
+    recognising = changes[changes["counted"] & (changes["recognition_after"] != "none")]
     firsts = recognising.drop_duplicates("state", keep="first")
-    return firsts[["state", "name", "label", "region", "date", "date_text", "event_id", "kind", "standing_after"]] \
-        .rename(columns={"standing_after": "standing"}).reset_index(drop=True)
+    return firsts[["state", "name", "label", "region", "date", "date_text", "event_id", "kind", "recognition_after"]] \
+        .rename(columns={"recognition_after": "standing"}).reset_index(drop=True)
 
 
 def de_facto_then_de_jure(changes: pd.DataFrame) -> pd.Series:
-    """Days from each state's first de facto standing to its first de jure standing, for states that had both in that order."""
-    first = changes.groupby(["state", "standing_after"], observed=True)["date"].min().unstack()
+    """Days from each state's first de facto recognition to its first de jure recognition, for states that
+    had both in that order."""
+    counted = changes[changes["counted"]]
+    first = counted.groupby(["state", "recognition_after"], observed=True)["date"].min().unstack()
     both = first.dropna(subset=["de_facto", "de_jure"]) if {"de_facto", "de_jure"} <= set(first.columns) else first.iloc[:0]
     both = both[both["de_facto"] < both["de_jure"]] if len(both) else both
     if not len(both):
         return pd.Series(dtype="int64", name="gap_days")
     return (both["de_jure"] - both["de_facto"]).dt.days.rename("gap_days").sort_values()
+
+
+def broken_off(changes: pd.DataFrame) -> set[str]:
+    """States that broke off relations with Moscow (or with which Moscow broke them off), counted breaks only."""
+    return set(changes.loc[changes["counted"] & (changes["kind"] == "relations_broken"), "state"])
 
 
 # --- exercise checks (notebook 01-recognition) ---------------------------------------------------
@@ -165,24 +268,24 @@ def _state_names(data) -> dict[str, str]:
 
 @checks.exercise("recognition-1", expects="a whole number")
 def _check_de_jure_end_1925(answer, data):
-    expected = int(counts_at(step_counts(standing_changes(data.events, data.actors)), "1925-12-31")["de_jure"])
+    expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), "1925-12-31")["de_jure"])
     given = checks.as_int(answer)
     if given == expected:
-        return checks.right("That is the de jure line of the step chart at the end of 1925.")
+        return checks.right("That is the de jure line of the recognition chart at the end of 1925.")
     return checks.wrong(("Too many" if given > expected else "Too few") +
-                        ": take the last row of `counts` on or before 31 December 1925, "
-                        "`counts.loc[:'1925-12-31'].iloc[-1]`, and read its de_jure column. "
-                        "Do not add up recognitions: ruptures take states away.")
+                        ": the chart's line holds its value until the next change, so you need the last change "
+                        "on or before 31 December 1925, not the first one of 1926. "
+                        "Do not add up acts: a state that recognised Moscow twice (de facto, then de jure) is one state.")
 
 
 @checks.exercise("recognition-2", expects="a list of state ids, such as ['britain', 'germany']")
 def _check_ruptures(answer, data):
-    changes = standing_changes(data.events, data.actors)
-    expected = set(changes.loc[changes["kind"] == "rupture", "state"])
+    expected = broken_off(standing_changes(data.events, data.actors))
     given = checks.as_id_set(answer, _state_names(data))
     return checks.compare_sets(given, expected, "states whose relations with Moscow were broken off",
-                               "Filter `changes` on kind == 'rupture' and take the state column (not actor: "
-                               "a break by a government or party counts for its state, whoever broke it off).")
+                               "Look for breaks of relations in `changes`, keep only the rows that count "
+                               "(a government that was not then recognised speaks for no state), and take "
+                               "the state, not the actor who broke off.")
 
 
 @checks.exercise("recognition-3", expects="a Series (or dict) of gaps in days, indexed by state id")
@@ -191,9 +294,9 @@ def _check_gaps(answer, data):
     given = checks.as_number_mapping(answer, _state_names(data))
     if set(given) != set(expected):
         return checks.compare_sets(set(given), set(expected), "",
-                                   "For each state, find the first date its standing_after was de_facto and the "
-                                   "first date it was de_jure (a pivot_table with aggfunc='min' does both), then keep "
-                                   "the states where de facto came first.")
+                                   "For each state you need two dates: the first on which its recognition became "
+                                   "de facto and the first on which it became de jure. Keep only the states where "
+                                   "de facto came first.")
     off = [s for s in expected if abs(given[s] - expected[s]) > 1]
     if off:
         return checks.wrong(f"The states are right, but {len(off)} gap(s) differ by more than a day: subtract the "
