@@ -71,17 +71,21 @@ SLIDE_REPORT_JS = r"""
         if (slide.scrollHeight > slide.clientHeight + 1) overflow.push(`slide is ${slide.scrollHeight - slide.clientHeight} px taller than the screen`);
         if (slide.scrollWidth > slide.clientWidth + 1) overflow.push(`slide is ${slide.scrollWidth - slide.clientWidth} px wider than the screen`);
         const screen = {right: window.innerWidth, bottom: window.innerHeight};
+        const flagged = new Set();  // report the outermost element that runs out, not every cell inside it
         for (const el of slide.querySelectorAll('*')) {
             if (!visible(el)) continue;
+            if (el.parentElement && flagged.has(el.parentElement)) { flagged.add(el); continue; }
+            const before = overflow.length;
             const r = el.getBoundingClientRect();
             if (r.width === 0 || r.height === 0) continue;
-            const what = `${el.tagName.toLowerCase()} "${(el.textContent || el.alt || '').trim().slice(0, 40)}"`;
+            const what = `${el.tagName.toLowerCase()} "${(el.textContent || el.alt || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
             if (r.right > Math.min(box.right, screen.right) + 1 || r.bottom > Math.min(box.bottom, screen.bottom) + 1)
                 overflow.push(`${what} ends ${Math.round(Math.max(r.right - box.right, r.bottom - box.bottom))} px outside the slide`);
             const style = getComputedStyle(el);
             if (/(auto|scroll|hidden)/.test(style.overflowX + style.overflowY) && el !== slide &&
                 (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
                 overflow.push(`${what} hides ${el.scrollWidth - el.clientWidth} x ${el.scrollHeight - el.clientHeight} px behind a scroll bar`);
+            if (overflow.length > before) flagged.add(el);
         }
         const body = [];
         for (const el of slide.querySelectorAll('p, li, td, th, pre, blockquote, caption, h1, h2, h3, h4')) {
@@ -93,7 +97,7 @@ SLIDE_REPORT_JS = r"""
         const blocks = [...slide.querySelectorAll('p, li, table, img, pre, h1, h2, h3, h4')].filter(visible);
         const last = blocks.length ? blocks[blocks.length - 1] : null;
         report.push({
-            id, title: heading ? heading.textContent.trim() : '',
+            id, title: heading ? heading.textContent.replace('¶', '').trim() : '',
             overflow: [...new Set(overflow)],
             body_min: body.length ? Math.min(...body.map(b => b.px)) : null,
             body_small: body.filter(b => b.px < limits.body).map(b => `${b.px.toFixed(1)} px: ${b.text}`),

@@ -274,6 +274,7 @@ def _slide_report(browser, deck: Path, width: int, height: int, factor: float) -
         page_checks.install_figure_texts(page)
         report = page.evaluate(page_checks.SLIDE_REPORT_JS, {"body": BODY_PX * factor, "figure": FIGURE_PX * factor})
         if width == 1280:  # every slide, as projected, for a person to look at
+            page.add_style_tag(content=".reveal .slides .fragment { transition: none !important; }")
             for entry in report:
                 page.evaluate("""(id) => { const [h, v] = id.split('.').map(n => +n - 1);
                                  Reveal.slide(h, v); while (Reveal.nextFragment()) {} }""", entry["id"])
