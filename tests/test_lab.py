@@ -29,6 +29,7 @@ from conftest import CHROMIUM_ARGS
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import build_slides  # noqa: E402
 import build_student  # noqa: E402
+import collapse_solutions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -281,7 +282,11 @@ def test_a_student_opening_a_notebook_sees_its_figures_and_no_answers(lab, page,
             problems.append(f"{where}: shows a right answer before the student has answered")
         tags = set(cell.metadata.get("tags", []))
         secret = "solution" in tags or build_slides.slide_type(cell) == "notes"
-        if secret and _first_line(cell) and _first_line(cell)[:60] in " ".join(shown["text"].split()):
+        # Lab shows the first line of a collapsed cell: it must be a label; nothing after it may be in sight.
+        visible = " ".join(shown["text"].split())
+        lines = [" ".join(line.split())[:60] for line in cell.source.splitlines() if line.strip()]
+        if secret and (not collapse_solutions.is_label(cell.source.splitlines()[0] if cell.source else "")
+                       or any(line in visible for line in lines[1:] if len(line) > 3)):
             problems.append(f"{where}: a {'solution' if 'solution' in tags else 'speaker note'} is in sight")
         if path.startswith("build/") and (secret or "Speaker notes" in shown["text"]):
             problems.append(f"{where}: the classroom build holds a solution or speaker notes")
