@@ -11,9 +11,9 @@ from a CDN (no require.js, MathJax, jQuery or Mermaid: the kit has no maths and 
 Decks, for projecting: the notebooks are run again in a temporary copy with KIT_MEDIUM=slide, so every figure
 is drawn at slide size with text legible from the back of the room (the stored notebooks are not changed);
 a slide that holds only a heading takes the untitled slide after it along; speaker notes are placed before
-the slide's fragments, so they show in the speaker view for the whole slide; all code input is hidden (a presenter shows results, the handout shows the code);
-cells with slide_type "skip" are dropped; cells with slide_type "notes" become speaker notes (press S);
-the first slide is the notebook's title and question. Handouts, for reading: the student version of the
+the slide's fragments, so they show in the speaker view for the whole slide; all code input is hidden (a
+presenter shows results, the handout shows the code); cells with slide_type "skip" are dropped; cells with
+slide_type "notes" become speaker notes (press S); the first slide is the notebook's title and question. Handouts, for reading: the student version of the
 notebook (no solutions, exercises unanswered) without the speaker notes, code included.
 
 Both: every figure is an <img> whose alt is the figure's alt text; markdown written by code (figure
@@ -225,16 +225,15 @@ def slide_size_notebooks(paths: list[Path]) -> dict[Path, nbformat.NotebookNode]
     if not paths:
         return {}
     with tempfile.TemporaryDirectory(prefix="kit-slides-") as temp:
-        copies = {}
+        copies, copied = {}, set()
+        ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.html", "build", "output")
         for path in paths:
             root = _kit_root_of(path)
-            relative = path.resolve().relative_to(root)
-            copy = Path(temp) / relative
-            if not copy.parent.exists():
-                shutil.copytree(path.resolve().parent, copy.parent,
-                                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.html"))
-            if (root / "data").is_dir() and not (Path(temp) / "data").exists():
-                shutil.copytree(root / "data", Path(temp) / "data")
+            copy = Path(temp) / path.resolve().relative_to(root)
+            for source, target in ((path.resolve().parent, copy.parent), (root / "data", Path(temp) / "data")):
+                if source.is_dir() and source not in copied:
+                    shutil.copytree(source, target, ignore=ignore, dirs_exist_ok=True)
+                    copied.add(source)
             copies[path] = copy
         env = {**os.environ, "KIT_MEDIUM": "slide",
                "PYTHONPATH": os.pathsep.join(filter(None, [*sorted({str(c.parent) for c in copies.values()}),

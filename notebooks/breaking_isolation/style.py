@@ -57,10 +57,6 @@ KIND_STYLE = {
     "relations_restored": (OKABE_ITO["orange"], "^"),
     "recognition_withdrawn": (OKABE_ITO["black"], "v"),
 }
-# The kinds' earlier names, while the notebooks move to the new ones.
-KIND_STYLE.update({"relations_treaty": KIND_STYLE["relations_established"],
-                   "rupture": KIND_STYLE["relations_broken"],
-                   "restoration": KIND_STYLE["relations_restored"]})
 # The sign of a relation: colour and line style together (both colours >= 3:1 as lines).
 TONE_STYLE = {
     "cooperative": {"color": OKABE_ITO["blue"], "linestyle": "solid"},
