@@ -81,3 +81,28 @@ def test_the_known_errors_are_recorded_as_such(events):
     assert verdict["1927-shanghai-massacre"] == "wrong"
     assert events.loc["1922-rapallo-treaty", "counterpart"] == "rsfsr"  # no Soviet Union in April 1922
     assert verdict["1922-junkers-fili"] != "holds"       # military cooperation was not in Rapallo's text
+
+
+
+def split_verdicts(rows):
+    """{quote: {verdict: [event_id, ...]}} for the quotes that carry more than one verdict."""
+    verdicts = {}
+    for event_id, says, verdict in rows:
+        if says:
+            verdicts.setdefault(_flat(says).strip(), {}).setdefault(verdict, []).append(event_id)
+    return {says: found for says, found in verdicts.items() if len(found) > 1}
+
+
+def test_one_quote_has_one_verdict():
+    # The same words of the Country Study are one claim: every row that quotes them must judge them alike.
+    data = kit.load().events
+    split = split_verdicts(zip(data["event_id"], data["country_study_says"], data["country_study_verdict"]))
+    assert not split, f"one quote, several verdicts: {split}"
+
+
+def test_split_verdicts_finds_a_quote_judged_two_ways():
+    rows = [("a", "beginning with Britain in February 1924", "wrong"),
+            ("b", "beginning with  Britain in February 1924", "imprecise"),
+            ("c", "Soviet advisers expelled", "imprecise"),
+            ("d", "Soviet advisers expelled", "imprecise")]
+    assert split_verdicts(rows) == {"beginning with Britain in February 1924": {"wrong": ["a"], "imprecise": ["b"]}}

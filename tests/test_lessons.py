@@ -16,14 +16,15 @@ import build_handouts  # noqa: E402
 PLANS = sorted((ROOT / "lessons").glob("0*.md"))
 REQUIRED = ["Central question", "Learning objectives", "Prerequisites", "Timing", "Historical thinking skills",
             "Activities", "Discussion questions", "Differentiation", "Formative check", "Summative task",
-            "Curriculum alignment", "No-computer fallback"]
+            "Curriculum alignment", "No-computer fallback", "Key points"]
+SHEETS = ROOT / "lessons" / "answer-sheets"
 EVENT_ID = re.compile(r"`(\d{4}-[a-z0-9]+(?:-[a-z0-9]+)+)`")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
-def test_there_is_a_plan_per_notebook_and_one_on_the_source_text():
+def test_there_is_a_plan_per_notebook_and_one_on_the_source_text_and_one_on_documents():
     names = [p.name for p in PLANS]
-    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md"]
+    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md", "04-documents.md"]
     for notebook in ("01-recognition.ipynb", "02-network.ipynb"):
         assert any(notebook in p.read_text(encoding="utf-8") for p in PLANS), notebook
 
@@ -40,13 +41,64 @@ def test_every_plan_has_every_part_in_order(plan):
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
-def test_the_phases_fill_a_50_minute_class_and_a_90_minute_block(plan):
+def test_the_phases_fill_a_50_minute_class_and_a_90_minute_block_with_set_up(plan):
     rows = [line.strip().strip("|").split("|") for line in _section(plan.read_text(encoding="utf-8"), "Timing")
             .splitlines() if line.startswith("| ") and not line.startswith("| Phase")]
     minutes = lambda cell: int(re.match(r"\s*(\d+) min", cell).group(1)) if "min" in cell else 0  # noqa: E731
-    assert len(rows) >= 4
+    assert len(rows) >= 5
+    # the first row is the first lesson's 10 minutes to log in and open the kit, in both versions
+    assert rows[0][0].strip().startswith("Log in and open the kit")
+    assert (minutes(rows[0][1]), minutes(rows[0][2])) == (10, 10)
     assert sum(minutes(r[1]) for r in rows) == 50
     assert sum(minutes(r[2]) for r in rows) == 90
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_every_formative_check_has_a_key_and_marking_criteria(plan):
+    check = _section(plan.read_text(encoding="utf-8"), "Formative check")
+    assert "**Key.**" in check
+    criteria = {line.split("|")[1].strip() for line in check.splitlines() if line.startswith("| ")}
+    assert {"Secure", "Partly", "Not yet"} <= criteria
+    assert len(EVENT_ID.findall(check)) >= 2  # the key cites the events that prove it
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_every_plan_ends_with_key_points(plan):
+    points = [line for line in _section(plan.read_text(encoding="utf-8"), "Key points").splitlines()
+              if line.startswith("- ")]
+    assert 3 <= len(points) <= 7
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_every_plan_has_a_one_page_answer_sheet(plan):
+    sheet = SHEETS / plan.name.replace(".md", "-answer-sheet.md").replace("reading-the-", "")
+    assert sheet.exists(), sheet.name
+    text = sheet.read_text(encoding="utf-8")
+    assert f"answer-sheets/{sheet.name}" in plan.read_text(encoding="utf-8")   # the plan links it
+    assert f"](../{plan.name})" in text                                        # and it links back
+    assert len(text.splitlines()) <= 60 and len(text.split()) <= 450           # one printed page
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_the_summative_rubric_matches_the_task(plan):
+    """An AP document-based task is marked with the AP rubric; a source evaluation with an origin-purpose one."""
+    summative = _section(plan.read_text(encoding="utf-8"), "Summative task")
+    if "Source evaluation" in summative:
+        assert "document-based-question rubric" not in summative
+        for criterion in ("Origin and purpose", "Value", "Limitations", "Judgement"):
+            assert f"| {criterion} (" in summative
+    else:
+        assert "document-based-question rubric" in summative
+        assert sum(int(m) for m in re.findall(r"\(0–(\d)\)", summative)) == 7
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_curriculum_links_include_ap_world_and_the_new_ib_guide(plan):
+    alignment = _section(plan.read_text(encoding="utf-8"), "Curriculum alignment")
+    assert "AP World History: Modern**, Unit 7" in alignment
+    assert "August 2026" in alignment
+    readme = (ROOT / "lessons" / "README.md").read_text(encoding="utf-8")
+    assert "first teaching August 2026" in readme and "May 2028" in readme
 
 
 @pytest.mark.parametrize("plan", PLANS + sorted((ROOT / "lessons" / "handouts").glob("*.md")), ids=lambda p: p.name)
@@ -84,6 +136,48 @@ def test_the_country_study_answer_key_covers_the_known_errors():
     assert [e for e in wrong if f"`{e}`" not in key] == []
 
 
+def test_every_claim_card_has_one_verdict_with_reasoning_and_its_events():
+    """Lesson 3's card key: one row per card of handout 3, in order, one verdict each, every card event cited."""
+    from test_country_study import CLAIMS  # noqa: PLC0415
+
+    key = _section((ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8"),
+                   "Discussion questions")
+    rows = [line.strip().strip("|").split(" | ") for line in key.split("### Answer key to the claim cards")[1]
+            .splitlines() if re.match(r"\| \d+ \|", line)]
+    assert [int(r[0]) for r in rows] == list(range(1, len(CLAIMS) + 1))
+    for (number, claim, verdict, reasoning), (text, ids) in zip(rows, CLAIMS.items()):
+        assert claim.strip('"') == text, f"card {number}"
+        assert verdict in ("holds", "imprecise", "wrong"), f"card {number}"
+        assert len(reasoning.split()) >= 15, f"card {number}: give the reasoning"
+        assert [e for e in ids if f"`{e}`" not in reasoning] == [], f"card {number}"
+
+
+def test_the_claim_cards_print_what_each_event_says():
+    handout = build_handouts.render()["03-country-study-handout.md"]
+    events = kit.load().events
+    assert "| What happened |" in handout
+    for description in events.loc[events["event_id"] == "1926-canton-coup", "description"]:
+        assert description.replace("|", "\\|").split(".")[0] in handout
+
+
+def test_the_documents_lesson_uses_two_documents_and_the_data():
+    from breaking_isolation import documents  # noqa: PLC0415
+
+    plan = (ROOT / "lessons" / "04-documents.md").read_text(encoding="utf-8")
+    known = {d.id for d in documents.load_documents()}
+    linked = set(re.findall(r"\(\.\./data/documents/(doc-[\w-]+)\.md\)", plan))
+    assert linked <= known and len(linked) >= 2
+    assert "handouts/04-documents-handout.md" in plan
+    handout = build_handouts.render()["04-documents-handout.md"]
+    for doc in documents.load_documents():
+        assert f"`{doc.id}`" in handout and doc.text.split("\n")[0] in handout
+
+
+def test_lessons_use_the_documents():
+    for plan in PLANS[:2]:
+        assert "../data/documents/doc-" in plan.read_text(encoding="utf-8"), plan.name
+
+
 def test_the_source_text_is_quoted_exactly():
     """Every quotation of three words or more in lesson 3 is the Country Study's own words (capitals aside),
     unless it names a notebook section; the essay prompt and the curriculum units are left out."""
@@ -92,6 +186,7 @@ def test_the_source_text_is_quoted_exactly():
     plan = (ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8")
     for heading in ("Summative task", "Curriculum alignment"):
         plan = plan.replace(_section(plan, heading), "")
+    plan = plan.replace("data/documents/", "")  # document links are not quotations
     headings = {flat(h) for nb in NOTEBOOKS for h in _headings(nb)}
     quotes = [flat(q) for q in re.findall(r'"([^"]+)"', plan)]
     checked = [q for q in quotes if len(q.split()) >= 3 and q not in headings]

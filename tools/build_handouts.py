@@ -102,12 +102,64 @@ def country_study_handout(data) -> str:
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
              "justify it."]
     for number, (claim, ids) in enumerate(CLAIMS.items(), start=1):
-        parts += [f"### Card {number}", f"> \"{claim}\"", table(events.loc[ids], EVENT_COLUMNS)]
+        parts += [f"### Card {number}", f"> \"{claim}\"", card_table(events.loc[ids])]
+    return "\n\n".join(parts) + "\n"
+
+
+# --- the claim cards' events, and the documents (handout 4) -------------------------------------------------
+
+CARD_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"), ("Event id", "event_id"),
+                ("Sources", "sources")]
+
+
+def card_table(events) -> str:
+    """A claim card's events with their descriptions, so the card works on paper without the data."""
+    return table(events, CARD_COLUMNS)
+
+
+def _quoted(text: str) -> str:
+    """An excerpt as a Markdown blockquote, its paragraphs kept."""
+    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+
+
+def document_section(number: int, doc, data) -> str:
+    sources = data.sources.set_index("source_id")
+    events = _with_sources(data.events).set_index("event_id", drop=False)
+    licence = {"public-domain": "public domain", "fair-use-quotation": "quoted under fair use"}[doc.licence]
+    headnote = [("Author", doc.author), ("Date", doc.date + (f" ({doc.date_note})" if doc.date_note else "")),
+                ("Place", doc.place), ("Audience", doc.audience), ("Purpose", doc.purpose)]
+    cited = "; ".join(f"{sources.loc[s, 'citation']}" for s in doc.source_ids)
+    return "\n\n".join([
+        f"## {number}. {doc.title}",
+        "| | |\n|---|---|\n" + "\n".join(f"| {label} | {_cell(value)} |" for label, value in headnote),
+        f"**Why it matters.** {doc.why_it_matters}",
+        _quoted(doc.text),
+        f"*Source:* {cited} Read at <{doc.url}>. *Licence:* {licence}: {doc.licence_reason} "
+        f"*Document id:* `{doc.id}`.",
+        "**Questions**",
+        "\n".join(f"{i}. {q}" for i, q in enumerate(doc.questions, start=1)),
+        "**The events it bears on, from the kit's data**",
+        card_table(events.loc[list(doc.event_ids)].sort_values("date")),
+    ])
+
+
+def documents_handout(data) -> str:
+    from breaking_isolation.documents import load_documents  # noqa: PLC0415
+
+    docs = sorted(load_documents(data=data), key=lambda d: (d.date, d.id))
+    contents = "\n".join(f"{i}. {d.title} ({d.date}), `{d.id}`" for i, d in enumerate(docs, start=1))
+    parts = ["# Handout 4: Documents, 1920–1928", GENERATED,
+             "For [lesson 4](../04-documents.md), and for any lesson that reads a document. Each excerpt is printed "
+             "as its source prints it: `[...]` marks a cut, square brackets the kit's own words. The headnote is in "
+             "the kit's words. Under each document are the events of the kit's data it bears on, so that you can "
+             "corroborate the document with the data on paper.",
+             "## Contents", contents]
+    parts += [document_section(i, d, data) for i, d in enumerate(docs, start=1)]
     return "\n\n".join(parts) + "\n"
 
 
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
-            "03-country-study-handout.md": country_study_handout}
+            "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout}
 
 
 def render() -> dict[str, str]:

@@ -1,0 +1,182 @@
+"""The kit's primary documents: short excerpts with headnotes, one Markdown file each in data/documents/.
+
+    docs = documents.load_documents()             # every document, checked against events and sources
+    documents.as_table(docs)                      # one row per document, for a notebook
+    documents.bearing_on("1924-britain-recognition", docs)   # the documents on one event
+
+Each file is `doc-<year>-<name>.md`: a header between two `---` lines, then the excerpt. The header holds one
+`field: value` per line (the value runs to the end of the line, no quotes needed); the list fields hold one
+`  - item` line per item. data/documents/README.md describes every field. `load_documents` checks every rule
+and raises one `DataError` listing each problem with its file, line, field and value; it never changes a file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .loader import DataError, KitData, Problem, load
+from .paths import data_dir
+
+TEXT_FIELDS = ("id", "title", "author", "date", "place", "audience", "purpose", "why_it_matters", "url",
+               "licence", "licence_reason", "checked_against")
+LIST_FIELDS = ("source_ids", "event_ids", "questions")
+OPTIONAL_FIELDS = ("date_note",)
+LICENCES = ("public-domain", "fair-use-quotation")
+MIN_WORDS, MAX_WORDS = 150, 400
+MIN_QUESTIONS, MAX_QUESTIONS = 2, 3
+DOCUMENT_ID = re.compile(r"doc-\d{4}(?:-[a-z0-9]+)+")
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+FIELD_LINE = re.compile(r"([a-z_]+):(?: (.*))?")
+ITEM_LINE = re.compile(r"  - (.+)")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    author: str
+    date: str
+    place: str
+    audience: str
+    purpose: str
+    why_it_matters: str
+    url: str
+    licence: str
+    licence_reason: str
+    checked_against: str
+    source_ids: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    questions: tuple[str, ...]
+    text: str
+    path: Path
+    date_note: str = ""
+
+    @property
+    def words(self) -> int:
+        """The excerpt's length in words, as a word processor counts them (runs of non-space)."""
+        return len(self.text.split())
+
+
+def folder() -> Path:
+    return data_dir() / "documents"
+
+
+def paths(where: Path | None = None) -> list[Path]:
+    """The document files in `where` (data/documents/ by default), in name order; README.md is not one."""
+    return sorted((where or folder()).glob("doc-*.md"))
+
+
+def read_document(path: Path, problems: list[Problem]) -> Document | None:
+    """Parse one file; add every problem of form to `problems` and return None if it cannot be read."""
+    name = f"documents/{path.name}"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
+        problems.append(Problem(name, 1, None, None, "must start with a header between two '---' lines"))
+        return None
+    end = next(i for i, line in enumerate(lines) if i > 0 and line.strip() == "---")
+    values: dict[str, str | list[str]] = {}
+    current = None
+    for number, line in enumerate(lines[1:end], start=2):
+        if not line.strip():
+            continue
+        item = ITEM_LINE.fullmatch(line.rstrip())
+        if item:
+            if current is None or current not in LIST_FIELDS:
+                problems.append(Problem(name, number, current, line.strip(), "a '  - ' item belongs under a list field "
+                                        f"({', '.join(LIST_FIELDS)})"))
+            else:
+                values[current].append(item.group(1).strip())
+            continue
+        match = FIELD_LINE.fullmatch(line.rstrip())
+        if not match:
+            problems.append(Problem(name, number, None, line, "is neither 'field: value' nor '  - item'"))
+            current = None
+            continue
+        key, value = match.group(1), (match.group(2) or "").strip()
+        if key not in TEXT_FIELDS + LIST_FIELDS + OPTIONAL_FIELDS:
+            problems.append(Problem(name, number, key, None, "is not a field of a document; fields are "
+                                    + ", ".join(TEXT_FIELDS + LIST_FIELDS + OPTIONAL_FIELDS)))
+            current = None
+            continue
+        if key in values:
+            problems.append(Problem(name, number, key, None, "is given twice"))
+        if key in LIST_FIELDS:
+            if value:
+                problems.append(Problem(name, number, key, value, "is a list: put each item on its own '  - ' line"))
+            values[key] = []
+        else:
+            values[key] = value
+        current = key
+    for key in TEXT_FIELDS:
+        if not values.get(key):
+            problems.append(Problem(name, None, key, None, "is missing or empty"))
+    for key in LIST_FIELDS:
+        if not values.get(key):
+            problems.append(Problem(name, None, key, None, "is missing or has no items"))
+    if any(not values.get(key) for key in TEXT_FIELDS + LIST_FIELDS):
+        return None
+    return Document(text="\n".join(lines[end + 1:]).strip(), path=path,
+                    **{key: values[key] for key in TEXT_FIELDS},
+                    **{key: tuple(values[key]) for key in LIST_FIELDS},
+                    date_note=values.get("date_note", ""))
+
+
+def check(documents: list[Document], data: KitData, problems: list[Problem]) -> None:
+    """The rules that need no parsing: ids, dates, licence, length, and every id known to the data."""
+    events, sources = set(data.events["event_id"]), set(data.sources["source_id"])
+    seen: dict[str, str] = {}
+    for doc in documents:
+        name = f"documents/{doc.path.name}"
+        if not DOCUMENT_ID.fullmatch(doc.id):
+            problems.append(Problem(name, None, "id", doc.id, "must look like doc-1924-short-name (lower case, hyphens)"))
+        if doc.path.name != f"{doc.id}.md":
+            problems.append(Problem(name, None, "id", doc.id, f"must match the file name: rename the file {doc.id}.md"))
+        if doc.id in seen:
+            problems.append(Problem(name, None, "id", doc.id, f"is also the id of {seen[doc.id]}"))
+        seen.setdefault(doc.id, name)
+        if not ISO_DATE.fullmatch(doc.date):
+            problems.append(Problem(name, None, "date", doc.date, "must be YYYY, YYYY-MM or YYYY-MM-DD"))
+        elif DOCUMENT_ID.fullmatch(doc.id) and not doc.id.startswith(f"doc-{doc.date[:4]}-"):
+            problems.append(Problem(name, None, "id", doc.id, f"must start with doc-{doc.date[:4]}-, the year of its date"))
+        if doc.licence not in LICENCES:
+            problems.append(Problem(name, None, "licence", doc.licence, "must be one of " + ", ".join(LICENCES)))
+        if not re.match(r"https?://", doc.url):
+            problems.append(Problem(name, None, "url", doc.url, "must be the web address where the text can be read"))
+        if not MIN_WORDS <= doc.words <= MAX_WORDS:
+            problems.append(Problem(name, None, "text", str(doc.words),
+                                    f"the excerpt must have {MIN_WORDS} to {MAX_WORDS} words"))
+        if not MIN_QUESTIONS <= len(doc.questions) <= MAX_QUESTIONS:
+            problems.append(Problem(name, None, "questions", str(len(doc.questions)),
+                                    f"give {MIN_QUESTIONS} or {MAX_QUESTIONS} sourcing or close-reading questions"))
+        for event_id in doc.event_ids:
+            if event_id not in events:
+                problems.append(Problem(name, None, "event_ids", event_id, "is not an event_id in events.csv"))
+        for source_id in doc.source_ids:
+            if source_id not in sources:
+                problems.append(Problem(name, None, "source_ids", source_id, "is not a source_id in sources.csv"))
+
+
+def load_documents(where: Path | None = None, data: KitData | None = None) -> list[Document]:
+    """Every document in `where` (data/documents/ by default), checked against `data` (the kit's data by default)."""
+    problems: list[Problem] = []
+    found = [doc for doc in (read_document(path, problems) for path in paths(where)) if doc is not None]
+    check(found, data if data is not None else load(), problems)
+    if problems:
+        raise DataError(problems)
+    return found
+
+
+def as_table(documents: list[Document]) -> pd.DataFrame:
+    """One row per document: id, date, title, author, licence, words, event_ids, source_ids (joined by ';')."""
+    return pd.DataFrame([{"id": d.id, "date": d.date, "title": d.title, "author": d.author, "licence": d.licence,
+                          "words": d.words, "event_ids": ";".join(d.event_ids), "source_ids": ";".join(d.source_ids)}
+                         for d in documents])
+
+
+def bearing_on(event_id: str, documents: list[Document]) -> list[Document]:
+    """The documents whose event_ids include `event_id`."""
+    return [d for d in documents if event_id in d.event_ids]

@@ -1,0 +1,224 @@
+"""Claim-and-evidence exercises: a one-sentence claim, at least two event ids, and (if it fits) a document.
+
+    answer = {
+        "claim": "Britain's break of 1927 ended relations but not recognition.",
+        "events": ["1924-britain-recognition", "1927-britain-breaks-relations"],
+        "document": "doc-1927-commons-debate-break",      # optional
+    }
+    kit.check("recognition-evidence", answer)
+
+A historian, not a program, judges whether a claim is true, so the check tests only the structure: the claim
+is one sentence, every id exists, the events fall in the notebook's window and are of a kind that bears on its
+question. Then it points at evidence the student has not used: the other side of the story, the other face of
+the dual policy, a document on one of the cited events. The teacher's key (lessons/) gives model claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import checks, network, recognition
+from .documents import Document, bearing_on, load_documents
+from .loader import DataError
+
+MIN_EVENTS = 2
+MIN_CLAIM_WORDS = 6
+EXPECTS = ("a dict with 'claim' (one sentence), 'events' (a list of at least two event ids) and, if you like, "
+           "'document' (a document id)")
+# The two faces of one policy, by actor_id: the Soviet state and its diplomats; the party, the Comintern and
+# their agents. The same Politburo directed both.
+MOSCOW_STATE = {"rsfsr", "ussr", "chicherin", "litvinov", "karakhan", "joffe", "krasin"}
+MOSCOW_PARTY = {"comintern", "zinoviev", "cpsu", "stalin", "trotsky", "borodin", "blyukher"}
+ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Dr|St|No|Nos|vol|cf|e\.g|i\.e)\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one exercise accepts: a window, and which events bear on its question (with why, for the hint)."""
+    name: str
+    start: str
+    end: str
+    relevant: Callable[[object], set[str]]  # data -> the event ids that bear on the question
+    relevant_words: str                     # how the hint names them
+    where: str                              # where in the notebook to find them
+
+
+@dataclass(frozen=True)
+class Answer:
+    claim: str
+    events: tuple[str, ...]
+    document: str | None
+
+
+def read_answer(answer) -> Answer:
+    """The three parts of an answer; raises checks.Unreadable when it is not a dict of that form."""
+    if not isinstance(answer, Mapping):
+        raise checks.Unreadable(answer)
+    keys = {str(k).strip().lower(): v for k, v in answer.items()}
+    claim = keys.get("claim", "")
+    if claim is Ellipsis or claim is None:
+        claim = ""
+    if not isinstance(claim, str):
+        raise checks.Unreadable(claim)
+    ids = keys.get("events", [])
+    ids = [] if ids is Ellipsis or ids is None else sorted(checks.as_id_set(ids))
+    document = keys.get("document")
+    if document is Ellipsis or document in ("", None):
+        document = None
+    elif not isinstance(document, str):
+        raise checks.Unreadable(document)
+    return Answer(" ".join(claim.split()), tuple(i for i in ids if i and i != "..."), document and document.strip())
+
+
+def _sentences(text: str) -> int:
+    """How many sentences: a break is ". ", "? " or "! " before a capital, unless the word before is "U.S." or "Mr."."""
+    words = text.split()
+    breaks = sum(1 for word, following in zip(words, words[1:])
+                 if word[-1] in ".?!" and following[:1].isupper() and not ABBREVIATION.fullmatch(word))
+    return breaks + 1
+
+
+def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdict:
+    """Right with pointers to evidence not yet used, or wrong with what to fix first."""
+    given = read_answer(answer)
+    events = data.events.set_index("event_id")
+    if len(given.claim.split()) < MIN_CLAIM_WORDS:
+        return checks.wrong(f"Write your claim as one full sentence (at least {MIN_CLAIM_WORDS} words) that answers "
+                            "the question: a claim says what happened and why it matters, not just a name or a date.")
+    if _sentences(given.claim) > 1:
+        return checks.wrong("Keep the claim to one sentence: the evidence goes in 'events', not in the claim.")
+    unknown = [i for i in given.events if i not in events.index]
+    if unknown:
+        return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
+                            "data/events.csv: copy them from the event_id column, letter for letter "
+                            f"(the first one that fails: {unknown[0]!r}).")
+    if len(given.events) < MIN_EVENTS:
+        return checks.wrong(f"Cite at least {MIN_EVENTS} different events: one event is an example, two or more "
+                            "can support a claim.")
+    dates = events.loc[list(given.events), "date"]
+    outside = [i for i, d in dates.items() if not pd.Timestamp(spec.start) <= d <= pd.Timestamp(spec.end)]
+    if outside:
+        return checks.wrong(f"{len(outside)} of your events {'lies' if len(outside) == 1 else 'lie'} outside "
+                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question is about: choose evidence "
+                            "from inside them.")
+    relevant = spec.relevant(data)
+    off_topic = [i for i in given.events if i not in relevant]
+    if len(off_topic) == len(given.events):
+        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.")
+    docs = {d.id: d for d in documents}
+    if given.document is not None and given.document not in docs:
+        return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
+                            "file name, without .md.")
+    if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
+        return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
+                            "event_ids include one of them, or cite one of its events.")
+    return checks.right(" ".join(["Your claim is well formed: one sentence, backed by "
+                                  f"{len(given.events)} events of the right years and kind."]
+                                 + pointers(given, data, documents, spec, off_topic)))
+
+
+def pointers(given: Answer, data, documents: list[Document], spec: Spec, off_topic: list[str]) -> list[str]:
+    """Evidence the answer has not used yet, as short suggestions (never a model claim)."""
+    tips = []
+    if off_topic:
+        tips.append(f"{len(off_topic)} of your events {'is' if len(off_topic) == 1 else 'are'} not "
+                    f"{spec.relevant_words}: check that {'it supports' if len(off_topic) == 1 else 'they support'} "
+                    "the claim.")
+    tips += _SIDES[spec.name](given, data)
+    if given.document is None:
+        # the document that bears on most of the cited events, then the earliest
+        readable = sorted({d.id: -len(set(d.event_ids) & set(given.events)) for e in given.events
+                           for d in bearing_on(e, documents)}.items(), key=lambda item: (item[1], item[0]))
+        if readable:
+            tips.append(f"A document bears on your evidence: read {readable[0][0]} in data/documents/ and add it "
+                        "as 'document' if it supports or complicates your claim.")
+    tips.append("Now test your claim against the teacher's question: what evidence would prove it wrong?")
+    return tips
+
+
+# --- notebook 1: recognition and relations ---------------------------------------------------------------
+
+
+def _moving_events(data) -> set[str]:
+    """Events that change some state's recognition of Moscow or its relations with Moscow, counted or not."""
+    return set(recognition.standing_changes(data.events, data.actors)["event_id"])
+
+
+def _recognition_sides(given: Answer, data) -> list[str]:
+    changes = recognition.standing_changes(data.events, data.actors).set_index("event_id")
+    cited = changes.loc[[e for e in given.events if e in changes.index]]
+    tips = []
+    if len(cited) and not (cited["kind"] == "relations_broken").any():
+        tips.append("Your evidence shows only gains: no event you cite is a break of relations. A claim about "
+                    "the path out of isolation should face the breaks of 1927 too.")
+    if len(cited) and (cited["kind"] == "relations_broken").all():
+        tips.append("Your evidence shows only breaks: cite what was there before the break, and what (if "
+                    "anything) came after it.")
+    if len(cited) and (~cited["counted"]).any():
+        tips.append("One of your events does not count for its state (see the reason column of `changes`): "
+                    "say so in your claim, or choose the act of the recognised government.")
+    states = set(cited["state"])
+    if len(states) == 1:
+        tips.append(f"All your evidence is about one state ({states.pop()}): is the claim about that state, or "
+                    "about Moscow's path as a whole? If the whole, cite a second state.")
+    return tips
+
+
+# --- notebook 2: the network ---------------------------------------------------------------------------
+
+
+def _signed_ties(data) -> set[str]:
+    """Events between two actors of the network's focus, 1921-28, that give a tie its sign (not neutral)."""
+    pairs = network.event_pairs(data.events, data.actors)
+    focus = set(network.FOCUS)
+    keep = pairs[pairs["u"].isin(focus) & pairs["v"].isin(focus)]
+    tones = data.events.set_index("event_id")["tone"].astype(str)
+    return {e for e in keep["event_id"] if tones.get(e) != "neutral"}
+
+
+def _network_sides(given: Answer, data) -> list[str]:
+    events = data.events.set_index("event_id").loc[list(given.events)]
+    tips = []
+    tones = set(events["tone"].astype(str)) - {"neutral"}
+    if len(tones) == 1:
+        tips.append(f"All your events are {tones.pop()}: a tie changes sign only if you show both signs; cite "
+                    "an event of the other tone on the same tie.")
+    sides = set(events["actor"]) | set(events["counterpart"])
+    if not sides & MOSCOW_PARTY:
+        tips.append("You cite only the Soviet state's face. The same Politburo directed the Comintern: does an "
+                    "event of the party face (the Comintern, Borodin, Stalin's theses) change your claim?")
+    elif not sides & MOSCOW_STATE:
+        tips.append("You cite only the party face (the Comintern and its agents). Does an act of the Soviet state "
+                    "(a treaty, a note, a break) support the claim or cut against it?")
+    return tips
+
+
+_SIDES = {"recognition-evidence": _recognition_sides, "network-evidence": _network_sides}
+
+SPECS = {
+    "recognition-evidence": Spec("recognition-evidence", "1917-11-07", "1933-12-31", _moving_events,
+                                 "an event that changes a state's recognition of Moscow or its relations with it",
+                                 "the table `changes` (section \"From events to standings\")"),
+    "network-evidence": Spec("network-evidence", "1921-01-01", "1928-12-31", _signed_ties,
+                             "an event that gives one of the network's ties its sign (a cooperative or hostile event "
+                             "between two actors of the figures)",
+                             "the event ids of the edges (`edge_table`, column event_ids)"),
+}
+
+
+def _register(name: str) -> None:
+    @checks.exercise(name, expects=EXPECTS)
+    def _(answer, data):
+        try:
+            documents = load_documents(data=data)
+        except DataError as problem:  # a broken document is the kit's fault, not the student's: show it in full
+            raise RuntimeError(str(problem)) from None
+        return assess(answer, data, documents, SPECS[name])
+
+
+for _name in SPECS:
+    _register(_name)

@@ -1,0 +1,110 @@
+"""The document set: the loader's rules on fixtures, and the live documents' invariants."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import breaking_isolation as kit
+from breaking_isolation import documents
+from breaking_isolation.loader import DataError, KitData
+
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+
+
+def fixture_data() -> KitData:
+    """Just enough of the kit's tables for the checks: two events, two sources."""
+    events = pd.DataFrame({"event_id": ["1924-note", "1927-break"]})
+    sources = pd.DataFrame({"source_id": ["src-a", "src-b"]})
+    return KitData(events=events, actors=pd.DataFrame(), sources=sources)
+
+
+def test_valid_fixtures_load_with_every_field():
+    docs = documents.load_documents(FIXTURES / "valid", fixture_data())
+    assert [d.id for d in docs] == ["doc-1924-sample-note", "doc-1927-second-note"]
+    assert docs[0].words == 180
+    assert docs[1].event_ids == ("1927-break",) and docs[1].source_ids == ("src-b",)
+    assert docs[0].questions == ("Who wrote it?", "For whom?")
+    assert documents.bearing_on("1927-break", docs) == [docs[1]]
+    assert list(documents.as_table(docs)["words"]) == [180, 180]
+
+
+# Each broken fixture has one fault; the error names its file, its field and (where there is one) its value.
+BROKEN = {
+    "doc-1924-unknown-event": ("event_ids", "1924-no-such-event", "not an event_id in events.csv"),
+    "doc-1924-unknown-source": ("source_ids", "src-missing", "not a source_id in sources.csv"),
+    "doc-1924-too-short": ("text", "40", "150 to 400 words"),
+    "doc-1924-bad-licence": ("licence", "probably-fine", "public-domain, fair-use-quotation"),
+    "doc-1925-wrong-year": ("id", "doc-1925-wrong-year", "doc-1924-"),
+    "doc-1924-missing-headnote": ("why_it_matters", None, "missing or empty"),
+    "doc-1924-bad-line": (None, "place A capital", "neither 'field: value'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_each_broken_fixture_fails_with_a_message_that_names_the_problem(name, tmp_path):
+    shutil.copy(FIXTURES / "broken" / f"{name}.md", tmp_path)
+    with pytest.raises(DataError) as caught:
+        documents.load_documents(tmp_path, fixture_data())
+    column, value, words = BROKEN[name]
+    problem = caught.value.problems[0]
+    assert problem.file == f"documents/{name}.md"
+    assert (problem.column, problem.value) == (column, value)
+    assert words in problem.message
+    # one fault, one problem; a line that cannot be read also leaves its field missing
+    assert len(caught.value.problems) == (2 if name == "doc-1924-bad-line" else 1)
+    assert name in str(caught.value)
+
+
+def test_all_problems_are_reported_at_once():
+    with pytest.raises(DataError) as caught:
+        documents.load_documents(FIXTURES / "broken", fixture_data())
+    assert {p.file for p in caught.value.problems} == {f"documents/{n}.md" for n in BROKEN}
+
+
+def test_a_file_renamed_away_from_its_id_is_caught(tmp_path):
+    shutil.copy(FIXTURES / "valid" / "doc-1924-sample-note.md", tmp_path / "doc-1924-renamed.md")
+    with pytest.raises(DataError, match="must match the file name"):
+        documents.load_documents(tmp_path, fixture_data())
+
+
+# --- the live documents --------------------------------------------------------------------------------------
+
+LIVE = documents.load_documents()
+
+
+def test_the_kit_has_at_least_ten_documents_and_each_passes_the_loader():
+    assert len(LIVE) >= 10
+    assert len({d.id for d in LIVE}) == len(LIVE)
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_every_live_document_is_a_cited_excerpt_of_the_right_length(doc):
+    data = kit.load()
+    assert documents.MIN_WORDS <= doc.words <= documents.MAX_WORDS
+    assert set(doc.event_ids) <= set(data.events["event_id"])
+    assert set(doc.source_ids) <= set(data.sources["source_id"])
+    # the text read is a primary source
+    kinds = data.sources.set_index("source_id").loc[list(doc.source_ids), "kind"].astype(str)
+    assert "primary" in set(kinds), doc.id
+    # a fair-use quotation says why it is fair; a public-domain text says why it is free
+    assert len(doc.licence_reason.split()) >= 8
+    # the date lies in the kit's period, context included
+    assert 1917 <= int(doc.date[:4]) <= 1933
+
+
+def test_the_documents_readme_lists_every_field():
+    readme = (kit.data_dir() / "documents" / "README.md").read_text(encoding="utf-8")
+    for name in documents.TEXT_FIELDS + documents.LIST_FIELDS + documents.OPTIONAL_FIELDS:
+        assert f"| `{name}` |" in readme, name
+
+
+def test_the_documents_cover_both_stories_and_the_dual_policy():
+    """The issue's candidates the kit could verify: recognition, the 1927 break, China, the Comintern."""
+    ids = {d.id for d in LIVE}
+    for needed in ("doc-1924-british-note-of-recognition", "doc-1927-commons-debate-break",
+                   "doc-1923-sun-joffe-manifesto", "doc-1924-zinoviev-letter"):
+        assert needed in ids
+    assert sum(re.search(r"dual policy", d.why_it_matters) is not None for d in LIVE) >= 3

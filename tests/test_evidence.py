@@ -1,0 +1,151 @@
+"""Claim-and-evidence exercises: the structural check and its pointers, on a fixture history; then the live kit."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import breaking_isolation as kit
+from breaking_isolation import checks, evidence
+from breaking_isolation.documents import Document
+from breaking_isolation.loader import KitData
+
+ACTORS = pd.DataFrame({
+    "actor_id": ["ussr", "rsfsr", "britain", "germany", "comintern", "kmt", "ccp", "china", "china-beijing"],
+    "name": ["Soviet Union", "Soviet Russia", "United Kingdom", "Germany", "Comintern", "Kuomintang", "CCP",
+             "China", "Beijing government"],
+    "kind": ["state", "state", "state", "state", "international_organisation", "party", "party", "state",
+             "government"],
+    "belongs_to": ["", "", "", "", "", "china", "china", "", "china"],
+    "region": ["europe", "europe", "europe", "europe", "international", "asia", "asia", "asia", "asia"],
+    "recognised_from": pd.to_datetime(["NaT"] * 8 + ["1912-03-10"]),
+    "recognised_until": pd.to_datetime(["NaT"] * 8 + ["1928-06-08"]),
+})
+ROWS = [  # event_id, date, kind, tone, actor, counterpart
+    ("1921-trade", "1921-03-16", "de_facto_recognition", "cooperative", "britain", "rsfsr"),
+    ("1922-rapallo", "1922-04-16", "relations_established", "cooperative", "germany", "rsfsr"),
+    ("1922-genoa", "1922-04-10", "conference", "neutral", "germany", "rsfsr"),
+    ("1924-britain", "1924-02-01", "relations_established", "cooperative", "britain", "ussr"),
+    ("1924-letter", "1924-10-25", "incident", "hostile", "britain", "comintern"),
+    ("1924-kmt-aid", "1924-05-01", "aid", "cooperative", "ussr", "kmt"),
+    ("1927-massacre", "1927-04-12", "violence", "hostile", "kmt", "ccp"),
+    ("1927-break", "1927-05-26", "relations_broken", "hostile", "britain", "ussr"),
+    ("1929-restored", "1929-10-03", "relations_restored", "cooperative", "britain", "ussr"),
+    ("1933-late", "1933-11-16", "treaty", "cooperative", "germany", "ussr"),
+]
+DOC = Document(id="doc-1927-debate", title="A debate", author="A member", date="1927-05-26", place="London",
+               audience="Members", purpose="To oppose", why_it_matters="It is the fixture.", url="https://example.org",
+               licence="public-domain", licence_reason="A fixture.", checked_against="Nothing.",
+               source_ids=("src",), event_ids=("1927-break",), questions=("Who?", "Why?"), text="word " * 200,
+               path=Path("doc-1927-debate.md"))
+
+
+def fixture_data() -> KitData:
+    events = pd.DataFrame(ROWS, columns=["event_id", "date_text", "kind", "tone", "actor", "counterpart"])
+    events["date"] = pd.to_datetime(events["date_text"])
+    events["title"] = events["event_id"]
+    return KitData(events=events, actors=ACTORS, sources=pd.DataFrame({"source_id": ["src"]}))
+
+
+def assess(answer, name="recognition-evidence"):
+    return evidence.assess(answer, fixture_data(), [DOC], evidence.SPECS[name])
+
+
+CLAIM = "Britain's break of 1927 ended relations with Moscow but not its recognition."
+
+
+def test_a_well_formed_answer_is_right_and_still_points_at_more_evidence():
+    verdict = assess({"claim": CLAIM, "events": ["1924-britain", "1927-break"]})
+    assert verdict.ok
+    assert "doc-1927-debate" in verdict.message             # the document on a cited event
+    assert "one state (britain)" in verdict.message          # all the evidence is about one state
+    assert "only gains" not in verdict.message               # a break is cited
+
+
+def test_a_document_that_bears_on_a_cited_event_is_accepted():
+    verdict = assess({"claim": CLAIM, "events": ["1924-britain", "1927-break"], "document": "doc-1927-debate"})
+    assert verdict.ok and "doc-1927-debate" not in verdict.message
+
+
+@pytest.mark.parametrize("answer, words", [
+    ({"claim": "", "events": ["1924-britain", "1927-break"]}, "one full sentence"),
+    ({"claim": "Britain broke.", "events": ["1924-britain", "1927-break"]}, "one full sentence"),
+    ({"claim": CLAIM + " Then it restored them.", "events": ["1924-britain", "1927-break"]}, "one sentence"),
+    ({"claim": CLAIM, "events": ["1924-britain"]}, "at least 2 different events"),
+    ({"claim": CLAIM, "events": ["1924-britain", "1927-brake"]}, "not in data/events.csv"),
+    ({"claim": CLAIM, "events": ["1924-britain", "1933-late", "1927-break"]}, None),  # 1933 is in this window
+    ({"claim": CLAIM, "events": ["1922-genoa", "1924-letter"]}, "None of your events"),
+    ({"claim": CLAIM, "events": ["1924-britain", "1927-break"], "document": "doc-1999-none"}, "no document"),
+    ({"claim": CLAIM, "events": ["1921-trade", "1924-britain"], "document": "doc-1927-debate"}, "bears on none"),
+])
+def test_structural_faults_are_named(answer, words):
+    verdict = assess(answer)
+    if words is None:
+        assert verdict.ok
+    else:
+        assert not verdict.ok and words in verdict.message, verdict.message
+
+
+def test_an_abbreviation_does_not_split_a_claim():
+    verdict = assess({"claim": "The U.S. and Britain dealt with Moscow in 1921 without recognising it.",
+                      "events": ["1921-trade", "1924-britain"]})
+    assert verdict.ok
+
+
+def test_recognition_pointers_name_the_missing_side():
+    gains = assess({"claim": "Moscow won recognition from Britain and Germany within four years.",
+                    "events": ["1922-rapallo", "1924-britain"]})
+    assert gains.ok and "only gains" in gains.message and "one state" not in gains.message
+    extra = assess({"claim": CLAIM, "events": ["1924-britain", "1927-break", "1922-genoa"]})
+    assert extra.ok and "1 of your events is not" in extra.message
+
+
+def test_network_window_and_kind():
+    late = assess({"claim": "Moscow's friendship with Germany lasted from Rapallo to the 1930s.",
+                   "events": ["1922-rapallo", "1933-late"]}, "network-evidence")
+    assert not late.ok and "outside 1921–1928" in late.message
+    neutral = assess({"claim": "Moscow and Germany met at Genoa and talked about the old debts.",
+                      "events": ["1922-genoa", "1922-genoa"]}, "network-evidence")
+    assert not neutral.ok
+
+
+def test_network_pointers_name_the_other_face_and_the_other_sign():
+    state_only = assess({"claim": "Britain first dealt with and then broke with the Soviet state.",
+                         "events": ["1921-trade", "1927-break"]}, "network-evidence")
+    assert state_only.ok and "party face" in state_only.message and "All your events" not in state_only.message
+    hostile = assess({"claim": "The Comintern's work cost Moscow its British partner in the end.",
+                      "events": ["1924-letter", "1927-break"]}, "network-evidence")
+    assert hostile.ok and "All your events are hostile" in hostile.message
+    assert "party face" not in hostile.message  # the Comintern is cited
+
+
+def test_answers_of_the_wrong_form_are_unreadable_not_wrong():
+    kit_data = fixture_data()
+    for answer in ("a claim", ["1924-britain", "1927-break"], {"claim": 42, "events": []}):
+        with pytest.raises(checks.Unreadable):
+            evidence.assess(answer, kit_data, [DOC], evidence.SPECS["recognition-evidence"])
+
+
+# --- the registered exercises, on the live kit ----------------------------------------------------------------
+
+
+def test_both_exercises_are_registered_and_say_not_answered_for_the_template():
+    for name in evidence.SPECS:
+        assert name in checks.EXERCISES
+        template = {"claim": ..., "events": [...], "document": None}
+        assert checks.verdict(name, ...).status == checks.UNANSWERED
+        assert not checks.verdict(name, template).ok
+
+
+def test_the_teachers_model_claims_pass_on_the_live_data():
+    """The model claims in the lesson plans' keys are well formed against the kit's own data."""
+    britain = {"claim": "Britain broke off relations with the USSR in May 1927 but did not withdraw the "
+                        "recognition it had given in 1924, so in 1929 relations, not recognition, were restored.",
+               "events": ["1924-britain-recognition", "1927-britain-breaks-relations", "1929-britain-restoration"],
+               "document": "doc-1927-commons-debate-break"}
+    assert checks.verdict("recognition-evidence", britain).ok
+    china = {"claim": "In 1927 Moscow lost its Nationalist ally because one Politburo pursued revolution through "
+                      "the Comintern while its diplomats courted the Chinese governments.",
+             "events": ["1923-sun-joffe-manifesto", "1927-shanghai-massacre", "1927-nationalist-break-with-ussr"],
+             "document": "doc-1923-sun-joffe-manifesto"}
+    assert checks.verdict("network-evidence", china).ok
