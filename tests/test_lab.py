@@ -257,11 +257,19 @@ def test_a_student_opening_a_notebook_sees_its_figures_and_no_answers(lab, page,
     expect_count = len(notebook.cells)
     page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length === n",
                            arg=[".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", expect_count],
-                           timeout=60_000)
+                           timeout=RUN_TIMEOUT_MS)  # Lab adds long notebooks' cells in idle time
     page.wait_for_timeout(500)  # the outputs render just after the cells
     seen = page.evaluate(CELL_VIEW_JS)
     assert len(seen) == cells.count() == expect_count
-    page.screenshot(path=str(ARTIFACTS / f"lab-view-{path.replace('/', '-')}.png"))
+    name = path.replace("/", "-").removesuffix(".ipynb")
+    figure = page.locator(".jp-OutputArea-output img").first
+    if figure.count():  # what the student sees first: a figure, as it shows before anything is run
+        figure.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"lab-view-{name}-figure.png"))
+    solution = next((i for i, c in enumerate(notebook.cells) if "solution" in c.metadata.get("tags", [])), None)
+    if solution is not None:  # and a collapsed solution
+        cells.nth(solution).scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"lab-view-{name}-solution.png"))
     problems = []
     for index, (cell, shown) in enumerate(zip(notebook.cells, seen)):
         where = f"{path} cell {index} ({_first_line(cell)[:40]!r})"
