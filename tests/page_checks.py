@@ -93,6 +93,13 @@ SLIDE_REPORT_JS = r"""
             body.push({text: el.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) * scale});
         }
         const figures = [...slide.querySelectorAll('img')].filter(visible);
+        // How each figure is scaled from its own size, and why: wider than the slide, or fitted in height.
+        const scaled = figures.map(img => {
+            const shown = img.getBoundingClientRect().width / scale;
+            const ratio = img.naturalWidth ? shown / img.naturalWidth : 1;
+            return ratio < 0.98 ? `a figure is shown at ${Math.round(ratio * 100)} % of its size (${img.naturalWidth} x ${img.naturalHeight} px` +
+                (img.style.maxHeight ? ', fitted in height because the slide runs past the screen)' : ', wider than the slide)') : null;
+        }).filter(Boolean);
         const figureTexts = figures.flatMap(img => window.kitFigureTexts(img));
         const blocks = [...slide.querySelectorAll('p, li, table, img, pre, h1, h2, h3, h4')].filter(visible);
         const last = blocks.length ? blocks[blocks.length - 1] : null;
@@ -102,6 +109,7 @@ SLIDE_REPORT_JS = r"""
             body_min: body.length ? Math.min(...body.map(b => b.px)) : null,
             body_small: body.filter(b => b.px < limits.body).map(b => `${b.px.toFixed(1)} px: ${b.text}`),
             figures: figures.length,
+            scaled,
             figure_min: figureTexts.length ? Math.min(...figureTexts.map(t => t.px)) : null,
             figure_small: figureTexts.filter(t => t.px < limits.figure).map(t => `${t.px.toFixed(1)} px: ${t.text}`),
             figures_without_text: figures.filter(img => window.kitFigureTexts(img).length === 0).length,

@@ -8,6 +8,7 @@ Title-slide screenshots and the build's times and sizes go to test-artifacts/.
 
 import csv
 import os
+import re
 import shutil
 import sys
 import time
@@ -44,8 +45,10 @@ def expected_slides(notebook) -> tuple[int, int]:
 
 
 def _first_words(cell) -> str:
-    """The opening words of a markdown cell as a browser shows them (bold markers gone, spaces collapsed)."""
-    return " ".join(cell.source.replace("**", "").split()[:4])
+    """The opening words of a markdown cell as a browser shows them (bold markers gone, spaces collapsed),
+    after a speaker-notes label, which the build may word differently."""
+    text = re.sub(r"^\s*\*\*Speaker notes[^*]*\*\*", "", cell.source)
+    return " ".join(text.replace("**", "").split()[:4])
 
 
 def _svg_outputs(cells) -> int:
@@ -302,6 +305,8 @@ def test_every_slide_fits_the_screen_and_reads_from_the_back_row(built, browser,
         problems += [f"{where}: {what}" for what in entry["overflow"]]
         problems += [f"{where}: body text {what}" for what in entry["body_small"][:3]]
         problems += [f"{where}: figure text {what}" for what in entry["figure_small"][:3]]
+        if entry["figure_small"]:
+            problems += [f"{where}: {what}" for what in entry["scaled"]]
         if entry["figures_without_text"]:
             problems.append(f"{where}: a figure with no text to measure (draw it with svg.fonttype 'none')")
         if entry["notes_in_fragment"]:
@@ -321,6 +326,7 @@ def test_axe_finds_nothing_serious_on_any_slide(built, open_page, notebook_path)
     view = open_page(built / f"{notebook_path.stem}.slides.html")
     page = view.page
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    page.add_style_tag(content=".reveal .slides .fragment { transition: none !important; }")  # no half-faded text
     findings = []
     for index in range(page.evaluate("Reveal.getSlides().length")):
         page.evaluate("""(i) => { const where = Reveal.getIndices(Reveal.getSlides()[i]);
