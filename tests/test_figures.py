@@ -143,3 +143,63 @@ def test_table_shows_people_headers_whole_dates_no_index_and_escapes(monkeypatch
         assert "'title'" in str(err)
     else:
         raise AssertionError("a missing column was accepted")
+
+
+# --- the stored figures: every line and every text stands out from the white ---------------------------------
+
+def _stored_svgs():
+    import json
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for index, cell in enumerate(cells):
+            for output in cell.get("outputs", []):
+                svg = output.get("data", {}).get("image/svg+xml")
+                if svg:
+                    yield f"{path.name} cell {index}", "".join(svg) if isinstance(svg, list) else svg
+
+
+def _on_white(colour: str, opacity: float) -> str:
+    """A colour drawn at `opacity` over white, as the eye sees it."""
+    red, green, blue = matplotlib.colors.to_rgb(colour)
+    return matplotlib.colors.to_hex([c * opacity + (1 - opacity) for c in (red, green, blue)])
+
+
+def _weak_colours(svg: str) -> tuple[int, list[str]]:
+    """(lines seen, colours that do not stand out): lines under 3:1 and texts under 4.5:1 against white."""
+    import re
+
+    seen, weak = 0, []
+    for style in re.findall(r'style="([^"]*)"', svg):
+        props = dict(part.split(":", 1) for part in style.replace(" ", "").split(";") if ":" in part)
+        stroke, fill = props.get("stroke"), props.get("fill")
+        if stroke and stroke.startswith("#") and fill == "none" and props.get("stroke-width", "1") != "0":
+            seen += 1
+            shown = _on_white(stroke, float(props.get("stroke-opacity", 1)))
+            if shown.lower() != "#ffffff" and kit.style.contrast(shown) < 3:
+                weak.append(f"a line in {stroke} ({kit.style.contrast(shown):.1f}:1)")
+    for style in re.findall(r'<text[^>]*style="([^"]*)"', svg):
+        fill = re.search(r"fill:\s*(#[0-9a-fA-F]{6})", style)
+        if fill and kit.style.contrast(fill.group(1)) < 4.5:
+            weak.append(f"text in {fill.group(1)} ({kit.style.contrast(fill.group(1)):.1f}:1)")
+    return seen, weak
+
+
+def test_the_colour_check_sees_a_light_line_and_light_text():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2], color=kit.style.OKABE_ITO["orange"])
+    ax.text(1, 1, "faint", color=kit.style.OKABE_ITO["sky_blue"])
+    seen, weak = _weak_colours(kit.to_svg(fig, "check"))
+    plt.close(fig)
+    assert seen and any("#e69f00" in w for w in weak) and any("#56b4e9" in w for w in weak), weak
+
+
+def test_every_line_in_a_stored_figure_is_3_to_1_and_every_text_4_5_to_1():
+    seen, weak = 0, []
+    for where, svg in _stored_svgs():
+        lines, found = _weak_colours(svg)
+        seen += lines
+        weak += [f"{where}: {what}" for what in found]
+    assert seen, "no lines found in the stored figures: the check reads nothing"
+    assert sorted(set(weak)) == [], "\n".join(sorted(set(weak)))
