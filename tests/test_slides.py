@@ -170,6 +170,21 @@ def test_slide_count_follows_the_metadata():
     assert expected_slides(notebook) == (3, 5)
 
 
+def test_a_heading_alone_takes_its_figure_along_and_notes_come_before_the_fragments():
+    make = nbformat.v4
+    cells = [("markdown", "slide", "# Title\n\nA question?"), ("markdown", "slide", "## How many?"),
+             ("code", "subslide", "kit.show(fig, alt='x')"), ("markdown", "fragment", "**Takeaway:** many."),
+             ("markdown", "notes", "Speaker notes about the figure."), ("markdown", "slide", "## Next\n\nText.")]
+    notebook = make.new_notebook(cells=[(make.new_code_cell if kind == "code" else make.new_markdown_cell)(
+        source, metadata={"slideshow": {"slide_type": slide}}) for kind, slide, source in cells])
+    deck = build_slides.deck_version(notebook)
+    kinds = [(build_slides.slide_type(cell), cell.source[:12]) for cell in deck.cells]
+    assert kinds == [("slide", "# Title\n\nA q"), ("slide", "## How many?"), ("-", "kit.show(fig"),
+                     ("notes", "Speaker note"), ("fragment", "**Takeaway:*"), ("slide", "## Next\n\nTex")]
+    assert expected_slides(deck) == (3, 3)
+    assert build_slides.slide_type(notebook.cells[2]) == "subslide"  # the notebook itself is not changed
+
+
 # --- decks in the browser -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
