@@ -19,6 +19,8 @@ from . import style
 from .recognition import KIND_LABELS, counts_at
 
 SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
+TURN_LABELS = {"relations_broken": "a break", "relations_restored": "a restoration",
+               "recognition_withdrawn": "a withdrawal"}
 UNCOUNTED_LABELS = {"relations_broken": "a break that did not count"}
 TONE_HATCHES = {"cooperative": "", "neutral": "..", "hostile": "//"}
 REGION_STYLE = {  # fill colour and hatch: regions differ by pattern as well as colour
@@ -27,9 +29,16 @@ REGION_STYLE = {  # fill colour and hatch: regions differ by pattern as well as 
 }
 
 
+SLIDE_AXES_HEIGHT = 3.4  # inches: with the key and source line below, a slide keeps room for heading and takeaway
+
+
 def _figure(kind: str = "wide", height: float | None = None):
-    """A figure of the medium's size for `kind` (or of `height` inches) with one axes."""
+    """A figure of the medium's size for `kind` (or of `height` inches) with one axes. On a slide the chart
+    is kept low, so that its heading, the key below it and a takeaway fit 1280x720 without the deck
+    shrinking the figure (and its text) to fit."""
     width, own = style.figsize(kind)
+    if style.medium() == "slide" and height is None:
+        own = min(own, SLIDE_AXES_HEIGHT)
     return plt.subplots(figsize=(width, height or own))
 
 
@@ -212,7 +221,8 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
     rows = {state: i for i, state in enumerate(states)}
     part = changes[changes["state"].isin(states)]
     start, end = _years(changes["date"])
-    fig, ax = _figure("tall", height=1.6 + style.ROW_HEIGHT[style.medium()] * 1.1 * len(states))
+    slide = style.medium() == "slide"
+    fig, ax = _figure("tall", height=(1.0 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * len(states))
     for state, group in part[part["counted"]].groupby("state", sort=False):
         y = rows[state]
         until = list(group["date"].iloc[1:]) + [end]
@@ -243,7 +253,8 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
     ax.set_yticks(range(len(states)), [labels[s] for s in states])
     ax.set_ylim(len(states) - 0.4, -0.6)
     ax.grid(axis="y", visible=False)
-    ax.set(title="States whose standing with Moscow moved more than once", xlabel="Year", xlim=(start, end))
+    ax.set(title="States whose standing with Moscow moved more than once", xlim=(start, end),
+           xlabel="" if style.medium() == "slide" else "Year")
     handles = [Patch(facecolor=style.FILL_COLOURS["sky_blue"], hatch="//", edgecolor=style.EDGE,
                      label="recognised de facto"),
                Patch(facecolor=style.FILL_COLOURS["bluish_green"], edgecolor=style.EDGE, label="recognised de jure"),
@@ -251,13 +262,18 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
                Line2D([], [], color=style.OKABE_ITO["vermillion"], linewidth=2.5, linestyle=(0, (2, 1.5)),
                       label="relations broken off")]
     handles += [Line2D([], [], marker=style.KIND_STYLE[k][1], markerfacecolor=style.KIND_STYLE[k][0],
-                       markeredgecolor=style.EDGE, linestyle="none", markersize=10, label=KIND_LABELS[k])
+                       markeredgecolor=style.EDGE, linestyle="none", markersize=10, label=TURN_LABELS[k])
                 for k in turns if ((part["kind"] == k) & part["counted"]).any()]
     for kind in dict.fromkeys(missed["kind"]):
         handles.append(Line2D([], [], marker=style.KIND_STYLE[kind][1], markerfacecolor="white",
                               markeredgecolor=style.EDGE, linestyle="none", markersize=10,
                               label=UNCOUNTED_LABELS.get(kind, f"{KIND_LABELS[kind]} (did not count)")))
-    _key(fig, ax, handles, ncols=3)
+    if slide:  # beside the chart, one column: below it the key would make the figure too tall for a slide
+        fig.tight_layout(rect=(0, 0, 0.66, 1))
+        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.66, 0.5), frameon=False, handlelength=1.8)
+        fig.text(0.0, 0.0, SOURCE, fontsize=style.fontsize("source"), color=style.GREY, va="top")
+    else:
+        _key(fig, ax, handles, ncols=3)
     return fig
 
 

@@ -329,10 +329,10 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
     nrows = math.ceil(len(graphs) / ncols)
     if panel_size is None:
         width, height = style.figsize("panels")
-        across = width / ncols if ncols > 1 else width * 0.75
-        panel_size = (across, across * 0.62 + 0.45)  # the layout is about 0.6 as high as it is wide
+        across = width / ncols if ncols > 1 else min(width * 0.75, 6.4)
+        panel_size = (across, across * 0.58 + 0.4)  # the layout is about 0.58 as high as it is wide
     fontsize = fontsize or style.fontsize("node")
-    legend_height = 2.2 * style.fontsize("legend") * 2.6 / 72  # two rows of legend and the source line
+    legend_height = 4.4 * style.fontsize("legend") / 72  # two rows of legend and the source line
     fig, axes = plt.subplots(nrows, ncols, squeeze=False,
                              figsize=(panel_size[0] * ncols, panel_size[1] * nrows + legend_height))
     for ax, (label, graph) in zip(axes.flat, graphs.items()):
