@@ -1,37 +1,63 @@
 # Breaking Isolation: every task of the kit. `make help` lists them.
-# The first run of any target sets up the pinned environment in .venv (about a minute, once).
+# The first run of a target sets up the environment it needs, installed exactly from its lock file:
+#   .venv       what runs the kit (JupyterLab, the notebooks, the builds): requirements.txt
+#   .venv-test  the same packages plus the test tools (pytest, nbval, Playwright...): requirements-test.txt
+# uv, pinned below, installs both; it lives in .venv-uv, outside the kit's environments.
 
 PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .venv-uv/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
+TEST_VENV := .venv-test
+TEST_BIN := $(TEST_VENV)/bin
 STAMP := $(VENV)/.installed
-UV_VERSION := 0.13.8
+TEST_STAMP := $(TEST_VENV)/.installed
+# The lock is for every platform (Linux, macOS, Windows) and every Python from 3.11 on.
+LOCK := $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
+# No --compile-bytecode: compiling all of it up front took 11 s of a fresh `make lab`; Python compiles what
+# is imported on first use (2 s) and keeps it.
+WHEEL_PLATFORMS := x86_64-manylinux_2_28 aarch64-manylinux_2_28 x86_64-apple-darwin aarch64-apple-darwin x86_64-pc-windows-msvc
+SYNC := $(UV) pip sync --quiet --require-hashes
 export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test execute student slides bench clean
+.PHONY: help setup setup-test lab test execute refresh student slides bench lock clean
 
 help: ## List the kit's commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-setup: $(STAMP) ## Set up the pinned environment in .venv (done for you by the other commands)
+setup: $(STAMP) ## Set up the kit's environment in .venv (done for you by the other commands)
 
-$(STAMP): requirements.txt
+setup-test: $(TEST_STAMP) ## Set up the test environment in .venv-test (done for you by make test)
+
+$(UV):
 	$(PYTHON) tools/check_python.py
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -r requirements.txt
+	$(PYTHON) -m venv .venv-uv
+	.venv-uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): requirements.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
+	$(SYNC) --python $(BIN)/python requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(TEST_VENV)
+	$(SYNC) --python $(TEST_BIN)/python requirements-test.txt
 	touch $@
 
 lab: $(STAMP) ## Open JupyterLab on the start-here notebook (http://127.0.0.1:8888, with a token)
 	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py notebooks/00-start-here.ipynb
 
-test: $(STAMP) ## Run every test: data, code, notebooks (strict nbval)
-	$(BIN)/python -m pytest
+test: $(TEST_STAMP) ## Run every test: data, code, notebooks (strict nbval)
+	$(TEST_BIN)/python -m pytest
 
 execute: $(STAMP) ## Re-run every notebook in a fresh kernel and store its outputs
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+refresh: $(TEST_STAMP) ## After editing data/: check it, re-run the notebooks, rebuild everything, say what changed
+	$(TEST_BIN)/python tools/refresh.py
 
 student: $(STAMP) ## Build student notebooks (no solutions) into build/student/
 	$(BIN)/python tools/build_student.py
@@ -39,8 +65,17 @@ student: $(STAMP) ## Build student notebooks (no solutions) into build/student/
 slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slides/ (needs npm once)
 	$(BIN)/python tools/build_slides.py
 
-bench: $(STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader ratio)
-	$(BIN)/python tools/benchmark.py
+bench: $(TEST_STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader ratio)
+	$(TEST_BIN)/python tools/benchmark.py
 
-clean: ## Remove what the kit builds (not the environment)
+lock: | $(UV) ## Re-write requirements.txt and requirements-test.txt from the .in lists (add UPGRADE=1 to upgrade)
+	$(LOCK) $(if $(UPGRADE),--upgrade) requirements.in -o requirements.txt
+	$(LOCK) $(if $(UPGRADE),--upgrade) requirements-test.in -o requirements-test.txt
+	@# Every locked version must install from a wheel everywhere: no teacher should need a C compiler.
+	@for platform in $(WHEEL_PLATFORMS); do for python in 3.11 3.12 3.13 3.14; do \
+	  $(UV) pip compile --quiet --no-deps --only-binary :all: --python-platform $$platform --python-version $$python \
+	    requirements-test.txt -o /dev/null || { echo "no wheel for $$platform, Python $$python: see above"; exit 1; }; \
+	done; done; echo "every locked package has wheels for $(WHEEL_PLATFORMS), Python 3.11 to 3.14"
+
+clean: ## Remove what the kit builds (not the environments)
 	rm -rf build output test-artifacts .pytest_cache

@@ -8,6 +8,7 @@ speaker notes stay collapsed for self-study (tools/collapse_solutions.py sets th
 """
 
 import argparse
+import hashlib
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +21,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from collapse_solutions import collapse  # noqa: E402
 
 TIMEOUT = 300  # seconds a single cell may take
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def steady_widget_ids(notebook: nbformat.NotebookNode) -> None:
+    """Name each widget output after its cell, not the run: its state is not stored, so the id points nowhere,
+    and a random one would change the file (and `make refresh`'s report) on every run."""
+    for cell in notebook.cells:
+        for number, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET)
+            if view and "model_id" in view:
+                view["model_id"] = hashlib.md5(f"{cell.get('id', '')}/{number}".encode()).hexdigest()
 
 
 def execute(path: Path) -> tuple[Path, float]:
@@ -30,6 +42,7 @@ def execute(path: Path) -> tuple[Path, float]:
     client.execute()
     notebook.metadata.pop("widgets", None)  # widget state is per run; the slider redraws on its own
     collapse(notebook)
+    steady_widget_ids(notebook)
     nbformat.write(notebook, path)
     return path, time.perf_counter() - started
 
