@@ -71,17 +71,21 @@ SLIDE_REPORT_JS = r"""
         if (slide.scrollHeight > slide.clientHeight + 1) overflow.push(`slide is ${slide.scrollHeight - slide.clientHeight} px taller than the screen`);
         if (slide.scrollWidth > slide.clientWidth + 1) overflow.push(`slide is ${slide.scrollWidth - slide.clientWidth} px wider than the screen`);
         const screen = {right: window.innerWidth, bottom: window.innerHeight};
+        const flagged = new Set();  // report the outermost element that runs out, not every cell inside it
         for (const el of slide.querySelectorAll('*')) {
             if (!visible(el)) continue;
+            if (el.parentElement && flagged.has(el.parentElement)) { flagged.add(el); continue; }
+            const before = overflow.length;
             const r = el.getBoundingClientRect();
             if (r.width === 0 || r.height === 0) continue;
-            const what = `${el.tagName.toLowerCase()} "${(el.textContent || el.alt || '').trim().slice(0, 40)}"`;
+            const what = `${el.tagName.toLowerCase()} "${(el.textContent || el.alt || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
             if (r.right > Math.min(box.right, screen.right) + 1 || r.bottom > Math.min(box.bottom, screen.bottom) + 1)
                 overflow.push(`${what} ends ${Math.round(Math.max(r.right - box.right, r.bottom - box.bottom))} px outside the slide`);
             const style = getComputedStyle(el);
             if (/(auto|scroll|hidden)/.test(style.overflowX + style.overflowY) && el !== slide &&
                 (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
                 overflow.push(`${what} hides ${el.scrollWidth - el.clientWidth} x ${el.scrollHeight - el.clientHeight} px behind a scroll bar`);
+            if (overflow.length > before) flagged.add(el);
         }
         const body = [];
         for (const el of slide.querySelectorAll('p, li, td, th, pre, blockquote, caption, h1, h2, h3, h4')) {
@@ -89,15 +93,23 @@ SLIDE_REPORT_JS = r"""
             body.push({text: el.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize) * scale});
         }
         const figures = [...slide.querySelectorAll('img')].filter(visible);
+        // How each figure is scaled from its own size, and why: wider than the slide, or fitted in height.
+        const scaled = figures.map(img => {
+            const shown = img.getBoundingClientRect().width / scale;
+            const ratio = img.naturalWidth ? shown / img.naturalWidth : 1;
+            return ratio < 0.98 ? `a figure is shown at ${Math.round(ratio * 100)} % of its size (${img.naturalWidth} x ${img.naturalHeight} px` +
+                (img.style.maxHeight ? ', fitted in height because the slide runs past the screen)' : ', wider than the slide)') : null;
+        }).filter(Boolean);
         const figureTexts = figures.flatMap(img => window.kitFigureTexts(img));
         const blocks = [...slide.querySelectorAll('p, li, table, img, pre, h1, h2, h3, h4')].filter(visible);
         const last = blocks.length ? blocks[blocks.length - 1] : null;
         report.push({
-            id, title: heading ? heading.textContent.trim() : '',
+            id, title: heading ? heading.textContent.replace('¶', '').trim() : '',
             overflow: [...new Set(overflow)],
             body_min: body.length ? Math.min(...body.map(b => b.px)) : null,
             body_small: body.filter(b => b.px < limits.body).map(b => `${b.px.toFixed(1)} px: ${b.text}`),
             figures: figures.length,
+            scaled,
             figure_min: figureTexts.length ? Math.min(...figureTexts.map(t => t.px)) : null,
             figure_small: figureTexts.filter(t => t.px < limits.figure).map(t => `${t.px.toFixed(1)} px: ${t.text}`),
             figures_without_text: figures.filter(img => window.kitFigureTexts(img).length === 0).length,
@@ -124,7 +136,20 @@ def axe_script() -> Path:
 
 # Findings that come from JupyterLab's own interface, not from the kit, each with its upstream report:
 # (axe rule, a CSS selector the finding's element matches, why). Only these are left out, and only in Lab.
-LAB_OWN_FINDINGS: list[tuple[str, str, str]] = []
+LAB_OWN_FINDINGS: list[tuple[str, str, str]] = [
+    ("aria-allowed-attr", "jp-button",
+     "JupyterLab's toolbar buttons carry aria-pressed on a role that does not allow it: "
+     "https://github.com/jupyterlab/jupyterlab/issues/16891"),
+    ("aria-input-field-name", ".jp-InputArea-editor .cm-content",
+     "JupyterLab's code editors (CodeMirror 6) have no accessible name; CodeMirror leaves the label to the "
+     "application: https://github.com/jupyterlab/jupyterlab/issues/16890, https://github.com/codemirror/dev/issues/1127"),
+    ("aria-required-children", ".jp-WindowedPanel-viewport[role='feed']",
+     "JupyterLab's notebook is a role=feed whose cells are not articles: "
+     "https://github.com/jupyterlab/jupyterlab/issues/14765"),
+    ("button-name", "button.jp-collapseHeadingButton",
+     "JupyterLab's collapse-heading button beside a Markdown heading has no name (listed with Lab's other "
+     "name/role/value findings): https://github.com/jupyterlab/jupyterlab/issues/16890"),
+]
 
 
 def axe_findings(page, script: Path, context: str | None = None,

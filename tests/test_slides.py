@@ -8,6 +8,7 @@ Title-slide screenshots and the build's times and sizes go to test-artifacts/.
 
 import csv
 import os
+import re
 import shutil
 import sys
 import time
@@ -44,8 +45,10 @@ def expected_slides(notebook) -> tuple[int, int]:
 
 
 def _first_words(cell) -> str:
-    """The opening words of a markdown cell as a browser shows them (bold markers gone, spaces collapsed)."""
-    return " ".join(cell.source.replace("**", "").split()[:4])
+    """The opening words of a markdown cell as a browser shows them (bold markers gone, spaces collapsed),
+    after a speaker-notes label, which the build may word differently."""
+    text = re.sub(r"^\s*\*\*Speaker notes[^*]*\*\*", "", cell.source)
+    return " ".join(text.replace("**", "").split()[:4])
 
 
 def _svg_outputs(cells) -> int:
@@ -167,6 +170,21 @@ def test_slide_count_follows_the_metadata():
     assert expected_slides(notebook) == (3, 5)
 
 
+def test_a_heading_alone_takes_its_figure_along_and_notes_come_before_the_fragments():
+    make = nbformat.v4
+    cells = [("markdown", "slide", "# Title\n\nA question?"), ("markdown", "slide", "## How many?"),
+             ("code", "subslide", "kit.show(fig, alt='x')"), ("markdown", "fragment", "**Takeaway:** many."),
+             ("markdown", "notes", "Speaker notes about the figure."), ("markdown", "slide", "## Next\n\nText.")]
+    notebook = make.new_notebook(cells=[(make.new_code_cell if kind == "code" else make.new_markdown_cell)(
+        source, metadata={"slideshow": {"slide_type": slide}}) for kind, slide, source in cells])
+    deck = build_slides.deck_version(notebook)
+    kinds = [(build_slides.slide_type(cell), cell.source[:12]) for cell in deck.cells]
+    assert kinds == [("slide", "# Title\n\nA q"), ("slide", "## How many?"), ("-", "kit.show(fig"),
+                     ("notes", "Speaker note"), ("fragment", "**Takeaway:*"), ("slide", "## Next\n\nTex")]
+    assert expected_slides(deck) == (3, 3)
+    assert build_slides.slide_type(notebook.cells[2]) == "subslide"  # the notebook itself is not changed
+
+
 # --- decks in the browser -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
@@ -274,6 +292,7 @@ def _slide_report(browser, deck: Path, width: int, height: int, factor: float) -
         page_checks.install_figure_texts(page)
         report = page.evaluate(page_checks.SLIDE_REPORT_JS, {"body": BODY_PX * factor, "figure": FIGURE_PX * factor})
         if width == 1280:  # every slide, as projected, for a person to look at
+            page.add_style_tag(content=".reveal .slides .fragment { transition: none !important; }")
             for entry in report:
                 page.evaluate("""(id) => { const [h, v] = id.split('.').map(n => +n - 1);
                                  Reveal.slide(h, v); while (Reveal.nextFragment()) {} }""", entry["id"])
@@ -301,6 +320,8 @@ def test_every_slide_fits_the_screen_and_reads_from_the_back_row(built, browser,
         problems += [f"{where}: {what}" for what in entry["overflow"]]
         problems += [f"{where}: body text {what}" for what in entry["body_small"][:3]]
         problems += [f"{where}: figure text {what}" for what in entry["figure_small"][:3]]
+        if entry["figure_small"]:
+            problems += [f"{where}: {what}" for what in entry["scaled"]]
         if entry["figures_without_text"]:
             problems.append(f"{where}: a figure with no text to measure (draw it with svg.fonttype 'none')")
         if entry["notes_in_fragment"]:
@@ -320,6 +341,7 @@ def test_axe_finds_nothing_serious_on_any_slide(built, open_page, notebook_path)
     view = open_page(built / f"{notebook_path.stem}.slides.html")
     page = view.page
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    page.add_style_tag(content=".reveal .slides .fragment { transition: none !important; }")  # no half-faded text
     findings = []
     for index in range(page.evaluate("Reveal.getSlides().length")):
         page.evaluate("""(i) => { const where = Reveal.getIndices(Reveal.getSlides()[i]);

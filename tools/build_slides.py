@@ -21,6 +21,7 @@ captions built from the data) is rendered with raw HTML escaped, so a title hold
 """
 
 import argparse
+import fcntl
 import json
 import shutil
 import os
@@ -66,9 +67,13 @@ def _ensure_npm(root: Path = ROOT) -> None:
     if npm is None:
         raise RuntimeError(f"the slide build and its tests need npm to install {wanted} once "
                            "(on Debian or Ubuntu: sudo apt-get install npm)")
-    subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--silent",
-                    "--prefix", str(root), *(f"{name}@{version}" for name, version in NPM_PACKAGES.items())],
-                   check=True)
+    (root / "node_modules").mkdir(exist_ok=True)
+    with open(root / "node_modules" / ".kit-install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two test workers may ask at once: one installs, the other waits
+        if not all(installed(name) for name in NPM_PACKAGES):
+            subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--silent",
+                            "--prefix", str(root), *(f"{name}@{version}" for name, version in NPM_PACKAGES.items())],
+                           check=True)
     missing = [name for name in NPM_PACKAGES if not installed(name)]
     if missing:
         raise RuntimeError(f"npm did not install {', '.join(missing)} into {root / 'node_modules'}")

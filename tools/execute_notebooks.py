@@ -41,8 +41,8 @@ def execute(path: Path) -> tuple[Path, float]:
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     notebook.metadata.pop("widgets", None)  # widget state is per run; the slider redraws on its own
-    collapse(notebook)
     steady_widget_ids(notebook)
+    collapse(notebook)
     nbformat.write(notebook, path)
     return path, time.perf_counter() - started
 

@@ -69,25 +69,26 @@ MEDIA = ("notebook", "slide", "print")
 
 # Figure sizes in inches. An SVG figure shows at 96 px per inch where nothing scales it: a notebook "wide"
 # figure is 8.6 in = 826 px; a slide figure 12 in = 1152 px of the deck's 1280 x 720, leaving room for the
-# heading and one line of takeaway; a print figure 7 in = 178 mm, inside A4's 180 mm between 15 mm margins.
+# heading and two lines of takeaway; a print figure 7 in = 178 mm, inside A4's 180 mm between 15 mm margins.
 FIGSIZES = {
     "notebook": {"wide": (8.6, 4.6), "tall": (8.6, 6.4), "square": (6.4, 5.6), "panels": (8.6, 5.2),
                  "strip": (8.6, 3.0)},
-    "slide": {"wide": (12.0, 4.7), "tall": (12.0, 4.9), "square": (7.4, 4.9), "panels": (12.4, 4.9),
-              "strip": (12.0, 3.2)},
+    "slide": {"wide": (12.0, 4.2), "tall": (12.0, 4.4), "square": (7.0, 4.4), "panels": (12.0, 4.4),
+              "strip": (12.0, 3.0)},
     "print": {"wide": (7.0, 3.9), "tall": (7.0, 8.6), "square": (5.6, 5.0), "panels": (7.0, 4.6),
               "strip": (7.0, 2.6)},
 }
 # The height one row of a "tall" chart needs, and the most rows a medium takes before the figure must be
 # split (a slide holds few rows at 20 px text: split the chart by region or period there).
-ROW_HEIGHT = {"notebook": 0.26, "slide": 0.34, "print": 0.2}
-MAX_ROWS = {"notebook": 30, "slide": 12, "print": 40}
+ROW_HEIGHT = {"notebook": 0.26, "slide": 0.32, "print": 0.2}
+MAX_ROWS = {"notebook": 30, "slide": 10, "print": 40}
 
 # Font sizes in points (1 pt = 4/3 px at the figure's own size). On a slide, reveal.js shows the 1280 x 720
-# deck at 0.96 of its size (its margin), so 16 pt = 21.3 px x 0.96 = 20.5 px: the smallest size allowed there.
+# deck at 0.96 of its size (its margin), so 16 pt = 21.3 px x 0.96 = 20.5 px is the least that reads at 20 px;
+# the slide sizes start at 17 pt, which leaves a figure room to be shown a little smaller than its own size.
 FONTSIZES = {
     "notebook": {"title": 14, "label": 12, "tick": 11, "legend": 11, "node": 11, "annotation": 11, "source": 10},
-    "slide": {"title": 21, "label": 18, "tick": 17, "legend": 17, "node": 17, "annotation": 17, "source": 16},
+    "slide": {"title": 22, "label": 19, "tick": 18, "legend": 18, "node": 18, "annotation": 18, "source": 17},
     "print": {"title": 11, "label": 10, "tick": 9, "legend": 9, "node": 9, "annotation": 9, "source": 8},
 }
 
