@@ -68,7 +68,7 @@ POSITIONS = {
     "ccp": (0.35, -2.05), "china": (3.4, -0.6),
 }
 LAYOUT_SEED = 1921
-SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
+SOURCE = "Source: the kit's events.csv and actors.csv"
 
 
 # --- building ---------------------------------------------------------------------------------------
@@ -329,7 +329,7 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
     nrows = math.ceil(len(graphs) / ncols)
     if panel_size is None:
         width, height = style.figsize("panels")
-        across = width / ncols if ncols > 1 else min(width * 0.75, 6.4)
+        across = width * 0.94 / ncols if ncols > 1 else min(width * 0.75, 5.8)
         panel_size = (across, across * 0.58 + 0.4)  # the layout is about 0.58 as high as it is wide
     fontsize = fontsize or style.fontsize("node")
     legend_height = 4.4 * style.fontsize("legend") / 72  # two rows of legend and the source line
@@ -343,7 +343,7 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
         fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold")
     fig.legend(handles=legend_handles(), loc="lower center", ncols=3, frameon=False,
                fontsize=style.fontsize("legend"), bbox_to_anchor=(0.5, 0.0), handlelength=3.2)
-    fig.text(0.01, 0.0, source + ". Edges count every event from 1 January 1921 to each panel's date.",
+    fig.text(0.01, 0.0, source + "; every event from 1 January 1921 to the panel's date",
              fontsize=style.fontsize("source"), color=GREY, va="top")
     fig.tight_layout(rect=(0, legend_height / fig.get_figheight(), 1, 0.95 if title else 1), pad=0.3)
     return fig
