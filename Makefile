@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test lab test execute refresh student slides bench lock clean
+.PHONY: help setup setup-test lab test execute refresh student slides bench lock classroom clean
 
 help: ## List the kit's commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -76,6 +76,12 @@ lock: | $(UV) ## Re-write requirements.txt and requirements-test.txt from the .i
 	  $(UV) pip compile --quiet --no-deps --only-binary :all: --python-platform $$platform --python-version $$python \
 	    requirements-test.txt -o /dev/null || { echo "no wheel for $$platform, Python $$python: see above"; exit 1; }; \
 	done; done; echo "every locked package has wheels for $(WHEEL_PLATFORMS), Python 3.11 to 3.14"
+
+STUDENTS ?= 30
+REVISION ?= HEAD
+classroom: | $(UV) ## Serve the kit to a simulated class on a local JupyterHub and measure it (STUDENTS=30)
+	$(PYTHON) tools/classroom/setup_env.py
+	build/classroom/hub/bin/python tools/classroom/run.py --students $(STUDENTS) --revision $(REVISION) --json build/classroom/results.json
 
 clean: ## Remove what the kit builds (not the environments)
 	rm -rf build output test-artifacts .pytest_cache

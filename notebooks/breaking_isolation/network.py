@@ -3,7 +3,7 @@
     graph = network.build(events, actors, start="1921-01-01", end="1924-12-31", keep=network.FOCUS)
     network.edge_table(graph)                       # one row per tie, with the events behind it
     fig = network.draw_panels({"1924": graph})      # small multiples, the same place for every actor
-    network.export(graph, "network-1924")           # GEXF, GraphML and two CSV files in output/
+    network.export(graph, "network-1924")           # dynamic GEXF, GraphML and two CSV files in output/
 
 The choices, so that a student can trace every line of a figure back to rows of data/events.csv:
 
@@ -26,7 +26,6 @@ The choices, so that a student can trace every line of a figure back to rows of 
 
 from __future__ import annotations
 
-import csv
 import itertools
 import math
 from pathlib import Path
@@ -359,31 +358,9 @@ def describe(graph: nx.Graph, who: str = SOVIET) -> str:
             f"hostile with {names('hostile')}")
 
 
-# --- exports -------------------------------------------------------------------------------------------
+# --- exports: in export.py, importable from here as before ------------------------------------------------
 
-
-def export(graph: nx.Graph, name: str, folder: str | Path | None = None, pos: dict | None = None) -> dict[str, Path]:
-    """Write `graph` as GEXF (Gephi, with positions), GraphML, and node and edge CSV (Palladio) to `folder`
-    (the kit's output/ by default). Returns {format: path}."""
-    folder = Path(folder) if folder is not None else output_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    pos = positions(graph) if pos is None else pos
-    plain = nx.Graph()
-    for node, data in graph.nodes(data=True):
-        plain.add_node(node, **data, x=float(pos[node][0]), y=float(pos[node][1]))
-    plain.add_edges_from(graph.edges(data=True))
-    gexf = plain.copy()
-    for node, data in gexf.nodes(data=True):
-        data["viz"] = {"position": {"x": 100 * data["x"], "y": 100 * data["y"], "z": 0.0}}
-    paths = {"gexf": folder / f"{name}.gexf", "graphml": folder / f"{name}.graphml",
-             "nodes": folder / f"{name}-nodes.csv", "edges": folder / f"{name}-edges.csv"}
-    nx.write_gexf(gexf, paths["gexf"])
-    nx.write_graphml(plain, paths["graphml"])
-    nodes = node_table(graph).rename(columns={"id": "Id", "label": "Label"})
-    nodes["x"], nodes["y"] = nodes["Id"].map(lambda n: pos[n][0]), nodes["Id"].map(lambda n: pos[n][1])
-    nodes.to_csv(paths["nodes"], index=False, quoting=csv.QUOTE_MINIMAL)
-    edge_table(graph).rename(columns={"u": "Source", "v": "Target"}).to_csv(paths["edges"], index=False)
-    return paths
+from .export import export  # noqa: E402  (export.py uses the functions above)
 
 
 # --- exercise checks (notebook 02-network) ---------------------------------------------------------------
