@@ -17,12 +17,13 @@ TEST_STAMP := $(TEST_VENV)/.installed
 LOCK := $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
 # No --compile-bytecode: compiling all of it up front took 11 s of a fresh `make lab`; Python compiles what
 # is imported on first use (2 s) and keeps it.
+WHEEL_PLATFORMS := x86_64-manylinux_2_28 aarch64-manylinux_2_28 x86_64-apple-darwin aarch64-apple-darwin x86_64-pc-windows-msvc
 SYNC := $(UV) pip sync --quiet --require-hashes
 export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test lab test execute refresh student slides bench lock clean
+.PHONY: help setup setup-test lab test execute refresh student slides bench lock classroom clean
 
 help: ## List the kit's commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,6 +71,17 @@ bench: $(TEST_STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader
 lock: | $(UV) ## Re-write requirements.txt and requirements-test.txt from the .in lists (add UPGRADE=1 to upgrade)
 	$(LOCK) $(if $(UPGRADE),--upgrade) requirements.in -o requirements.txt
 	$(LOCK) $(if $(UPGRADE),--upgrade) requirements-test.in -o requirements-test.txt
+	@# Every locked version must install from a wheel everywhere: no teacher should need a C compiler.
+	@for platform in $(WHEEL_PLATFORMS); do for python in 3.11 3.12 3.13 3.14; do \
+	  $(UV) pip compile --quiet --no-deps --only-binary :all: --python-platform $$platform --python-version $$python \
+	    requirements-test.txt -o /dev/null || { echo "no wheel for $$platform, Python $$python: see above"; exit 1; }; \
+	done; done; echo "every locked package has wheels for $(WHEEL_PLATFORMS), Python 3.11 to 3.14"
+
+STUDENTS ?= 30
+REVISION ?= HEAD
+classroom: | $(UV) ## Serve the kit to a simulated class on a local JupyterHub and measure it (STUDENTS=30)
+	$(PYTHON) tools/classroom/setup_env.py
+	build/classroom/hub/bin/python tools/classroom/run.py --students $(STUDENTS) --revision $(REVISION) --json build/classroom/results.json
 
 clean: ## Remove what the kit builds (not the environments)
 	rm -rf build output test-artifacts .pytest_cache

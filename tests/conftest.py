@@ -5,6 +5,11 @@ import shutil
 
 import pytest
 
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes more than a minute (skip with -m 'not slow')")
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 

@@ -41,3 +41,165 @@ def test_show_refuses_a_figure_without_alt_text():
         assert "alt text" in str(err)
     else:
         raise AssertionError("a figure without alt text was shown")
+
+
+# --- what kit.show puts in the notebook ----------------------------------------------------------------------
+
+def _shown(alt="A line <b>"):
+    """The display_data bundle kit.show publishes, captured from IPython's display publisher."""
+    shell = InteractiveShell.instance()
+    published = []
+    original = shell.display_pub.publish
+    shell.display_pub.publish = lambda data, metadata=None, **kw: published.append((data, metadata))
+    try:
+        kit.show(_figure(), alt=alt)
+    finally:
+        shell.display_pub.publish = original
+    return published[0]
+
+
+def test_show_gives_lab_an_image_with_alt_text_and_keeps_the_svg():
+    import base64
+    import html as html_module
+    import re
+
+    data, metadata = _shown()
+    tag = data["text/html"]
+    assert tag.startswith("<img ") and tag.count("<") == 1  # one element: nothing for a sanitiser to strip
+    assert 'alt="A line &lt;b&gt;"' in tag
+    encoded = re.search(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', tag).group(1)
+    assert base64.b64decode(encoded).decode("utf-8") == data["image/svg+xml"]  # the same figure, twice
+    assert data["text/plain"] == "[Figure] A line <b>"
+    assert metadata["image/svg+xml"]["alt"] == "A line <b>"
+    assert html_module.unescape(re.search(r'alt="([^"]*)"', tag).group(1)) == "A line <b>"
+
+
+# --- one style per medium ------------------------------------------------------------------------------------
+
+def test_medium_comes_from_the_environment_and_a_wrong_one_is_named(monkeypatch):
+    monkeypatch.delenv("KIT_MEDIUM", raising=False)
+    assert kit.style.medium() == "notebook"
+    monkeypatch.setenv("KIT_MEDIUM", "Slide")
+    assert kit.style.medium() == "slide"
+    monkeypatch.setenv("KIT_MEDIUM", "poster")
+    try:
+        kit.style.medium()
+    except ValueError as err:
+        assert "'poster'" in str(err) and "notebook" in str(err)
+    else:
+        raise AssertionError("an unknown medium was accepted")
+
+
+def test_every_slide_text_role_renders_at_20_px_and_every_figure_fits_its_medium():
+    # On a slide reveal.js shows the 1280 x 720 deck at 0.96 (its 4 % margin); 1 pt = 4/3 px.
+    for role in kit.style.FONTSIZES["slide"]:
+        assert kit.style.fontsize(role, "slide") * 4 / 3 * 0.96 >= 20, role
+    for kind in kit.style.FIGSIZES["notebook"]:
+        width, _ = kit.style.figsize(kind, where="notebook")
+        assert width * 96 <= 880, kind  # a ~900 px JupyterLab column, no side-scrolling
+        width, height = kit.style.figsize(kind, where="slide")
+        assert width * 96 <= 1240 and height * 96 <= 560, kind  # under the heading, on 1280 x 720
+        width, _ = kit.style.figsize(kind, where="print")
+        assert width * 25.4 <= 180, kind  # A4 less 15 mm margins
+    assert kit.style.figsize("tall", rows=40, where="notebook")[1] > kit.style.figsize("tall", where="notebook")[1]
+
+
+def test_line_colours_stand_out_from_white_and_light_tints_are_fills_only():
+    for name, colour in kit.style.LINE_COLOURS.items():
+        assert kit.style.contrast(colour) >= 3, name
+    for name in ("orange", "sky_blue", "yellow"):
+        assert kit.style.contrast(kit.style.OKABE_ITO[name]) < 3 and kit.style.OKABE_ITO[name] not in kit.style.LINE_COLOURS.values()
+    assert kit.style.contrast(kit.style.GRID) >= 3 and kit.style.contrast(kit.style.EDGE) >= 3
+    for style in kit.style.TONE_STYLE.values():
+        assert kit.style.contrast(style["color"]) >= 3
+    kit.style.use("slide")
+    try:
+        for colour in matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]:
+            assert kit.style.contrast(colour) >= 3, colour
+        assert matplotlib.rcParams["xtick.labelsize"] == kit.style.fontsize("tick", "slide")
+    finally:
+        kit.style.use("notebook")
+
+
+# --- tables for people ---------------------------------------------------------------------------------------
+
+def test_table_shows_people_headers_whole_dates_no_index_and_escapes(monkeypatch):
+    import pandas as pd
+
+    monkeypatch.delenv("KIT_MEDIUM", raising=False)
+    frame = pd.DataFrame({"date": pd.to_datetime(["1924-02-01", "1924-02-07"]), "label": ["Britain", "<b>x</b>"],
+                          "kind": ["relations_established", "de_jure_recognition"]}, index=[60, 61])
+    html = kit.table(frame, columns={"date": "Date", "label": "State"})._repr_html_()
+    assert "<th scope=\"col\">Date</th><th scope=\"col\">State</th>" in html and "kind" not in html
+    assert "1\u00a0February\u00a01924" in html  # never broken across lines
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
+    assert ">60<" not in html  # no index
+    monkeypatch.setenv("KIT_MEDIUM", "slide")
+    short = kit.table(frame, columns=["date", "label"], max_rows=1)._repr_html_()
+    assert short.count("<tr>") == 2 and "1 more row" in short  # a header row and one row
+    try:
+        kit.table(frame, columns={"title": "Title"})
+    except KeyError as err:
+        assert "'title'" in str(err)
+    else:
+        raise AssertionError("a missing column was accepted")
+
+
+# --- the stored figures: every line and every text stands out from the white ---------------------------------
+
+def _stored_svgs():
+    import json
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for index, cell in enumerate(cells):
+            for output in cell.get("outputs", []):
+                svg = output.get("data", {}).get("image/svg+xml")
+                if svg:
+                    yield f"{path.name} cell {index}", "".join(svg) if isinstance(svg, list) else svg
+
+
+def _on_white(colour: str, opacity: float) -> str:
+    """A colour drawn at `opacity` over white, as the eye sees it."""
+    red, green, blue = matplotlib.colors.to_rgb(colour)
+    return matplotlib.colors.to_hex([c * opacity + (1 - opacity) for c in (red, green, blue)])
+
+
+def _weak_colours(svg: str) -> tuple[int, list[str]]:
+    """(lines seen, colours that do not stand out): lines under 3:1 and texts under 4.5:1 against white."""
+    import re
+
+    seen, weak = 0, []
+    for style in re.findall(r'style="([^"]*)"', svg):
+        props = dict(part.split(":", 1) for part in style.replace(" ", "").split(";") if ":" in part)
+        stroke, fill = props.get("stroke"), props.get("fill")
+        if stroke and stroke.startswith("#") and fill == "none" and props.get("stroke-width", "1") != "0":
+            seen += 1
+            shown = _on_white(stroke, float(props.get("stroke-opacity", 1)))
+            if shown.lower() != "#ffffff" and kit.style.contrast(shown) < 3:
+                weak.append(f"a line in {stroke} ({kit.style.contrast(shown):.1f}:1)")
+    for style in re.findall(r'<text[^>]*style="([^"]*)"', svg):
+        fill = re.search(r"fill:\s*(#[0-9a-fA-F]{6})", style)
+        if fill and kit.style.contrast(fill.group(1)) < 4.5:
+            weak.append(f"text in {fill.group(1)} ({kit.style.contrast(fill.group(1)):.1f}:1)")
+    return seen, weak
+
+
+def test_the_colour_check_sees_a_light_line_and_light_text():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [1, 2], color=kit.style.OKABE_ITO["orange"])
+    ax.text(1, 1, "faint", color=kit.style.OKABE_ITO["sky_blue"])
+    seen, weak = _weak_colours(kit.to_svg(fig, "check"))
+    plt.close(fig)
+    assert seen and any("#e69f00" in w for w in weak) and any("#56b4e9" in w for w in weak), weak
+
+
+def test_every_line_in_a_stored_figure_is_3_to_1_and_every_text_4_5_to_1():
+    seen, weak = 0, []
+    for where, svg in _stored_svgs():
+        lines, found = _weak_colours(svg)
+        seen += lines
+        weak += [f"{where}: {what}" for what in found]
+    assert seen, "no lines found in the stored figures: the check reads nothing"
+    assert sorted(set(weak)) == [], "\n".join(sorted(set(weak)))

@@ -20,7 +20,16 @@ from pathlib import Path
 
 import pytest
 
+import nbformat
+from nbformat.sign import NotebookNotary
+
+import page_checks
 from conftest import CHROMIUM_ARGS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import build_slides  # noqa: E402
+import build_student  # noqa: E402
+import collapse_solutions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -77,6 +86,7 @@ def lab(tmp_path_factory, chromium_path):
     ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
     for folder in ("notebooks", "data", "jupyter"):
         shutil.copytree(ROOT / folder, kit / folder, ignore=ignore)
+    build_student.build(kit / "notebooks", kit / "build" / "student")  # the classroom notebooks, as make student
     # Nothing of the developer's own Jupyter set-up counts, and nothing is written into their home folder.
     # No PYTHONPATH either: the notebooks import the kit's package from their own folder, as on Binder.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith(("JUPYTER", "JPY"))}
@@ -201,6 +211,98 @@ def test_lab_keeps_the_token_and_makes_no_request_outside(lab, lab_browser, page
     assert page.outside == [], f"requests outside the machine: {page.outside}"
     if lab["isolated"]:
         assert os.readlink(f"/proc/{lab['pid']}/ns/net") != os.readlink("/proc/self/ns/net")
+
+
+# --- what a student sees on opening a notebook, before running anything -------------------------------------
+# These run before the Run All test below, which saves the notebooks it runs (and so makes them trusted).
+
+# Where a student opens the kit: the classroom build (make student) and the kit's own notebooks (self-study,
+# make lab, Binder, a hub).
+VIEWS = [f"build/student/{name}" for name in NOTEBOOKS] + [f"notebooks/{name}" for name in NOTEBOOKS]
+
+CELL_VIEW_JS = r"""() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')].map(cell => {
+    cell.scrollIntoView();
+    const area = cell.querySelector('.jp-OutputArea');
+    return {
+        text: cell.innerText,
+        images: [...cell.querySelectorAll('.jp-OutputArea-output img')].map(img => {
+            const box = img.getBoundingClientRect();
+            return {alt: img.alt, width: box.width, height: box.height, loaded: img.complete && img.naturalWidth > 0,
+                    room: area ? area.clientWidth : 0,
+                    mime: img.closest('[data-mime-type]')?.dataset.mimeType};
+        }),
+    };
+})"""
+
+
+def _stored_figures(cell) -> list[str]:
+    """The alt text of each figure a cell's stored outputs hold."""
+    return [str(o.get("metadata", {}).get("image/svg+xml", {}).get("alt", "")) for o in cell.get("outputs", [])
+            if "image/svg+xml" in o.get("data", {})]
+
+
+def _first_line(cell) -> str:
+    return next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+
+
+@pytest.mark.parametrize("path", VIEWS)
+def test_a_student_opening_a_notebook_sees_its_figures_and_no_answers(lab, page, path):
+    """Open without running and without trusting (a fresh copy, as cloned or pulled): every figure shows as
+    an image with its alt text; no solution, no "✔ Right" and no speaker notes are in sight."""
+    notebook = nbformat.read(lab["work"] / "kit" / path, as_version=4)
+    notary = NotebookNotary(data_dir=str(lab["work"] / "data"))
+    assert not notary.check_signature(notebook), f"{path} is trusted: the test must see it as a fresh clone does"
+    page.goto(f"{lab['base']}/lab/workspaces/view-{Path(path).stem}/tree/{path}?reset&token={TOKEN}")
+    cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell")
+    expect_count = len(notebook.cells)
+    page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length === n",
+                           arg=[".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", expect_count],
+                           timeout=RUN_TIMEOUT_MS)  # Lab adds long notebooks' cells in idle time
+    page.wait_for_timeout(500)  # the outputs render just after the cells
+    seen = page.evaluate(CELL_VIEW_JS)
+    assert len(seen) == cells.count() == expect_count
+    name = path.replace("/", "-").removesuffix(".ipynb")
+    figure = page.locator(".jp-OutputArea-output img").first
+    if figure.count():  # what the student sees first: a figure, as it shows before anything is run
+        figure.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"lab-view-{name}-figure.png"))
+    solution = next((i for i, c in enumerate(notebook.cells) if "solution" in c.metadata.get("tags", [])), None)
+    if solution is not None:  # and a collapsed solution
+        cells.nth(solution).scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"lab-view-{name}-solution.png"))
+    problems = []
+    for index, (cell, shown) in enumerate(zip(notebook.cells, seen)):
+        where = f"{path} cell {index} ({_first_line(cell)[:40]!r})"
+        alts = _stored_figures(cell)
+        images = shown["images"]
+        if len(images) != len(alts):
+            problems.append(f"{where}: {len(alts)} figures stored, {len(images)} shown as images")
+        for alt, image in zip(alts, images):
+            if not image["alt"].strip() or image["alt"] != alt:
+                problems.append(f"{where}: the image's alt is {image['alt'][:40]!r}, not the figure's alt text")
+            if not (image["loaded"] and image["width"] > 0 and image["height"] > 0):
+                problems.append(f"{where}: the figure takes no room or did not load")
+            if image["width"] > image["room"] + 1:
+                problems.append(f"{where}: the figure is {image['width'] - image['room']:.0f} px wider than the column")
+        if "[Figure]" in shown["text"]:
+            problems.append(f"{where}: a figure shows as its text, not as an image")
+        if "✔" in shown["text"]:
+            problems.append(f"{where}: shows a right answer before the student has answered")
+        tags = set(cell.metadata.get("tags", []))
+        secret = "solution" in tags or build_slides.slide_type(cell) == "notes"
+        # Lab shows the first line of a collapsed cell: it must be a label; nothing after it may be in sight.
+        visible = " ".join(shown["text"].split())
+        lines = [" ".join(line.split())[:60] for line in cell.source.splitlines() if line.strip()]
+        if secret and (not collapse_solutions.is_label(cell.source.splitlines()[0] if cell.source else "")
+                       or any(line in visible for line in lines[1:] if len(line) > 3)):
+            problems.append(f"{where}: a {'solution' if 'solution' in tags else 'speaker note'} is in sight")
+        if path.startswith("build/") and (secret or "Speaker notes" in shown["text"]):
+            problems.append(f"{where}: the classroom build holds a solution or speaker notes")
+    assert problems == [], "\n".join(problems)
+
+    findings = page_checks.axe_findings(page, page_checks.axe_script(), excluded=page_checks.LAB_OWN_FINDINGS)
+    (ARTIFACTS / f"axe-lab-{path.replace('/', '-')}.txt").write_text(page_checks.summary(findings) + "\n")
+    assert findings == [], page_checks.summary(findings)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

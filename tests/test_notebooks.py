@@ -42,8 +42,9 @@ def test_strict_nbval_fails_when_a_plotted_value_changes(tmp_path):
     notebook = json.loads(original.read_text())
     figure_cells = [c for c in notebook["cells"] if c["cell_type"] == "code" and "kit.show(" in "".join(c["source"])]
     source = "".join(figure_cells[0]["source"])
-    assert "width=0.8" in source
-    figure_cells[0]["source"] = source.replace("width=0.8", "width=0.6")
+    call = "kit.charts.events_by_tone(per_year)"
+    assert call in source
+    figure_cells[0]["source"] = source.replace(call, "kit.charts.events_by_tone(per_year * 2)")
     stale = tmp_path / "stale.ipynb"
     stale.write_text(json.dumps(notebook))
 

@@ -8,6 +8,7 @@ Title-slide screenshots and the build's times and sizes go to test-artifacts/.
 
 import csv
 import os
+import re
 import shutil
 import sys
 import time
@@ -22,6 +23,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 sys.path.insert(0, str(ROOT / "tools"))
 
 import build_slides  # noqa: E402
+import page_checks  # noqa: E402
 from build_student import student_version  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -43,8 +45,10 @@ def expected_slides(notebook) -> tuple[int, int]:
 
 
 def _first_words(cell) -> str:
-    """The opening words of a markdown cell as a browser shows them (bold markers gone, spaces collapsed)."""
-    return " ".join(cell.source.replace("**", "").split()[:4])
+    """The opening words of a markdown cell as a browser shows them (bold markers gone, spaces collapsed),
+    after a speaker-notes label, which the build may word differently."""
+    text = re.sub(r"^\s*\*\*Speaker notes[^*]*\*\*", "", cell.source)
+    return " ".join(text.replace("**", "").split()[:4])
 
 
 def _svg_outputs(cells) -> int:
@@ -166,6 +170,21 @@ def test_slide_count_follows_the_metadata():
     assert expected_slides(notebook) == (3, 5)
 
 
+def test_a_heading_alone_takes_its_figure_along_and_notes_come_before_the_fragments():
+    make = nbformat.v4
+    cells = [("markdown", "slide", "# Title\n\nA question?"), ("markdown", "slide", "## How many?"),
+             ("code", "subslide", "kit.show(fig, alt='x')"), ("markdown", "fragment", "**Takeaway:** many."),
+             ("markdown", "notes", "Speaker notes about the figure."), ("markdown", "slide", "## Next\n\nText.")]
+    notebook = make.new_notebook(cells=[(make.new_code_cell if kind == "code" else make.new_markdown_cell)(
+        source, metadata={"slideshow": {"slide_type": slide}}) for kind, slide, source in cells])
+    deck = build_slides.deck_version(notebook)
+    kinds = [(build_slides.slide_type(cell), cell.source[:12]) for cell in deck.cells]
+    assert kinds == [("slide", "# Title\n\nA q"), ("slide", "## How many?"), ("-", "kit.show(fig"),
+                     ("notes", "Speaker note"), ("fragment", "**Takeaway:*"), ("slide", "## Next\n\nTex")]
+    assert expected_slides(deck) == (3, 3)
+    assert build_slides.slide_type(notebook.cells[2]) == "subslide"  # the notebook itself is not changed
+
+
 # --- decks in the browser -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
@@ -175,7 +194,7 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
     page = view.page
     page.wait_for_function("() => window.Reveal && Reveal.isReady()")
 
-    horizontal, total = expected_slides(notebook)
+    horizontal, total = expected_slides(build_slides.deck_version(notebook))
     assert page.evaluate("Reveal.getTotalSlides()") == total
     assert page.evaluate("Reveal.getHorizontalSlides().length") == horizontal
 
@@ -255,6 +274,131 @@ def test_speaker_view_shows_the_teachers_notes_offline(built, open_page, noteboo
     speaker.wait_for_timeout(300)  # the previews load the deck again; give them time to ask for anything else
     assert view.errors == [], view.errors
     assert view.requests == [], view.requests
+
+
+# --- decks legible from the back of the room ----------------------------------------------------------------
+
+# (width, height, how much larger than at 1280 x 720): body text >= 24 px and figure text >= 20 px there.
+SCREENS = [(1280, 720, 1.0), (1920, 1080, 1.5)]
+BODY_PX, FIGURE_PX = 24, 20
+
+
+def _slide_report(browser, deck: Path, width: int, height: int, factor: float) -> list[dict]:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(deck.resolve().as_uri(), wait_until="load")
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        page_checks.install_figure_texts(page)
+        report = page.evaluate(page_checks.SLIDE_REPORT_JS, {"body": BODY_PX * factor, "figure": FIGURE_PX * factor})
+        if width == 1280:  # every slide, as projected, for a person to look at
+            page.add_style_tag(content=".reveal .slides .fragment { transition: none !important; }")
+            for entry in report:
+                page.evaluate("""(id) => { const [h, v] = id.split('.').map(n => +n - 1);
+                                 Reveal.slide(h, v); while (Reveal.nextFragment()) {} }""", entry["id"])
+                page.screenshot(path=ARTIFACTS / f"deck-{deck.name.split('.')[0]}-{entry['id']}.png")
+        return report
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=[f"{w}x{h}" for w, h, _ in SCREENS])
+@pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
+def test_every_slide_fits_the_screen_and_reads_from_the_back_row(built, browser, notebook_path, screen):
+    """After all its fragments, every slide fits the screen, its body text is >= 24 px and every text of its
+    figures (ticks, labels, legends, source line) >= 20 px as rendered at 1280 x 720, in proportion at 1920."""
+    width, height, factor = screen
+    report = _slide_report(browser, built / f"{notebook_path.stem}.slides.html", width, height, factor)
+    ARTIFACTS.mkdir(exist_ok=True)
+    lines = [f"{e['id']} {e['title'][:50]!r}: body min {e['body_min'] and round(e['body_min'], 1)} px, figure min "
+             f"{e['figure_min'] and round(e['figure_min'], 1)} px{'; overflow: ' + '; '.join(e['overflow']) if e['overflow'] else ''}"
+             for e in report]
+    (ARTIFACTS / f"slides-{notebook_path.stem}-{width}x{height}.txt").write_text("\n".join(lines) + "\n")
+    problems = []
+    for entry in report:
+        where = f"slide {entry['id']} {entry['title'][:40]!r}"
+        problems += [f"{where}: {what}" for what in entry["overflow"]]
+        problems += [f"{where}: body text {what}" for what in entry["body_small"][:3]]
+        problems += [f"{where}: figure text {what}" for what in entry["figure_small"][:3]]
+        if entry["figure_small"]:
+            problems += [f"{where}: {what}" for what in entry["scaled"]]
+        if entry["figures_without_text"]:
+            problems.append(f"{where}: a figure with no text to measure (draw it with svg.fonttype 'none')")
+        if entry["notes_in_fragment"]:
+            problems.append(f"{where}: speaker notes inside a fragment show only once the fragment is shown")
+        if entry["ends_with_colon"]:
+            problems.append(f"{where}: ends with a lead-in (':') but what it introduces is not on the slide")
+    for entry, following in zip(report, report[1:]):
+        if entry["heading_only"] and following["figures"] and not following["title"]:
+            problems.append(f"slide {entry['id']} {entry['title'][:40]!r}: a heading alone, its figure on the next slide")
+    assert any(entry["figures"] for entry in report) == bool(_svg_outputs(nbformat.read(notebook_path, as_version=4).cells))
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
+def test_axe_finds_nothing_serious_on_any_slide(built, open_page, notebook_path):
+    axe = page_checks.axe_script()
+    view = open_page(built / f"{notebook_path.stem}.slides.html")
+    page = view.page
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    page.add_style_tag(content=".reveal .slides .fragment { transition: none !important; }")  # no half-faded text
+    findings = []
+    for index in range(page.evaluate("Reveal.getSlides().length")):
+        page.evaluate("""(i) => { const where = Reveal.getIndices(Reveal.getSlides()[i]);
+                         Reveal.slide(where.h, where.v); while (Reveal.nextFragment()) {} }""", index)
+        findings += page_checks.axe_findings(page, axe, ".reveal .slides section.present:not(.stack)")
+    assert findings == [], page_checks.summary(findings)
+
+
+# A4 is 210 mm wide; the handouts print with 15 mm margins (their print style sheet), leaving 180 mm: at 96 CSS
+# px per inch, 680 px.
+A4_PRINTABLE_PX = round(180 / 25.4 * 96)
+
+PRINT_OVERRUNS_JS = r"""(width) => {
+    const found = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        if (!el.getClientRects().length) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width === 0) continue;
+        // Report the outermost element only: a cut <pre> once, not every <span> in it.
+        if (el.parentElement && el.parentElement.dataset.kitOverrun) { el.dataset.kitOverrun = '1'; continue; }
+        const what = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''} "${(el.textContent || el.alt || '').trim().slice(0, 40)}"`;
+        if (box.right > width + 1) { el.dataset.kitOverrun = '1'; found.push(`${what} ends ${Math.round(box.right - width)} px past the printable width`); }
+        else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+            el.dataset.kitOverrun = '1'; found.push(`${what} cuts off ${el.scrollWidth - el.clientWidth} px`); }
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("notebook_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_handout_prints_on_a4_with_nothing_cut(built, open_page, notebook_path):
+    view = open_page(built / f"{notebook_path.stem}.handout.html")
+    page = view.page
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_PRINTABLE_PX, "height": 1000})
+    overruns = page.evaluate(PRINT_OVERRUNS_JS, A4_PRINTABLE_PX)
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = ARTIFACTS / f"handout-{notebook_path.stem}.pdf"
+    page.pdf(path=pdf, format="A4", prefer_css_page_size=True, print_background=True)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+    # The print rules a reader relies on: figures whole on a page, code wrapped, links underlined.
+    rules = page.evaluate("""() => ({
+        figures: [...document.querySelectorAll('.jp-OutputArea-output img')].map(i => getComputedStyle(i).breakInside),
+        code: [...document.querySelectorAll('pre')].map(p => getComputedStyle(p).whiteSpace),
+        links: [...document.querySelectorAll('.jp-RenderedMarkdown a')].map(a => getComputedStyle(a).textDecorationLine),
+    })""")
+    assert set(rules["figures"]) <= {"avoid"}, rules["figures"]
+    assert set(rules["code"]) <= {"pre-wrap"}, set(rules["code"])
+    assert set(rules["links"]) <= {"underline"}, set(rules["links"])
+    assert overruns == [], "\n".join(overruns[:20])
+
+
+@pytest.mark.parametrize("notebook_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_axe_finds_nothing_serious_in_the_handout(built, open_page, notebook_path):
+    view = open_page(built / f"{notebook_path.stem}.handout.html")
+    findings = page_checks.axe_findings(view.page, page_checks.axe_script())
+    assert findings == [], page_checks.summary(findings)
 
 
 # --- handouts in the browser --------------------------------------------------------------------------------

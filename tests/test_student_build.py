@@ -87,3 +87,57 @@ def test_links_in_student_notebooks_still_resolve(student):
                 links += 1
                 assert (built.parent / target.partition("#")[0]).exists(), f"{built.name}: {target}"
     assert links > 0
+
+
+@pytest.mark.parametrize("teacher", TEACHER, ids=lambda p: p.name)
+def test_classroom_build_has_no_speaker_notes(student, teacher):
+    notes = [c for c in nbformat.read(teacher, as_version=4).cells
+             if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+    text = (student / teacher.name).read_text(encoding="utf-8")
+    cells = nbformat.read(student / teacher.name, as_version=4).cells
+    assert not [c for c in cells if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+    for cell in notes:  # nor any of their words
+        words = " ".join(cell.source.split()[4:12])
+        assert not words or json.dumps(words)[1:-1] not in " ".join(text.split()), words
+
+
+# --- self-study: the kit's own notebooks, solutions and notes collapsed ------------------------------------
+
+import collapse_solutions  # noqa: E402
+
+
+def _exercise_notebook():
+    make = nbformat.v4
+    return make.new_notebook(cells=[
+        make.new_markdown_cell("**Speaker notes.** Ask the class first.", metadata={"slideshow": {"slide_type": "notes"}}),
+        make.new_code_cell("answer = ...", metadata={"tags": ["exercise"]}),
+        make.new_code_cell('kit.check("x", answer)', metadata={"tags": ["check"]}),
+        make.new_code_cell("answer = 42", metadata={"tags": ["solution"]}),
+    ])
+
+
+def test_collapse_hides_solutions_and_notes_behind_a_label_line():
+    notebook = _exercise_notebook()
+    assert len(collapse_solutions.problems(notebook)) == 4  # two not collapsed, two showing their content
+    collapse_solutions.collapse(notebook)
+    notes, _, _, solution = notebook.cells
+    for cell in (notes, solution):
+        assert cell.metadata["jupyter"] == {"source_hidden": True, "outputs_hidden": True}
+        assert collapse_solutions.is_label(cell.source.splitlines()[0])
+    assert solution.source.splitlines()[1:] == ["answer = 42"]
+    assert notes.source.endswith("Ask the class first.") and "Speaker notes." not in notes.source
+    assert collapse_solutions.problems(notebook) == []
+    before = nbformat.writes(notebook)
+    assert nbformat.writes(collapse_solutions.collapse(notebook)) == before  # running it again changes nothing
+
+
+def test_collapse_refuses_a_right_answer_shown_by_default():
+    notebook = collapse_solutions.collapse(_exercise_notebook())
+    notebook.cells[2].outputs = [nbformat.v4.new_output("stream", name="stdout", text="✔ Right.\n")]
+    assert any("right answer" in problem for problem in collapse_solutions.problems(notebook))
+
+
+@pytest.mark.parametrize("teacher", TEACHER, ids=lambda p: p.name)
+def test_kit_notebooks_are_ready_for_self_study(teacher):
+    """The notebooks make lab, Binder and a hub open: every solution and note collapsed, no answer shown."""
+    assert collapse_solutions.problems(nbformat.read(teacher, as_version=4), teacher.name) == []

@@ -6,6 +6,7 @@ The tables are computed, never typed, so they cannot drift from data/events.csv:
 when a handout on disk differs from what this script writes.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -21,8 +22,15 @@ GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data o
 MOSCOW = {"rsfsr", "ussr", "cpsu"}
 
 
+def _escape(text) -> str:
+    """Data text as literal Markdown: no HTML tag and no character reference in it is ever rendered. A bare
+    '&' (Harriman & Co.) shows as itself, so only one that starts a reference is escaped."""
+    text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", "&amp;", str(text))
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return _escape(text).replace("|", "\\|").replace("\n", " ")
 
 
 def table(rows, columns: list[tuple[str, str]]) -> str:
@@ -102,7 +110,7 @@ def country_study_handout(data) -> str:
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
              "justify it."]
     for number, (claim, ids) in enumerate(CLAIMS.items(), start=1):
-        parts += [f"### Card {number}", f"> \"{claim}\"", card_table(events.loc[ids])]
+        parts += [f"### Card {number}", f"> \"{_escape(claim)}\"", card_table(events.loc[ids])]
     return "\n\n".join(parts) + "\n"
 
 
@@ -119,7 +127,7 @@ def card_table(events) -> str:
 
 def _quoted(text: str) -> str:
     """An excerpt as a Markdown blockquote, its paragraphs kept."""
-    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+    return "\n".join(f"> {_escape(line)}".rstrip() for line in text.split("\n"))
 
 
 def document_section(number: int, doc, data) -> str:
@@ -128,16 +136,16 @@ def document_section(number: int, doc, data) -> str:
     licence = {"public-domain": "public domain", "fair-use-quotation": "quoted under fair use"}[doc.licence]
     headnote = [("Author", doc.author), ("Date", doc.date + (f" ({doc.date_note})" if doc.date_note else "")),
                 ("Place", doc.place), ("Audience", doc.audience), ("Purpose", doc.purpose)]
-    cited = "; ".join(f"{sources.loc[s, 'citation']}" for s in doc.source_ids)
+    cited = "; ".join(_escape(sources.loc[s, "citation"]) for s in doc.source_ids)
     return "\n\n".join([
-        f"## {number}. {doc.title}",
+        f"## {number}. {_escape(doc.title)}",
         "| | |\n|---|---|\n" + "\n".join(f"| {label} | {_cell(value)} |" for label, value in headnote),
-        f"**Why it matters.** {doc.why_it_matters}",
+        f"**Why it matters.** {_escape(doc.why_it_matters)}",
         _quoted(doc.text),
         f"*Source:* {cited} Read at <{doc.url}>. *Licence:* {licence}: {doc.licence_reason} "
         f"*Document id:* `{doc.id}`.",
         "**Questions**",
-        "\n".join(f"{i}. {q}" for i, q in enumerate(doc.questions, start=1)),
+        "\n".join(f"{i}. {_escape(q)}" for i, q in enumerate(doc.questions, start=1)),
         "**The events it bears on, from the kit's data**",
         card_table(events.loc[list(doc.event_ids)].sort_values("date")),
     ])

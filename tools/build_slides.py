@@ -8,9 +8,12 @@ USB stick with no network: reveal.js (the npm package reveal.js, pinned below, i
 on the first build) and every style sheet are inlined, figures are data: images, and nothing is loaded
 from a CDN (no require.js, MathJax, jQuery or Mermaid: the kit has no maths and no diagrams in Mermaid).
 
-Decks, for projecting: all code input is hidden (a presenter shows results, the handout shows the code);
-cells with slide_type "skip" are dropped; cells with slide_type "notes" become speaker notes (press S);
-the first slide is the notebook's title and question. Handouts, for reading: the student version of the
+Decks, for projecting: the notebooks are run again in a temporary copy with KIT_MEDIUM=slide, so every figure
+is drawn at slide size with text legible from the back of the room (the stored notebooks are not changed);
+a slide that holds only a heading takes the untitled slide after it along; speaker notes are placed before
+the slide's fragments, so they show in the speaker view for the whole slide; all code input is hidden (a
+presenter shows results, the handout shows the code); cells with slide_type "skip" are dropped; cells with
+slide_type "notes" become speaker notes (press S); the first slide is the notebook's title and question. Handouts, for reading: the student version of the
 notebook (no solutions, exercises unanswered) without the speaker notes, code included.
 
 Both: every figure is an <img> whose alt is the figure's alt text; markdown written by code (figure
@@ -18,10 +21,13 @@ captions built from the data) is rendered with raw HTML escaped, so a title hold
 """
 
 import argparse
+import fcntl
 import json
 import shutil
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,6 +38,8 @@ from nbconvert import HTMLExporter, SlidesExporter
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = Path(__file__).resolve().parent / "slides_template"
 REVEAL_VERSION = "5.2.1"  # 6.x gives a blank deck with nbconvert's reveal template
+AXE_VERSION = "4.14.1"  # axe-core, the accessibility checker of the tests
+NPM_PACKAGES = {"reveal.js": REVEAL_VERSION, "axe-core": AXE_VERSION}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,21 +53,42 @@ def markdown_escaped(text: str) -> str:
     return _escaped_markdown(text)
 
 
-def ensure_reveal(root: Path = ROOT) -> Path:
-    """The pinned reveal.js package in root/node_modules, installed from the npm registry when missing."""
-    package = root / "node_modules" / "reveal.js"
-    manifest = package / "package.json"
-    if manifest.exists() and json.loads(manifest.read_text())["version"] == REVEAL_VERSION:
-        return package
+def _ensure_npm(root: Path = ROOT) -> None:
+    """Every pinned npm package in root/node_modules, installed together from the npm registry when one is
+    missing or at another version (together, so that npm keeps the others: there is no package.json)."""
+    def installed(name: str) -> bool:
+        manifest = root / "node_modules" / name / "package.json"
+        return manifest.exists() and json.loads(manifest.read_text())["version"] == NPM_PACKAGES[name]
+
+    if all(installed(name) for name in NPM_PACKAGES):
+        return
+    wanted = " and ".join(f"{name}@{version}" for name, version in NPM_PACKAGES.items())
     npm = shutil.which("npm")
     if npm is None:
-        raise RuntimeError(f"the slide build needs npm to install reveal.js@{REVEAL_VERSION} once "
+        raise RuntimeError(f"the slide build and its tests need npm to install {wanted} once "
                            "(on Debian or Ubuntu: sudo apt-get install npm)")
-    subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--silent",
-                    "--prefix", str(root), f"reveal.js@{REVEAL_VERSION}"], check=True)
-    if not manifest.exists() or json.loads(manifest.read_text())["version"] != REVEAL_VERSION:
-        raise RuntimeError(f"npm did not install reveal.js@{REVEAL_VERSION} into {package}")
-    return package
+    (root / "node_modules").mkdir(exist_ok=True)
+    with open(root / "node_modules" / ".kit-install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two test workers may ask at once: one installs, the other waits
+        if not all(installed(name) for name in NPM_PACKAGES):
+            subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--silent",
+                            "--prefix", str(root), *(f"{name}@{version}" for name, version in NPM_PACKAGES.items())],
+                           check=True)
+    missing = [name for name in NPM_PACKAGES if not installed(name)]
+    if missing:
+        raise RuntimeError(f"npm did not install {', '.join(missing)} into {root / 'node_modules'}")
+
+
+def ensure_reveal(root: Path = ROOT) -> Path:
+    """The pinned reveal.js package in root/node_modules, installed from the npm registry when missing."""
+    _ensure_npm(root)
+    return root / "node_modules" / "reveal.js"
+
+
+def ensure_axe(root: Path = ROOT) -> Path:
+    """The pinned axe-core script (the accessibility checker the tests run on every page)."""
+    _ensure_npm(root)
+    return root / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _script(path: Path) -> str:
@@ -106,8 +135,56 @@ def check_figures(notebook, path: Path) -> None:
                                      "display figures with kit.show(fig, alt=...)")
 
 
+def _figure_only_svg(cell) -> None:
+    """Keep a figure's SVG form only: the kit's own template draws it as an <img> with its alt text."""
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "image/svg+xml" in data:
+            data.pop("text/html", None)
+
+
+def _is_heading_only(cell) -> bool:
+    lines = [line for line in cell.source.splitlines() if line.strip()]
+    return cell.cell_type == "markdown" and bool(lines) and all(line.startswith("#") for line in lines)
+
+
+def _opens_with_heading(cell) -> bool:
+    return cell.cell_type == "markdown" and cell.source.lstrip().startswith("#")
+
+
+def _keep_headings_with_content(cells: list) -> None:
+    """A slide holding only a heading takes the untitled slide after it along, so a figure sits under its
+    heading rather than alone on the next slide."""
+    shown = [cell for cell in cells if slide_type(cell) != "notes"]
+    for cell, following in zip(shown, shown[1:]):
+        if (slide_type(cell) in ("slide", "subslide") and _is_heading_only(cell)
+                and slide_type(following) in ("slide", "subslide") and not _opens_with_heading(following)):
+            following.metadata.setdefault("slideshow", {})["slide_type"] = "-"
+
+
+def _notes_before_fragments(cells: list) -> list:
+    """Each slide's speaker notes moved before its first fragment: reveal.js shows notes inside a fragment only
+    once that fragment is shown, so notes that follow a takeaway would be missing while the figure is up."""
+    slides, current = [], []
+    for cell in cells:
+        if slide_type(cell) in ("slide", "subslide") and current:
+            slides.append(current)
+            current = []
+        current.append(cell)
+    slides.append(current)
+    ordered = []
+    for slide in slides:
+        notes = [cell for cell in slide if slide_type(cell) == "notes"]
+        rest = [cell for cell in slide if slide_type(cell) != "notes"]
+        first_fragment = next((i for i, cell in enumerate(rest) if slide_type(cell) == "fragment"), len(rest))
+        first_fragment = max(first_fragment, 1 if rest else 0)  # notes stay after the cell opening the slide
+        ordered += rest[:first_fragment] + notes + rest[first_fragment:]
+    return ordered
+
+
 def deck_version(notebook) -> nbformat.NotebookNode:
-    """The cells a deck shows: skip cells, widget outputs and figure captions dropped (a deck has no kernel)."""
+    """The cells a deck shows: skip cells, widget outputs and figure captions dropped (a deck has no kernel);
+    headings kept with their content; speaker notes shown for the whole of their slide."""
     deck = nbformat.from_dict(notebook)
     for cell in deck.cells:
         kind = slide_type(cell)
@@ -119,6 +196,9 @@ def deck_version(notebook) -> nbformat.NotebookNode:
         # projected slide it only pushes the figure off the screen.
         if any("image/svg+xml" in o.get("data", {}) for o in cell.get("outputs", [])):
             cell.outputs = [o for o in cell.outputs if "text/markdown" not in o.get("data", {})]
+        _figure_only_svg(cell)
+    _keep_headings_with_content(deck.cells)
+    deck.cells = _notes_before_fragments(deck.cells)
     deck.metadata.pop("widgets", None)
     return deck
 
@@ -127,8 +207,48 @@ def handout_version(notebook) -> nbformat.NotebookNode:
     """The student version without the speaker notes."""
     handout = student_version(notebook)
     handout.cells = [cell for cell in handout.cells if slide_type(cell) != "notes"]
+    for cell in handout.cells:
+        _figure_only_svg(cell)
     handout.metadata.pop("widgets", None)
     return handout
+
+
+def _kit_root_of(path: Path) -> Path:
+    """The folder above a notebook that holds data/datapackage.json, else the notebook's own folder."""
+    for folder in path.resolve().parents:
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder
+    return path.resolve().parent
+
+
+def slide_size_notebooks(paths: list[Path]) -> dict[Path, nbformat.NotebookNode]:
+    """Each notebook run afresh with KIT_MEDIUM=slide, so its figures are drawn and lettered for a 16:9 slide.
+
+    The notebooks run in a temporary copy of the kit (their folder and data/), never in place: the stored
+    notebooks keep their notebook-sized figures.
+    """
+    if not paths:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="kit-slides-") as temp:
+        copies, copied = {}, set()
+        ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.html", "build", "output")
+        for path in paths:
+            root = _kit_root_of(path)
+            copy = Path(temp) / path.resolve().relative_to(root)
+            for source, target in ((path.resolve().parent, copy.parent), (root / "data", Path(temp) / "data")):
+                if source.is_dir() and source not in copied:
+                    shutil.copytree(source, target, ignore=ignore, dirs_exist_ok=True)
+                    copied.add(source)
+            copies[path] = copy
+        env = {**os.environ, "KIT_MEDIUM": "slide",
+               "PYTHONPATH": os.pathsep.join(filter(None, [*sorted({str(c.parent) for c in copies.values()}),
+                                                          str(ROOT / "notebooks"), os.environ.get("PYTHONPATH")]))}
+        env.setdefault("MPLBACKEND", "Agg")
+        done = subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "execute_notebooks.py"),
+                               *map(str, copies.values())], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"running the notebooks at slide size failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        return {path: nbformat.read(copy, as_version=4) for path, copy in copies.items()}
 
 
 def _exporter(kind, template: str):
@@ -138,8 +258,9 @@ def _exporter(kind, template: str):
     return exporter
 
 
-def build_deck(path: Path, out: Path, assets: dict[str, str]) -> Path:
-    notebook = nbformat.read(path, as_version=4)
+def build_deck(path: Path, out: Path, assets: dict[str, str], notebook=None) -> Path:
+    """The deck of the notebook at `path`, from `notebook` (its slide-size run) if given, else as stored."""
+    notebook = notebook if notebook is not None else nbformat.read(path, as_version=4)
     check_figures(notebook, path)
     exporter = _exporter(SlidesExporter, "kit_deck")
     exporter.exclude_input = True
@@ -157,21 +278,28 @@ def build_handout(path: Path, out: Path) -> Path:
     check_figures(notebook, path)
     exporter = _exporter(HTMLExporter, "kit_handout")
     body, _ = exporter.from_notebook_node(handout_version(notebook),
-                                          resources={"metadata": {"name": title_of(notebook, path)}})
+                                          resources={"metadata": {"name": title_of(notebook, path)},
+                                                     "kit_handout_css": (TEMPLATES / "handout.css").read_text(encoding="utf-8")})
     target = out / f"{path.stem}.handout.html"
     target.write_text(body, encoding="utf-8")
     return target
 
 
-def build(notebooks: list[Path], out: Path) -> list[tuple[Path, float]]:
-    """Decks and handouts for `notebooks` into `out`; returns each file written and its build seconds."""
+def build(notebooks: list[Path], out: Path, slide_size: bool = True) -> list[tuple[Path, float]]:
+    """Decks and handouts for `notebooks` into `out`; returns each file written and its build seconds.
+
+    With `slide_size` (the default) the decks' notebooks are first run again with KIT_MEDIUM=slide, so that
+    every figure on a slide is drawn for the slide; the handouts show the stored, notebook-sized figures."""
     out.mkdir(parents=True, exist_ok=True)
     assets = reveal_assets(ensure_reveal())
+    decks = [path for path in notebooks if has_slides(nbformat.read(path, as_version=4))]
+    started = time.perf_counter()
+    slide_runs = slide_size_notebooks(decks) if slide_size else {}
     written = []
     for path in notebooks:
-        if has_slides(nbformat.read(path, as_version=4)):
+        if path in decks:
             started = time.perf_counter()
-            written.append((build_deck(path, out, assets), time.perf_counter() - started))
+            written.append((build_deck(path, out, assets, slide_runs.get(path)), time.perf_counter() - started))
         started = time.perf_counter()
         written.append((build_handout(path, out), time.perf_counter() - started))
     return written
@@ -181,10 +309,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "slides")
+    parser.add_argument("--stored", action="store_true",
+                        help="decks from the stored outputs (notebook-sized figures) rather than a slide-size run")
     args = parser.parse_args()
     notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     started = time.perf_counter()
-    written = build(notebooks, args.out)
+    written = build(notebooks, args.out, slide_size=not args.stored)
     total = time.perf_counter() - started
     for path, seconds in written:
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path

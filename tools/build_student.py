@@ -2,8 +2,10 @@
 
     python tools/build_student.py            # into build/student/
 
-Cells tagged `solution` are removed; cells tagged `exercise` or `check` keep their code but lose their
-outputs, so a student sees each exercise before its answer. The kit's package is copied beside the notebooks
+Cells tagged `solution` and the teacher's speaker notes (slide type "notes") are removed; cells tagged
+`exercise` or `check` keep their code but lose their outputs, so a student sees each exercise before its
+answer. This is the classroom build. The kit's own notebooks are the self-study version: there solutions and
+speaker notes are collapsed (tools/collapse_solutions.py), for the student to open by choice. The kit's package is copied beside the notebooks
 so that they import it with no install, and it finds data/ by walking up to the kit's folder. Links that
 leave the notebooks' folder (to the lessons, say) are rewritten to reach the same files from the build folder.
 """
@@ -23,12 +25,12 @@ UP_LINK = re.compile(r"(\]\()(\.\./[^)\s#]*)")  # a Markdown link to a file outs
 
 
 def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy without solution cells and with exercise and check outputs cleared."""
+    """A copy without solution and speaker-notes cells, with exercise and check outputs cleared."""
     student = nbformat.from_dict(notebook)
     cells = []
     for cell in student.cells:
         tags = set(cell.metadata.get("tags", []))
-        if "solution" in tags:
+        if "solution" in tags or cell.metadata.get("slideshow", {}).get("slide_type") == "notes":
             continue
         if cell.cell_type == "code" and tags & CLEARED_TAGS:
             cell.outputs = []

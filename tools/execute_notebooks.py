@@ -3,7 +3,8 @@
     python tools/execute_notebooks.py notebooks/*.ipynb
 
 Each notebook runs in its own kernel, in its own folder, two at a time (the machines have two cores).
-Timing metadata is not recorded, so a re-run changes the file only when an output changes.
+Timing metadata is not recorded, so a re-run changes the file only when an output changes. Solutions and
+speaker notes stay collapsed for self-study (tools/collapse_solutions.py sets that metadata on every run).
 """
 
 import argparse
@@ -15,6 +16,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from collapse_solutions import collapse  # noqa: E402
 
 TIMEOUT = 300  # seconds a single cell may take
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -38,6 +42,7 @@ def execute(path: Path) -> tuple[Path, float]:
     client.execute()
     notebook.metadata.pop("widgets", None)  # widget state is per run; the slider redraws on its own
     steady_widget_ids(notebook)
+    collapse(notebook)
     nbformat.write(notebook, path)
     return path, time.perf_counter() - started
 

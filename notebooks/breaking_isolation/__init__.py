@@ -3,17 +3,21 @@
     import breaking_isolation as kit
     data = kit.load()          # validated events, actors and sources
     kit.style.use()            # the kit's figure style
-    kit.show(fig, alt="...")   # a figure as SVG with alt text
+    kit.show(fig, alt="...")   # a figure as an image with alt text (shown in any JupyterLab, trusted or not)
+    kit.table(df, columns={"date": "Date"})  # a table for people: no index, readable headers, whole dates
+    kit.charts.recognition_steps(counts)  # one call per figure
     kit.check("recognition-1", answer)  # an exercise: right, or wrong with a hint
 """
 
 from . import style
-from .figures import show, to_svg
+from .figures import show, table, to_svg
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
 from . import checks, recognition  # recognition registers its exercises with checks
 from . import network  # network registers its exercises with checks
+from . import charts
 from . import documents, evidence  # evidence registers the claim-and-evidence exercises
 from .checks import check
 
-__all__ = ["DataError", "check", "checks", "documents", "evidence", "recognition", "KitData", "Problem", "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "to_svg"]
+__all__ = ["DataError", "charts", "check", "checks", "documents", "evidence", "recognition", "KitData", "Problem",
+           "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg"]

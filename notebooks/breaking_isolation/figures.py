@@ -1,13 +1,28 @@
-"""Show a figure as an SVG that re-runs byte-identical and carries its alt text."""
+"""Show figures and tables the way every reader meets them: in JupyterLab (trusted or not), decks and handouts.
 
+    kit.show(fig, alt="...")                      # a figure: an <img> with alt text, and its SVG
+    kit.table(df, columns={"date": "Date", "label": "State"}, max_rows=8)   # a table for people
+
+A figure is one output with three forms of the same SVG. JupyterLab shows `text/html` first, trusted or not:
+an `<img alt=...>` whose source is the SVG as a data: URL, so that a notebook just cloned, pulled or uploaded
+shows its figures at once and a screen reader reads the alt text on the image itself (Lab shows an untrusted
+`image/svg+xml` as its text only, and strips inline `<svg>` from HTML). `image/svg+xml` keeps the figure for
+every other reader and for strict nbval, which compares it; `text/plain` is the alt text, for a terminal.
+The SVG re-runs byte-identical (fixed hash salt, no date), so strict nbval compares the figures themselves.
+"""
+
+import base64
 import html
 import io
-
+import math
 import re
+from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
+import pandas as pd
 from IPython.display import Markdown, display
 
+from . import style
 from .style import SVG_HASHSALT
 
 
@@ -23,6 +38,12 @@ def to_svg(fig, alt: str) -> str:
     return opening + f"\n <title>{label}</title>" + svg[opening_end:]
 
 
+def img_tag(svg: str, alt: str) -> str:
+    """An <img> showing `svg` from a data: URL, with `alt` as its alt text (escaped)."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/svg+xml;base64,{data}">'
+
+
 def show(fig, alt: str, caption: str | None = None) -> None:
     """Display `fig` with its alt text, then close it so it is not shown twice.
 
@@ -33,7 +54,7 @@ def show(fig, alt: str, caption: str | None = None) -> None:
         raise ValueError("every figure needs alt text: describe what it shows and what it tells")
     svg = to_svg(fig, alt)
     plt.close(fig)
-    display({"image/svg+xml": svg, "text/plain": f"[Figure] {alt}"}, raw=True,
+    display({"text/html": img_tag(svg, alt), "image/svg+xml": svg, "text/plain": f"[Figure] {alt}"}, raw=True,
             metadata={"image/svg+xml": {"alt": alt}})
     if caption:
         display(Markdown(f"**{escape_markdown(caption)}** {escape_markdown(alt)}"))
@@ -43,3 +64,85 @@ def escape_markdown(text: str) -> str:
     """`text` as literal Markdown: every character that Markdown or HTML would read as markup is backslashed
     (CommonMark lets any ASCII punctuation be escaped so), so it shows as itself in every renderer."""
     return re.sub(r"([\\`*_\[\]<>&|~#])", r"\\\1", text)
+
+
+# --- tables for people ---------------------------------------------------------------------------------------
+
+NBSP = "\u00a0"  # between a date's parts, so that no renderer breaks a date across lines
+
+
+def whole_date(value) -> str:
+    """A date as people write it, never broken across lines: 1 February 1924."""
+    stamp = pd.Timestamp(value)
+    return NBSP.join([str(stamp.day), stamp.strftime("%B"), str(stamp.year)])
+
+
+def cell_text(value) -> str:
+    """One value as a reader wants to see it: dates whole, no 'nan', lists and mappings as plain words."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return ""
+    if isinstance(value, (pd.Timestamp,)) or hasattr(value, "strftime"):
+        return whole_date(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{int(value):,}"
+    if isinstance(value, Mapping):
+        return "; ".join(f"{key}: {cell_text(item)}" for key, item in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(cell_text(item) for item in value)
+    return str(value)
+
+
+def header_text(name) -> str:
+    """A column name for people: date_text -> Date text."""
+    words = str(name).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+class Table:
+    """A table shown as HTML (no index, the headers given, every value escaped) and as plain text."""
+
+    def __init__(self, headers: list[str], rows: list[list[str]], hidden: int = 0, caption: str | None = None):
+        self.headers, self.rows, self.hidden, self.caption = headers, rows, hidden, caption
+
+    def _repr_html_(self) -> str:
+        escape = html.escape
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headers)
+        body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in self.rows)
+        caption = f"<caption>{escape(self.caption)}</caption>" if self.caption else ""
+        more = (f'<p class="kit-table-more">… and {self.hidden} more row{"s" * (self.hidden != 1)}: '
+                "the whole table is in the notebook and the handout.</p>") if self.hidden else ""
+        return f'<table class="kit-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
+    def __repr__(self) -> str:
+        frame = pd.DataFrame(self.rows, columns=self.headers)
+        text = frame.to_string(index=False) if self.rows else "  ".join(self.headers) + "\n(no rows)"
+        return text + (f"\n… and {self.hidden} more rows" if self.hidden else "")
+
+
+def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = None, max_rows: int | None = 8,
+          index: str | None = None, caption: str | None = None) -> Table:
+    """`frame` as a table for people: only `columns` (a mapping from column to header, or a list of columns),
+    headers readable, no index (unless `index` names its header), dates whole, every value HTML-escaped.
+
+    On a slide (KIT_MEDIUM=slide) only the first `max_rows` rows are shown, with a line saying how many more
+    the handout has; in a notebook and in print the whole table is shown.
+    """
+    frame = frame.reset_index(names=index) if index else frame
+    if columns is None:
+        columns = {name: header_text(name) for name in frame.columns}
+    elif not isinstance(columns, Mapping):
+        columns = {name: header_text(name) for name in columns}
+    if index:
+        columns = {index: index, **{k: v for k, v in columns.items() if k != index}}
+    missing = [name for name in columns if name not in frame.columns]
+    if missing:
+        raise KeyError(f"table: no column {', '.join(map(repr, missing))}; the table has {', '.join(map(str, frame.columns))}")
+    shown = frame[list(columns)]
+    hidden = 0
+    if max_rows is not None and style.medium() == "slide" and len(shown) > max_rows:
+        hidden = len(shown) - max_rows
+        shown = shown.head(max_rows)
+    rows = [[cell_text(value) for value in row] for row in shown.itertuples(index=False, name=None)]
+    return Table([str(header) for header in columns.values()], rows, hidden, caption)

@@ -1,8 +1,10 @@
 """Load the kit's three tables and check every rule in data/README.md.
 
 `load()` returns validated DataFrames or raises one `DataError` that lists every problem found, each with
-file, row, column and value. It never drops, guesses or coerces a bad value and never writes to the files.
-Rows are numbered as a spreadsheet shows them: the header is row 1, the first event is row 2.
+file, row, column and value, and what to do about it. No file, however broken, ends in a traceback from
+pandas or the csv module. It never drops, guesses or coerces a bad value and never writes to the files.
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first event is row 2, and an empty
+line counts as a row.
 """
 
 from __future__ import annotations
@@ -35,13 +37,18 @@ SOURCE_COLUMNS = {"source_id": True, "citation": True, "url": False, "kind": Tru
 EVENT_ID = r"\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ISO_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+FIRST_YEAR, LAST_YEAR = 1900, 1950  # the kit's period, with room on both sides; a date outside is a typo
+TITLE_LENGTH = 80
 # What a spreadsheet makes of a date: 2/1/1924, 1924/02/01, 01.02.1924. Named, never guessed at.
 MANGLED_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
 PRECISION = {4: "year", 7: "month", 10: "day"}
 # Columns of free text; every other column has a shape or a vocabulary that edge white space breaks.
 FREE_TEXT = {"title", "description", "date_note", "country_study_says", "name", "note", "citation", "url"}
-EDGE_SPACE = "has spaces or line breaks at its start or end"
+EDGE_SPACE = "has spaces or line breaks at its start or end; delete them"
 ROWS_SHOWN = 30  # the message shows this many problems; DataError.problems holds them all
+VALUE_SHOWN = 60  # characters of a value shown in a message; Problem.value holds it whole
+UTF8_HINT = ("choose UTF-8 as the character set when opening the file in a spreadsheet, and save it as "
+             "'CSV UTF-8'; data/README.md gives the steps")
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,15 @@ class Problem:
             where += f", row {self.row}"
         if self.column is not None:
             where += f", column '{self.column}'"
-        shown = "" if self.value is None else f" (value {self.value!r})"
+        shown = "" if self.value is None else f" (value {shorten(self.value)})"
         return f"{where}: {self.message}{shown}"
+
+
+def shorten(value: str, limit: int = VALUE_SHOWN) -> str:
+    """The value as Python writes it (invisible characters spelled out), cut to `limit` characters."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} characters)"
 
 
 class DataError(ValueError):
@@ -83,6 +97,9 @@ class KitData:
 def load(data_dir: str | Path | None = None) -> KitData:
     """Load events, actors and sources from `data_dir` (the kit's data/ folder by default)."""
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not folder.is_dir():
+        raise DataError([Problem(folder.name or str(folder), None, None, None,
+                                 "is not a folder; give the folder that holds events.csv, actors.csv and sources.csv")])
     problems: list[Problem] = []
     sources = _read_table(folder / "sources.csv", SOURCE_COLUMNS, problems)
     actors = _read_table(folder / "actors.csv", ACTOR_COLUMNS, problems)
@@ -99,58 +116,387 @@ def load(data_dir: str | Path | None = None) -> KitData:
 
 
 # --- reading -------------------------------------------------------------------------------------
+#
+# A file is read in three steps, each of which can only report, never crash:
+# 1. its bytes (a missing or unreadable file, a folder, a spreadsheet saved in its own format);
+# 2. its structure, found in one pass over the bytes (`_Scan`): where each row and each field starts,
+#    quotes that do not pair up, rows with too few or too many fields, empty rows, invisible characters
+#    and text garbled by a wrong character set, each placed at its spreadsheet row and column;
+# 3. only then pandas, which now meets a well-formed file, reads the values as text.
+
+BOM = b"\xef\xbb\xbf"
+NOUNS = {"events.csv": "event", "actors.csv": "actor", "sources.csv": "source"}
 
 
 def _read_table(path: Path, columns: dict[str, bool], problems: list[Problem]) -> pd.DataFrame | None:
     """Read one CSV as text, or record why it cannot be read and return None."""
     name = path.name
-    if not path.exists():
-        problems.append(Problem(name, None, None, None, f"file not found in {path.parent.name}/"))
+    raw = _read_bytes(path, problems)
+    if raw is None:
         return None
-    with path.open("rb") as file:
-        first_line = file.readline()
-    # A byte-order mark is what spreadsheets write for "CSV UTF-8"; it carries no data, so it is read past.
-    first_line = first_line.removeprefix(b"\xef\xbb\xbf")
-    if not first_line.strip() and not path.read_bytes().strip():
-        problems.append(Problem(name, None, None, None, "the file is empty; it needs at least a header row"))
+    raw = raw.removeprefix(BOM)  # what spreadsheets write for "CSV UTF-8"; it carries no data
+    if not raw or raw.isspace():
+        problems.append(Problem(name, None, None, None, "the file is empty; it needs a header row and at least one "
+                                f"{NOUNS.get(name, 'row')} (data/README.md lists the columns)"))
         return None
+    scan = _Scan(raw)
+    header = _read_header(name, raw, scan, columns, problems)
+    if header is None:
+        return None
+    if scan.rows == 1:
+        problems.append(Problem(name, None, None, None, f"has a header but no rows; the kit needs at least one "
+                                f"{NOUNS.get(name, 'row')}"))
+        return None
+    before = len(problems)
+    _check_structure(name, raw, scan, header, problems)
+    if len(problems) > before:  # the rows do not line up with the columns: values would land in the wrong place
+        return None
+    for record in scan.empty_rows[:ROWS_SHOWN]:  # harmless to the rows around them, which are read on
+        problems.append(Problem(name, int(record) + 1, header[0], "", "this row is empty; delete it (the rows "
+                                "below keep their numbers in this message, as in the spreadsheet)"))
+    _check_characters(name, raw, scan, header, problems)
     try:
-        header = next(csv.reader([first_line.decode("utf-8")]))
-        frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_filter=False)
+        # From the file itself (the same bytes, read again from the page cache): pandas reads a path faster.
+        frame = pd.read_csv(path, header=0, names=header, index_col=False, dtype=str,
+                            keep_default_na=False, na_filter=False, skip_blank_lines=False, encoding="utf-8-sig",
+                            encoding_errors="strict")
     except UnicodeDecodeError:
-        problems.append(_encoding_problem(path))
+        problems.append(_encoding_problem(name, raw, scan, header))
         return None
-    missing = [c for c in columns if c not in header]
-    if missing:
-        for delimiter in (";", "\t", "|"):
-            if delimiter in header[0]:
-                problems.append(Problem(name, 1, None, header[0][:60],
-                                        f"uses {delimiter!r} between columns; the kit reads comma-separated files"))
-                return None
-        for column in missing:
-            problems.append(Problem(name, 1, column, None, "this column is missing from the header"))
+    except (pd.errors.ParserError, ValueError) as error:  # not expected after the scan; reported, not raised
+        problems.append(Problem(name, None, None, None, f"could not be read as CSV ({error}); save it again as "
+                                "'CSV UTF-8 (comma delimited)'"))
         return None
-    for column in header:
-        if column not in columns:
-            problems.append(Problem(name, 1, column, None, "unknown column; data/README.md lists the columns"))
-    if len(set(header)) != len(header):
-        problems.append(Problem(name, 1, None, None, "the header has repeated column names"))
+    if len(frame) != scan.rows - 1:  # the scan and pandas disagree on the rows: never guess which is right
+        problems.append(Problem(name, None, None, None, f"pandas read {len(frame)} rows where the file has "
+                                f"{scan.rows - 1}; save it again as 'CSV UTF-8 (comma delimited)'"))
         return None
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
+    if scan.empty_rows.size:  # already reported; dropped so that they do not count as missing values too
+        frame = frame.drop(index=scan.empty_rows + 1)
     _check_cells(frame, name, columns, problems)
     return frame
 
 
-def _encoding_problem(path: Path) -> Problem:
-    """Name the row and the first byte that is not UTF-8."""
-    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    name = path.name
+    if path.is_dir():
+        problems.append(Problem(name, None, None, None, f"is a folder, not a file; {path.parent.name}/ needs a CSV "
+                                f"file called {name}"))
+        return None
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(name, None, None, None, f"file not found in {path.parent.name}/"))
+        return None
+    except PermissionError:
+        problems.append(Problem(name, None, None, None, "cannot be read: permission denied. Give yourself read "
+                                "permission (or copy the file) and try again"))
+        return None
+    except OSError as error:
+        problems.append(Problem(name, None, None, None, f"cannot be read ({error.strerror or error})"))
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(Problem(name, None, None, None, "is saved as UTF-16 ('Unicode Text'); " + UTF8_HINT))
+        return None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        problems.append(Problem(name, None, None, None, "is a spreadsheet file (.xlsx, .ods or .xls), not CSV; "
+                                "save it with 'Save as' and the type 'CSV UTF-8 (comma delimited)'"))
+        return None
+    return raw
+
+
+def _read_header(name: str, raw: bytes, scan: "_Scan", columns: dict[str, bool],
+                 problems: list[Problem]) -> list[str] | None:
+    first = raw[: scan.content_end(0)]
+    try:
+        line = first.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(name, 1, None, repr(first[error.start:error.end])[2:-1],
+                                "the header is not UTF-8; " + UTF8_HINT))
+        return None
+    try:
+        header = next(csv.reader([line], strict=True))
+    except (csv.Error, StopIteration):
+        problems.append(Problem(name, 1, None, line, "the header row is not valid CSV; data/README.md lists the "
+                                "columns, separated by commas"))
+        return None
+    if len(header) == 1 and not set(columns) <= set(header):
+        for delimiter, label in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
+            if delimiter in header[0]:
+                problems.append(Problem(name, 1, None, header[0],
+                                        f"uses {label} between columns; the kit reads comma-separated files: "
+                                        "save it as 'CSV UTF-8 (comma delimited)', or in LibreOffice choose "
+                                        "'comma' as the field delimiter"))
+                return None
+    ok = True
+    trailing = len(header) - len(list(_rstrip_empty(header)))
+    if trailing:
+        problems.append(Problem(name, 1, header[len(header) - trailing - 1] if len(header) > trailing else None, None,
+                                f"{trailing} empty column(s) after this one, as spreadsheets save when a cell "
+                                "to the right of the table was touched; delete those columns and save again"))
+        ok = False
+    body = header[: len(header) - trailing]
+    for index, column in enumerate(body):
+        if column == "":
+            problems.append(Problem(name, 1, None, None, f"column {index + 1} of the header has no name"))
+            ok = False
+        elif column != column.strip():
+            problems.append(Problem(name, 1, column, column, "a column name " + EDGE_SPACE))
+            ok = False
+        elif column not in columns:
+            problems.append(Problem(name, 1, column, None, "unknown column; data/README.md lists the columns"))
+    for column in columns:
+        if column not in [c.strip() for c in body]:
+            problems.append(Problem(name, 1, column, None, "this column is missing from the header"))
+            ok = False
+    if len(set(body)) != len(body):
+        repeated = sorted({c for c in body if body.count(c) > 1})
+        problems.append(Problem(name, 1, repeated[0], None, "the header repeats this column name"))
+        ok = False
+    return header if ok else None
+
+
+def _rstrip_empty(header: list[str]):
+    end = len(header)
+    while end > 0 and header[end - 1] == "":
+        end -= 1
+    return header[:end]
+
+
+class _Scan:
+    """Where every row and field of a CSV file starts and ends, found from its bytes in one vectorised pass.
+
+    Only the bytes that matter to the structure are looked at: quotes, commas, line ends, control bytes and
+    the lead bytes of non-ASCII characters. A byte is inside a quoted value when an odd number of quotes
+    precede it (a doubled quote "" inside a value counts twice, so this holds for every well-formed file;
+    quotes that break it are found by `stray_quotes`).
+    """
+
+    def __init__(self, raw: bytes):
+        self.size = len(raw)
+        arr = np.frombuffer(raw, np.uint8)
+        self.arr = arr
+        mask, scratch = np.less(arr, 32), np.empty(len(arr), bool)  # one scratch array: no fresh memory per step
+        for test, value in ((np.equal, 34), (np.equal, 44), (np.equal, 127)):
+            mask |= test(arr, value, out=scratch)
+        pos = np.flatnonzero(mask)
+        del mask, scratch
+        vals = arr[pos]
+        is_quote = vals == 34
+        quotes_before = np.cumsum(is_quote) - is_quote
+        outside = (quotes_before & 1) == 0
+        self.quotes = pos[is_quote]
+        self.unclosed = bool(len(self.quotes) & 1)
+        lf = (vals == 10) & outside
+        cr = (vals == 13) & outside if raw.find(b"\r") >= 0 else None
+        if raw.find(b"\r") < 0:  # the usual case on Linux and macOS: no CR to look at
+            is_end = lf
+        else:
+            followed_by_lf = np.zeros(len(pos), bool)
+            followed_by_lf[:-1] = (vals[1:] == 10) & (pos[1:] == pos[:-1] + 1)
+            is_end = lf | (cr & ~followed_by_lf)
+        ends = pos[is_end]
+        if not len(ends) or ends[-1] != self.size - 1:
+            ends = np.append(ends, self.size)  # the last row has no line end
+        self.ends = ends
+        self.starts = np.concatenate(([0], ends[:-1] + 1))
+        is_comma = (vals == 44) & outside
+        self.commas = pos[is_comma]
+        self.rows = len(ends)
+        commas_by_end = np.cumsum(is_comma)[np.flatnonzero(is_end)]  # structural commas up to each line end
+        if len(commas_by_end) < self.rows:
+            commas_by_end = np.append(commas_by_end, len(self.commas))
+        self.fields = np.diff(commas_by_end, prepend=0) + 1
+        # The content of a row stops before its line end, and before a CR that precedes a LF.
+        content_end = ends.copy()
+        has_cr = (ends > 0) & (ends < self.size)
+        has_cr[has_cr] = (arr[ends[has_cr]] == 10) & (arr[ends[has_cr] - 1] == 13)
+        content_end[has_cr] -= 1
+        self._content_end = content_end
+        length = content_end - self.starts
+        self.empty_rows = np.flatnonzero(length == self.fields - 1)  # nothing but commas, or nothing at all
+        self.empty_rows = self.empty_rows[self.empty_rows > 0]
+        control = ((vals < 32) & (vals != 10) & (vals != 13)) | (vals == 127)
+        self.controls = pos[control]
+        # The first bytes of the non-ASCII characters that the checks look at, found with bytes.find (far
+        # cheaper than another pass over every byte: such characters are rare).
+        leads = []
+        if not raw.isascii():
+            for lead in (b"\xc2", b"\xc3", b"\xe2", b"\xef"):
+                at = raw.find(lead)
+                while at >= 0:
+                    leads.append(at)
+                    at = raw.find(lead, at + 1)
+        self.leads = np.array(sorted(leads), dtype=np.int64)
+
+    def content_end(self, row: int) -> int:
+        return int(self._content_end[row])
+
+    def byte(self, positions: np.ndarray, offset: int) -> np.ndarray:
+        """The byte at each position + offset, or 0 beyond either end of the file."""
+        out = self.arr.take(np.clip(positions + offset, 0, self.size - 1))
+        out[(positions + offset < 0) | (positions + offset >= self.size)] = 0
+        return out
+
+    def stray_quotes(self) -> np.ndarray:
+        """Quotes that neither open a value, close one, nor pair up as "" inside one."""
+        q = self.quotes
+        before, after = self.byte(q, -1), self.byte(q, 1)
+        opens = (q == 0) | np.isin(before, (44, 10, 13, 34))
+        closes = (q == self.size - 1) | np.isin(after, (44, 10, 13, 34))
+        return q[~opens & ~closes]
+
+    def place(self, position: int) -> tuple[int, int]:
+        """(record, field) of a byte: record 0 is the header."""
+        record = int(np.searchsorted(self.ends, position))
+        field = int(np.searchsorted(self.commas, position) - np.searchsorted(self.commas, self.starts[record]))
+        return record, field
+
+    def field_bytes(self, record: int, field: int) -> bytes:
+        first = np.searchsorted(self.commas, self.starts[record])
+        start = self.starts[record] if field == 0 else self.commas[first + field - 1] + 1
+        stop_index = first + field
+        stop = self.content_end(record)
+        if stop_index < len(self.commas) and self.commas[stop_index] < stop:
+            stop = self.commas[stop_index]
+        return bytes(self.arr[int(start):int(stop)])
+
+
+def _where(scan: _Scan, header: list[str], position: int) -> tuple[int, str | None]:
+    """The spreadsheet row and the column of a byte."""
+    record, field = scan.place(position)
+    return record + 1, header[field] if field < len(header) else None
+
+
+def _as_text(data: bytes) -> str:
+    text = data.decode("utf-8", errors="replace")
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        text = text[1:-1].replace('""', '"')
+    return text
+
+
+def _check_structure(name: str, raw: bytes, scan: _Scan, header: list[str], problems: list[Problem]) -> None:
+    """Quotes that do not pair up, rows of the wrong length, empty rows: each at its row and column."""
+    if scan.unclosed:
+        opener = int(scan.quotes[-1])
+        row, column = _where(scan, header, opener)
+        text = raw[opener:opener + 200].decode("utf-8", errors="replace")
+        problems.append(Problem(name, row, column, text, "a double quote opens a value here and is never closed, "
+                                "so the rest of the file would be read as one value; close the quote or delete it"))
+        return
+    for position in scan.stray_quotes()[:ROWS_SHOWN]:
+        row, column = _where(scan, header, int(position))
+        record, field = scan.place(int(position))
+        problems.append(Problem(name, row, column, scan.field_bytes(record, field).decode("utf-8", "replace"),
+                                'has a double quote in the middle of a value; a value with quotes in it must be '
+                                'written "in quotes", with each quote inside doubled: "Ramsay ""Mac"" MacDonald"'))
+    width = len(header)
+    for record in np.flatnonzero(scan.fields != width)[: 2 * ROWS_SHOWN]:
+        record = int(record)
+        if record in scan.empty_rows:
+            continue
+        count = int(scan.fields[record])
+        if count > width:
+            first_extra = scan.commas[np.searchsorted(scan.commas, scan.starts[record]) + width - 1]
+            extra = raw[int(first_extra) + 1: scan.content_end(record)]
+            if not extra.strip(b", \t"):
+                message = (f"has {count - width} empty field(s) after the last column, as spreadsheets save when "
+                           "a cell to the right of the table was touched; delete the columns right of "
+                           f"'{header[-1]}' and save again")
+            else:
+                message = (f"has {count} fields but the header has {width} columns: a value that holds a comma "
+                           "must be written \"in quotes\"")
+            problems.append(Problem(name, record + 1, header[-1], _as_text(extra), message))
+        else:
+            missing = header[count]
+            problems.append(Problem(name, record + 1, missing, None,
+                                    f"has {count} fields but the header has {width} columns: the row stops before "
+                                    f"'{missing}'; a comma may be missing"))
+
+
+# Invisible characters that change what a value is without showing: C1 controls, zero-width characters,
+# directional marks and a byte-order mark inside the text. Each as (second byte, third-byte range) by lead.
+INVISIBLE = {
+    0xC2: [(range(0x80, 0xA0), None), (range(0xAD, 0xAE), None)],
+    0xE2: [(range(0x80, 0x81), range(0x8B, 0x90)), (range(0x80, 0x81), range(0xA8, 0xAF)),
+           (range(0x81, 0x82), range(0xA0, 0xA5)), (range(0x81, 0x82), range(0xA6, 0xAA))],
+    0xEF: [(range(0xBB, 0xBC), range(0xBF, 0xC0))],
+}
+# UTF-8 text read as Windows-1252 or Latin-1 and saved again: a letter from Â to ô (the lead byte of a
+# character, read alone) followed by what a continuation byte becomes in those character sets.
+CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf" + re.escape(CP1252_HIGH) + "]+")
+CP1252 = {ch: bytes([b]) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
+
+
+def _check_characters(name: str, raw: bytes, scan: _Scan, header: list[str], problems: list[Problem]) -> None:
+    """Control characters, invisible characters and garbled text, each at its row and column."""
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for position in scan.controls[:ROWS_SHOWN]:
+        byte = int(scan.arr[position])
+        what = "a tab" if byte == 9 else f"the control character {chr(byte)!r}"
+        found.setdefault(scan.place(int(position)), (what, "delete it"))
+    leads = scan.leads
+    if len(leads):
+        lead, second, third = scan.arr[leads], scan.byte(leads, 1), scan.byte(leads, 2)
+        # Candidates for garbled text: Â..ô (C3 82..C3 B4) followed by a byte that starts a character that
+        # Windows-1252 or Latin-1 makes of a continuation byte. Confirmed below by undoing the damage.
+        suspect = (lead == 0xC3) & (second >= 0x82) & (second <= 0xB4) & np.isin(third, (0xC2, 0xC5, 0xC6, 0xCB, 0xE2))
+        for position in leads[suspect][: 10 * ROWS_SHOWN]:
+            place = scan.place(int(position))
+            if place in found:
+                continue
+            value = _as_text(scan.field_bytes(*place))
+            garbled = next((m for m in MOJIBAKE.finditer(value) if _undo_mojibake(m.group()) != m.group()), None)
+            if garbled is not None:
+                around = value[max(garbled.start() - 12, 0): garbled.end() + 12]
+                found[place] = ("text garbled by a wrong character set",
+                                f"{around!r} was {_undo_mojibake(around)!r} before; " + UTF8_HINT)
+        invisible = np.zeros(len(leads), bool)
+        for first, ranges in INVISIBLE.items():
+            for seconds, thirds in ranges:
+                hit = (lead == first) & (second >= seconds.start) & (second < seconds.stop)
+                if thirds is not None:
+                    hit &= (third >= thirds.start) & (third < thirds.stop)
+                invisible |= hit
+        for position in leads[invisible][:ROWS_SHOWN]:
+            character = raw[position:position + 3].decode("utf-8", "replace")[0]
+            found.setdefault(scan.place(int(position)),
+                             (f"the invisible character U+{ord(character):04X}", "delete it"))
+    for (record, field), (what, todo) in sorted(found.items()):
+        value = _as_text(scan.field_bytes(record, field))
+        problems.append(Problem(name, record + 1, header[field] if field < len(header) else None, value,
+                                f"holds {what}; {todo}"))
+
+
+def _undo_mojibake(value: str) -> str:
+    """`value` with each run of text that Windows-1252 or Latin-1 made of UTF-8 decoded back, as far as it goes."""
+    def undo(match: re.Match) -> str:
+        text = match.group()
+        for _ in range(3):  # text garbled twice over is undone twice
+            try:
+                data = b"".join(CP1252.get(ch) or ch.encode("latin-1") for ch in text)
+                fixed = data.decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                break
+            if fixed == text:
+                break
+            text = fixed
+        return text
+    return MOJIBAKE.sub(undo, value)
+
+
+def _encoding_problem(name: str, raw: bytes, scan: _Scan, header: list[str]) -> Problem:
+    """Name the row, the column and the first byte that is not UTF-8."""
     try:
         raw.decode("utf-8")
-        return Problem(path.name, None, None, None, "could not be read as UTF-8")
+        return Problem(name, None, None, None, "could not be read as UTF-8; " + UTF8_HINT)
     except UnicodeDecodeError as err:
-        row = raw[: err.start].count(b"\n") + 1
-        bad = raw[err.start : err.end]
-        return Problem(path.name, row, None, repr(bad)[2:-1], "is not UTF-8; save it as 'CSV UTF-8 (comma delimited)'")
+        row, column = _where(scan, header, err.start)
+        bad = raw[err.start: err.end]
+        return Problem(name, row, column, repr(bad)[2:-1], "is not UTF-8 (it was saved in another character set); "
+                       + UTF8_HINT)
 
 
 def _check_cells(frame: pd.DataFrame, name: str, columns: dict[str, bool], problems: list[Problem]) -> None:
@@ -215,7 +561,8 @@ def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd
     says, verdict = events["country_study_says"], events["country_study_verdict"]
     _report(problems, name, "country_study_verdict", verdict, (says != "") & (verdict == ""),
             "is required when country_study_says is filled")
-    _report(problems, name, "title", events["title"], [len(v) > 80 for v in events["title"].to_numpy()], "is longer than 80 characters")
+    _report(problems, name, "title", events["title"],
+            [len(v) > TITLE_LENGTH for v in events["title"].to_numpy()], f"is longer than {TITLE_LENGTH} characters")
     _report(problems, name, "counterpart", events["counterpart"], events["counterpart"] == events["actor"],
             "is the same as actor")
     bounds = _check_dates(events, "date", "end_date", name, problems)
@@ -243,12 +590,36 @@ def _per_distinct(values: pd.Series, function) -> np.ndarray:
     return results[codes]
 
 
+def _rows_where(values: pd.Series, test) -> pd.Series:
+    """The values (with their rows) for which `test`, run once per distinct value, is true."""
+    codes, distinct = pd.factorize(values)
+    bad = np.flatnonzero([bool(test(v)) for v in distinct])
+    if not len(bad):
+        return values.iloc[:0]
+    return values[np.isin(codes, bad)]
+
+
 def _check_ids(frame: pd.DataFrame, column: str, pattern: str, name: str, problems: list[Problem]) -> None:
     ids = frame[column]
-    shape = re.compile(pattern)
-    _report(problems, name, column, ids, [v != "" and shape.fullmatch(v) is None for v in ids.to_numpy()],
-            "is not a valid id (lower case letters, digits and hyphens" + (", starting with YYYY-)" if "\\d{4}" in pattern else ")"))
+    cells = ids.to_numpy()
+    if not _all_ids_match(cells, pattern == EVENT_ID):  # fast when all are good; one by one when not
+        shape = re.compile(pattern)
+        _report(problems, name, column, ids, [v != "" and shape.fullmatch(v) is None for v in cells],
+                "is not a valid id (lower case letters, digits and hyphens"
+                + (", starting with YYYY-)" if "\\d{4}" in pattern else ")"))
     _report(problems, name, column, ids, (ids != "") & ids.duplicated(keep="first"), "repeats an id used above")
+
+
+ID_CHARACTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz0123456789-\n")
+
+
+def _all_ids_match(cells: np.ndarray, year_first: bool) -> bool:
+    """Whether every id has the shape of SLUG (or EVENT_ID), decided on all the ids joined at once."""
+    joined = "\n" + "\n".join(cells.tolist()) + "\n"
+    if joined.translate(ID_CHARACTERS) or "\n\n" in joined or "--" in joined or "\n-" in joined or "-\n" in joined:
+        return False
+    # Every id starts with four digits and a hyphen: the joined text holds as many of those as ids.
+    return not year_first or len(re.findall(r"\n\d{4}-(?=[a-z0-9])", joined)) == len(cells)
 
 
 def _check_vocabulary(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], name: str,
@@ -266,15 +637,24 @@ def _check_dates(frame: pd.DataFrame, start_col: str, end_col: str, name: str, p
         text = frame[column]
         first, last, valid = _parse_dates(text)
         unparsed = (text != "") & ~valid
-        mangled = text[unparsed].str.fullmatch(MANGLED_DATE).reindex(text.index, fill_value=False)
-        _report(problems, name, column, text, mangled,
-                "looks like a spreadsheet date; write it as YYYY-MM-DD (is 2/1/1924 the 2nd of January or the 1st of February?)")
-        _report(problems, name, column, text, unparsed & ~mangled,
-                "is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+        if unparsed.any():
+            why = _per_distinct(text[unparsed], _why_not_a_date)
+            for row, value, reason in zip(text[unparsed].index, text[unparsed], why):
+                problems.append(Problem(name, int(row), column, value, reason))
         bounds[column] = (first, last, valid)
     before = bounds[end_col][1] < bounds[start_col][0]
     _report(problems, name, end_col, frame[end_col], before, f"is before {start_col}")
     return bounds
+
+
+def _why_not_a_date(value: str) -> str:
+    if MANGLED_DATE.fullmatch(value):
+        return ("looks like a spreadsheet date; write it as YYYY-MM-DD (is 2/1/1924 the 2nd of January or the "
+                "1st of February?)")
+    if re.fullmatch(ISO_DATE, value) and not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+        return (f"is outside the years the kit covers ({FIRST_YEAR}–{LAST_YEAR}); is the year mistyped? "
+                "(An actor that existed before then leaves start_date empty.)")
+    return "is not a real date in the form YYYY, YYYY-MM or YYYY-MM-DD"
 
 
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -294,9 +674,10 @@ def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 
 
 def _period(value: str) -> tuple[np.datetime64, np.datetime64]:
-    """(first day, last day) of an ISO date at year, month or day precision; NaT twice if not a real date."""
+    """(first day, last day) of an ISO date at year, month or day precision within the kit's years;
+    NaT twice if it is not one."""
     not_a_date = (np.datetime64("NaT"), np.datetime64("NaT"))
-    if not re.fullmatch(ISO_DATE, value):
+    if not re.fullmatch(ISO_DATE, value) or not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
         return not_a_date
     try:
         if len(value) == 10:
@@ -315,26 +696,28 @@ def _period(value: str) -> tuple[np.datetime64, np.datetime64]:
 
 def _check_id_lists(frame: pd.DataFrame, column: str, known: set[str], name: str, problems: list[Problem]) -> None:
     values = frame[column]
-    bad = (values != "") & _per_distinct(values, lambda v: any(p not in known for p in v.split(";"))).astype(bool)
-    for row, value in values[bad].items():
+    for row, value in _rows_where(values, lambda v: v != "" and any(p not in known for p in v.split(";"))).items():
         unknown = [i for i in value.split(";") if i not in known]
         problems.append(Problem(name, int(row), column, value,
                                 "names a source_id not in sources.csv: " + ", ".join(repr(u) for u in unknown)))
 
 
+def _bad_alt_dates(value: str, known: set[str]) -> list[str]:
+    return [entry for entry in value.split(";") if value and (
+        "@" not in entry or np.isnat(_period(entry.partition("@")[0])[0]) or entry.partition("@")[2] not in known)]
+
+
 def _check_alt_dates(frame: pd.DataFrame, known: set[str], name: str, problems: list[Problem]) -> None:
-    values = frame["alt_dates"]
-    bad_entries = _per_distinct(values, lambda value: [entry for entry in value.split(";") if value and (
-        "@" not in entry or np.isnat(_period(entry.partition("@")[0])[0]) or entry.partition("@")[2] not in known)])
-    for row, entries in zip(values.index, bad_entries):
+    for row, value in _rows_where(frame["alt_dates"], lambda v: _bad_alt_dates(v, known)).items():
         problems.extend(Problem(name, int(row), "alt_dates", entry,
-                                "each entry must be DATE@source_id with a real date and a known source")
-                        for entry in entries)
+                                "each entry must be DATE@source_id with a real date "
+                                f"({FIRST_YEAR}–{LAST_YEAR}) and a known source, entries separated by ';'")
+                        for entry in _bad_alt_dates(value, known))
 
 
 def _check_lifespans(events: pd.DataFrame, actors: pd.DataFrame, dates: tuple, problems: list[Problem]) -> None:
     """No event may involve an actor before it existed or after it ended (the USSR in April 1922, say)."""
-    life = actors.set_index("actor_id")
+    life = actors.drop_duplicates("actor_id").set_index("actor_id")
     born, _, _ = _parse_dates(life["start_date"])
     _, ended, _ = _parse_dates(life["end_date"])
     first, last, valid = dates

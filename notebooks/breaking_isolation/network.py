@@ -3,7 +3,7 @@
     graph = network.build(events, actors, start="1921-01-01", end="1924-12-31", keep=network.FOCUS)
     network.edge_table(graph)                       # one row per tie, with the events behind it
     fig = network.draw_panels({"1924": graph})      # small multiples, the same place for every actor
-    network.export(graph, "network-1924")           # GEXF, GraphML and two CSV files in output/
+    network.export(graph, "network-1924")           # dynamic GEXF, GraphML and two CSV files in output/
 
 The choices, so that a student can trace every line of a figure back to rows of data/events.csv:
 
@@ -26,7 +26,6 @@ The choices, so that a student can trace every line of a figure back to rows of 
 
 from __future__ import annotations
 
-import csv
 import itertools
 import math
 from pathlib import Path
@@ -38,6 +37,7 @@ from matplotlib.lines import Line2D
 
 from . import checks
 from .paths import output_dir
+from . import style
 from .style import GREY, OKABE_ITO, TONE_STYLE
 
 SOVIET = "ussr"
@@ -61,13 +61,13 @@ LABELS = {
 # Hand-placed: the West on the left, Moscow in the middle, East Asia on the right; China's rivals in a
 # cluster so that their triangles with Moscow stay readable. Actors not placed here get a seeded layout.
 POSITIONS = {
-    "usa": (-3.0, 1.6), "britain": (-2.7, 0.4), "france": (-3.0, -0.9), "germany": (-1.6, -1.75),
-    "ussr": (0.0, 0.0), "comintern": (1.85, 1.65),
-    "japan": (3.4, 1.6), "china-beijing": (3.15, 0.4), "kmt": (1.85, -0.9), "kmt-wuhan": (3.3, -2.1),
+    "usa": (-2.9, 1.6), "britain": (-2.7, 0.4), "france": (-3.0, -0.9), "germany": (-1.9, -1.75),
+    "ussr": (0.0, 0.0), "comintern": (1.3, 1.7),
+    "japan": (3.5, 1.6), "china-beijing": (3.15, 0.4), "kmt": (1.85, -0.9), "kmt-wuhan": (3.3, -2.1),
     "ccp": (0.35, -2.05), "china": (3.4, -0.6),
 }
 LAYOUT_SEED = 1921
-SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
+SOURCE = "Source: the kit's events.csv and actors.csv"
 
 
 # --- building ---------------------------------------------------------------------------------------
@@ -286,8 +286,8 @@ def draw(graph: nx.Graph, ax, pos: dict, title: str = "", highlight: str = SOVIE
     """
     for u, v, data in sorted(graph.edges(data=True), key=lambda e: SIGNS.index(e[2]["sign"]), reverse=True):
         (x1, y1), (x2, y2) = pos[u], pos[v]
-        style = TONE_STYLE[data["sign"]]
-        ax.plot([x1, x2], [y1, y2], color=style["color"], linestyle=style["linestyle"],
+        tone = TONE_STYLE[data["sign"]]
+        ax.plot([x1, x2], [y1, y2], color=tone["color"], linestyle=tone["linestyle"],
                 linewidth=edge_width(data["weight"]), solid_capstyle="butt", dash_capstyle="butt", zorder=1)
     for node, data in graph.nodes(data=True):
         x, y = pos[node]
@@ -304,37 +304,47 @@ def draw(graph: nx.Graph, ax, pos: dict, title: str = "", highlight: str = SOVIE
     ax.set_aspect("equal")
     ax.axis("off")
     if title:
-        ax.set_title(title, fontsize=fontsize + 3)
+        ax.set_title(title, fontsize=style.fontsize("label"))
 
 
 def legend_handles(weights=(1, 4, 9)) -> list:
     """Legend entries: one line per sign (colour and line style), and line widths for numbers of events."""
-    signs = [Line2D([], [], linewidth=3.5, label=f"{sign} (latest signed event)" if sign != "neutral"
-                    else "neutral (all events neutral)", **TONE_STYLE[sign]) for sign in SIGNS]
+    signs = [Line2D([], [], linewidth=3.5, label=sign, **TONE_STYLE[sign]) for sign in SIGNS]
     widths = [Line2D([], [], color=GREY, linewidth=edge_width(w), label=f"{w} event{'s' * (w != 1)}")
               for w in weights]
     return [h for pair in zip(signs, widths) for h in pair]  # legends fill by column: signs in the top row
 
 
 def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str = "", ncols: int | None = None,
-                source: str = SOURCE, panel_size=(6.8, 4.9), fontsize: float = 14):
-    """Small multiples: one panel per graph, every node in the same place, one shared legend and a source line."""
+                source: str = SOURCE, panel_size=None, fontsize: float | None = None):
+    """Small multiples: one panel per graph, every node in the same place, one shared legend and a source line.
+
+    Sized and lettered for the medium (style.KIT_MEDIUM): the panels share the width of a "panels" figure,
+    and node labels, legend and source take the medium's font sizes, unless `panel_size` (inches) or
+    `fontsize` (points, for node labels) say otherwise.
+    """
     pos = positions(graphs.values()) if pos is None else pos
     ncols = ncols or len(graphs)
     nrows = math.ceil(len(graphs) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size[0] * ncols, panel_size[1] * nrows + 1.3),
-                             squeeze=False)
+    if panel_size is None:
+        width, height = style.figsize("panels")
+        across = width * 0.94 / ncols if ncols > 1 else min(width * 0.75, 5.8)
+        panel_size = (across, across * 0.58 + 0.4)  # the layout is about 0.58 as high as it is wide
+    fontsize = fontsize or style.fontsize("node")
+    legend_height = 4.4 * style.fontsize("legend") / 72  # two rows of legend and the source line
+    fig, axes = plt.subplots(nrows, ncols, squeeze=False,
+                             figsize=(panel_size[0] * ncols, panel_size[1] * nrows + legend_height))
     for ax, (label, graph) in zip(axes.flat, graphs.items()):
         draw(graph, ax, pos, title=label, fontsize=fontsize)
     for ax in list(axes.flat)[len(graphs):]:
         ax.axis("off")
     if title:
-        fig.suptitle(title, fontsize=fontsize + 7, fontweight="bold")
-    fig.legend(handles=legend_handles(), loc="lower center", ncols=3, frameon=False, fontsize=fontsize,
-               bbox_to_anchor=(0.5, 0.0), handlelength=3.2)
-    fig.text(0.01, -0.03, source + ". Edges count every event from 1 January 1921 to each panel's date.",
-             fontsize=fontsize - 1, color=GREY, va="top")
-    fig.tight_layout(rect=(0, 0.14, 1, 1))
+        fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold")
+    fig.legend(handles=legend_handles(), loc="lower center", ncols=3, frameon=False,
+               fontsize=style.fontsize("legend"), bbox_to_anchor=(0.5, 0.0), handlelength=3.2)
+    fig.text(0.01, 0.0, source + "; every event from 1 January 1921 to the panel's date",
+             fontsize=style.fontsize("source"), color=GREY, va="top")
+    fig.tight_layout(rect=(0, legend_height / fig.get_figheight(), 1, 0.95 if title else 1), pad=0.3)
     return fig
 
 
@@ -348,31 +358,9 @@ def describe(graph: nx.Graph, who: str = SOVIET) -> str:
             f"hostile with {names('hostile')}")
 
 
-# --- exports -------------------------------------------------------------------------------------------
+# --- exports: in export.py, importable from here as before ------------------------------------------------
 
-
-def export(graph: nx.Graph, name: str, folder: str | Path | None = None, pos: dict | None = None) -> dict[str, Path]:
-    """Write `graph` as GEXF (Gephi, with positions), GraphML, and node and edge CSV (Palladio) to `folder`
-    (the kit's output/ by default). Returns {format: path}."""
-    folder = Path(folder) if folder is not None else output_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    pos = positions(graph) if pos is None else pos
-    plain = nx.Graph()
-    for node, data in graph.nodes(data=True):
-        plain.add_node(node, **data, x=float(pos[node][0]), y=float(pos[node][1]))
-    plain.add_edges_from(graph.edges(data=True))
-    gexf = plain.copy()
-    for node, data in gexf.nodes(data=True):
-        data["viz"] = {"position": {"x": 100 * data["x"], "y": 100 * data["y"], "z": 0.0}}
-    paths = {"gexf": folder / f"{name}.gexf", "graphml": folder / f"{name}.graphml",
-             "nodes": folder / f"{name}-nodes.csv", "edges": folder / f"{name}-edges.csv"}
-    nx.write_gexf(gexf, paths["gexf"])
-    nx.write_graphml(plain, paths["graphml"])
-    nodes = node_table(graph).rename(columns={"id": "Id", "label": "Label"})
-    nodes["x"], nodes["y"] = nodes["Id"].map(lambda n: pos[n][0]), nodes["Id"].map(lambda n: pos[n][1])
-    nodes.to_csv(paths["nodes"], index=False, quoting=csv.QUOTE_MINIMAL)
-    edge_table(graph).rename(columns={"u": "Source", "v": "Target"}).to_csv(paths["edges"], index=False)
-    return paths
+from .export import export  # noqa: E402  (export.py uses the functions above)
 
 
 # --- exercise checks (notebook 02-network) ---------------------------------------------------------------

@@ -1,0 +1,338 @@
+"""The kit's charts: one call per figure, sized and lettered for the medium (`style`), with alt text from the data.
+
+    fig = charts.recognition_steps(recognised, naive)        # notebook 1, figure 1
+    kit.show(fig, alt=charts.recognition_alt(recognised, naive))
+
+Every chart takes the tables a notebook has just computed in its own cells (the analysis stays there) and only
+draws them. Each `*_alt` function describes the same table in words, for the figure's alt text: numbers come
+from the table, never from this file. No chart tells two things apart by colour alone (style.py's rules).
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from . import style
+from .recognition import KIND_LABELS, counts_at
+
+SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
+TURN_LABELS = {"relations_broken": "a break", "relations_restored": "a restoration",
+               "recognition_withdrawn": "a withdrawal"}
+UNCOUNTED_LABELS = {"relations_broken": "a break that did not count"}
+TONE_HATCHES = {"cooperative": "", "neutral": "..", "hostile": "//"}
+REGION_STYLE = {  # fill colour and hatch: regions differ by pattern as well as colour
+    "europe": ("blue", ""), "asia": ("orange", "//"), "middle_east": ("bluish_green", ".."),
+    "americas": ("vermillion", "xx"), "international": ("reddish_purple", "\\\\"),
+}
+
+
+SLIDE_AXES_HEIGHT = 3.4  # inches: with the key and source line below, a slide keeps room for heading and takeaway
+
+
+def _figure(kind: str = "wide", height: float | None = None):
+    """A figure of the medium's size for `kind` (or of `height` inches) with one axes. On a slide the chart
+    is kept low, so that its heading, the key below it and a takeaway fit 1280x720 without the deck
+    shrinking the figure (and its text) to fit."""
+    width, own = style.figsize(kind)
+    if style.medium() == "slide" and height is None:
+        own = min(own, SLIDE_AXES_HEIGHT)
+    return plt.subplots(figsize=(width, height or own))
+
+
+def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE):
+    """The key below the axes, in `ncols` columns, and the source line below the key: a key inside the axes
+    would cover data, and beside them it would take the width a slide needs. The figure is saved with a tight
+    bounding box (figures.to_svg), so both stay in the image."""
+    handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
+    fig.tight_layout()
+    renderer = fig.canvas.get_renderer()
+    to_figure = fig.transFigure.inverted()
+    below = ax.get_tightbbox(renderer).transformed(to_figure).y0
+    key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, below - 0.01),
+                     ncols=min(ncols, len(handles)), frameon=False, handlelength=2.4)
+    bottom = key.get_window_extent(renderer).transformed(to_figure).y0
+    fig.text(0.0, bottom - 0.01, source, fontsize=style.fontsize("source"), color=style.GREY, va="top")
+    return key
+
+
+def _years(index) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From 1 January of 1920 (or the first year) to 1 January after 1933 (or after the last year)."""
+    first, last = min(1920, index.min().year), max(1933, index.max().year)
+    return pd.Timestamp(f"{first}-01-01"), pd.Timestamp(f"{last + 1}-01-01")
+
+
+def _padded(counts, start, end):
+    """A step series with a zero row at `start` and its last value repeated at `end`, to draw it edge to edge."""
+    frame = counts.to_frame() if isinstance(counts, pd.Series) else counts
+    zero = pd.DataFrame(0, index=[start], columns=frame.columns)
+    return pd.concat([zero, frame, frame.tail(1).set_axis([end])])
+
+
+def _late(date, start, end) -> bool:
+    return date > start + (end - start) * 0.6
+
+
+def _levels(fig, ax, dates, texts, start, end) -> list[int]:
+    """A height level for each label, the lowest where it does not run into an earlier label (labels of late
+    dates run leftwards from their date)."""
+    axes_inches = fig.get_figwidth() * 0.85
+    days_per_char = (end - start).days * style.fontsize("annotation") * 0.6 / 72 / axes_inches
+    taken: list[list[tuple[float, float]]] = []
+    levels = []
+    for date, text in zip(dates, texts):
+        x, width = (date - start).days, len(text) * days_per_char
+        span = (x - width, x) if _late(date, start, end) else (x, x + width)
+        level = next((i for i, spans in enumerate(taken)
+                      if all(span[1] < a or span[0] > b for a, b in spans)), len(taken))
+        if level == len(taken):
+            taken.append([])
+        taken[level].append(span)
+        levels.append(level)
+    return levels
+
+
+def _name(region: str) -> str:
+    return region.replace("_", " ").capitalize()
+
+
+# --- notebook 0 --------------------------------------------------------------------------------------------
+
+
+def events_by_tone(per_year: pd.DataFrame):
+    """Stacked bars: events per year (rows) and tone (columns), each tone with its colour and hatch."""
+    fig, ax = _figure("wide")
+    bottom = pd.Series(0, index=per_year.index)
+    for tone in per_year.columns:
+        ax.bar(per_year.index, per_year[tone], bottom=bottom, width=0.8, label=tone.capitalize(),
+               color=style.TONE_STYLE[tone]["color"], hatch=TONE_HATCHES.get(tone, ""), edgecolor=style.EDGE)
+        bottom = bottom + per_year[tone]
+    ax.set(title="Events in the kit's data, by year and tone", xlabel="Year", ylabel="Number of events")
+    step = 2 if style.medium() == "slide" else 1
+    ax.set_xticks(per_year.index[::step])
+    ax.tick_params(axis="x", rotation=90 if step == 1 and len(per_year) > 12 else 0)
+    ax.grid(axis="x", visible=False)
+    _key(fig, ax, source="Source: the kit's data/events.csv")
+    return fig
+
+
+def events_by_tone_alt(per_year: pd.DataFrame) -> str:
+    totals = per_year.sum(axis=1)
+    hostile = per_year["hostile"] if "hostile" in per_year else pd.Series(0, index=per_year.index)
+    return (f"Stacked bar chart of the kit's {int(totals.sum())} events by year and tone, {per_year.index.min()} "
+            f"to {per_year.index.max()}. The busiest year is {totals.idxmax()}, with {int(totals.max())} events; "
+            f"the most hostile events fall in {hostile.idxmax()} ({int(hostile.max())}).")
+
+
+# --- notebook 1: recognition and relations ---------------------------------------------------------------
+
+
+def recognition_steps(recognised: pd.DataFrame, naive: pd.Series | None = None):
+    """Step lines: states recognising Moscow de jure, de facto only, and (dotted) the naive running total."""
+    start, end = _years(recognised.index)
+    line = _padded(recognised, start, end)
+    fig, ax = _figure("wide")
+    ax.step(line.index, line["de_jure"], where="post", label="de jure (in law)", color=style.OKABE_ITO["blue"])
+    ax.step(line.index, line["de_facto"], where="post", label="de facto only (in practice)",
+            color=style.OKABE_ITO["bluish_green"], linestyle="dashed")
+    top = line[["de_jure", "de_facto"]].to_numpy().max()
+    if naive is not None and len(naive):
+        acts = _padded(naive, start, end)["acts"]
+        ax.step(acts.index, acts, where="post", label="naive count of acts (wrong)", color=style.GREY,
+                linestyle="dotted")
+        top = max(top, acts.max())
+    ax.set(title="States recognising Moscow", xlabel="Year", ylabel="Number of states", xlim=(start, end),
+           ylim=(0, top * 1.1 + 1))
+    _key(fig, ax)
+    return fig
+
+
+def recognition_alt(recognised: pd.DataFrame, naive: pd.Series | None = None,
+                    years=(1921, 1924, 1927, 1933)) -> str:
+    at = {year: counts_at(recognised, f"{year}-12-31") for year in years}
+    falls = int((recognised["de_jure"].diff() < 0).sum())
+    fell = f"falls {falls} time{'s' * (falls != 1)}" if falls else "never falls: no state withdrew recognition"
+    text = ("Step chart of how many states recognised Moscow. De jure: "
+            + ", ".join(f"{int(c['de_jure'])} at the end of {y}" for y, c in at.items())
+            + "; de facto only: " + ", ".join(f"{int(c['de_facto'])} in {y}" for y, c in at.items())
+            + f". The de jure line {fell}.")
+    if naive is not None and len(naive):
+        text += (f" The dotted naive count of acts ends at {int(naive.iloc[-1])}, above the "
+                 f"{int(recognised['any'].iloc[-1])} states that recognised Moscow.")
+    return text
+
+
+def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
+    """Step lines: states with relations in place, and broken off; each counted break and restoration named."""
+    start, end = _years(relations.index)
+    line = _padded(relations, start, end)
+    fig, ax = _figure("wide")
+    ax.step(line.index, line["established"], where="post", label="states with relations in place",
+            color=style.OKABE_ITO["blue"])
+    ax.step(line.index, line["broken"], where="post", label="states with relations broken off",
+            color=style.OKABE_ITO["vermillion"], linestyle="dashed")
+    top = line["established"].max()
+    turns = changes[changes["counted"] & changes["kind"].isin(["relations_broken", "relations_restored"])]
+    texts = [f" {label} {'breaks' if kind == 'relations_broken' else 'restores'}, {date:%b %Y} "
+             for label, kind, date in zip(turns["label"], turns["kind"], turns["date"])]
+    for date, kind, text, level in zip(turns["date"], turns["kind"], texts, _levels(fig, ax, turns["date"], texts,
+                                                                                     start, end)):
+        colour, marker = style.KIND_STYLE[kind]
+        y = counts_at(relations, date)["broken"]
+        text_y = top * (0.2 + 0.17 * level)
+        ax.plot([date], [y], marker=marker, color=colour, markeredgecolor=style.EDGE, linestyle="none", zorder=3)
+        ax.plot([date, date], [y, text_y], color=style.EDGE, linewidth=0.8, zorder=2)
+        ax.text(date, text_y, text, ha="right" if _late(date, start, end) else "left", va="bottom",
+                fontsize=style.fontsize("annotation"))
+    ax.set(title="States with diplomatic relations with Moscow", xlabel="Year", ylabel="Number of states",
+           xlim=(start, end), ylim=(0, top * 1.1 + 1))
+    handles = ax.get_legend_handles_labels()[0] + [
+        Line2D([], [], marker=style.KIND_STYLE[k][1], color=style.KIND_STYLE[k][0], markeredgecolor=style.EDGE,
+               linestyle="none", label=KIND_LABELS[k]) for k in ("relations_broken", "relations_restored")]
+    _key(fig, ax, handles, ncols=2)
+    return fig
+
+
+def relations_alt(relations: pd.DataFrame, changes: pd.DataFrame) -> str:
+    turns = changes[changes["counted"] & changes["kind"].isin(["relations_broken", "relations_restored"])]
+    said = "; ".join(f"relations with {label} {'broken off' if kind == 'relations_broken' else 'restored'} in "
+                     f"{date:%B %Y}" for date, label, kind in zip(turns["date"], turns["label"], turns["kind"]))
+    return (f"Step chart of how many states had diplomatic relations with Moscow. Relations in place peak at "
+            f"{int(relations['established'].max())} and end at {int(relations['established'].iloc[-1])}; "
+            f"at most {int(relations['broken'].max())} states had broken them off at once. "
+            + (f"Marked: {said}." if said else "No relations were broken off."))
+
+
+def several_steps(changes: pd.DataFrame) -> list[str]:
+    """The states whose standing with Moscow moved more than once (counted acts), in order of their first act."""
+    counted = changes[changes["counted"]]
+    steps = counted.groupby("state", sort=False).size()
+    return [state for state in counted["state"].drop_duplicates() if steps[state] > 1]
+
+
+def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
+    """One row per state: a band for its recognition (hatched: de facto; solid: de jure), a line for its
+    relations (solid: in place; dashed: broken off), and a marker for every act; an act that did not count
+    (a government not then recognised) is a hollow marker. By default the states whose standing moved more
+    than once, so that the chart stays short enough to read on a slide."""
+    states = several_steps(changes) if states is None else list(states)
+    rows = {state: i for i, state in enumerate(states)}
+    part = changes[changes["state"].isin(states)]
+    start, end = _years(changes["date"])
+    slide = style.medium() == "slide"
+    fig, ax = _figure("tall", height=(1.0 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * len(states))
+    for state, group in part[part["counted"]].groupby("state", sort=False):
+        y = rows[state]
+        until = list(group["date"].iloc[1:]) + [end]
+        for date, stop, recognition, relations in zip(group["date"], until, group["recognition_after"],
+                                                     group["relations_after"]):
+            if recognition != "none":
+                ax.barh(y, (stop - date).days, left=date, height=0.5, color=style.FILL_COLOURS["sky_blue"]
+                        if recognition == "de_facto" else style.FILL_COLOURS["bluish_green"],
+                        hatch="//" if recognition == "de_facto" else "", edgecolor=style.EDGE, linewidth=0.6,
+                        zorder=1)
+            if relations != "none":
+                ax.plot([date, stop], [y, y], zorder=2, linewidth=2.5, color=style.EDGE if relations ==
+                        "established" else style.OKABE_ITO["vermillion"],
+                        linestyle="solid" if relations == "established" else (0, (2, 1.5)))
+    # Where a band or line starts, recognition or relations began: markers are kept for the turns, breaks
+    # and restorations, and for the acts that did not count (hollow).
+    turns = ("relations_broken", "relations_restored", "recognition_withdrawn")
+    for kind in turns:
+        colour, marker = style.KIND_STYLE[kind]
+        shown = part[(part["kind"] == kind) & part["counted"]]
+        ax.scatter(shown["date"], shown["state"].map(rows), marker=marker, s=110, zorder=3, facecolor=colour,
+                   edgecolor=style.EDGE, linewidth=1.0)
+    missed = part[~part["counted"]]
+    for kind, group in missed.groupby("kind"):
+        ax.scatter(group["date"], group["state"].map(rows), marker=style.KIND_STYLE[kind][1], s=110, zorder=3,
+                   facecolor="white", edgecolor=style.EDGE, linewidth=1.2)
+    labels = part.drop_duplicates("state").set_index("state")["label"]
+    ax.set_yticks(range(len(states)), [labels[s] for s in states])
+    ax.set_ylim(len(states) - 0.4, -0.6)
+    ax.grid(axis="y", visible=False)
+    ax.set(title="States whose standing with Moscow moved more than once", xlim=(start, end),
+           xlabel="" if style.medium() == "slide" else "Year")
+    handles = [Patch(facecolor=style.FILL_COLOURS["sky_blue"], hatch="//", edgecolor=style.EDGE,
+                     label="recognised de facto"),
+               Patch(facecolor=style.FILL_COLOURS["bluish_green"], edgecolor=style.EDGE, label="recognised de jure"),
+               Line2D([], [], color=style.EDGE, linewidth=2.5, label="relations in place"),
+               Line2D([], [], color=style.OKABE_ITO["vermillion"], linewidth=2.5, linestyle=(0, (2, 1.5)),
+                      label="relations broken off")]
+    handles += [Line2D([], [], marker=style.KIND_STYLE[k][1], markerfacecolor=style.KIND_STYLE[k][0],
+                       markeredgecolor=style.EDGE, linestyle="none", markersize=10, label=TURN_LABELS[k])
+                for k in turns if ((part["kind"] == k) & part["counted"]).any()]
+    for kind in dict.fromkeys(missed["kind"]):
+        handles.append(Line2D([], [], marker=style.KIND_STYLE[kind][1], markerfacecolor="white",
+                              markeredgecolor=style.EDGE, linestyle="none", markersize=10,
+                              label=UNCOUNTED_LABELS.get(kind, f"{KIND_LABELS[kind]} (did not count)")))
+    if slide:  # beside the chart, one column: below it the key would make the figure too tall for a slide
+        fig.tight_layout(rect=(0, 0, 0.66, 1))
+        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.66, 0.5), frameon=False, handlelength=1.8)
+        fig.text(0.0, 0.0, SOURCE, fontsize=style.fontsize("source"), color=style.GREY, va="top")
+    else:
+        _key(fig, ax, handles, ncols=3)
+    return fig
+
+
+def state_paths_alt(changes: pd.DataFrame, states: list[str] | None = None) -> str:
+    states = several_steps(changes) if states is None else list(states)
+    part = changes[changes["state"].isin(states)]
+    stories = []
+    for state, group in part.groupby("state", sort=False):
+        acts = ", ".join(f"{KIND_LABELS[k]} {d:%Y}" + ("" if c else " (did not count)")
+                         for d, k, c in zip(group["date"], group["kind"], group["counted"]))
+        stories.append(f"{group['label'].iloc[0]}: {acts}")
+    return (f"Timeline of the {len(states)} states whose standing with Moscow moved more than once, one row each. "
+            + "; ".join(stories) + ".")
+
+
+def first_recognitions_by_year(by_region: pd.DataFrame):
+    """Stacked bars: states recognising Moscow for the first time, by year (rows) and region (columns)."""
+    fig, ax = _figure("wide")
+    bottom = pd.Series(0, index=by_region.index)
+    for region in by_region.columns:
+        colour, hatch = REGION_STYLE.get(region, ("black", ""))
+        ax.bar(by_region.index, by_region[region], bottom=bottom, width=0.8, label=_name(region),
+               color=style.FILL_COLOURS[colour], hatch=hatch, edgecolor=style.EDGE)
+        bottom = bottom + by_region[region]
+    ax.set(title="States recognising Moscow for the first time", xlabel="Year", ylabel="Number of states")
+    step = 2 if style.medium() == "slide" and len(by_region) > 8 else 1
+    ax.set_xticks(by_region.index[::step])
+    ax.grid(axis="x", visible=False)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    _key(fig, ax, ncols=5)
+    return fig
+
+
+def first_recognitions_alt(by_region: pd.DataFrame) -> str:
+    totals = by_region.sum(axis=1)
+    return (f"Stacked bar chart of first recognitions of Moscow by year and region, {by_region.index.min()} to "
+            f"{by_region.index.max()}. The busiest year is {totals.idxmax()}, with {int(totals.max())} states. "
+            "By region: " + ", ".join(f"{_name(r).lower()} {int(n)}" for r, n in by_region.sum().items()) + ".")
+
+
+# --- notebook 2: Moscow's ties by sign -------------------------------------------------------------------
+
+
+def ties_by_sign(moscow: pd.DataFrame):
+    """Step lines: Moscow's cooperative and hostile ties at the end of each quarter (rows: dates)."""
+    fig, ax = _figure("wide")
+    for sign, marker in (("cooperative", "o"), ("hostile", "X")):
+        ax.step(moscow.index, moscow[sign], where="post", marker=marker, markevery=4, label=sign,
+                **style.TONE_STYLE[sign])
+    ax.set(title="Moscow's ties by sign, quarter by quarter", xlabel="Year (end of each quarter)",
+           ylabel="Number of actors", ylim=(0, moscow[["cooperative", "hostile"]].to_numpy().max() + 1.5))
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    _key(fig, ax, source=SOURCE + "; events from 1 January 1921 to each quarter's end")
+    return fig
+
+
+def ties_by_sign_alt(moscow: pd.DataFrame) -> str:
+    peak = moscow["cooperative"].idxmax()
+    return (f"Step chart of Moscow's ties by sign at each quarter's end, {moscow.index[0].year} to "
+            f"{moscow.index[-1].year}. Cooperative ties peak at {int(moscow['cooperative'].max())} (first in "
+            f"{peak:%B %Y}) and end at {int(moscow['cooperative'].iloc[-1])}; hostile ties go from "
+            f"{int(moscow['hostile'].iloc[0])} to {int(moscow['hostile'].iloc[-1])}.")

@@ -1,0 +1,156 @@
+"""Write a relations network for other tools: dynamic GEXF (Gephi), GraphML, and node and edge CSV (Palladio).
+
+    paths = export(graph, "relations-1921-1928", events=data.events, actors=data.actors)
+
+- **GEXF 1.3, dynamic.** Each node lives from its actor's `start_date` to its `end_date` (from actors.csv),
+  each edge from its first event to the window's end (or until one of its actors ends), and an edge's sign and
+  number of events as they stood (`sign_then`, `events_then`) change at the dates of its events, so Gephi's
+  timeline shows the network as it grew.
+  Without `events` and `actors`, edges still start at their first event, and nodes have no lifespan.
+  Positions are the kit's (`viz:position`), so Gephi opens the same picture as the notebook.
+- **GraphML** holds the same nodes, edges and attributes, for networkx, yEd or Cytoscape.
+- **CSV**: a node table (`Id`, `Label`, ...) and an edge table (`Source`, `Target`, `Type` = Undirected, ...), the
+  columns Gephi's spreadsheet import and Palladio read.
+
+Data text is never taken as a formula: a text value that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+return (what spreadsheets run as a formula) is written with a leading apostrophe, in every format, so that a
+spreadsheet shows it as the text it is (`neutralise`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from . import network
+from .paths import output_dir
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GEXF = "http://gexf.net/1.3"
+VIZ = "http://gexf.net/1.3/viz"
+NODE_ATTRIBUTES = {"name": "string", "kind": "string", "region": "string", "in_being": "boolean"}
+EDGE_ATTRIBUTES = {"sign": "string", "n_cooperative": "integer", "n_hostile": "integer", "n_neutral": "integer", "kinds": "string",
+                   "event_ids": "string", "first": "string", "last": "string"}
+# As they stood at each date: Gephi's timeline colours and filters by these. (`sign` and `weight` are the
+# values at the window's end, as in the notebook.)
+DYNAMIC_EDGE_ATTRIBUTES = {"sign_then": "string", "events_then": "integer"}
+
+
+def neutralise(value):
+    """A text value a spreadsheet would run as a formula, made plain text by a leading apostrophe; else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export(graph: nx.Graph, name: str, folder: str | Path | None = None, pos: dict | None = None,
+           events: pd.DataFrame | None = None, actors: pd.DataFrame | None = None) -> dict[str, Path]:
+    """Write `graph` as dynamic GEXF, GraphML, and node and edge CSV to `folder` (the kit's output/ by default).
+
+    `events` and `actors`, the tables the graph was built from, give the GEXF its timeline. Returns
+    {format: path}."""
+    folder = Path(folder) if folder is not None else output_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    pos = network.positions(graph) if pos is None else pos
+    paths = {"gexf": folder / f"{name}.gexf", "graphml": folder / f"{name}.graphml",
+             "nodes": folder / f"{name}-nodes.csv", "edges": folder / f"{name}-edges.csv"}
+    paths["gexf"].write_bytes(gexf(graph, pos, events, actors))
+    plain = nx.Graph()
+    for node, data in graph.nodes(data=True):
+        plain.add_node(node, **{k: neutralise(v) for k, v in data.items()}, x=float(pos[node][0]),
+                       y=float(pos[node][1]))
+    plain.add_edges_from((u, v, {k: neutralise(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
+    nx.write_graphml(plain, paths["graphml"])
+    nodes = network.node_table(graph).rename(columns={"id": "Id", "label": "Label"})
+    nodes["x"], nodes["y"] = nodes["Id"].map(lambda n: pos[n][0]), nodes["Id"].map(lambda n: pos[n][1])
+    _safe(nodes).to_csv(paths["nodes"], index=False)
+    edges = network.edge_table(graph).rename(columns={"u": "Source", "v": "Target"})
+    edges.insert(2, "Type", "Undirected")
+    _safe(edges).to_csv(paths["edges"], index=False)
+    return paths
+
+
+def _safe(table: pd.DataFrame) -> pd.DataFrame:
+    return table.apply(lambda column: column.map(neutralise) if column.dtype in (object, "str") else column)
+
+
+def _day(when) -> str | None:
+    return None if when is None or pd.isna(when) else pd.Timestamp(when).strftime("%Y-%m-%d")
+
+
+def _timeline(graph: nx.Graph, events: pd.DataFrame | None, u: str, v: str, data: dict) -> list[tuple]:
+    """[(from, sign, number of events)] for an edge: one entry per date at which its events changed it."""
+    if events is None:
+        return [(data["first"], data["sign"], data["weight"])]
+    ids = data["event_ids"].split(";")
+    rows = events.set_index("event_id").loc[ids].sort_values("date", kind="stable")
+    steps, tones = [], []
+    for when, group in rows.groupby("date", sort=True):
+        tones += list(group["tone"].astype(str))
+        steps.append((_day(when), network.sign_of(tones), len(tones)))
+    return steps
+
+
+def gexf(graph: nx.Graph, pos: dict, events: pd.DataFrame | None = None, actors: pd.DataFrame | None = None) -> bytes:
+    """The graph as a dynamic GEXF 1.3 document (see the module's text)."""
+    ET.register_namespace("", GEXF)
+    ET.register_namespace("viz", VIZ)
+    q = lambda tag: f"{{{GEXF}}}{tag}"
+    root = ET.Element(q("gexf"), {"version": "1.3"})
+    meta = ET.SubElement(root, q("meta"))
+    ET.SubElement(meta, q("creator")).text = "Breaking Isolation teaching kit"
+    ET.SubElement(meta, q("description")).text = (
+        "Relations of Soviet Russia and the USSR: nodes are actors, edges the events between them. " + network.SOURCE)
+    window_end = graph.graph.get("end")
+    attributes = {"mode": "dynamic", "defaultedgetype": "undirected", "timeformat": "date",
+                  "timerepresentation": "interval"}
+    if graph.graph.get("start"):
+        attributes["start"] = graph.graph["start"]
+    if window_end:
+        attributes["end"] = window_end
+    element = ET.SubElement(root, q("graph"), attributes)
+    for klass, mode, declared in (("node", "static", NODE_ATTRIBUTES), ("edge", "static", EDGE_ATTRIBUTES),
+                                  ("edge", "dynamic", DYNAMIC_EDGE_ATTRIBUTES)):
+        block = ET.SubElement(element, q("attributes"), {"class": klass, "mode": mode})
+        for key, kind in declared.items():
+            ET.SubElement(block, q("attribute"), {"id": key, "title": key, "type": kind})
+    lives = {}
+    if actors is not None:
+        info = network._node_info(actors, network.node_of(actors))
+        lives = {node: (_day(r["start"]), _day(r["end"])) for node, r in info.items()}
+    nodes = ET.SubElement(element, q("nodes"), {"count": str(graph.number_of_nodes())})
+    for node, data in graph.nodes(data=True):
+        start, end = lives.get(node, (None, None))
+        spans = {k: v for k, v in (("start", start), ("end", end)) if v}
+        item = ET.SubElement(nodes, q("node"), {"id": str(node), "label": str(neutralise(data["label"])), **spans})
+        values = ET.SubElement(item, q("attvalues"))
+        for key in NODE_ATTRIBUTES:
+            value = data[key]
+            ET.SubElement(values, q("attvalue"), {"for": key, "value": str(value).lower() if isinstance(value, bool)
+                                                  else str(neutralise(value))})
+        x, y = pos[node]
+        ET.SubElement(item, f"{{{VIZ}}}position", {"x": repr(round(100 * float(x), 3)), "y": repr(round(100 * float(y), 3)),
+                                                   "z": "0.0"})
+    edges = ET.SubElement(element, q("edges"), {"count": str(graph.number_of_edges())})
+    for index, (u, v, data) in enumerate(sorted(graph.edges(data=True), key=lambda e: tuple(sorted(e[:2])))):
+        u, v = sorted((u, v))
+        ends = [e for e in (lives.get(u, (None, None))[1], lives.get(v, (None, None))[1], window_end) if e]
+        end = min(ends) if ends else None
+        steps = _timeline(graph, events, u, v, data)
+        spans = {"start": steps[0][0], **({"end": end} if end else {})}
+        item = ET.SubElement(edges, q("edge"), {"id": str(index), "source": str(u), "target": str(v),
+                                                "type": "undirected", "weight": str(data["weight"]), **spans})
+        values = ET.SubElement(item, q("attvalues"))
+        for key in EDGE_ATTRIBUTES:
+            ET.SubElement(values, q("attvalue"), {"for": key, "value": str(neutralise(data[key]))})
+        for number, (since, sign, count) in enumerate(steps):
+            until = _day(pd.Timestamp(steps[number + 1][0]) - datetime.timedelta(days=1)) if number + 1 < len(steps) else end
+            span = {"start": since, **({"end": until} if until else {})}
+            ET.SubElement(values, q("attvalue"), {"for": "sign_then", "value": sign, **span})
+            ET.SubElement(values, q("attvalue"), {"for": "events_then", "value": str(count), **span})
+    ET.indent(root)
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"

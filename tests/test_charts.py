@@ -1,0 +1,127 @@
+"""The charts the notebooks call: each draws the table it is given, in the medium's sizes, with alt text that
+states the table's own numbers. Run on the small history of test_recognition (hand counts there)."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import breaking_isolation as kit  # noqa: E402
+from breaking_isolation import charts, recognition, style  # noqa: E402
+from test_recognition import ACTORS, events  # noqa: E402
+
+
+@pytest.fixture
+def changes():
+    return recognition.standing_changes(events(), ACTORS)
+
+
+@pytest.fixture(params=["notebook", "slide"])
+def medium(request, monkeypatch):
+    monkeypatch.setenv("KIT_MEDIUM", request.param)
+    style.use()
+    yield request.param
+    monkeypatch.delenv("KIT_MEDIUM")
+    style.use()
+
+
+def _texts(fig) -> list:
+    fig.canvas.draw()
+    return [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
+
+
+def _check_sizes(fig, medium):
+    """Every text of the figure is at least the medium's smallest size (the source line's)."""
+    smallest = style.fontsize("source", medium)
+    small = [(t.get_text(), t.get_fontsize()) for t in _texts(fig) if t.get_fontsize() < smallest - 0.01]
+    assert not small, small
+    width = fig.get_size_inches()[0]
+    assert width <= style.figsize("panels", where=medium)[0] + 0.01
+
+
+def test_recognition_steps_draw_the_counts_and_the_naive_line(changes, medium):
+    recognised, naive = recognition.recognition_counts(changes), recognition.naive_counts(changes)
+    fig = charts.recognition_steps(recognised, naive)
+    lines = fig.axes[0].get_lines()
+    assert len(lines) == 3
+    de_jure = lines[0].get_ydata()
+    assert max(de_jure) == recognised["de_jure"].max() and list(de_jure) == sorted(de_jure)  # it never falls
+    assert max(lines[2].get_ydata()) == naive.iloc[-1]
+    _check_sizes(fig, medium)
+    plt.close(fig)
+
+
+def test_recognition_alt_states_the_counts(changes):
+    recognised, naive = recognition.recognition_counts(changes), recognition.naive_counts(changes)
+    alt = charts.recognition_alt(recognised, naive, years=(1921, 1924))
+    # test_recognition's hand count: end of 1921 two states de facto, none de jure; end of 1924 five de jure
+    at_1924 = recognition.counts_at(recognised, "1924-12-31")
+    assert f"{int(at_1924['de_jure'])} at the end of 1924" in alt
+    assert "never falls" in alt
+    assert f"ends at {int(naive.iloc[-1])}" in alt
+
+
+def test_relations_steps_name_every_counted_break_and_restoration(changes, medium):
+    relations = recognition.relations_counts(changes)
+    fig = charts.relations_steps(relations, changes)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    turns = changes[changes["counted"] & changes["kind"].isin(["relations_broken", "relations_restored"])]
+    assert len(labels) == len(turns)
+    assert any("United Kingdom breaks" in label for label in labels)
+    assert not any("1927" in label and "China" in label for label in labels)  # Nanjing's 1927 break did not count
+    _check_sizes(fig, medium)
+    plt.close(fig)
+    alt = charts.relations_alt(relations, changes)
+    assert "relations with United Kingdom broken off in May 1927" in alt
+
+
+def test_state_paths_keep_the_states_of_several_steps_and_mark_the_uncounted(changes, medium):
+    fig = charts.state_paths(changes)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert ticks[0] == "United Kingdom" and "China" in ticks and "Canada" not in ticks  # Canada: one counted act
+    assert len(ticks) <= style.max_rows("slide")
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "a break that did not count" in legend
+    _check_sizes(fig, medium)
+    plt.close(fig)
+    alt = charts.state_paths_alt(changes)
+    assert "(did not count)" in alt and alt.count(":") >= len(ticks)
+
+
+def test_first_recognitions_and_events_by_tone_stack_their_columns(changes, medium):
+    firsts = recognition.first_recognitions(changes)
+    by_region = firsts.pivot_table(index=firsts["date"].dt.year, columns="region", values="state",
+                                   aggfunc="count", fill_value=0)
+    fig = charts.first_recognitions_by_year(by_region)
+    assert len(fig.axes[0].patches) == by_region.size
+    _check_sizes(fig, medium)
+    plt.close(fig)
+    assert f"with {int(by_region.sum(axis=1).max())} states" in charts.first_recognitions_alt(by_region)
+
+    per_year = pd.DataFrame({"cooperative": [3, 1], "neutral": [0, 2], "hostile": [1, 4]}, index=[1926, 1927])
+    fig = charts.events_by_tone(per_year)
+    heights = sorted(p.get_height() for p in fig.axes[0].patches)
+    assert heights == sorted(per_year.to_numpy().ravel())
+    plt.close(fig)
+    alt = charts.events_by_tone_alt(per_year)
+    assert "11 events" in alt and "busiest year is 1927" in alt and "1927 (4)" in alt
+
+
+def test_ties_by_sign_and_network_panels_in_the_medium(medium):
+    index = pd.date_range("1926-03-31", periods=4, freq="QE")
+    moscow = pd.DataFrame({"cooperative": [5, 7, 6, 6], "hostile": [1, 1, 2, 3], "neutral": 0}, index=index)
+    fig = charts.ties_by_sign(moscow)
+    assert [max(line.get_ydata()) for line in fig.axes[0].get_lines()] == [7, 3]
+    _check_sizes(fig, medium)
+    plt.close(fig)
+    assert "peak at 7 (first in June 1926)" in charts.ties_by_sign_alt(moscow)
+
+    ties = events().assign(tone="cooperative", title="")
+    graph = kit.network.build(ties, ACTORS, keep=["ussr", "britain", "germany", "china-beijing"])
+    fig = kit.network.draw_panels({"one": graph, "two": graph}, title="Two panels")
+    node_sizes = {t.get_fontsize() for ax in fig.axes for t in ax.texts}
+    assert node_sizes == {style.fontsize("node", medium)}
+    _check_sizes(fig, medium)
+    plt.close(fig)

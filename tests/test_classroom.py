@@ -1,0 +1,188 @@
+"""A class of three on a real JupyterHub (tools/classroom/), and the kit's Zero to JupyterHub configuration.
+
+The classroom test is `make classroom` with three students: the same hub, nbgitpuller, notebooks and teacher's
+update. It takes one to three minutes on 2 cores (servers start, three kernels run every notebook), so its tests
+are marked slow. The first run installs the hub, the students' environment and the proxy into build/classroom/ (npm and
+PyPI once). Without npm or git it is skipped with a message saying so; in CI, where both are installed, a
+missing one fails.
+"""
+
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CLASSROOM = ROOT / "tools" / "classroom"
+HUB_PYTHON = ROOT / "build" / "classroom" / "hub" / "bin" / "python"
+Z2JH = Path(__file__).resolve().parent / "z2jh"
+SUMMARY = re.compile(r"^classroom: (\d+)/(\d+) students ran every notebook; first figure p95 [\d.]+ s; "
+                     r"peak \d+ MiB per student, [\d.]+ GiB total; lost work (\d+)$")
+
+sys.path.insert(0, str(CLASSROOM))
+import procs  # noqa: E402
+
+
+def needs(program: str, install: str) -> None:
+    if shutil.which(program) is None:
+        message = f"the classroom test needs {program}: sudo apt-get install {install}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def class_of_three(tmp_path_factory):
+    needs("git", "git")
+    needs("npm", "npm")
+    subprocess.run([sys.executable, str(CLASSROOM / "setup_env.py")], check=True, timeout=900)
+    results = tmp_path_factory.mktemp("classroom") / "results.json"
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "MPLBACKEND")}
+    done = subprocess.run([str(HUB_PYTHON), str(CLASSROOM / "run.py"), "--students", "3", "--json", str(results)],
+                          capture_output=True, text=True, timeout=900, env=env)
+    figures = json.loads(results.read_text()) if results.exists() else {}
+    return done, figures
+
+
+@pytest.mark.slow
+def test_three_students_run_every_notebook_and_lose_no_work(class_of_three):
+    done, figures = class_of_three
+    report = done.stdout[-6000:] + done.stderr[-3000:]
+    assert done.returncode == 0, report
+    last = done.stdout.strip().splitlines()[-1]
+    match = SUMMARY.match(last)
+    assert match, f"last line is not the summary: {last!r}"
+    assert match.groups() == ("3", "3", "0"), last
+    assert figures["succeeded"] == 3 and figures["lost_work"] == 0
+    for student in figures["per_student"]:
+        assert student["errors"] == [], student
+        assert len(student["notebooks"]) == 3, student
+        for name, notebook in student["notebooks"].items():
+            received, stored = (int(n) for n in notebook["figures"].split("/"))
+            assert received >= stored > 0, (student["name"], name, notebook)
+        assert student["peak_mib"] > 50 and student["cpu_s"] > 1, student  # the sampler saw server and kernel
+
+
+@pytest.mark.slow
+def test_the_update_follows_nbgitpullers_rules_file_by_file(class_of_three):
+    _, figures = class_of_three
+    rows = figures["update_rows"]
+    assert figures["update_failures"] == [], figures["update_failures"]
+    cases = {row["rule"].split(":")[0] for row in rows}
+    assert cases == {"1", "2", "3", "4", "5"}, cases  # every documented case was met and checked
+    files = {row["file"] for row in rows}
+    assert files == {"notebooks/00-start-here.ipynb", "notebooks/01-recognition.ipynb",
+                     "notebooks/02-network.ipynb", "notebooks/homework.md"}
+    renamed = [row["detail"] for row in rows if row["rule"].startswith("5")]
+    assert len(renamed) == 1 and re.fullmatch(r"renamed to homework__\d{14}\.md", renamed[0]), renamed
+
+
+@pytest.mark.slow
+def test_nothing_listens_beyond_loopback_and_nothing_is_left_running(class_of_three):
+    _, figures = class_of_three
+    assert figures["listening_sockets_checked"] > 0
+    assert figures["not_loopback"] == []
+    assert figures["pids_seen"], "the sampler saw no process"
+    assert figures["pids_alive_after"] == []
+    left = [pid for pid, start in figures["processes_seen"].items() if procs.alive(int(pid), start)]
+    assert left == [], f"still running after the run: {left}"
+
+
+def test_the_students_environment_is_the_kits_lock_and_the_single_user_server():
+    """What the students run from: the kit's lock (no test tools, nbgitpuller in it), then the hub's server."""
+    def names(path: Path) -> set[str]:
+        return {line.split("==")[0] for line in path.read_text().splitlines() if "==" in line and line[0].isalpha()}
+
+    kit = names(ROOT / "requirements.txt")
+    assert {"jupyterlab", "pandas", "matplotlib", "networkx", "nbgitpuller"} <= kit
+    assert not kit & {"pytest", "pytest-xdist", "nbval", "playwright"}
+    hub = (CLASSROOM / "requirements-hub.in").read_text()
+    single = (CLASSROOM / "requirements-singleuser.txt").read_text()
+    version = re.search(r"^jupyterhub==(\S+)$", hub, re.M).group(1)
+    assert re.search(rf"^jupyterhub=={re.escape(version)}$", single, re.M), "the hub and its servers differ"
+
+
+def test_listening_addresses_are_decoded():
+    assert procs.decode_address("0100007F:1F90", 4) == "127.0.0.1:8080"
+    assert procs.decode_address("00000000:0016", 4) == "0.0.0.0:22"
+    assert procs.decode_address("00000000000000000000000001000000:0050", 6) == "[::1]:80"
+    assert procs.is_loopback("127.0.0.1:8080") and procs.is_loopback("[::1]:80")
+    assert not procs.is_loopback("0.0.0.0:22")
+    assert not procs.is_loopback(procs.decode_address("00000000000000000000000000000000:0050", 6))
+
+
+# --- Zero to JupyterHub -----------------------------------------------------------------------------------
+
+
+def merged(defaults, override):
+    """Helm's merge of a values file over the chart's defaults: maps merge, anything else replaces, null removes."""
+    result = copy.deepcopy(defaults)
+    for key, value in override.items():
+        if value is None:
+            result.pop(key, None)
+        elif isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def schema_errors(config: dict) -> list[str]:
+    schema = json.loads((Z2JH / "values.schema.json").read_text())
+    defaults = yaml.safe_load((Z2JH / "values.yaml").read_text())
+    validator = jsonschema.Draft7Validator(schema)
+    return [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(merged(defaults, config))]
+
+
+@pytest.fixture(scope="module")
+def z2jh_config() -> dict:
+    return yaml.safe_load((ROOT / "jupyter" / "z2jh-config.yaml").read_text())
+
+
+def test_the_z2jh_config_passes_the_charts_values_schema(z2jh_config):
+    assert schema_errors(z2jh_config) == []
+
+
+def test_the_schema_check_catches_a_wrong_key(z2jh_config):
+    wrong = copy.deepcopy(z2jh_config)
+    wrong["singleuser"]["memory"]["limt"] = "1G"
+    assert any("limt" in error for error in schema_errors(wrong))
+    wrong = copy.deepcopy(z2jh_config)
+    wrong["singleuser"]["cpu"]["limit"] = "one"
+    assert any("singleuser.cpu.limit" in error for error in schema_errors(wrong))
+
+
+def test_the_z2jh_config_matches_the_readme(z2jh_config):
+    """The requests and limits the README's sizing table gives for Kubernetes are the ones in the config."""
+    readme = (ROOT / "README.md").read_text()
+    single = z2jh_config["singleuser"]
+    for value in (single["memory"]["guarantee"], single["memory"]["limit"]):
+        assert f"`{value}`" in readme, value
+    for value in (single["cpu"]["guarantee"], single["cpu"]["limit"]):
+        assert f"`{value}`" in readme, value
+    assert single["defaultUrl"] == "/lab"
+    assert z2jh_config["cull"]["enabled"] is True
+
+
+def test_the_student_edition_has_no_solutions_and_updates_by_new_commits(tmp_path):
+    needs("git", "git")
+    import served_repo
+
+    folder = tmp_path / "edition"
+    assert "new commit" in served_repo.update_edition(folder)
+    assert "already holds" in served_repo.update_edition(folder)
+    assert served_repo.git("rev-list", "--count", "HEAD", cwd=folder).strip() == "1"
+    notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
+    assert [p.name for p in notebooks] == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    for path in notebooks:
+        cells = json.loads(path.read_text())["cells"]
+        assert not [c for c in cells if "solution" in c["metadata"].get("tags", [])], path.name
+    assert (folder / "data" / "datapackage.json").is_file()  # the package finds the data beside the notebooks

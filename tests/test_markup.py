@@ -1,0 +1,51 @@
+"""Data text is never markup: figures draw `$`, `_`, `^` and `\\` as written, handouts escape HTML."""
+
+import html
+import sys
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+import breaking_isolation as kit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import build_handouts  # noqa: E402
+
+TRICKY = r"a $5 credit at 50% of $10, x_1^2 and \alpha"
+
+
+def test_figures_draw_dollars_and_underscores_literally():
+    with plt.rc_context(kit.style.RC):
+        fig, ax = plt.subplots()
+        ax.set_title(TRICKY)
+        ax.annotate(TRICKY, (0.5, 0.5))
+        svg = kit.to_svg(fig, alt=TRICKY)
+        plt.close(fig)
+    # svg.fonttype none keeps text as text: the title is there as written, not typeset as mathematics
+    assert svg.count(html.escape(TRICKY, quote=False)) >= 2
+
+
+def test_mathtext_would_have_read_it_as_mathematics():
+    """Why the kit's style turns it off: with it on, the same text is typeset (or fails to parse)."""
+    with plt.rc_context({**kit.style.RC, "text.parse_math": True}):
+        fig, ax = plt.subplots()
+        ax.set_title(TRICKY)
+        try:
+            svg = kit.to_svg(fig, alt="x")
+        except ValueError:
+            svg = ""
+        plt.close(fig)
+    assert html.escape(TRICKY, quote=False) not in svg
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+    ("Harriman & Co.", "Harriman & Co."),
+    ("&amp; and &#60;", "&amp;amp; and &amp;#60;"),
+    ("a | b", "a \\| b"),
+])
+def test_handout_cells_escape_html(text, shown):
+    assert build_handouts._cell(text) == shown
