@@ -203,3 +203,12 @@ def test_every_line_in_a_stored_figure_is_3_to_1_and_every_text_4_5_to_1():
         weak += [f"{where}: {what}" for what in found]
     assert seen, "no lines found in the stored figures: the check reads nothing"
     assert sorted(set(weak)) == [], "\n".join(sorted(set(weak)))
+
+
+def test_a_table_writes_dates_kept_as_text_whole_at_their_precision():
+    from breaking_isolation.figures import NBSP, cell_text
+    assert cell_text("1927-12-14") == NBSP.join(["14", "December", "1927"])  # no line break at a hyphen
+    assert cell_text("1924-08") == NBSP.join(["August", "1924"])
+    assert cell_text("1926") == "1926"
+    assert cell_text("1924-13") == "1924-13"                                # not a date: left as it is
+    assert cell_text("1927-nationalist-break") == "1927-nationalist-break"  # an event id stays an id

@@ -77,8 +77,23 @@ def whole_date(value) -> str:
     return NBSP.join([str(stamp.day), stamp.strftime("%B"), str(stamp.year)])
 
 
+ISO_TEXT_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def whole_text_date(text: str) -> str:
+    """A date kept as text at its precision (1924-02-01, 1924-08) written whole: 1 February 1924, August 1924."""
+    year, month, day = ISO_TEXT_DATE.fullmatch(text).groups()
+    month_name = pd.Timestamp(year=int(year), month=int(month), day=1).strftime("%B")
+    return NBSP.join(([str(int(day))] if day else []) + [month_name, year])
+
+
 def cell_text(value) -> str:
     """One value as a reader wants to see it: dates whole, no 'nan', lists and mappings as plain words."""
+    if isinstance(value, str) and ISO_TEXT_DATE.fullmatch(value):
+        try:
+            return whole_text_date(value)
+        except ValueError:  # looks like a date but is none (month 13): shown as it is
+            return value
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         return ""
     if isinstance(value, (pd.Timestamp,)) or hasattr(value, "strftime"):
