@@ -9,10 +9,10 @@ to a file the edition leaves out (a lesson plan, say) keeps its words and loses 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import re
 import shutil
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -25,8 +25,17 @@ STAMP = ".student-edition"  # marks a folder as a build of this tool: lists ever
 WITHHELD = "withheld-columns.txt"  # the loader's name for it (breaking_isolation.loader.WITHHELD)
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")  # a Markdown link: [words](target)
 
-sys.path.insert(0, str(ROOT / "notebooks"))
-from breaking_isolation.atomic import write_text  # noqa: E402
+
+def _atomic():
+    """The kit's atomic writer, loaded alone: the hub's environment (make classroom) has no pandas or matplotlib,
+    which the package's __init__ imports."""
+    spec = importlib.util.spec_from_file_location("kit_atomic", ROOT / "notebooks" / "breaking_isolation" / "atomic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+write_text = _atomic().write_text
 
 
 @dataclass(frozen=True)
