@@ -175,7 +175,7 @@ def document_section(number: int, doc, data) -> str:
     return "\n\n".join([
         f"## {number}. {_escape(doc.title)}",
         "| | |\n|---|---|\n" + "\n".join(f"| {label} | {_cell(value)} |" for label, value in headnote),
-        f"**Why it matters.** {_escape(doc.why_it_matters)}",
+        _escape(doc.headnote),
         _quoted(doc.text),
         f"*Source:* {cited} Read at <{doc.url}>. *Licence:* {licence}: {doc.licence_reason} "
         f"*Document id:* `{doc.id}`.",
