@@ -32,8 +32,8 @@ def test_a_faithful_copy_with_a_marked_cut_passes():
 
 @pytest.mark.parametrize("broken, problem", [
     # a cut with no mark
-    ("The so-called Soviet government is not a government of Russia. It is an institution controlled by the "
-     "leaders of the Russian Communist Party.", "a cut not marked) at 'an institution controlled by the leaders"),
+    (("The so-called Soviet government is not a government of Russia. It is an institution controlled by the "
+     "leaders of the Russian Communist Party."), "a cut not marked) at 'an institution controlled by the leaders"),
     # a word changed
     ("The so-called Soviet government is not the government of Russia.", "a word changed"),
     # two sentences swapped
