@@ -24,8 +24,9 @@ LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 def test_there_is_a_plan_per_notebook_and_one_on_the_source_text_and_one_on_documents():
     names = [p.name for p in PLANS]
-    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md", "04-documents.md"]
-    for notebook in ("01-recognition.ipynb", "02-network.ipynb"):
+    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md", "04-documents.md",
+                     "05-china.md"]
+    for notebook in ("01-recognition.ipynb", "02-network.ipynb", "03-china.ipynb"):
         assert any(notebook in p.read_text(encoding="utf-8") for p in PLANS), notebook
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, network, recognition
+from . import checks, china, network, recognition
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 
@@ -208,6 +208,11 @@ SPECS = {
                              "between two actors of the figures)",
                              "the event ids of the edges (`edge_table`, column event_ids)"),
 }
+
+# notebook 3: was the united front a mistake? (the pointers and the relevant events live in china.py)
+_SIDES["china-evidence"] = china.evidence_sides
+SPECS["china-evidence"] = Spec("china-evidence", "1920-01-01", "1929-12-31", china.evidence_events,
+                               "a China event of 1920-29 that is not neutral", "the timeline table `lanes` (figure 1)")
 
 
 def _register(name: str) -> None:
