@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import recognition, vocabulary  # noqa: E402
+from breaking_isolation import atomic, recognition, vocabulary  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
@@ -212,5 +212,5 @@ def render() -> dict[str, str]:
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     for name, text in render().items():
-        (OUT / name).write_text(text, encoding="utf-8")
+        atomic.write_text(OUT / name, text)
         print(f"wrote lessons/handouts/{name}")
