@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import breaking_isolation as kit
+from breaking_isolation import vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -18,7 +19,7 @@ REQUIRED = ["Central question", "Learning objectives", "Prerequisites", "Timing"
             "Activities", "Discussion questions", "Differentiation", "Formative check", "Summative task",
             "Curriculum alignment", "No-computer fallback", "Key points"]
 SHEETS = ROOT / "lessons" / "answer-sheets"
-EVENT_ID = re.compile(r"`(\d{4}-[a-z0-9]+(?:-[a-z0-9]+)+)`")
+EVENT_ID = re.compile(rf"`({vocabulary.EVENT_ID})`")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 from . import checks, china, network, recognition
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
+from .vocabulary import END, START
 
 MIN_EVENTS = 2
 MIN_CLAIM_WORDS = 6
@@ -203,7 +204,7 @@ SPECS = {
     "recognition-evidence": Spec("recognition-evidence", "1917-11-07", "1933-12-31", _moving_events,
                                  "an event that changes a state's recognition of Moscow or its relations with it",
                                  "the table `changes` (section \"From events to standings\")"),
-    "network-evidence": Spec("network-evidence", "1921-01-01", "1928-12-31", _signed_ties,
+    "network-evidence": Spec("network-evidence", START, END, _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
                              "between two actors of the figures)",
                              "the event ids of the edges (`edge_table`, column event_ids)"),
