@@ -188,6 +188,7 @@ def rebuild_handouts() -> None:
     build_handouts.OUT.mkdir(parents=True, exist_ok=True)
     for name, text in build_handouts.render().items():
         (build_handouts.OUT / name).write_text(text, encoding="utf-8")
+    build_handouts.write_claim_key(build_handouts.kit.load())
 
 
 def rebuild_students(out: Path) -> None:

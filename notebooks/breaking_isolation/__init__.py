@@ -16,8 +16,8 @@ from .paths import data_dir, kit_root, output_dir
 from . import checks, recognition  # recognition registers its exercises with checks
 from . import network  # network registers its exercises with checks
 from . import charts
-from . import documents, evidence  # evidence registers the claim-and-evidence exercises
+from . import country_study, documents, evidence  # evidence registers the claim-and-evidence exercises
 from .checks import check
 
-__all__ = ["DataError", "charts", "check", "checks", "documents", "evidence", "recognition", "KitData", "Problem",
+__all__ = ["DataError", "charts", "check", "checks", "country_study", "documents", "evidence", "recognition", "KitData", "Problem",
            "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg"]
