@@ -59,8 +59,8 @@ execute: $(STAMP) ## Re-run every notebook in a fresh kernel and store its outpu
 refresh: $(TEST_STAMP) ## After editing data/: check it, re-run the notebooks, rebuild everything, say what changed
 	$(TEST_BIN)/python tools/refresh.py
 
-student: $(STAMP) ## Build student notebooks (no solutions) into build/student/
-	$(BIN)/python tools/build_student.py
+student: $(STAMP) ## Build the student edition (no solutions, plans or keys) into build/student/ (OUT=folder to choose)
+	$(BIN)/python tools/build_student.py $(if $(OUT),--out $(OUT))
 
 slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slides/ (needs npm once)
 	$(BIN)/python tools/build_slides.py

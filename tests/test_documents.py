@@ -11,6 +11,8 @@ import breaking_isolation as kit
 from breaking_isolation import documents
 from breaking_isolation.loader import DataError, KitData
 
+import readability
+
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 
 
@@ -38,7 +40,7 @@ BROKEN = {
     "doc-1924-too-short": ("text", "40", "150 to 400 words"),
     "doc-1924-bad-licence": ("licence", "probably-fine", "public-domain, fair-use-quotation"),
     "doc-1925-wrong-year": ("id", "doc-1925-wrong-year", "doc-1924-"),
-    "doc-1924-missing-headnote": ("why_it_matters", None, "missing or empty"),
+    "doc-1924-missing-headnote": ("headnote", None, "missing or empty"),
     "doc-1924-bad-line": (None, "place A capital", "neither 'field: value'"),
 }
 
@@ -107,4 +109,58 @@ def test_the_documents_cover_both_stories_and_the_dual_policy():
     for needed in ("doc-1924-british-note-of-recognition", "doc-1927-commons-debate-break",
                    "doc-1923-sun-joffe-manifesto", "doc-1924-zinoviev-letter"):
         assert needed in ids
-    assert sum(re.search(r"dual policy", d.why_it_matters) is not None for d in LIVE) >= 3
+    notes = [key_sections(d)[0] for d in LIVE if key_path(d).is_file()]
+    assert sum(re.search(r"dual policy", note) is not None for note in notes) >= 3
+
+
+# --- headnotes a class can read, and a key for every question --------------------------------------------------
+
+MAX_HEADNOTE_WORDS, MAX_HEADNOTE_GRADE = 80, 10
+# names of the kit's data columns and codes: a student reads plain words (and the glossary) instead
+JARGON = re.compile(r"`|\b[a-z]+_[a-z_]+\b")
+KEYS = kit.kit_root() / "lessons" / "keys"
+
+
+def key_path(doc) -> Path:
+    return KEYS / f"{doc.id}.md"
+
+
+def key_sections(doc) -> tuple[str, list[str]]:
+    """The teacher's note and the numbered answers of a document's key."""
+    text = key_path(doc).read_text(encoding="utf-8")
+    note = text.split("## Teacher's note", 1)[1].split("## Answers", 1)[0].strip() if "## Teacher's note" in text else ""
+    answers = text.split("## Answers", 1)[1] if "## Answers" in text else ""
+    return note, [m.group(2) for m in re.finditer(r"^(\d+)\. (.+)$", answers, re.M)]
+
+
+def test_the_readability_measure_tells_plain_prose_from_dense_prose():
+    plain = "Britain broke with Moscow in May 1927. The police had raided a Soviet firm in London."
+    dense = ("Notwithstanding the reciprocal undertakings of nineteen-twenty-one, His Majesty's Government's "
+             "determination constituted an unequivocal repudiation of intergovernmental commercial obligations.")
+    assert readability.grade(plain) < MAX_HEADNOTE_GRADE < readability.grade(dense)
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_every_headnote_is_short_plain_and_free_of_the_kits_codes(doc):
+    assert readability.words(doc.headnote) <= MAX_HEADNOTE_WORDS, (doc.id, readability.words(doc.headnote))
+    assert readability.grade(doc.headnote) <= MAX_HEADNOTE_GRADE, (doc.id, readability.grade(doc.headnote))
+    assert not JARGON.search(doc.headnote), (doc.id, JARGON.search(doc.headnote).group())
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_every_question_has_a_key_in_the_teachers_material(doc):
+    assert key_path(doc).is_file(), f"no key: write lessons/keys/{doc.id}.md"
+    note, answers = key_sections(doc)
+    assert len(note.split()) >= 20, f"lessons/keys/{doc.id}.md needs a teacher's note"
+    assert len(answers) == len(doc.questions), (doc.id, len(answers), len(doc.questions))
+    assert all(len(a.split()) >= 12 for a in answers), doc.id
+
+
+def test_no_key_is_left_without_its_document():
+    assert {p.stem for p in KEYS.glob("doc-*.md")} == {d.id for d in LIVE}
+
+
+def test_students_never_meet_the_keys_in_the_documents_folder():
+    """Teacher-only material lives in lessons/keys/, outside data/documents/, which students open."""
+    for path in (kit.data_dir() / "documents").rglob("doc-*.md"):
+        assert "## Teacher's note" not in path.read_text(encoding="utf-8"), path.name

@@ -34,7 +34,7 @@ ROWS = [  # event_id, date, kind, tone, actor, counterpart
     ("1933-late", "1933-11-16", "treaty", "cooperative", "germany", "ussr"),
 ]
 DOC = Document(id="doc-1927-debate", title="A debate", author="A member", date="1927-05-26", place="London",
-               audience="Members", purpose="To oppose", why_it_matters="It is the fixture.", url="https://example.org",
+               audience="Members", purpose="To oppose", headnote="It is the fixture.", url="https://example.org",
                licence="public-domain", licence_reason="A fixture.", checked_against="Nothing.",
                source_ids=("src",), event_ids=("1927-break",), questions=("Who?", "Why?"), text="word " * 200,
                path=Path("doc-1927-debate.md"))

@@ -192,9 +192,9 @@ def rebuild_handouts() -> None:
 
 
 def rebuild_students(out: Path) -> None:
-    import build_student
+    import student_edition
 
-    build_student.build(ROOT / "notebooks", out)
+    student_edition.build_into(out)  # the student edition, as make student builds it
 
 
 def rebuild_decks(notebooks: list[Path], out: Path) -> str | None:
@@ -222,7 +222,7 @@ def main() -> int:
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     handouts, students, slides = ROOT / "lessons" / "handouts", ROOT / "build" / "student", ROOT / "build" / "slides"
     before = {"notebooks": _read(ROOT / "notebooks", "*.ipynb"), "handouts": _read(handouts, "*.md"),
-              "students": _read(students, "*.ipynb"), "decks": _read(slides, "*.slides.html"),
+              "students": _read(students / "notebooks", "*.ipynb"), "decks": _read(slides, "*.slides.html"),
               "pages": _read(slides, "*.handout.html")}
     steps = [("notebooks: re-run", lambda: run_notebooks(notebooks)),
              ("handouts: rewritten", rebuild_handouts),
@@ -243,7 +243,7 @@ def main() -> int:
     print("\nWhat changed:")
     lines = report("notebook", before["notebooks"], _read(ROOT / "notebooks", "*.ipynb"), outputs_changed)
     lines += report("handout", before["handouts"], _read(handouts, "*.md"), text_changed)
-    lines += report("student notebook", before["students"], _read(students, "*.ipynb"), outputs_changed)
+    lines += report("student notebook", before["students"], _read(students / "notebooks", "*.ipynb"), outputs_changed)
     lines += report("deck", before["decks"], _read(slides, "*.slides.html"), deck_changed)
     lines += report("HTML handout", before["pages"], _read(slides, "*.handout.html"), deck_changed)
     print("\n".join(f"  {line}" for line in lines))

@@ -21,10 +21,13 @@ import pandas as pd
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir
 
-TEXT_FIELDS = ("id", "title", "author", "date", "place", "audience", "purpose", "why_it_matters", "url",
+TEXT_FIELDS = ("id", "title", "author", "date", "place", "audience", "purpose", "headnote", "url",
                "licence", "licence_reason", "checked_against")
 LIST_FIELDS = ("source_ids", "event_ids", "questions")
-OPTIONAL_FIELDS = ("date_note",)
+# translation: whose English, when not written in English; stored_text: the full text read, for a
+# public-domain document (a path under data/documents/sources/); compared_with: the printed edition and page
+# a fair-use excerpt was compared with.
+OPTIONAL_FIELDS = ("date_note", "translation", "stored_text", "compared_with")
 LICENCES = ("public-domain", "fair-use-quotation")
 MIN_WORDS, MAX_WORDS = 150, 400
 MIN_QUESTIONS, MAX_QUESTIONS = 2, 3
@@ -43,7 +46,7 @@ class Document:
     place: str
     audience: str
     purpose: str
-    why_it_matters: str
+    headnote: str
     url: str
     licence: str
     licence_reason: str
@@ -54,6 +57,9 @@ class Document:
     text: str
     path: Path
     date_note: str = ""
+    translation: str = ""
+    stored_text: str = ""
+    compared_with: str = ""
 
     @property
     def words(self) -> int:
@@ -122,7 +128,7 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
     return Document(text="\n".join(lines[end + 1:]).strip(), path=path,
                     **{key: values[key] for key in TEXT_FIELDS},
                     **{key: tuple(values[key]) for key in LIST_FIELDS},
-                    date_note=values.get("date_note", ""))
+                    **{key: values.get(key, "") for key in OPTIONAL_FIELDS})
 
 
 def check(documents: list[Document], data: KitData, problems: list[Problem]) -> None:

@@ -109,10 +109,22 @@ def load(data_dir: str | Path | None = None) -> KitData:
     if actors is not None:
         _check_actors(actors, problems)
     if events is not None:
-        bounds = _check_events(events, actors, sources, problems)
+        bounds = _check_events(events, actors, sources, problems, withheld_columns(folder))
     if problems:
         raise DataError(problems)
     return KitData(events=_typed_events(events, bounds), actors=_typed_actors(actors), sources=sources)
+
+
+WITHHELD = "withheld-columns.txt"  # written by the student edition: columns emptied for the students to fill
+
+
+def withheld_columns(folder: Path) -> frozenset:
+    """The (file, column) pairs the student edition emptied on purpose, so that an empty one is no error."""
+    listing = folder / WITHHELD
+    if not listing.is_file():
+        return frozenset()
+    lines = listing.read_text(encoding="utf-8").splitlines()
+    return frozenset(tuple(line.split()[:2]) for line in lines if len(line.split()) >= 2 and not line.startswith("#"))
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -552,7 +564,7 @@ def _check_actors(actors: pd.DataFrame, problems: list[Problem]) -> None:
 
 
 def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd.DataFrame | None,
-                  problems: list[Problem]) -> dict:
+                  problems: list[Problem], withheld: frozenset = frozenset()) -> dict:
     name = "events.csv"
     _check_ids(events, "event_id", EVENT_ID, name, problems)
     _check_vocabulary(events, "kind", EVENT_KINDS, name, problems)
