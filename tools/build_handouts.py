@@ -14,8 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import country_study, recognition  # noqa: E402
-from breaking_isolation.atomic import write_text  # noqa: E402
+from breaking_isolation import atomic, country_study, recognition  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
@@ -177,7 +176,7 @@ def write_claim_key(data) -> bool:
     plan = LESSON_3.read_text(encoding="utf-8")
     new = with_claim_key(plan, data)
     if new != plan:
-        write_text(LESSON_3, new)
+        atomic.write_text(LESSON_3, new)
     return new != plan
 
 
@@ -245,7 +244,7 @@ def render() -> dict[str, str]:
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     for name, text in render().items():
-        (OUT / name).write_text(text, encoding="utf-8")
+        atomic.write_text(OUT / name, text)
         print(f"wrote lessons/handouts/{name}")
     if write_claim_key(kit.load()):
         print("wrote the card key of lessons/03-reading-the-country-study.md")
