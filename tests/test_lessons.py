@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import breaking_isolation as kit
-from breaking_isolation import country_study
+from breaking_isolation import country_study, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -19,14 +19,15 @@ REQUIRED = ["Central question", "Learning objectives", "Prerequisites", "Timing"
             "Activities", "Discussion questions", "Differentiation", "Formative check", "Summative task",
             "Curriculum alignment", "No-computer fallback", "Key points"]
 SHEETS = ROOT / "lessons" / "answer-sheets"
-EVENT_ID = re.compile(r"`(\d{4}-[a-z0-9]+(?:-[a-z0-9]+)+)`")
+EVENT_ID = re.compile(rf"`({vocabulary.EVENT_ID})`")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
 def test_there_is_a_plan_per_notebook_and_one_on_the_source_text_and_one_on_documents():
     names = [p.name for p in PLANS]
-    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md", "04-documents.md"]
-    for notebook in ("01-recognition.ipynb", "02-network.ipynb"):
+    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md", "04-documents.md",
+                     "05-china.md"]
+    for notebook in ("01-recognition.ipynb", "02-network.ipynb", "03-china.ipynb"):
         assert any(notebook in p.read_text(encoding="utf-8") for p in PLANS), notebook
 
 

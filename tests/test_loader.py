@@ -1,5 +1,6 @@
 """The loader explains bad input: one error listing every problem with file, row, column and value."""
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -181,9 +182,24 @@ def test_alt_dates_must_name_a_known_source(tmp_path):
     assert (problem.row, problem.column, problem.value) == (3, "alt_dates", "1924-02-02")
 
 
+def _paths_of(package: Path):
+    """The copy's own paths module, imported from the copy's file (it imports nothing of the package)."""
+    spec = importlib.util.spec_from_file_location("copied_paths", package / "paths.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_data_folder_is_found_from_a_copy_of_the_package(tmp_path):
-    """A student build copies the package beside its notebooks; it must still find data/."""
+    """A student build copies the package beside its notebooks and data/ above them; the copy finds that data/,
+    not the kit's, and a copy with no data/ above it says so."""
     assert kit.data_dir().name == "data" and (kit.data_dir() / "datapackage.json").is_file()
-    copy = tmp_path / "build" / "student" / "breaking_isolation"
+    build = tmp_path / "build" / "student"
+    copy = build / "notebooks" / "breaking_isolation"
     shutil.copytree(Path(kit.__file__).parent, copy)
-    assert not (tmp_path / "data").exists()
+    (build / "data").mkdir()
+    (build / "data" / "datapackage.json").write_text("{}", encoding="utf-8")
+    assert _paths_of(copy).data_dir() == build / "data"
+    (build / "data" / "datapackage.json").unlink()
+    with pytest.raises(FileNotFoundError, match="datapackage.json"):
+        _paths_of(copy).kit_root()

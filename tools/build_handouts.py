@@ -14,11 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, country_study, recognition  # noqa: E402
+from breaking_isolation import atomic, country_study, recognition, vocabulary  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
-MOSCOW = {"rsfsr", "ussr", "cpsu"}
 
 
 def _escape(text) -> str:
@@ -84,7 +83,7 @@ NETWORK_SIDE = "ussr"
 NETWORK_PARTNERS = ("germany", "britain", "china-beijing", "kmt", "kmt-wuhan", "ccp")
 NETWORK_MOMENTS = {"End of 1922": "1922-12-31", "31 May 1927 (the formative check)": "1927-05-31",
                    "End of 1927": "1927-12-31"}
-NETWORK_START, NETWORK_END = "1921-01-01", "1928-12-31"
+NETWORK_START, NETWORK_END = vocabulary.START, vocabulary.END
 EDGE_COLUMNS = [("One side", "u_label"), ("Other side", "v_label"), ("Sign", "sign"), ("Events", "weight"),
                 ("Latest event", "latest")]
 

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, network, recognition
+from . import checks, china, network, recognition
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
+from .vocabulary import END, START
 
 MIN_EVENTS = 2
 MIN_CLAIM_WORDS = 6
@@ -203,11 +204,16 @@ SPECS = {
     "recognition-evidence": Spec("recognition-evidence", "1917-11-07", "1933-12-31", _moving_events,
                                  "an event that changes a state's recognition of Moscow or its relations with it",
                                  "the table `changes` (section \"From events to standings\")"),
-    "network-evidence": Spec("network-evidence", "1921-01-01", "1928-12-31", _signed_ties,
+    "network-evidence": Spec("network-evidence", START, END, _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
                              "between two actors of the figures)",
                              "the event ids of the edges (`edge_table`, column event_ids)"),
 }
+
+# notebook 3: was the united front a mistake? (the pointers and the relevant events live in china.py)
+_SIDES["china-evidence"] = china.evidence_sides
+SPECS["china-evidence"] = Spec("china-evidence", "1920-01-01", "1929-12-31", china.evidence_events,
+                               "a China event of 1920-29 that is not neutral", "the timeline table `lanes` (figure 1)")
 
 
 def _register(name: str) -> None:

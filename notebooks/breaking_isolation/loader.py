@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .paths import data_dir as default_data_dir
-from .vocabulary import ACTOR_KINDS, EVENT_KINDS, REGIONS, SOURCE_KINDS, TONES
+from .vocabulary import ACTOR_KINDS, EVENT_ID, EVENT_KINDS, ISO_DATE, REGIONS, SOURCE_KINDS, TONES
 
 EVENT_COLUMNS = {
     # column: required?
@@ -34,9 +34,7 @@ ACTOR_COLUMNS = {
 }
 SOURCE_COLUMNS = {"source_id": True, "citation": True, "url": False, "kind": True, "note": False}
 
-EVENT_ID = r"\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*"
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-ISO_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 FIRST_YEAR, LAST_YEAR = 1900, 1950  # the kit's period, with room on both sides; a date outside is a typo
 TITLE_LENGTH = 80
 # What a spreadsheet makes of a date: 2/1/1924, 1924/02/01, 01.02.1924. Named, never guessed at.
