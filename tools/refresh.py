@@ -190,6 +190,7 @@ def rebuild_handouts() -> None:
     build_handouts.OUT.mkdir(parents=True, exist_ok=True)
     for name, text in build_handouts.render().items():
         atomic.write_text(build_handouts.OUT / name, text)
+    build_handouts.write_claim_key(build_handouts.kit.load())
 
 
 def rebuild_documents() -> None:

@@ -16,9 +16,9 @@ from .paths import data_dir, kit_root, output_dir
 from . import checks, recognition  # recognition registers its exercises with checks
 from . import network  # network registers its exercises with checks
 from . import charts
-from . import documents, evidence  # evidence registers the claim-and-evidence exercises
+from . import country_study, documents, evidence  # evidence registers the claim-and-evidence exercises
 from . import china, china_charts  # china registers notebook 3's exercises
 from .checks import check
 
-__all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "documents", "evidence", "recognition", "KitData", "Problem",
+__all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "country_study", "documents", "evidence", "recognition", "KitData", "Problem",
            "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg"]
