@@ -31,7 +31,10 @@ until 8 June 1928, then the Nationalist government at Nanjing. A party never spe
 person or body that belongs to a party or to a government outside its recognised period. Such events stay
 in the table with `counted` False and the `reason`, and move nothing: Nanjing's break with Moscow of
 December 1927 closed Soviet consulates in Nationalist China, but China's relations with Moscow were then
-held by Beijing.
+held by Beijing. The same rule holds for a territory that the states, Moscow included, recognised as part of
+another state (`belongs_to` filled on a `state`): Outer Mongolia, which Moscow itself recognised as "an integral
+part of the Republic of China" on 31 May 1924. Its government at Urga spoke for no recognised state, so its
+treaty with Moscow moves nothing; `as_states` gives the other reading, with such territories counted as states.
 """
 
 from __future__ import annotations
@@ -90,6 +93,10 @@ def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool,
         kind = str(info.at[current, "kind"])
         name = info.at[current, "name"]
         if kind == "state":
+            part_of = info.at[current, "belongs_to"]
+            if isinstance(part_of, str) and part_of:
+                return False, (f"{name} was recognised, by Moscow too, as part of {info.at[part_of, 'name']}: "
+                               "its government was not the recognised government of a state")
             return True, ""
         if kind == "party":
             return False, f"{name} is a party: a party does not speak for a state"
@@ -100,6 +107,15 @@ def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool,
             return True, ""
         current = info.at[current, "belongs_to"]
     return False, f"{info.at[actor, 'name']} belongs to no state"
+
+
+def as_states(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors with every state that belongs to another made independent: the reading in which Mongolia's
+    government counts as that of a state (as Moscow treated it in 1921), for showing the counts both ways."""
+    actors = actors.copy()
+    states = actors["kind"].astype(str) == "state"
+    actors.loc[states, "belongs_to"] = ""
+    return actors
 
 
 def moscow_recognises(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
