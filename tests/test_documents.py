@@ -4,14 +4,12 @@ import re
 import shutil
 from pathlib import Path
 
+import breaking_isolation as kit
 import pandas as pd
 import pytest
-
-import breaking_isolation as kit
+import readability
 from breaking_isolation import documents
 from breaking_isolation.loader import DataError, KitData
-
-import readability
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 
@@ -42,12 +40,20 @@ BROKEN = {
     "doc-1925-wrong-year": ("id", "doc-1925-wrong-year", "doc-1924-"),
     "doc-1924-missing-headnote": ("headnote", None, "missing or empty"),
     "doc-1924-bad-line": (None, "place A capital", "neither 'field: value'"),
+    "doc-1924-no-stored-text": ("stored_text", None, "names the file under sources/ it was cut from"),
+    "doc-1924-fair-use-uncompared": ("compared_with", None, "which printed edition and page"),
 }
+
+
+def copy_fixture(folder: str, name: str, to: Path, as_name: str | None = None) -> None:
+    """One fixture document, with the stored texts it may cite."""
+    shutil.copy(FIXTURES / folder / f"{name}.md", to / f"{as_name or name}.md")
+    shutil.copytree(FIXTURES / folder / "sources", to / "sources", dirs_exist_ok=True)
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_each_broken_fixture_fails_with_a_message_that_names_the_problem(name, tmp_path):
-    shutil.copy(FIXTURES / "broken" / f"{name}.md", tmp_path)
+    copy_fixture("broken", name, tmp_path)
     with pytest.raises(DataError) as caught:
         documents.load_documents(tmp_path, fixture_data())
     column, value, words = BROKEN[name]
@@ -67,7 +73,7 @@ def test_all_problems_are_reported_at_once():
 
 
 def test_a_file_renamed_away_from_its_id_is_caught(tmp_path):
-    shutil.copy(FIXTURES / "valid" / "doc-1924-sample-note.md", tmp_path / "doc-1924-renamed.md")
+    copy_fixture("valid", "doc-1924-sample-note", tmp_path, as_name="doc-1924-renamed")
     with pytest.raises(DataError, match="must match the file name"):
         documents.load_documents(tmp_path, fixture_data())
 
@@ -130,7 +136,7 @@ def key_sections(doc) -> tuple[str, list[str]]:
     text = key_path(doc).read_text(encoding="utf-8")
     note = text.split("## Teacher's note", 1)[1].split("## Answers", 1)[0].strip() if "## Teacher's note" in text else ""
     answers = text.split("## Answers", 1)[1] if "## Answers" in text else ""
-    return note, [m.group(2) for m in re.finditer(r"^(\d+)\. (.+)$", answers, re.M)]
+    return note, [m.group(2) for m in re.finditer(r"^(\d+)\. (.+)$", answers, re.MULTILINE)]
 
 
 def test_the_readability_measure_tells_plain_prose_from_dense_prose():

@@ -96,7 +96,7 @@ def test_gexf_carries_lifespans_and_the_change_of_sign(tmp_path):
     signs = [(v.get("start"), v.get("end"), v.get("value")) for v in britain.iter(f"{{{NS['g']}}}attvalue")
              if v.get("for") == "sign_then"]
     assert signs[-1] == ("1927-05-26", "1928-12-31", "hostile")
-    assert ("1924-02-01", "1927-05-25", "cooperative") in signs
+    assert ("1924-02-01", "1927-05-25", "mixed") in signs  # recognition against the Curzon ultimatum
 
 
 def test_edge_csv_has_gephis_type_column(tmp_path):
@@ -165,7 +165,7 @@ def test_gephi_timeline_follows_a_tie_that_turns_from_cooperative_to_hostile(tmp
     assert at(path, "1921-03-16")[britain] == "cooperative"   # the trade agreement's day
     assert at(path, "1922-12-31")[britain] == "cooperative"   # the Hague conference (neutral) changes nothing
     assert at(path, "1923-05-08")[britain] == "hostile"       # the Curzon ultimatum
-    assert at(path, "1924-06-30")[britain] == "cooperative"   # recognition
+    assert at(path, "1924-06-30")[britain] == "mixed"         # recognition, Curzon not yet outweighed
     assert at(path, "1927-05-26")[britain] == "hostile"       # the break
     assert britain not in at(path, "1921-03-15")              # no tie before its first event
     root = ET.parse(path).getroot()

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import recognition  # noqa: E402
+from breaking_isolation import atomic, recognition  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
@@ -78,23 +78,58 @@ def recognition_handout(data) -> str:
     ]) + "\n"
 
 
+# Handout 2 reads the network as notebook 2 builds it: the same nodes (people and firms count for what they
+# belong to), the same ties and the same sign rule. The snapshots: the two lesson 2's fallback draws by hand
+# (end of 1922, May 1927) with the formative check's date, and the end of 1927.
+NETWORK_SIDE = "ussr"
+NETWORK_PARTNERS = ("germany", "britain", "china-beijing", "kmt", "kmt-wuhan", "ccp")
+NETWORK_MOMENTS = {"End of 1922": "1922-12-31", "31 May 1927 (the formative check)": "1927-05-31",
+                   "End of 1927": "1927-12-31"}
+NETWORK_START, NETWORK_END = "1921-01-01", "1928-12-31"
+EDGE_COLUMNS = [("One side", "u_label"), ("Other side", "v_label"), ("Sign", "sign"), ("Events", "weight"),
+                ("Latest event", "latest")]
+
+
 def network_handout(data) -> str:
-    events = _with_sources(data.events)
+    network = kit.network
+    keep = (NETWORK_SIDE, *NETWORK_PARTNERS)
+    label = lambda node: network.LABELS.get(node, node).replace("\n", " ")
+    snapshots = {name: network.edge_table(network.build(data.events, data.actors, start=NETWORK_START, end=end,
+                                                        keep=keep))
+                 for name, end in NETWORK_MOMENTS.items()}
+    ties = sorted({(u, v) for table_ in snapshots.values() for u, v in zip(table_["u"], table_["v"])},
+                  key=lambda tie: _tie_order(tie, keep))
+    pairs = network.event_pairs(data.events, data.actors)
+    pairs = pairs[(pairs["date"] >= NETWORK_START) & (pairs["date"] <= NETWORK_END)]
+    pairs = pairs.merge(_with_sources(data.events)[["event_id", "sources"]], on="event_id")
     parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
-             "For [lesson 2](../02-network.md). Moscow's dealings with five partners, event by event. A tie's "
-             "sign in the notebook is the tone of its latest cooperative or hostile event."]
-    partners = [("Germany", {"germany", "junkers", "reichswehr", "kpd"}),
-                ("Britain", {"britain", "arcos"}),
-                ("The Beijing government", {"china-beijing", "zhang-zuolin"}),
-                ("The Nationalists (KMT)", {"kmt", "kmt-wuhan", "chiang", "sun-yat-sen"}),
-                ("The Chinese Communist Party", {"ccp"})]
-    soviet = MOSCOW | {"red-army", "joffe", "borodin", "karakhan", "blyukher", "chicherin", "comintern", "stalin"}
-    window = events[(events["date"] >= "1921-01-01") & (events["date"] < "1929-01-01")]
-    for name, ids in partners:
-        pair = window[(window["actor"].isin(ids) & window["counterpart"].isin(soviet))
-                      | (window["counterpart"].isin(ids) & window["actor"].isin(soviet))]
-        parts += [f"## {name}", table(pair, EVENT_COLUMNS)]
+             "For [lesson 2](../02-network.md). Moscow's dealings with its partners, tie by tie, as notebook 2's "
+             "network counts them: people, firms and armies count for the actor they belong to (Joffe, Krasin "
+             "and the trading company ARCOS for the Soviet state; the Reichswehr for Germany; Chiang Kai-shek for "
+             "the Nationalists). **A tie's sign** weighs its recent events: each cooperative or hostile event "
+             "counts half as much after a year. A tie is cooperative when its cooperative events weigh at least "
+             "twice its hostile ones, hostile when the reverse is true, and mixed in between.",
+             "## A. The ties at three moments",
+             "Every event from 1 January 1921 up to the date. Draw each on the fixed layout (West left, Moscow "
+             "centre, China right) and mark each line +, − or ~ (mixed)."]
+    for name, table_ in snapshots.items():
+        flip = table_["v"] == NETWORK_SIDE  # Moscow first on its own ties
+        one, other = table_["u"].where(~flip, table_["v"]), table_["v"].where(~flip, table_["u"])
+        table_ = table_.assign(u_label=one.map(label), v_label=other.map(label), order=[_tie_order(t, keep) for t in
+                                                                                        zip(one, other)],
+                               latest=table_["event_ids"].str.split(";").str[-1]).sort_values("order", kind="stable")
+        parts += [f"### {name}", table(table_, EDGE_COLUMNS)]
+    parts += [f"## B. The events of each tie, {NETWORK_START[:4]}–{NETWORK_END[:4]}"]
+    for u, v in ties:
+        rows = pairs[(pairs["u"] == u) & (pairs["v"] == v)]
+        one, other = (v, u) if v == NETWORK_SIDE else (u, v)
+        parts += [f"### {label(one)} – {label(other)}", table(rows, EVENT_COLUMNS)]
     return "\n\n".join(parts) + "\n"
+
+
+def _tie_order(tie, keep) -> tuple:
+    """Moscow's ties first, then the others, each in the order of `keep`."""
+    return (NETWORK_SIDE not in tie, sorted(keep.index(n) for n in tie if n != NETWORK_SIDE))
 
 
 def country_study_handout(data) -> str:
@@ -178,5 +213,5 @@ def render() -> dict[str, str]:
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     for name, text in render().items():
-        (OUT / name).write_text(text, encoding="utf-8")
+        atomic.write_text(OUT / name, text)
         print(f"wrote lessons/handouts/{name}")

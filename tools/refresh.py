@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import breaking_isolation as kit  # noqa: E402
+from breaking_isolation import atomic  # noqa: E402
 from execute_notebooks import execute  # noqa: E402
 
 # --- what changed -------------------------------------------------------------------------------------------
@@ -187,7 +188,7 @@ def rebuild_handouts() -> None:
 
     build_handouts.OUT.mkdir(parents=True, exist_ok=True)
     for name, text in build_handouts.render().items():
-        (build_handouts.OUT / name).write_text(text, encoding="utf-8")
+        atomic.write_text(build_handouts.OUT / name, text)
 
 
 def rebuild_students(out: Path) -> None:

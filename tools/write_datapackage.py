@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 
+from breaking_isolation import atomic  # noqa: E402
 from breaking_isolation.loader import (  # noqa: E402
     ACTOR_COLUMNS, EVENT_COLUMNS, FIRST_YEAR, FREE_TEXT as FREE_TEXT_COLUMNS, LAST_YEAR, SOURCE_COLUMNS, TITLE_LENGTH)
 from breaking_isolation.vocabulary import (  # noqa: E402
@@ -171,4 +172,4 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    (ROOT / "data" / "datapackage.json").write_text(render(), encoding="utf-8")
+    atomic.write_text(ROOT / "data" / "datapackage.json", render())

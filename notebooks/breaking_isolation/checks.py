@@ -38,7 +38,7 @@ _LABELS = {RIGHT: "✔ Right.", WRONG: "✘ Not right yet.", UNANSWERED: "… No
            UNREADABLE: "? Cannot read this answer.", CHECKED: "◇ Checked: the form, not the history.",
            STALE: "↻ Run your answer cell again."}
 # The modules whose labelled functions are the exercises (one per notebook, and the claim-and-evidence checks).
-MODULES = ("recognition_exercises", "network_exercises", "evidence")
+MODULES = ("recognition_exercises", "network_exercises", "china", "evidence")
 
 
 @dataclass(frozen=True)

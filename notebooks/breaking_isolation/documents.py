@@ -155,6 +155,15 @@ def check(documents: list[Document], data: KitData, problems: list[Problem]) -> 
         if not MIN_WORDS <= doc.words <= MAX_WORDS:
             problems.append(Problem(name, None, "text", str(doc.words),
                                     f"the excerpt must have {MIN_WORDS} to {MAX_WORDS} words"))
+        if doc.licence == "public-domain":
+            stored = doc.path.parent / doc.stored_text if doc.stored_text else None
+            if stored is None or not doc.stored_text.startswith("sources/") or not stored.is_file():
+                problems.append(Problem(name, None, "stored_text", doc.stored_text or None,
+                                        "a public-domain document names the file under sources/ it was cut from "
+                                        "(sources/<id>.txt, its first line saying where it was read)"))
+        elif doc.licence == "fair-use-quotation" and not doc.compared_with:
+            problems.append(Problem(name, None, "compared_with", None,
+                                    "a fair-use excerpt says which printed edition and page it was compared with"))
         if not MIN_QUESTIONS <= len(doc.questions) <= MAX_QUESTIONS:
             problems.append(Problem(name, None, "questions", str(len(doc.questions)),
                                     f"give {MIN_QUESTIONS} or {MAX_QUESTIONS} sourcing or close-reading questions"))

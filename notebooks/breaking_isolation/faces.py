@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-# Moscow's people and bodies, by actor_id, on each side.
-STATE_SIDE = frozenset({"rsfsr", "ussr", "chicherin", "litvinov", "karakhan", "joffe", "krasin", "red-army"})
-PARTY_SIDE = frozenset({"comintern", "cpsu", "zinoviev", "stalin", "trotsky", "borodin", "blyukher"})
+# Moscow's people and bodies, by actor_id, on each side (notebook 3's lanes read them too). The military
+# advisers were Red Army officers, so Blyukher acts for the state; Borodin was the Politburo's man.
+STATE_SIDE = frozenset({"rsfsr", "ussr", "far-eastern-republic", "chicherin", "litvinov", "karakhan", "joffe",
+                        "krasin", "blyukher", "red-army", "arcos"})
+PARTY_SIDE = frozenset({"comintern", "cpsu", "zinoviev", "stalin", "trotsky", "borodin"})
 MOSCOW = STATE_SIDE | PARTY_SIDE
 STATE, PARTY = "state face", "party face"
 

@@ -76,12 +76,12 @@ def draw(graph: nx.Graph, ax, pos: dict, title: str = "", highlight: str = SOVIE
         ax.set_title(title, fontsize=style.fontsize("label"))
 
 
-def legend_handles(weights=(1, 4, 9)) -> list:
+def legend_handles(weights=(1, 3, 6, 10)) -> list:
     """Legend entries: one line per sign (colour and line style), and line widths for numbers of events."""
     signs = [Line2D([], [], linewidth=3.5, label=sign, **TONE_STYLE[sign]) for sign in SIGNS]
     widths = [Line2D([], [], color=GREY, linewidth=edge_width(w), label=f"{w} event{'s' * (w != 1)}")
               for w in weights]
-    return [h for pair in zip(signs, widths) for h in pair]  # legends fill by column: signs in the top row
+    return [h for pair in zip(signs, widths, strict=True) for h in pair]  # legends fill by column: signs on top
 
 
 def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str = "", ncols: int | None = None,
@@ -109,7 +109,7 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
         ax.axis("off")
     if title:
         fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold")
-    fig.legend(handles=legend_handles(), loc="lower center", ncols=3, frameon=False,
+    fig.legend(handles=legend_handles(), loc="lower center", ncols=len(SIGNS), frameon=False,
                fontsize=style.fontsize("legend"), bbox_to_anchor=(0.5, 0.0), handlelength=3.2)
     fig.text(0.01, 0.0, source + "; every event from 1 January 1921 to the panel's date",
              fontsize=style.fontsize("source"), color=GREY, va="top")
@@ -122,6 +122,7 @@ def describe(graph: nx.Graph, who: str = SOVIET) -> str:
     signs = [d["sign"] for _, _, d in graph.edges(data=True)]
     mine = {n: graph.edges[who, n]["sign"] for n in graph[who]} if who in graph else {}
     names = lambda sign: ", ".join(sorted(graph.nodes[n]["label"] for n, s in mine.items() if s == sign)) or "none"
-    return (f"{len(signs)} ties ({signs.count('cooperative')} cooperative, {signs.count('hostile')} hostile, "
-            f"{signs.count('neutral')} neutral); Moscow cooperative with {names('cooperative')}; "
-            f"hostile with {names('hostile')}")
+    mixed = f"; mixed with {names('mixed')}" if "mixed" in mine.values() else ""
+    return (f"{len(signs)} ties ({signs.count('cooperative')} cooperative, {signs.count('mixed')} mixed, "
+            f"{signs.count('hostile')} hostile, {signs.count('neutral')} neutral); Moscow cooperative with "
+            f"{names('cooperative')}; hostile with {names('hostile')}{mixed}")

@@ -14,7 +14,13 @@ The choices, so that a student can trace every line of a figure back to rows of 
   Each node carries its lifespan (`start`, `end`: ISO dates, "" when open), from actors.csv.
 - **Edges are undirected** and aggregate every event between two nodes in the window (start and end
   included). An event between two actors of the same node (Stalin against Trotsky) is no edge.
-- **Sign**: see `sign_of`. The counts of each tone are kept beside the sign (`n_cooperative`, `n_hostile`,
+- **Sign**: the balance of the tie's recent events (`sign_of`). Each cooperative or hostile event weighs 1 on
+  its day and half as much a year later (a half-life of one year, `HALF_LIFE_DAYS`); neutral events weigh
+  nothing. A tie is `cooperative` while its cooperative weight is at least twice its hostile weight,
+  `hostile` while the reverse holds, `mixed` in between, and `neutral` when all its events are neutral. So
+  one incident does not undo years of cooperation (Germany after the Shakhty trial of 1928), but a run of
+  hostile events does, and old events fade. Both weights fade at the same rate, so a sign changes only on
+  the day of an event. The counts of each tone are kept beside the sign (`n_cooperative`, `n_hostile`,
   `n_neutral`).
 - **Timeline**: each edge keeps `timeline`, a tuple of (date, sign, events so far), one step per date on
   which its events changed it, so the tie's sign at any date of the window can be read off (`sign_then`).
@@ -32,8 +38,10 @@ SOVIET = "ussr"
 # party that formed it, so that "the Nationalists" are one node before and after April 1927.
 MERGE = {"rsfsr": SOVIET, "cpsu": SOVIET, "china-nanjing": "kmt"}
 ROLLS_UP = ("person", "firm", "organisation")  # kinds that count for the actor they belong to
-SIGNS = ("cooperative", "hostile", "neutral")
-SIGN_VALUE = {"cooperative": 1, "hostile": -1}
+SIGNS = ("cooperative", "mixed", "hostile", "neutral")
+SIGN_VALUE = {"cooperative": 1, "hostile": -1}  # the signs of structural balance; mixed and neutral have none
+HALF_LIFE_DAYS = 365.25  # an event weighs half as much a year on
+DOMINANCE = 2.0  # one tone must weigh at least twice the other to sign the tie
 
 # The actors notebook 2 follows: Moscow, the Comintern, Germany, Britain, the other powers, and China's
 # rival governments and parties.
@@ -96,12 +104,31 @@ def _when(value, name: str) -> pd.Timestamp | None:
         raise ValueError(f"{name} {value!r} is not a date; give one like '1924-12-31'") from None
 
 
-def sign_of(tones) -> str:
-    """The tone of the latest non-neutral event among `tones` (in date order); neutral if all are."""
-    for tone in reversed(list(tones)):
-        if tone in SIGN_VALUE:
-            return tone
-    return "neutral"
+def balance(dates, tones, when) -> dict[str, float]:
+    """{"cooperative": weight, "hostile": weight} of the events up to `when`, each weighing 0.5 ** (age / half-life)."""
+    weights = {"cooperative": 0.0, "hostile": 0.0}
+    when = pd.Timestamp(when)
+    for date, tone in zip(pd.to_datetime(list(dates)), tones):
+        if tone in weights and date <= when:
+            weights[tone] += 0.5 ** ((when - date).days / HALF_LIFE_DAYS)
+    return weights
+
+
+def sign_of(dates, tones, when=None) -> str:
+    """The sign of a tie at `when` (default: its latest event) from its events' dates and tones (module text)."""
+    dates = pd.to_datetime(list(dates))
+    tones = [str(t) for t in tones]
+    if when is None:
+        when = max(dates) if len(dates) else pd.Timestamp(0)
+    weights = balance(dates, tones, when)
+    cooperative, hostile = weights["cooperative"], weights["hostile"]
+    if cooperative == hostile == 0:
+        return "neutral"
+    if cooperative >= DOMINANCE * hostile:
+        return "cooperative"
+    if hostile >= DOMINANCE * cooperative:
+        return "hostile"
+    return "mixed"
 
 
 def timeline(dates, tones) -> tuple[tuple[str, str, int], ...]:
@@ -110,10 +137,10 @@ def timeline(dates, tones) -> tuple[tuple[str, str, int], ...]:
     Between two steps the sign holds, so the sign at any date is the one of the latest step on or before it.
     """
     frame = pd.DataFrame({"date": pd.to_datetime(list(dates)), "tone": [str(t) for t in tones]})
-    steps, seen = [], []
-    for when, group in frame.groupby("date", sort=True):
-        seen += list(group["tone"])
-        steps.append((when.strftime("%Y-%m-%d"), sign_of(seen), len(seen)))
+    steps = []
+    for when in sorted(set(frame["date"])):
+        seen = frame[frame["date"] <= when]
+        steps.append((when.strftime("%Y-%m-%d"), sign_of(seen["date"], seen["tone"], when), len(seen)))
     return tuple(steps)
 
 

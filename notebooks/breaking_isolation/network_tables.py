@@ -38,8 +38,8 @@ def signed_triads(graph: nx.Graph) -> pd.DataFrame:
         if not (graph.has_edge(a, b) and graph.has_edge(a, c) and graph.has_edge(b, c)):
             continue
         signs = [graph.edges[p]["sign"] for p in ((a, b), (a, c), (b, c))]
-        if "neutral" in signs:
-            continue
+        if not all(s in SIGN_VALUE for s in signs):
+            continue  # a neutral or mixed tie has no sign to multiply
         product = math.prod(SIGN_VALUE[s] for s in signs)
         rows.append({"triad": f"{a} – {b} – {c}", "a": a, "b": b, "c": c,
                      "hostile_ties": signs.count("hostile"), "balanced": product > 0})
