@@ -5,7 +5,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import breaking_isolation as kit
 from breaking_isolation import checks, evidence
 from breaking_isolation.documents import Document
 from breaking_isolation.loader import KitData

@@ -12,14 +12,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
-sys.path.insert(0, str(ROOT / "tests"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, recognition  # noqa: E402
+from breaking_isolation import atomic, country_study, recognition, vocabulary  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
-MOSCOW = {"rsfsr", "ussr", "cpsu"}
 
 
 def _escape(text) -> str:
@@ -85,7 +83,7 @@ NETWORK_SIDE = "ussr"
 NETWORK_PARTNERS = ("germany", "britain", "china-beijing", "kmt", "kmt-wuhan", "ccp")
 NETWORK_MOMENTS = {"End of 1922": "1922-12-31", "31 May 1927 (the formative check)": "1927-05-31",
                    "End of 1927": "1927-12-31"}
-NETWORK_START, NETWORK_END = "1921-01-01", "1928-12-31"
+NETWORK_START, NETWORK_END = vocabulary.START, vocabulary.END
 EDGE_COLUMNS = [("One side", "u_label"), ("Other side", "v_label"), ("Sign", "sign"), ("Events", "weight"),
                 ("Latest event", "latest")]
 
@@ -133,8 +131,7 @@ def _tie_order(tie, keep) -> tuple:
 
 
 def country_study_handout(data) -> str:
-    from test_country_study import CLAIMS  # the one list of the text's claims
-
+    claims = country_study.load_claims(data=data)  # the one list of the text's claims, in its order
     events = _with_sources(data.events).set_index("event_id", drop=False)
     parts = ["# Handout 3: Checking the Country Study", GENERATED,
              "For [lesson 3](../03-reading-the-country-study.md). Source: Library of Congress, Federal Research "
@@ -144,9 +141,42 @@ def country_study_handout(data) -> str:
              "Each card quotes the text in its own words, then gives the events that bear on it. Decide: does "
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
              "justify it."]
-    for number, (claim, ids) in enumerate(CLAIMS.items(), start=1):
-        parts += [f"### Card {number}", f"> \"{_escape(claim)}\"", card_table(events.loc[ids])]
+    for number, claim in enumerate(claims, start=1):
+        parts += [f"### Card {number}", f"> \"{_escape(claim.quote)}\"", card_table(events.loc[list(claim.event_ids)])]
     return "\n\n".join(parts) + "\n"
+
+
+# --- lesson 3's answer key to the claim cards (teacher's material), written into the plan between markers ---
+
+LESSON_3 = ROOT / "lessons" / "03-reading-the-country-study.md"
+KEY_START = ("<!-- The card key is written by tools/build_handouts.py from data/country-study-claims.csv: "
+             "edit the data, not this table. -->")
+KEY_END = "<!-- end of the card key -->"
+
+
+def claim_key(data) -> str:
+    """One row per card of handout 3: the claim, the kit's one verdict and its reasoning, with the sources."""
+    claims = country_study.load_claims(data=data)
+    lines = ["| Card | Claim | Verdict | Reasoning (with event ids) | Scholarship |", "|---|---|---|---|---|"]
+    for number, claim in enumerate(claims, start=1):
+        lines.append(f"| {number} | \"{_cell(claim.quote)}\" | {claim.verdict} | {_cell(claim.reasoning)} | "
+                     + ", ".join(f"`{s}`" for s in claim.source_ids) + " |")
+    return "\n".join(lines)
+
+
+def with_claim_key(plan: str, data) -> str:
+    """The lesson plan with its card key replaced by the one the data gives."""
+    start, end = plan.index(KEY_START) + len(KEY_START), plan.index(KEY_END)
+    return plan[:start] + "\n\n" + claim_key(data) + "\n\n" + plan[end:]
+
+
+def write_claim_key(data) -> bool:
+    """Rewrite lesson 3's card key from the data; True when the plan changed."""
+    plan = LESSON_3.read_text(encoding="utf-8")
+    new = with_claim_key(plan, data)
+    if new != plan:
+        atomic.write_text(LESSON_3, new)
+    return new != plan
 
 
 # --- the claim cards' events, and the documents (handout 4) -------------------------------------------------
@@ -215,3 +245,5 @@ if __name__ == "__main__":
     for name, text in render().items():
         atomic.write_text(OUT / name, text)
         print(f"wrote lessons/handouts/{name}")
+    if write_claim_key(kit.load()):
+        print("wrote the card key of lessons/03-reading-the-country-study.md")

@@ -16,12 +16,12 @@ from .paths import data_dir, kit_root, output_dir
 from . import checks, recognition
 from . import network
 from . import charts
-from . import documents, evidence
+from . import country_study, documents, evidence
 from . import china, china_charts
 from . import freshness
 from .checks import check  # its exercises are read from checks.MODULES when the first check runs
 
 freshness.watch()  # in a notebook, follow which cells set `answer`, so a check grades what was just written
 
-__all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "documents", "evidence", "recognition", "KitData", "Problem",
+__all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "country_study", "documents", "evidence", "recognition", "KitData", "Problem",
            "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg"]

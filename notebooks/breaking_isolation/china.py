@@ -13,8 +13,9 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
   Peking; the Nationalists at Canton and Nanjing; Wuhan; the Communists; the warlords; Britain and Japan.
   An actor not named there falls into the lane of what it belongs to (`actors.belongs_to`, upwards).
 - **A China event** is one whose actor or counterpart is in a Chinese lane, 1920-29.
-- **A face's tie** to a Chinese side at a date is the tone of the latest event between them that was not
-  neutral, as in the network of notebook 2: a mission does not undo an alliance or a break.
+- **A face's tie** to a Chinese side at a date follows the network's rule (`network_model.sign_of`): the
+  balance of their cooperative and hostile events, each weighing half as much a year on; `mixed` when
+  neither side of the balance outweighs the other twice over, `none` before their first event.
 - **Who held power** is the government that `actors.csv` records as China's recognised government.
 """
 
@@ -24,6 +25,7 @@ import pandas as pd
 
 from . import checks
 from .faces import PARTY_SIDE, STATE_SIDE
+from .network_model import sign_of
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
 CHINESE = ("Beijing government", "Nationalists (Canton, Nanjing)", "Wuhan Nationalists", "Communists (CCP)",
@@ -122,20 +124,19 @@ def quarter_ends(start: str = "1923-01-01", end: str = "1928-12-31") -> pd.Datet
 
 def backing_by_quarter(events: pd.DataFrame, actors: pd.DataFrame, start: str = "1923-01-01",
                        end: str = "1928-12-31") -> pd.DataFrame:
-    """One row per quarter, side and face: the tie (cooperative, hostile or none) at the quarter's end, and
-    the event that set it."""
-    ties = tie_events(events, actors)
-    signed = ties[ties["tone"] != "neutral"].sort_values(["date", "event_id"])
+    """One row per quarter, side and face: the tie at the quarter's end (cooperative, mixed, hostile, neutral,
+    or none before any event), and the latest cooperative or hostile event behind it."""
+    ties = tie_events(events, actors).sort_values(["date", "event_id"])
     rows = []
     for quarter in quarter_ends(start, end):
-        upto = signed[signed["date"] <= quarter]
+        upto = ties[ties["date"] <= quarter]
         for side in SIDES:
             for face in (STATE, PARTY):
                 mine = upto[(upto["side"] == side) & (upto["face"] == face)]
-                last = mine.iloc[-1] if len(mine) else None
+                signed = mine[mine["tone"] != "neutral"]
                 rows.append({"quarter": quarter, "side": side, "face": face,
-                             "tie": last["tone"] if last is not None else "none",
-                             "set_by": last["event_id"] if last is not None else ""})
+                             "tie": sign_of(mine["date"], mine["tone"], quarter) if len(mine) else "none",
+                             "set_by": signed["event_id"].iloc[-1] if len(signed) else ""})
     return pd.DataFrame(rows)
 
 
@@ -216,9 +217,10 @@ def _check_order(answer, data):
 
 @checks.exercise("china-switch", expects="a date or a quarter such as '1927 Q2'")
 def _check_switch(answer, data):
-    """In which quarter did Moscow's party face first turn hostile to the Nationalists?"""
+    """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
     changes = switches(backing_by_quarter(data.events, data.actors))
-    turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY) & (changes["after"] == "hostile")]
+    turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY)
+                     & changes["after"].isin(["mixed", "hostile"])]
     if turned.empty:
         raise ValueError("the data has no such turn")
     expected = turned["quarter"].iloc[0]
@@ -234,5 +236,40 @@ def _check_switch(answer, data):
         raise checks.Unreadable("Write a quarter such as '1927 Q2', or a date such as '1927-05-01'.") from None
     if given == (expected.year, expected.quarter):
         return checks.right("That is the quarter the table shows.")
-    return checks.wrong("Find the Nationalists' row for the party face in the backing table and read where "
-                        "'cooperative' first becomes 'hostile'.")
+    return checks.wrong("Find the Nationalists' row for the party face in the table below figure 2 and read where "
+                        "'cooperative' first gives way to something else.")
+
+
+# --- the claim-and-evidence exercise (registered in evidence.SPECS as "china-evidence") ----------------------
+
+UNITED_FRONT_ENDS = "1927-04-12"  # the Shanghai massacre: evidence before it and after it shows both halves
+
+
+def evidence_events(data) -> set[str]:
+    """China events of 1920-29 that are not neutral: those bear on whether the united front helped or failed."""
+    lanes = lane_events(data.events, data.actors)
+    return set(lanes.loc[lanes["tone"].astype(str) != "neutral", "event_id"])
+
+
+def evidence_sides(given, data) -> list[str]:
+    """Pointers to the evidence a claim about the united front has not used yet: both faces, both halves."""
+    table = lane_events(data.events, data.actors).set_index("event_id")
+    cited = table.loc[[e for e in given.events if e in table.index]]
+    if cited.empty:
+        return []
+    faces = set(cited["lane"]) | set(cited["counterpart_lane"].dropna())
+    tips = []
+    if STATE not in faces:
+        tips.append("You cite no act of the Soviet state (a treaty with Peking, aid, a break): did Moscow's "
+                    "diplomacy help the united front or cut across it?")
+    if PARTY not in faces:
+        tips.append("You cite no act of the Comintern or the Soviet party (a resolution, Borodin, Stalin's "
+                    "theses): the united front was their policy, so the claim should face it.")
+    ends = pd.Timestamp(UNITED_FRONT_ENDS)
+    if not (cited["date"] < ends).any():
+        tips.append("All your evidence comes from after the Shanghai massacre: what had the united front "
+                    "achieved before it (Whampoa, the Northern Expedition)?")
+    if not (cited["date"] >= ends).any():
+        tips.append("All your evidence comes from before April 1927: a verdict on the united front must face how "
+                    "it ended.")
+    return tips

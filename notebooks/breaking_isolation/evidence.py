@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, faces, misconceptions, network, recognition
+from . import checks, china, faces, misconceptions, network, recognition
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
+from .vocabulary import END, START
 
 MIN_EVENTS = 2
 MIN_CLAIM_WORDS = 6
@@ -232,11 +233,16 @@ SPECS = {
                                  "an event that changes a state's recognition of Moscow or its relations with it, "
                                  "or one that explains such a change",
                                  "the table `changes` (section \"From events to standings\")"),
-    "network-evidence": Spec("network-evidence", "1921-01-01", "1928-12-31", _signed_ties,
+    "network-evidence": Spec("network-evidence", START, END, _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
                              "between two actors of the figures)",
                              "the event ids of the edges (`edge_table`, column event_ids)"),
 }
+
+# notebook 3: was the united front a mistake? (the pointers and the relevant events live in china.py)
+_SIDES["china-evidence"] = china.evidence_sides
+SPECS["china-evidence"] = Spec("china-evidence", "1920-01-01", "1929-12-31", china.evidence_events,
+                               "a China event of 1920-29 that is not neutral", "the timeline table `lanes` (figure 1)")
 
 
 def _documents(data) -> list[Document]:
@@ -254,3 +260,8 @@ def check_recognition_claim(answer, data):
 @checks.exercise("network-evidence", expects=EXPECTS)
 def check_network_claim(answer, data):
     return assess(answer, data, _documents(data), SPECS["network-evidence"])
+
+
+@checks.exercise("china-evidence", expects=EXPECTS)
+def check_china_claim(answer, data):
+    return assess(answer, data, _documents(data), SPECS["china-evidence"])

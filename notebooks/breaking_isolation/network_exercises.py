@@ -8,6 +8,7 @@ import pandas as pd
 from . import checks
 from .network_model import FOCUS, LABELS, SOVIET, build, node_of
 from .network_tables import signed_triads
+from .vocabulary import START
 
 
 MOMENTS = {"1926": "1926-12-31", "1928": "1928-12-31"}  # the snapshots the exercises ask about
@@ -22,7 +23,7 @@ def _names(data) -> dict[str, str]:
 
 def _snapshot(data, moment: str) -> nx.Graph:
     known = set(node_of(data.actors).values())
-    return build(data.events, data.actors, start="1921-01-01", end=MOMENTS[moment],
+    return build(data.events, data.actors, start=START, end=MOMENTS[moment],
                  keep=[n for n in FOCUS if n in known])
 
 

@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .vocabulary import MOVES, RECOGNITION_KINDS, RECOGNITION_LEVELS, RELATIONS_LEVELS
+from .vocabulary import MOVES, RECOGNITION_KINDS, RECOGNITION_LEVELS, RELATIONS_LEVELS, SOVIET_STATE
 
 KINDS = RECOGNITION_KINDS
-MOSCOW = ("rsfsr", "ussr")
+MOSCOW = SOVIET_STATE  # the Soviet state under its two names (vocabulary.py)
 RECOGNITION_LABELS = {"none": "not recognised", "de_facto": "de facto", "de_jure": "de jure"}
 RELATIONS_LABELS = {"none": "no relations", "established": "relations in place", "broken": "relations broken off"}
 KIND_LABELS = {
