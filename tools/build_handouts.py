@@ -231,8 +231,54 @@ def documents_handout(data) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+CHINA_DEBATE = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
+                "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
+                "1927-trotsky-expelled")
+
+
+def _quarter(stamp) -> str:
+    return f"{stamp.year} Q{stamp.quarter}"
+
+
+def china_handout(data) -> str:
+    china, charts = kit.china, kit.china_charts
+    lanes = _with_sources(china.lane_events(data.events, data.actors).merge(
+        data.events[["event_id", "source_ids", "description"]], on="event_id"))
+    turns = charts.numbered(lanes)
+    backing = china.backing_by_quarter(data.events, data.actors)
+    changes = china.switches(backing).assign(when=lambda t: t["quarter"].map(_quarter))
+    held = china.recognised_by_quarter(data.actors)
+    spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
+    spring = china.war_scare(data.events, data.actors)
+    spring = spring.assign(number=range(1, len(spring) + 1))
+    debate = _with_sources(data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index())
+    parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
+             "For [lesson 5](../05-china.md) and notebook 3. The China events of the kit's data, lane by lane: a "
+             "**lane** groups actors (the Soviet state and its envoys; the Comintern, the Soviet party and their "
+             "agents; Peking; the Nationalists; Wuhan; the Communists; the warlords; Britain and Japan). A "
+             "**face** is one of Moscow's two ways of acting in China: the state or the party. A face's **tie** to "
+             "a Chinese side weighs their recent events, as in notebook 2: cooperative, mixed or hostile.",
+             "## A. Turning points (numbered as in figure 1)",
+             table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:]]),
+             "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
+             table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
+                             ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
+             "China's recognised government, by quarter: " + "; ".join(f"{name}, {span}" for name, span in
+                                                                       spans.items()) + ".",
+             "## C. The war scare of 1927 and China (figure 3)",
+             table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
+                            ("Event id", "event_id")]),
+             "## D. The debate of 1927: the events and what the data says of them",
+             table(debate, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
+                            ("Event id", "event_id"), ("Sources", "sources")]),
+             "## E. Every China event, 1920–1929",
+             table(lanes, [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]
+    return "\n\n".join(parts) + "\n"
+
+
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
-            "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout}
+            "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout,
+            "05-china-handout.md": china_handout}
 
 
 def render() -> dict[str, str]:

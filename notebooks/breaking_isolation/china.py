@@ -127,16 +127,17 @@ def backing_by_quarter(events: pd.DataFrame, actors: pd.DataFrame, start: str = 
     """One row per quarter, side and face: the tie at the quarter's end (cooperative, mixed, hostile, neutral,
     or none before any event), and the latest cooperative or hostile event behind it."""
     ties = tie_events(events, actors).sort_values(["date", "event_id"])
+    by_pair = {key: list(zip(group["date"], group["tone"], group["event_id"]))
+               for key, group in ties.groupby(["side", "face"], sort=False)}
     rows = []
     for quarter in quarter_ends(start, end):
-        upto = ties[ties["date"] <= quarter]
         for side in SIDES:
             for face in (STATE, PARTY):
-                mine = upto[(upto["side"] == side) & (upto["face"] == face)]
-                signed = mine[mine["tone"] != "neutral"]
-                rows.append({"quarter": quarter, "side": side, "face": face,
-                             "tie": sign_of(mine["date"], mine["tone"], quarter) if len(mine) else "none",
-                             "set_by": signed["event_id"].iloc[-1] if len(signed) else ""})
+                mine = [row for row in by_pair.get((side, face), []) if row[0] <= quarter]
+                signed = [event_id for _, tone, event_id in mine if tone != "neutral"]
+                tie = sign_of([d for d, _, _ in mine], [t for _, t, _ in mine], quarter) if mine else "none"
+                rows.append({"quarter": quarter, "side": side, "face": face, "tie": tie,
+                             "set_by": signed[-1] if signed else ""})
     return pd.DataFrame(rows)
 
 
