@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import breaking_isolation as kit
+from breaking_isolation import recognition_exercises
 from breaking_isolation import recognition
 
 ACTORS = pd.DataFrame({
@@ -172,7 +173,7 @@ def test_first_recognitions_and_the_de_facto_to_de_jure_gap(changes):
     firsts = recognition.first_recognitions(changes)
     assert list(firsts["state"]) == ["britain", "italy", "germany", "canada", "china"]
     assert list(firsts["standing"].astype(str)) == ["de_facto", "de_facto", "de_jure", "de_jure", "de_jure"]
-    gaps = recognition.de_facto_then_de_jure(changes)
+    gaps = recognition_exercises._gaps(changes)  # the checker's own answer, kept out of the public kit
     assert gaps.to_dict() == {"italy": 773, "britain": 1052}
 
 
