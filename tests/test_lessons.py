@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import build_handouts  # noqa: E402
 
 PLANS = sorted((ROOT / "lessons").glob("0*.md"))
-REQUIRED = ["Central question", "Learning objectives", "Prerequisites", "Timing", "Historical thinking skills",
+REQUIRED = ["Central question", "Learning objectives", "Prerequisites", "Getting in", "Timing", "Historical thinking skills",
             "Activities", "Discussion questions", "Differentiation", "Formative check", "Summative task",
             "Curriculum alignment", "No-computer fallback", "Key points"]
 SHEETS = ROOT / "lessons" / "answer-sheets"

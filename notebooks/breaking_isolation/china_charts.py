@@ -89,10 +89,14 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
     fig, ax = _figure("tall", height=1.6 + style.ROW_HEIGHT[style.medium()] * 1.6 * (len(rows) + 1))
     for y, (side, face) in enumerate(rows, start=1):
         part = backing[(backing["side"] == side) & (backing["face"] == face)]
-        for quarter, tie in zip(part["quarter"], part["tie"]):
+        runs = part[part["tie"] != part["tie"].shift()]  # one bar per run of equal quarters: few artists, fast
+        stops = list(runs["quarter"].iloc[1:] - width) + [part["quarter"].iloc[-1]]
+        for (quarter, tie), stop in zip(zip(runs["quarter"], runs["tie"]), stops):
             colour, hatch = TIE_FILL[tie]
-            ax.barh(y, width, left=quarter - width, height=0.72, color=colour, hatch=hatch, edgecolor=style.EDGE,
-                    linewidth=0.3)
+            ax.barh(y, stop - (quarter - width), left=quarter - width, height=0.72, color=colour, hatch=hatch,
+                    edgecolor=style.EDGE, linewidth=0.6)
+    for quarter in quarters:  # thin marks between the quarters, so the cells can still be counted
+        ax.axvline(quarter, color="white", linewidth=0.6, zorder=2)
     governments = recognised.where(recognised != "", "none")
     starts = governments[governments != governments.shift()]
     for i, (start, name) in enumerate(starts.items()):
