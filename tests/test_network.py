@@ -251,27 +251,33 @@ def data():
 
 
 def snapshot(data, end):
-    return network.build(data.events, data.actors, start="1921-01-01", end=end, keep=network.FOCUS)
+    return network.build(data.events, data.actors, start=network.START, end=end, keep=network.FOCUS)
 
 
+@pytest.mark.guards("Lesson 2 and notebook 2: Germany is Moscow's partner in 1922 (Rapallo)")
 def test_real_data_germany_and_moscow_are_partners_in_1922(data):
     graph = network.build(data.events, data.actors, start="1922-01-01", end="1922-12-31", keep=network.FOCUS)
     edge = graph.edges["germany", "ussr"]
     assert edge["sign"] == "cooperative" and "1922-rapallo-treaty" in edge["event_ids"].split(";")
 
 
+@pytest.mark.guards("Lesson 2's formative key: Moscow–Britain is hostile on 31 May 1927 (the break)")
 def test_real_data_britain_and_moscow_are_enemies_after_may_1927(data):
     edge = snapshot(data, "1927-05-31").edges["britain", "ussr"]
     assert edge["sign"] == "hostile" and "1927-britain-breaks-relations" in edge["event_ids"].split(";")
 
 
+@pytest.mark.guards("Lesson 2 and notebook 2: Moscow's tie with the Nationalists is cooperative to 1926, mixed "
+                    "from Stalin's theses (April 1927) and hostile by December 1927")
 def test_real_data_the_nationalists_turn_hostile_in_1927(data):
     assert snapshot(data, "1926-12-31").edges["kmt", "ussr"]["sign"] == "cooperative"
+    assert snapshot(data, "1927-05-31").edges["kmt", "ussr"]["sign"] == "mixed"
     assert snapshot(data, "1927-12-31").edges["kmt", "ussr"]["sign"] == "hostile"
     assert network.build(data.events, data.actors, start="1927-01-01", end="1927-12-31",
                          keep=network.FOCUS).edges["kmt", "ussr"]["sign"] == "hostile"
 
 
+@pytest.mark.guards("Lesson 2, key points: every edge leads back to its event ids")
 def test_real_data_every_edge_traces_back_to_events(data):
     graph = snapshot(data, "1928-12-31")
     ids = set(data.events["event_id"])

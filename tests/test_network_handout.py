@@ -71,6 +71,7 @@ def test_every_sign_in_the_handouts_tables_follows_from_its_own_rows(tables, sna
         assert sum(pd.Timestamp(r["Date"]) <= pd.Timestamp(SNAPSHOTS[snapshot]) for r in rows) == number, pair
 
 
+@pytest.mark.guards("Lesson 2's formative key: the signs of six ties on 31 May 1927")
 def test_the_formative_key_is_what_the_handout_gives_for_31_may_1927(tables):
     check = LESSON.read_text(encoding="utf-8").split("## Formative check")[1].split("\n## ")[0]
     key = re.findall(r"(Moscow|Nationalists)–(Britain|Germany|Communists|Beijing government|Nationalists) "
@@ -81,6 +82,7 @@ def test_the_formative_key_is_what_the_handout_gives_for_31_may_1927(tables):
         assert again[tie(KEY_NAMES[one], KEY_NAMES[other])] == KEY_SIGNS[sign], (one, other)
 
 
+@pytest.mark.guards("Handout 2: ARCOS and Krasin's trade agreement are on the Soviet side of the British tie")
 def test_the_handout_counts_people_and_firms_for_the_side_they_belong_to(tables):
     britain = [r["Event id"] for r in tables["RSFSR / USSR – Britain"]]
     assert "1927-arcos-raid" in britain                       # ARCOS was a Soviet firm in London

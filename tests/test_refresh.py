@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import breaking_isolation as kit
-from breaking_isolation import recognition
+from breaking_isolation import recognition, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 # What the kit builds or installs; a copy of the kit needs none of it.
@@ -52,7 +52,7 @@ def a_new_recognition(copy: Path) -> dict:
     moved = set(recognition.standing_changes(data.events, data.actors)["state"])
     actors, day = data.actors, pd.Timestamp("1926-05-04")
     alive = ~(actors["start_date"] > day) & ~(actors["end_date"] < day)  # NaT: no limit
-    states = actors[(actors["kind"] == "state") & alive & ~actors["actor_id"].isin(moved | {"rsfsr", "ussr"})]
+    states = actors[(actors["kind"] == "state") & alive & ~actors["actor_id"].isin(moved | set(vocabulary.SOVIET_STATE))]
     state = states.iloc[0]
     return {"event_id": f"1926-{state['actor_id']}-recognition", "date": "1926-05-04", "kind": "de_jure_recognition",
             "actor": state["actor_id"], "counterpart": "ussr",

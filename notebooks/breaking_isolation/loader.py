@@ -23,13 +23,13 @@ import pandas as pd
 from . import characters, rules
 from .characters import UTF8_HINT
 from .paths import data_dir as default_data_dir
-from .vocabulary import ACTOR_KINDS, EVENT_KINDS, REGIONS, SOURCE_KINDS, TONES, VERDICTS
+from .vocabulary import ACTOR_KINDS, EVENT_ID, EVENT_KINDS, ISO_DATE, REGIONS, SOURCE_KINDS, TONES
 
 EVENT_COLUMNS = {
     # column: required?
     "event_id": True, "date": True, "end_date": False, "kind": True, "actor": True, "counterpart": True,
     "title": True, "description": True, "tone": True, "source_ids": True, "alt_dates": False,
-    "date_note": False, "country_study_says": False, "country_study_verdict": False,
+    "date_note": False,
 }
 ACTOR_COLUMNS = {
     "actor_id": True, "name": True, "kind": True, "belongs_to": False, "region": True,
@@ -38,9 +38,7 @@ ACTOR_COLUMNS = {
 }
 SOURCE_COLUMNS = {"source_id": True, "citation": True, "url": False, "kind": True, "note": False}
 
-EVENT_ID = r"[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*"  # ASCII digits only: \d would take ١٩٢٢ too
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-ISO_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
 FIRST_YEAR, LAST_YEAR = 1900, 1950  # the kit's period, with room on both sides; a date outside is a typo
 TITLE_LENGTH = 80
 TEXT_LENGTH = 4000  # any other free text: a description or note longer than this is a paste gone wrong
@@ -49,7 +47,7 @@ FILE_SIZE = 100_000_000  # bytes: the kit's files are a few hundred kB, and 100,
 MANGLED_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
 PRECISION = {4: "year", 7: "month", 10: "day"}
 # Columns of free text; every other column has a shape or a vocabulary that edge white space breaks.
-FREE_TEXT = {"title", "description", "date_note", "country_study_says", "name", "note", "citation", "url"}
+FREE_TEXT = {"title", "description", "date_note", "name", "note", "citation", "url"}
 EDGE_SPACE = "has spaces or line breaks at its start or end; delete them"
 ROWS_SHOWN = 30  # the message shows this many problems; DataError.problems holds them all
 VALUE_SHOWN = 60  # characters of a value shown in a message; Problem.value holds it whole
@@ -548,11 +546,6 @@ def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd
     _check_ids(events, "event_id", EVENT_ID, name, problems)
     _check_vocabulary(events, "kind", EVENT_KINDS, name, problems)
     _check_vocabulary(events, "tone", TONES, name, problems)
-    _check_vocabulary(events, "country_study_verdict", VERDICTS, name, problems)
-    says, verdict = events["country_study_says"], events["country_study_verdict"]
-    if ("events.csv", "country_study_verdict") not in withheld:
-        _report(problems, name, "country_study_verdict", verdict, (says != "") & (verdict == ""),
-                "is required when country_study_says is filled")
     _report(problems, name, "title", events["title"],
             [len(v) > TITLE_LENGTH for v in events["title"].to_numpy()], f"is longer than {TITLE_LENGTH} characters")
     _report(problems, name, "counterpart", events["counterpart"], events["counterpart"] == events["actor"],

@@ -1,6 +1,6 @@
 """The relations network, in one namespace for the notebooks: who dealt with whom, as partners or as enemies.
 
-    graph = network.build(events, actors, start="1921-01-01", end="1924-12-31", keep=network.FOCUS)
+    graph = network.build(events, actors, start=START, end="1924-12-31", keep=network.FOCUS)
     network.edge_table(graph)                       # one row per tie, with the events behind it
     fig = network.draw_panels({"1924": graph})      # small multiples, the same place for every actor
     network.export(graph, "network-1924")           # dynamic GEXF, GraphML and two CSV files in output/
@@ -16,8 +16,9 @@ from .network_exercises import MOMENTS, as_pairs
 from .network_model import (FOCUS, LABELS, MERGE, ROLLS_UP, SIGN_VALUE, SIGNS, SOURCE, SOVIET, build, event_pairs,
                             node_info, node_of, sign_of, sign_then, snapshots, timeline)
 from .network_tables import edge_table, node_table, signed_triads
+from .vocabulary import END, START
 
 __all__ = ["FOCUS", "LABELS", "LAYOUT_SEED", "MERGE", "MOMENTS", "POSITIONS", "ROLLS_UP", "SIGNS", "SIGN_VALUE",
-           "SOURCE", "SOVIET", "as_pairs", "build", "describe", "draw", "draw_panels", "edge_table", "edge_width",
+           "SOURCE", "SOVIET", "START", "END", "as_pairs", "build", "describe", "draw", "draw_panels", "edge_table", "edge_width",
            "event_pairs", "export", "legend_handles", "node_info", "node_of", "node_table", "positions", "sign_of",
            "sign_then", "signed_triads", "snapshots", "timeline"]

@@ -1,6 +1,6 @@
 """The relations network's model: who dealt with whom, as partners or as enemies, in a window of time.
 
-    graph = network.build(events, actors, start="1921-01-01", end="1924-12-31", keep=network.FOCUS)
+    graph = network.build(events, actors, start=START, end="1924-12-31", keep=network.FOCUS)
 
 The choices, so that a student can trace every line of a figure back to rows of data/events.csv:
 
@@ -33,10 +33,12 @@ from __future__ import annotations
 import pandas as pd
 import networkx as nx
 
-SOVIET = "ussr"
+from .vocabulary import SOVIET_STATE, START
+
+SOVIET = SOVIET_STATE[-1]  # the node's id: the state's later name
 # The Soviet state under both names, and its ruling party; the Nationalist government at Nanjing with the
 # party that formed it, so that "the Nationalists" are one node before and after April 1927.
-MERGE = {"rsfsr": SOVIET, "cpsu": SOVIET, "china-nanjing": "kmt"}
+MERGE = {**{name: SOVIET for name in SOVIET_STATE if name != SOVIET}, "cpsu": SOVIET, "china-nanjing": "kmt"}
 ROLLS_UP = ("person", "firm", "organisation")  # kinds that count for the actor they belong to
 SIGNS = ("cooperative", "mixed", "hostile", "neutral")
 SIGN_VALUE = {"cooperative": 1, "hostile": -1}  # the signs of structural balance; mixed and neutral have none
@@ -237,7 +239,7 @@ def _exists(record: dict, start, end) -> bool:
     return True
 
 
-def snapshots(events: pd.DataFrame, actors: pd.DataFrame, moments: dict[str, str], start="1921-01-01",
+def snapshots(events: pd.DataFrame, actors: pd.DataFrame, moments: dict[str, str], start=START,
               keep=FOCUS) -> dict[str, nx.Graph]:
     """{label: the network from `start` to that moment}, for each moment in `moments` ({label: date})."""
     return {label: build(events, actors, start=start, end=when, keep=keep) for label, when in moments.items()}
