@@ -31,7 +31,10 @@ until 8 June 1928, then the Nationalist government at Nanjing. A party never spe
 person or body that belongs to a party or to a government outside its recognised period. Such events stay
 in the table with `counted` False and the `reason`, and move nothing: Nanjing's break with Moscow of
 December 1927 closed Soviet consulates in Nationalist China, but China's relations with Moscow were then
-held by Beijing.
+held by Beijing. The same rule holds for a territory that the states, Moscow included, recognised as part of
+another state (`belongs_to` filled on a `state`): Outer Mongolia, which Moscow itself recognised as "an integral
+part of the Republic of China" on 31 May 1924. Its government at Urga spoke for no recognised state, so its
+treaty with Moscow moves nothing; `as_states` gives the other reading, with such territories counted as states.
 """
 
 from __future__ import annotations
@@ -82,13 +85,20 @@ def state_of(actors: pd.DataFrame) -> dict[str, str]:
 
 def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool, str]:
     """Whether `actor`'s act on `date` speaks for its state, and if not, why not."""
-    info = actors.set_index("actor_id")
+    return _speaker(actor, date, actors.set_index("actor_id"))
+
+
+def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, str]:
     current, seen = actor, set()
     while current and current not in seen:
         seen.add(current)
         kind = str(info.at[current, "kind"])
         name = info.at[current, "name"]
         if kind == "state":
+            part_of = info.at[current, "belongs_to"]
+            if isinstance(part_of, str) and part_of:
+                return False, (f"{name} was recognised, by Moscow too, as part of {info.at[part_of, 'name']}: "
+                               "its government was not the recognised government of a state")
             return True, ""
         if kind == "party":
             return False, f"{name} is a party: a party does not speak for a state"
@@ -99,6 +109,15 @@ def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool,
             return True, ""
         current = info.at[current, "belongs_to"]
     return False, f"{info.at[actor, 'name']} belongs to no state"
+
+
+def as_states(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors with every state that belongs to another made independent: the reading in which Mongolia's
+    government counts as that of a state (as Moscow treated it in 1921), for showing the counts both ways."""
+    actors = actors.copy()
+    states = actors["kind"].astype(str) == "state"
+    actors.loc[states, "belongs_to"] = ""
+    return actors
 
 
 def moscow_recognises(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
@@ -112,7 +131,15 @@ def moscow_recognises(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
         .sort_values("date", kind="stable").reset_index(drop=True)
 
 
-def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def _refuse(problems: list | None, event_id: str, column: str, value: str, message: str) -> None:
+    """Raise a ValueError naming the event, or, when the loader collects them, add (event_id, column, value,
+    message) to `problems` and go on."""
+    if problems is None:
+        raise ValueError(f"events.csv, event {event_id!r}: {message}")
+    problems.append((event_id, column, value, message))
+
+
+def standing_changes(events: pd.DataFrame, actors: pd.DataFrame, problems: list | None = None) -> pd.DataFrame:
     """One row per event of a standing kind between Moscow and another state, in date order.
 
     Columns: date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
@@ -120,23 +147,29 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     before and after in each dimension: recognition_before/after, relations_before/after.
     Moscow's recognitions of others are left out (see `moscow_recognises`). An event whose other side
     belongs to no state raises a ValueError naming it; so does breaking off relations that were never
-    established.
+    established. Given a list as `problems` (as the loader does), each such event is added to it instead and
+    left out.
     """
     states = state_of(actors)
     standing = events[events["kind"].astype(str).isin(KINDS)]
     actor_moscow = standing["actor"].map(states).isin(MOSCOW)
     counterpart_moscow = standing["counterpart"].map(states).isin(MOSCOW)
-    for both in standing.loc[actor_moscow & counterpart_moscow, "event_id"]:
-        raise ValueError(f"events.csv, event {both!r}: an event of a standing kind with Moscow on both sides")
+    both = actor_moscow & counterpart_moscow
+    for event_id, value in zip(standing.loc[both, "event_id"], standing.loc[both, "counterpart"]):
+        _refuse(problems, event_id, "counterpart", value,
+                "an event of a standing kind (recognition or relations) with Moscow on both sides")
     # Treaties, breaks and restorations bind both sides, whoever the data names as actor; a one-way act
     # by Moscow is Moscow recognising another state.
     one_way = standing["kind"].astype(str).isin(ONE_WAY)
     chosen = standing[(actor_moscow ^ counterpart_moscow) & ~(one_way & actor_moscow)]
     other = chosen["actor"].where(counterpart_moscow[chosen.index], chosen["counterpart"])
     state = other.map(states)
-    for event_id, value in zip(chosen["event_id"][state.isna()], other[state.isna()]):
-        raise ValueError(f"events.csv, event {event_id!r}: {value!r} is neither a state nor belongs_to one in "
-                         "actors.csv, so its standing with Moscow cannot be counted")
+    for event_id, value, column in zip(chosen["event_id"][state.isna()], other[state.isna()],
+                                       counterpart_moscow[chosen.index][state.isna()]):
+        _refuse(problems, event_id, "actor" if column else "counterpart", value,
+                f"{value!r} is neither a state nor belongs_to one in actors.csv, so its standing with Moscow "
+                "cannot be counted")
+    chosen, other, state = chosen[state.notna()], other[state.notna()], state[state.notna()]
     info = actors.set_index("actor_id")
     table = pd.DataFrame({
         "date": chosen["date"],
@@ -156,11 +189,11 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     for event_id, state_id, actor, date, kind in zip(table["event_id"], table["state"], table["actor"],
                                                       table["date"], table["kind"]):
         before = current.get(state_id, ("none", "none"))
-        counted, reason = speaker(actor, date, actors)
+        counted, reason = _speaker(actor, date, info)
         after = next_standing(*before, kind) if counted else before
         if counted and kind == "relations_broken" and before[1] != "established":
-            raise ValueError(f"events.csv, event {event_id!r}: breaks off relations between Moscow and "
-                             f"{state_id!r}, but the data has them {RELATIONS_LABELS[before[1]]} then")
+            _refuse(problems, event_id, "kind", kind, f"breaks off relations between Moscow and {state_id!r}, but "
+                    f"the data has them {RELATIONS_LABELS[before[1]]} then")
         current[state_id] = after
         for name, value in zip(columns, (counted, reason, before[0], after[0], before[1], after[1])):
             columns[name].append(value)
