@@ -170,3 +170,45 @@ def test_students_never_meet_the_keys_in_the_documents_folder():
     """Teacher-only material lives in lessons/keys/, outside data/documents/, which students open."""
     for path in (kit.data_dir() / "documents").rglob("doc-*.md"):
         assert "## Teacher's note" not in path.read_text(encoding="utf-8"), path.name
+
+
+# --- the body a student sees in JupyterLab ---------------------------------------------------------------------
+
+def _build_documents():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_documents", kit.kit_root() / "tools" / "build_documents.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_documents_body_is_generated_from_its_header():
+    """The title, headnote and questions a student sees are the header's, never retyped: run the tool to fix."""
+    assert _build_documents().stale() == {}, "run: python tools/build_documents.py"
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_the_body_shows_title_author_date_headnote_and_every_question(doc):
+    body = doc.path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert f"# {' '.join(doc.title.split())}\n" in body
+    assert documents.written_date(doc.date) in body and " ".join(doc.headnote.split()) in body
+    assert " ".join(doc.author.split()) in body
+    before, after = body.split(doc.text, 1)               # the excerpt stands between head and questions
+    assert "Before you read" in before and "## Questions" in after
+    for number, question in enumerate(doc.questions, start=1):
+        assert f"{number}. {' '.join(question.split())}" in after
+
+
+def test_the_loader_reads_the_excerpt_only_and_the_tool_rewrites_a_stale_body(tmp_path):
+    copy_fixture("valid", "doc-1924-sample-note", tmp_path)
+    [plain] = documents.load_documents(tmp_path, fixture_data())
+    path = tmp_path / "doc-1924-sample-note.md"
+    path.write_text(documents.with_generated_body(path, plain), encoding="utf-8")
+    [built] = documents.load_documents(tmp_path, fixture_data())
+    assert built.text == plain.text and built.words == plain.words
+    tool = _build_documents()
+    assert tool.stale(tmp_path, fixture_data()) == {}
+    path.write_text(path.read_text(encoding="utf-8").replace("title: A sample note", "title: A new title"))
+    [stale] = tool.stale(tmp_path, fixture_data()).values()
+    assert "# A new title\n" in stale and "# A sample note" not in stale

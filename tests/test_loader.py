@@ -19,12 +19,12 @@ germany,Germany,state,,europe,,,,,Q183,
 britain,United Kingdom,state,,europe,,,,,Q145,
 """
 HEADER = ("event_id,date,end_date,kind,actor,counterpart,title,description,tone,source_ids,"
-          "alt_dates,date_note,country_study_says,country_study_verdict\n")
+          "alt_dates,date_note\n")
 EVENTS = HEADER + (
-    "1922-rapallo,1922-04-16,,de_jure_recognition,germany,rsfsr,Rapallo,Relations restored.,cooperative,treaty-text,,,,\n"
-    "1924-britain,1924-02,,de_jure_recognition,britain,ussr,Britain recognises,A note.,cooperative,treaty-text,"
-    "1924-02-02@treaty-text,The note is dated the 1st.,beginning with Britain,imprecise\n"
-    "1927-break,1927,1927-12-31,relations_broken,britain,ussr,The break,Relations broken off.,hostile,treaty-text,,,,\n"
+    "1922-rapallo,1922-04-16,,de_jure_recognition,germany,rsfsr,Rapallo,Relations restored.,cooperative,treaty-text,,\n"
+    "1924-britain,1924-02,,relations_established,britain,ussr,Britain recognises,A note.,cooperative,treaty-text,"
+    "1924-02-02@treaty-text,The note is dated the 1st.\n"
+    "1927-break,1927,1927-12-31,relations_broken,britain,ussr,The break,Relations broken off.,hostile,treaty-text,,\n"
 )
 
 
@@ -98,7 +98,7 @@ def test_unknown_actor_and_unknown_source_are_both_reported(tmp_path):
 
 
 def test_duplicate_id(tmp_path):
-    bad = EVENTS + "1927-break,1927-05-27,,relations_broken,britain,ussr,Again,Again.,hostile,treaty-text,,,,\n"
+    bad = EVENTS + "1927-break,1927-05-27,,relations_broken,britain,ussr,Again,Again.,hostile,treaty-text,,\n"
     problem = only(write(tmp_path, events=bad))
     assert (problem.row, problem.column, problem.value) == (5, "event_id", "1927-break")
     assert "repeats" in problem.message
@@ -175,11 +175,6 @@ def test_every_problem_is_listed_in_one_error_and_nothing_is_written(tmp_path):
     for expected in ("events.csv, row 2, column 'date'", "row 4, column 'kind'", "row 2, column 'description'"):
         assert expected in message
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
-
-
-def test_country_study_claim_needs_a_verdict(tmp_path):
-    problem = only(write(tmp_path, events=EVENTS.replace("beginning with Britain,imprecise", "beginning with Britain,")))
-    assert (problem.row, problem.column) == (3, "country_study_verdict")
 
 
 def test_alt_dates_must_name_a_known_source(tmp_path):

@@ -5,7 +5,8 @@
 1. The data is loaded and checked first. If it has a problem, the loader's message (file, row, column,
    value) is printed and nothing else is touched.
 2. Every notebook is re-run in a fresh kernel and its outputs stored (tools/execute_notebooks.py).
-3. The lessons' handouts are rewritten from the data (tools/build_handouts.py).
+3. Each document's body is rebuilt from its header (tools/build_documents.py), and the lessons' handouts are
+   rewritten from the data (tools/build_handouts.py).
 4. The student notebooks (tools/build_student.py) and the slide decks and HTML handouts
    (tools/build_slides.py) are rebuilt into build/.
 Then it prints, for each notebook, handout, student notebook and deck, what changed, e.g.
@@ -189,6 +190,13 @@ def rebuild_handouts() -> None:
     build_handouts.OUT.mkdir(parents=True, exist_ok=True)
     for name, text in build_handouts.render().items():
         atomic.write_text(build_handouts.OUT / name, text)
+    build_handouts.write_claim_key(build_handouts.kit.load())
+
+
+def rebuild_documents() -> None:
+    import build_documents
+
+    build_documents.main([])  # each document's body, from its header
 
 
 def rebuild_students(out: Path) -> None:
@@ -225,6 +233,7 @@ def main() -> int:
               "students": _read(students / "notebooks", "*.ipynb"), "decks": _read(slides, "*.slides.html"),
               "pages": _read(slides, "*.handout.html")}
     steps = [("notebooks: re-run", lambda: run_notebooks(notebooks)),
+             ("documents: bodies rebuilt from their headers", rebuild_documents),
              ("handouts: rewritten", rebuild_handouts),
              ("student notebooks: rebuilt", lambda: rebuild_students(students)),
              ("decks and HTML handouts: rebuilt", lambda: rebuild_decks(notebooks, slides))]

@@ -13,8 +13,9 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
   Peking; the Nationalists at Canton and Nanjing; Wuhan; the Communists; the warlords; Britain and Japan.
   An actor not named there falls into the lane of what it belongs to (`actors.belongs_to`, upwards).
 - **A China event** is one whose actor or counterpart is in a Chinese lane, 1920-29.
-- **A face's tie** to a Chinese side at a date is the tone of the latest event between them that was not
-  neutral, as in the network of notebook 2: a mission does not undo an alliance or a break.
+- **A face's tie** to a Chinese side at a date follows the network's rule (`network_model.sign_of`): the
+  balance of their cooperative and hostile events, each weighing half as much a year on; `mixed` when
+  neither side of the balance outweighs the other twice over, `none` before their first event.
 - **Who held power** is the government that `actors.csv` records as China's recognised government.
 """
 
@@ -23,17 +24,16 @@ from __future__ import annotations
 import pandas as pd
 
 from . import checks
+from .faces import PARTY_SIDE, STATE_SIDE
+from .network_model import sign_of
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
 CHINESE = ("Beijing government", "Nationalists (Canton, Nanjing)", "Wuhan Nationalists", "Communists (CCP)",
            "Warlords")
 LANES = (STATE, PARTY) + CHINESE + ("Britain and Japan",)
 LANE_OF = {
-    # the Soviet state and the people who spoke for it; the military advisers were Red Army officers
-    "ussr": STATE, "rsfsr": STATE, "far-eastern-republic": STATE, "joffe": STATE, "karakhan": STATE,
-    "chicherin": STATE, "litvinov": STATE, "blyukher": STATE, "red-army": STATE, "arcos": STATE,
-    # the revolution's face: the Comintern, the ruling party and the Politburo's agents
-    "comintern": PARTY, "cpsu": PARTY, "stalin": PARTY, "trotsky": PARTY, "zinoviev": PARTY, "borodin": PARTY,
+    # Moscow's two faces: who acts for the state and who for the party is decided once, in faces.py
+    **{actor: STATE for actor in STATE_SIDE}, **{actor: PARTY for actor in PARTY_SIDE},
     "china-beijing": "Beijing government", "china": "Beijing government",
     "kmt": "Nationalists (Canton, Nanjing)", "china-nanjing": "Nationalists (Canton, Nanjing)",
     "kmt-wuhan": "Wuhan Nationalists", "wang-jingwei": "Wuhan Nationalists", "ccp": "Communists (CCP)",
@@ -124,20 +124,20 @@ def quarter_ends(start: str = "1923-01-01", end: str = "1928-12-31") -> pd.Datet
 
 def backing_by_quarter(events: pd.DataFrame, actors: pd.DataFrame, start: str = "1923-01-01",
                        end: str = "1928-12-31") -> pd.DataFrame:
-    """One row per quarter, side and face: the tie (cooperative, hostile or none) at the quarter's end, and
-    the event that set it."""
-    ties = tie_events(events, actors)
-    signed = ties[ties["tone"] != "neutral"].sort_values(["date", "event_id"])
+    """One row per quarter, side and face: the tie at the quarter's end (cooperative, mixed, hostile, neutral,
+    or none before any event), and the latest cooperative or hostile event behind it."""
+    ties = tie_events(events, actors).sort_values(["date", "event_id"])
+    by_pair = {key: list(zip(group["date"], group["tone"], group["event_id"]))
+               for key, group in ties.groupby(["side", "face"], sort=False)}
     rows = []
     for quarter in quarter_ends(start, end):
-        upto = signed[signed["date"] <= quarter]
         for side in SIDES:
             for face in (STATE, PARTY):
-                mine = upto[(upto["side"] == side) & (upto["face"] == face)]
-                last = mine.iloc[-1] if len(mine) else None
-                rows.append({"quarter": quarter, "side": side, "face": face,
-                             "tie": last["tone"] if last is not None else "none",
-                             "set_by": last["event_id"] if last is not None else ""})
+                mine = [row for row in by_pair.get((side, face), []) if row[0] <= quarter]
+                signed = [event_id for _, tone, event_id in mine if tone != "neutral"]
+                tie = sign_of([d for d, _, _ in mine], [t for _, t, _ in mine], quarter) if mine else "none"
+                rows.append({"quarter": quarter, "side": side, "face": face, "tie": tie,
+                             "set_by": signed[-1] if signed else ""})
     return pd.DataFrame(rows)
 
 
@@ -197,8 +197,10 @@ def war_scare(events: pd.DataFrame, actors: pd.DataFrame, start: str = "1927-01-
 
 
 @checks.exercise("china-order", expects="a list of event ids, earliest first")
-def _(answer, data):
+def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
+    if not isinstance(answer, str) and not hasattr(answer, "__iter__"):
+        raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
     given = answer.split(",") if isinstance(answer, str) else list(answer)
     given = [str(item).strip() for item in given]
     known = set(data.events["event_id"])
@@ -215,21 +217,60 @@ def _(answer, data):
 
 
 @checks.exercise("china-switch", expects="a date or a quarter such as '1927 Q2'")
-def _(answer, data):
-    """In which quarter did Moscow's party face first turn hostile to the Nationalists?"""
+def _check_switch(answer, data):
+    """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
     changes = switches(backing_by_quarter(data.events, data.actors))
-    turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY) & (changes["after"] == "hostile")]
+    turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY)
+                     & changes["after"].isin(["mixed", "hostile"])]
     if turned.empty:
         raise ValueError("the data has no such turn")
     expected = turned["quarter"].iloc[0]
     text = str(answer).strip().upper().replace("-", " ")
-    if "Q" in text:
-        year, _, quarter = text.partition("Q")
-        given = (int(year.strip()), int(quarter.strip()))
-    else:
-        stamp = pd.Timestamp(str(answer))
-        given = (stamp.year, stamp.quarter)
+    try:  # only the reading of the answer: an error in the data above is the kit's, and is raised
+        if "Q" in text:
+            year, _, quarter = text.partition("Q")
+            given = (int(year.strip()), int(quarter.strip()))
+        else:
+            stamp = pd.Timestamp(str(answer))
+            given = (stamp.year, stamp.quarter)
+    except (ValueError, TypeError):
+        raise checks.Unreadable("Write a quarter such as '1927 Q2', or a date such as '1927-05-01'.") from None
     if given == (expected.year, expected.quarter):
         return checks.right("That is the quarter the table shows.")
-    return checks.wrong("Find the Nationalists' row for the party face in the backing table and read where "
-                        "'cooperative' first becomes 'hostile'.")
+    return checks.wrong("Find the Nationalists' row for the party face in the table below figure 2 and read where "
+                        "'cooperative' first gives way to something else.")
+
+
+# --- the claim-and-evidence exercise (registered in evidence.SPECS as "china-evidence") ----------------------
+
+UNITED_FRONT_ENDS = "1927-04-12"  # the Shanghai massacre: evidence before it and after it shows both halves
+
+
+def evidence_events(data) -> set[str]:
+    """China events of 1920-29 that are not neutral: those bear on whether the united front helped or failed."""
+    lanes = lane_events(data.events, data.actors)
+    return set(lanes.loc[lanes["tone"].astype(str) != "neutral", "event_id"])
+
+
+def evidence_sides(given, data) -> list[str]:
+    """Pointers to the evidence a claim about the united front has not used yet: both faces, both halves."""
+    table = lane_events(data.events, data.actors).set_index("event_id")
+    cited = table.loc[[e for e in given.events if e in table.index]]
+    if cited.empty:
+        return []
+    faces = set(cited["lane"]) | set(cited["counterpart_lane"].dropna())
+    tips = []
+    if STATE not in faces:
+        tips.append("You cite no act of the Soviet state (a treaty with Peking, aid, a break): did Moscow's "
+                    "diplomacy help the united front or cut across it?")
+    if PARTY not in faces:
+        tips.append("You cite no act of the Comintern or the Soviet party (a resolution, Borodin, Stalin's "
+                    "theses): the united front was their policy, so the claim should face it.")
+    ends = pd.Timestamp(UNITED_FRONT_ENDS)
+    if not (cited["date"] < ends).any():
+        tips.append("All your evidence comes from after the Shanghai massacre: what had the united front "
+                    "achieved before it (Whampoa, the Northern Expedition)?")
+    if not (cited["date"] >= ends).any():
+        tips.append("All your evidence comes from before April 1927: a verdict on the united front must face how "
+                    "it ended.")
+    return tips

@@ -23,8 +23,8 @@ from .china import LANES, STATE
 
 SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
 TONE_MARKER = {"cooperative": "o", "neutral": "s", "hostile": "X"}
-TIE_FILL = {"cooperative": (style.OKABE_ITO["blue"], ""), "hostile": (style.OKABE_ITO["vermillion"], "//"),
-            "none": ("white", "")}
+TIE_FILL = {"cooperative": (style.OKABE_ITO["blue"], ""), "mixed": (style.OKABE_ITO["orange"], "xx"),
+            "hostile": (style.OKABE_ITO["vermillion"], "//"), "neutral": ("white", ".."), "none": ("white", "")}
 
 
 def numbered(table: pd.DataFrame, column: str = "turning_point") -> pd.DataFrame:
@@ -80,18 +80,23 @@ def timeline_alt(lanes: pd.DataFrame) -> str:
 
 
 def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
-    """A row per Chinese side and Moscow face, a cell per quarter: filled blue where the tie was cooperative,
-    hatched vermillion where hostile, empty where none; the top row names China's recognised government."""
+    """A row per Chinese side and Moscow face, a cell per quarter: blue where the tie was cooperative, orange
+    cross-hatched where mixed, vermillion hatched where hostile, dotted where only neutral events, empty where
+    none; the top row names China's recognised government."""
     rows = list(dict.fromkeys(zip(backing["side"], backing["face"])))
     quarters = list(recognised.index)
     width = pd.Timedelta(days=88)
     fig, ax = _figure("tall", height=1.6 + style.ROW_HEIGHT[style.medium()] * 1.6 * (len(rows) + 1))
     for y, (side, face) in enumerate(rows, start=1):
         part = backing[(backing["side"] == side) & (backing["face"] == face)]
-        for quarter, tie in zip(part["quarter"], part["tie"]):
+        runs = part[part["tie"] != part["tie"].shift()]  # one bar per run of equal quarters: few artists, fast
+        stops = list(runs["quarter"].iloc[1:] - width) + [part["quarter"].iloc[-1]]
+        for (quarter, tie), stop in zip(zip(runs["quarter"], runs["tie"]), stops):
             colour, hatch = TIE_FILL[tie]
-            ax.barh(y, width, left=quarter - width, height=0.72, color=colour, hatch=hatch, edgecolor=style.EDGE,
-                    linewidth=0.3)
+            ax.barh(y, stop - (quarter - width), left=quarter - width, height=0.72, color=colour, hatch=hatch,
+                    edgecolor=style.EDGE, linewidth=0.6)
+    for quarter in quarters:  # thin marks between the quarters, so the cells can still be counted
+        ax.axvline(quarter, color="white", linewidth=0.6, zorder=2)
     governments = recognised.where(recognised != "", "none")
     starts = governments[governments != governments.shift()]
     for i, (start, name) in enumerate(starts.items()):
@@ -108,9 +113,10 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
     ax.set(title="Whom Moscow backed, and who held power, quarter by quarter",
            xlim=(quarters[0] - width, quarters[-1]))
     handles = [Patch(facecolor=c, hatch=h, edgecolor=style.EDGE, label=label) for label, (c, h) in
-               (("cooperative tie", TIE_FILL["cooperative"]), ("hostile tie", TIE_FILL["hostile"]),
-                ("no tie yet", TIE_FILL["none"]))]
-    _key(fig, ax, handles, ncols=3, source=SOURCE + "; 'state' = the Soviet state and its envoys, 'party' = "
+               (("cooperative", TIE_FILL["cooperative"]), ("mixed", TIE_FILL["mixed"]),
+                ("hostile", TIE_FILL["hostile"]), ("neutral events only", TIE_FILL["neutral"]),
+                ("no event yet", TIE_FILL["none"]))]
+    _key(fig, ax, handles, ncols=5, source=SOURCE + "; 'state' = the Soviet state and its envoys, 'party' = "
          "the Comintern, the Soviet party and their agents")
     return fig
 

@@ -12,6 +12,7 @@ and raises one `DataError` listing each problem with its file, line, field and v
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,11 @@ MIN_QUESTIONS, MAX_QUESTIONS = 2, 3
 DOCUMENT_ID = re.compile(r"doc-\d{4}(?:-[a-z0-9]+)+")
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 FIELD_LINE = re.compile(r"([a-z_]+):(?: (.*))?")
+# The body shows a student what JupyterLab's Markdown view hides in the header (title, author, date, headnote,
+# questions): tools/build_documents.py writes it between these markers, and the loader reads the excerpt only.
+BEGIN_GENERATED = "<!-- generated from the header by tools/build_documents.py: edit the header, not this -->"
+END_GENERATED = "<!-- end of generated text -->"
+GENERATED = re.compile(re.escape(BEGIN_GENERATED) + r".*?" + re.escape(END_GENERATED), re.DOTALL)
 ITEM_LINE = re.compile(r"  - (.+)")
 
 
@@ -125,7 +131,7 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
             problems.append(Problem(name, None, key, None, "is missing or has no items"))
     if any(not values.get(key) for key in TEXT_FIELDS + LIST_FIELDS):
         return None
-    return Document(text="\n".join(lines[end + 1:]).strip(), path=path,
+    return Document(text=GENERATED.sub("", "\n".join(lines[end + 1:])).strip(), path=path,
                     **{key: values[key] for key in TEXT_FIELDS},
                     **{key: tuple(values[key]) for key in LIST_FIELDS},
                     **{key: values.get(key, "") for key in OPTIONAL_FIELDS})
@@ -173,6 +179,45 @@ def check(documents: list[Document], data: KitData, problems: list[Problem]) -> 
         for source_id in doc.source_ids:
             if source_id not in sources:
                 problems.append(Problem(name, None, "source_ids", source_id, "is not a source_id in sources.csv"))
+
+
+def written_date(iso: str) -> str:
+    """An ISO date at its precision as people write it: 1 February 1924, November 1923, 1928."""
+    parts = [int(part) for part in iso.split("-")]
+    words = [str(parts[0])]
+    if len(parts) > 1:
+        words.insert(0, calendar.month_name[parts[1]])
+    if len(parts) > 2:
+        words.insert(0, str(parts[2]))
+    return " ".join(words)
+
+
+def _lines(text: str) -> str:
+    return " ".join(text.split())
+
+
+def generated_head(doc: Document) -> str:
+    """What a student reads before the excerpt: the title, who wrote it, when, where, and the headnote."""
+    facts = [f"**Written by:** {_lines(doc.author)}", f"**Date:** {written_date(doc.date)}",
+             f"**Place:** {_lines(doc.place)}"]
+    if doc.translation:
+        facts.append(f"**Translation:** {_lines(doc.translation)}")
+    return "\n".join([BEGIN_GENERATED, "", f"# {_lines(doc.title)}", "", "  \n".join(facts), "",
+                      f"**Before you read.** {_lines(doc.headnote)}", "", "## The document", "", END_GENERATED])
+
+
+def generated_questions(doc: Document) -> str:
+    """What a student reads after the excerpt: the questions, numbered as the teacher's key numbers them."""
+    numbered = [f"{number}. {_lines(question)}" for number, question in enumerate(doc.questions, start=1)]
+    return "\n".join([BEGIN_GENERATED, "", "## Questions", "", *numbered, "", END_GENERATED])
+
+
+def with_generated_body(path: Path, doc: Document) -> str:
+    """The file's text with its header kept as it is and the body rebuilt: generated head, excerpt, questions."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    end = next(i for i, line in enumerate(lines) if i > 0 and line.strip() == "---")
+    header = "\n".join(lines[:end + 1])
+    return f"{header}\n\n{generated_head(doc)}\n\n{doc.text}\n\n{generated_questions(doc)}\n"
 
 
 def load_documents(where: Path | None = None, data: KitData | None = None) -> list[Document]:
