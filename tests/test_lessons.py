@@ -2,7 +2,6 @@
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,7 @@ import pytest
 import breaking_isolation as kit
 from breaking_isolation import country_study, vocabulary
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+ROOT = kit.kit_root()
 import build_handouts  # noqa: E402
 
 PLANS = sorted((ROOT / "lessons").glob("0*.md"))
