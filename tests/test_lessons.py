@@ -156,7 +156,7 @@ def test_the_claim_cards_print_what_each_event_says():
 
 
 def test_the_documents_lesson_uses_two_documents_and_the_data():
-    from breaking_isolation import documents  # noqa: PLC0415
+    from breaking_isolation import documents, markup  # noqa: PLC0415
 
     plan = (ROOT / "lessons" / "04-documents.md").read_text(encoding="utf-8")
     known = {d.id for d in documents.load_documents()}
@@ -165,7 +165,7 @@ def test_the_documents_lesson_uses_two_documents_and_the_data():
     assert "handouts/04-documents-handout.md" in plan
     handout = build_handouts.render()["04-documents-handout.md"]
     for doc in documents.load_documents():
-        assert f"`{doc.id}`" in handout and doc.text.split("\n")[0] in handout
+        assert f"`{doc.id}`" in handout and markup.escape(doc.text.split("\n")[0]) in handout  # as literal text
 
 
 def test_lessons_use_the_documents():

@@ -14,21 +14,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, country_study, recognition, vocabulary  # noqa: E402
+from breaking_isolation import atomic, markup, country_study, recognition, vocabulary  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
 
 
 def _escape(text) -> str:
-    """Data text as literal Markdown: no HTML tag and no character reference in it is ever rendered. A bare
-    '&' (Harriman & Co.) shows as itself, so only one that starts a reference is escaped."""
-    text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", "&amp;", str(text))
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    """Data text as literal Markdown: markup.escape, the kit's one rule (no tag, link, emphasis or maths)."""
+    return markup.escape(text)
 
 
 def _cell(text) -> str:
-    return _escape(text).replace("|", "\\|").replace("\n", " ")
+    return _escape(text).replace("\n", " ")  # '|' is escaped already
 
 
 def table(rows, columns: list[tuple[str, str]]) -> str:
@@ -207,8 +205,8 @@ def document_section(number: int, doc, data) -> str:
         "| | |\n|---|---|\n" + "\n".join(f"| {label} | {_cell(value)} |" for label, value in headnote),
         _escape(doc.headnote),
         _quoted(doc.text),
-        f"*Source:* {cited} Read at <{doc.url}>. *Licence:* {licence}: {doc.licence_reason} "
-        f"*Document id:* `{doc.id}`.",
+        f"*Source:* {cited} Read at {markup.link(doc.url)}. *Licence:* {licence}: {_escape(doc.licence_reason)} "
+        f"*Document id:* `{doc.id}`.",  # an id the documents' loader checked: lower case, digits, hyphens
         "**Questions**",
         "\n".join(f"{i}. {_escape(q)}" for i, q in enumerate(doc.questions, start=1)),
         "**The events it bears on, from the kit's data**",
@@ -220,7 +218,8 @@ def documents_handout(data) -> str:
     from breaking_isolation.documents import load_documents  # noqa: PLC0415
 
     docs = sorted(load_documents(data=data), key=lambda d: (d.date, d.id))
-    contents = "\n".join(f"{i}. {d.title} ({d.date}), `{d.id}`" for i, d in enumerate(docs, start=1))
+    contents = "\n".join(f"{i}. {_escape(d.title)} ({_escape(d.date)}), `{d.id}`"
+                         for i, d in enumerate(docs, start=1))
     parts = ["# Handout 4: Documents, 1920–1928", GENERATED,
              "For [lesson 4](../04-documents.md), and for any lesson that reads a document. Each excerpt is printed "
              "as its source prints it: `[...]` marks a cut, square brackets the kit's own words. The headnote is in "
