@@ -8,6 +8,23 @@ import pytest
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes more than a minute (skip with -m 'not slow')")
+    config.addinivalue_line("markers", "guards(claim): a test pinned to the kit's live data, naming the lesson "
+                                       "claim it guards (list them with -m guards -v)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A guards marker names its claim: one non-empty text, so that a failure says which lesson to revisit."""
+    for item in items:
+        for mark in item.iter_markers("guards"):
+            if len(mark.args) != 1 or not isinstance(mark.args[0], str) or not mark.args[0].strip():
+                raise pytest.UsageError(f"{item.nodeid}: guards() takes the lesson claim it guards, as one text")
+
+
+def pytest_runtest_makereport(item, call):
+    """A failing guard says which lesson claim the data no longer supports."""
+    if call.when == "call" and call.excinfo is not None:
+        for mark in item.iter_markers("guards"):
+            item.add_report_section("call", "guards", f"this lesson claim no longer holds: {mark.args[0]}")
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

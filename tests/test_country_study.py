@@ -1,108 +1,202 @@
-"""Every factual claim of the 1989 Country Study maps to events in the data, and every quote is exact."""
+"""The Country Study: its claims and verdicts live in data/country-study-claims.csv, every quotation of it in the
+kit is its own words, and no file gives a claim another verdict than the data's."""
 
+import csv
+import html
+import io
+import json
 import re
 from pathlib import Path
 
-import pytest
-
 import breaking_isolation as kit
+import pytest
+from breaking_isolation import country_study as cs
 
-TEXT = (Path(kit.data_dir()) / "source-text" / "country-study-1989.txt").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = cs.source_text()
+CLAIMS = cs.load_claims(data=kit.load())
 
-# The passage's factual claims, in its own order, with the events that bear them out or refute them.
-CLAIMS = {
-    "the foreign debts incurred by the tsarist government that the Soviet government had unilaterally canceled":
-        ["1918-debt-annulment"],
-    "realized that his government required normal relations with the Western world":
-        ["1921-nep", "1921-anglo-soviet-trade-agreement"],
-    "the economy also required trade with the industrial countries":
-        ["1921-anglo-soviet-trade-agreement", "1921-german-soviet-provisional-agreement"],
-    "In April 1922, the Soviet commissar of foreign affairs, Georgii Chicherin":
-        ["1922-rapallo-treaty", "1922-genoa-conference"],
-    "Germany and Russia agreed on mutual recognition, cancellation of debt claims, normalization of trade relations":
-        ["1922-rapallo-treaty"],
-    "and secret cooperation in military development":
-        ["1922-junkers-fili", "1925-lipetsk-school", "1926-kama-tank-school"],
-    "the Soviet Union soon obtained diplomatic recognition from other major powers":
-        ["1922-ussr-founded", "1924-italy-recognition", "1924-france-recognition", "1925-soviet-japanese-convention"],
-    "beginning with Britain in February 1924":
-        ["1924-britain-recognition", "1920-tartu-estonia", "1922-rapallo-treaty"],
-    "the United States withheld recognition until 1933":
-        ["1920-colby-note", "1923-hughes-rejects-talks", "1933-usa-recognition"],
-    "private American firms began to extend technological assistance and develop commercial links":
-        ["1924-amtorg-founded", "1925-harriman-concession", "1929-ford-agreement"],
-    "promoting opposition among the indigenous populations against imperialist exploitation":
-        ["1920-comintern-colonial-theses", "1920-baku-congress", "1922-far-east-toilers-congress"],
-    "aiding the rise of the Nationalist Party":
-        ["1923-sun-joffe-manifesto", "1923-borodin-arrives-canton", "1924-whampoa-opens", "1924-soviet-arms-reach-canton"],
-    "After the triumph of the Nationalists, a debate developed among Soviet leaders":
-        ["1927-stalin-theses-china", "1927-trotsky-critique", "1928-nationalists-take-peking"],
-    "Stalin wanted the Chinese Communist Party to join the Nationalists":
-        ["1923-ccp-third-congress", "1924-kmt-first-congress", "1926-ecci-seventh-plenum"],
-    "Trotsky proposed an armed communist uprising and forcible imposition of socialism":
-        ["1927-trotsky-critique"],
-    "Although Stalin's plan was finally accepted, it came to nought":
-        ["1927-ecci-eighth-plenum", "1927-wuhan-expels-communists"],
-    "in 1926 the Nationalist leader Chiang Kai-shek ordered the Chinese communists massacred":
-        ["1926-canton-coup", "1927-shanghai-massacre"],
-    "Soviet advisers expelled":
-        ["1927-wuhan-expels-communists", "1927-nationalist-break-with-ussr"],
-}
+# Every file a reader meets that could quote the text: README, lessons, handouts, documents, glossary, notebooks
+# (sources and stored outputs) and the data's free text.
+SCANNED = sorted({ROOT / "README.md", ROOT / "notebooks" / "glossary.md", *ROOT.glob("lessons/**/*.md"),
+                  *ROOT.glob("data/**/*.md"), *ROOT.glob("notebooks/*.ipynb"),
+                  ROOT / "data" / "events.csv", ROOT / "data" / "sources.csv", ROOT / "data" / "actors.csv"})
+QUOTED = re.compile(r'"([^"\n]{3,400})"|“([^”\n]{3,400})”')
+WORD = re.compile(r"[a-z0-9']+")
 
 
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+def _words(text: str) -> list[str]:
+    return WORD.findall(cs.normalise(text).lower())
 
 
-@pytest.fixture(scope="module")
-def events():
-    return kit.load().events.set_index("event_id")
+def _shingles(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
-@pytest.mark.parametrize("claim", CLAIMS)
-def test_each_claim_is_quoted_exactly_and_maps_to_events(claim, events):
-    assert _flat(claim) in _flat(TEXT), "not an exact quote of the Country Study"
-    missing = [e for e in CLAIMS[claim] if e not in events.index]
-    assert not missing, f"events not in data/events.csv: {missing}"
-    judged = events.loc[CLAIMS[claim], "country_study_says"]
-    assert (judged != "").any(), "none of its events records what the Country Study says"
+TEXT_SHINGLES = _shingles(_words(TEXT))
 
 
-def test_every_recorded_quote_is_exact():
-    data = kit.load().events
-    for event_id, says in zip(data["event_id"], data["country_study_says"]):
-        for part in filter(None, (p.strip() for p in says.split("..."))):
-            assert _flat(part) in _flat(TEXT), f"{event_id}: {part!r} is not in the Country Study"
+def blocks(path: Path) -> list[str]:
+    """The units a quotation is read in: a notebook cell (with its outputs), or a paragraph or table row."""
+    if path.suffix == ".ipynb":
+        out = []
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            # A code cell's strings are code, not quotations; what it shows (its outputs) is read.
+            texts = ["".join(cell["source"])] if cell["cell_type"] == "markdown" else []
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                texts += ["".join(data.get(kind, "")) for kind in ("text/plain", "text/markdown")]
+                page = "".join(data.get("text/html", ""))
+                texts.append(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+                texts += [f'The Country Study says "{q}"' for q in table_quotations(page)]
+                texts += table_rows(page)
+                texts.append("".join(output.get("text", "")))
+            out.append("\n".join(texts))
+        return out
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":  # the values, without the CSV's own quoting
+        return [value for row in csv.reader(io.StringIO(text)) for value in row]
+    return [line for para in re.split(r"\n\s*\n", text)
+            for line in (para.splitlines() if para.lstrip().startswith("|") else [para])]
 
 
-def test_the_known_errors_are_recorded_as_such(events):
-    verdict = events["country_study_verdict"]
-    assert verdict["1926-canton-coup"] == "wrong"        # the massacre was in April 1927, not 1926
-    assert verdict["1927-shanghai-massacre"] == "wrong"
-    assert events.loc["1922-rapallo-treaty", "counterpart"] == "rsfsr"  # no Soviet Union in April 1922
-    assert verdict["1922-junkers-fili"] != "holds"       # military cooperation was not in Rapallo's text
+QUOTING_HEADER = re.compile(r"country study says|the text says|^claim$|^quote$", re.IGNORECASE)
 
 
-
-def split_verdicts(rows):
-    """{quote: {verdict: [event_id, ...]}} for the quotes that carry more than one verdict."""
-    verdicts = {}
-    for event_id, says, verdict in rows:
-        if says:
-            verdicts.setdefault(_flat(says).strip(), {}).setdefault(verdict, []).append(event_id)
-    return {says: found for says, found in verdicts.items() if len(found) > 1}
+def _table_rows(page: str) -> list[list[list[str]]]:
+    return [[[html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+              for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.DOTALL)]
+             for row in re.findall(r"<tr.*?</tr>", table, re.DOTALL)]
+            for table in re.findall(r"<table.*?</table>", page, re.DOTALL)]
 
 
-def test_one_quote_has_one_verdict():
-    # The same words of the Country Study are one claim: every row that quotes them must judge them alike.
-    data = kit.load().events
-    split = split_verdicts(zip(data["event_id"], data["country_study_says"], data["country_study_verdict"]))
-    assert not split, f"one quote, several verdicts: {split}"
+def table_rows(page: str) -> list[str]:
+    """Each row of each HTML table as a Markdown row, so that a verdict is read beside its own claim."""
+    return ["| " + " | ".join(row) + " |" for rows in _table_rows(page) for row in rows]
 
 
-def test_split_verdicts_finds_a_quote_judged_two_ways():
-    rows = [("a", "beginning with Britain in February 1924", "wrong"),
-            ("b", "beginning with  Britain in February 1924", "imprecise"),
-            ("c", "Soviet advisers expelled", "imprecise"),
-            ("d", "Soviet advisers expelled", "imprecise")]
-    assert split_verdicts(rows) == {"beginning with Britain in February 1924": {"wrong": ["a"], "imprecise": ["b"]}}
+def table_quotations(page: str) -> list[str]:
+    """The cells of any HTML table column whose header presents them as the text's words ("The Country Study
+    says"): a notebook's table shows them without quote marks."""
+    found = []
+    for rows in _table_rows(page):
+        if rows:
+            columns = [i for i, name in enumerate(rows[0]) if QUOTING_HEADER.search(name)]
+            found += [row[i] for row in rows[1:] for i in columns if i < len(row) and row[i]]
+    return found
+
+
+def country_study_quotations(block: str) -> list[str]:
+    """The quoted strings of three words or more that a block presents as the Country Study's words: those that
+    share five running words with the text, and any in a sentence that names it ("the Country Study says")."""
+    found = []
+    for match in QUOTED.finditer(block):
+        quote = match.group(1) or match.group(2)
+        words = _words(quote)
+        sentence = re.split(r"(?<=[.!?])\s", block[:match.start()])[-1].lower()
+        names_it = re.search(r"country study('s)? (says|writes|states|has)|the text (says|has)|its words", sentence)
+        if len(words) >= 3 and (names_it or _shingles(words) & TEXT_SHINGLES):
+            found.append(quote)
+    return found
+
+
+def _where(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def test_the_claims_file_is_read_and_checked():
+    assert len(CLAIMS) >= 15
+    assert len({c.id for c in CLAIMS}) == len(CLAIMS)
+    order = [cs.normalise(TEXT).find(cs.quote_parts(c.quote)[0]) for c in CLAIMS]
+    assert order == sorted(order), "the claims are in the text's order"
+
+
+def test_every_quotation_of_the_country_study_in_the_kit_is_verbatim():
+    checked, wrong = 0, []
+    for path in SCANNED:
+        for block in blocks(path):
+            for quote in country_study_quotations(block):
+                checked += 1
+                if not cs.is_verbatim(quote, TEXT):
+                    wrong.append(f"{_where(path)}: {quote!r}")
+    assert checked >= 40, "the scan found too few quotations to be reading the kit"
+    assert wrong == [], "not the Country Study's words (mark cuts with …):\n" + "\n".join(wrong)
+
+
+def test_the_scan_catches_a_misquotation_and_an_unmarked_cut():
+    block = 'The Country Study says "the Soviet Union, at Rapallo in April 1922".'
+    assert country_study_quotations(block) == ["the Soviet Union, at Rapallo in April 1922"]
+    assert not cs.is_verbatim("the Soviet Union, at Rapallo in April 1922", TEXT)
+    cut = "In April 1922, the Soviet commissar of foreign affairs, Georgii Chicherin, circumvented these difficulties"
+    assert cs.is_verbatim(cut, TEXT)
+    assert not cs.is_verbatim("In April 1922, Georgii Chicherin, circumvented these difficulties", TEXT)
+    assert cs.is_verbatim("In April 1922, … Georgii Chicherin, circumvented these difficulties", TEXT)
+    assert cs.is_verbatim("In April 1922, [...] Georgii Chicherin", TEXT)
+    # Typography aside: curly quotes and dashes and line breaks match the source's plain ones.
+    assert cs.is_verbatim("Stalin’s plan was finally\naccepted", TEXT)
+
+
+VERDICT_WORD = re.compile(r"\*\*(holds|imprecise|wrong)\*\*|\|\s*(holds|imprecise|wrong)\s*\||"
+                          r"[Vv]erdict:?\s*\**(holds|imprecise|wrong)\b|\b(holds|imprecise|wrong)\.\*\*")
+
+
+def stated_verdicts(block: str, claims=CLAIMS) -> list[tuple[str, str]]:
+    """(claim id, verdict) for each verdict a block states beside a quotation of exactly one claim."""
+    flat = cs.normalise(block).lower()
+    quoted = [c for c in claims if all(part.lower() in flat for part in cs.quote_parts(c.quote))]
+    # A claim whose words are part of a longer claim's quote is that longer claim.
+    quoted = [c for c in quoted if not any(o is not c and cs.normalise(c.quote).lower() in cs.normalise(o.quote).lower()
+                                           for o in quoted)]
+    if len(quoted) != 1:
+        return []
+    return [(quoted[0].id, next(g for g in m.groups() if g)) for m in VERDICT_WORD.finditer(block)]
+
+
+def test_no_file_gives_a_claim_another_verdict():
+    verdicts = {c.id: c.verdict for c in CLAIMS}
+    seen, other = 0, []
+    for path in SCANNED:
+        for block in blocks(path):
+            for claim_id, said in stated_verdicts(block):
+                seen += 1
+                if said != verdicts[claim_id]:
+                    other.append(f"{_where(path)}: {claim_id} is {verdicts[claim_id]!r} in the data, {said!r} here")
+    assert seen >= len(CLAIMS), "the lesson's key states every verdict; the scan should find them"
+    assert other == [], "\n".join(other)
+
+
+def test_a_second_verdict_is_found():
+    britain = next(c for c in CLAIMS if c.id == "beginning-with-britain")
+    block = f'| 8 | "{britain.quote}" | wrong | Estonia came first. |'
+    assert stated_verdicts(block) == [("beginning-with-britain", "wrong")]
+    assert stated_verdicts(f'"{britain.quote}": it depends on the reading. **Wrong** of Estonia') == []
+
+
+def test_a_bad_claims_file_is_named_by_row_and_column(tmp_path):
+    for name in ("source-text",):
+        (tmp_path / name).mkdir()
+    (tmp_path / cs.SOURCE_TEXT).write_text(TEXT, encoding="utf-8")
+    rows = [",".join(cs.COLUMNS),
+            'good,beginning with Britain in February 1924,imprecise,"' + "word " * 15 + '",1924-britain,',
+            'bad,beginning with France in February 1924,maybe,short,,']
+    (tmp_path / cs.FILE).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(kit.DataError) as raised:
+        cs.load_claims(tmp_path)
+    found = {(p.row, p.column) for p in raised.value.problems}
+    assert found == {(3, "quote"), (3, "verdict"), (3, "reasoning"), (3, "event_ids")}
+
+
+def test_the_known_errors_keep_their_verdicts():
+    # Guards lesson 3's formative key: the massacre's year and Rapallo's text are errors of fact.
+    verdict = {c.id: c.verdict for c in CLAIMS}
+    assert verdict["massacre-1926"] == "wrong"       # the massacre was in April 1927, not 1926
+    assert verdict["military-cooperation"] == "wrong"  # no military clause in the treaty
+    assert kit.load().events.set_index("event_id").loc["1922-rapallo-treaty", "counterpart"] == "rsfsr"
+
+
+def test_contested_verdicts_rest_on_more_than_one_source():
+    sources = kit.load().sources.set_index("source_id")["kind"]
+    for claim in CLAIMS:
+        if claim.verdict != "holds" and any(e[:4] in ("1926", "1927", "1928") for e in claim.event_ids):
+            assert len(claim.source_ids) >= 2, claim.id
+            assert {sources[s] for s in claim.source_ids} != {"tertiary"}, claim.id

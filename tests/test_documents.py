@@ -4,10 +4,10 @@ import re
 import shutil
 from pathlib import Path
 
+import breaking_isolation as kit
 import pandas as pd
 import pytest
-
-import breaking_isolation as kit
+import readability
 from breaking_isolation import documents
 from breaking_isolation.loader import DataError, KitData
 
@@ -38,14 +38,22 @@ BROKEN = {
     "doc-1924-too-short": ("text", "40", "150 to 400 words"),
     "doc-1924-bad-licence": ("licence", "probably-fine", "public-domain, fair-use-quotation"),
     "doc-1925-wrong-year": ("id", "doc-1925-wrong-year", "doc-1924-"),
-    "doc-1924-missing-headnote": ("why_it_matters", None, "missing or empty"),
+    "doc-1924-missing-headnote": ("headnote", None, "missing or empty"),
     "doc-1924-bad-line": (None, "place A capital", "neither 'field: value'"),
+    "doc-1924-no-stored-text": ("stored_text", None, "names the file under sources/ it was cut from"),
+    "doc-1924-fair-use-uncompared": ("compared_with", None, "which printed edition and page"),
 }
+
+
+def copy_fixture(folder: str, name: str, to: Path, as_name: str | None = None) -> None:
+    """One fixture document, with the stored texts it may cite."""
+    shutil.copy(FIXTURES / folder / f"{name}.md", to / f"{as_name or name}.md")
+    shutil.copytree(FIXTURES / folder / "sources", to / "sources", dirs_exist_ok=True)
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
 def test_each_broken_fixture_fails_with_a_message_that_names_the_problem(name, tmp_path):
-    shutil.copy(FIXTURES / "broken" / f"{name}.md", tmp_path)
+    copy_fixture("broken", name, tmp_path)
     with pytest.raises(DataError) as caught:
         documents.load_documents(tmp_path, fixture_data())
     column, value, words = BROKEN[name]
@@ -65,7 +73,7 @@ def test_all_problems_are_reported_at_once():
 
 
 def test_a_file_renamed_away_from_its_id_is_caught(tmp_path):
-    shutil.copy(FIXTURES / "valid" / "doc-1924-sample-note.md", tmp_path / "doc-1924-renamed.md")
+    copy_fixture("valid", "doc-1924-sample-note", tmp_path, as_name="doc-1924-renamed")
     with pytest.raises(DataError, match="must match the file name"):
         documents.load_documents(tmp_path, fixture_data())
 
@@ -107,4 +115,100 @@ def test_the_documents_cover_both_stories_and_the_dual_policy():
     for needed in ("doc-1924-british-note-of-recognition", "doc-1927-commons-debate-break",
                    "doc-1923-sun-joffe-manifesto", "doc-1924-zinoviev-letter"):
         assert needed in ids
-    assert sum(re.search(r"dual policy", d.why_it_matters) is not None for d in LIVE) >= 3
+    notes = [key_sections(d)[0] for d in LIVE if key_path(d).is_file()]
+    assert sum(re.search(r"dual policy", note) is not None for note in notes) >= 3
+
+
+# --- headnotes a class can read, and a key for every question --------------------------------------------------
+
+MAX_HEADNOTE_WORDS, MAX_HEADNOTE_GRADE = 80, 10
+# names of the kit's data columns and codes: a student reads plain words (and the glossary) instead
+JARGON = re.compile(r"`|\b[a-z]+_[a-z_]+\b")
+KEYS = kit.kit_root() / "lessons" / "keys"
+
+
+def key_path(doc) -> Path:
+    return KEYS / f"{doc.id}.md"
+
+
+def key_sections(doc) -> tuple[str, list[str]]:
+    """The teacher's note and the numbered answers of a document's key."""
+    text = key_path(doc).read_text(encoding="utf-8")
+    note = text.split("## Teacher's note", 1)[1].split("## Answers", 1)[0].strip() if "## Teacher's note" in text else ""
+    answers = text.split("## Answers", 1)[1] if "## Answers" in text else ""
+    return note, [m.group(2) for m in re.finditer(r"^(\d+)\. (.+)$", answers, re.MULTILINE)]
+
+
+def test_the_readability_measure_tells_plain_prose_from_dense_prose():
+    plain = "Britain broke with Moscow in May 1927. The police had raided a Soviet firm in London."
+    dense = ("Notwithstanding the reciprocal undertakings of nineteen-twenty-one, His Majesty's Government's "
+             "determination constituted an unequivocal repudiation of intergovernmental commercial obligations.")
+    assert readability.grade(plain) < MAX_HEADNOTE_GRADE < readability.grade(dense)
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_every_headnote_is_short_plain_and_free_of_the_kits_codes(doc):
+    assert readability.words(doc.headnote) <= MAX_HEADNOTE_WORDS, (doc.id, readability.words(doc.headnote))
+    assert readability.grade(doc.headnote) <= MAX_HEADNOTE_GRADE, (doc.id, readability.grade(doc.headnote))
+    assert not JARGON.search(doc.headnote), (doc.id, JARGON.search(doc.headnote).group())
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_every_question_has_a_key_in_the_teachers_material(doc):
+    assert key_path(doc).is_file(), f"no key: write lessons/keys/{doc.id}.md"
+    note, answers = key_sections(doc)
+    assert len(note.split()) >= 20, f"lessons/keys/{doc.id}.md needs a teacher's note"
+    assert len(answers) == len(doc.questions), (doc.id, len(answers), len(doc.questions))
+    assert all(len(a.split()) >= 12 for a in answers), doc.id
+
+
+def test_no_key_is_left_without_its_document():
+    assert {p.stem for p in KEYS.glob("doc-*.md")} == {d.id for d in LIVE}
+
+
+def test_students_never_meet_the_keys_in_the_documents_folder():
+    """Teacher-only material lives in lessons/keys/, outside data/documents/, which students open."""
+    for path in (kit.data_dir() / "documents").rglob("doc-*.md"):
+        assert "## Teacher's note" not in path.read_text(encoding="utf-8"), path.name
+
+
+# --- the body a student sees in JupyterLab ---------------------------------------------------------------------
+
+def _build_documents():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_documents", kit.kit_root() / "tools" / "build_documents.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_documents_body_is_generated_from_its_header():
+    """The title, headnote and questions a student sees are the header's, never retyped: run the tool to fix."""
+    assert _build_documents().stale() == {}, "run: python tools/build_documents.py"
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_the_body_shows_title_author_date_headnote_and_every_question(doc):
+    body = doc.path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert f"# {' '.join(doc.title.split())}\n" in body
+    assert documents.written_date(doc.date) in body and " ".join(doc.headnote.split()) in body
+    assert " ".join(doc.author.split()) in body
+    before, after = body.split(doc.text, 1)               # the excerpt stands between head and questions
+    assert "Before you read" in before and "## Questions" in after
+    for number, question in enumerate(doc.questions, start=1):
+        assert f"{number}. {' '.join(question.split())}" in after
+
+
+def test_the_loader_reads_the_excerpt_only_and_the_tool_rewrites_a_stale_body(tmp_path):
+    copy_fixture("valid", "doc-1924-sample-note", tmp_path)
+    [plain] = documents.load_documents(tmp_path, fixture_data())
+    path = tmp_path / "doc-1924-sample-note.md"
+    path.write_text(documents.with_generated_body(path, plain), encoding="utf-8")
+    [built] = documents.load_documents(tmp_path, fixture_data())
+    assert built.text == plain.text and built.words == plain.words
+    tool = _build_documents()
+    assert tool.stale(tmp_path, fixture_data()) == {}
+    path.write_text(path.read_text(encoding="utf-8").replace("title: A sample note", "title: A new title"))
+    [stale] = tool.stale(tmp_path, fixture_data()).values()
+    assert "# A new title\n" in stale and "# A sample note" not in stale

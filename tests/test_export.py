@@ -29,7 +29,7 @@ def test_network_still_offers_export():
 
 
 def test_gexf_validates_against_the_official_gexf_1_3_schema(tmp_path):
-    path = written(tmp_path, events=events(), actors=ACTORS)["gexf"]
+    path = written(tmp_path)["gexf"]
     schema = etree.XMLSchema(etree.parse(str(SCHEMA_DIR / "gexf.xsd")))
     document = etree.parse(str(path))
     # The schema's own defect (tests/gexf-1.3/README.md): it cannot accept viz:position, which Gephi reads.
@@ -74,7 +74,7 @@ def at(path: Path, when: str) -> dict[frozenset, str]:
 
 @pytest.mark.parametrize("when", ["1921-12-31", "1923-06-30", "1924-12-31", "1927-06-30", "1927-12-31", "1928-12-31"])
 def test_gephi_timeline_at_a_date_shows_the_notebooks_snapshot(tmp_path, when):
-    path = written(tmp_path, events=events(), actors=ACTORS)["gexf"]
+    path = written(tmp_path)["gexf"]
     snapshot = network.build(events(), ACTORS, start="1921-01-01", end=when)
     expected = {frozenset((u, v)): sign for u, v, sign in snapshot.edges(data="sign")}
     shown = at(path, when)
@@ -84,7 +84,7 @@ def test_gephi_timeline_at_a_date_shows_the_notebooks_snapshot(tmp_path, when):
 
 
 def test_gexf_carries_lifespans_and_the_change_of_sign(tmp_path):
-    root = ET.parse(written(tmp_path, events=events(), actors=ACTORS)["gexf"]).getroot()
+    root = ET.parse(written(tmp_path)["gexf"]).getroot()
     graph = root.find("g:graph", NS)
     assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
     ccp = root.find(".//g:node[@id='ccp']", NS)
@@ -96,7 +96,7 @@ def test_gexf_carries_lifespans_and_the_change_of_sign(tmp_path):
     signs = [(v.get("start"), v.get("end"), v.get("value")) for v in britain.iter(f"{{{NS['g']}}}attvalue")
              if v.get("for") == "sign_then"]
     assert signs[-1] == ("1927-05-26", "1928-12-31", "hostile")
-    assert ("1924-02-01", "1927-05-25", "cooperative") in signs
+    assert ("1924-02-01", "1927-05-25", "mixed") in signs  # recognition against the Curzon ultimatum
 
 
 def test_edge_csv_has_gephis_type_column(tmp_path):
@@ -153,3 +153,27 @@ def test_neutralise_leaves_ordinary_text_and_numbers_alone():
     assert export.neutralise("Treaty of Rapallo") == "Treaty of Rapallo"
     assert export.neutralise(-1.5) == -1.5
     assert export.neutralise("-2+3") == "'-2+3"
+
+
+def test_gephi_timeline_follows_a_tie_that_turns_from_cooperative_to_hostile(tmp_path):
+    """The bug this guards: an export of a built graph, called as notebook 2 calls it, once dated the tie's
+    end-of-window sign from its first event (Britain "hostile" on the day of the 1921 trade agreement) and gave
+    no node a lifespan. The timeline is the graph's own, so nothing the caller leaves out can hide it."""
+    graph = network.build(events(), ACTORS, start="1921-01-01", end="1928-12-31")
+    path = export.export(graph, "turns", folder=tmp_path)["gexf"]
+    britain = frozenset(("britain", "ussr"))
+    assert at(path, "1921-03-16")[britain] == "cooperative"   # the trade agreement's day
+    assert at(path, "1922-12-31")[britain] == "cooperative"   # the Hague conference (neutral) changes nothing
+    assert at(path, "1923-05-08")[britain] == "hostile"       # the Curzon ultimatum
+    assert at(path, "1924-06-30")[britain] == "mixed"         # recognition, Curzon not yet outweighed
+    assert at(path, "1927-05-26")[britain] == "hostile"       # the break
+    assert britain not in at(path, "1921-03-15")              # no tie before its first event
+    root = ET.parse(path).getroot()
+    spans = {n.get("id"): (n.get("start"), n.get("end")) for n in root.iter(f"{{{NS['g']}}}node")}
+    assert spans["ccp"] == ("1921-07-23", None) and spans["china-beijing"] == (None, "1928-06-30")
+    assert spans["ussr"] == (None, None)   # RSFSR and USSR: one state, no gap
+
+
+def test_export_takes_no_argument_that_changes_what_the_file_says():
+    import inspect
+    assert list(inspect.signature(export.export).parameters) == ["graph", "name", "folder", "pos"]

@@ -26,7 +26,6 @@ from nbformat.sign import NotebookNotary
 import page_checks
 from conftest import CHROMIUM_ARGS
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import build_slides  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "jupyter"))
 import kit_server  # noqa: E402

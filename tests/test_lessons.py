@@ -2,30 +2,30 @@
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 import breaking_isolation as kit
+from breaking_isolation import country_study, vocabulary
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+ROOT = kit.kit_root()
 import build_handouts  # noqa: E402
 
 PLANS = sorted((ROOT / "lessons").glob("0*.md"))
-REQUIRED = ["Central question", "Learning objectives", "Prerequisites", "Timing", "Historical thinking skills",
+REQUIRED = ["Central question", "Learning objectives", "Prerequisites", "Getting in", "Timing", "Historical thinking skills",
             "Activities", "Discussion questions", "Differentiation", "Formative check", "Summative task",
             "Curriculum alignment", "No-computer fallback", "Key points"]
 SHEETS = ROOT / "lessons" / "answer-sheets"
-EVENT_ID = re.compile(r"`(\d{4}-[a-z0-9]+(?:-[a-z0-9]+)+)`")
+EVENT_ID = re.compile(rf"`({vocabulary.EVENT_ID})`")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
 def test_there_is_a_plan_per_notebook_and_one_on_the_source_text_and_one_on_documents():
     names = [p.name for p in PLANS]
-    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md", "04-documents.md"]
-    for notebook in ("01-recognition.ipynb", "02-network.ipynb"):
+    assert names == ["01-recognition.md", "02-network.md", "03-reading-the-country-study.md", "04-documents.md",
+                     "05-china.md"]
+    for notebook in ("01-recognition.ipynb", "02-network.ipynb", "03-china.ipynb"):
         assert any(notebook in p.read_text(encoding="utf-8") for p in PLANS), notebook
 
 
@@ -129,27 +129,22 @@ def test_the_country_study_answer_key_covers_the_known_errors():
                      "1924-britain-recognition", "1920-tartu-estonia", "1922-ussr-founded",
                      "1927-stalin-theses-china", "1928-nationalists-take-peking"):
         assert f"`{event_id}`" in key, event_id
-    # And every event on which the data itself judges the Country Study wrong.
-    events = kit.load().events
-    wrong = events.loc[events["country_study_verdict"] == "wrong", "event_id"]
+    # And every event of a claim that the data judges wrong.
+    wrong = [e for c in country_study.load_claims() if c.verdict == "wrong" for e in c.event_ids]
     assert len(wrong) > 0
     assert [e for e in wrong if f"`{e}`" not in key] == []
 
 
-def test_every_claim_card_has_one_verdict_with_reasoning_and_its_events():
-    """Lesson 3's card key: one row per card of handout 3, in order, one verdict each, every card event cited."""
-    from test_country_study import CLAIMS  # noqa: PLC0415
-
-    key = _section((ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8"),
-                   "Discussion questions")
-    rows = [line.strip().strip("|").split(" | ") for line in key.split("### Answer key to the claim cards")[1]
-            .splitlines() if re.match(r"\| \d+ \|", line)]
-    assert [int(r[0]) for r in rows] == list(range(1, len(CLAIMS) + 1))
-    for (number, claim, verdict, reasoning), (text, ids) in zip(rows, CLAIMS.items()):
-        assert claim.strip('"') == text, f"card {number}"
-        assert verdict in ("holds", "imprecise", "wrong"), f"card {number}"
-        assert len(reasoning.split()) >= 15, f"card {number}: give the reasoning"
-        assert [e for e in ids if f"`{e}`" not in reasoning] == [], f"card {number}"
+def test_the_card_key_is_what_the_data_says():
+    """Lesson 3's card key is the claims file, one row per card of handout 3, in order, each with its reasoning."""
+    plan = (ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8")
+    data = kit.load()
+    assert build_handouts.with_claim_key(plan, data) == plan, "run python tools/build_handouts.py"
+    claims = country_study.load_claims(data=data)
+    rows = [r for r in plan.splitlines() if re.match(r"\| \d+ \| \"", r)]
+    assert [int(r.split(" | ")[0].strip("| ")) for r in rows] == list(range(1, len(claims) + 1))
+    for claim in claims:
+        assert [e for e in claim.event_ids if f"`{e}`" not in claim.reasoning] == [], claim.id
 
 
 def test_the_claim_cards_print_what_each_event_says():
@@ -191,9 +186,8 @@ def test_the_source_text_is_quoted_exactly():
     quotes = [flat(q) for q in re.findall(r'"([^"]+)"', plan)]
     checked = [q for q in quotes if len(q.split()) >= 3 and q not in headings]
     assert len(checked) >= 5
-    for quote in checked:
-        for part in filter(None, (p.strip(" ,;") for p in quote.split("..."))):
-            assert part.lower() in study, f"not in the Country Study: {part!r}"
+    for quote in checked:  # capitals aside; a cut marked with "..." or "…"
+        assert country_study.is_verbatim(quote.lower(), study), f"not in the Country Study: {quote!r}"
 
 
 # --- sections and slides --------------------------------------------------------------------------------------

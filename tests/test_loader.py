@@ -1,5 +1,6 @@
 """The loader explains bad input: one error listing every problem with file, row, column and value."""
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -18,12 +19,12 @@ germany,Germany,state,,europe,,,,,Q183,
 britain,United Kingdom,state,,europe,,,,,Q145,
 """
 HEADER = ("event_id,date,end_date,kind,actor,counterpart,title,description,tone,source_ids,"
-          "alt_dates,date_note,country_study_says,country_study_verdict\n")
+          "alt_dates,date_note\n")
 EVENTS = HEADER + (
-    "1922-rapallo,1922-04-16,,de_jure_recognition,germany,rsfsr,Rapallo,Relations restored.,cooperative,treaty-text,,,,\n"
-    "1924-britain,1924-02,,de_jure_recognition,britain,ussr,Britain recognises,A note.,cooperative,treaty-text,"
-    "1924-02-02@treaty-text,The note is dated the 1st.,beginning with Britain,imprecise\n"
-    "1927-break,1927,1927-12-31,relations_broken,britain,ussr,The break,Relations broken off.,hostile,treaty-text,,,,\n"
+    "1922-rapallo,1922-04-16,,de_jure_recognition,germany,rsfsr,Rapallo,Relations restored.,cooperative,treaty-text,,\n"
+    "1924-britain,1924-02,,relations_established,britain,ussr,Britain recognises,A note.,cooperative,treaty-text,"
+    "1924-02-02@treaty-text,The note is dated the 1st.\n"
+    "1927-break,1927,1927-12-31,relations_broken,britain,ussr,The break,Relations broken off.,hostile,treaty-text,,\n"
 )
 
 
@@ -97,7 +98,7 @@ def test_unknown_actor_and_unknown_source_are_both_reported(tmp_path):
 
 
 def test_duplicate_id(tmp_path):
-    bad = EVENTS + "1927-break,1927-05-27,,relations_broken,britain,ussr,Again,Again.,hostile,treaty-text,,,,\n"
+    bad = EVENTS + "1927-break,1927-05-27,,relations_broken,britain,ussr,Again,Again.,hostile,treaty-text,,\n"
     problem = only(write(tmp_path, events=bad))
     assert (problem.row, problem.column, problem.value) == (5, "event_id", "1927-break")
     assert "repeats" in problem.message
@@ -176,19 +177,29 @@ def test_every_problem_is_listed_in_one_error_and_nothing_is_written(tmp_path):
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
-def test_country_study_claim_needs_a_verdict(tmp_path):
-    problem = only(write(tmp_path, events=EVENTS.replace("beginning with Britain,imprecise", "beginning with Britain,")))
-    assert (problem.row, problem.column) == (3, "country_study_verdict")
-
-
 def test_alt_dates_must_name_a_known_source(tmp_path):
     problem = only(write(tmp_path, events=EVENTS.replace("1924-02-02@treaty-text", "1924-02-02")))
     assert (problem.row, problem.column, problem.value) == (3, "alt_dates", "1924-02-02")
 
 
+def _paths_of(package: Path):
+    """The copy's own paths module, imported from the copy's file (it imports nothing of the package)."""
+    spec = importlib.util.spec_from_file_location("copied_paths", package / "paths.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_data_folder_is_found_from_a_copy_of_the_package(tmp_path):
-    """A student build copies the package beside its notebooks; it must still find data/."""
+    """A student build copies the package beside its notebooks and data/ above them; the copy finds that data/,
+    not the kit's, and a copy with no data/ above it says so."""
     assert kit.data_dir().name == "data" and (kit.data_dir() / "datapackage.json").is_file()
-    copy = tmp_path / "build" / "student" / "breaking_isolation"
+    build = tmp_path / "build" / "student"
+    copy = build / "notebooks" / "breaking_isolation"
     shutil.copytree(Path(kit.__file__).parent, copy)
-    assert not (tmp_path / "data").exists()
+    (build / "data").mkdir()
+    (build / "data" / "datapackage.json").write_text("{}", encoding="utf-8")
+    assert _paths_of(copy).data_dir() == build / "data"
+    (build / "data" / "datapackage.json").unlink()
+    with pytest.raises(FileNotFoundError, match="datapackage.json"):
+        _paths_of(copy).kit_root()

@@ -81,15 +81,58 @@ def test_edges_aggregate_events_with_weight_kinds_and_event_ids_in_date_order():
     assert "1927-stalin-trotsky" not in set(network.event_pairs(events(), ACTORS)["event_id"])
 
 
-def test_sign_is_the_latest_signed_event_and_neutral_events_do_not_turn_it():
-    assert build(end="1922-12-31").edges["britain", "ussr"]["sign"] == "cooperative"  # Hague (neutral) after trade
-    assert build(end="1923-12-31").edges["britain", "ussr"]["sign"] == "hostile"      # Curzon
-    assert build(end="1924-12-31").edges["britain", "ussr"]["sign"] == "cooperative"  # recognition
-    assert build(end="1927-12-31").edges["britain", "ussr"]["sign"] == "hostile"      # the break
-    assert build(end="1928-12-31").edges["kmt", "ussr"]["sign"] == "hostile"          # mission of 1928 is neutral
-    assert build().edges["china-beijing", "ussr"]["sign"] == "neutral"                # all its events neutral
-    assert network.sign_of([]) == "neutral"
-    assert network.sign_of(["hostile", "cooperative", "neutral"]) == "cooperative"
+def test_sign_follows_the_balance_of_recent_events_and_neutral_events_do_not_turn_it():
+    # Weights worked by hand: an event weighs 0.5 ** (age in years); cooperative needs twice the hostile weight.
+    britain = lambda end: build(end=end).edges["britain", "ussr"]["sign"]
+    assert britain("1922-12-31") == "cooperative"  # trade (1921), then the Hague conference: neutral, no weight
+    assert britain("1923-12-31") == "hostile"      # Curzon 0.64 against trade 0.15
+    assert britain("1924-12-31") == "mixed"        # recognition 0.53 + trade 0.07 = 0.60, Curzon 0.32: not twice
+    assert britain("1927-12-31") == "hostile"      # the break 0.66 + Curzon 0.04, against 0.08
+    assert build(end="1928-12-31").edges["kmt", "ussr"]["sign"] == "hostile"  # the 1928 mission is neutral
+    assert build().edges["china-beijing", "ussr"]["sign"] == "neutral"       # all its events neutral
+    assert network.sign_of([], []) == "neutral"
+
+
+def dated(*rows) -> tuple[list, list]:
+    return [pd.Timestamp(d) for d, _ in rows], [t for _, t in rows]
+
+
+def test_one_incident_after_years_of_cooperation_does_not_make_a_tie_hostile():
+    """The Shakhty case: ten cooperative events, then one hostile one (18 May 1928)."""
+    recent = dated(*[(f"1927-{m:02d}-01", "cooperative") for m in range(1, 11)], ("1928-05-18", "hostile"))
+    assert network.sign_of(*recent, when="1928-12-31") == "cooperative"   # about 3.3 against 0.64
+    # Germany's own dates in the kit: most of its cooperation lay two to seven years back, so the trial
+    # leaves the tie mixed (0.82 against 0.65), not hostile as a "latest event" rule had it.
+    germany = dated(*[(d, "cooperative") for d in ("1921-05-06", "1922-03-15", "1922-04-16", "1922-11-05",
+                                                   "1922-11-26", "1925-04-15", "1925-10-12", "1926-04-24",
+                                                   "1926-08-21", "1926-12-01")], ("1928-05-18", "hostile"))
+    assert network.sign_of(*germany, when="1928-12-31") == "mixed"
+    assert network.sign_of(*germany, when="1928-05-17") == "cooperative"
+
+
+def test_the_sign_rule_at_its_edges():
+    assert network.sign_of(*dated(("1925-01-01", "cooperative"), ("1925-01-01", "hostile"))) == "mixed"
+    assert network.sign_of(*dated(("1925-01-01", "cooperative"), ("1925-01-01", "cooperative"),
+                                  ("1925-01-01", "hostile"))) == "cooperative"      # exactly twice: enough
+    assert network.sign_of(*dated(("1925-01-01", "hostile"), ("1925-01-01", "hostile"),
+                                  ("1925-01-01", "cooperative"))) == "hostile"
+    # a run of hostile events overturns old cooperation; old cooperation alone stays cooperative
+    run = dated(("1921-01-01", "cooperative"), ("1921-02-01", "cooperative"), ("1923-01-01", "hostile"),
+                ("1923-02-01", "hostile"))
+    assert network.sign_of(*run, when="1923-02-01") == "hostile"   # 0.5 against 1.9
+    assert network.sign_of([pd.Timestamp("1921-01-01")], ["cooperative"], when="1928-01-01") == "cooperative"
+    # neutral events weigh nothing, whatever their number
+    assert network.sign_of(*dated(("1925-01-01", "hostile"), *[("1926-01-01", "neutral")] * 5)) == "hostile"
+
+
+def test_a_ties_timeline_changes_only_on_the_days_of_its_events():
+    steps = build(end="1928-12-31").edges["britain", "ussr"]["timeline"]
+    assert [s[0] for s in steps] == ["1921-03-16", "1922-06-15", "1923-05-08", "1924-02-01", "1927-05-26"]
+    assert [s[1] for s in steps] == ["cooperative", "cooperative", "hostile", "mixed", "hostile"]
+    assert [s[2] for s in steps] == [1, 2, 3, 4, 5]
+    graph = build(end="1928-12-31")
+    assert network.sign_then(graph, "britain", "ussr", "1926-06-30") == "mixed"
+    assert network.sign_then(graph, "britain", "ussr", "1921-01-01") is None
 
 
 def test_windows_include_both_ends_and_leave_out_the_rest():
@@ -208,27 +251,33 @@ def data():
 
 
 def snapshot(data, end):
-    return network.build(data.events, data.actors, start="1921-01-01", end=end, keep=network.FOCUS)
+    return network.build(data.events, data.actors, start=network.START, end=end, keep=network.FOCUS)
 
 
+@pytest.mark.guards("Lesson 2 and notebook 2: Germany is Moscow's partner in 1922 (Rapallo)")
 def test_real_data_germany_and_moscow_are_partners_in_1922(data):
     graph = network.build(data.events, data.actors, start="1922-01-01", end="1922-12-31", keep=network.FOCUS)
     edge = graph.edges["germany", "ussr"]
     assert edge["sign"] == "cooperative" and "1922-rapallo-treaty" in edge["event_ids"].split(";")
 
 
+@pytest.mark.guards("Lesson 2's formative key: Moscow–Britain is hostile on 31 May 1927 (the break)")
 def test_real_data_britain_and_moscow_are_enemies_after_may_1927(data):
     edge = snapshot(data, "1927-05-31").edges["britain", "ussr"]
     assert edge["sign"] == "hostile" and "1927-britain-breaks-relations" in edge["event_ids"].split(";")
 
 
+@pytest.mark.guards("Lesson 2 and notebook 2: Moscow's tie with the Nationalists is cooperative to 1926, mixed "
+                    "from Stalin's theses (April 1927) and hostile by December 1927")
 def test_real_data_the_nationalists_turn_hostile_in_1927(data):
     assert snapshot(data, "1926-12-31").edges["kmt", "ussr"]["sign"] == "cooperative"
+    assert snapshot(data, "1927-05-31").edges["kmt", "ussr"]["sign"] == "mixed"
     assert snapshot(data, "1927-12-31").edges["kmt", "ussr"]["sign"] == "hostile"
     assert network.build(data.events, data.actors, start="1927-01-01", end="1927-12-31",
                          keep=network.FOCUS).edges["kmt", "ussr"]["sign"] == "hostile"
 
 
+@pytest.mark.guards("Lesson 2, key points: every edge leads back to its event ids")
 def test_real_data_every_edge_traces_back_to_events(data):
     graph = snapshot(data, "1928-12-31")
     ids = set(data.events["event_id"])
@@ -236,3 +285,17 @@ def test_real_data_every_edge_traces_back_to_events(data):
         behind = edge["event_ids"].split(";")
         assert set(behind) <= ids and len(behind) == edge["weight"], (u, v)
     assert set(graph) >= {"ussr", "germany", "britain", "china-beijing", "kmt", "ccp", "comintern"}
+
+
+def test_notebook_2_explains_the_sign_rule_in_plain_words():
+    """The rule's paragraph reads at grade 9 or below (Flesch-Kincaid, offline) and names every sign."""
+    import json
+
+    from readability import grade
+
+    cells = json.loads((kit.kit_root() / "notebooks" / "02-network.ipynb").read_text("utf-8"))
+    text = next("".join(c["source"]) for c in cells["cells"] if c.get("id") == "c02")
+    rule = text[text.index("**How a tie gets its sign.**"):].replace("*", "")
+    for sign in network.SIGNS:
+        assert sign in rule, sign
+    assert grade(rule) <= 9, grade(rule)

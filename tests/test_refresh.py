@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import breaking_isolation as kit
-from breaking_isolation import recognition
+from breaking_isolation import recognition, vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 # What the kit builds or installs; a copy of the kit needs none of it.
@@ -52,7 +52,7 @@ def a_new_recognition(copy: Path) -> dict:
     moved = set(recognition.standing_changes(data.events, data.actors)["state"])
     actors, day = data.actors, pd.Timestamp("1926-05-04")
     alive = ~(actors["start_date"] > day) & ~(actors["end_date"] < day)  # NaT: no limit
-    states = actors[(actors["kind"] == "state") & alive & ~actors["actor_id"].isin(moved | {"rsfsr", "ussr"})]
+    states = actors[(actors["kind"] == "state") & alive & ~actors["actor_id"].isin(moved | set(vocabulary.SOVIET_STATE))]
     state = states.iloc[0]
     return {"event_id": f"1926-{state['actor_id']}-recognition", "date": "1926-05-04", "kind": "de_jure_recognition",
             "actor": state["actor_id"], "counterpart": "ussr",
@@ -84,6 +84,26 @@ def test_bad_data_stops_the_refresh_with_the_loaders_message_and_changes_nothing
         assert {p: p.read_bytes() for p in notebooks} == notebooks
     finally:
         events.write_bytes(good)
+
+
+def test_a_broken_document_stops_the_refresh_before_any_notebook_runs(kit_copy):
+    """An impossible date in a document (30 February) is the documents' loader's message, naming file and line."""
+    document = sorted((kit_copy / "data" / "documents").glob("doc-*.md"))[0]
+    good = document.read_bytes()
+    notebooks = {p: p.read_bytes() for p in (kit_copy / "notebooks").glob("*.ipynb")}
+    lines = good.decode("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("date: "))
+    lines[at] = "date: 1922-02-30"
+    document.write_bytes("\n".join(lines).encode("utf-8"))
+    try:
+        result = _run(kit_copy, "tools/refresh.py", timeout=120)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "nothing was changed" in result.stderr
+        assert f"documents/{document.name}, row {at + 1}, column 'date'" in result.stderr, result.stderr
+        assert "notebooks:" not in result.stdout
+        assert {p: p.read_bytes() for p in notebooks} == notebooks
+    finally:
+        document.write_bytes(good)
 
 
 def test_a_new_valid_row_then_refresh_leaves_the_data_tests_green(kit_copy):

@@ -2,7 +2,6 @@
 
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -11,20 +10,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from build_student import build  # noqa: E402
+import student_edition  # noqa: E402
 from execute_notebooks import execute  # noqa: E402
 
 TEACHER = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")
-def student(tmp_path_factory):
-    """A student build in a copy of the kit's data and lessons, as build/student/ sits inside the kit."""
-    kit = tmp_path_factory.mktemp("kit")
-    for folder in ("data", "lessons"):
-        shutil.copytree(ROOT / folder, kit / folder)
-    build(ROOT / "notebooks", kit / "build" / "student")
-    return kit / "build" / "student"
+def edition(tmp_path_factory):
+    """The student edition, as make student builds it (its own data, its verdicts withheld)."""
+    target = tmp_path_factory.mktemp("out") / "student"
+    student_edition.build_into(target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def student(edition):
+    return edition / "notebooks"
 
 
 def _code_lines(cells) -> set[str]:
@@ -70,12 +72,13 @@ def test_student_notebook_runs_top_to_bottom(student, teacher):
     notebook = nbformat.read(path, as_version=4)
     checks = [c for c in notebook.cells if "check" in c.metadata.get("tags", [])]
     for cell in checks:  # with the answers removed, each check says so instead of failing
-        said = "".join(o.get("text", "") for o in cell.outputs)
+        said = "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in cell.outputs)
         assert "Not answered yet" in said, said
 
 
 def test_links_in_student_notebooks_still_resolve(student):
-    """Moved into build/student/, a notebook's links to the glossary, to each other and to the lessons work."""
+    """In the edition, a notebook's links to the glossary, each other, the data and the handouts work; a link to
+    a file the edition leaves out (a lesson plan) keeps its words and loses its target."""
     links = 0
     for built in sorted(student.glob("*.ipynb")):
         for cell in nbformat.read(built, as_version=4).cells:
@@ -89,16 +92,41 @@ def test_links_in_student_notebooks_still_resolve(student):
     assert links > 0
 
 
+def notes_left_in(teacher: nbformat.NotebookNode, student: nbformat.NotebookNode) -> list[str]:
+    """Speaker notes of `teacher` whose words (eight from each note) the `student` notebook shows anywhere."""
+    shown = " ".join(" ".join(cell.source.split()) for cell in student.cells)
+    shown += " ".join(" ".join(str(output.get("text", output.get("data", ""))).split())
+                      for cell in student.cells for output in cell.get("outputs", []))
+    found = []
+    for cell in teacher.cells:
+        if cell.metadata.get("slideshow", {}).get("slide_type") != "notes":
+            continue
+        words = cell.source.split()
+        for start in range(2, max(3, len(words) - 8), 8):  # every stretch of eight words past the label
+            stretch = " ".join(words[start:start + 8])
+            if len(stretch) > 20 and stretch in shown:
+                found.append(stretch)
+    return found
+
+
 @pytest.mark.parametrize("teacher", TEACHER, ids=lambda p: p.name)
 def test_classroom_build_has_no_speaker_notes(student, teacher):
-    notes = [c for c in nbformat.read(teacher, as_version=4).cells
-             if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
-    text = (student / teacher.name).read_text(encoding="utf-8")
-    cells = nbformat.read(student / teacher.name, as_version=4).cells
-    assert not [c for c in cells if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
-    for cell in notes:  # nor any of their words
-        words = " ".join(cell.source.split()[4:12])
-        assert not words or json.dumps(words)[1:-1] not in " ".join(text.split()), words
+    taught = nbformat.read(teacher, as_version=4)
+    built = nbformat.read(student / teacher.name, as_version=4)
+    assert not [c for c in built.cells if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+    assert notes_left_in(taught, built) == []  # nor any of their words
+
+
+@pytest.mark.parametrize("teacher", TEACHER, ids=lambda p: p.name)
+def test_the_speaker_notes_probe_fails_on_a_copy_with_notes_left_in(teacher):
+    taught = nbformat.read(teacher, as_version=4)
+    notes = [c for c in taught.cells if c.metadata.get("slideshow", {}).get("slide_type") == "notes"]
+    if not notes:
+        pytest.skip("no speaker notes")
+    left_in = nbformat.from_dict(taught)  # the probe meets a build that forgot to remove them
+    for cell in left_in.cells:
+        cell.metadata.get("slideshow", {}).pop("slide_type", None)
+    assert len(notes_left_in(taught, left_in)) >= len(notes)
 
 
 # --- self-study: the kit's own notebooks, solutions and notes collapsed ------------------------------------
@@ -141,3 +169,19 @@ def test_collapse_refuses_a_right_answer_shown_by_default():
 def test_kit_notebooks_are_ready_for_self_study(teacher):
     """The notebooks make lab, Binder and a hub open: every solution and note collapsed, no answer shown."""
     assert collapse_solutions.problems(nbformat.read(teacher, as_version=4), teacher.name) == []
+
+
+@pytest.mark.parametrize("teacher", TEACHER, ids=lambda p: p.name)
+def test_students_meet_each_figure_before_its_takeaway(student, teacher):
+    """The teacher's takeaways become "What do you notice?" in the student notebooks; none is left, and no
+    student notebook says its solutions are folded away (they are not there)."""
+    taught = nbformat.read(teacher, as_version=4).cells
+    built = nbformat.read(student / teacher.name, as_version=4).cells
+    takeaways = [c for c in taught if c.cell_type == "markdown" and c.source.lstrip().startswith("**Takeaway")
+                 and not {"teacher", "solution"} & set(c.metadata.get("tags", []))]
+    prompts = [c for c in built if c.cell_type == "markdown" and c.source.startswith("**What do you notice?**")]
+    assert len(prompts) == len(takeaways)
+    shown = " ".join(" ".join(c.source.split()) for c in built if c.cell_type == "markdown")
+    assert "**Takeaway" not in shown and "folded away" not in shown
+    for cell in takeaways:
+        assert " ".join(cell.source.split()[1:9]) not in shown

@@ -12,14 +12,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
-sys.path.insert(0, str(ROOT / "tests"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import recognition  # noqa: E402
+from breaking_isolation import atomic, country_study, recognition, vocabulary  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
-MOSCOW = {"rsfsr", "ussr", "cpsu"}
 
 
 def _escape(text) -> str:
@@ -78,28 +76,62 @@ def recognition_handout(data) -> str:
     ]) + "\n"
 
 
+# Handout 2 reads the network as notebook 2 builds it: the same nodes (people and firms count for what they
+# belong to), the same ties and the same sign rule. The snapshots: the two lesson 2's fallback draws by hand
+# (end of 1922, May 1927) with the formative check's date, and the end of 1927.
+NETWORK_SIDE = "ussr"
+NETWORK_PARTNERS = ("germany", "britain", "china-beijing", "kmt", "kmt-wuhan", "ccp")
+NETWORK_MOMENTS = {"End of 1922": "1922-12-31", "31 May 1927 (the formative check)": "1927-05-31",
+                   "End of 1927": "1927-12-31"}
+NETWORK_START, NETWORK_END = vocabulary.START, vocabulary.END
+EDGE_COLUMNS = [("One side", "u_label"), ("Other side", "v_label"), ("Sign", "sign"), ("Events", "weight"),
+                ("Latest event", "latest")]
+
+
 def network_handout(data) -> str:
-    events = _with_sources(data.events)
+    network = kit.network
+    keep = (NETWORK_SIDE, *NETWORK_PARTNERS)
+    label = lambda node: network.LABELS.get(node, node).replace("\n", " ")
+    snapshots = {name: network.edge_table(network.build(data.events, data.actors, start=NETWORK_START, end=end,
+                                                        keep=keep))
+                 for name, end in NETWORK_MOMENTS.items()}
+    ties = sorted({(u, v) for table_ in snapshots.values() for u, v in zip(table_["u"], table_["v"])},
+                  key=lambda tie: _tie_order(tie, keep))
+    pairs = network.event_pairs(data.events, data.actors)
+    pairs = pairs[(pairs["date"] >= NETWORK_START) & (pairs["date"] <= NETWORK_END)]
+    pairs = pairs.merge(_with_sources(data.events)[["event_id", "sources"]], on="event_id")
     parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
-             "For [lesson 2](../02-network.md). Moscow's dealings with five partners, event by event. A tie's "
-             "sign in the notebook is the tone of its latest cooperative or hostile event."]
-    partners = [("Germany", {"germany", "junkers", "reichswehr", "kpd"}),
-                ("Britain", {"britain", "arcos"}),
-                ("The Beijing government", {"china-beijing", "zhang-zuolin"}),
-                ("The Nationalists (KMT)", {"kmt", "kmt-wuhan", "chiang", "sun-yat-sen"}),
-                ("The Chinese Communist Party", {"ccp"})]
-    soviet = MOSCOW | {"red-army", "joffe", "borodin", "karakhan", "blyukher", "chicherin", "comintern", "stalin"}
-    window = events[(events["date"] >= "1921-01-01") & (events["date"] < "1929-01-01")]
-    for name, ids in partners:
-        pair = window[(window["actor"].isin(ids) & window["counterpart"].isin(soviet))
-                      | (window["counterpart"].isin(ids) & window["actor"].isin(soviet))]
-        parts += [f"## {name}", table(pair, EVENT_COLUMNS)]
+             "For [lesson 2](../02-network.md). Moscow's dealings with its partners, tie by tie, as notebook 2's "
+             "network counts them: people, firms and armies count for the actor they belong to (Joffe, Krasin "
+             "and the trading company ARCOS for the Soviet state; the Reichswehr for Germany; Chiang Kai-shek for "
+             "the Nationalists). **A tie's sign** weighs its recent events: each cooperative or hostile event "
+             "counts half as much after a year. A tie is cooperative when its cooperative events weigh at least "
+             "twice its hostile ones, hostile when the reverse is true, and mixed in between.",
+             "## A. The ties at three moments",
+             "Every event from 1 January 1921 up to the date. Draw each on the fixed layout (West left, Moscow "
+             "centre, China right) and mark each line +, − or ~ (mixed)."]
+    for name, table_ in snapshots.items():
+        flip = table_["v"] == NETWORK_SIDE  # Moscow first on its own ties
+        one, other = table_["u"].where(~flip, table_["v"]), table_["v"].where(~flip, table_["u"])
+        table_ = table_.assign(u_label=one.map(label), v_label=other.map(label), order=[_tie_order(t, keep) for t in
+                                                                                        zip(one, other)],
+                               latest=table_["event_ids"].str.split(";").str[-1]).sort_values("order", kind="stable")
+        parts += [f"### {name}", table(table_, EDGE_COLUMNS)]
+    parts += [f"## B. The events of each tie, {NETWORK_START[:4]}–{NETWORK_END[:4]}"]
+    for u, v in ties:
+        rows = pairs[(pairs["u"] == u) & (pairs["v"] == v)]
+        one, other = (v, u) if v == NETWORK_SIDE else (u, v)
+        parts += [f"### {label(one)} – {label(other)}", table(rows, EVENT_COLUMNS)]
     return "\n\n".join(parts) + "\n"
 
 
-def country_study_handout(data) -> str:
-    from test_country_study import CLAIMS  # the one list of the text's claims
+def _tie_order(tie, keep) -> tuple:
+    """Moscow's ties first, then the others, each in the order of `keep`."""
+    return (NETWORK_SIDE not in tie, sorted(keep.index(n) for n in tie if n != NETWORK_SIDE))
 
+
+def country_study_handout(data) -> str:
+    claims = country_study.load_claims(data=data)  # the one list of the text's claims, in its order
     events = _with_sources(data.events).set_index("event_id", drop=False)
     parts = ["# Handout 3: Checking the Country Study", GENERATED,
              "For [lesson 3](../03-reading-the-country-study.md). Source: Library of Congress, Federal Research "
@@ -109,9 +141,42 @@ def country_study_handout(data) -> str:
              "Each card quotes the text in its own words, then gives the events that bear on it. Decide: does "
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
              "justify it."]
-    for number, (claim, ids) in enumerate(CLAIMS.items(), start=1):
-        parts += [f"### Card {number}", f"> \"{_escape(claim)}\"", card_table(events.loc[ids])]
+    for number, claim in enumerate(claims, start=1):
+        parts += [f"### Card {number}", f"> \"{_escape(claim.quote)}\"", card_table(events.loc[list(claim.event_ids)])]
     return "\n\n".join(parts) + "\n"
+
+
+# --- lesson 3's answer key to the claim cards (teacher's material), written into the plan between markers ---
+
+LESSON_3 = ROOT / "lessons" / "03-reading-the-country-study.md"
+KEY_START = ("<!-- The card key is written by tools/build_handouts.py from data/country-study-claims.csv: "
+             "edit the data, not this table. -->")
+KEY_END = "<!-- end of the card key -->"
+
+
+def claim_key(data) -> str:
+    """One row per card of handout 3: the claim, the kit's one verdict and its reasoning, with the sources."""
+    claims = country_study.load_claims(data=data)
+    lines = ["| Card | Claim | Verdict | Reasoning (with event ids) | Scholarship |", "|---|---|---|---|---|"]
+    for number, claim in enumerate(claims, start=1):
+        lines.append(f"| {number} | \"{_cell(claim.quote)}\" | {claim.verdict} | {_cell(claim.reasoning)} | "
+                     + ", ".join(f"`{s}`" for s in claim.source_ids) + " |")
+    return "\n".join(lines)
+
+
+def with_claim_key(plan: str, data) -> str:
+    """The lesson plan with its card key replaced by the one the data gives."""
+    start, end = plan.index(KEY_START) + len(KEY_START), plan.index(KEY_END)
+    return plan[:start] + "\n\n" + claim_key(data) + "\n\n" + plan[end:]
+
+
+def write_claim_key(data) -> bool:
+    """Rewrite lesson 3's card key from the data; True when the plan changed."""
+    plan = LESSON_3.read_text(encoding="utf-8")
+    new = with_claim_key(plan, data)
+    if new != plan:
+        atomic.write_text(LESSON_3, new)
+    return new != plan
 
 
 # --- the claim cards' events, and the documents (handout 4) -------------------------------------------------
@@ -140,7 +205,7 @@ def document_section(number: int, doc, data) -> str:
     return "\n\n".join([
         f"## {number}. {_escape(doc.title)}",
         "| | |\n|---|---|\n" + "\n".join(f"| {label} | {_cell(value)} |" for label, value in headnote),
-        f"**Why it matters.** {_escape(doc.why_it_matters)}",
+        _escape(doc.headnote),
         _quoted(doc.text),
         f"*Source:* {cited} Read at <{doc.url}>. *Licence:* {licence}: {doc.licence_reason} "
         f"*Document id:* `{doc.id}`.",
@@ -166,8 +231,54 @@ def documents_handout(data) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+CHINA_DEBATE = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
+                "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
+                "1927-trotsky-expelled")
+
+
+def _quarter(stamp) -> str:
+    return f"{stamp.year} Q{stamp.quarter}"
+
+
+def china_handout(data) -> str:
+    china, charts = kit.china, kit.china_charts
+    lanes = _with_sources(china.lane_events(data.events, data.actors).merge(
+        data.events[["event_id", "source_ids", "description"]], on="event_id"))
+    turns = charts.numbered(lanes)
+    backing = china.backing_by_quarter(data.events, data.actors)
+    changes = china.switches(backing).assign(when=lambda t: t["quarter"].map(_quarter))
+    held = china.recognised_by_quarter(data.actors)
+    spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
+    spring = china.war_scare(data.events, data.actors)
+    spring = spring.assign(number=range(1, len(spring) + 1))
+    debate = _with_sources(data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index())
+    parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
+             "For [lesson 5](../05-china.md) and notebook 3. The China events of the kit's data, lane by lane: a "
+             "**lane** groups actors (the Soviet state and its envoys; the Comintern, the Soviet party and their "
+             "agents; Peking; the Nationalists; Wuhan; the Communists; the warlords; Britain and Japan). A "
+             "**face** is one of Moscow's two ways of acting in China: the state or the party. A face's **tie** to "
+             "a Chinese side weighs their recent events, as in notebook 2: cooperative, mixed or hostile.",
+             "## A. Turning points (numbered as in figure 1)",
+             table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:]]),
+             "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
+             table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
+                             ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
+             "China's recognised government, by quarter: " + "; ".join(f"{name}, {span}" for name, span in
+                                                                       spans.items()) + ".",
+             "## C. The war scare of 1927 and China (figure 3)",
+             table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
+                            ("Event id", "event_id")]),
+             "## D. The debate of 1927: the events and what the data says of them",
+             table(debate, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
+                            ("Event id", "event_id"), ("Sources", "sources")]),
+             "## E. Every China event, 1920–1929",
+             table(lanes, [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]
+    return "\n\n".join(parts) + "\n"
+
+
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
-            "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout}
+            "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout,
+            "05-china-handout.md": china_handout}
 
 
 def render() -> dict[str, str]:
@@ -178,5 +289,7 @@ def render() -> dict[str, str]:
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     for name, text in render().items():
-        (OUT / name).write_text(text, encoding="utf-8")
+        atomic.write_text(OUT / name, text)
         print(f"wrote lessons/handouts/{name}")
+    if write_claim_key(kit.load()):
+        print("wrote the card key of lessons/03-reading-the-country-study.md")

@@ -43,7 +43,10 @@ NPM_PACKAGES = {"reveal.js": REVEAL_VERSION, "axe-core": AXE_VERSION}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "notebooks"))
 from build_student import student_version  # noqa: E402
+
+from breaking_isolation import atomic  # noqa: E402
 
 _escaped_markdown = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
 
@@ -269,7 +272,7 @@ def build_deck(path: Path, out: Path, assets: dict[str, str], notebook=None) -> 
     resources = {"kit": {**assets, "title": title_of(notebook, path)}, "metadata": {"name": path.stem}}
     body, _ = exporter.from_notebook_node(deck_version(notebook), resources=resources)
     target = out / f"{path.stem}.slides.html"
-    target.write_text(body, encoding="utf-8")
+    atomic.write_text(target, body)
     return target
 
 
@@ -281,7 +284,7 @@ def build_handout(path: Path, out: Path) -> Path:
                                           resources={"metadata": {"name": title_of(notebook, path)},
                                                      "kit_handout_css": (TEMPLATES / "handout.css").read_text(encoding="utf-8")})
     target = out / f"{path.stem}.handout.html"
-    target.write_text(body, encoding="utf-8")
+    atomic.write_text(target, body)
     return target
 
 

@@ -1,13 +1,15 @@
-"""Build the student notebooks from the teacher notebooks, the only source.
+"""Build the student edition of the kit into build/student/: notebooks without answers, data, handouts.
 
-    python tools/build_student.py            # into build/student/
+    python tools/build_student.py                 # into build/student/
+    python tools/build_student.py --out FOLDER    # a new or empty folder, or an earlier build
 
-Cells tagged `solution` and the teacher's speaker notes (slide type "notes") are removed; cells tagged
-`exercise` or `check` keep their code but lose their outputs, so a student sees each exercise before its
-answer. This is the classroom build. The kit's own notebooks are the self-study version: there solutions and
-speaker notes are collapsed (tools/collapse_solutions.py), for the student to open by choice. The kit's package is copied beside the notebooks
-so that they import it with no install, and it finds data/ by walking up to the kit's folder. Links that
-leave the notebooks' folder (to the lessons, say) are rewritten to reach the same files from the build folder.
+What the edition holds is one setting, student-edition.toml, which the repository students pull
+(tools/classroom/served_repo.py) reads too. In the notebooks, cells tagged `solution` or `teacher` and the
+speaker notes (slide type "notes") are removed; cells tagged `exercise` or `check` keep their code but lose
+their outputs, so a student sees each exercise before its answer. The kit's own notebooks are the self-study
+version: there solutions and speaker notes are collapsed (tools/collapse_solutions.py), for the student to
+open by choice. `--out` deletes nothing it did not make: it refuses the kit's own folders and any folder that
+holds anything but an earlier build (each build lists its files in a stamp file, .student-edition).
 """
 
 import argparse
@@ -19,25 +21,16 @@ from pathlib import Path
 
 import nbformat
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import student_edition  # noqa: E402  (the one setting of what students get)
+
 ROOT = Path(__file__).resolve().parents[1]
-CLEARED_TAGS = {"exercise", "check"}
 UP_LINK = re.compile(r"(\]\()(\.\./[^)\s#]*)")  # a Markdown link to a file outside the notebooks' folder
 
 
 def student_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy without solution and speaker-notes cells, with exercise and check outputs cleared."""
-    student = nbformat.from_dict(notebook)
-    cells = []
-    for cell in student.cells:
-        tags = set(cell.metadata.get("tags", []))
-        if "solution" in tags or cell.metadata.get("slideshow", {}).get("slide_type") == "notes":
-            continue
-        if cell.cell_type == "code" and tags & CLEARED_TAGS:
-            cell.outputs = []
-            cell.execution_count = None
-        cells.append(cell)
-    student.cells = cells
-    return student
+    """A copy without solution, teacher and speaker-notes cells, with exercise and check outputs cleared."""
+    return student_edition.student_version(notebook)
 
 
 def relink(notebook: nbformat.NotebookNode, source: Path, target: Path) -> nbformat.NotebookNode:
@@ -53,6 +46,7 @@ def relink(notebook: nbformat.NotebookNode, source: Path, target: Path) -> nbfor
 
 
 def build(source: Path, target: Path) -> list[Path]:
+    """The student notebooks alone, from the notebooks folder `source` into `target` (links rewritten)."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -72,8 +66,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "student")
     args = parser.parse_args()
-    for path in build(ROOT / "notebooks", args.out):
-        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    try:
+        files = student_edition.build_into(args.out)
+    except student_edition.RefusedTarget as refused:
+        print(f"make student refused: {refused}", file=sys.stderr)
+        return 2
+    notebooks = [f for f in files if f.endswith(".ipynb")]
+    print(f"wrote the student edition into {args.out}: {len(files)} files, {len(notebooks)} notebooks "
+          "(no solutions, no speaker notes, no lesson plans or keys)")
     return 0
 
 

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import nbformat
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "notebooks"))
+from breaking_isolation import atomic  # noqa: E402
+
 HIDDEN = {"source_hidden": True, "outputs_hidden": True}
 RIGHT = "✔"  # the mark kit.check prints for a right answer
 SOLUTION_LABEL = "# Solution: open it once you have tried the exercise"
@@ -90,7 +93,7 @@ def main() -> int:
         if not args.check:
             before = nbformat.writes(notebook)
             if nbformat.writes(collapse(notebook)) != before:
-                nbformat.write(notebook, path)
+                atomic.write_notebook(path, notebook)
                 print(f"{path}: collapsed its solutions and speaker notes")
         found += problems(notebook, str(path))
     print("\n".join(found) or "every solution and speaker-notes cell is collapsed")

@@ -18,7 +18,10 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "notebooks"))
 from collapse_solutions import collapse  # noqa: E402
+
+from breaking_isolation import atomic  # noqa: E402
 
 TIMEOUT = 300  # seconds a single cell may take
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -45,7 +48,7 @@ def execute(path: Path) -> tuple[Path, float]:
     notebook.metadata.pop("widgets", None)  # widget state is per run; the slider redraws on its own
     plain_widget_outputs(notebook)
     collapse(notebook)
-    nbformat.write(notebook, path)
+    atomic.write_notebook(path, notebook)  # a full disk or Ctrl-C leaves the old notebook whole
     return path, time.perf_counter() - started
 
 

@@ -5,7 +5,8 @@
 1. The data is loaded and checked first. If it has a problem, the loader's message (file, row, column,
    value) is printed and nothing else is touched.
 2. Every notebook is re-run in a fresh kernel and its outputs stored (tools/execute_notebooks.py).
-3. The lessons' handouts are rewritten from the data (tools/build_handouts.py).
+3. Each document's body is rebuilt from its header (tools/build_documents.py), and the lessons' handouts are
+   rewritten from the data (tools/build_handouts.py).
 4. The student notebooks (tools/build_student.py) and the slide decks and HTML handouts
    (tools/build_slides.py) are rebuilt into build/.
 Then it prints, for each notebook, handout, student notebook and deck, what changed, e.g.
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import breaking_isolation as kit  # noqa: E402
+from breaking_isolation import atomic  # noqa: E402
 from execute_notebooks import execute  # noqa: E402
 
 # --- what changed -------------------------------------------------------------------------------------------
@@ -141,8 +143,12 @@ def report(kind: str, before: dict[str, str], after: dict[str, str], describe: C
 
 
 def check_data() -> None:
-    """The loader's checks, then (where the test tools are installed) Frictionless against datapackage.json."""
-    kit.load(ROOT / "data")
+    """The loader's checks, the documents' (before any notebook runs: a broken document must stop the refresh
+    as a broken row does), then (where the test tools are installed) Frictionless against datapackage.json."""
+    data = kit.load(ROOT / "data")
+    from breaking_isolation import documents  # noqa: PLC0415
+
+    documents.load_documents(ROOT / "data" / "documents", data)
     try:
         import frictionless
     except ImportError:  # the students' environment has no validator; the loader's checks still ran
@@ -187,13 +193,20 @@ def rebuild_handouts() -> None:
 
     build_handouts.OUT.mkdir(parents=True, exist_ok=True)
     for name, text in build_handouts.render().items():
-        (build_handouts.OUT / name).write_text(text, encoding="utf-8")
+        atomic.write_text(build_handouts.OUT / name, text)
+    build_handouts.write_claim_key(build_handouts.kit.load())
+
+
+def rebuild_documents() -> None:
+    import build_documents
+
+    build_documents.main([])  # each document's body, from its header
 
 
 def rebuild_students(out: Path) -> None:
-    import build_student
+    import student_edition
 
-    build_student.build(ROOT / "notebooks", out)
+    student_edition.build_into(out)  # the student edition, as make student builds it
 
 
 def rebuild_decks(notebooks: list[Path], out: Path) -> str | None:
@@ -221,9 +234,10 @@ def main() -> int:
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     handouts, students, slides = ROOT / "lessons" / "handouts", ROOT / "build" / "student", ROOT / "build" / "slides"
     before = {"notebooks": _read(ROOT / "notebooks", "*.ipynb"), "handouts": _read(handouts, "*.md"),
-              "students": _read(students, "*.ipynb"), "decks": _read(slides, "*.slides.html"),
+              "students": _read(students / "notebooks", "*.ipynb"), "decks": _read(slides, "*.slides.html"),
               "pages": _read(slides, "*.handout.html")}
     steps = [("notebooks: re-run", lambda: run_notebooks(notebooks)),
+             ("documents: bodies rebuilt from their headers", rebuild_documents),
              ("handouts: rewritten", rebuild_handouts),
              ("student notebooks: rebuilt", lambda: rebuild_students(students)),
              ("decks and HTML handouts: rebuilt", lambda: rebuild_decks(notebooks, slides))]
@@ -242,7 +256,7 @@ def main() -> int:
     print("\nWhat changed:")
     lines = report("notebook", before["notebooks"], _read(ROOT / "notebooks", "*.ipynb"), outputs_changed)
     lines += report("handout", before["handouts"], _read(handouts, "*.md"), text_changed)
-    lines += report("student notebook", before["students"], _read(students, "*.ipynb"), outputs_changed)
+    lines += report("student notebook", before["students"], _read(students / "notebooks", "*.ipynb"), outputs_changed)
     lines += report("deck", before["decks"], _read(slides, "*.slides.html"), deck_changed)
     lines += report("HTML handout", before["pages"], _read(slides, "*.handout.html"), deck_changed)
     print("\n".join(f"  {line}" for line in lines))

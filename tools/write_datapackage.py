@@ -12,8 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 
+from breaking_isolation import atomic  # noqa: E402
 from breaking_isolation.loader import (  # noqa: E402
     ACTOR_COLUMNS, EVENT_COLUMNS, FIRST_YEAR, FREE_TEXT as FREE_TEXT_COLUMNS, LAST_YEAR, SOURCE_COLUMNS, TITLE_LENGTH)
+from breaking_isolation.country_study import COLUMNS as CLAIM_COLUMNS  # noqa: E402
 from breaking_isolation.vocabulary import (  # noqa: E402
     ACTOR_KINDS, EVENT_KINDS, REGIONS, SOURCE_KINDS, TONES, VERDICTS)
 
@@ -56,7 +58,8 @@ FREE_TEXT = rf"[^\s{INVISIBLE}]([^{INVISIBLE}]*[^\s{INVISIBLE}])?"
 PATTERNS = {
     "event_id": r"[0-9]{4}-[a-z0-9]+(-[a-z0-9]+)*", "actor_id": SLUG, "source_id": SLUG, "actor": SLUG,
     "counterpart": SLUG, "belongs_to": SLUG, "wikidata": r"Q[0-9]+", "source_ids": rf"{SLUG}(;{SLUG})*",
-    "alt_dates": rf"{DATE}@{SLUG}(;{DATE}@{SLUG})*",
+    "alt_dates": rf"{DATE}@{SLUG}(;{DATE}@{SLUG})*", "claim_id": SLUG,
+    "event_ids": r"[0-9]{4}-[a-z0-9]+(-[a-z0-9]+)*(;[0-9]{4}-[a-z0-9]+(-[a-z0-9]+)*)*",
 }
 DATE_COLUMNS = {"date", "end_date", "start_date", "recognised_from", "recognised_until"}
 DESCRIPTIONS = {
@@ -73,8 +76,12 @@ DESCRIPTIONS = {
     "source_ids": "One or more source_id values from sources.csv, separated by ';'.",
     "alt_dates": "Other dates sources give, each DATE@source_id, separated by ';'.",
     "date_note": "Why the kit uses date rather than the alternatives.",
-    "country_study_says": "What the 1989 Library of Congress Country Study says of this event: a short quote.",
-    "country_study_verdict": "How that claim stands against the evidence; required when country_study_says is filled.",
+    "claim_id": "Lower case with hyphens, unique: one factual claim of the Country Study.",
+    "quote": ("The claim in the Country Study's own words, verbatim from source-text/country-study-1989.txt "
+              "(white space, quote marks and dashes aside); a cut is marked with '…'."),
+    "verdict": "The kit's one verdict on the claim: holds, imprecise or wrong.",
+    "reasoning": "Why: the events that bear on the claim, weighed, and the scholarship the verdict rests on.",
+    "event_ids": "The events that bear on the claim: event_id values from events.csv, separated by ';'.",
     "actor_id": "Lower case with hyphens, unique.",
     "name": "The name a reader knows.",
     "belongs_to": "The actor this one is part of: a government's state, a person's party or state.",
@@ -95,7 +102,7 @@ OVERRIDES = {
     ("sources", "kind"): "primary (a document of the time), secondary (a historian's work) or tertiary (an encyclopedia).",
 }
 ENUMS = {
-    ("events", "kind"): EVENT_KINDS, ("events", "tone"): TONES, ("events", "country_study_verdict"): VERDICTS,
+    ("events", "kind"): EVENT_KINDS, ("events", "tone"): TONES, ("country-study-claims", "verdict"): VERDICTS,
     ("actors", "kind"): ACTOR_KINDS, ("actors", "region"): REGIONS, ("sources", "kind"): SOURCE_KINDS,
 }
 
@@ -161,6 +168,7 @@ def package() -> dict:
             resource("events", EVENT_COLUMNS, "event_id", [to_actor("actor"), to_actor("counterpart")]),
             resource("actors", ACTOR_COLUMNS, "actor_id", [to_actor("belongs_to", "")]),
             resource("sources", SOURCE_COLUMNS, "source_id", []),
+            resource("country-study-claims", dict.fromkeys(CLAIM_COLUMNS, True), "claim_id", []),
             documents_resource(),
         ],
     }
@@ -171,4 +179,4 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    (ROOT / "data" / "datapackage.json").write_text(render(), encoding="utf-8")
+    atomic.write_text(ROOT / "data" / "datapackage.json", render())

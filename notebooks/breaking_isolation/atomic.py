@@ -51,6 +51,14 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
         handle.write(data)
 
 
+def write_notebook(path: str | os.PathLike, notebook) -> None:
+    """Write a notebook (an nbformat node) to `path` whole or not at all, as `nbformat.write` lays it out."""
+    import nbformat  # noqa: PLC0415 (only the tools that write notebooks need it)
+
+    text = nbformat.writes(notebook)
+    write_text(path, text if text.endswith("\n") else text + "\n")
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

@@ -318,13 +318,15 @@ def first_recognitions_alt(by_region: pd.DataFrame) -> str:
 
 
 def ties_by_sign(moscow: pd.DataFrame):
-    """Step lines: Moscow's cooperative and hostile ties at the end of each quarter (rows: dates)."""
+    """Step lines: Moscow's cooperative, mixed and hostile ties at the end of each quarter (rows: dates)."""
     fig, ax = _figure("wide")
-    for sign, marker in (("cooperative", "o"), ("hostile", "X")):
+    shown = [(sign, marker) for sign, marker in (("cooperative", "o"), ("mixed", "s"), ("hostile", "X"))
+             if sign in moscow]
+    for sign, marker in shown:
         ax.step(moscow.index, moscow[sign], where="post", marker=marker, markevery=4, label=sign,
                 **style.TONE_STYLE[sign])
     ax.set(title="Moscow's ties by sign, quarter by quarter", xlabel="Year (end of each quarter)",
-           ylabel="Number of actors", ylim=(0, moscow[["cooperative", "hostile"]].to_numpy().max() + 1.5))
+           ylabel="Number of actors", ylim=(0, moscow[[s for s, _ in shown]].to_numpy().max() + 1.5))
     ax.yaxis.get_major_locator().set_params(integer=True)
     _key(fig, ax, source=SOURCE + "; events from 1 January 1921 to each quarter's end")
     return fig

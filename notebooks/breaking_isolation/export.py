@@ -1,12 +1,13 @@
 """Write a relations network for other tools: dynamic GEXF (Gephi), GraphML, and node and edge CSV (Palladio).
 
-    paths = export(graph, "relations-1921-1928", events=data.events, actors=data.actors)
+    paths = export(graph, "relations-1921-1928")
 
-- **GEXF 1.3, dynamic.** Each node lives from its actor's `start_date` to its `end_date` (from actors.csv),
-  each edge from its first event to the window's end (or until one of its actors ends), and an edge's sign and
-  number of events as they stood (`sign_then`, `events_then`) change at the dates of its events, so Gephi's
-  timeline shows the network as it grew.
-  Without `events` and `actors`, edges still start at their first event, and nodes have no lifespan.
+Everything written comes from the graph that `network.build` made; no argument changes what a file says.
+
+- **GEXF 1.3, dynamic.** Each node lives from its actor's `start_date` to its `end_date` (the node's `start`
+  and `end`, from actors.csv), each edge from its first event to the window's end (or until one of its actors
+  ends), and an edge's sign and number of events as they stood (`sign_then`, `events_then`) change at the
+  dates of its timeline (the edge's `timeline`), so Gephi's timeline shows the network as it grew.
   Positions are the kit's (`viz:position`), so Gephi opens the same picture as the notebook.
 - **GraphML** holds the same nodes, edges and attributes, for networkx, yEd or Cytoscape.
 - **CSV**: a node table (`Id`, `Label`, ...) and an edge table (`Source`, `Target`, `Type` = Undirected, ...), the
@@ -26,7 +27,9 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from . import network
+from .network_drawing import positions
+from .network_model import SOURCE
+from .network_tables import edge_table, node_table
 from .paths import output_dir
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -47,28 +50,25 @@ def neutralise(value):
     return value
 
 
-def export(graph: nx.Graph, name: str, folder: str | Path | None = None, pos: dict | None = None,
-           events: pd.DataFrame | None = None, actors: pd.DataFrame | None = None) -> dict[str, Path]:
-    """Write `graph` as dynamic GEXF, GraphML, and node and edge CSV to `folder` (the kit's output/ by default).
-
-    `events` and `actors`, the tables the graph was built from, give the GEXF its timeline. Returns
-    {format: path}."""
+def export(graph: nx.Graph, name: str, folder: str | Path | None = None, pos: dict | None = None) -> dict[str, Path]:
+    """Write `graph` (made by `network.build`) as dynamic GEXF, GraphML, and node and edge CSV to `folder` (the
+    kit's output/ by default), at positions `pos` (the kit's layout by default). Returns {format: path}."""
     folder = Path(folder) if folder is not None else output_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    pos = network.positions(graph) if pos is None else pos
+    pos = positions(graph) if pos is None else pos
     paths = {"gexf": folder / f"{name}.gexf", "graphml": folder / f"{name}.graphml",
              "nodes": folder / f"{name}-nodes.csv", "edges": folder / f"{name}-edges.csv"}
-    paths["gexf"].write_bytes(gexf(graph, pos, events, actors))
+    paths["gexf"].write_bytes(gexf(graph, pos))
     plain = nx.Graph()
     for node, data in graph.nodes(data=True):
         plain.add_node(node, **{k: neutralise(v) for k, v in data.items()}, x=float(pos[node][0]),
                        y=float(pos[node][1]))
-    plain.add_edges_from((u, v, {k: neutralise(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
+    plain.add_edges_from((u, v, {k: neutralise(_text(x)) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
     nx.write_graphml(plain, paths["graphml"])
-    nodes = network.node_table(graph).rename(columns={"id": "Id", "label": "Label"})
+    nodes = node_table(graph).rename(columns={"id": "Id", "label": "Label"})
     nodes["x"], nodes["y"] = nodes["Id"].map(lambda n: pos[n][0]), nodes["Id"].map(lambda n: pos[n][1])
     _safe(nodes).to_csv(paths["nodes"], index=False)
-    edges = network.edge_table(graph).rename(columns={"u": "Source", "v": "Target"})
+    edges = edge_table(graph).rename(columns={"u": "Source", "v": "Target"})
     edges.insert(2, "Type", "Undirected")
     _safe(edges).to_csv(paths["edges"], index=False)
     return paths
@@ -82,20 +82,14 @@ def _day(when) -> str | None:
     return None if when is None or pd.isna(when) else pd.Timestamp(when).strftime("%Y-%m-%d")
 
 
-def _timeline(graph: nx.Graph, events: pd.DataFrame | None, u: str, v: str, data: dict) -> list[tuple]:
-    """[(from, sign, number of events)] for an edge: one entry per date at which its events changed it."""
-    if events is None:
-        return [(data["first"], data["sign"], data["weight"])]
-    ids = data["event_ids"].split(";")
-    rows = events.set_index("event_id").loc[ids].sort_values("date", kind="stable")
-    steps, tones = [], []
-    for when, group in rows.groupby("date", sort=True):
-        tones += list(group["tone"].astype(str))
-        steps.append((_day(when), network.sign_of(tones), len(tones)))
-    return steps
+def _text(value):
+    """A timeline as text for GraphML, which holds no lists: "1921-03-16 cooperative 1; 1923-05-08 hostile 2"."""
+    if isinstance(value, tuple):
+        return "; ".join(" ".join(str(part) for part in step) for step in value)
+    return value
 
 
-def gexf(graph: nx.Graph, pos: dict, events: pd.DataFrame | None = None, actors: pd.DataFrame | None = None) -> bytes:
+def gexf(graph: nx.Graph, pos: dict) -> bytes:
     """The graph as a dynamic GEXF 1.3 document (see the module's text)."""
     ET.register_namespace("", GEXF)
     ET.register_namespace("viz", VIZ)
@@ -104,7 +98,7 @@ def gexf(graph: nx.Graph, pos: dict, events: pd.DataFrame | None = None, actors:
     meta = ET.SubElement(root, q("meta"))
     ET.SubElement(meta, q("creator")).text = "Breaking Isolation teaching kit"
     ET.SubElement(meta, q("description")).text = (
-        "Relations of Soviet Russia and the USSR: nodes are actors, edges the events between them. " + network.SOURCE)
+        "Relations of Soviet Russia and the USSR: nodes are actors, edges the events between them. " + SOURCE)
     window_end = graph.graph.get("end")
     attributes = {"mode": "dynamic", "defaultedgetype": "undirected", "timeformat": "date",
                   "timerepresentation": "interval"}
@@ -118,10 +112,7 @@ def gexf(graph: nx.Graph, pos: dict, events: pd.DataFrame | None = None, actors:
         block = ET.SubElement(element, q("attributes"), {"class": klass, "mode": mode})
         for key, kind in declared.items():
             ET.SubElement(block, q("attribute"), {"id": key, "title": key, "type": kind})
-    lives = {}
-    if actors is not None:
-        info = network._node_info(actors, network.node_of(actors))
-        lives = {node: (_day(r["start"]), _day(r["end"])) for node, r in info.items()}
+    lives = {node: (data["start"] or None, data["end"] or None) for node, data in graph.nodes(data=True)}
     nodes = ET.SubElement(element, q("nodes"), {"count": str(graph.number_of_nodes())})
     for node, data in graph.nodes(data=True):
         start, end = lives.get(node, (None, None))
@@ -140,7 +131,7 @@ def gexf(graph: nx.Graph, pos: dict, events: pd.DataFrame | None = None, actors:
         u, v = sorted((u, v))
         ends = [e for e in (lives.get(u, (None, None))[1], lives.get(v, (None, None))[1], window_end) if e]
         end = min(ends) if ends else None
-        steps = _timeline(graph, events, u, v, data)
+        steps = data["timeline"]
         spans = {"start": steps[0][0], **({"end": end} if end else {})}
         item = ET.SubElement(edges, q("edge"), {"id": str(index), "source": str(u), "target": str(v),
                                                 "type": "undirected", "weight": str(data["weight"]), **spans})

@@ -62,6 +62,7 @@ TONE_STYLE = {
     "cooperative": {"color": OKABE_ITO["blue"], "linestyle": "solid"},
     "neutral": {"color": GREY, "linestyle": "dotted"},
     "hostile": {"color": OKABE_ITO["vermillion"], "linestyle": "dashed"},
+    "mixed": {"color": OKABE_ITO["reddish_purple"], "linestyle": "dashdot"},
 }
 SVG_HASHSALT = "breaking-isolation"  # fixed, so that SVG ids and so the figures re-run byte-identical
 

@@ -26,3 +26,14 @@ VERDICTS = ("holds", "imprecise", "wrong")
 ACTOR_KINDS = ("state", "government", "party", "international_organisation", "organisation", "firm", "person")
 REGIONS = ("europe", "asia", "middle_east", "americas", "international")
 SOURCE_KINDS = ("primary", "secondary", "tertiary")
+
+# The window the kit's section covers ("Foreign Policy, 1921-28"): networks, snapshots and the notebook 2
+# exercises count the events from START to END, both included.
+START, END = "1921-01-01", "1928-12-31"
+# The Soviet state under its two names (before and after 30 December 1922). Every other actor of Moscow's side
+# is found from actors.csv's belongs_to (sides.soviet_side), never listed by hand.
+SOVIET_STATE = ("rsfsr", "ussr")
+# The shapes of an event id ("1922-rapallo-treaty") and of a date as the data writes it (YYYY, YYYY-MM or
+# YYYY-MM-DD), as regular expressions. ASCII digits only, as datapackage.json says: \d would take ١٩٢٢ too.
+EVENT_ID = r"[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*"
+ISO_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"

@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import atexit
 import json
-import os
 import secrets
 import shutil
 import signal
@@ -36,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import procs  # noqa: E402
 import served_repo  # noqa: E402
-from student import Student, StudentError, count_figures, link_path, login_session  # noqa: E402
+from student import Student, StudentError, link_path, login_session  # noqa: E402
 
 ROOT = HERE.parents[1]
 BUILD = ROOT / "build" / "classroom"

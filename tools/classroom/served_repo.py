@@ -2,12 +2,16 @@
 
     python tools/classroom/served_repo.py FOLDER     # make or update the student edition in git repository FOLDER
 
-The students get the kit's committed tree (HEAD) with each notebook replaced by its student version (the
-student build: solutions removed, exercise and check outputs cleared). The notebooks stay at their place in
-the kit, so the package finds data/, the links to ../lessons and ../data work, and the teacher's link opens
-notebooks/00-start-here.ipynb as in the kit. A teacher publishes it as its own repository (or branch) and
-updates it by new commits on top, never by rewriting it: nbgitpuller merges each update into the students'
-copies.
+The students get the kit's committed tree (HEAD) as the student edition: what student-edition.toml lists, with
+the notebooks as the student build makes them (the same setting `make student` reads). The notebooks stay at
+their place in the kit, so the package finds data/ and the teacher's link opens notebooks/00-start-here.ipynb
+as in the kit. A teacher publishes it as its own repository (or branch) and updates it by new commits on top,
+never by rewriting it: nbgitpuller merges each update into the students' copies.
+
+An update refuses, before touching anything, a folder with uncommitted changes or no git identity to commit
+with. It builds the new tree aside and records it as one commit; the work tree then follows with git's own
+two-tree checkout. Each commit holds the edition and nothing else, so a file the edition leaves out never
+comes back, whatever the folder held before.
 """
 
 from __future__ import annotations
@@ -18,20 +22,23 @@ import os
 import subprocess
 import sys
 import tarfile
+import tempfile
 from pathlib import Path
-
-import nbformat
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-import build_student  # noqa: E402  (the kit's student build, the only source of student notebooks)
+import student_edition  # noqa: E402  (the one setting of what students get, and the build that reads it)
 
 NAME = "breaking-isolation"  # the folder nbgitpuller makes in each home: the last part of the address
 TEACHER = ["-c", "user.name=Teacher", "-c", "user.email=teacher@school.invalid"]
 
 
-def git(*args: str, cwd: Path | None = None) -> str:
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"}
+class Refused(Exception):
+    """The folder cannot take an update without losing work or committing under no one's name."""
+
+
+def git(*args: str, cwd: Path | None = None, env: dict | None = None) -> str:
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", **(env or {})}
     done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"git {' '.join(args)}: {done.stderr.strip()}")
@@ -39,14 +46,15 @@ def git(*args: str, cwd: Path | None = None) -> str:
 
 
 def write_student_edition(kit: Path, target: Path, revision: str = "HEAD") -> str:
-    """Write the kit's tree at `revision` into `target`, notebooks as the student build makes them."""
+    """Write the student edition of the kit's tree at `revision` into the new or empty folder `target`."""
     archive = subprocess.run(["git", "archive", "--format=tar", revision], cwd=kit, check=True,
                              capture_output=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")
-    for path in sorted((target / "notebooks").glob("*.ipynb")):
-        notebook = nbformat.read(path, as_version=4)
-        nbformat.write(build_student.student_version(notebook), path)
+    with tempfile.TemporaryDirectory(prefix="kit-") as committed:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(committed, filter="data")
+        listed = Path(committed) / "student-edition.toml"  # an older revision has none: today's list holds
+        setting = student_edition.load_setting(listed if listed.is_file() else student_edition.SETTING)
+        student_edition.write_edition(Path(committed), target, setting)
     return git("rev-parse", "--short", revision, cwd=kit).strip()
 
 
@@ -79,26 +87,70 @@ def daemon_command(serve_dir: Path, port: int) -> list[str]:
             "--export-all", "--reuseaddr", "--informative-errors"]
 
 
+def check_folder(folder: Path) -> None:
+    """Refuse, before anything is touched, a folder an update could harm or could not commit in."""
+    is_repo = (folder / ".git").exists()
+    if folder.exists() and not folder.is_dir():
+        raise Refused(f"{folder} is a file, not a folder")
+    if folder.exists() and not is_repo and any(folder.iterdir()):
+        raise Refused(f"{folder} holds files but is no git repository; give the edition's repository or a new folder")
+    for key in ("user.name", "user.email"):
+        try:  # a new folder's repository will see only the teacher's global setting
+            named = git("config", "--get", key, cwd=folder).strip() if is_repo else \
+                git("config", "--global", "--get", key).strip()
+        except RuntimeError:
+            named = ""
+        variable = "GIT_COMMITTER_NAME" if key == "user.name" else "GIT_COMMITTER_EMAIL"
+        if not named and not os.environ.get(variable):
+            raise Refused(f"git has no {key} to sign the commit with; set it first: "
+                          f"git -C {folder} config {key} \"...\" (nothing was changed)")
+    if is_repo:
+        changed = git("status", "--porcelain", "--untracked-files=all", cwd=folder)
+        if changed.strip():
+            first = changed.splitlines()[0][3:]
+            raise Refused(f"{folder} has changes not committed (such as {first}); commit or remove them first, "
+                          "nothing was changed")
+
+
 def update_edition(folder: Path, kit: Path = ROOT) -> str:
     """Make `folder` (a git repository, made if missing) hold the student edition of the kit's HEAD, as one new
     commit on top of what it holds: the history the students' copies merge from is never rewritten."""
-    if not (folder / ".git").is_dir():
-        git("init", "--quiet", "--initial-branch=main", str(folder))
-    for tracked in git("ls-files", "-z", cwd=folder).split("\0"):
-        if tracked:
-            (folder / tracked).unlink(missing_ok=True)
-    revision = write_student_edition(kit, folder)
-    git("add", "--all", cwd=folder)
-    if not git("status", "--porcelain", cwd=folder).strip():
+    check_folder(folder)
+    with tempfile.TemporaryDirectory(prefix="student-edition-") as aside:
+        tree_dir, index = Path(aside) / "edition", Path(aside) / "index"
+        tree_dir.mkdir()
+        revision = write_student_edition(kit, tree_dir)
+        if not (folder / ".git").is_dir():
+            git("init", "--quiet", "--initial-branch=main", str(folder))
+        # The new tree is written from the folder built aside, through an index of its own: the folder's own
+        # index and files are untouched until the commit exists.
+        aside_env = {"GIT_INDEX_FILE": str(index), "GIT_WORK_TREE": str(tree_dir)}
+        git("--git-dir", str(folder / ".git"), "add", "--all", ".", cwd=tree_dir, env=aside_env)
+        tree = git("--git-dir", str(folder / ".git"), "write-tree", env={"GIT_INDEX_FILE": str(index)}).strip()
+    try:
+        old = git("rev-parse", "--verify", "--quiet", "HEAD", cwd=folder).strip()
+    except RuntimeError:
+        old = ""
+    if old and git("rev-parse", f"{old}^{{tree}}", cwd=folder).strip() == tree:
         return f"{folder} already holds the student edition of the kit at {revision}"
-    git("commit", "--quiet", "-m", f"Student edition of the kit at {revision}", cwd=folder)
+    parents = ["-p", old] if old else []
+    commit = git("commit-tree", tree, *parents, "-m", f"Student edition of the kit at {revision}", cwd=folder).strip()
+    git("update-ref", "HEAD", commit, *([old] if old else []), cwd=folder)  # the one step that records it
+    if old:
+        git("read-tree", "-m", "-u", old, commit, cwd=folder)  # the files follow, as a fast-forward moves them
+    else:
+        git("read-tree", "-u", "--reset", commit, cwd=folder)
     return f"{folder}: new commit, the student edition of the kit at {revision}; push it to the students' repository"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Make or update the student edition of the kit in a git repository.")
     parser.add_argument("folder", type=Path, help="the student edition's git repository (made if missing)")
-    print(update_edition(parser.parse_args().folder.resolve()))
+    try:
+        print(update_edition(parser.parse_args().folder.resolve()))
+    except Refused as refused:
+        print(f"refused: {refused}", file=sys.stderr)
+        return 2
     return 0
 
 

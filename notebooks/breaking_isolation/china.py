@@ -1,0 +1,276 @@
+"""Moscow's two faces in China, 1920-29: the events lane by lane, whom Moscow backed against who held power,
+and the war scare of 1927 beside the China events.
+
+    lanes = china.lane_events(data.events, data.actors)          # one row per China event, with its lane
+    ties = china.backing_by_quarter(data.events, data.actors)    # each face's tie to each Chinese side
+    power = china.recognised_by_quarter(data.actors)             # the government that spoke for China
+    spring = china.war_scare(data.events, data.actors)           # the blows of 1927 and the China events
+
+The choices, so that every mark of notebook 3's figures leads back to rows of data/events.csv:
+
+- **Lanes** group actors as a reader of this story does (`LANES`): the Soviet state and its diplomats; the
+  Comintern, the Soviet party and their agents (Borodin was the Politburo's man, not the Foreign Commissariat's);
+  Peking; the Nationalists at Canton and Nanjing; Wuhan; the Communists; the warlords; Britain and Japan.
+  An actor not named there falls into the lane of what it belongs to (`actors.belongs_to`, upwards).
+- **A China event** is one whose actor or counterpart is in a Chinese lane, 1920-29.
+- **A face's tie** to a Chinese side at a date follows the network's rule (`network_model.sign_of`): the
+  balance of their cooperative and hostile events, each weighing half as much a year on; `mixed` when
+  neither side of the balance outweighs the other twice over, `none` before their first event.
+- **Who held power** is the government that `actors.csv` records as China's recognised government.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import checks
+from .faces import PARTY_SIDE, STATE_SIDE
+from .network_model import sign_of
+
+STATE, PARTY = "Soviet state", "Comintern and Soviet party"
+CHINESE = ("Beijing government", "Nationalists (Canton, Nanjing)", "Wuhan Nationalists", "Communists (CCP)",
+           "Warlords")
+LANES = (STATE, PARTY) + CHINESE + ("Britain and Japan",)
+LANE_OF = {
+    # Moscow's two faces: who acts for the state and who for the party is decided once, in faces.py
+    **{actor: STATE for actor in STATE_SIDE}, **{actor: PARTY for actor in PARTY_SIDE},
+    "china-beijing": "Beijing government", "china": "Beijing government",
+    "kmt": "Nationalists (Canton, Nanjing)", "china-nanjing": "Nationalists (Canton, Nanjing)",
+    "kmt-wuhan": "Wuhan Nationalists", "wang-jingwei": "Wuhan Nationalists", "ccp": "Communists (CCP)",
+    "zhang-zuolin": "Warlords", "zhang-xueliang": "Warlords", "feng-yuxiang": "Warlords",
+    "britain": "Britain and Japan", "japan": "Britain and Japan",
+}
+# The sides whose ties to Moscow the second figure follows, with the actors that count for each.
+SIDES = {"Beijing government": "china-beijing", "Nationalists": "kmt", "Wuhan Nationalists": "kmt-wuhan",
+         "Communists": "ccp", "Feng Yuxiang": "feng-yuxiang"}
+SIDE_OF = {"china-beijing": "Beijing government", "china": "Beijing government", "kmt": "Nationalists",
+           "china-nanjing": "Nationalists", "chiang": "Nationalists", "sun-yat-sen": "Nationalists",
+           "kmt-wuhan": "Wuhan Nationalists", "wang-jingwei": "Wuhan Nationalists", "ccp": "Communists",
+           "feng-yuxiang": "Feng Yuxiang"}
+# The turning points the issue names, in order; the timeline labels them.
+TURNING_POINTS = (
+    "1923-sun-joffe-manifesto", "1924-whampoa-opens", "1925-may-thirtieth", "1926-canton-coup",
+    "1926-northern-expedition", "1927-shanghai-insurrection", "1927-nanking-incident", "1927-shanghai-massacre",
+    "1927-nanjing-government", "1927-wuhan-expels-communists", "1927-nanchang-uprising", "1927-canton-commune",
+    "1927-nationalist-break-with-ussr",
+)
+START, END = "1920-01-01", "1929-12-31"
+
+
+def lane_of(actors: pd.DataFrame) -> dict[str, str]:
+    """{actor_id: lane}: the actor's own lane, else the lane of what it belongs to, followed upwards."""
+    parent = {a: (b if isinstance(b, str) else "") for a, b in zip(actors["actor_id"], actors["belongs_to"])}
+    found = {}
+    for actor in parent:
+        seen, current = set(), actor
+        while current and current not in LANE_OF and current not in seen:
+            seen.add(current)
+            current = parent.get(current, "")
+        if current in LANE_OF:
+            found[actor] = LANE_OF[current]
+    return found
+
+
+def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, end: str = END) -> pd.DataFrame:
+    """The China events between `start` and `end`, each with the lane of its actor and of its counterpart."""
+    lanes = lane_of(actors)
+    table = events[(events["date"] >= pd.Timestamp(start)) & (events["date"] <= pd.Timestamp(end))].copy()
+    table["lane"] = table["actor"].map(lanes)
+    table["counterpart_lane"] = table["counterpart"].map(lanes)
+    chinese = table["lane"].isin(CHINESE) | table["counterpart_lane"].isin(CHINESE)
+    table = table[chinese & table["lane"].notna()]
+    table["turning_point"] = table["event_id"].isin(TURNING_POINTS)
+    columns = ["event_id", "date", "date_text", "lane", "counterpart_lane", "kind", "tone", "title", "turning_point"]
+    return table[[c for c in columns if c in table.columns]].sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def _face_and_side(actor: str, counterpart: str, lanes: dict[str, str], side_of: dict[str, str]) -> tuple | None:
+    """(face, side) when one end of an event is a Moscow face and the other a Chinese side, else None."""
+    for moscow, other in ((actor, counterpart), (counterpart, actor)):
+        face = lanes.get(moscow)
+        if face in (STATE, PARTY) and other in side_of:
+            return face, side_of[other]
+    return None
+
+
+def _side_of(actors: pd.DataFrame) -> dict[str, str]:
+    parent = {a: (b if isinstance(b, str) else "") for a, b in zip(actors["actor_id"], actors["belongs_to"])}
+    found = {}
+    for actor in parent:
+        current, seen = actor, set()
+        while current and current not in SIDE_OF and current not in seen:
+            seen.add(current)
+            current = parent.get(current, "")
+        if current in SIDE_OF:
+            found[actor] = SIDE_OF[current]
+    return found
+
+
+def tie_events(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Every event between a Moscow face and a Chinese side: date, face, side, tone, event_id."""
+    lanes, side_of = lane_of(actors), _side_of(actors)
+    rows = []
+    for event_id, date, actor, counterpart, tone in zip(events["event_id"], events["date"], events["actor"],
+                                                       events["counterpart"], events["tone"].astype(str)):
+        pair = _face_and_side(actor, counterpart, lanes, side_of)
+        if pair:
+            rows.append({"date": date, "face": pair[0], "side": pair[1], "tone": tone, "event_id": event_id})
+    return pd.DataFrame(rows, columns=["date", "face", "side", "tone", "event_id"])
+
+
+def quarter_ends(start: str = "1923-01-01", end: str = "1928-12-31") -> pd.DatetimeIndex:
+    return pd.date_range(start, end, freq="QE")
+
+
+def backing_by_quarter(events: pd.DataFrame, actors: pd.DataFrame, start: str = "1923-01-01",
+                       end: str = "1928-12-31") -> pd.DataFrame:
+    """One row per quarter, side and face: the tie at the quarter's end (cooperative, mixed, hostile, neutral,
+    or none before any event), and the latest cooperative or hostile event behind it."""
+    ties = tie_events(events, actors).sort_values(["date", "event_id"])
+    by_pair = {key: list(zip(group["date"], group["tone"], group["event_id"]))
+               for key, group in ties.groupby(["side", "face"], sort=False)}
+    rows = []
+    for quarter in quarter_ends(start, end):
+        for side in SIDES:
+            for face in (STATE, PARTY):
+                mine = [row for row in by_pair.get((side, face), []) if row[0] <= quarter]
+                signed = [event_id for _, tone, event_id in mine if tone != "neutral"]
+                tie = sign_of([d for d, _, _ in mine], [t for _, t, _ in mine], quarter) if mine else "none"
+                rows.append({"quarter": quarter, "side": side, "face": face, "tie": tie,
+                             "set_by": signed[-1] if signed else ""})
+    return pd.DataFrame(rows)
+
+
+def backing_wide(backing: pd.DataFrame) -> pd.DataFrame:
+    """The backing table as a grid for people: a row per side and face, a column per quarter (1926 Q2...)."""
+    grid = backing.assign(row=backing["side"] + " / " + backing["face"],
+                          column=backing["quarter"].dt.year.astype(str) + " Q" + backing["quarter"].dt.quarter.astype(str))
+    order = list(dict.fromkeys(grid["row"]))
+    return grid.pivot(index="row", columns="column", values="tie").loc[order]
+
+
+def recognised_by_quarter(actors: pd.DataFrame, start: str = "1923-01-01", end: str = "1928-12-31",
+                          state: str = "china") -> pd.Series:
+    """The government recorded as the state's recognised government at each quarter's end ('' if none)."""
+    governments = actors[(actors["belongs_to"] == state) & (actors["kind"].astype(str) == "government")]
+    names = []
+    quarters = quarter_ends(start, end)
+    for quarter in quarters:
+        held = ""
+        for name, begin, until in zip(governments["name"], governments["recognised_from"],
+                                      governments["recognised_until"]):
+            if pd.notna(begin) and pd.Timestamp(begin) <= quarter and (pd.isna(until) or quarter < pd.Timestamp(until)):
+                held = name
+        names.append(held)
+    return pd.Series(names, index=quarters, name="recognised_government")
+
+
+def switches(backing: pd.DataFrame) -> pd.DataFrame:
+    """The quarters in which a face's tie to a side changed: quarter, side, face, before, after, set_by."""
+    rows = []
+    for (side, face), group in backing.groupby(["side", "face"], sort=False):
+        previous = "none"
+        for quarter, tie, set_by in zip(group["quarter"], group["tie"], group["set_by"]):
+            if tie != previous:
+                rows.append({"quarter": quarter, "side": side, "face": face, "before": previous, "after": tie,
+                             "set_by": set_by})
+            previous = tie
+    return pd.DataFrame(rows, columns=["quarter", "side", "face", "before", "after", "set_by"]).sort_values(
+        ["quarter", "side", "face"]).reset_index(drop=True)
+
+
+def war_scare(events: pd.DataFrame, actors: pd.DataFrame, start: str = "1927-01-01",
+              end: str = "1927-12-31") -> pd.DataFrame:
+    """The hostile blows against Moscow (hostile events whose counterpart is the Soviet state or its
+    property) and the China events of the same months, on one table: date, event_id, title, strand."""
+    lanes = lane_of(actors)
+    window = events[(events["date"] >= pd.Timestamp(start)) & (events["date"] <= pd.Timestamp(end))]
+    blow = (window["tone"].astype(str) == "hostile") & (window["counterpart"].map(lanes) == STATE)
+    china = window["actor"].map(lanes).isin(CHINESE) | window["counterpart"].map(lanes).isin(CHINESE)
+    table = window[blow | china].copy()
+    table["strand"] = ["blow against Moscow" if b else "China" for b in blow[blow | china]]
+    columns = ["date", "date_text", "event_id", "title", "strand", "tone"]
+    return table[[c for c in columns if c in table.columns]].sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+# --- exercises ------------------------------------------------------------------------------------------------
+
+
+@checks.exercise("china-order", expects="a list of event ids, earliest first")
+def _check_order(answer, data):
+    """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
+    if not isinstance(answer, str) and not hasattr(answer, "__iter__"):
+        raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
+    given = answer.split(",") if isinstance(answer, str) else list(answer)
+    given = [str(item).strip() for item in given]
+    known = set(data.events["event_id"])
+    asked = [e for e in TURNING_POINTS if e in known]
+    if sorted(given) != sorted(asked):
+        return checks.compare_sets(set(given), set(asked), "turning points",
+                                   "Use each turning point of the list once, by its event id.")
+    dates = data.events.set_index("event_id")["date"]
+    expected = sorted(asked, key=lambda e: (dates[e], e))
+    misplaced = sum(1 for g, e in zip(given, expected) if g != e)
+    if misplaced:
+        return checks.wrong(f"{misplaced} of {len(expected)} are out of place: compare the dates in the timeline table.")
+    return checks.right(f"All {len(expected)} in order.")
+
+
+@checks.exercise("china-switch", expects="a date or a quarter such as '1927 Q2'")
+def _check_switch(answer, data):
+    """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
+    changes = switches(backing_by_quarter(data.events, data.actors))
+    turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY)
+                     & changes["after"].isin(["mixed", "hostile"])]
+    if turned.empty:
+        raise ValueError("the data has no such turn")
+    expected = turned["quarter"].iloc[0]
+    text = str(answer).strip().upper().replace("-", " ")
+    try:  # only the reading of the answer: an error in the data above is the kit's, and is raised
+        if "Q" in text:
+            year, _, quarter = text.partition("Q")
+            given = (int(year.strip()), int(quarter.strip()))
+        else:
+            stamp = pd.Timestamp(str(answer))
+            given = (stamp.year, stamp.quarter)
+    except (ValueError, TypeError):
+        raise checks.Unreadable("Write a quarter such as '1927 Q2', or a date such as '1927-05-01'.") from None
+    if given == (expected.year, expected.quarter):
+        return checks.right("That is the quarter the table shows.")
+    return checks.wrong("Find the Nationalists' row for the party face in the table below figure 2 and read where "
+                        "'cooperative' first gives way to something else.")
+
+
+# --- the claim-and-evidence exercise (registered in evidence.SPECS as "china-evidence") ----------------------
+
+UNITED_FRONT_ENDS = "1927-04-12"  # the Shanghai massacre: evidence before it and after it shows both halves
+
+
+def evidence_events(data) -> set[str]:
+    """China events of 1920-29 that are not neutral: those bear on whether the united front helped or failed."""
+    lanes = lane_events(data.events, data.actors)
+    return set(lanes.loc[lanes["tone"].astype(str) != "neutral", "event_id"])
+
+
+def evidence_sides(given, data) -> list[str]:
+    """Pointers to the evidence a claim about the united front has not used yet: both faces, both halves."""
+    table = lane_events(data.events, data.actors).set_index("event_id")
+    cited = table.loc[[e for e in given.events if e in table.index]]
+    if cited.empty:
+        return []
+    faces = set(cited["lane"]) | set(cited["counterpart_lane"].dropna())
+    tips = []
+    if STATE not in faces:
+        tips.append("You cite no act of the Soviet state (a treaty with Peking, aid, a break): did Moscow's "
+                    "diplomacy help the united front or cut across it?")
+    if PARTY not in faces:
+        tips.append("You cite no act of the Comintern or the Soviet party (a resolution, Borodin, Stalin's "
+                    "theses): the united front was their policy, so the claim should face it.")
+    ends = pd.Timestamp(UNITED_FRONT_ENDS)
+    if not (cited["date"] < ends).any():
+        tips.append("All your evidence comes from after the Shanghai massacre: what had the united front "
+                    "achieved before it (Whampoa, the Northern Expedition)?")
+    if not (cited["date"] >= ends).any():
+        tips.append("All your evidence comes from before April 1927: a verdict on the united front must face how "
+                    "it ended.")
+    return tips

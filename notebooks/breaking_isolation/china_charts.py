@@ -1,0 +1,173 @@
+"""Notebook 3's figures: one call per figure, sized for the medium, with alt text computed from the same table.
+
+    fig = china_charts.timeline(lanes)                 # swimlane timeline, turning points numbered
+    kit.show(fig, alt=china_charts.timeline_alt(lanes))
+
+Like charts.py, each function only draws a table the notebook has just computed, and tells tones apart by
+marker shape and fill pattern as well as by colour (style.py's rules).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.dates import DateFormatter
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from . import style
+from .charts import (  # the kit's figure sizes and key-below-the-chart layout, shared
+    _figure,
+    _key,
+)
+from .china import LANES, STATE
+
+SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
+TONE_MARKER = {"cooperative": "o", "neutral": "s", "hostile": "X"}
+TIE_FILL = {"cooperative": (style.OKABE_ITO["blue"], ""), "mixed": (style.OKABE_ITO["orange"], "xx"),
+            "hostile": (style.OKABE_ITO["vermillion"], "//"), "neutral": ("white", ".."), "none": ("white", "")}
+
+
+def numbered(table: pd.DataFrame, column: str = "turning_point") -> pd.DataFrame:
+    """The rows where `column` is true, numbered 1, 2, ... in date order (the numbers the figures print)."""
+    marked = table[table[column]].sort_values(["date", "event_id"]).reset_index(drop=True)
+    return marked.assign(number=range(1, len(marked) + 1))
+
+
+def _tone_handles():
+    return [Line2D([], [], marker=TONE_MARKER[t], linestyle="none", markersize=9, label=t,
+                   markerfacecolor=style.TONE_STYLE[t]["color"], markeredgecolor=style.EDGE) for t in TONE_MARKER]
+
+
+def timeline(lanes: pd.DataFrame):
+    """One lane per group of actors; a marker per event (shape and colour by tone); turning points ringed and
+    numbered in date order."""
+    present = [lane for lane in LANES if lane in set(lanes["lane"])]
+    row = {lane: i for i, lane in enumerate(present)}
+    fig, ax = _figure("tall", height=style.figsize("tall")[1] if style.medium() != "slide" else 4.4)
+    for tone, marker in TONE_MARKER.items():
+        part = lanes[lanes["tone"] == tone]
+        ax.scatter(part["date"], part["lane"].map(row), marker=marker, s=55, zorder=3,
+                   color=style.TONE_STYLE[tone]["color"], edgecolor=style.EDGE, linewidth=0.6)
+    turns = numbered(lanes)
+    ax.scatter(turns["date"], turns["lane"].map(row), s=260, facecolor="none", edgecolor=style.EDGE, linewidth=1.4,
+               zorder=4)
+    for i, (date, lane, number) in enumerate(zip(turns["date"], turns["lane"], turns["number"])):
+        ax.annotate(str(number), (date, row[lane]), xytext=(0, 11 + 9 * (i % 3)), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
+    ax.set_yticks(range(len(present)), present)
+    ax.set_ylim(len(present) - 0.4, -0.9)
+    ax.grid(axis="y", visible=False)
+    ax.set(title="China, 1920-29: who acted, lane by lane", xlabel="" if style.medium() == "slide" else "Year",
+           xlim=(pd.Timestamp("1920-01-01"), pd.Timestamp("1930-01-01")))
+    handles = _tone_handles() + [Line2D([], [], marker="o", markersize=14, linestyle="none", markerfacecolor="none",
+                                        markeredgecolor=style.EDGE, label="turning point (numbered)")]
+    _key(fig, ax, handles, ncols=4, source=SOURCE)
+    return fig
+
+
+def timeline_alt(lanes: pd.DataFrame) -> str:
+    counts = lanes["lane"].value_counts()
+    turns = numbered(lanes)
+    hostile = lanes[lanes["tone"] == "hostile"]
+    peak = hostile["date"].dt.year.value_counts()
+    first, last = turns.iloc[0], turns.iloc[-1]
+    return (f"Swimlane timeline of {len(lanes)} China events, {lanes['date'].min().year} to "
+            f"{lanes['date'].max().year}, in {lanes['lane'].nunique()} lanes; the busiest lane is "
+            f"{counts.index[0]} ({int(counts.iloc[0])} events). {len(turns)} turning points are numbered, from "
+            f"{first['title']} ({first['date']:%B %Y}) to {last['title']} ({last['date']:%B %Y}). "
+            f"{int(peak.iloc[0]) if len(peak) else 0} of the {len(hostile)} hostile events fall in "
+            f"{peak.index[0] if len(peak) else 'no year'}.")
+
+
+def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
+    """A row per Chinese side and Moscow face, a cell per quarter: blue where the tie was cooperative, orange
+    cross-hatched where mixed, vermillion hatched where hostile, dotted where only neutral events, empty where
+    none; the top row names China's recognised government."""
+    rows = list(dict.fromkeys(zip(backing["side"], backing["face"])))
+    quarters = list(recognised.index)
+    width = pd.Timedelta(days=88)
+    fig, ax = _figure("tall", height=1.6 + style.ROW_HEIGHT[style.medium()] * 1.6 * (len(rows) + 1))
+    for y, (side, face) in enumerate(rows, start=1):
+        part = backing[(backing["side"] == side) & (backing["face"] == face)]
+        runs = part[part["tie"] != part["tie"].shift()]  # one bar per run of equal quarters: few artists, fast
+        stops = list(runs["quarter"].iloc[1:] - width) + [part["quarter"].iloc[-1]]
+        for (quarter, tie), stop in zip(zip(runs["quarter"], runs["tie"]), stops):
+            colour, hatch = TIE_FILL[tie]
+            ax.barh(y, stop - (quarter - width), left=quarter - width, height=0.72, color=colour, hatch=hatch,
+                    edgecolor=style.EDGE, linewidth=0.6)
+    for quarter in quarters:  # thin marks between the quarters, so the cells can still be counted
+        ax.axvline(quarter, color="white", linewidth=0.6, zorder=2)
+    governments = recognised.where(recognised != "", "none")
+    starts = governments[governments != governments.shift()]
+    for i, (start, name) in enumerate(starts.items()):
+        stop = starts.index[i + 1] if i + 1 < len(starts) else quarters[-1]
+        fill = style.FILL_COLOURS["sky_blue"] if i % 2 == 0 else style.FILL_COLOURS["yellow"]
+        ax.barh(0, stop - start + width, left=start - width, height=0.72, color=fill, edgecolor=style.EDGE,
+                hatch="" if i % 2 == 0 else "..", linewidth=0.6)
+        ax.text(start - width + pd.Timedelta(days=20), 0, name.split(" ")[0], va="center",
+                fontsize=style.fontsize("annotation"))
+    labels = ["Recognised government"] + [f"{side}: {'state' if face == STATE else 'party'}" for side, face in rows]
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.grid(visible=False)
+    ax.set(title="Whom Moscow backed, and who held power, quarter by quarter",
+           xlim=(quarters[0] - width, quarters[-1]))
+    handles = [Patch(facecolor=c, hatch=h, edgecolor=style.EDGE, label=label) for label, (c, h) in
+               (("cooperative", TIE_FILL["cooperative"]), ("mixed", TIE_FILL["mixed"]),
+                ("hostile", TIE_FILL["hostile"]), ("neutral events only", TIE_FILL["neutral"]),
+                ("no event yet", TIE_FILL["none"]))]
+    _key(fig, ax, handles, ncols=5, source=SOURCE + "; 'state' = the Soviet state and its envoys, 'party' = "
+         "the Comintern, the Soviet party and their agents")
+    return fig
+
+
+def backing_alt(backing: pd.DataFrame, recognised: pd.Series, turns: pd.DataFrame) -> str:
+    first = recognised.index[0]
+    start = backing[(backing["quarter"] == first) & (backing["tie"] != "none")]
+    at_start = "; ".join(f"the {'state' if face == STATE else 'party'} face {tie} with {side}"
+                         for side, face, tie in zip(start["side"], start["face"], start["tie"]))
+    later = turns[turns["quarter"] > first]
+    said = "; ".join(f"the {'state' if face == STATE else 'party'} face's tie to {side} became {after} in "
+                     f"{quarter.year} Q{quarter.quarter}"
+                     for quarter, side, face, after in zip(later["quarter"], later["side"], later["face"], later["after"]))
+    governments = recognised[recognised != recognised.shift()]
+    held = "; ".join(f"{name or 'none'} from {q.year} Q{q.quarter}" for q, name in governments.items())
+    return (f"Grid of Moscow's ties to {backing['side'].nunique()} Chinese sides, by face and quarter, "
+            f"{first.year} to {recognised.index[-1].year}. At the start: {at_start or 'no ties'}. Then: "
+            f"{said or 'no change'}. China's recognised government: {held}.")
+
+
+def war_scare(spring: pd.DataFrame):
+    """Two strands on one time axis: the blows against Moscow and the China events, each numbered in date order."""
+    strands = ["blow against Moscow", "China"]
+    fig, ax = _figure("strip", height=None if style.medium() != "slide" else 3.2)
+    numbers = spring.assign(number=range(1, len(spring) + 1))
+    for y, strand in enumerate(strands):
+        part = numbers[numbers["strand"] == strand]
+        for tone, marker in TONE_MARKER.items():
+            mine = part[part["tone"].astype(str) == tone]
+            ax.scatter(mine["date"], [y] * len(mine), marker=marker, s=60, zorder=3,
+                       color=style.TONE_STYLE[tone]["color"], edgecolor=style.EDGE, linewidth=0.6)
+        for i, (date, number) in enumerate(zip(part["date"], part["number"])):
+            ax.annotate(str(number), (date, y), xytext=(0, 9 + 9 * (i % 2)), textcoords="offset points",
+                        ha="center", fontsize=style.fontsize("annotation"))
+    ax.set_yticks(range(len(strands)), ["Blows against Moscow", "China events"])
+    ax.set_ylim(1.8, -0.6)
+    ax.grid(axis="y", visible=False)
+    first, last = spring["date"].min(), spring["date"].max()
+    ax.set(title=f"The war scare and China, {first.year}", xlim=(pd.Timestamp(f"{first.year}-01-01"),
+                                                                pd.Timestamp(f"{last.year + 1}-01-01")))
+    ax.xaxis.set_major_formatter(DateFormatter("%b"))
+    _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE + "; numbers as in the table below the figure")
+    return fig
+
+
+def war_scare_alt(spring: pd.DataFrame) -> str:
+    blows = spring[spring["strand"] == "blow against Moscow"]
+    china = spring[spring["strand"] == "China"]
+    spring_months = blows[blows["date"].dt.month.between(2, 6)]
+    return (f"Time line of {len(blows)} blows against Moscow and {len(china)} China events in "
+            f"{spring['date'].min().year}. {len(spring_months)} of the blows fall between February and June: "
+            + "; ".join(f"{t} ({d.day} {d:%B})" for t, d in zip(spring_months["title"], spring_months["date"]))
+            + f". {int(china['date'].dt.month.between(2, 6).sum())} of the {len(china)} China events fall in the same "
+            "months.")

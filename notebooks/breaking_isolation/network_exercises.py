@@ -1,0 +1,79 @@
+"""The exercise checks of notebook 02-network: Moscow's enemies, unbalanced triads, what changed."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from . import checks
+from .network_model import FOCUS, LABELS, SOVIET, build, node_of
+from .network_tables import signed_triads
+from .vocabulary import START
+
+
+MOMENTS = {"1926": "1926-12-31", "1928": "1928-12-31"}  # the snapshots the exercises ask about
+
+
+def _names(data) -> dict[str, str]:
+    """Lower-case names and labels of actors, for answers that give names instead of ids."""
+    found = checks.names_of(data.actors, LABELS)
+    found.update({"ussr": SOVIET, "rsfsr": SOVIET, "moscow": SOVIET, "soviet union": SOVIET})
+    return found
+
+
+def _snapshot(data, moment: str) -> nx.Graph:
+    known = set(node_of(data.actors).values())
+    return build(data.events, data.actors, start=START, end=MOMENTS[moment],
+                 keep=[n for n in FOCUS if n in known])
+
+
+def as_pairs(answer, names: dict[str, str] | None = None) -> set[frozenset]:
+    """A set of unordered pairs of ids from a list of 2-tuples (or 2-lists, or "a-b" edge rows of a table)."""
+    if isinstance(answer, pd.DataFrame):
+        if not {"u", "v"} <= set(answer.columns):
+            raise checks.Unreadable("A table of ties needs the columns u and v.")
+        answer = list(zip(answer["u"], answer["v"]))
+    if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
+        raise checks.Unreadable(answer)
+    found = set()
+    for item in answer:
+        if isinstance(item, str) or not hasattr(item, "__len__") or len(item) != 2:
+            raise checks.Unreadable(f"Each tie should be a pair of names in brackets, such as ('britain', 'ussr'); "
+                                    f"{item!r} is not.")
+        ids = checks.as_id_set(list(item), names)
+        if len(ids) != 2:
+            raise checks.Unreadable(f"A tie joins two different actors; {item!r} does not.")
+        found.add(frozenset(ids))
+    return found
+
+
+@checks.exercise("network-1", expects="a list of actor ids, such as ['germany', 'france']")
+def _check_hostile_1928(answer, data):
+    graph = _snapshot(data, "1928")
+    expected = {n for n in graph[SOVIET] if graph.edges[SOVIET, n]["sign"] == "hostile"}
+    given = checks.as_id_set(answer, _names(data)) - {SOVIET}
+    return checks.compare_sets(given, expected, "actors hostile to Moscow at the end of 1928",
+                               "Look at Moscow's own edges: `G.edges('ussr', data='sign')` lists each neighbour "
+                               "with the sign of the tie; keep the hostile ones.")
+
+
+@checks.exercise("network-2", expects="a whole number")
+def _check_unbalanced_1926(answer, data):
+    expected = int((~signed_triads(_snapshot(data, "1926"))["balanced"]).sum())
+    given = checks.as_int(answer)
+    if given == expected:
+        return checks.right("Moscow was holding together friends who were turning on each other.")
+    return checks.wrong(("Too many" if given > expected else "Too few") +
+                        ": build the network from 1 January 1921 to 31 December 1926 with `keep=kit.network.FOCUS`, "
+                        "then count the rows of `signed_triads` whose `balanced` column is False.")
+
+
+@checks.exercise("network-3", expects="a list of pairs of actor ids, such as [('britain', 'ussr')]")
+def _check_1926_to_1928(answer, data):
+    before, after = _snapshot(data, "1926"), _snapshot(data, "1928")
+    expected = {frozenset((u, v)) for u, v, sign in after.edges(data="sign")
+                if not before.has_edge(u, v) or before.edges[u, v]["sign"] != sign}
+    given = as_pairs(answer, _names(data))
+    return checks.compare_sets(given, expected, "ties that are new or changed sign between the two snapshots",
+                               "Go through the edges of the 1928 graph; keep an edge when the 1926 graph "
+                               "lacks it (`has_edge`) or gives it another sign.")

@@ -1,0 +1,245 @@
+"""The relations network's model: who dealt with whom, as partners or as enemies, in a window of time.
+
+    graph = network.build(events, actors, start=START, end="1924-12-31", keep=network.FOCUS)
+
+The choices, so that a student can trace every line of a figure back to rows of data/events.csv:
+
+- **Nodes are actors**, and the Soviet state is one node, `ussr` ("RSFSR / USSR"): `rsfsr` before
+  30 December 1922 and `ussr` after are the same state under two names, and the ruling party (`cpsu`) is
+  counted with the state it ran (`MERGE`). Persons, firms and organisations count for what they belong to
+  (`actors.belongs_to`, followed upwards): Joffe and Borodin for the USSR, Chiang Kai-shek for the
+  Nationalists, the Reichswehr and Junkers for Germany. States, governments, parties and international
+  organisations stay themselves, so the Beijing government (`china-beijing`), the Nationalists (`kmt`),
+  the Wuhan Nationalists (`kmt-wuhan`) and the communists (`ccp`) are four nodes, not one "China".
+  Each node carries its lifespan (`start`, `end`: ISO dates, "" when open), from actors.csv.
+- **Edges are undirected** and aggregate every event between two nodes in the window (start and end
+  included). An event between two actors of the same node (Stalin against Trotsky) is no edge.
+- **Sign**: the balance of the tie's recent events (`sign_of`). Each cooperative or hostile event weighs 1 on
+  its day and half as much a year later (a half-life of one year, `HALF_LIFE_DAYS`); neutral events weigh
+  nothing. A tie is `cooperative` while its cooperative weight is at least twice its hostile weight,
+  `hostile` while the reverse holds, `mixed` in between, and `neutral` when all its events are neutral. So
+  one incident does not undo years of cooperation (Germany after the Shakhty trial of 1928), but a run of
+  hostile events does, and old events fade. Both weights fade at the same rate, so a sign changes only on
+  the day of an event. The counts of each tone are kept beside the sign (`n_cooperative`, `n_hostile`,
+  `n_neutral`).
+- **Timeline**: each edge keeps `timeline`, a tuple of (date, sign, events so far), one step per date on
+  which its events changed it, so the tie's sign at any date of the window can be read off (`sign_then`).
+- **Weight**: the number of events behind the edge.
+- **Event ids**: `event_ids`, in date order and joined with ";" (GEXF and GraphML hold text, not lists).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import networkx as nx
+
+from .vocabulary import SOVIET_STATE, START
+
+SOVIET = SOVIET_STATE[-1]  # the node's id: the state's later name
+# The Soviet state under both names, and its ruling party; the Nationalist government at Nanjing with the
+# party that formed it, so that "the Nationalists" are one node before and after April 1927.
+MERGE = {**{name: SOVIET for name in SOVIET_STATE if name != SOVIET}, "cpsu": SOVIET, "china-nanjing": "kmt"}
+ROLLS_UP = ("person", "firm", "organisation")  # kinds that count for the actor they belong to
+SIGNS = ("cooperative", "mixed", "hostile", "neutral")
+SIGN_VALUE = {"cooperative": 1, "hostile": -1}  # the signs of structural balance; mixed and neutral have none
+HALF_LIFE_DAYS = 365.25  # an event weighs half as much a year on
+DOMINANCE = 2.0  # one tone must weigh at least twice the other to sign the tie
+
+# The actors notebook 2 follows: Moscow, the Comintern, Germany, Britain, the other powers, and China's
+# rival governments and parties.
+FOCUS = ("ussr", "comintern", "germany", "britain", "france", "usa", "japan",
+         "china-beijing", "kmt", "kmt-wuhan", "ccp")
+LABELS = {
+    "ussr": "RSFSR / USSR", "comintern": "Comintern", "germany": "Germany", "britain": "Britain",
+    "france": "France", "usa": "United States", "japan": "Japan", "china-beijing": "Beijing\ngovernment",
+    "kmt": "Nationalists\n(KMT)", "kmt-wuhan": "Wuhan\nNationalists", "ccp": "Communists\n(CCP)",
+    "china": "China", "italy": "Italy", "mongolia": "Mongolia", "poland": "Poland", "turkey": "Turkey",
+}
+SOURCE = "Source: the kit's events.csv and actors.csv"
+
+
+def node_of(actors: pd.DataFrame, merge: dict[str, str] | None = None) -> dict[str, str]:
+    """{actor_id: node id}: persons, firms and organisations follow belongs_to upwards; then `merge` applies."""
+    merge = MERGE if merge is None else merge
+    parent = {a: (b if isinstance(b, str) else "") for a, b in zip(actors["actor_id"], actors["belongs_to"])}
+    kind = dict(zip(actors["actor_id"], actors["kind"].astype(str)))
+    found = {}
+    for actor in parent:
+        current, seen = actor, set()
+        while kind.get(current) in ROLLS_UP and parent.get(current) and current not in seen:
+            seen.add(current)
+            current = parent[current]
+        found[actor] = merge.get(current, current)
+    return found
+
+
+def event_pairs(events: pd.DataFrame, actors: pd.DataFrame, merge: dict[str, str] | None = None) -> pd.DataFrame:
+    """Each event with the two nodes it joins (`u` < `v`), in date order; events within one node are left out.
+
+    An actor id missing from `actors` raises a ValueError naming the event, the column and the value.
+    """
+    nodes = node_of(actors, merge)
+    for column in ("actor", "counterpart"):
+        unknown = events.loc[~events[column].isin(nodes), ["event_id", column]]
+        for event_id, value in unknown.itertuples(index=False):
+            raise ValueError(f"events.csv, event {event_id!r}, column {column!r}: {value!r} is not an actor_id "
+                             "in actors.csv")
+    one, other = events["actor"].map(nodes), events["counterpart"].map(nodes)
+    table = pd.DataFrame({
+        "event_id": events["event_id"], "date": events["date"],
+        "date_text": events["date_text"] if "date_text" in events else events["date"].dt.strftime("%Y-%m-%d"),
+        "kind": events["kind"].astype(str), "tone": events["tone"].astype(str),
+        "actor": events["actor"], "counterpart": events["counterpart"],
+        "u": one.where(one < other, other), "v": other.where(one < other, one),
+        "title": events["title"] if "title" in events else "",
+    })
+    table = table[table["u"] != table["v"]]
+    return table.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def _when(value, name: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} {value!r} is not a date; give one like '1924-12-31'") from None
+
+
+def balance(dates, tones, when) -> dict[str, float]:
+    """{"cooperative": weight, "hostile": weight} of the events up to `when`, each weighing 0.5 ** (age / half-life)."""
+    weights = {"cooperative": 0.0, "hostile": 0.0}
+    when = pd.Timestamp(when)
+    for date, tone in zip(pd.to_datetime(list(dates)), tones):
+        if tone in weights and date <= when:
+            weights[tone] += 0.5 ** ((when - date).days / HALF_LIFE_DAYS)
+    return weights
+
+
+def sign_of(dates, tones, when=None) -> str:
+    """The sign of a tie at `when` (default: its latest event) from its events' dates and tones (module text)."""
+    dates = pd.to_datetime(list(dates))
+    tones = [str(t) for t in tones]
+    if when is None:
+        when = max(dates) if len(dates) else pd.Timestamp(0)
+    weights = balance(dates, tones, when)
+    cooperative, hostile = weights["cooperative"], weights["hostile"]
+    if cooperative == hostile == 0:
+        return "neutral"
+    if cooperative >= DOMINANCE * hostile:
+        return "cooperative"
+    if hostile >= DOMINANCE * cooperative:
+        return "hostile"
+    return "mixed"
+
+
+def timeline(dates, tones) -> tuple[tuple[str, str, int], ...]:
+    """((date, sign, events so far), ...) for one tie's events in date order: a step at each date with events.
+
+    Between two steps the sign holds, so the sign at any date is the one of the latest step on or before it.
+    """
+    frame = pd.DataFrame({"date": pd.to_datetime(list(dates)), "tone": [str(t) for t in tones]})
+    steps = []
+    for when in sorted(set(frame["date"])):
+        seen = frame[frame["date"] <= when]
+        steps.append((when.strftime("%Y-%m-%d"), sign_of(seen["date"], seen["tone"], when), len(seen)))
+    return tuple(steps)
+
+
+def sign_then(graph: nx.Graph, u: str, v: str, when) -> str | None:
+    """The sign of the tie u–v at `when` by its timeline; None before its first event."""
+    day = pd.Timestamp(when).strftime("%Y-%m-%d")
+    signs = [sign for since, sign, _ in graph.edges[u, v]["timeline"] if since <= day]
+    return signs[-1] if signs else None
+
+
+def build(events: pd.DataFrame, actors: pd.DataFrame, start=None, end=None, keep=None,
+          merge: dict[str, str] | None = None) -> nx.Graph:
+    """The relations network of the events dated from `start` to `end` (both included; None: no bound).
+
+    `keep`: the node ids to draw (say `FOCUS`); events with any other node are left out, and every kept
+    actor that existed at some time in the window is a node, with or without ties. Without `keep`, the
+    nodes are the actors with at least one tie. See the module's text for how nodes, signs and weights
+    are made.
+    """
+    start, end = _when(start, "start"), _when(end, "end")
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"the window starts ({start:%Y-%m-%d}) after it ends ({end:%Y-%m-%d})")
+    nodes = node_of(actors, merge)
+    pairs = event_pairs(events, actors, merge)
+    if start is not None:
+        pairs = pairs[pairs["date"] >= start]
+    if end is not None:
+        pairs = pairs[pairs["date"] <= end]
+    if keep is not None:
+        keep = list(dict.fromkeys(keep))
+        unknown = [k for k in keep if k not in set(nodes.values())]
+        if unknown:
+            raise ValueError(f"keep: {', '.join(map(repr, unknown))} not a node of actors.csv "
+                             f"(merged actors count as {', '.join(f'{a} -> {b}' for a, b in (merge or MERGE).items())})")
+        pairs = pairs[pairs["u"].isin(keep) & pairs["v"].isin(keep)]
+
+    graph = nx.Graph(start=_iso(start), end=_iso(end))
+    info = node_info(actors, nodes)
+    if keep is None:
+        chosen = sorted(set(pairs["u"]) | set(pairs["v"]))
+    else:
+        chosen = [k for k in keep if _exists(info[k], start, end) or k in set(pairs["u"]) | set(pairs["v"])]
+    for node in chosen:
+        record = info[node]
+        graph.add_node(node, label=LABELS.get(node, record["name"]).replace("\n", " "), name=record["name"],
+                       kind=record["kind"], region=record["region"], in_being=_exists(record, end, end),
+                       start=_iso(record["start"]), end=_iso(record["end"]))
+    for (u, v), group in pairs.groupby(["u", "v"], sort=True):
+        tones = group["tone"]
+        steps = timeline(group["date"], tones)
+        graph.add_edge(
+            u, v, weight=len(group), sign=steps[-1][1], timeline=steps,
+            n_cooperative=int((tones == "cooperative").sum()), n_hostile=int((tones == "hostile").sum()),
+            n_neutral=int((tones == "neutral").sum()),
+            kinds=";".join(sorted(set(group["kind"]))), event_ids=";".join(group["event_id"]),
+            first=group["date"].min().strftime("%Y-%m-%d"), last=group["date"].max().strftime("%Y-%m-%d"))
+    return graph
+
+
+def _iso(when) -> str:
+    return "" if when is None or pd.isna(when) else pd.Timestamp(when).strftime("%Y-%m-%d")
+
+
+def node_info(actors: pd.DataFrame, nodes: dict[str, str] | None = None) -> dict[str, dict]:
+    """Name, kind, region and lifespan (`start`, `end`: Timestamp or None) of each node; a merged node spans
+    its parts' lifespans. `nodes`: {actor_id: node} (default: `node_of(actors)`)."""
+    nodes = node_of(actors) if nodes is None else nodes
+    column = lambda name: (list(actors[name]) if name in actors else [None] * len(actors))
+    rows = {a: {"name": str(n), "kind": str(k), "region": str(r), "start": s, "end": e}
+            for a, n, k, r, s, e in zip(actors["actor_id"], actors["name"], actors["kind"], actors["region"],
+                                        column("start_date"), column("end_date"))}
+    known = lambda when: None if when is None or pd.isna(when) else pd.Timestamp(when)
+    info = {}
+    for actor, node in nodes.items():
+        if actor != node and rows[actor]["kind"] in ROLLS_UP:
+            continue  # a person's dates are not the state's
+        record = info.setdefault(node, {**{k: rows[node][k] for k in ("name", "kind", "region")},
+                                        "starts": [], "ends": []})
+        record["starts"].append(known(rows[actor]["start"]))
+        record["ends"].append(known(rows[actor]["end"]))
+    for record in info.values():
+        starts, ends = record.pop("starts"), record.pop("ends")
+        record["start"] = None if None in starts else min(starts)
+        record["end"] = None if None in ends else max(ends)
+    return info
+
+
+def _exists(record: dict, start, end) -> bool:
+    """Did the actor exist at some time from `start` to `end`?"""
+    if end is not None and record["start"] is not None and record["start"] > end:
+        return False
+    if start is not None and record["end"] is not None and record["end"] < start:
+        return False
+    return True
+
+
+def snapshots(events: pd.DataFrame, actors: pd.DataFrame, moments: dict[str, str], start=START,
+              keep=FOCUS) -> dict[str, nx.Graph]:
+    """{label: the network from `start` to that moment}, for each moment in `moments` ({label: date})."""
+    return {label: build(events, actors, start=start, end=when, keep=keep) for label, when in moments.items()}

@@ -1,0 +1,120 @@
+"""Notebook 3's computations (breaking_isolation.china) on a fixture whose answers are worked out by hand in its
+rows' descriptions (tests/fixtures/china/events.csv), and its figures in every medium."""
+
+from pathlib import Path
+
+import breaking_isolation as kit
+import matplotlib
+import pandas as pd
+import pytest
+from breaking_isolation import checks, china, china_charts
+
+matplotlib.use("Agg")
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "china"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return kit.load(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def live():
+    return kit.load()
+
+
+def test_lanes_follow_belongs_to_and_the_named_actors(data):
+    lanes = china.lane_of(data.actors)
+    assert lanes["envoy"] == china.STATE          # not named: counts for the state it belongs to
+    assert lanes["borodin"] == china.PARTY        # named: the Politburo's agent, although he belongs to the state
+    assert lanes["china-nanjing"] == lanes["kmt"]
+
+
+def test_china_events_are_those_with_a_chinese_side_in_the_window(data):
+    table = china.lane_events(data.events, data.actors)
+    assert "1927-break" not in set(table["event_id"])      # Britain and Moscow only
+    assert "1930-later" not in set(table["event_id"])      # after 1929
+    assert "1927-massacre" in set(table["event_id"])       # two Chinese sides, no Moscow face
+    assert list(table["date"]) == sorted(table["date"])
+
+
+def test_backing_turns_by_quarter_and_ignores_neutral_events(data):
+    turns = china.switches(china.backing_by_quarter(data.events, data.actors))
+    got = {(q.year, q.quarter, side, face, after) for q, side, face, after in
+           zip(turns["quarter"], turns["side"], turns["face"], turns["after"])}
+    assert got == {
+        (1923, 1, "Nationalists", china.STATE, "cooperative"),
+        (1923, 4, "Nationalists", china.PARTY, "cooperative"),
+        (1924, 2, "Beijing government", china.STATE, "cooperative"),
+        (1927, 2, "Beijing government", china.STATE, "hostile"),
+        (1927, 2, "Nationalists", china.PARTY, "hostile"),
+        (1927, 4, "Nationalists", china.STATE, "hostile"),
+    }
+
+
+def test_a_tie_of_neutral_events_only_is_neutral_and_one_hostile_event_after_long_cooperation_is_mixed(data):
+    backing = china.backing_by_quarter(data.events, data.actors, start="1926-01-01", end="1926-12-31")
+    wuhan = backing[(backing["side"] == "Nationalists") & (backing["face"] == china.STATE)]
+    assert set(wuhan["tie"]) == {"cooperative"}   # the neutral visit of 1926 changes nothing
+
+
+def test_a_side_with_no_moscow_event_has_no_tie(data):
+    backing = china.backing_by_quarter(data.events, data.actors)
+    assert set(backing[backing["side"] == "Communists"]["tie"]) == {"none"}
+
+
+def test_recognised_government_changes_on_its_day(data):
+    held = china.recognised_by_quarter(data.actors)
+    assert held[pd.Timestamp("1928-03-31")] == "Peking-like government"
+    assert held[pd.Timestamp("1928-06-30")] == "Nanjing-like government"
+
+
+def test_war_scare_puts_blows_and_china_on_one_table(data):
+    spring = china.war_scare(data.events, data.actors)
+    strands = dict(zip(spring["event_id"], spring["strand"]))
+    assert strands == {"1927-raid": "blow against Moscow", "1927-massacre": "China", "1927-theses": "China",
+                       "1927-break": "blow against Moscow", "1927-nanjing-break": "blow against Moscow"}
+
+
+def test_order_exercise_judges_by_the_data(live):
+    known = set(live.events["event_id"])
+    asked = [e for e in china.TURNING_POINTS if e in known]
+    dates = live.events.set_index("event_id")["date"]
+    right = sorted(asked, key=lambda e: (dates[e], e))
+    assert checks.verdict("china-order", right, live).ok
+    assert not checks.verdict("china-order", list(reversed(right)), live).ok
+    assert checks.verdict("china-order", ..., live).status == checks.UNANSWERED
+
+
+def test_switch_exercise(live):
+    turns = china.switches(china.backing_by_quarter(live.events, live.actors))
+    first = turns[(turns["side"] == "Nationalists") & (turns["face"] == china.PARTY)
+                  & turns["after"].isin(["mixed", "hostile"])]
+    quarter = first["quarter"].iloc[0]
+    assert checks.verdict("china-switch", f"{quarter.year} Q{quarter.quarter}", live).ok
+    assert not checks.verdict("china-switch", f"{quarter.year - 1} Q{quarter.quarter}", live).ok
+
+
+def test_every_turning_point_is_in_the_data(live):
+    missing = [e for e in china.TURNING_POINTS if e not in set(live.events["event_id"])]
+    assert not missing, f"turning points named in china.TURNING_POINTS but not in data/events.csv: {missing}"
+
+
+@pytest.mark.parametrize("medium", ["notebook", "slide", "print"])
+def test_figures_draw_in_every_medium_with_alt_text_from_the_tables(live, medium, monkeypatch):
+    monkeypatch.setenv("KIT_MEDIUM", medium)
+    kit.style.use()
+    lanes = china.lane_events(live.events, live.actors)
+    backing = china.backing_by_quarter(live.events, live.actors)
+    held = china.recognised_by_quarter(live.actors)
+    spring = china.war_scare(live.events, live.actors)
+    figures = {
+        china_charts.timeline_alt(lanes): china_charts.timeline(lanes),
+        china_charts.backing_alt(backing, held, china.switches(backing)): china_charts.backing_grid(backing, held),
+        china_charts.war_scare_alt(spring): china_charts.war_scare(spring),
+    }
+    for alt, fig in figures.items():
+        svg = kit.to_svg(fig, alt)
+        assert "<title>" in svg and len(alt) > 80
+        matplotlib.pyplot.close(fig)
+    assert str(len(lanes)) in china_charts.timeline_alt(lanes)

@@ -1,0 +1,50 @@
+"""Write into each document's body what a student needs to see, generated from its header.
+
+JupyterLab's Markdown view hides a file's header, so a student who opens a document from a notebook would see the
+excerpt alone. This writes the title, author, date, place, translation and headnote before the excerpt, and the
+questions after it, between marker comments, from the header (one fact, one place: edit the header, then run
+this). Each file is written whole or not at all.
+
+    python tools/build_documents.py            # rewrite every document whose body is out of date
+    python tools/build_documents.py --check    # list those documents and exit 1; change nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "notebooks"))
+
+from breaking_isolation import documents
+from breaking_isolation.atomic import write_text
+
+
+def stale(where: Path | None = None, data=None) -> dict[Path, str]:
+    """Each document whose file differs from its rebuilt text, with that text."""
+    out = {}
+    for doc in documents.load_documents(where, data):
+        text = documents.with_generated_body(doc.path, doc)
+        if doc.path.read_text(encoding="utf-8") != text:
+            out[doc.path] = text
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="list out-of-date documents and exit 1; write nothing")
+    args = parser.parse_args(argv)
+    todo = stale()
+    for path, text in todo.items():
+        if args.check:
+            print(f"out of date: {path.relative_to(ROOT)}")
+        else:
+            write_text(path, text)
+            print(f"wrote {path.relative_to(ROOT)}")
+    return 1 if (args.check and todo) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
