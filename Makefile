@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test lab test execute refresh student slides bench lock classroom clean
+.PHONY: help setup setup-test lab test execute refresh student links slides bench lock classroom clean
 
 help: ## List the kit's commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,8 +47,8 @@ $(TEST_STAMP): requirements-test.txt | $(UV)
 	$(SYNC) --python $(TEST_BIN)/python requirements-test.txt
 	touch $@
 
-lab: $(STAMP) ## Open JupyterLab on the start-here notebook (http://127.0.0.1:8888, with a token)
-	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py notebooks/00-start-here.ipynb
+lab: $(STAMP) ## Open JupyterLab on your own copy of the start-here notebook, in my-work/ (made once, kept)
+	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py
 
 test: $(TEST_STAMP) ## Run every test: data, code, notebooks (strict nbval)
 	$(TEST_BIN)/python -m pytest
@@ -61,6 +61,10 @@ refresh: $(TEST_STAMP) ## After editing data/: check it, re-run the notebooks, r
 
 student: $(STAMP) ## Build the student edition (no solutions, plans or keys) into build/student/ (OUT=folder to choose)
 	$(BIN)/python tools/build_student.py $(if $(OUT),--out $(OUT))
+
+links: $(STAMP) ## Binder and hub links to the student edition, QR codes, a how-to-get-in sheet (REPOSITORY=https://... [HUB=https://...])
+	@test -n "$(REPOSITORY)" || { echo "make links needs REPOSITORY=<https address of the student edition>, and HUB=<your JupyterHub> if you have one"; exit 2; }
+	$(BIN)/python tools/make_links.py --repository "$(REPOSITORY)" $(if $(HUB),--hub "$(HUB)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slides/ (needs npm once)
 	$(BIN)/python tools/build_slides.py

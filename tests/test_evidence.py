@@ -50,20 +50,25 @@ def assess(answer, name="recognition-evidence"):
     return evidence.assess(answer, fixture_data(), [DOC], evidence.SPECS[name])
 
 
-CLAIM = "Britain's break of 1927 ended relations with Moscow but not its recognition."
+CLAIM = "Britain's break of 1927 ended relations with Moscow but not its recognition, because the two differ."
 
 
-def test_a_well_formed_answer_is_right_and_still_points_at_more_evidence():
+def passed(verdict) -> bool:
+    """What a claim check can say at best: the form was checked; never \"right\" about history."""
+    return verdict.status == checks.CHECKED and not verdict.ok and "teacher" in str(verdict)
+
+
+def test_a_well_formed_answer_is_checked_never_right_and_still_points_at_more_evidence():
     verdict = assess({"claim": CLAIM, "events": ["1924-britain", "1927-break"]})
-    assert verdict.ok
-    assert "doc-1927-debate" in verdict.message             # the document on a cited event
-    assert "one state (britain)" in verdict.message          # all the evidence is about one state
-    assert "only gains" not in verdict.message               # a break is cited
+    assert passed(verdict)
+    assert "doc-1927-debate" in str(verdict)             # the document on a cited event
+    assert "one state (britain)" in str(verdict)          # all the evidence is about one state
+    assert "only gains" not in str(verdict)               # a break is cited
 
 
 def test_a_document_that_bears_on_a_cited_event_is_accepted():
     verdict = assess({"claim": CLAIM, "events": ["1924-britain", "1927-break"], "document": "doc-1927-debate"})
-    assert verdict.ok and "doc-1927-debate" not in verdict.message
+    assert passed(verdict) and "doc-1927-debate" not in str(verdict)
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -73,49 +78,52 @@ def test_a_document_that_bears_on_a_cited_event_is_accepted():
     ({"claim": CLAIM, "events": ["1924-britain"]}, "at least 2 different events"),
     ({"claim": CLAIM, "events": ["1924-britain", "1927-brake"]}, "not in data/events.csv"),
     ({"claim": CLAIM, "events": ["1924-britain", "1933-late", "1927-break"]}, None),  # 1933 is in this window
-    ({"claim": CLAIM, "events": ["1922-genoa", "1924-letter"]}, "None of your events"),
+    ({"claim": CLAIM, "events": ["1927-massacre", "1924-kmt-aid"]}, "None of your events"),
     ({"claim": CLAIM, "events": ["1924-britain", "1927-break"], "document": "doc-1999-none"}, "no document"),
+    ({"claim": "Britain broke off relations with Moscow in May 1927.", "events": ["1924-britain", "1927-break"]},
+     '"because"'),
+    ({"claim": "banana banana banana banana banana banana", "events": ["1924-britain", "1927-break"]}, '"because"'),
     ({"claim": CLAIM, "events": ["1921-trade", "1924-britain"], "document": "doc-1927-debate"}, "bears on none"),
 ])
 def test_structural_faults_are_named(answer, words):
     verdict = assess(answer)
     if words is None:
-        assert verdict.ok
+        assert passed(verdict)
     else:
-        assert not verdict.ok and words in verdict.message, verdict.message
+        assert verdict.status == checks.WRONG and words in str(verdict), str(verdict)
 
 
 def test_an_abbreviation_does_not_split_a_claim():
-    verdict = assess({"claim": "The U.S. and Britain dealt with Moscow in 1921 without recognising it.",
+    verdict = assess({"claim": "The U.S. and Britain dealt with Moscow in 1921 without recognising it, because trade came first.",
                       "events": ["1921-trade", "1924-britain"]})
-    assert verdict.ok
+    assert passed(verdict)
 
 
 def test_recognition_pointers_name_the_missing_side():
-    gains = assess({"claim": "Moscow won recognition from Britain and Germany within four years.",
+    gains = assess({"claim": "Moscow won recognition from Britain and Germany within four years, because both needed trade.",
                     "events": ["1922-rapallo", "1924-britain"]})
-    assert gains.ok and "only gains" in gains.message and "one state" not in gains.message
-    extra = assess({"claim": CLAIM, "events": ["1924-britain", "1927-break", "1922-genoa"]})
-    assert extra.ok and "1 of your events is not" in extra.message
+    assert passed(gains) and "only gains" in str(gains) and "one state" not in str(gains)
+    extra = assess({"claim": CLAIM, "events": ["1924-britain", "1927-break", "1927-massacre"]})
+    assert passed(extra) and "1 of your events is not" in str(extra)
 
 
 def test_network_window_and_kind():
-    late = assess({"claim": "Moscow's friendship with Germany lasted from Rapallo to the 1930s.",
+    late = assess({"claim": "Moscow's friendship with Germany lasted from Rapallo to the 1930s because both were outcasts.",
                    "events": ["1922-rapallo", "1933-late"]}, "network-evidence")
-    assert not late.ok and "outside 1921–1928" in late.message
-    neutral = assess({"claim": "Moscow and Germany met at Genoa and talked about the old debts.",
+    assert not passed(late) and "outside 1921–1928" in str(late)
+    neutral = assess({"claim": "Moscow and Germany met at Genoa and talked about the old debts, so they could trade.",
                       "events": ["1922-genoa", "1922-genoa"]}, "network-evidence")
-    assert not neutral.ok
+    assert not passed(neutral)
 
 
 def test_network_pointers_name_the_other_face_and_the_other_sign():
-    state_only = assess({"claim": "Britain first dealt with and then broke with the Soviet state.",
+    state_only = assess({"claim": "Britain first dealt with and then broke with the Soviet state because trade mattered less.",
                          "events": ["1921-trade", "1927-break"]}, "network-evidence")
-    assert state_only.ok and "party face" in state_only.message and "All your events" not in state_only.message
-    hostile = assess({"claim": "The Comintern's work cost Moscow its British partner in the end.",
+    assert passed(state_only) and "party face" in str(state_only) and "All your events" not in str(state_only)
+    hostile = assess({"claim": "The Comintern's work cost Moscow its British partner, because London read it as subversion.",
                       "events": ["1924-letter", "1927-break"]}, "network-evidence")
-    assert hostile.ok and "All your events are hostile" in hostile.message
-    assert "party face" not in hostile.message  # the Comintern is cited
+    assert passed(hostile) and "All your events are hostile" in str(hostile)
+    assert "party face" not in str(hostile)  # the Comintern is cited
 
 
 def test_answers_of_the_wrong_form_are_unreadable_not_wrong():
@@ -130,7 +138,7 @@ def test_answers_of_the_wrong_form_are_unreadable_not_wrong():
 
 def test_both_exercises_are_registered_and_say_not_answered_for_the_template():
     for name in evidence.SPECS:
-        assert name in checks.EXERCISES
+        assert name in checks.registry()
         template = {"claim": ..., "events": [...], "document": None}
         assert checks.verdict(name, ...).status == checks.UNANSWERED
         assert not checks.verdict(name, template).ok
@@ -142,9 +150,28 @@ def test_the_teachers_model_claims_pass_on_the_live_data():
                         "recognition it had given in 1924, so in 1929 relations, not recognition, were restored.",
                "events": ["1924-britain-recognition", "1927-britain-breaks-relations", "1929-britain-restoration"],
                "document": "doc-1927-commons-debate-break"}
-    assert checks.verdict("recognition-evidence", britain).ok
+    assert passed(checks.verdict("recognition-evidence", britain))
     china = {"claim": "In 1927 Moscow lost its Nationalist ally because one Politburo pursued revolution through "
                       "the Comintern while its diplomats courted the Chinese governments.",
              "events": ["1923-sun-joffe-manifesto", "1927-shanghai-massacre", "1927-nationalist-break-with-ussr"],
              "document": "doc-1923-sun-joffe-manifesto"}
-    assert checks.verdict("network-evidence", china).ok
+    assert passed(checks.verdict("network-evidence", china))
+
+
+def test_causes_count_as_evidence_on_the_live_data():
+    """The Zinoviev letter and the ARCOS raid explain Britain's break: cited with it, they bear on the question."""
+    cause = {"claim": "Britain broke off relations in May 1927 because the ARCOS raid and the Zinoviev letter "
+                      "convinced its government that Moscow was subverting it.",
+             "events": ["1924-zinoviev-letter", "1927-arcos-raid"]}
+    verdict = checks.verdict("recognition-evidence", cause)
+    assert passed(verdict) and "not an event that changes" not in str(verdict), str(verdict)
+
+
+@pytest.mark.parametrize("claim", [
+    "Britain withdrew its recognition of the USSR in 1927 and recognised it again in 1929.",
+    "Britain withdrew its recognition of the USSR in 1927 because of the ARCOS raid, and restored it in 1929.",
+])
+def test_the_misconception_lesson_1_targets_is_never_passed(claim):
+    answer = {"claim": claim, "events": ["1927-britain-breaks-relations", "1929-britain-restoration"]}
+    verdict = checks.verdict("recognition-evidence", answer)
+    assert verdict.status == checks.WRONG and "1924-britain-recognition" in str(verdict), str(verdict)

@@ -13,12 +13,15 @@ from . import style
 from .figures import show, table, to_svg
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
-from . import checks, recognition  # recognition registers its exercises with checks
-from . import network  # network registers its exercises with checks
+from . import checks, recognition
+from . import network
 from . import charts
-from . import country_study, documents, evidence  # evidence registers the claim-and-evidence exercises
-from . import china, china_charts  # china registers notebook 3's exercises
-from .checks import check
+from . import country_study, documents, evidence
+from . import china, china_charts
+from . import freshness
+from .checks import check  # its exercises are read from checks.MODULES when the first check runs
+
+freshness.watch()  # in a notebook, follow which cells set `answer`, so a check grades what was just written
 
 __all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "country_study", "documents", "evidence", "recognition", "KitData", "Problem",
            "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg"]

@@ -3,9 +3,9 @@
 A notebook's exercise ends with a check the student runs:
 
     answer = ...                               # the student replaces ... with an answer
-    kit.check("recognition-1", answer)         # prints right, wrong with a hint, or "not answered yet"
+    kit.check("recognition-1", answer)         # shows right, wrong with a hint, or "not answered yet"
 
-Each exercise registers one checker, which works the expected answer out from the data (never typed in) and
+Each exercise has one checker, which works the expected answer out from the data (never typed in) and
 compares. A checker returns `right(...)` or `wrong(hint)`; the hint says where to look, not what to find:
 
     @checks.exercise("network-1", expects="a whole number")
@@ -13,35 +13,55 @@ compares. A checker returns `right(...)` or `wrong(hint)`; the hint says where t
         expected = ...                          # computed from data.events / data.actors
         return checks.right() if checks.as_int(answer) == expected else checks.wrong("Count the edges, not the nodes.")
 
-An answer that is still `...` (or None) is "not answered yet"; one that cannot be read as what the exercise
-`expects` says so, without a traceback.
+The decorator only labels the function; nothing is registered when a module is imported. `registry()` reads
+the exercise modules listed in MODULES the first time a check runs. An answer that is still `...` (or None)
+is "not answered yet"; one that cannot be read as what the exercise `expects` says so, in plain words. Any
+other error in a checker is the kit's or the data's, never the student's: it is raised, not blamed on them.
+
+In a notebook, a check also refuses an answer that is not fresh: when the cell that sets `answer` stopped with
+an error since, or when `answer` still holds what was already checked for another exercise (a typo such as
+`answr = 23` leaves `answer` as it was).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-
+import importlib
 import numbers
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-RIGHT, WRONG, UNANSWERED, UNREADABLE = "right", "wrong", "unanswered", "unreadable"
+RIGHT, WRONG, UNANSWERED, UNREADABLE, CHECKED, STALE = "right", "wrong", "unanswered", "unreadable", "checked", "stale"
 _LABELS = {RIGHT: "✔ Right.", WRONG: "✘ Not right yet.", UNANSWERED: "… Not answered yet.",
-           UNREADABLE: "? Cannot read this answer."}
+           UNREADABLE: "? Cannot read this answer.", CHECKED: "◇ Checked: the form, not the history.",
+           STALE: "↻ Run your answer cell again."}
+# The modules whose labelled functions are the exercises (one per notebook, and the claim-and-evidence checks).
+MODULES = ("recognition_exercises", "network_exercises", "china", "evidence")
 
 
 @dataclass(frozen=True)
 class Verdict:
     status: str
-    message: str = ""
+    message: str = ""                        # on the verdict's own line
+    points: tuple[str, ...] = field(default=())  # each a bullet below it
 
     @property
     def ok(self) -> bool:
         return self.status == RIGHT
 
     def __str__(self) -> str:
-        return f"{_LABELS[self.status]} {self.message}".strip()
+        return "\n".join([f"{_LABELS[self.status]} {self.message}".strip()] + [f"  • {p}" for p in self.points])
+
+    def _repr_markdown_(self) -> str:
+        head = f"**{_LABELS[self.status]}** {_escape(self.message)}".strip()
+        return "\n".join([head, ""] + [f"- {_escape(p)}" for p in self.points]) if self.points else head
+
+
+def _escape(text: str) -> str:
+    """Plain text for Markdown: the marks that would turn a hint's ids and code into formatting are escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|$])", r"\\\1", text)
 
 
 @dataclass(frozen=True)
@@ -51,53 +71,114 @@ class Exercise:
     checker: Callable
 
 
-EXERCISES: dict[str, Exercise] = {}
-
-
 def exercise(name: str, expects: str) -> Callable:
-    """Register the decorated function as the checker of exercise `name`; `expects` describes the answer's form."""
-    def register(checker: Callable) -> Callable:
-        if name in EXERCISES:
-            raise ValueError(f"exercise {name!r} is registered twice")
-        EXERCISES[name] = Exercise(name, expects, checker)
+    """Label the decorated function as the checker of exercise `name`; `expects` describes the answer's form."""
+    def label(checker: Callable) -> Callable:
+        checker.exercise = Exercise(name, expects, checker)
         return checker
-    return register
+    return label
 
 
-def right(message: str = "") -> Verdict:
-    return Verdict(RIGHT, message)
+def collect(modules: Iterable) -> dict[str, Exercise]:
+    """The exercises labelled in `modules`, by name; a name used twice is an error."""
+    found: dict[str, Exercise] = {}
+    for module in modules:
+        for value in vars(module).values():
+            entry = getattr(value, "exercise", None)
+            if isinstance(entry, Exercise):
+                if entry.name in found:
+                    raise ValueError(f"exercise {entry.name!r} is defined twice")
+                found[entry.name] = entry
+    return found
 
 
-def wrong(hint: str) -> Verdict:
-    return Verdict(WRONG, "Hint: " + hint)
+_REGISTRY: dict[str, Exercise] = {}
+
+
+def registry() -> dict[str, Exercise]:
+    """Every exercise of the kit, read from MODULES when first asked for."""
+    if not _REGISTRY:
+        _REGISTRY.update(collect(importlib.import_module(f"{__package__}.{m}") for m in MODULES))
+    return _REGISTRY
+
+
+def right(message: str = "", *points: str) -> Verdict:
+    return Verdict(RIGHT, message, points)
+
+
+def wrong(hint: str, *more: str) -> Verdict:
+    return Verdict(WRONG, "", (hint, *more))
+
+
+def checked(message: str, *points: str) -> Verdict:
+    """For an answer a program can check only in form (a claim): says what was checked, judges no history."""
+    return Verdict(CHECKED, message, points)
 
 
 class Unreadable(ValueError):
-    """Raised by the normalisers below when an answer is not of the expected form."""
+    """Raised by the normalisers below when an answer is not of the expected form; the message says why."""
 
 
-def verdict(name: str, answer, data=None) -> Verdict:
+def plain_type(value) -> str:
+    """What a value is, in words a student knows."""
+    if isinstance(value, bool):
+        return "True or False"
+    if isinstance(value, numbers.Integral):
+        return "a whole number"
+    if isinstance(value, numbers.Real):
+        return "a number with decimals"
+    if isinstance(value, str):
+        return "a piece of text"
+    if isinstance(value, pd.DataFrame):
+        return "a table"
+    if isinstance(value, pd.Series):
+        return "a column of values"
+    if isinstance(value, Mapping):
+        return "a dictionary"
+    if isinstance(value, (list, tuple, set, frozenset, pd.Index)):
+        kinds = {plain_type(v) for v in value}
+        plural = {"a piece of text": "names or texts", "a whole number": "whole numbers",
+                  "a number with decimals": "numbers", "a list": "lists"}
+        return f"a list of {plural[kinds.pop()]}" if len(kinds) == 1 and next(iter(kinds)) in plural else "a list"
+    if value is Ellipsis or value is None:
+        return "nothing yet"
+    return f"a {type(value).__name__}"
+
+
+def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | None = None) -> Verdict:
     """Check `answer` to exercise `name` against `data` (the kit's data by default)."""
-    if name not in EXERCISES:
-        raise KeyError(f"no exercise called {name!r}; known: {', '.join(sorted(EXERCISES)) or 'none'}")
-    entry = EXERCISES[name]
+    known = registry() if exercises is None else exercises
+    if name not in known:
+        raise KeyError(f"no exercise called {name!r}; known: {', '.join(sorted(known)) or 'none'}")
+    entry = known[name]
     if answer is Ellipsis or answer is None:
-        return Verdict(UNANSWERED, f"Replace the ... with your answer ({entry.expects}), run that cell, then run this one.")
+        return Verdict(UNANSWERED, "", (f"Replace the ... with your answer ({entry.expects}), run that cell, "
+                                        "then run this one.",))
     if data is None:
         from .loader import load
         data = load()
     try:
         result = entry.checker(answer, data)
-    except (Unreadable, TypeError, ValueError, KeyError, AttributeError):
-        return Verdict(UNREADABLE, f"This exercise expects {entry.expects}; your answer is a {type(answer).__name__}.")
+    except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
+        points = [f"This exercise expects {entry.expects}.", f"Your answer is {plain_type(answer)}."]
+        if str(why) and not str(why).startswith(("<", "[", "{", "(")):
+            points.append(str(why))
+        return Verdict(UNREADABLE, "", tuple(points))
     if not isinstance(result, Verdict):
         raise TypeError(f"the checker of {name!r} returned {result!r}, not a Verdict")
     return result
 
 
 def check(name: str, answer, data=None) -> None:
-    """Print whether `answer` to exercise `name` is right, with a hint when it is not."""
-    print(f"{name}: {verdict(name, answer, data)}")
+    """Show whether `answer` to exercise `name` is right, with a hint when it is not."""
+    from . import freshness
+
+    freshness.watch()
+    stale = freshness.refusal(name, answer)
+    result = stale if stale is not None else verdict(name, answer, data)
+    if result.status not in (UNANSWERED, UNREADABLE, STALE):
+        freshness.graded(name, answer)
+    freshness.show(name, result)
 
 
 # --- reading answers: lenient about form, strict about content -----------------------------------
@@ -110,34 +191,53 @@ def as_int(answer) -> int:
     if isinstance(answer, str):
         answer = answer.strip()
         if not answer.lstrip("-").isdigit():
-            raise Unreadable(answer)
+            raise Unreadable(f"Write the number in figures, such as 12, not {answer!r}.")
         return int(answer)
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        raise Unreadable(answer)
-    if float(answer) != int(answer):
-        raise Unreadable(answer)
+        raise Unreadable("")
+    if answer != answer or float(answer) != int(answer):  # not a number, or not a whole one
+        raise Unreadable("Give a whole number, without decimals.")
     return int(answer)
+
+
+# Names people use for a state that are neither its id nor its name in data/actors.csv.
+ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
+           "us": "usa", "u.s.": "usa", "america": "usa", "united states of america": "usa", "the united states": "usa",
+           "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr"}
+
+
+def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Lower-case ids, names, names without their bracketed note ("China (Republic)": "china"), the labels a
+    figure shows, and common aliases, each to its actor id: what a student may type for an actor."""
+    found = dict(ALIASES)
+    for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
+        found.setdefault(re.sub(r"\s*\(.*\)$", "", name).strip().lower(), actor)
+        found[name.lower()] = actor
+    found.update({label.replace("\n", " ").lower(): actor for actor, label in (labels or {}).items()})
+    found.update({actor.lower(): actor for actor in actors["actor_id"].astype(str)})
+    return found
 
 
 def as_id_set(answer, names: Mapping[str, str] | None = None) -> set[str]:
     """A set of ids from a list, set, tuple, Index, Series (its values) or one string.
 
-    `names` maps lower-case names to ids, so that "United Kingdom" is read as `britain`.
+    `names` maps lower-case names to ids (see names_of), so that "Britain" or "United Kingdom" is read as
+    `britain`; without it, ids are read in any case.
     """
     if isinstance(answer, str):
         answer = [answer]
     elif isinstance(answer, pd.DataFrame):
-        raise Unreadable("a table")
+        raise Unreadable("Give a list of names, such as ['britain', 'germany'], not the whole table.")
     elif isinstance(answer, Mapping):
         answer = list(answer)
     if not isinstance(answer, Iterable):
-        raise Unreadable(answer)
+        raise Unreadable("")
     found = set()
     for item in answer:
         if not isinstance(item, str):
-            raise Unreadable(item)
-        key = item.strip()
-        found.add((names or {}).get(key.lower(), key))
+            raise Unreadable(f"Each item should be a name in quotes; {item!r} is {plain_type(item)}.")
+        key = " ".join(item.split()).lower()
+        found.add((names or {}).get(key, key))
     return found
 
 
@@ -148,27 +248,32 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
     if isinstance(answer, pd.Series):
         answer = answer.to_dict()
     if not isinstance(answer, Mapping):
-        raise Unreadable(answer)
+        raise Unreadable("Give each state with its number, as a Series indexed by state or a dictionary.")
     found = {}
     for key, value in answer.items():
         if not isinstance(key, str):
-            raise Unreadable(key)
+            raise Unreadable(f"Each state should be a name in quotes; {key!r} is {plain_type(key)}.")
         if isinstance(value, pd.Timedelta):
             value = value / pd.Timedelta(days=1)
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise Unreadable(value)
-        found[(names or {}).get(key.strip().lower(), key.strip())] = float(value)
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:
+            raise Unreadable(f"The value for {key!r} should be a number of days; it is {plain_type(value)}.")
+        key = " ".join(key.split()).lower()
+        found[(names or {}).get(key, key)] = float(value)
     return found
 
 
-def compare_sets(given: set[str], expected: set[str], what: str, hint: str) -> Verdict:
-    """Right, or a hint that says how many are wrong or missing without naming them."""
+def compare_sets(given: set, expected: set, what: str, hint: str) -> Verdict:
+    """Right, or a hint that names what does not belong and says whether some are missing (never which)."""
     if given == expected:
         return right(f"All {len(expected)} {what}.")
-    extra, missing = len(given - expected), len(expected - given)
-    parts = []
+    extra = sorted(_shown(item) for item in given - expected)
+    points = []
     if extra:
-        parts.append(f"{extra} of yours {'does' if extra == 1 else 'do'} not belong")
-    if missing:
-        parts.append("some are missing")
-    return wrong(" and ".join(parts).capitalize() + ". " + hint)
+        points.append(f"{', '.join(extra)} {'does' if len(extra) == 1 else 'do'} not belong.")
+    if expected - given:
+        points.append("Some are missing.")
+    return wrong(*points, hint)
+
+
+def _shown(item) -> str:
+    return " and ".join(sorted(map(str, item))) if isinstance(item, frozenset) else str(item)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import checks
+from .faces import PARTY_SIDE, STATE_SIDE
 from .network_model import sign_of
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
@@ -31,11 +32,8 @@ CHINESE = ("Beijing government", "Nationalists (Canton, Nanjing)", "Wuhan Nation
            "Warlords")
 LANES = (STATE, PARTY) + CHINESE + ("Britain and Japan",)
 LANE_OF = {
-    # the Soviet state and the people who spoke for it; the military advisers were Red Army officers
-    "ussr": STATE, "rsfsr": STATE, "far-eastern-republic": STATE, "joffe": STATE, "karakhan": STATE,
-    "chicherin": STATE, "litvinov": STATE, "blyukher": STATE, "red-army": STATE, "arcos": STATE,
-    # the revolution's face: the Comintern, the ruling party and the Politburo's agents
-    "comintern": PARTY, "cpsu": PARTY, "stalin": PARTY, "trotsky": PARTY, "zinoviev": PARTY, "borodin": PARTY,
+    # Moscow's two faces: who acts for the state and who for the party is decided once, in faces.py
+    **{actor: STATE for actor in STATE_SIDE}, **{actor: PARTY for actor in PARTY_SIDE},
     "china-beijing": "Beijing government", "china": "Beijing government",
     "kmt": "Nationalists (Canton, Nanjing)", "china-nanjing": "Nationalists (Canton, Nanjing)",
     "kmt-wuhan": "Wuhan Nationalists", "wang-jingwei": "Wuhan Nationalists", "ccp": "Communists (CCP)",
@@ -199,8 +197,10 @@ def war_scare(events: pd.DataFrame, actors: pd.DataFrame, start: str = "1927-01-
 
 
 @checks.exercise("china-order", expects="a list of event ids, earliest first")
-def _(answer, data):
+def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
+    if not isinstance(answer, str) and not hasattr(answer, "__iter__"):
+        raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
     given = answer.split(",") if isinstance(answer, str) else list(answer)
     given = [str(item).strip() for item in given]
     known = set(data.events["event_id"])
@@ -217,7 +217,7 @@ def _(answer, data):
 
 
 @checks.exercise("china-switch", expects="a date or a quarter such as '1927 Q2'")
-def _(answer, data):
+def _check_switch(answer, data):
     """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
     changes = switches(backing_by_quarter(data.events, data.actors))
     turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY)
@@ -226,12 +226,15 @@ def _(answer, data):
         raise ValueError("the data has no such turn")
     expected = turned["quarter"].iloc[0]
     text = str(answer).strip().upper().replace("-", " ")
-    if "Q" in text:
-        year, _, quarter = text.partition("Q")
-        given = (int(year.strip()), int(quarter.strip()))
-    else:
-        stamp = pd.Timestamp(str(answer))
-        given = (stamp.year, stamp.quarter)
+    try:  # only the reading of the answer: an error in the data above is the kit's, and is raised
+        if "Q" in text:
+            year, _, quarter = text.partition("Q")
+            given = (int(year.strip()), int(quarter.strip()))
+        else:
+            stamp = pd.Timestamp(str(answer))
+            given = (stamp.year, stamp.quarter)
+    except (ValueError, TypeError):
+        raise checks.Unreadable("Write a quarter such as '1927 Q2', or a date such as '1927-05-01'.") from None
     if given == (expected.year, expected.quarter):
         return checks.right("That is the quarter the table shows.")
     return checks.wrong("Find the Nationalists' row for the party face in the table below figure 2 and read where "

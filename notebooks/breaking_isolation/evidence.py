@@ -7,10 +7,13 @@
     }
     kit.check("recognition-evidence", answer)
 
-A historian, not a program, judges whether a claim is true, so the check tests only the structure: the claim
-is one sentence, every id exists, the events fall in the notebook's window and are of a kind that bears on its
-question. Then it points at evidence the student has not used: the other side of the story, the other face of
-the dual policy, a document on one of the cited events. The teacher's key (lessons/) gives model claims.
+A historian, not a program, judges whether a claim is true, so the check never says "right": it says what it
+checked (the claim is one sentence with a "because", every id exists, the events fall in the notebook's window
+and bear on its question, as changes or as their causes) and that the teacher judges the history. A claim that
+states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
+the evidence. Then the check points at evidence the student has not used: the other side of the story, the
+other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
+claims.
 """
 
 from __future__ import annotations
@@ -21,19 +24,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, china, network, recognition
+from . import checks, china, faces, misconceptions, network, recognition
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
 
 MIN_EVENTS = 2
 MIN_CLAIM_WORDS = 6
-EXPECTS = ("a dict with 'claim' (one sentence), 'events' (a list of at least two event ids) and, if you like, "
-           "'document' (a document id)")
-# The two faces of one policy, by actor_id: the Soviet state and its diplomats; the party, the Comintern and
-# their agents. The same Politburo directed both.
-MOSCOW_STATE = {"rsfsr", "ussr", "chicherin", "litvinov", "karakhan", "joffe", "krasin"}
-MOSCOW_PARTY = {"comintern", "zinoviev", "cpsu", "stalin", "trotsky", "borodin", "blyukher"}
+EXPECTS = ("a dictionary with 'claim' (one sentence with a \"because\"), 'events' (a list of at least two event "
+           "ids) and, if you like, 'document' (a document id)")
+# A claim explains: it says why, with one of these (or a word like them).
+BECAUSE = re.compile(r"\b(because|since|as a result|so that|so|therefore|thus|which meant|meaning that|led to|"
+                     r"leading to|caused|causing|due to|owing to|in order to|in return for|in response to|"
+                     r"forced|allowed|enabled|made it)\b", re.IGNORECASE)
+TEACHER_JUDGES = "Whether it is good history is for you and your teacher to judge: a program cannot read it."
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Dr|St|No|Nos|vol|cf|e\.g|i\.e)\.", re.IGNORECASE)
 
 
@@ -58,20 +62,21 @@ class Answer:
 def read_answer(answer) -> Answer:
     """The three parts of an answer; raises checks.Unreadable when it is not a dict of that form."""
     if not isinstance(answer, Mapping):
-        raise checks.Unreadable(answer)
+        raise checks.Unreadable("Start from the template: curly brackets around \"claim\", \"events\" and "
+                                "\"document\".")
     keys = {str(k).strip().lower(): v for k, v in answer.items()}
     claim = keys.get("claim", "")
     if claim is Ellipsis or claim is None:
         claim = ""
     if not isinstance(claim, str):
-        raise checks.Unreadable(claim)
+        raise checks.Unreadable(f"The claim should be a sentence in quotes; yours is {checks.plain_type(claim)}.")
     ids = keys.get("events", [])
     ids = [] if ids is Ellipsis or ids is None else sorted(checks.as_id_set(ids))
     document = keys.get("document")
     if document is Ellipsis or document in ("", None):
         document = None
     elif not isinstance(document, str):
-        raise checks.Unreadable(document)
+        raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
     return Answer(" ".join(claim.split()), tuple(i for i in ids if i and i != "..."), document and document.strip())
 
 
@@ -92,6 +97,12 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "the question: a claim says what happened and why it matters, not just a name or a date.")
     if _sentences(given.claim) > 1:
         return checks.wrong("Keep the claim to one sentence: the evidence goes in 'events', not in the claim.")
+    stated = misconceptions.found_in(given.claim)
+    if stated:  # before anything else: the claim's history is the point, and the hint is kind
+        return checks.wrong(*[m.hint for m in stated])
+    if not BECAUSE.search(given.claim):
+        return checks.wrong("Say why, not only what: add a \"because\" (or \"so\", \"which led to\") that "
+                            "gives the reason or the consequence.")
     unknown = [i for i in given.events if i not in events.index]
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
@@ -117,9 +128,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
-    return checks.right(" ".join(["Your claim is well formed: one sentence, backed by "
-                                  f"{len(given.events)} events of the right years and kind."]
-                                 + pointers(given, data, documents, spec, off_topic)))
+    return checks.checked(f"Your claim is one sentence that says why (a \"because\" or \"so\"), and its {len(given.events)} events exist, "
+                          f"fall in {spec.start[:4]}–{spec.end[:4]} and bear on the question.",
+                          TEACHER_JUDGES, *pointers(given, data, documents, spec, off_topic))
 
 
 def pointers(given: Answer, data, documents: list[Document], spec: Spec, off_topic: list[str]) -> list[str]:
@@ -145,8 +156,24 @@ def pointers(given: Answer, data, documents: list[Document], spec: Spec, off_top
 
 
 def _moving_events(data) -> set[str]:
-    """Events that change some state's recognition of Moscow or its relations with Moscow, counted or not."""
-    return set(recognition.standing_changes(data.events, data.actors)["event_id"])
+    """Events that change some state's recognition of Moscow or its relations with Moscow, counted or not, and
+    the events that explain them: any event between Moscow and a state whose standing changed, or someone of
+    that state (the Zinoviev letter, the ARCOS raid)."""
+    changes = recognition.standing_changes(data.events, data.actors)
+    moved = set(changes["state"])
+    owner = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].astype(str)))
+
+    def state_of(actor: str) -> str:
+        seen = set()
+        while actor not in moved and owner.get(actor) and actor not in seen:
+            seen.add(actor)
+            actor = owner[actor]
+        return actor
+
+    causes = {e for e, a, c in zip(data.events["event_id"], data.events["actor"].astype(str),
+                                   data.events["counterpart"].astype(str))
+              if {state_of(a), state_of(c)} & moved}
+    return set(changes["event_id"]) | causes
 
 
 def _recognition_sides(given: Answer, data) -> list[str]:
@@ -188,13 +215,14 @@ def _network_sides(given: Answer, data) -> list[str]:
     if len(tones) == 1:
         tips.append(f"All your events are {tones.pop()}: a tie changes sign only if you show both signs; cite "
                     "an event of the other tone on the same tie.")
-    sides = set(events["actor"]) | set(events["counterpart"])
-    if not sides & MOSCOW_PARTY:
+    shown = set(faces.faces(given.events, data.events, data.actors).values()) - {None}
+    if shown == {faces.STATE}:
         tips.append("You cite only the Soviet state's face. The same Politburo directed the Comintern: does an "
-                    "event of the party face (the Comintern, Borodin, Stalin's theses) change your claim?")
-    elif not sides & MOSCOW_STATE:
-        tips.append("You cite only the party face (the Comintern and its agents). Does an act of the Soviet state "
-                    "(a treaty, a note, a break) support the claim or cut against it?")
+                    "event of the party face (the Comintern, Borodin, the Sun-Joffe manifesto) change your claim?")
+    elif shown == {faces.PARTY}:
+        tips.append("You cite only the party face (the Comintern, its agents, Moscow courting a party abroad). Does "
+                    "an act of the Soviet state towards a state (a treaty, a note, a break) support the claim or "
+                    "cut against it?")
     return tips
 
 
@@ -202,7 +230,8 @@ _SIDES = {"recognition-evidence": _recognition_sides, "network-evidence": _netwo
 
 SPECS = {
     "recognition-evidence": Spec("recognition-evidence", "1917-11-07", "1933-12-31", _moving_events,
-                                 "an event that changes a state's recognition of Moscow or its relations with it",
+                                 "an event that changes a state's recognition of Moscow or its relations with it, "
+                                 "or one that explains such a change",
                                  "the table `changes` (section \"From events to standings\")"),
     "network-evidence": Spec("network-evidence", START, END, _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
@@ -216,15 +245,23 @@ SPECS["china-evidence"] = Spec("china-evidence", "1920-01-01", "1929-12-31", chi
                                "a China event of 1920-29 that is not neutral", "the timeline table `lanes` (figure 1)")
 
 
-def _register(name: str) -> None:
-    @checks.exercise(name, expects=EXPECTS)
-    def _(answer, data):
-        try:
-            documents = load_documents(data=data)
-        except DataError as problem:  # a broken document is the kit's fault, not the student's: show it in full
-            raise RuntimeError(str(problem)) from None
-        return assess(answer, data, documents, SPECS[name])
+def _documents(data) -> list[Document]:
+    try:
+        return load_documents(data=data)
+    except DataError as problem:  # a broken document is the kit's fault, not the student's: show it in full
+        raise RuntimeError(str(problem)) from None
 
 
-for _name in SPECS:
-    _register(_name)
+@checks.exercise("recognition-evidence", expects=EXPECTS)
+def check_recognition_claim(answer, data):
+    return assess(answer, data, _documents(data), SPECS["recognition-evidence"])
+
+
+@checks.exercise("network-evidence", expects=EXPECTS)
+def check_network_claim(answer, data):
+    return assess(answer, data, _documents(data), SPECS["network-evidence"])
+
+
+@checks.exercise("china-evidence", expects=EXPECTS)
+def check_china_claim(answer, data):
+    return assess(answer, data, _documents(data), SPECS["china-evidence"])

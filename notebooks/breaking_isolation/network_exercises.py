@@ -16,8 +16,7 @@ MOMENTS = {"1926": "1926-12-31", "1928": "1928-12-31"}  # the snapshots the exer
 
 def _names(data) -> dict[str, str]:
     """Lower-case names and labels of actors, for answers that give names instead of ids."""
-    found = {name.lower(): actor for actor, name in zip(data.actors["actor_id"], data.actors["name"])}
-    found.update({label.replace("\n", " ").lower(): actor for actor, label in LABELS.items()})
+    found = checks.names_of(data.actors, LABELS)
     found.update({"ussr": SOVIET, "rsfsr": SOVIET, "moscow": SOVIET, "soviet union": SOVIET})
     return found
 
@@ -32,17 +31,18 @@ def as_pairs(answer, names: dict[str, str] | None = None) -> set[frozenset]:
     """A set of unordered pairs of ids from a list of 2-tuples (or 2-lists, or "a-b" edge rows of a table)."""
     if isinstance(answer, pd.DataFrame):
         if not {"u", "v"} <= set(answer.columns):
-            raise checks.Unreadable("a table without u and v columns")
+            raise checks.Unreadable("A table of ties needs the columns u and v.")
         answer = list(zip(answer["u"], answer["v"]))
     if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
         raise checks.Unreadable(answer)
     found = set()
     for item in answer:
-        if isinstance(item, str) or len(item) != 2:
-            raise checks.Unreadable(item)
+        if isinstance(item, str) or not hasattr(item, "__len__") or len(item) != 2:
+            raise checks.Unreadable(f"Each tie should be a pair of names in brackets, such as ('britain', 'ussr'); "
+                                    f"{item!r} is not.")
         ids = checks.as_id_set(list(item), names)
         if len(ids) != 2:
-            raise checks.Unreadable(item)
+            raise checks.Unreadable(f"A tie joins two different actors; {item!r} does not.")
         found.add(frozenset(ids))
     return found
 

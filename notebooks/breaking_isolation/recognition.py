@@ -31,14 +31,16 @@ until 8 June 1928, then the Nationalist government at Nanjing. A party never spe
 person or body that belongs to a party or to a government outside its recognised period. Such events stay
 in the table with `counted` False and the `reason`, and move nothing: Nanjing's break with Moscow of
 December 1927 closed Soviet consulates in Nationalist China, but China's relations with Moscow were then
-held by Beijing.
+held by Beijing. The same rule holds for a territory that the states, Moscow included, recognised as part of
+another state (`belongs_to` filled on a `state`): Outer Mongolia, which Moscow itself recognised as "an integral
+part of the Republic of China" on 31 May 1924. Its government at Urga spoke for no recognised state, so its
+treaty with Moscow moves nothing; `as_states` gives the other reading, with such territories counted as states.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from . import checks
 from .vocabulary import MOVES, RECOGNITION_KINDS, RECOGNITION_LEVELS, RELATIONS_LEVELS, SOVIET_STATE
 
 KINDS = RECOGNITION_KINDS
@@ -83,13 +85,20 @@ def state_of(actors: pd.DataFrame) -> dict[str, str]:
 
 def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool, str]:
     """Whether `actor`'s act on `date` speaks for its state, and if not, why not."""
-    info = actors.set_index("actor_id")
+    return _speaker(actor, date, actors.set_index("actor_id"))
+
+
+def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, str]:
     current, seen = actor, set()
     while current and current not in seen:
         seen.add(current)
         kind = str(info.at[current, "kind"])
         name = info.at[current, "name"]
         if kind == "state":
+            part_of = info.at[current, "belongs_to"]
+            if isinstance(part_of, str) and part_of:
+                return False, (f"{name} was recognised, by Moscow too, as part of {info.at[part_of, 'name']}: "
+                               "its government was not the recognised government of a state")
             return True, ""
         if kind == "party":
             return False, f"{name} is a party: a party does not speak for a state"
@@ -100,6 +109,15 @@ def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool,
             return True, ""
         current = info.at[current, "belongs_to"]
     return False, f"{info.at[actor, 'name']} belongs to no state"
+
+
+def as_states(actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors with every state that belongs to another made independent: the reading in which Mongolia's
+    government counts as that of a state (as Moscow treated it in 1921), for showing the counts both ways."""
+    actors = actors.copy()
+    states = actors["kind"].astype(str) == "state"
+    actors.loc[states, "belongs_to"] = ""
+    return actors
 
 
 def moscow_recognises(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
@@ -113,7 +131,15 @@ def moscow_recognises(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
         .sort_values("date", kind="stable").reset_index(drop=True)
 
 
-def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def _refuse(problems: list | None, event_id: str, column: str, value: str, message: str) -> None:
+    """Raise a ValueError naming the event, or, when the loader collects them, add (event_id, column, value,
+    message) to `problems` and go on."""
+    if problems is None:
+        raise ValueError(f"events.csv, event {event_id!r}: {message}")
+    problems.append((event_id, column, value, message))
+
+
+def standing_changes(events: pd.DataFrame, actors: pd.DataFrame, problems: list | None = None) -> pd.DataFrame:
     """One row per event of a standing kind between Moscow and another state, in date order.
 
     Columns: date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
@@ -121,23 +147,29 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     before and after in each dimension: recognition_before/after, relations_before/after.
     Moscow's recognitions of others are left out (see `moscow_recognises`). An event whose other side
     belongs to no state raises a ValueError naming it; so does breaking off relations that were never
-    established.
+    established. Given a list as `problems` (as the loader does), each such event is added to it instead and
+    left out.
     """
     states = state_of(actors)
     standing = events[events["kind"].astype(str).isin(KINDS)]
     actor_moscow = standing["actor"].map(states).isin(MOSCOW)
     counterpart_moscow = standing["counterpart"].map(states).isin(MOSCOW)
-    for both in standing.loc[actor_moscow & counterpart_moscow, "event_id"]:
-        raise ValueError(f"events.csv, event {both!r}: an event of a standing kind with Moscow on both sides")
+    both = actor_moscow & counterpart_moscow
+    for event_id, value in zip(standing.loc[both, "event_id"], standing.loc[both, "counterpart"]):
+        _refuse(problems, event_id, "counterpart", value,
+                "an event of a standing kind (recognition or relations) with Moscow on both sides")
     # Treaties, breaks and restorations bind both sides, whoever the data names as actor; a one-way act
     # by Moscow is Moscow recognising another state.
     one_way = standing["kind"].astype(str).isin(ONE_WAY)
     chosen = standing[(actor_moscow ^ counterpart_moscow) & ~(one_way & actor_moscow)]
     other = chosen["actor"].where(counterpart_moscow[chosen.index], chosen["counterpart"])
     state = other.map(states)
-    for event_id, value in zip(chosen["event_id"][state.isna()], other[state.isna()]):
-        raise ValueError(f"events.csv, event {event_id!r}: {value!r} is neither a state nor belongs_to one in "
-                         "actors.csv, so its standing with Moscow cannot be counted")
+    for event_id, value, column in zip(chosen["event_id"][state.isna()], other[state.isna()],
+                                       counterpart_moscow[chosen.index][state.isna()]):
+        _refuse(problems, event_id, "actor" if column else "counterpart", value,
+                f"{value!r} is neither a state nor belongs_to one in actors.csv, so its standing with Moscow "
+                "cannot be counted")
+    chosen, other, state = chosen[state.notna()], other[state.notna()], state[state.notna()]
     info = actors.set_index("actor_id")
     table = pd.DataFrame({
         "date": chosen["date"],
@@ -157,11 +189,11 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     for event_id, state_id, actor, date, kind in zip(table["event_id"], table["state"], table["actor"],
                                                       table["date"], table["kind"]):
         before = current.get(state_id, ("none", "none"))
-        counted, reason = speaker(actor, date, actors)
+        counted, reason = _speaker(actor, date, info)
         after = next_standing(*before, kind) if counted else before
         if counted and kind == "relations_broken" and before[1] != "established":
-            raise ValueError(f"events.csv, event {event_id!r}: breaks off relations between Moscow and "
-                             f"{state_id!r}, but the data has them {RELATIONS_LABELS[before[1]]} then")
+            _refuse(problems, event_id, "kind", kind, f"breaks off relations between Moscow and {state_id!r}, but "
+                    f"the data has them {RELATIONS_LABELS[before[1]]} then")
         current[state_id] = after
         for name, value in zip(columns, (counted, reason, before[0], after[0], before[1], after[1])):
             columns[name].append(value)
@@ -238,67 +270,3 @@ def first_recognitions(changes: pd.DataFrame) -> pd.DataFrame:
     firsts = recognising.drop_duplicates("state", keep="first")
     return firsts[["state", "name", "label", "region", "date", "date_text", "event_id", "kind", "recognition_after"]] \
         .rename(columns={"recognition_after": "standing"}).reset_index(drop=True)
-
-
-def de_facto_then_de_jure(changes: pd.DataFrame) -> pd.Series:
-    """Days from each state's first de facto recognition to its first de jure recognition, for states that
-    had both in that order."""
-    counted = changes[changes["counted"]]
-    first = counted.groupby(["state", "recognition_after"], observed=True)["date"].min().unstack()
-    both = first.dropna(subset=["de_facto", "de_jure"]) if {"de_facto", "de_jure"} <= set(first.columns) else first.iloc[:0]
-    both = both[both["de_facto"] < both["de_jure"]] if len(both) else both
-    if not len(both):
-        return pd.Series(dtype="int64", name="gap_days")
-    return (both["de_jure"] - both["de_facto"]).dt.days.rename("gap_days").sort_values()
-
-
-def broken_off(changes: pd.DataFrame) -> set[str]:
-    """States that broke off relations with Moscow (or with which Moscow broke them off), counted breaks only."""
-    return set(changes.loc[changes["counted"] & (changes["kind"] == "relations_broken"), "state"])
-
-
-# --- exercise checks (notebook 01-recognition) ---------------------------------------------------
-
-
-def _state_names(data) -> dict[str, str]:
-    """Lower-case names of states, for answers that give names instead of ids."""
-    states = data.actors[data.actors["kind"].astype(str) == "state"]
-    return {name.lower(): actor for actor, name in zip(states["actor_id"], states["name"])}
-
-
-@checks.exercise("recognition-1", expects="a whole number")
-def _check_de_jure_end_1925(answer, data):
-    expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), "1925-12-31")["de_jure"])
-    given = checks.as_int(answer)
-    if given == expected:
-        return checks.right("That is the de jure line of the recognition chart at the end of 1925.")
-    return checks.wrong(("Too many" if given > expected else "Too few") +
-                        ": the chart's line holds its value until the next change, so you need the last change "
-                        "on or before 31 December 1925, not the first one of 1926. "
-                        "Do not add up acts: a state that recognised Moscow twice (de facto, then de jure) is one state.")
-
-
-@checks.exercise("recognition-2", expects="a list of state ids, such as ['britain', 'germany']")
-def _check_ruptures(answer, data):
-    expected = broken_off(standing_changes(data.events, data.actors))
-    given = checks.as_id_set(answer, _state_names(data))
-    return checks.compare_sets(given, expected, "states whose relations with Moscow were broken off",
-                               "Look for breaks of relations in `changes`, keep only the rows that count "
-                               "(a government that was not then recognised speaks for no state), and take "
-                               "the state, not the actor who broke off.")
-
-
-@checks.exercise("recognition-3", expects="a Series (or dict) of gaps in days, indexed by state id")
-def _check_gaps(answer, data):
-    expected = de_facto_then_de_jure(standing_changes(data.events, data.actors)).to_dict()
-    given = checks.as_number_mapping(answer, _state_names(data))
-    if set(given) != set(expected):
-        return checks.compare_sets(set(given), set(expected), "",
-                                   "For each state you need two dates: the first on which its recognition became "
-                                   "de facto and the first on which it became de jure. Keep only the states where "
-                                   "de facto came first.")
-    off = [s for s in expected if abs(given[s] - expected[s]) > 1]
-    if off:
-        return checks.wrong(f"The states are right, but {len(off)} gap(s) differ by more than a day: subtract the "
-                            "first de facto date from the first de jure date and take `.dt.days`.")
-    return checks.right(f"All {len(expected)} states, with their gaps.")

@@ -1,0 +1,99 @@
+"""Checks grade what the student just wrote: in a notebook, an answer that is not fresh is refused.
+
+IPython tells the kit after every cell whether it ran cleanly. Two slips leave `answer` holding an old value:
+a cell that sets `answer` stops with an error (a NameError, a SyntaxError), or a typo (`answr = 23`) sets
+another name, so `answer` still holds what was checked for the exercise before. In both cases the check says
+so instead of grading the old value. Outside IPython (a script, a test) nothing is watched and nothing refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import checks
+
+SETS_ANSWER = re.compile(r"^\s*answer\s*(?::[^=\n]*)?=(?!=)", re.MULTILINE)  # `answer = ...`, not `answer == ...`
+
+
+@dataclass
+class _State:
+    watching: bool = False
+    failed: bool = False          # the last cell that set `answer` stopped with an error
+    version: int = 0              # how many times a cell set `answer` cleanly
+    running_sets_answer: bool = False
+    graded: dict = field(default_factory=dict)  # version -> the exercise it was checked for
+
+
+STATE = _State()
+
+
+def watch(shell=None) -> None:
+    """Follow the notebook's cells (once per kernel); does nothing outside IPython."""
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return
+        shell = get_ipython()
+    if shell is None or STATE.watching:
+        return
+    shell.events.register("pre_run_cell", _before)
+    shell.events.register("post_run_cell", _after)
+    STATE.watching = True
+
+
+def _before(info) -> None:
+    STATE.running_sets_answer = bool(SETS_ANSWER.search(info.raw_cell or ""))
+
+
+def _after(result) -> None:
+    if not SETS_ANSWER.search(result.info.raw_cell or ""):
+        return
+    if result.success:
+        STATE.failed, STATE.version = False, STATE.version + 1
+    else:
+        STATE.failed = True
+
+
+def refusal(name: str, answer) -> checks.Verdict | None:
+    """Why this answer cannot be graded now, or None."""
+    if not STATE.watching or answer is Ellipsis or answer is None or STATE.running_sets_answer:
+        return None  # not in a notebook, nothing to grade, or the answer was set in this very cell
+    if STATE.failed:
+        return checks.Verdict(checks.STALE, "", (
+            "The cell that sets `answer` stopped with an error, so `answer` still holds an earlier value.",
+            "Fix the error shown under that cell, run it again, then run this check."))
+    before = STATE.graded.get(STATE.version)
+    if before is None:
+        return None
+    told = (f"`answer` still holds what you gave for {before}: the cell above did not set it." if before != name
+            else "`answer` has not changed since you last checked it: the cell above did not set it again.")
+    return checks.Verdict(checks.STALE, "", (
+        told, "Check the spelling of `answer` in your cell (a typo such as `answr` sets another name), run that "
+        "cell, then run this check."))
+
+
+def graded(name: str, answer) -> None:
+    if STATE.watching:
+        STATE.graded[STATE.version] = name
+
+
+def show(name: str, result: checks.Verdict) -> None:
+    """As formatted text in a notebook (Markdown: the verdict on one line, each point a bullet); printed elsewhere."""
+    if STATE.watching:
+        from IPython.display import display
+        display(_Shown(name, result))
+    else:
+        print(f"{name}: {result}")
+
+
+class _Shown:
+    def __init__(self, name: str, result: checks.Verdict):
+        self.name, self.result = name, result
+
+    def _repr_markdown_(self) -> str:
+        return f"*{self.name}:* " + self.result._repr_markdown_()
+
+    def __repr__(self) -> str:
+        return f"{self.name}: {self.result}"

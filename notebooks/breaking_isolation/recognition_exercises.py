@@ -1,0 +1,73 @@
+"""The exercise checks of notebook 01-recognition. Each works its expected answer out from the data.
+
+The answers are computed here, privately, and nowhere in the kit's public functions: no exercise is solved by
+one call to the kit (the student builds the answer from `changes`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import checks
+from .recognition import counts_at, recognition_counts, standing_changes
+
+
+def _gaps(changes: pd.DataFrame) -> pd.Series:
+    """Days from each state's first de facto recognition to its first de jure recognition, for states that
+    had both in that order."""
+    counted = changes[changes["counted"]]
+    first = counted.groupby(["state", "recognition_after"], observed=True)["date"].min().unstack()
+    both = first.dropna(subset=["de_facto", "de_jure"]) if {"de_facto", "de_jure"} <= set(first.columns) else first.iloc[:0]
+    both = both[both["de_facto"] < both["de_jure"]] if len(both) else both
+    if not len(both):
+        return pd.Series(dtype="int64", name="gap_days")
+    return (both["de_jure"] - both["de_facto"]).dt.days.rename("gap_days").sort_values()
+
+
+def _broken_off(changes: pd.DataFrame) -> set[str]:
+    """States that broke off relations with Moscow (or with which Moscow broke them off), counted breaks only."""
+    return set(changes.loc[changes["counted"] & (changes["kind"] == "relations_broken"), "state"])
+
+
+
+def _state_names(data) -> dict[str, str]:
+    """What a student may type for a state: its id or name in any case, or a common name ("Britain")."""
+    return checks.names_of(data.actors)
+
+
+@checks.exercise("recognition-1", expects="a whole number")
+def _check_de_jure_end_1925(answer, data):
+    expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), "1925-12-31")["de_jure"])
+    given = checks.as_int(answer)
+    if given == expected:
+        return checks.right("That is the de jure line of the recognition chart at the end of 1925.")
+    return checks.wrong(("Too many" if given > expected else "Too few") +
+                        ": the chart's line holds its value until the next change, so you need the last change "
+                        "on or before 31 December 1925, not the first one of 1926. "
+                        "Do not add up acts: a state that recognised Moscow twice (de facto, then de jure) is one state.")
+
+
+@checks.exercise("recognition-2", expects="a list of state ids, such as ['britain', 'germany']")
+def _check_ruptures(answer, data):
+    expected = _broken_off(standing_changes(data.events, data.actors))
+    given = checks.as_id_set(answer, _state_names(data))
+    return checks.compare_sets(given, expected, "states whose relations with Moscow were broken off",
+                               "Look for breaks of relations in `changes`, keep only the rows that count "
+                               "(a government that was not then recognised speaks for no state), and take "
+                               "the state, not the actor who broke off.")
+
+
+@checks.exercise("recognition-3", expects="a Series (or dict) of gaps in days, indexed by state id")
+def _check_gaps(answer, data):
+    expected = _gaps(standing_changes(data.events, data.actors)).to_dict()
+    given = checks.as_number_mapping(answer, _state_names(data))
+    if set(given) != set(expected):
+        return checks.compare_sets(set(given), set(expected), "",
+                                   "For each state you need two dates: the first on which its recognition became "
+                                   "de facto and the first on which it became de jure. Keep only the states where "
+                                   "de facto came first.")
+    off = [s for s in expected if abs(given[s] - expected[s]) > 1]
+    if off:
+        return checks.wrong(f"The states are right, but {len(off)} gap(s) differ by more than a day: subtract the "
+                            "first de facto date from the first de jure date and take `.dt.days`.")
+    return checks.right(f"All {len(expected)} states, with their gaps.")
