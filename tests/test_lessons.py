@@ -245,7 +245,11 @@ def _markdown_of(path: Path) -> str:
 
 
 def _anchors(path: Path) -> set[str]:
-    return {_slug(line.lstrip("#")) for line in _markdown_of(path).splitlines() if line.startswith("#")}
+    """Headings' anchors (HTML in a heading left out), and explicit ones (`<a id="...">`, as the glossary has:
+    JupyterLab keeps a heading's case in its anchor, so only an explicit one lands there and on GitHub)."""
+    text = _markdown_of(path)
+    headings = {_slug(re.sub(r"<[^>]+>", "", line.lstrip("#"))) for line in text.splitlines() if line.startswith("#")}
+    return headings | set(re.findall(r'<a id="([^"]+)"', text))
 
 
 DOCUMENTS = sorted([*ROOT.glob("*.md"), *(ROOT / "lessons").rglob("*.md"), *(ROOT / "data").glob("*.md"),
