@@ -7,13 +7,11 @@ so "20 px" means 20 px on the screen, whatever the figure's own size and however
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
 
 import build_slides  # noqa: E402
 

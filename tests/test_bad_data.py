@@ -56,11 +56,17 @@ def test_the_corpus_is_large_and_is_what_make_cases_writes(tmp_path):
     for case in CASES:
         folder = CORPUS / case["case"]
         assert folder.is_dir(), case["case"]
-    # Re-writing the corpus changes nothing: the files on disk are the cases the script describes.
-    before = {p: p.read_bytes() for p in CORPUS.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    make_cases.write()
-    after = {p: p.read_bytes() for p in CORPUS.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    assert after == before, "run: python tests/bad_data/make_cases.py"
+    # The corpus on disk is what the script writes: written afresh into a temporary folder and compared, file by
+    # file, so a drifted corpus fails every time (the run never rewrites the corpus it judges).
+    fresh = tmp_path / "corpus"
+    make_cases.write(fresh)
+    on_disk = {p.relative_to(CORPUS): p.read_bytes() for p in CORPUS.rglob("*") if p.is_file()
+               and p.relative_to(CORPUS).parts[0] not in ("base", "good", "make_cases.py", "__pycache__")
+               and p.name != "HOW.md"}  # how a recorded file was made, written by hand
+    written = {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()}
+    assert sorted(written) == sorted(on_disk), "run: python tests/bad_data/make_cases.py"
+    drifted = [str(p) for p in written if written[p] != on_disk[p]]
+    assert not drifted, f"run: python tests/bad_data/make_cases.py (these differ: {drifted})"
 
 
 def test_the_base_data_set_is_valid_for_the_loader_and_for_frictionless(tmp_path):
@@ -192,3 +198,44 @@ def test_a_spreadsheet_round_trip_done_right_changes_no_cell(folder, tmp_path):
     for path in folder.glob("*.csv"):
         shutil.copy(path, copy / path.name)
     same_cells(kit.load(copy), base_data(tmp_path))
+
+
+# --- files that are not files, or too big to be the kit's: refused before they are read ----------------------
+
+
+def _fifo(path: Path) -> None:
+    import os
+    os.mkfifo(path)
+
+
+def _device(path: Path) -> None:
+    path.symlink_to("/dev/zero")  # a device that never ends: reading it would fill the memory
+
+
+def _fifo_behind_a_link(path: Path) -> None:
+    import os
+    os.mkfifo(path.with_name("pipe"))
+    path.symlink_to(path.with_name("pipe"))
+
+
+def _big(path: Path) -> None:
+    with open(path, "wb") as handle:  # sparse: 101 MB that take no disk
+        handle.truncate(101_000_000)
+
+
+@pytest.mark.parametrize("make, says", [(_fifo, "not a regular file"), (_device, "not a regular file"),
+                                        (_fifo_behind_a_link, "not a regular file"), (_big, "101,000,000 bytes")],
+                         ids=["fifo", "device", "fifo-behind-a-link", "over-100-mb"])
+def test_a_file_that_cannot_be_the_kits_is_refused_at_once(make, says, tmp_path):
+    import signal
+
+    folder = assemble(tmp_path, "blank-line")
+    (folder / "events.csv").unlink()
+    make(folder / "events.csv")
+    signal.alarm(20)  # a FIFO opened for reading would wait for ever: fail instead of hanging the suite
+    try:
+        with pytest.raises(kit.DataError) as caught:
+            kit.load(folder)
+    finally:
+        signal.alarm(0)
+    assert [p.file for p in caught.value.problems if says in p.message] == ["events.csv"], str(caught.value)

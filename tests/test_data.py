@@ -1,14 +1,11 @@
 """The kit's real data: valid under its published schema, and every event cited."""
 
-import sys
-from pathlib import Path
 
 import frictionless
 
 import breaking_isolation as kit
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+ROOT = kit.kit_root()
 import write_datapackage  # noqa: E402
 
 

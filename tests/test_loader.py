@@ -22,7 +22,7 @@ HEADER = ("event_id,date,end_date,kind,actor,counterpart,title,description,tone,
           "alt_dates,date_note\n")
 EVENTS = HEADER + (
     "1922-rapallo,1922-04-16,,de_jure_recognition,germany,rsfsr,Rapallo,Relations restored.,cooperative,treaty-text,,\n"
-    "1924-britain,1924-02,,de_jure_recognition,britain,ussr,Britain recognises,A note.,cooperative,treaty-text,"
+    "1924-britain,1924-02,,relations_established,britain,ussr,Britain recognises,A note.,cooperative,treaty-text,"
     "1924-02-02@treaty-text,The note is dated the 1st.\n"
     "1927-break,1927,1927-12-31,relations_broken,britain,ussr,The break,Relations broken off.,hostile,treaty-text,,\n"
 )

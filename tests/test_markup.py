@@ -2,16 +2,13 @@
 
 import html
 import re
-import sys
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
 
 import breaking_isolation as kit
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+ROOT = kit.kit_root()
 import build_handouts  # noqa: E402
 
 TRICKY = r"a $5 credit at 50% of $10, x_1^2 and \alpha"

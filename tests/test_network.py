@@ -290,11 +290,10 @@ def test_real_data_every_edge_traces_back_to_events(data):
 def test_notebook_2_explains_the_sign_rule_in_plain_words():
     """The rule's paragraph reads at grade 9 or below (Flesch-Kincaid, offline) and names every sign."""
     import json
-    from pathlib import Path
 
     from readability import grade
 
-    cells = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "02-network.ipynb").read_text("utf-8"))
+    cells = json.loads((kit.kit_root() / "notebooks" / "02-network.ipynb").read_text("utf-8"))
     text = next("".join(c["source"]) for c in cells["cells"] if c.get("id") == "c02")
     rule = text[text.index("**How a tie gets its sign.**"):].replace("*", "")
     for sign in network.SIGNS:

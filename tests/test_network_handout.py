@@ -3,14 +3,14 @@ recomputed from the events the handout prints, with the network's sign rule. A c
 the handout reaches the signs the notebook draws."""
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from breaking_isolation import network
+from breaking_isolation.paths import kit_root
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = kit_root()
 HANDOUT = ROOT / "lessons" / "handouts" / "02-network-handout.md"
 LESSON = ROOT / "lessons" / "02-network.md"
 SNAPSHOTS = {"End of 1922": "1922-12-31", "31 May 1927 (the formative check)": "1927-05-31",

@@ -86,6 +86,26 @@ def test_bad_data_stops_the_refresh_with_the_loaders_message_and_changes_nothing
         events.write_bytes(good)
 
 
+def test_a_broken_document_stops_the_refresh_before_any_notebook_runs(kit_copy):
+    """An impossible date in a document (30 February) is the documents' loader's message, naming file and line."""
+    document = sorted((kit_copy / "data" / "documents").glob("doc-*.md"))[0]
+    good = document.read_bytes()
+    notebooks = {p: p.read_bytes() for p in (kit_copy / "notebooks").glob("*.ipynb")}
+    lines = good.decode("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("date: "))
+    lines[at] = "date: 1922-02-30"
+    document.write_bytes("\n".join(lines).encode("utf-8"))
+    try:
+        result = _run(kit_copy, "tools/refresh.py", timeout=120)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "nothing was changed" in result.stderr
+        assert f"documents/{document.name}, row {at + 1}, column 'date'" in result.stderr, result.stderr
+        assert "notebooks:" not in result.stdout
+        assert {p: p.read_bytes() for p in notebooks} == notebooks
+    finally:
+        document.write_bytes(good)
+
+
 def test_a_new_valid_row_then_refresh_leaves_the_data_tests_green(kit_copy):
     row = a_new_recognition(kit_copy)
     _append(kit_copy / "data" / "events.csv", row)

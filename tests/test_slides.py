@@ -10,7 +10,6 @@ import csv
 import os
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-sys.path.insert(0, str(ROOT / "tools"))
 
 import build_slides  # noqa: E402
 import page_checks  # noqa: E402

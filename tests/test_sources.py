@@ -12,7 +12,7 @@ import pytest
 import breaking_isolation as kit
 from breaking_isolation import vocabulary
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = kit.kit_root()
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sourcing"
 TERTIARY_ONLY_MAX = 0.10  # share of all events that may rest on tertiary sources alone
 CITING = {"primary", "secondary"}

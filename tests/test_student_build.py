@@ -169,3 +169,19 @@ def test_collapse_refuses_a_right_answer_shown_by_default():
 def test_kit_notebooks_are_ready_for_self_study(teacher):
     """The notebooks make lab, Binder and a hub open: every solution and note collapsed, no answer shown."""
     assert collapse_solutions.problems(nbformat.read(teacher, as_version=4), teacher.name) == []
+
+
+@pytest.mark.parametrize("teacher", TEACHER, ids=lambda p: p.name)
+def test_students_meet_each_figure_before_its_takeaway(student, teacher):
+    """The teacher's takeaways become "What do you notice?" in the student notebooks; none is left, and no
+    student notebook says its solutions are folded away (they are not there)."""
+    taught = nbformat.read(teacher, as_version=4).cells
+    built = nbformat.read(student / teacher.name, as_version=4).cells
+    takeaways = [c for c in taught if c.cell_type == "markdown" and c.source.lstrip().startswith("**Takeaway")
+                 and not {"teacher", "solution"} & set(c.metadata.get("tags", []))]
+    prompts = [c for c in built if c.cell_type == "markdown" and c.source.startswith("**What do you notice?**")]
+    assert len(prompts) == len(takeaways)
+    shown = " ".join(" ".join(c.source.split()) for c in built if c.cell_type == "markdown")
+    assert "**Takeaway" not in shown and "folded away" not in shown
+    for cell in takeaways:
+        assert " ".join(cell.source.split()[1:9]) not in shown

@@ -143,8 +143,12 @@ def report(kind: str, before: dict[str, str], after: dict[str, str], describe: C
 
 
 def check_data() -> None:
-    """The loader's checks, then (where the test tools are installed) Frictionless against datapackage.json."""
-    kit.load(ROOT / "data")
+    """The loader's checks, the documents' (before any notebook runs: a broken document must stop the refresh
+    as a broken row does), then (where the test tools are installed) Frictionless against datapackage.json."""
+    data = kit.load(ROOT / "data")
+    from breaking_isolation import documents  # noqa: PLC0415
+
+    documents.load_documents(ROOT / "data" / "documents", data)
     try:
         import frictionless
     except ImportError:  # the students' environment has no validator; the loader's checks still ran

@@ -45,6 +45,8 @@ class Setting:
     drop_cell_tags: frozenset[str]
     cleared_cell_tags: frozenset[str]
     withhold_columns: dict[str, tuple[str, ...]]
+    takeaway_prompt: str = ""
+    student_wording: tuple[tuple[str, str], ...] = ()
 
     def holds(self, relative: str) -> bool:
         """Whether the kit's file at `relative` (a POSIX path from the kit's root) belongs in the edition."""
@@ -61,7 +63,32 @@ def load_setting(path: Path = SETTING) -> Setting:
     return Setting(include=tuple(raw["include"]), exclude=tuple(raw.get("exclude", [])),
                    drop_cell_tags=frozenset(raw.get("drop_cell_tags", ["solution"])),
                    cleared_cell_tags=frozenset(raw.get("cleared_cell_tags", [])),
-                   withhold_columns={k: tuple(v) for k, v in raw.get("withhold_columns", {}).items()})
+                   withhold_columns={k: tuple(v) for k, v in raw.get("withhold_columns", {}).items()},
+                   takeaway_prompt=raw.get("takeaway_prompt", ""),
+                   student_wording=tuple(raw.get("student_wording", {}).items()))
+
+
+TAKEAWAY = re.compile(r"^\s*\*\*Takeaway:?\*\*:?")
+
+
+def _phrase(text: str) -> re.Pattern:
+    """`text` as a pattern that matches it across line breaks."""
+    return re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+
+
+def reworded(notebook: nbformat.NotebookNode, setting: Setting) -> tuple[nbformat.NotebookNode, set[str]]:
+    """Takeaways become a question; sentences untrue of the edition are replaced. Returns the phrases used."""
+    used = set()
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        if setting.takeaway_prompt and TAKEAWAY.match(cell.source):
+            cell.source = setting.takeaway_prompt
+        for old, new in setting.student_wording:
+            cell.source, count = _phrase(old).subn(new, cell.source)
+            if count:
+                used.add(old)
+    return notebook, used
 
 
 def student_version(notebook: nbformat.NotebookNode, setting: Setting | None = None) -> nbformat.NotebookNode:
@@ -134,17 +161,23 @@ def write_edition(kit: Path, target: Path, setting: Setting | None = None) -> li
     setting = setting or load_setting()
     files = kit_files(kit, setting)
     kept = set(files)
+    used: set[str] = set()
     for relative in files:
         source, out = kit / relative, target / relative
         out.parent.mkdir(parents=True, exist_ok=True)
         if relative.endswith(".ipynb") and relative.startswith("notebooks/"):
-            notebook = student_version(nbformat.read(source, as_version=4), setting)
+            notebook, phrases = reworded(student_version(nbformat.read(source, as_version=4), setting), setting)
+            used |= phrases
             write_text(out, nbformat.writes(unlink_left_out(notebook, relative, kept)) + "\n")
         elif relative in setting.withhold_columns:
             columns = setting.withhold_columns[relative]
             write_text(out, withheld_csv(source.read_text(encoding="utf-8"), columns, relative))
         else:
             shutil.copy2(source, out)
+    unused = [old for old, _ in setting.student_wording if old not in used]
+    if unused:
+        raise ValueError(f"student-edition.toml rewords a sentence no notebook holds any more: {unused[0]!r}; "
+                         "find its new wording in the notebook and update the setting")
     withheld = [(r, c) for r, columns in setting.withhold_columns.items() if r in kept for c in columns]
     by_folder: dict[Path, list[str]] = {}
     for relative, column in withheld:

@@ -13,12 +13,17 @@ and raises one `DataError` listing each problem with its file, line, field and v
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import datetime
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from . import characters
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir
 
@@ -32,8 +37,9 @@ OPTIONAL_FIELDS = ("date_note", "translation", "stored_text", "compared_with")
 LICENCES = ("public-domain", "fair-use-quotation")
 MIN_WORDS, MAX_WORDS = 150, 400
 MIN_QUESTIONS, MAX_QUESTIONS = 2, 3
-DOCUMENT_ID = re.compile(r"doc-\d{4}(?:-[a-z0-9]+)+")
-ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+DOCUMENT_ID = re.compile(r"doc-[0-9]{4}(?:-[a-z0-9]+)+")
+ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+FILE_SIZE = 1_000_000  # bytes: a document is a few kB; a bigger file is not one
 FIELD_LINE = re.compile(r"([a-z_]+):(?: (.*))?")
 # The body shows a student what JupyterLab's Markdown view hides in the header (title, author, date, headnote,
 # questions): tools/build_documents.py writes it between these markers, and the loader reads the excerpt only.
@@ -62,6 +68,7 @@ class Document:
     questions: tuple[str, ...]
     text: str
     path: Path
+    lines: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)  # field: its line in the file
     date_note: str = ""
     translation: str = ""
     stored_text: str = ""
@@ -82,15 +89,66 @@ def paths(where: Path | None = None) -> list[Path]:
     return sorted((where or folder()).glob("doc-*.md"))
 
 
+def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+    """The file's text, or None with the reason in `problems`: not a regular file (a folder named doc-*.md, a
+    pipe), too big, a byte-order mark, not UTF-8 (at its line)."""
+    try:
+        info = os.stat(path)  # before opening: opening a pipe would wait for a writer for ever
+    except OSError as error:
+        problems.append(Problem(name, None, None, None, f"cannot be read ({error.strerror or error})"))
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        problems.append(Problem(name, None, None, None, "is not a regular file (a folder, a pipe or a device); a "
+                                "document is a Markdown file called doc-YYYY-short-name.md"))
+        return None
+    if info.st_size > FILE_SIZE:
+        problems.append(Problem(name, None, None, None, f"is {info.st_size:,} bytes, more than the {FILE_SIZE:,} a "
+                                "document may have"))
+        return None
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(name, 1, None, None, "starts with a byte-order mark (U+FEFF), which hides the "
+                                "header's first '---'; save the file as UTF-8 without BOM"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        problems.append(Problem(name, line, None, repr(raw[error.start:error.end])[2:-1],
+                                "is not UTF-8 (it was saved in another character set); save it as UTF-8"))
+        return None
+
+
+def _check_characters(name: str, lines: list[str], problems: list[Problem]) -> None:
+    """Garbled text and characters no text may hold, at their line, named."""
+    for number, line in enumerate(lines, start=1):
+        original = characters.likely_original(line)
+        if original is not None:
+            problems.append(Problem(name, number, None, line, "holds text garbled by a wrong character set; it was "
+                                    f"{original!r} before; save the file as UTF-8"))
+            continue
+        found = characters.first_forbidden(line.rstrip("\r"))
+        if found is not None:
+            problems.append(Problem(name, number, None, line, f"holds {found[0]}, {found[1]}"))
+
+
 def read_document(path: Path, problems: list[Problem]) -> Document | None:
     """Parse one file; add every problem of form to `problems` and return None if it cannot be read."""
     name = f"documents/{path.name}"
-    lines = path.read_text(encoding="utf-8").split("\n")
+    text = _read_text(path, name, problems)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    before = len(problems)
+    _check_characters(name, lines, problems)
+    if len(problems) > before:
+        return None
     if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
         problems.append(Problem(name, 1, None, None, "must start with a header between two '---' lines"))
         return None
     end = next(i for i, line in enumerate(lines) if i > 0 and line.strip() == "---")
     values: dict[str, str | list[str]] = {}
+    where: dict[str, int] = {}
     current = None
     for number, line in enumerate(lines[1:end], start=2):
         if not line.strip():
@@ -101,6 +159,8 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
                 problems.append(Problem(name, number, current, line.strip(), "a '  - ' item belongs under a list field "
                                         f"({', '.join(LIST_FIELDS)})"))
             else:
+                if item.group(1).strip() in values[current]:
+                    problems.append(Problem(name, number, current, item.group(1).strip(), "is listed twice"))
                 values[current].append(item.group(1).strip())
             continue
         match = FIELD_LINE.fullmatch(line.rstrip())
@@ -122,6 +182,7 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
             values[key] = []
         else:
             values[key] = value
+        where.setdefault(key, number)
         current = key
     for key in TEXT_FIELDS:
         if not values.get(key):
@@ -131,7 +192,7 @@ def read_document(path: Path, problems: list[Problem]) -> Document | None:
             problems.append(Problem(name, None, key, None, "is missing or has no items"))
     if any(not values.get(key) for key in TEXT_FIELDS + LIST_FIELDS):
         return None
-    return Document(text=GENERATED.sub("", "\n".join(lines[end + 1:])).strip(), path=path,
+    return Document(text=GENERATED.sub("", "\n".join(lines[end + 1:])).strip(), path=path, lines=where,
                     **{key: values[key] for key in TEXT_FIELDS},
                     **{key: tuple(values[key]) for key in LIST_FIELDS},
                     **{key: values.get(key, "") for key in OPTIONAL_FIELDS})
@@ -150,8 +211,9 @@ def check(documents: list[Document], data: KitData, problems: list[Problem]) -> 
         if doc.id in seen:
             problems.append(Problem(name, None, "id", doc.id, f"is also the id of {seen[doc.id]}"))
         seen.setdefault(doc.id, name)
-        if not ISO_DATE.fullmatch(doc.date):
-            problems.append(Problem(name, None, "date", doc.date, "must be YYYY, YYYY-MM or YYYY-MM-DD"))
+        if not ISO_DATE.fullmatch(doc.date) or not _real_date(doc.date):
+            problems.append(Problem(name, doc.lines.get("date"), "date", doc.date,
+                                    "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD"))
         elif DOCUMENT_ID.fullmatch(doc.id) and not doc.id.startswith(f"doc-{doc.date[:4]}-"):
             problems.append(Problem(name, None, "id", doc.id, f"must start with doc-{doc.date[:4]}-, the year of its date"))
         if doc.licence not in LICENCES:
@@ -210,6 +272,14 @@ def generated_questions(doc: Document) -> str:
     """What a student reads after the excerpt: the questions, numbered as the teacher's key numbers them."""
     numbered = [f"{number}. {_lines(question)}" for number, question in enumerate(doc.questions, start=1)]
     return "\n".join([BEGIN_GENERATED, "", "## Questions", "", *numbered, "", END_GENERATED])
+
+
+def _real_date(iso: str) -> bool:
+    try:
+        datetime.date.fromisoformat(iso if len(iso) == 10 else f"{iso}-01" if len(iso) == 7 else f"{iso}-01-01")
+    except ValueError:
+        return False
+    return True
 
 
 def with_generated_body(path: Path, doc: Document) -> str:

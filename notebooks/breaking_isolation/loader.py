@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import csv
 import datetime
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from . import characters, rules
+from .characters import UTF8_HINT
 from .paths import data_dir as default_data_dir
 from .vocabulary import ACTOR_KINDS, EVENT_ID, EVENT_KINDS, ISO_DATE, REGIONS, SOURCE_KINDS, TONES
 
@@ -37,6 +41,8 @@ SOURCE_COLUMNS = {"source_id": True, "citation": True, "url": False, "kind": Tru
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 FIRST_YEAR, LAST_YEAR = 1900, 1950  # the kit's period, with room on both sides; a date outside is a typo
 TITLE_LENGTH = 80
+TEXT_LENGTH = 4000  # any other free text: a description or note longer than this is a paste gone wrong
+FILE_SIZE = 100_000_000  # bytes: the kit's files are a few hundred kB, and 100,000 events (the benchmark) are 56 MB
 # What a spreadsheet makes of a date: 2/1/1924, 1924/02/01, 01.02.1924. Named, never guessed at.
 MANGLED_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
 PRECISION = {4: "year", 7: "month", 10: "day"}
@@ -45,8 +51,6 @@ FREE_TEXT = {"title", "description", "date_note", "name", "note", "citation", "u
 EDGE_SPACE = "has spaces or line breaks at its start or end; delete them"
 ROWS_SHOWN = 30  # the message shows this many problems; DataError.problems holds them all
 VALUE_SHOWN = 60  # characters of a value shown in a message; Problem.value holds it whole
-UTF8_HINT = ("choose UTF-8 as the character set when opening the file in a spreadsheet, and save it as "
-             "'CSV UTF-8'; data/README.md gives the steps")
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,12 @@ def load(data_dir: str | Path | None = None) -> KitData:
         bounds = _check_events(events, actors, sources, problems, withheld_columns(folder))
     if problems:
         raise DataError(problems)
-    return KitData(events=_typed_events(events, bounds), actors=_typed_actors(actors), sources=sources)
+    typed_events, typed_actors = _typed_events(events, bounds), _typed_actors(actors)
+    # Rules between rows, once every cell is valid, at the rows a spreadsheet shows.
+    broken = rules.between_rows(typed_events.set_axis(events.index), typed_actors.set_axis(actors.index), Problem)
+    if broken:
+        raise DataError(broken)
+    return KitData(events=typed_events, actors=typed_actors, sources=sources)
 
 
 WITHHELD = "withheld-columns.txt"  # written by the student edition: columns emptied for the students to fill
@@ -130,9 +139,10 @@ def withheld_columns(folder: Path) -> frozenset:
 # A file is read in three steps, each of which can only report, never crash:
 # 1. its bytes (a missing or unreadable file, a folder, a spreadsheet saved in its own format);
 # 2. its structure, found in one pass over the bytes (`_Scan`): where each row and each field starts,
-#    quotes that do not pair up, rows with too few or too many fields, empty rows, invisible characters
-#    and text garbled by a wrong character set, each placed at its spreadsheet row and column;
-# 3. only then pandas, which now meets a well-formed file, reads the values as text.
+#    quotes that do not pair up, rows with too few or too many fields, empty rows and control characters,
+#    each placed at its spreadsheet row and column;
+# 3. only then pandas, which now meets a well-formed file, reads the values as text, and each distinct value
+#    is judged for garbled text and characters no value may hold (characters.py).
 
 BOM = b"\xef\xbb\xbf"
 NOUNS = {"events.csv": "event", "actors.csv": "actor", "sources.csv": "source"}
@@ -195,6 +205,16 @@ def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
                                 f"file called {name}"))
         return None
     try:
+        # Asked before opening: opening a FIFO would wait for a writer for ever, and a device never ends.
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(name, None, None, None, "is not a regular file (a pipe, a device or a socket); "
+                                    f"{path.parent.name}/ needs a CSV file called {name}"))
+            return None
+        if info.st_size > FILE_SIZE:
+            problems.append(Problem(name, None, None, None, f"is {info.st_size:,} bytes, more than the "
+                                    f"{FILE_SIZE:,} the loader reads; is it the kit's {name}?"))
+            return None
         raw = path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(name, None, None, None, f"file not found in {path.parent.name}/"))
@@ -277,8 +297,7 @@ def _rstrip_empty(header: list[str]):
 class _Scan:
     """Where every row and field of a CSV file starts and ends, found from its bytes in one vectorised pass.
 
-    Only the bytes that matter to the structure are looked at: quotes, commas, line ends, control bytes and
-    the lead bytes of non-ASCII characters. A byte is inside a quoted value when an odd number of quotes
+    Only the bytes that matter to the structure are looked at: quotes, commas, line ends and control bytes. A byte is inside a quoted value when an odd number of quotes
     precede it (a doubled quote "" inside a value counts twice, so this holds for every well-formed file;
     quotes that break it are found by `stray_quotes`).
     """
@@ -329,16 +348,6 @@ class _Scan:
         self.empty_rows = self.empty_rows[self.empty_rows > 0]
         control = ((vals < 32) & (vals != 10) & (vals != 13)) | (vals == 127)
         self.controls = pos[control]
-        # The first bytes of the non-ASCII characters that the checks look at, found with bytes.find (far
-        # cheaper than another pass over every byte: such characters are rare).
-        leads = []
-        if not raw.isascii():
-            for lead in (b"\xc2", b"\xc3", b"\xe2", b"\xef"):
-                at = raw.find(lead)
-                while at >= 0:
-                    leads.append(at)
-                    at = raw.find(lead, at + 1)
-        self.leads = np.array(sorted(leads), dtype=np.int64)
 
     def content_end(self, row: int) -> int:
         return int(self._content_end[row])
@@ -425,76 +434,18 @@ def _check_structure(name: str, raw: bytes, scan: _Scan, header: list[str], prob
                                     f"'{missing}'; a comma may be missing"))
 
 
-# Invisible characters that change what a value is without showing: C1 controls, zero-width characters,
-# directional marks and a byte-order mark inside the text. Each as (second byte, third-byte range) by lead.
-INVISIBLE = {
-    0xC2: [(range(0x80, 0xA0), None), (range(0xAD, 0xAE), None)],
-    0xE2: [(range(0x80, 0x81), range(0x8B, 0x90)), (range(0x80, 0x81), range(0xA8, 0xAF)),
-           (range(0x81, 0x82), range(0xA0, 0xA5)), (range(0x81, 0x82), range(0xA6, 0xAA))],
-    0xEF: [(range(0xBB, 0xBC), range(0xBF, 0xC0))],
-}
-# UTF-8 text read as Windows-1252 or Latin-1 and saved again: a letter from Â to ô (the lead byte of a
-# character, read alone) followed by what a continuation byte becomes in those character sets.
-CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf" + re.escape(CP1252_HIGH) + "]+")
-CP1252 = {ch: bytes([b]) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
-
-
 def _check_characters(name: str, raw: bytes, scan: _Scan, header: list[str], problems: list[Problem]) -> None:
-    """Control characters, invisible characters and garbled text, each at its row and column."""
+    """Control characters, found in the bytes, each at its row and column (the other characters are judged cell
+    by cell in `_check_text`)."""
     found: dict[tuple[int, int], tuple[str, str]] = {}
     for position in scan.controls[:ROWS_SHOWN]:
         byte = int(scan.arr[position])
         what = "a tab" if byte == 9 else f"the control character {chr(byte)!r}"
         found.setdefault(scan.place(int(position)), (what, "delete it"))
-    leads = scan.leads
-    if len(leads):
-        lead, second, third = scan.arr[leads], scan.byte(leads, 1), scan.byte(leads, 2)
-        # Candidates for garbled text: Â..ô (C3 82..C3 B4) followed by a byte that starts a character that
-        # Windows-1252 or Latin-1 makes of a continuation byte. Confirmed below by undoing the damage.
-        suspect = (lead == 0xC3) & (second >= 0x82) & (second <= 0xB4) & np.isin(third, (0xC2, 0xC5, 0xC6, 0xCB, 0xE2))
-        for position in leads[suspect][: 10 * ROWS_SHOWN]:
-            place = scan.place(int(position))
-            if place in found:
-                continue
-            value = _as_text(scan.field_bytes(*place))
-            garbled = next((m for m in MOJIBAKE.finditer(value) if _undo_mojibake(m.group()) != m.group()), None)
-            if garbled is not None:
-                around = value[max(garbled.start() - 12, 0): garbled.end() + 12]
-                found[place] = ("text garbled by a wrong character set",
-                                f"{around!r} was {_undo_mojibake(around)!r} before; " + UTF8_HINT)
-        invisible = np.zeros(len(leads), bool)
-        for first, ranges in INVISIBLE.items():
-            for seconds, thirds in ranges:
-                hit = (lead == first) & (second >= seconds.start) & (second < seconds.stop)
-                if thirds is not None:
-                    hit &= (third >= thirds.start) & (third < thirds.stop)
-                invisible |= hit
-        for position in leads[invisible][:ROWS_SHOWN]:
-            character = raw[position:position + 3].decode("utf-8", "replace")[0]
-            found.setdefault(scan.place(int(position)),
-                             (f"the invisible character U+{ord(character):04X}", "delete it"))
     for (record, field), (what, todo) in sorted(found.items()):
         value = _as_text(scan.field_bytes(record, field))
         problems.append(Problem(name, record + 1, header[field] if field < len(header) else None, value,
                                 f"holds {what}; {todo}"))
-
-
-def _undo_mojibake(value: str) -> str:
-    """`value` with each run of text that Windows-1252 or Latin-1 made of UTF-8 decoded back, as far as it goes."""
-    def undo(match: re.Match) -> str:
-        text = match.group()
-        for _ in range(3):  # text garbled twice over is undone twice
-            try:
-                data = b"".join(CP1252.get(ch) or ch.encode("latin-1") for ch in text)
-                fixed = data.decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                break
-            if fixed == text:
-                break
-            text = fixed
-        return text
-    return MOJIBAKE.sub(undo, value)
 
 
 def _encoding_problem(name: str, raw: bytes, scan: _Scan, header: list[str]) -> Problem:
@@ -510,14 +461,42 @@ def _encoding_problem(name: str, raw: bytes, scan: _Scan, header: list[str]) -> 
 
 
 def _check_cells(frame: pd.DataFrame, name: str, columns: dict[str, bool], problems: list[Problem]) -> None:
+    reported = {(p.row, p.column) for p in problems if p.file == name}
     for column, required in columns.items():
         values = frame[column]
+        _check_text(values, name, column, reported, problems)
         cells = values.to_numpy()
         if column in FREE_TEXT:  # other columns have a shape or vocabulary that white space already breaks
             padded = [v != v.strip() for v in cells]  # a plain comprehension: faster than .str methods
             _report(problems, name, column, values, padded, EDGE_SPACE)
         if required:
             _report(problems, name, column, values, cells == "", "is required but empty")
+
+
+def _check_text(values: pd.Series, name: str, column: str, reported: set, problems: list[Problem]) -> None:
+    """Garbled text (with its likely original), characters no value may hold, and text past any sane length,
+    each named; every distinct value is judged once."""
+    def wrong(value: str) -> str | None:
+        original = characters.likely_original(value)
+        if original is not None:
+            return (f"holds text garbled by a wrong character set; it was {shorten(original)} before; "
+                    + UTF8_HINT)
+        found = characters.first_forbidden(value)
+        if found is not None:
+            return f"holds {found[0]}, {found[1]}"
+        if column in FREE_TEXT and column != "title" and len(value) > TEXT_LENGTH:
+            return f"is longer than {TEXT_LENGTH:,} characters ({len(value):,}); is it pasted twice, or a whole file?"
+        return None
+
+    joined = "".join(values.to_numpy().tolist())
+    if joined.isascii() and joined.isprintable() and (column not in FREE_TEXT or len(joined) <= TEXT_LENGTH):
+        return  # the usual case for most columns, decided in one pass over the column
+    suspects = _rows_where(values, lambda v: not (v.isascii() and v.isprintable()) or len(v) > TEXT_LENGTH)
+    if suspects.empty:
+        return
+    for (row, value), message in zip(suspects.items(), _per_distinct(suspects, wrong)):
+        if message is not None and (int(row), column) not in reported:
+            problems.append(Problem(name, int(row), column, value, message))
 
 
 def _report(problems: list[Problem], name: str, column: str, values: pd.Series, bad, message: str) -> None:
@@ -546,10 +525,10 @@ def _check_actors(actors: pd.DataFrame, problems: list[Problem]) -> None:
     _check_vocabulary(actors, "kind", ACTOR_KINDS, name, problems)
     _check_vocabulary(actors, "region", REGIONS, name, problems)
     belongs = actors["belongs_to"]
-    _report(problems, name, "belongs_to", belongs,
+    _report_named(problems, name, "belongs_to", belongs,
             (belongs != "") & ~belongs.isin(actors["actor_id"]), "is not an actor_id in actors.csv")
-    _report(problems, name, "wikidata", actors["wikidata"],
-            (actors["wikidata"] != "") & ~actors["wikidata"].str.fullmatch(r"Q\d+"), "is not a Wikidata id like Q15180")
+    _report_named(problems, name, "wikidata", actors["wikidata"],
+            (actors["wikidata"] != "") & ~actors["wikidata"].str.fullmatch(r"Q[0-9]+"), "is not a Wikidata id like Q15180")
     _check_dates(actors, "start_date", "end_date", name, problems)
     _check_dates(actors, "recognised_from", "recognised_until", name, problems)
     recognised = (actors["recognised_from"] != "") | (actors["recognised_until"] != "")
@@ -578,7 +557,7 @@ def _check_events(events: pd.DataFrame, actors: pd.DataFrame | None, sources: pd
     if actors is not None:
         for column in ("actor", "counterpart"):
             values = events[column]
-            _report(problems, name, column, values, (values != "") & ~values.isin(actors["actor_id"]),
+            _report_named(problems, name, column, values, (values != "") & ~values.isin(actors["actor_id"]),
                     "is not an actor_id in actors.csv")
         _check_lifespans(events, actors, bounds["date"], problems)
     if sources is not None:
@@ -610,9 +589,9 @@ def _check_ids(frame: pd.DataFrame, column: str, pattern: str, name: str, proble
     cells = ids.to_numpy()
     if not _all_ids_match(cells, pattern == EVENT_ID):  # fast when all are good; one by one when not
         shape = re.compile(pattern)
-        _report(problems, name, column, ids, [v != "" and shape.fullmatch(v) is None for v in cells],
-                "is not a valid id (lower case letters, digits and hyphens"
-                + (", starting with YYYY-)" if "\\d{4}" in pattern else ")"))
+        message = ("is not a valid id (lower case letters, digits and hyphens"
+                   + (", starting with YYYY-)" if pattern == EVENT_ID else ")"))
+        _report_named(problems, name, column, ids, [v != "" and shape.fullmatch(v) is None for v in cells], message)
     _report(problems, name, column, ids, (ids != "") & ids.duplicated(keep="first"), "repeats an id used above")
 
 
@@ -633,7 +612,23 @@ def _check_vocabulary(frame: pd.DataFrame, column: str, allowed: tuple[str, ...]
     """Empty cells are left to the required-field check."""
     values = frame[column]
     bad = ~values.isin(allowed) & (values != "")
-    _report(problems, name, column, values, bad, "is not one of: " + ", ".join(allowed))
+    _report_named(problems, name, column, values, bad, "is not one of: " + ", ".join(allowed))
+
+
+def _report_named(problems: list[Problem], name: str, column: str, values: pd.Series, bad, message: str) -> None:
+    """As `_report`, naming the characters that are not ASCII: the value looks right and is not."""
+    bad = np.asarray(bad, dtype=bool)
+    if not bad.any():
+        return
+    for row, value in values[bad].items():
+        foreign = characters.foreign_letters(value)
+        if value != value.strip():
+            problems.append(Problem(name, int(row), column, value, EDGE_SPACE))
+        elif foreign:
+            problems.append(Problem(name, int(row), column, value, f"holds {foreign}, where only ASCII letters, "
+                                    f"digits and hyphens may stand; retype it ({message})"))
+        else:
+            problems.append(Problem(name, int(row), column, value, message))
 
 
 def _check_dates(frame: pd.DataFrame, start_col: str, end_col: str, name: str, problems: list[Problem]) -> dict:
@@ -654,6 +649,9 @@ def _check_dates(frame: pd.DataFrame, start_col: str, end_col: str, name: str, p
 
 
 def _why_not_a_date(value: str) -> str:
+    if not value.isascii():
+        return (f"holds {characters.foreign_letters(value)}; a date is written with the digits 0 to 9 only, "
+                "YYYY-MM-DD")
     if MANGLED_DATE.fullmatch(value):
         return ("looks like a spreadsheet date; write it as YYYY-MM-DD (is 2/1/1924 the 2nd of January or the "
                 "1st of February?)")
@@ -704,8 +702,10 @@ def _check_id_lists(frame: pd.DataFrame, column: str, known: set[str], name: str
     values = frame[column]
     for row, value in _rows_where(values, lambda v: v != "" and any(p not in known for p in v.split(";"))).items():
         unknown = [i for i in value.split(";") if i not in known]
+        foreign = characters.foreign_letters(value)
         problems.append(Problem(name, int(row), column, value,
-                                "names a source_id not in sources.csv: " + ", ".join(repr(u) for u in unknown)))
+                                "names a source_id not in sources.csv: " + ", ".join(repr(u) for u in unknown)
+                                + (f"; it holds {foreign}, where only ASCII may stand" if foreign else "")))
 
 
 def _bad_alt_dates(value: str, known: set[str]) -> list[str]:

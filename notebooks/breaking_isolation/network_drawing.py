@@ -76,12 +76,17 @@ def draw(graph: nx.Graph, ax, pos: dict, title: str = "", highlight: str = SOVIE
         ax.set_title(title, fontsize=style.fontsize("label"))
 
 
-def legend_handles(weights=(1, 3, 6, 10)) -> list:
-    """Legend entries: one line per sign (colour and line style), and line widths for numbers of events."""
+def legend_handles(weights=(1, 3, 6, 10), signs_in_a_row: bool = True) -> list:
+    """Legend entries: one line per sign (colour and line style), and line widths for numbers of events.
+
+    Legends fill by column: `signs_in_a_row` orders them for a legend of one column per sign (signs on top,
+    widths below); otherwise for two columns (signs on the left, widths on the right)."""
     signs = [Line2D([], [], linewidth=3.5, label=sign, **TONE_STYLE[sign]) for sign in SIGNS]
     widths = [Line2D([], [], color=GREY, linewidth=edge_width(w), label=f"{w} event{'s' * (w != 1)}")
               for w in weights]
-    return [h for pair in zip(signs, widths, strict=True) for h in pair]  # legends fill by column: signs on top
+    if not signs_in_a_row:
+        return signs + widths
+    return [h for pair in zip(signs, widths, strict=True) for h in pair]
 
 
 def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str = "", ncols: int | None = None,
@@ -100,7 +105,10 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
         across = width * 0.94 / ncols if ncols > 1 else min(width * 0.75, 5.8)
         panel_size = (across, across * 0.58 + 0.4)  # the layout is about 0.58 as high as it is wide
     fontsize = fontsize or style.fontsize("node")
-    legend_height = 4.4 * style.fontsize("legend") / 72  # two rows of legend and the source line
+    # One panel is too narrow for a legend column per sign: then two columns, signs and widths.
+    legend_columns = len(SIGNS) if ncols > 1 else 2
+    legend_rows = math.ceil(2 * len(SIGNS) / legend_columns)
+    legend_height = (1.1 * legend_rows + 2.2) * style.fontsize("legend") / 72  # legend rows and the source line
     fig, axes = plt.subplots(nrows, ncols, squeeze=False,
                              figsize=(panel_size[0] * ncols, panel_size[1] * nrows + legend_height))
     for ax, (label, graph) in zip(axes.flat, graphs.items()):
@@ -109,7 +117,8 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
         ax.axis("off")
     if title:
         fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold")
-    fig.legend(handles=legend_handles(), loc="lower center", ncols=len(SIGNS), frameon=False,
+    fig.legend(handles=legend_handles(signs_in_a_row=legend_columns > 2), loc="lower center", ncols=legend_columns,
+               frameon=False,
                fontsize=style.fontsize("legend"), bbox_to_anchor=(0.5, 0.0), handlelength=3.2)
     fig.text(0.01, 0.0, source + "; every event from 1 January 1921 to the panel's date",
              fontsize=style.fontsize("source"), color=GREY, va="top")

@@ -85,7 +85,10 @@ def state_of(actors: pd.DataFrame) -> dict[str, str]:
 
 def speaker(actor: str, date: pd.Timestamp, actors: pd.DataFrame) -> tuple[bool, str]:
     """Whether `actor`'s act on `date` speaks for its state, and if not, why not."""
-    info = actors.set_index("actor_id")
+    return _speaker(actor, date, actors.set_index("actor_id"))
+
+
+def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, str]:
     current, seen = actor, set()
     while current and current not in seen:
         seen.add(current)
@@ -128,7 +131,15 @@ def moscow_recognises(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
         .sort_values("date", kind="stable").reset_index(drop=True)
 
 
-def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def _refuse(problems: list | None, event_id: str, column: str, value: str, message: str) -> None:
+    """Raise a ValueError naming the event, or, when the loader collects them, add (event_id, column, value,
+    message) to `problems` and go on."""
+    if problems is None:
+        raise ValueError(f"events.csv, event {event_id!r}: {message}")
+    problems.append((event_id, column, value, message))
+
+
+def standing_changes(events: pd.DataFrame, actors: pd.DataFrame, problems: list | None = None) -> pd.DataFrame:
     """One row per event of a standing kind between Moscow and another state, in date order.
 
     Columns: date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
@@ -136,23 +147,29 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     before and after in each dimension: recognition_before/after, relations_before/after.
     Moscow's recognitions of others are left out (see `moscow_recognises`). An event whose other side
     belongs to no state raises a ValueError naming it; so does breaking off relations that were never
-    established.
+    established. Given a list as `problems` (as the loader does), each such event is added to it instead and
+    left out.
     """
     states = state_of(actors)
     standing = events[events["kind"].astype(str).isin(KINDS)]
     actor_moscow = standing["actor"].map(states).isin(MOSCOW)
     counterpart_moscow = standing["counterpart"].map(states).isin(MOSCOW)
-    for both in standing.loc[actor_moscow & counterpart_moscow, "event_id"]:
-        raise ValueError(f"events.csv, event {both!r}: an event of a standing kind with Moscow on both sides")
+    both = actor_moscow & counterpart_moscow
+    for event_id, value in zip(standing.loc[both, "event_id"], standing.loc[both, "counterpart"]):
+        _refuse(problems, event_id, "counterpart", value,
+                "an event of a standing kind (recognition or relations) with Moscow on both sides")
     # Treaties, breaks and restorations bind both sides, whoever the data names as actor; a one-way act
     # by Moscow is Moscow recognising another state.
     one_way = standing["kind"].astype(str).isin(ONE_WAY)
     chosen = standing[(actor_moscow ^ counterpart_moscow) & ~(one_way & actor_moscow)]
     other = chosen["actor"].where(counterpart_moscow[chosen.index], chosen["counterpart"])
     state = other.map(states)
-    for event_id, value in zip(chosen["event_id"][state.isna()], other[state.isna()]):
-        raise ValueError(f"events.csv, event {event_id!r}: {value!r} is neither a state nor belongs_to one in "
-                         "actors.csv, so its standing with Moscow cannot be counted")
+    for event_id, value, column in zip(chosen["event_id"][state.isna()], other[state.isna()],
+                                       counterpart_moscow[chosen.index][state.isna()]):
+        _refuse(problems, event_id, "actor" if column else "counterpart", value,
+                f"{value!r} is neither a state nor belongs_to one in actors.csv, so its standing with Moscow "
+                "cannot be counted")
+    chosen, other, state = chosen[state.notna()], other[state.notna()], state[state.notna()]
     info = actors.set_index("actor_id")
     table = pd.DataFrame({
         "date": chosen["date"],
@@ -172,11 +189,11 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame
     for event_id, state_id, actor, date, kind in zip(table["event_id"], table["state"], table["actor"],
                                                       table["date"], table["kind"]):
         before = current.get(state_id, ("none", "none"))
-        counted, reason = speaker(actor, date, actors)
+        counted, reason = _speaker(actor, date, info)
         after = next_standing(*before, kind) if counted else before
         if counted and kind == "relations_broken" and before[1] != "established":
-            raise ValueError(f"events.csv, event {event_id!r}: breaks off relations between Moscow and "
-                             f"{state_id!r}, but the data has them {RELATIONS_LABELS[before[1]]} then")
+            _refuse(problems, event_id, "kind", kind, f"breaks off relations between Moscow and {state_id!r}, but "
+                    f"the data has them {RELATIONS_LABELS[before[1]]} then")
         current[state_id] = after
         for name, value in zip(columns, (counted, reason, before[0], after[0], before[1], after[1])):
             columns[name].append(value)

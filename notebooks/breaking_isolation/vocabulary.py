@@ -34,6 +34,6 @@ START, END = "1921-01-01", "1928-12-31"
 # is found from actors.csv's belongs_to (sides.soviet_side), never listed by hand.
 SOVIET_STATE = ("rsfsr", "ussr")
 # The shapes of an event id ("1922-rapallo-treaty") and of a date as the data writes it (YYYY, YYYY-MM or
-# YYYY-MM-DD), as regular expressions.
-EVENT_ID = r"\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*"
-ISO_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+# YYYY-MM-DD), as regular expressions. ASCII digits only, as datapackage.json says: \d would take ١٩٢٢ too.
+EVENT_ID = r"[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*"
+ISO_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"

@@ -56,6 +56,7 @@ def only_header(data: str) -> str:
 E, A, S = "events.csv", "actors.csv", "sources.csv"
 CASES = [
     # name, file, change (text -> text, or bytes -> bytes when marked raw), row, column, message words, Frictionless?
+    # and, when the problem shows in another file than the one changed, that file
     # --- reading: encodings, delimiters, quoting, field counts, line ends, empty files ---
     ("semicolon-delimiter", E, lambda d: d.replace(",", ";"), 1, None, "uses ';' between columns", True),
     ("tab-delimiter", E, lambda d: d.replace(",", "\t"), 1, None, "uses tabs between columns", True),
@@ -147,29 +148,128 @@ CASES = [
     ("empty-columns-right-of-the-header", S, lambda d: "".join(r.replace("\n", ",,\n") for r in lines(d)), 1, "note",
      "empty column(s) after this one", True),
     ("column-name-with-spaces", E, replace(",tone,", ",tone ,"), 1, "tone ", "spaces", False),
+    # --- garbled text from every code page a spreadsheet may pick, named with its likely original ---
+    ("mojibake-cp1251", E, lambda d: mojibake(d, "cp1251"), 3, "description", "MacDonald’s", False),
+    ("mojibake-cp1250", E, lambda d: mojibake(d, "cp1250"), 3, "description", "MacDonald’s", False),
+    ("mojibake-mac-roman", E, lambda d: mojibake(d, "mac_roman"), 3, "description", "MacDonald’s", False),
+    ("mojibake-cp437", E, lambda d: mojibake(d, "cp437"), 3, "description", "MacDonald’s", False),
+    ("mojibake-cp850", E, lambda d: mojibake(d, "cp850"), 3, "description", "MacDonald’s", False),
+    ("mojibake-koi8-r", E, lambda d: mojibake(d, "koi8_r"), 3, "description", "MacDonald’s", False),
+    ("blucher-read-as-cp1251", A, replace("Germany,state", "Blücher".encode().decode("cp1251") + ",state"), 4,
+     "name", "Blücher", False),
+    ("mojibake-twice", E, lambda d: mojibake(mojibake(d)), 3, "description", "garbled", False),
+    ("mojibake-cp1251-in-a-title", E, replace("Béla Kun’s republic", "Béla Kun’s republic".encode().decode("cp1251")),
+     4, "title", "Béla Kun’s republic", False),
+    # --- characters no value may hold, each named ---
+    ("replacement-character", E, replace("Treaty of Rapallo", "Treaty of Rap\ufffdllo"), 2, "title", "U+FFFD", False),
+    ("noncharacter-fffe", E, replace("Treaty of Rapallo", "Treaty of Rapallo\ufffe"), 2, "title", "U+FFFE", False),
+    ("noncharacter-fdd0", E, replace("waive their claims", "waive their\ufdd0 claims"), 2, "description", "U+FDD0",
+     False),
+    ("tag-characters", E, replace("Treaty of Rapallo", "Treaty of Rapallo\U000e0041\U000e0042"), 2, "title",
+     "U+E0041 TAG LATIN CAPITAL LETTER A", False),
+    ("hangul-filler-in-a-name", A, replace("Soviet Union", "Soviet\u3164Union"), 3, "name", "U+3164", False),
+    ("halfwidth-filler", E, replace("waive their claims", "waive their\uffa0claims"), 2, "description", "U+FFA0",
+     False),
+    ("arabic-letter-mark", E, replace("Treaty of Rapallo", "Treaty of\u061c Rapallo"), 2, "title", "U+061C", False),
+    ("left-to-right-mark-in-an-id", E, replace(",britain,ussr,", ",britain,ussr\u200e,"), 3, "counterpart", "U+200E",
+     True),
+    ("private-use-character", E, replace("Treaty of Rapallo", "Treaty of \ue000Rapallo"), 2, "title", "U+E000",
+     False),
+    ("c1-control-character", E, replace("waive their claims", "waive their\x9d claims"), 2, "description", "U+009D",
+     True),
+    ("c1-ellipsis-read-as-latin-1", E, replace("waive their claims", "waive their\x85 claims"), 2, "description",
+     "their… claims", True),
+    ("word-joiner", E, replace("Treaty of Rapallo", "Treaty of\u2060 Rapallo"), 2, "title", "U+2060", True),
+    ("invisible-separator", E, replace("waive their claims", "waive their\u2063 claims"), 2, "description",
+     "U+2063", True),
+    ("first-strong-isolate", S, replace("Chapters on the treaties.", "Chapters on the \u2068treaties.\u2069"), 3,
+     "note", "U+2068", True),
+    # --- letters of another script in an id or a vocabulary value: it looks right and is not ---
+    ("cyrillic-a-in-a-kind", E, replace(",treaty,germany", ",tre\u0430ty,germany"), 2, "kind",
+     "CYRILLIC SMALL LETTER A", True),
+    ("cyrillic-a-in-an-actor", E, replace(",germany,rsfsr,", ",germ\u0430ny,rsfsr,"), 2, "actor",
+     "CYRILLIC SMALL LETTER A", True),
+    ("cyrillic-a-in-an-event-id", E, replace("1922-rapallo,", "1922-r\u0430pallo,"), 2, "event_id",
+     "CYRILLIC SMALL LETTER A", True),
+    ("cyrillic-o-in-a-tone", E, replace("trade.\",cooperative", "trade.\",c\u043eoperative"), 2, "tone",
+     "CYRILLIC SMALL LETTER O", True),
+    ("cyrillic-e-in-a-region", A, replace("rsfsr,Soviet Russia,state,,europe", "rsfsr,Soviet Russia,state,,\u0435urope"),
+     2, "region", "CYRILLIC SMALL LETTER IE", True),
+    ("greek-alpha-in-a-source-kind", S, replace(",primary,", ",prim\u03b1ry,"), 2, "kind", "GREEK SMALL LETTER ALPHA",
+     True),
+    ("fullwidth-letter-in-an-id", E, replace("1922-rapallo,", "1922-\uff52apallo,"), 2, "event_id",
+     "FULLWIDTH LATIN SMALL LETTER R", True),
+    ("cyrillic-in-belongs-to", A, replace(",government,china,", ",government,ch\u0456na,"), 9, "belongs_to",
+     "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I", True),
+    ("cyrillic-in-source-ids", E, replace(",cooperative,treaty-text,", ",cooperative,tre\u0430ty-text,"), 2,
+     "source_ids", "CYRILLIC SMALL LETTER A", True),
+    # --- ids, Wikidata ids and dates take ASCII digits only ---
+    ("arabic-indic-digits-in-a-date", E, replace("1922-04-16", "\u0661\u0669\u0662\u0662-04-16"), 2, "date",
+     "ARABIC-INDIC DIGIT ONE", True),
+    ("fullwidth-digits-in-a-date", E, replace("1924-05-31", "\uff11\uff19\uff12\uff14-05-31"), 5, "date",
+     "FULLWIDTH DIGIT ONE", True),
+    ("devanagari-digits-in-an-id", E, replace("1922-rapallo,", "\u0967\u096f\u0968\u0968-rapallo,"), 2, "event_id",
+     "DEVANAGARI DIGIT ONE", True),
+    ("arabic-indic-digits-in-wikidata", A, replace("Q15180", "Q\u0661\u0665\u0661\u0668\u0660"), 3, "wikidata",
+     "ARABIC-INDIC DIGIT ONE", True),
+    ("fullwidth-digit-in-a-start-date", A, replace("1917-11-07", "1917-11-0\uff17"), 2, "start_date",
+     "FULLWIDTH DIGIT SEVEN", True),
+    ("bengali-digits-in-alt-dates", E, replace("1924-02-02@carr-1953", "\u09e7\u09ef\u09e8\u09ea-02-02@carr-1953"),
+     3, "alt_dates", "DATE@source_id", True),
+    # --- nothing read without bound ---
+    ("description-too-long", E, replace("A note from Ramsay MacDonald’s government.", "A note." + " More." * 700), 3,
+     "description", "longer than 4,000", False),
+    ("source-note-too-long", S, replace("Chapters on the treaties.", "Chapters." + " More." * 700), 3, "note",
+     "longer than 4,000", False),
+    ("date-note-too-long", E, replace("The note is dated the 1st.", "The note." + " More." * 700), 3, "date_note",
+     "longer than 4,000", False),
+    # --- rules between rows, named at their row (the change is in one file, the fault may show in another) ---
+    ("relations-broken-never-established", E, replace("1919-08,incident,hungary", "1919-08,relations_broken,hungary"),
+     4, "kind", "breaks off relations", False),
+    ("standing-kind-with-moscow-on-both-sides", A, replace("britain,United Kingdom,state,,",
+                                                           "britain,United Kingdom,organisation,ussr,"), 3,
+     "counterpart", "Moscow on both sides", False, E),
+    ("standing-kind-with-a-non-state", A, replace("usa,United States,state,,", "usa,United States,organisation,,"), 6,
+     "actor", "neither a state", False, E),
+    ("belongs-to-cycle", A, replace("china,China,state,,", "china,China,organisation,china-beijing,"), 8,
+     "belongs_to", "circle", False),
+    ("belongs-to-itself", A, replace(",government,china,", ",government,china-beijing,"), 9, "belongs_to", "circle",
+     False),
+    ("overlapping-recognised-governments", A, replace("hungary,Hungary,state,,europe,,,,,Q28,",
+                                                      "hungary,Hungary,government,china,asia,,,1920,,Q28,"), 9,
+     "recognised_from", "overlaps", False),
+    ("overlapping-open-ended-government", A, replace("hungary,Hungary,state,,europe,,,,,Q28,",
+                                                     "hungary,Hungary,government,china,asia,,,1928-06-01,,Q28,"), 9,
+     "recognised_from", "overlaps", False),
 ]
 
 
-def write() -> list[dict]:
+def write(out: Path = HERE) -> list[dict]:
+    """Write every case into `out` (the corpus itself by default; a test writes into a temporary folder and
+    compares, so that it never changes the corpus it judges)."""
     manifest = []
-    for name, file, change, row, column, says, frictionless in CASES:
-        folder = HERE / name
-        folder.mkdir(exist_ok=True)
+    for name, file, change, row, column, says, frictionless, *shown_in in CASES:
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
         target = folder / file
         if change is FOLDER:
             target.mkdir(exist_ok=True)
             (target / "README").write_text("A folder where the kit expects a file.\n", encoding="utf-8")
         elif change is RECORDED:
-            assert target.is_file(), f"{target} is recorded from a real program; it must be kept in the corpus"
+            recorded = HERE / name / file
+            assert recorded.is_file(), f"{recorded} is recorded from a real program; it must be kept in the corpus"
+            if target != recorded:
+                target.write_bytes(recorded.read_bytes())
         elif change is ABSENT:
             (folder / "README").write_text(f"{file} is missing from this case on purpose.\n", encoding="utf-8")
         elif isinstance(change, tuple):
             target.write_bytes(change[1]((BASE / file).read_bytes()))
         else:
             target.write_bytes(change(text(file)).encode("utf-8"))
-        manifest.append({"case": name, "file": file, "absent": change is ABSENT, "row": row, "column": column,
+        manifest.append({"case": name, "file": shown_in[0] if shown_in else file, "absent": change is ABSENT,
+                         "row": row, "column": column,
                          "says": says, "frictionless": frictionless})
-    (HERE / "cases.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "cases.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 
 
