@@ -8,7 +8,6 @@ speaker notes stay collapsed for self-study (tools/collapse_solutions.py sets th
 """
 
 import argparse
-import hashlib
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
