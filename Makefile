@@ -47,8 +47,8 @@ $(TEST_STAMP): requirements-test.txt | $(UV)
 	$(SYNC) --python $(TEST_BIN)/python requirements-test.txt
 	touch $@
 
-lab: $(STAMP) ## Open JupyterLab on the start-here notebook (http://127.0.0.1:8888, with a token)
-	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py notebooks/00-start-here.ipynb
+lab: $(STAMP) ## Open JupyterLab on your own copy of the start-here notebook, in my-work/ (made once, kept)
+	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py
 
 test: $(TEST_STAMP) ## Run every test: data, code, notebooks (strict nbval)
 	$(TEST_BIN)/python -m pytest

@@ -1,4 +1,5 @@
 # JupyterLab as the kit starts it (`make lab`, and the browser tests): local only, token on, quiet, offline.
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821  (provided by Jupyter when it reads this file)
@@ -18,3 +19,20 @@ if (here / "lab-settings").is_dir():  # on Binder and a hub postBuild installs t
     # The whole kit in the file browser, not only notebooks/, so that links to ../lessons and ../data work;
     # `make lab` still opens notebooks/00-start-here.ipynb.
     c.ServerApp.root_dir = str(here.parent)
+
+# Each learner works in my-work/ (jupyter/kit_server.py): working copies made once, never overwritten, and the
+# kit's originals in notebooks/ read-only in Lab (KIT_EDIT_ORIGINALS=1 lifts that for maintainers).
+# `make lab`, Binder and a hub link all land on the working copy of the start-here notebook.
+import sys  # noqa: E402
+
+sys.path.insert(0, str(here))
+import kit_server  # noqa: E402
+
+c.ServerApp.contents_manager_class = kit_server.KitContentsManager
+# The kit is this file's parent folder (make lab), or the folder the server starts in (Binder, where postBuild
+# installed this file in the environment); on a hub the copies are made when the hub link first asks for them.
+kit = next((folder for folder in (here.parent, Path.cwd()) if kit_server.is_kit(folder)), None)
+if kit is not None:
+    kit_server.make_working_copies(kit)
+    os.environ["PYTHONPATH"] = kit_server.package_path(kit)  # kernels in my-work/ import the kit's package
+    c.LabApp.default_url = f"/lab/tree/{kit_server.WORK}/00-start-here.ipynb"

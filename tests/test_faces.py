@@ -21,3 +21,17 @@ def test_an_event_without_moscow_shows_no_face():
 def test_notebook_3_lanes_read_the_same_sides():
     assert {a for a, lane in china.LANE_OF.items() if lane == china.STATE} == set(faces.STATE_SIDE)
     assert {a for a, lane in china.LANE_OF.items() if lane == china.PARTY} == set(faces.PARTY_SIDE)
+
+
+def test_lesson_2s_key_to_the_matching_question_agrees_with_the_faces():
+    from pathlib import Path
+
+    key = (Path(__file__).resolve().parents[1] / "lessons" / "02-network.md").read_text(encoding="utf-8")
+    key = " ".join(key.split("questions without programming", 1)[1].split("(4)", 1)[0].split())
+    data = kit.load()
+    named = {"1923-sun-joffe-manifesto": "Sun-Joffe manifesto: the party face",
+             "1924-sino-soviet-agreement": "Sino-Soviet agreement: the state face",
+             "1924-zinoviev-letter": "Zinoviev letter: the party face"}
+    for event, said in named.items():
+        assert said in key, said
+        assert said.endswith(faces.faces([event], data.events, data.actors)[event]), event

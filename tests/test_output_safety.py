@@ -94,6 +94,7 @@ def hostile_data(monkeypatch_module):
                 for i, doc in enumerate(real)]
 
     monkeypatch_module.setattr(documents, "load_documents", spoiled)
+    monkeypatch_module.setattr(build_handouts, "load_documents", spoiled)
     return data
 
 

@@ -210,7 +210,7 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
         const scale = Reveal.getScale(), small = [];
         let checked = 0;
         for (const el of document.querySelectorAll(
-                '.reveal .slides :is(p, li, td, th, pre, blockquote)')) {
+                '.reveal .slides :is(p, li, td, th, pre, blockquote, code)')) {
             if (el.closest('aside.notes') || !el.textContent.trim()) continue;
             checked += 1;
             const px = parseFloat(getComputedStyle(el).fontSize) * scale;

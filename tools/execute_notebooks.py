@@ -8,7 +8,6 @@ speaker notes stay collapsed for self-study (tools/collapse_solutions.py sets th
 """
 
 import argparse
-import hashlib
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -27,14 +26,16 @@ TIMEOUT = 300  # seconds a single cell may take
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
-def steady_widget_ids(notebook: nbformat.NotebookNode) -> None:
-    """Name each widget output after its cell, not the run: its state is not stored, so the id points nowhere,
-    and a random one would change the file (and `make refresh`'s report) on every run."""
+RUN_TO_SEE = "The slider appears when you run this cell: click it and press **Shift + Enter**."
+
+
+def plain_widget_outputs(notebook: nbformat.NotebookNode) -> None:
+    """Store a plain sentence where a live widget was: its state is not stored, so Lab could only show the
+    widget's Python repr ("interactive(children=(IntSlider(..."), until the student runs the cell."""
     for cell in notebook.cells:
-        for number, output in enumerate(cell.get("outputs", [])):
-            view = output.get("data", {}).get(WIDGET)
-            if view and "model_id" in view:
-                view["model_id"] = hashlib.md5(f"{cell.get('id', '')}/{number}".encode()).hexdigest()
+        if any(WIDGET in output.get("data", {}) for output in cell.get("outputs", [])):
+            cell.outputs = [nbformat.v4.new_output("display_data", data={
+                "text/markdown": RUN_TO_SEE, "text/plain": RUN_TO_SEE.replace("**", "")})]
 
 
 def execute(path: Path) -> tuple[Path, float]:
@@ -44,7 +45,7 @@ def execute(path: Path) -> tuple[Path, float]:
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     notebook.metadata.pop("widgets", None)  # widget state is per run; the slider redraws on its own
-    steady_widget_ids(notebook)
+    plain_widget_outputs(notebook)
     collapse(notebook)
     atomic.write_notebook(path, notebook)  # a full disk or Ctrl-C leaves the old notebook whole
     return path, time.perf_counter() - started

@@ -1,0 +1,148 @@
+"""What JupyterLab does for the kit on the server side: each learner's working copies, and originals kept safe.
+
+A student works in `my-work/`, a folder beside `notebooks/`: one working copy of each notebook, made the first
+time Lab starts (or the first time Lab asks for `my-work/`, as on a hub where the kit is pulled after the server
+starts), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
+copy is what a student should see: no speaker notes, and each solution a folded Markdown block
+(`<details>`) that the student opens by choice, with the mouse or the keyboard, and that Run All never opens.
+Links keep working from there: `my-work/` sits beside `notebooks/`, so `../data/...` and `../lessons/...` reach
+the same files, and links to the glossary are pointed at `../notebooks/glossary.md`.
+
+The kit's originals in `notebooks/` are read-only in Lab (`KitContentsManager`): autosave, Save, rename and
+delete are refused with a message that names the working copy. Maintainers lift it with
+`KIT_EDIT_ORIGINALS=1 make lab`.
+"""
+
+import importlib.util
+import os
+import re
+from pathlib import Path
+
+import nbformat
+from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+from tornado.web import HTTPError
+
+WORK = "my-work"
+ORIGINALS = "notebooks"
+LIFT = "KIT_EDIT_ORIGINALS"
+SOLUTION_SUMMARY = "Solution: open it once you have tried the exercise"
+# A Markdown link to a file in notebooks/ that is not a notebook (the glossary): from my-work/ it lives one up.
+SIBLING_LINK = re.compile(r"(\]\()(?!\.\./|[a-z]+:|#)([^)\s#]+\.md)([#)])")
+
+
+def is_kit(folder: Path) -> bool:
+    return (folder / ORIGINALS).is_dir() and (folder / "data" / "datapackage.json").is_file()
+
+
+def _is_notes(cell) -> bool:
+    return cell.metadata.get("slideshow", {}).get("slide_type") == "notes"
+
+
+def folded_solution(cell) -> nbformat.NotebookNode:
+    """A solution code cell as a Markdown cell: a <details> block the student opens by choice."""
+    lines = cell.source.splitlines()
+    if lines and lines[0].startswith("# Solution"):
+        lines = lines[1:]  # the label becomes the summary
+    code = "\n".join(lines).strip("\n")
+    source = (f"<details>\n<summary>{SOLUTION_SUMMARY}</summary>\n\n```python\n{code}\n```\n\n</details>")
+    folded = nbformat.v4.new_markdown_cell(source, id=cell.get("id"))
+    folded.metadata = {k: v for k, v in cell.metadata.items() if k != "jupyter"}
+    return folded
+
+
+def working_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """What a student opens: no speaker notes, solutions folded as Markdown, links that work from my-work/."""
+    copy = nbformat.from_dict(notebook)
+    cells = []
+    for cell in copy.cells:
+        if _is_notes(cell):
+            continue
+        if "solution" in cell.metadata.get("tags", []):
+            cell = folded_solution(cell)
+        if cell.cell_type == "markdown":
+            cell.source = SIBLING_LINK.sub(lambda m: f"{m.group(1)}../{ORIGINALS}/{m.group(2)}{m.group(3)}",
+                                           cell.source)
+        cells.append(cell)
+    copy.cells = cells
+    return copy
+
+
+def make_working_copies(kit: Path) -> list[Path]:
+    """Write my-work/<name>.ipynb for every notebook that has no working copy yet; never overwrite one."""
+    write_text = _atomic(kit).write_text
+    work = kit / WORK
+    work.mkdir(exist_ok=True)
+    made = []
+    for original in sorted((kit / ORIGINALS).glob("*.ipynb")):
+        target = work / original.name
+        if target.exists():
+            continue
+        notebook = working_version(nbformat.read(original, as_version=4))
+        write_text(target, nbformat.writes(notebook) + "\n")
+        made.append(target)
+    return made
+
+
+def _atomic(kit: Path):
+    """The kit's atomic writer, loaded from its file: importing the whole package would load pandas."""
+    spec = importlib.util.spec_from_file_location("_kit_atomic", kit / ORIGINALS / "breaking_isolation" / "atomic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def package_path(kit: Path) -> str:
+    """PYTHONPATH with the kit's notebooks/ first, so that a kernel in my-work/ imports the kit's package."""
+    folder = str(kit / ORIGINALS)
+    rest = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != folder]
+    return os.pathsep.join([folder, *rest])
+
+
+def original_kit(os_path: str) -> Path | None:
+    """The kit whose notebooks/ folder holds `os_path` (an original), or None."""
+    path = Path(os_path)
+    for folder in path.parents:
+        if folder.name == ORIGINALS and is_kit(folder.parent):
+            return folder.parent
+    return None
+
+
+class KitContentsManager(AsyncLargeFileManager):
+    """Lab's files, with the kit's originals read-only and working copies made when first asked for."""
+
+    def _protected(self, path: str) -> bool:
+        return not os.environ.get(LIFT) and original_kit(self._get_os_path(path)) is not None
+
+    def _refuse(self, path: str, action: str):
+        name = Path(path).name
+        raise HTTPError(403, f"{path} is the kit's original, kept as it is: {action} is switched off. "
+                             f"Your own copy is {WORK}/{name}, beside the notebooks folder.")
+
+    def _make_copies_if_asked(self, path: str) -> None:
+        os_path = Path(self._get_os_path(path))
+        folder = os_path if os_path.name == WORK else os_path.parent
+        if folder.name == WORK and is_kit(folder.parent) and not os_path.exists():
+            make_working_copies(folder.parent)
+            os.environ["PYTHONPATH"] = package_path(folder.parent)
+
+    async def get(self, path, content=True, type=None, format=None, **kwargs):
+        self._make_copies_if_asked(path)
+        model = await super().get(path, content=content, type=type, format=format, **kwargs)
+        if model.get("type") != "directory" and self._protected(path):
+            model["writable"] = False  # Lab then offers "Save as" and autosave leaves the file alone
+        return model
+
+    async def save(self, model, path=""):
+        if self._protected(path):
+            self._refuse(path, "saving")
+        return await super().save(model, path)
+
+    async def rename_file(self, old_path, new_path):
+        if self._protected(old_path) or self._protected(new_path):
+            self._refuse(old_path, "renaming")
+        return await super().rename_file(old_path, new_path)
+
+    async def delete_file(self, path):
+        if self._protected(path):
+            self._refuse(path, "deleting")
+        return await super().delete_file(path)

@@ -1,0 +1,101 @@
+"""Each learner's working copies (jupyter/kit_server.py) and what the stored notebooks show before a run."""
+
+import asyncio
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from tornado.web import HTTPError
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "jupyter"))
+sys.path.insert(0, str(ROOT / "tools"))
+import execute_notebooks  # noqa: E402
+import kit_server  # noqa: E402
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.fixture
+def kit(tmp_path):
+    """A copy of the kit's notebooks and data package, as a clone has them."""
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "datapackage.json", tmp_path / "data" / "datapackage.json")
+    return tmp_path
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_working_copy_has_no_speaker_notes_and_folds_each_solution(path):
+    original = nbformat.read(path, as_version=4)
+    copy = kit_server.working_version(original)
+    solutions = [c for c in original.cells if "solution" in c.metadata.get("tags", [])]
+    assert not any(c.metadata.get("slideshow", {}).get("slide_type") == "notes" for c in copy.cells)
+    assert not any("Speaker notes" in c.source for c in copy.cells)
+    folded = [c for c in copy.cells if "<details>" in c.source]
+    assert len(folded) == len(solutions)
+    for cell, solution in zip(folded, solutions):
+        assert cell.cell_type == "markdown" and cell.id == solution.id  # Run All cannot open it
+        assert cell.source.startswith(f"<details>\n<summary>{kit_server.SOLUTION_SUMMARY}</summary>")
+        assert solution.source.splitlines()[-1] in cell.source
+    # Every other cell is kept as it is, links to the glossary aside.
+    kept = [c for c in original.cells if c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    assert [c.id for c in kept] == [c.id for c in copy.cells]
+    for cell in copy.cells:
+        assert "](glossary.md" not in cell.source
+
+
+def test_links_from_my_work_reach_the_glossary_and_the_other_notebooks():
+    cell = nbformat.v4.new_markdown_cell("[de jure](glossary.md#de-jure-recognition), [next](01-recognition.ipynb), "
+                                         "[a note](../data/documents/README.md), [top](#top)")
+    copy = kit_server.working_version(nbformat.v4.new_notebook(cells=[cell]))
+    assert copy.cells[0].source == ("[de jure](../notebooks/glossary.md#de-jure-recognition), "
+                                    "[next](01-recognition.ipynb), [a note](../data/documents/README.md), [top](#top)")
+
+
+def test_working_copies_are_made_once_and_never_overwritten(kit):
+    made = kit_server.make_working_copies(kit)
+    assert sorted(p.name for p in made) == [p.name for p in NOTEBOOKS]
+    mine = kit / "my-work" / "00-start-here.ipynb"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("Breaking Isolation", "My notes"), encoding="utf-8")
+    (kit / "my-work" / "01-recognition.ipynb").unlink()
+    assert [p.name for p in kit_server.make_working_copies(kit)] == ["01-recognition.ipynb"]  # only the missing one
+    assert "My notes" in mine.read_text(encoding="utf-8")
+
+
+def test_the_originals_are_read_only_in_lab_and_copies_are_made_when_asked_for(kit, monkeypatch):
+    monkeypatch.delenv(kit_server.LIFT, raising=False)
+    monkeypatch.setenv("PYTHONPATH", "")
+    manager = kit_server.KitContentsManager(root_dir=str(kit))
+    original = (kit / "notebooks" / "00-start-here.ipynb").read_bytes()
+
+    model = asyncio.run(manager.get("my-work/00-start-here.ipynb"))  # a hub link asks before any copy exists
+    assert model["writable"] is True and (kit / "my-work" / "02-network.ipynb").exists()
+    assert str(kit / "notebooks") in kit_server.os.environ["PYTHONPATH"].split(kit_server.os.pathsep)
+    assert asyncio.run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is False
+    with pytest.raises(HTTPError) as refused:
+        asyncio.run(manager.save({"type": "notebook", "content": model["content"]}, "notebooks/00-start-here.ipynb"))
+    assert refused.value.status_code == 403 and "my-work/00-start-here.ipynb" in refused.value.log_message
+    with pytest.raises(HTTPError):
+        asyncio.run(manager.delete_file("notebooks/glossary.md"))
+    with pytest.raises(HTTPError):
+        asyncio.run(manager.rename_file("notebooks/01-recognition.ipynb", "notebooks/mine.ipynb"))
+    assert (kit / "notebooks" / "00-start-here.ipynb").read_bytes() == original
+    asyncio.run(manager.save({"type": "notebook", "content": model["content"]}, "my-work/00-start-here.ipynb"))
+
+    monkeypatch.setenv(kit_server.LIFT, "1")  # a maintainer editing the kit
+    assert asyncio.run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is True
+
+
+def test_a_widget_cell_stores_a_sentence_saying_to_run_it():
+    widget = {"model_id": "abc", "version_major": 2, "version_minor": 0}
+    cell = nbformat.v4.new_code_cell("interact(...)", outputs=[nbformat.v4.new_output(
+        "display_data", data={execute_notebooks.WIDGET: widget, "text/plain": "interactive(children=(IntSlider("})])
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    execute_notebooks.plain_widget_outputs(notebook)
+    assert [o["data"]["text/plain"] for o in cell.outputs] == [execute_notebooks.RUN_TO_SEE.replace("**", "")]
+    stored = nbformat.read(ROOT / "notebooks" / "02-network.ipynb", as_version=4)
+    texts = [str(o.get("data", {})) for c in stored.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not any("interactive(children=" in t or execute_notebooks.WIDGET in t for t in texts)
