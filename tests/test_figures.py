@@ -45,17 +45,17 @@ def test_show_refuses_a_figure_without_alt_text():
 
 # --- what kit.show puts in the notebook ----------------------------------------------------------------------
 
-def _shown(alt="A line <b>"):
+def _shown(alt="A line <b>", caption=None, fig=None):
     """The display_data bundle kit.show publishes, captured from IPython's display publisher."""
     shell = InteractiveShell.instance()
     published = []
     original = shell.display_pub.publish
     shell.display_pub.publish = lambda data, metadata=None, **kw: published.append((data, metadata))
     try:
-        kit.show(_figure(), alt=alt)
+        kit.show(fig or _figure(), alt=alt, caption=caption)
     finally:
         shell.display_pub.publish = original
-    return published[0]
+    return published[0] if caption is None else published
 
 
 def test_show_gives_lab_an_image_with_alt_text_and_keeps_the_svg():
@@ -226,3 +226,15 @@ def test_a_table_shows_the_rows_that_matter_and_folds_the_rest():
     assert "britain" in up_front and "germany" in up_front and "italy" not in up_front
     assert "Show the other 2 rows" in fold and "italy" in fold and "japan" in fold
     assert "2 more rows folded" in repr(shown)
+
+
+def test_a_captioned_figure_has_a_short_alt_text_that_points_to_the_caption():
+    """The caption prints the description; the image's alt names the figure and points there, not a repeat."""
+    fig = _figure()
+    fig.axes[0].set_title("States recognising Moscow")
+    (data, metadata), (caption, _) = _shown(alt="Step chart of how many states recognised Moscow, 1920-33.",
+                                            caption="Figure 1.", fig=fig)
+    short = "Figure 1: States recognising Moscow. Described in the caption below."
+    assert metadata["image/svg+xml"]["alt"] == short and f'alt="{short}"' in data["text/html"]
+    assert "Step chart" not in data["text/html"].split("src=")[0]
+    assert "Step chart of how many states" in caption["text/markdown"]

@@ -52,12 +52,23 @@ def show(fig, alt: str, caption: str | None = None) -> None:
     """
     if not alt or not alt.strip():
         raise ValueError("every figure needs alt text: describe what it shows and what it tells")
-    svg = to_svg(fig, alt)
+    # With a caption the description is printed below the figure, so the image's own alt text is short and
+    # points there: a screen reader would otherwise read the same description twice.
+    name = short_alt(fig, caption) if caption else alt
+    svg = to_svg(fig, name)
     plt.close(fig)
-    display({"text/html": img_tag(svg, alt), "image/svg+xml": svg, "text/plain": f"[Figure] {alt}"}, raw=True,
-            metadata={"image/svg+xml": {"alt": alt}})
+    display({"text/html": img_tag(svg, name), "image/svg+xml": svg, "text/plain": f"[Figure] {name}"}, raw=True,
+            metadata={"image/svg+xml": {"alt": name}})
     if caption:
         display(Markdown(f"**{escape_markdown(caption)}** {escape_markdown(alt)}"))
+
+
+def short_alt(fig, caption: str) -> str:
+    """The alt text of a captioned figure: its number and title, and where its description is."""
+    titles = [fig.get_suptitle()] + [ax.get_title() for ax in fig.axes]
+    title = next((t.strip() for t in titles if t and t.strip()), "")
+    label = caption.strip().rstrip(".")
+    return f"{label}: {title}. Described in the caption below." if title else f"{label}. Described in the caption below."
 
 
 def escape_markdown(text: str) -> str:
