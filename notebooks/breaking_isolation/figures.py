@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
-from . import style
+from . import markup, style
 from .style import SVG_HASHSALT
 
 
@@ -72,9 +72,8 @@ def short_alt(fig, caption: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """`text` as literal Markdown: every character that Markdown or HTML would read as markup is backslashed
-    (CommonMark lets any ASCII punctuation be escaped so), so it shows as itself in every renderer."""
-    return re.sub(r"([\\`*_\[\]<>&|~#])", r"\\\1", text)
+    """`text` as literal Markdown (markup.escape, the kit's one rule for data text)."""
+    return markup.escape(text)
 
 
 # --- tables for people ---------------------------------------------------------------------------------------
