@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "notebooks"))
 
-from breaking_isolation import documents
+from breaking_isolation import documents, markup
 from breaking_isolation.atomic import write_text
 
 OUT = ROOT / "lessons" / "packs"
@@ -48,19 +48,21 @@ def adapted(doc_id: str) -> tuple[str, list[tuple[str, str]]]:
     return body, words
 
 
-def _quoted(text: str) -> str:
-    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+def _quoted(text: str, escape=lambda line: line) -> str:
+    return "\n".join(f"> {escape(line)}".rstrip() for line in text.split("\n"))
 
 
 def section(letter: str, doc) -> str:
+    """One document of a pack. Every field from the document is data text, escaped (markup.escape): it shows as
+    itself, never as a tag, a link, emphasis or mathematics."""
     body, vocabulary = adapted(doc.id)
     box = "| Word or phrase | Meaning |\n|---|---|\n" + "\n".join(f"| {t} | {m} |" for t, m in vocabulary)
-    questions = "\n".join(f"{n}. {' '.join(q.split())}" for n, q in enumerate(doc.questions, start=1))
+    questions = "\n".join(f"{n}. {markup.escape(' '.join(q.split()))}" for n, q in enumerate(doc.questions, start=1))
     return "\n\n".join([
-        f"## Document {letter}: {doc.title}",
-        f"*{' '.join(doc.author.split())}; {documents.written_date(doc.date)}.* `{doc.id}`",
-        f"**Before you read.** {' '.join(doc.headnote.split())}",
-        "### The document", _quoted(doc.text),
+        f"## Document {letter}: {markup.escape(doc.title)}",
+        f"*{markup.escape(' '.join(doc.author.split()))}; {documents.written_date(doc.date)}.* `{doc.id}`",
+        f"**Before you read.** {markup.escape(' '.join(doc.headnote.split()))}",
+        "### The document", _quoted(doc.text, markup.escape),
         "### The same document, adapted", ("*Adapted: simpler words, the same meaning. Quote the document above, "
         "not this version.*"), _quoted(body),
         "### Vocabulary", box,
