@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 
 import breaking_isolation as kit  # noqa: E402
 from breaking_isolation import atomic, country_study, recognition, vocabulary  # noqa: E402
+from breaking_isolation.documents import load_documents  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
@@ -195,39 +196,20 @@ def _quoted(text: str) -> str:
     return "\n".join(f"> {_escape(line)}".rstrip() for line in text.split("\n"))
 
 
-def document_section(number: int, doc, data) -> str:
-    sources = data.sources.set_index("source_id")
-    events = _with_sources(data.events).set_index("event_id", drop=False)
-    licence = {"public-domain": "public domain", "fair-use-quotation": "quoted under fair use"}[doc.licence]
-    headnote = [("Author", doc.author), ("Date", doc.date + (f" ({doc.date_note})" if doc.date_note else "")),
-                ("Place", doc.place), ("Audience", doc.audience), ("Purpose", doc.purpose)]
-    cited = "; ".join(_escape(sources.loc[s, "citation"]) for s in doc.source_ids)
-    return "\n\n".join([
-        f"## {number}. {_escape(doc.title)}",
-        "| | |\n|---|---|\n" + "\n".join(f"| {label} | {_cell(value)} |" for label, value in headnote),
-        _escape(doc.headnote),
-        _quoted(doc.text),
-        f"*Source:* {cited} Read at <{doc.url}>. *Licence:* {licence}: {doc.licence_reason} "
-        f"*Document id:* `{doc.id}`.",
-        "**Questions**",
-        "\n".join(f"{i}. {_escape(q)}" for i, q in enumerate(doc.questions, start=1)),
-        "**The events it bears on, from the kit's data**",
-        card_table(events.loc[list(doc.event_ids)].sort_values("date")),
-    ])
-
-
 def documents_handout(data) -> str:
-    from breaking_isolation.documents import load_documents  # noqa: PLC0415
+    """Lesson 4's document pack (tools/build_packs.py), with the events each document bears on, for the paper path."""
+    import build_packs  # noqa: PLC0415
 
-    docs = sorted(load_documents(data=data), key=lambda d: (d.date, d.id))
-    contents = "\n".join(f"{i}. {d.title} ({d.date}), `{d.id}`" for i, d in enumerate(docs, start=1))
-    parts = ["# Handout 4: Documents, 1920–1928", GENERATED,
-             "For [lesson 4](../04-documents.md), and for any lesson that reads a document. Each excerpt is printed "
-             "as its source prints it: `[...]` marks a cut, square brackets the kit's own words. The headnote is in "
-             "the kit's words. Under each document are the events of the kit's data it bears on, so that you can "
-             "corroborate the document with the data on paper.",
-             "## Contents", contents]
-    parts += [document_section(i, d, data) for i, d in enumerate(docs, start=1)]
+    events = _with_sources(data.events).set_index("event_id", drop=False)
+    docs = {d.id: d for d in load_documents(data=data)}
+    title, ids = build_packs.PACKS["04-documents"]
+    pack = build_packs.render("04-documents").split("\n\n", 2)[2]      # the pack without its title and marker
+    parts = [f"# Handout 4: the document pack for {title.lower()}", GENERATED, pack.rstrip(),
+             "## The events these documents bear on, from the kit's data",
+             "For corroborating each document with the data on paper (lesson 4, activity 4)."]
+    for letter, doc_id in zip("ABCDEFG", ids):
+        parts += [f"### Document {letter}: `{doc_id}`",
+                  card_table(events.loc[list(docs[doc_id].event_ids)].sort_values("date"))]
     return "\n\n".join(parts) + "\n"
 
 

@@ -201,6 +201,9 @@ def rebuild_documents() -> None:
     import build_documents
 
     build_documents.main([])  # each document's body, from its header
+    import build_packs
+
+    build_packs.main([])  # each lesson's document pack, from the documents and their adapted versions
 
 
 def rebuild_students(out: Path) -> None:
@@ -237,7 +240,7 @@ def main() -> int:
               "students": _read(students / "notebooks", "*.ipynb"), "decks": _read(slides, "*.slides.html"),
               "pages": _read(slides, "*.handout.html")}
     steps = [("notebooks: re-run", lambda: run_notebooks(notebooks)),
-             ("documents: bodies rebuilt from their headers", rebuild_documents),
+             ("documents: bodies and lesson packs rebuilt", rebuild_documents),
              ("handouts: rewritten", rebuild_handouts),
              ("student notebooks: rebuilt", lambda: rebuild_students(students)),
              ("decks and HTML handouts: rebuilt", lambda: rebuild_decks(notebooks, slides))]

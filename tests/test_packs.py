@@ -1,0 +1,58 @@
+"""Per-lesson document packs: every document exists, is adapted with a vocabulary box, and fits 3-4 A4 pages."""
+
+import re
+import sys
+
+import breaking_isolation as kit
+import pytest
+from breaking_isolation import documents
+
+ROOT = kit.kit_root()
+sys.path.insert(0, str(ROOT / "tools"))
+import build_packs
+
+LIVE = {d.id: d for d in documents.load_documents()}
+STEMS = sorted(build_packs.PACKS)
+
+
+def test_every_pack_on_disk_is_what_the_documents_make():
+    assert build_packs.stale() == {}, "run: python tools/build_packs.py"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_pack_is_for_a_lesson_that_reads_its_documents(stem):
+    plan = (ROOT / "lessons" / f"{stem}.md").read_text(encoding="utf-8")
+    for doc_id in build_packs.PACKS[stem][1]:
+        assert doc_id in LIVE, f"{stem}: no document {doc_id}"
+        assert doc_id in plan, f"the plan {stem}.md does not use {doc_id}"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_pack_prints_on_three_to_four_a4_pages(stem):
+    assert 2.5 <= build_packs.pages(build_packs.render(stem)) <= 4.5
+
+
+@pytest.mark.parametrize("doc_id", sorted({i for _, ids in build_packs.PACKS.values() for i in ids}))
+def test_every_packed_document_has_an_adapted_version_with_a_vocabulary_box(doc_id):
+    body, vocabulary = build_packs.adapted(doc_id)
+    assert len(vocabulary) >= 4
+    assert len(body.split()) >= 60
+    # the adapted text is shorter or plainer, never longer than the document it adapts
+    assert len(body.split()) <= 1.2 * LIVE[doc_id].words
+    pack = next(build_packs.render(s) for s, (_, ids) in build_packs.PACKS.items() if doc_id in ids)
+    section = pack.split(f"`{doc_id}`", 1)[1]
+    assert "adapted" in section.split("### Vocabulary")[0].lower()
+    # the original is printed whole before the adapted version, and every question after
+    assert LIVE[doc_id].text.split("\n")[0] in section
+    assert all(" ".join(q.split()) in section for q in LIVE[doc_id].questions)
+
+
+def test_the_marking_guide_has_a_secure_and_a_partly_there_anchor_paper_with_marks():
+    guide = (ROOT / "lessons" / "keys" / "04-documents-marking.md").read_text(encoding="utf-8")
+    assert re.search(r"Anchor paper 1: secure \(\d of 7\)", guide)
+    assert re.search(r"Anchor paper 2: partly there \(\d of 7\)", guide)
+    marks = re.findall(r"^\| (Thesis|Contextualisation|Evidence|Analysis)[^|]*\| (\d)", guide, re.MULTILINE)
+    assert len(marks) == 10
+    # the totals in the headings are the sums of the marks in the tables
+    first, second = [sum(int(m) for _, m in marks[i:i + 5]) for i in (0, 5)]
+    assert f"secure ({first} of 7)" in guide and f"partly there ({second} of 7)" in guide
