@@ -6,7 +6,6 @@ The tables are computed, never typed, so they cannot drift from data/events.csv:
 when a handout on disk differs from what this script writes.
 """
 
-import re
 import sys
 from pathlib import Path
 
