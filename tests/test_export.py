@@ -118,27 +118,38 @@ def cells(path: Path) -> list[str]:
         return [cell for row in csv.reader(file) for cell in row]
 
 
-@pytest.mark.parametrize("fmt", ["nodes", "edges", "gexf", "graphml"])
-def test_no_export_format_carries_a_live_formula(fmt, tmp_path):
+def _values(path: Path, fmt: str) -> list[str]:
+    if fmt in ("nodes", "edges"):
+        return cells(path)
+    if fmt == "gexf":
+        root = ET.parse(path).getroot()
+        return [e.get(a) for e in root.iter() for a in ("label", "value") if e.get(a) is not None]
+    back = nx.read_graphml(path)
+    return [str(v) for _, d in back.nodes(data=True) for v in d.values()] + \
+           [str(v) for _, _, d in back.edges(data=True) for v in d.values()]
+
+
+@pytest.mark.parametrize("fmt", ["nodes", "edges"])
+def test_no_csv_export_carries_a_live_formula(fmt, tmp_path):
     graph = with_names(FORMULAS)
     first = sorted(graph.edges(data=True))[0]
-    graph.edges[first[0], first[1]]["kinds"] = "=1+1"  # an edge text too (edges CSV, GEXF, GraphML)
-    path = written(tmp_path, graph=graph)[fmt]
-    if fmt in ("nodes", "edges"):
-        values = cells(path)
-    elif fmt == "gexf":
-        root = ET.parse(path).getroot()
-        values = [e.get(a) for e in root.iter() for a in ("label", "value") if e.get(a) is not None]
-    else:
-        back = nx.read_graphml(path)
-        values = [str(v) for _, d in back.nodes(data=True) for v in d.values()] + \
-                 [str(v) for _, _, d in back.edges(data=True) for v in d.values()]
+    graph.edges[first[0], first[1]]["kinds"] = "=1+1"  # an edge text too
+    values = _values(written(tmp_path, graph=graph)[fmt], fmt)
     texts = [v for v in values if not _is_number(v)]
     assert not [v for v in texts if v.startswith(export.FORMULA_STARTS)], texts
-    shown = [f for f in FORMULAS if "\r" not in f] if fmt != "edges" else ["=1+1"]  # XML and CSV readers
-    # may turn a carriage return into a line feed; that it is neutralised is checked above
+    shown = [f for f in FORMULAS if "\r" not in f] if fmt != "edges" else ["=1+1"]  # a CSV reader may turn a
+    # carriage return into a line feed; that it is neutralised is checked above
     for formula in shown:  # kept whole, as text, behind the apostrophe
         assert "'" + formula in values, formula
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_gexf_and_graphml_keep_values_as_they_are(fmt, tmp_path):
+    """Gephi and networkx run no formulas: a name "-" or "-12" stays what it is, with no apostrophe."""
+    graph = with_names(["-", "-12", "=1+1", "@home"] + [f"n{i}" for i in range(40)])
+    values = _values(written(tmp_path, graph=graph)[fmt], fmt)
+    for name in ("-", "-12", "=1+1", "@home"):
+        assert name in values and "'" + name not in values, name
 
 
 def _is_number(text: str) -> bool:

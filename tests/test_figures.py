@@ -214,6 +214,20 @@ def test_a_table_writes_dates_kept_as_text_whole_at_their_precision():
     assert cell_text("1927-nationalist-break") == "1927-nationalist-break"  # an event id stays an id
 
 
+def test_a_table_shows_the_rows_that_matter_and_folds_the_rest():
+    import pandas as pd
+
+    from breaking_isolation.figures import table
+
+    frame = pd.DataFrame({"state": ["britain", "italy", "germany", "japan"], "n": [1, 2, 3, 4]})
+    shown = table(frame, first=frame["state"].isin(["britain", "germany"]))
+    markup = shown._repr_html_()
+    up_front, _, fold = markup.partition("<details")
+    assert "britain" in up_front and "germany" in up_front and "italy" not in up_front
+    assert "Show the other 2 rows" in fold and "italy" in fold and "japan" in fold
+    assert "2 more rows folded" in repr(shown)
+
+
 def test_a_captioned_figure_has_a_short_alt_text_that_points_to_the_caption():
     """The caption prints the description; the image's alt names the figure and points there, not a repeat."""
     fig = _figure()

@@ -156,7 +156,7 @@ def test_the_claim_cards_print_what_each_event_says():
 
 
 def test_the_documents_lesson_uses_two_documents_and_the_data():
-    from breaking_isolation import documents  # noqa: PLC0415
+    from breaking_isolation import documents, markup  # noqa: PLC0415
 
     plan = (ROOT / "lessons" / "04-documents.md").read_text(encoding="utf-8")
     known = {d.id for d in documents.load_documents()}
@@ -168,7 +168,7 @@ def test_the_documents_lesson_uses_two_documents_and_the_data():
 
     docs = {d.id: d for d in documents.load_documents()}
     for doc_id in build_packs.PACKS["04-documents"][1]:       # handout 4 is the lesson's document pack
-        assert f"`{doc_id}`" in handout and docs[doc_id].text.split("\n")[0] in handout
+        assert f"`{doc_id}`" in handout and markup.escape(docs[doc_id].text.split("\n")[0]) in handout  # as literal text
         assert doc_id in plan
 
 

@@ -43,11 +43,12 @@ def test_mathtext_would_have_read_it_as_mathematics():
 
 
 @pytest.mark.parametrize("text, shown", [
-    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
-    ("Harriman & Co.", "Harriman & Co."),
-    ("&amp; and &#60;", "&amp;amp; and &amp;#60;"),
+    ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+    ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+    ("Harriman & Co.", "Harriman \\& Co."),
+    ("&amp; and &#60;", "\\&amp; and \\&\\#60;"),
     ("a | b", "a \\| b"),
+    ("*x* [y](javascript:z) $5", "\\*x\\* \\[y\\](javascript:z) \\$5"),
 ])
 def test_handout_cells_escape_html(text, shown):
     assert build_handouts._cell(text) == shown

@@ -5,7 +5,7 @@ import sys
 
 import breaking_isolation as kit
 import pytest
-from breaking_isolation import documents
+from breaking_isolation import documents, markup
 
 ROOT = kit.kit_root()
 sys.path.insert(0, str(ROOT / "tools"))
@@ -43,8 +43,8 @@ def test_every_packed_document_has_an_adapted_version_with_a_vocabulary_box(doc_
     section = pack.split(f"`{doc_id}`", 1)[1]
     assert "adapted" in section.split("### Vocabulary")[0].lower()
     # the original is printed whole before the adapted version, and every question after
-    assert LIVE[doc_id].text.split("\n")[0] in section
-    assert all(" ".join(q.split()) in section for q in LIVE[doc_id].questions)
+    assert markup.escape(LIVE[doc_id].text.split("\n")[0]) in section  # as literal text (markup.escape)
+    assert all(markup.escape(" ".join(q.split())) in section for q in LIVE[doc_id].questions)
 
 
 def test_the_marking_guide_has_a_secure_and_a_partly_there_anchor_paper_with_marks():
@@ -56,3 +56,14 @@ def test_the_marking_guide_has_a_secure_and_a_partly_there_anchor_paper_with_mar
     # the totals in the headings are the sums of the marks in the tables
     first, second = [sum(int(m) for _, m in marks[i:i + 5]) for i in (0, 5)]
     assert f"secure ({first} of 7)" in guide and f"partly there ({second} of 7)" in guide
+
+
+def test_the_exam_style_tasks_use_the_kits_documents_and_carry_their_mark_schemes():
+    tasks = (ROOT / "lessons" / "keys" / "curriculum-tasks.md").read_text(encoding="utf-8")
+    cited = set(re.findall(r"\(\.\./\.\./data/documents/(doc-[\w-]+)\.md\)", tasks))
+    assert len(cited) >= 7 and cited <= set(LIVE)
+    ap, ib, aqa = (tasks.split("\n## ")[i] for i in (1, 2, 3))
+    assert all(f"\n{part}) " in ap for part in "abc") and "**Scoring**" in ap
+    assert len(re.findall(r"^- Source [A-D]:", ib, re.MULTILINE)) == 4 and "| 7-9 |" in ib
+    assert len(re.findall(r"^- Source [A-C]:", aqa, re.MULTILINE)) == 3
+    assert "assess the value of these\nthree sources" in aqa and "| 5 | 25-30 |" in aqa

@@ -6,7 +6,6 @@ The tables are computed, never typed, so they cannot drift from data/events.csv:
 when a handout on disk differs from what this script writes.
 """
 
-import re
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, country_study, recognition, vocabulary  # noqa: E402
+from breaking_isolation import atomic, country_study, markup, recognition, vocabulary  # noqa: E402
 from breaking_isolation.documents import load_documents  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
@@ -22,14 +21,12 @@ GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data o
 
 
 def _escape(text) -> str:
-    """Data text as literal Markdown: no HTML tag and no character reference in it is ever rendered. A bare
-    '&' (Harriman & Co.) shows as itself, so only one that starts a reference is escaped."""
-    text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", "&amp;", str(text))
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    """Data text as literal Markdown: markup.escape, the kit's one rule (no tag, link, emphasis or maths)."""
+    return markup.escape(text)
 
 
 def _cell(text) -> str:
-    return _escape(text).replace("|", "\\|").replace("\n", " ")
+    return _escape(text).replace("\n", " ")  # '|' is escaped already
 
 
 def table(rows, columns: list[tuple[str, str]]) -> str:

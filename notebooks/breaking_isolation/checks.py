@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import markup
+
 RIGHT, WRONG, UNANSWERED, UNREADABLE, CHECKED, STALE = "right", "wrong", "unanswered", "unreadable", "checked", "stale"
 _LABELS = {RIGHT: "✔ Right.", WRONG: "✘ Not right yet.", UNANSWERED: "… Not answered yet.",
            UNREADABLE: "? Cannot read this answer.", CHECKED: "◇ Checked: the form, not the history.",
@@ -60,8 +62,8 @@ class Verdict:
 
 
 def _escape(text: str) -> str:
-    """Plain text for Markdown: the marks that would turn a hint's ids and code into formatting are escaped."""
-    return re.sub(r"([\\`*_\[\]<>#|$])", r"\\\1", text)
+    """Plain text for Markdown (markup.escape, the kit's one rule for data text)."""
+    return markup.escape(text)
 
 
 @dataclass(frozen=True)

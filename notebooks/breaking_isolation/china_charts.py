@@ -43,7 +43,7 @@ def timeline(lanes: pd.DataFrame):
     numbered in date order."""
     present = [lane for lane in LANES if lane in set(lanes["lane"])]
     row = {lane: i for i, lane in enumerate(present)}
-    fig, ax = _figure("tall", height=style.figsize("tall")[1] if style.medium() != "slide" else 4.4)
+    fig, ax = _figure("tall", height=style.figsize("tall")[1] if style.medium() != "slide" else 3.3)
     for tone, marker in TONE_MARKER.items():
         part = lanes[lanes["tone"] == tone]
         ax.scatter(part["date"], part["lane"].map(row), marker=marker, s=55, zorder=3,
@@ -86,7 +86,8 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
     rows = list(dict.fromkeys(zip(backing["side"], backing["face"])))
     quarters = list(recognised.index)
     width = pd.Timedelta(days=88)
-    fig, ax = _figure("tall", height=1.6 + style.ROW_HEIGHT[style.medium()] * 1.6 * (len(rows) + 1))
+    slide = style.medium() == "slide"  # on a slide the grid keeps to the height a 720 px screen leaves it
+    fig, ax = _figure("tall", height=3.4 if slide else 1.6 + style.ROW_HEIGHT[style.medium()] * 1.6 * (len(rows) + 1))
     for y, (side, face) in enumerate(rows, start=1):
         part = backing[(backing["side"] == side) & (backing["face"] == face)]
         runs = part[part["tie"] != part["tie"].shift()]  # one bar per run of equal quarters: few artists, fast
@@ -116,8 +117,7 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
                (("cooperative", TIE_FILL["cooperative"]), ("mixed", TIE_FILL["mixed"]),
                 ("hostile", TIE_FILL["hostile"]), ("neutral events only", TIE_FILL["neutral"]),
                 ("no event yet", TIE_FILL["none"]))]
-    _key(fig, ax, handles, ncols=5, source=SOURCE + "; 'state' = the Soviet state and its envoys, 'party' = "
-         "the Comintern, the Soviet party and their agents")
+    _key(fig, ax, handles, ncols=3 if slide else 5, source=SOURCE)
     return fig
 
 

@@ -13,9 +13,9 @@ Everything written comes from the graph that `network.build` made; no argument c
 - **CSV**: a node table (`Id`, `Label`, ...) and an edge table (`Source`, `Target`, `Type` = Undirected, ...), the
   columns Gephi's spreadsheet import and Palladio read.
 
-Data text is never taken as a formula: a text value that starts with `=`, `+`, `-`, `@`, a tab or a carriage
-return (what spreadsheets run as a formula) is written with a leading apostrophe, in every format, so that a
-spreadsheet shows it as the text it is (`neutralise`).
+Data text is never taken as a formula where a spreadsheet opens it: in the CSV tables a text value that starts
+with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading apostrophe (`neutralise`). GEXF and
+GraphML are read by Gephi and networkx, not run as formulas, so they keep every value as it is ("-", "-12").
 """
 
 from __future__ import annotations
@@ -61,9 +61,8 @@ def export(graph: nx.Graph, name: str, folder: str | Path | None = None, pos: di
     paths["gexf"].write_bytes(gexf(graph, pos))
     plain = nx.Graph()
     for node, data in graph.nodes(data=True):
-        plain.add_node(node, **{k: neutralise(v) for k, v in data.items()}, x=float(pos[node][0]),
-                       y=float(pos[node][1]))
-    plain.add_edges_from((u, v, {k: neutralise(_text(x)) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
+        plain.add_node(node, **data, x=float(pos[node][0]), y=float(pos[node][1]))
+    plain.add_edges_from((u, v, {k: _text(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
     nx.write_graphml(plain, paths["graphml"])
     nodes = node_table(graph).rename(columns={"id": "Id", "label": "Label"})
     nodes["x"], nodes["y"] = nodes["Id"].map(lambda n: pos[n][0]), nodes["Id"].map(lambda n: pos[n][1])
@@ -117,12 +116,12 @@ def gexf(graph: nx.Graph, pos: dict) -> bytes:
     for node, data in graph.nodes(data=True):
         start, end = lives.get(node, (None, None))
         spans = {k: v for k, v in (("start", start), ("end", end)) if v}
-        item = ET.SubElement(nodes, q("node"), {"id": str(node), "label": str(neutralise(data["label"])), **spans})
+        item = ET.SubElement(nodes, q("node"), {"id": str(node), "label": str(data["label"]), **spans})
         values = ET.SubElement(item, q("attvalues"))
         for key in NODE_ATTRIBUTES:
             value = data[key]
             ET.SubElement(values, q("attvalue"), {"for": key, "value": str(value).lower() if isinstance(value, bool)
-                                                  else str(neutralise(value))})
+                                                  else str(value)})
         x, y = pos[node]
         ET.SubElement(item, f"{{{VIZ}}}position", {"x": repr(round(100 * float(x), 3)), "y": repr(round(100 * float(y), 3)),
                                                    "z": "0.0"})
@@ -137,7 +136,7 @@ def gexf(graph: nx.Graph, pos: dict) -> bytes:
                                                 "type": "undirected", "weight": str(data["weight"]), **spans})
         values = ET.SubElement(item, q("attvalues"))
         for key in EDGE_ATTRIBUTES:
-            ET.SubElement(values, q("attvalue"), {"for": key, "value": str(neutralise(data[key]))})
+            ET.SubElement(values, q("attvalue"), {"for": key, "value": str(data[key])})
         for number, (since, sign, count) in enumerate(steps):
             until = _day(pd.Timestamp(steps[number + 1][0]) - datetime.timedelta(days=1)) if number + 1 < len(steps) else end
             span = {"start": since, **({"end": until} if until else {})}

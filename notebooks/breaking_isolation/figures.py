@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
-from . import style
+from . import markup, style
 from .style import SVG_HASHSALT
 
 
@@ -72,9 +72,8 @@ def short_alt(fig, caption: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """`text` as literal Markdown: every character that Markdown or HTML would read as markup is backslashed
-    (CommonMark lets any ASCII punctuation be escaped so), so it shows as itself in every renderer."""
-    return re.sub(r"([\\`*_\[\]<>&|~#])", r"\\\1", text)
+    """`text` as literal Markdown (markup.escape, the kit's one rule for data text)."""
+    return markup.escape(text)
 
 
 # --- tables for people ---------------------------------------------------------------------------------------
@@ -129,31 +128,42 @@ def header_text(name) -> str:
 class Table:
     """A table shown as HTML (no index, the headers given, every value escaped) and as plain text."""
 
-    def __init__(self, headers: list[str], rows: list[list[str]], hidden: int = 0, caption: str | None = None):
+    def __init__(self, headers: list[str], rows: list[list[str]], hidden: int = 0, caption: str | None = None,
+                 folded: list[list[str]] | None = None):
         self.headers, self.rows, self.hidden, self.caption = headers, rows, hidden, caption
+        self.folded = folded or []  # rows behind a fold: there, one click away, but not in the reader's path
 
     def _repr_html_(self) -> str:
         escape = html.escape
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headers)
-        body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in self.rows)
+
+        def body(rows):
+            return "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in rows)
+
         caption = f"<caption>{escape(self.caption)}</caption>" if self.caption else ""
         more = (f'<p class="kit-table-more">… and {self.hidden} more row{"s" * (self.hidden != 1)}: '
                 "the whole table is in the notebook and the handout.</p>") if self.hidden else ""
-        return f'<table class="kit-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+        fold = (f'<details class="kit-table-fold"><summary>Show the other {len(self.folded)} '
+                f'row{"s" * (len(self.folded) != 1)}</summary><table class="kit-table"><thead><tr>{head}</tr></thead>'
+                f"<tbody>{body(self.folded)}</tbody></table></details>") if self.folded else ""
+        return (f'<table class="kit-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body(self.rows)}</tbody>'
+                f"</table>{more}{fold}")
 
     def __repr__(self) -> str:
         frame = pd.DataFrame(self.rows, columns=self.headers)
         text = frame.to_string(index=False) if self.rows else "  ".join(self.headers) + "\n(no rows)"
-        return text + (f"\n… and {self.hidden} more rows" if self.hidden else "")
+        return text + (f"\n… and {self.hidden} more rows" if self.hidden else "") + \
+            (f"\n({len(self.folded)} more rows folded: open them in JupyterLab)" if self.folded else "")
 
 
 def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = None, max_rows: int | None = 8,
-          index: str | None = None, caption: str | None = None) -> Table:
+          index: str | None = None, caption: str | None = None, first: pd.Series | None = None) -> Table:
     """`frame` as a table for people: only `columns` (a mapping from column to header, or a list of columns),
     headers readable, no index (unless `index` names its header), dates whole, every value HTML-escaped.
 
     On a slide (KIT_MEDIUM=slide) only the first `max_rows` rows are shown, with a line saying how many more
-    the handout has; in a notebook and in print the whole table is shown.
+    the handout has; in a notebook and in print the whole table is shown. `first`, a True/False column of
+    `frame`, picks the rows that matter here: they are shown, and the others wait behind a fold.
     """
     frame = frame.reset_index(names=index) if index else frame
     if columns is None:
@@ -166,9 +176,14 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
     if missing:
         raise KeyError(f"table: no column {', '.join(map(repr, missing))}; the table has {', '.join(map(str, frame.columns))}")
     shown = frame[list(columns)]
+    folded: list[list[str]] = []
+    if first is not None and style.medium() != "slide":
+        keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()
+        folded = [[cell_text(v) for v in row] for row in shown[~keep].itertuples(index=False, name=None)]
+        shown = shown[keep]
     hidden = 0
     if max_rows is not None and style.medium() == "slide" and len(shown) > max_rows:
         hidden = len(shown) - max_rows
         shown = shown.head(max_rows)
     rows = [[cell_text(value) for value in row] for row in shown.itertuples(index=False, name=None)]
-    return Table([str(header) for header in columns.values()], rows, hidden, caption)
+    return Table([str(header) for header in columns.values()], rows, hidden, caption, folded)

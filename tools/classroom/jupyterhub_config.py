@@ -29,10 +29,12 @@ c.JupyterHub.cleanup_proxy = True
 c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.active_server_limit = 0
 
-# A test authenticator: any student name, one shared password for the run.
+# A test authenticator with one shared password for the run, and only the run's students let in: never
+# DummyAuthenticator's allow_all (True by default from JupyterHub 5), which would admit any name at all.
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = os.environ["CLASSROOM_PASSWORD"]
-c.Authenticator.allow_all = True
+c.Authenticator.allow_all = False
+c.Authenticator.allowed_users = set(filter(None, os.environ["CLASSROOM_STUDENTS"].split(",")))
 
 # One server process per student, each with a home of its own under the run's temporary folder.
 c.JupyterHub.spawner_class = "simple"

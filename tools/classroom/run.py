@@ -140,6 +140,7 @@ class Classroom:
             "CLASSROOM_PROXY_COMMAND": str(BUILD / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"),
             "CLASSROOM_PROXY_TOKEN": secrets.token_hex(32),
             "CLASSROOM_PASSWORD": self.password,
+            "CLASSROOM_STUDENTS": ",".join(self.names),  # the only names the hub lets in
             "CLASSROOM_SERVICE_TOKEN": self.service_token,
             "CLASSROOM_TAKEN_PORTS": ",".join(map(str, sorted(TAKEN_PORTS))),
         }
