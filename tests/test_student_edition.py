@@ -30,7 +30,13 @@ def _fragments(text: str) -> set[str]:
     """The passages of `text` long enough to be no accident: clauses of seven words or more (not questions,
     which the students are asked)."""
     pieces = re.split(r"(?<=[.;:?!])\s+|\s*\|\s*|\s\(\d\)\s|\n", text)
-    return {_plain(p) for p in pieces if len(_plain(p).split()) >= 7 and not p.strip().endswith("?")}
+    return {_plain(p) for p in pieces if len(_plain(p).split()) >= 7 and not p.strip().endswith("?")
+            and not TITLE.fullmatch(_plain(p))}
+
+
+# A source's title and date, as a key lists its sources ("Chamberlain's note of warning, 23 February 1927"):
+# the students' packs print the same titles, and a title gives nothing away.
+TITLE = re.compile(r"[^,.;]{3,80}, \d{1,2} [a-z]+ \d{4}")
 
 
 def _key_passages(plan: str) -> list[str]:

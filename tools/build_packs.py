@@ -34,7 +34,7 @@ PACKS = {
     "04-documents": ("Lesson 4: Reading documents against the data",
                      ["doc-1924-british-note-of-recognition", "doc-1927-commons-debate-break"]),
     "05-china": ("Lesson 5: Moscow and the Chinese revolution",
-                 ["doc-1923-sun-joffe-manifesto", "doc-1927-stalin-theses"]),
+                 ["doc-1923-sun-joffe-manifesto", "doc-1927-stalin-theses", "doc-1927-trotsky-critique"]),
 }
 # Documents a lesson offers beyond what its 50 minutes read: printed apart (extension_render), marked optional.
 EXTENSIONS = {
