@@ -59,7 +59,7 @@ def recognition_handout(data) -> str:
                    for year, c in years.iterrows()]
     return "\n\n".join([
         "# Handout 1: Recognition of the Soviet state, 1920–1933", GENERATED,
-        "For [lesson 1](../01-recognition.md). Every event that changed a state's standing with Moscow, in date "
+        "For lesson 1. Every event that changed a state's standing with Moscow, in date "
         "order. Two things are counted apart. **Recognition**: *de facto* is dealing in practice (usually a "
         "trade agreement), *de jure* is recognition in law; breaking off relations does not withdraw it. "
         "**Diplomatic relations**: envoys exchanged; they can be broken off and restored. An act by a "
@@ -99,7 +99,7 @@ def network_handout(data) -> str:
     pairs = pairs[(pairs["date"] >= NETWORK_START) & (pairs["date"] <= NETWORK_END)]
     pairs = pairs.merge(_with_sources(data.events)[["event_id", "sources"]], on="event_id")
     parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
-             "For [lesson 2](../02-network.md). Moscow's dealings with its partners, tie by tie, as notebook 2's "
+             "For lesson 2. Moscow's dealings with its partners, tie by tie, as notebook 2's "
              "network counts them: people, firms and armies count for the actor they belong to (Joffe, Krasin "
              "and the trading company ARCOS for the Soviet state; the Reichswehr for Germany; Chiang Kai-shek for "
              "the Nationalists). **A tie's sign** weighs its recent events: each cooperative or hostile event "
@@ -132,7 +132,7 @@ def country_study_handout(data) -> str:
     claims = country_study.load_claims(data=data)  # the one list of the text's claims, in its order
     events = _with_sources(data.events).set_index("event_id", drop=False)
     parts = ["# Handout 3: Checking the Country Study", GENERATED,
-             "For [lesson 3](../03-reading-the-country-study.md). Source: Library of Congress, Federal Research "
+             "For lesson 3. Source: Library of Congress, Federal Research "
              "Division, *Soviet Union: A Country Study*, ed. Raymond E. Zickel, 2nd ed. (Washington, D.C.: GPO, "
              "1991; research completed May 1989), section \"Foreign Policy, 1921-28\". Public domain.",
              "## A. The claims, in the text's order",
@@ -289,7 +289,7 @@ def china_handout(data) -> str:
     spring = spring.assign(number=range(1, len(spring) + 1))
     debate = _with_sources(data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index())
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
-             "For [lesson 5](../05-china.md) and notebook 3. The China events of the kit's data, lane by lane: a "
+             "For lesson 5 and notebook 3. The China events of the kit's data, lane by lane: a "
              "**lane** groups actors (the Soviet state and its envoys; the Comintern, the Soviet party and their "
              "agents; Peking; the Nationalists; Wuhan; the Communists; the warlords; Britain and Japan). A "
              "**face** is one of Moscow's two ways of acting in China: the state or the party. A face's **tie** to "
