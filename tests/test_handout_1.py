@@ -1,7 +1,6 @@
 """Handout 1 agrees with its key by computation: the key's answers recomputed from the handout's own rows are
 the answers the checks compute from the data."""
 
-import re
 from pathlib import Path
 
 import pandas as pd
