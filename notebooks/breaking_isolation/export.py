@@ -27,6 +27,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from .atomic import replacing, write_bytes
 from .network_drawing import positions
 from .network_model import SOURCE
 from .network_tables import edge_table, node_table
@@ -58,18 +59,21 @@ def export(graph: nx.Graph, name: str, folder: str | Path | None = None, pos: di
     pos = positions(graph) if pos is None else pos
     paths = {"gexf": folder / f"{name}.gexf", "graphml": folder / f"{name}.graphml",
              "nodes": folder / f"{name}-nodes.csv", "edges": folder / f"{name}-edges.csv"}
-    paths["gexf"].write_bytes(gexf(graph, pos))
+    write_bytes(paths["gexf"], gexf(graph, pos))  # each file whole or not at all (atomic.py)
     plain = nx.Graph()
     for node, data in graph.nodes(data=True):
         plain.add_node(node, **data, x=float(pos[node][0]), y=float(pos[node][1]))
     plain.add_edges_from((u, v, {k: _text(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
-    nx.write_graphml(plain, paths["graphml"])
+    with replacing(paths["graphml"], "wb", encoding=None) as out:
+        nx.write_graphml(plain, out)
     nodes = node_table(graph).rename(columns={"id": "Id", "label": "Label"})
     nodes["x"], nodes["y"] = nodes["Id"].map(lambda n: pos[n][0]), nodes["Id"].map(lambda n: pos[n][1])
-    _safe(nodes).to_csv(paths["nodes"], index=False)
+    with replacing(paths["nodes"]) as out:
+        _safe(nodes).to_csv(out, index=False)
     edges = edge_table(graph).rename(columns={"u": "Source", "v": "Target"})
     edges.insert(2, "Type", "Undirected")
-    _safe(edges).to_csv(paths["edges"], index=False)
+    with replacing(paths["edges"]) as out:
+        _safe(edges).to_csv(out, index=False)
     return paths
 
 
