@@ -75,7 +75,8 @@ def test_every_plan_has_a_one_page_answer_sheet(plan):
     assert sheet.exists(), sheet.name
     text = sheet.read_text(encoding="utf-8")
     assert f"answer-sheets/{sheet.name}" in plan.read_text(encoding="utf-8")   # the plan links it
-    assert f"](../{plan.name})" in text                                        # and it links back
+    # student material names its lesson but never links the teacher's plan (the student edition leaves it out)
+    assert f"For lesson {int(plan.name[:2])}" in text and f"](../{plan.name})" not in text
     assert len(text.splitlines()) <= 60 and len(text.split()) <= 450           # one printed page
 
 
@@ -273,3 +274,22 @@ def test_every_link_between_kit_files_resolves(document):
         elif anchor and linked.suffix in (".md", ".ipynb") and anchor not in _anchors(linked):
             broken.append(target)
     assert broken == []
+
+
+def test_student_material_never_links_the_teachers_plans_or_keys():
+    """Handouts, packs and answer sheets go to students: a link to a plan or a key would show them the answers."""
+    material = [p for folder in ("handouts", "packs", "answer-sheets") for p in (ROOT / "lessons" / folder).glob("*.md")]
+    assert len(material) >= 10
+    teacher = re.compile(r"\]\((?:\.\./)+(?:lessons/)?(?:0\d-[\w-]+\.md|keys/)")
+    assert [p.name for p in material if teacher.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_every_handout_and_answer_sheet_has_a_clean_printable_copy():
+    """The .html beside each handout and answer sheet is what the Markdown renders to, and prints no raw markup."""
+    wanted = build_handouts.printables(build_handouts.render())
+    assert len(wanted) >= 10
+    for path, text in wanted.items():
+        assert path.is_file() and path.read_text(encoding="utf-8") == text, f"{path.name}: run python tools/build_handouts.py"
+        shown = re.sub(r"<[^>]+>", " ", text.split("<body>", 1)[1])
+        assert "\\*" not in shown and "|---" not in shown and "&lt;!--" not in shown, path.name
+    assert "<table>" in wanted[ROOT / "lessons" / "handouts" / "04-documents-handout.html"]

@@ -6,6 +6,7 @@ The tables are computed, never typed, so they cannot drift from data/events.csv:
 when a handout on disk differs from what this script writes.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def recognition_handout(data) -> str:
                    for year, c in years.iterrows()]
     return "\n\n".join([
         "# Handout 1: Recognition of the Soviet state, 1920–1933", GENERATED,
-        "For [lesson 1](../01-recognition.md). Every event that changed a state's standing with Moscow, in date "
+        "For lesson 1. Every event that changed a state's standing with Moscow, in date "
         "order. Two things are counted apart. **Recognition**: *de facto* is dealing in practice (usually a "
         "trade agreement), *de jure* is recognition in law; breaking off relations does not withdraw it. "
         "**Diplomatic relations**: envoys exchanged; they can be broken off and restored. An act by a "
@@ -99,7 +100,7 @@ def network_handout(data) -> str:
     pairs = pairs[(pairs["date"] >= NETWORK_START) & (pairs["date"] <= NETWORK_END)]
     pairs = pairs.merge(_with_sources(data.events)[["event_id", "sources"]], on="event_id")
     parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
-             "For [lesson 2](../02-network.md). Moscow's dealings with its partners, tie by tie, as notebook 2's "
+             "For lesson 2. Moscow's dealings with its partners, tie by tie, as notebook 2's "
              "network counts them: people, firms and armies count for the actor they belong to (Joffe, Krasin "
              "and the trading company ARCOS for the Soviet state; the Reichswehr for Germany; Chiang Kai-shek for "
              "the Nationalists). **A tie's sign** weighs its recent events: each cooperative or hostile event "
@@ -132,7 +133,7 @@ def country_study_handout(data) -> str:
     claims = country_study.load_claims(data=data)  # the one list of the text's claims, in its order
     events = _with_sources(data.events).set_index("event_id", drop=False)
     parts = ["# Handout 3: Checking the Country Study", GENERATED,
-             "For [lesson 3](../03-reading-the-country-study.md). Source: Library of Congress, Federal Research "
+             "For lesson 3. Source: Library of Congress, Federal Research "
              "Division, *Soviet Union: A Country Study*, ed. Raymond E. Zickel, 2nd ed. (Washington, D.C.: GPO, "
              "1991; research completed May 1989), section \"Foreign Policy, 1921-28\". Public domain.",
              "## A. The claims, in the text's order",
@@ -289,7 +290,7 @@ def china_handout(data) -> str:
     spring = spring.assign(number=range(1, len(spring) + 1))
     debate = _with_sources(data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index())
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
-             "For [lesson 5](../05-china.md) and notebook 3. The China events of the kit's data, lane by lane: a "
+             "For lesson 5 and notebook 3. The China events of the kit's data, lane by lane: a "
              "**lane** groups actors (the Soviet state and its envoys; the Comintern, the Soviet party and their "
              "agents; Peking; the Nationalists; Wuhan; the Communists; the warlords; Britain and Japan). A "
              "**face** is one of Moscow's two ways of acting in China: the state or the party. A face's **tie** to "
@@ -318,6 +319,44 @@ HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handou
             "05-china-handout.md": china_handout}
 
 
+# --- printable copies: raw Markdown prints its escapes (\\*) and table bars; these HTML pages print clean -------
+
+SHEETS = ROOT / "lessons" / "answer-sheets"
+PRINT_CSS = ("@page { size: A4; margin: 12mm 14mm; } body { font: 10.5pt/1.3 Georgia, serif; color: #000; "
+             "max-width: 182mm; margin: auto; } h1 { font-size: 1.5em; } "
+             "h2 { font-size: 1.25em; margin: 0.8em 0 0.3em; } "
+             "h3 { font-size: 1.05em; margin: 0.6em 0 0.2em; } p { margin: 0.4em 0; } "
+             "table { border-collapse: collapse; width: 100%; margin: 0.5em 0; } "
+             "th, td { border: 1px solid #444; padding: 3px 5px; vertical-align: top; text-align: left; } "
+             "blockquote { margin: 0.5em 0 0.5em 1em; padding-left: 0.8em; border-left: 3px solid #666; } "
+             "h1, h2, h3 { page-break-after: avoid; break-after: avoid; } tr { break-inside: avoid; } "
+             "code { font-size: 0.9em; }")
+
+
+def printable(markdown_text: str) -> str:
+    """A Markdown handout or answer sheet as one self-contained HTML page to print from a browser."""
+    import html  # noqa: PLC0415
+
+    import mistune  # noqa: PLC0415  (nbconvert's Markdown renderer, already in the lock)
+
+    # The renderer escapes raw HTML (data text stays text); the generated-by marker would print, so it moves to <head>.
+    shown = "\n".join(line for line in markdown_text.split("\n") if not re.fullmatch(r"<!--.*-->", line.strip()))
+    body = mistune.create_markdown(plugins=["table"])(shown)
+    first = markdown_text.split("\n", 1)[0].lstrip("# ").strip()
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<!-- Written by tools/build_handouts.py from the Markdown beside it: edit that, not this. -->\n"
+            f"<title>{html.escape(first)}</title>\n"
+            f"<style>{PRINT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+
+
+def printables(handouts: dict[str, str]) -> dict[Path, str]:
+    """The HTML copy of every handout (as rendered now) and every answer sheet."""
+    out = {OUT / name.replace(".md", ".html"): printable(text) for name, text in handouts.items()}
+    out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"))
+            for sheet in sorted(SHEETS.glob("*.md"))}
+    return out
+
+
 def render() -> dict[str, str]:
     data = kit.load()
     return {name: make(data) for name, make in HANDOUTS.items()}
@@ -325,8 +364,12 @@ def render() -> dict[str, str]:
 
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in render().items():
+    handouts = render()
+    for name, text in handouts.items():
         atomic.write_text(OUT / name, text)
         print(f"wrote lessons/handouts/{name}")
+    for path, text in printables(handouts).items():
+        atomic.write_text(path, text)
+    print("wrote the printable .html copy of every handout and answer sheet")
     if write_claim_key(kit.load()):
         print("wrote the card key of lessons/03-reading-the-country-study.md")
