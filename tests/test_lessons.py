@@ -75,7 +75,8 @@ def test_every_plan_has_a_one_page_answer_sheet(plan):
     assert sheet.exists(), sheet.name
     text = sheet.read_text(encoding="utf-8")
     assert f"answer-sheets/{sheet.name}" in plan.read_text(encoding="utf-8")   # the plan links it
-    assert f"](../{plan.name})" in text                                        # and it links back
+    # student material names its lesson but never links the teacher's plan (the student edition leaves it out)
+    assert f"For lesson {int(plan.name[:2])}" in text and f"](../{plan.name})" not in text
     assert len(text.splitlines()) <= 60 and len(text.split()) <= 450           # one printed page
 
 
@@ -273,3 +274,11 @@ def test_every_link_between_kit_files_resolves(document):
         elif anchor and linked.suffix in (".md", ".ipynb") and anchor not in _anchors(linked):
             broken.append(target)
     assert broken == []
+
+
+def test_student_material_never_links_the_teachers_plans_or_keys():
+    """Handouts, packs and answer sheets go to students: a link to a plan or a key would show them the answers."""
+    material = [p for folder in ("handouts", "packs", "answer-sheets") for p in (ROOT / "lessons" / folder).glob("*.md")]
+    assert len(material) >= 10
+    teacher = re.compile(r"\]\((?:\.\./)+(?:lessons/)?(?:0\d-[\w-]+\.md|keys/)")
+    assert [p.name for p in material if teacher.search(p.read_text(encoding="utf-8"))] == []

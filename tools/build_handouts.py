@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, country_study, markup, recognition, vocabulary  # noqa: E402
+from breaking_isolation import atomic, country_study, documents, markup, recognition, vocabulary  # noqa: E402
 from breaking_isolation.documents import load_documents  # noqa: E402
 
 OUT = ROOT / "lessons" / "handouts"
@@ -68,7 +68,7 @@ def recognition_handout(data) -> str:
                    for year, c in years.iterrows()]
     return "\n\n".join([
         "# Handout 1: Recognition of the Soviet state, 1920–1933", GENERATED,
-        "For [lesson 1](../01-recognition.md). Every event that changed a state's standing with Moscow, in date "
+        "For lesson 1. Every event that changed a state's standing with Moscow, in date "
         "order. Two things are counted apart. **Recognition**: *de facto* is dealing in practice (usually a "
         "trade agreement), *de jure* is recognition in law; breaking off relations does not withdraw it. "
         "**Diplomatic relations**: envoys exchanged; they can be broken off and restored. An act by a "
@@ -126,7 +126,7 @@ def network_handout(data) -> str:
     pairs = pairs[(pairs["date"] >= NETWORK_START) & (pairs["date"] <= NETWORK_END)]
     pairs = pairs.merge(_with_sources(data.events)[["event_id", "sources"]], on="event_id")
     parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
-             "For [lesson 2](../02-network.md). Moscow's dealings with its partners, tie by tie, as notebook 2's "
+             "For lesson 2. Moscow's dealings with its partners, tie by tie, as notebook 2's "
              "network counts them: people, firms and armies count for the actor they belong to (Joffe, Krasin "
              "and the trading company ARCOS for the Soviet state; the Reichswehr for Germany; Chiang Kai-shek for "
              "the Nationalists). **A tie's sign** weighs its recent events: each cooperative or hostile event "
@@ -159,7 +159,7 @@ def country_study_handout(data) -> str:
     claims = country_study.load_claims(data=data)  # the one list of the text's claims, in its order
     events = _with_sources(data.events).set_index("event_id", drop=False)
     parts = ["# Handout 3: Checking the Country Study", GENERATED,
-             f"For [lesson 3](../03-reading-the-country-study.md). {COUNTRY_STUDY}",
+             f"For lesson 3. {COUNTRY_STUDY}",
              "## A. The claims, in the text's order",
              "Each card quotes the text in its own words, then gives the events that bear on it. Decide: does "
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
@@ -218,21 +218,78 @@ def _quoted(text: str) -> str:
     return "\n".join(f"> {_escape(line)}".rstrip() for line in text.split("\n"))
 
 
+# The events tables of handout 4 print what a student corroborates with: no source ids (the data keeps them).
+DOCUMENT_EVENT_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
+                          ("Event id", "event_id")]
+# Words of the events' descriptions a student meets in handout 4 and its extension.
+EVENT_WORDS = {
+    "immunity": "protection from a country's police and courts, given to diplomats and their offices",
+    "protocol": "a short formal agreement between governments",
+    "presented credentials": "handed over the letter that makes an ambassador officially accepted",
+}
+
+
+def _document_events(data, docs, ids) -> str:
+    events = data.events.set_index("event_id", drop=False)
+    wanted = list(dict.fromkeys(e for doc_id in ids for e in docs[doc_id].event_ids))
+    rows = events.loc[wanted].sort_values("date")
+    text = " ".join(rows["description"])
+    words = [f"| {w} | {m} |" for w, m in EVENT_WORDS.items() if w in text]
+    return "\n\n".join([table(rows, DOCUMENT_EVENT_COLUMNS)]
+                        + (["| Word in the table | Meaning |\n|---|---|\n" + "\n".join(words)] if words else []))
+
+
+def _pack_body(text: str) -> str:
+    return text.split("\n\n", 2)[2].rstrip()                  # a pack without its title and marker
+
+
 def documents_handout(data) -> str:
-    """Lesson 4's document pack (tools/build_packs.py), with the events each document bears on, for the paper path."""
+    """Lesson 4's document pack (tools/build_packs.py), with the events its documents bear on, for the paper path:
+    only what the 50-minute lesson reads; the optional documents are in documents_extension."""
     import build_packs  # noqa: PLC0415
 
-    events = _with_sources(data.events).set_index("event_id", drop=False)
     docs = {d.id: d for d in load_documents(data=data)}
     title, ids = build_packs.PACKS["04-documents"]
-    pack = build_packs.render("04-documents").split("\n\n", 2)[2]      # the pack without its title and marker
-    parts = [f"# Handout 4: the document pack for {title.lower()}", GENERATED, pack.rstrip(),
-             "## The events these documents bear on, from the kit's data",
-             "For corroborating each document with the data on paper (lesson 4, activity 4)."]
-    for letter, doc_id in zip("ABCDEFG", ids):
-        parts += [f"### Document {letter}: `{doc_id}`",
-                  card_table(events.loc[list(docs[doc_id].event_ids)].sort_values("date"))]
-    return "\n\n".join(parts) + "\n"
+    letters = " and ".join(f"{chr(ord('A') + i)}" for i in range(len(ids)))
+    return "\n\n".join([
+        f"# Handout 4: the document pack for {title.lower()}", GENERATED,
+        _pack_body(build_packs.render("04-documents")),
+        f"## The events documents {letters} bear on, from the kit's data",
+        "For checking each document against the data on paper: which events agree with it, which differ?",
+        _document_events(data, docs, ids),
+    ]) + "\n"
+
+
+def documents_extension(data) -> str:
+    """Lesson 4's optional page: the further documents (the 90-minute block, the summative task), with their events."""
+    import build_packs  # noqa: PLC0415
+
+    docs = {d.id: d for d in load_documents(data=data)}
+    title, ids = build_packs.EXTENSIONS["04-documents"]
+    return "\n\n".join([
+        f"# Handout 4, extension: optional documents for {title.split(',')[0].lower()}", GENERATED,
+        "**Optional.** Not read in the 50-minute lesson: for the 90-minute block, the extension task and the "
+        "document-based question.",
+        _pack_body(build_packs.extension_render("04-documents")),
+        "## The events these documents bear on, from the kit's data",
+        _document_events(data, docs, ids),
+    ]) + "\n"
+
+
+def documents_support(data) -> str:
+    """Lesson 4's support card: document A's sourcing row filled in from its header, for readers who need it."""
+    import build_packs  # noqa: PLC0415
+
+    doc = {d.id: d for d in load_documents(data=data)}[build_packs.PACKS["04-documents"][1][0]]
+    rows = [("Author", doc.author), ("Date and place", f"{documents.written_date(doc.date)}; {doc.place}"),
+            ("Audience", doc.audience), ("Purpose", doc.purpose),
+            ("How that shapes what it says", "Your turn: which words of the note show its purpose?")]
+    return "\n\n".join([
+        "# Handout 4, support card: document A sourced for you", GENERATED,
+        f"Document A: {_escape(doc.title)}. Copy what helps you into the sourcing grid of your answer sheet, then "
+        "fill the row for document B yourself in the same way.",
+        "| | Document A |\n|---|---|\n" + "\n".join(f"| {k} | {_cell(' '.join(v.split()))} |" for k, v in rows),
+    ]) + "\n"
 
 
 CHINA_DEBATE = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
@@ -257,7 +314,7 @@ def china_handout(data) -> str:
     spring = spring.assign(number=range(1, len(spring) + 1))
     debate = _with_sources(data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index())
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
-             "For [lesson 5](../05-china.md) and notebook 3. The China events of the kit's data, lane by lane: a "
+             "For lesson 5 and notebook 3. The China events of the kit's data, lane by lane: a "
              "**lane** groups actors (the Soviet state and its envoys; the Comintern, the Soviet party and their "
              "agents; Peking; the Nationalists; Wuhan; the Communists; the warlords; Britain and Japan). A "
              "**face** is one of Moscow's two ways of acting in China: the state or the party. A face's **tie** to "
@@ -282,6 +339,7 @@ def china_handout(data) -> str:
 
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
             "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout,
+            "04-documents-extension.md": documents_extension, "04-documents-support.md": documents_support,
             "05-china-handout.md": china_handout}
 
 
