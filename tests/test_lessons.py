@@ -282,3 +282,14 @@ def test_student_material_never_links_the_teachers_plans_or_keys():
     assert len(material) >= 10
     teacher = re.compile(r"\]\((?:\.\./)+(?:lessons/)?(?:0\d-[\w-]+\.md|keys/)")
     assert [p.name for p in material if teacher.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_every_handout_and_answer_sheet_has_a_clean_printable_copy():
+    """The .html beside each handout and answer sheet is what the Markdown renders to, and prints no raw markup."""
+    wanted = build_handouts.printables(build_handouts.render())
+    assert len(wanted) >= 10
+    for path, text in wanted.items():
+        assert path.is_file() and path.read_text(encoding="utf-8") == text, f"{path.name}: run python tools/build_handouts.py"
+        shown = re.sub(r"<[^>]+>", " ", text.split("<body>", 1)[1])
+        assert "\\*" not in shown and "|---" not in shown and "&lt;!--" not in shown, path.name
+    assert "<table>" in wanted[ROOT / "lessons" / "handouts" / "04-documents-handout.html"]

@@ -343,6 +343,44 @@ HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handou
             "05-china-handout.md": china_handout}
 
 
+# --- printable copies: raw Markdown prints its escapes (\\*) and table bars; these HTML pages print clean -------
+
+SHEETS = ROOT / "lessons" / "answer-sheets"
+PRINT_CSS = ("@page { size: A4; margin: 12mm 14mm; } body { font: 10.5pt/1.3 Georgia, serif; color: #000; "
+             "max-width: 182mm; margin: auto; } h1 { font-size: 1.5em; } "
+             "h2 { font-size: 1.25em; margin: 0.8em 0 0.3em; } "
+             "h3 { font-size: 1.05em; margin: 0.6em 0 0.2em; } p { margin: 0.4em 0; } "
+             "table { border-collapse: collapse; width: 100%; margin: 0.5em 0; } "
+             "th, td { border: 1px solid #444; padding: 3px 5px; vertical-align: top; text-align: left; } "
+             "blockquote { margin: 0.5em 0 0.5em 1em; padding-left: 0.8em; border-left: 3px solid #666; } "
+             "h1, h2, h3 { page-break-after: avoid; break-after: avoid; } tr { break-inside: avoid; } "
+             "code { font-size: 0.9em; }")
+
+
+def printable(markdown_text: str) -> str:
+    """A Markdown handout or answer sheet as one self-contained HTML page to print from a browser."""
+    import html  # noqa: PLC0415
+
+    import mistune  # noqa: PLC0415  (nbconvert's Markdown renderer, already in the lock)
+
+    # The renderer escapes raw HTML (data text stays text); the generated-by marker would print, so it moves to <head>.
+    shown = "\n".join(line for line in markdown_text.split("\n") if not re.fullmatch(r"<!--.*-->", line.strip()))
+    body = mistune.create_markdown(plugins=["table"])(shown)
+    first = markdown_text.split("\n", 1)[0].lstrip("# ").strip()
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<!-- Written by tools/build_handouts.py from the Markdown beside it: edit that, not this. -->\n"
+            f"<title>{html.escape(first)}</title>\n"
+            f"<style>{PRINT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+
+
+def printables(handouts: dict[str, str]) -> dict[Path, str]:
+    """The HTML copy of every handout (as rendered now) and every answer sheet."""
+    out = {OUT / name.replace(".md", ".html"): printable(text) for name, text in handouts.items()}
+    out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"))
+            for sheet in sorted(SHEETS.glob("*.md"))}
+    return out
+
+
 def render() -> dict[str, str]:
     data = kit.load()
     return {name: make(data) for name, make in HANDOUTS.items()}
@@ -350,8 +388,12 @@ def render() -> dict[str, str]:
 
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in render().items():
+    handouts = render()
+    for name, text in handouts.items():
         atomic.write_text(OUT / name, text)
         print(f"wrote lessons/handouts/{name}")
+    for path, text in printables(handouts).items():
+        atomic.write_text(path, text)
+    print("wrote the printable .html copy of every handout and answer sheet")
     if write_claim_key(kit.load()):
         print("wrote the card key of lessons/03-reading-the-country-study.md")
