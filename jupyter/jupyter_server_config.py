@@ -17,7 +17,7 @@ c.LabApp.extension_manager = "readonly"  # lists what is installed, never search
 if (here / "lab-settings").is_dir():  # on Binder and a hub postBuild installs the same settings instead
     c.LabApp.app_settings_dir = str(here / "lab-settings")
     # The whole kit in the file browser, not only notebooks/, so that links to ../lessons and ../data work;
-    # `make lab` still opens notebooks/00-start-here.ipynb.
+    # `make lab` opens the working copy of the start-here notebook (below).
     c.ServerApp.root_dir = str(here.parent)
 
 # Each learner works in my-work/ (jupyter/kit_server.py): working copies made once, never overwritten, and the

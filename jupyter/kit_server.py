@@ -51,12 +51,12 @@ def folded_solution(cell) -> nbformat.NotebookNode:
 
 
 def working_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """What a student opens: no speaker notes, solutions folded as Markdown, links that work from my-work/."""
+    """What a student opens: no speaker notes or teacher cells, solutions folded as Markdown, links that work from my-work/."""
     copy = nbformat.from_dict(notebook)
     cells = []
     for cell in copy.cells:
-        if _is_notes(cell):
-            continue
+        if _is_notes(cell) or "teacher" in cell.metadata.get("tags", []):
+            continue  # speaker notes, and what only the teacher sees (a verdict lesson 3 asks students to reach)
         if "solution" in cell.metadata.get("tags", []):
             cell = folded_solution(cell)
         if cell.cell_type == "markdown":

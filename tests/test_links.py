@@ -20,7 +20,7 @@ HUB = "https://hub.example.org"
 def test_the_binder_link_opens_start_here_in_the_edition():
     link = make_links.binder_link(EDITION)
     assert link.startswith("https://mybinder.org/v2/gh/example-school/breaking-isolation-students/main?")
-    assert parse_qs(urlsplit(link).query)["urlpath"] == ["lab/tree/notebooks/00-start-here.ipynb"]
+    assert parse_qs(urlsplit(link).query)["urlpath"] == ["lab/tree/my-work/00-start-here.ipynb"]
     other = make_links.binder_link("https://git.example.org/school/edition.git", "week-6")
     assert other.startswith("https://mybinder.org/v2/git/https%3A%2F%2Fgit.example.org%2Fschool%2Fedition.git/week-6?")
 
@@ -29,7 +29,7 @@ def test_the_hub_link_pulls_the_edition_and_opens_start_here_in_its_folder():
     query = parse_qs(urlsplit(make_links.hub_link(HUB, EDITION)).query)
     assert make_links.hub_link(HUB, EDITION).startswith(HUB + "/hub/user-redirect/git-pull?")
     assert query == {"repo": [EDITION], "branch": ["main"],
-                     "urlpath": ["lab/tree/breaking-isolation-students/notebooks/00-start-here.ipynb"]}
+                     "urlpath": ["lab/tree/breaking-isolation-students/my-work/00-start-here.ipynb"]}
 
 
 @pytest.mark.parametrize("address", ["http://github.com/a/b", "github.com/a/b", "https://x.org/a b",

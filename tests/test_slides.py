@@ -504,7 +504,7 @@ def test_markup_in_an_event_is_escaped_in_the_notebook_outputs(hostile_build):
     assert "&lt;script&gt;" in table and "<script>" not in table
     figure = next(o for o in notebook.cells[2].outputs if "image/svg+xml" in o.get("data", {}))
     assert "<img src=x" not in figure["data"]["image/svg+xml"]
-    assert figure["metadata"]["image/svg+xml"]["alt"].endswith(HOSTILE_TITLE)
+    assert HOSTILE_TITLE in figure["metadata"]["image/svg+xml"]["alt"]  # as text: the alt attribute escapes it
 
 
 @pytest.mark.parametrize("kind", ["slides", "handout"])
@@ -534,7 +534,7 @@ def test_markup_in_an_event_shows_as_text_and_never_runs(hostile_build, open_pag
     # The figure keeps the markup as its alt text (off-screen slides are hidden from the accessibility tree,
     # so it is found by attribute rather than by role).
     alts = scope.locator("img").evaluate_all("images => images.map(image => image.alt)")
-    assert f"Bar chart of one event, {HOSTILE_TITLE}" in alts
+    assert any(HOSTILE_TITLE in alt for alt in alts), alts
     page.wait_for_timeout(200)  # time for an onerror handler to fire, were there one
     assert view.dialogs == []
     assert view.errors == [], view.errors

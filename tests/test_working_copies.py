@@ -28,7 +28,7 @@ def kit(tmp_path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_a_working_copy_has_no_speaker_notes_and_folds_each_solution(path):
+def test_a_working_copy_has_no_speaker_notes_or_teacher_cells_and_folds_each_solution(path):
     original = nbformat.read(path, as_version=4)
     copy = kit_server.working_version(original)
     solutions = [c for c in original.cells if "solution" in c.metadata.get("tags", [])]
@@ -41,7 +41,9 @@ def test_a_working_copy_has_no_speaker_notes_and_folds_each_solution(path):
         assert cell.source.startswith(f"<details>\n<summary>{kit_server.SOLUTION_SUMMARY}</summary>")
         assert solution.source.splitlines()[-1] in cell.source
     # Every other cell is kept as it is, links to the glossary aside.
-    kept = [c for c in original.cells if c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    kept = [c for c in original.cells if c.metadata.get("slideshow", {}).get("slide_type") != "notes"
+            and "teacher" not in c.metadata.get("tags", [])]
+    assert not any("teacher" in c.metadata.get("tags", []) for c in copy.cells)  # lesson 3's verdicts stay out
     assert [c.id for c in kept] == [c.id for c in copy.cells]
     for cell in copy.cells:
         assert "](glossary.md" not in cell.source

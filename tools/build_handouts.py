@@ -301,26 +301,50 @@ def _quarter(stamp) -> str:
     return f"{stamp.year} Q{stamp.quarter}"
 
 
-def china_handout(data) -> str:
-    china, charts = kit.china, kit.china_charts
-    lanes = _with_sources(china.lane_events(data.events, data.actors).merge(
+NOTEBOOK_3 = ROOT / "notebooks" / "03-china.ipynb"
+CHINA_EXERCISES = ("c28", "c33", "c37")          # notebook 3's exercises A-C, the ones that need no programming
+
+
+def _china_exercises() -> str:
+    """Exercises A-C as notebook 3 words them (one source), with the links made to work from lessons/handouts/."""
+    import json  # noqa: PLC0415
+
+    cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_3.read_text(encoding="utf-8"))["cells"]}
+    ids = ", ".join(f"`{e}`" for e in sorted(kit.china.TURNING_POINTS))
+    texts = [cells[c].replace("](../", "](../../") for c in CHINA_EXERCISES]
+    texts[0] += f"\n\nThe turning points: {ids}."
+    return "\n\n".join(texts)
+
+
+def _china_lanes(data):
+    china = kit.china
+    return _with_sources(china.lane_events(data.events, data.actors).merge(
         data.events[["event_id", "source_ids", "description"]], on="event_id"))
-    turns = charts.numbered(lanes)
+
+
+def china_handout(data) -> str:
+    """Lesson 5's student handout: the exercises without programming and the tables they need; every China event
+    is in china_events, the appendix."""
+    china, charts = kit.china, kit.china_charts
+    turns = charts.numbered(_china_lanes(data))
     backing = china.backing_by_quarter(data.events, data.actors)
     changes = china.switches(backing).assign(when=lambda t: t["quarter"].map(_quarter))
     held = china.recognised_by_quarter(data.actors)
     spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
     spring = china.war_scare(data.events, data.actors)
     spring = spring.assign(number=range(1, len(spring) + 1))
-    debate = _with_sources(data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index())
+    debate = data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index()
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
-             "For lesson 5 and notebook 3. The China events of the kit's data, lane by lane: a "
-             "**lane** groups actors (the Soviet state and its envoys; the Comintern, the Soviet party and their "
-             "agents; Peking; the Nationalists; Wuhan; the Communists; the warlords; Britain and Japan). A "
-             "**face** is one of Moscow's two ways of acting in China: the state or the party. A face's **tie** to "
-             "a Chinese side weighs their recent events, as in notebook 2: cooperative, mixed or hostile.",
+             "For lesson 5 and notebook 3. Moscow acted in China in two ways, its two **faces**: the Soviet "
+             "**state** (treaties, envoys, arms) and the **party** (the Comintern and its agents). A **lane** is a "
+             "group of actors in figure 1. A face's **tie** to a Chinese side is cooperative, mixed or hostile: it "
+             "counts their friendly and hostile events, and older events count for less. Every China event, with "
+             "its sources, is in the [appendix](05-china-events.md).",
+             "## Exercises A to C (no programming)",
+             "Write your answers on answer sheet 5.",
+             _china_exercises(),
              "## A. Turning points (numbered as in figure 1)",
-             table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:]]),
+             table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:4]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
@@ -330,17 +354,25 @@ def china_handout(data) -> str:
              table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
                             ("Event id", "event_id")]),
              "## D. The debate of 1927: the events and what the data says of them",
+             "The two sides' own words: [Stalin's theses](../../data/documents/doc-1927-stalin-theses.md) (the "
+             "leadership) and [Trotsky's reply](../../data/documents/doc-1927-trotsky-critique.md) (the Opposition).",
              table(debate, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
-                            ("Event id", "event_id"), ("Sources", "sources")]),
-             "## E. Every China event, 1920–1929",
-             table(lanes, [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]
+                            ("Event id", "event_id")])]
     return "\n\n".join(parts) + "\n"
+
+
+def china_events(data) -> str:
+    """Handout 5's appendix: every China event with its lane and sources, for the teacher and the paper path."""
+    return "\n\n".join([
+        "# Handout 5, appendix: every China event, 1920–1929", GENERATED,
+        "For [handout 5](05-china-handout.md): print it for the paper path or keep it as the teacher's copy.",
+        table(_china_lanes(data), [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]) + "\n"
 
 
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
             "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout,
             "04-documents-extension.md": documents_extension, "04-documents-support.md": documents_support,
-            "05-china-handout.md": china_handout}
+            "05-china-handout.md": china_handout, "05-china-events.md": china_events}
 
 
 # --- printable copies: raw Markdown prints its escapes (\\*) and table bars; these HTML pages print clean -------

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "notebooks"))
 from breaking_isolation.atomic import write_text  # noqa: E402
 
-START = "notebooks/00-start-here.ipynb"
+START = "my-work/00-start-here.ipynb"  # the learner's working copy, made by jupyter/kit_server.py
 OUT = ROOT / "build" / "links"
 GITHUB = re.compile(r"^https://github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?/?$")
 BINDER_IDLE = "about ten minutes"
