@@ -47,11 +47,19 @@ def _with_sources(events):
     return events
 
 
+RECOGNITION_AFTER = {"de_jure": "de jure", "de_facto": "de facto", "none": "none"}
+EXIT_TICKET_CLAIM = "beginning-with-britain"  # the sentence lesson 1's exit ticket asks about
+COUNTRY_STUDY = ("Source: Library of Congress, Federal Research Division, *Soviet Union: A Country Study*, ed. "
+                 "Raymond E. Zickel, 2nd ed. (Washington, D.C.: GPO, 1991; research completed May 1989), section "
+                 "\"Foreign Policy, 1921-28\". Public domain.")
+
+
 def recognition_handout(data) -> str:
     changes = recognition.standing_changes(data.events, data.actors)
     rows = changes.merge(data.events[["event_id", "title", "source_ids"]], on="event_id")
     rows = _with_sources(rows)
     rows["kind_label"] = rows["kind"].astype(str).map(recognition.KIND_LABELS)
+    rows["after"] = rows["recognition_after"].astype(str).map(RECOGNITION_AFTER)
     rows["counts"] = [("yes" if counted else f"no: {reason}") for counted, reason in zip(rows["counted"], rows["reason"])]
     years = recognition.year_end_table(changes, 1920, 1933)
     year_table = ["| End of year | recognise de jure | recognise de facto only | relations in place | relations broken off |",
@@ -66,13 +74,31 @@ def recognition_handout(data) -> str:
         "**Diplomatic relations**: envoys exchanged; they can be broken off and restored. An act by a "
         "government that was not then its state's recognised government, or by a party, counts for no state. "
         "The event id leads to the full row, with its description, in `data/events.csv`.",
+        "**Establishing relations includes recognition in law.** A state that established relations with Moscow "
+        "recognised it *de jure* by the same act, even when the Kind column says only \"relations established\". "
+        "The column *Recognition after* gives each state's recognition of Moscow once the event had happened.",
         "## A. The events",
-        table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"), ("Event", "title"),
-                     ("Counts?", "counts"), ("Event id", "event_id"), ("Sources", "sources")]),
+        table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"),
+                     ("Recognition after", "after"), ("Event", "title"), ("Counts?", "counts"),
+                     ("Event id", "event_id"), ("Sources", "sources")]),
         "## B. How many states recognised Moscow, and how many had relations with it",
         "Counted at the end of each year from table A. Draw both step charts by hand: one square per state.",
         "\n".join(year_table),
+        "## C. The Country Study's sentence (exit ticket, line 3)",
+        f"{COUNTRY_STUDY}",
+        f"> \"{_escape(source_sentence(EXIT_TICKET_CLAIM, data))}\"",
     ]) + "\n"
+
+
+def source_sentence(claim_id: str, data) -> str:
+    """The whole sentence of the Country Study that holds one claim of data/country-study-claims.csv."""
+    claim = next(c for c in country_study.load_claims(data=data) if c.id == claim_id)
+    first = country_study.quote_parts(claim.quote)[0]
+    text = country_study.normalise(country_study.source_text())
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if first in sentence:
+            return sentence
+    raise ValueError(f"data/country-study-claims.csv, claim {claim_id!r}: its quote is not in the source text")
 
 
 # Handout 2 reads the network as notebook 2 builds it: the same nodes (people and firms count for what they
@@ -133,9 +159,7 @@ def country_study_handout(data) -> str:
     claims = country_study.load_claims(data=data)  # the one list of the text's claims, in its order
     events = _with_sources(data.events).set_index("event_id", drop=False)
     parts = ["# Handout 3: Checking the Country Study", GENERATED,
-             "For lesson 3. Source: Library of Congress, Federal Research "
-             "Division, *Soviet Union: A Country Study*, ed. Raymond E. Zickel, 2nd ed. (Washington, D.C.: GPO, "
-             "1991; research completed May 1989), section \"Foreign Policy, 1921-28\". Public domain.",
+             f"For lesson 3. {COUNTRY_STUDY}",
              "## A. The claims, in the text's order",
              "Each card quotes the text in its own words, then gives the events that bear on it. Decide: does "
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
