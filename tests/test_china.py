@@ -43,8 +43,7 @@ def test_backing_turns_by_quarter_and_ignores_neutral_events(data):
     got = {(q.year, q.quarter, side, face, after) for q, side, face, after in
            zip(turns["quarter"], turns["side"], turns["face"], turns["after"])}
     assert got == {
-        (1923, 1, "Nationalists", china.STATE, "cooperative"),
-        (1923, 4, "Nationalists", china.PARTY, "cooperative"),
+        (1923, 1, "Nationalists", china.PARTY, "cooperative"),   # the state's aid courts a party: faces.face
         (1924, 2, "Beijing government", china.STATE, "cooperative"),
         (1927, 2, "Beijing government", china.STATE, "hostile"),
         (1927, 2, "Nationalists", china.PARTY, "hostile"),
@@ -54,8 +53,17 @@ def test_backing_turns_by_quarter_and_ignores_neutral_events(data):
 
 def test_a_tie_of_neutral_events_only_is_neutral_and_one_hostile_event_after_long_cooperation_is_mixed(data):
     backing = china.backing_by_quarter(data.events, data.actors, start="1926-01-01", end="1926-12-31")
-    wuhan = backing[(backing["side"] == "Nationalists") & (backing["face"] == china.STATE)]
+    wuhan = backing[(backing["side"] == "Nationalists") & (backing["face"] == china.PARTY)]
     assert set(wuhan["tie"]) == {"cooperative"}   # the neutral visit of 1926 changes nothing
+
+
+def test_faces_come_from_faces_face_and_mongolia_is_not_peking(live):
+    lanes = china.lane_events(live.events, live.actors).set_index("event_id")["lane"]
+    assert lanes["1923-sun-joffe-manifesto"] == china.PARTY    # Joffe, a state envoy, courted a party
+    assert lanes["1924-whampoa-opens"] == china.PARTY
+    ties = china.tie_events(live.events, live.actors)
+    assert ties.set_index("event_id").at["1924-sino-soviet-agreement", "face"] == china.STATE
+    assert not ties["event_id"].str.contains("mongol").any()   # Urga's acts are not Peking's
 
 
 def test_a_side_with_no_moscow_event_has_no_tie(data):

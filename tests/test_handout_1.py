@@ -41,6 +41,23 @@ def test_the_keys_answers_follow_from_the_handouts_rows():
         assert row["Kind"] in (recognition.KIND_LABELS.get(kind, ""), kind.replace("_", " ")), row["Event id"]
         counts = row["Counts?"].startswith("yes")
         assert counts == bool(by_id.at[row["Event id"], "counted"]), row["Event id"]
+        # Establishing relations recognises in law: the printed recognition is the data's, so the exit ticket's
+        # de jure events (Rapallo, Britain 1924) read as de jure on the handout.
+        after = str(by_id.at[row["Event id"], "recognition_after"]).replace("_", " ")
+        assert row["Recognition after"] == after, row["Event id"]
+    assert set(printed.loc[printed["Event id"].isin(["1922-rapallo-treaty", "1924-britain-recognition"]),
+                           "Recognition after"]) == {"de jure"}
+
+
+def test_the_exit_tickets_sentence_is_the_country_studys_own():
+    """Line 3 of the exit ticket asks about a sentence of the Country Study: the handout prints it whole, word for
+    word from the stored text, and it holds the claim the key discusses."""
+    from breaking_isolation import country_study
+    section = HANDOUT.read_text(encoding="utf-8").split("## C. ", 1)[1]
+    quoted = next(line for line in section.splitlines() if line.startswith("> ")).strip('> "')
+    assert country_study.is_verbatim(quoted.replace("\\", ""), country_study.source_text())
+    claims = {c.id: c for c in country_study.load_claims()}
+    assert country_study.is_verbatim(claims["beginning-with-britain"].quote, quoted)
 
 
 def test_the_check_fails_on_a_handout_missing_a_break():

@@ -293,3 +293,18 @@ def test_every_handout_and_answer_sheet_has_a_clean_printable_copy():
         shown = re.sub(r"<[^>]+>", " ", text.split("<body>", 1)[1])
         assert "\\*" not in shown and "|---" not in shown and "&lt;!--" not in shown, path.name
     assert "<table>" in wanted[ROOT / "lessons" / "handouts" / "04-documents-handout.html"]
+
+
+def test_lesson_5_formative_key_names_table_b_first_turn_of_each_face():
+    """The formative key is handout 5's table B: each face's first 1927 row that stops being cooperative."""
+    from breaking_isolation import china  # noqa: PLC0415
+
+    data = kit.load()
+    turns = china.switches(china.backing_by_quarter(data.events, data.actors))
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    key = plan[plan.index("**Key.** Order:"):plan.index("| Mark | Criteria |", plan.index("**Key.** Order:"))]
+    handout = build_handouts.render()["05-china-handout.md"]
+    for face in (china.STATE, china.PARTY):
+        first = turns[(turns["face"] == face) & (turns["quarter"].dt.year == 1927) & (turns["before"] == "cooperative")].iloc[0]
+        assert f"`{first['set_by']}`" in key, f"the formative key should name {first['set_by']} ({face}, {first['side']})"
+        assert first["set_by"] in handout

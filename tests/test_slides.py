@@ -183,6 +183,18 @@ def test_a_heading_alone_takes_its_figure_along_and_notes_come_before_the_fragme
     assert build_slides.slide_type(notebook.cells[2]) == "subslide"  # the notebook itself is not changed
 
 
+def test_a_deck_leaves_out_what_only_the_teacher_sees():
+    """The class sees the deck: notebook 1's verdicts on the Country Study, which lesson 3 asks students to reach,
+    are tagged "teacher" and stay out of every deck, while the speaker notes stay in."""
+    notebook = nbformat.read(ROOT / "notebooks" / "01-recognition.ipynb", as_version=4)
+    teacher = [cell for cell in notebook.cells if "teacher" in cell.metadata.get("tags", [])]
+    assert any("The verdicts, from the data" in cell.source for cell in teacher)
+    deck = build_slides.deck_version(notebook)
+    assert not [cell for cell in deck.cells if "teacher" in cell.metadata.get("tags", [])]
+    assert not any("The verdicts, from the data" in cell.source for cell in deck.cells)
+    assert any(build_slides.slide_type(cell) == "notes" for cell in deck.cells)
+
+
 # --- decks in the browser -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])

@@ -47,11 +47,19 @@ def _with_sources(events):
     return events
 
 
+RECOGNITION_AFTER = {"de_jure": "de jure", "de_facto": "de facto", "none": "none"}
+EXIT_TICKET_CLAIM = "beginning-with-britain"  # the sentence lesson 1's exit ticket asks about
+COUNTRY_STUDY = ("Source: Library of Congress, Federal Research Division, *Soviet Union: A Country Study*, ed. "
+                 "Raymond E. Zickel, 2nd ed. (Washington, D.C.: GPO, 1991; research completed May 1989), section "
+                 "\"Foreign Policy, 1921-28\". Public domain.")
+
+
 def recognition_handout(data) -> str:
     changes = recognition.standing_changes(data.events, data.actors)
     rows = changes.merge(data.events[["event_id", "title", "source_ids"]], on="event_id")
     rows = _with_sources(rows)
     rows["kind_label"] = rows["kind"].astype(str).map(recognition.KIND_LABELS)
+    rows["after"] = rows["recognition_after"].astype(str).map(RECOGNITION_AFTER)
     rows["counts"] = [("yes" if counted else f"no: {reason}") for counted, reason in zip(rows["counted"], rows["reason"])]
     years = recognition.year_end_table(changes, 1920, 1933)
     year_table = ["| End of year | recognise de jure | recognise de facto only | relations in place | relations broken off |",
@@ -66,13 +74,31 @@ def recognition_handout(data) -> str:
         "**Diplomatic relations**: envoys exchanged; they can be broken off and restored. An act by a "
         "government that was not then its state's recognised government, or by a party, counts for no state. "
         "The event id leads to the full row, with its description, in `data/events.csv`.",
+        "**Establishing relations includes recognition in law.** A state that established relations with Moscow "
+        "recognised it *de jure* by the same act, even when the Kind column says only \"relations established\". "
+        "The column *Recognition after* gives each state's recognition of Moscow once the event had happened.",
         "## A. The events",
-        table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"), ("Event", "title"),
-                     ("Counts?", "counts"), ("Event id", "event_id"), ("Sources", "sources")]),
+        table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"),
+                     ("Recognition after", "after"), ("Event", "title"), ("Counts?", "counts"),
+                     ("Event id", "event_id"), ("Sources", "sources")]),
         "## B. How many states recognised Moscow, and how many had relations with it",
         "Counted at the end of each year from table A. Draw both step charts by hand: one square per state.",
         "\n".join(year_table),
+        "## C. The Country Study's sentence (exit ticket, line 3)",
+        f"{COUNTRY_STUDY}",
+        f"> \"{_escape(source_sentence(EXIT_TICKET_CLAIM, data))}\"",
     ]) + "\n"
+
+
+def source_sentence(claim_id: str, data) -> str:
+    """The whole sentence of the Country Study that holds one claim of data/country-study-claims.csv."""
+    claim = next(c for c in country_study.load_claims(data=data) if c.id == claim_id)
+    first = country_study.quote_parts(claim.quote)[0]
+    text = country_study.normalise(country_study.source_text())
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if first in sentence:
+            return sentence
+    raise ValueError(f"data/country-study-claims.csv, claim {claim_id!r}: its quote is not in the source text")
 
 
 # Handout 2 reads the network as notebook 2 builds it: the same nodes (people and firms count for what they
@@ -133,9 +159,7 @@ def country_study_handout(data) -> str:
     claims = country_study.load_claims(data=data)  # the one list of the text's claims, in its order
     events = _with_sources(data.events).set_index("event_id", drop=False)
     parts = ["# Handout 3: Checking the Country Study", GENERATED,
-             "For lesson 3. Source: Library of Congress, Federal Research "
-             "Division, *Soviet Union: A Country Study*, ed. Raymond E. Zickel, 2nd ed. (Washington, D.C.: GPO, "
-             "1991; research completed May 1989), section \"Foreign Policy, 1921-28\". Public domain.",
+             f"For lesson 3. {COUNTRY_STUDY}",
              "## A. The claims, in the text's order",
              "Each card quotes the text in its own words, then gives the events that bear on it. Decide: does "
              "the claim hold, is it imprecise, or is it wrong? Write your verdict and the event ids that "
@@ -277,26 +301,50 @@ def _quarter(stamp) -> str:
     return f"{stamp.year} Q{stamp.quarter}"
 
 
-def china_handout(data) -> str:
-    china, charts = kit.china, kit.china_charts
-    lanes = _with_sources(china.lane_events(data.events, data.actors).merge(
+NOTEBOOK_3 = ROOT / "notebooks" / "03-china.ipynb"
+CHINA_EXERCISES = ("c28", "c33", "c37")          # notebook 3's exercises A-C, the ones that need no programming
+
+
+def _china_exercises() -> str:
+    """Exercises A-C as notebook 3 words them (one source), with the links made to work from lessons/handouts/."""
+    import json  # noqa: PLC0415
+
+    cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_3.read_text(encoding="utf-8"))["cells"]}
+    ids = ", ".join(f"`{e}`" for e in sorted(kit.china.TURNING_POINTS))
+    texts = [cells[c].replace("](../", "](../../") for c in CHINA_EXERCISES]
+    texts[0] += f"\n\nThe turning points: {ids}."
+    return "\n\n".join(texts)
+
+
+def _china_lanes(data):
+    china = kit.china
+    return _with_sources(china.lane_events(data.events, data.actors).merge(
         data.events[["event_id", "source_ids", "description"]], on="event_id"))
-    turns = charts.numbered(lanes)
+
+
+def china_handout(data) -> str:
+    """Lesson 5's student handout: the exercises without programming and the tables they need; every China event
+    is in china_events, the appendix."""
+    china, charts = kit.china, kit.china_charts
+    turns = charts.numbered(_china_lanes(data))
     backing = china.backing_by_quarter(data.events, data.actors)
     changes = china.switches(backing).assign(when=lambda t: t["quarter"].map(_quarter))
     held = china.recognised_by_quarter(data.actors)
     spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
     spring = china.war_scare(data.events, data.actors)
     spring = spring.assign(number=range(1, len(spring) + 1))
-    debate = _with_sources(data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index())
+    debate = data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index()
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
-             "For lesson 5 and notebook 3. The China events of the kit's data, lane by lane: a "
-             "**lane** groups actors (the Soviet state and its envoys; the Comintern, the Soviet party and their "
-             "agents; Peking; the Nationalists; Wuhan; the Communists; the warlords; Britain and Japan). A "
-             "**face** is one of Moscow's two ways of acting in China: the state or the party. A face's **tie** to "
-             "a Chinese side weighs their recent events, as in notebook 2: cooperative, mixed or hostile.",
+             "For lesson 5 and notebook 3. Moscow acted in China in two ways, its two **faces**: the Soviet "
+             "**state** (treaties, envoys, arms) and the **party** (the Comintern and its agents). A **lane** is a "
+             "group of actors in figure 1. A face's **tie** to a Chinese side is cooperative, mixed or hostile: it "
+             "counts their friendly and hostile events, and older events count for less. Every China event, with "
+             "its sources, is in the [appendix](05-china-events.md).",
+             "## Exercises A to C (no programming)",
+             "Write your answers on answer sheet 5.",
+             _china_exercises(),
              "## A. Turning points (numbered as in figure 1)",
-             table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:]]),
+             table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:4]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
@@ -306,17 +354,25 @@ def china_handout(data) -> str:
              table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
                             ("Event id", "event_id")]),
              "## D. The debate of 1927: the events and what the data says of them",
+             "The two sides' own words: [Stalin's theses](../../data/documents/doc-1927-stalin-theses.md) (the "
+             "leadership) and [Trotsky's reply](../../data/documents/doc-1927-trotsky-critique.md) (the Opposition).",
              table(debate, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
-                            ("Event id", "event_id"), ("Sources", "sources")]),
-             "## E. Every China event, 1920–1929",
-             table(lanes, [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]
+                            ("Event id", "event_id")])]
     return "\n\n".join(parts) + "\n"
+
+
+def china_events(data) -> str:
+    """Handout 5's appendix: every China event with its lane and sources, for the teacher and the paper path."""
+    return "\n\n".join([
+        "# Handout 5, appendix: every China event, 1920–1929", GENERATED,
+        "For [handout 5](05-china-handout.md): print it for the paper path or keep it as the teacher's copy.",
+        table(_china_lanes(data), [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]) + "\n"
 
 
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
             "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout,
             "04-documents-extension.md": documents_extension, "04-documents-support.md": documents_support,
-            "05-china-handout.md": china_handout}
+            "05-china-handout.md": china_handout, "05-china-events.md": china_events}
 
 
 # --- printable copies: raw Markdown prints its escapes (\\*) and table bars; these HTML pages print clean -------

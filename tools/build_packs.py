@@ -28,7 +28,8 @@ WORDS_PER_PAGE = 550          # an A4 page of 11-point text with headings, as th
 # lesson file stem: (the lesson's title, its documents in the order the lesson reads them)
 PACKS = {
     "01-recognition": ("Lesson 1: Recognition over time",
-                       ["doc-1921-trade-agreement-preamble", "doc-1924-british-note-of-recognition"]),
+                       ["doc-1921-trade-agreement-preamble", "doc-1924-british-note-of-recognition",
+                        "doc-1927-commons-debate-break"]),
     "02-network": ("Lesson 2: The relations network",
                    ["doc-1922-rapallo-treaty", "doc-1923-sun-joffe-manifesto", "doc-1924-sino-soviet-agreement"]),
     "04-documents": ("Lesson 4: Reading documents against the data",

@@ -12,7 +12,8 @@ Decks, for projecting: the notebooks are run again in a temporary copy with KIT_
 is drawn at slide size with text legible from the back of the room (the stored notebooks are not changed);
 a slide that holds only a heading takes the untitled slide after it along; speaker notes are placed before
 the slide's fragments, so they show in the speaker view for the whole slide; all code input is hidden (a
-presenter shows results, the handout shows the code); cells with slide_type "skip" are dropped; cells with
+presenter shows results, the handout shows the code); cells with slide_type "skip" are dropped, and so are
+cells tagged "teacher" (a verdict the lessons ask students to reach: the class sees the deck); cells with
 slide_type "notes" become speaker notes (press S); the first slide is the notebook's title and question. Handouts, for reading: the student version of the
 notebook (no solutions, exercises unanswered) without the speaker notes, code included.
 
@@ -41,6 +42,7 @@ REVEAL_VERSION = "5.2.1"  # 6.x gives a blank deck with nbconvert's reveal templ
 AXE_VERSION = "4.14.1"  # axe-core, the accessibility checker of the tests
 NPM_PACKAGES = {"reveal.js": REVEAL_VERSION, "axe-core": AXE_VERSION}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
+TEACHER_ONLY = "teacher"  # a cell's tag: the teacher's eyes only, never projected (nor in the student edition)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "notebooks"))
@@ -186,14 +188,15 @@ def _notes_before_fragments(cells: list) -> list:
 
 
 def deck_version(notebook) -> nbformat.NotebookNode:
-    """The cells a deck shows: skip cells, widget outputs and figure captions dropped (a deck has no kernel);
+    """The cells a deck shows: skip and teacher-only cells, widget outputs and figure captions dropped (a deck has no kernel);
     headings kept with their content; speaker notes shown for the whole of their slide."""
     deck = nbformat.from_dict(notebook)
     for cell in deck.cells:
         kind = slide_type(cell)
         if kind not in SLIDE_TYPES:
             raise ValueError(f"unknown slide_type {kind!r} in a cell starting {cell.source[:40]!r}")
-    deck.cells = [cell for cell in deck.cells if slide_type(cell) != "skip"]
+    deck.cells = [cell for cell in deck.cells
+                  if slide_type(cell) != "skip" and TEACHER_ONLY not in cell.metadata.get("tags", [])]
     for cell in deck.cells:
         # A figure's printed caption repeats its alt text, which the deck's <img> carries already: on a
         # projected slide it only pushes the figure off the screen.

@@ -11,9 +11,10 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
 - **Lanes** group actors as a reader of this story does (`LANES`): the Soviet state and its diplomats; the
   Comintern, the Soviet party and their agents (Borodin was the Politburo's man, not the Foreign Commissariat's);
   Peking; the Nationalists at Canton and Nanjing; Wuhan; the Communists; the warlords; Britain and Japan.
-  An actor not named there falls into the lane of what it belongs to (`actors.belongs_to`, upwards).
+  An actor not named there falls into the lane of what it belongs to (`actors.belongs_to`, upwards), except
+  Outer Mongolia (`OUTSIDE_CHINA`). When Moscow acts, the event's lane is the face it shows (`faces.face`).
 - **A China event** is one whose actor or counterpart is in a Chinese lane, 1920-29.
-- **A face's tie** to a Chinese side at a date follows the network's rule (`network_model.sign_of`): the
+- **A face's tie** to a Chinese side (the face decided by `faces.face`, as in notebook 2) at a date follows the network's rule (`network_model.sign_of`): the
   balance of their cooperative and hostile events, each weighing half as much a year on; `mixed` when
   neither side of the balance outweighs the other twice over, `none` before their first event.
 - **Who held power** is the government that `actors.csv` records as China's recognised government.
@@ -24,10 +25,12 @@ from __future__ import annotations
 import pandas as pd
 
 from . import checks
-from .faces import PARTY_SIDE, STATE_SIDE
+from . import faces
+from .faces import MOSCOW, PARTY_SIDE, STATE_SIDE
 from .network_model import sign_of
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
+FACE_LANE = {faces.STATE: STATE, faces.PARTY: PARTY}
 CHINESE = ("Beijing government", "Nationalists (Canton, Nanjing)", "Wuhan Nationalists", "Communists (CCP)",
            "Warlords")
 LANES = (STATE, PARTY) + CHINESE + ("Britain and Japan",)
@@ -40,6 +43,10 @@ LANE_OF = {
     "zhang-zuolin": "Warlords", "zhang-xueliang": "Warlords", "feng-yuxiang": "Warlords",
     "britain": "Britain and Japan", "japan": "Britain and Japan",
 }
+# Actors recorded as belonging to China whose acts were not Peking's: Outer Mongolia's government at Urga was out
+# of Peking's control from 1921 (actors.csv keeps belongs_to=china because every state, Moscow included,
+# recognised it as part of China). Their lane and side are not climbed to China's.
+OUTSIDE_CHINA = frozenset({"mongolia"})
 # The sides whose ties to Moscow the second figure follows, with the actors that count for each.
 SIDES = {"Beijing government": "china-beijing", "Nationalists": "kmt", "Wuhan Nationalists": "kmt-wuhan",
          "Communists": "ccp", "Feng Yuxiang": "feng-yuxiang"}
@@ -63,7 +70,7 @@ def lane_of(actors: pd.DataFrame) -> dict[str, str]:
     found = {}
     for actor in parent:
         seen, current = set(), actor
-        while current and current not in LANE_OF and current not in seen:
+        while current and current not in LANE_OF and current not in seen and current not in OUTSIDE_CHINA:
             seen.add(current)
             current = parent.get(current, "")
         if current in LANE_OF:
@@ -76,6 +83,10 @@ def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, 
     lanes = lane_of(actors)
     table = events[(events["date"] >= pd.Timestamp(start)) & (events["date"] <= pd.Timestamp(end))].copy()
     table["lane"] = table["actor"].map(lanes)
+    # When Moscow acts, its lane is the face the event shows (faces.face, the one rule): Whampoa is the party's
+    moscow = table["lane"].isin((STATE, PARTY))
+    table.loc[moscow, "lane"] = [_face(a, c, actors, lanes) for a, c in
+                                 zip(table.loc[moscow, "actor"], table.loc[moscow, "counterpart"])]
     table["counterpart_lane"] = table["counterpart"].map(lanes)
     chinese = table["lane"].isin(CHINESE) | table["counterpart_lane"].isin(CHINESE)
     table = table[chinese & table["lane"].notna()]
@@ -84,13 +95,22 @@ def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, 
     return table[[c for c in columns if c in table.columns]].sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
-def _face_and_side(actor: str, counterpart: str, lanes: dict[str, str], side_of: dict[str, str]) -> tuple | None:
-    """(face, side) when one end of an event is a Moscow face and the other a Chinese side, else None."""
+def _face_and_side(actor: str, counterpart: str, actors: pd.DataFrame, lanes: dict[str, str],
+                   side_of: dict[str, str]) -> tuple | None:
+    """(face, side) when one end of an event is Moscow and the other a Chinese side, else None; the face is
+    faces.face's (the manifesto Joffe signed with Sun courted a party, so it is the party face)."""
     for moscow, other in ((actor, counterpart), (counterpart, actor)):
-        face = lanes.get(moscow)
-        if face in (STATE, PARTY) and other in side_of:
-            return face, side_of[other]
+        if lanes.get(moscow) in (STATE, PARTY) and other in side_of:
+            return _face(actor, counterpart, actors, lanes), side_of[other]
     return None
+
+
+def _face(actor: str, counterpart: str, actors: pd.DataFrame, lanes: dict[str, str]) -> str:
+    """The lane of the face faces.face gives. Moscow's people it does not name (a diplomat, by belongs_to) stand
+    in for the body of their lane, so that the one rule judges them too."""
+    stand_in = {STATE: "ussr", PARTY: "cpsu"}
+    named = [stand_in[lanes[a]] if a not in MOSCOW and lanes.get(a) in stand_in else a for a in (actor, counterpart)]
+    return FACE_LANE[faces.face(named[0], named[1], actors)]
 
 
 def _side_of(actors: pd.DataFrame) -> dict[str, str]:
@@ -98,7 +118,7 @@ def _side_of(actors: pd.DataFrame) -> dict[str, str]:
     found = {}
     for actor in parent:
         current, seen = actor, set()
-        while current and current not in SIDE_OF and current not in seen:
+        while current and current not in SIDE_OF and current not in seen and current not in OUTSIDE_CHINA:
             seen.add(current)
             current = parent.get(current, "")
         if current in SIDE_OF:
@@ -112,7 +132,7 @@ def tie_events(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for event_id, date, actor, counterpart, tone in zip(events["event_id"], events["date"], events["actor"],
                                                        events["counterpart"], events["tone"].astype(str)):
-        pair = _face_and_side(actor, counterpart, lanes, side_of)
+        pair = _face_and_side(actor, counterpart, actors, lanes, side_of)
         if pair:
             rows.append({"date": date, "face": pair[0], "side": pair[1], "tone": tone, "event_id": event_id})
     return pd.DataFrame(rows, columns=["date", "face", "side", "tone", "event_id"])
