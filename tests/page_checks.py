@@ -144,6 +144,9 @@ LAB_OWN_FINDINGS: list[tuple[str, str, str]] = [
     ("aria-required-children", ".jp-WindowedPanel-viewport[role='feed']",
      "JupyterLab's notebook is a role=feed whose cells are not articles: "
      "https://github.com/jupyterlab/jupyterlab/issues/14765"),
+    ("aria-prohibited-attr", ".jp-MarkdownCell",
+     "JupyterLab 4 puts aria-label=\"Markdown Cell Content\" on each rendered Markdown cell's div, a role that "
+     "allows no label; the cell's text is read all the same"),
     ("button-name", "button.jp-collapseHeadingButton",
      "JupyterLab's collapse-heading button beside a Markdown heading has no name (listed with Lab's other "
      "name/role/value findings): https://github.com/jupyterlab/jupyterlab/issues/16890"),

@@ -495,10 +495,28 @@ def test_walk_4_run_all_a_wrong_answer_a_glossary_link_and_a_solution_by_keyboar
     page.screenshot(path=str(ARTIFACTS / "walk-4-solution.png"))
 
 
-@pytest.mark.skip(reason="waiting for checks.py to refuse an answer whose cell did not run cleanly "
-                         "(a typo such as `answr = 23`, a NameError, a SyntaxError)")
 def test_walk_5_a_typo_is_not_graded_as_the_previous_answer(lab, page):
-    """After a right answer, a typo in the answer cell: the check must refuse, not grade the old answer."""
+    """After an answer, a typo in the answer cell (`answr = 23`): the check refuses, it does not grade the old one."""
+    kit = lab["work"] / "kit"
+    path = f"{kit_server.WORK}/01-recognition.ipynb"
+    notebook = nbformat.read(kit / path, as_version=4)
+    _open(page, lab["base"], path)
+    _run_all(page)
+    exercise = next(c for c in notebook.cells if "exercise" in c.metadata.get("tags", []))
+    check = notebook.cells[notebook.cells.index(exercise) + 1]
+    output = _cell(page, notebook, check.id).locator(".jp-OutputArea-output")
+    for typed in ("answer = 0", "answr = 23"):  # an answer the check grades, then the same cell with a typo
+        _cell(page, notebook, exercise.id).locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.type(typed)
+        page.keyboard.press("Shift+Enter")
+        page.keyboard.press("Shift+Enter")  # the check cell, next
+        output.first.wait_for(timeout=30_000)
+        page.wait_for_timeout(800)
+    verdict = output.first.inner_text()
+    assert "✔" not in verdict and "Not right" not in verdict, verdict  # the old answer (0) is not graded
+    assert "again" in verdict and "answr" in verdict, verdict
+    page.screenshot(path=str(ARTIFACTS / "walk-5-typo.png"))
 
 
 def test_no_process_of_the_server_tried_to_reach_the_network(lab):

@@ -1,6 +1,7 @@
 """Each learner's working copies (jupyter/kit_server.py) and what the stored notebooks show before a run."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import shutil
 import sys
 from pathlib import Path
@@ -16,6 +17,12 @@ import execute_notebooks  # noqa: E402
 import kit_server  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def run(coroutine):
+    """Run a coroutine to the end in a thread of its own: a browser test in the same worker may hold a loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture
@@ -73,22 +80,22 @@ def test_the_originals_are_read_only_in_lab_and_copies_are_made_when_asked_for(k
     manager = kit_server.KitContentsManager(root_dir=str(kit))
     original = (kit / "notebooks" / "00-start-here.ipynb").read_bytes()
 
-    model = asyncio.run(manager.get("my-work/00-start-here.ipynb"))  # a hub link asks before any copy exists
+    model = run(manager.get("my-work/00-start-here.ipynb"))  # a hub link asks before any copy exists
     assert model["writable"] is True and (kit / "my-work" / "02-network.ipynb").exists()
     assert str(kit / "notebooks") in kit_server.os.environ["PYTHONPATH"].split(kit_server.os.pathsep)
-    assert asyncio.run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is False
+    assert run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is False
     with pytest.raises(HTTPError) as refused:
-        asyncio.run(manager.save({"type": "notebook", "content": model["content"]}, "notebooks/00-start-here.ipynb"))
+        run(manager.save({"type": "notebook", "content": model["content"]}, "notebooks/00-start-here.ipynb"))
     assert refused.value.status_code == 403 and "my-work/00-start-here.ipynb" in refused.value.log_message
     with pytest.raises(HTTPError):
-        asyncio.run(manager.delete_file("notebooks/glossary.md"))
+        run(manager.delete_file("notebooks/glossary.md"))
     with pytest.raises(HTTPError):
-        asyncio.run(manager.rename_file("notebooks/01-recognition.ipynb", "notebooks/mine.ipynb"))
+        run(manager.rename_file("notebooks/01-recognition.ipynb", "notebooks/mine.ipynb"))
     assert (kit / "notebooks" / "00-start-here.ipynb").read_bytes() == original
-    asyncio.run(manager.save({"type": "notebook", "content": model["content"]}, "my-work/00-start-here.ipynb"))
+    run(manager.save({"type": "notebook", "content": model["content"]}, "my-work/00-start-here.ipynb"))
 
     monkeypatch.setenv(kit_server.LIFT, "1")  # a maintainer editing the kit
-    assert asyncio.run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is True
+    assert run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is True
 
 
 def test_a_widget_cell_stores_a_sentence_saying_to_run_it():

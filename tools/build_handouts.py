@@ -418,14 +418,19 @@ def render() -> dict[str, str]:
     return {name: make(data) for name, make in HANDOUTS.items()}
 
 
-if __name__ == "__main__":
+def write_all(say=lambda line: None) -> None:
+    """Every handout, its printable .html copy, every answer sheet's .html copy and lesson 3's card key."""
     OUT.mkdir(parents=True, exist_ok=True)
     handouts = render()
     for name, text in handouts.items():
         atomic.write_text(OUT / name, text)
-        print(f"wrote lessons/handouts/{name}")
+        say(f"wrote lessons/handouts/{name}")
     for path, text in printables(handouts).items():
         atomic.write_text(path, text)
-    print("wrote the printable .html copy of every handout and answer sheet")
+    say("wrote the printable .html copy of every handout and answer sheet")
     if write_claim_key(kit.load()):
-        print("wrote the card key of lessons/03-reading-the-country-study.md")
+        say("wrote the card key of lessons/03-reading-the-country-study.md")
+
+
+if __name__ == "__main__":
+    write_all(print)

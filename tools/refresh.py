@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic  # noqa: E402
 from execute_notebooks import execute  # noqa: E402
 
 # --- what changed -------------------------------------------------------------------------------------------
@@ -191,10 +190,7 @@ def run_notebooks(notebooks: list[Path]) -> None:
 def rebuild_handouts() -> None:
     import build_handouts
 
-    build_handouts.OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in build_handouts.render().items():
-        atomic.write_text(build_handouts.OUT / name, text)
-    build_handouts.write_claim_key(build_handouts.kit.load())
+    build_handouts.write_all()
 
 
 def rebuild_documents() -> None:
