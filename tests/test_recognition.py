@@ -103,6 +103,27 @@ def test_a_territory_recognised_as_part_of_another_state_speaks_for_none():
     assert end_1921 == [0, 1]
 
 
+def test_a_government_recognised_later_brings_its_relations_when_its_state_had_none():
+    """An Ankara-like case: a rival government opens relations with Moscow before the powers recognise it,
+    while the recognised government has none; the act counts for its state from the day it is recognised.
+    A rival government whose state already had a standing through its recognised government (Nanjing under
+    Peking) gains nothing that way."""
+    actors = pd.concat([ACTORS, pd.DataFrame({
+        "actor_id": ["anatolia", "anatolia-rival"], "name": ["Anatolia", "Rival government"],
+        "kind": ["state", "government"], "belongs_to": ["", "anatolia"], "region": ["asia", "asia"],
+        "recognised_from": pd.to_datetime(["NaT", "1922-11-01"]), "recognised_until": pd.to_datetime(["NaT", "NaT"])})],
+        ignore_index=True)
+    rows = ROWS + [("1920-anatolia", "1920-06-15", "relations_established", "anatolia-rival", "rsfsr")]
+    ruled = recognition.standing_changes(events(rows), actors)
+    row = ruled.set_index("event_id").loc["1920-anatolia"]
+    assert row["counted"] and row["date"] == pd.Timestamp("1922-11-01") and row["date_text"] == "1920-06-15"
+    assert "1 November 1922" in row["reason"] and "Rival government" in row["reason"]
+    table = recognition.year_end_table(ruled, 1920, 1922)
+    assert list(table["established"]) == [0, 0, 2]      # Germany (Rapallo) and Anatolia by the end of 1922
+    assert not ruled.set_index("event_id").at["1927-nanjing-break", "counted"]  # China had Peking's standing
+    assert list(ruled["date"]) == sorted(ruled["date"])
+
+
 def test_only_the_recognised_government_of_the_day_speaks_for_china(changes):
     rows = changes.set_index("event_id")
     assert rows.loc["1924-china", "counted"]                 # Beijing, recognised in 1924
@@ -234,7 +255,11 @@ def test_live_counts_agree_with_a_replay_of_the_changes(live):
 def test_live_uncounted_acts_say_why(live):
     _, changes = live
     assert (changes.loc[~changes["counted"], "reason"] != "").all()
-    assert (changes.loc[changes["counted"], "reason"] == "").all()
+    counted = changes[changes["counted"]]
+    # A counted act has no reason, unless it counts from a later day than its own (Ankara's, 1920).
+    later = counted["reason"] != ""
+    assert counted.loc[later, "reason"].str.contains("counted from").all()
+    assert set(counted.loc[later, "event_id"]) == {"1920-turkey-relations"}
 
 
 def test_live_relations_imply_recognition(live):

@@ -37,8 +37,10 @@ from .vocabulary import SOVIET_STATE, START
 
 SOVIET = SOVIET_STATE[-1]  # the node's id: the state's later name
 # The Soviet state under both names, and its ruling party; the Nationalist government at Nanjing with the
-# party that formed it, so that "the Nationalists" are one node before and after April 1927.
-MERGE = {**{name: SOVIET for name in SOVIET_STATE if name != SOVIET}, "cpsu": SOVIET, "china-nanjing": "kmt"}
+# party that formed it, so that "the Nationalists" are one node before and after April 1927; Kemal's Ankara
+# government with Turkey, whose government it became (1922) and stayed.
+MERGE = {**{name: SOVIET for name in SOVIET_STATE if name != SOVIET}, "cpsu": SOVIET, "china-nanjing": "kmt",
+         "turkey-ankara": "turkey"}
 ROLLS_UP = ("person", "firm", "organisation")  # kinds that count for the actor they belong to
 SIGNS = ("cooperative", "mixed", "hostile", "neutral")
 SIGN_VALUE = {"cooperative": 1, "hostile": -1}  # the signs of structural balance; mixed and neutral have none

@@ -35,6 +35,14 @@ held by Beijing. The same rule holds for a territory that the states, Moscow inc
 another state (`belongs_to` filled on a `state`): Outer Mongolia, which Moscow itself recognised as "an integral
 part of the Republic of China" on 31 May 1924. Its government at Urga spoke for no recognised state, so its
 treaty with Moscow moves nothing; `as_states` gives the other reading, with such territories counted as states.
+
+**A government recognised later.** A government that dealt with Moscow before it became its state's
+recognised government, while no recognised government of that state had any standing with Moscow, brings
+that standing with it on the day it is recognised: its earlier acts count from then (`date` is that day,
+`date_text` the day of the act, and `reason` says so). Mustafa Kemal's government at Ankara opened relations
+with Moscow in 1920, while the powers recognised the Sultan's government at Constantinople, which had none;
+they count for Turkey from 1 November 1922, when the Assembly abolished the sultanate. Where the recognised
+government already had a standing (Peking, for China), the rival's acts move nothing, before or after.
 """
 
 from __future__ import annotations
@@ -111,6 +119,41 @@ def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, 
     return False, f"{info.at[actor, 'name']} belongs to no state"
 
 
+def _recognised_later(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> str:
+    """The government `actor` is or belongs to, if it was recognised only after `date`; else ""."""
+    current, seen = actor, set()
+    while current and current not in seen:
+        seen.add(current)
+        kind = str(info.at[current, "kind"])
+        if kind in ("state", "party"):
+            return ""
+        if kind == "government":
+            start = info.at[current, "recognised_from"]
+            return current if pd.notna(start) and date < start else ""
+        current = info.at[current, "belongs_to"]
+    return ""
+
+
+def _defer(table: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
+    """Move the acts of a government recognised later to the day it was recognised, where no recognised
+    speaker of its state had a standing with Moscow before that day (module docstring)."""
+    spoke = [_speaker(a, d, info)[0] for a, d in zip(table["actor"], table["date"])]
+    table = table.assign(reason_deferred="")
+    for row, (actor, date, state) in enumerate(zip(table["actor"], table["date"], table["state"])):
+        government = "" if spoke[row] else _recognised_later(actor, date, info)
+        if not government:
+            continue
+        start = info.at[government, "recognised_from"]
+        earlier = (table["state"] == state) & (table["date"] < start) & pd.Series(spoke, index=table.index)
+        if earlier.any():
+            continue
+        table.loc[table.index[row], "date"] = start
+        table.loc[table.index[row], "reason_deferred"] = (
+            f"an act of {info.at[government, 'name']} before it was the recognised government of its state; "
+            f"counted from {start:%-d %B %Y}, when it became so")
+    return table
+
+
 def as_states(actors: pd.DataFrame) -> pd.DataFrame:
     """The actors with every state that belongs to another made independent: the reading in which Mongolia's
     government counts as that of a state (as Moscow treated it in 1921), for showing the counts both ways."""
@@ -143,7 +186,7 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame, problems: list 
     """One row per event of a standing kind between Moscow and another state, in date order.
 
     Columns: date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
-    actor (who spoke for the other side), counted, reason (why an event moves nothing), and the standing
+    actor (who spoke for the other side), counted, reason (why an event moves nothing, or why it counts from a later day), and the standing
     before and after in each dimension: recognition_before/after, relations_before/after.
     Moscow's recognitions of others are left out (see `moscow_recognises`). An event whose other side
     belongs to no state raises a ValueError naming it; so does breaking off relations that were never
@@ -182,14 +225,15 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame, problems: list 
     table["name"] = table["state"].map(info["name"])
     table["label"] = table["name"].str.replace(r"\s*\(.*\)$", "", regex=True)  # "China (Republic)": "China"
     table["region"] = table["state"].map(info["region"].astype(str))
-    table = table.sort_values("date", kind="stable").reset_index(drop=True)
+    table = _defer(table, info).sort_values("date", kind="stable").reset_index(drop=True)
     columns = {name: [] for name in ("counted", "reason", "recognition_before", "recognition_after",
                                      "relations_before", "relations_after")}
     current: dict[str, tuple[str, str]] = {}
-    for event_id, state_id, actor, date, kind in zip(table["event_id"], table["state"], table["actor"],
-                                                      table["date"], table["kind"]):
+    for event_id, state_id, actor, date, kind, deferred in zip(table["event_id"], table["state"], table["actor"],
+                                                                table["date"], table["kind"],
+                                                                table.pop("reason_deferred")):
         before = current.get(state_id, ("none", "none"))
-        counted, reason = _speaker(actor, date, info)
+        counted, reason = (True, deferred) if deferred else _speaker(actor, date, info)
         after = next_standing(*before, kind) if counted else before
         if counted and kind == "relations_broken" and before[1] != "established":
             _refuse(problems, event_id, "kind", kind, f"breaks off relations between Moscow and {state_id!r}, but "
