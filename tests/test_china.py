@@ -126,3 +126,11 @@ def test_figures_draw_in_every_medium_with_alt_text_from_the_tables(live, medium
         assert "<title>" in svg and len(alt) > 80
         matplotlib.pyplot.close(fig)
     assert str(len(lanes)) in china_charts.timeline_alt(lanes)
+
+
+def test_the_party_face_never_courted_the_peking_government(live):
+    """The Comintern's 1920 theses named no Chinese government: no party-face tie with Peking in the live data."""
+    ties = china.tie_events(live.events, live.actors)
+    peking = ties[(ties["side"] == "Beijing government") & (ties["face"] == china.PARTY)]
+    assert peking.empty, list(peking["event_id"])
+    assert "1920-comintern-colonial-theses" not in set(ties["event_id"])
