@@ -4,7 +4,9 @@ A student works in `my-work/`, a folder beside `notebooks/`: one working copy of
 time Lab starts (or the first time Lab asks for `my-work/`, as on a hub where the kit is pulled after the server
 starts), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
 copy is what a student should see: no speaker notes, and each solution a folded Markdown block
-(`<details>`) that the student opens by choice, with the mouse or the keyboard, and that Run All never opens.
+(`<details>`) that the student opens by choice, with the mouse or the keyboard (Tab to its summary, then Enter
+or Space), and that Run All never opens. It is read-only, so that Enter on the selected cell does not open its
+Markdown source (lab-settings/overrides.json switches off Lab's editor for read-only Markdown).
 Links keep working from there: `my-work/` sits beside `notebooks/`, so `../data/...` and `../lessons/...` reach
 the same files, and links to the glossary are pointed at `../notebooks/glossary.md`.
 
@@ -47,6 +49,9 @@ def folded_solution(cell) -> nbformat.NotebookNode:
     source = (f"<details>\n<summary>{SOLUTION_SUMMARY}</summary>\n\n```python\n{code}\n```\n\n</details>")
     folded = nbformat.v4.new_markdown_cell(source, id=cell.get("id"))
     folded.metadata = {k: v for k, v in cell.metadata.items() if k != "jupyter"}
+    # Read-only, so that Enter on the selected cell keeps it rendered (with the Lab setting
+    # showEditorForReadOnlyMarkdown off) instead of opening its Markdown source; Tab then Enter opens it.
+    folded.metadata["editable"] = False
     return folded
 
 

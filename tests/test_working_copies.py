@@ -45,6 +45,7 @@ def test_a_working_copy_has_no_speaker_notes_or_teacher_cells_and_folds_each_sol
     assert len(folded) == len(solutions)
     for cell, solution in zip(folded, solutions):
         assert cell.cell_type == "markdown" and cell.id == solution.id  # Run All cannot open it
+        assert cell.metadata["editable"] is False  # nor Enter on the selected cell (it would show the source)
         assert cell.source.startswith(f"<details>\n<summary>{kit_server.SOLUTION_SUMMARY}</summary>")
         assert solution.source.splitlines()[-1] in cell.source
     # Every other cell is kept as it is, links to the glossary aside.
