@@ -30,10 +30,14 @@ The choices, so that a student can trace every line of a figure back to rows of 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-import networkx as nx
 
 from .vocabulary import SOVIET_STATE, START
+
+if TYPE_CHECKING:  # build() imports networkx itself: china.py and the checks use the signs without it
+    import networkx as nx
 
 SOVIET = SOVIET_STATE[-1]  # the node's id: the state's later name
 # The Soviet state under both names, and its ruling party; the Nationalist government at Nanjing with the
@@ -108,9 +112,13 @@ def _when(value, name: str) -> pd.Timestamp | None:
 
 def balance(dates, tones, when) -> dict[str, float]:
     """{"cooperative": weight, "hostile": weight} of the events up to `when`, each weighing 0.5 ** (age / half-life)."""
+    return _weights(list(zip(pd.to_datetime(list(dates)), tones)), pd.Timestamp(when))
+
+
+def _weights(dated_tones: list, when: pd.Timestamp) -> dict[str, float]:
+    """balance() of (date, tone) pairs already read: summed in their order, so every step gives the same floats."""
     weights = {"cooperative": 0.0, "hostile": 0.0}
-    when = pd.Timestamp(when)
-    for date, tone in zip(pd.to_datetime(list(dates)), tones):
+    for date, tone in dated_tones:
         if tone in weights and date <= when:
             weights[tone] += 0.5 ** ((when - date).days / HALF_LIFE_DAYS)
     return weights
@@ -122,7 +130,10 @@ def sign_of(dates, tones, when=None) -> str:
     tones = [str(t) for t in tones]
     if when is None:
         when = max(dates) if len(dates) else pd.Timestamp(0)
-    weights = balance(dates, tones, when)
+    return _sign(balance(dates, tones, when))
+
+
+def _sign(weights: dict[str, float]) -> str:
     cooperative, hostile = weights["cooperative"], weights["hostile"]
     if cooperative == hostile == 0:
         return "neutral"
@@ -137,12 +148,14 @@ def timeline(dates, tones) -> tuple[tuple[str, str, int], ...]:
     """((date, sign, events so far), ...) for one tie's events in date order: a step at each date with events.
 
     Between two steps the sign holds, so the sign at any date is the one of the latest step on or before it.
+    Each step is sign_of() at its date, worked out on the events read once (a tie has dozens of steps, and
+    the notebooks build hundreds of ties).
     """
-    frame = pd.DataFrame({"date": pd.to_datetime(list(dates)), "tone": [str(t) for t in tones]})
+    dated_tones = list(zip(pd.to_datetime(list(dates)), [str(t) for t in tones]))
     steps = []
-    for when in sorted(set(frame["date"])):
-        seen = frame[frame["date"] <= when]
-        steps.append((when.strftime("%Y-%m-%d"), sign_of(seen["date"], seen["tone"], when), len(seen)))
+    for when in sorted({date for date, _ in dated_tones}):
+        so_far = sum(date <= when for date, _ in dated_tones)
+        steps.append((when.strftime("%Y-%m-%d"), _sign(_weights(dated_tones, when)), so_far))
     return tuple(steps)
 
 
@@ -178,6 +191,8 @@ def build(events: pd.DataFrame, actors: pd.DataFrame, start=None, end=None, keep
             raise ValueError(f"keep: {', '.join(map(repr, unknown))} not a node of actors.csv "
                              f"(merged actors count as {', '.join(f'{a} -> {b}' for a, b in (merge or MERGE).items())})")
         pairs = pairs[pairs["u"].isin(keep) & pairs["v"].isin(keep)]
+
+    import networkx as nx  # here: only a graph needs it (see the imports above)
 
     graph = nx.Graph(start=_iso(start), end=_iso(end))
     info = node_info(actors, nodes)
