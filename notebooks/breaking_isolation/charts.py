@@ -42,15 +42,15 @@ def _figure(kind: str = "wide", height: float | None = None):
     return plt.subplots(figsize=(width, height or own))
 
 
-def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE):
-    """The key below the axes, in `ncols` columns, and the source line below the key: a key inside the axes
-    would cover data, and beside them it would take the width a slide needs. The figure is saved with a tight
-    bounding box (figures.to_svg), so both stay in the image."""
+def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE, below=None):
+    """The key below the axes (below every axes of `below`, if given), in `ncols` columns, and the source line
+    below the key: a key inside the axes would cover data, and beside them it would take the width a slide
+    needs. The figure is saved with a tight bounding box (figures.to_svg), so both stay in the image."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
     fig.tight_layout()
     renderer = fig.canvas.get_renderer()
     to_figure = fig.transFigure.inverted()
-    below = ax.get_tightbbox(renderer).transformed(to_figure).y0
+    below = min(each.get_tightbbox(renderer).transformed(to_figure).y0 for each in (below if below is not None else [ax]))
     key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, below - 0.01),
                      ncols=min(ncols, len(handles)), frameon=False, handlelength=2.4)
     bottom = key.get_window_extent(renderer).transformed(to_figure).y0
