@@ -9,6 +9,7 @@ floor are run by turns, so that a busy moment does not decide a comparison. Pyth
 in a temporary folder for the run and warmed by the first round, as Python keeps it on a teacher's machine.
 """
 
+import math
 import os
 import subprocess
 import sys
@@ -38,11 +39,16 @@ GOAL_IMPORT = 0.15      # seconds `import breaking_isolation` adds to a kernel t
 
 
 def _timed(command: list[str], cwd: Path) -> float:
+    """Seconds `command` took; a test that fails is named (a stale output times like a passing one, and the
+    goal is then not met: `make execute` re-runs the notebooks)."""
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        sys.exit(f"benchmark command failed:\n{result.stdout[-3000:]}")
+        failed = [line for line in result.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+        print("  the tests did not pass, so this run meets no goal:\n    " + "\n    ".join(failed or
+                                                                                       result.stdout.splitlines()[-20:]))
+        return float("nan")
     return seconds
 
 
@@ -93,11 +99,12 @@ def notebooks() -> None:
         print(f"Strict nbval on {len(paths)} notebooks, 2 workers, against as many floor notebooks; "
               f"best of {NBVAL_ROUNDS}:")
         _timed(NBVAL + [str(floors[0])], floor_dir)  # untimed: pytest's own bytecode is made once, before either
-        floor_seconds = test_seconds = float("inf")
+        floor_runs, test_runs = [], []
         for _ in range(NBVAL_ROUNDS):
-            floor_seconds = min(floor_seconds, _timed(NBVAL + [str(p) for p in floors], floor_dir))
-            test_seconds = min(test_seconds, _timed(NBVAL + [str(p) for p in paths], ROOT))
-        ratio = test_seconds / floor_seconds
+            floor_runs.append(_timed(NBVAL + [str(p) for p in floors], floor_dir))
+            test_runs.append(_timed(NBVAL + [str(p) for p in paths], ROOT))
+        floor_seconds, test_seconds = min(floor_runs), min(test_runs)
+        ratio = test_seconds / floor_seconds if not math.isnan(sum(floor_runs + test_runs)) else math.nan
         results.append(_goal(f"notebook tests {test_seconds:.1f} s, floor {floor_seconds:.1f} s: ratio",
                              f"{ratio:.2f}x", f"<= {GOAL_NBVAL_RATIO}x", ratio <= GOAL_NBVAL_RATIO))
 
