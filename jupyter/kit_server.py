@@ -4,7 +4,9 @@ A student works in `my-work/`, a folder beside `notebooks/`: one working copy of
 time Lab starts (or the first time Lab asks for `my-work/`, as on a hub where the kit is pulled after the server
 starts), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
 copy is what a student should see: no speaker notes, and each solution a folded Markdown block
-(`<details>`) that the student opens by choice, with the mouse or the keyboard, and that Run All never opens.
+(`<details>`) that the student opens by choice, with the mouse or the keyboard (Tab to its summary, then Enter
+or Space), and that Run All never opens. It is read-only, so that Enter on the selected cell does not open its
+Markdown source (lab-settings/overrides.json switches off Lab's editor for read-only Markdown).
 Links keep working from there: `my-work/` sits beside `notebooks/`, so `../data/...` and `../lessons/...` reach
 the same files, and links to the glossary are pointed at `../notebooks/glossary.md`.
 
@@ -47,6 +49,9 @@ def folded_solution(cell) -> nbformat.NotebookNode:
     source = (f"<details>\n<summary>{SOLUTION_SUMMARY}</summary>\n\n```python\n{code}\n```\n\n</details>")
     folded = nbformat.v4.new_markdown_cell(source, id=cell.get("id"))
     folded.metadata = {k: v for k, v in cell.metadata.items() if k != "jupyter"}
+    # Read-only, so that Enter on the selected cell keeps it rendered (with the Lab setting
+    # showEditorForReadOnlyMarkdown off) instead of opening its Markdown source; Tab then Enter opens it.
+    folded.metadata["editable"] = False
     return folded
 
 
@@ -121,8 +126,11 @@ class KitContentsManager(AsyncLargeFileManager):
     def _make_copies_if_asked(self, path: str) -> None:
         os_path = Path(self._get_os_path(path))
         folder = os_path if os_path.name == WORK else os_path.parent
-        if folder.name == WORK and is_kit(folder.parent) and not os_path.exists():
-            make_working_copies(folder.parent)
+        if folder.name == WORK and is_kit(folder.parent):
+            if not os_path.exists():
+                make_working_copies(folder.parent)
+            # Also when the copies exist: a hub's server that starts again (the next lesson) must still give
+            # the kernels of my-work/ the kit's package; Lab reads a notebook before it starts its kernel.
             os.environ["PYTHONPATH"] = package_path(folder.parent)
 
     async def get(self, path, content=True, type=None, format=None, **kwargs):
