@@ -47,7 +47,8 @@ def timeline(lanes: pd.DataFrame):
     row = {lane: i for i, lane in enumerate(present)}
     # on a slide each lane gets the height its 20 px label needs, with room for the numbers between lanes
     slide = style.medium() == "slide"
-    fig, ax = _figure("tall", height=1.2 + 0.36 * (len(present) + 0.5) if slide else style.figsize("tall")[1])
+    rows = style.ROW_HEIGHT["slide"] * 1.125 * (len(present) + 0.5)
+    fig, ax = _figure("tall", height=1.2 + rows if slide else style.figsize("tall")[1])
     for tone, marker in TONE_MARKER.items():
         part = lanes[lanes["tone"] == tone]
         ax.scatter(part["date"], part["lane"].map(row), marker=marker, s=55, zorder=3,
