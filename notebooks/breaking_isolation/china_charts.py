@@ -157,9 +157,10 @@ def backing_alt(backing: pd.DataFrame, recognised: pd.Series, turns: pd.DataFram
                      for quarter, side, face, after in zip(later["quarter"], later["side"], later["face"], later["after"]))
     governments = recognised[recognised != recognised.shift()]
     held = "; ".join(f"{name or 'none'} from {q.year} Q{q.quarter}" for q, name in governments.items())
-    return (f"Grid of Moscow's ties to {backing['side'].nunique()} Chinese sides, by face and quarter, "
-            f"{first.year} to {recognised.index[-1].year}. At the start: {at_start or 'no ties'}. Then: "
-            f"{said or 'no change'}. China's recognised government: {held}.")
+    return (f"Two grids side by side, one per face of Moscow (state, party), of its ties to "
+            f"{backing['side'].nunique()} Chinese sides by quarter, {first.year} to {recognised.index[-1].year}. "
+            f"At the start: {at_start or 'no ties'}. Then: {said or 'no change'}. China's recognised government: "
+            f"{held}.")
 
 
 def war_scare(spring: pd.DataFrame):
