@@ -305,12 +305,12 @@ NOTEBOOK_3 = ROOT / "notebooks" / "03-china.ipynb"
 CHINA_EXERCISES = ("c28", "c33", "c37")          # notebook 3's exercises A-C, the ones that need no programming
 
 
-def _china_exercises() -> str:
+def _china_exercises(data) -> str:
     """Exercises A-C as notebook 3 words them (one source), with the links made to work from lessons/handouts/."""
     import json  # noqa: PLC0415
 
     cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_3.read_text(encoding="utf-8"))["cells"]}
-    ids = ", ".join(f"`{e}`" for e in sorted(kit.china.TURNING_POINTS))
+    ids = ", ".join(f"`{e}`" for e in kit.china.turning_points_to_order(data.events))
     texts = [cells[c].replace("](../", "](../../") for c in CHINA_EXERCISES]
     texts[0] += f"\n\nThe turning points: {ids}."
     return "\n\n".join(texts)
@@ -342,7 +342,7 @@ def china_handout(data) -> str:
              "its sources, is in the [appendix](05-china-events.md).",
              "## Exercises A to C (no programming)",
              "Write your answers on answer sheet 5.",
-             _china_exercises(),
+             _china_exercises(data),
              "## A. Turning points (numbered as in figure 1)",
              table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:4]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
