@@ -41,23 +41,27 @@ window.kitFigureTexts = (img) => {
         const tick = t.closest('g[id^="ytick_"]'), axes = t.closest('g[id^="axes_"]');
         return {text: t.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(t).fontSize) * scale,
                 box: {left: r.left, top: r.top, right: r.right, bottom: r.bottom},
-                row_of: tick && axes ? axes.id : null};
+                row_of: tick && axes ? axes.id : null, group: t.parentNode};
     });
     holder.remove();
     return texts;
 };
 
-// Where the texts of one figure run into each other, as a person would see it: every pair of texts whose boxes
-// (as laid out at the image's displayed size) overlap by more than `slack` px both ways, and, for each axes
-// with row labels, the least distance in px between two neighbouring labels' centres against their size.
+// Where the texts of one figure run into each other, as a person would see it: every pair of texts (the lines
+// of one multi-line label apart) whose boxes, as laid out at the image's displayed size, overlap by more than
+// `slack` px up and down while less than a fifth of their size apart side by side (so "19201922" counts); and,
+// for each axes with row labels, the least distance in px between two neighbouring labels' centres.
 window.kitFigureCrowding = (img, slack) => {
     const texts = window.kitFigureTexts(img);
     const overlaps = [];
     for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+        if (texts[i].group === texts[j].group) continue;
         const a = texts[i].box, b = texts[j].box;
-        const wide = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const gap = 0.2 * Math.min(texts[i].px, texts[j].px);
+        const wide = Math.min(a.right, b.right) - Math.max(a.left, b.left) + gap;
         const high = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (wide > slack && high > slack) overlaps.push(`"${texts[i].text}" and "${texts[j].text}" overlap by ${wide.toFixed(0)} x ${high.toFixed(0)} px`);
+        if (wide > slack && high > slack) overlaps.push(`"${texts[i].text}" and "${texts[j].text}" ` +
+            (wide > gap ? `overlap by ${(wide - gap).toFixed(0)} x ${high.toFixed(0)} px` : `are only ${(gap - wide).toFixed(0)} px apart`));
     }
     const rows = {};
     for (const t of texts) if (t.row_of) (rows[t.row_of] = rows[t.row_of] || []).push(t);
