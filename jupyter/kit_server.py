@@ -1,10 +1,12 @@
 """What JupyterLab does for the kit on the server side: each learner's working copies, and originals kept safe.
 
 A student works in `my-work/`, a folder beside `notebooks/`: one working copy of each notebook, made the first
-time Lab starts (or the first time Lab asks for `my-work/`, as on a hub where the kit is pulled after the server
-starts), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
+time Lab starts (or when Lab asks for `my-work/`, as on a hub where the kit is pulled after the server starts;
+a copy the student deleted comes back fresh that way), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
 copy is what a student should see: no speaker notes, and each solution a folded Markdown block
-(`<details>`) that the student opens by choice, with the mouse or the keyboard, and that Run All never opens.
+(`<details>`) that the student opens by choice, with the mouse or the keyboard (Tab to its summary, then Enter
+or Space), and that Run All never opens. It is read-only, so that Enter on the selected cell does not open its
+Markdown source (lab-settings/overrides.json switches off Lab's editor for read-only Markdown).
 Links keep working from there: `my-work/` sits beside `notebooks/`, so `../data/...` and `../lessons/...` reach
 the same files, and links to the glossary are pointed at `../notebooks/glossary.md`.
 
@@ -47,6 +49,9 @@ def folded_solution(cell) -> nbformat.NotebookNode:
     source = (f"<details>\n<summary>{SOLUTION_SUMMARY}</summary>\n\n```python\n{code}\n```\n\n</details>")
     folded = nbformat.v4.new_markdown_cell(source, id=cell.get("id"))
     folded.metadata = {k: v for k, v in cell.metadata.items() if k != "jupyter"}
+    # Read-only, so that Enter on the selected cell keeps it rendered (with the Lab setting
+    # showEditorForReadOnlyMarkdown off) instead of opening its Markdown source; Tab then Enter opens it.
+    folded.metadata["editable"] = False
     return folded
 
 
@@ -69,14 +74,15 @@ def working_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def make_working_copies(kit: Path) -> list[Path]:
     """Write my-work/<name>.ipynb for every notebook that has no working copy yet; never overwrite one."""
-    write_text = _atomic(kit).write_text
     work = kit / WORK
+    missing = [original for original in sorted((kit / ORIGINALS).glob("*.ipynb")) if not (work / original.name).exists()]
+    if not missing:
+        return []
+    write_text = _atomic(kit).write_text
     work.mkdir(exist_ok=True)
     made = []
-    for original in sorted((kit / ORIGINALS).glob("*.ipynb")):
+    for original in missing:
         target = work / original.name
-        if target.exists():
-            continue
         notebook = working_version(nbformat.read(original, as_version=4))
         write_text(target, nbformat.writes(notebook) + "\n")
         made.append(target)
@@ -121,8 +127,13 @@ class KitContentsManager(AsyncLargeFileManager):
     def _make_copies_if_asked(self, path: str) -> None:
         os_path = Path(self._get_os_path(path))
         folder = os_path if os_path.name == WORK else os_path.parent
-        if folder.name == WORK and is_kit(folder.parent) and not os_path.exists():
+        if folder.name == WORK and is_kit(folder.parent):
+            # Each time Lab shows the folder or opens a notebook in it: a copy the student deleted to start over
+            # comes back, fresh from the kit's original as the teacher's last update left it (only missing copies
+            # are made, so this costs a look at a few file names).
             make_working_copies(folder.parent)
+            # Also when the copies exist: a hub's server that starts again (the next lesson) must still give
+            # the kernels of my-work/ the kit's package; Lab reads a notebook before it starts its kernel.
             os.environ["PYTHONPATH"] = package_path(folder.parent)
 
     async def get(self, path, content=True, type=None, format=None, **kwargs):

@@ -482,17 +482,35 @@ def test_walk_4_run_all_a_wrong_answer_a_glossary_link_and_a_solution_by_keyboar
     assert box["y"] - 5 <= top <= box["y"] + box["height"] / 3, (top, box)
     page.screenshot(path=str(ARTIFACTS / "walk-4-glossary.png"))
 
-    # A folded solution opens from the keyboard: Tab reaches its summary, Enter opens it.
+    # A folded solution from the keyboard. Enter on its selected cell (Lab's key for "edit") keeps it rendered
+    # and folded, not its Markdown source; Tab reaches its summary; Enter opens it and Space folds it again.
     page.locator(".lm-TabBar-tab", has_text="01-recognition.ipynb").first.click()
     folded = next(c for c in notebook.cells if "<details>" in c.source)
-    _cell(page, notebook, folded.id).scroll_into_view_if_needed()
-    summary = _cell(page, notebook, folded.id).locator("details > summary")
-    assert summary.evaluate("s => s.tabIndex") >= 0
-    summary.focus()
+    before = notebook.cells[[c.id for c in notebook.cells].index(folded.id) - 1]
+    cell = _cell(page, notebook, folded.id)
+    cell.scroll_into_view_if_needed()
+    _cell(page, notebook, before.id).locator(".jp-InputPrompt").first.click()
+    page.keyboard.press("Escape")  # command mode, as after Shift+Enter
+    page.keyboard.press("ArrowDown")  # the solution's cell is selected
+    assert "jp-mod-active" in cell.get_attribute("class")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    summary = cell.locator("details > summary")
+    assert summary.count() == 1 and not cell.locator(".cm-editor").is_visible(), "Enter showed the Markdown source"
+    assert not summary.evaluate("s => s.parentElement.open")
+    for _ in range(3):  # Lab's cell toolbar (shown once Enter is pressed) comes first
+        page.keyboard.press("Tab")
+        if summary.evaluate("s => document.activeElement === s"):
+            break
+    assert summary.evaluate("s => document.activeElement === s"), "three Tabs did not reach the solution's summary"
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
     assert summary.evaluate("s => s.parentElement.open"), "Enter did not open the solution"
+    assert not cell.locator(".cm-editor").is_visible()
     page.screenshot(path=str(ARTIFACTS / "walk-4-solution.png"))
+    page.keyboard.press("Space")
+    page.wait_for_timeout(300)
+    assert not summary.evaluate("s => s.parentElement.open"), "Space did not fold the solution again"
 
 
 def test_walk_5_a_typo_is_not_graded_as_the_previous_answer(lab, page):

@@ -45,6 +45,7 @@ def test_a_working_copy_has_no_speaker_notes_or_teacher_cells_and_folds_each_sol
     assert len(folded) == len(solutions)
     for cell, solution in zip(folded, solutions):
         assert cell.cell_type == "markdown" and cell.id == solution.id  # Run All cannot open it
+        assert cell.metadata["editable"] is False  # nor Enter on the selected cell (it would show the source)
         assert cell.source.startswith(f"<details>\n<summary>{kit_server.SOLUTION_SUMMARY}</summary>")
         assert solution.source.splitlines()[-1] in cell.source
     # Every other cell is kept as it is, links to the glossary aside.
@@ -96,6 +97,28 @@ def test_the_originals_are_read_only_in_lab_and_copies_are_made_when_asked_for(k
 
     monkeypatch.setenv(kit_server.LIFT, "1")  # a maintainer editing the kit
     assert run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is True
+
+
+def test_a_server_that_starts_again_still_gives_kernels_in_my_work_the_kits_package(kit, monkeypatch):
+    kit_server.make_working_copies(kit)  # made by an earlier server, as on a hub the next day
+    monkeypatch.setenv("PYTHONPATH", "")
+    manager = kit_server.KitContentsManager(root_dir=str(kit))
+    run(manager.get("notebooks/00-start-here.ipynb", content=False))
+    assert kit_server.os.environ["PYTHONPATH"] == ""  # only the working copies' folder sets it
+    run(manager.get("my-work/01-recognition.ipynb"))
+    assert kit_server.os.environ["PYTHONPATH"].split(kit_server.os.pathsep) == [str(kit / "notebooks")]
+
+
+def test_a_deleted_working_copy_comes_back_fresh_when_lab_shows_the_folder(kit, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", "")
+    manager = kit_server.KitContentsManager(root_dir=str(kit))
+    run(manager.get("my-work/00-start-here.ipynb"))
+    mine = kit / "my-work" / "00-start-here.ipynb"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("Breaking Isolation", "My notes"), encoding="utf-8")
+    run(manager.delete_file("my-work/01-recognition.ipynb"))  # to start it over
+    listing = run(manager.get("my-work"))
+    assert "01-recognition.ipynb" in {item["name"] for item in listing["content"]}
+    assert "My notes" in mine.read_text(encoding="utf-8")  # the other copies are left alone
 
 
 def test_a_widget_cell_stores_a_sentence_saying_to_run_it():

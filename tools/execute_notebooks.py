@@ -14,7 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
+import zmq
 from nbclient import NotebookClient
+from traitlets.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "notebooks"))
@@ -24,6 +26,10 @@ from breaking_isolation import atomic  # noqa: E402
 
 TIMEOUT = 300  # seconds a single cell may take
 WIDGET = "application/vnd.jupyter.widget-view+json"
+# The kernel talks to this process over local TCP. With CurveZMQ keys handed out by jupyter_client (the kit's
+# kernel says it takes them) that link is encrypted, and ipykernel no longer warns on every start that it is
+# not: the warning would reach the teacher's terminal from every kernel of `make execute`, `refresh` and `bench`.
+KERNEL_CONFIG = Config({"KernelManager": {"transport_encryption": "auto" if zmq.has("curve") else "disabled"}})
 
 
 RUN_TO_SEE = "The slider appears when you run this cell: click it and press **Shift + Enter**."
@@ -38,12 +44,16 @@ def plain_widget_outputs(notebook: nbformat.NotebookNode) -> None:
                 "text/markdown": RUN_TO_SEE, "text/plain": RUN_TO_SEE.replace("**", "")})]
 
 
+def client(notebook: nbformat.NotebookNode, path: Path, **options) -> NotebookClient:
+    """A client that runs `notebook` in a fresh kernel started in the folder of `path`, where it finds the kit."""
+    return NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT, config=KERNEL_CONFIG,
+                          resources={"metadata": {"path": str(path.parent)}}, **options)
+
+
 def execute(path: Path) -> tuple[Path, float]:
     started = time.perf_counter()
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT, record_timing=False, coalesce_streams=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    client(notebook, path, record_timing=False, coalesce_streams=True).execute()
     notebook.metadata.pop("widgets", None)  # widget state is per run; the slider redraws on its own
     plain_widget_outputs(notebook)
     collapse(notebook)

@@ -9,17 +9,31 @@
     kit.check("recognition-1", answer)  # an exercise: right, or wrong with a hint
 """
 
+import importlib
+
 from . import style
 from .figures import show, table, to_svg
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
-from . import checks, recognition
-from . import network
-from . import charts
-from . import country_study, documents, evidence
-from . import china, china_charts
+from . import checks
 from . import freshness
 from .checks import check  # its exercises are read from checks.MODULES when the first check runs
+
+# Imported on first use (PEP 562), so that a notebook pays only for what it uses: `kit.network` brings in
+# networkx, which notebooks 0 and 1 never need.
+LAZY = ("charts", "china", "china_charts", "country_study", "documents", "evidence", "network", "recognition")
+
+
+def __getattr__(name: str):
+    if name in LAZY:
+        module = importlib.import_module(f".{name}", __name__)  # also sets it as this package's attribute
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(LAZY))
+
 
 freshness.watch()  # in a notebook, follow which cells set `answer`, so a check grades what was just written
 

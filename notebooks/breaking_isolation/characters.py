@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 
-import ftfy
-
 # The code pages a spreadsheet or an old editor reads UTF-8 with by mistake. ftfy undoes the common ones with
 # its own judgement of what is plausible; the rest are tried one by one (undoing them must give valid UTF-8,
 # which text in those code pages almost never is by chance).
@@ -25,6 +23,8 @@ def likely_original(value: str) -> str | None:
     """What `value` was before UTF-8 was read with a wrong code page and saved again, or None if it looks whole."""
     if value.isascii():
         return None
+    import ftfy  # here, not at the top: ftfy and wcwidth take a tenth of a second to import
+
     fixed = ftfy.fix_encoding(value)
     if fixed != value and first_forbidden(fixed) is None:
         return fixed

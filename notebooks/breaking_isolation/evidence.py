@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, china, faces, misconceptions, network, recognition
+from . import checks, china, faces, misconceptions, network_model, recognition
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -201,8 +201,8 @@ def _recognition_sides(given: Answer, data) -> list[str]:
 
 def _signed_ties(data) -> set[str]:
     """Events between two actors of the network's focus, 1921-28, that give a tie its sign (not neutral)."""
-    pairs = network.event_pairs(data.events, data.actors)
-    focus = set(network.FOCUS)
+    pairs = network_model.event_pairs(data.events, data.actors)
+    focus = set(network_model.FOCUS)
     keep = pairs[pairs["u"].isin(focus) & pairs["v"].isin(focus)]
     tones = data.events.set_index("event_id")["tone"].astype(str)
     return {e for e in keep["event_id"] if tones.get(e) != "neutral"}

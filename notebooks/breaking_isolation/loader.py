@@ -10,8 +10,9 @@ line counts as a row.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -64,8 +65,38 @@ class KitData:
 
 
 def load(data_dir: str | Path | None = None) -> KitData:
-    """Load events, actors and sources from `data_dir` (the kit's data/ folder by default)."""
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    """Load events, actors and sources from `data_dir` (the kit's data/ folder by default).
+
+    The kit's own data is read and checked once per kernel, and again only when a file of it changes: a
+    notebook and each of its exercise checks load it. Every call gets its own copy of the tables.
+    """
+    if data_dir is None:
+        return _load_kit_data()
+    return _load(Path(data_dir))
+
+
+_LOADED: dict[bytes, KitData] = {}  # the kit's data, by a digest of its files' bytes
+
+
+def _load_kit_data() -> KitData:
+    folder = default_data_dir()
+    digest = hashlib.blake2b(str(folder).encode())
+    for name in ("sources.csv", "actors.csv", "events.csv", WITHHELD):
+        try:
+            content = (folder / name).read_bytes()
+        except OSError:  # missing (withheld-columns.txt mostly is) or unreadable: _load names any problem
+            content = None
+        digest.update(f"\0{name}\0{-1 if content is None else len(content)}\0".encode() + (content or b""))
+    key = digest.digest()
+    if key not in _LOADED:
+        data = _load(folder)  # raises DataError on bad data: nothing is kept
+        _LOADED.clear()
+        _LOADED[key] = data
+    cached = _LOADED[key]
+    return KitData(**{field.name: getattr(cached, field.name).copy() for field in fields(cached)})
+
+
+def _load(folder: Path) -> KitData:
     if not folder.is_dir():
         raise DataError([Problem(folder.name or str(folder), None, None, None,
                                  "is not a folder; give the folder that holds events.csv, actors.csv and sources.csv")])

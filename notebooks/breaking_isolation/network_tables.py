@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import itertools
 import math
 
-import networkx as nx
 import pandas as pd
 
 from .network_model import SIGN_VALUE
+
+if TYPE_CHECKING:  # only in annotations: importing the checks must not import networkx
+    import networkx as nx
 
 
 

@@ -1,0 +1,86 @@
+"""What keeps a student's kernel light: the kit imports only what a notebook uses, reads its data once per
+kernel (and again when a file changes), and works a tie's timeline out without re-reading its events."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+import breaking_isolation as kit
+from breaking_isolation import loader, network_model
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_notebooks_0_and_1_do_not_import_networkx():
+    # What notebooks 0 and 1 touch: the package, its charts and recognition, the country study, and every
+    # exercise check (the registry reads all the exercise modules, the network's among them).
+    script = ("import sys, breaking_isolation as kit\n"
+              "kit.load(); kit.charts; kit.recognition; kit.country_study; kit.checks.registry()\n"
+              "kit.check('recognition-evidence', {'claim': 'x', 'events': []})\n"
+              "print('networkx' in sys.modules)\n"
+              "kit.network\n"
+              "print('networkx' in sys.modules)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks"), "MPLBACKEND": "Agg"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split()[-2:] == ["False", "True"], done.stdout  # and kit.network still brings it in
+
+
+def test_every_lazy_name_of_the_package_is_there():
+    for name in kit.LAZY:
+        assert getattr(kit, name).__name__ == f"breaking_isolation.{name}"
+        assert name in dir(kit)
+
+
+def test_the_kits_data_is_read_once_and_again_when_a_file_changes(tmp_path, monkeypatch):
+    shutil.copytree(kit.data_dir(), tmp_path / "data", ignore=shutil.ignore_patterns("*.txt", "*.md"))
+    monkeypatch.setattr(loader, "default_data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(loader, "_LOADED", {})
+    reads = []
+    real = loader._load
+    monkeypatch.setattr(loader, "_load", lambda folder: reads.append(folder) or real(folder))
+
+    first = kit.load()
+    first.events.loc[first.events.index[0], "title"] = "changed in a notebook"  # a student's own copy
+    second = kit.load()
+    assert len(reads) == 1
+    assert second.events["title"].iloc[0] != "changed in a notebook"
+
+    events = tmp_path / "data" / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    events.write_text("".join(lines[:-1]), encoding="utf-8")  # a teacher takes the last event out
+    third = kit.load()
+    assert len(reads) == 2 and len(third.events) == len(second.events) - 1
+
+
+def test_bad_kit_data_is_not_kept(tmp_path, monkeypatch):
+    shutil.copytree(kit.data_dir(), tmp_path / "data", ignore=shutil.ignore_patterns("*.txt", "*.md"))
+    monkeypatch.setattr(loader, "default_data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(loader, "_LOADED", {})
+    events = tmp_path / "data" / "events.csv"
+    good = events.read_text(encoding="utf-8")
+    events.write_text(good.replace(",cooperative,", ",friendly,", 1), encoding="utf-8")
+    for _ in range(2):  # the error comes back every time, until the file is mended
+        try:
+            kit.load()
+        except kit.DataError as error:
+            assert "friendly" in str(error)
+        else:
+            raise AssertionError("bad data loaded")
+    events.write_text(good, encoding="utf-8")
+    assert "friendly" not in set(kit.load().events["tone"].astype(str))
+
+
+def test_each_step_of_a_timeline_is_the_sign_of_the_events_so_far():
+    data = kit.load()
+    pairs = network_model.event_pairs(data.events, data.actors)
+    ties = 0
+    for _, group in pairs.groupby(["u", "v"]):
+        for day, sign, count in network_model.timeline(group["date"], group["tone"]):
+            so_far = group[group["date"] <= pd.Timestamp(day)]
+            assert (sign, count) == (network_model.sign_of(so_far["date"], so_far["tone"], day), len(so_far))
+        ties += 1
+    assert ties > 20
