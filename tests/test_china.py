@@ -168,3 +168,22 @@ def test_the_party_face_never_courted_the_peking_government(live):
     peking = ties[(ties["side"] == "Beijing government") & (ties["face"] == china.PARTY)]
     assert peking.empty, list(peking["event_id"])
     assert "1920-comintern-colonial-theses" not in set(ties["event_id"])
+
+
+@pytest.mark.parametrize("medium", ["notebook", "slide", "print"])
+def test_every_row_of_a_figure_has_the_height_its_medium_gives_a_row(live, medium, monkeypatch):
+    """A chart with a row per lane or side is never squeezed: each row is at least style.ROW_HEIGHT high (on a
+    slide that is what keeps 20 px labels apart; the browser check of the decks measures the same on screen)."""
+    monkeypatch.setenv("KIT_MEDIUM", medium)
+    kit.style.use()
+    backing = china.backing_by_quarter(live.events, live.actors)
+    figures = [china_charts.timeline(china.lane_events(live.events, live.actors)),
+               china_charts.backing_grid(backing, china.recognised_by_quarter(live.actors))]
+    for fig in figures:
+        for ax in fig.axes:
+            labels = [t for t in ax.get_yticklabels() if t.get_text()]
+            if len(labels) < 3:
+                continue
+            inches = ax.get_position().height * fig.get_figheight()
+            assert inches / len(labels) >= kit.style.ROW_HEIGHT[medium], (ax.get_title(), inches, len(labels))
+        matplotlib.pyplot.close(fig)

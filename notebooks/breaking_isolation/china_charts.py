@@ -47,7 +47,8 @@ def timeline(lanes: pd.DataFrame):
     row = {lane: i for i, lane in enumerate(present)}
     # on a slide each lane gets the height its 20 px label needs, with room for the numbers between lanes
     slide = style.medium() == "slide"
-    fig, ax = _figure("tall", height=1.2 + 0.36 * (len(present) + 0.5) if slide else style.figsize("tall")[1])
+    rows = style.ROW_HEIGHT["slide"] * 1.125 * (len(present) + 0.5)
+    fig, ax = _figure("tall", height=1.2 + rows if slide else style.figsize("tall")[1])
     for tone, marker in TONE_MARKER.items():
         part = lanes[lanes["tone"] == tone]
         ax.scatter(part["date"], part["lane"].map(row), marker=marker, s=55, zorder=3,
@@ -156,9 +157,10 @@ def backing_alt(backing: pd.DataFrame, recognised: pd.Series, turns: pd.DataFram
                      for quarter, side, face, after in zip(later["quarter"], later["side"], later["face"], later["after"]))
     governments = recognised[recognised != recognised.shift()]
     held = "; ".join(f"{name or 'none'} from {q.year} Q{q.quarter}" for q, name in governments.items())
-    return (f"Grid of Moscow's ties to {backing['side'].nunique()} Chinese sides, by face and quarter, "
-            f"{first.year} to {recognised.index[-1].year}. At the start: {at_start or 'no ties'}. Then: "
-            f"{said or 'no change'}. China's recognised government: {held}.")
+    return (f"Two grids side by side, one per face of Moscow (state, party), of its ties to "
+            f"{backing['side'].nunique()} Chinese sides by quarter, {first.year} to {recognised.index[-1].year}. "
+            f"At the start: {at_start or 'no ties'}. Then: {said or 'no change'}. China's recognised government: "
+            f"{held}.")
 
 
 def war_scare(spring: pd.DataFrame):

@@ -413,10 +413,12 @@ class Classroom:
         answered, _ = await notebook_after(f"{WORK}/{ANSWERED}")
         by_id = {c["id"]: cell_text(c) for c in answered["cells"]} if answered else {}
         lost += sum(by_id.get(cell_id) != source for cell_id, source in wrote["cells"].items())
-        # a working copy the student deleted to start over: the kit's server makes it again from the new original
+        # a working copy the student deleted to start over: back in the file browser's view of my-work/ (the kit's
+        # server makes it again from the new original), then opened
         if wrote.get("deleted"):
             path = f"{WORK}/{DELETED}"
-            after, problem = await notebook_after(path)
+            shown = {item["name"] for item in (await student.contents(f"{repo}/{WORK}"))["content"]}
+            after, problem = await notebook_after(path) if DELETED in shown else (None, f"not among {sorted(shown)}")
             teacher = update[f"{NOTEBOOKS}/{DELETED}"]
             cells = {c["id"]: c for c in after["cells"]} if after else {}
             fresh = bool(cells) and cell_text(cells.get(teacher["cell"], {"source": ""})).endswith(TEACHER_NOTE)
