@@ -23,10 +23,10 @@ export PYTHONPATH := $(CURDIR)/notebooks
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test lab test execute refresh student links slides bench lock classroom clean
+.PHONY: help setup setup-test lab lab-teacher test execute refresh student links slides bench lock classroom clean
 
 help: ## List the kit's commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## Set up the kit's environment in .venv (done for you by the other commands)
 
@@ -47,8 +47,11 @@ $(TEST_STAMP): requirements-test.txt | $(UV)
 	$(SYNC) --python $(TEST_BIN)/python requirements-test.txt
 	touch $@
 
-lab: $(STAMP) ## Open JupyterLab on your own copy of the start-here notebook, in my-work/ (made once, kept)
+lab: $(STAMP) ## Open JupyterLab as a student: your own copies in my-work/ (made once, kept); no plans, keys or solutions in sight
 	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py
+
+lab-teacher: $(STAMP) ## Open JupyterLab with the teacher's material too: lesson plans, keys, the notebooks with their solutions
+	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --KitContentsManager.teacher=True
 
 test: $(TEST_STAMP) ## Run every test: data, code, notebooks (strict nbval)
 	$(TEST_BIN)/python -m pytest
