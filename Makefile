@@ -72,7 +72,7 @@ links: $(STAMP) ## Binder and hub links to the student edition, QR codes, a how-
 slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slides/ (needs npm once)
 	$(BIN)/python tools/build_slides.py
 
-bench: $(TEST_STAMP) ## Print the kit's benchmarks (notebook floor ratio, loader ratio)
+bench: $(TEST_STAMP) ## Print the kit's benchmarks beside their goals (notebooks against their floor, import, loader)
 	$(TEST_BIN)/python tools/benchmark.py
 
 lock: | $(UV) ## Re-write requirements.txt and requirements-test.txt from the .in lists (add UPGRADE=1 to upgrade)

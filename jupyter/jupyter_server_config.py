@@ -5,8 +5,24 @@ from pathlib import Path
 c = get_config()  # noqa: F821  (provided by Jupyter when it reads this file)
 here = Path(__file__).resolve().parent
 
-c.ServerApp.ip = "127.0.0.1"  # only this machine can connect; the token (Jupyter's default) stays on
+# On a hub (JUPYTERHUB_SERVICE_URL is set), the hub says where each student's server listens: a pod's server
+# must answer the hub from outside, so this file leaves the address to it.
+on_a_hub = bool(os.environ.get("JUPYTERHUB_SERVICE_URL"))
+if not on_a_hub:
+    c.ServerApp.ip = "127.0.0.1"  # only this machine can connect; the token (Jupyter's default) stays on
 c.ServerApp.allow_root = True  # CI and many classroom images run as root
+if on_a_hub:
+    # One server per student: only the server extensions the kit needs (JupyterLab, and nbgitpuller for the
+    # teacher's link). No terminal, no language servers (the kit installs none), no classic-notebook shim.
+    c.ServerApp.jpserver_extensions = {"jupyter_lsp": False, "jupyter_server_terminals": False,
+                                       "notebook_shim": False}
+    c.ServerApp.terminals_enabled = False
+    # A kernel left running (a tab closed without File > Close and Shut Down Notebook) gives its memory back
+    # after an hour idle with no tab open; a kernel that is busy, or that a tab is connected to, is never stopped.
+    c.MappingKernelManager.cull_idle_timeout = 3600
+    c.MappingKernelManager.cull_interval = 300
+    c.MappingKernelManager.cull_busy = False
+    c.MappingKernelManager.cull_connected = False
 
 # Nothing leaves the machine: no news feed, no update check, no extension look-ups on PyPI.
 c.LabApp.news_url = None

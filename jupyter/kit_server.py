@@ -230,8 +230,11 @@ class KitContentsManager(AsyncLargeFileManager):
     def _make_copies_if_asked(self, path: str) -> None:
         os_path = Path(self._get_os_path(path))
         folder = os_path if os_path.name == WORK else os_path.parent
-        if folder.name == WORK and is_kit(folder.parent) and not os_path.exists():
-            make_working_copies(folder.parent)
+        if folder.name == WORK and is_kit(folder.parent):
+            if not os_path.exists():
+                make_working_copies(folder.parent)
+            # Also when the copies exist: a hub's server that starts again (the next lesson) must still give
+            # the kernels of my-work/ the kit's package; Lab reads a notebook before it starts its kernel.
             os.environ["PYTHONPATH"] = package_path(folder.parent)
 
     async def is_hidden(self, path):

@@ -36,10 +36,41 @@ window.kitFigureTexts = (img) => {
     const texts = [...holder.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
         const m = t.getScreenCTM();
         const scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
-        return {text: t.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(t).fontSize) * scale};
+        const r = t.getBoundingClientRect();
+        // which axes's row labels it is, if it is one (matplotlib's SVG: g#axes_N > g#ytick_M > text)
+        const tick = t.closest('g[id^="ytick_"]'), axes = t.closest('g[id^="axes_"]');
+        return {text: t.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(t).fontSize) * scale,
+                box: {left: r.left, top: r.top, right: r.right, bottom: r.bottom},
+                row_of: tick && axes ? axes.id : null, group: t.parentNode};
     });
     holder.remove();
     return texts;
+};
+
+// Where the texts of one figure run into each other, as a person would see it: every pair of texts (the lines
+// of one multi-line label apart) whose boxes, as laid out at the image's displayed size, overlap by more than
+// `slack` px up and down while less than a fifth of their size apart side by side (so "19201922" counts); and,
+// for each axes with row labels, the least distance in px between two neighbouring labels' centres.
+window.kitFigureCrowding = (img, slack) => {
+    const texts = window.kitFigureTexts(img);
+    const overlaps = [];
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+        if (texts[i].group === texts[j].group) continue;
+        const a = texts[i].box, b = texts[j].box;
+        const gap = 0.2 * Math.min(texts[i].px, texts[j].px);
+        const wide = Math.min(a.right, b.right) - Math.max(a.left, b.left) + gap;
+        const high = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (wide > slack && high > slack) overlaps.push(`"${texts[i].text}" and "${texts[j].text}" ` +
+            (wide > gap ? `overlap by ${(wide - gap).toFixed(0)} x ${high.toFixed(0)} px` : `are only ${(gap - wide).toFixed(0)} px apart`));
+    }
+    const rows = {};
+    for (const t of texts) if (t.row_of) (rows[t.row_of] = rows[t.row_of] || []).push(t);
+    const pitches = Object.values(rows).filter(labels => labels.length > 1).map(labels => {
+        const centres = labels.map(t => (t.box.top + t.box.bottom) / 2).sort((a, b) => a - b);
+        const gaps = centres.slice(1).map((c, k) => c - centres[k]);
+        return {labels: labels.length, pitch: Math.min(...gaps), px: Math.max(...labels.map(t => t.px))};
+    });
+    return {overlaps, pitches};
 };
 """
 
@@ -99,6 +130,7 @@ SLIDE_REPORT_JS = r"""
                 (img.style.maxHeight ? ', fitted in height because the slide runs past the screen)' : ', wider than the slide)') : null;
         }).filter(Boolean);
         const figureTexts = figures.flatMap(img => window.kitFigureTexts(img));
+        const crowding = figures.map(img => window.kitFigureCrowding(img, limits.slack || 1));
         const blocks = [...slide.querySelectorAll('p, li, table, img, pre, h1, h2, h3, h4')].filter(visible);
         const last = blocks.length ? blocks[blocks.length - 1] : null;
         report.push({
@@ -111,6 +143,8 @@ SLIDE_REPORT_JS = r"""
             figure_min: figureTexts.length ? Math.min(...figureTexts.map(t => t.px)) : null,
             figure_small: figureTexts.filter(t => t.px < limits.figure).map(t => `${t.px.toFixed(1)} px: ${t.text}`),
             figures_without_text: figures.filter(img => window.kitFigureTexts(img).length === 0).length,
+            figure_overlaps: crowding.flatMap(c => c.overlaps),
+            row_pitches: crowding.flatMap(c => c.pitches),
             heading_only: !!heading && blocks.every(b => /^H[1-4]$/.test(b.tagName)),
             ends_with_colon: !!last && last.tagName === 'P' && /:\s*$/.test(last.textContent),
             notes_in_fragment: [...slide.querySelectorAll('aside.notes')].filter(n => n.closest('.fragment')).length,

@@ -94,6 +94,40 @@ def test_order_exercise_judges_by_the_data(live):
     assert checks.verdict("china-order", ..., live).status == checks.UNANSWERED
 
 
+def test_kendall_tau_measures_how_far_an_order_keeps_another():
+    assert china.kendall_tau(list("abcd"), list("abcd")) == 1
+    assert china.kendall_tau(list("dcba"), list("abcd")) == -1
+    assert china.kendall_tau(list("badc"), list("abcd")) == pytest.approx(1 / 3)
+
+
+def test_exercise_a_lists_the_turning_points_in_an_order_that_gives_nothing_away(live):
+    """The ids start with their year: sorted, they would be the answer. The list the student gets is every
+    turning point once, far from their date order (Kendall's tau near 0, not near 1 or -1), with at most half of
+    its neighbours in date order, and the same on every run; the key is still the data's date order."""
+    dates = live.events.set_index("event_id")["date"]
+    listed = china.turning_points_to_order(live.events)
+    by_date = sorted(listed, key=lambda e: (dates[e], e))
+    assert sorted(listed) == sorted(e for e in china.TURNING_POINTS if e in dates.index)
+    assert abs(china.kendall_tau(listed, by_date)) <= 0.2, listed
+    assert abs(china.kendall_tau(listed, sorted(listed))) <= 0.3, "near alphabetical order, so near date order"
+    in_order = sum(by_date.index(a) < by_date.index(b) for a, b in zip(listed, listed[1:]))
+    assert in_order <= (len(listed) - 1) / 2, listed
+    assert listed == china.turning_points_to_order(live.events)
+    assert not checks.verdict("china-order", listed, live).ok
+    assert checks.verdict("china-order", by_date, live).ok
+
+
+def test_notebook_and_handout_5_list_the_turning_points_in_that_order(live):
+    """Notebook 3 prints the list from the function (not sorted), and handout 5 prints the same list."""
+    import nbformat  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parents[1]
+    cells = {c.id: c for c in nbformat.read(root / "notebooks" / "03-china.ipynb", as_version=4).cells}
+    assert "turning_points_to_order(" in cells["c29"].source and "sorted(" not in cells["c29"].source
+    listed = ", ".join(f"`{e}`" for e in china.turning_points_to_order(live.events))
+    assert f"The turning points: {listed}." in (root / "lessons" / "handouts" / "05-china-handout.md").read_text()
+
+
 def test_switch_exercise(live):
     turns = china.switches(china.backing_by_quarter(live.events, live.actors))
     first = turns[(turns["side"] == "Nationalists") & (turns["face"] == china.PARTY)
@@ -126,3 +160,22 @@ def test_figures_draw_in_every_medium_with_alt_text_from_the_tables(live, medium
         assert "<title>" in svg and len(alt) > 80
         matplotlib.pyplot.close(fig)
     assert str(len(lanes)) in china_charts.timeline_alt(lanes)
+
+
+@pytest.mark.parametrize("medium", ["notebook", "slide", "print"])
+def test_every_row_of_a_figure_has_the_height_its_medium_gives_a_row(live, medium, monkeypatch):
+    """A chart with a row per lane or side is never squeezed: each row is at least style.ROW_HEIGHT high (on a
+    slide that is what keeps 20 px labels apart; the browser check of the decks measures the same on screen)."""
+    monkeypatch.setenv("KIT_MEDIUM", medium)
+    kit.style.use()
+    backing = china.backing_by_quarter(live.events, live.actors)
+    figures = [china_charts.timeline(china.lane_events(live.events, live.actors)),
+               china_charts.backing_grid(backing, china.recognised_by_quarter(live.actors))]
+    for fig in figures:
+        for ax in fig.axes:
+            labels = [t for t in ax.get_yticklabels() if t.get_text()]
+            if len(labels) < 3:
+                continue
+            inches = ax.get_position().height * fig.get_figheight()
+            assert inches / len(labels) >= kit.style.ROW_HEIGHT[medium], (ax.get_title(), inches, len(labels))
+        matplotlib.pyplot.close(fig)

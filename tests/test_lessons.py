@@ -77,7 +77,7 @@ def test_every_plan_has_a_one_page_answer_sheet(plan):
     assert f"answer-sheets/{sheet.name}" in plan.read_text(encoding="utf-8")   # the plan links it
     # student material names its lesson but never links the teacher's plan (the student edition leaves it out)
     assert f"For lesson {int(plan.name[:2])}" in text and f"](../{plan.name})" not in text
-    assert len(text.splitlines()) <= 60 and len(text.split()) <= 450           # one printed page
+    assert len(text.split()) <= 450   # short; the printed pages are counted in tests/test_answer_sheets_print.py
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
@@ -308,3 +308,19 @@ def test_lesson_5_formative_key_names_table_b_first_turn_of_each_face():
         first = turns[(turns["face"] == face) & (turns["quarter"].dt.year == 1927) & (turns["before"] == "cooperative")].iloc[0]
         assert f"`{first['set_by']}`" in key, f"the formative key should name {first['set_by']} ({face}, {first['side']})"
         assert first["set_by"] in handout
+
+
+def test_lesson_5_activity_2_names_the_rows_of_notebook_3s_first_hostile_table():
+    """Activity 2 names, from notebook 3's table of each lane's first hostile event of 1927, the Chinese lanes' rows
+    that come before Moscow's first, and Moscow's first: the same rows the notebook computes from the data."""
+    from breaking_isolation import china  # noqa: PLC0415
+
+    data = kit.load()
+    lanes = china.lane_events(data.events, data.actors)
+    first = lanes[(lanes["date"].dt.year == 1927) & (lanes["tone"] == "hostile")].groupby("lane").head(1)
+    moscow = first[first["lane"].isin([china.STATE, china.PARTY])].iloc[0]
+    before = first[(first["date"] < moscow["date"]) & first["lane"].isin(china.CHINESE)]
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    activity = plan[plan.index("2. **The story"):plan.index("3. **Backing against power")]
+    named = set(re.findall(r"`([0-9]{4}-[a-z0-9-]+)`", activity))
+    assert named == set(before["event_id"]) | {moscow["event_id"]}, (named, list(before["event_id"]), moscow["event_id"])

@@ -291,6 +291,10 @@ def test_speaker_view_shows_the_teachers_notes_offline(built, open_page, noteboo
 # (width, height, how much larger than at 1280 x 720): body text >= 24 px and figure text >= 20 px there.
 SCREENS = [(1280, 720, 1.0), (1920, 1080, 1.5)]
 BODY_PX, FIGURE_PX = 24, 20
+# A chart's row labels: their centres at least 1.15 times their size apart, so that two rows never touch (a
+# text's box is about 1.15 of its size high); no two texts of a figure closer side by side than a fifth of
+# their size, nor overlapping up and down by more than a pixel.
+ROW_PITCH = 1.15
 
 
 def _slide_report(browser, deck: Path, width: int, height: int, factor: float) -> list[dict]:
@@ -312,16 +316,61 @@ def _slide_report(browser, deck: Path, width: int, height: int, factor: float) -
         context.close()
 
 
+def _crowding_of(browser, fig) -> dict:
+    """What page_checks measures in a figure shown at its own size on a 1280 x 720 page."""
+    import breaking_isolation as kit  # noqa: PLC0415
+
+    svg = kit.to_svg(fig, "a chart with eleven rows")
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        page.set_content(f"<html><body style='margin:0'>{kit.figures.img_tag(svg, 'a chart')}</body></html>")
+        page.wait_for_function("() => document.querySelector('img').complete")
+        page_checks.install_figure_texts(page)
+        return page.evaluate("() => window.kitFigureCrowding(document.querySelector('img'), 1)")
+    finally:
+        context.close()
+
+
+def test_the_slide_check_catches_a_chart_squeezed_into_too_little_height(browser, monkeypatch):
+    """Eleven rows of slide-sized labels in the 3.4 inches a slide chart was once given: the check finds the
+    labels touching; the same chart at the rows' own height (style.figsize with rows) passes it."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+    from breaking_isolation import style  # noqa: PLC0415
+
+    monkeypatch.setenv("KIT_MEDIUM", "slide")
+    labels = [f"Chinese side {n}: party" for n in range(1, 12)]
+    found = {}
+    for name, height in (("squeezed", 3.4), ("roomy", style.figsize("tall", rows=len(labels))[1] + 0.6)):
+        with plt.rc_context(style.rc("slide")):
+            fig, ax = plt.subplots(figsize=(12, height))
+            ax.barh(range(len(labels)), [1] * len(labels))
+            ax.set_yticks(range(len(labels)), labels)
+            ax.set_title("Eleven rows")
+            found[name] = _crowding_of(browser, fig)
+            plt.close(fig)
+    squeezed, roomy = found["squeezed"], found["roomy"]
+    assert squeezed["pitches"][0]["labels"] == len(labels)
+    assert squeezed["pitches"][0]["pitch"] < ROW_PITCH * squeezed["pitches"][0]["px"], squeezed["pitches"]
+    assert any("Chinese side" in what for what in squeezed["overlaps"]), squeezed["overlaps"]
+    assert roomy["pitches"][0]["pitch"] >= ROW_PITCH * roomy["pitches"][0]["px"], roomy["pitches"]
+    assert roomy["overlaps"] == []
+
+
 @pytest.mark.parametrize("screen", SCREENS, ids=[f"{w}x{h}" for w, h, _ in SCREENS])
 @pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
 def test_every_slide_fits_the_screen_and_reads_from_the_back_row(built, browser, notebook_path, screen):
     """After all its fragments, every slide fits the screen, its body text is >= 24 px and every text of its
-    figures (ticks, labels, legends, source line) >= 20 px as rendered at 1280 x 720, in proportion at 1920."""
+    figures (ticks, labels, legends, source line) >= 20 px as rendered at 1280 x 720, in proportion at 1920;
+    no two texts of a figure run into each other, and a chart's row labels keep their rows apart."""
     width, height, factor = screen
     report = _slide_report(browser, built / f"{notebook_path.stem}.slides.html", width, height, factor)
     ARTIFACTS.mkdir(exist_ok=True)
     lines = [f"{e['id']} {e['title'][:50]!r}: body min {e['body_min'] and round(e['body_min'], 1)} px, figure min "
-             f"{e['figure_min'] and round(e['figure_min'], 1)} px{'; overflow: ' + '; '.join(e['overflow']) if e['overflow'] else ''}"
+             f"{e['figure_min'] and round(e['figure_min'], 1)} px"
+             + "".join(f", {r['labels']} rows {r['pitch']:.1f} px apart" for r in e["row_pitches"])
+             + (f"; overflow: {'; '.join(e['overflow'])}" if e["overflow"] else "")
+             + (f"; overlapping: {'; '.join(e['figure_overlaps'])}" if e["figure_overlaps"] else "")
              for e in report]
     (ARTIFACTS / f"slides-{notebook_path.stem}-{width}x{height}.txt").write_text("\n".join(lines) + "\n")
     problems = []
@@ -332,6 +381,10 @@ def test_every_slide_fits_the_screen_and_reads_from_the_back_row(built, browser,
         problems += [f"{where}: figure text {what}" for what in entry["figure_small"][:3]]
         if entry["figure_small"]:
             problems += [f"{where}: {what}" for what in entry["scaled"]]
+        problems += [f"{where}: figure text {what}" for what in entry["figure_overlaps"][:5]]
+        problems += [f"{where}: {rows['labels']} row labels of {rows['px']:.0f} px only {rows['pitch']:.1f} px apart "
+                     f"(at least {ROW_PITCH * rows['px']:.1f}): give the chart its rows' height on a slide"
+                     for rows in entry["row_pitches"] if rows["pitch"] < ROW_PITCH * rows["px"]]
         if entry["figures_without_text"]:
             problems.append(f"{where}: a figure with no text to measure (draw it with svg.fonttype 'none')")
         if entry["notes_in_fragment"]:

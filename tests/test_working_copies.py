@@ -99,6 +99,16 @@ def test_the_originals_are_read_only_in_lab_and_copies_are_made_when_asked_for(k
     assert run(manager.get("notebooks/00-start-here.ipynb", content=False))["writable"] is True
 
 
+def test_a_server_that_starts_again_still_gives_kernels_in_my_work_the_kits_package(kit, monkeypatch):
+    kit_server.make_working_copies(kit)  # made by an earlier server, as on a hub the next day
+    monkeypatch.setenv("PYTHONPATH", "")
+    manager = kit_server.KitContentsManager(root_dir=str(kit))
+    run(manager.get("notebooks/00-start-here.ipynb", content=False))
+    assert kit_server.os.environ["PYTHONPATH"] == ""  # only the working copies' folder sets it
+    run(manager.get("my-work/01-recognition.ipynb"))
+    assert kit_server.os.environ["PYTHONPATH"].split(kit_server.os.pathsep) == [str(kit / "notebooks")]
+
+
 def test_a_widget_cell_stores_a_sentence_saying_to_run_it():
     widget = {"model_id": "abc", "version_major": 2, "version_minor": 0}
     cell = nbformat.v4.new_code_cell("interact(...)", outputs=[nbformat.v4.new_output(

@@ -1,10 +1,15 @@
-"""The kit's benchmarks, each measured in one run and printed as figures (not a test: timings vary).
+"""The kit's benchmarks, each measured in one run and printed beside its goal (not a test: timings vary).
 
     python tools/benchmark.py            # everything
-    python tools/benchmark.py notebooks  # the notebook tests against their floor
+    python tools/benchmark.py notebooks  # each notebook, strict nbval and the package's import, against floors
     python tools/benchmark.py loader     # load() against a bare pandas.read_csv on 1,000,000 rows
+
+The machine may be busy with other work, so every figure is the best of several runs, and a notebook and its
+floor are run by turns, so that a busy moment does not decide a comparison. Python's compiled bytecode is kept
+in a temporary folder for the run and warmed by the first round, as Python keeps it on a teacher's machine.
 """
 
+import math
 import os
 import subprocess
 import sys
@@ -19,17 +24,43 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 FLOOR_CELL = "import pandas, matplotlib.pyplot, networkx\nimport breaking_isolation as kit"
+STACK_CELL = "import pandas, matplotlib.pyplot"  # what a kernel has imported before the kit's own import
+CPU_CELL = "import os as _os\nprint(sum(_os.times()[:2]))"  # the kernel's own user and system CPU seconds
+IMPORT_CELL = ("import time\n_started = time.perf_counter()\nimport breaking_isolation\n"
+               "print(time.perf_counter() - _started)")
 NBVAL = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval",
          "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), "-n", "2", "--dist", "loadfile"]
+ROUNDS = 3        # runs of each notebook and of its floor, by turns; the best counts
+NBVAL_ROUNDS = 2  # runs of the whole strict nbval suite and of its floor
+IMPORT_ROUNDS = 5
+GOAL_ABOVE_FLOOR = 1.0  # seconds a notebook may take above a fresh kernel importing the stack
+GOAL_NBVAL_RATIO = 1.2  # strict nbval against the same run of floor notebooks
+GOAL_IMPORT = 0.15      # seconds `import breaking_isolation` adds to a kernel that has pandas and matplotlib
 
 
 def _timed(command: list[str], cwd: Path) -> float:
+    """Seconds `command` took; a test that fails is named (a stale output times like a passing one, and the
+    goal is then not met: `make execute` re-runs the notebooks)."""
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        sys.exit(f"benchmark command failed:\n{result.stdout[-3000:]}")
+        failed = [line for line in result.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
+        print("  the tests did not pass, so this run meets no goal:\n    " + "\n    ".join(failed or
+                                                                                       result.stdout.splitlines()[-20:]))
+        return float("nan")
     return seconds
+
+
+def _kernel_notebook(*sources: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+def _goal(name: str, measured: str, goal: str, met: bool) -> bool:
+    print(f"  {name:<52} {measured:>9}   goal {goal:<9} {'pass' if met else 'FAIL'}")
+    return met
 
 
 def notebooks() -> None:
@@ -40,35 +71,64 @@ def notebooks() -> None:
     os.environ["PYTHONPATH"] = str(ROOT / "notebooks")
     with tempfile.TemporaryDirectory() as folder:
         floor_dir = Path(folder)
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(floor_dir / "bytecode")  # the run's own: the kit's folders stay clean
         floors = []
         for path in paths:  # one floor notebook per real one, run the same way as the tests
             floor = floor_dir / f"floor-{path.stem}.ipynb"
-            nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_CELL)])
-            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-            nbformat.write(nb, floor)
+            nbformat.write(_kernel_notebook(FLOOR_CELL), floor)
             execute(floor)  # store its (empty) outputs so that nbval has something to compare
             floors.append(floor)
-        floor_seconds = _timed(NBVAL + [str(p) for p in floors], floor_dir)
-        test_seconds = _timed(NBVAL + [str(p) for p in paths], ROOT)
-        print(f"notebook tests (strict nbval, 2 workers): {test_seconds:.1f} s for {len(paths)} notebooks")
-        print(f"floor ({len(paths)} fresh kernels importing the stack and the kit): {floor_seconds:.1f} s")
-        print(f"ratio: {test_seconds / floor_seconds:.2f}x (goal <= 1.5x)")
-        one_floor = min(execute(floors[0])[1] for _ in range(2))
-        print(f"one fresh kernel importing the stack: {one_floor:.2f} s")
-        for path in paths:  # in memory, in the notebook's own folder: the benchmark never rewrites notebooks
-            seconds = _run_in_memory(path)
-            print(f"  {path.name}: {seconds:.2f} s, {seconds - one_floor:+.2f} s above the floor")
+
+        print(f"Each notebook in a fresh kernel against the floor (a fresh kernel importing the stack), best of "
+              f"{ROUNDS} runs by turns; the goal is judged on the kernel's CPU time, as other work on the machine "
+              "stretches the wall time:")
+        floor_wall = floor_cpu = float("inf")
+        wall, cpu = {path: float("inf") for path in paths}, {path: float("inf") for path in paths}
+        for _ in range(ROUNDS):
+            seconds, used = _run_in_memory(nbformat.read(floors[0], as_version=4), floors[0])
+            floor_wall, floor_cpu = min(floor_wall, seconds), min(floor_cpu, used)
+            for path in paths:  # in memory, in the notebook's own folder: the benchmark never rewrites notebooks
+                seconds, used = _run_in_memory(nbformat.read(path, as_version=4), path)
+                wall[path], cpu[path] = min(wall[path], seconds), min(cpu[path], used)
+        print(f"  floor: {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU")
+        results = [_goal(f"{path.stem}: {wall[path] - floor_wall:+.2f} s wall; CPU above the floor",
+                         f"{cpu[path] - floor_cpu:+.2f} s", f"<= +{GOAL_ABOVE_FLOOR:.1f} s",
+                         cpu[path] - floor_cpu <= GOAL_ABOVE_FLOOR) for path in paths]
+
+        print(f"Strict nbval on {len(paths)} notebooks, 2 workers, against as many floor notebooks; "
+              f"best of {NBVAL_ROUNDS}:")
+        _timed(NBVAL + [str(floors[0])], floor_dir)  # untimed: pytest's own bytecode is made once, before either
+        floor_runs, test_runs = [], []
+        for _ in range(NBVAL_ROUNDS):
+            floor_runs.append(_timed(NBVAL + [str(p) for p in floors], floor_dir))
+            test_runs.append(_timed(NBVAL + [str(p) for p in paths], ROOT))
+        floor_seconds, test_seconds = min(floor_runs), min(test_runs)
+        ratio = test_seconds / floor_seconds if not math.isnan(sum(floor_runs + test_runs)) else math.nan
+        results.append(_goal(f"notebook tests {test_seconds:.1f} s, floor {floor_seconds:.1f} s: ratio",
+                             f"{ratio:.2f}x", f"<= {GOAL_NBVAL_RATIO}x", ratio <= GOAL_NBVAL_RATIO))
+
+        print(f"The package's import in a kernel that has imported pandas and matplotlib, best of {IMPORT_ROUNDS}:")
+        seconds = float("inf")
+        for _ in range(IMPORT_ROUNDS):
+            nb = _kernel_notebook(STACK_CELL, IMPORT_CELL)
+            _run_in_memory(nb, floors[0])
+            seconds = min(seconds, float(nb.cells[1].outputs[0]["text"]))
+        results.append(_goal("import breaking_isolation", f"{seconds:.2f} s", f"<= {GOAL_IMPORT} s",
+                             seconds <= GOAL_IMPORT))
+        print(f"{sum(results)} of {len(results)} goals met")
 
 
-def _run_in_memory(path: Path) -> float:
-    """Seconds to run a notebook in a fresh kernel started in its folder, where it imports the kit's package."""
-    from nbclient import NotebookClient
+def _run_in_memory(notebook: nbformat.NotebookNode, path: Path) -> tuple[float, float]:
+    """Seconds of wall time and of the kernel's CPU time (its whole life, start-up included) to run `notebook`
+    in a fresh kernel started in the folder of `path`; nothing is written."""
+    from execute_notebooks import client
 
-    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(CPU_CELL))
     started = time.perf_counter()
-    NotebookClient(notebook, kernel_name="python3", timeout=300,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return time.perf_counter() - started
+    client(notebook, path).execute()
+    seconds = time.perf_counter() - started
+    return seconds, float(notebook.cells.pop().outputs[0]["text"])
 
 
 def loader(rows: int = 1_000_000) -> None:
@@ -87,8 +147,9 @@ def loader(rows: int = 1_000_000) -> None:
             started = time.perf_counter()
             loaded = kit.load(data)
             full = min(full, time.perf_counter() - started)
-        print(f"loader on {len(loaded.events):,} synthetic events: load() {full:.2f} s, "
-              f"bare pandas.read_csv {bare:.2f} s, ratio {full / bare:.2f}x (goal <= 3x)")
+        print(f"Loader on {len(loaded.events):,} synthetic events, best of three:")
+        _goal(f"load() {full:.2f} s, bare pandas.read_csv {bare:.2f} s: ratio", f"{full / bare:.2f}x", "<= 3x",
+              full / bare <= 3)
 
 
 if __name__ == "__main__":

@@ -305,12 +305,12 @@ NOTEBOOK_3 = ROOT / "notebooks" / "03-china.ipynb"
 CHINA_EXERCISES = ("c28", "c33", "c37")          # notebook 3's exercises A-C, the ones that need no programming
 
 
-def _china_exercises() -> str:
+def _china_exercises(data) -> str:
     """Exercises A-C as notebook 3 words them (one source), with the links made to work from lessons/handouts/."""
     import json  # noqa: PLC0415
 
     cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_3.read_text(encoding="utf-8"))["cells"]}
-    ids = ", ".join(f"`{e}`" for e in sorted(kit.china.TURNING_POINTS))
+    ids = ", ".join(f"`{e}`" for e in kit.china.turning_points_to_order(data.events))
     texts = [cells[c].replace("](../", "](../../") for c in CHINA_EXERCISES]
     texts[0] += f"\n\nThe turning points: {ids}."
     return "\n\n".join(texts)
@@ -342,7 +342,7 @@ def china_handout(data) -> str:
              "its sources, is in the [appendix](05-china-events.md).",
              "## Exercises A to C (no programming)",
              "Write your answers on answer sheet 5.",
-             _china_exercises(),
+             _china_exercises(data),
              "## A. Turning points (numbered as in figure 1)",
              table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:4]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
@@ -389,26 +389,51 @@ PRINT_CSS = ("@page { size: A4; margin: 12mm 14mm; } body { font: 10.5pt/1.3 Geo
              "code { font-size: 0.9em; }")
 
 
-def printable(markdown_text: str) -> str:
-    """A Markdown handout or answer sheet as one self-contained HTML page to print from a browser."""
+# An answer sheet is written on: its blank table cells, ruled lines and lines of text with blanks get the room
+# a hand needs on A4 (about 8 mm a line), where a handout's text stays compact; a second part (##) prints overleaf.
+SHEET_CSS = ("@page { size: A4; margin: 10mm 14mm; } body { line-height: 1.75; } p { margin: 0.15em 0; } h1 { line-height: 1.3; margin: 0 0 0.2em; } "
+             "td:empty { height: 10mm; } th { line-height: 1.3; } "
+             ".write-line { height: 8mm; border-bottom: 1px solid #555; } "
+             ".space { border: 1px solid #999; margin: 0.3em 0; } "
+             "h2 { break-before: page; }  /* a sheet's second part goes on the back */")
+SPACE = re.compile(r"<!-- space: (\d+)mm -->")
+
+
+def printable(markdown_text: str, sheet: bool = False) -> str:
+    """A Markdown handout or answer sheet as one self-contained HTML page to print from a browser.
+
+    In a sheet, a line of underscores alone is a ruled writing line, `<!-- space: 40mm -->` a box to draw in,
+    and a run of underscores inside a line prints as a blank (never as emphasis)."""
     import html  # noqa: PLC0415
 
     import mistune  # noqa: PLC0415  (nbconvert's Markdown renderer, already in the lock)
 
-    # The renderer escapes raw HTML (data text stays text); the generated-by marker would print, so it moves to <head>.
-    shown = "\n".join(line for line in markdown_text.split("\n") if not re.fullmatch(r"<!--.*-->", line.strip()))
-    body = mistune.create_markdown(plugins=["table"])(shown)
+    lines = []
+    for line in markdown_text.split("\n"):
+        space = SPACE.fullmatch(line.strip())
+        if sheet and space:
+            lines += ["", f"KITSPACE{space.group(1)}", ""]
+        elif re.fullmatch(r"<!--.*-->", line.strip()):
+            continue  # the renderer escapes raw HTML (data text stays text); the generated-by marker would print
+        elif sheet and re.fullmatch(r"_{10,}", line.strip()):
+            lines += ["", "KITWRITELINE", ""]
+        else:
+            lines.append(re.sub(r"_{2,}", lambda m: "\\_" * len(m.group()), line) if sheet else line)
+    body = mistune.create_markdown(plugins=["table"])("\n".join(lines))
+    body = re.sub(r"<p>KITSPACE(\d+)</p>", r'<div class="space" style="height:\1mm"></div>', body)
+    body = body.replace("<p>KITWRITELINE</p>", '<div class="write-line"></div>')
     first = markdown_text.split("\n", 1)[0].lstrip("# ").strip()
+    style = PRINT_CSS + (" " + SHEET_CSS if sheet else "")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<!-- Written by tools/build_handouts.py from the Markdown beside it: edit that, not this. -->\n"
             f"<title>{html.escape(first)}</title>\n"
-            f"<style>{PRINT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+            f"<style>{style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
 
 def printables(handouts: dict[str, str]) -> dict[Path, str]:
     """The HTML copy of every handout (as rendered now) and every answer sheet."""
     out = {OUT / name.replace(".md", ".html"): printable(text) for name, text in handouts.items()}
-    out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"))
+    out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True)
             for sheet in sorted(SHEETS.glob("*.md"))}
     return out
 
@@ -419,7 +444,8 @@ def render() -> dict[str, str]:
 
 
 def write_all(say=lambda line: None) -> None:
-    """Every handout, its printable .html copy, every answer sheet's .html copy and lesson 3's card key."""
+    """Every handout, its printable .html copy, every answer sheet's .html copy, lesson 3's card key and the
+    computed key to lesson 2's snapshot table."""
     OUT.mkdir(parents=True, exist_ok=True)
     handouts = render()
     for name, text in handouts.items():
@@ -430,6 +456,10 @@ def write_all(say=lambda line: None) -> None:
     say("wrote the printable .html copy of every handout and answer sheet")
     if write_claim_key(kit.load()):
         say("wrote the card key of lessons/03-reading-the-country-study.md")
+    import build_keys  # noqa: PLC0415  (beside this script in tools/)
+
+    if build_keys.write_snapshot_key(kit.load()):
+        say("wrote the snapshot key of lessons/keys/fill-in-tables.md")
 
 
 if __name__ == "__main__":

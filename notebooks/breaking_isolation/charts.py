@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib import dates as mdates
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -42,15 +43,15 @@ def _figure(kind: str = "wide", height: float | None = None):
     return plt.subplots(figsize=(width, height or own))
 
 
-def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE):
-    """The key below the axes, in `ncols` columns, and the source line below the key: a key inside the axes
-    would cover data, and beside them it would take the width a slide needs. The figure is saved with a tight
-    bounding box (figures.to_svg), so both stay in the image."""
+def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE, below=None):
+    """The key below the axes (below every axes of `below`, if given), in `ncols` columns, and the source line
+    below the key: a key inside the axes would cover data, and beside them it would take the width a slide
+    needs. The figure is saved with a tight bounding box (figures.to_svg), so both stay in the image."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
     fig.tight_layout()
     renderer = fig.canvas.get_renderer()
     to_figure = fig.transFigure.inverted()
-    below = ax.get_tightbbox(renderer).transformed(to_figure).y0
+    below = min(each.get_tightbbox(renderer).transformed(to_figure).y0 for each in (below if below is not None else [ax]))
     key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, below - 0.01),
                      ncols=min(ncols, len(handles)), frameon=False, handlelength=2.4)
     bottom = key.get_window_extent(renderer).transformed(to_figure).y0
@@ -168,7 +169,8 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     """Step lines: states with relations in place, and broken off; each counted break and restoration named."""
     start, end = _years(relations.index)
     line = _padded(relations, start, end)
-    fig, ax = _figure("wide")
+    # on a slide the labels' levels need more height than other charts get there, each a line of 20 px text
+    fig, ax = _figure("wide", height=SLIDE_AXES_HEIGHT + 0.9 if style.medium() == "slide" else None)
     ax.step(line.index, line["established"], where="post", label="states with relations in place",
             color=style.OKABE_ITO["blue"])
     ax.step(line.index, line["broken"], where="post", label="states with relations broken off",
@@ -177,8 +179,8 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     turns = changes[changes["counted"] & changes["kind"].isin(["relations_broken", "relations_restored"])]
     texts = [f" {label} {'breaks' if kind == 'relations_broken' else 'restores'}, {date:%b %Y} "
              for label, kind, date in zip(turns["label"], turns["kind"], turns["date"])]
-    for date, kind, text, level in zip(turns["date"], turns["kind"], texts, _levels(fig, ax, turns["date"], texts,
-                                                                                     start, end)):
+    levels = _levels(fig, ax, turns["date"], texts, start, end)
+    for date, kind, text, level in zip(turns["date"], turns["kind"], texts, levels):
         colour, marker = style.KIND_STYLE[kind]
         y = counts_at(relations, date)["broken"]
         text_y = top * (0.2 + 0.17 * level)
@@ -186,8 +188,10 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
         ax.plot([date, date], [y, text_y], color=style.EDGE, linewidth=0.8, zorder=2)
         ax.text(date, text_y, text, ha="right" if _late(date, start, end) else "left", va="bottom",
                 fontsize=style.fontsize("annotation"))
+    # room above the highest label, so that it never reaches the title
+    ceiling = max(top * 1.1 + 1, top * (0.2 + 0.17 * (max(levels, default=0) + 1)) + 1)
     ax.set(title="States with diplomatic relations with Moscow", xlabel="Year", ylabel="Number of states",
-           xlim=(start, end), ylim=(0, top * 1.1 + 1))
+           xlim=(start, end), ylim=(0, ceiling))
     handles = ax.get_legend_handles_labels()[0] + [
         Line2D([], [], marker=style.KIND_STYLE[k][1], color=style.KIND_STYLE[k][0], markeredgecolor=style.EDGE,
                linestyle="none", label=KIND_LABELS[k]) for k in ("relations_broken", "relations_restored")]
@@ -255,6 +259,8 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
     ax.grid(axis="y", visible=False)
     ax.set(title="States whose standing with Moscow moved more than once", xlim=(start, end),
            xlabel="" if style.medium() == "slide" else "Year")
+    if slide:  # the chart is narrow there: a year every four keeps the years apart
+        ax.xaxis.set_major_locator(mdates.YearLocator(4))
     handles = [Patch(facecolor=style.FILL_COLOURS["sky_blue"], hatch="//", edgecolor=style.EDGE,
                      label="recognised de facto"),
                Patch(facecolor=style.FILL_COLOURS["bluish_green"], edgecolor=style.EDGE, label="recognised de jure"),
@@ -326,7 +332,7 @@ def ties_by_sign(moscow: pd.DataFrame):
         ax.step(moscow.index, moscow[sign], where="post", marker=marker, markevery=4, label=sign,
                 **style.TONE_STYLE[sign])
     ax.set(title="Moscow's ties by sign, quarter by quarter", xlabel="Year (end of each quarter)",
-           ylabel="Number of actors", ylim=(0, moscow[[s for s, _ in shown]].to_numpy().max() + 1.5))
+           ylabel="Number of actors", ylim=(-0.5, moscow[[s for s, _ in shown]].to_numpy().max() + 1.5))
     ax.yaxis.get_major_locator().set_params(integer=True)
     _key(fig, ax, source=SOURCE + "; events from 1 January 1921 to each quarter's end")
     return fig

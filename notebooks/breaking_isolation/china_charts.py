@@ -9,12 +9,14 @@ marker shape and fill pattern as well as by colour (style.py's rules).
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib import dates as mdates
 from matplotlib.dates import DateFormatter
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import style
+from . import placing, style
 from .charts import (  # the kit's figure sizes and key-below-the-chart layout, shared
     _figure,
     _key,
@@ -43,7 +45,10 @@ def timeline(lanes: pd.DataFrame):
     numbered in date order."""
     present = [lane for lane in LANES if lane in set(lanes["lane"])]
     row = {lane: i for i, lane in enumerate(present)}
-    fig, ax = _figure("tall", height=style.figsize("tall")[1] if style.medium() != "slide" else 3.3)
+    # on a slide each lane gets the height its 20 px label needs, with room for the numbers between lanes
+    slide = style.medium() == "slide"
+    rows = style.ROW_HEIGHT["slide"] * 1.125 * (len(present) + 0.5)
+    fig, ax = _figure("tall", height=1.2 + rows if slide else style.figsize("tall")[1])
     for tone, marker in TONE_MARKER.items():
         part = lanes[lanes["tone"] == tone]
         ax.scatter(part["date"], part["lane"].map(row), marker=marker, s=55, zorder=3,
@@ -51,9 +56,6 @@ def timeline(lanes: pd.DataFrame):
     turns = numbered(lanes)
     ax.scatter(turns["date"], turns["lane"].map(row), s=260, facecolor="none", edgecolor=style.EDGE, linewidth=1.4,
                zorder=4)
-    for i, (date, lane, number) in enumerate(zip(turns["date"], turns["lane"], turns["number"])):
-        ax.annotate(str(number), (date, row[lane]), xytext=(0, 11 + 9 * (i % 3)), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
     ax.set_yticks(range(len(present)), present)
     ax.set_ylim(len(present) - 0.4, -0.9)
     ax.grid(axis="y", visible=False)
@@ -62,6 +64,10 @@ def timeline(lanes: pd.DataFrame):
     handles = _tone_handles() + [Line2D([], [], marker="o", markersize=14, linestyle="none", markerfacecolor="none",
                                         markeredgecolor=style.EDGE, label="turning point (numbered)")]
     _key(fig, ax, handles, ncols=4, source=SOURCE)
+    dates = [mdates.date2num(d) for d in turns["date"]]  # the numbers last, once the layout is final
+    placing.place(fig, ax, list(zip(dates, turns["lane"].map(row))), [str(n) for n in turns["number"]],
+                  avoid=list(zip(mdates.date2num(lanes["date"]), lanes["lane"].map(row))), marker_points=16,
+                  fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
     return fig
 
 
@@ -80,44 +86,63 @@ def timeline_alt(lanes: pd.DataFrame) -> str:
 
 
 def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
-    """A row per Chinese side and Moscow face, a cell per quarter: blue where the tie was cooperative, orange
-    cross-hatched where mixed, vermillion hatched where hostile, dotted where only neutral events, empty where
-    none; the top row names China's recognised government."""
-    rows = list(dict.fromkeys(zip(backing["side"], backing["face"])))
+    """Two panels side by side, one per face of Moscow (state, party), each with a row per Chinese side and a
+    cell per quarter: blue where the tie was cooperative, orange cross-hatched where mixed, vermillion hatched
+    where hostile, dotted where only neutral events, empty where none; each panel's top row names China's
+    recognised government. A panel per face halves the rows a chart of side and face would need, so that on a
+    slide every row keeps the height its label needs (style.ROW_HEIGHT) and the faces compare across."""
+    sides = list(dict.fromkeys(backing["side"]))
+    faces = list(dict.fromkeys(backing["face"]))
     quarters = list(recognised.index)
     width = pd.Timedelta(days=88)
-    slide = style.medium() == "slide"  # on a slide the grid keeps to the height a 720 px screen leaves it
-    fig, ax = _figure("tall", height=3.4 if slide else 1.6 + style.ROW_HEIGHT[style.medium()] * 1.6 * (len(rows) + 1))
-    for y, (side, face) in enumerate(rows, start=1):
-        part = backing[(backing["side"] == side) & (backing["face"] == face)]
-        runs = part[part["tie"] != part["tie"].shift()]  # one bar per run of equal quarters: few artists, fast
-        stops = list(runs["quarter"].iloc[1:] - width) + [part["quarter"].iloc[-1]]
-        for (quarter, tie), stop in zip(zip(runs["quarter"], runs["tie"]), stops):
-            colour, hatch = TIE_FILL[tie]
-            ax.barh(y, stop - (quarter - width), left=quarter - width, height=0.72, color=colour, hatch=hatch,
-                    edgecolor=style.EDGE, linewidth=0.6)
-    for quarter in quarters:  # thin marks between the quarters, so the cells can still be counted
-        ax.axvline(quarter, color="white", linewidth=0.6, zorder=2)
+    labels = ["Recognised government"] + sides
+    where = style.medium()
+    row = style.ROW_HEIGHT[where] * (1.25 if where == "slide" else 1.6)
+    # the rows, the panel titles and the axis: the key and source line below are added by _key
+    height = max(row * len(labels) + (0.8 if where == "slide" else 1.3), 1.8)
+    fig, axes = plt.subplots(1, len(faces), sharey=True, squeeze=False,
+                             figsize=(style.figsize("tall")[0], height))
+    axes = axes[0]
     governments = recognised.where(recognised != "", "none")
     starts = governments[governments != governments.shift()]
-    for i, (start, name) in enumerate(starts.items()):
-        stop = starts.index[i + 1] if i + 1 < len(starts) else quarters[-1]
-        fill = style.FILL_COLOURS["sky_blue"] if i % 2 == 0 else style.FILL_COLOURS["yellow"]
-        ax.barh(0, stop - start + width, left=start - width, height=0.72, color=fill, edgecolor=style.EDGE,
-                hatch="" if i % 2 == 0 else "..", linewidth=0.6)
-        ax.text(start - width + pd.Timedelta(days=20), 0, name.split(" ")[0], va="center",
-                fontsize=style.fontsize("annotation"))
-    labels = ["Recognised government"] + [f"{side}: {'state' if face == STATE else 'party'}" for side, face in rows]
-    ax.set_yticks(range(len(labels)), labels)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.grid(visible=False)
-    ax.set(title="Whom Moscow backed, and who held power, quarter by quarter",
-           xlim=(quarters[0] - width, quarters[-1]))
+    for ax, face in zip(axes, faces):
+        for y, side in enumerate(sides, start=1):
+            part = backing[(backing["side"] == side) & (backing["face"] == face)]
+            if part.empty:
+                continue
+            runs = part[part["tie"] != part["tie"].shift()]  # one bar per run of equal quarters: few artists, fast
+            stops = list(runs["quarter"].iloc[1:] - width) + [part["quarter"].iloc[-1]]
+            for (quarter, tie), stop in zip(zip(runs["quarter"], runs["tie"]), stops):
+                colour, hatch = TIE_FILL[tie]
+                ax.barh(y, stop - (quarter - width), left=quarter - width, height=0.72, color=colour, hatch=hatch,
+                        edgecolor=style.EDGE, linewidth=0.6)
+        for quarter in quarters:  # thin marks between the quarters, so the cells can still be counted
+            ax.axvline(quarter, color="white", linewidth=0.6, zorder=2)
+        for i, (start, name) in enumerate(starts.items()):
+            stop = starts.index[i + 1] if i + 1 < len(starts) else quarters[-1]
+            fill = style.FILL_COLOURS["sky_blue"] if i % 2 == 0 else style.FILL_COLOURS["yellow"]
+            ax.barh(0, stop - start + width, left=start - width, height=0.72, color=fill, edgecolor=style.EDGE,
+                    hatch="" if i % 2 == 0 else "..", linewidth=0.6)
+            # the name inside its own bar, unless the bar is too short for it: then just before it, pointing on
+            inside = (stop - start) > (quarters[-1] - quarters[0]) * 0.3
+            ax.text(start - width + pd.Timedelta(days=20) if inside else start - width - pd.Timedelta(days=20), 0,
+                    name.split(" ")[0] + ("" if inside else " \u2192"), va="center", ha="left" if inside else "right",
+                    fontsize=style.fontsize("annotation"))
+        ax.set_yticks(range(len(labels)), labels)
+        ax.set_ylim(len(labels) - 0.5, -0.5)
+        ax.grid(visible=False)
+        ax.set_title(f"The {'state' if face == STATE else 'party'} face", fontsize=style.fontsize("label"),
+                     fontweight="bold")
+        ax.set_xlim(quarters[0] - width, quarters[-1])
+        years = sorted({q.year for q in quarters})
+        ax.set_xticks([pd.Timestamp(f"{y}-01-01") for y in years[1::2]], [str(y) for y in years[1::2]])
+    if where != "slide":  # on a slide the heading above the figure says it
+        fig.suptitle("Whom Moscow backed, and who held power, quarter by quarter")
     handles = [Patch(facecolor=c, hatch=h, edgecolor=style.EDGE, label=label) for label, (c, h) in
                (("cooperative", TIE_FILL["cooperative"]), ("mixed", TIE_FILL["mixed"]),
                 ("hostile", TIE_FILL["hostile"]), ("neutral events only", TIE_FILL["neutral"]),
                 ("no event yet", TIE_FILL["none"]))]
-    _key(fig, ax, handles, ncols=3 if slide else 5, source=SOURCE)
+    _key(fig, axes[0], handles, ncols=3 if where == "slide" else 5, source=SOURCE, below=axes)
     return fig
 
 
@@ -132,25 +157,23 @@ def backing_alt(backing: pd.DataFrame, recognised: pd.Series, turns: pd.DataFram
                      for quarter, side, face, after in zip(later["quarter"], later["side"], later["face"], later["after"]))
     governments = recognised[recognised != recognised.shift()]
     held = "; ".join(f"{name or 'none'} from {q.year} Q{q.quarter}" for q, name in governments.items())
-    return (f"Grid of Moscow's ties to {backing['side'].nunique()} Chinese sides, by face and quarter, "
-            f"{first.year} to {recognised.index[-1].year}. At the start: {at_start or 'no ties'}. Then: "
-            f"{said or 'no change'}. China's recognised government: {held}.")
+    return (f"Two grids side by side, one per face of Moscow (state, party), of its ties to "
+            f"{backing['side'].nunique()} Chinese sides by quarter, {first.year} to {recognised.index[-1].year}. "
+            f"At the start: {at_start or 'no ties'}. Then: {said or 'no change'}. China's recognised government: "
+            f"{held}.")
 
 
 def war_scare(spring: pd.DataFrame):
     """Two strands on one time axis: the blows against Moscow and the China events, each numbered in date order."""
     strands = ["blow against Moscow", "China"]
     fig, ax = _figure("strip", height=None if style.medium() != "slide" else 3.2)
-    numbers = spring.assign(number=range(1, len(spring) + 1))
+    numbers = spring.assign(number=range(1, len(spring) + 1), y=spring["strand"].map(strands.index))
     for y, strand in enumerate(strands):
         part = numbers[numbers["strand"] == strand]
         for tone, marker in TONE_MARKER.items():
             mine = part[part["tone"].astype(str) == tone]
             ax.scatter(mine["date"], [y] * len(mine), marker=marker, s=60, zorder=3,
                        color=style.TONE_STYLE[tone]["color"], edgecolor=style.EDGE, linewidth=0.6)
-        for i, (date, number) in enumerate(zip(part["date"], part["number"])):
-            ax.annotate(str(number), (date, y), xytext=(0, 9 + 9 * (i % 2)), textcoords="offset points",
-                        ha="center", fontsize=style.fontsize("annotation"))
     ax.set_yticks(range(len(strands)), ["Blows against Moscow", "China events"])
     ax.set_ylim(1.8, -0.6)
     ax.grid(axis="y", visible=False)
@@ -159,6 +182,9 @@ def war_scare(spring: pd.DataFrame):
                                                                 pd.Timestamp(f"{last.year + 1}-01-01")))
     ax.xaxis.set_major_formatter(DateFormatter("%b"))
     _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE + "; numbers as in the table below the figure")
+    points = list(zip(mdates.date2num(numbers["date"]), numbers["y"]))  # the numbers last, once the layout is final
+    placing.place(fig, ax, points, [str(n) for n in numbers["number"]], avoid=points, marker_points=9,
+                  fontsize=style.fontsize("annotation"))
     return fig
 
 

@@ -18,7 +18,7 @@ from .style import GREY, TONE_STYLE
 # Hand-placed: the West on the left, Moscow in the middle, East Asia on the right; China's rivals in a
 # cluster so that their triangles with Moscow stay readable. Actors not placed here get a seeded layout.
 POSITIONS = {
-    "usa": (-2.9, 1.6), "britain": (-2.7, 0.4), "france": (-3.0, -0.9), "germany": (-1.9, -1.75),
+    "usa": (-2.9, 1.6), "britain": (-2.7, 0.4), "france": (-3.0, -0.9), "germany": (-2.25, -1.8),
     "ussr": (0.0, 0.0), "comintern": (1.3, 1.7),
     "japan": (3.5, 1.6), "china-beijing": (3.15, 0.4), "kmt": (1.85, -0.9), "kmt-wuhan": (3.3, -2.1),
     "ccp": (0.35, -2.05), "china": (3.4, -0.6),

@@ -83,11 +83,7 @@ def event_pairs(events: pd.DataFrame, actors: pd.DataFrame, merge: dict[str, str
     An actor id missing from `actors` raises a ValueError naming the event, the column and the value.
     """
     nodes = node_of(actors, merge)
-    for column in ("actor", "counterpart"):
-        unknown = events.loc[~events[column].isin(nodes), ["event_id", column]]
-        for event_id, value in unknown.itertuples(index=False):
-            raise ValueError(f"events.csv, event {event_id!r}, column {column!r}: {value!r} is not an actor_id "
-                             "in actors.csv")
+    _refuse_unknown_actors(events, nodes)
     one, other = events["actor"].map(nodes), events["counterpart"].map(nodes)
     table = pd.DataFrame({
         "event_id": events["event_id"], "date": events["date"],
@@ -99,6 +95,27 @@ def event_pairs(events: pd.DataFrame, actors: pd.DataFrame, merge: dict[str, str
     })
     table = table[table["u"] != table["v"]]
     return table.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def _refuse_unknown_actors(events: pd.DataFrame, nodes: dict[str, str]) -> None:
+    for column in ("actor", "counterpart"):
+        unknown = events.loc[~events[column].isin(nodes), ["event_id", column]]
+        for event_id, value in unknown.itertuples(index=False):
+            raise ValueError(f"events.csv, event {event_id!r}, column {column!r}: {value!r} is not an actor_id "
+                             "in actors.csv")
+
+
+def _pair_rows(events: pd.DataFrame, nodes: dict[str, str]) -> list[tuple]:
+    """event_pairs() as plain rows (date, event_id, u, v, tone, kind), in the same order, for build(): notebook 2
+    builds dozens of networks, and a table per build cost more than the graph."""
+    _refuse_unknown_actors(events, nodes)
+    rows = []
+    for date, event_id, actor, counterpart, tone, kind in zip(events["date"], events["event_id"], events["actor"],
+                                                              events["counterpart"], events["tone"], events["kind"]):
+        one, other = nodes[actor], nodes[counterpart]
+        if one != other:
+            rows.append((date, event_id, *((one, other) if one < other else (other, one)), str(tone), str(kind)))
+    return sorted(rows, key=lambda row: (row[0], row[1]))  # stable, as event_pairs' sort
 
 
 def _when(value, name: str) -> pd.Timestamp | None:
@@ -179,41 +196,43 @@ def build(events: pd.DataFrame, actors: pd.DataFrame, start=None, end=None, keep
     if start is not None and end is not None and start > end:
         raise ValueError(f"the window starts ({start:%Y-%m-%d}) after it ends ({end:%Y-%m-%d})")
     nodes = node_of(actors, merge)
-    pairs = event_pairs(events, actors, merge)
-    if start is not None:
-        pairs = pairs[pairs["date"] >= start]
-    if end is not None:
-        pairs = pairs[pairs["date"] <= end]
+    pairs = [row for row in _pair_rows(events, nodes)
+             if (start is None or row[0] >= start) and (end is None or row[0] <= end)]
     if keep is not None:
         keep = list(dict.fromkeys(keep))
         unknown = [k for k in keep if k not in set(nodes.values())]
         if unknown:
             raise ValueError(f"keep: {', '.join(map(repr, unknown))} not a node of actors.csv "
                              f"(merged actors count as {', '.join(f'{a} -> {b}' for a, b in (merge or MERGE).items())})")
-        pairs = pairs[pairs["u"].isin(keep) & pairs["v"].isin(keep)]
+        kept = set(keep)
+        pairs = [row for row in pairs if row[2] in kept and row[3] in kept]
 
     import networkx as nx  # here: only a graph needs it (see the imports above)
 
     graph = nx.Graph(start=_iso(start), end=_iso(end))
     info = node_info(actors, nodes)
+    tied = {row[2] for row in pairs} | {row[3] for row in pairs}
     if keep is None:
-        chosen = sorted(set(pairs["u"]) | set(pairs["v"]))
+        chosen = sorted(tied)
     else:
-        chosen = [k for k in keep if _exists(info[k], start, end) or k in set(pairs["u"]) | set(pairs["v"])]
+        chosen = [k for k in keep if _exists(info[k], start, end) or k in tied]
     for node in chosen:
         record = info[node]
         graph.add_node(node, label=LABELS.get(node, record["name"]).replace("\n", " "), name=record["name"],
                        kind=record["kind"], region=record["region"], in_being=_exists(record, end, end),
                        start=_iso(record["start"]), end=_iso(record["end"]))
-    for (u, v), group in pairs.groupby(["u", "v"], sort=True):
-        tones = group["tone"]
-        steps = timeline(group["date"], tones)
+    ties: dict[tuple[str, str], list[tuple]] = {}  # each tie's events in date order
+    for date, event_id, u, v, tone, kind in pairs:
+        ties.setdefault((u, v), []).append((date, tone, kind, event_id))
+    for (u, v), rows in sorted(ties.items()):
+        dates, tones, kinds, event_ids = (list(column) for column in zip(*rows))
+        steps = timeline(dates, tones)
         graph.add_edge(
-            u, v, weight=len(group), sign=steps[-1][1], timeline=steps,
-            n_cooperative=int((tones == "cooperative").sum()), n_hostile=int((tones == "hostile").sum()),
-            n_neutral=int((tones == "neutral").sum()),
-            kinds=";".join(sorted(set(group["kind"]))), event_ids=";".join(group["event_id"]),
-            first=group["date"].min().strftime("%Y-%m-%d"), last=group["date"].max().strftime("%Y-%m-%d"))
+            u, v, weight=len(rows), sign=steps[-1][1], timeline=steps,
+            n_cooperative=tones.count("cooperative"), n_hostile=tones.count("hostile"),
+            n_neutral=tones.count("neutral"),
+            kinds=";".join(sorted(set(kinds))), event_ids=";".join(event_ids),
+            first=min(dates).strftime("%Y-%m-%d"), last=max(dates).strftime("%Y-%m-%d"))
     return graph
 
 

@@ -148,6 +148,7 @@ class Usage:
     peak_server_rss: int = 0  # the server process alone, without its kernels
     cpu: dict[tuple[int, int], float] = field(default_factory=dict)  # (pid, start) -> last CPU seconds
     seen: set[tuple[int, int]] = field(default_factory=set)
+    server_cpu: float = 0.0  # the student's server process alone, without its kernels and git
 
     @property
     def cpu_seconds(self) -> float:
@@ -202,6 +203,7 @@ class Sampler:
             rss = sum(p.rss for p in members)
             usage.peak_rss = max(usage.peak_rss, rss)
             usage.peak_server_rss = max(usage.peak_server_rss, sum(p.rss for p in members if p.pid == root))
+            usage.server_cpu = max([usage.server_cpu] + [p.cpu for p in members if p.pid == root])
             for p in members:
                 usage.cpu[(p.pid, p.start)] = p.cpu
                 self.known[p.pid] = p.start

@@ -6,8 +6,10 @@
 What it starts, on 127.0.0.1 only: git daemon serving the student edition of the kit (served_repo.py), a
 JupyterHub with its proxy (jupyterhub_config.py), and through the hub one server per student. Each student
 (student.py) logs in, starts a server, follows the teacher's nbgitpuller link, runs every notebook in a
-kernel, answers an exercise and saves. The teacher then commits an update; every student follows the link
-again, and each file is checked against nbgitpuller's merge rules. Memory and CPU come from /proc (procs.py).
+kernel, answers an exercise and saves, in the working copies the kit's server makes in my-work/ (as a real
+student does: the link opens my-work/00-start-here.ipynb, the originals in notebooks/ are read-only). The
+teacher then commits an update; every student follows the link again, and each file is checked: the kit's
+files updated by nbgitpuller, the student's working copies kept as saved. Memory and CPU come from /proc (procs.py).
 Everything started is stopped at the end by its process id or group, pass or fail.
 """
 
@@ -17,6 +19,7 @@ import argparse
 import asyncio
 import atexit
 import json
+import re
 import secrets
 import shutil
 import signal
@@ -39,13 +42,21 @@ from student import Student, StudentError, link_path, login_session  # noqa: E40
 
 ROOT = HERE.parents[1]
 BUILD = ROOT / "build" / "classroom"
-NOTEBOOKS = "notebooks"
-START_HERE = f"{NOTEBOOKS}/00-start-here.ipynb"
-ANSWERED = f"{NOTEBOOKS}/01-recognition.ipynb"  # every student answers its first exercise
-DELETED = f"{NOTEBOOKS}/02-network.ipynb"  # one student deletes it to start it over
-NEW_FILE = f"{NOTEBOOKS}/homework.md"  # the teacher's new file; one student already has a file of that name
+NOTEBOOKS = "notebooks"  # the kit's originals: read-only in Lab, updated by the teacher's commits
+WORK = "my-work"  # each student's working copies (jupyter/kit_server.py): what a student opens, runs and saves
+START_HERE = "00-start-here.ipynb"
+ANSWERED = "01-recognition.ipynb"  # every student answers its first exercise
+DELETED = "02-network.ipynb"  # one student deletes the working copy to start it over
+NEW_FILE = "homework.md"  # the teacher's new file, at the top; one student already made a file of that name
 TEACHER_NOTE = "*Week 6: read this notebook again before Thursday's class.*"
 MIB, GIB = 1024 ** 2, 1024 ** 3
+KERNEL_EVENTS = {
+    "started": r"Kernel started: ",
+    "restarted after dying": r"KernelRestarter: restarting kernel",
+    "died and removed": r"Kernel \S+ died, removing from map",
+    "culled (idle)": r"Culling '[^']*' kernel '",
+    "session of a vanished kernel removed": r"appears to have been culled or died unexpectedly",
+}
 
 
 TAKEN_PORTS: set[int] = set()
@@ -123,7 +134,7 @@ class Classroom:
         wait_for(lambda: port_open(port), "git daemon", 30)
         self.repo_url = f"git://127.0.0.1:{port}/{served_repo.NAME}"
         served_repo.git("ls-remote", self.repo_url)  # the students' address answers
-        self.urlpath = f"lab/tree/{served_repo.NAME}/{START_HERE}"
+        self.urlpath = f"lab/tree/{served_repo.NAME}/{WORK}/{START_HERE}"  # as the README's link
         self.link = link_path(self.repo_url, "main", self.urlpath)
 
     def start_hub(self) -> None:
@@ -224,11 +235,14 @@ class Classroom:
         if "@jupyterlab/apputils-extension:announcements" not in json.dumps(disabled):
             student.result.errors.append(f"the kit's Lab settings are not applied: disabledExtensions={disabled}")
         repo = served_repo.NAME
-        listing = await student.contents(f"{repo}/{NOTEBOOKS}")
+        original = await student.contents(f"{repo}/{NOTEBOOKS}/{START_HERE}", content=False)
+        if original.get("writable") is not False:
+            student.result.errors.append("the kit's server settings are not applied: the originals are writable")
+        listing = await student.contents(f"{repo}/{WORK}")
         paths = sorted(item["path"] for item in listing["content"] if item["name"].endswith(".ipynb"))
         for path in paths:
             edit = None
-            if path == f"{repo}/{ANSWERED}":
+            if path == f"{repo}/{WORK}/{ANSWERED}":
                 edit = self.answer_exercises(student, wrote, roles.get("answers_two", False))
             run, notebook = await student.run_notebook(path, edit)
             student.result.notebooks.append(run)
@@ -238,13 +252,13 @@ class Classroom:
             await student.save_text(f"{repo}/{NEW_FILE}", text)
             wrote["files"][NEW_FILE] = text
         if roles.get("deletes"):  # to start the notebook over at the next click
-            await student.delete(f"{repo}/{DELETED}")
+            await student.delete(f"{repo}/{WORK}/{DELETED}")
             wrote["deleted"] = DELETED
         return wrote
 
     def answer_exercises(self, student: Student, wrote: dict, answers_two: bool):
         """The student types the answer into the first exercise (one student also into the second)."""
-        teacher_nb = nbformat.reads(served_repo.git("show", f"{self.revision}:{ANSWERED}", cwd=ROOT), as_version=4)
+        teacher_nb = nbformat.reads(served_repo.git("show", f"{self.revision}:{NOTEBOOKS}/{ANSWERED}", cwd=ROOT), as_version=4)
         solutions = [cell_text(c) for c in teacher_nb.cells if "solution" in c.metadata.get("tags", [])]
 
         async def edit(notebook: dict, kernel, count: int) -> int:
@@ -266,12 +280,13 @@ class Classroom:
         work = self.teacher
         changed = {}
         # A prose cell no student edits, in the notebook every student answered in, and in two more.
-        for path in (ANSWERED, START_HERE, DELETED):
+        for name in (ANSWERED, START_HERE, DELETED):
+            path = f"{NOTEBOOKS}/{name}"
             notebook = nbformat.read(work / path, as_version=4)
             index = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and i > 0)
             notebook.cells[index].source = notebook.cells[index].source.rstrip() + "\n\n" + TEACHER_NOTE
             changed[path] = {"cell": notebook.cells[index].id, "source": notebook.cells[index].source}
-            if path == ANSWERED:  # the second exercise's prompt: the cell one student answered
+            if name == ANSWERED:  # the second exercise's prompt: the cell one student answered
                 exercise = [c for c in notebook.cells if "exercise" in c.metadata.get("tags", [])][1]
                 exercise.source = exercise.source.rstrip() + "  (ids as in data/actors.csv)"
                 changed["exercise-2"] = {"cell": exercise.id, "source": exercise.source}
@@ -279,7 +294,8 @@ class Classroom:
         (work / NEW_FILE).write_text("# Homework, week 6\n\nFinish the exercises of notebook 1.\n")
         changed[NEW_FILE] = (work / NEW_FILE).read_text()
         served_repo.commit_update(work, "Week 6: a note in three notebooks, a clearer exercise, homework")
-        for path in (ANSWERED, START_HERE, DELETED):
+        for name in (ANSWERED, START_HERE, DELETED):
+            path = f"{NOTEBOOKS}/{name}"
             changed[path]["notebook"] = plain(json.loads((work / path).read_text()))
         return changed
 
@@ -315,9 +331,11 @@ class Classroom:
                                                for s in students))
                 lesson_seconds = time.monotonic() - started
                 before = {s.name: self.local_changes(s.name) for s, w in zip(students, wrote) if w is not None}
-                # why a notebook without exercises counts as changed, when it does
-                start_here = {name: self.changed_lines(name, START_HERE) for name, changes in before.items()
-                              if changes.get(START_HERE) == "M"}
+                # files of the edition itself that a student changed (none: the work is in my-work/, which git
+                # ignores), with the lines that changed
+                edition_changed = {name: {path: self.changed_lines(name, path) for path, status in changes.items()
+                                          if status != "??"} for name, changes in before.items()}
+                edition_changed = {name: paths for name, paths in edition_changed.items() if paths}
                 update = self.teacher_update()
                 second_deadline = time.monotonic() + max(600, 30 * len(self.names))
                 for student in students:
@@ -332,7 +350,7 @@ class Classroom:
                 for session in http_sessions:
                     await session.close()
         return {"students": students, "checks": checks, "lesson_seconds": lesson_seconds,
-                "second_pull_seconds": pull_seconds, "before": before, "start_here_changed": start_here}
+                "second_pull_seconds": pull_seconds, "before": before, "edition_changed": edition_changed}
 
     async def guarded(self, student: Student, step):
         try:
@@ -360,66 +378,60 @@ class Classroom:
             raw = json.dumps(model["content"])
             return plain(model["content"]), ("conflict markers" if "<<<<<<<" in raw else "")
 
-        # the notebooks the teacher changed
-        for path in (START_HERE, ANSWERED, DELETED):
+        def valid(notebook) -> bool:
+            try:
+                nbformat.validate(nbformat.from_dict(notebook))
+                return True
+            except nbformat.ValidationError:
+                return False
+
+        # the kit's notebooks the teacher changed: the students never change them (read-only in Lab)
+        for name in (START_HERE, ANSWERED, DELETED):
+            path = f"{NOTEBOOKS}/{name}"
             after, problem = await notebook_after(path)
             teacher = update[path]
-            saved = plain(wrote[("saved", f"{repo}/{path}")])
             if after is None or problem:
-                row(path, "notebook readable after the pull", False, problem)
+                row(path, "1: a file the student has not changed is updated", False, problem)
                 continue
-            try:
-                nbformat.validate(nbformat.from_dict(after))
-                valid = True
-            except nbformat.ValidationError as error:
-                valid = False
-                row(path, "notebook valid after the merge", False, str(error)[:200])
-            status = before.get(path, "")
-            cells = {c["id"]: c for c in after["cells"]}
-            if status == "D":
-                same = after["cells"] == teacher["notebook"]["cells"]
-                row(path, "4: a file the student deleted comes back, fresh (the teacher's new version)", same and valid,
-                    "" if same else "differs from the teacher's version")
-                continue
-            if status == "":
-                same = after["cells"] == teacher["notebook"]["cells"]
-                row(path, "1: a file the student has not changed is updated", same and valid,
-                    "" if same else "differs from the teacher's version")
-                continue
-            # the student changed this file (answers, or outputs saved after a run)
-            arrived = cells.get(teacher["cell"], {}).get("source") in (teacher["source"], teacher["source"].splitlines(True))
-            row(path, "2: the teacher's change to a cell the student did not edit arrives", arrived and valid,
-                "" if arrived else "the teacher's note is missing")
-            kept = all(self.same_cell(cells.get(c["id"]), c, teacher, update) for c in saved["cells"])
-            row(path, "2: everything the student saved is kept (sources and outputs)", kept,
-                "" if kept else self.first_difference(cells, saved, teacher, update))
-            if path == ANSWERED:
-                exercise = update["exercise-2"]
-                mine = wrote["cells"].get(exercise["cell"])
-                now = cell_text(cells.get(exercise["cell"], {"source": ""}))
-                if mine is not None:
-                    row(path, "3: same lines changed by both: the student's version wins", now == mine,
-                        "" if now == mine else f"cell reads {now[:80]!r}")
-                else:
-                    row(path, "2: a cell only the teacher changed is updated", now == exercise["source"],
-                        "" if now == exercise["source"] else f"cell reads {now[:80]!r}")
-        # lost work: every cell the student wrote, wherever it is now
+            same = after["cells"] == teacher["notebook"]["cells"] and valid(after)
+            row(path, "1: a file the student has not changed is updated", same,
+                "" if same else "differs from the teacher's version" + (f" (git status {before[path]})"
+                                                                         if path in before else ""))
+        # the student's working copies: kept exactly as saved, outputs and answers included
         lost = 0
-        answered, _ = await notebook_after(ANSWERED)
+        for key, saved in wrote.items():
+            if not (isinstance(key, tuple) and key[0] == "saved"):
+                continue
+            path = key[1][len(repo) + 1:]
+            if wrote.get("deleted") and path == f"{WORK}/{DELETED}":
+                continue
+            after, problem = await notebook_after(path)
+            kept = after is not None and not problem and after["cells"] == plain(saved)["cells"]
+            row(path, "2: the student's working copy is kept as saved (the teacher's change is in the original)",
+                kept, "" if kept else problem or self.first_difference(after, plain(saved)))
+        # every answer the student wrote, where the student wrote it
+        answered, _ = await notebook_after(f"{WORK}/{ANSWERED}")
         by_id = {c["id"]: cell_text(c) for c in answered["cells"]} if answered else {}
-        for cell_id, source in wrote["cells"].items():
-            if by_id.get(cell_id) != source:
-                lost += 1
+        lost += sum(by_id.get(cell_id) != source for cell_id, source in wrote["cells"].items())
+        # a working copy the student deleted to start over: the kit's server makes it again from the new original
+        if wrote.get("deleted"):
+            path = f"{WORK}/{DELETED}"
+            after, problem = await notebook_after(path)
+            teacher = update[f"{NOTEBOOKS}/{DELETED}"]
+            cells = {c["id"]: c for c in after["cells"]} if after else {}
+            fresh = bool(cells) and cell_text(cells.get(teacher["cell"], {"source": ""})).endswith(TEACHER_NOTE)
+            row(path, "4: a working copy the student deleted comes back, fresh (from the teacher's new version)",
+                fresh and valid(after), "" if fresh else problem or "the teacher's note is missing")
         # the teacher's new file, and the student's own file of the same name
         new = await student.contents(f"{repo}/{NEW_FILE}")
         arrived = new.get("content") == update[NEW_FILE]
-        listing = await student.contents(f"{repo}/{NOTEBOOKS}")
+        listing = await student.contents(repo)
         names = [item["name"] for item in listing["content"]]
         if NEW_FILE in wrote["files"]:
             stem, suffix = Path(NEW_FILE).stem, Path(NEW_FILE).suffix
             renamed = [n for n in names if n.startswith(f"{stem}__") and n.endswith(suffix)]
             mine = [n for n in renamed
-                    if (await student.contents(f"{repo}/{NOTEBOOKS}/{n}")).get("content") == wrote["files"][NEW_FILE]]
+                    if (await student.contents(f"{repo}/{n}")).get("content") == wrote["files"][NEW_FILE]]
             row(NEW_FILE, "5: the student's file of the same name is renamed (timestamp added), the kit's pulled",
                 arrived and len(mine) == 1, f"renamed to {mine[0]}" if mine else f"not found among {names}")
             lost += 0 if mine else 1
@@ -429,22 +441,15 @@ class Classroom:
         return rows
 
     @staticmethod
-    def same_cell(now, saved, teacher, update) -> bool:
-        """The student's saved cell is still there: its source (or the teacher's new source, on a cell the
-        student did not edit) and its outputs."""
-        if now is None:
-            return False
-        teacher_sources = {teacher["cell"]: teacher["source"], update["exercise-2"]["cell"]: update["exercise-2"]["source"]}
-        allowed = {cell_text(saved)}
-        if saved["id"] in teacher_sources:
-            allowed.add(teacher_sources[saved["id"]])
-        return cell_text(now) in allowed and now.get("outputs") == saved.get("outputs")
-
-    def first_difference(self, cells, saved, teacher, update) -> str:
+    def first_difference(after, saved) -> str:
+        if after is None:
+            return "missing"
+        cells = {c["id"]: c for c in after["cells"]}
         for cell in saved["cells"]:
-            if not self.same_cell(cells.get(cell["id"]), cell, teacher, update):
+            now = cells.get(cell["id"])
+            if now is None or cell_text(now) != cell_text(cell) or now.get("outputs") != cell.get("outputs"):
                 return f"cell {cell['id']} differs: {cell_text(cell)[:60]!r}"
-        return ""
+        return "the cells differ in number or order"
 
 
 def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
@@ -482,11 +487,14 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         "hub_and_proxy_peak_mib": round(sampler.hub.peak_rss / MIB),
         "cpu_s_per_student_median": round(statistics.median(cpu.values()), 1) if cpu else None,
         "cpu_s_per_student_max": round(max(cpu.values()), 1) if cpu else None,
+        "server_alone_cpu_s_median": round(statistics.median(u.server_cpu for u in sampler.usage.values()), 1)
+        if sampler.usage else None,
         "hub_and_proxy_cpu_s": round(sampler.hub.cpu_seconds, 1),
         "lesson_wall_s": round(outcome["lesson_seconds"], 1),
         "second_pull_wall_s": round(outcome["second_pull_seconds"], 1),
         "lost_work": lost,
-        "start_here_changed_by_running": outcome["start_here_changed"],
+        "pull_retries": sum(len(s.result.pull_retries) for s in students),
+        "edition_files_changed_by_students": outcome["edition_changed"],
         "update_rows": rows,
         "update_failures": [r for r in rows if not r["held"]],
         "not_loopback": sampler.not_loopback,
@@ -500,7 +508,7 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
                                                       "figures": f"{n.figures}/{n.figures_expected}"}
                           for n in s.result.notebooks},
             "peak_mib": round(memory.get(s.name, 0) / MIB), "cpu_s": round(cpu.get(s.name, 0), 1),
-            "steps": s.result.steps,
+            "steps": s.result.steps, "pull_retries": s.result.pull_retries,
             "errors": s.result.errors + [e for n in s.result.notebooks for e in n.errors],
         } for s in students],
     }
@@ -524,8 +532,8 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         for r in group:
             if not r["held"] or (r["detail"] and r["rule"].startswith("5")):
                 lines.append(f"      {r['student']}: {'held' if r['held'] else 'NOT HELD'} {r['detail']}")
-    for name, changed in outcome["start_here_changed"].items():
-        lines.append(f"  {name} changed {START_HERE} by running it: {changed}")
+    for name, changed in outcome["edition_changed"].items():
+        lines.append(f"  {name} changed files of the edition itself (not in {WORK}/): {changed}")
     lines += [
         f"students succeeded: {figures['succeeded']}/{figures['students']}",
         f"time from login to first figure: p50 {figures['first_figure_p50_s']} s, p95 {figures['first_figure_p95_s']} s",
@@ -536,9 +544,10 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         f"median {figures['peak_mib_per_student_median']} MiB (the server alone: max "
         f"{figures['server_alone_peak_mib_max']} MiB); hub and proxy {figures['hub_and_proxy_peak_mib']} MiB; "
         f"whole class {figures['peak_gib_total']} GiB",
-        f"CPU seconds per student: median {figures['cpu_s_per_student_median']}, max {figures['cpu_s_per_student_max']};"
-        f" hub and proxy {figures['hub_and_proxy_cpu_s']}",
+        f"CPU seconds per student: median {figures['cpu_s_per_student_median']}, max {figures['cpu_s_per_student_max']}"
+        f" (the server alone: median {figures['server_alone_cpu_s_median']}); hub and proxy {figures['hub_and_proxy_cpu_s']}",
         f"listening sockets checked: {figures['listening_sockets_checked']}, beyond 127.0.0.1: {figures['not_loopback']}",
+        f"pulls that failed and were clicked again: {figures['pull_retries']}",
         f"lost work: {lost}",
     ]
     return figures, lines
@@ -580,6 +589,10 @@ def main(argv: list[str] | None = None) -> int:
         classroom.stop()
         phases["stop everything"] = time.monotonic() - stopping
     figures, lines = summarize(classroom, outcome)
+    # What the students' servers logged about their kernels (their output goes to the hub's log): a kernel
+    # whose process died is restarted, or after five tries removed; a culled kernel was idle past the limit.
+    figures["kernel_events"] = {what: len(re.findall(pattern, hub_log)) for what, pattern in KERNEL_EVENTS.items()}
+    lines.insert(-1, "kernels: " + ", ".join(f"{what} {count}" for what, count in figures["kernel_events"].items()))
     figures["phases_s"] = {k: round(v, 1) for k, v in phases.items()}
     lines.insert(-1, "phases: " + ", ".join(f"{k} {v} s" for k, v in figures["phases_s"].items()))
     figures["strays_stopped"] = classroom.strays
@@ -590,7 +603,8 @@ def main(argv: list[str] | None = None) -> int:
     if figures["pids_alive_after"]:
         print(f"processes still alive after the run: {figures['pids_alive_after']}")
     passed = (figures["succeeded"] == figures["students"] and figures["lost_work"] == 0
-              and not figures["update_failures"] and not figures["not_loopback"] and not figures["pids_alive_after"])
+              and not figures["update_failures"] and not figures["not_loopback"] and not figures["pids_alive_after"]
+              and not figures["kernel_events"]["restarted after dying"] and not figures["kernel_events"]["died and removed"])
     figures["passed"] = passed
     if not passed and hub_log:
         print("JupyterHub's log, last lines:\n" + hub_log[-3000:], file=sys.stderr)

@@ -82,9 +82,14 @@ def commit_update(work: Path, message: str) -> str:
 
 
 def daemon_command(serve_dir: Path, port: int) -> list[str]:
-    """git daemon on loopback, read-only (no push over git://), serving only what is in `serve_dir`."""
+    """git daemon on loopback, read-only (no push over git://), serving only what is in `serve_dir`.
+
+    No limit on connections: git daemon's default of 32 is below a class that clicks the link at once (each
+    pull is two ls-remote and a fetch), and at the limit it does not queue the newcomer but kills an older
+    connection from the same address, which on one loopback address is another student's pull half done.
+    """
     return ["git", "daemon", "--listen=127.0.0.1", f"--port={port}", f"--base-path={serve_dir}",
-            "--export-all", "--reuseaddr", "--informative-errors"]
+            "--export-all", "--reuseaddr", "--informative-errors", "--max-connections=0"]
 
 
 def check_folder(folder: Path) -> None:

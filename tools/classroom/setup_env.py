@@ -5,7 +5,7 @@
 - hub/: JupyterHub and the simulated students' HTTP client (requirements-hub.txt, locked with hashes);
 - user/: the students' environment, as a hub administrator builds it from the README: the kit's lock
   (requirements.txt, nbgitpuller included, no test tools), then the hub's single-user server
-  (requirements-singleuser.txt), then the kit's postBuild, which installs the kit's JupyterLab settings there;
+  (requirements-singleuser.txt), then the kit's postBuild, which installs the kit's JupyterLab and server settings there;
 - proxy/: configurable-http-proxy from npm, pinned with its dependencies (proxy/package-lock.json).
 
 Each part is installed again only when the files it comes from change.
@@ -68,7 +68,8 @@ def install_hub() -> None:
 def install_user() -> None:
     folder = BUILD / "user"
     runtime, extras = ROOT / "requirements.txt", HERE / "requirements-singleuser.txt"
-    stamp = fingerprint(runtime, extras, ROOT / "postBuild", *sorted((ROOT / "jupyter").rglob("*.json")))
+    settings = sorted(path for path in (ROOT / "jupyter").rglob("*") if path.is_file() and path.suffix in (".json", ".py"))
+    stamp = fingerprint(runtime, extras, ROOT / "postBuild", *settings)
     if up_to_date(folder, stamp):
         return
     print("classroom: installing the students' environment", flush=True)

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlencode
 import aiohttp
 
 FIGURE_TYPES = ("image/svg+xml",)
+CLICKS = 3  # a student whose pull reports an error clicks the teacher's link again, twice at most
 
 
 def is_figure(output: dict) -> bool:
@@ -57,6 +58,7 @@ class Result:
     notebooks: list[NotebookRun] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    pull_retries: list[str] = field(default_factory=list)  # each failed click of the link, before one worked
 
 
 class Student:
@@ -147,18 +149,28 @@ class Student:
         self.result.spawn_seconds = time.monotonic() - started
         self.result.steps.append("server started")
 
-    async def follow_link(self) -> list[dict]:
-        """The teacher's link: the hub sends the student to nbgitpuller's page, whose script reads the pull."""
+    async def follow_link(self, clicks: int = CLICKS) -> list[dict]:
+        """The teacher's link: the hub sends the student to nbgitpuller's page, whose script reads the pull.
+
+        When nbgitpuller's page reports an error, the student clicks the link again, as a student told to do so
+        would, up to `clicks` times in all; each failed click is kept in the student's steps and retries."""
         started = time.monotonic()
-        _, page, landed = await self.request("GET", f"{self.hub}{self.link}")
-        if "/git-pull" not in landed or b"git-pull" not in page:
-            raise StudentError(f"the link did not reach nbgitpuller's page but {landed}")
-        query = self.link.split("?", 1)[1]
-        events = await self.events(f"{self.user}/git-pull/api?{query}",
-                                   lambda e: e.get("phase") in ("finished", "error"))
-        if not events or events[-1].get("phase") != "finished":
+        for click in range(1, clicks + 1):
+            _, page, landed = await self.request("GET", f"{self.hub}{self.link}")
+            if "/git-pull" not in landed or b"git-pull" not in page:
+                raise StudentError(f"the link did not reach nbgitpuller's page but {landed}")
+            query = self.link.split("?", 1)[1]
+            events = await self.events(f"{self.user}/git-pull/api?{query}",
+                                       lambda e: e.get("phase") in ("finished", "error"))
+            if events and events[-1].get("phase") == "finished":
+                break
             last = events[-1] if events else {}
-            raise StudentError(f"nbgitpuller: {last.get('message', 'no events')} {last.get('output', '')[-400:]}")
+            failure = f"nbgitpuller: {last.get('message', 'no events')} {last.get('output', '')[-400:]}"
+            if click == clicks:
+                raise StudentError(f"{failure} (after {clicks} clicks)")
+            self.result.pull_retries.append(failure[:300])
+            self.result.steps.append(f"pull failed, clicked the link again ({click + 1})")
+            await asyncio.sleep(min(2.0 * click, self.left()))
         self.result.pull_seconds = time.monotonic() - started
         self.result.steps.append("pulled")
         return events
@@ -285,9 +297,13 @@ class Kernel:
             if replied and idle:
                 break
             reply = await self.receive()
+            kind, content = reply["header"]["msg_type"], reply["content"]
+            if kind == "status" and content.get("execution_state") in ("restarting", "dead"):
+                # the server's word that the kernel process died (JupyterLab shows "Kernel Restarting"): the
+                # notebook's state is gone, so this counts as a failure, never as a cell that ran
+                raise StudentError(f"the kernel died while running a cell (kernel {content['execution_state']})")
             if reply["parent_header"].get("msg_id") != msg_id:
                 continue
-            kind, content = reply["header"]["msg_type"], reply["content"]
             target = widget if self.capturing == msg_id else outputs
             if reply["channel"] == "shell" and kind == "execute_reply":
                 replied = True

@@ -1,0 +1,46 @@
+"""Answer sheets printed from their .html copies in Chromium on A4: room to write, and no page more than planned.
+
+A sheet is one page, and a sheet in two parts (a `##` heading) two, the second overleaf. Every blank table cell
+prints at least 9 mm tall, room for a line of handwriting, and every ruled writing line has room above it.
+"""
+
+import re
+
+import pytest
+
+from breaking_isolation.paths import kit_root
+
+SHEETS = sorted((kit_root() / "lessons" / "answer-sheets").glob("*.html"))
+MM = 96 / 25.4  # CSS pixels in a millimetre
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf))
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda p: p.stem)
+def test_every_answer_sheet_prints_with_room_to_write_on_its_planned_pages(browser, sheet, tmp_path):
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(sheet.as_uri())
+        page.emulate_media(media="print")
+        heights = page.evaluate("() => [...document.querySelectorAll('td')].filter(td => !td.textContent.trim())"
+                                ".map(td => td.getBoundingClientRect().height)")
+        lines = page.evaluate("() => [...document.querySelectorAll('.write-line')].map(d => d.getBoundingClientRect().height)")
+        parts = page.evaluate("() => document.querySelectorAll('h2').length")
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    finally:
+        page.close()
+    assert all(h >= 9 * MM for h in heights), (sheet.name, min(heights) / MM)
+    assert all(h >= 8 * MM for h in lines), sheet.name
+    assert pdf_pages(pdf) == 1 + parts, (sheet.name, pdf_pages(pdf))
+
+
+def test_the_page_count_reads_a_pdf_as_chromium_writes_it(browser):
+    page = browser.new_page()
+    try:
+        page.set_content("<p>one</p><p style='break-before: page'>two</p><p style='break-before: page'>three</p>")
+        assert pdf_pages(page.pdf(format="A4")) == 3
+    finally:
+        page.close()

@@ -1,0 +1,173 @@
+"""The keys to the lessons' fill-in tables (lessons/keys/fill-in-tables.md), row by row, against what they rest on.
+
+Every row of each table on the answer sheets has a key entry. A fact in a key (an event id, a year, a standing, a
+sign, a field of a document's header) is recomputed here from data/events.csv or the document; a judgement
+carries quotations, each found word for word in the document's stored source or in the event's description.
+"""
+
+import re
+import sys
+
+import nbformat
+import pandas as pd
+import pytest
+
+import breaking_isolation as kit
+from breaking_isolation import documents, network, recognition
+from breaking_isolation.network_model import FOCUS, LABELS, event_pairs
+from breaking_isolation.vocabulary import START
+
+from verbatim import check
+
+ROOT = kit.kit_root()
+sys.path.insert(0, str(ROOT / "tools"))
+import build_keys  # noqa: E402
+import build_packs  # noqa: E402
+
+KEY = ROOT / "lessons" / "keys" / "fill-in-tables.md"
+SHEETS = ROOT / "lessons" / "answer-sheets"
+DATA = kit.load()
+DOCS = {d.id: d for d in documents.load_documents(data=DATA)}
+EVENTS = DATA.events.set_index("event_id")
+QUOTE = re.compile(r"\"([^\"]+)\" \(((?:doc-)?[\w-]+)\)")
+
+
+def section(text: str, heading: str) -> str:
+    return text.split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    """The rows of the first Markdown table in `text`, as {column: cell}."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            lines.append(line)
+        elif lines:
+            break
+    cells = [[c.strip() for c in line.strip().strip("|").split(" | ")] for line in lines]
+    return [dict(zip(cells[0], row)) for row in cells[2:]]
+
+
+def sheet_rows(name: str, marker: str) -> list[dict[str, str]]:
+    return rows((SHEETS / name).read_text(encoding="utf-8").split(marker, 1)[1])
+
+
+def quoted_from(source_id: str) -> str:
+    """The text a quotation rests on: a document's stored source (or its excerpt), or an event's description."""
+    if source_id in DOCS:
+        doc = DOCS[source_id]
+        stored = ROOT / "data" / "documents" / doc.stored_text if doc.stored_text else None
+        return stored.read_text(encoding="utf-8") if stored else doc.text
+    return EVENTS.loc[source_id, "description"]
+
+
+def quotations_hold(cell: str) -> list[str]:
+    found = QUOTE.findall(cell)
+    assert found, f"no quotation in {cell[:60]!r}"
+    return [f"{source}: {problem}" for words, source in found for problem in check(words, quoted_from(source))]
+
+
+@pytest.fixture(scope="module")
+def key() -> str:
+    return KEY.read_text(encoding="utf-8")
+
+
+# --- lesson 1: Britain's four steps ------------------------------------------------------------------------------
+
+def test_every_year_of_britains_table_has_a_key_row_with_the_datas_event_and_standings(key):
+    keyed = {r["Year"]: r for r in rows(section(key, "Lesson 1"))}
+    asked = [r["Year"] for r in sheet_rows("01-recognition-answer-sheet.md", "**3. Britain's four steps**")]
+    assert asked == list(keyed), "every row of table 3 on answer sheet 1 needs a key row, in the same order"
+    changes = recognition.standing_changes(DATA.events, DATA.actors)
+    britain = changes[changes["state"] == "britain"]
+    assert [str(d.year) for d in britain["date"]] == asked   # one step of Britain's standing a year, as asked
+    for (_, step), year in zip(britain.iterrows(), asked):
+        row = keyed[year]
+        assert row["Event id"] == f"`{step['event_id']}`", year
+        assert row["Recognition before → after"] == (f"{recognition.RECOGNITION_LABELS[step['recognition_before']]} → "
+                                                     f"{recognition.RECOGNITION_LABELS[step['recognition_after']]}"), year
+        assert row["Relations before → after"] == (f"{recognition.RELATIONS_LABELS[step['relations_before']]} → "
+                                                   f"{recognition.RELATIONS_LABELS[step['relations_after']]}"), year
+
+
+def test_every_why_in_britains_table_quotes_what_it_rests_on_word_for_word(key):
+    for row in rows(section(key, "Lesson 1")):
+        assert row["Why (model answer)"], row["Year"]
+        assert quotations_hold(row["Rests on"]) == [], row["Year"]
+
+
+# --- lesson 2: the snapshot table --------------------------------------------------------------------------------
+
+def test_the_snapshot_key_is_what_the_data_gives_now(key):
+    assert build_keys.with_snapshot_key(key, DATA) == key, "run: python tools/build_keys.py (or make refresh)"
+
+
+def test_the_keys_snapshots_are_the_notebooks_and_every_row_of_the_sheet_is_keyed(key):
+    notebook = nbformat.read(ROOT / "notebooks" / "02-network.ipynb", as_version=4)
+    cell = next(c.source for c in notebook.cells if c.source.startswith("MOMENTS = {"))
+    assert dict(re.findall(r'"([^"]+)": "(\d{4}-\d\d-\d\d)"', cell)) == build_keys.MOMENTS
+    asked = [r["From one snapshot to the next"] for r in sheet_rows("02-network-answer-sheet.md", "**3. Five snapshots.**")]
+    assert asked == list(build_keys.ROWS)
+    for number, row in enumerate(asked, start=1):
+        assert f"\n{build_keys.heading(number, row)}\n" in section(key, "Lesson 2"), row
+
+
+def test_every_sign_change_in_the_snapshot_key_recomputed_from_the_events(key):
+    """Independently of the network's timelines: each tie's sign at both snapshots from its raw events."""
+    pairs = event_pairs(DATA.events, DATA.actors)
+    pairs = pairs[pairs["u"].isin(FOCUS) & pairs["v"].isin(FOCUS) & (pairs["date"] >= pd.Timestamp(START))]
+    name = {n: LABELS[n].replace("\n", " ") for n in FOCUS}
+
+    def sign(group, when):
+        seen = group[group["date"] <= pd.Timestamp(when)]
+        return network.sign_of(seen["date"], seen["tone"], when) if len(seen) else "no tie"
+
+    text = section(key, "Lesson 2")
+    days = list(build_keys.MOMENTS.values())
+    for number, (row, before, after) in enumerate(zip(build_keys.ROWS, days, days[1:]), start=1):
+        printed = {frozenset(r["Tie"].split(" – ")): r
+                   for r in rows(text.split(build_keys.heading(number, row), 1)[1])}
+        expected = {}
+        for (u, v), group in pairs.groupby(["u", "v"]):
+            old, new = sign(group, before), sign(group, after)
+            if old != new:
+                expected[frozenset((name[u], name[v]))] = (old, new, group)
+        assert set(printed) == set(expected), row           # every tie that changed, and no other
+        for tie, (old, new, group) in expected.items():
+            assert printed[tie]["Sign before → after"] == f"{old} → {new}", (row, tie)
+            turning = re.findall(r"`([\w-]+)`", printed[tie]["Event that turned it"])
+            assert turning, (row, tie)
+            for event_id in turning:   # after the turning event the tie holds its new sign to the snapshot
+                day = group.loc[group["event_id"] == event_id, "date"].iloc[0]
+                assert pd.Timestamp(before) < day <= pd.Timestamp(after), (row, tie, event_id)
+                later = sorted(set(group.loc[(group["date"] >= day) & (group["date"] <= pd.Timestamp(after)), "date"]))
+                assert all(sign(group, d) == new for d in later), (row, tie, event_id)
+                earlier = group[(group["date"] > pd.Timestamp(before)) & (group["date"] < day)]
+                assert earlier.empty or sign(group, earlier["date"].max()) != new, (row, tie, event_id)
+
+
+# --- lesson 4: the sourcing grid ---------------------------------------------------------------------------------
+
+def test_every_row_of_the_sourcing_grid_is_keyed_for_documents_a_and_b_from_their_headers(key):
+    grid = {r["Row"]: r for r in rows(section(key, "Lesson 4"))}
+    sheet = (SHEETS / "04-documents-answer-sheet.md").read_text(encoding="utf-8").split("**1. Sourcing**")[1]
+    sheet = sheet.split("**2.")[0]
+    asked = ["Author", "Date and place", "Audience", "Purpose", "How that shapes what it says"]
+    assert all(f"{field}:" in sheet for field in asked) and list(grid) == asked
+    a, b = build_packs.PACKS["04-documents"][1][:2]             # documents A and B of handout 4
+    for column, doc in ((next(c for c in grid["Author"] if c.startswith("Document A")), DOCS[a]),
+                        (next(c for c in grid["Author"] if c.startswith("Document B")), DOCS[b])):
+        assert grid["Author"][column] == " ".join(doc.author.split())
+        assert grid["Date and place"][column] == f"{documents.written_date(doc.date)}; {doc.place}"
+        assert grid["Audience"][column] == " ".join(doc.audience.split())
+        assert grid["Purpose"][column] == " ".join(doc.purpose.split())
+        shapes = grid["How that shapes what it says"][column]
+        assert set(QUOTE.findall(shapes)) and {s for _, s in QUOTE.findall(shapes)} == {doc.id}, column
+        assert quotations_hold(shapes) == [], column
+
+
+def test_a_changed_word_in_a_keys_quotation_is_caught():
+    cell = '"to create the normal conditions of complete friendly relations" (doc-1924-british-note-of-recognition)'
+    assert quotations_hold(cell) == []
+    assert quotations_hold(cell.replace("complete", "full")) != []
+    assert quotations_hold('"The new Labour government\'s envoy" (1924-britain-recognition)') != []
