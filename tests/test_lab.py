@@ -260,9 +260,10 @@ CELL_VIEW_JS = r"""() => [...document.querySelectorAll('.jp-NotebookPanel:not(.l
 })"""
 
 
-# The cells of output tables whose text is right-aligned and is no number (a count, a share, a year).
+# The cells of output tables whose text is right-aligned and is no number (a count, a share, a year); a column's
+# heading may sit on the right above its numbers.
 TEXT_ALIGNED_RIGHT_JS = r"""() => [...document.querySelectorAll(
-        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output table :is(td, th)')]
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output table :is(td, tbody th)')]
     .filter(c => getComputedStyle(c).textAlign === 'right' && c.textContent.trim()
                  && !/^[-+−]?[\d.,\u00a0 %]+$/.test(c.textContent.trim()))
     .map(c => c.textContent.trim())"""
