@@ -1,8 +1,8 @@
 """The kit's benchmarks, each measured in one run and printed beside its goal (not a test: timings vary).
 
-    python tools/benchmark.py            # everything
-    python tools/benchmark.py notebooks  # each notebook, strict nbval and the package's import, against floors
-    python tools/benchmark.py loader     # load() on the kit's data, and against pandas.read_csv on 100,000 rows
+    PYTHONPATH=notebooks python tools/benchmark.py            # everything
+    PYTHONPATH=notebooks python tools/benchmark.py notebooks  # each notebook, strict nbval and the package's import, against floors
+    PYTHONPATH=notebooks python tools/benchmark.py loader     # load() on the kit's data, and against pandas.read_csv on 100,000 rows
 
 The machine may be busy with other work, so every figure is the best of several runs, and a notebook and its
 floor are run by turns, so that a busy moment does not decide a comparison. Python's compiled bytecode is kept
@@ -20,8 +20,6 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
-sys.path.insert(0, str(ROOT / "tools"))
 
 FLOOR_CELL = "import pandas, matplotlib.pyplot, networkx\nimport breaking_isolation as kit"
 STACK_CELL = "import pandas, matplotlib.pyplot"  # what a kernel has imported before the kit's own import

@@ -1,6 +1,6 @@
 """Write the computed part of the keys to the lessons' fill-in tables (lessons/keys/fill-in-tables.md).
 
-    python tools/build_keys.py
+    PYTHONPATH=notebooks python tools/build_keys.py
 
 Lesson 2's snapshot table asks, for each pair of the notebook's snapshots, which tie changed sign and which event
 changed it. The answer moves with the data, so it is computed here from data/events.csv and written into the
@@ -8,16 +8,14 @@ key between two markers; the rest of the key (lessons 1 and 4) is the teacher's 
 tests/test_fill_in_keys.py checks against the data and the documents. `make refresh` runs this.
 """
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
 
-import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, markup  # noqa: E402
-from breaking_isolation.network_model import FOCUS, LABELS, build  # noqa: E402
-from breaking_isolation.vocabulary import START  # noqa: E402
+import breaking_isolation as kit
+from breaking_isolation import atomic, markup
+from breaking_isolation.network_model import FOCUS, LABELS, build
+from breaking_isolation.vocabulary import START
 
 KEY = ROOT / "lessons" / "keys" / "fill-in-tables.md"
 START_MARK = ("<!-- The snapshot key is written by tools/build_keys.py from data/events.csv: edit the data, "

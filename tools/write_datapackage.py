@@ -1,22 +1,20 @@
 """Write data/datapackage.json from the package's vocabularies, so the schema and the loader never differ.
 
-Run after changing a column or a vocabulary: python tools/write_datapackage.py
+Run after changing a column or a vocabulary: PYTHONPATH=notebooks python tools/write_datapackage.py
 (tests/test_data.py fails when the file on disk is not what this writes).
 """
 
 import calendar
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
 
-from breaking_isolation import atomic  # noqa: E402
-from breaking_isolation.loader import (  # noqa: E402
+from breaking_isolation import atomic
+from breaking_isolation.loader import (
     ACTOR_COLUMNS, EVENT_COLUMNS, FIRST_YEAR, FREE_TEXT as FREE_TEXT_COLUMNS, LAST_YEAR, SOURCE_COLUMNS, TITLE_LENGTH)
-from breaking_isolation.country_study import COLUMNS as CLAIM_COLUMNS  # noqa: E402
-from breaking_isolation.vocabulary import (  # noqa: E402
+from breaking_isolation.country_study import COLUMNS as CLAIM_COLUMNS
+from breaking_isolation.vocabulary import (
     ACTOR_KINDS, EVENT_KINDS, REGIONS, SOURCE_KINDS, TONES, VERDICTS)
 
 # Table Schema patterns are implicitly anchored (XML Schema style): Frictionless wraps them in ^...$.
