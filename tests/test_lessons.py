@@ -322,5 +322,5 @@ def test_lesson_5_activity_2_names_the_rows_of_notebook_3s_first_hostile_table()
     before = first[(first["date"] < moscow["date"]) & first["lane"].isin(china.CHINESE)]
     plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
     activity = plan[plan.index("2. **The story"):plan.index("3. **Backing against power")]
-    named = set(re.findall(r"`([0-9]{4}-[a-z0-9-]+)`", activity))
+    named = set(EVENT_ID.findall(activity))
     assert named == set(before["event_id"]) | {moscow["event_id"]}, (named, list(before["event_id"]), moscow["event_id"])
