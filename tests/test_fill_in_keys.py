@@ -6,7 +6,6 @@ carries quotations, each found word for word in the document's stored source or 
 """
 
 import re
-import sys
 
 import nbformat
 import pandas as pd
@@ -20,7 +19,6 @@ from breaking_isolation.vocabulary import START
 from verbatim import check
 
 ROOT = kit.kit_root()
-sys.path.insert(0, str(ROOT / "tools"))
 import build_keys  # noqa: E402
 import build_packs  # noqa: E402
 
@@ -99,7 +97,7 @@ def test_every_why_in_britains_table_quotes_what_it_rests_on_word_for_word(key):
 # --- lesson 2: the snapshot table --------------------------------------------------------------------------------
 
 def test_the_snapshot_key_is_what_the_data_gives_now(key):
-    assert build_keys.with_snapshot_key(key, DATA) == key, "run: python tools/build_keys.py (or make refresh)"
+    assert build_keys.with_snapshot_key(key, DATA) == key, "run: make refresh"
 
 
 def test_the_keys_snapshots_are_the_notebooks_and_every_row_of_the_sheet_is_keyed(key):

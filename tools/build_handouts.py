@@ -1,21 +1,19 @@
 """Write the lessons' printable handouts (lessons/handouts/*.md) from the kit's data.
 
-    python tools/build_handouts.py
+    PYTHONPATH=notebooks python tools/build_handouts.py
 
 The tables are computed, never typed, so they cannot drift from data/events.csv: tests/test_lessons.py fails
 when a handout on disk differs from what this script writes.
 """
 
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
 
-import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, country_study, documents, markup, recognition, vocabulary  # noqa: E402
-from breaking_isolation.documents import load_documents  # noqa: E402
+import breaking_isolation as kit
+from breaking_isolation import atomic, country_study, documents, markup, recognition, vocabulary
+from breaking_isolation.documents import load_documents
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"

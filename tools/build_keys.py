@@ -1,7 +1,7 @@
 """Write the computed part of the keys to the lessons' fill-in tables (lessons/keys/fill-in-tables.md), and the
 snapshot dates wherever lesson 2's paper material names them.
 
-    python tools/build_keys.py
+    PYTHONPATH=notebooks python tools/build_keys.py
 
 Lesson 2's snapshot table asks, for each pair of the notebook's snapshots, which tie changed sign and which event
 changed it. The answer moves with the data, so it is computed here from data/events.csv and written into the
@@ -11,17 +11,14 @@ one list (network_model.SNAPSHOT_DATES): the rows of answer sheet 2's table 3 an
 names them are written from it here too. `make refresh` runs this.
 """
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
 
-import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, markup  # noqa: E402
-from breaking_isolation.network_model import (FOCUS, LABELS, SNAPSHOT_DATES, build, snapshot_name,  # noqa: E402
-                                              snapshot_steps)
-from breaking_isolation.vocabulary import START  # noqa: E402
+import breaking_isolation as kit
+from breaking_isolation import atomic, markup
+from breaking_isolation.network_model import FOCUS, LABELS, SNAPSHOT_DATES, build, snapshot_name, snapshot_steps
+from breaking_isolation.vocabulary import START
 
 KEY = ROOT / "lessons" / "keys" / "fill-in-tables.md"
 SHEET = ROOT / "lessons" / "answer-sheets" / "02-network-answer-sheet.md"
