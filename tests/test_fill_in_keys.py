@@ -102,8 +102,12 @@ def test_the_snapshot_key_is_what_the_data_gives_now(key):
 
 def test_the_keys_snapshots_are_the_notebooks_and_every_row_of_the_sheet_is_keyed(key):
     notebook = nbformat.read(ROOT / "notebooks" / "02-network.ipynb", as_version=4)
-    cell = next(c.source for c in notebook.cells if c.source.startswith("MOMENTS = {"))
-    assert dict(re.findall(r'"([^"]+)": "(\d{4}-\d\d-\d\d)"', cell)) == build_keys.MOMENTS
+    cell = next(c.source for c in notebook.cells if c.source.startswith("MOMENTS = "))
+    assert cell.startswith("MOMENTS = kit.network.SNAPSHOT_DATES")   # the notebook reads the kit's one list
+    assert build_keys.MOMENTS is network.SNAPSHOT_DATES
+    sheet, plan = build_keys.SHEET.read_text(encoding="utf-8"), build_keys.PLAN.read_text(encoding="utf-8")
+    assert build_keys.with_sheet_rows(sheet) == sheet, "run: python tools/build_keys.py (or make refresh)"
+    assert build_keys.with_plan_line(plan) == plan, "run: python tools/build_keys.py (or make refresh)"
     asked = [r["From one snapshot to the next"] for r in sheet_rows("02-network-answer-sheet.md", "**3. Five snapshots.**")]
     assert asked == list(build_keys.ROWS)
     for number, row in enumerate(asked, start=1):

@@ -1,11 +1,14 @@
-"""Write the computed part of the keys to the lessons' fill-in tables (lessons/keys/fill-in-tables.md).
+"""Write the computed part of the keys to the lessons' fill-in tables (lessons/keys/fill-in-tables.md), and the
+snapshot dates wherever lesson 2's paper material names them.
 
     PYTHONPATH=notebooks python tools/build_keys.py
 
 Lesson 2's snapshot table asks, for each pair of the notebook's snapshots, which tie changed sign and which event
 changed it. The answer moves with the data, so it is computed here from data/events.csv and written into the
 key between two markers; the rest of the key (lessons 1 and 4) is the teacher's text, which
-tests/test_fill_in_keys.py checks against the data and the documents. `make refresh` runs this.
+tests/test_fill_in_keys.py checks against the data and the documents. The snapshots themselves are the package's
+one list (network_model.SNAPSHOT_DATES): the rows of answer sheet 2's table 3 and the line of lesson 2's plan that
+names them are written from it here too. `make refresh` runs this.
 """
 
 from pathlib import Path
@@ -14,20 +17,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 import breaking_isolation as kit
 from breaking_isolation import atomic, markup
-from breaking_isolation.network_model import FOCUS, LABELS, build
+from breaking_isolation.network_model import FOCUS, LABELS, SNAPSHOT_DATES, build, snapshot_name, snapshot_steps
 from breaking_isolation.vocabulary import START
 
 KEY = ROOT / "lessons" / "keys" / "fill-in-tables.md"
+SHEET = ROOT / "lessons" / "answer-sheets" / "02-network-answer-sheet.md"
+PLAN = ROOT / "lessons" / "02-network.md"
 START_MARK = ("<!-- The snapshot key is written by tools/build_keys.py from data/events.csv: edit the data, "
               "not this text. -->")
 END_MARK = "<!-- end of the snapshot key -->"
-# Notebook 2's five snapshots (its cell "MOMENTS"; tests/test_fill_in_keys.py holds the two to each other), and the
-# row of answer sheet 2's table 3 that asks about each step from one to the next.
-MOMENTS = {"1922, after Rapallo": "1922-12-31", "1924, the year of recognitions": "1924-12-31",
-           "11 April 1927, before the massacre": "1927-04-11", "31 May 1927, after the British break": "1927-05-31",
-           "End of 1928": "1928-12-31"}
-ROWS = ("End of 1922 → end of 1924", "End of 1924 → 11 April 1927", "11 April → 31 May 1927",
-        "31 May 1927 → end of 1928")
+SHEET_START = ("<!-- The rows are written by tools/build_keys.py from the snapshots of notebook 2 "
+               "(network_model.SNAPSHOT_DATES): edit those, not this table. -->")
+SHEET_END = "<!-- end of the snapshot rows -->"
+PLAN_START = ("<!-- The snapshots are named by tools/build_keys.py from network_model.SNAPSHOT_DATES: edit those, "
+              "not this line. -->")
+PLAN_END = "<!-- end of the snapshots -->"
+# Notebook 2's five snapshots, and the row of answer sheet 2's table 3 that asks about each step from one to the next.
+MOMENTS = SNAPSHOT_DATES
+ROWS = tuple(row for row, _, _ in snapshot_steps())
 
 
 def label(node: str) -> str:
@@ -82,19 +89,57 @@ def snapshot_key(data) -> str:
     return "\n\n".join(parts)
 
 
+def _between(text: str, start_mark: str, end_mark: str, inside: str, where: Path) -> str:
+    if start_mark not in text or end_mark not in text:
+        raise ValueError(f"{where.relative_to(ROOT)}: the markers {start_mark!r} and {end_mark!r} are missing")
+    start, end = text.index(start_mark) + len(start_mark), text.index(end_mark)
+    return text[:start] + "\n" + inside + "\n" + text[end:]
+
+
 def with_snapshot_key(text: str, data) -> str:
-    start, end = text.index(START_MARK) + len(START_MARK), text.index(END_MARK)
-    return text[:start] + "\n\n" + snapshot_key(data) + "\n\n" + text[end:]
+    return _between(text, START_MARK, END_MARK, "\n" + snapshot_key(data) + "\n", KEY)
+
+
+def sheet_rows() -> str:
+    """Answer sheet 2's table 3: one blank row per step from one snapshot to the next."""
+    return "\n".join(["| From one snapshot to the next | Tie (one side – other side) | Sign before → after | Event id |",
+                      "|---|---|---|---|", *(f"| {row} | | | |" for row in ROWS)])
+
+
+def with_sheet_rows(text: str) -> str:
+    return _between(text, SHEET_START, SHEET_END, sheet_rows(), SHEET)
+
+
+def plan_line() -> str:
+    """The plan's sentence that names the snapshots, as handout 2 and the sheet name them."""
+    names = [snapshot_name(day) for day in SNAPSHOT_DATES.values()]
+    return ("The snapshots, in notebook 2, handout 2's table A and answer sheet 2's table 3: "
+            + ", ".join(names[:-1]) + f" and {names[-1]}.")
+
+
+def with_plan_line(text: str) -> str:
+    return _between(text, PLAN_START, PLAN_END, plan_line(), PLAN)
+
+
+def _rewrite(path: Path, change) -> bool:
+    text = path.read_text(encoding="utf-8")
+    new = change(text)
+    if new != text:
+        atomic.write_text(path, new)
+    return new != text
+
+
+def write_snapshot_material() -> list[Path]:
+    """Rewrite sheet 2's table 3 and the plan's line of snapshots from SNAPSHOT_DATES; the files that changed."""
+    return [path for path, change in ((SHEET, with_sheet_rows), (PLAN, with_plan_line)) if _rewrite(path, change)]
 
 
 def write_snapshot_key(data) -> bool:
     """Rewrite the snapshot key from the data; True when the file changed."""
-    text = KEY.read_text(encoding="utf-8")
-    new = with_snapshot_key(text, data)
-    if new != text:
-        atomic.write_text(KEY, new)
-    return new != text
+    return _rewrite(KEY, lambda text: with_snapshot_key(text, data))
 
 
 if __name__ == "__main__":
+    for path in write_snapshot_material():
+        print("rewrote", path.relative_to(ROOT))
     print("rewrote" if write_snapshot_key(kit.load()) else "unchanged:", KEY.relative_to(ROOT))
