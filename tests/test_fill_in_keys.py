@@ -173,3 +173,12 @@ def test_a_changed_word_in_a_keys_quotation_is_caught():
     assert quotations_hold(cell) == []
     assert quotations_hold(cell.replace("complete", "full")) != []
     assert quotations_hold('"The new Labour government\'s envoy" (1924-britain-recognition)') != []
+
+
+@pytest.mark.guards("Lesson 2's key to sheet 2's table 4: the triangle, unbalanced before April 1927, balanced after")
+def test_the_triangle_key_is_what_the_data_gives_and_what_the_plan_says_of_it():
+    plan = build_keys.PLAN.read_text(encoding="utf-8")
+    assert build_keys.with_triangle_key(plan, DATA) == plan, "run: python tools/build_keys.py (or make refresh)"
+    verdicts = next(r for r in rows(plan.split(build_keys.TRIANGLE_START)[1]) if r["Side"] == "The triangle")
+    values = [v for k, v in verdicts.items() if k != "Side"]
+    assert values[0] == "unbalanced" and values[-1] == "balanced", values   # what the plan's text says

@@ -168,3 +168,18 @@ def test_the_handout_counts_people_and_firms_for_the_side_they_belong_to(handout
 def test_day_of_reads_the_names_paper_uses():
     assert [day_of(n) for n in ("End of 1922", "end of 1928", "11 April 1927")] == ["1922-12-31", "1928-12-31",
                                                                                     "1927-04-11"]
+
+
+def test_the_triangles_key_can_be_read_off_the_handout(handout):
+    """Each side of the triangle in lesson 2's key (sheet 2's table 4) is a sign of handout 2's table A."""
+    plan = LESSON.read_text(encoding="utf-8")
+    key = table_rows(plan.split("<!-- The triangle's key is written")[1].splitlines())
+    names = {"Moscow": None, "Nationalists": "Nationalists (KMT)", "Communists": "Communists (CCP)"}
+    sides = [r for r in key if r["Side"] != "The triangle"]
+    assert len(sides) == 3
+    for row in sides:
+        one, other = row["Side"].split(" – ")
+        for column, cell in ((c, v) for c, v in row.items() if c != "Side"):
+            sign, _, face = cell.partition(" (")
+            pair = tie(face.rstrip(")") if one == "Moscow" else names[one], names[other])
+            assert handout["signs"][pair][handout["days"].index(day_of(column))] == sign, (row["Side"], column)

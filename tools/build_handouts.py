@@ -109,6 +109,23 @@ TIE_EVENT_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("Tone", "tone")
 COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 
 
+NOTEBOOK_2 = ROOT / "notebooks" / "02-network.ipynb"
+NO_PROGRAMMING_2 = "no-programming-2"          # notebook 2's questions without programming (answer sheet 2's first lines)
+
+
+def _network_questions() -> str:
+    """Notebook 2's questions without programming as the notebook words them (one source), for the paper path."""
+    import json  # noqa: PLC0415
+
+    cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_2.read_text(encoding="utf-8"))["cells"]}
+    body = cells[NO_PROGRAMMING_2].split("\n\n", 2)[2].strip()   # without its heading and its line for the screen
+    return "\n\n".join(["## Questions without programming (from notebook 2)",
+                         "On paper: figure 3 is the column *End of 1928* of table A below, the events are in part B, "
+                         "exercise 1 is the notebook's, and lesson 2's document pack holds documents; write your answers on the "
+                         "first lines of answer sheet 2.",
+                         body.replace("](../", "](../../")])
+
+
 def snapshot_heading(day: str) -> str:
     """A column of handout 2's table A: the snapshot's day as the sheet names it, capitalised."""
     name = kit.network.snapshot_name(day)
@@ -143,6 +160,7 @@ def network_handout(data) -> str:
              "events: each cooperative or hostile event counts half as much after a year. A tie is cooperative when "
              "its cooperative events weigh at least twice its hostile ones, hostile when the reverse is true, and "
              "mixed in between; neutral when all its events are neutral.",
+             _network_questions(),
              f"## A. Every tie at the {COUNT_WORDS.get(len(days), len(days))} snapshots",
              f"The snapshots are {', '.join(names[:-1])} and {names[-1]}. Each column counts every event from "
              "1 January 1921 up to its day and gives the tie's sign then; a blank: no event on the tie yet. To "
@@ -479,6 +497,8 @@ def write_all(say=lambda line: None) -> None:
     say("wrote the printable .html copy of every handout and answer sheet")
     if write_claim_key(kit.load()):
         say("wrote the card key of lessons/03-reading-the-country-study.md")
+    if build_keys.write_triangle_key(kit.load()):
+        say("wrote the triangle's key in lessons/02-network.md")
     if build_keys.write_snapshot_key(kit.load()):
         say("wrote the snapshot key of lessons/keys/fill-in-tables.md")
 

@@ -32,6 +32,14 @@ SHEET_END = "<!-- end of the snapshot rows -->"
 PLAN_START = ("<!-- The snapshots are named by tools/build_keys.py from network_model.SNAPSHOT_DATES: edit those, "
               "not this line. -->")
 PLAN_END = "<!-- end of the snapshots -->"
+TRIANGLE_START = ("<!-- The triangle's key is written by tools/build_keys.py from data/events.csv and the snapshots: "
+                  "edit those, not this table. -->")
+TRIANGLE_END = "<!-- end of the triangle's key -->"
+# Answer sheet 2's table 4: Moscow, the Nationalists and the Communists, before and after April 1927. Moscow has two
+# faces, the state and the Comintern; where the state has no tie yet, the Comintern's tie stands for Moscow.
+TRIANGLE = ("kmt", "ccp")
+FACES = ("ussr", "comintern")
+TRIANGLE_FROM = "1927-04-11"       # the last snapshot before the Shanghai massacre: "before April 1927"
 # Notebook 2's five snapshots, and the row of answer sheet 2's table 3 that asks about each step from one to the next.
 MOMENTS = SNAPSHOT_DATES
 ROWS = tuple(row for row, _, _ in snapshot_steps())
@@ -121,6 +129,48 @@ def with_plan_line(text: str) -> str:
     return _between(text, PLAN_START, PLAN_END, plan_line(), PLAN)
 
 
+def _moscow_sign(graph, other: str) -> tuple[str, str]:
+    """(Moscow's sign with `other`, the face it is read from): the state's tie, else the Comintern's."""
+    for face in FACES:
+        if graph.has_edge(face, other):
+            return graph.edges[face, other]["sign"], label(face)
+    return "no tie", "none"
+
+
+def triangle_key(data) -> str:
+    """The triangle's three sides at each snapshot from just before April 1927, and whether it is balanced."""
+    days = [day for day in SNAPSHOT_DATES.values() if day >= TRIANGLE_FROM]
+    graphs = [build(data.events, data.actors, start=START, end=day, keep=FOCUS) for day in days]
+    nationalists, communists = TRIANGLE
+    lines = ["| Side | " + " | ".join(snapshot_name(d) for d in days) + " |", "|---|" + "---|" * len(days)]
+    verdicts = []
+    for side, cells in (("Moscow – Nationalists", [_moscow_sign(g, nationalists) for g in graphs]),
+                        ("Moscow – Communists", [_moscow_sign(g, communists) for g in graphs]),
+                        ("Nationalists – Communists",
+                         [((g.edges[nationalists, communists]["sign"] if g.has_edge(nationalists, communists)
+                            else "no tie"), "") for g in graphs])):
+        lines.append(f"| {side} | " + " | ".join(sign + (f" ({face})" if face else "") for sign, face in cells) + " |")
+        verdicts.append([sign for sign, _ in cells])
+    balance = []
+    for signs in zip(*verdicts):
+        if all(s in ("cooperative", "hostile") for s in signs):
+            balance.append("balanced" if signs.count("hostile") % 2 == 0 else "unbalanced")
+        else:
+            balance.append("no verdict (a side is " + ", ".join(sorted({s for s in signs
+                                                                        if s not in ("cooperative", "hostile")})) + ")")
+    lines.append("| The triangle | " + " | ".join(balance) + " |")
+    return "\n".join(lines)
+
+
+def with_triangle_key(text: str, data) -> str:
+    return _between(text, TRIANGLE_START, TRIANGLE_END, triangle_key(data), PLAN)
+
+
+def write_triangle_key(data) -> bool:
+    """Rewrite the plan's key to sheet 2's table 4 from the data; True when the plan changed."""
+    return _rewrite(PLAN, lambda text: with_triangle_key(text, data))
+
+
 def _rewrite(path: Path, change) -> bool:
     text = path.read_text(encoding="utf-8")
     new = change(text)
@@ -142,4 +192,6 @@ def write_snapshot_key(data) -> bool:
 if __name__ == "__main__":
     for path in write_snapshot_material():
         print("rewrote", path.relative_to(ROOT))
-    print("rewrote" if write_snapshot_key(kit.load()) else "unchanged:", KEY.relative_to(ROOT))
+    data = kit.load()
+    print("rewrote" if write_triangle_key(data) else "unchanged:", PLAN.relative_to(ROOT))
+    print("rewrote" if write_snapshot_key(data) else "unchanged:", KEY.relative_to(ROOT))
