@@ -135,13 +135,14 @@ def loader(rows: int = 100_000) -> None:
     import breaking_isolation as kit
     from synthetic_events import write_synthetic
 
-    kit.load()  # the first call imports what the loader needs, as a notebook has before it loads
+    folder = kit.data_dir()  # named, so that each call reads and checks the files (kit.load() keeps what it read)
+    kit.load(folder)  # the first call imports what the loader needs, as a notebook has before it loads
     best = float("inf")
     for _ in range(5):
         started = time.perf_counter()
-        kit.load()
+        kit.load(folder)
         best = min(best, time.perf_counter() - started)
-    print("Loader on the kit's data, best of five:")
+    print("Loader on the kit's data, read and checked afresh, best of five:")
     _goal("load()", f"{best:.3f} s", "<= 0.2 s", best <= 0.2)
     with tempfile.TemporaryDirectory() as folder:
         data = write_synthetic(Path(folder), rows)
