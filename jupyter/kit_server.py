@@ -1,8 +1,8 @@
 """What JupyterLab does for the kit on the server side: each learner's working copies, and originals kept safe.
 
 A student works in `my-work/`, a folder beside `notebooks/`: one working copy of each notebook, made the first
-time Lab starts (or the first time Lab asks for `my-work/`, as on a hub where the kit is pulled after the server
-starts), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
+time Lab starts (or when Lab asks for `my-work/`, as on a hub where the kit is pulled after the server starts;
+a copy the student deleted comes back fresh that way), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
 copy is what a student should see: no speaker notes, and each solution a folded Markdown block
 (`<details>`) that the student opens by choice, with the mouse or the keyboard (Tab to its summary, then Enter
 or Space), and that Run All never opens. It is read-only, so that Enter on the selected cell does not open its
@@ -24,12 +24,15 @@ for that, give students the student edition (`make student`).
 
 import importlib.util
 import os
+import random
 import re
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import nbformat
+from jupyter_client.connect import LocalPortCache
 from jupyter_server.files.handlers import FilesHandler
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from tornado.web import HTTPError
@@ -90,15 +93,16 @@ def make_working_copies(kit: Path) -> list[Path]:
 
     A link to what the student's view hides (a lesson plan, the README) keeps its words and loses its target,
     as in the student edition."""
-    write_text = _atomic(kit).write_text
     work = kit / WORK
+    missing = [original for original in sorted((kit / ORIGINALS).glob("*.ipynb")) if not (work / original.name).exists()]
+    if not missing:
+        return []
+    write_text = _atomic(kit).write_text
     work.mkdir(exist_ok=True)
     view = StudentView.of(kit)
     made = []
-    for original in sorted((kit / ORIGINALS).glob("*.ipynb")):
+    for original in missing:
         target = work / original.name
-        if target.exists():
-            continue
         notebook = working_version(nbformat.read(original, as_version=4))
         if view is not None:
             notebook = view.unlink_hidden(notebook, f"{WORK}/{original.name}")
@@ -231,8 +235,10 @@ class KitContentsManager(AsyncLargeFileManager):
         os_path = Path(self._get_os_path(path))
         folder = os_path if os_path.name == WORK else os_path.parent
         if folder.name == WORK and is_kit(folder.parent):
-            if not os_path.exists():
-                make_working_copies(folder.parent)
+            # Each time Lab shows the folder or opens a notebook in it: a copy the student deleted to start over
+            # comes back, fresh from the kit's original as the teacher's last update left it (only missing copies
+            # are made, so this costs a look at a few file names).
+            make_working_copies(folder.parent)
             # Also when the copies exist: a hub's server that starts again (the next lesson) must still give
             # the kernels of my-work/ the kit's package; Lab reads a notebook before it starts its kernel.
             os.environ["PYTHONPATH"] = package_path(folder.parent)
@@ -281,3 +287,41 @@ class KitContentsManager(AsyncLargeFileManager):
         if self._protected(path):
             self._refuse(path, "deleting")
         return await super().delete_file(path)
+
+
+class KernelPorts(LocalPortCache):
+    """Each kernel's five ports from below the system's ephemeral range, where no connection takes its port.
+
+    jupyter_client asks the system for free ports (from the ephemeral range), lets them go and gives them to the
+    kernel to bind. On a hub, with a class's servers and their connections taking ephemeral ports all the time,
+    another process can take one in between; the kernel then dies on "Address already in use", and its restarts
+    keep the same ports (jupyter_client keeps ports it handed out), so after five tries the kernel is removed and
+    the student's notebook reports it "culled or died unexpectedly". Ports below the ephemeral range are taken
+    only by a program that asks for that very port.
+    """
+
+    def find_available_port(self, ip: str) -> int:
+        low = ephemeral_range_start()
+        for _ in range(200):
+            port = random.randrange(max(1024, low - 24000), max(1025, low - 12000))
+            if port in self.currently_used_ports:
+                continue
+            with socket.socket() as probe:
+                try:
+                    probe.bind((ip, port))
+                except OSError:
+                    continue
+            self.currently_used_ports.add(port)
+            return port
+        return super().find_available_port(ip)  # no free port there: the system's choice, as before
+
+
+def ephemeral_range_start() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default; other systems have no such file and keep this range free as well
+
+
+def use_kernel_ports_below_the_ephemeral_range() -> None:
+    LocalPortCache._instance = KernelPorts()  # the one cache every local kernel's ports come from

@@ -12,7 +12,6 @@ from tornado.web import HTTPError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "jupyter"))
-sys.path.insert(0, str(ROOT / "tools"))
 import execute_notebooks  # noqa: E402
 import kit_server  # noqa: E402
 
@@ -107,6 +106,18 @@ def test_a_server_that_starts_again_still_gives_kernels_in_my_work_the_kits_pack
     assert kit_server.os.environ["PYTHONPATH"] == ""  # only the working copies' folder sets it
     run(manager.get("my-work/01-recognition.ipynb"))
     assert kit_server.os.environ["PYTHONPATH"].split(kit_server.os.pathsep) == [str(kit / "notebooks")]
+
+
+def test_a_deleted_working_copy_comes_back_fresh_when_lab_shows_the_folder(kit, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", "")
+    manager = kit_server.KitContentsManager(root_dir=str(kit))
+    run(manager.get("my-work/00-start-here.ipynb"))
+    mine = kit / "my-work" / "00-start-here.ipynb"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("Breaking Isolation", "My notes"), encoding="utf-8")
+    run(manager.delete_file("my-work/01-recognition.ipynb"))  # to start it over
+    listing = run(manager.get("my-work"))
+    assert "01-recognition.ipynb" in {item["name"] for item in listing["content"]}
+    assert "My notes" in mine.read_text(encoding="utf-8")  # the other copies are left alone
 
 
 def test_a_widget_cell_stores_a_sentence_saying_to_run_it():

@@ -226,7 +226,9 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
     part = changes[changes["state"].isin(states)]
     start, end = _years(changes["date"])
     slide = style.medium() == "slide"
-    fig, ax = _figure("tall", height=(1.0 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * len(states))
+    # on a slide a row a little over its height, so that 20 px labels keep clear of each other
+    fig, ax = _figure("tall", height=(1.0 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * (1.12 if slide else 1)
+                      * len(states))
     for state, group in part[part["counted"]].groupby("state", sort=False):
         y = rows[state]
         until = list(group["date"].iloc[1:]) + [end]

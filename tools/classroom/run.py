@@ -35,10 +35,9 @@ import aiohttp
 import nbformat
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import procs  # noqa: E402
-import served_repo  # noqa: E402
-from student import Student, StudentError, link_path, login_session  # noqa: E402
+import procs
+import served_repo
+from student import Student, StudentError, link_path, login_session
 
 ROOT = HERE.parents[1]
 BUILD = ROOT / "build" / "classroom"
@@ -143,6 +142,7 @@ class Classroom:
             "PATH": f"{BUILD / 'hub' / 'bin'}:/usr/local/bin:/usr/bin:/bin",
             "LANG": "C.UTF-8",
             "HOME": str(self.run_dir),
+            "PYTHONPATH": str(HERE),  # jupyterhub_config.py imports procs beside it
             "CLASSROOM_RUN_DIR": str(self.run_dir),
             "CLASSROOM_USER_ENV": str(BUILD / "user"),
             "CLASSROOM_HUB_PORT": str(self.hub_port),
@@ -413,10 +413,12 @@ class Classroom:
         answered, _ = await notebook_after(f"{WORK}/{ANSWERED}")
         by_id = {c["id"]: cell_text(c) for c in answered["cells"]} if answered else {}
         lost += sum(by_id.get(cell_id) != source for cell_id, source in wrote["cells"].items())
-        # a working copy the student deleted to start over: the kit's server makes it again from the new original
+        # a working copy the student deleted to start over: back in the file browser's view of my-work/ (the kit's
+        # server makes it again from the new original), then opened
         if wrote.get("deleted"):
             path = f"{WORK}/{DELETED}"
-            after, problem = await notebook_after(path)
+            shown = {item["name"] for item in (await student.contents(f"{repo}/{WORK}"))["content"]}
+            after, problem = await notebook_after(path) if DELETED in shown else (None, f"not among {sorted(shown)}")
             teacher = update[f"{NOTEBOOKS}/{DELETED}"]
             cells = {c["id"]: c for c in after["cells"]} if after else {}
             fresh = bool(cells) and cell_text(cells.get(teacher["cell"], {"source": ""})).endswith(TEACHER_NOTE)
