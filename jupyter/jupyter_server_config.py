@@ -44,6 +44,11 @@ import sys  # noqa: E402
 sys.path.insert(0, str(here))
 import kit_server  # noqa: E402
 
+if on_a_hub:
+    # Kernels' ports where no passing connection takes them (kit_server.KernelPorts says why): on a hub that
+    # runs a class's servers on one machine, a kernel otherwise dies now and then at its start, for good.
+    kit_server.use_kernel_ports_below_the_ephemeral_range()
+
 c.ServerApp.contents_manager_class = kit_server.KitContentsManager
 # The kit is this file's parent folder (make lab), or the folder the server starts in (Binder, where postBuild
 # installed this file in the environment); on a hub the copies are made when the hub link first asks for them.

@@ -17,10 +17,13 @@ delete are refused with a message that names the working copy. Maintainers lift 
 
 import importlib.util
 import os
+import random
 import re
+import socket
 from pathlib import Path
 
 import nbformat
+from jupyter_client.connect import LocalPortCache
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from tornado.web import HTTPError
 
@@ -157,3 +160,41 @@ class KitContentsManager(AsyncLargeFileManager):
         if self._protected(path):
             self._refuse(path, "deleting")
         return await super().delete_file(path)
+
+
+class KernelPorts(LocalPortCache):
+    """Each kernel's five ports from below the system's ephemeral range, where no connection takes its port.
+
+    jupyter_client asks the system for free ports (from the ephemeral range), lets them go and gives them to the
+    kernel to bind. On a hub, with a class's servers and their connections taking ephemeral ports all the time,
+    another process can take one in between; the kernel then dies on "Address already in use", and its restarts
+    keep the same ports (jupyter_client keeps ports it handed out), so after five tries the kernel is removed and
+    the student's notebook reports it "culled or died unexpectedly". Ports below the ephemeral range are taken
+    only by a program that asks for that very port.
+    """
+
+    def find_available_port(self, ip: str) -> int:
+        low = ephemeral_range_start()
+        for _ in range(200):
+            port = random.randrange(max(1024, low - 24000), max(1025, low - 12000))
+            if port in self.currently_used_ports:
+                continue
+            with socket.socket() as probe:
+                try:
+                    probe.bind((ip, port))
+                except OSError:
+                    continue
+            self.currently_used_ports.add(port)
+            return port
+        return super().find_available_port(ip)  # no free port there: the system's choice, as before
+
+
+def ephemeral_range_start() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default; other systems have no such file and keep this range free as well
+
+
+def use_kernel_ports_below_the_ephemeral_range() -> None:
+    LocalPortCache._instance = KernelPorts()  # the one cache every local kernel's ports come from

@@ -12,7 +12,6 @@ from tornado.web import HTTPError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "jupyter"))
-sys.path.insert(0, str(ROOT / "tools"))
 import execute_notebooks  # noqa: E402
 import kit_server  # noqa: E402
 

@@ -24,6 +24,7 @@ from IPython.display import Markdown, display
 
 from . import markup, style
 from .style import SVG_HASHSALT
+from .vocabulary import ISO_DATE
 
 
 def to_svg(fig, alt: str) -> str:
@@ -87,19 +88,21 @@ def whole_date(value) -> str:
     return NBSP.join([str(stamp.day), stamp.strftime("%B"), str(stamp.year)])
 
 
-ISO_TEXT_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+ISO_TEXT_DATE = re.compile(ISO_DATE)  # as the data writes a date (vocabulary.py)
 
 
 def whole_text_date(text: str) -> str:
     """A date kept as text at its precision (1924-02-01, 1924-08) written whole: 1 February 1924, August 1924."""
-    year, month, day = ISO_TEXT_DATE.fullmatch(text).groups()
+    year, month, day = (text.split("-") + [None, None])[:3]
+    if month is None:
+        return year
     month_name = pd.Timestamp(year=int(year), month=int(month), day=1).strftime("%B")
     return NBSP.join(([str(int(day))] if day else []) + [month_name, year])
 
 
 def cell_text(value) -> str:
     """One value as a reader wants to see it: dates whole, no 'nan', lists and mappings as plain words."""
-    if isinstance(value, str) and ISO_TEXT_DATE.fullmatch(value):
+    if isinstance(value, str) and len(value) > 4 and ISO_TEXT_DATE.fullmatch(value):  # a year alone stays as it is
         try:
             return whole_text_date(value)
         except ValueError:  # looks like a date but is none (month 13): shown as it is

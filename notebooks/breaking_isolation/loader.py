@@ -9,22 +9,29 @@ line counts as a row.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import os
 import re
-import stat
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import characters, rules
+from . import characters, csv_file, rules
 from .characters import UTF8_HINT
+from .csv_file import EDGE_SPACE
 from .paths import data_dir as default_data_dir
-from .vocabulary import ACTOR_KINDS, EVENT_ID, EVENT_KINDS, ISO_DATE, REGIONS, SOURCE_KINDS, TONES
+from .problems import DataError, Problem, shorten
+from .vocabulary import (
+    ACTOR_KINDS,
+    EVENT_ID,
+    EVENT_KINDS,
+    ISO_DATE,
+    REGIONS,
+    SOURCE_KINDS,
+    TONES,
+)
 
 EVENT_COLUMNS = {
     # column: required?
@@ -43,51 +50,11 @@ SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 FIRST_YEAR, LAST_YEAR = 1900, 1950  # the kit's period, with room on both sides; a date outside is a typo
 TITLE_LENGTH = 80
 TEXT_LENGTH = 4000  # any other free text: a description or note longer than this is a paste gone wrong
-FILE_SIZE = 100_000_000  # bytes: the kit's files are a few hundred kB, and 100,000 events (the benchmark) are 56 MB
 # What a spreadsheet makes of a date: 2/1/1924, 1924/02/01, 01.02.1924. Named, never guessed at.
 MANGLED_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
 PRECISION = {4: "year", 7: "month", 10: "day"}
 # Columns of free text; every other column has a shape or a vocabulary that edge white space breaks.
 FREE_TEXT = {"title", "description", "date_note", "name", "note", "citation", "url"}
-EDGE_SPACE = "has spaces or line breaks at its start or end; delete them"
-ROWS_SHOWN = 30  # the message shows this many problems; DataError.problems holds them all
-VALUE_SHOWN = 60  # characters of a value shown in a message; Problem.value holds it whole
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    row: int | None
-    column: str | None
-    value: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column is not None:
-            where += f", column '{self.column}'"
-        shown = "" if self.value is None else f" (value {shorten(self.value)})"
-        return f"{where}: {self.message}{shown}"
-
-
-def shorten(value: str, limit: int = VALUE_SHOWN) -> str:
-    """The value as Python writes it (invisible characters spelled out), cut to `limit` characters."""
-    if len(value) <= limit:
-        return repr(value)
-    return f"{value[:limit]!r}… ({len(value):,} characters)"
-
-
-class DataError(ValueError):
-    """Every problem found in the data, not only the first."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        lines = [str(p) for p in problems[:ROWS_SHOWN]]
-        if len(problems) > ROWS_SHOWN:
-            lines.append(f"... and {len(problems) - ROWS_SHOWN} more (all are in this error's .problems)")
-        super().__init__(f"{len(problems)} problem(s) in the kit's data:\n  " + "\n  ".join(lines))
 
 
 @dataclass(frozen=True)
@@ -165,330 +132,17 @@ def withheld_columns(folder: Path) -> frozenset:
     return frozenset(tuple(line.split()[:2]) for line in lines if len(line.split()) >= 2 and not line.startswith("#"))
 
 
-# --- reading -------------------------------------------------------------------------------------
-#
-# A file is read in three steps, each of which can only report, never crash:
-# 1. its bytes (a missing or unreadable file, a folder, a spreadsheet saved in its own format);
-# 2. its structure, found in one pass over the bytes (`_Scan`): where each row and each field starts,
-#    quotes that do not pair up, rows with too few or too many fields, empty rows and control characters,
-#    each placed at its spreadsheet row and column;
-# 3. only then pandas, which now meets a well-formed file, reads the values as text, and each distinct value
-#    is judged for garbled text and characters no value may hold (characters.py).
-
-BOM = b"\xef\xbb\xbf"
-NOUNS = {"events.csv": "event", "actors.csv": "actor", "sources.csv": "source"}
+# --- cells ---------------------------------------------------------------------------------------
+# csv_file.read finds each file's rows and fields (and what is wrong with them); each distinct value is
+# judged here for garbled text and characters no value may hold (characters.py).
 
 
 def _read_table(path: Path, columns: dict[str, bool], problems: list[Problem]) -> pd.DataFrame | None:
-    """Read one CSV as text, or record why it cannot be read and return None."""
-    name = path.name
-    raw = _read_bytes(path, problems)
-    if raw is None:
-        return None
-    raw = raw.removeprefix(BOM)  # what spreadsheets write for "CSV UTF-8"; it carries no data
-    if not raw or raw.isspace():
-        problems.append(Problem(name, None, None, None, "the file is empty; it needs a header row and at least one "
-                                f"{NOUNS.get(name, 'row')} (data/README.md lists the columns)"))
-        return None
-    scan = _Scan(raw)
-    header = _read_header(name, raw, scan, columns, problems)
-    if header is None:
-        return None
-    if scan.rows == 1:
-        problems.append(Problem(name, None, None, None, f"has a header but no rows; the kit needs at least one "
-                                f"{NOUNS.get(name, 'row')}"))
-        return None
-    before = len(problems)
-    _check_structure(name, raw, scan, header, problems)
-    if len(problems) > before:  # the rows do not line up with the columns: values would land in the wrong place
-        return None
-    for record in scan.empty_rows[:ROWS_SHOWN]:  # harmless to the rows around them, which are read on
-        problems.append(Problem(name, int(record) + 1, header[0], "", "this row is empty; delete it (the rows "
-                                "below keep their numbers in this message, as in the spreadsheet)"))
-    _check_characters(name, raw, scan, header, problems)
-    try:
-        # From the file itself (the same bytes, read again from the page cache): pandas reads a path faster.
-        frame = pd.read_csv(path, header=0, names=header, index_col=False, dtype=str,
-                            keep_default_na=False, na_filter=False, skip_blank_lines=False, encoding="utf-8-sig",
-                            encoding_errors="strict")
-    except UnicodeDecodeError:
-        problems.append(_encoding_problem(name, raw, scan, header))
-        return None
-    except (pd.errors.ParserError, ValueError) as error:  # not expected after the scan; reported, not raised
-        problems.append(Problem(name, None, None, None, f"could not be read as CSV ({error}); save it again as "
-                                "'CSV UTF-8 (comma delimited)'"))
-        return None
-    if len(frame) != scan.rows - 1:  # the scan and pandas disagree on the rows: never guess which is right
-        problems.append(Problem(name, None, None, None, f"pandas read {len(frame)} rows where the file has "
-                                f"{scan.rows - 1}; save it again as 'CSV UTF-8 (comma delimited)'"))
-        return None
-    frame.index = pd.RangeIndex(2, len(frame) + 2, name="row")
-    if scan.empty_rows.size:  # already reported; dropped so that they do not count as missing values too
-        frame = frame.drop(index=scan.empty_rows + 1)
-    _check_cells(frame, name, columns, problems)
+    """One CSV file as text with its cells checked, or None when its rows cannot be read."""
+    frame = csv_file.read(path, columns, problems)
+    if frame is not None:
+        _check_cells(frame, path.name, columns, problems)
     return frame
-
-
-def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
-    name = path.name
-    if path.is_dir():
-        problems.append(Problem(name, None, None, None, f"is a folder, not a file; {path.parent.name}/ needs a CSV "
-                                f"file called {name}"))
-        return None
-    try:
-        # Asked before opening: opening a FIFO would wait for a writer for ever, and a device never ends.
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            problems.append(Problem(name, None, None, None, "is not a regular file (a pipe, a device or a socket); "
-                                    f"{path.parent.name}/ needs a CSV file called {name}"))
-            return None
-        if info.st_size > FILE_SIZE:
-            problems.append(Problem(name, None, None, None, f"is {info.st_size:,} bytes, more than the "
-                                    f"{FILE_SIZE:,} the loader reads; is it the kit's {name}?"))
-            return None
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(name, None, None, None, f"file not found in {path.parent.name}/"))
-        return None
-    except PermissionError:
-        problems.append(Problem(name, None, None, None, "cannot be read: permission denied. Give yourself read "
-                                "permission (or copy the file) and try again"))
-        return None
-    except OSError as error:
-        problems.append(Problem(name, None, None, None, f"cannot be read ({error.strerror or error})"))
-        return None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(Problem(name, None, None, None, "is saved as UTF-16 ('Unicode Text'); " + UTF8_HINT))
-        return None
-    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        problems.append(Problem(name, None, None, None, "is a spreadsheet file (.xlsx, .ods or .xls), not CSV; "
-                                "save it with 'Save as' and the type 'CSV UTF-8 (comma delimited)'"))
-        return None
-    return raw
-
-
-def _read_header(name: str, raw: bytes, scan: "_Scan", columns: dict[str, bool],
-                 problems: list[Problem]) -> list[str] | None:
-    first = raw[: scan.content_end(0)]
-    try:
-        line = first.decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(Problem(name, 1, None, repr(first[error.start:error.end])[2:-1],
-                                "the header is not UTF-8; " + UTF8_HINT))
-        return None
-    try:
-        header = next(csv.reader([line], strict=True))
-    except (csv.Error, StopIteration):
-        problems.append(Problem(name, 1, None, line, "the header row is not valid CSV; data/README.md lists the "
-                                "columns, separated by commas"))
-        return None
-    if len(header) == 1 and not set(columns) <= set(header):
-        for delimiter, label in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
-            if delimiter in header[0]:
-                problems.append(Problem(name, 1, None, header[0],
-                                        f"uses {label} between columns; the kit reads comma-separated files: "
-                                        "save it as 'CSV UTF-8 (comma delimited)', or in LibreOffice choose "
-                                        "'comma' as the field delimiter"))
-                return None
-    ok = True
-    trailing = len(header) - len(list(_rstrip_empty(header)))
-    if trailing:
-        problems.append(Problem(name, 1, header[len(header) - trailing - 1] if len(header) > trailing else None, None,
-                                f"{trailing} empty column(s) after this one, as spreadsheets save when a cell "
-                                "to the right of the table was touched; delete those columns and save again"))
-        ok = False
-    body = header[: len(header) - trailing]
-    for index, column in enumerate(body):
-        if column == "":
-            problems.append(Problem(name, 1, None, None, f"column {index + 1} of the header has no name"))
-            ok = False
-        elif column != column.strip():
-            problems.append(Problem(name, 1, column, column, "a column name " + EDGE_SPACE))
-            ok = False
-        elif column not in columns:
-            problems.append(Problem(name, 1, column, None, "unknown column; data/README.md lists the columns"))
-    for column in columns:
-        if column not in [c.strip() for c in body]:
-            problems.append(Problem(name, 1, column, None, "this column is missing from the header"))
-            ok = False
-    if len(set(body)) != len(body):
-        repeated = sorted({c for c in body if body.count(c) > 1})
-        problems.append(Problem(name, 1, repeated[0], None, "the header repeats this column name"))
-        ok = False
-    return header if ok else None
-
-
-def _rstrip_empty(header: list[str]):
-    end = len(header)
-    while end > 0 and header[end - 1] == "":
-        end -= 1
-    return header[:end]
-
-
-class _Scan:
-    """Where every row and field of a CSV file starts and ends, found from its bytes in one vectorised pass.
-
-    Only the bytes that matter to the structure are looked at: quotes, commas, line ends and control bytes. A byte is inside a quoted value when an odd number of quotes
-    precede it (a doubled quote "" inside a value counts twice, so this holds for every well-formed file;
-    quotes that break it are found by `stray_quotes`).
-    """
-
-    def __init__(self, raw: bytes):
-        self.size = len(raw)
-        arr = np.frombuffer(raw, np.uint8)
-        self.arr = arr
-        mask, scratch = np.less(arr, 32), np.empty(len(arr), bool)  # one scratch array: no fresh memory per step
-        for test, value in ((np.equal, 34), (np.equal, 44), (np.equal, 127)):
-            mask |= test(arr, value, out=scratch)
-        pos = np.flatnonzero(mask)
-        del mask, scratch
-        vals = arr[pos]
-        is_quote = vals == 34
-        quotes_before = np.cumsum(is_quote) - is_quote
-        outside = (quotes_before & 1) == 0
-        self.quotes = pos[is_quote]
-        self.unclosed = bool(len(self.quotes) & 1)
-        lf = (vals == 10) & outside
-        cr = (vals == 13) & outside if raw.find(b"\r") >= 0 else None
-        if raw.find(b"\r") < 0:  # the usual case on Linux and macOS: no CR to look at
-            is_end = lf
-        else:
-            followed_by_lf = np.zeros(len(pos), bool)
-            followed_by_lf[:-1] = (vals[1:] == 10) & (pos[1:] == pos[:-1] + 1)
-            is_end = lf | (cr & ~followed_by_lf)
-        ends = pos[is_end]
-        if not len(ends) or ends[-1] != self.size - 1:
-            ends = np.append(ends, self.size)  # the last row has no line end
-        self.ends = ends
-        self.starts = np.concatenate(([0], ends[:-1] + 1))
-        is_comma = (vals == 44) & outside
-        self.commas = pos[is_comma]
-        self.rows = len(ends)
-        commas_by_end = np.cumsum(is_comma)[np.flatnonzero(is_end)]  # structural commas up to each line end
-        if len(commas_by_end) < self.rows:
-            commas_by_end = np.append(commas_by_end, len(self.commas))
-        self.fields = np.diff(commas_by_end, prepend=0) + 1
-        # The content of a row stops before its line end, and before a CR that precedes a LF.
-        content_end = ends.copy()
-        has_cr = (ends > 0) & (ends < self.size)
-        has_cr[has_cr] = (arr[ends[has_cr]] == 10) & (arr[ends[has_cr] - 1] == 13)
-        content_end[has_cr] -= 1
-        self._content_end = content_end
-        length = content_end - self.starts
-        self.empty_rows = np.flatnonzero(length == self.fields - 1)  # nothing but commas, or nothing at all
-        self.empty_rows = self.empty_rows[self.empty_rows > 0]
-        control = ((vals < 32) & (vals != 10) & (vals != 13)) | (vals == 127)
-        self.controls = pos[control]
-
-    def content_end(self, row: int) -> int:
-        return int(self._content_end[row])
-
-    def byte(self, positions: np.ndarray, offset: int) -> np.ndarray:
-        """The byte at each position + offset, or 0 beyond either end of the file."""
-        out = self.arr.take(np.clip(positions + offset, 0, self.size - 1))
-        out[(positions + offset < 0) | (positions + offset >= self.size)] = 0
-        return out
-
-    def stray_quotes(self) -> np.ndarray:
-        """Quotes that neither open a value, close one, nor pair up as "" inside one."""
-        q = self.quotes
-        before, after = self.byte(q, -1), self.byte(q, 1)
-        opens = (q == 0) | np.isin(before, (44, 10, 13, 34))
-        closes = (q == self.size - 1) | np.isin(after, (44, 10, 13, 34))
-        return q[~opens & ~closes]
-
-    def place(self, position: int) -> tuple[int, int]:
-        """(record, field) of a byte: record 0 is the header."""
-        record = int(np.searchsorted(self.ends, position))
-        field = int(np.searchsorted(self.commas, position) - np.searchsorted(self.commas, self.starts[record]))
-        return record, field
-
-    def field_bytes(self, record: int, field: int) -> bytes:
-        first = np.searchsorted(self.commas, self.starts[record])
-        start = self.starts[record] if field == 0 else self.commas[first + field - 1] + 1
-        stop_index = first + field
-        stop = self.content_end(record)
-        if stop_index < len(self.commas) and self.commas[stop_index] < stop:
-            stop = self.commas[stop_index]
-        return bytes(self.arr[int(start):int(stop)])
-
-
-def _where(scan: _Scan, header: list[str], position: int) -> tuple[int, str | None]:
-    """The spreadsheet row and the column of a byte."""
-    record, field = scan.place(position)
-    return record + 1, header[field] if field < len(header) else None
-
-
-def _as_text(data: bytes) -> str:
-    text = data.decode("utf-8", errors="replace")
-    if len(text) >= 2 and text[0] == text[-1] == '"':
-        text = text[1:-1].replace('""', '"')
-    return text
-
-
-def _check_structure(name: str, raw: bytes, scan: _Scan, header: list[str], problems: list[Problem]) -> None:
-    """Quotes that do not pair up, rows of the wrong length, empty rows: each at its row and column."""
-    if scan.unclosed:
-        opener = int(scan.quotes[-1])
-        row, column = _where(scan, header, opener)
-        text = raw[opener:opener + 200].decode("utf-8", errors="replace")
-        problems.append(Problem(name, row, column, text, "a double quote opens a value here and is never closed, "
-                                "so the rest of the file would be read as one value; close the quote or delete it"))
-        return
-    for position in scan.stray_quotes()[:ROWS_SHOWN]:
-        row, column = _where(scan, header, int(position))
-        record, field = scan.place(int(position))
-        problems.append(Problem(name, row, column, scan.field_bytes(record, field).decode("utf-8", "replace"),
-                                'has a double quote in the middle of a value; a value with quotes in it must be '
-                                'written "in quotes", with each quote inside doubled: "Ramsay ""Mac"" MacDonald"'))
-    width = len(header)
-    for record in np.flatnonzero(scan.fields != width)[: 2 * ROWS_SHOWN]:
-        record = int(record)
-        if record in scan.empty_rows:
-            continue
-        count = int(scan.fields[record])
-        if count > width:
-            first_extra = scan.commas[np.searchsorted(scan.commas, scan.starts[record]) + width - 1]
-            extra = raw[int(first_extra) + 1: scan.content_end(record)]
-            if not extra.strip(b", \t"):
-                message = (f"has {count - width} empty field(s) after the last column, as spreadsheets save when "
-                           "a cell to the right of the table was touched; delete the columns right of "
-                           f"'{header[-1]}' and save again")
-            else:
-                message = (f"has {count} fields but the header has {width} columns: a value that holds a comma "
-                           "must be written \"in quotes\"")
-            problems.append(Problem(name, record + 1, header[-1], _as_text(extra), message))
-        else:
-            missing = header[count]
-            problems.append(Problem(name, record + 1, missing, None,
-                                    f"has {count} fields but the header has {width} columns: the row stops before "
-                                    f"'{missing}'; a comma may be missing"))
-
-
-def _check_characters(name: str, raw: bytes, scan: _Scan, header: list[str], problems: list[Problem]) -> None:
-    """Control characters, found in the bytes, each at its row and column (the other characters are judged cell
-    by cell in `_check_text`)."""
-    found: dict[tuple[int, int], tuple[str, str]] = {}
-    for position in scan.controls[:ROWS_SHOWN]:
-        byte = int(scan.arr[position])
-        what = "a tab" if byte == 9 else f"the control character {chr(byte)!r}"
-        found.setdefault(scan.place(int(position)), (what, "delete it"))
-    for (record, field), (what, todo) in sorted(found.items()):
-        value = _as_text(scan.field_bytes(record, field))
-        problems.append(Problem(name, record + 1, header[field] if field < len(header) else None, value,
-                                f"holds {what}; {todo}"))
-
-
-def _encoding_problem(name: str, raw: bytes, scan: _Scan, header: list[str]) -> Problem:
-    """Name the row, the column and the first byte that is not UTF-8."""
-    try:
-        raw.decode("utf-8")
-        return Problem(name, None, None, None, "could not be read as UTF-8; " + UTF8_HINT)
-    except UnicodeDecodeError as err:
-        row, column = _where(scan, header, err.start)
-        bad = raw[err.start: err.end]
-        return Problem(name, row, column, repr(bad)[2:-1], "is not UTF-8 (it was saved in another character set); "
-                       + UTF8_HINT)
 
 
 def _check_cells(frame: pd.DataFrame, name: str, columns: dict[str, bool], problems: list[Problem]) -> None:
