@@ -167,7 +167,7 @@ def sign_of(dates, tones, when=None) -> str:
     tones = [str(t) for t in tones]
     if when is None:
         when = max(dates) if len(dates) else pd.Timestamp(0)
-    return _sign(balance(dates, tones, when))
+    return _sign(_weights(list(zip(dates, tones)), pd.Timestamp(when)))  # balance(), the dates read once
 
 
 def _sign(weights: dict[str, float]) -> str:
