@@ -19,14 +19,17 @@ LOCK := $(UV) pip compile --quiet --universal --python-version 3.11 --generate-h
 # is imported on first use (2 s) and keeps it.
 WHEEL_PLATFORMS := x86_64-manylinux_2_28 aarch64-manylinux_2_28 x86_64-apple-darwin aarch64-apple-darwin x86_64-pc-windows-msvc
 SYNC := $(UV) pip sync --quiet --require-hashes
+# Where every tool and kernel finds the kit's package (the tests' own is pyproject.toml's pythonpath): no tool
+# edits sys.path. To run a tool by hand: PYTHONPATH=notebooks .venv/bin/python tools/NAME.py
 export PYTHONPATH := $(CURDIR)/notebooks
+TOOLS_PATH := PYTHONPATH=$(CURDIR)/notebooks:$(CURDIR)/tools  # the classroom scripts also import the tools
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test lab test execute refresh student links slides bench lock classroom clean
+.PHONY: help setup setup-test lab lab-teacher test execute refresh student served links slides bench lock classroom clean
 
 help: ## List the kit's commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 setup: $(STAMP) ## Set up the kit's environment in .venv (done for you by the other commands)
 
@@ -47,8 +50,11 @@ $(TEST_STAMP): requirements-test.txt | $(UV)
 	$(SYNC) --python $(TEST_BIN)/python requirements-test.txt
 	touch $@
 
-lab: $(STAMP) ## Open JupyterLab on your own copy of the start-here notebook, in my-work/ (made once, kept)
+lab: $(STAMP) ## Open JupyterLab as a student: your own copies in my-work/ (made once, kept); no plans, keys or solutions in sight
 	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py
+
+lab-teacher: $(STAMP) ## Open JupyterLab with the teacher's material too: lesson plans, keys, the notebooks with their solutions
+	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py --KitContentsManager.teacher=True
 
 test: $(TEST_STAMP) ## Run every test: data, code, notebooks (strict nbval)
 	$(TEST_BIN)/python -m pytest
@@ -61,6 +67,10 @@ refresh: $(TEST_STAMP) ## After editing data/: check it, re-run the notebooks, r
 
 student: $(STAMP) ## Build the student edition (no solutions, plans or keys) into build/student/ (OUT=folder to choose)
 	$(BIN)/python tools/build_student.py $(if $(OUT),--out $(OUT))
+
+served: $(STAMP) ## Make or update the student edition in its own git repository (REPO=../breaking-isolation-students)
+	@test -n "$(REPO)" || { echo "make served needs REPO=<folder of the student edition's git repository>"; exit 2; }
+	$(TOOLS_PATH) $(BIN)/python tools/classroom/served_repo.py "$(REPO)"
 
 links: $(STAMP) ## Binder and hub links to the student edition, QR codes, a how-to-get-in sheet (REPOSITORY=https://... [HUB=https://...])
 	@test -n "$(REPOSITORY)" || { echo "make links needs REPOSITORY=<https address of the student edition>, and HUB=<your JupyterHub> if you have one"; exit 2; }
@@ -85,7 +95,7 @@ STUDENTS ?= 30
 REVISION ?= HEAD
 classroom: | $(UV) ## Serve the kit to a simulated class on a local JupyterHub and measure it (STUDENTS=30)
 	$(PYTHON) tools/classroom/setup_env.py
-	build/classroom/hub/bin/python tools/classroom/run.py --students $(STUDENTS) --revision $(REVISION) --json build/classroom/results.json
+	$(TOOLS_PATH) build/classroom/hub/bin/python tools/classroom/run.py --students $(STUDENTS) --revision $(REVISION) --json build/classroom/results.json
 
 clean: ## Remove what the kit builds (not the environments)
 	rm -rf build output test-artifacts .pytest_cache

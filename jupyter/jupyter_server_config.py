@@ -37,7 +37,9 @@ if (here / "lab-settings").is_dir():  # on Binder and a hub postBuild installs t
     c.ServerApp.root_dir = str(here.parent)
 
 # Each learner works in my-work/ (jupyter/kit_server.py): working copies made once, never overwritten, and the
-# kit's originals in notebooks/ read-only in Lab (KIT_EDIT_ORIGINALS=1 lifts that for maintainers).
+# kit's originals in notebooks/ read-only in Lab (KIT_EDIT_ORIGINALS=1 lifts that for maintainers). In a clone of
+# the kit Lab shows a student's view: what the student edition holds and my-work/, no lesson plans, keys or
+# teacher's notebooks (`make lab-teacher`, --KitContentsManager.teacher=True, shows everything).
 # `make lab`, Binder and a hub link all land on the working copy of the start-here notebook.
 import sys  # noqa: E402
 

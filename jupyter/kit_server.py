@@ -12,7 +12,14 @@ the same files, and links to the glossary are pointed at `../notebooks/glossary.
 
 The kit's originals in `notebooks/` are read-only in Lab (`KitContentsManager`): autosave, Save, rename and
 delete are refused with a message that names the working copy. Maintainers lift it with
-`KIT_EDIT_ORIGINALS=1 make lab`.
+`KIT_EDIT_ORIGINALS=1 make lab-teacher`.
+
+`make lab` shows the student's view of a kit (a clone that has student-edition.toml): Lab's file browser, its
+contents API and its /files/ links reach only what the student edition holds, the learner's `my-work/` and
+`output/`; the teacher's notebooks (with their solutions), the lesson plans and keys answer "not found", and a
+column the edition withholds (lesson 3's verdicts) is served empty. `make lab-teacher` shows everything. This
+keeps answers out of a self-studying student's way; it is no lock (Python in a notebook still reads the disk):
+for that, give students the student edition (`make student`).
 """
 
 import importlib.util
@@ -20,15 +27,21 @@ import os
 import random
 import re
 import socket
-from pathlib import Path
+import sys
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
 import nbformat
 from jupyter_client.connect import LocalPortCache
+from jupyter_server.files.handlers import FilesHandler
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from tornado.web import HTTPError
+from traitlets import Bool, default
 
 WORK = "my-work"
 ORIGINALS = "notebooks"
+LEARNERS = (WORK, "output")  # what the learner makes: their working copies, and the files the notebooks export
+EDITION = "student-edition.toml"  # the one setting of what students get (tools/student_edition.py reads it)
 LIFT = "KIT_EDIT_ORIGINALS"
 SOLUTION_SUMMARY = "Solution: open it once you have tried the exercise"
 # A Markdown link to a file in notebooks/ that is not a notebook (the glossary): from my-work/ it lives one up.
@@ -76,20 +89,86 @@ def working_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def make_working_copies(kit: Path) -> list[Path]:
-    """Write my-work/<name>.ipynb for every notebook that has no working copy yet; never overwrite one."""
+    """Write my-work/<name>.ipynb for every notebook that has no working copy yet; never overwrite one.
+
+    A link to what the student's view hides (a lesson plan, the README) keeps its words and loses its target,
+    as in the student edition."""
     work = kit / WORK
     missing = [original for original in sorted((kit / ORIGINALS).glob("*.ipynb")) if not (work / original.name).exists()]
     if not missing:
         return []
     write_text = _atomic(kit).write_text
     work.mkdir(exist_ok=True)
+    view = StudentView.of(kit)
     made = []
     for original in missing:
         target = work / original.name
         notebook = working_version(nbformat.read(original, as_version=4))
+        if view is not None:
+            notebook = view.unlink_hidden(notebook, f"{WORK}/{original.name}")
         write_text(target, nbformat.writes(notebook) + "\n")
         made.append(target)
     return made
+
+
+def _load(kit: Path, relative: str, name: str):
+    """A module of the kit loaded from its file (the kit's tools/ is not importable from Lab's server)."""
+    spec = importlib.util.spec_from_file_location(name, kit / relative)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+class StudentView:
+    """What a student reaches in Lab from the kit: what the student edition holds, and what the learner makes."""
+
+    def __init__(self, kit: Path, edition):
+        self.kit, self.edition = kit, edition
+        self.setting = edition.load_setting(kit / EDITION)
+
+    @classmethod
+    def of(cls, kit: Path) -> "StudentView | None":
+        """The view of `kit`, or None where there is nothing to hide (the student edition has no setting)."""
+        if not (kit / EDITION).is_file() or not (kit / "tools" / "student_edition.py").is_file():
+            return None
+        return cls(kit, _load(kit, "tools/student_edition.py", "_kit_student_edition"))
+
+    def shows(self, relative: str) -> bool:
+        """Whether the student sees `relative`, a POSIX path from the kit's root (a file or a folder)."""
+        relative = relative.strip("/")
+        parts = PurePosixPath(relative).parts
+        if not parts or parts[0] in LEARNERS:
+            return True
+        if len(parts) == 2 and parts[0] == ORIGINALS and relative.endswith(".ipynb"):
+            return False  # the teacher's notebook, solutions and notes in it; the student's is in my-work/
+        if self.setting.holds(relative) or self.setting.holds(relative + "/"):
+            return True
+        return any(p.startswith(relative + "/") for p in self.setting.include)  # a folder on the way in
+
+    def withheld(self, relative: str) -> tuple[str, ...]:
+        """The columns of `relative` the edition withholds (none for most files)."""
+        return self.setting.withhold_columns.get(relative.strip("/"), ())
+
+    def withheld_text(self, relative: str, text: str) -> str:
+        return self.edition.withheld_csv(text, self.withheld(relative), relative)
+
+    def unlink_hidden(self, notebook: nbformat.NotebookNode, here: str) -> nbformat.NotebookNode:
+        shown = _Shown(self.shows)
+        return self.edition.unlink_left_out(notebook, here, shown)
+
+
+class _Shown:
+    """The paths the student sees, as student_edition.unlink_left_out asks about them ("in", and no listing)."""
+
+    def __init__(self, shows: Callable[[str], bool]):
+        self._shows = shows
+
+    def __contains__(self, relative) -> bool:
+        return self._shows(relative)
+
+    def __iter__(self):
+        return iter(())
 
 
 def _atomic(kit: Path):
@@ -117,7 +196,32 @@ def original_kit(os_path: str) -> Path | None:
 
 
 class KitContentsManager(AsyncLargeFileManager):
-    """Lab's files, with the kit's originals read-only and working copies made when first asked for."""
+    """Lab's files: the kit's originals read-only, working copies made when first asked for, and in a kit the
+    student's view unless `teacher` is set (make lab-teacher)."""
+
+    teacher = Bool(False, config=True, help="Show everything: the teacher's notebooks, lesson plans and keys. "
+                                            "Off, Lab shows what the student edition holds and my-work/.")
+
+    @default("files_handler_class")
+    def _files_handler_class_default(self):
+        # /files/ through this manager (Jupyter's default serves the folder straight from disk), so that what
+        # the student's view hides is not found there either, and a withheld column is served empty.
+        return FilesHandler  # (it takes the same `path` setting as the default, which it does not use)
+
+    @property
+    def _view(self) -> StudentView | None:
+        if self.teacher:
+            return None
+        if not hasattr(self, "_student_view"):
+            root = Path(self.root_dir)
+            self._student_view = StudentView.of(root) if is_kit(root) else None
+        return self._student_view
+
+    def _hidden_from_student(self, path: str) -> bool:
+        return self._view is not None and not self._view.shows(path)
+
+    def _not_found(self, path: str):
+        raise HTTPError(404, f"No such file or directory: {path}")
 
     def _protected(self, path: str) -> bool:
         return not os.environ.get(LIFT) and original_kit(self._get_os_path(path)) is not None
@@ -139,24 +243,47 @@ class KitContentsManager(AsyncLargeFileManager):
             # the kernels of my-work/ the kit's package; Lab reads a notebook before it starts its kernel.
             os.environ["PYTHONPATH"] = package_path(folder.parent)
 
+    async def is_hidden(self, path):
+        """Hidden paths answer "not found" to Lab, its contents API and /files/ (Jupyter's own rule)."""
+        return self._hidden_from_student(path) or await super().is_hidden(path)
+
     async def get(self, path, content=True, type=None, format=None, **kwargs):
+        # A folder's listing asks for each entry without content: those the student does not see are left out
+        # below; asked for directly (with content), they are not found.
+        if content and self._hidden_from_student(path):
+            self._not_found(path)
         self._make_copies_if_asked(path)
         model = await super().get(path, content=content, type=type, format=format, **kwargs)
-        if model.get("type") != "directory" and self._protected(path):
-            model["writable"] = False  # Lab then offers "Save as" and autosave leaves the file alone
+        if model.get("type") == "directory" and model.get("content") and self._view is not None:
+            model["content"] = [entry for entry in model["content"] if self._view.shows(entry["path"])]
+        elif model.get("type") != "directory":
+            if self._protected(path):
+                model["writable"] = False  # Lab then offers "Save as" and autosave leaves the file alone
+            if self._view is not None and self._view.withheld(path):
+                model["writable"] = False  # the real file keeps its columns
+                if content and model.get("format") == "text":
+                    model["content"] = self._view.withheld_text(path, model["content"])
         return model
 
     async def save(self, model, path=""):
+        if self._hidden_from_student(path):
+            self._not_found(path)
+        if self._view is not None and self._view.withheld(path):
+            raise HTTPError(403, f"{path} is shown with columns emptied; saving it would erase them in the kit")
         if self._protected(path):
             self._refuse(path, "saving")
         return await super().save(model, path)
 
     async def rename_file(self, old_path, new_path):
+        if self._hidden_from_student(old_path) or self._hidden_from_student(new_path):
+            self._not_found(old_path)
         if self._protected(old_path) or self._protected(new_path):
             self._refuse(old_path, "renaming")
         return await super().rename_file(old_path, new_path)
 
     async def delete_file(self, path):
+        if self._hidden_from_student(path):
+            self._not_found(path)
         if self._protected(path):
             self._refuse(path, "deleting")
         return await super().delete_file(path)

@@ -44,3 +44,18 @@ def test_the_page_count_reads_a_pdf_as_chromium_writes_it(browser):
         assert pdf_pages(page.pdf(format="A4")) == 3
     finally:
         page.close()
+
+
+def test_handout_2_prints_on_the_pages_lesson_2_promises(browser):
+    """Handout 2 (every tie at every snapshot, and their events) prints on at most six A4 pages, as the plan says."""
+    plan = (kit_root() / "lessons" / "02-network.md").read_text(encoding="utf-8")
+    assert "at most six A4 pages" in plan
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto((kit_root() / "lessons" / "handouts" / "02-network-handout.html").as_uri())
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    finally:
+        page.close()
+    assert pdf_pages(pdf) <= 6, pdf_pages(pdf)

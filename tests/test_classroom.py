@@ -28,7 +28,6 @@ SUMMARY = re.compile(r"^classroom: (\d+)/(\d+) students ran every notebook; firs
                      r"peak \d+ MiB per student, [\d.]+ GiB total; lost work (\d+)$")
 
 sys.path.insert(0, str(CLASSROOM))
-sys.path.insert(0, str(ROOT / "tools"))
 import make_links  # noqa: E402
 import procs  # noqa: E402
 

@@ -11,7 +11,7 @@ import write_datapackage  # noqa: E402
 
 def test_datapackage_json_is_what_the_vocabularies_say():
     on_disk = (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8")
-    assert on_disk == write_datapackage.render(), "run: python tools/write_datapackage.py"
+    assert on_disk == write_datapackage.render(), "run: PYTHONPATH=notebooks python tools/write_datapackage.py"
 
 
 def test_frictionless_validator_passes():

@@ -185,7 +185,7 @@ def _build_documents():
 
 def test_every_documents_body_is_generated_from_its_header():
     """The title, headnote and questions a student sees are the header's, never retyped: run the tool to fix."""
-    assert _build_documents().stale() == {}, "run: python tools/build_documents.py"
+    assert _build_documents().stale() == {}, "run: make refresh"
 
 
 @pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)

@@ -1,5 +1,7 @@
 """The figure helper: deterministic SVG with alt text, and captions that show markup as text."""
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -130,7 +132,8 @@ def test_table_shows_people_headers_whole_dates_no_index_and_escapes(monkeypatch
     frame = pd.DataFrame({"date": pd.to_datetime(["1924-02-01", "1924-02-07"]), "label": ["Britain", "<b>x</b>"],
                           "kind": ["relations_established", "de_jure_recognition"]}, index=[60, 61])
     html = kit.table(frame, columns={"date": "Date", "label": "State"})._repr_html_()
-    assert "<th scope=\"col\">Date</th><th scope=\"col\">State</th>" in html and "kind" not in html
+    left = ' style="text-align: left"'
+    assert f'<th scope="col"{left}>Date</th><th scope="col"{left}>State</th>' in html and "kind" not in html
     assert "1\u00a0February\u00a01924" in html  # never broken across lines
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
     assert ">60<" not in html  # no index
@@ -226,6 +229,19 @@ def test_a_table_shows_the_rows_that_matter_and_folds_the_rest():
     assert "britain" in up_front and "germany" in up_front and "italy" not in up_front
     assert "Show the other 2 rows" in fold and "italy" in fold and "japan" in fold
     assert "2 more rows folded" in repr(shown)
+
+
+def test_a_table_aligns_text_left_and_numbers_right():
+    """Each cell carries its alignment inline: JupyterLab right-aligns output tables and drops an untrusted <style>."""
+    import pandas as pd
+
+    from breaking_isolation.figures import table
+
+    frame = pd.DataFrame({"state": ["britain", "italy"], "acts": [3, 12], "share": [0.5, 1.25], "open": [True, False]})
+    markup = table(frame)._repr_html_()
+    cells = re.findall(r'<td style="text-align: (\w+)">([^<]*)</td>', markup)
+    assert cells[:4] == [("left", "britain"), ("right", "3"), ("right", "0.5"), ("left", "yes")]
+    assert re.findall(r'<th scope="col" style="text-align: (\w+)">', markup) == ["left", "right", "right", "left"]
 
 
 def test_a_captioned_figure_has_a_short_alt_text_that_points_to_the_caption():

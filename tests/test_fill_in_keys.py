@@ -6,7 +6,6 @@ carries quotations, each found word for word in the document's stored source or 
 """
 
 import re
-import sys
 
 import nbformat
 import pandas as pd
@@ -20,7 +19,6 @@ from breaking_isolation.vocabulary import START
 from verbatim import check
 
 ROOT = kit.kit_root()
-sys.path.insert(0, str(ROOT / "tools"))
 import build_keys  # noqa: E402
 import build_packs  # noqa: E402
 
@@ -99,13 +97,17 @@ def test_every_why_in_britains_table_quotes_what_it_rests_on_word_for_word(key):
 # --- lesson 2: the snapshot table --------------------------------------------------------------------------------
 
 def test_the_snapshot_key_is_what_the_data_gives_now(key):
-    assert build_keys.with_snapshot_key(key, DATA) == key, "run: python tools/build_keys.py (or make refresh)"
+    assert build_keys.with_snapshot_key(key, DATA) == key, "run: make refresh"
 
 
 def test_the_keys_snapshots_are_the_notebooks_and_every_row_of_the_sheet_is_keyed(key):
     notebook = nbformat.read(ROOT / "notebooks" / "02-network.ipynb", as_version=4)
-    cell = next(c.source for c in notebook.cells if c.source.startswith("MOMENTS = {"))
-    assert dict(re.findall(r'"([^"]+)": "(\d{4}-\d\d-\d\d)"', cell)) == build_keys.MOMENTS
+    cell = next(c.source for c in notebook.cells if c.source.startswith("MOMENTS = "))
+    assert cell.startswith("MOMENTS = kit.network.SNAPSHOT_DATES")   # the notebook reads the kit's one list
+    assert build_keys.MOMENTS is network.SNAPSHOT_DATES
+    sheet, plan = build_keys.SHEET.read_text(encoding="utf-8"), build_keys.PLAN.read_text(encoding="utf-8")
+    assert build_keys.with_sheet_rows(sheet) == sheet, "run: python tools/build_keys.py (or make refresh)"
+    assert build_keys.with_plan_line(plan) == plan, "run: python tools/build_keys.py (or make refresh)"
     asked = [r["From one snapshot to the next"] for r in sheet_rows("02-network-answer-sheet.md", "**3. Five snapshots.**")]
     assert asked == list(build_keys.ROWS)
     for number, row in enumerate(asked, start=1):
@@ -171,3 +173,12 @@ def test_a_changed_word_in_a_keys_quotation_is_caught():
     assert quotations_hold(cell) == []
     assert quotations_hold(cell.replace("complete", "full")) != []
     assert quotations_hold('"The new Labour government\'s envoy" (1924-britain-recognition)') != []
+
+
+@pytest.mark.guards("Lesson 2's key to sheet 2's table 4: the triangle, unbalanced before April 1927, balanced after")
+def test_the_triangle_key_is_what_the_data_gives_and_what_the_plan_says_of_it():
+    plan = build_keys.PLAN.read_text(encoding="utf-8")
+    assert build_keys.with_triangle_key(plan, DATA) == plan, "run: python tools/build_keys.py (or make refresh)"
+    verdicts = next(r for r in rows(plan.split(build_keys.TRIANGLE_START)[1]) if r["Side"] == "The triangle")
+    values = [v for k, v in verdicts.items() if k != "Side"]
+    assert values[0] == "unbalanced" and values[-1] == "balanced", values   # what the plan's text says

@@ -6,6 +6,8 @@ server and the browser run in a network namespace of their own that has no way o
 notebooks are shown to run offline. Timings and screenshots go to test-artifacts/.
 """
 
+import csv
+import io
 import json
 import os
 import re
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 TOKEN = "kit-browser-test"
-START_TIMEOUT_S = 60
+START_TIMEOUT_S = 180  # a bound, not a measure (timed below): a shared, busy machine can take minutes
 RUN_TIMEOUT_MS = 180_000
 ANNOUNCEMENTS = "@jupyterlab/apputils-extension:announcements"
 # What a failed attempt to reach the network looks like in the server's debug log or a kernel's output (in
@@ -49,9 +51,10 @@ TRACEBACK = re.compile(r"Traceback \(most recent call last\)|Cell In\[\d+\], lin
 TIMINGS: list[str] = []
 
 
-def make_lab_command() -> list[str]:
-    """The Makefile's `lab` recipe, with this environment's `jupyter`: the README's main command."""
-    recipe = re.search(r"^lab:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+def make_lab_command(target: str = "lab") -> list[str]:
+    """The Makefile's `lab` recipe (or `lab-teacher`), with this environment's `jupyter`: the README's main command."""
+    recipe = re.search(rf"^{re.escape(target)}:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"),
+                       re.M).group(1)
     words = shlex.split(recipe)
     assert words[0] == "$(BIN)/jupyter" and words[1] == "lab", recipe
     return [str(Path(sys.executable).parent / "jupyter"), *words[1:]]
@@ -77,16 +80,15 @@ def _timing(line: str) -> None:
     (ARTIFACTS / "lab-timings.txt").write_text("\n".join(TIMINGS) + "\n", encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory, chromium_path):
-    """JupyterLab from the `make lab` recipe, on a copy of the kit; yields what the tests need to reach it."""
+def _serve(work: Path, target: str, isolate: bool):
+    """JupyterLab from the Makefile's `target` recipe, on a copy of the kit in `work`; yields how to reach it."""
     ARTIFACTS.mkdir(exist_ok=True)
-    TIMINGS.clear()
-    work = tmp_path_factory.mktemp("lab")
     kit = work / "kit"
     ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
-    for folder in ("notebooks", "data", "jupyter"):
+    for folder in ("notebooks", "data", "jupyter", "lessons", "tools"):
         shutil.copytree(ROOT / folder, kit / folder, ignore=ignore)
+    for name in ("student-edition.toml", "README.md"):  # what decides the student's view, and what it hides
+        shutil.copy(ROOT / name, kit / name)
     build_student.build(kit / "notebooks", kit / "build" / "student")  # the classroom notebooks, as make student
     # Nothing of the developer's own Jupyter set-up counts, and nothing is written into their home folder.
     # No PYTHONPATH either: the notebooks import the kit's package from their own folder, as on Binder.
@@ -96,12 +98,12 @@ def lab(tmp_path_factory, chromium_path):
                              ("JUPYTERLAB_WORKSPACES_DIR", "workspaces")]:
         env[variable] = str(work / folder)
     port = _free_port()
-    command = [*make_lab_command(), "--no-browser", f"--port={port}", f"--IdentityProvider.token={TOKEN}",
+    command = [*make_lab_command(target), "--no-browser", f"--port={port}", f"--IdentityProvider.token={TOKEN}",
                "--log-level=DEBUG"]
-    isolated = _can_isolate()
+    isolated = isolate and _can_isolate()
     if isolated:  # a network namespace with only the loopback: nothing can leave the machine
         command = ["unshare", "--net", "--", "sh", "-c", 'ip link set lo up && exec "$@"', "lab", *command]
-    log = ARTIFACTS / "lab-server.log"
+    log = ARTIFACTS / f"{target}-server.log"
     started = time.perf_counter()
     with log.open("w") as log_file:
         server = subprocess.Popen(command, cwd=kit, env=env, stdout=log_file, stderr=subprocess.STDOUT,
@@ -112,12 +114,25 @@ def lab(tmp_path_factory, chromium_path):
                 assert server.poll() is None, log.read_text(encoding="utf-8", errors="replace")[-3000:]
                 assert time.perf_counter() - started < START_TIMEOUT_S, f"no JupyterLab within {START_TIMEOUT_S} s"
                 time.sleep(0.1)
-            where = "in a network namespace with no way out" if isolated else "not isolated: unshare not allowed"
-            _timing(f"JupyterLab started in {time.perf_counter() - started:.1f} s ({where})")
+            where = "in a network namespace with no way out" if isolated else "not isolated"
+            _timing(f"make {target}: JupyterLab started in {time.perf_counter() - started:.1f} s ({where})")
             yield {"base": f"http://127.0.0.1:{port}", "pid": server.pid, "isolated": isolated, "log": log,
                    "work": work}
         finally:
             _stop(server)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, chromium_path):
+    """`make lab`: the student's view, offline where the machine allows it."""
+    TIMINGS.clear()
+    yield from _serve(tmp_path_factory.mktemp("lab"), "lab", isolate=True)
+
+
+@pytest.fixture(scope="module")
+def teacher_lab(tmp_path_factory, chromium_path):
+    """`make lab-teacher`: everything, the teacher's notebooks, plans and keys too (reached from the test's browser)."""
+    yield from _serve(tmp_path_factory.mktemp("teacher-lab"), "lab-teacher", isolate=False)
 
 
 def _stop(server: subprocess.Popen) -> None:
@@ -151,18 +166,27 @@ def lab_browser(lab, browser, chromium_path):
         inside.close()
 
 
-@pytest.fixture
-def page(lab, lab_browser):
-    """A fresh browser page that records every request it makes outside the server."""
-    context = lab_browser.new_context(viewport={"width": 1400, "height": 900})
+def _new_page(browser, base: str):
+    """A fresh browser page that records every request it makes outside the server at `base`."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.outside = []
     page.on("request", lambda request: page.outside.append(request.url)
-            if not request.url.startswith((lab["base"], "data:", "blob:")) else None)
+            if not request.url.startswith((base, "data:", "blob:")) else None)
     try:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(lab, lab_browser):
+    yield from _new_page(lab_browser, lab["base"])
+
+
+@pytest.fixture
+def teacher_page(teacher_lab, browser):
+    yield from _new_page(browser, teacher_lab["base"])
 
 
 def _fetch(page, url: str) -> tuple[int, str]:
@@ -236,6 +260,15 @@ CELL_VIEW_JS = r"""() => [...document.querySelectorAll('.jp-NotebookPanel:not(.l
 })"""
 
 
+# The cells of output tables whose text is right-aligned and is no number (a count, a share, a year); a column's
+# heading may sit on the right above its numbers.
+TEXT_ALIGNED_RIGHT_JS = r"""() => [...document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output table :is(td, tbody th)')]
+    .filter(c => getComputedStyle(c).textAlign === 'right' && c.textContent.trim()
+                 && !/^[-+−]?[\d.,\u00a0 %]+$/.test(c.textContent.trim()))
+    .map(c => c.textContent.trim())"""
+
+
 def _stored_figures(cell) -> list[str]:
     """The alt text of each figure a cell's stored outputs hold."""
     return [str(o.get("metadata", {}).get("image/svg+xml", {}).get("alt", "")) for o in cell.get("outputs", [])
@@ -247,9 +280,12 @@ def _first_line(cell) -> str:
 
 
 @pytest.mark.parametrize("path", VIEWS)
-def test_a_student_opening_a_notebook_sees_its_figures_and_no_answers(lab, page, path):
+def test_a_student_opening_a_notebook_sees_its_figures_and_no_answers(teacher_lab, teacher_page, path):
     """Open without running and without trusting (a fresh copy, as cloned or pulled): every figure shows as
-    an image with its alt text; no solution, no "✔ Right" and no speaker notes are in sight."""
+    an image with its alt text; no solution, no "✔ Right" and no speaker notes are in sight; a table's text
+    reads from the left. (`make lab-teacher` serves both the classroom build and the kit's notebooks; the
+    student's working copies are opened and run below.)"""
+    lab, page = teacher_lab, teacher_page
     notebook = nbformat.read(lab["work"] / "kit" / path, as_version=4)
     notary = NotebookNotary(data_dir=str(lab["work"] / "data"))
     assert not notary.check_signature(notebook), f"{path} is trusted: the test must see it as a fresh clone does"
@@ -299,6 +335,9 @@ def test_a_student_opening_a_notebook_sees_its_figures_and_no_answers(lab, page,
             problems.append(f"{where}: a {'solution' if 'solution' in tags else 'speaker note'} is in sight")
         if path.startswith("build/") and (secret or "Speaker notes" in shown["text"]):
             problems.append(f"{where}: the classroom build holds a solution or speaker notes")
+    # Text in a table reads from the left (Lab right-aligns output tables); numbers may stay on the right.
+    right = page.evaluate(TEXT_ALIGNED_RIGHT_JS)
+    problems += [f"{path}: a table's text is right-aligned: {text!r}" for text in right[:5]]
     assert problems == [], "\n".join(problems)
 
     findings = page_checks.axe_findings(page, page_checks.axe_script(), excluded=page_checks.LAB_OWN_FINDINGS)
@@ -353,7 +392,7 @@ def test_a_student_runs_every_notebook_in_the_browser(lab, page, name):
 
 
 def test_the_glossary_opens_rendered_from_the_start_here_notebook(lab, page):
-    _open(page, lab["base"], "notebooks/00-start-here.ipynb")
+    _open(page, lab["base"], f"{kit_server.WORK}/00-start-here.ipynb")
     page.locator(".jp-RenderedMarkdown a[href*='glossary.md']").first.click()
     preview = page.locator(".jp-RenderedMarkdown h1", has_text="Glossary")
     preview.wait_for(timeout=30_000)
@@ -430,7 +469,21 @@ def test_walk_3_edits_are_saved_in_the_working_copy_and_the_original_is_untouche
     assert "my note: 1927" in saved.read_text(encoding="utf-8")
     assert (kit / "notebooks" / "00-start-here.ipynb").read_bytes() == original
 
-    # The original opens read-only: Save is refused with a message, and so is a save through the server.
+    # In the student's view the original is not there: not opened, not saved over.
+    status = page.evaluate("""async ([url, body]) => (await fetch(url, {method: 'PUT', body,
+        headers: {'Content-Type': 'application/json'}})).status""",
+        [f"{lab['base']}/api/contents/notebooks/00-start-here.ipynb?token={TOKEN}",
+         json.dumps({"type": "file", "format": "text", "content": "overwritten"})])
+    assert status == 400  # Jupyter's answer to a save into a hidden path
+    assert (kit / "notebooks" / "00-start-here.ipynb").read_bytes() == original
+
+
+def test_the_teachers_notebooks_open_read_only(teacher_lab, teacher_page):
+    """`make lab-teacher` opens the kit's originals: Save is refused with a message, and so is a save through
+    the server."""
+    lab, page = teacher_lab, teacher_page
+    kit = lab["work"] / "kit"
+    original = (kit / "notebooks" / "00-start-here.ipynb").read_bytes()
     _open(page, lab["base"], "notebooks/00-start-here.ipynb")
     _panel(page).locator(".jp-Notebook .jp-CodeCell .cm-content").last.click()
     page.keyboard.type("# an edit")
@@ -442,7 +495,7 @@ def test_walk_3_edits_are_saved_in_the_working_copy_and_the_original_is_untouche
          json.dumps({"type": "file", "format": "text", "content": "overwritten"})])
     assert status == 403
     assert (kit / "notebooks" / "00-start-here.ipynb").read_bytes() == original
-    page.screenshot(path=str(ARTIFACTS / "walk-3-read-only.png"))
+    page.screenshot(path=str(ARTIFACTS / "teacher-read-only.png"))
 
 
 def test_walk_4_run_all_a_wrong_answer_a_glossary_link_and_a_solution_by_keyboard(lab, page):
@@ -535,6 +588,62 @@ def test_walk_5_a_typo_is_not_graded_as_the_previous_answer(lab, page):
     assert "✔" not in verdict and "Not right" not in verdict, verdict  # the old answer (0) is not graded
     assert "again" in verdict and "answr" in verdict, verdict
     page.screenshot(path=str(ARTIFACTS / "walk-5-typo.png"))
+
+
+KEY = "lessons/keys/doc-1924-british-note-of-recognition.md"  # a document key: "For the teacher only"
+PLAN = "lessons/01-recognition.md"
+
+
+def _listing(page, base: str, folder: str) -> list[str]:
+    """The names Lab's file browser lists in `folder`, opened from its address."""
+    page.goto(f"{base}/lab/workspaces/browse/tree/{folder}?reset&token={TOKEN}")
+    crumbs = page.locator(".jp-BreadCrumbs")
+    crumbs.filter(has_text=folder.split("/")[-1]).first.wait_for(timeout=60_000)
+    page.locator(".jp-DirListing-item").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+    return [t.strip() for t in page.locator(".jp-DirListing-item .jp-DirListing-itemText").all_inner_texts()]
+
+
+def _opens_key(page, base: str) -> bool:
+    """Whether the key's address opens the key in Lab (its heading shown)."""
+    page.goto(f"{base}/lab/workspaces/key/tree/{KEY}?reset&token={TOKEN}")
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).wait_for(timeout=60_000)  # Lab is up
+    heading = page.locator(".jp-RenderedMarkdown h1", has_text="Key: The British note of recognition")
+    try:
+        heading.wait_for(timeout=10_000)
+    except Exception:  # Playwright's TimeoutError: the key did not open
+        page.screenshot(path=str(ARTIFACTS / "walk-6-key-address.png"))
+        return False
+    return True
+
+
+def test_walk_6_the_student_view_has_no_keys_plans_or_teachers_notebooks(lab, page):
+    """Self-study from a clone of the kit: `make lab` lists neither the keys nor the plans nor the teacher's
+    notebooks, and their addresses open nothing; lesson 3's verdicts are served empty."""
+    base = lab["base"]
+    lessons = _listing(page, base, "lessons")
+    assert {"handouts", "answer-sheets", "packs", "adapted"} <= set(lessons), lessons
+    assert not {"keys", "README.md", Path(PLAN).name} & set(lessons), lessons
+    shown = _listing(page, base, "notebooks")
+    assert "glossary.md" in shown and not [n for n in shown if n.endswith(".ipynb")], shown
+    page.screenshot(path=str(ARTIFACTS / "walk-6-student-view.png"))
+    assert not _opens_key(page, base)
+    assert "For the teacher only" not in page.locator("body").inner_text()
+    for address in (f"/files/{KEY}", f"/api/contents/{KEY}", "/api/contents/lessons/keys", f"/files/{PLAN}",
+                    "/api/contents/notebooks/01-recognition.ipynb"):
+        status, body = _fetch(page, f"{base}{address}?token={TOKEN}")
+        assert status == 404 and "For the teacher only" not in body, (address, status)
+    claims = _api(page, base, "/api/contents/data/country-study-claims.csv?format=text&type=file")
+    rows = list(csv.DictReader(io.StringIO(claims["content"])))
+    assert rows and not any(row["verdict"] or row["reasoning"] for row in rows)
+    assert all(row["quote"] for row in rows)
+
+
+def test_the_teacher_view_opens_the_keys(teacher_lab, teacher_page):
+    lessons = _listing(teacher_page, teacher_lab["base"], "lessons")
+    assert {"keys", Path(PLAN).name, "handouts"} <= set(lessons), lessons
+    assert _opens_key(teacher_page, teacher_lab["base"])
+    teacher_page.screenshot(path=str(ARTIFACTS / "teacher-key.png"))
 
 
 def test_no_process_of_the_server_tried_to_reach_the_network(lab):

@@ -112,7 +112,7 @@ def test_every_event_id_cited_exists(plan):
 def test_handouts_are_what_the_data_says():
     for name, text in build_handouts.render().items():
         on_disk = (ROOT / "lessons" / "handouts" / name).read_text(encoding="utf-8")
-        assert on_disk == text, f"{name} is stale: run python tools/build_handouts.py"
+        assert on_disk == text, f"{name} is stale: run make refresh"
 
 
 def _section(text: str, heading: str) -> str:
@@ -140,7 +140,7 @@ def test_the_card_key_is_what_the_data_says():
     """Lesson 3's card key is the claims file, one row per card of handout 3, in order, each with its reasoning."""
     plan = (ROOT / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8")
     data = kit.load()
-    assert build_handouts.with_claim_key(plan, data) == plan, "run python tools/build_handouts.py"
+    assert build_handouts.with_claim_key(plan, data) == plan, "run make refresh"
     claims = country_study.load_claims(data=data)
     rows = [r for r in plan.splitlines() if re.match(r"\| \d+ \| \"", r)]
     assert [int(r.split(" | ")[0].strip("| ")) for r in rows] == list(range(1, len(claims) + 1))
@@ -289,7 +289,7 @@ def test_every_handout_and_answer_sheet_has_a_clean_printable_copy():
     wanted = build_handouts.printables(build_handouts.render())
     assert len(wanted) >= 10
     for path, text in wanted.items():
-        assert path.is_file() and path.read_text(encoding="utf-8") == text, f"{path.name}: run python tools/build_handouts.py"
+        assert path.is_file() and path.read_text(encoding="utf-8") == text, f"{path.name}: run make refresh"
         shown = re.sub(r"<[^>]+>", " ", text.split("<body>", 1)[1])
         assert "\\*" not in shown and "|---" not in shown and "&lt;!--" not in shown, path.name
     assert "<table>" in wanted[ROOT / "lessons" / "handouts" / "04-documents-handout.html"]
@@ -322,5 +322,5 @@ def test_lesson_5_activity_2_names_the_rows_of_notebook_3s_first_hostile_table()
     before = first[(first["date"] < moscow["date"]) & first["lane"].isin(china.CHINESE)]
     plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
     activity = plan[plan.index("2. **The story"):plan.index("3. **Backing against power")]
-    named = set(re.findall(r"`([0-9]{4}-[a-z0-9-]+)`", activity))
+    named = set(EVENT_ID.findall(activity))
     assert named == set(before["event_id"]) | {moscow["event_id"]}, (named, list(before["event_id"]), moscow["event_id"])

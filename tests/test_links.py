@@ -1,7 +1,6 @@
 """make links: Binder and hub links to the student edition, QR codes made offline, a printable sheet."""
 
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -10,7 +9,6 @@ import pytest
 import segno
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
 import make_links  # noqa: E402
 
 EDITION = "https://github.com/example-school/breaking-isolation-students"

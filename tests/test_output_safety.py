@@ -3,7 +3,6 @@ escaping function, and web addresses only whole http(s) or not at all. Judged by
 library that does not sanitise (markdown-it-py, HTML on) and reading the HTML for anything that runs code."""
 
 import dataclasses
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +13,6 @@ import breaking_isolation as kit
 from breaking_isolation import checks, documents, figures, markup
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
 import build_handouts  # noqa: E402
 
 RENDER = MarkdownIt("commonmark", {"html": True}).enable("table")

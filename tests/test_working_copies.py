@@ -12,7 +12,6 @@ from tornado.web import HTTPError
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "jupyter"))
-sys.path.insert(0, str(ROOT / "tools"))
 import execute_notebooks  # noqa: E402
 import kit_server  # noqa: E402
 
@@ -131,3 +130,65 @@ def test_a_widget_cell_stores_a_sentence_saying_to_run_it():
     stored = nbformat.read(ROOT / "notebooks" / "02-network.ipynb", as_version=4)
     texts = [str(o.get("data", {})) for c in stored.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not any("interactive(children=" in t or execute_notebooks.WIDGET in t for t in texts)
+
+
+@pytest.fixture
+def whole_kit(kit):
+    """The kit copy with what the student's view is decided by: the edition's setting, the lessons, the README."""
+    shutil.copy(ROOT / kit_server.EDITION, kit / kit_server.EDITION)
+    (kit / "tools").mkdir()
+    for name in ("student_edition.py", "check_python.py"):
+        shutil.copy(ROOT / "tools" / name, kit / "tools" / name)
+    shutil.copytree(ROOT / "lessons", kit / "lessons")
+    shutil.copy(ROOT / "README.md", kit / "README.md")
+    shutil.copy(ROOT / "data" / "country-study-claims.csv", kit / "data" / "country-study-claims.csv")
+    return kit
+
+
+def _names(model) -> set[str]:
+    return {entry["name"] for entry in model["content"]}
+
+
+def test_the_student_view_leaves_out_plans_keys_and_the_teachers_notebooks(whole_kit, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", "")
+    kit_server.make_working_copies(whole_kit)  # as `make lab` does when it starts
+    manager = kit_server.KitContentsManager(root_dir=str(whole_kit))
+    key = next((whole_kit / "lessons" / "keys").glob("*.md")).relative_to(whole_kit).as_posix()
+
+    root = _names(run(manager.get("")))
+    assert {"my-work", "data", "lessons", "notebooks"} <= root and "README.md" not in root
+    assert _names(run(manager.get("tools"))) == {"check_python.py"}  # what the edition holds of tools/
+    lessons = _names(run(manager.get("lessons")))
+    assert {"handouts", "answer-sheets", "packs", "adapted"} <= lessons
+    assert not {"keys", "README.md", "01-recognition.md"} & lessons
+    shown_notebooks = _names(run(manager.get("notebooks")))
+    assert "glossary.md" in shown_notebooks and not any(n.endswith(".ipynb") for n in shown_notebooks)
+    assert _names(run(manager.get("my-work"))) == {p.name for p in NOTEBOOKS}
+    for hidden in (key, "lessons/keys", "lessons/01-recognition.md", "notebooks/01-recognition.ipynb", "README.md"):
+        assert run(manager.is_hidden(hidden)), hidden  # Lab's contents API and /files/ answer 404 on this
+        with pytest.raises(HTTPError) as missing:
+            run(manager.get(hidden))
+        assert missing.value.status_code == 404
+    with pytest.raises(HTTPError):
+        run(manager.save({"type": "file", "format": "text", "content": "x"}, "lessons/keys/mine.md"))
+
+    # Lesson 3's verdicts: the claims are there, the verdict and reasoning columns empty, and not savable.
+    claims = run(manager.get("data/country-study-claims.csv", format="text"))
+    header, first = claims["content"].splitlines()[:2]
+    assert header.startswith("claim_id,quote,verdict,reasoning") and ",holds," not in claims["content"]
+    assert claims["writable"] is False
+    with pytest.raises(HTTPError) as refused:
+        run(manager.save({"type": "file", "format": "text", "content": claims["content"]},
+                         "data/country-study-claims.csv"))
+    assert refused.value.status_code == 403
+    assert ",holds," in (whole_kit / "data" / "country-study-claims.csv").read_text(encoding="utf-8")
+
+    # The working copies keep a plan's link words and lose its target; the glossary and documents stay linked.
+    start = (whole_kit / "my-work" / "00-start-here.ipynb").read_text(encoding="utf-8")
+    assert "../lessons/01-recognition.md" not in start and "../README.md" not in start
+    assert "../notebooks/glossary.md" in start and "../data/documents/" in start
+
+    teacher = kit_server.KitContentsManager(root_dir=str(whole_kit), teacher=True)  # make lab-teacher
+    assert "keys" in _names(run(teacher.get("lessons"))) and not run(teacher.is_hidden(key))
+    assert run(teacher.get(key))["content"] == (whole_kit / key).read_text(encoding="utf-8")
+    assert ",holds," in run(teacher.get("data/country-study-claims.csv", format="text"))["content"]

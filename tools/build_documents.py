@@ -5,8 +5,8 @@ excerpt alone. This writes the title, author, date, place, translation and headn
 questions after it, between marker comments, from the header (one fact, one place: edit the header, then run
 this). Each file is written whole or not at all.
 
-    python tools/build_documents.py            # rewrite every document whose body is out of date
-    python tools/build_documents.py --check    # list those documents and exit 1; change nothing
+    PYTHONPATH=notebooks python tools/build_documents.py            # rewrite every document whose body is out of date
+    PYTHONPATH=notebooks python tools/build_documents.py --check    # list those documents and exit 1; change nothing
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "notebooks"))
 
 from breaking_isolation import documents
 from breaking_isolation.atomic import write_text

@@ -1,21 +1,19 @@
 """Write the lessons' printable handouts (lessons/handouts/*.md) from the kit's data.
 
-    python tools/build_handouts.py
+    PYTHONPATH=notebooks python tools/build_handouts.py
 
 The tables are computed, never typed, so they cannot drift from data/events.csv: tests/test_lessons.py fails
 when a handout on disk differs from what this script writes.
 """
 
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
 
-import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, country_study, documents, markup, recognition, vocabulary  # noqa: E402
-from breaking_isolation.documents import load_documents  # noqa: E402
+import breaking_isolation as kit
+from breaking_isolation import atomic, country_study, documents, markup, recognition, vocabulary
+from breaking_isolation.documents import load_documents
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
@@ -101,52 +99,83 @@ def source_sentence(claim_id: str, data) -> str:
     raise ValueError(f"data/country-study-claims.csv, claim {claim_id!r}: its quote is not in the source text")
 
 
-# Handout 2 reads the network as notebook 2 builds it: the same nodes (people and firms count for what they
-# belong to), the same ties and the same sign rule. The snapshots: the two lesson 2's fallback draws by hand
-# (end of 1922, May 1927) with the formative check's date, and the end of 1927.
+# Handout 2 reads the network as notebook 2 builds it: the same actors (people and firms count for what they
+# belong to), the same ties, the same sign rule and the same snapshots (network_model.SNAPSHOT_DATES, the one list
+# that answer sheet 2, its key and lesson 2's plan also read), so a class on paper can fill every row of the sheet.
 NETWORK_SIDE = "ussr"
-NETWORK_PARTNERS = ("germany", "britain", "china-beijing", "kmt", "kmt-wuhan", "ccp")
-NETWORK_MOMENTS = {"End of 1922": "1922-12-31", "31 May 1927 (the formative check)": "1927-05-31",
-                   "End of 1927": "1927-12-31"}
 NETWORK_START, NETWORK_END = vocabulary.START, vocabulary.END
-EDGE_COLUMNS = [("One side", "u_label"), ("Other side", "v_label"), ("Sign", "sign"), ("Events", "weight"),
-                ("Latest event", "latest")]
+TIE_EVENT_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("Tone", "tone"), ("Sign after", "sign_after"),
+                     ("Event id", "event_id"), ("Sources", "sources")]
+COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+
+
+NOTEBOOK_2 = ROOT / "notebooks" / "02-network.ipynb"
+NO_PROGRAMMING_2 = "no-programming-2"          # notebook 2's questions without programming (answer sheet 2's first lines)
+
+
+def _network_questions() -> str:
+    """Notebook 2's questions without programming as the notebook words them (one source), for the paper path."""
+    import json  # noqa: PLC0415
+
+    cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_2.read_text(encoding="utf-8"))["cells"]}
+    body = cells[NO_PROGRAMMING_2].split("\n\n", 2)[2].strip()   # without its heading and its line for the screen
+    return "\n\n".join(["## Questions without programming (from notebook 2)",
+                         "On paper: figure 3 is the column *End of 1928* of table A below, the events are in part B, "
+                         "exercise 1 is the notebook's, and lesson 2's document pack holds documents; write your answers on the "
+                         "first lines of answer sheet 2.",
+                         body.replace("](../", "](../../")])
+
+
+def snapshot_heading(day: str) -> str:
+    """A column of handout 2's table A: the snapshot's day as the sheet names it, capitalised."""
+    name = kit.network.snapshot_name(day)
+    return name[0].upper() + name[1:]
+
+
+def _snapshot_cell(graph, u: str, v: str) -> str:
+    """The tie's sign on the snapshot's day; blank before its first event."""
+    return graph.edges[u, v]["sign"] if graph.has_edge(u, v) else ""
 
 
 def network_handout(data) -> str:
     network = kit.network
-    keep = (NETWORK_SIDE, *NETWORK_PARTNERS)
+    keep = network.FOCUS
     label = lambda node: network.LABELS.get(node, node).replace("\n", " ")
-    snapshots = {name: network.edge_table(network.build(data.events, data.actors, start=NETWORK_START, end=end,
-                                                        keep=keep))
-                 for name, end in NETWORK_MOMENTS.items()}
-    ties = sorted({(u, v) for table_ in snapshots.values() for u, v in zip(table_["u"], table_["v"])},
-                  key=lambda tie: _tie_order(tie, keep))
+    days = list(network.SNAPSHOT_DATES.values())
+    graphs = [network.build(data.events, data.actors, start=NETWORK_START, end=day, keep=keep) for day in days]
+    whole = network.build(data.events, data.actors, start=NETWORK_START, end=NETWORK_END, keep=keep)
+    ties = sorted(((v, u) if v == NETWORK_SIDE else (u, v) for u, v in whole.edges), key=lambda t: _tie_order(t, keep))
+    headings = [snapshot_heading(day) for day in days]
+    rows = ["| One side | Other side | " + " | ".join(headings) + " |", "|" + "---|" * (2 + len(days))]
+    rows += [f"| {_cell(label(u))} | {_cell(label(v))} | " + " | ".join(_snapshot_cell(g, u, v) for g in graphs) + " |"
+             for u, v in ties]
     pairs = network.event_pairs(data.events, data.actors)
     pairs = pairs[(pairs["date"] >= NETWORK_START) & (pairs["date"] <= NETWORK_END)]
     pairs = pairs.merge(_with_sources(data.events)[["event_id", "sources"]], on="event_id")
+    names = [network.snapshot_name(day) for day in days]
     parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
-             "For lesson 2. Moscow's dealings with its partners, tie by tie, as notebook 2's "
-             "network counts them: people, firms and armies count for the actor they belong to (Joffe, Krasin "
-             "and the trading company ARCOS for the Soviet state; the Reichswehr for Germany; Chiang Kai-shek for "
-             "the Nationalists). **A tie's sign** weighs its recent events: each cooperative or hostile event "
-             "counts half as much after a year. A tie is cooperative when its cooperative events weigh at least "
-             "twice its hostile ones, hostile when the reverse is true, and mixed in between.",
-             "## A. The ties at three moments",
-             "Every event from 1 January 1921 up to the date. Draw each on the fixed layout (West left, Moscow "
-             "centre, China right) and mark each line +, − or ~ (mixed)."]
-    for name, table_ in snapshots.items():
-        flip = table_["v"] == NETWORK_SIDE  # Moscow first on its own ties
-        one, other = table_["u"].where(~flip, table_["v"]), table_["v"].where(~flip, table_["u"])
-        table_ = table_.assign(u_label=one.map(label), v_label=other.map(label), order=[_tie_order(t, keep) for t in
-                                                                                        zip(one, other)],
-                               latest=table_["event_ids"].str.split(";").str[-1]).sort_values("order", kind="stable")
-        parts += [f"### {name}", table(table_, EDGE_COLUMNS)]
-    parts += [f"## B. The events of each tie, {NETWORK_START[:4]}–{NETWORK_END[:4]}"]
+             "For lesson 2. Every tie of notebook 2's network, as the notebook counts it: people, firms and armies "
+             "count for the actor they belong to (Joffe, Krasin and the trading company ARCOS for the Soviet state; "
+             "the Reichswehr for Germany; Chiang Kai-shek for the Nationalists). **A tie's sign** weighs its recent "
+             "events: each cooperative or hostile event counts half as much after a year. A tie is cooperative when "
+             "its cooperative events weigh at least twice its hostile ones, hostile when the reverse is true, and "
+             "mixed in between; neutral when all its events are neutral.",
+             _network_questions(),
+             f"## A. Every tie at the {COUNT_WORDS.get(len(days), len(days))} snapshots",
+             f"The snapshots are {', '.join(names[:-1])} and {names[-1]}. Each column counts every event from "
+             "1 January 1921 up to its day and gives the tie's sign then; a blank: no event on the tie yet. To "
+             "draw a snapshot, take its column onto the fixed layout (West left, Moscow centre, China right) and mark each line +, − or ~ (mixed). A tie whose sign differs between two "
+             "columns changed sign: part B's column *Sign after* shows the event after which it took its new sign.",
+             "\n".join(rows),
+             f"## B. The events of each tie, {NETWORK_START[:4]}–{NETWORK_END[:4]}",
+             "*Sign after*: the tie's sign once the events of that day are counted."]
     for u, v in ties:
-        rows = pairs[(pairs["u"] == u) & (pairs["v"] == v)]
-        one, other = (v, u) if v == NETWORK_SIDE else (u, v)
-        parts += [f"### {label(one)} – {label(other)}", table(rows, EVENT_COLUMNS)]
+        a, b = sorted((u, v))
+        timeline = whole.edges[u, v]["timeline"]
+        tie_rows = pairs[(pairs["u"] == a) & (pairs["v"] == b)].copy()
+        tie_rows["sign_after"] = [next(sign for since, sign, _ in reversed(timeline) if since <= day)
+                                  for day in tie_rows["date"].dt.strftime("%Y-%m-%d")]
+        parts += [f"### {label(u)} – {label(v)}", table(tie_rows, TIE_EVENT_COLUMNS)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -399,7 +428,14 @@ SHEET_CSS = ("@page { size: A4; margin: 10mm 14mm; } body { line-height: 1.75; }
 SPACE = re.compile(r"<!-- space: (\d+)mm -->")
 
 
-def printable(markdown_text: str, sheet: bool = False) -> str:
+# Handout 2 is a reference: a table of every tie at each snapshot and the events of every tie. Set a little tighter,
+# with dates kept on one line, it prints on fewer sheets of A4.
+HANDOUT_CSS = {"02-network-handout.md": "table { font-size: 9.5pt; line-height: 1.2; margin: 0.3em 0; } "
+                                        "th, td { padding: 2px 4px; } td:first-child { white-space: nowrap; } "
+                                        "h3 { margin: 0.5em 0 0.1em; }"}
+
+
+def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:
     """A Markdown handout or answer sheet as one self-contained HTML page to print from a browser.
 
     In a sheet, a line of underscores alone is a ruled writing line, `<!-- space: 40mm -->` a box to draw in,
@@ -423,7 +459,7 @@ def printable(markdown_text: str, sheet: bool = False) -> str:
     body = re.sub(r"<p>KITSPACE(\d+)</p>", r'<div class="space" style="height:\1mm"></div>', body)
     body = body.replace("<p>KITWRITELINE</p>", '<div class="write-line"></div>')
     first = markdown_text.split("\n", 1)[0].lstrip("# ").strip()
-    style = PRINT_CSS + (" " + SHEET_CSS if sheet else "")
+    style = PRINT_CSS + (" " + SHEET_CSS if sheet else "") + (" " + css if css else "")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<!-- Written by tools/build_handouts.py from the Markdown beside it: edit that, not this. -->\n"
             f"<title>{html.escape(first)}</title>\n"
@@ -432,7 +468,8 @@ def printable(markdown_text: str, sheet: bool = False) -> str:
 
 def printables(handouts: dict[str, str]) -> dict[Path, str]:
     """The HTML copy of every handout (as rendered now) and every answer sheet."""
-    out = {OUT / name.replace(".md", ".html"): printable(text) for name, text in handouts.items()}
+    out = {OUT / name.replace(".md", ".html"): printable(text, css=HANDOUT_CSS.get(name, ""))
+           for name, text in handouts.items()}
     out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True)
             for sheet in sorted(SHEETS.glob("*.md"))}
     return out
@@ -444,9 +481,13 @@ def render() -> dict[str, str]:
 
 
 def write_all(say=lambda line: None) -> None:
-    """Every handout, its printable .html copy, every answer sheet's .html copy, lesson 3's card key and the
-    computed key to lesson 2's snapshot table."""
+    """Every handout, its printable .html copy, every answer sheet's .html copy, lesson 3's card key, and lesson 2's
+    snapshots where its sheet and plan name them, with the computed key to its snapshot table."""
+    import build_keys  # noqa: PLC0415  (beside this script in tools/)
+
     OUT.mkdir(parents=True, exist_ok=True)
+    for path in build_keys.write_snapshot_material():  # before the sheets' printable copies, which read them
+        say(f"wrote the snapshots of {path.relative_to(ROOT).as_posix()}")
     handouts = render()
     for name, text in handouts.items():
         atomic.write_text(OUT / name, text)
@@ -456,8 +497,8 @@ def write_all(say=lambda line: None) -> None:
     say("wrote the printable .html copy of every handout and answer sheet")
     if write_claim_key(kit.load()):
         say("wrote the card key of lessons/03-reading-the-country-study.md")
-    import build_keys  # noqa: PLC0415  (beside this script in tools/)
-
+    if build_keys.write_triangle_key(kit.load()):
+        say("wrote the triangle's key in lessons/02-network.md")
     if build_keys.write_snapshot_key(kit.load()):
         say("wrote the snapshot key of lessons/keys/fill-in-tables.md")
 

@@ -1,35 +1,48 @@
-"""Write the computed part of the keys to the lessons' fill-in tables (lessons/keys/fill-in-tables.md).
+"""Write the computed part of the keys to the lessons' fill-in tables (lessons/keys/fill-in-tables.md), and the
+snapshot dates wherever lesson 2's paper material names them.
 
-    python tools/build_keys.py
+    PYTHONPATH=notebooks python tools/build_keys.py
 
 Lesson 2's snapshot table asks, for each pair of the notebook's snapshots, which tie changed sign and which event
 changed it. The answer moves with the data, so it is computed here from data/events.csv and written into the
 key between two markers; the rest of the key (lessons 1 and 4) is the teacher's text, which
-tests/test_fill_in_keys.py checks against the data and the documents. `make refresh` runs this.
+tests/test_fill_in_keys.py checks against the data and the documents. The snapshots themselves are the package's
+one list (network_model.SNAPSHOT_DATES): the rows of answer sheet 2's table 3 and the line of lesson 2's plan that
+names them are written from it here too. `make refresh` runs this.
 """
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
 
-import breaking_isolation as kit  # noqa: E402
-from breaking_isolation import atomic, markup  # noqa: E402
-from breaking_isolation.network_model import FOCUS, LABELS, build  # noqa: E402
-from breaking_isolation.vocabulary import START  # noqa: E402
+import breaking_isolation as kit
+from breaking_isolation import atomic, markup
+from breaking_isolation.network_model import FOCUS, LABELS, SNAPSHOT_DATES, build, snapshot_name, snapshot_steps
+from breaking_isolation.vocabulary import START
 
 KEY = ROOT / "lessons" / "keys" / "fill-in-tables.md"
+SHEET = ROOT / "lessons" / "answer-sheets" / "02-network-answer-sheet.md"
+PLAN = ROOT / "lessons" / "02-network.md"
 START_MARK = ("<!-- The snapshot key is written by tools/build_keys.py from data/events.csv: edit the data, "
               "not this text. -->")
 END_MARK = "<!-- end of the snapshot key -->"
-# Notebook 2's five snapshots (its cell "MOMENTS"; tests/test_fill_in_keys.py holds the two to each other), and the
-# row of answer sheet 2's table 3 that asks about each step from one to the next.
-MOMENTS = {"1922, after Rapallo": "1922-12-31", "1924, the year of recognitions": "1924-12-31",
-           "11 April 1927, before the massacre": "1927-04-11", "31 May 1927, after the British break": "1927-05-31",
-           "End of 1928": "1928-12-31"}
-ROWS = ("End of 1922 → end of 1924", "End of 1924 → 11 April 1927", "11 April → 31 May 1927",
-        "31 May 1927 → end of 1928")
+SHEET_START = ("<!-- The rows are written by tools/build_keys.py from the snapshots of notebook 2 "
+               "(network_model.SNAPSHOT_DATES): edit those, not this table. -->")
+SHEET_END = "<!-- end of the snapshot rows -->"
+PLAN_START = ("<!-- The snapshots are named by tools/build_keys.py from network_model.SNAPSHOT_DATES: edit those, "
+              "not this line. -->")
+PLAN_END = "<!-- end of the snapshots -->"
+TRIANGLE_START = ("<!-- The triangle's key is written by tools/build_keys.py from data/events.csv and the snapshots: "
+                  "edit those, not this table. -->")
+TRIANGLE_END = "<!-- end of the triangle's key -->"
+# Answer sheet 2's table 4: Moscow, the Nationalists and the Communists, before and after April 1927. Moscow has two
+# faces, the state and the Comintern; where the state has no tie yet, the Comintern's tie stands for Moscow.
+TRIANGLE = ("kmt", "ccp")
+FACES = ("ussr", "comintern")
+TRIANGLE_FROM = "1927-04-11"       # the last snapshot before the Shanghai massacre: "before April 1927"
+# Notebook 2's five snapshots, and the row of answer sheet 2's table 3 that asks about each step from one to the next.
+MOMENTS = SNAPSHOT_DATES
+ROWS = tuple(row for row, _, _ in snapshot_steps())
 
 
 def label(node: str) -> str:
@@ -84,19 +97,101 @@ def snapshot_key(data) -> str:
     return "\n\n".join(parts)
 
 
+def _between(text: str, start_mark: str, end_mark: str, inside: str, where: Path) -> str:
+    if start_mark not in text or end_mark not in text:
+        raise ValueError(f"{where.relative_to(ROOT)}: the markers {start_mark!r} and {end_mark!r} are missing")
+    start, end = text.index(start_mark) + len(start_mark), text.index(end_mark)
+    return text[:start] + "\n" + inside + "\n" + text[end:]
+
+
 def with_snapshot_key(text: str, data) -> str:
-    start, end = text.index(START_MARK) + len(START_MARK), text.index(END_MARK)
-    return text[:start] + "\n\n" + snapshot_key(data) + "\n\n" + text[end:]
+    return _between(text, START_MARK, END_MARK, "\n" + snapshot_key(data) + "\n", KEY)
+
+
+def sheet_rows() -> str:
+    """Answer sheet 2's table 3: one blank row per step from one snapshot to the next."""
+    return "\n".join(["| From one snapshot to the next | Tie (one side – other side) | Sign before → after | Event id |",
+                      "|---|---|---|---|", *(f"| {row} | | | |" for row in ROWS)])
+
+
+def with_sheet_rows(text: str) -> str:
+    return _between(text, SHEET_START, SHEET_END, sheet_rows(), SHEET)
+
+
+def plan_line() -> str:
+    """The plan's sentence that names the snapshots, as handout 2 and the sheet name them."""
+    names = [snapshot_name(day) for day in SNAPSHOT_DATES.values()]
+    return ("The snapshots, in notebook 2, handout 2's table A and answer sheet 2's table 3: "
+            + ", ".join(names[:-1]) + f" and {names[-1]}.")
+
+
+def with_plan_line(text: str) -> str:
+    return _between(text, PLAN_START, PLAN_END, plan_line(), PLAN)
+
+
+def _moscow_sign(graph, other: str) -> tuple[str, str]:
+    """(Moscow's sign with `other`, the face it is read from): the state's tie, else the Comintern's."""
+    for face in FACES:
+        if graph.has_edge(face, other):
+            return graph.edges[face, other]["sign"], label(face)
+    return "no tie", "none"
+
+
+def triangle_key(data) -> str:
+    """The triangle's three sides at each snapshot from just before April 1927, and whether it is balanced."""
+    days = [day for day in SNAPSHOT_DATES.values() if day >= TRIANGLE_FROM]
+    graphs = [build(data.events, data.actors, start=START, end=day, keep=FOCUS) for day in days]
+    nationalists, communists = TRIANGLE
+    lines = ["| Side | " + " | ".join(snapshot_name(d) for d in days) + " |", "|---|" + "---|" * len(days)]
+    verdicts = []
+    for side, cells in (("Moscow – Nationalists", [_moscow_sign(g, nationalists) for g in graphs]),
+                        ("Moscow – Communists", [_moscow_sign(g, communists) for g in graphs]),
+                        ("Nationalists – Communists",
+                         [((g.edges[nationalists, communists]["sign"] if g.has_edge(nationalists, communists)
+                            else "no tie"), "") for g in graphs])):
+        lines.append(f"| {side} | " + " | ".join(sign + (f" ({face})" if face else "") for sign, face in cells) + " |")
+        verdicts.append([sign for sign, _ in cells])
+    balance = []
+    for signs in zip(*verdicts):
+        if all(s in ("cooperative", "hostile") for s in signs):
+            balance.append("balanced" if signs.count("hostile") % 2 == 0 else "unbalanced")
+        else:
+            balance.append("no verdict (a side is " + ", ".join(sorted({s for s in signs
+                                                                        if s not in ("cooperative", "hostile")})) + ")")
+    lines.append("| The triangle | " + " | ".join(balance) + " |")
+    return "\n".join(lines)
+
+
+def with_triangle_key(text: str, data) -> str:
+    return _between(text, TRIANGLE_START, TRIANGLE_END, triangle_key(data), PLAN)
+
+
+def write_triangle_key(data) -> bool:
+    """Rewrite the plan's key to sheet 2's table 4 from the data; True when the plan changed."""
+    return _rewrite(PLAN, lambda text: with_triangle_key(text, data))
+
+
+def _rewrite(path: Path, change) -> bool:
+    text = path.read_text(encoding="utf-8")
+    new = change(text)
+    if new != text:
+        atomic.write_text(path, new)
+    return new != text
+
+
+def write_snapshot_material() -> list[Path]:
+    """Rewrite sheet 2's table 3 and the plan's line of snapshots from SNAPSHOT_DATES; the files that changed."""
+    return [path for path, change in ((SHEET, with_sheet_rows), (PLAN, with_plan_line)) if _rewrite(path, change)]
 
 
 def write_snapshot_key(data) -> bool:
     """Rewrite the snapshot key from the data; True when the file changed."""
-    text = KEY.read_text(encoding="utf-8")
-    new = with_snapshot_key(text, data)
-    if new != text:
-        atomic.write_text(KEY, new)
-    return new != text
+    return _rewrite(KEY, lambda text: with_snapshot_key(text, data))
 
 
 if __name__ == "__main__":
-    print("rewrote" if write_snapshot_key(kit.load()) else "unchanged:", KEY.relative_to(ROOT))
+    for path in write_snapshot_material():
+        print("rewrote", path.relative_to(ROOT))
+    data = kit.load()
+    print("rewrote" if write_triangle_key(data) else "unchanged:", PLAN.relative_to(ROOT))
+    print("rewrote" if write_snapshot_key(data) else "unchanged:", KEY.relative_to(ROOT))

@@ -5,8 +5,8 @@ version for weaker readers, marked "adapted" (simpler words, same meaning), with
 versions are written by hand in lessons/adapted/<document id>.md; everything else comes from the documents, so a
 pack never drifts from them. Each file is written whole or not at all.
 
-    python tools/build_packs.py            # rewrite every pack that is out of date
-    python tools/build_packs.py --check    # list out-of-date packs and exit 1; change nothing
+    PYTHONPATH=notebooks python tools/build_packs.py            # rewrite every pack that is out of date
+    PYTHONPATH=notebooks python tools/build_packs.py --check    # list out-of-date packs and exit 1; change nothing
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "notebooks"))
 
 from breaking_isolation import documents, markup
 from breaking_isolation.atomic import write_text

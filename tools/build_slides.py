@@ -1,7 +1,7 @@
 """Build a reveal.js slide deck and an HTML handout from every notebook, each one self-contained file.
 
-    python tools/build_slides.py                 # every notebook in notebooks/, into build/slides/
-    python tools/build_slides.py --out DIR a.ipynb b.ipynb
+    PYTHONPATH=notebooks python tools/build_slides.py                 # every notebook in notebooks/, into build/slides/
+    PYTHONPATH=notebooks python tools/build_slides.py --out DIR a.ipynb b.ipynb
 
 A deck is built from each notebook that has slide metadata; a handout from every notebook. Both open from a
 USB stick with no network: reveal.js (the npm package reveal.js, pinned below, installed into node_modules/
@@ -44,11 +44,9 @@ NPM_PACKAGES = {"reveal.js": REVEAL_VERSION, "axe-core": AXE_VERSION}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 TEACHER_ONLY = "teacher"  # a cell's tag: the teacher's eyes only, never projected (nor in the student edition)
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT / "notebooks"))
-from build_student import student_version  # noqa: E402
+from build_student import student_version
 
-from breaking_isolation import atomic  # noqa: E402
+from breaking_isolation import atomic
 
 _escaped_markdown = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
 

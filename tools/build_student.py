@@ -1,7 +1,7 @@
 """Build the student edition of the kit into build/student/: notebooks without answers, data, handouts.
 
-    python tools/build_student.py                 # into build/student/
-    python tools/build_student.py --out FOLDER    # a new or empty folder, or an earlier build
+    PYTHONPATH=notebooks python tools/build_student.py                 # into build/student/
+    PYTHONPATH=notebooks python tools/build_student.py --out FOLDER    # a new or empty folder, or an earlier build
 
 What the edition holds is one setting, student-edition.toml, which the repository students pull
 (tools/classroom/served_repo.py) reads too. In the notebooks, cells tagged `solution` or `teacher` and the
@@ -21,8 +21,7 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import student_edition  # noqa: E402  (the one setting of what students get)
+import student_edition  # the one setting of what students get
 
 ROOT = Path(__file__).resolve().parents[1]
 UP_LINK = re.compile(r"(\]\()(\.\./[^)\s#]*)")  # a Markdown link to a file outside the notebooks' folder

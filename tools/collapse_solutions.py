@@ -1,7 +1,7 @@
 """Hide what a student working alone should open only by choice: solutions and the teacher's speaker notes.
 
-    python tools/collapse_solutions.py notebooks/*.ipynb          # set the metadata, in place
-    python tools/collapse_solutions.py --check notebooks/*.ipynb  # only say what is not collapsed (exit 1)
+    PYTHONPATH=notebooks python tools/collapse_solutions.py notebooks/*.ipynb          # set the metadata, in place
+    PYTHONPATH=notebooks python tools/collapse_solutions.py --check notebooks/*.ipynb  # only say what is not collapsed (exit 1)
 
 In the kit's own notebooks (self-study) each cell tagged `solution` is collapsed, code and output
 (metadata.jupyter.source_hidden and outputs_hidden, which JupyterLab honours: the student clicks the bar to
@@ -18,8 +18,7 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "notebooks"))
-from breaking_isolation import atomic  # noqa: E402
+from breaking_isolation import atomic
 
 HIDDEN = {"source_hidden": True, "outputs_hidden": True}
 RIGHT = "✔"  # the mark kit.check prints for a right answer

@@ -1,6 +1,6 @@
 """Run notebooks top to bottom in fresh kernels and store their outputs: the only way outputs are written.
 
-    python tools/execute_notebooks.py notebooks/*.ipynb
+    PYTHONPATH=notebooks python tools/execute_notebooks.py notebooks/*.ipynb
 
 Each notebook runs in its own kernel, in its own folder, two at a time (the machines have two cores).
 Timing metadata is not recorded, so a re-run changes the file only when an output changes. Solutions and
@@ -18,11 +18,9 @@ import zmq
 from nbclient import NotebookClient
 from traitlets.config import Config
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "notebooks"))
-from collapse_solutions import collapse  # noqa: E402
+from collapse_solutions import collapse
 
-from breaking_isolation import atomic  # noqa: E402
+from breaking_isolation import atomic
 
 TIMEOUT = 300  # seconds a single cell may take
 WIDGET = "application/vnd.jupyter.widget-view+json"

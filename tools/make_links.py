@@ -26,8 +26,7 @@ from urllib.parse import quote, urlsplit
 import segno
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
-from breaking_isolation.atomic import write_text  # noqa: E402
+from breaking_isolation.atomic import write_text
 
 START = "my-work/00-start-here.ipynb"  # the learner's working copy, made by jupyter/kit_server.py
 OUT = ROOT / "build" / "links"

@@ -1,6 +1,6 @@
 """After an edit of data/: check the data, re-run the notebooks, rebuild everything made from them, say what changed.
 
-    python tools/refresh.py        (make refresh)
+    PYTHONPATH=notebooks python tools/refresh.py        (make refresh)
 
 1. The data is loaded and checked first. If it has a problem, the loader's message (file, row, column,
    value) is printed and nothing else is touched.
@@ -24,11 +24,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
-sys.path.insert(0, str(ROOT / "tools"))
 
-import breaking_isolation as kit  # noqa: E402
-from execute_notebooks import execute  # noqa: E402
+import breaking_isolation as kit
+from execute_notebooks import execute
 
 # --- what changed -------------------------------------------------------------------------------------------
 

@@ -1,23 +1,21 @@
 """Write data/datapackage.json from the package's vocabularies, so the schema and the loader never differ.
 
-Run after changing a column or a vocabulary: python tools/write_datapackage.py
+Run after changing a column or a vocabulary: PYTHONPATH=notebooks python tools/write_datapackage.py
 (tests/test_data.py fails when the file on disk is not what this writes).
 """
 
 import calendar
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "notebooks"))
 
-from breaking_isolation import atomic  # noqa: E402
-from breaking_isolation.loader import (  # noqa: E402
+from breaking_isolation import atomic
+from breaking_isolation.loader import (
     ACTOR_COLUMNS, EVENT_COLUMNS, FIRST_YEAR, FREE_TEXT as FREE_TEXT_COLUMNS, LAST_YEAR, SOURCE_COLUMNS, TITLE_LENGTH)
-from breaking_isolation.country_study import COLUMNS as CLAIM_COLUMNS  # noqa: E402
-from breaking_isolation.vocabulary import (  # noqa: E402
-    ACTOR_KINDS, EVENT_KINDS, REGIONS, SOURCE_KINDS, TONES, VERDICTS)
+from breaking_isolation.country_study import COLUMNS as CLAIM_COLUMNS
+from breaking_isolation.vocabulary import (
+    ACTOR_KINDS, EVENT_ID, EVENT_KINDS, REGIONS, SOURCE_KINDS, TONES, VERDICTS)
 
 # Table Schema patterns are implicitly anchored (XML Schema style): Frictionless wraps them in ^...$.
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
@@ -50,16 +48,17 @@ def date_pattern(first: int = FIRST_YEAR, last: int = LAST_YEAR) -> str:
 
 
 DATE = date_pattern()
+EVENT_ID_PATTERN = EVENT_ID.replace("(?:", "(")  # vocabulary.py's, in Table Schema's regular expressions (no "(?:")
 # Characters the loader refuses in any value: control characters (a line break is allowed inside free text)
 # and invisible ones (soft hyphen, zero-width, directional marks, a byte-order mark inside the text).
 INVISIBLE = r"\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 # Free text: no white space at either end, no control or invisible character anywhere.
 FREE_TEXT = rf"[^\s{INVISIBLE}]([^{INVISIBLE}]*[^\s{INVISIBLE}])?"
 PATTERNS = {
-    "event_id": r"[0-9]{4}-[a-z0-9]+(-[a-z0-9]+)*", "actor_id": SLUG, "source_id": SLUG, "actor": SLUG,
+    "event_id": EVENT_ID_PATTERN, "actor_id": SLUG, "source_id": SLUG, "actor": SLUG,
     "counterpart": SLUG, "belongs_to": SLUG, "wikidata": r"Q[0-9]+", "source_ids": rf"{SLUG}(;{SLUG})*",
     "alt_dates": rf"{DATE}@{SLUG}(;{DATE}@{SLUG})*", "claim_id": SLUG,
-    "event_ids": r"[0-9]{4}-[a-z0-9]+(-[a-z0-9]+)*(;[0-9]{4}-[a-z0-9]+(-[a-z0-9]+)*)*",
+    "event_ids": rf"{EVENT_ID_PATTERN}(;{EVENT_ID_PATTERN})*",
 }
 DATE_COLUMNS = {"date", "end_date", "start_date", "recognised_from", "recognised_until"}
 DESCRIPTIONS = {

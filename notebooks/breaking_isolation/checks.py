@@ -29,41 +29,18 @@ import importlib
 import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
-from . import markup
+from . import freshness
+from .verdicts import CHECKED as CHECKED
+from .verdicts import RIGHT as RIGHT
+from .verdicts import STALE, UNANSWERED, UNREADABLE, Verdict
+from .verdicts import WRONG as WRONG
 
-RIGHT, WRONG, UNANSWERED, UNREADABLE, CHECKED, STALE = "right", "wrong", "unanswered", "unreadable", "checked", "stale"
-_LABELS = {RIGHT: "✔ Right.", WRONG: "✘ Not right yet.", UNANSWERED: "… Not answered yet.",
-           UNREADABLE: "? Cannot read this answer.", CHECKED: "◇ Checked: the form, not the history.",
-           STALE: "↻ Run your answer cell again."}
 # The modules whose labelled functions are the exercises (one per notebook, and the claim-and-evidence checks).
 MODULES = ("recognition_exercises", "network_exercises", "china", "evidence")
-
-
-@dataclass(frozen=True)
-class Verdict:
-    status: str
-    message: str = ""                        # on the verdict's own line
-    points: tuple[str, ...] = field(default=())  # each a bullet below it
-
-    @property
-    def ok(self) -> bool:
-        return self.status == RIGHT
-
-    def __str__(self) -> str:
-        return "\n".join([f"{_LABELS[self.status]} {self.message}".strip()] + [f"  • {p}" for p in self.points])
-
-    def _repr_markdown_(self) -> str:
-        head = f"**{_LABELS[self.status]}** {_escape(self.message)}".strip()
-        return "\n".join([head, ""] + [f"- {_escape(p)}" for p in self.points]) if self.points else head
-
-
-def _escape(text: str) -> str:
-    """Plain text for Markdown (markup.escape, the kit's one rule for data text)."""
-    return markup.escape(text)
 
 
 @dataclass(frozen=True)
@@ -173,8 +150,6 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
 
 def check(name: str, answer, data=None) -> None:
     """Show whether `answer` to exercise `name` is right, with a hint when it is not."""
-    from . import freshness
-
     freshness.watch()
     stale = freshness.refusal(name, answer)
     result = stale if stale is not None else verdict(name, answer, data)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import characters
+from . import characters, vocabulary
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir
 
@@ -38,7 +38,7 @@ LICENCES = ("public-domain", "fair-use-quotation")
 MIN_WORDS, MAX_WORDS = 150, 400
 MIN_QUESTIONS, MAX_QUESTIONS = 2, 3
 DOCUMENT_ID = re.compile(r"doc-[0-9]{4}(?:-[a-z0-9]+)+")
-ISO_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+ISO_DATE = re.compile(vocabulary.ISO_DATE)
 FILE_SIZE = 1_000_000  # bytes: a document is a few kB; a bigger file is not one
 FIELD_LINE = re.compile(r"([a-z_]+):(?: (.*))?")
 # The body shows a student what JupyterLab's Markdown view hides in the header (title, author, date, headnote,

@@ -2,6 +2,7 @@
 
     kit.show(fig, alt="...")                      # a figure: an <img> with alt text, and its SVG
     kit.table(df, columns={"date": "Date", "label": "State"}, max_rows=8)   # a table for people
+    kit.written_date("1924-02-01")                # 1 February 1924, in prose as in every table
 
 A figure is one output with three forms of the same SVG. JupyterLab shows `text/html` first, trusted or not:
 an `<img alt=...>` whose source is the SVG as a data: URL, so that a notebook just cloned, pulled or uploaded
@@ -24,6 +25,7 @@ from IPython.display import Markdown, display
 
 from . import markup, style
 from .style import SVG_HASHSALT
+from .vocabulary import ISO_DATE
 
 
 def to_svg(fig, alt: str) -> str:
@@ -87,27 +89,37 @@ def whole_date(value) -> str:
     return NBSP.join([str(stamp.day), stamp.strftime("%B"), str(stamp.year)])
 
 
-ISO_TEXT_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+ISO_TEXT_DATE = re.compile(ISO_DATE)  # as the data writes a date (vocabulary.py)
 
 
 def whole_text_date(text: str) -> str:
     """A date kept as text at its precision (1924-02-01, 1924-08) written whole: 1 February 1924, August 1924."""
-    year, month, day = ISO_TEXT_DATE.fullmatch(text).groups()
+    year, month, day = (text.split("-") + [None, None])[:3]
+    if month is None:
+        return year
     month_name = pd.Timestamp(year=int(year), month=int(month), day=1).strftime("%B")
     return NBSP.join(([str(int(day))] if day else []) + [month_name, year])
 
 
+def written_date(value) -> str:
+    """A date as people write it, for tables and prose alike: a date (1924-02-01, a Timestamp) as 1 February
+    1924, a month kept as text (1924-08) as August 1924. The data and the exports keep ISO dates."""
+    if isinstance(value, str):
+        return whole_text_date(value)
+    return whole_date(value)
+
+
 def cell_text(value) -> str:
     """One value as a reader wants to see it: dates whole, no 'nan', lists and mappings as plain words."""
-    if isinstance(value, str) and ISO_TEXT_DATE.fullmatch(value):
+    if isinstance(value, str) and len(value) > 4 and ISO_TEXT_DATE.fullmatch(value):  # a year alone stays as it is
         try:
-            return whole_text_date(value)
+            return written_date(value)
         except ValueError:  # looks like a date but is none (month 13): shown as it is
             return value
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         return ""
     if isinstance(value, (pd.Timestamp,)) or hasattr(value, "strftime"):
-        return whole_date(value)
+        return written_date(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
@@ -125,20 +137,28 @@ def header_text(name) -> str:
     return words[:1].upper() + words[1:]
 
 
+# Text reads from the left, numbers line up on the right. JupyterLab right-aligns every cell of an HTML output
+# and drops a <style> block from an untrusted one, but keeps an inline text-align: so each cell carries its own.
+ALIGN = {False: ' style="text-align: left"', True: ' style="text-align: right"'}
+
+
 class Table:
     """A table shown as HTML (no index, the headers given, every value escaped) and as plain text."""
 
     def __init__(self, headers: list[str], rows: list[list[str]], hidden: int = 0, caption: str | None = None,
-                 folded: list[list[str]] | None = None):
+                 folded: list[list[str]] | None = None, numeric: list[bool] | None = None):
         self.headers, self.rows, self.hidden, self.caption = headers, rows, hidden, caption
         self.folded = folded or []  # rows behind a fold: there, one click away, but not in the reader's path
+        self.numeric = numeric or [False] * len(headers)  # which columns hold numbers (right-aligned)
 
     def _repr_html_(self) -> str:
         escape = html.escape
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headers)
+        align = [ALIGN[bool(n)] for n in self.numeric]
+        head = "".join(f'<th scope="col"{a}>{escape(h)}</th>' for h, a in zip(self.headers, align))
 
         def body(rows):
-            return "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in rows)
+            return "".join("<tr>" + "".join(f"<td{a}>{escape(v)}</td>" for v, a in zip(row, align)) + "</tr>"
+                           for row in rows)
 
         caption = f"<caption>{escape(self.caption)}</caption>" if self.caption else ""
         more = (f'<p class="kit-table-more">… and {self.hidden} more row{"s" * (self.hidden != 1)}: '
@@ -186,4 +206,6 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
         hidden = len(shown) - max_rows
         shown = shown.head(max_rows)
     rows = [[cell_text(value) for value in row] for row in shown.itertuples(index=False, name=None)]
-    return Table([str(header) for header in columns.values()], rows, hidden, caption, folded)
+    numeric = [pd.api.types.is_numeric_dtype(shown[name]) and not pd.api.types.is_bool_dtype(shown[name])
+               for name in columns]
+    return Table([str(header) for header in columns.values()], rows, hidden, caption, folded, numeric)

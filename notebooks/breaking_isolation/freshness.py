@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import checks
+from .verdicts import STALE, Verdict
 
 SETS_ANSWER = re.compile(r"^\s*answer\s*(?::[^=\n]*)?=(?!=)", re.MULTILINE)  # `answer = ...`, not `answer == ...`
 
@@ -56,12 +56,12 @@ def _after(result) -> None:
         STATE.failed = True
 
 
-def refusal(name: str, answer) -> checks.Verdict | None:
+def refusal(name: str, answer) -> Verdict | None:
     """Why this answer cannot be graded now, or None."""
     if not STATE.watching or answer is Ellipsis or answer is None or STATE.running_sets_answer:
         return None  # not in a notebook, nothing to grade, or the answer was set in this very cell
     if STATE.failed:
-        return checks.Verdict(checks.STALE, "", (
+        return Verdict(STALE, "", (
             "The cell that sets `answer` stopped with an error, so `answer` still holds an earlier value.",
             "Fix the error shown under that cell, run it again, then run this check."))
     before = STATE.graded.get(STATE.version)
@@ -69,7 +69,7 @@ def refusal(name: str, answer) -> checks.Verdict | None:
         return None
     told = (f"`answer` still holds what you gave for {before}: the cell above did not set it." if before != name
             else "`answer` has not changed since you last checked it: the cell above did not set it again.")
-    return checks.Verdict(checks.STALE, "", (
+    return Verdict(STALE, "", (
         told, "Check the spelling of `answer` in your cell (a typo such as `answr` sets another name), run that "
         "cell, then run this check."))
 
@@ -79,7 +79,7 @@ def graded(name: str, answer) -> None:
         STATE.graded[STATE.version] = name
 
 
-def show(name: str, result: checks.Verdict) -> None:
+def show(name: str, result: Verdict) -> None:
     """As formatted text in a notebook (Markdown: the verdict on one line, each point a bullet); printed elsewhere."""
     if STATE.watching:
         from IPython.display import display
@@ -89,7 +89,7 @@ def show(name: str, result: checks.Verdict) -> None:
 
 
 class _Shown:
-    def __init__(self, name: str, result: checks.Verdict):
+    def __init__(self, name: str, result: Verdict):
         self.name, self.result = name, result
 
     def _repr_markdown_(self) -> str:

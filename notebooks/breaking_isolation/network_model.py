@@ -63,6 +63,26 @@ LABELS = {
 }
 SOURCE = "Source: the kit's events.csv and actors.csv"
 
+# Notebook 2's five snapshots, {label: the last day counted}: the kit's one list of them. The notebook's figures,
+# handout 2's sign table (tools/build_handouts.py), answer sheet 2's table 3, its key and lesson 2's plan
+# (tools/build_keys.py) all read it, so a date changed here changes every one of them.
+SNAPSHOT_DATES = {"1922, after Rapallo": "1922-12-31", "1924, the year of recognitions": "1924-12-31",
+                  "11 April 1927, before the massacre": "1927-04-11",
+                  "31 May 1927, after the British break": "1927-05-31", "End of 1928": "1928-12-31"}
+
+
+def snapshot_name(day: str) -> str:
+    """A snapshot's day as paper names it: "end of 1922" for 31 December, else "11 April 1927"."""
+    when = pd.Timestamp(day)
+    return f"end of {when.year}" if (when.month, when.day) == (12, 31) else f"{when.day} {when:%B %Y}"
+
+
+def snapshot_steps() -> list[tuple[str, str, str]]:
+    """(row name, day before, day after) for each step from one snapshot to the next: answer sheet 2's table 3."""
+    days = list(SNAPSHOT_DATES.values())
+    return [(f"{snapshot_name(a)[0].upper()}{snapshot_name(a)[1:]} → {snapshot_name(b)}", a, b)
+            for a, b in zip(days, days[1:])]
+
 
 def node_of(actors: pd.DataFrame, merge: dict[str, str] | None = None) -> dict[str, str]:
     """{actor_id: node id}: persons, firms and organisations follow belongs_to upwards; then `merge` applies."""
@@ -149,7 +169,7 @@ def sign_of(dates, tones, when=None) -> str:
     tones = [str(t) for t in tones]
     if when is None:
         when = max(dates) if len(dates) else pd.Timestamp(0)
-    return _sign(balance(dates, tones, when))
+    return _sign(_weights(list(zip(dates, tones)), pd.Timestamp(when)))  # balance(), the dates read once
 
 
 def _sign(weights: dict[str, float]) -> str:

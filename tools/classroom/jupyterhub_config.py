@@ -3,11 +3,9 @@
 # run.py passes what changes from run to run through environment variables; nothing here listens beyond
 # 127.0.0.1.
 import os
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import procs  # noqa: E402
+import procs
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it reads this file)
 run = Path(os.environ["CLASSROOM_RUN_DIR"])

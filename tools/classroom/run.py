@@ -35,10 +35,9 @@ import aiohttp
 import nbformat
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import procs  # noqa: E402
-import served_repo  # noqa: E402
-from student import Student, StudentError, link_path, login_session  # noqa: E402
+import procs
+import served_repo
+from student import Student, StudentError, link_path, login_session
 
 ROOT = HERE.parents[1]
 BUILD = ROOT / "build" / "classroom"
@@ -143,6 +142,7 @@ class Classroom:
             "PATH": f"{BUILD / 'hub' / 'bin'}:/usr/local/bin:/usr/bin:/bin",
             "LANG": "C.UTF-8",
             "HOME": str(self.run_dir),
+            "PYTHONPATH": str(HERE),  # jupyterhub_config.py imports procs beside it
             "CLASSROOM_RUN_DIR": str(self.run_dir),
             "CLASSROOM_USER_ENV": str(BUILD / "user"),
             "CLASSROOM_HUB_PORT": str(self.hub_port),

@@ -1,6 +1,6 @@
 """The repository the students pull: the student edition of the kit (for make classroom, served by git daemon).
 
-    python tools/classroom/served_repo.py FOLDER     # make or update the student edition in git repository FOLDER
+    PYTHONPATH=notebooks python tools/classroom/served_repo.py FOLDER     # make or update the student edition in git repository FOLDER
 
 The students get the kit's committed tree (HEAD) as the student edition: what student-edition.toml lists, with
 the notebooks as the student build makes them (the same setting `make student` reads). The notebooks stay at
@@ -26,8 +26,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import student_edition  # noqa: E402  (the one setting of what students get, and the build that reads it)
+import student_edition  # the one setting of what students get, and the build that reads it
 
 NAME = "breaking-isolation"  # the folder nbgitpuller makes in each home: the last part of the address
 TEACHER = ["-c", "user.name=Teacher", "-c", "user.email=teacher@school.invalid"]

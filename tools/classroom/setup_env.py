@@ -1,6 +1,6 @@
 """Install what the classroom run needs into build/classroom/ (git ignores it), from the kit's own files.
 
-    python tools/classroom/setup_env.py        # or: make classroom, which runs it first
+    PYTHONPATH=notebooks python tools/classroom/setup_env.py        # or: make classroom, which runs it first
 
 - hub/: JupyterHub and the simulated students' HTTP client (requirements-hub.txt, locked with hashes);
 - user/: the students' environment, as a hub administrator builds it from the README: the kit's lock
