@@ -47,6 +47,7 @@ def class_of_three(tmp_path_factory):
     subprocess.run([sys.executable, str(CLASSROOM / "setup_env.py")], check=True, timeout=900)
     results = tmp_path_factory.mktemp("classroom") / "results.json"
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "MPLBACKEND")}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "notebooks"), str(ROOT / "tools")])  # as make classroom sets it
     done = subprocess.run([str(HUB_PYTHON), str(CLASSROOM / "run.py"), "--students", "3", "--json", str(results)],
                           capture_output=True, text=True, timeout=900, env=env)
     figures = json.loads(results.read_text()) if results.exists() else {}

@@ -84,6 +84,8 @@ def test_a_document_that_bears_on_a_cited_event_is_accepted():
      '"because"'),
     ({"claim": "banana banana banana banana banana banana", "events": ["1924-britain", "1927-break"]}, '"because"'),
     ({"claim": CLAIM, "events": ["1921-trade", "1924-britain"], "document": "doc-1927-debate"}, "bears on none"),
+    ({"claim": "The united front with the Nationalists was a mistake because", "events": ["1924-britain", "1927-break"]},
+     "Finish the sentence"),
 ])
 def test_structural_faults_are_named(answer, words):
     verdict = assess(answer)

@@ -232,6 +232,8 @@ def test_exercise_checks_say_right_or_wrong_without_the_answer():
     result = say("network-1", ["britain"])
     assert result.status == checks.WRONG and "kmt" not in str(result).lower()
     assert say("network-1", 3).status == checks.UNREADABLE
+    with_moscow = say("network-1", ["britain", "kmt", "ussr"])   # Moscow listed as its own enemy is not passed
+    assert with_moscow.status == checks.WRONG and "itself" in str(with_moscow)
     # network-2: at the end of 1926 there is no signed triangle in this small history
     assert say("network-2", 0).ok and say("network-2", 1).status == checks.WRONG
     # network-3: from 1926 to 1928, Britain and the KMT turned hostile and a CCP-USSR edge appeared

@@ -100,7 +100,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim)
     if stated:  # before anything else: the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
-    if not BECAUSE.search(given.claim):
+    reason = BECAUSE.search(given.claim)
+    if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
+        return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0)}\".")
+    if not reason:
         return checks.wrong("Say why, not only what: add a \"because\" (or \"so\", \"which led to\") that "
                             "gives the reason or the consequence.")
     unknown = [i for i in given.events if i not in events.index]
@@ -128,7 +131,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
-    return checks.checked(f"Your claim is one sentence that says why (a \"because\" or \"so\"), and its {len(given.events)} events exist, "
+    return checks.checked(f"Your claim is one sentence with a reason word (such as \"because\" or \"so\"), and its {len(given.events)} events exist, "
                           f"fall in {spec.start[:4]}–{spec.end[:4]} and bear on the question.",
                           TEACHER_JUDGES, *pointers(given, data, documents, spec, off_topic))
 
