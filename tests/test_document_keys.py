@@ -23,7 +23,9 @@ NOT_STORED = {
     "doc-1922-lenin-genoa-amendments": {"a provocative debate": "FRUS 1922, vol. II, doc. 663"},
     "doc-1923-sun-joffe-manifesto": {
         "M. Joffe agrees entirely with this view; he is further of the opinion that...":
-            "the review's quotation of the statement (issue 'History you can quote'), quoted as a review's words"},
+            "the review's quotation of the statement (issue 'History you can quote'), quoted as a review's words",
+        "warmest sympathy for China": "F. Gilbert Chan (1979), quoting the text issued at Shanghai",
+        "willingness to lend support": "F. Gilbert Chan (1979), quoting the text issued at Shanghai"},
     "doc-1924-rakovsky-reply": {"no one ... will doubt": "Rakovsky's reply beyond the excerpt stored"},
     "doc-1924-sino-soviet-agreement": {"an integral part of the Republic of China": "article V of the agreement, "
                                        "beyond the excerpt stored"},
