@@ -69,6 +69,7 @@ def load_setting(path: Path = SETTING) -> Setting:
 
 
 TAKEAWAY = re.compile(r"^\s*\*\*Takeaway:?\*\*:?")
+TAKEAWAY_TAG = "takeaway"  # a code cell whose output is a figure's takeaway
 
 
 def _phrase(text: str) -> re.Pattern:
@@ -92,7 +93,8 @@ def reworded(notebook: nbformat.NotebookNode, setting: Setting) -> tuple[nbforma
 
 
 def student_version(notebook: nbformat.NotebookNode, setting: Setting | None = None) -> nbformat.NotebookNode:
-    """A copy without solution, teacher-only and speaker-notes cells, with exercise and check outputs cleared."""
+    """A copy without solution, teacher-only and speaker-notes cells, with exercise and check outputs cleared,
+    and each code cell tagged "takeaway" turned into the takeaway prompt."""
     setting = setting or load_setting()
     student = nbformat.from_dict(notebook)
     cells = []
@@ -103,6 +105,11 @@ def student_version(notebook: nbformat.NotebookNode, setting: Setting | None = N
         if cell.cell_type == "code" and tags & setting.cleared_cell_tags:
             cell.outputs = []
             cell.execution_count = None
+        if cell.cell_type == "code" and TAKEAWAY_TAG in tags and setting.takeaway_prompt:
+            # A takeaway computed from the data (it prints its conclusion): the student meets the question instead.
+            prompt = nbformat.v4.new_markdown_cell(setting.takeaway_prompt, id=cell.get("id"))
+            prompt.metadata = {k: v for k, v in cell.metadata.items() if k not in ("tags", "jupyter")}
+            cell = prompt
         cells.append(cell)
     student.cells = cells
     return student
