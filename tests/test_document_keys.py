@@ -26,12 +26,8 @@ NOT_STORED = {
             "the review's quotation of the statement (issue 'History you can quote'), quoted as a review's words",
         "warmest sympathy for China": "F. Gilbert Chan (1979), quoting the text issued at Shanghai",
         "willingness to lend support": "F. Gilbert Chan (1979), quoting the text issued at Shanghai"},
-    "doc-1924-rakovsky-reply": {"no one ... will doubt": "Rakovsky's reply beyond the excerpt stored"},
     "doc-1924-sino-soviet-agreement": {"an integral part of the Republic of China": "article V of the agreement, "
-                                       "beyond the excerpt stored"},
-    "doc-1927-chamberlain-note": {"The abrogation of the trade agreement": "a heading of the Commons debate"},
-    "doc-1927-commons-debate-break": {"The termination of the Trade Agreement with Russia": "the motion's words "
-                                      "as Hansard's index gives them"},
+                                       "not in the excerpt the kit stores"},
     "doc-1927-stalin-theses": {"cooperative | mixed": "a cell of the kit's own table, not a quotation"},
 }
 
