@@ -179,7 +179,9 @@ def test_the_checks_of_d_and_e_grade_against_the_data():
 
 
 @pytest.mark.parametrize("name, cell_id", [("03-china", "c05b"), ("03-china", "c06"), ("01-recognition", "c10"),
-                                           ("02-network", "c55")])
+                                           ("02-network", "c55"), ("02-network", "c10"), ("02-network", "c12-body"),
+                                           ("02-network", "c18"), ("02-network", "c66"), ("01-recognition", "c20"),
+                                           ("01-recognition", "c33"), ("03-china", "c02")])
 def test_the_hard_cells_read_at_grade_nine_or_below(name, cell_id):
     source = next(c.source for c in cells(ROOT / "notebooks", name) if c.get("id") == cell_id)
     assert grade(plain(source)) <= MAX_GRADE, (cell_id, grade(plain(source)))
