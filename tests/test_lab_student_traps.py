@@ -199,3 +199,10 @@ def test_no_table_shows_an_event_kind_as_a_raw_id(edition, name):
         for output in cell.get("outputs", []):
             html = output.get("data", {}).get("text/html", "")
             assert not RAW_KIND.search(html if isinstance(html, str) else "".join(html)), (name, cell.get("id"))
+
+
+def test_notebook_2_figure_3_caption_counts_moscows_ties_without_naming_exercise_1s_answer(edition):
+    figure = next(c for c in cells(edition, "02-network") if c.get("id") == "c30")
+    caption = outputs_text(figure)
+    assert "Figure 3." in caption and "Moscow's own ties:" in caption
+    assert "hostile with" not in caption
