@@ -27,6 +27,15 @@ def test_the_refusal_says_which_name_came_twice_and_tells_pandas_users_how():
     assert ".unique()" not in str(say("recognition-2", ["china", "china"]))
 
 
+def test_an_order_that_gives_a_turning_point_twice_is_refused():
+    from breaking_isolation import china, load
+
+    data = load()
+    order = list(china.TURNING_POINTS)
+    result = checks.verdict("china-order", order[:-1] + order[:1], data)
+    assert result.status == checks.UNREADABLE and f"{order[0]!r} twice" in str(result)
+
+
 def test_gaps_given_twice_for_one_state_are_refused():
     with pytest.raises(checks.Repeated):
         checks.as_number_mapping({"britain": 1052, "United Kingdom": 1052}, checks.names_of(DATA.actors))

@@ -256,6 +256,9 @@ def _check_order(answer, data):
         raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
     given = answer.split(",") if isinstance(answer, str) else list(answer)
     given = [str(item).strip() for item in given]
+    repeated = next((item for n, item in enumerate(given) if item in given[:n]), None)
+    if repeated is not None:  # refused in plain words, as every list answer with an item twice
+        raise checks.Repeated(checks.twice(repeated, repeated))
     known = set(data.events["event_id"])
     asked = [e for e in TURNING_POINTS if e in known]
     if sorted(given) != sorted(asked):
