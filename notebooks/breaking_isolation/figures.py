@@ -27,7 +27,7 @@ from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from . import markup, style
 from .style import SVG_HASHSALT
-from .vocabulary import ISO_DATE
+from .vocabulary import ISO_DATE, KIND_WORDS
 
 
 def to_svg(fig, alt: str) -> str:
@@ -196,7 +196,8 @@ class Table:
 def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = None, max_rows: int | None = 8,
           index: str | None = None, caption: str | None = None, first: pd.Series | None = None) -> Table:
     """`frame` as a table for people: only `columns` (a mapping from column to header, or a list of columns),
-    headers readable, no index (unless `index` names its header), dates whole, every value HTML-escaped.
+    headers readable, no index (unless `index` names its header), dates whole, an event's kind in words,
+    every value HTML-escaped.
 
     On a slide (KIT_MEDIUM=slide) only the first `max_rows` rows are shown, with a line saying how many more
     the handout has; in a notebook and in print the whole table is shown. `first`, a True/False column of
@@ -213,6 +214,10 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
     if missing:
         raise KeyError(f"table: no column {', '.join(map(repr, missing))}; the table has {', '.join(map(str, frame.columns))}")
     shown = frame[list(columns)]
+    kinds = [name for name, header in columns.items() if name == "kind" or str(header).lower() == "kind"]
+    if kinds:  # an event's kind in words ("relations broken off"), as the glossary and the figures say it
+        shown = shown.assign(**{name: shown[name].astype(object).map(lambda v: KIND_WORDS.get(v, v))
+                                for name in kinds})
     folded: list[list[str]] = []
     if first is not None and style.medium() != "slide":
         keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()
