@@ -19,9 +19,11 @@ import math
 import re
 from collections.abc import Mapping
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from . import markup, style
 from .style import SVG_HASHSALT
@@ -32,12 +34,27 @@ def to_svg(fig, alt: str) -> str:
     """The figure as SVG text, with no date in it and `alt` as its accessible name."""
     buffer = io.StringIO()
     with plt.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=_tight_box(fig))
     svg = buffer.getvalue()
     label = html.escape(alt, quote=True)
     opening_end = svg.index(">", svg.index("<svg")) + 1
     opening = svg[:opening_end - 1] + f' role="img" aria-label="{label}">'
     return opening + f"\n <title>{label}</title>" + svg[opening_end:]
+
+
+def _tight_box(fig):
+    """The figure's tight bounding box (inches, padded as savefig pads it), measured with the renderer its
+    layout was just worked out on (the chart's key placement measured the same texts), so that the SVG is
+    drawn once: with bbox_inches="tight" matplotlib would first draw the whole figure to measure it, and
+    that draw cost as much as the SVG itself. A layout engine that lays nothing out any more (what
+    fig.tight_layout() leaves behind) would force that first draw too, so it is let go; a working one
+    (layout="constrained") lays the figure out as it draws, so savefig measures that figure itself."""
+    get_renderer = getattr(fig.canvas, "get_renderer", None)
+    engine = fig.get_layout_engine()
+    if get_renderer is None or (engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)):
+        return "tight"
+    fig.set_layout_engine(None)
+    return fig.get_tightbbox(get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
 
 
 def img_tag(svg: str, alt: str) -> str:
