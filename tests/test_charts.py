@@ -125,3 +125,32 @@ def test_ties_by_sign_and_network_panels_in_the_medium(medium):
     assert node_sizes == {style.fontsize("node", medium)}
     _check_sizes(fig, medium)
     plt.close(fig)
+
+
+def _tight_layout_fit(fig, ax, renderer):
+    """What charts._key did before it fitted the axes in one measurement: matplotlib's tight_layout()."""
+    fig.tight_layout()
+    return ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted()).y0
+
+
+def test_a_charts_key_and_source_sit_below_its_axes_laid_out_as_tight_layout_would(changes, medium, monkeypatch):
+    per_year = pd.DataFrame({"cooperative": [3, 1, 2], "neutral": [0, 2, 1], "hostile": [1, 4, 0]},
+                            index=[1926, 1927, 1928])
+    for draw in (lambda: charts.events_by_tone(per_year), lambda: charts.recognition_steps(
+            recognition.recognition_counts(changes), recognition.naive_counts(changes))):
+        fig = draw()
+        ax, key = fig.axes[0], fig.legends[0]
+        renderer = fig.canvas.get_renderer()
+        decorations = ax.get_tightbbox(renderer)
+        source = [t for t in fig.texts if t.get_text().startswith("Source")][0].get_window_extent(renderer)
+        keyed = key.get_window_extent(renderer)
+        assert keyed.y1 <= decorations.y0 and source.y1 <= keyed.y0  # no overlap: axes, then key, then source
+        assert decorations.x0 >= 0 and decorations.x1 <= fig.bbox.x1 and decorations.y1 <= fig.bbox.y1
+        with monkeypatch.context() as patched:
+            patched.setattr(charts, "_fit", _tight_layout_fit)
+            same = draw()
+        for got, want in ((ax, same.axes[0]), (key, same.legends[0])):
+            got, want = got.get_window_extent(renderer).bounds, want.get_window_extent(renderer).bounds
+            assert all(abs(a - b) < 1.0 for a, b in zip(got, want)), (got, want)  # within a pixel
+        plt.close(fig)
+        plt.close(same)

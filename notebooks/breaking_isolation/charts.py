@@ -10,6 +10,7 @@ from the table, never from this file. No chart tells two things apart by colour 
 
 from __future__ import annotations
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import dates as mdates
@@ -48,15 +49,35 @@ def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE, below=None
     below the key: a key inside the axes would cover data, and beside them it would take the width a slide
     needs. The figure is saved with a tight bounding box (figures.to_svg), so both stay in the image."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
-    fig.tight_layout()
     renderer = fig.canvas.get_renderer()
     to_figure = fig.transFigure.inverted()
-    below = min(each.get_tightbbox(renderer).transformed(to_figure).y0 for each in (below if below is not None else [ax]))
+    if below is None and len(fig.axes) == 1:
+        below = _fit(fig, ax, renderer)
+    else:
+        fig.tight_layout()
+        below = min(each.get_tightbbox(renderer).transformed(to_figure).y0 for each in (below if below is not None else [ax]))
     key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, below - 0.01),
                      ncols=min(ncols, len(handles)), frameon=False, handlelength=2.4)
     bottom = key.get_window_extent(renderer).transformed(to_figure).y0
     fig.text(0.0, bottom - 0.01, source, fontsize=style.fontsize("source"), color=style.GREY, va="top")
     return key
+
+
+def _fit(fig, ax, renderer) -> float:
+    """Fit the figure's one axes, with its ticks, labels and title, inside the figure, `pad` font sizes from
+    each edge, as fig.tight_layout() does, and return where the bottom of all that now is (a fraction of the
+    figure's height). One measurement does both: tight_layout() measures the axes, and measuring them again
+    afterwards was a third of a chart's layout."""
+    width, height = fig.get_size_inches()
+    pad = 1.08 * mpl.rcParams["font.size"] / 72  # tight_layout()'s default pad, in inches
+    box = ax.get_tightbbox(renderer).transformed(fig.dpi_scale_trans.inverted())  # inches
+    at = ax.get_position()  # a fraction of the figure
+    left = at.x0 + (pad - box.x0) / width
+    right = at.x1 + (width - pad - box.x1) / width
+    bottom = at.y0 + (pad - box.y0) / height
+    top = at.y1 + (height - pad - box.y1) / height
+    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+    return pad / height  # the box moved with the axes: its bottom is now `pad` above the figure's
 
 
 def _years(index) -> tuple[pd.Timestamp, pd.Timestamp]:

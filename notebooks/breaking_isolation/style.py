@@ -151,6 +151,10 @@ def rc(where: str | None = None) -> dict:
         "font.size": size["label"],
         "axes.titlesize": size["title"],
         "axes.titleweight": "bold",
+        # Titles sit just above their axes. Left to matplotlib (None) it would measure the whole y axis at every
+        # layout and draw to check that nothing above the axes pushes the title up; no kit chart puts ticks or
+        # labels there, and the measuring was a fifth of each figure's layout.
+        "axes.titley": 1.0,
         "figure.titlesize": size["title"],
         "figure.titleweight": "bold",
         "axes.labelsize": size["label"],
