@@ -92,7 +92,7 @@ def make_working_copies(kit: Path) -> list[Path]:
     """Write my-work/<name>.ipynb for every notebook that has no working copy yet; never overwrite one.
 
     A link to what the student's view hides (a lesson plan, the README) keeps its words and loses its target,
-    as in the student edition."""
+    and a figure's takeaway becomes a question, as in the student edition."""
     work = kit / WORK
     missing = [original for original in sorted((kit / ORIGINALS).glob("*.ipynb")) if not (work / original.name).exists()]
     if not missing:
@@ -106,6 +106,7 @@ def make_working_copies(kit: Path) -> list[Path]:
         notebook = working_version(nbformat.read(original, as_version=4))
         if view is not None:
             notebook = view.unlink_hidden(notebook, f"{WORK}/{original.name}")
+            notebook = view.as_questions(notebook)
         write_text(target, nbformat.writes(notebook) + "\n")
         made.append(target)
     return made
@@ -152,6 +153,10 @@ class StudentView:
 
     def withheld_text(self, relative: str, text: str) -> str:
         return self.edition.withheld_csv(text, self.withheld(relative), relative)
+
+    def as_questions(self, notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+        """Takeaways as the question students answer first, as in the student edition."""
+        return self.edition.takeaways_as_questions(notebook, self.setting)
 
     def unlink_hidden(self, notebook: nbformat.NotebookNode, here: str) -> nbformat.NotebookNode:
         shown = _Shown(self.shows)

@@ -18,7 +18,8 @@ class Data:  # what a checker reads: events and actors, as kit.load() gives them
 
 DATA = Data()
 CHANGES = recognition.standing_changes(DATA.events, DATA.actors)
-DE_JURE_1925 = int(recognition.counts_at(recognition.recognition_counts(CHANGES), "1925-12-31")["de_jure"])
+DE_JURE_ON_THE_DAY = int(recognition.counts_at(recognition.recognition_counts(CHANGES),
+                                            recognition_exercises.EXERCISE_1_DAY)["de_jure"])
 GAPS = recognition_exercises._gaps(CHANGES)
 
 
@@ -27,7 +28,7 @@ def say(name, answer) -> checks.Verdict:
 
 
 def test_the_hand_made_answers_are_what_they_should_be():
-    assert DE_JURE_1925 == 5                        # Britain, Italy, Germany, Canada, China
+    assert DE_JURE_ON_THE_DAY == 5                        # Britain, Italy, Germany, Canada, China
     assert GAPS.to_dict() == {"italy": 773, "britain": 1052}
 
 
@@ -39,13 +40,13 @@ def test_a_placeholder_is_not_answered_yet(name):
 
 
 def test_exercise_1_right_wrong_and_unreadable():
-    assert say("recognition-1", DE_JURE_1925).ok
-    assert say("recognition-1", pd.Series([DE_JURE_1925])).ok   # counts.loc[...].tail(1)["de_jure"]
-    assert say("recognition-1", float(DE_JURE_1925)).ok
-    for guess in (DE_JURE_1925 - 1, DE_JURE_1925 + 1, 0):
+    assert say("recognition-1", DE_JURE_ON_THE_DAY).ok
+    assert say("recognition-1", pd.Series([DE_JURE_ON_THE_DAY])).ok   # counts.loc[...].tail(1)["de_jure"]
+    assert say("recognition-1", float(DE_JURE_ON_THE_DAY)).ok
+    for guess in (DE_JURE_ON_THE_DAY - 1, DE_JURE_ON_THE_DAY + 1, 0):
         result = say("recognition-1", guess)
         assert result.status == checks.WRONG and str(result).startswith("✘ Not right yet.\n  • ")
-        assert not re.search(rf"(?<![\d-]){DE_JURE_1925}(?![\d-])", str(result))  # the answer, as a number
+        assert not re.search(rf"(?<![\d-]){DE_JURE_ON_THE_DAY}(?![\d-])", str(result))  # the answer, as a number
     assert say("recognition-1", "five").status == checks.UNREADABLE
     assert say("recognition-1", 5.5).status == checks.UNREADABLE
 

@@ -170,6 +170,15 @@ def test_the_party_face_never_courted_the_peking_government(live):
     assert "1920-comintern-colonial-theses" not in set(ties["event_id"])
 
 
+def test_the_cominterns_theses_for_the_whole_colonial_east_are_no_china_tie(live):
+    """The 1920 and 1922 theses addressed the colonial movements at large, China among them: no tie to a Chinese
+    government or party, so the party face's backing of the CCP begins with acts addressed to it."""
+    ties = china.tie_events(live.events, live.actors)
+    general = set(live.events.loc[live.events["counterpart"] == "colonial-movements", "event_id"])
+    assert {"1920-comintern-colonial-theses", "1922-comintern-eastern-theses"} <= general
+    assert not general & set(ties["event_id"])
+
+
 @pytest.mark.parametrize("medium", ["notebook", "slide", "print"])
 def test_every_row_of_a_figure_has_the_height_its_medium_gives_a_row(live, medium, monkeypatch):
     """A chart with a row per lane or side is never squeezed: each row is at least style.ROW_HEIGHT high (on a

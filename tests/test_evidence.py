@@ -114,8 +114,11 @@ def test_network_window_and_kind():
                    "events": ["1922-rapallo", "1933-late"]}, "network-evidence")
     assert not passed(late) and "outside 1921–1928" in str(late)
     neutral = assess({"claim": "Moscow and Germany met at Genoa and talked about the old debts, so they could trade.",
-                      "events": ["1922-genoa", "1922-genoa"]}, "network-evidence")
+                      "events": ["1922-genoa"]}, "network-evidence")
     assert not passed(neutral)
+    with pytest.raises(checks.Repeated, match="twice"):  # one event given twice is refused, not counted as two
+        assess({"claim": "Moscow and Germany met at Genoa and talked about the old debts, so they could trade.",
+                "events": ["1922-genoa", "1922-genoa"]}, "network-evidence")
 
 
 def test_network_pointers_name_the_other_face_and_the_other_sign():

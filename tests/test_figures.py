@@ -254,3 +254,50 @@ def test_a_captioned_figure_has_a_short_alt_text_that_points_to_the_caption():
     assert metadata["image/svg+xml"]["alt"] == short and f'alt="{short}"' in data["text/html"]
     assert "Step chart" not in data["text/html"].split("src=")[0]
     assert "Step chart of how many states" in caption["text/markdown"]
+
+
+# --- drawn once ------------------------------------------------------------------------------------------------
+
+def _view_box(svg: str) -> list[float]:
+    return [float(n) for n in re.search(r'viewBox="([^"]*)"', svg).group(1).split()]
+
+
+def _keyed_chart():
+    per_year = __import__("pandas").DataFrame({"cooperative": [3, 5, 2], "hostile": [1, 0, 4]},
+                                               index=[1921, 1922, 1923])
+    return kit.charts.events_by_tone(per_year)  # a chart with its key and source line below the axes
+
+
+def test_to_svg_draws_a_chart_once_and_crops_it_as_savefig_would(monkeypatch):
+    import io
+
+    from matplotlib.figure import Figure
+
+    fig = _keyed_chart()
+    with plt.rc_context({"svg.hashsalt": kit.style.SVG_HASHSALT}):
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    measured = _view_box(buffer.getvalue())
+    draws = []
+    real_draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, renderer: draws.append(renderer) or real_draw(self, renderer))
+    svg = kit.to_svg(fig, "Events by tone")
+    assert len(draws) == 1  # the SVG itself, and no draw before it to measure the figure
+    # The crop is savefig's own, measured on the screen renderer: within a point of it on every side.
+    assert all(abs(a - b) < 1.0 for a, b in zip(_view_box(svg), measured)), (_view_box(svg), measured)
+    assert "Source: the kit" in svg  # the source line below the key is inside the picture
+
+
+def test_a_figure_with_a_working_layout_engine_is_measured_by_savefig():
+    fig, ax = plt.subplots(layout="constrained", figsize=(4, 3))
+    ax.set_title("A title wide enough to reach the edges of a small figure, and past them")
+    ax.plot([1, 2], [3, 4])
+    svg = kit.to_svg(fig, "A line")
+    assert fig.get_layout_engine() is not None  # left to lay the figure out as it draws
+    import io
+
+    with plt.rc_context({"svg.hashsalt": kit.style.SVG_HASHSALT}):
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    assert _view_box(svg) == _view_box(buffer.getvalue())  # the crop of the laid-out figure, savefig's own
+    assert _view_box(svg)[2] > 4 * 72  # the title sticks out of the 4-inch figure, and the crop takes it in

@@ -6,7 +6,7 @@ import pytest
 
 from breaking_isolation import checks, freshness
 
-from test_checks import DATA, DE_JURE_1925
+from test_checks import DATA, DE_JURE_ON_THE_DAY
 
 
 class Shell:
@@ -44,43 +44,43 @@ def shell(monkeypatch):
 
 
 def test_a_clean_answer_then_its_check_is_graded(shell):
-    shell.run(f"answer = {DE_JURE_1925}")
-    assert shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_1925)).ok
+    shell.run(f"answer = {DE_JURE_ON_THE_DAY}")
+    assert shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY)).ok
 
 
 def test_an_answer_cell_that_stopped_with_an_error_is_refused(shell):
-    shell.run(f"answer = {DE_JURE_1925}")
-    shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_1925))
+    shell.run(f"answer = {DE_JURE_ON_THE_DAY}")
+    shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
     shell.run("answer = sorted(breaks['state'].unique())", error=True)  # a NameError: `answer` keeps 5
-    said = shell.run('kit.check("recognition-2", answer)', check=("recognition-2", DE_JURE_1925))
+    said = shell.run('kit.check("recognition-2", answer)', check=("recognition-2", DE_JURE_ON_THE_DAY))
     assert said.status == checks.STALE and "stopped with an error" in str(said)
     shell.run("answer = ['britain', 'china'", error=True)  # a SyntaxError: nothing ran
-    said = shell.run('kit.check("recognition-2", answer)', check=("recognition-2", DE_JURE_1925))
+    said = shell.run('kit.check("recognition-2", answer)', check=("recognition-2", DE_JURE_ON_THE_DAY))
     assert said.status == checks.STALE
 
 
 def test_a_typo_that_sets_another_name_is_refused(shell):
-    shell.run(f"answer = {DE_JURE_1925}")
-    shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_1925))
+    shell.run(f"answer = {DE_JURE_ON_THE_DAY}")
+    shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
     shell.run("answr = ['britain', 'china']")
-    said = shell.run('kit.check("recognition-2", answer)', check=("recognition-2", DE_JURE_1925))
+    said = shell.run('kit.check("recognition-2", answer)', check=("recognition-2", DE_JURE_ON_THE_DAY))
     assert said.status == checks.STALE and "recognition-1" in str(said) and "answr" in str(said)
-    again = shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_1925))
+    again = shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
     assert again.status == checks.STALE and "has not changed" in str(again)
 
 
 def test_answer_and_check_in_one_cell_are_graded(shell):
-    shell.run(f"answer = {DE_JURE_1925}")
-    shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_1925))
-    cell = f'answer = {DE_JURE_1925}\nkit.check("recognition-1", answer)'
-    assert shell.run(cell, check=("recognition-1", DE_JURE_1925)).ok
+    shell.run(f"answer = {DE_JURE_ON_THE_DAY}")
+    shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
+    cell = f'answer = {DE_JURE_ON_THE_DAY}\nkit.check("recognition-1", answer)'
+    assert shell.run(cell, check=("recognition-1", DE_JURE_ON_THE_DAY)).ok
 
 
 def test_a_fixed_answer_is_graded_again(shell):
     shell.run("answer = 3")
     assert shell.run('kit.check("recognition-1", answer)', check=("recognition-1", 3)).status == checks.WRONG
-    shell.run(f"answer = {DE_JURE_1925}")
-    assert shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_1925)).ok
+    shell.run(f"answer = {DE_JURE_ON_THE_DAY}")
+    assert shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY)).ok
 
 
 def test_outside_a_notebook_nothing_is_refused(monkeypatch):

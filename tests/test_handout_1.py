@@ -21,8 +21,9 @@ def handout_rows() -> pd.DataFrame:
 
 
 def _answers(changes: pd.DataFrame) -> tuple:
-    de_jure_1925 = int(recognition.counts_at(recognition.recognition_counts(changes), "1925-12-31")["de_jure"])
-    return de_jure_1925, recognition_exercises._broken_off(changes), recognition_exercises._gaps(changes).to_dict()
+    de_jure = int(recognition.counts_at(recognition.recognition_counts(changes),
+                                        recognition_exercises.EXERCISE_1_DAY)["de_jure"])
+    return de_jure, recognition_exercises._broken_off(changes), recognition_exercises._gaps(changes).to_dict()
 
 
 def test_the_keys_answers_follow_from_the_handouts_rows():

@@ -498,6 +498,13 @@ def test_the_teachers_notebooks_open_read_only(teacher_lab, teacher_page):
     page.screenshot(path=str(ARTIFACTS / "teacher-read-only.png"))
 
 
+
+def _exercise(notebook, name: str):
+    """The answer cell of exercise `name`: the exercise cell just above the check that names it."""
+    cells = notebook.cells
+    return next(c for c, after in zip(cells, cells[1:])
+                if "exercise" in c.metadata.get("tags", []) and f'kit.check("{name}"' in after.source)
+
 def test_walk_4_run_all_a_wrong_answer_a_glossary_link_and_a_solution_by_keyboard(lab, page):
     kit = lab["work"] / "kit"
     path = f"{kit_server.WORK}/01-recognition.ipynb"
@@ -508,7 +515,7 @@ def test_walk_4_run_all_a_wrong_answer_a_glossary_link_and_a_solution_by_keyboar
     assert page.locator("details[open]").count() == 0  # Run All opens no solution
 
     # A wrong answer: the check says so, and shows no right mark.
-    exercise = next(c for c in notebook.cells if "exercise" in c.metadata.get("tags", []))
+    exercise = _exercise(notebook, "recognition-1")  # a whole number: "answer = 0" is wrong, not unreadable
     check = notebook.cells[notebook.cells.index(exercise) + 1]
     _cell(page, notebook, exercise.id).locator(".cm-content").click()
     page.keyboard.press("Control+a")
@@ -573,7 +580,7 @@ def test_walk_5_a_typo_is_not_graded_as_the_previous_answer(lab, page):
     notebook = nbformat.read(kit / path, as_version=4)
     _open(page, lab["base"], path)
     _run_all(page)
-    exercise = next(c for c in notebook.cells if "exercise" in c.metadata.get("tags", []))
+    exercise = _exercise(notebook, "recognition-1")  # a whole number: "answer = 0" is wrong, not unreadable
     check = notebook.cells[notebook.cells.index(exercise) + 1]
     output = _cell(page, notebook, check.id).locator(".jp-OutputArea-output")
     for typed in ("answer = 0", "answr = 23"):  # an answer the check grades, then the same cell with a typo

@@ -17,9 +17,10 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sourcing"
 TERTIARY_ONLY_MAX = 0.10  # share of all events that may rest on tertiary sources alone
 CITING = {"primary", "secondary"}
 # Standing moves still waiting for a primary or scholarly source that we have read, each named here so the
-# exception is visible and the test fails the day the row is fixed or another one joins it
-# (data/README.md, "Sources and the sourcing policy").
-KNOWN_UNSUPPORTED_MOVES = {"1921-german-soviet-provisional-agreement"}
+# exception is visible and the test fails the day one joins them (data/README.md, "Sources and the sourcing
+# policy"). None today: the last, the German-Soviet provisional agreement of 6 May 1921, now cites a yearbook
+# article read in the Freiburg university library's copy.
+KNOWN_UNSUPPORTED_MOVES: set[str] = set()
 
 
 def _kinds(data) -> dict[str, str]:

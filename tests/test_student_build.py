@@ -177,8 +177,9 @@ def test_students_meet_each_figure_before_its_takeaway(student, teacher):
     built = nbformat.read(student / teacher.name, as_version=4).cells
     takeaways = [c for c in taught if c.cell_type == "markdown" and c.source.lstrip().startswith("**Takeaway")
                  and not {"teacher", "solution"} & set(c.metadata.get("tags", []))]
+    computed = [c for c in taught if c.cell_type == "code" and "takeaway" in c.metadata.get("tags", [])]
     prompts = [c for c in built if c.cell_type == "markdown" and c.source.startswith("**What do you notice?**")]
-    assert len(prompts) == len(takeaways)
+    assert len(prompts) == len(takeaways) + len(computed)
     shown = " ".join(" ".join(c.source.split()) for c in built if c.cell_type == "markdown")
     assert "**Takeaway" not in shown and "folded away" not in shown
     for cell in takeaways:

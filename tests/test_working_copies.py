@@ -192,3 +192,15 @@ def test_the_student_view_leaves_out_plans_keys_and_the_teachers_notebooks(whole
     assert "keys" in _names(run(teacher.get("lessons"))) and not run(teacher.is_hidden(key))
     assert run(teacher.get(key))["content"] == (whole_kit / key).read_text(encoding="utf-8")
     assert ",holds," in run(teacher.get("data/country-study-claims.csv", format="text"))["content"]
+
+
+def test_a_working_copy_asks_before_it_tells(whole_kit, monkeypatch):
+    """In the student's view a figure's takeaway becomes the question, the computed one too (notebook 2's c31,
+    which printed the answer of exercise 1), as in the student edition."""
+    monkeypatch.setenv("PYTHONPATH", "")
+    kit_server.make_working_copies(whole_kit)
+    copy = nbformat.read(whole_kit / kit_server.WORK / "02-network.ipynb", as_version=4)
+    computed = next(c for c in copy.cells if c.get("id") == "c31")
+    assert computed.cell_type == "markdown" and computed.source.startswith("**What do you notice?**")
+    shown = [str(o) for c in copy.cells for o in c.get("outputs", [])] + [c.source for c in copy.cells]
+    assert not any("**Takeaway" in text for text in shown)

@@ -69,6 +69,7 @@ def load_setting(path: Path = SETTING) -> Setting:
 
 
 TAKEAWAY = re.compile(r"^\s*\*\*Takeaway:?\*\*:?")
+TAKEAWAY_TAG = "takeaway"  # a code cell whose output is a figure's takeaway
 
 
 def _phrase(text: str) -> re.Pattern:
@@ -76,14 +77,32 @@ def _phrase(text: str) -> re.Pattern:
     return re.compile(r"\s+".join(re.escape(word) for word in text.split()))
 
 
+def takeaways_as_questions(notebook: nbformat.NotebookNode, setting: Setting) -> nbformat.NotebookNode:
+    """Each takeaway becomes the question students answer first: a Markdown cell that begins "**Takeaway:**", and
+    a code cell tagged "takeaway" (it computes its conclusion from the data and prints it). `make student` and the
+    working copies `make lab` makes (jupyter/kit_server.py) both call this."""
+    if not setting.takeaway_prompt:
+        return notebook
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and TAKEAWAY.match(cell.source):
+            cell.source = setting.takeaway_prompt
+        elif cell.cell_type == "code" and TAKEAWAY_TAG in cell.metadata.get("tags", []):
+            prompt = nbformat.v4.new_markdown_cell(setting.takeaway_prompt, id=cell.get("id"))
+            prompt.metadata = {k: v for k, v in cell.metadata.items() if k not in ("tags", "jupyter")}
+            cell = prompt
+        cells.append(cell)
+    notebook.cells = cells
+    return notebook
+
+
 def reworded(notebook: nbformat.NotebookNode, setting: Setting) -> tuple[nbformat.NotebookNode, set[str]]:
     """Takeaways become a question; sentences untrue of the edition are replaced. Returns the phrases used."""
     used = set()
+    notebook = takeaways_as_questions(notebook, setting)
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
             continue
-        if setting.takeaway_prompt and TAKEAWAY.match(cell.source):
-            cell.source = setting.takeaway_prompt
         for old, new in setting.student_wording:
             cell.source, count = _phrase(old).subn(new, cell.source)
             if count:

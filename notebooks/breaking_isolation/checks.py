@@ -40,7 +40,7 @@ from .verdicts import STALE, UNANSWERED, UNREADABLE, Verdict
 from .verdicts import WRONG as WRONG
 
 # The modules whose labelled functions are the exercises (one per notebook, and the claim-and-evidence checks).
-MODULES = ("recognition_exercises", "network_exercises", "china", "evidence")
+MODULES = ("recognition_exercises", "network_exercises", "china", "china_exercises", "evidence")
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,11 @@ def wrong(hint: str, *more: str) -> Verdict:
     return Verdict(WRONG, "", (hint, *more))
 
 
+def unanswered(expects: str) -> Verdict:
+    """For a template whose every blank still holds ...: not answered yet, as for a bare ..."""
+    return Verdict(UNANSWERED, "", (f"Replace each ... with your answer ({expects}), run that cell, then run this one.",))
+
+
 def checked(message: str, *points: str) -> Verdict:
     """For an answer a program can check only in form (a claim): says what was checked, judges no history."""
     return Verdict(CHECKED, message, points)
@@ -96,6 +101,18 @@ def checked(message: str, *points: str) -> Verdict:
 
 class Unreadable(ValueError):
     """Raised by the normalisers below when an answer is not of the expected form; the message says why."""
+
+
+class Repeated(Unreadable):
+    """An answer that gives the same item twice (the same state, or two names of it): refused, never graded."""
+
+
+def outside(given, low, high, what: str) -> Verdict | None:
+    """A value the question cannot have (a year 1850, a negative count) is told so, not hinted at as a near
+    miss; None when `given` lies from `low` to `high`."""
+    if low <= given <= high:
+        return None
+    return Verdict(WRONG, "", (f"{given} is outside what the question allows: {what} is from {low} to {high}.",))
 
 
 def plain_type(value) -> str:
@@ -138,6 +155,8 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
         data = load()
     try:
         result = entry.checker(answer, data)
+    except Repeated as why:
+        return Verdict(UNREADABLE, "", (str(why),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
         points = [f"This exercise expects {entry.expects}.", f"Your answer is {plain_type(answer)}."]
         if str(why) and not str(why).startswith(("<", "[", "{", "(")):
@@ -184,14 +203,40 @@ ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "t
 
 
 def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Lower-case ids, names, names without their bracketed note ("China (Republic)": "china"), the labels a
-    figure shows, and common aliases, each to its actor id: what a student may type for an actor."""
+    """Lower-case ids, names, the short names people use (see short_names), the labels a figure shows, and
+    common aliases, each to its actor id: what a student may type for an actor."""
     found = dict(ALIASES)
+    short: dict[str, set[str]] = {}
+    for actor, name, kind in zip(actors["actor_id"].astype(str), actors["name"].astype(str),
+                                 actors["kind"].astype(str) if "kind" in actors else [""] * len(actors)):
+        for key in short_names(name, kind):
+            short.setdefault(key, set()).add(actor)
+        for label in ((labels or {}).get(actor),):
+            for key in short_names(label.replace("\n", " "), "") if label else ():
+                short.setdefault(key, set()).add(actor)
+    for key, ids in short.items():
+        if len(ids) == 1:  # a short name two actors share is no answer: never a guess
+            found.setdefault(key, next(iter(ids)))
     for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
-        found.setdefault(re.sub(r"\s*\(.*\)$", "", name).strip().lower(), actor)
         found[name.lower()] = actor
     found.update({label.replace("\n", " ").lower(): actor for actor, label in (labels or {}).items()})
     found.update({actor.lower(): actor for actor in actors["actor_id"].astype(str)})
+    return found
+
+
+BRACKETED = re.compile(r"\s*\(([^)]*)\)")
+
+
+def short_names(name: str, kind: str = "") -> set[str]:
+    """What people call an actor besides its full name, read off the name itself: the name without its bracketed
+    note ("China (Republic)": "china"), the note when it names the actor ("Communist Party of Germany (KPD)":
+    "kpd"), and a government by its seat, the first word of its name ("Wuhan Nationalist government": "wuhan")."""
+    bare = " ".join(BRACKETED.sub(" ", name).split()).lower()
+    found = {bare} if bare else set()
+    if kind != "person":
+        found |= {" ".join(note.split()).lower() for note in BRACKETED.findall(name) if note.strip()}
+    if kind == "government" and bare.split():
+        found.add(bare.split()[0])
     return found
 
 
@@ -201,6 +246,7 @@ def as_id_set(answer, names: Mapping[str, str] | None = None) -> set[str]:
     `names` maps lower-case names to ids (see names_of), so that "Britain" or "United Kingdom" is read as
     `britain`; without it, ids are read in any case.
     """
+    tabular = isinstance(answer, (pd.Series, pd.Index)) or type(answer).__name__ == "ndarray"
     if isinstance(answer, str):
         answer = [answer]
     elif isinstance(answer, pd.DataFrame):
@@ -209,13 +255,24 @@ def as_id_set(answer, names: Mapping[str, str] | None = None) -> set[str]:
         answer = list(answer)
     if not isinstance(answer, Iterable):
         raise Unreadable("")
-    found = set()
+    found: dict[str, str] = {}  # id: what the student typed for it
     for item in answer:
         if not isinstance(item, str):
             raise Unreadable(f"Each item should be a name in quotes; {item!r} is {plain_type(item)}.")
         key = " ".join(item.split()).lower()
-        found.add((names or {}).get(key, key))
-    return found
+        known = (names or {}).get(key, key)
+        if known in found:
+            raise Repeated(twice(found[known], item) + (" With pandas, `.unique()` keeps each once." if tabular else ""))
+        found[known] = item
+    return set(found)
+
+
+def twice(first: str, second: str) -> str:
+    """Why an answer that names one item twice is refused, in the student's own words."""
+    if " ".join(first.split()).lower() == " ".join(second.split()).lower():
+        return f"You gave {first.strip()!r} twice. List each one once, then run your answer cell again."
+    return (f"{first.strip()!r} and {second.strip()!r} name the same one. List each one once, then run your "
+            "answer cell again.")
 
 
 def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[str, float]:
@@ -226,7 +283,7 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
         answer = answer.to_dict()
     if not isinstance(answer, Mapping):
         raise Unreadable("Give each state with its number, as a Series indexed by state or a dictionary.")
-    found = {}
+    found, typed_as = {}, {}
     for key, value in answer.items():
         if not isinstance(key, str):
             raise Unreadable(f"Each state should be a name in quotes; {key!r} is {plain_type(key)}.")
@@ -234,8 +291,12 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
             value = value / pd.Timedelta(days=1)
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:
             raise Unreadable(f"The value for {key!r} should be a number of days; it is {plain_type(value)}.")
-        key = " ".join(key.split()).lower()
-        found[(names or {}).get(key, key)] = float(value)
+        typed, key = key, " ".join(key.split()).lower()
+        known = (names or {}).get(key, key)
+        if known in found:
+            raise Repeated(twice(typed_as[known], typed))
+        typed_as[known] = typed
+        found[known] = float(value)
     return found
 
 

@@ -254,6 +254,9 @@ def _check_order(answer, data):
         raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
     given = answer.split(",") if isinstance(answer, str) else list(answer)
     given = [str(item).strip() for item in given]
+    repeated = next((item for n, item in enumerate(given) if item in given[:n]), None)
+    if repeated is not None:  # refused in plain words, as every list answer with an item twice
+        raise checks.Repeated(checks.twice(repeated, repeated))
     known = set(data.events["event_id"])
     asked = [e for e in TURNING_POINTS if e in known]
     if sorted(given) != sorted(asked):
@@ -270,7 +273,8 @@ def _check_order(answer, data):
 @checks.exercise("china-switch", expects="a date or a quarter such as '1927 Q2'")
 def _check_switch(answer, data):
     """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
-    changes = switches(backing_by_quarter(data.events, data.actors))
+    backing = backing_by_quarter(data.events, data.actors)
+    changes = switches(backing)
     turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY)
                      & changes["after"].isin(["mixed", "hostile"])]
     if turned.empty:
@@ -286,6 +290,11 @@ def _check_switch(answer, data):
             given = (stamp.year, stamp.quarter)
     except (ValueError, TypeError):
         raise checks.Unreadable("Write a quarter such as '1927 Q2', or a date such as '1927-05-01'.") from None
+    first, last = int(backing["quarter"].dt.year.min()), int(backing["quarter"].dt.year.max())
+    impossible = (checks.outside(given[0], first, last, "a year that figure 2 shows")
+                  or checks.outside(given[1], 1, 4, "a quarter of the year"))
+    if impossible:
+        return impossible
     if given == (expected.year, expected.quarter):
         return checks.right("That is the quarter the table shows.")
     return checks.wrong("Find the Nationalists' row for the party face in the table below figure 2 and read where "

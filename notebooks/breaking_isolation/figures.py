@@ -19,25 +19,42 @@ import math
 import re
 from collections.abc import Mapping
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from . import markup, style
 from .style import SVG_HASHSALT
-from .vocabulary import ISO_DATE
+from .vocabulary import ISO_DATE, KIND_WORDS
 
 
 def to_svg(fig, alt: str) -> str:
     """The figure as SVG text, with no date in it and `alt` as its accessible name."""
     buffer = io.StringIO()
     with plt.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches=_tight_box(fig))
     svg = buffer.getvalue()
     label = html.escape(alt, quote=True)
     opening_end = svg.index(">", svg.index("<svg")) + 1
     opening = svg[:opening_end - 1] + f' role="img" aria-label="{label}">'
     return opening + f"\n <title>{label}</title>" + svg[opening_end:]
+
+
+def _tight_box(fig):
+    """The figure's tight bounding box (inches, padded as savefig pads it), measured with the renderer its
+    layout was just worked out on (the chart's key placement measured the same texts), so that the SVG is
+    drawn once: with bbox_inches="tight" matplotlib would first draw the whole figure to measure it, and
+    that draw cost as much as the SVG itself. A layout engine that lays nothing out any more (what
+    fig.tight_layout() leaves behind) would force that first draw too, so it is let go; a working one
+    (layout="constrained") lays the figure out as it draws, so savefig measures that figure itself."""
+    get_renderer = getattr(fig.canvas, "get_renderer", None)
+    engine = fig.get_layout_engine()
+    if get_renderer is None or (engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)):
+        return "tight"
+    fig.set_layout_engine(None)
+    return fig.get_tightbbox(get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
 
 
 def img_tag(svg: str, alt: str) -> str:
@@ -179,7 +196,8 @@ class Table:
 def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = None, max_rows: int | None = 8,
           index: str | None = None, caption: str | None = None, first: pd.Series | None = None) -> Table:
     """`frame` as a table for people: only `columns` (a mapping from column to header, or a list of columns),
-    headers readable, no index (unless `index` names its header), dates whole, every value HTML-escaped.
+    headers readable, no index (unless `index` names its header), dates whole, an event's kind in words,
+    every value HTML-escaped.
 
     On a slide (KIT_MEDIUM=slide) only the first `max_rows` rows are shown, with a line saying how many more
     the handout has; in a notebook and in print the whole table is shown. `first`, a True/False column of
@@ -196,6 +214,10 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
     if missing:
         raise KeyError(f"table: no column {', '.join(map(repr, missing))}; the table has {', '.join(map(str, frame.columns))}")
     shown = frame[list(columns)]
+    kinds = [name for name, header in columns.items() if name == "kind" or str(header).lower() == "kind"]
+    if kinds:  # an event's kind in words ("relations broken off"), as the glossary and the figures say it
+        shown = shown.assign(**{name: shown[name].astype(object).map(lambda v: KIND_WORDS.get(v, v))
+                                for name in kinds})
     folded: list[list[str]] = []
     if first is not None and style.medium() != "slide":
         keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()

@@ -126,12 +126,17 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
     return fig
 
 
-def describe(graph: nx.Graph, who: str = SOVIET) -> str:
-    """One sentence for alt text: the ties in the graph by sign, and `who`'s partners and enemies."""
+def describe(graph: nx.Graph, who: str = SOVIET, name_partners: bool = True) -> str:
+    """One sentence for alt text: the ties in the graph by sign, and `who`'s partners and enemies (by name, or only
+    counted when an exercise asks the student to find them on the map)."""
     signs = [d["sign"] for _, _, d in graph.edges(data=True)]
     mine = {n: graph.edges[who, n]["sign"] for n in graph[who]} if who in graph else {}
+    ties = (f"{len(signs)} ties ({signs.count('cooperative')} cooperative, {signs.count('mixed')} mixed, "
+            f"{signs.count('hostile')} hostile, {signs.count('neutral')} neutral)")
+    if not name_partners:
+        own = list(mine.values())
+        return (f"{ties}; Moscow's own ties: {own.count('cooperative')} cooperative, {own.count('hostile')} "
+                f"hostile, {own.count('mixed')} mixed, {own.count('neutral')} neutral")
     names = lambda sign: ", ".join(sorted(graph.nodes[n]["label"] for n, s in mine.items() if s == sign)) or "none"
     mixed = f"; mixed with {names('mixed')}" if "mixed" in mine.values() else ""
-    return (f"{len(signs)} ties ({signs.count('cooperative')} cooperative, {signs.count('mixed')} mixed, "
-            f"{signs.count('hostile')} hostile, {signs.count('neutral')} neutral); Moscow cooperative with "
-            f"{names('cooperative')}; hostile with {names('hostile')}{mixed}")
+    return f"{ties}; Moscow cooperative with {names('cooperative')}; hostile with {names('hostile')}{mixed}"

@@ -20,7 +20,8 @@ MOMENTS = {"1926": "1926-12-31", "1928": "1928-12-31"}  # the snapshots the exer
 
 def _names(data) -> dict[str, str]:
     """Lower-case names and labels of actors, for answers that give names instead of ids."""
-    found = checks.names_of(data.actors, LABELS)
+    nodes = node_of(data.actors)  # a name of an actor drawn with another ("Nanjing", with the KMT) is that node
+    found = {name: nodes.get(actor, actor) for name, actor in checks.names_of(data.actors, LABELS).items()}
     found.update({"ussr": SOVIET, "rsfsr": SOVIET, "moscow": SOVIET, "soviet union": SOVIET})
     return found
 
@@ -39,16 +40,20 @@ def as_pairs(answer, names: dict[str, str] | None = None) -> set[frozenset]:
         answer = list(zip(answer["u"], answer["v"]))
     if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
         raise checks.Unreadable(answer)
-    found = set()
+    found: dict[frozenset, object] = {}  # pair: how the student wrote it
     for item in answer:
         if isinstance(item, str) or not hasattr(item, "__len__") or len(item) != 2:
             raise checks.Unreadable(f"Each tie should be a pair of names in brackets, such as ('britain', 'ussr'); "
                                     f"{item!r} is not.")
-        ids = checks.as_id_set(list(item), names)
-        if len(ids) != 2:
-            raise checks.Unreadable(f"A tie joins two different actors; {item!r} does not.")
-        found.add(frozenset(ids))
-    return found
+        try:
+            ids = frozenset(checks.as_id_set(list(item), names))
+        except checks.Repeated:
+            raise checks.Unreadable(f"A tie joins two different actors; {item!r} does not.") from None
+        if ids in found:
+            raise checks.Repeated(f"{tuple(found[ids])!r} and {tuple(item)!r} are the same tie. List each tie once, "
+                                  "then run your answer cell again.")
+        found[ids] = item
+    return set(found)
 
 
 @checks.exercise("network-1", expects="a list of actor ids, such as ['germany', 'france']")
@@ -66,8 +71,14 @@ def _check_hostile_1928(answer, data):
 
 @checks.exercise("network-2", expects="a whole number")
 def _check_unbalanced_1926(answer, data):
-    expected = int((~signed_triads(_snapshot(data, "1926"))["balanced"]).sum())
+    graph = _snapshot(data, "1926")
+    expected = int((~signed_triads(graph)["balanced"]).sum())
     given = checks.as_int(answer)
+    n = graph.number_of_nodes()
+    impossible = checks.outside(given, 0, n * (n - 1) * (n - 2) // 6,
+                                f"a number of triads among the {n} actors of the snapshot")
+    if impossible:
+        return impossible
     if given == expected:
         return checks.right("Moscow was holding together friends who were turning on each other.")
     return checks.wrong(("Too many" if given > expected else "Too few") +

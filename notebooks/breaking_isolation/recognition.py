@@ -49,17 +49,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .vocabulary import MOVES, RECOGNITION_KINDS, RECOGNITION_LEVELS, RELATIONS_LEVELS, SOVIET_STATE
+from .vocabulary import KIND_WORDS, MOVES, RECOGNITION_KINDS, RECOGNITION_LEVELS, RELATIONS_LEVELS, SOVIET_STATE
 
 KINDS = RECOGNITION_KINDS
 MOSCOW = SOVIET_STATE  # the Soviet state under its two names (vocabulary.py)
 RECOGNITION_LABELS = {"none": "not recognised", "de_facto": "de facto", "de_jure": "de jure"}
 RELATIONS_LABELS = {"none": "no relations", "established": "relations in place", "broken": "relations broken off"}
-KIND_LABELS = {
-    "de_facto_recognition": "de facto recognition", "de_jure_recognition": "de jure recognition",
-    "recognition_withdrawn": "recognition withdrawn", "relations_established": "relations established",
-    "relations_broken": "relations broken off", "relations_restored": "relations restored",
-}
+KIND_LABELS = {kind: KIND_WORDS[kind] for kind in KINDS}  # the six kinds in words (vocabulary.KIND_WORDS)
 ONE_WAY = ("de_facto_recognition", "de_jure_recognition", "recognition_withdrawn")  # one side acts on the other
 
 

@@ -35,15 +35,29 @@ def _state_names(data) -> dict[str, str]:
     return checks.names_of(data.actors)
 
 
+# Exercise 1's day: Britain broke off relations, and the student reads what that did to the recognition count.
+# No table of the notebook prints that day's count (they print year ends), so the student reads figure 1.
+EXERCISE_1_DAY = "1927-05-26"
+
+
+def _states(data) -> int:
+    """How many states the data knows: no count of states can be more."""
+    return int((data.actors["kind"].astype(str) == "state").sum())
+
+
 @checks.exercise("recognition-1", expects="a whole number")
-def _check_de_jure_end_1925(answer, data):
-    expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), "1925-12-31")["de_jure"])
+def _check_de_jure_on_the_day(answer, data):
+    expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), EXERCISE_1_DAY)["de_jure"])
     given = checks.as_int(answer)
+    impossible = checks.outside(given, 0, _states(data), "a number of states in the kit's data")
+    if impossible:
+        return impossible
     if given == expected:
-        return checks.right("That is the de jure line of the recognition chart at the end of 1925.")
+        return checks.right("That is the de jure line of the recognition chart on 26 May 1927: Britain's break "
+                            "did not lower it.")
     return checks.wrong(("Too many" if given > expected else "Too few") +
                         ": the chart's line holds its value until the next change, so you need the last change "
-                        "on or before 31 December 1925, not the first one of 1926. "
+                        "on or before 26 May 1927. "
                         "Do not add up acts: a state that recognised Moscow twice (de facto, then de jure) is one state.")
 
 
@@ -61,6 +75,10 @@ def _check_ruptures(answer, data):
 def _check_gaps(answer, data):
     expected = _gaps(standing_changes(data.events, data.actors)).to_dict()
     given = checks.as_number_mapping(answer, _state_names(data))
+    negative = sorted(s for s in given if given[s] < 0)
+    if negative:
+        return checks.wrong(f"The gap for {negative[0]} is below 0, which the question does not allow: "
+                            "de jure came after de facto, so take the de facto date from the de jure date.")
     if set(given) != set(expected):
         return checks.compare_sets(set(given), set(expected), "",
                                    "For each state you need two dates: the first on which its recognition became "

@@ -19,6 +19,8 @@ MOVES = {
     "relations_restored": ("de_jure", "established"),
 }
 RECOGNITION_KINDS = tuple(MOVES)  # the kinds that move a standing, in either dimension
+# Each kind in words, for what people read (tables, legends, captions); the data and the code keep the ids.
+KIND_WORDS = {kind: kind.replace("_", " ") for kind in EVENT_KINDS} | {"relations_broken": "relations broken off"}
 RECOGNITION_LEVELS = ("none", "de_facto", "de_jure")
 RELATIONS_LEVELS = ("none", "established", "broken")
 TONES = ("cooperative", "neutral", "hostile")

@@ -1,0 +1,157 @@
+"""The checks of notebook 03-china's exercises C, D, E and G (A, B and F live in china.py and evidence.py).
+
+D and E have one answer the data decides, computed here. C (who would sign a claim) and G (what would have had
+to be true) are historical judgements: their checks read the form of the answer and whether its evidence
+exists, say so, and never say "right".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from . import checks
+from .china import STATE, backing_by_quarter, lane_events
+
+DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
+SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
+CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
+NOT_JUDGED = "Who would sign which claim is for you and your teacher to argue: the check did not read your answer against the documents."
+CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you and your teacher to argue: "
+                         "the check did not read them.")
+MIN_CONDITION_WORDS = 5
+
+
+def _blank(value) -> bool:
+    """Whether a template's blank is still there: ..., "...", or a pair or list of them."""
+    if isinstance(value, (list, tuple)):
+        return all(_blank(item) for item in value)
+    return value is Ellipsis or value is None or (isinstance(value, str) and value.strip() in ("", "..."))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _debate_texts(data) -> dict[str, str]:
+    from .evidence import _documents  # the kit's documents, loaded as every claim check loads them
+
+    return {doc.id: _words(doc.text) for doc in _documents(data) if doc.id in DEBATE_DOCUMENTS}
+
+
+@checks.exercise("china-speakers", expects="for each claim 1 to 3, a speaker ('Stalin', 'Trotsky' or 'both') and "
+                 "its evidence (an event id, or a line copied from one of the two documents)")
+def _check_speakers(answer, data):
+    if not isinstance(answer, Mapping):
+        raise checks.Unreadable("Start from the template: curly brackets, with the claims' numbers 1, 2 and 3.")
+    if all(_blank(value) for value in answer.values()):
+        return checks.unanswered("a speaker and the evidence for each claim")
+    given = {}
+    for key, value in answer.items():
+        try:
+            number = int(str(key).strip())
+        except ValueError:
+            raise checks.Unreadable(f"Number each claim 1, 2 or 3; {key!r} is not one of them.") from None
+        if isinstance(value, str) or not hasattr(value, "__len__") or len(value) != 2:
+            raise checks.Unreadable(f"Give claim {number} a pair in brackets: a speaker and the evidence, such as "
+                                    "('Stalin', '1927-stalin-theses-china').")
+        given[number] = (str(value[0]), str(value[1]))
+    missing = [n for n in range(1, CLAIMS + 1) if n not in given]
+    if missing or len(given) != CLAIMS:
+        return checks.wrong(f"Answer each of the {CLAIMS} claims, numbered 1 to {CLAIMS}"
+                            + (f": claim {missing[0]} has no answer yet." if missing else "."))
+    unknown = [n for n, (who, _) in sorted(given.items()) if _words(who) not in SPEAKERS]
+    if unknown:
+        return checks.wrong(f"For claim {unknown[0]}, name the speaker as 'Stalin', 'Trotsky' or 'both'.")
+    events, texts = set(data.events["event_id"]), _debate_texts(data)
+    found = []
+    for n, (_, shows) in sorted(given.items()):
+        if shows.strip() in events:
+            found.append(f"claim {n}: the event {shows.strip()} is in the data")
+        elif len(shows.split()) >= 3 and any(_words(shows).strip(' "“”') in text for text in texts.values()):
+            found.append(f"claim {n}: your line is in the documents, word for word")
+        else:
+            return checks.wrong(f"The evidence for claim {n} is neither an event id of data/events.csv nor a line "
+                                "of at least three words copied from one of the two documents: copy it letter "
+                                "for letter.")
+    return checks.checked("Each claim has a speaker and evidence that exists.", *[f.capitalize() + "." for f in found],
+                          NOT_JUDGED)
+
+
+@checks.exercise("china-lanes", expects="a table with a row per lane and a column per year")
+def _check_lane_counts(answer, data):
+    lanes = lane_events(data.events, data.actors)
+    expected = lanes.groupby([lanes["lane"].astype(str), lanes["date"].dt.year]).size().unstack(fill_value=0)
+    if isinstance(answer, pd.Series) and isinstance(answer.index, pd.MultiIndex):
+        return checks.wrong("Nearly: `.unstack(fill_value=0)` turns these counts into a table, a column per year.")
+    if not isinstance(answer, pd.DataFrame):
+        raise checks.Unreadable("")
+    given = answer.copy()
+    given.index = given.index.astype(str)
+    try:
+        given.columns = [int(c) for c in given.columns]
+    except (TypeError, ValueError):
+        return checks.wrong("Give the table a column per year (1920, 1921...): `lanes['date'].dt.year` gives them.")
+    if set(given.index) != set(expected.index):
+        if set(map(str, expected.columns)) <= set(given.index):
+            return checks.wrong("Your table has a row per year: put the lanes in the rows and the years in the columns.")
+        return checks.wrong(f"Your table should have one row for each of the {len(expected)} lanes of `lanes`.")
+    given = given.reindex(index=expected.index, columns=sorted(set(expected.columns) | set(given.columns)),
+                          fill_value=0)
+    expected = expected.reindex(columns=given.columns, fill_value=0)
+    off = int((given.fillna(-1).astype(float) != expected.astype(float)).to_numpy().sum())
+    if off:
+        return checks.wrong(f"{off} of the counts differ: count every event of `lanes`, by lane and by year.")
+    return checks.right("Every lane's count for every year. Now read the busiest year of each lane off it.")
+
+
+@checks.exercise("china-both", expects="a whole number of quarters")
+def _check_both_at_once(answer, data):
+    backing = backing_by_quarter(data.events, data.actors)
+    state = backing[backing["face"] == STATE].pivot(index="quarter", columns="side", values="tie")
+    expected = int(((state["Beijing government"] == "cooperative") & (state["Nationalists"] == "cooperative")).sum())
+    given = checks.as_int(answer)
+    impossible = checks.outside(given, 0, len(state), "a number of the quarters of 1923–28")
+    if impossible:
+        return impossible
+    if given == expected:
+        return checks.right("The state face courted both sides at once in those quarters.")
+    return checks.wrong(("Too many" if given > expected else "Too few") +
+                        ": keep the state face's rows, pivot them to one column per side, and count the quarters "
+                        "in which both the Beijing government's and the Nationalists' columns say 'cooperative'.")
+
+
+@checks.exercise("china-conditions", expects="a dictionary with 'conditions' (a list of two sentences) and "
+                 "'events' (a list of event ids, one or more for each condition)")
+def _check_conditions(answer, data):
+    if not isinstance(answer, Mapping):
+        raise checks.Unreadable("Start from the template: curly brackets around \"conditions\" and \"events\".")
+    keys = {str(k).strip().lower(): v for k, v in answer.items()}
+    conditions = keys.get("conditions", [])
+    if _blank(conditions) and _blank(keys.get("events", [])):
+        return checks.unanswered("two conditions, and an event for each")
+    if isinstance(conditions, str) or not isinstance(conditions, (list, tuple)):
+        raise checks.Unreadable("Give the conditions as a list of sentences in quotes, in square brackets.")
+    conditions = [c for c in conditions if isinstance(c, str) and c.strip() and c.strip() != "..."]
+    ids = keys.get("events", [])
+    ids = [ids] if isinstance(ids, str) else [i for i in ([] if _blank(ids) else ids) if not _blank(i)]
+    ids = sorted(checks.as_id_set(ids))
+    if len(conditions) < 2:
+        return checks.wrong("Name two conditions, each as a sentence of its own in the list.")
+    short = [n + 1 for n, c in enumerate(conditions) if len(c.split()) < MIN_CONDITION_WORDS]
+    if short:
+        return checks.wrong(f"Condition {short[0]} is too short to say what would have had to be true: write it "
+                            f"as a sentence of at least {MIN_CONDITION_WORDS} words.")
+    known = set(lane_events(data.events, data.actors)["event_id"])
+    unknown = [i for i in ids if i not in set(data.events["event_id"])]
+    if unknown:
+        return checks.wrong(f"{unknown[0]!r} is not an event id of data/events.csv: copy it letter for letter.")
+    if len(ids) < len(conditions):
+        return checks.wrong("Give at least one event for each condition, as evidence of whether it held.")
+    elsewhere = [i for i in ids if i not in known]
+    if elsewhere:
+        return checks.wrong(f"{elsewhere[0]} is not one of the China events of the timeline (`lanes`): choose "
+                            "evidence from there.")
+    return checks.checked(f"{len(conditions)} conditions, each a sentence, and {len(ids)} events of the China "
+                          "timeline that exist.", CONDITIONS_NOT_JUDGED)

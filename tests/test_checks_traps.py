@@ -1,0 +1,126 @@
+"""What a student doing the notebooks alone trips on, and what the checks now say instead: the same item twice,
+a short name the data's actors go by, and a value the question cannot have."""
+
+import pandas as pd
+import pytest
+
+from breaking_isolation import checks, network_exercises
+
+from test_checks import DATA, DE_JURE_ON_THE_DAY, GAPS, say
+
+
+# --- the same item twice is refused, in plain words -------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", [["britain", "china", "britain"], ["United Kingdom", "china", "britain"],
+                                    pd.Series(["britain", "china", "china"])])
+def test_a_list_that_names_a_state_twice_is_refused_not_graded(answer):
+    result = say("recognition-2", answer)
+    assert result.status == checks.UNREADABLE and not result.ok
+    assert "once" in str(result) and "This exercise expects" not in str(result)
+
+
+def test_the_refusal_says_which_name_came_twice_and_tells_pandas_users_how():
+    assert "'britain' twice" in str(say("recognition-2", ["britain", "china", "britain"]))
+    assert "'United Kingdom' and 'britain' name the same one" in str(say("recognition-2", ["United Kingdom", "britain"]))
+    assert ".unique()" in str(say("recognition-2", pd.Series(["china", "china"])))
+    assert ".unique()" not in str(say("recognition-2", ["china", "china"]))
+
+
+def test_an_order_that_gives_a_turning_point_twice_is_refused():
+    from breaking_isolation import china, load
+
+    data = load()
+    order = list(china.TURNING_POINTS)
+    result = checks.verdict("china-order", order[:-1] + order[:1], data)
+    assert result.status == checks.UNREADABLE and f"{order[0]!r} twice" in str(result)
+
+
+def test_gaps_given_twice_for_one_state_are_refused():
+    with pytest.raises(checks.Repeated):
+        checks.as_number_mapping({"britain": 1052, "United Kingdom": 1052}, checks.names_of(DATA.actors))
+
+
+def test_a_tie_given_twice_either_way_round_is_refused():
+    with pytest.raises(checks.Repeated, match="same tie"):
+        network_exercises.as_pairs([("britain", "ussr"), ("ussr", "Britain")], {"britain": "britain"})
+    with pytest.raises(checks.Unreadable, match="two different actors"):
+        network_exercises.as_pairs([("ussr", "ussr")])
+
+
+def test_a_claim_that_cites_one_event_twice_is_refused():
+    from breaking_isolation import load
+
+    answer = {"claim": "Moscow won Britain's recognition in 1924, because trade mattered to both sides.",
+              "events": ["1924-britain-recognition", "1924-britain-recognition"]}
+    result = checks.verdict("recognition-evidence", answer, load())
+    assert result.status == checks.UNREADABLE and "twice" in str(result)
+
+
+# --- short names, read off the data ----------------------------------------------------------------------
+
+
+ACTORS = pd.DataFrame({
+    "actor_id": ["china-beijing", "kmt-wuhan", "china-nanjing", "kpd", "turkey-ankara", "china", "trotsky"],
+    "name": ["Beijing (Beiyang) government", "Wuhan Nationalist government (left Kuomintang)",
+             "Nanjing Nationalist government", "Communist Party of Germany (KPD)", "Ankara government",
+             "China (Republic)", "Leon Trotsky"],
+    "kind": ["government", "government", "government", "party", "government", "state", "person"],
+})
+
+
+@pytest.mark.parametrize("typed, actor", [("beijing", "china-beijing"), ("wuhan", "kmt-wuhan"),
+                                          ("nanjing", "china-nanjing"), ("ankara", "turkey-ankara"),
+                                          ("kpd", "kpd"), ("china", "china"), ("left kuomintang", "kmt-wuhan")])
+def test_a_government_goes_by_its_seat_and_a_party_by_its_initials(typed, actor):
+    assert checks.names_of(ACTORS)[typed] == actor
+
+
+def test_a_short_name_two_actors_share_is_never_guessed():
+    twins = pd.DataFrame({"actor_id": ["a", "b"], "name": ["Canton government", "Canton government (second)"],
+                          "kind": ["government", "government"]})
+    assert "canton" not in checks.names_of(twins)
+
+
+def test_the_network_check_reads_beijing_and_wuhan_as_its_nodes():
+    from breaking_isolation import load
+
+    names = network_exercises._names(load())
+    assert names["beijing"] == "china-beijing" and names["wuhan"] == "kmt-wuhan"
+    assert names["nanjing"] == "kmt"  # drawn with the party that formed it
+
+
+# --- a value the question cannot have ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("given", [-1, 1850, 10_000])
+def test_an_impossible_count_of_states_is_told_so_not_hinted_at(given):
+    result = say("recognition-1", given)
+    assert result.status == checks.WRONG and "outside what the question allows" in str(result)
+    assert "Too" not in str(result)
+
+
+def test_a_near_miss_still_gets_its_hint():
+    result = say("recognition-1", DE_JURE_ON_THE_DAY + 1)
+    assert "Too many" in str(result) and "outside" not in str(result)
+
+
+def test_a_negative_gap_is_told_so():
+    result = say("recognition-3", {**GAPS.to_dict(), "italy": -773})
+    assert result.status == checks.WRONG and "below 0" in str(result)
+
+
+@pytest.mark.parametrize("quarter, why", [("1850 Q2", "1850 is outside"), ("1927 Q5", "5 is outside")])
+def test_an_impossible_quarter_is_told_so(quarter, why):
+    from breaking_isolation import load
+
+    result = checks.verdict("china-switch", quarter, load())
+    assert result.status == checks.WRONG and why in str(result)
+
+
+def test_an_impossible_number_of_triads_is_told_so():
+    from breaking_isolation import load
+
+    result = checks.verdict("network-2", -2, load())
+    assert "outside what the question allows" in str(result)
+
