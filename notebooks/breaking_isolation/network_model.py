@@ -49,6 +49,7 @@ ROLLS_UP = ("person", "firm", "organisation")  # kinds that count for the actor 
 SIGNS = ("cooperative", "mixed", "hostile", "neutral")
 SIGN_VALUE = {"cooperative": 1, "hostile": -1}  # the signs of structural balance; mixed and neutral have none
 HALF_LIFE_DAYS = 365.25  # an event weighs half as much a year on
+DAY_NS = 86_400 * 10**9  # a day in nanoseconds
 DOMINANCE = 2.0  # one tone must weigh at least twice the other to sign the tie
 
 # The actors notebook 2 follows: Moscow, the Comintern, Germany, Britain, the other powers, and China's
@@ -132,8 +133,8 @@ def _pair_rows(events: pd.DataFrame, nodes: dict[str, str]) -> list[tuple]:
     builds dozens of networks, and a table per build cost more than the graph."""
     _refuse_unknown_actors(events, nodes)
     rows = []
-    for date, event_id, actor, counterpart, tone, kind in zip(events["date"], events["event_id"], events["actor"],
-                                                              events["counterpart"], events["tone"], events["kind"]):
+    columns = (events[name].tolist() for name in ("date", "event_id", "actor", "counterpart", "tone", "kind"))
+    for date, event_id, actor, counterpart, tone, kind in zip(*columns):  # lists: a Series yields one by one
         one, other = nodes[actor], nodes[counterpart]
         if one != other:
             rows.append((date, event_id, *((one, other) if one < other else (other, one)), str(tone), str(kind)))
@@ -190,11 +191,20 @@ def timeline(dates, tones) -> tuple[tuple[str, str, int], ...]:
     Each step is sign_of() at its date, worked out on the events read once (a tie has dozens of steps, and
     the notebooks build hundreds of ties).
     """
-    dated_tones = list(zip(pd.to_datetime(list(dates)), [str(t) for t in tones]))
+    stamps = [pd.Timestamp(date) for date in dates]
+    # Each date as whole nanoseconds (Timestamp.value): (when - date) // DAY_NS is the (when - date).days of
+    # _weights(), so every step sums the same floats in the same order, without Timestamp arithmetic.
+    dated_tones = [(stamp.value, str(tone)) for stamp, tone in zip(stamps, tones)]
     steps = []
-    for when in sorted({date for date, _ in dated_tones}):
-        so_far = sum(date <= when for date, _ in dated_tones)
-        steps.append((when.strftime("%Y-%m-%d"), _sign(_weights(dated_tones, when)), so_far))
+    for when, stamp in sorted({stamp.value: stamp for stamp in stamps}.items()):
+        weights = {"cooperative": 0.0, "hostile": 0.0}
+        so_far = 0
+        for date, tone in dated_tones:
+            if date <= when:
+                so_far += 1
+                if tone in weights:
+                    weights[tone] += 0.5 ** (((when - date) // DAY_NS) / HALF_LIFE_DAYS)
+        steps.append((stamp.strftime("%Y-%m-%d"), _sign(weights), so_far))
     return tuple(steps)
 
 
