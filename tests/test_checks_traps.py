@@ -88,6 +88,7 @@ def test_the_network_check_reads_beijing_and_wuhan_as_its_nodes():
     names = network_exercises._names(load())
     assert names["beijing"] == "china-beijing" and names["wuhan"] == "kmt-wuhan"
     assert names["nanjing"] == "kmt"  # drawn with the party that formed it
+    assert names["peking"] == "china-beijing"  # the spelling notebook 3 uses
 
 
 # --- a value the question cannot have ---------------------------------------------------------------------

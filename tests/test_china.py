@@ -25,8 +25,8 @@ def live():
 
 def test_lanes_follow_belongs_to_and_the_named_actors(data):
     lanes = china.lane_of(data.actors)
-    assert lanes["envoy"] == china.STATE          # not named: counts for the state it belongs to
-    assert lanes["borodin"] == china.PARTY        # named: the Politburo's agent, although he belongs to the state
+    assert lanes["envoy"] == china.STATE          # belongs_to the state: the state face
+    assert lanes["borodin"] == china.PARTY        # the Politburo's agent: belongs_to the party (actors.csv)
     assert lanes["china-nanjing"] == lanes["kmt"]
 
 

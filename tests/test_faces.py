@@ -1,5 +1,8 @@
 """Moscow's two faces are decided in one place (faces.py), as lesson 2 teaches them."""
 
+import pandas as pd
+import pytest
+
 import breaking_isolation as kit
 from breaking_isolation import china, faces
 
@@ -19,8 +22,48 @@ def test_an_event_without_moscow_shows_no_face():
 
 
 def test_notebook_3_lanes_read_the_same_sides():
-    assert {a for a, lane in china.LANE_OF.items() if lane == china.STATE} == set(faces.STATE_SIDE)
-    assert {a for a, lane in china.LANE_OF.items() if lane == china.PARTY} == set(faces.PARTY_SIDE)
+    actors = kit.load().actors
+    lanes = china.lane_of(actors)
+    assert {a for a, side in faces.sides(actors).items() if side == faces.STATE} == {
+        a for a, lane in lanes.items() if lane == china.STATE}
+    assert {a for a, side in faces.sides(actors).items() if side == faces.PARTY} == {
+        a for a, lane in lanes.items() if lane == china.PARTY}
+
+
+# A fixture in the shape of actors.csv: the state, the party inside it, the Comintern, the buffer state, and
+# persons under each; a party abroad with its leader; a state abroad.
+ACTORS = pd.DataFrame({
+    "actor_id": ["ussr", "cpsu", "comintern", "far-eastern-republic", "envoy", "secretary", "agent", "firm",
+                 "kmt", "sun", "peking", "china", "loop-a", "loop-b"],
+    "kind": ["state", "party", "international_organisation", "state", "person", "person", "person", "firm",
+             "party", "person", "government", "state", "person", "person"],
+    "belongs_to": ["", "ussr", "", "", "ussr", "cpsu", "comintern", "envoy", "china", "kmt", "china", "", "loop-b",
+                   "loop-a"],
+})
+
+
+def test_each_actor_takes_the_face_of_the_nearest_head_above_it():
+    assert faces.sides(ACTORS) == {
+        "ussr": faces.STATE, "far-eastern-republic": faces.STATE, "envoy": faces.STATE, "firm": faces.STATE,
+        "cpsu": faces.PARTY, "secretary": faces.PARTY, "comintern": faces.PARTY, "agent": faces.PARTY}
+
+
+def test_the_face_follows_the_one_rule():
+    assert faces.face("envoy", "peking", ACTORS) == faces.STATE      # the state with a government abroad
+    assert faces.face("envoy", "sun", ACTORS) == faces.PARTY         # the state's envoy courting a party's leader
+    assert faces.face("peking", "agent", ACTORS) == faces.PARTY      # the Comintern's agent, whoever acts
+    assert faces.face("secretary", "china", ACTORS) == faces.PARTY   # the party's man, though he is Moscow's
+    assert faces.face("sun", "peking", ACTORS) is None               # Moscow is no side
+    assert faces.face("loop-a", "loop-b", ACTORS) is None            # a loop in belongs_to reaches no head
+
+
+@pytest.mark.guards("Lesson 2: Stalin, Trotsky and Borodin act for the party; Joffe, Karakhan and ARCOS for the state")
+def test_the_kits_people_take_the_face_of_the_role_they_act_in():
+    side = faces.sides(kit.load().actors)
+    assert {a for a in ("stalin", "trotsky", "borodin", "zinoviev", "roy", "voitinsky", "vtssps")
+            if side.get(a) != faces.PARTY} == set()
+    assert {a for a in ("joffe", "karakhan", "chicherin", "litvinov", "krasin", "arcos", "amtorg", "blyukher",
+                        "red-army", "far-eastern-republic") if side.get(a) != faces.STATE} == set()
 
 
 def test_lesson_2s_key_to_the_matching_question_agrees_with_the_faces():

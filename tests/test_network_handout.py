@@ -183,3 +183,51 @@ def test_the_triangles_key_can_be_read_off_the_handout(handout):
             sign, _, face = cell.partition(" (")
             pair = tie(face.rstrip(")") if one == "Moscow" else names[one], names[other])
             assert handout["signs"][pair][handout["days"].index(day_of(column))] == sign, (row["Side"], column)
+
+
+# --- who counts for whom, from the network's node mapping -------------------------------------------------------
+
+ROLL_UP_ACTORS = pd.DataFrame({
+    "actor_id": ["ussr", "britain", "germany", "kmt", "joffe", "krasin", "arcos", "reichswehr", "chiang"],
+    "name": ["Soviet state", "Britain", "Germany", "Nationalists", "Adolf Joffe", "Leonid Krasin",
+             "ARCOS (All-Russian Co-operative Society)", "Reichswehr (German armed forces)", "Chiang Kai-shek"],
+    "kind": ["state", "state", "state", "party", "person", "person", "firm", "organisation", "person"],
+    "belongs_to": ["", "", "", "", "ussr", "ussr", "britain", "germany", "kmt"],
+})
+
+
+def test_counted_for_groups_the_examples_by_the_node_they_count_for():
+    assert network.counted_for(ROLL_UP_ACTORS, ["joffe", "arcos", "krasin", "chiang"]) == {
+        "ussr": ["joffe", "krasin"], "britain": ["arcos"], "kmt": ["chiang"]}
+    with pytest.raises(ValueError, match="'germany'"):
+        network.counted_for(ROLL_UP_ACTORS, ["germany"])     # a node of its own is no example of rolling up
+
+
+def test_the_handouts_sentence_follows_the_data_not_a_typed_list():
+    import build_handouts
+
+    label = lambda node: network.LABELS.get(node, node).replace("\n", " ")
+    # ARCOS filed under Britain in this fixture: the sentence must say so, as the network would count it
+    assert build_handouts.counted_for_sentence(ROLL_UP_ACTORS, label) == (
+        "Adolf Joffe and Leonid Krasin for RSFSR / USSR; the firm ARCOS for Britain; the Reichswehr for Germany; "
+        "Chiang Kai-shek for Nationalists (KMT)")
+
+
+@pytest.mark.guards("Handout 2: the people, firms and armies it names count for the node notebook 2 counts them for")
+def test_handout_2_names_each_example_with_the_node_the_network_counts_it_for():
+    import breaking_isolation as kit
+
+    text = HANDOUT.read_text(encoding="utf-8")
+    sentence = text.split("count for the actor they belong to: ", 1)[1].split(". **", 1)[0]
+    actors = kit.load().actors
+    by_name = {re.sub(r"\s*\(.*\)$", "", str(n)): a for a, n in zip(actors["actor_id"], actors["name"])}
+    by_label = {network.LABELS.get(n, n).replace("\n", " "): n for n in set(network.node_of(actors).values())}
+    nodes = network.node_of(actors)
+    named = 0
+    for group in sentence.split("; "):
+        people, node = group.rsplit(" for ", 1)
+        for person in re.split(r", | and ", people):
+            actor = by_name[re.sub(r"^the (firm )?", "", person)]
+            assert nodes[actor] == by_label[node], (person, node)
+            named += 1
+    assert named == 5, sentence

@@ -107,6 +107,10 @@ NETWORK_START, NETWORK_END = vocabulary.START, vocabulary.END
 TIE_EVENT_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("Tone", "tone"), ("Sign after", "sign_after"),
                      ("Event id", "event_id"), ("Sources", "sources")]
 COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+# The examples handout 2 names of people, firms and armies counted for what they belong to; which node each
+# counts for is the network's (network.counted_for), read from actors.csv.
+ROLL_UP_EXAMPLES = ("joffe", "krasin", "arcos", "reichswehr", "chiang")
+KIND_WORDS = {"firm": "the firm ", "organisation": "the "}  # "the firm ARCOS", "the Reichswehr"
 
 
 NOTEBOOK_2 = ROOT / "notebooks" / "02-network.ipynb"
@@ -155,9 +159,8 @@ def network_handout(data) -> str:
     names = [network.snapshot_name(day) for day in days]
     parts = ["# Handout 2: Moscow's ties, 1921–1928", GENERATED,
              "For lesson 2. Every tie of notebook 2's network, as the notebook counts it: people, firms and armies "
-             "count for the actor they belong to (Joffe, Krasin and the trading company ARCOS for the Soviet state; "
-             "the Reichswehr for Germany; Chiang Kai-shek for the Nationalists). **A tie's sign** weighs its recent "
-             "events: each cooperative or hostile event counts half as much after a year. A tie is cooperative when "
+             f"count for the actor they belong to: {counted_for_sentence(data.actors, label)}. **A tie's sign** "
+             "weighs its recent events: each cooperative or hostile event counts half as much after a year. A tie is cooperative when "
              "its cooperative events weigh at least twice its hostile ones, hostile when the reverse is true, and "
              "mixed in between; neutral when all its events are neutral.",
              _network_questions(),
@@ -177,6 +180,23 @@ def network_handout(data) -> str:
                                   for day in tie_rows["date"].dt.strftime("%Y-%m-%d")]
         parts += [f"### {label(u)} – {label(v)}", table(tie_rows, TIE_EVENT_COLUMNS)]
     return "\n\n".join(parts) + "\n"
+
+
+def counted_for_sentence(actors, label) -> str:
+    """ "Adolf Joffe, Leonid Krasin and the firm ARCOS for RSFSR / USSR; the Reichswehr for Germany; …": the
+    examples of ROLL_UP_EXAMPLES grouped by the node they count for, named as actors.csv names them (without
+    what it adds in brackets) and the node as the handout's tables label it."""
+    info = actors.set_index("actor_id")
+
+    def named(actor: str) -> str:
+        name = re.sub(r"\s*\(.*\)$", "", str(info.at[actor, "name"]))
+        return _cell(KIND_WORDS.get(str(info.at[actor, "kind"]), "") + name)
+    groups = kit.network.counted_for(actors, ROLL_UP_EXAMPLES)
+    return "; ".join(f"{_and([named(a) for a in members])} for {_cell(label(node))}" for node, members in groups.items())
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _tie_order(tie, keep) -> tuple:

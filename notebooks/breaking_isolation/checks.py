@@ -199,7 +199,9 @@ def as_int(answer) -> int:
 # Names people use for a state that are neither its id nor its name in data/actors.csv.
 ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
            "us": "usa", "u.s.": "usa", "america": "usa", "united states of america": "usa", "the united states": "usa",
-           "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr"}
+           "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
+           # The older spelling of Beijing, which notebook 3 and the documents use; actors.csv names it Beijing.
+           "peking": "china-beijing", "peking government": "china-beijing"}
 
 
 def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:

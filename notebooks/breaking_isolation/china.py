@@ -11,8 +11,9 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
 - **Lanes** group actors as a reader of this story does (`LANES`): the Soviet state and its diplomats; the
   Comintern, the Soviet party and their agents (Borodin was the Politburo's man, not the Foreign Commissariat's);
   Peking; the Nationalists at Canton and Nanjing; Wuhan; the Communists; the warlords; Britain and Japan.
-  An actor not named there falls into the lane of what it belongs to (`actors.belongs_to`, upwards), except
-  Outer Mongolia (`OUTSIDE_CHINA`). When Moscow acts, the event's lane is the face it shows (`faces.face`).
+  Moscow's actors take the lane of their face (`faces.sides`, read from `actors.belongs_to`); any other actor
+  not named in `LANE_OF` falls into the lane of what it belongs to (upwards), except Outer Mongolia
+  (`OUTSIDE_CHINA`). When Moscow acts, the event's lane is the face it shows (`faces.face`).
 - **A China event** is one whose actor or counterpart is in a Chinese lane, 1920-29.
 - **A face's tie** to a Chinese side (the face decided by `faces.face`, as in notebook 2) at a date follows the network's rule (`network_model.sign_of`): the
   balance of their cooperative and hostile events, each weighing half as much a year on; `mixed` when
@@ -26,7 +27,6 @@ import pandas as pd
 
 from . import checks
 from . import faces
-from .faces import MOSCOW, PARTY_SIDE, STATE_SIDE
 from .network_model import sign_of
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
@@ -34,9 +34,9 @@ FACE_LANE = {faces.STATE: STATE, faces.PARTY: PARTY}
 CHINESE = ("Beijing government", "Nationalists (Canton, Nanjing)", "Wuhan Nationalists", "Communists (CCP)",
            "Warlords")
 LANES = (STATE, PARTY) + CHINESE + ("Britain and Japan",)
+# The lanes of the other sides. Moscow's two lanes are not named here: who acts for the state and who for the
+# party is read from actors.csv, once, by faces.sides.
 LANE_OF = {
-    # Moscow's two faces: who acts for the state and who for the party is decided once, in faces.py
-    **{actor: STATE for actor in STATE_SIDE}, **{actor: PARTY for actor in PARTY_SIDE},
     "china-beijing": "Beijing government", "china": "Beijing government",
     "kmt": "Nationalists (Canton, Nanjing)", "china-nanjing": "Nationalists (Canton, Nanjing)",
     "kmt-wuhan": "Wuhan Nationalists", "wang-jingwei": "Wuhan Nationalists", "ccp": "Communists (CCP)",
@@ -65,10 +65,11 @@ START, END = "1920-01-01", "1929-12-31"
 
 
 def lane_of(actors: pd.DataFrame) -> dict[str, str]:
-    """{actor_id: lane}: the actor's own lane, else the lane of what it belongs to, followed upwards."""
+    """{actor_id: lane}: Moscow's actors the lane of their face (faces.sides); any other its own lane, else the
+    lane of what it belongs to, followed upwards."""
     parent = {a: (b if isinstance(b, str) else "") for a, b in zip(actors["actor_id"], actors["belongs_to"])}
-    found = {}
-    for actor in parent:
+    found = {actor: FACE_LANE[side] for actor, side in faces.sides(actors).items()}
+    for actor in set(parent) - set(found):
         seen, current = set(), actor
         while current and current not in LANE_OF and current not in seen and current not in OUTSIDE_CHINA:
             seen.add(current)
@@ -85,7 +86,7 @@ def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, 
     table["lane"] = table["actor"].map(lanes)
     # When Moscow acts, its lane is the face the event shows (faces.face, the one rule): Whampoa is the party's
     moscow = table["lane"].isin((STATE, PARTY))
-    table.loc[moscow, "lane"] = [_face(a, c, actors, lanes) for a, c in
+    table.loc[moscow, "lane"] = [_face(a, c, actors) for a, c in
                                  zip(table.loc[moscow, "actor"], table.loc[moscow, "counterpart"])]
     table["counterpart_lane"] = table["counterpart"].map(lanes)
     chinese = table["lane"].isin(CHINESE) | table["counterpart_lane"].isin(CHINESE)
@@ -101,16 +102,13 @@ def _face_and_side(actor: str, counterpart: str, actors: pd.DataFrame, lanes: di
     faces.face's (the manifesto Joffe signed with Sun courted a party, so it is the party face)."""
     for moscow, other in ((actor, counterpart), (counterpart, actor)):
         if lanes.get(moscow) in (STATE, PARTY) and other in side_of:
-            return _face(actor, counterpart, actors, lanes), side_of[other]
+            return _face(actor, counterpart, actors), side_of[other]
     return None
 
 
-def _face(actor: str, counterpart: str, actors: pd.DataFrame, lanes: dict[str, str]) -> str:
-    """The lane of the face faces.face gives. Moscow's people it does not name (a diplomat, by belongs_to) stand
-    in for the body of their lane, so that the one rule judges them too."""
-    stand_in = {STATE: "ussr", PARTY: "cpsu"}
-    named = [stand_in[lanes[a]] if a not in MOSCOW and lanes.get(a) in stand_in else a for a in (actor, counterpart)]
-    return FACE_LANE[faces.face(named[0], named[1], actors)]
+def _face(actor: str, counterpart: str, actors: pd.DataFrame) -> str:
+    """The lane of the face faces.face gives."""
+    return FACE_LANE[faces.face(actor, counterpart, actors)]
 
 
 def _side_of(actors: pd.DataFrame) -> dict[str, str]:

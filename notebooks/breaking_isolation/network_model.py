@@ -100,6 +100,22 @@ def node_of(actors: pd.DataFrame, merge: dict[str, str] | None = None) -> dict[s
     return found
 
 
+def counted_for(actors: pd.DataFrame, actor_ids) -> dict[str, list[str]]:
+    """{node: the actors of `actor_ids` that count for it}, nodes and actors in the order given: the few examples
+    a handout names of persons, firms and organisations rolled up into what they belong to (`node_of`).
+
+    An actor that is no such example (unknown, or a node of its own) raises a ValueError naming it.
+    """
+    nodes = node_of(actors)
+    found: dict[str, list[str]] = {}
+    for actor in actor_ids:
+        if nodes.get(actor, actor) == actor:
+            raise ValueError(f"actors.csv: {actor!r} is not an actor that counts for another node "
+                             "(a person, firm or organisation with a belongs_to)")
+        found.setdefault(nodes[actor], []).append(actor)
+    return found
+
+
 def event_pairs(events: pd.DataFrame, actors: pd.DataFrame, merge: dict[str, str] | None = None) -> pd.DataFrame:
     """Each event with the two nodes it joins (`u` < `v`), in date order; events within one node are left out.
 

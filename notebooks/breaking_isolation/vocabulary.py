@@ -35,6 +35,12 @@ START, END = "1921-01-01", "1928-12-31"
 # The Soviet state under its two names (before and after 30 December 1922). Every other actor of Moscow's side
 # is found from actors.csv's belongs_to (sides.soviet_side), never listed by hand.
 SOVIET_STATE = ("rsfsr", "ussr")
+# Moscow's two faces (faces.py): the bodies at the head of each. Every other actor of Moscow's takes the face of
+# the nearest of them above it in actors.csv's belongs_to (Joffe -> ussr: the state; Stalin -> cpsu: the party),
+# never a hand list. The Far Eastern Republic, Moscow's buffer state of 1920-22, heads the state face itself: a
+# state that belongs_to another was recognised as part of it (Mongolia, data/README.md), and it was not.
+STATE_FACE = SOVIET_STATE + ("far-eastern-republic",)
+PARTY_FACE = ("cpsu", "comintern")
 # The shapes of an event id ("1922-rapallo-treaty") and of a date as the data writes it (YYYY, YYYY-MM or
 # YYYY-MM-DD), as regular expressions. ASCII digits only, as datapackage.json says: \d would take ١٩٢٢ too.
 EVENT_ID = r"[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*"
