@@ -137,11 +137,11 @@ def event_pairs(events: pd.DataFrame, actors: pd.DataFrame, merge: dict[str, str
 
 
 def _refuse_unknown_actors(events: pd.DataFrame, nodes: dict[str, str]) -> None:
-    for column in ("actor", "counterpart"):
-        unknown = events.loc[~events[column].isin(nodes), ["event_id", column]]
-        for event_id, value in unknown.itertuples(index=False):
-            raise ValueError(f"events.csv, event {event_id!r}, column {column!r}: {value!r} is not an actor_id "
-                             "in actors.csv")
+    for column in ("actor", "counterpart"):  # plain lists: build() calls this for every network it makes
+        for event_id, value in zip(events["event_id"].tolist(), events[column].tolist()):
+            if value not in nodes:
+                raise ValueError(f"events.csv, event {event_id!r}, column {column!r}: {value!r} is not an "
+                                 "actor_id in actors.csv")
 
 
 def _pair_rows(events: pd.DataFrame, nodes: dict[str, str]) -> list[tuple]:
