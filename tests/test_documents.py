@@ -280,3 +280,45 @@ def test_a_purpose_that_gives_away_the_answer_is_caught():
     told = dataclasses.replace(nanjing, purpose="To justify closing every Soviet consulate and state agency in "
                                "Nationalist territory by blaming them for the Canton uprising.")
     assert giveaways(told) and MOTIVE.search(told.purpose)
+
+
+# --- how many documents the kit says it has --------------------------------------------------------------------
+
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"twenty-one": 21, "twenty-two": 22, "twenty-three": 23,
+                                                     "twenty-four": 24, "twenty-five": 25, "thirty": 30}
+# "all thirteen documents", "the kit's 21 documents": a number of ten or more before "documents" counts them all
+COUNT = re.compile(r"\b(\d+|[a-z]+(?:-[a-z]+)?)\s+(?:primary\s+|historical\s+|source\s+)?documents\b", re.IGNORECASE)
+
+
+def prose_files():
+    root = kit.kit_root()
+    skip = {".venv", ".venv-test", ".venv-uv", "node_modules", "build", ".git", "tests"}
+    for path in root.rglob("*"):
+        if path.suffix in {".md", ".ipynb", ".html", ".py"} and not skip & set(path.relative_to(root).parts):
+            yield path
+
+
+def counts_of_all_documents(text: str) -> list[int]:
+    found = []
+    for match in COUNT.finditer(" ".join(text.replace("\\n", " ").split())):
+        word = match.group(1).lower()
+        number = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        if number is not None and 10 <= number < 1000:     # not a year ("the 1924 documents")
+            found.append(number)
+    return found
+
+
+def test_every_count_of_the_kits_documents_is_the_number_it_holds():
+    wrong = {path.relative_to(kit.kit_root()).as_posix(): n for path in prose_files()
+             for n in counts_of_all_documents(path.read_text(encoding="utf-8", errors="replace")) if n != len(LIVE)}
+    assert wrong == {}, f"the kit holds {len(LIVE)} documents: {wrong}"
+
+
+def test_a_stale_count_of_documents_is_caught_and_the_readme_lists_them_all():
+    assert counts_of_all_documents('"All\\n",\n    "thirteen documents are listed"') == [13]
+    assert counts_of_all_documents("the kit's 21 primary documents; two documents; the 1924 documents") == [21]
+    readme = (kit.data_dir() / "documents" / "README.md").read_text(encoding="utf-8")
+    assert f"The kit holds {len(LIVE)} documents" in readme
+    assert all(f"]({d.id}.md)" in readme for d in LIVE)
