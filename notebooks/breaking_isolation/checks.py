@@ -172,7 +172,7 @@ def check(name: str, answer, data=None) -> None:
     freshness.watch()
     stale = freshness.refusal(name, answer)
     result = stale if stale is not None else verdict(name, answer, data)
-    if result.status not in (UNANSWERED, UNREADABLE, STALE):
+    if result.status not in (UNANSWERED, STALE):  # read for this exercise, even if it could not be read as one
         freshness.graded(name, answer)
     freshness.show(name, result)
 
