@@ -107,12 +107,13 @@ class Repeated(Unreadable):
     """An answer that gives the same item twice (the same state, or two names of it): refused, never graded."""
 
 
-def outside(given, low, high, what: str) -> Verdict | None:
+def outside(given, low, high, allowed: str) -> Verdict | None:
     """A value the question cannot have (a year 1850, a negative count) is told so, not hinted at as a near
-    miss; None when `given` lies from `low` to `high`."""
+    miss; None when `given` lies from `low` to `high`. `allowed` is a clause that says why, with the bounds:
+    "1923–28 has 24 quarters, so the count is from 0 to 24"."""
     if low <= given <= high:
         return None
-    return Verdict(WRONG, "", (f"{given} is outside what the question allows: {what} is from {low} to {high}.",))
+    return Verdict(WRONG, "", (f"{given} is outside what the question allows: {allowed}.",))
 
 
 def plain_type(value) -> str:

@@ -112,7 +112,8 @@ def _check_both_at_once(answer, data):
     state = backing[backing["face"] == STATE].pivot(index="quarter", columns="side", values="tie")
     expected = int(((state["Beijing government"] == "cooperative") & (state["Nationalists"] == "cooperative")).sum())
     given = checks.as_int(answer)
-    impossible = checks.outside(given, 0, len(state), "a number of the quarters of 1923–28")
+    impossible = checks.outside(given, 0, len(state), f"1923–28 has {len(state)} quarters, so the count is from 0 "
+                                f"to {len(state)}")
     if impossible:
         return impossible
     if given == expected:

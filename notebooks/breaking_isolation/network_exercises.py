@@ -75,8 +75,9 @@ def _check_unbalanced_1926(answer, data):
     expected = int((~signed_triads(graph)["balanced"]).sum())
     given = checks.as_int(answer)
     n = graph.number_of_nodes()
-    impossible = checks.outside(given, 0, n * (n - 1) * (n - 2) // 6,
-                                f"a number of triads among the {n} actors of the snapshot")
+    most = n * (n - 1) * (n - 2) // 6
+    impossible = checks.outside(given, 0, most, f"the {n} actors of the snapshot form at most {most} triads, so "
+                                f"the count is from 0 to {most}")
     if impossible:
         return impossible
     if given == expected:

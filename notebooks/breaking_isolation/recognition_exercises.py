@@ -49,7 +49,9 @@ def _states(data) -> int:
 def _check_de_jure_on_the_day(answer, data):
     expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), EXERCISE_1_DAY)["de_jure"])
     given = checks.as_int(answer)
-    impossible = checks.outside(given, 0, _states(data), "a number of states in the kit's data")
+    states = _states(data)
+    impossible = checks.outside(given, 0, states, f"the kit's data knows {states} states, so the count is from 0 "
+                                f"to {states}")
     if impossible:
         return impossible
     if given == expected:
