@@ -23,6 +23,8 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from . import checks
@@ -250,10 +252,13 @@ def turning_points_to_order(events: pd.DataFrame) -> list[str]:
 @checks.exercise("china-order", expects="a list of event ids, earliest first")
 def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
-    if not isinstance(answer, str) and not hasattr(answer, "__iter__"):
+    if isinstance(answer, (bytes, pd.DataFrame, Mapping)) or not (isinstance(answer, str) or hasattr(answer, "__iter__")):
         raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
     given = answer.split(",") if isinstance(answer, str) else list(answer)
-    given = [str(item).strip() for item in given]
+    odd = next((item for item in given if not isinstance(item, str)), None)
+    if odd is not None:
+        raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd)}.")
+    given = [item.strip() for item in given]
     repeated = next((item for n, item in enumerate(given) if item in given[:n]), None)
     if repeated is not None:  # refused in plain words, as every list answer with an item twice
         raise checks.Repeated(checks.twice(repeated, repeated))
@@ -325,6 +330,8 @@ def _check_switch(answer, data):
             given = (int(year.strip()), int(quarter.strip()))
         else:
             stamp = pd.Timestamp(str(answer))
+            if pd.isna(stamp):  # "" reads as no date at all
+                raise ValueError
             given = (stamp.year, stamp.quarter)
     except (ValueError, TypeError):
         raise checks.Unreadable(f"Write the year and the quarter in quotes, such as '{SWITCH_EXAMPLE}'.") from None
