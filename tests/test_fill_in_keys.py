@@ -95,6 +95,38 @@ def test_every_why_in_britains_table_quotes_what_it_rests_on_word_for_word(key):
         assert quotations_hold(row["Rests on"]) == [], row["Year"]
 
 
+def test_the_marking_of_britains_table_counts_britains_steps_from_the_data(key):
+    """The key's "Secure: the N ids in order" is written from the data, and N is Britain's number of steps."""
+    assert build_keys.with_britain_marking(key, DATA) == key, "run: python tools/build_keys.py (or make refresh)"
+    changes = recognition.standing_changes(DATA.events, DATA.actors)
+    steps = int((changes["counted"] & (changes["state"] == "britain")).sum())
+    marking = re.search(r"Secure: the (\w+) ids in order", section(key, "Lesson 1"))
+    assert marking and marking.group(1) == build_keys.NUMBER_WORDS[steps], (marking and marking.group(1), steps)
+
+
+def test_every_count_of_britains_steps_in_the_lessons_and_notebooks_is_the_datas():
+    """"Britain's five steps", wherever a plan, key, sheet or notebook says it, is the number the data gives."""
+    changes = recognition.standing_changes(DATA.events, DATA.actors)
+    steps = int((changes["counted"] & (changes["state"] == "britain")).sum())
+    words = {w: n for n, w in build_keys.NUMBER_WORDS.items()}
+    texts = [p for p in (ROOT / "lessons").rglob("*.md")] + sorted((ROOT / "notebooks").glob("*.ipynb"))
+    found = []
+    for path in texts:
+        for word in re.findall(r"Britain's (\w+) (?:steps|events)", path.read_text(encoding="utf-8")):
+            if word in words:
+                found.append((path.name, word))
+                assert words[word] == steps, (path.name, word, steps)
+    assert found
+
+
+def test_answer_sheet_1_does_not_give_the_count_its_ordering_question_asks_for():
+    """Line (2) of "Without programming" asks students to order Britain's events: it names no number of them."""
+    sheet = (SHEETS / "01-recognition-answer-sheet.md").read_text(encoding="utf-8")
+    line = sheet.split("**Without programming**", 1)[1].split("**1.", 1)[0]
+    second = line.split("(2)", 1)[1].split("(3)", 1)[0]
+    assert not re.search(r"\b(two|three|four|five|six|seven|\d+) events\b", second), second
+
+
 # --- lesson 2: the snapshot table --------------------------------------------------------------------------------
 
 def test_the_snapshot_key_is_what_the_data_gives_now(key):

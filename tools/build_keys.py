@@ -35,6 +35,11 @@ PLAN_END = "<!-- end of the snapshots -->"
 TRIANGLE_START = ("<!-- The triangle's key is written by tools/build_keys.py from data/events.csv and the snapshots: "
                   "edit those, not this table. -->")
 TRIANGLE_END = "<!-- end of the triangle's key -->"
+BRITAIN_START = ("<!-- The marking of Britain's steps is written by tools/build_keys.py from data/events.csv: edit the "
+                 "data, not this text. -->")
+BRITAIN_END = "<!-- end of the marking of Britain's steps -->"
+BRITAIN = "britain"
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 # Answer sheet 2's table 4: Moscow, the Nationalists and the Communists, before and after April 1927. Moscow has two
 # faces, the state and the Comintern; where the state has no tie yet, the Comintern's tie stands for Moscow.
 TRIANGLE = ("kmt", "ccp")
@@ -171,6 +176,27 @@ def write_triangle_key(data) -> bool:
     return _rewrite(PLAN, lambda text: with_triangle_key(text, data))
 
 
+def britain_steps(data):
+    """Britain's steps in its standing with Moscow (recognition or relations), in date order: the rows of answer
+    sheet 1's table 3."""
+    from breaking_isolation import recognition  # noqa: PLC0415
+
+    changes = recognition.standing_changes(data.events, data.actors)
+    return changes[(changes["state"] == BRITAIN) & changes["counted"]]
+
+
+def britain_marking(data) -> str:
+    """The marking line of lesson 1's table 3, its count of steps from the data."""
+    count = len(britain_steps(data))
+    return (f"Secure: the {NUMBER_WORDS.get(count, count)} ids in order, recognition kept apart from relations in "
+            "1927 and 1929, and a cause for each\nstep. Partly: the ids right but 1927 or 1929 read as a change of "
+            "recognition. Not yet: ids missing or out of order.")
+
+
+def with_britain_marking(text: str, data) -> str:
+    return _between(text, BRITAIN_START, BRITAIN_END, britain_marking(data), KEY)
+
+
 def _rewrite(path: Path, change) -> bool:
     text = path.read_text(encoding="utf-8")
     new = change(text)
@@ -186,7 +212,7 @@ def write_snapshot_material() -> list[Path]:
 
 def write_snapshot_key(data) -> bool:
     """Rewrite the snapshot key from the data; True when the file changed."""
-    return _rewrite(KEY, lambda text: with_snapshot_key(text, data))
+    return _rewrite(KEY, lambda text: with_britain_marking(with_snapshot_key(text, data), data))
 
 
 if __name__ == "__main__":
