@@ -215,3 +215,28 @@ def test_the_triangle_key_is_what_the_data_gives_and_what_the_plan_says_of_it():
     verdicts = next(r for r in rows(plan.split(build_keys.TRIANGLE_START)[1]) if r["Side"] == "The triangle")
     values = [v for k, v in verdicts.items() if k != "Side"]
     assert values[0] == "unbalanced" and values[-1] == "balanced", values   # what the plan's text says
+
+
+# --- lesson 1: notebook 1's exercises 1-3 ----------------------------------------------------------------------------
+
+def test_the_key_to_exercises_1_to_3_is_what_the_data_gives_now():
+    plan = build_keys.PLAN_1.read_text(encoding="utf-8")
+    assert build_keys.with_exercise_key(plan, DATA) == plan, "run: python tools/build_keys.py (or make refresh)"
+
+
+def test_every_answer_of_the_key_to_exercises_1_to_3_is_right_by_the_students_check():
+    """The key's answers, read back from the plan as printed, are what each exercise's check marks right."""
+    from breaking_isolation import checks  # noqa: PLC0415
+
+    plan = build_keys.PLAN_1.read_text(encoding="utf-8")
+    key = plan.split(build_keys.EXERCISES_START, 1)[1].split(build_keys.EXERCISES_END, 1)[0]
+    first = int(re.search(r"Exercise 1 \(`recognition-1`\): \*\*(\d+)\*\*", key).group(1))
+    second = re.search(r"Exercise 2 \(`recognition-2`\): .*?\(((?:`[\w-]+`(?:, )?)+)\)", key).group(1)
+    third = {r["State"].split("`")[1]: int(r["Gap in days"]) for r in rows(key)}
+    assert f"**{len(third)} states**" in key
+    for name, answer in (("recognition-1", first), ("recognition-2", re.findall(r"`([\w-]+)`", second)),
+                         ("recognition-3", third)):
+        verdict = checks.verdict(name, answer, DATA)
+        assert verdict.ok, (name, answer, str(verdict))
+    # and the check can say no: one state too few in exercise 2
+    assert not checks.verdict("recognition-2", re.findall(r"`([\w-]+)`", second)[1:], DATA).ok

@@ -568,6 +568,8 @@ def write_all(say=lambda line: None) -> None:
         say("wrote the triangle's key in lessons/02-network.md")
     if build_keys.write_snapshot_key(kit.load()):
         say("wrote the snapshot key of lessons/keys/fill-in-tables.md")
+    if build_keys.write_exercise_key(kit.load()):
+        say("wrote the key to notebook 1's exercises 1-3 in lessons/01-recognition.md")
 
 
 if __name__ == "__main__":
