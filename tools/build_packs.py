@@ -57,6 +57,16 @@ def _quoted(text: str, escape=lambda line: line) -> str:
     return "\n".join(f"> {escape(line)}".rstrip() for line in text.split("\n"))
 
 
+# A document's text marks italic print as Markdown does, *in stars* (the Telegraph's introduction to the note of
+# 1924, a treaty's printed title): escaped, the stars would print around it. Every other character stays escaped.
+ITALIC = re.compile(r"\\\*(?=\S)(.+?)(?<=\S)\\\*", re.DOTALL)
+
+
+def _document_quoted(text: str) -> str:
+    """A document's text as a blockquote: data text escaped (markup.escape), its italic print set in italics."""
+    return ITALIC.sub(r"*\1*", _quoted(text, markup.escape))
+
+
 def section(letter: str, doc) -> str:
     """One document of a pack. Every field from the document is data text, escaped (markup.escape): it shows as
     itself, never as a tag, a link, emphasis or mathematics."""
@@ -67,7 +77,7 @@ def section(letter: str, doc) -> str:
         f"## Document {letter}: {markup.escape(doc.title)}",
         f"*{markup.escape(' '.join(doc.author.split()))}; {documents.written_date(doc.date)}.* `{doc.id}`",
         f"**Before you read.** {markup.escape(' '.join(doc.headnote.split()))}",
-        "### The document", _quoted(doc.text, markup.escape),
+        "### The document", _document_quoted(doc.text),
         "### The same document, adapted", ("*Adapted: simpler words, the same meaning. Quote the document above, "
         "not this version.*"), _quoted(body),
         "### Vocabulary", box,
