@@ -62,3 +62,52 @@ def test_the_vocabulary_says_who_goes_home_when_relations_are_severed():
         assert "**severance of diplomatic relations**: breaking off official contact; the two governments' envoys and " \
                "missions go home" in text, doc
     assert "exchanged for the first time" in PLAN.read_text(encoding="utf-8")
+
+
+MARKING = LESSONS / "keys" / "04-documents-marking.md"
+
+
+def _papers():
+    """Each anchor paper of the marking guide: (its heading's total, its text, its marks by category)."""
+    guide = MARKING.read_text(encoding="utf-8")
+    papers = []
+    for part in re.split(r"(?m)^## Anchor paper \d: ", guide)[1:]:
+        total = int(re.match(r"[a-z ]+\((\d) of 7\)", part).group(1))
+        text = " ".join(re.findall(r"(?m)^> ?(.*)$", part))
+        marks = {c: int(m) for c, m in re.findall(r"(?m)^\| ([A-Z][\w /]+?) \| (\d)(?: of \d)? \|", part)}
+        papers.append((total, text, marks, part))
+    return papers
+
+
+def test_each_anchor_papers_marks_add_up_to_its_total():
+    papers = _papers()
+    assert len(papers) == 2
+    for total, _, marks, _ in papers:
+        assert len(marks) == 5 and sum(marks.values()) == total, marks
+
+
+def test_anchor_paper_1_earns_complexity_as_the_rubric_words_it():
+    """The rubric's complexity point: long-term against immediate causes, or relations against recognition."""
+    assert "distinguishes long-term from immediate causes" in PLAN.read_text(encoding="utf-8")
+    total, text, marks, _ = _papers()[0]
+    assert "1921" in text and "trigger" in text and "relations, not recognition" in text
+    assert marks["Analysis and reasoning"] == 2
+
+
+def test_anchor_paper_2_earns_no_thesis_point_without_saying_why_1924_ended_differently():
+    """The rubric's thesis point weighs what changed against what stayed the same."""
+    assert "against what stayed the same" in PLAN.read_text(encoding="utf-8")
+    total, text, marks, _ = _papers()[1]
+    assert "1924" not in text.split("So the break")[-1]
+    assert marks["Thesis / claim"] == 0
+
+
+def test_the_anchor_papers_say_of_the_raid_and_hankow_only_what_the_data_says():
+    events = kit.load().events.set_index("event_id")
+    assert "The document was not found." in events.at["1927-arcos-raid", "description"]
+    assert events.at["1927-hankow-concession", "description"].startswith("Crowds entered the British concession")
+    (_, text1, _, _), (_, text2, _, part2) = _papers()
+    assert "seized" not in text1 and "crowds had entered the British concession" in text1
+    assert "found evidence of spying" in text2
+    marking = part2.split("found evidence of spying", 2)[-1]   # the marking after the paper quotes it
+    assert "error" in marking and "not found" in marking
