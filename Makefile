@@ -76,7 +76,7 @@ links: $(STAMP) ## Binder and hub links to the student edition, QR codes, a how-
 	@test -n "$(REPOSITORY)" || { echo "make links needs REPOSITORY=<https address of the student edition>, and HUB=<your JupyterHub> if you have one"; exit 2; }
 	$(BIN)/python tools/make_links.py --repository "$(REPOSITORY)" $(if $(HUB),--hub "$(HUB)") $(if $(BRANCH),--branch "$(BRANCH)")
 
-slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slides/ (needs npm once)
+slides: $(STAMP) ## Build offline slide decks and HTML handouts into build/slides/ (the first run downloads reveal.js and axe-core with npm)
 	$(BIN)/python tools/build_slides.py
 
 bench: $(TEST_STAMP) ## Print the kit's benchmarks beside their goals (notebooks against their floor, import, loader)

@@ -59,3 +59,33 @@ def test_handout_2_prints_on_the_pages_lesson_2_promises(browser):
     finally:
         page.close()
     assert pdf_pages(pdf) <= 6, pdf_pages(pdf)
+
+
+def _printed_pages(browser, path) -> int:
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(path.as_uri())
+        page.emulate_media(media="print")
+        return pdf_pages(page.pdf(format="A4", prefer_css_page_size=True))
+    finally:
+        page.close()
+
+
+def test_handout_1_prints_on_at_most_three_pages(browser):
+    """Handout 1 (every event, the year-end counts, the Country Study's sentence, the source list) prints on at
+    most three A4 pages, as lesson 1's plan says: its sources are short references, not a column of ids."""
+    plan = (kit_root() / "lessons" / "01-recognition.md").read_text(encoding="utf-8")
+    assert "at most three A4 pages" in plan
+    pages = _printed_pages(browser, kit_root() / "lessons" / "handouts" / "01-recognition-handout.html")
+    assert pages <= 3, pages
+
+
+PACKS = sorted((kit_root() / "lessons" / "packs").glob("*.md"))
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.stem)
+def test_every_document_pack_has_a_printable_copy_on_three_to_four_pages(browser, pack):
+    printable = pack.with_suffix(".html")
+    assert printable.is_file(), f"{pack.name} has no printable .html copy: run make refresh"
+    assert 2 <= _printed_pages(browser, printable) <= 4

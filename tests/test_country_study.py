@@ -200,3 +200,86 @@ def test_contested_verdicts_rest_on_more_than_one_source():
         if claim.verdict != "holds" and any(e[:4] in ("1926", "1927", "1928") for e in claim.event_ids):
             assert len(claim.source_ids) >= 2, claim.id
             assert {sources[s] for s in claim.source_ids} != {"tertiary"}, claim.id
+
+
+# The events the Country Study itself speaks of, each with the claim whose words cover it. An event may cite the
+# Country Study (loc-country-study-1989) only if it is one of these: the text does not mention, say, the German
+# trade agreement of May 1921, though that agreement bears on its claim that the economy "required trade".
+COUNTRY_STUDY = "loc-country-study-1989"
+SPOKEN_OF = {
+    "1918-debt-annulment": "debts-cancelled",
+    "1922-rapallo-treaty": "rapallo-terms",
+    "1922-junkers-fili": "military-cooperation",
+    "1924-britain-recognition": "beginning-with-britain",
+    "1920-colby-note": "usa-withheld",
+    "1923-hughes-rejects-talks": "usa-withheld",
+    "1933-usa-recognition": "usa-withheld",
+    "1924-amtorg-founded": "american-firms",
+    "1925-harriman-concession": "american-firms",
+    "1929-ford-agreement": "american-firms",
+    "1923-sun-joffe-manifesto": "aiding-nationalists",
+    "1923-borodin-arrives-canton": "aiding-nationalists",
+    "1924-soviet-arms-reach-canton": "aiding-nationalists",
+    "1928-nationalists-take-peking": "debate-after-triumph",
+    "1927-stalin-theses-china": "debate-after-triumph",
+    "1927-trotsky-critique": "trotsky-uprising",
+    "1926-ecci-seventh-plenum": "stalin-join",
+    "1927-ecci-eighth-plenum": "stalin-plan-nought",
+    "1927-wuhan-expels-communists": "stalin-plan-nought",
+    "1926-canton-coup": "massacre-1926",
+    "1927-shanghai-massacre": "massacre-1926",
+    "1927-nationalist-break-with-ussr": "advisers-expelled",
+}
+
+
+def cite_the_country_study_unspoken(events) -> list[str]:
+    """Events that cite the Country Study though the text does not speak of them (not in SPOKEN_OF)."""
+    return [event_id for event_id, ids in zip(events["event_id"], events["source_ids"])
+            if COUNTRY_STUDY in ids and event_id not in SPOKEN_OF]
+
+
+def test_an_event_cites_the_country_study_only_where_the_text_speaks_of_it():
+    events = kit.load().events
+    assert cite_the_country_study_unspoken(events) == [], "the Country Study does not mention these events"
+    claims = {c.id: c for c in CLAIMS}
+    for event_id, claim_id in SPOKEN_OF.items():
+        assert event_id in claims[claim_id].event_ids, f"{claim_id} does not weigh {event_id}"
+        assert cs.is_verbatim(claims[claim_id].quote, TEXT), claim_id
+
+
+def test_a_citation_of_the_country_study_for_an_event_it_does_not_mention_is_found():
+    events = kit.load().events.copy()
+    row = events.index[events["event_id"] == "1921-german-soviet-provisional-agreement"][0]
+    events.at[row, "source_ids"] = [*events.at[row, "source_ids"], COUNTRY_STUDY]
+    assert cite_the_country_study_unspoken(events) == ["1921-german-soviet-provisional-agreement"]
+
+
+VERDICT_IN_REASONING = re.compile(r"\b(holds|imprecise|wrong)\b")
+
+
+def reasoning_disagrees(claim) -> list[str]:
+    """What in a claim's reasoning speaks against its verdict: another verdict's word anywhere in it (so "read as
+    written the claim holds" under "imprecise"), or a last sentence that does not state the verdict."""
+    said = VERDICT_IN_REASONING.findall(claim.reasoning.lower())
+    problems = [f"says {word!r}" for word in dict.fromkeys(said) if word != claim.verdict]
+    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", claim.reasoning.strip())[-1]
+    if claim.verdict not in VERDICT_IN_REASONING.findall(last.lower()):
+        problems.append(f"its last sentence does not conclude {claim.verdict!r}")
+    return problems
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
+def test_every_reasoning_concludes_its_verdict_and_no_other(claim):
+    assert reasoning_disagrees(claim) == [], claim.reasoning
+
+
+def test_a_reasoning_that_argues_another_verdict_is_found():
+    britain = next(c for c in CLAIMS if c.id == "beginning-with-britain")
+    before = britain.__class__(britain.id, britain.quote, "imprecise",
+                               "Among the other major powers Britain came first, so read as written the claim holds. "
+                               "It is loose because a reader takes it for the start of recognition: imprecise.",
+                               britain.event_ids, britain.source_ids)
+    assert reasoning_disagrees(before) == ["says 'holds'"]
+    silent = britain.__class__(britain.id, britain.quote, "holds", "Britain came first among the other powers. "
+                               "Italy followed within days.", britain.event_ids, britain.source_ids)
+    assert reasoning_disagrees(silent) == ["its last sentence does not conclude 'holds'"]

@@ -95,6 +95,38 @@ def test_every_why_in_britains_table_quotes_what_it_rests_on_word_for_word(key):
         assert quotations_hold(row["Rests on"]) == [], row["Year"]
 
 
+def test_the_marking_of_britains_table_counts_britains_steps_from_the_data(key):
+    """The key's "Secure: the N ids in order" is written from the data, and N is Britain's number of steps."""
+    assert build_keys.with_britain_marking(key, DATA) == key, "run: python tools/build_keys.py (or make refresh)"
+    changes = recognition.standing_changes(DATA.events, DATA.actors)
+    steps = int((changes["counted"] & (changes["state"] == "britain")).sum())
+    marking = re.search(r"Secure: the (\w+) ids in order", section(key, "Lesson 1"))
+    assert marking and marking.group(1) == build_keys.NUMBER_WORDS[steps], (marking and marking.group(1), steps)
+
+
+def test_every_count_of_britains_steps_in_the_lessons_and_notebooks_is_the_datas():
+    """"Britain's five steps", wherever a plan, key, sheet or notebook says it, is the number the data gives."""
+    changes = recognition.standing_changes(DATA.events, DATA.actors)
+    steps = int((changes["counted"] & (changes["state"] == "britain")).sum())
+    words = {w: n for n, w in build_keys.NUMBER_WORDS.items()}
+    texts = [p for p in (ROOT / "lessons").rglob("*.md")] + sorted((ROOT / "notebooks").glob("*.ipynb"))
+    found = []
+    for path in texts:
+        for word in re.findall(r"Britain's (\w+) (?:steps|events)", path.read_text(encoding="utf-8")):
+            if word in words:
+                found.append((path.name, word))
+                assert words[word] == steps, (path.name, word, steps)
+    assert found
+
+
+def test_answer_sheet_1_does_not_give_the_count_its_ordering_question_asks_for():
+    """Line (2) of "Without programming" asks students to order Britain's events: it names no number of them."""
+    sheet = (SHEETS / "01-recognition-answer-sheet.md").read_text(encoding="utf-8")
+    line = sheet.split("**Without programming**", 1)[1].split("**1.", 1)[0]
+    second = line.split("(2)", 1)[1].split("(3)", 1)[0]
+    assert not re.search(r"\b(two|three|four|five|six|seven|\d+) events\b", second), second
+
+
 # --- lesson 2: the snapshot table --------------------------------------------------------------------------------
 
 def test_the_snapshot_key_is_what_the_data_gives_now(key):
@@ -151,6 +183,13 @@ def test_every_sign_change_in_the_snapshot_key_recomputed_from_the_events(key):
 
 # --- lesson 4: the sourcing grid ---------------------------------------------------------------------------------
 
+def meant_to_do(doc) -> str:
+    """What the document was meant to do, as its key gives it (the header says only what the document is)."""
+    text = (ROOT / "lessons" / "keys" / f"{doc.id}.md").read_text(encoding="utf-8")
+    found = re.search(r"\*\*What it was meant to do\*\* \([^)]*\): (.+?)(?: \*\*Who it was for|\n\n)", text, re.DOTALL)
+    return " ".join(found.group(1).split()) if found else ""
+
+
 def test_every_row_of_the_sourcing_grid_is_keyed_for_documents_a_and_b_from_their_headers(key):
     grid = {r["Row"]: r for r in rows(section(key, "Lesson 4"))}
     sheet = (SHEETS / "04-documents-answer-sheet.md").read_text(encoding="utf-8").split("**1. Sourcing**")[1]
@@ -163,7 +202,8 @@ def test_every_row_of_the_sourcing_grid_is_keyed_for_documents_a_and_b_from_thei
         assert grid["Author"][column] == " ".join(doc.author.split())
         assert grid["Date and place"][column] == f"{documents.written_date(doc.date)}; {doc.place}"
         assert grid["Audience"][column] == " ".join(doc.audience.split())
-        assert grid["Purpose"][column] == " ".join(doc.purpose.split())
+        assert grid["Purpose"][column] == meant_to_do(doc)             # the key's, not the header's
+        assert grid["Purpose"][column] != " ".join(doc.purpose.split())
         shapes = grid["How that shapes what it says"][column]
         assert set(QUOTE.findall(shapes)) and {s for _, s in QUOTE.findall(shapes)} == {doc.id}, column
         assert quotations_hold(shapes) == [], column
@@ -183,3 +223,28 @@ def test_the_triangle_key_is_what_the_data_gives_and_what_the_plan_says_of_it():
     verdicts = next(r for r in rows(plan.split(build_keys.TRIANGLE_START)[1]) if r["Side"] == "The triangle")
     values = [v for k, v in verdicts.items() if k != "Side"]
     assert values[0] == "unbalanced" and values[-1] == "balanced", values   # what the plan's text says
+
+
+# --- lesson 1: notebook 1's exercises 1-3 ----------------------------------------------------------------------------
+
+def test_the_key_to_exercises_1_to_3_is_what_the_data_gives_now():
+    plan = build_keys.PLAN_1.read_text(encoding="utf-8")
+    assert build_keys.with_exercise_key(plan, DATA) == plan, "run: python tools/build_keys.py (or make refresh)"
+
+
+def test_every_answer_of_the_key_to_exercises_1_to_3_is_right_by_the_students_check():
+    """The key's answers, read back from the plan as printed, are what each exercise's check marks right."""
+    from breaking_isolation import checks  # noqa: PLC0415
+
+    plan = build_keys.PLAN_1.read_text(encoding="utf-8")
+    key = plan.split(build_keys.EXERCISES_START, 1)[1].split(build_keys.EXERCISES_END, 1)[0]
+    first = int(re.search(r"Exercise 1 \(`recognition-1`\): \*\*(\d+)\*\*", key).group(1))
+    second = re.search(r"Exercise 2 \(`recognition-2`\): .*?\(((?:`[\w-]+`(?:, )?)+)\)", key).group(1)
+    third = {r["State"].split("`")[1]: int(r["Gap in days"]) for r in rows(key)}
+    assert f"**{len(third)} states**" in key
+    for name, answer in (("recognition-1", first), ("recognition-2", re.findall(r"`([\w-]+)`", second)),
+                         ("recognition-3", third)):
+        verdict = checks.verdict(name, answer, DATA)
+        assert verdict.ok, (name, answer, str(verdict))
+    # and the check can say no: one state too few in exercise 2
+    assert not checks.verdict("recognition-2", re.findall(r"`([\w-]+)`", second)[1:], DATA).ok

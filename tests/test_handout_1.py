@@ -1,6 +1,7 @@
 """Handout 1 agrees with its key by computation: the key's answers recomputed from the handout's own rows are
 the answers the checks compute from the data."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -69,3 +70,81 @@ def test_the_check_fails_on_a_handout_missing_a_break():
     events = data.events[data.events["event_id"].isin(kept["Event id"])]
     assert _answers(recognition.standing_changes(events, data.actors)) != \
         _answers(recognition.standing_changes(data.events, data.actors))
+
+
+def _day(text: str) -> str:
+    """A printed date ("1924-08" for a month, "1924-08-12" for a day) as a sortable day: a month sorts first in it."""
+    return text if len(text) == 10 else f"{text}-00"
+
+
+def test_table_a_is_in_the_order_the_events_happened():
+    """Sorted by the date each act was done (Turkey's relations of June 1920 among the 1920 rows), never by the
+    later day from which an act counts."""
+    dates = [_day(d) for d in handout_rows()["Date"]]
+    assert dates == sorted(dates)
+
+
+def year_counts_from_table_a(printed: pd.DataFrame, first: int, last: int) -> dict[int, tuple[int, int, int, int]]:
+    """Table B recomputed from table A's printed rows by the handout's one rule: a row counts from its date, or from
+    the later day its Counts? column gives; a row marked "no" never counts."""
+    kinds = {label: kind for kind, label in recognition.KIND_LABELS.items()}
+    steps = []
+    for _, row in printed.iterrows():
+        counts = row["Counts?"]
+        if counts.startswith("no"):
+            continue
+        later = re.search(r"from (\d{4}-\d{2}-\d{2})", counts)
+        steps.append((later.group(1) if later else _day(row["Date"]), row["State"], kinds[row["Kind"]]))
+    standing: dict[str, tuple[str, str]] = {}
+    table, steps = {}, sorted(steps, key=lambda s: s[0])
+    for year in range(first, last + 1):
+        for day, state, kind in [s for s in steps if s[0][:4] == str(year) or (year == first and s[0][:4] < str(year))]:
+            standing[state] = recognition.next_standing(*standing.get(state, ("none", "none")), kind)
+        values = list(standing.values())
+        table[year] = (sum(r == "de_jure" for r, _ in values), sum(r == "de_facto" for r, _ in values),
+                       sum(x == "established" for _, x in values), sum(x == "broken" for _, x in values))
+    return table
+
+
+def table_b() -> dict[int, tuple[int, int, int, int]]:
+    text = HANDOUT.read_text(encoding="utf-8").split("## B. ", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in text.splitlines() if line.startswith("| 1")]
+    return {int(cells[0]): tuple(int(c) for c in cells[1:]) for cells in
+            ([c.strip() for c in line.strip("|").split("|")] for line in lines)}
+
+
+def test_table_b_is_table_a_counted_by_the_rule_the_handout_prints():
+    """One rule, printed above table B, turns table A into table B: a teacher or student counting table A's rows
+    gets table B's numbers (Turkey's relations of 1920 count from the day Ankara became Turkey's government)."""
+    text = HANDOUT.read_text(encoding="utf-8")
+    assert "a row counts from its date, or from the later day its *Counts?* column gives" in text
+    printed = table_b()
+    assert list(printed) == list(range(1920, 1934))
+    assert year_counts_from_table_a(handout_rows(), 1920, 1933) == printed
+    # Every row that counts late says so, with a note that gives the reason.
+    late = handout_rows()[handout_rows()["Counts?"].str.contains("from ")]
+    assert list(late["Event id"]) == ["1920-turkey-relations"]
+    assert "(note a)" in late.iloc[0]["Counts?"] and "a. Turkey" in text
+
+
+def test_the_recount_fails_without_the_rule():
+    """The recount can fail: read as counting from its own date, Turkey's row gives another table B."""
+    printed = handout_rows()
+    printed.loc[printed["Event id"] == "1920-turkey-relations", "Counts?"] = "yes"
+    assert year_counts_from_table_a(printed, 1920, 1933) != table_b()
+
+
+def test_every_row_cites_its_sources_by_short_references_to_the_list_that_names_them():
+    """The Sources column gives numbers; the list at the end names each number's source id, so every source of
+    every event is still one look away (and the handout prints on three pages, not seven)."""
+    data = kit.load()
+    text = HANDOUT.read_text(encoding="utf-8")
+    listed = dict(re.findall(r"(\d+) ([\w.-]+)(?: ·|\n|$)", text.split("## Sources of table A", 1)[1]))
+    events = data.events.set_index("event_id")
+    for _, row in handout_rows().iterrows():
+        numbers = set()
+        for part in row["Sources"].split(", "):
+            low, _, high = part.partition("–")
+            numbers |= set(range(int(low), int(high or low) + 1))
+        assert {listed[str(n)].replace("\\", "") for n in numbers} == set(events.at[row["Event id"], "source_ids"]), \
+            row["Event id"]

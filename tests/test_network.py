@@ -1,5 +1,7 @@
 """The relations network: nodes, edges, signs, weights and windows, the exports, and the exercise checks."""
 
+import re
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -301,3 +303,47 @@ def test_notebook_2_explains_the_sign_rule_in_plain_words():
     for sign in network.SIGNS:
         assert sign in rule, sign
     assert grade(rule) <= 9, grade(rule)
+
+
+# data/README.md tells in words how Moscow's ties turned; each such statement must say what the model computes.
+README_TIE = re.compile(r"Moscow–(\w+)\s+turns\s+(cooperative|mixed|hostile)\s+on\s+(\d{1,2} \w+ \d{4})"
+                        r"(?:\s+and\s+(cooperative|mixed|hostile)\s+on\s+(\d{1,2} \w+ \d{4}))?")
+README_NODES = {"Nationalists": "kmt", "Britain": "britain", "Germany": "germany", "Wuhan": "kmt-wuhan",
+                "Peking": "china-beijing", "Communists": "ccp"}
+
+
+def readme_tie_statements(text: str) -> list[tuple[str, str, str]]:
+    """(node, sign, ISO date) for each "Moscow–X turns SIGN on DATE [and SIGN on DATE]" of a text."""
+    found = []
+    for match in README_TIE.finditer(" ".join(text.split())):
+        node = README_NODES[match.group(1)]
+        for sign, day in ((match.group(2), match.group(3)), (match.group(4), match.group(5))):
+            if sign:
+                found.append((node, sign, pd.Timestamp(day).strftime("%Y-%m-%d")))
+    return found
+
+
+def statements_the_model_contradicts(statements, graph) -> list[str]:
+    """Each statement whose tie does not take that sign on that very day (the step before it had another)."""
+    wrong = []
+    for node, sign, day in statements:
+        steps = graph.edges["ussr", node]["timeline"]
+        before = [s for since, s, _ in steps if since < day]
+        if network.sign_then(graph, "ussr", node, day) != sign or (before and before[-1] == sign):
+            wrong.append(f"Moscow–{node} {sign} on {day}: the model has {network.sign_then(graph, 'ussr', node, day)}")
+    return wrong
+
+
+def test_the_data_readme_tells_the_ties_signs_as_the_model_computes_them(data):
+    text = (kit.data_dir() / "README.md").read_text(encoding="utf-8")
+    statements = readme_tie_statements(text)
+    assert ("kmt", "mixed", "1927-04-21") in statements
+    assert statements_the_model_contradicts(statements, network.build(data.events, data.actors)) == []
+    # A tie's sign is a balance of its recent events: the README says when it turns, never "is X from".
+    assert not re.search(r"Moscow–\w+ is (cooperative|mixed|hostile) from", " ".join(text.split()))
+
+
+def test_a_readme_statement_the_model_contradicts_is_found(data):
+    wrong = readme_tie_statements("so Moscow–Nationalists turns hostile on 21 April 1927.")
+    assert statements_the_model_contradicts(wrong, network.build(data.events, data.actors)) == [
+        "Moscow–kmt hostile on 1927-04-21: the model has mixed"]

@@ -592,3 +592,20 @@ def test_markup_in_an_event_shows_as_text_and_never_runs(hostile_build, open_pag
     assert view.dialogs == []
     assert view.errors == [], view.errors
     assert view.requests == [], view.requests
+
+
+def test_an_offline_first_build_says_it_needs_the_internet_once(tmp_path, monkeypatch):
+    """The first build downloads reveal.js and axe-core with npm; offline, npm fails with a network error, and the
+    build says in plain words what it needed and what to do, not npm's trace (README, "Slides")."""
+    npm = tmp_path / "npm"
+    npm.write_text("#!/bin/sh\necho 'npm ERR! code ENOTFOUND' >&2\n"
+                   "echo 'npm ERR! network request to https://registry.npmjs.org/reveal.js failed' >&2\nexit 1\n")
+    npm.chmod(0o755)
+    monkeypatch.setattr(build_slides.shutil, "which", lambda name: str(npm) if name == "npm" else None)
+    with pytest.raises(RuntimeError) as problem:
+        build_slides._ensure_npm(tmp_path)
+    said = str(problem.value)
+    assert "reveal.js@" in said and "internet once" in said and "node_modules/" in said, said
+    assert "npm said: npm ERR! network request" in said, said
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "The first `make slides` downloads." in readme

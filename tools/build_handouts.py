@@ -52,13 +52,49 @@ COUNTRY_STUDY = ("Source: Library of Congress, Federal Research Division, *Sovie
                  "\"Foreign Policy, 1921-28\". Public domain.")
 
 
-def recognition_handout(data) -> str:
+def _date_words(stamp) -> str:
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
+def recognition_rows(data):
+    """Table A of handout 1: every standing event in the order it happened (the date of the act), with whether it
+    counts and from when, a note for every row that counts late or not at all, and short numbered source refs."""
     changes = recognition.standing_changes(data.events, data.actors)
-    rows = changes.merge(data.events[["event_id", "title", "source_ids"]], on="event_id")
-    rows = _with_sources(rows)
+    acts = data.events[["event_id", "title", "source_ids", "date"]].rename(columns={"date": "act_date"})
+    rows = changes.merge(acts, on="event_id").sort_values("act_date", kind="stable").reset_index(drop=True)
     rows["kind_label"] = rows["kind"].astype(str).map(recognition.KIND_LABELS)
     rows["after"] = rows["recognition_after"].astype(str).map(RECOGNITION_AFTER)
-    rows["counts"] = [("yes" if counted else f"no: {reason}") for counted, reason in zip(rows["counted"], rows["reason"])]
+    notes, counts = [], []
+    for _, row in rows.iterrows():
+        late = bool(row["counted"]) and row["date"] != row["act_date"]
+        if row["counted"] and not late:
+            counts.append("yes")
+            continue
+        letter = chr(ord("a") + len(notes))
+        notes.append(f"{letter}. {row['label']}, {row['date_text']}: {row['reason']}.")
+        counts.append(f"yes, from {row['date']:%Y-%m-%d} (note {letter})" if late else f"no (note {letter})")
+    rows["counts"] = counts
+    refs: dict[str, int] = {}
+    for ids in rows["source_ids"]:
+        for source in ids:
+            refs.setdefault(source, len(refs) + 1)
+    rows["refs"] = [_ranges([refs[s] for s in ids]) for ids in rows["source_ids"]]
+    return changes, rows, notes, refs
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] as "1–3, 5": a row's sources as short references."""
+    numbers, parts = sorted(set(numbers)), []
+    for n in numbers:
+        if parts and n == parts[-1][1] + 1:
+            parts[-1][1] = n
+        else:
+            parts.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" if b > a + 1 else f"{a}, {b}" for a, b in parts)
+
+
+def recognition_handout(data) -> str:
+    changes, rows, notes, refs = recognition_rows(data)
     years = recognition.year_end_table(changes, 1920, 1933)
     year_table = ["| End of year | recognise de jure | recognise de facto only | relations in place | relations broken off |",
                   "|---|---|---|---|---|"]
@@ -76,15 +112,22 @@ def recognition_handout(data) -> str:
         "recognised it *de jure* by the same act, even when the Kind column says only \"relations established\". "
         "The column *Recognition after* gives each state's recognition of Moscow once the event had happened.",
         "## A. The events",
-        table(rows, [("Date", "date_text"), ("State", "name"), ("Kind", "kind_label"),
+        table(rows, [("Date", "date_text"), ("State", "label"), ("Kind", "kind_label"),
                      ("Recognition after", "after"), ("Event", "title"), ("Counts?", "counts"),
-                     ("Event id", "event_id"), ("Sources", "sources")]),
+                     ("Event id", "event_id"), ("Sources", "refs")]),
+        "**Notes.** " + " ".join(_escape(note) for note in notes),
         "## B. How many states recognised Moscow, and how many had relations with it",
-        "Counted at the end of each year from table A. Draw both step charts by hand: one square per state.",
+        "Counted at the end of each year from table A, by one rule: a row counts from its date, or from the later "
+        "day its *Counts?* column gives, and a row marked \"no\" never counts. So a state can appear in table A "
+        "before it appears in these counts. Draw both step charts by hand: one square per state.",
         "\n".join(year_table),
         "## C. The Country Study's sentence (exit ticket, line 3)",
         f"{COUNTRY_STUDY}",
         f"> \"{_escape(source_sentence(EXIT_TICKET_CLAIM, data))}\"",
+        "## Sources of table A",
+        "The numbers in table A's *Sources* column. Each is a source id of `data/sources.csv`, which gives its full "
+        "citation and address.",
+        " · ".join(f"{n} {_escape(s)}" for s, n in refs.items()),
     ]) + "\n"
 
 
@@ -450,7 +493,11 @@ SPACE = re.compile(r"<!-- space: (\d+)mm -->")
 
 # Handout 2 is a reference: a table of every tie at each snapshot and the events of every tie. Set a little tighter,
 # with dates kept on one line, it prints on fewer sheets of A4.
-HANDOUT_CSS = {"02-network-handout.md": "table { font-size: 9.5pt; line-height: 1.2; margin: 0.3em 0; } "
+HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { font-size: 8.5pt; line-height: 1.2; "
+                                            "margin: 0.3em 0; } th, td { padding: 1px 3px; } "
+                                            "td:first-child { white-space: nowrap; } "
+                                            "h2:last-of-type ~ p { font-size: 8pt; line-height: 1.25; }",
+               "02-network-handout.md": "table { font-size: 9.5pt; line-height: 1.2; margin: 0.3em 0; } "
                                         "th, td { padding: 2px 4px; } td:first-child { white-space: nowrap; } "
                                         "h3 { margin: 0.5em 0 0.1em; }"}
 
@@ -521,6 +568,8 @@ def write_all(say=lambda line: None) -> None:
         say("wrote the triangle's key in lessons/02-network.md")
     if build_keys.write_snapshot_key(kit.load()):
         say("wrote the snapshot key of lessons/keys/fill-in-tables.md")
+    if build_keys.write_exercise_key(kit.load()):
+        say("wrote the key to notebook 1's exercises 1-3 in lessons/01-recognition.md")
 
 
 if __name__ == "__main__":

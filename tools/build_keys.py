@@ -13,6 +13,8 @@ names them are written from it here too. `make refresh` runs this.
 
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 
 import breaking_isolation as kit
@@ -35,6 +37,15 @@ PLAN_END = "<!-- end of the snapshots -->"
 TRIANGLE_START = ("<!-- The triangle's key is written by tools/build_keys.py from data/events.csv and the snapshots: "
                   "edit those, not this table. -->")
 TRIANGLE_END = "<!-- end of the triangle's key -->"
+BRITAIN_START = ("<!-- The marking of Britain's steps is written by tools/build_keys.py from data/events.csv: edit the "
+                 "data, not this text. -->")
+BRITAIN_END = "<!-- end of the marking of Britain's steps -->"
+BRITAIN = "britain"
+PLAN_1 = ROOT / "lessons" / "01-recognition.md"
+EXERCISES_START = ("<!-- The key to exercises 1-3 is written by tools/build_keys.py with the checks' own computation "
+                   "(recognition_exercises.py) from data/: edit those, not this text. -->")
+EXERCISES_END = "<!-- end of the key to exercises 1-3 -->"
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 # Answer sheet 2's table 4: Moscow, the Nationalists and the Communists, before and after April 1927. Moscow has two
 # faces, the state and the Comintern; where the state has no tie yet, the Comintern's tie stands for Moscow.
 TRIANGLE = ("kmt", "ccp")
@@ -171,6 +182,79 @@ def write_triangle_key(data) -> bool:
     return _rewrite(PLAN, lambda text: with_triangle_key(text, data))
 
 
+def britain_steps(data):
+    """Britain's steps in its standing with Moscow (recognition or relations), in date order: the rows of answer
+    sheet 1's table 3."""
+    from breaking_isolation import recognition  # noqa: PLC0415
+
+    changes = recognition.standing_changes(data.events, data.actors)
+    return changes[(changes["state"] == BRITAIN) & changes["counted"]]
+
+
+def britain_marking(data) -> str:
+    """The marking line of lesson 1's table 3, its count of steps from the data."""
+    count = len(britain_steps(data))
+    return (f"Secure: the {NUMBER_WORDS.get(count, count)} ids in order, recognition kept apart from relations in "
+            "1927 and 1929, and a cause for each\nstep. Partly: the ids right but 1927 or 1929 read as a change of "
+            "recognition. Not yet: ids missing or out of order.")
+
+
+def with_britain_marking(text: str, data) -> str:
+    return _between(text, BRITAIN_START, BRITAIN_END, britain_marking(data), KEY)
+
+
+def exercise_answers(data) -> dict:
+    """Notebook 1's exercises 1-3, answered by the computation their checks grade against (never typed)."""
+    from breaking_isolation import recognition, recognition_exercises as ex  # noqa: PLC0415
+
+    changes = recognition.standing_changes(data.events, data.actors)
+    de_jure = int(recognition.counts_at(recognition.recognition_counts(changes), ex.EXERCISE_1_DAY)["de_jure"])
+    return {"recognition-1": de_jure, "recognition-2": sorted(ex._broken_off(changes)),
+            "recognition-3": ex._gaps(changes)}
+
+
+def exercise_key(data) -> str:
+    """The teacher's key to notebook 1's exercises 1-3: each answer, and for exercise 3 the dates behind each gap."""
+    from breaking_isolation import recognition, recognition_exercises  # noqa: PLC0415
+
+    answers = exercise_answers(data)
+    changes = recognition.standing_changes(data.events, data.actors)
+    counted = changes[changes["counted"]]
+    names = dict(zip(counted["state"], counted["label"]))
+    day = pd.Timestamp(recognition_exercises.EXERCISE_1_DAY)
+    broken = answers["recognition-2"]
+    gaps = answers["recognition-3"]
+    first = counted.groupby(["state", "recognition_after"], observed=True)["date_text"].first().unstack()
+    lines = [f"Exercise 1 (`recognition-1`): **{answers['recognition-1']}** states recognised Moscow de jure on "
+             f"{day.day} {day:%B %Y}, the day of Britain's break (the de jure line of figure 1 then).",
+             "",
+             f"Exercise 2 (`recognition-2`): **{_and([names[s] for s in broken])}** "
+             f"({', '.join(f'`{s}`' for s in broken)}): the {NUMBER_WORDS.get(len(broken), len(broken))} states whose "
+             "relations with Moscow were broken off by an act that counts (Nanjing's break of 1927 does not).",
+             "",
+             f"Exercise 3 (`recognition-3`): **{len(gaps)} states** went from de facto to de jure recognition, with "
+             "these gaps (the check accepts a day either way):",
+             "",
+             "| State | First de facto | First de jure | Gap in days |",
+             "|---|---|---|---|"]
+    lines += [f"| {names[s]} (`{s}`) | {first.at[s, 'de_facto']} | {first.at[s, 'de_jure']} | {int(g)} |"
+              for s, g in gaps.items()]
+    return "\n".join(lines)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def with_exercise_key(text: str, data) -> str:
+    return _between(text, EXERCISES_START, EXERCISES_END, exercise_key(data), PLAN_1)
+
+
+def write_exercise_key(data) -> bool:
+    """Rewrite lesson 1's key to notebook 1's exercises 1-3 from the data; True when the plan changed."""
+    return _rewrite(PLAN_1, lambda text: with_exercise_key(text, data))
+
+
 def _rewrite(path: Path, change) -> bool:
     text = path.read_text(encoding="utf-8")
     new = change(text)
@@ -186,7 +270,7 @@ def write_snapshot_material() -> list[Path]:
 
 def write_snapshot_key(data) -> bool:
     """Rewrite the snapshot key from the data; True when the file changed."""
-    return _rewrite(KEY, lambda text: with_snapshot_key(text, data))
+    return _rewrite(KEY, lambda text: with_britain_marking(with_snapshot_key(text, data), data))
 
 
 if __name__ == "__main__":
@@ -195,3 +279,4 @@ if __name__ == "__main__":
     data = kit.load()
     print("rewrote" if write_triangle_key(data) else "unchanged:", PLAN.relative_to(ROOT))
     print("rewrote" if write_snapshot_key(data) else "unchanged:", KEY.relative_to(ROOT))
+    print("rewrote" if write_exercise_key(data) else "unchanged:", PLAN_1.relative_to(ROOT))

@@ -1,5 +1,6 @@
 """Print one document pack per lesson (lessons/packs/), generated from the documents and their adapted versions.
 
+Each pack has a printable .html copy beside it, as every handout and answer sheet has.
 A pack holds the documents a lesson reads, each as printed (headnote, excerpt, questions) and in an adapted
 version for weaker readers, marked "adapted" (simpler words, same meaning), with a vocabulary box. The adapted
 versions are written by hand in lessons/adapted/<document id>.md; everything else comes from the documents, so a
@@ -104,10 +105,27 @@ def pages(text: str) -> float:
     return len(re.sub(r"[|#>*`-]", " ", text).split()) / WORDS_PER_PAGE
 
 
+def printable(text: str) -> str:
+    """A pack as one self-contained HTML page to print from a browser, as the handouts and answer sheets have."""
+    import build_handouts  # noqa: PLC0415  (beside this script in tools/; it imports this one lazily too)
+
+    return build_handouts.printable(text)
+
+
+def wanted() -> dict[Path, str]:
+    """Every pack, and its printable .html copy beside it."""
+    out = {}
+    for stem in PACKS:
+        text = render(stem)
+        out[OUT / f"{stem}-pack.md"] = text
+        out[OUT / f"{stem}-pack.html"] = printable(text)
+    return out
+
+
 def stale() -> dict[Path, str]:
     out = {}
-    wanted = {OUT / f"{stem}-pack.md": render(stem) for stem in PACKS}
-    for path, text in wanted.items():
+    wanted_now = wanted()
+    for path, text in wanted_now.items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             out[path] = text
     return out
@@ -124,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             OUT.mkdir(parents=True, exist_ok=True)
             write_text(path, text)
-            print(f"wrote {path.relative_to(ROOT)} (about {pages(text):.1f} A4 pages)")
+            print(f"wrote {path.relative_to(ROOT)}" + (f" (about {pages(text):.1f} A4 pages)" if path.suffix == ".md" else ""))
     return 1 if (args.check and todo) else 0
 
 

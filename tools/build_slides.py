@@ -74,9 +74,18 @@ def _ensure_npm(root: Path = ROOT) -> None:
     with open(root / "node_modules" / ".kit-install.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two test workers may ask at once: one installs, the other waits
         if not all(installed(name) for name in NPM_PACKAGES):
-            subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--silent",
-                            "--prefix", str(root), *(f"{name}@{version}" for name, version in NPM_PACKAGES.items())],
-                           check=True)
+            done = subprocess.run([npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund",
+                                   "--silent", "--prefix", str(root),
+                                   *(f"{name}@{version}" for name, version in NPM_PACKAGES.items())],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                said = (done.stderr or done.stdout).strip().splitlines()
+                raise RuntimeError(
+                    f"could not download {wanted} from the npm registry (npm said: "
+                    f"{said[-1] if said else f'exit status {done.returncode}'}). The first `make slides` needs the "
+                    "internet once, to fetch them into node_modules/; after that every build works offline. "
+                    "Connect this machine and run `make slides` again, or copy the node_modules/ folder from a "
+                    "machine where `make slides` has run.")
     missing = [name for name in NPM_PACKAGES if not installed(name)]
     if missing:
         raise RuntimeError(f"npm did not install {', '.join(missing)} into {root / 'node_modules'}")
@@ -318,7 +327,11 @@ def main() -> int:
     args = parser.parse_args()
     notebooks = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     started = time.perf_counter()
-    written = build(notebooks, args.out, slide_size=not args.stored)
+    try:
+        written = build(notebooks, args.out, slide_size=not args.stored)
+    except RuntimeError as problem:  # npm missing or offline on the first build: say so, without a traceback
+        print(f"make slides: {problem}", file=sys.stderr)
+        return 1
     total = time.perf_counter() - started
     for path, seconds in written:
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
