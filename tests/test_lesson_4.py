@@ -111,3 +111,48 @@ def test_the_anchor_papers_say_of_the_raid_and_hankow_only_what_the_data_says():
     assert "found evidence of spying" in text2
     marking = part2.split("found evidence of spying", 2)[-1]   # the marking after the paper quotes it
     assert "error" in marking and "not found" in marking
+
+
+def test_the_plan_and_the_index_name_one_thing_to_print_for_the_documents():
+    """Handout 4 is the pack plus the event table the corroboration needs: print it, not the pack."""
+    plan = PLAN.read_text(encoding="utf-8")
+    header = plan.split("## Central question")[0]
+    assert "print handout 4, not the pack" in header
+    index = (LESSONS / "README.md").read_text(encoding="utf-8")
+    assert "for lesson 4 print handout 4" in index and "not `packs/04-documents-pack.md`" in index
+    assert "## The events documents A and B bear on" in (LESSONS / "handouts" / "04-documents-handout.md").read_text(encoding="utf-8")
+    assert "## The events" not in (LESSONS / "packs" / "04-documents-pack.md").read_text(encoding="utf-8")
+
+
+def test_the_extension_page_and_the_differentiation_agree_on_document_c_in_50_minutes():
+    extension = (LESSONS / "handouts" / "04-documents-extension.md").read_text(encoding="utf-8")
+    assert "Not read in the 50-minute lesson" not in extension
+    assert "document C for those who finish early in the 50-minute lesson" in extension
+    differentiation = PLAN.read_text(encoding="utf-8").split("## Differentiation")[1].split("\n## ")[0]
+    assert "early finishers in the 50-minute lesson" in differentiation and "document C" in differentiation
+
+
+def test_discussion_questions_that_need_the_zinoviev_letter_are_marked_90_minutes_only():
+    table = PLAN.read_text(encoding="utf-8").split("## Discussion questions")[1].split("\n## ")[0]
+    for row in table.splitlines()[4:]:
+        if "zinoviev" in row.lower() or "forged" in row.lower() or "Comintern" in row:
+            assert row.startswith("| *(90 minutes only"), row
+
+
+def test_the_canada_extension_says_what_the_data_says_of_its_envoys():
+    events = kit.load().events.set_index("event_id")
+    assert "diplomatic relations came only in 1942" in events.at["1924-canada-recognition", "description"]
+    plan = PLAN.read_text(encoding="utf-8")
+    assert "never\n  exchanged envoys" not in plan and "never exchanged envoys" not in plan
+    assert "until diplomatic relations came in 1942 (`1924-canada-recognition`" in " ".join(plan.split()).replace(" (`", " (`")
+
+
+def test_the_plan_dates_the_1924_note_as_its_header_does():
+    """Dated 1 February; passed on in Moscow with a covering letter dated 2 February; printed in London that day."""
+    from breaking_isolation import documents
+    doc = {d.id: d for d in documents.load_documents()}["doc-1924-british-note-of-recognition"]
+    assert doc.date == "1924-02-01" and "2 February" in doc.place and "2 February" in doc.headnote
+    plan = " ".join(PLAN.read_text(encoding="utf-8").split())
+    assert "printed the next day" not in plan
+    assert ("a note dated 1 February, passed on in Moscow with a covering letter dated 2 February and printed in "
+            "London that same day") in plan
