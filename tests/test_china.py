@@ -1,6 +1,7 @@
 """Notebook 3's computations (breaking_isolation.china) on a fixture whose answers are worked out by hand in its
 rows' descriptions (tests/fixtures/china/events.csv), and its figures in every medium."""
 
+import re
 from pathlib import Path
 
 import breaking_isolation as kit
@@ -135,6 +136,38 @@ def test_switch_exercise(live):
     quarter = first["quarter"].iloc[0]
     assert checks.verdict("china-switch", f"{quarter.year} Q{quarter.quarter}", live).ok
     assert not checks.verdict("china-switch", f"{quarter.year - 1} Q{quarter.quarter}", live).ok
+
+
+def test_exercise_b_is_the_party_faces_row_and_notebook_2s_date_gets_its_own_hint(live):
+    """Notebook 2 says Moscow's one tie with the Nationalists turned mixed in April 1927 (Stalin's theses); figure 2
+    of notebook 3 splits Moscow into two faces, and the party face's row turns later. Both dates are computed
+    from the model; a student who answers with notebook 2's quarter is told why it is another tie."""
+    turn = china.party_turn(live.events, live.actors)
+    day, event = china.network_turn(live.events, live.actors)
+    assert (turn["before"], turn["after"]) == ("cooperative", "mixed")
+    assert (day, event) == (pd.Timestamp("1927-04-21"), "1927-stalin-theses-china")  # notebook 2's prose
+    assert china.quarter_name(turn["quarter"]) != china.quarter_name(day)
+    assert checks.verdict("china-switch", china.quarter_name(turn["quarter"]), live).ok
+    said = checks.verdict("china-switch", china.quarter_name(day), live)
+    assert said.status == checks.WRONG and "notebook 2" in str(said) and "21 April 1927" in str(said)
+    assert "notebook 2" not in str(checks.verdict("china-switch", "1924 Q1", live))
+
+
+def test_exercise_b_gives_one_example_in_its_prompt_its_template_and_its_messages(live):
+    """The prompt's example ("1925 Q3"), the answer cell's and every message of the check are the same, and the
+    example is neither the answer nor notebook 2's quarter: no message names another quarter."""
+    import nbformat  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parents[1]
+    cells = nbformat.read(root / "notebooks" / "03-china.ipynb", as_version=4).cells
+    prompt = next(n for n, c in enumerate(cells) if c.source.startswith("### Exercise B"))
+    quarters = re.compile(r"\b1[89]\d\d Q\d\b")
+    assert set(quarters.findall(cells[prompt].source + cells[prompt + 1].source)) == {china.SWITCH_EXAMPLE}
+    turn = china.quarter_name(china.party_turn(live.events, live.actors)["quarter"])
+    assert china.SWITCH_EXAMPLE not in (turn, china.quarter_name(china.network_turn(live.events, live.actors)[0]))
+    for answer in (..., "soon", 1927, "1925 Q3", "1850 Q1", "1927 Q7", ["1927 Q2"], {"quarter": "1927 Q2"}):
+        said = checks.verdict("china-switch", answer, live)
+        assert set(quarters.findall(str(said))) <= {china.SWITCH_EXAMPLE}, said
 
 
 def test_every_turning_point_is_in_the_data(live):

@@ -28,11 +28,14 @@ class Shell:
 
 
 def _said(name, answer):
-    stale = freshness.refusal(name, answer)
-    result = stale if stale is not None else checks.verdict(name, answer, DATA)
-    if result.status not in (checks.UNANSWERED, checks.UNREADABLE, checks.STALE):
-        freshness.graded(name, answer)
-    return result
+    """What kit.check shows: the kit's own check, its display caught."""
+    shown = []
+    show, freshness.show = freshness.show, lambda _, result: shown.append(result)
+    try:
+        checks.check(name, answer, DATA)
+    finally:
+        freshness.show = show
+    return shown[0]
 
 
 @pytest.fixture
@@ -86,3 +89,71 @@ def test_a_fixed_answer_is_graded_again(shell):
 def test_outside_a_notebook_nothing_is_refused(monkeypatch):
     monkeypatch.setattr(freshness, "STATE", freshness._State())
     assert freshness.refusal("recognition-1", 5) is None
+
+
+# --- in a real IPython shell: the cells a student runs, the check the notebook calls -----------------------
+
+
+@pytest.fixture
+def ipython(monkeypatch):
+    """A real IPython shell whose cells call kit.check: returns run(source) -> the verdicts the cell showed."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    monkeypatch.setattr(freshness, "STATE", freshness._State())
+    shown = []
+    monkeypatch.setattr(freshness, "show", lambda name, result: shown.append(result))
+    shell = InteractiveShell()
+    freshness.watch(shell)
+    shell.user_ns.update(check=lambda name, answer: checks.check(name, answer, DATA))
+
+    def run(source: str) -> list:
+        shown.clear()
+        shell.run_cell(source, store_history=True)
+        return list(shown)
+
+    yield run
+    shell.clear_instance() if InteractiveShell.initialized() and InteractiveShell._instance is shell else None
+
+
+SOLUTION_2 = 'answer = ["britain", "china"]\ncheck("recognition-2", answer)'
+
+
+def test_a_typo_after_a_solution_cell_is_refused_not_graded_as_that_exercise(ipython):
+    """After exercise 4's solution ran (answer and check in one cell), `answr = 23` for exercise 1 left answer
+    holding exercise 4's value, which was graded as exercise 1's: 'Your answer is a list'."""
+    assert ipython(SOLUTION_2)[0].ok
+    ipython("answr = 23")
+    said = ipython('check("recognition-1", answer)')[0]
+    assert said.status == checks.STALE and "recognition-2" in str(said) and "answr" in str(said)
+    assert "list" not in str(said)
+
+
+def test_a_check_refused_as_unreadable_still_claims_the_answer(ipython):
+    ipython('answer = ["britain", "china"]')
+    assert ipython('check("recognition-1", answer)')[0].status == checks.UNREADABLE
+    ipython("answr = ['britain', 'china']")
+    said = ipython('check("recognition-2", answer)')[0]
+    assert said.status == checks.STALE and "recognition-1" in str(said)
+
+
+@pytest.mark.parametrize("broken", ["answer = [britain, china]",           # a NameError: answer is unchanged
+                                    "answer = ['britain', 'china'",        # a SyntaxError: nothing ran
+                                    "answer = 1 / 0"])
+def test_an_answer_cell_that_failed_is_refused_in_plain_words(ipython, broken):
+    ipython(f"answer = {DE_JURE_ON_THE_DAY}")
+    assert ipython('check("recognition-1", answer)')[0].ok
+    ipython(broken)
+    said = ipython('check("recognition-2", answer)')[0]
+    assert said.status == checks.STALE and "stopped with an error" in str(said)
+    ipython('answer = ["britain", "china"]')
+    assert ipython('check("recognition-2", answer)')[0].ok
+
+
+def test_a_clean_answer_cell_then_its_check_is_graded_each_time_it_changes(ipython):
+    ipython("answer = 3")
+    assert ipython('check("recognition-1", answer)')[0].status == checks.WRONG
+    ipython(f"answer = {DE_JURE_ON_THE_DAY}")
+    assert ipython('check("recognition-1", answer)')[0].ok
+    ipython(SOLUTION_2)
+    ipython(f"answer = {DE_JURE_ON_THE_DAY}")
+    assert ipython('check("recognition-1", answer)')[0].ok

@@ -107,38 +107,85 @@ class Repeated(Unreadable):
     """An answer that gives the same item twice (the same state, or two names of it): refused, never graded."""
 
 
-def outside(given, low, high, what: str) -> Verdict | None:
+def outside(given, low, high, allowed: str) -> Verdict | None:
     """A value the question cannot have (a year 1850, a negative count) is told so, not hinted at as a near
-    miss; None when `given` lies from `low` to `high`."""
+    miss; None when `given` lies from `low` to `high`. `allowed` is a clause that says why, with the bounds:
+    "1923–28 has 24 quarters, so the count is from 0 to 24"."""
     if low <= given <= high:
         return None
-    return Verdict(WRONG, "", (f"{given} is outside what the question allows: {what} is from {low} to {high}.",))
+    return Verdict(WRONG, "", (f"{given} is outside what the question allows: {allowed}.",))
 
 
 def plain_type(value) -> str:
-    """What a value is, in words a student knows."""
-    if isinstance(value, bool):
+    """What a value is, in words a student knows: never a Python type's name."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
         return "True or False"
     if isinstance(value, numbers.Integral):
         return "a whole number"
     if isinstance(value, numbers.Real):
         return "a number with decimals"
+    if isinstance(value, numbers.Number):
+        return "a number of a kind the check cannot read"
     if isinstance(value, str):
         return "a piece of text"
+    if isinstance(value, (bytes, bytearray)):
+        return "a piece of text marked with b before its quotes"
+    if isinstance(value, (pd.Timestamp, pd.Timedelta)) or hasattr(value, "strftime"):
+        return "a date"
     if isinstance(value, pd.DataFrame):
         return "a table"
     if isinstance(value, pd.Series):
         return "a column of values"
     if isinstance(value, Mapping):
         return "a dictionary"
-    if isinstance(value, (list, tuple, set, frozenset, pd.Index)):
-        kinds = {plain_type(v) for v in value}
+    if isinstance(value, (list, tuple, set, frozenset, pd.Index)) or type(value).__name__ == "ndarray":
+        items = list(value)
+        if not items:
+            return "an empty list"
+        kinds = {plain_type(v) for v in items}
         plural = {"a piece of text": "names or texts", "a whole number": "whole numbers",
-                  "a number with decimals": "numbers", "a list": "lists"}
-        return f"a list of {plural[kinds.pop()]}" if len(kinds) == 1 and next(iter(kinds)) in plural else "a list"
+                  "a number with decimals": "numbers", "a list": "lists", "an empty list": "empty lists",
+                  "a dictionary": "dictionaries", "True or False": "True or False values"}
+        if len(kinds) == 1 and next(iter(kinds)) in plural:
+            return f"a list of {plural[kinds.pop()]}"
+        return "a list of different kinds of things"
     if value is Ellipsis or value is None:
         return "nothing yet"
-    return f"a {type(value).__name__}"
+    if callable(value):
+        return "a function, not what it gives (did you leave out the brackets?)"
+    return "something the check cannot read"
+
+
+def shown(value, limit: int = 40) -> str:
+    """A value as a student typed it, for a message: text in quotes (shortened), a number as itself, anything
+    else by what it is (plain_type): never a printout of a whole list, dictionary or table."""
+    if isinstance(value, str):
+        text = " ".join(str(value).split())
+        return repr(text if len(text) <= limit else text[:limit - 1] + "…")
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and type(value).__name__ != "bool_":
+        return str(int(value))
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return str(float(value))
+    return plain_type(value)
+
+
+def what_is(item) -> str:
+    """"3 is a whole number", "'x' is a piece of text", or "one is a dictionary": an item and what it is."""
+    said = shown(item)
+    kind = plain_type(item)
+    return f"one is {kind}" if said == kind else f"{said} is {kind}"
+
+
+def list_hint(text: str, names: Mapping[str, str] | None = None) -> str | None:
+    """For names typed as one piece of text ("britain, china", or "britain china" when each word is a name), what
+    to type instead; None if it is one name."""
+    parts = [p.strip() for p in re.split(r"[,;]|\band\b", text) if p.strip()]
+    if len(parts) < 2 and names and len(text.split()) > 1 and all(w.lower() in names for w in text.split()):
+        parts = text.split()
+    if len(parts) < 2:
+        return None
+    return (f"Put each name in its own quotes, inside square brackets: {parts!r}, not one piece of text with "
+            "commas.")
 
 
 def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | None = None) -> Verdict:
@@ -159,7 +206,7 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
         return Verdict(UNREADABLE, "", (str(why),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
         points = [f"This exercise expects {entry.expects}.", f"Your answer is {plain_type(answer)}."]
-        if str(why) and not str(why).startswith(("<", "[", "{", "(")):
+        if str(why):
             points.append(str(why))
         return Verdict(UNREADABLE, "", tuple(points))
     if not isinstance(result, Verdict):
@@ -172,7 +219,7 @@ def check(name: str, answer, data=None) -> None:
     freshness.watch()
     stale = freshness.refusal(name, answer)
     result = stale if stale is not None else verdict(name, answer, data)
-    if result.status not in (UNANSWERED, UNREADABLE, STALE):
+    if result.status not in (UNANSWERED, STALE):  # read for this exercise, even if it could not be read as one
         freshness.graded(name, answer)
     freshness.show(name, result)
 
@@ -242,7 +289,7 @@ def short_names(name: str, kind: str = "") -> set[str]:
     return found
 
 
-def as_id_set(answer, names: Mapping[str, str] | None = None) -> set[str]:
+def as_id_set(answer, names: Mapping[str, str] | None = None, item: str = "a name") -> set[str]:
     """A set of ids from a list, set, tuple, Index, Series (its values) or one string.
 
     `names` maps lower-case names to ids (see names_of), so that "Britain" or "United Kingdom" is read as
@@ -250,22 +297,27 @@ def as_id_set(answer, names: Mapping[str, str] | None = None) -> set[str]:
     """
     tabular = isinstance(answer, (pd.Series, pd.Index)) or type(answer).__name__ == "ndarray"
     if isinstance(answer, str):
+        key = " ".join(answer.split()).lower()
+        hint = None if key in (names or {}) else list_hint(answer, names)
+        if hint:
+            raise Unreadable(hint)
         answer = [answer]
     elif isinstance(answer, pd.DataFrame):
         raise Unreadable("Give a list of names, such as ['britain', 'germany'], not the whole table.")
     elif isinstance(answer, Mapping):
-        answer = list(answer)
-    if not isinstance(answer, Iterable):
+        raise Unreadable("Give a list of names in square brackets, such as ['britain', 'germany'], not curly "
+                         "brackets.")
+    if not isinstance(answer, Iterable) or isinstance(answer, (bytes, bytearray)):
         raise Unreadable("")
     found: dict[str, str] = {}  # id: what the student typed for it
-    for item in answer:
-        if not isinstance(item, str):
-            raise Unreadable(f"Each item should be a name in quotes; {item!r} is {plain_type(item)}.")
-        key = " ".join(item.split()).lower()
+    for entry in answer:
+        if not isinstance(entry, str):
+            raise Unreadable(f"Each item should be {item} in quotes; {what_is(entry)}.")
+        key = " ".join(entry.split()).lower()
         known = (names or {}).get(key, key)
         if known in found:
-            raise Repeated(twice(found[known], item) + (" With pandas, `.unique()` keeps each once." if tabular else ""))
-        found[known] = item
+            raise Repeated(twice(found[known], entry) + (" With pandas, `.unique()` keeps each once." if tabular else ""))
+        found[known] = entry
     return set(found)
 
 
@@ -284,15 +336,16 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
     if isinstance(answer, pd.Series):
         answer = answer.to_dict()
     if not isinstance(answer, Mapping):
-        raise Unreadable("Give each state with its number, as a Series indexed by state or a dictionary.")
+        raise Unreadable("Give each state with its number of days: in curly brackets, such as {'a state': 100, "
+                         "'another state': 200}, or as a column of numbers whose index is the states.")
     found, typed_as = {}, {}
     for key, value in answer.items():
         if not isinstance(key, str):
-            raise Unreadable(f"Each state should be a name in quotes; {key!r} is {plain_type(key)}.")
+            raise Unreadable(f"Each state should be a name in quotes; {what_is(key)}.")
         if isinstance(value, pd.Timedelta):
             value = value / pd.Timedelta(days=1)
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:
-            raise Unreadable(f"The value for {key!r} should be a number of days; it is {plain_type(value)}.")
+            raise Unreadable(f"The value for {shown(key)} should be a number of days; it is {plain_type(value)}.")
         typed, key = key, " ".join(key.split()).lower()
         known = (names or {}).get(key, key)
         if known in found:
@@ -302,18 +355,31 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
     return found
 
 
-def compare_sets(given: set, expected: set, what: str, hint: str) -> Verdict:
-    """Right, or a hint that names what does not belong and says whether some are missing (never which)."""
+def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mapping[str, str] | None = None) -> Verdict:
+    """Right, or a hint that names what does not belong and says whether some are missing (never which).
+    `labels` names a known id as people read it (an actor's name, not its id); anything else is shown as typed."""
     if given == expected:
-        return right(f"All {len(expected)} {what}.")
-    extra = sorted(_shown(item) for item in given - expected)
+        return right(f"All {len(expected)} {what}.".replace(" .", "."))
+    extra = sorted(_shown(item, labels or {}) for item in given - expected)
     points = []
     if extra:
-        points.append(f"{', '.join(extra)} {'does' if len(extra) == 1 else 'do'} not belong.")
+        listed = ", ".join(extra[:-1]) + " and " + extra[-1] if len(extra) > 1 else extra[0]
+        points.append(f"{listed} {'does' if len(extra) == 1 else 'do'} not belong.")
     if expected - given:
         points.append("Some are missing.")
     return wrong(*points, hint)
 
 
-def _shown(item) -> str:
-    return " and ".join(sorted(map(str, item))) if isinstance(item, frozenset) else str(item)
+def _shown(item, labels: Mapping[str, str]) -> str:
+    if isinstance(item, frozenset):
+        return "the tie " + " – ".join(sorted(_shown(i, labels) for i in item))
+    return labels[item] if item in labels else shown(item)
+
+
+def actor_labels(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:
+    """{actor id: how feedback names it}: a figure's label if it has one, else its name in actors.csv, without
+    its bracketed note ("Russian Socialist Federative Soviet Republic"), and never the id."""
+    found = {actor: " ".join(BRACKETED.sub(" ", name).split()) or name
+             for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str))}
+    found.update({actor: " ".join(label.split()) for actor, label in (labels or {}).items()})
+    return found

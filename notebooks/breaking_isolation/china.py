@@ -23,6 +23,8 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from . import checks
@@ -250,10 +252,13 @@ def turning_points_to_order(events: pd.DataFrame) -> list[str]:
 @checks.exercise("china-order", expects="a list of event ids, earliest first")
 def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
-    if not isinstance(answer, str) and not hasattr(answer, "__iter__"):
+    if isinstance(answer, (bytes, pd.DataFrame, Mapping)) or not (isinstance(answer, str) or hasattr(answer, "__iter__")):
         raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
     given = answer.split(",") if isinstance(answer, str) else list(answer)
-    given = [str(item).strip() for item in given]
+    odd = next((item for item in given if not isinstance(item, str)), None)
+    if odd is not None:
+        raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd)}.")
+    given = [item.strip() for item in given]
     repeated = next((item for n, item in enumerate(given) if item in given[:n]), None)
     if repeated is not None:  # refused in plain words, as every list answer with an item twice
         raise checks.Repeated(checks.twice(repeated, repeated))
@@ -270,35 +275,82 @@ def _check_order(answer, data):
     return checks.right(f"All {len(expected)} in order.")
 
 
-@checks.exercise("china-switch", expects="a date or a quarter such as '1927 Q2'")
+# Exercise B's example of a quarter, as its prompt in notebook 3 gives it (tests/test_china.py checks the two agree,
+# and that the example is not the answer).
+SWITCH_EXAMPLE = "1925 Q3"
+
+
+def quarter_name(when) -> str:
+    """A quarter as figure 2's table writes it: "1927 Q4"."""
+    when = pd.Timestamp(when)
+    return f"{when.year} Q{when.quarter}"
+
+
+def party_turn(events: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Exercise B's answer: the first row of `switches` in which the party face's tie to the Nationalists stops
+    being cooperative (quarter, before, after, set_by)."""
+    changes = switches(backing_by_quarter(events, actors))
+    turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY)
+                     & (changes["before"] == "cooperative")]
+    if turned.empty:
+        raise ValueError("the data has no quarter in which the party face's tie to the Nationalists stops being "
+                         "cooperative")
+    return turned.iloc[0]
+
+
+def network_turn(events: pd.DataFrame, actors: pd.DataFrame, side: str = "kmt") -> tuple[pd.Timestamp, str]:
+    """When notebook 2's one tie between Moscow and `side` first stops being cooperative, and the event that
+    turned it: the network joins Moscow's state and party in one node and keeps the Comintern apart, so its
+    tie can turn on another day than figure 2's party face (network_model's rule, on network_model's pairs)."""
+    from .network_model import SOVIET, event_pairs, timeline  # noqa: PLC0415
+
+    pairs = event_pairs(events, actors)
+    tie = pairs[(pairs["u"] == min(side, SOVIET)) & (pairs["v"] == max(side, SOVIET))]
+    previous = None
+    for day, sign, _ in timeline(tie["date"], tie["tone"]):
+        if previous == "cooperative" and sign != "cooperative":
+            turned = tie[tie["date"] == pd.Timestamp(day)]
+            signed = turned[turned["tone"] != "neutral"]
+            return pd.Timestamp(day), str((signed if len(signed) else turned)["event_id"].iloc[-1])
+        previous = sign
+    raise ValueError(f"notebook 2's tie between {SOVIET} and {side} never stops being cooperative")
+
+
+@checks.exercise("china-switch", expects=f"a year and a quarter, such as '{SWITCH_EXAMPLE}'")
 def _check_switch(answer, data):
     """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
     backing = backing_by_quarter(data.events, data.actors)
-    changes = switches(backing)
-    turned = changes[(changes["side"] == "Nationalists") & (changes["face"] == PARTY)
-                     & changes["after"].isin(["mixed", "hostile"])]
-    if turned.empty:
-        raise ValueError("the data has no such turn")
-    expected = turned["quarter"].iloc[0]
+    expected = pd.Timestamp(party_turn(data.events, data.actors)["quarter"])
     text = str(answer).strip().upper().replace("-", " ")
     try:  # only the reading of the answer: an error in the data above is the kit's, and is raised
+        if isinstance(answer, bool) or not isinstance(answer, (str, pd.Timestamp)):
+            raise TypeError
         if "Q" in text:
             year, _, quarter = text.partition("Q")
             given = (int(year.strip()), int(quarter.strip()))
         else:
             stamp = pd.Timestamp(str(answer))
+            if pd.isna(stamp):  # "" reads as no date at all
+                raise ValueError
             given = (stamp.year, stamp.quarter)
     except (ValueError, TypeError):
-        raise checks.Unreadable("Write a quarter such as '1927 Q2', or a date such as '1927-05-01'.") from None
+        raise checks.Unreadable(f"Write the year and the quarter in quotes, such as '{SWITCH_EXAMPLE}'.") from None
     first, last = int(backing["quarter"].dt.year.min()), int(backing["quarter"].dt.year.max())
-    impossible = (checks.outside(given[0], first, last, "a year that figure 2 shows")
-                  or checks.outside(given[1], 1, 4, "a quarter of the year"))
+    impossible = (checks.outside(given[0], first, last, f"figure 2 shows the years {first} to {last}")
+                  or checks.outside(given[1], 1, 4, "a year has four quarters, Q1 to Q4"))
     if impossible:
         return impossible
     if given == (expected.year, expected.quarter):
         return checks.right("That is the quarter the table shows.")
-    return checks.wrong("Find the Nationalists' row for the party face in the table below figure 2 and read where "
-                        "'cooperative' first gives way to something else.")
+    hint = ("Find the Nationalists' row for the party face in the table below figure 2 and read where "
+            "'cooperative' first gives way to something else.")
+    day, _ = network_turn(data.events, data.actors)
+    if given == (day.year, day.quarter):  # notebook 2's date: another tie, not a slip
+        return checks.wrong(f"{quarter_name(day)} is when notebook 2's one line between Moscow and the Nationalists "
+                            f"stopped being cooperative ({day.day} {day:%B %Y}). Figure 2 splits Moscow into its two "
+                            "faces and counts the Comintern's own dealings with the party face, so its row can "
+                            "turn at another time.", hint)
+    return checks.wrong(hint)
 
 
 # --- the claim-and-evidence exercise (registered in evidence.SPECS as "china-evidence") ----------------------

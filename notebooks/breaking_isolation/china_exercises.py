@@ -40,8 +40,8 @@ def _debate_texts(data) -> dict[str, str]:
     return {doc.id: _words(doc.text) for doc in _documents(data) if doc.id in DEBATE_DOCUMENTS}
 
 
-@checks.exercise("china-speakers", expects="for each claim 1 to 3, a speaker ('Stalin', 'Trotsky' or 'both') and "
-                 "its evidence (an event id, or a line copied from one of the two documents)")
+@checks.exercise("china-speakers", expects="a speaker ('Stalin', 'Trotsky' or 'both') and evidence (an event id, or "
+                 "a line copied from one of the two documents) for each of the claims 1 to 3")
 def _check_speakers(answer, data):
     if not isinstance(answer, Mapping):
         raise checks.Unreadable("Start from the template: curly brackets, with the claims' numbers 1, 2 and 3.")
@@ -52,7 +52,7 @@ def _check_speakers(answer, data):
         try:
             number = int(str(key).strip())
         except ValueError:
-            raise checks.Unreadable(f"Number each claim 1, 2 or 3; {key!r} is not one of them.") from None
+            raise checks.Unreadable(f"Number each claim 1, 2 or 3; {checks.shown(key)} is not one of them.") from None
         if isinstance(value, str) or not hasattr(value, "__len__") or len(value) != 2:
             raise checks.Unreadable(f"Give claim {number} a pair in brackets: a speaker and the evidence, such as "
                                     "('Stalin', '1927-stalin-theses-china').")
@@ -112,7 +112,8 @@ def _check_both_at_once(answer, data):
     state = backing[backing["face"] == STATE].pivot(index="quarter", columns="side", values="tie")
     expected = int(((state["Beijing government"] == "cooperative") & (state["Nationalists"] == "cooperative")).sum())
     given = checks.as_int(answer)
-    impossible = checks.outside(given, 0, len(state), "a number of the quarters of 1923–28")
+    impossible = checks.outside(given, 0, len(state), f"1923–28 has {len(state)} quarters, so the count is from 0 "
+                                f"to {len(state)}")
     if impossible:
         return impossible
     if given == expected:
@@ -135,8 +136,11 @@ def _check_conditions(answer, data):
         raise checks.Unreadable("Give the conditions as a list of sentences in quotes, in square brackets.")
     conditions = [c for c in conditions if isinstance(c, str) and c.strip() and c.strip() != "..."]
     ids = keys.get("events", [])
-    ids = [ids] if isinstance(ids, str) else [i for i in ([] if _blank(ids) else ids) if not _blank(i)]
-    ids = sorted(checks.as_id_set(ids))
+    if not _blank(ids) and not isinstance(ids, str) and (isinstance(ids, Mapping) or not hasattr(ids, "__iter__")):
+        raise checks.Unreadable("Give the events as a list of event ids in square brackets, such as "
+                                "['1924-whampoa-opens', '1927-wuhan-expels-communists'].")
+    ids = ids if isinstance(ids, str) else [i for i in ([] if _blank(ids) else ids) if not _blank(i)]
+    ids = sorted(checks.as_id_set(ids, item="an event id"))
     if len(conditions) < 2:
         return checks.wrong("Name two conditions, each as a sentence of its own in the list.")
     short = [n + 1 for n, c in enumerate(conditions) if len(c.split()) < MIN_CONDITION_WORDS]

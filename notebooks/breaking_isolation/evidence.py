@@ -71,9 +71,9 @@ def read_answer(answer) -> Answer:
     if not isinstance(claim, str):
         raise checks.Unreadable(f"The claim should be a sentence in quotes; yours is {checks.plain_type(claim)}.")
     ids = keys.get("events", [])
-    ids = [] if ids is Ellipsis or ids is None else sorted(checks.as_id_set(ids))
+    ids = [] if ids is Ellipsis or ids is None else sorted(checks.as_id_set(ids, item="an event id"))
     document = keys.get("document")
-    if document is Ellipsis or document in ("", None):
+    if document is Ellipsis or document is None or (isinstance(document, str) and not document.strip()):
         document = None
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")

@@ -23,6 +23,7 @@ class _State:
     version: int = 0              # how many times a cell set `answer` cleanly
     running_sets_answer: bool = False
     graded: dict = field(default_factory=dict)  # version -> the exercise it was checked for
+    pending: str | None = None    # checked in a cell that also sets `answer`: it claims the version that cell makes
 
 
 STATE = _State()
@@ -45,13 +46,17 @@ def watch(shell=None) -> None:
 
 def _before(info) -> None:
     STATE.running_sets_answer = bool(SETS_ANSWER.search(info.raw_cell or ""))
+    STATE.pending = None
 
 
 def _after(result) -> None:
+    pending, STATE.pending, STATE.running_sets_answer = STATE.pending, None, False
     if not SETS_ANSWER.search(result.info.raw_cell or ""):
         return
     if result.success:
         STATE.failed, STATE.version = False, STATE.version + 1
+        if pending is not None:  # answer and check in one cell (a solution): this value is that exercise's now
+            STATE.graded[STATE.version] = pending
     else:
         STATE.failed = True
 
@@ -75,7 +80,13 @@ def refusal(name: str, answer) -> Verdict | None:
 
 
 def graded(name: str, answer) -> None:
-    if STATE.watching:
+    """Record that the value `answer` holds now was checked for exercise `name`. In a cell that also sets
+    `answer`, the value is the one that cell makes: it is recorded when the cell ends cleanly."""
+    if not STATE.watching:
+        return
+    if STATE.running_sets_answer:
+        STATE.pending = name
+    else:
         STATE.graded[STATE.version] = name
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -36,24 +37,38 @@ def as_pairs(answer, names: dict[str, str] | None = None) -> set[frozenset]:
     """A set of unordered pairs of ids from a list of 2-tuples (or 2-lists, or "a-b" edge rows of a table)."""
     if isinstance(answer, pd.DataFrame):
         if not {"u", "v"} <= set(answer.columns):
-            raise checks.Unreadable("A table of ties needs the columns u and v.")
+            raise checks.Unreadable("A table of ties needs the two columns `u` and `v` of `edge_table`.")
         answer = list(zip(answer["u"], answer["v"]))
-    if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
-        raise checks.Unreadable(answer)
+    if isinstance(answer, (str, bytes, Mapping)) or not hasattr(answer, "__iter__"):
+        raise checks.Unreadable("Give the ties as a list of pairs in square brackets, such as [('britain', 'ussr')].")
     found: dict[frozenset, object] = {}  # pair: how the student wrote it
     for item in answer:
-        if isinstance(item, str) or not hasattr(item, "__len__") or len(item) != 2:
+        if isinstance(item, (str, Mapping)) or not hasattr(item, "__len__") or len(item) != 2:
+            why = (f"one of yours has {len(item)} item{'s' if len(item) != 1 else ''}"
+                   if isinstance(item, (tuple, list)) else f"{checks.what_is(item)}, not a pair")
             raise checks.Unreadable(f"Each tie should be a pair of names in brackets, such as ('britain', 'ussr'); "
-                                    f"{item!r} is not.")
+                                    f"{why}.")
         try:
             ids = frozenset(checks.as_id_set(list(item), names))
         except checks.Repeated:
-            raise checks.Unreadable(f"A tie joins two different actors; {item!r} does not.") from None
+            raise checks.Unreadable(f"A tie joins two different actors; {_pair(item)} does not.") from None
         if ids in found:
-            raise checks.Repeated(f"{tuple(found[ids])!r} and {tuple(item)!r} are the same tie. List each tie once, "
+            raise checks.Repeated(f"{_pair(found[ids])} and {_pair(item)} are the same tie. List each tie once, "
                                   "then run your answer cell again.")
         found[ids] = item
     return set(found)
+
+
+def _pair(item) -> str:
+    """A pair as the student typed it, ('britain', 'ussr'); anything else by what it is."""
+    if isinstance(item, (tuple, list)) and len(item) == 2 and all(isinstance(i, str) for i in item):
+        return "(" + ", ".join(checks.shown(i) for i in item) + ")"
+    return checks.shown(item)
+
+
+def _labels(data) -> dict[str, str]:
+    """How feedback names a node: its label in the figures, else its actor's name."""
+    return checks.actor_labels(data.actors, LABELS)
 
 
 @checks.exercise("network-1", expects="a list of actor ids, such as ['germany', 'france']")
@@ -66,7 +81,7 @@ def _check_hostile_1928(answer, data):
                             "hostile ties.")
     return checks.compare_sets(given, expected, "actors hostile to Moscow at the end of 1928",
                                "Look at Moscow's own edges: `G.edges('ussr', data='sign')` lists each neighbour "
-                               "with the sign of the tie; keep the hostile ones.")
+                               "with the sign of the tie; keep the hostile ones.", _labels(data))
 
 
 @checks.exercise("network-2", expects="a whole number")
@@ -75,8 +90,9 @@ def _check_unbalanced_1926(answer, data):
     expected = int((~signed_triads(graph)["balanced"]).sum())
     given = checks.as_int(answer)
     n = graph.number_of_nodes()
-    impossible = checks.outside(given, 0, n * (n - 1) * (n - 2) // 6,
-                                f"a number of triads among the {n} actors of the snapshot")
+    most = n * (n - 1) * (n - 2) // 6
+    impossible = checks.outside(given, 0, most, f"the {n} actors of the snapshot form at most {most} triads, so "
+                                f"the count is from 0 to {most}")
     if impossible:
         return impossible
     if given == expected:
@@ -94,4 +110,4 @@ def _check_1926_to_1928(answer, data):
     given = as_pairs(answer, _names(data))
     return checks.compare_sets(given, expected, "ties that are new or changed sign between the two snapshots",
                                "Go through the edges of the 1928 graph; keep an edge when the 1926 graph "
-                               "lacks it (`has_edge`) or gives it another sign.")
+                               "lacks it (`has_edge`) or gives it another sign.", _labels(data))

@@ -49,7 +49,9 @@ def _states(data) -> int:
 def _check_de_jure_on_the_day(answer, data):
     expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), EXERCISE_1_DAY)["de_jure"])
     given = checks.as_int(answer)
-    impossible = checks.outside(given, 0, _states(data), "a number of states in the kit's data")
+    states = _states(data)
+    impossible = checks.outside(given, 0, states, f"the kit's data knows {states} states, so the count is from 0 "
+                                f"to {states}")
     if impossible:
         return impossible
     if given == expected:
@@ -68,22 +70,23 @@ def _check_ruptures(answer, data):
     return checks.compare_sets(given, expected, "states whose relations with Moscow were broken off",
                                "Look for breaks of relations in `changes`, keep only the rows that count "
                                "(a government that was not then recognised speaks for no state), and take "
-                               "the state, not the actor who broke off.")
+                               "the state, not the actor who broke off.", checks.actor_labels(data.actors))
 
 
-@checks.exercise("recognition-3", expects="a Series (or dict) of gaps in days, indexed by state id")
+@checks.exercise("recognition-3", expects="the gap in days for each state: a column of numbers whose index is the "
+                 "states, or curly brackets such as {'a state': 100, 'another state': 200}")
 def _check_gaps(answer, data):
     expected = _gaps(standing_changes(data.events, data.actors)).to_dict()
     given = checks.as_number_mapping(answer, _state_names(data))
     negative = sorted(s for s in given if given[s] < 0)
     if negative:
-        return checks.wrong(f"The gap for {negative[0]} is below 0, which the question does not allow: "
+        return checks.wrong(f"The gap for {checks.actor_labels(data.actors).get(negative[0], negative[0])} is below 0, which the question does not allow: "
                             "de jure came after de facto, so take the de facto date from the de jure date.")
     if set(given) != set(expected):
         return checks.compare_sets(set(given), set(expected), "",
                                    "For each state you need two dates: the first on which its recognition became "
                                    "de facto and the first on which it became de jure. Keep only the states where "
-                                   "de facto came first.")
+                                   "de facto came first.", checks.actor_labels(data.actors))
     off = [s for s in expected if abs(given[s] - expected[s]) > 1]
     if off:
         return checks.wrong(f"The states are right, but {len(off)} gap(s) differ by more than a day: subtract the "

@@ -24,13 +24,29 @@ class Verdict:
         return self.status == RIGHT
 
     def __str__(self) -> str:
-        return "\n".join([f"{_LABELS[self.status]} {self.message}".strip()] + [f"  • {p}" for p in self.points])
+        return "\n".join([f"{_LABELS[self.status]} {_plain(self.message)}".strip()]
+                         + [f"  • {_plain(p)}" for p in self.points])
 
     def _repr_markdown_(self) -> str:
         head = f"**{_LABELS[self.status]}** {_escape(self.message)}".strip()
         return "\n".join([head, ""] + [f"- {_escape(p)}" for p in self.points]) if self.points else head
 
 
+def _spans(text: str) -> list[tuple[bool, str]]:
+    """The text cut into (is code, part): a message writes code between backticks (`changes`). Backticks that do
+    not pair up (one typed by a student) are text, not code."""
+    parts = str(text).split("`")
+    if len(parts) % 2 == 0:  # an odd number of backticks: none is read as code
+        return [(False, str(text))]
+    return [(n % 2 == 1, part) for n, part in enumerate(parts) if part]
+
+
 def _escape(text: str) -> str:
-    """Plain text for Markdown (markup.escape, the kit's one rule for data text)."""
-    return markup.escape(text)
+    """Markdown for a message: code as a code span, everything else as literal text (markup.escape, the kit's
+    one rule for data text), so no backtick shows and nothing a student typed is read as markup."""
+    return "".join(f"`{part}`" if code else markup.escape(part) for code, part in _spans(text))
+
+
+def _plain(text: str) -> str:
+    """A message as plain text: code without its backticks."""
+    return "".join(part for _, part in _spans(text))
