@@ -630,10 +630,11 @@ def code_names_on_slides(page) -> list[tuple[int, str]]:
     ids = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(actors, key=len, reverse=True))
                      + r")(?![\w-])")
     slides = page.evaluate("""() => Reveal.getSlides().map(s => {
-        const copy = s.cloneNode(true);
-        copy.querySelectorAll('aside.notes, section').forEach(n => n.remove());
-        const prose = [...copy.querySelectorAll('.jp-MarkdownCell code')].map(c => c.textContent);
-        return [copy.innerText, prose];
+        const own = n => n.closest('section') === s && !n.closest('aside.notes, script, style');
+        const texts = [], walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) if (own(walker.currentNode.parentElement)) texts.push(walker.currentNode.textContent);
+        const prose = [...s.querySelectorAll('.jp-MarkdownCell code')].filter(own).map(c => c.textContent);
+        return [texts.join(' '), prose];
     })""")
     found = []
     for number, (text, code) in enumerate(slides):
