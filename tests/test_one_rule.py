@@ -5,9 +5,11 @@ in law falls under exactly one of the README's rulings (two rows, one row, a tre
 added without a ruling fails; and every exchange is dated by its acceptance, the last act a primary or scholarly
 source dates. The README and the data cannot drift apart."""
 
+import dataclasses
 import re
 
 import breaking_isolation as kit
+import pandas as pd
 import pytest
 from breaking_isolation import loader, recognition
 
@@ -133,10 +135,6 @@ def test_a_split_exchange_moves_recognition_with_the_note_and_relations_with_the
 
 
 # --- Which government speaks for a state (README, "One rule for every state") ---------------------------------
-
-import dataclasses
-
-import pandas as pd
 
 RULE_ACTORS = pd.DataFrame({
     "actor_id": ["ussr", "soleland", "noliland", "noliland-gov", "twinland", "twinland-old", "twinland-new"],

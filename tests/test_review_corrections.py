@@ -29,13 +29,13 @@ def header(doc_id: str) -> str:
 
 
 def headnote(doc_id: str) -> str:
-    return re.search(r"^headnote: (.*)$", header(doc_id), re.M).group(1)
+    return re.search(r"^headnote: (.*)$", header(doc_id), re.MULTILINE).group(1)
 
 
 # --- A finding known only second-hand is attributed --------------------------------------------------------------
 
-SECOND_HAND = re.compile(r"not read directly|has not read the pages|known here through", re.I)
-ATTRIBUTED = re.compile(r"summari[sz]|according to|review", re.I)
+SECOND_HAND = re.compile(r"not read directly|has not read the pages|known here through", re.IGNORECASE)
+ATTRIBUTED = re.compile(r"summari[sz]|according to|review", re.IGNORECASE)
 
 
 def second_hand_sources() -> dict[str, str]:
@@ -84,7 +84,7 @@ def test_rapallo_cancellation_of_claims_is_article_2_and_merchant_ships_are_not_
     key = (KEYS / "doc-1922-rapallo-treaty.md").read_text(encoding="utf-8")
     note = key.split("## Teacher's note", 1)[1].split("## Answers", 1)[0]
     assert "Article 2" in note and "wrote off claims on both sides (Article 1)" not in note
-    answer_2 = re.search(r"^2\. (.*)$", key.split("## Answers", 1)[1], re.M).group(1)
+    answer_2 = re.search(r"^2\. (.*)$", key.split("## Answers", 1)[1], re.MULTILINE).group(1)
     cancelled = answer_2.split("Article 1(b)", 1)[0]
     assert "merchant ships" not in cancelled, "1(b) settles the ships on reciprocity; it does not cancel them"
 
@@ -118,7 +118,7 @@ def test_the_litvinov_headnote_has_chicherin_still_commissar_and_litvinov_acting
 
 def test_the_coleman_key_calls_the_resolution_an_admission_in_the_partys_own_words():
     key = (KEYS / "doc-1923-coleman-politburo.md").read_text(encoding="utf-8")
-    answer_1 = re.search(r"^1\. (.*)$", key.split("## Answers", 1)[1], re.M).group(1)
+    answer_1 = re.search(r"^1\. (.*)$", key.split("## Answers", 1)[1], re.MULTILINE).group(1)
     assert "admission" in answer_1 and "own words" in answer_1
 
 
