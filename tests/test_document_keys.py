@@ -210,3 +210,45 @@ def test_the_genoa_headnote_says_chicherin_drafted_the_speech_and_lenin_amended_
     doc = next(d for d in LIVE if d.id == "doc-1922-lenin-genoa-amendments")
     assert "Chicherin drafted" in doc.headnote and "Lenin" in doc.headnote.split("Chicherin drafted", 1)[1]
     assert not re.search(r"\bhe drafted\b", doc.headnote)
+
+
+def test_lesson_4s_corroboration_grid_is_keyed_with_every_standing_its_documents_bear_on():
+    """Answer sheet 4's section 3 has a key in the plan: each event of documents A and B that moves a standing is
+    named, and every date written beside an event id is the data's."""
+    import build_packs
+
+    plan = " ".join(PLAN_4.read_text(encoding="utf-8").split())
+    assert "Key to the corroboration grid (answer sheet 4, section 3)" in plan
+    grid = plan.split("Key to the corroboration grid", 1)[1].split("**Key to the sourcing grid", 1)[0]
+    docs = {d.id: d for d in LIVE}
+    moving = {"de_jure_recognition", "de_facto_recognition", "relations_established", "relations_broken",
+              "relations_restored"}
+    for doc_id in build_packs.PACKS["04-documents"][1]:
+        for event_id in docs[doc_id].event_ids:
+            if EVENTS.loc[event_id, "kind"] in moving:
+                assert f"`{event_id}`" in grid, event_id
+    dated = re.findall(r"`([\w-]+)`, (\d{1,2} [A-Z][a-z]+ \d{4})", grid)
+    assert len(dated) >= 3
+    for event_id, written in dated:
+        assert documents.written_date(str(EVENTS.loc[event_id, "date"])[:10]) == written, (event_id, written)
+
+
+# The marking guide and the exam-style tasks quote the documents too; what else they set in quotes is listed.
+TASK_KEYS_NOT_STORED = {
+    "04-documents-marking.md": {
+        "In October 1924 Britain protested to Moscow; in May 1927 it broke off relations. Why did Britain break "
+        "with the USSR in 1927 and not in 1924?": "the task's own question",
+        "the propaganda got worse": "anchor paper 2's own words, quoted in its marking"},
+    "curriculum-tasks.md": {"The Russian Revolution and the Rise of Stalin, 1917-1929":
+                            "the title of Part one of AQA 7042 component 2N"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(TASK_KEYS_NOT_STORED))
+def test_every_quotation_in_the_marking_guide_and_exam_tasks_is_what_the_kit_holds(name):
+    text = re.sub(r"(?m)^> ?", "", (KEYS / name).read_text(encoding="utf-8"))
+    found = [" ".join(q.split()) for q in re.findall(r'"([^"]+)"', text)]
+    listed = TASK_KEYS_NOT_STORED[name]
+    wrong = [q for q in found if q not in listed and not held(q, EVERYTHING_HELD)]
+    assert wrong == [], f"lessons/keys/{name} quotes what the kit does not hold: {wrong}"
+    assert set(listed) <= set(found), "drop from the list what the file no longer quotes"

@@ -1,5 +1,6 @@
 """The document set: the loader's rules on fixtures, and the live documents' invariants."""
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -212,3 +213,112 @@ def test_the_loader_reads_the_excerpt_only_and_the_tool_rewrites_a_stale_body(tm
     path.write_text(path.read_text(encoding="utf-8").replace("title: A sample note", "title: A new title"))
     [stale] = tool.stale(tmp_path, fixture_data()).values()
     assert "# A new title\n" in stale and "# A sample note" not in stale
+
+
+# --- what a student reads gives who, when and context, never the answer ------------------------------------------
+
+# The header fields a student sees when opening the file (the body repeats the headnote); the author field is left
+# out, since it must name the office the answers also name.
+STUDENT_FIELDS = ("purpose", "headnote", "audience", "date_note", "place")
+MAX_PURPOSE_WORDS = 25
+# words that make a purpose an interpretation (a motive, an effect, a reason) rather than what the document is
+MOTIVE = re.compile(r"\b(to show|to argue|to justify|to discredit|to explain|to reassure|to persuade|to prove|"
+                    r"by blaming|by showing|while|so that|so as to|in order to|as used|above all|every word|why)\b",
+                    re.IGNORECASE)
+STOPWORDS = set("""a an the of and or to in on at by for from with as is was were be been it its this that these
+those not no but which who whom what when why how than then there their they them he his she her we our you your i
+into about after before over under between both each every any all one two three only also so such same other more
+most less can could would should may might must will shall do did does has have had""".split())
+
+
+def meant_to_do(doc) -> str:
+    """What the document was meant to do, as its key gives it (the header says only what the document is)."""
+    text = key_path(doc).read_text(encoding="utf-8")
+    found = re.search(r"\*\*What it was meant to do\*\* \([^)]*\): (.+?)(?: \*\*Who it was for|\n\n)", text, re.DOTALL)
+    return " ".join(found.group(1).split()) if found else ""
+
+
+def content_trigrams(text: str) -> set[str]:
+    """Runs of three content words, each cut to six letters (so "recognise" meets "recognition")."""
+    words = [w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS]
+    return {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def giveaways(doc) -> dict[str, set[str]]:
+    """For each student field, the runs it shares with the key's answers and not with what the student reads anyway
+    (the excerpt, the questions, the title, the author line)."""
+    _note, answers = key_sections(doc)
+    keyed = set().union(*(content_trigrams(a) for a in answers))
+    read = content_trigrams(" ".join([doc.text, *doc.questions, doc.title, doc.author]))
+    found = {field: (content_trigrams(getattr(doc, field)) & keyed) - read for field in STUDENT_FIELDS}
+    return {field: runs for field, runs in found.items() if runs}
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_every_key_says_what_the_document_was_meant_to_do_and_the_header_does_not(doc):
+    purpose = meant_to_do(doc)
+    assert len(purpose.split()) >= 10, f"lessons/keys/{doc.id}.md: give **What it was meant to do** (...): ..."
+    header = " ".join(doc.purpose.split())
+    assert len(header.split()) <= MAX_PURPOSE_WORDS, (doc.id, header)
+    assert not MOTIVE.search(header), (doc.id, MOTIVE.search(header).group())
+    assert header != purpose
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_no_field_a_student_reads_gives_away_a_keyed_answer(doc):
+    assert giveaways(doc) == {}, doc.id
+
+
+def test_a_purpose_that_gives_away_the_answer_is_caught():
+    """The purposes the headers gave before the interpretation moved to the keys fail both tests."""
+    lenin = next(d for d in LIVE if d.id == "doc-1922-lenin-genoa-amendments")
+    told = dataclasses.replace(lenin, purpose="To take out of the first Soviet speech at Genoa every word about "
+                               "revolution and war, and to have the delegation speak as traders who support peaceful "
+                               "settlements.")
+    assert MOTIVE.search(told.purpose)
+    nanjing = next(d for d in LIVE if d.id == "doc-1927-nanjing-break-statement")
+    told = dataclasses.replace(nanjing, purpose="To justify closing every Soviet consulate and state agency in "
+                               "Nationalist territory by blaming them for the Canton uprising.")
+    assert giveaways(told) and MOTIVE.search(told.purpose)
+
+
+# --- how many documents the kit says it has --------------------------------------------------------------------
+
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"twenty-one": 21, "twenty-two": 22, "twenty-three": 23,
+                                                     "twenty-four": 24, "twenty-five": 25, "thirty": 30}
+# "all thirteen documents", "the kit's 21 documents": a number of ten or more before "documents" counts them all
+COUNT = re.compile(r"\b(\d+|[a-z]+(?:-[a-z]+)?)\s+(?:primary\s+|historical\s+|source\s+)?documents\b", re.IGNORECASE)
+
+
+def prose_files():
+    root = kit.kit_root()
+    skip = {".venv", ".venv-test", ".venv-uv", "node_modules", "build", ".git", "tests"}
+    for path in root.rglob("*"):
+        if path.suffix in {".md", ".ipynb", ".html", ".py"} and not skip & set(path.relative_to(root).parts):
+            yield path
+
+
+def counts_of_all_documents(text: str) -> list[int]:
+    found = []
+    for match in COUNT.finditer(" ".join(text.replace("\\n", " ").split())):
+        word = match.group(1).lower()
+        number = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        if number is not None and 10 <= number < 1000:     # not a year ("the 1924 documents")
+            found.append(number)
+    return found
+
+
+def test_every_count_of_the_kits_documents_is_the_number_it_holds():
+    wrong = {path.relative_to(kit.kit_root()).as_posix(): n for path in prose_files()
+             for n in counts_of_all_documents(path.read_text(encoding="utf-8", errors="replace")) if n != len(LIVE)}
+    assert wrong == {}, f"the kit holds {len(LIVE)} documents: {wrong}"
+
+
+def test_a_stale_count_of_documents_is_caught_and_the_readme_lists_them_all():
+    assert counts_of_all_documents('"All\\n",\n    "thirteen documents are listed"') == [13]
+    assert counts_of_all_documents("the kit's 21 primary documents; two documents; the 1924 documents") == [21]
+    readme = (kit.data_dir() / "documents" / "README.md").read_text(encoding="utf-8")
+    assert f"The kit holds {len(LIVE)} documents" in readme
+    assert all(f"]({d.id}.md)" in readme for d in LIVE)

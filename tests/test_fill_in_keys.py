@@ -183,6 +183,13 @@ def test_every_sign_change_in_the_snapshot_key_recomputed_from_the_events(key):
 
 # --- lesson 4: the sourcing grid ---------------------------------------------------------------------------------
 
+def meant_to_do(doc) -> str:
+    """What the document was meant to do, as its key gives it (the header says only what the document is)."""
+    text = (ROOT / "lessons" / "keys" / f"{doc.id}.md").read_text(encoding="utf-8")
+    found = re.search(r"\*\*What it was meant to do\*\* \([^)]*\): (.+?)(?: \*\*Who it was for|\n\n)", text, re.DOTALL)
+    return " ".join(found.group(1).split()) if found else ""
+
+
 def test_every_row_of_the_sourcing_grid_is_keyed_for_documents_a_and_b_from_their_headers(key):
     grid = {r["Row"]: r for r in rows(section(key, "Lesson 4"))}
     sheet = (SHEETS / "04-documents-answer-sheet.md").read_text(encoding="utf-8").split("**1. Sourcing**")[1]
@@ -195,7 +202,8 @@ def test_every_row_of_the_sourcing_grid_is_keyed_for_documents_a_and_b_from_thei
         assert grid["Author"][column] == " ".join(doc.author.split())
         assert grid["Date and place"][column] == f"{documents.written_date(doc.date)}; {doc.place}"
         assert grid["Audience"][column] == " ".join(doc.audience.split())
-        assert grid["Purpose"][column] == " ".join(doc.purpose.split())
+        assert grid["Purpose"][column] == meant_to_do(doc)             # the key's, not the header's
+        assert grid["Purpose"][column] != " ".join(doc.purpose.split())
         shapes = grid["How that shapes what it says"][column]
         assert set(QUOTE.findall(shapes)) and {s for _, s in QUOTE.findall(shapes)} == {doc.id}, column
         assert quotations_hold(shapes) == [], column

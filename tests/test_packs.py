@@ -65,3 +65,25 @@ def test_the_exam_style_tasks_use_the_kits_documents_and_carry_their_mark_scheme
     assert len(re.findall(r"^- Source [A-D]:", ib, re.MULTILINE)) == 4 and "| 7-9 |" in ib
     assert len(re.findall(r"^- Source [A-C]:", aqa, re.MULTILINE)) == 3
     assert "assess the value of these\nthree sources" in aqa and "| 5 | 25-30 |" in aqa
+
+
+PACKED = sorted({i for _, ids in [*build_packs.PACKS.values(), *build_packs.EXTENSIONS.values()] for i in ids})
+
+
+@pytest.mark.parametrize("doc_id", PACKED)
+def test_every_packed_document_is_printed_whole_and_verbatim_against_what_it_was_read_in(doc_id):
+    """A pack prints the excerpt line for line; the excerpt is word for word its stored source (a public-domain
+    text) or says which printed edition it was compared with (a fair-use quotation)."""
+    import verbatim
+
+    doc = LIVE[doc_id]
+    packs = [build_packs.render(s) for s, (_, ids) in build_packs.PACKS.items() if doc_id in ids]
+    packs += [build_packs.extension_render(s) for s, (_, ids) in build_packs.EXTENSIONS.items() if doc_id in ids]
+    pack = "\n".join(packs)
+    for line in doc.text.split("\n"):
+        assert markup.escape(line).rstrip() in pack, (doc_id, line)
+    if doc.licence == "public-domain":
+        source = (kit.data_dir() / "documents" / doc.stored_text).read_text(encoding="utf-8")
+        assert verbatim.check(doc.text, source) == [], (doc_id, verbatim.check(doc.text, source)[:1])
+    else:
+        assert len(doc.compared_with.split()) >= 8, doc_id
