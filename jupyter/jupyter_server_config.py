@@ -57,5 +57,10 @@ c.ServerApp.contents_manager_class = kit_server.KitContentsManager
 kit = next((folder for folder in (here.parent, Path.cwd()) if kit_server.is_kit(folder)), None)
 if kit is not None:
     kit_server.make_working_copies(kit)
+    # A copy made from an older version of its notebook keeps the student's answers; the new version is written
+    # beside it, and the student is told where, here where `make lab` prints the address to open.
+    notice = kit_server.update_notice(kit_server.update_copies(kit))
+    if notice:
+        print(notice, file=sys.stderr)
     os.environ["PYTHONPATH"] = kit_server.package_path(kit)  # kernels in my-work/ import the kit's package
     c.LabApp.default_url = f"/lab/tree/{kit_server.WORK}/00-start-here.ipynb"

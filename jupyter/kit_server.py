@@ -2,7 +2,10 @@
 
 A student works in `my-work/`, a folder beside `notebooks/`: one working copy of each notebook, made the first
 time Lab starts (or when Lab asks for `my-work/`, as on a hub where the kit is pulled after the server starts;
-a copy the student deleted comes back fresh that way), and never overwritten after that, so an update of the kit leaves the student's work alone. A working
+a copy the student deleted comes back fresh that way), and never overwritten after that, so an update of the kit
+leaves the student's work alone. Each copy records the version of its original it was made from; when the kit's
+original has changed since, Lab writes the new version beside the student's copy, as `NAME (updated).ipynb`, and
+says so (`update_copies`): the student keeps their answers and gets the new exercises. A working
 copy is what a student should see: no speaker notes, and each solution a folded Markdown block
 (`<details>`) that the student opens by choice, with the mouse or the keyboard (Tab to its summary, then Enter
 or Space), and that Run All never opens. It is read-only, so that Enter on the selected cell does not open its
@@ -22,7 +25,9 @@ keeps answers out of a self-studying student's way; it is no lock (Python in a n
 for that, give students the student edition (`make student`).
 """
 
+import hashlib
 import importlib.util
+import json
 import os
 import random
 import re
@@ -44,6 +49,7 @@ LEARNERS = (WORK, "output")  # what the learner makes: their working copies, and
 EDITION = "student-edition.toml"  # the one setting of what students get (tools/student_edition.py reads it)
 LIFT = "KIT_EDIT_ORIGINALS"
 SOLUTION_SUMMARY = "Solution: open it once you have tried the exercise"
+MADE_FROM = "breaking_isolation"  # a working copy's metadata: the original it was made from, and its version
 # A Markdown link to a file in notebooks/ that is not a notebook (the glossary): from my-work/ it lives one up.
 SIBLING_LINK = re.compile(r"(\]\()(?!\.\./|[a-z]+:|#)([^)\s#]+\.md)([#)])")
 
@@ -88,11 +94,30 @@ def working_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return copy
 
 
-def make_working_copies(kit: Path) -> list[Path]:
-    """Write my-work/<name>.ipynb for every notebook that has no working copy yet; never overwrite one.
+def version_of(notebook: nbformat.NotebookNode) -> str:
+    """A fingerprint of what a student reads and runs in a notebook: each cell's kind and text, not its outputs
+    (a re-run that redraws a figure is no new version)."""
+    digest = hashlib.sha256()
+    for cell in notebook.cells:
+        digest.update(f"{cell.cell_type}\0{cell.source}\1".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _student_copy(kit: Path, original: Path, view: "StudentView | None") -> nbformat.NotebookNode:
+    """The working copy of `original` as made today, with the version it was made from in its metadata.
 
     A link to what the student's view hides (a lesson plan, the README) keeps its words and loses its target,
     and a figure's takeaway becomes a question, as in the student edition."""
+    notebook = working_version(nbformat.read(original, as_version=4))
+    if view is not None:
+        notebook = view.unlink_hidden(notebook, f"{WORK}/{original.name}")
+        notebook = view.as_questions(notebook)
+    notebook.metadata[MADE_FROM] = {"original": f"{ORIGINALS}/{original.name}", "version": version_of(notebook)}
+    return notebook
+
+
+def make_working_copies(kit: Path) -> list[Path]:
+    """Write my-work/<name>.ipynb for every notebook that has no working copy yet; never overwrite one."""
     work = kit / WORK
     missing = [original for original in sorted((kit / ORIGINALS).glob("*.ipynb")) if not (work / original.name).exists()]
     if not missing:
@@ -103,13 +128,79 @@ def make_working_copies(kit: Path) -> list[Path]:
     made = []
     for original in missing:
         target = work / original.name
-        notebook = working_version(nbformat.read(original, as_version=4))
-        if view is not None:
-            notebook = view.unlink_hidden(notebook, f"{WORK}/{original.name}")
-            notebook = view.as_questions(notebook)
-        write_text(target, nbformat.writes(notebook) + "\n")
+        write_text(target, nbformat.writes(_student_copy(kit, original, view)) + "\n")
         made.append(target)
     return made
+
+
+def copy_version(path: Path) -> str | None:
+    """The version of the original a working copy (or an updated one) was made from; None if it does not say
+    (a copy made before copies recorded it, so from an older kit)."""
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _versions:
+        try:
+            made = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get(MADE_FROM, {})
+        except (OSError, ValueError, AttributeError):
+            made = {}
+        _versions[key] = made.get("version") if isinstance(made, dict) else None
+    return _versions[key]
+
+
+_versions: dict[tuple[str, int], str | None] = {}  # (file, its modification time): the version it records
+_fresh: dict[tuple[str, int], nbformat.NotebookNode] = {}  # (original, its modification time): its copy today
+
+
+def updated_name(original: Path, number: int) -> str:
+    return f"{original.stem} (updated).ipynb" if number == 1 else f"{original.stem} (updated {number}).ipynb"
+
+
+def update_copies(kit: Path) -> list[Path]:
+    """For each working copy made from an older version of its original, write the new version beside it, as
+    `NAME (updated).ipynb` (or `NAME (updated 2).ipynb`, if that name is taken by an earlier update): the
+    student's copy, with their answers, is never touched, and no file is overwritten. Returns what it wrote."""
+    work = kit / WORK
+    if not work.is_dir():
+        return []
+    view, written = None, []
+    for original in sorted((kit / ORIGINALS).glob("*.ipynb")):
+        copy = work / original.name
+        if not copy.is_file():
+            continue
+        key = (str(original), original.stat().st_mtime_ns)
+        if key not in _fresh:
+            view = view or StudentView.of(kit)
+            _fresh[key] = _student_copy(kit, original, view)
+        fresh = _fresh[key]
+        version = fresh.metadata[MADE_FROM]["version"]
+        if copy_version(copy) == version:
+            continue
+        names = [work / updated_name(original, number) for number in range(1, 100)]
+        if any(path.is_file() and copy_version(path) == version for path in names):
+            continue  # this version is already beside the copy
+        target = next(path for path in names if not path.exists())
+        updated = nbformat.from_dict(fresh)
+        updated.cells.insert(0, nbformat.v4.new_markdown_cell(UPDATE_NOTE.format(name=original.name),
+                                                             id="kit-update-note"))
+        _atomic(kit).write_text(target, nbformat.writes(updated) + "\n")
+        written.append(target)
+    return written
+
+
+UPDATE_NOTE = (
+    "**This is a new version of {name}.** The kit was updated after your own copy, `{name}`, was made. Your copy "
+    "is kept as it was, with your answers: nothing was written over it. This file is the new version, written "
+    "beside it. Work on here, and copy any answers you want to keep from your own copy (open the two side by side)."
+)
+
+
+def update_notice(written: list[Path]) -> str:
+    """What the student reads where `make lab` runs, when the kit has new versions of their notebooks."""
+    if not written:
+        return ""
+    lines = [f"  {path.parent.name}/{path.name}" for path in written]
+    return ("The kit's notebooks have been updated since you made your copies. Your copies, with your answers, are "
+            "kept as they were.\nThe new versions are written beside them, in the same folder:\n" + "\n".join(lines)
+            + "\nOpen one to work on the new version; copy over any answers you want to keep.")
 
 
 def _load(kit: Path, relative: str, name: str):
@@ -244,6 +335,7 @@ class KitContentsManager(AsyncLargeFileManager):
             # comes back, fresh from the kit's original as the teacher's last update left it (only missing copies
             # are made, so this costs a look at a few file names).
             make_working_copies(folder.parent)
+            update_copies(folder.parent)  # a kit pulled again (a hub's next lesson): new versions beside the copies
             # Also when the copies exist: a hub's server that starts again (the next lesson) must still give
             # the kernels of my-work/ the kit's package; Lab reads a notebook before it starts its kernel.
             os.environ["PYTHONPATH"] = package_path(folder.parent)

@@ -130,7 +130,7 @@ def test_only_the_recognised_government_of_the_day_speaks_for_china(changes):
     assert not rows.loc["1927-kmt-break", "counted"]          # a party
     assert "party" in rows.loc["1927-kmt-break", "reason"]
     assert not rows.loc["1927-nanjing-break", "counted"]      # Nanjing before June 1928
-    assert "not then the recognised government" in rows.loc["1927-nanjing-break", "reason"]
+    assert "did not yet speak for its country" in rows.loc["1927-nanjing-break", "reason"]
     assert rows.loc["1929-china-break", "counted"]            # Nanjing after June 1928
     assert (rows.loc["1927-nanjing-break", "relations_before"], rows.loc["1927-nanjing-break", "relations_after"]) \
         == ("established", "established")                    # moves nothing

@@ -204,3 +204,71 @@ def test_a_working_copy_asks_before_it_tells(whole_kit, monkeypatch):
     assert computed.cell_type == "markdown" and computed.source.startswith("**What do you notice?**")
     shown = [str(o) for c in copy.cells for o in c.get("outputs", [])] + [c.source for c in copy.cells]
     assert not any("**Takeaway" in text for text in shown)
+
+
+# An update of the kit: the student's copy stays, the new version is written beside it -------------------------
+
+
+def _change_an_exercise(kit: Path, name: str, old: str, new: str) -> None:
+    path = kit / "notebooks" / name
+    notebook = nbformat.read(path, as_version=4)
+    cell = next(c for c in notebook.cells if old in c.source)
+    cell.source = cell.source.replace(old, new)
+    nbformat.write(notebook, path)
+
+
+def test_a_working_copy_records_the_version_it_was_made_from(kit):
+    kit_server.make_working_copies(kit)
+    for original in NOTEBOOKS:
+        copy = kit / "my-work" / original.name
+        made = nbformat.read(copy, as_version=4).metadata[kit_server.MADE_FROM]
+        assert made["original"] == f"notebooks/{original.name}"
+        assert made["version"] == kit_server.copy_version(copy)
+        fresh = kit_server.working_version(nbformat.read(original, as_version=4))
+        assert made["version"] == kit_server.version_of(fresh)
+    assert kit_server.update_copies(kit) == []  # nothing changed: nothing to write
+
+
+def test_an_updated_notebook_is_written_beside_the_students_copy_never_over_it(kit):
+    kit_server.make_working_copies(kit)
+    mine = kit / "my-work" / "01-recognition.ipynb"
+    notebook = nbformat.read(mine, as_version=4)
+    notebook.cells.append(nbformat.v4.new_markdown_cell("My answer: 24 states."))
+    nbformat.write(notebook, mine)
+    before = mine.read_bytes()
+
+    _change_an_exercise(kit, "01-recognition.ipynb", "### Exercise 1", "### Exercise 1 (new wording)")
+    written = kit_server.update_copies(kit)
+    assert [p.name for p in written] == ["01-recognition (updated).ipynb"]
+    assert mine.read_bytes() == before  # the student's copy, answers and all, is untouched
+    updated = nbformat.read(written[0], as_version=4)
+    assert "### Exercise 1 (new wording)" in "".join(c.source for c in updated.cells)
+    assert "01-recognition.ipynb" in updated.cells[0].source and "nothing was written over it" in updated.cells[0].source
+    notice = kit_server.update_notice(written)
+    assert "my-work/01-recognition (updated).ipynb" in notice and "kept as they were" in notice
+
+    assert kit_server.update_copies(kit) == []  # once is enough: the new version is already beside the copy
+    _change_an_exercise(kit, "01-recognition.ipynb", "(new wording)", "(newer wording)")
+    again = kit_server.update_copies(kit)
+    assert [p.name for p in again] == ["01-recognition (updated 2).ipynb"]  # the first update is not overwritten
+    assert "(new wording)" in written[0].read_text(encoding="utf-8")
+    assert mine.read_bytes() == before
+
+
+def test_a_copy_made_by_an_older_kit_gets_the_new_version_beside_it(kit):
+    kit_server.make_working_copies(kit)
+    old = kit / "my-work" / "03-china.ipynb"
+    notebook = nbformat.read(old, as_version=4)
+    del notebook.metadata[kit_server.MADE_FROM]  # as copies were made before they recorded their version
+    nbformat.write(notebook, old)
+    assert [p.name for p in kit_server.update_copies(kit)] == ["03-china (updated).ipynb"]
+
+
+def test_lab_writes_the_new_version_when_it_shows_my_work(kit, monkeypatch):
+    """On a hub the kit is pulled again before the next lesson while the server runs: Lab's listing of my-work/
+    brings the new version beside the copy."""
+    monkeypatch.setenv("PYTHONPATH", "")
+    manager = kit_server.KitContentsManager(root_dir=str(kit))
+    run(manager.get("my-work"))
+    _change_an_exercise(kit, "02-network.ipynb", "### Exercise 1", "### Exercise 1 (changed)")
+    assert "02-network (updated).ipynb" in {item["name"] for item in run(manager.get("my-work"))["content"]}

@@ -84,16 +84,38 @@ def takeaways_as_questions(notebook: nbformat.NotebookNode, setting: Setting) ->
     if not setting.takeaway_prompt:
         return notebook
     cells = []
+    what = "the output above"
     for cell in notebook.cells:
         if cell.cell_type == "markdown" and TAKEAWAY.match(cell.source):
-            cell.source = setting.takeaway_prompt
+            cell.source = setting.takeaway_prompt.format(what=what)
         elif cell.cell_type == "code" and TAKEAWAY_TAG in cell.metadata.get("tags", []):
-            prompt = nbformat.v4.new_markdown_cell(setting.takeaway_prompt, id=cell.get("id"))
+            prompt = nbformat.v4.new_markdown_cell(setting.takeaway_prompt.format(what=what), id=cell.get("id"))
             prompt.metadata = {k: v for k, v in cell.metadata.items() if k not in ("tags", "jupyter")}
             cell = prompt
+        what = shown_by(cell, what)
         cells.append(cell)
     notebook.cells = cells
     return notebook
+
+
+FIGURE_CAPTION = re.compile(r"\*\*Figure (\d+)\.\*\*")
+
+
+def shown_by(cell, last: str) -> str:
+    """What a reader has just seen once `cell` is run: "figure N" (its caption), "the table above", or `last`
+    when the cell shows neither (prose, or code with no output)."""
+    if cell.cell_type != "code":
+        return last
+    text = "\n".join(str(value) for output in cell.get("outputs", []) for key, value in output.get("data", {}).items()
+                     if key in ("text/markdown", "text/html") and "<svg" not in str(value)[:200])
+    caption = FIGURE_CAPTION.search(text)
+    if caption:
+        return f"figure {caption.group(1)}"
+    if "<table" in text:
+        return "the table above"
+    if cell.get("outputs"):
+        return "the output above"
+    return last
 
 
 def reworded(notebook: nbformat.NotebookNode, setting: Setting) -> tuple[nbformat.NotebookNode, set[str]]:

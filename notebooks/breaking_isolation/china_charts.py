@@ -158,7 +158,7 @@ def backing_alt(backing: pd.DataFrame, recognised: pd.Series, turns: pd.DataFram
                      for side, face, after in zip(later["side"], later["face"], later["after"]))
     governments = recognised[recognised != recognised.shift()]
     held = "; ".join(f"{name or 'none'} from {q.year} Q{q.quarter}" for q, name in governments.items())
-    changes = (f"Then {len(later)} ties change, in this order (the table below gives the quarter and the event "
+    changes = (f"Then {len(later)} ties change, in this order (the table after exercise B gives the quarter and the event "
                f"of each): {said}." if len(later) else "No tie changes after that.")
     return (f"Two grids side by side, one per face of Moscow (state, party), of its ties to "
             f"{backing['side'].nunique()} Chinese sides by quarter, {first.year} to {recognised.index[-1].year}. "

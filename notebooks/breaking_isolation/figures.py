@@ -29,6 +29,9 @@ from . import markup, style
 from .style import SVG_HASHSALT
 from .vocabulary import ISO_DATE, KIND_WORDS
 
+# How a recognition standing reads in a table: the data writes "de_jure", a reader "de jure".
+STANDING_WORDS = {"de_facto": "de facto", "de_jure": "de jure"}
+
 
 def to_svg(fig, alt: str) -> str:
     """The figure as SVG text, with no date in it and `alt` as its accessible name."""
@@ -218,6 +221,11 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
     if kinds:  # an event's kind in words ("relations broken off"), as the glossary and the figures say it
         shown = shown.assign(**{name: shown[name].astype(object).map(lambda v: KIND_WORDS.get(v, v))
                                 for name in kinds})
+    standing = [name for name in columns if not pd.api.types.is_numeric_dtype(shown[name])
+                and shown[name].isin(list(STANDING_WORDS)).any()]
+    if standing:  # a standing in words ("de jure"), not the data's code for it ("de_jure")
+        shown = shown.assign(**{name: shown[name].astype(object).map(lambda v: STANDING_WORDS.get(v, v))
+                                for name in standing})
     folded: list[list[str]] = []
     if first is not None and style.medium() != "slide":
         keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()

@@ -101,15 +101,19 @@ def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, 
         if kind == "state":
             part_of = info.at[current, "belongs_to"]
             if isinstance(part_of, str) and part_of:
-                return False, (f"{name} was recognised, by Moscow too, as part of {info.at[part_of, 'name']}: "
-                               "its government was not the recognised government of a state")
+                return False, (f"Even Moscow said that {name} was part of {info.at[part_of, 'name']}. "
+                               "So its government did not speak for a state")
             return True, ""
         if kind == "party":
             return False, f"{name} is a party: a party does not speak for a state"
         if kind == "government":
             start, until = info.at[current, "recognised_from"], info.at[current, "recognised_until"]
-            if pd.isna(start) or date < start or (pd.notna(until) and date > until):
-                return False, f"{name} was not then the recognised government of its state"
+            if pd.isna(start):
+                return False, f"{name} never spoke for its country"
+            if date < start:
+                return False, f"{name} did not yet speak for its country"
+            if pd.notna(until) and date > until:
+                return False, f"{name} no longer spoke for its country"
             return True, ""
         current = info.at[current, "belongs_to"]
     return False, f"{info.at[actor, 'name']} belongs to no state"
