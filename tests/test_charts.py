@@ -154,3 +154,58 @@ def test_a_charts_key_and_source_sit_below_its_axes_laid_out_as_tight_layout_wou
             assert all(abs(a - b) < 1.0 for a, b in zip(got, want)), (got, want)  # within a pixel
         plt.close(fig)
         plt.close(same)
+
+
+def _crossings(fig) -> list[str]:
+    """Where, in figure 2 as drawn, a line runs through a turn's name: the relations lines, another turn's leader, or
+    another name (and any name outside the axes)."""
+    import numpy as np  # noqa: PLC0415
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    names = {t.get_text().strip(): t.get_window_extent(renderer) for t in ax.texts}
+    frame = ax.get_window_extent(renderer)
+    found = [f"{n} leaves the axes" for n, box in names.items() if box.x0 < frame.x0 - 1 or box.x1 > frame.x1 + 1]
+    for line in ax.get_lines():
+        xy = ax.transData.transform(np.column_stack([matplotlib.dates.date2num(line.get_xdata()),
+                                                     np.asarray(line.get_ydata(), dtype=float)]))
+        if line.get_drawstyle() == "steps-post":        # a step line: along, then up or down
+            xy = np.repeat(xy, 2, axis=0)[1:-1]
+            xy[1::2, 1] = xy[0::2, 1]
+        leader = len(xy) == 2 and abs(xy[0, 0] - xy[1, 0]) < 0.5
+        for name, box in names.items():
+            for (x0, y0), (x1, y1) in zip(xy, xy[1:]):
+                if leader and abs(box.x0 - x0) < 1.5 or leader and abs(box.x1 - x0) < 1.5:
+                    continue                              # a name's own leader meets it at its end
+                # an axis-parallel segment through the inside of the name's box (shrunk by a pixel)
+                if (min(x0, x1) < box.x1 - 1 and max(x0, x1) > box.x0 + 1
+                        and min(y0, y1) < box.y1 - 1 and max(y0, y1) > box.y0 + 1):
+                    found.append(f"{'a leader' if leader else line.get_label()} runs through {name}")
+                    break
+    boxes = list(names.items())
+    found += [f"{a} meets {b}" for i, (a, p) in enumerate(boxes) for b, q in boxes[i + 1:] if p.overlaps(q)]
+    return found
+
+
+def test_relations_steps_no_line_runs_through_a_turns_name(medium):
+    """On the live data (Mexico's break of January 1930 among five other turns of 1924-32), every turn's name sits
+    clear of the relations lines, of the other turns' leaders and of the other names, in the notebook and on a slide."""
+    data = kit.load()
+    changes = recognition.standing_changes(data.events, data.actors)
+    fig = charts.relations_steps(recognition.relations_counts(changes), changes)
+    assert any(t.get_text().strip().startswith("Mexico breaks") for t in fig.axes[0].texts)
+    assert _crossings(fig) == []
+    plt.close(fig)
+
+
+def test_the_crossing_check_sees_a_line_through_a_name(medium):
+    """The check can fail: a name moved onto the line of states with relations in place is caught."""
+    data = kit.load()
+    changes = recognition.standing_changes(data.events, data.actors)
+    relations = recognition.relations_counts(changes)
+    fig = charts.relations_steps(relations, changes)
+    mexico = next(t for t in fig.axes[0].texts if t.get_text().strip().startswith("Mexico breaks"))
+    mexico.set_y(relations["established"].iloc[-1] - 0.3)
+    assert any("through Mexico breaks" in c for c in _crossings(fig))
+    plt.close(fig)

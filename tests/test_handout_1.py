@@ -148,3 +148,26 @@ def test_every_row_cites_its_sources_by_short_references_to_the_list_that_names_
             numbers |= set(range(int(low), int(high or low) + 1))
         assert {listed[str(n)].replace("\\", "") for n in numbers} == set(events.at[row["Event id"], "source_ids"]), \
             row["Event id"]
+
+
+def test_the_hooks_axes_hold_the_line_the_class_will_see():
+    """The hook's axes (on the board and answer sheet 1) reach above the highest count of figures 1 and 2, so a
+    class's sketch can reach where the line goes (27 states de jure by the end of 1933), and they agree."""
+    root = HANDOUT.parents[2]
+    plan = (root / "lessons" / "01-recognition.md").read_text(encoding="utf-8")
+    sheet = (root / "lessons" / "answer-sheets" / "01-recognition-answer-sheet.md").read_text(encoding="utf-8")
+    tops = [int(t) for t in re.findall(r"1920–1934,? (?:and )?0–(\d+) states", plan + sheet)]
+    assert len(tops) == 2 and len(set(tops)) == 1, tops
+    data = kit.load()
+    changes = recognition.standing_changes(data.events, data.actors)
+    highest = max(int(recognition.recognition_counts(changes)["any"].max()),
+                  int(recognition.relations_counts(changes)["established"].max()))
+    assert highest <= tops[0] <= highest + 10, (tops[0], highest)
+
+
+def test_the_plan_does_not_promise_a_figure_handout_1_lacks():
+    """Handout 1 is tables and text: the plan sends teachers to the notebook's printable handout for figure 1."""
+    root = HANDOUT.parents[2]
+    assert "![" not in HANDOUT.read_text(encoding="utf-8") and "<img" not in HANDOUT.with_suffix(".html").read_text()
+    plan = (root / "lessons" / "01-recognition.md").read_text(encoding="utf-8")
+    assert not re.search(r"handout 1, with [^.;]*figure \d", " ".join(plan.split())), "handout 1 has no figure"

@@ -24,6 +24,7 @@ captions built from the data) is rendered with raw HTML escaped, so a title hold
 import argparse
 import fcntl
 import json
+import re
 import shutil
 import os
 import subprocess
@@ -194,9 +195,47 @@ def _notes_before_fragments(cells: list) -> list:
     return ordered
 
 
+# The deck's first slide is the notebook's title and its question, and nothing more: the notebook's opening story
+# (who came first, who broke off, who waited) is what a class guesses at in the lesson's hook.
+QUESTION = re.compile(r"^(\*\*The question|This notebook asks)")
+
+
+def _title_and_question(cell) -> None:
+    """Reduce the deck's opening cell to its H1 and its question paragraph(s)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", cell.source.strip()) if p.strip()]
+    kept = [p for i, p in enumerate(paragraphs) if (i == 0 and p.startswith("# ")) or QUESTION.match(p)]
+    if kept and kept[0].startswith("# ") and len(kept) > 1:
+        cell.source = "\n\n".join(kept)
+
+
+# What a class reads on a slide is words, not the code's names for them: a kind or standing written as its id in
+# the notebook's prose (`de_facto_recognition`) or in a table's cell (de_jure) shows as the kit's words for it
+# (vocabulary.KIND_WORDS, "for what people read"). Other code names are kept off the slides by the notebook.
+def _vocabulary_words() -> dict[str, str]:
+    from breaking_isolation.vocabulary import KIND_WORDS, RECOGNITION_LEVELS, RELATIONS_LEVELS  # noqa: PLC0415
+
+    levels = {level: level.replace("_", " ") for level in RECOGNITION_LEVELS + RELATIONS_LEVELS if "_" in level}
+    return {**KIND_WORDS, **levels}
+
+
+def _in_words(cell, words: dict[str, str]) -> None:
+    if cell.cell_type == "markdown":
+        cell.source = re.sub(r"`([a-z_]+)`", lambda m: words.get(m.group(1), m.group(0)), cell.source)
+        return
+    table_cell = re.compile(r"(<td[^>]*>)\s*([a-z_]+)\s*(</td>)")
+
+    def say(text: str) -> str:
+        return table_cell.sub(lambda m: m.group(1) + words.get(m.group(2), m.group(2)) + m.group(3), text)
+    for output in cell.get("outputs", []):
+        html = output.get("data", {}).get("text/html")
+        if html is not None:
+            output["data"]["text/html"] = say(html) if isinstance(html, str) else [say(line) for line in html]
+
+
 def deck_version(notebook) -> nbformat.NotebookNode:
     """The cells a deck shows: skip and teacher-only cells, widget outputs and figure captions dropped (a deck has no kernel);
-    headings kept with their content; speaker notes shown for the whole of their slide."""
+    the opening slide the title and question only; kinds and standings in words; headings kept with their content;
+    speaker notes shown for the whole of their slide."""
     deck = nbformat.from_dict(notebook)
     for cell in deck.cells:
         kind = slide_type(cell)
@@ -210,6 +249,13 @@ def deck_version(notebook) -> nbformat.NotebookNode:
         if any("image/svg+xml" in o.get("data", {}) for o in cell.get("outputs", [])):
             cell.outputs = [o for o in cell.outputs if "text/markdown" not in o.get("data", {})]
         _figure_only_svg(cell)
+    opening = next((cell for cell in deck.cells if slide_type(cell) != "notes"), None)
+    if opening is not None and opening.cell_type == "markdown":
+        _title_and_question(opening)
+    words = _vocabulary_words()
+    for cell in deck.cells:
+        if slide_type(cell) != "notes":
+            _in_words(cell, words)
     _keep_headings_with_content(deck.cells)
     deck.cells = _notes_before_fragments(deck.cells)
     deck.metadata.pop("widgets", None)

@@ -10,6 +10,8 @@ from the table, never from this file. No chart tells two things apart by colour 
 
 from __future__ import annotations
 
+import itertools
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -97,23 +99,56 @@ def _late(date, start, end) -> bool:
     return date > start + (end - start) * 0.6
 
 
-def _levels(fig, ax, dates, texts, start, end) -> list[int]:
-    """A height level for each label, the lowest where it does not run into an earlier label (labels of late
-    dates run leftwards from their date)."""
-    axes_inches = fig.get_figwidth() * 0.85
-    days_per_char = (end - start).days * style.fontsize("annotation") * 0.6 / 72 / axes_inches
-    taken: list[list[tuple[float, float]]] = []
-    levels = []
-    for date, text in zip(dates, texts):
-        x, width = (date - start).days, len(text) * days_per_char
-        span = (x - width, x) if _late(date, start, end) else (x, x + width)
-        level = next((i for i, spans in enumerate(taken)
-                      if all(span[1] < a or span[0] > b for a, b in spans)), len(taken))
-        if level == len(taken):
-            taken.append([])
-        taken[level].append(span)
-        levels.append(level)
-    return levels
+def _levels(dates, widths, start, end) -> list[tuple[int, bool]]:
+    """A height level and a side for each label (True: it runs leftwards from its date), given each label's width
+    in days, so that no two labels at one level meet, none leaves the axes, and no label's leader (the line from
+    its marker up to it) runs through another label.
+
+    A leader reaches up to its own level, so a label whose span holds another label's date must sit above that
+    label: labels are placed in that order, each at the lowest level that keeps the rules with those placed before.
+    A label runs leftwards from a late date and rightwards from an early one where that keeps the rules best."""
+    total = (end - start).days
+    xs = [(date - start).days for date in dates]
+    own = [x > total * 0.6 for x in xs]
+    best = None
+    # Every choice of sides for a few labels (a dozen at most: 4,096 tries), else each on its own side; the best
+    # leaves fewest leaders through names, then uses fewest levels, then turns fewest labels from their own side.
+    choices = itertools.product((False, True), repeat=len(xs)) if len(xs) <= 12 else [tuple(own)]
+    for sides in choices:
+        spans = [(x - w, x) if left else (x, x + w) for x, w, left in zip(xs, widths, sides)]
+        if any(a < 0 or b > total for a, b in spans):
+            continue
+        levels, crossed = _stack(xs, spans)
+        score = (crossed, max(levels, default=0), sum(s != o for s, o in zip(sides, own)))
+        if best is None or score < best[0]:
+            best = (score, levels, sides)
+    if best is None:                            # no name fits inside the axes on either side: keep their own
+        sides = tuple(own)
+        best = (None, _stack(xs, [(x - w, x) if s else (x, x + w) for x, w, s in zip(xs, widths, sides)])[0], sides)
+    return list(zip(best[1], best[2]))
+
+
+def _stack(xs, spans) -> tuple[list[int], int]:
+    """The level of each name given its span, and how many leaders run through a name all the same."""
+    below = {i: {j for j in range(len(xs)) if j != i and spans[i][0] <= xs[j] <= spans[i][1]} for i in range(len(xs))}
+    order, waiting = [], list(range(len(xs)))
+    while waiting:      # a name above the names of the dates it spans: those go first
+        ready = [i for i in waiting if below[i] <= set(order)] or waiting[:1]   # a cycle: take the earliest
+        order.append(ready[0])
+        waiting.remove(ready[0])
+    placed: dict[int, int] = {}
+    crossed = 0
+    for i in order:
+        def clear(level, strict=True):
+            return all(not (level == placed[k] and spans[i][0] <= spans[k][1] and spans[i][1] >= spans[k][0])
+                       and not (strict and spans[k][0] <= xs[i] <= spans[k][1] and level > placed[k])
+                       and not (strict and spans[i][0] <= xs[k] <= spans[i][1] and placed[k] > level)
+                       for k in placed)
+        placed[i] = next((n for n in range(len(xs)) if clear(n)), None)
+        if placed[i] is None:               # no way round every leader: at least keep the names apart
+            placed[i] = next(n for n in range(len(xs) + 1) if clear(n, strict=False))
+            crossed += 1
+    return [placed[i] for i in range(len(xs))], crossed
 
 
 def _name(region: str) -> str:
@@ -200,24 +235,41 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     turns = changes[changes["counted"] & changes["kind"].isin(["relations_broken", "relations_restored"])]
     texts = [f" {label} {'breaks' if kind == 'relations_broken' else 'restores'}, {date:%b %Y} "
              for label, kind, date in zip(turns["label"], turns["kind"], turns["date"])]
-    levels = _levels(fig, ax, turns["date"], texts, start, end)
-    for date, kind, text, level in zip(turns["date"], turns["kind"], texts, levels):
+    markers = [counts_at(relations, date)["broken"] for date in turns["date"]]
+    for date, kind, y in zip(turns["date"], turns["kind"], markers):
         colour, marker = style.KIND_STYLE[kind]
-        y = counts_at(relations, date)["broken"]
-        text_y = top * (0.2 + 0.17 * level)
         ax.plot([date], [y], marker=marker, color=colour, markeredgecolor=style.EDGE, linestyle="none", zorder=3)
-        ax.plot([date, date], [y, text_y], color=style.EDGE, linewidth=0.8, zorder=2)
-        ax.text(date, text_y, text, ha="right" if _late(date, start, end) else "left", va="bottom",
-                fontsize=style.fontsize("annotation"))
-    # room above the highest label, so that it never reaches the title
-    ceiling = max(top * 1.1 + 1, top * (0.2 + 0.17 * (max(levels, default=0) + 1)) + 1)
     ax.set(title="States with diplomatic relations with Moscow", xlabel="Year", ylabel="Number of states",
-           xlim=(start, end), ylim=(0, ceiling))
+           xlim=(start, end), ylim=(0, top * 2))
     handles = ax.get_legend_handles_labels()[0] + [
         Line2D([], [], marker=style.KIND_STYLE[k][1], color=style.KIND_STYLE[k][0], markeredgecolor=style.EDGE,
                linestyle="none", label=KIND_LABELS[k]) for k in ("relations_broken", "relations_restored")]
     _key(fig, ax, handles, ncols=2)
+    _label_turns(fig, ax, turns["date"], markers, texts, start, end, top)
     return fig
+
+
+def _label_turns(fig, ax, dates, markers, texts, start, end, top) -> None:
+    """Name each turn above the relations line, so that the line never runs through a name, with a leader down to
+    its marker. The names are measured as drawn, then stacked in levels (_levels) one name's height apart."""
+    renderer = fig.canvas.get_renderer()
+    labels = [ax.text(date, 0, text, va="bottom", fontsize=style.fontsize("annotation")) for date, text in zip(dates, texts)]
+    box = ax.get_window_extent(renderer)
+    days_per_pixel = (end - start).days / box.width
+    extents = [label.get_window_extent(renderer) for label in labels]
+    placed = _levels(dates, [e.width * days_per_pixel for e in extents], start, end)
+    levels = max((level for level, _ in placed), default=-1) + 1
+    # The top of the axes leaves room for every level: base + levels * step, with step one name's height (and a
+    # little) in pixels; solved for the top, since the pixels per state depend on it.
+    step_pixels = 1.2 * max((e.height for e in extents), default=0)
+    base = top * 1.08 + 0.5
+    ceiling = base / max(1 - step_pixels * (levels + 0.3) / box.height, 0.25)
+    step = step_pixels * ceiling / box.height
+    ax.set_ylim(0, ceiling)
+    for label, date, y, (level, left) in zip(labels, dates, markers, placed):
+        label.set_y(base + step * level)
+        label.set_horizontalalignment("right" if left else "left")
+        ax.plot([date, date], [y, base + step * level], color=style.EDGE, linewidth=0.8, zorder=2)
 
 
 def relations_alt(relations: pd.DataFrame, changes: pd.DataFrame) -> str:
