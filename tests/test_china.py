@@ -229,3 +229,63 @@ def test_every_row_of_a_figure_has_the_height_its_medium_gives_a_row(live, mediu
             inches = ax.get_position().height * fig.get_figheight()
             assert inches / len(labels) >= kit.style.ROW_HEIGHT[medium], (ax.get_title(), inches, len(labels))
         matplotlib.pyplot.close(fig)
+
+
+# --- exercises C and G: evidence the check can find, nonsense it refuses (tests/fixtures/claims/) ------------
+
+SPEAKERS = {1: ("both", "1927-trotsky-critique"), 2: ("Trotsky", "1927-trotsky-critique"),
+            3: ("Stalin", "a proletarian dictatorship in the neighbourhood of China")}
+CONDITIONS = {"conditions": ["The Communists would have needed armed forces of their own before April 1927.",
+                             "The left Kuomintang at Wuhan would have had to stay allied with the peasant movement."],
+              "events": ["1924-whampoa-opens", "1927-wuhan-expels-communists"]}
+
+
+def _evidence_lines():
+    import csv  # noqa: PLC0415
+
+    path = Path(__file__).parent / "fixtures" / "claims" / "evidence_lines.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [(row["line"], row["expect"]) for row in csv.DictReader(handle)]
+
+
+@pytest.mark.parametrize("line, expect", _evidence_lines())
+def test_an_evidence_line_is_matched_against_the_data_or_named_as_not_found(live, line, expect):
+    """An event id, a date or a title of an event, or a line of four words or more copied from a debate document
+    is found and said to be found; anything else (noise, a short common phrase, a near miss) is named back."""
+    said = checks.verdict("china-speakers", {**SPEAKERS, 2: ("Trotsky", line)}, live)
+    if expect == "none":
+        assert said.status == checks.WRONG and "claim 2" in str(said) and "could not find" in str(said), str(said)
+        assert repr(" ".join(line.split())[:20])[:-1] in str(said)  # what it could not match, named
+    else:
+        assert said.status == checks.CHECKED, str(said)
+        claim_2 = next(p for p in said.points if p.startswith("Claim 2"))
+        assert {"event": "is in the data", "date": "is the date of the event", "title": "title of the event",
+                "line": "word for word"}[expect] in claim_2, claim_2
+
+
+def test_every_unmatched_evidence_line_is_named(live):
+    said = str(checks.verdict("china-speakers", {**SPEAKERS, 1: ("both", "zzz"), 3: ("Stalin", "yyy")}, live))
+    assert "claim 1 ('zzz') and claim 3 ('yyy')" in said
+
+
+def test_the_same_condition_twice_counts_once_and_is_refused(live):
+    twice = {**CONDITIONS, "conditions": [CONDITIONS["conditions"][0], " " + CONDITIONS["conditions"][0].upper()]}
+    said = checks.verdict("china-conditions", twice, live)
+    assert said.status == checks.UNREADABLE and "say the same thing" in str(said)
+    assert checks.verdict("china-conditions", CONDITIONS, live).status == checks.CHECKED
+
+
+@pytest.mark.parametrize("noise", ["asdf qwer zxcv lkjh poiu", "because because because because because",
+                                   "blah blah blah blah blah blah"])
+def test_a_nonsense_condition_is_never_checked(live, noise):
+    said = checks.verdict("china-conditions", {**CONDITIONS, "conditions": [CONDITIONS["conditions"][0], noise]}, live)
+    assert said.status == checks.WRONG and "condition 2" in str(said), str(said)
+
+
+def test_every_event_id_the_check_cannot_find_is_named(live):
+    said = str(checks.verdict("china-conditions",
+                              {**CONDITIONS, "events": ["1924-whampoa-openz", "xx-yy", "1927-wuhan-expels-communists"]},
+                              live))
+    assert "'1924-whampoa-openz', 'xx-yy'" in said
+    with pytest.raises(checks.Repeated):  # one event given twice counts once: refused, as every repeated item
+        checks.as_id_set(["1924-whampoa-opens", "1924-Whampoa-Opens"])

@@ -244,3 +244,18 @@ def test_the_served_repository_takes_a_whole_class_at_once():
 
     command = served_repo.daemon_command(Path("/srv"), 9418)
     assert "--max-connections=0" in command and "--listen=127.0.0.1" in command
+
+
+def test_a_failed_run_prints_the_servers_lines_about_kernels_not_their_requests():
+    log = "\n".join([
+        "[I 2026-12-06 03:26:34.661 ServerApp] 200 GET /user/student-30/api/contents/x.ipynb (student-30@127.0.0.1)",
+        "[W 2026-12-06 03:26:34.758 ServerApp] Skipping XSRF check for insecure request GET /user/student-03/api",
+        "[I 2026-12-06 03:26:35.001 ServerApp] KernelRestarter: restarting kernel (1/5), new random ports",
+        "Traceback (most recent call last):",
+        "zmq.error.ZMQError: Address already in use (addr='tcp://127.0.0.1:12345')",
+        "[I 2026-12-06 03:26:36.200 ServerApp] 201 POST /user/student-04/api/sessions (student-04@127.0.0.1)",
+    ])
+    excerpt = procs.log_excerpt(log)
+    assert [line[:30] for line in excerpt] == [
+        "[I 2026-12-06 03:26:35.001 Ser", "Traceback (most recent call la", "zmq.error.ZMQError: Address al"]
+    assert procs.log_excerpt(log, limit=1) == excerpt[-1:]

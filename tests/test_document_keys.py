@@ -238,7 +238,8 @@ TASK_KEYS_NOT_STORED = {
     "04-documents-marking.md": {
         "In October 1924 Britain protested to Moscow; in May 1927 it broke off relations. Why did Britain break "
         "with the USSR in 1927 and not in 1924?": "the task's own question",
-        "the propaganda got worse": "anchor paper 2's own words, quoted in its marking"},
+        "the propaganda got worse": "anchor paper 2's own words, quoted in its marking",
+        "found evidence of spying": "anchor paper 2's own words, marked as an error in its marking"},
     "curriculum-tasks.md": {"The Russian Revolution and the Rise of Stalin, 1917-1929":
                             "the title of Part one of AQA 7042 component 2N"},
 }

@@ -61,9 +61,12 @@ def test_every_model_claim_passes_the_students_check(where, exercise, answer):
     assert len(answer["events"]) >= 2, where
 
 
-def test_a_model_without_a_reason_word_fails():
-    """The check can fail: the old model 'Recognition came as a bargain: ...' has no "because" and is turned down."""
+def test_a_model_without_a_reason_word_is_checked_but_nonsense_fails():
+    """A sound claim needs no "because": 'Recognition came as a bargain: ...' is checked (the check suggests no
+    reason word, since its colon gives one). The check can still fail: nonsense with a "because" is turned down."""
     answer = {"claim": "Recognition came as a bargain: Britain traded with Moscow for three years before "
                        "recognising it in law.",
               "events": ["1921-anglo-soviet-trade-agreement", "1924-britain-recognition"]}
-    assert checks.verdict("recognition-evidence", answer, kit.load()).status != CHECKED
+    assert checks.verdict("recognition-evidence", answer, kit.load()).status == CHECKED
+    noise = {**answer, "claim": "asdf qwer because zxcv lkjh poiu mnbv"}
+    assert checks.verdict("recognition-evidence", noise, kit.load()).status != CHECKED

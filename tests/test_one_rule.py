@@ -5,9 +5,11 @@ in law falls under exactly one of the README's rulings (two rows, one row, a tre
 added without a ruling fails; and every exchange is dated by its acceptance, the last act a primary or scholarly
 source dates. The README and the data cannot drift apart."""
 
+import dataclasses
 import re
 
 import breaking_isolation as kit
+import pandas as pd
 import pytest
 from breaking_isolation import loader, recognition
 
@@ -130,3 +132,125 @@ def test_a_split_exchange_moves_recognition_with_the_note_and_relations_with_the
     assert norway.loc["1924-norway-recognition", "relations_after"] == norway.loc[
         "1924-norway-recognition", "relations_before"]
     assert norway.loc["1924-norway-relations", "relations_after"] == "established"
+
+
+# --- Which government speaks for a state (README, "One rule for every state") ---------------------------------
+
+RULE_ACTORS = pd.DataFrame({
+    "actor_id": ["ussr", "soleland", "noliland", "noliland-gov", "twinland", "twinland-old", "twinland-new"],
+    "name": ["Soviet Union", "Soleland", "Noliland", "Noliland's new government", "Twinland",
+             "Twinland's old government", "Twinland's rival government"],
+    "kind": ["state", "state", "state", "government", "state", "government", "government"],
+    "belongs_to": ["", "", "", "noliland", "", "twinland", "twinland"],
+    "region": ["europe"] * 7,
+    # Noliland: one government, in power from 16 June 1924 with no rival, not yet recognised by the powers.
+    # Twinland: the powers recognise the old government until the rival replaces it on 1 November 1922.
+    "recognised_from": pd.to_datetime(["NaT", "NaT", "NaT", "1924-06-16", "NaT", "1900-01-01", "1922-11-01"]),
+    "recognised_until": pd.to_datetime(["NaT", "NaT", "NaT", "NaT", "NaT", "1922-11-01", "NaT"]),
+})
+
+
+def rule_events(rows) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["event_id", "date_text", "kind", "actor", "counterpart"])
+    frame["date"] = pd.to_datetime(frame["date_text"])
+    return frame
+
+
+def test_a_sole_government_counts_at_once_and_a_rival_of_the_recognised_one_waits():
+    changes = recognition.standing_changes(rule_events([
+        ("soleland-opens", "1926-02-19", "relations_established", "soleland", "ussr"),
+        ("noliland-opens", "1924-09-04", "relations_established", "noliland-gov", "ussr"),
+        ("twinland-rival-opens", "1920-06-01", "relations_established", "twinland-new", "ussr"),
+    ]), RULE_ACTORS).set_index("event_id")
+    assert changes.loc["soleland-opens", "date"] == pd.Timestamp("1926-02-19")
+    assert changes.loc["noliland-opens", "date"] == pd.Timestamp("1924-09-04")
+    assert changes.loc["noliland-opens", "reason"] == ""
+    assert changes.loc["twinland-rival-opens", "date"] == pd.Timestamp("1922-11-01")
+    assert "1 November 1922" in changes.loc["twinland-rival-opens", "reason"]
+
+
+def test_a_sole_government_left_without_its_day_of_taking_power_is_caught():
+    """Noliland's government with no `recognised_from` would speak for nothing, as if a rival held the state."""
+    actors = RULE_ACTORS.copy()
+    actors.loc[actors["actor_id"] == "noliland-gov", "recognised_from"] = pd.NaT
+    changes = recognition.standing_changes(rule_events([
+        ("noliland-opens", "1924-09-04", "relations_established", "noliland-gov", "ussr")]), actors)
+    assert not changes.set_index("event_id").loc["noliland-opens", "counted"]
+
+
+# The README's rulings on the live data: acts that count on their own day, and the act that waits.
+COUNT_AT_ONCE = ["1924-albania-recognition", "1924-albania-relations-lapse", "1926-hejaz-relations"]
+WAITS = {"1920-turkey-relations": "1922-11-01"}
+ONE_RULE = README.split("## One rule for every state", 1)[1].split("\n## ", 1)[0]
+
+
+def ruling_broken(data) -> list[str]:
+    changes = recognition.standing_changes(data.events, data.actors).set_index("event_id")
+    events = data.events.set_index("event_id")
+    wrong = [e for e in COUNT_AT_ONCE
+             if not changes.loc[e, "counted"] or changes.loc[e, "date"] != events.loc[e, "date"]]
+    wrong += [e for e, day in WAITS.items() if changes.loc[e, "date"] != pd.Timestamp(day)]
+    # A state with rival governments in the data has its standing acts coded by the government, never by the state.
+    actors = data.actors
+    contested = set(actors.loc[(actors["kind"] == "government") & actors["recognised_from"].notna(), "belongs_to"])
+    moves = data.events[data.events["kind"].isin(list(MOVES_KINDS))]
+    wrong += [e for e, a, c in zip(moves["event_id"], moves["actor"], moves["counterpart"]) if {a, c} & contested]
+    return wrong
+
+
+MOVES_KINDS = ("de_facto_recognition", "de_jure_recognition", "relations_established", "relations_broken",
+               "relations_restored", "recognition_withdrawn")
+
+
+def test_the_readme_argues_each_case_and_the_data_follows_it():
+    for event_id in COUNT_AT_ONCE + list(WAITS):
+        assert f"`{event_id}`" in ONE_RULE, event_id
+    for name in ("Albania", "Hejaz", "Turkey", "Mongolia", "One government, no rival", "Two governments, one state"):
+        assert name in ONE_RULE, name
+    assert ruling_broken(loader.load()) == []
+
+
+def test_an_act_coded_against_the_rule_is_found():
+    data = loader.load()
+    events = data.events.copy()
+    events.loc[events["event_id"] == "1926-hejaz-relations", "actor"] = "china"  # a contested state's own id
+    assert ruling_broken(dataclasses.replace(data, events=events)) == ["1926-hejaz-relations"]
+
+
+# --- Established or restored (README, "Kinds") -----------------------------------------------------------------
+
+def restoration_problems(events, actors) -> list[str]:
+    """A restoration with no break before it for the same two states, or relations opened again after a break
+    with `relations_established` instead of `relations_restored`."""
+    state = recognition.state_of(actors)
+    moves = events[events["kind"].isin(["relations_established", "relations_broken", "relations_restored"])]
+    broken: dict[frozenset, bool] = {}
+    wrong = []
+    for _, row in moves.sort_values("date").iterrows():
+        pair = frozenset((state.get(row["actor"], row["actor"]), state.get(row["counterpart"], row["counterpart"])))
+        if row["kind"] == "relations_broken":
+            broken[pair] = True
+        elif row["kind"] == "relations_restored":
+            if not broken.get(pair):
+                wrong.append(f"{row['event_id']}: restored with no break before it")
+            broken[pair] = False
+        elif broken.get(pair):
+            wrong.append(f"{row['event_id']}: opened again after a break, so it is a restoration")
+    return wrong
+
+
+def test_every_restoration_follows_a_break_and_every_reopening_is_a_restoration():
+    data = loader.load()
+    assert restoration_problems(data.events, data.actors) == []
+    assert data.events.set_index("event_id").loc["1922-rapallo-treaty", "kind"] == "relations_established"
+    assert "`1922-rapallo-treaty`" in README.split("**Established or restored.**", 1)[1].split("\n\n", 1)[0]
+
+
+def test_a_restoration_coded_the_wrong_way_is_found():
+    data = loader.load()
+    events = data.events.copy()
+    events.loc[events["event_id"] == "1922-rapallo-treaty", "kind"] = "relations_restored"
+    events.loc[events["event_id"] == "1929-britain-restoration", "kind"] = "relations_established"
+    assert restoration_problems(events, data.actors) == [
+        "1922-rapallo-treaty: restored with no break before it",
+        "1929-britain-restoration: opened again after a break, so it is a restoration"]

@@ -13,6 +13,12 @@ LIVE = {d.id: d for d in documents.load_documents()}
 STEMS = sorted(build_packs.PACKS)
 
 
+def stars_escaped(pack: str) -> str:
+    """A pack with a document's italics (*in single stars*, as its text marks italic print) written back as the
+    escaped stars of its literal text, so a document's line can be found in it as markup.escape writes it."""
+    return re.sub(r"(?<![\\*])\*(?!\*)", r"\\*", pack)
+
+
 def test_every_pack_on_disk_is_what_the_documents_make():
     assert build_packs.stale() == {}, "run: make refresh"
 
@@ -30,15 +36,18 @@ def test_every_pack_prints_on_three_to_four_a4_pages(stem):
     assert 2.5 <= build_packs.pages(build_packs.render(stem)) <= 4.5
 
 
-@pytest.mark.parametrize("doc_id", sorted({i for _, ids in build_packs.PACKS.values() for i in ids}))
+@pytest.mark.parametrize("doc_id", sorted({i for _, ids in [*build_packs.PACKS.values(),
+                                                              *build_packs.EXTENSIONS.values()] for i in ids}))
 def test_every_packed_document_has_an_adapted_version_with_a_vocabulary_box(doc_id):
     body, vocabulary = build_packs.adapted(doc_id)
     assert len(vocabulary) >= 4
     assert len(body.split()) >= 60
     # the adapted text is shorter or plainer, never longer than the document it adapts
     assert len(body.split()) <= 1.2 * LIVE[doc_id].words
-    pack = next(build_packs.render(s) for s, (_, ids) in build_packs.PACKS.items() if doc_id in ids)
-    section = pack.split(f"`{doc_id}`", 1)[1]
+    pack = next(build_packs.render(s) for s, (_, ids) in build_packs.PACKS.items() if doc_id in ids) if any(
+        doc_id in ids for _, ids in build_packs.PACKS.values()) else "\n".join(
+        build_packs.extension_render(s) for s, (_, ids) in build_packs.EXTENSIONS.items() if doc_id in ids)
+    section = stars_escaped(pack.split(f"`{doc_id}`", 1)[1])
     assert "adapted" in section.split("### Vocabulary")[0].lower()
     # the original is printed whole before the adapted version, and every question after
     assert markup.escape(LIVE[doc_id].text.split("\n")[0]) in section  # as literal text (markup.escape)
@@ -79,7 +88,7 @@ def test_every_packed_document_is_printed_whole_and_verbatim_against_what_it_was
     doc = LIVE[doc_id]
     packs = [build_packs.render(s) for s, (_, ids) in build_packs.PACKS.items() if doc_id in ids]
     packs += [build_packs.extension_render(s) for s, (_, ids) in build_packs.EXTENSIONS.items() if doc_id in ids]
-    pack = "\n".join(packs)
+    pack = stars_escaped("\n".join(packs))
     for line in doc.text.split("\n"):
         assert markup.escape(line).rstrip() in pack, (doc_id, line)
     if doc.licence == "public-domain":
@@ -87,3 +96,13 @@ def test_every_packed_document_is_printed_whole_and_verbatim_against_what_it_was
         assert verbatim.check(doc.text, source) == [], (doc_id, verbatim.check(doc.text, source)[:1])
     else:
         assert len(doc.compared_with.split()) >= 8, doc_id
+
+
+def test_lesson_4_prints_every_document_it_reads_from_its_pack_or_extension():
+    """A teacher on paper prints the handout and its extension, never a raw document file."""
+    plan = (ROOT / "lessons" / "04-documents.md").read_text(encoding="utf-8")
+    read = set(re.findall(r"\(\.\./data/documents/(doc-[\w-]+)\.md\)", plan.split("## Getting in")[0]))
+    printed = set(build_packs.PACKS["04-documents"][1]) | set(build_packs.EXTENSIONS["04-documents"][1])
+    assert read and read <= printed, read - printed
+    assert "print it from `data/documents/`" not in plan
+    assert 2.5 <= build_packs.pages(build_packs.extension_render("04-documents")) <= 4.5

@@ -360,8 +360,8 @@ def documents_extension(data) -> str:
     title, ids = build_packs.EXTENSIONS["04-documents"]
     return "\n\n".join([
         f"# Handout 4, extension: optional documents for {title.split(',')[0].lower()}", GENERATED,
-        "**Optional.** Not read in the 50-minute lesson: for the 90-minute block, the extension task and the "
-        "document-based question.",
+        "**Optional.** Beyond documents A and B: document C for those who finish early in the 50-minute lesson or "
+        "for homework; both documents for the 90-minute block and the document-based question.",
         _pack_body(build_packs.extension_render("04-documents")),
         "## The events these documents bear on, from the kit's data",
         _document_events(data, docs, ids),

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import checks
+from . import checks, evidence_words
 from .china import STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
@@ -34,10 +34,10 @@ def _words(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _debate_texts(data) -> dict[str, str]:
+def _documents(data):
     from .evidence import _documents  # the kit's documents, loaded as every claim check loads them
 
-    return {doc.id: _words(doc.text) for doc in _documents(data) if doc.id in DEBATE_DOCUMENTS}
+    return _documents(data)
 
 
 @checks.exercise("china-speakers", expects="a speaker ('Stalin', 'Trotsky' or 'both') and evidence (an event id, or "
@@ -64,19 +64,23 @@ def _check_speakers(answer, data):
     unknown = [n for n, (who, _) in sorted(given.items()) if _words(who) not in SPEAKERS]
     if unknown:
         return checks.wrong(f"For claim {unknown[0]}, name the speaker as 'Stalin', 'Trotsky' or 'both'.")
-    events, texts = set(data.events["event_id"]), _debate_texts(data)
-    found = []
+    documents = _documents(data)
+    words = evidence_words.lexicon(data, documents)
+    texts = {doc.id: doc.text for doc in documents if doc.id in DEBATE_DOCUMENTS}
+    found, unmatched = [], []
     for n, (_, shows) in sorted(given.items()):
-        if shows.strip() in events:
-            found.append(f"claim {n}: the event {shows.strip()} is in the data")
-        elif len(shows.split()) >= 3 and any(_words(shows).strip(' "“”') in text for text in texts.values()):
-            found.append(f"claim {n}: your line is in the documents, word for word")
+        match = evidence_words.match_line(shows, words, data.events["event_id"], texts)
+        if match is None:
+            unmatched.append(f"claim {n} ({checks.shown(shows)})")
         else:
-            return checks.wrong(f"The evidence for claim {n} is neither an event id of data/events.csv nor a line "
-                                "of at least three words copied from one of the two documents: copy it letter "
-                                "for letter.")
-    return checks.checked("Each claim has a speaker and evidence that exists.", *[f.capitalize() + "." for f in found],
-                          NOT_JUDGED)
+            found.append(f"Claim {n}: {match.what}.")
+    if unmatched:
+        listed = ", ".join(unmatched[:-1]) + " and " + unmatched[-1] if len(unmatched) > 1 else unmatched[0]
+        return checks.wrong(f"The check could not find the evidence for {listed} in the data: give an event id, "
+                            f"the date or the title of an event, or a line of at least "
+                            f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from one of the two "
+                            "documents.")
+    return checks.checked("Each claim has a speaker and evidence the check found in the data.", *found, NOT_JUDGED)
 
 
 @checks.exercise("china-lanes", expects="a table with a row per lane and a column per year")
@@ -134,7 +138,17 @@ def _check_conditions(answer, data):
         return checks.unanswered("two conditions, and an event for each")
     if isinstance(conditions, str) or not isinstance(conditions, (list, tuple)):
         raise checks.Unreadable("Give the conditions as a list of sentences in quotes, in square brackets.")
-    conditions = [c for c in conditions if isinstance(c, str) and c.strip() and c.strip() != "..."]
+    odd = next((c for c in conditions if not isinstance(c, str)), None)
+    if odd is not None and not _blank(odd):
+        raise checks.Unreadable(f"Each condition should be a sentence in quotes; {checks.what_is(odd)}.")
+    conditions = [" ".join(c.split()) for c in conditions if isinstance(c, str) and c.strip() and c.strip() != "..."]
+    seen: dict[str, int] = {}
+    for n, condition in enumerate(conditions, 1):
+        said = " ".join(evidence_words.words(condition))
+        if said in seen:  # the same condition twice counts once, and is refused as every repeated item is
+            raise checks.Repeated(f"Conditions {seen[said]} and {n} say the same thing. Give two different "
+                                  "conditions, then run your answer cell again.")
+        seen[said] = n
     ids = keys.get("events", [])
     if not _blank(ids) and not isinstance(ids, str) and (isinstance(ids, Mapping) or not hasattr(ids, "__iter__")):
         raise checks.Unreadable("Give the events as a list of event ids in square brackets, such as "
@@ -147,15 +161,25 @@ def _check_conditions(answer, data):
     if short:
         return checks.wrong(f"Condition {short[0]} is too short to say what would have had to be true: write it "
                             f"as a sentence of at least {MIN_CONDITION_WORDS} words.")
+    words = evidence_words.lexicon(data, _documents(data))
+    for n, condition in enumerate(conditions, 1):
+        noise = evidence_words.is_noise(condition, words)
+        if noise:
+            return checks.wrong(f"The check cannot read condition {n} as a sentence: {noise}. Say, in your own "
+                                "words, what would have had to be true.")
     known = set(lane_events(data.events, data.actors)["event_id"])
     unknown = [i for i in ids if i not in set(data.events["event_id"])]
     if unknown:
-        return checks.wrong(f"{unknown[0]!r} is not an event id of data/events.csv: copy it letter for letter.")
+        listed = ", ".join(checks.shown(i) for i in unknown)
+        return checks.wrong(f"The check could not find {'this event id' if len(unknown) == 1 else 'these event ids'} "
+                            f"in data/events.csv: {listed}. Copy each id letter for letter from the timeline table.")
     if len(ids) < len(conditions):
         return checks.wrong("Give at least one event for each condition, as evidence of whether it held.")
     elsewhere = [i for i in ids if i not in known]
     if elsewhere:
-        return checks.wrong(f"{elsewhere[0]} is not one of the China events of the timeline (`lanes`): choose "
-                            "evidence from there.")
-    return checks.checked(f"{len(conditions)} conditions, each a sentence, and {len(ids)} events of the China "
-                          "timeline that exist.", CONDITIONS_NOT_JUDGED)
+        listed = ", ".join(elsewhere)
+        return checks.wrong(f"{listed} {'is' if len(elsewhere) == 1 else 'are'} not among the China events of the "
+                            "timeline (`lanes`): choose evidence from there.")
+    return checks.checked(f"{len(conditions)} different conditions, each a sentence the check can read, and "
+                          f"{len(ids)} different events of the China timeline, all in the data: "
+                          f"{', '.join(ids)}.", CONDITIONS_NOT_JUDGED)

@@ -8,8 +8,10 @@
     kit.check("recognition-evidence", answer)
 
 A historian, not a program, judges whether a claim is true, so the check never says "right": it says what it
-checked (the claim is one sentence with a "because", every id exists, the events fall in the notebook's window
-and bear on its question, as changes or as their causes) and that the teacher judges the history. A claim that
+checked (the claim is one sentence in words it can read, not noise, and names someone, somewhere or a year the
+data knows, so that it can be tested; every id exists; the events fall in the notebook's window and bear on its
+question, as changes or as their causes) and that the teacher judges the history (evidence_words.py). A claim
+that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
 states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
 the evidence. Then the check points at evidence the student has not used: the other side of the story, the
 other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
@@ -24,19 +26,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, china, faces, misconceptions, network_model, recognition
+from . import checks, china, evidence_words, faces, misconceptions, network_model, recognition
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
 
 MIN_EVENTS = 2
 MIN_CLAIM_WORDS = 6
-EXPECTS = ("a dictionary with 'claim' (one sentence with a \"because\"), 'events' (a list of at least two event "
-           "ids) and, if you like, 'document' (a document id)")
-# A claim explains: it says why, with one of these (or a word like them).
-BECAUSE = re.compile(r"\b(because|since|as a result|so that|so|therefore|thus|which meant|meaning that|led to|"
+EXPECTS = ("a dictionary with 'claim' (one sentence that names who, where or when), 'events' (a list of at least "
+           "two event ids) and, if you like, 'document' (a document id)")
+# A claim that explains says why, with one of these (or a word like them). Not required: a claim may judge
+# ("it was a mistake: ...") and still be sound; the check suggests a reason when it finds none.
+BECAUSE = re.compile(r"\b(because|since|as a result|so that|so|therefore|thus|hence|which meant|meaning that|led to|"
                      r"leading to|caused|causing|due to|owing to|in order to|in return for|in response to|"
-                     r"forced|allowed|enabled|made it)\b", re.IGNORECASE)
+                     r"forced|allowed|enabled|made it|which shows?|which showed|shows? that|showed that|"
+                     r"as the|as it|as they|as its|as their|as long as)\b|:", re.IGNORECASE)
 TEACHER_JUDGES = "Whether it is good history is for you and your teacher to judge: a program cannot read it."
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Dr|St|No|Nos|vol|cf|e\.g|i\.e)\.", re.IGNORECASE)
 
@@ -97,15 +101,22 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "the question: a claim says what happened and why it matters, not just a name or a date.")
     if _sentences(given.claim) > 1:
         return checks.wrong("Keep the claim to one sentence: the evidence goes in 'events', not in the claim.")
+    words = evidence_words.lexicon(data, documents)
+    noise = evidence_words.is_noise(given.claim, words)
+    if noise:  # gibberish is never "checked", whatever reason word it holds
+        return checks.wrong(f"The check cannot read your claim as a sentence: {noise}. Write, in your own words, one "
+                            "sentence that answers the question.")
     stated = misconceptions.found_in(given.claim)
-    if stated:  # before anything else: the claim's history is the point, and the hint is kind
+    if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
     reason = BECAUSE.search(given.claim)
     if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
-        return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0)}\".")
-    if not reason:
-        return checks.wrong("Say why, not only what: add a \"because\" (or \"so\", \"which led to\") that "
-                            "gives the reason or the consequence.")
+        return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
+    named = evidence_words.named_in(given.claim, words, int(spec.start[:4]) - 10, int(spec.end[:4]) + 10)
+    if not named:
+        return checks.wrong("Your claim names nothing the check can find in the data: say who, where or when (a "
+                            "state, a party, a person, a place or a year), so that it can be tested against your "
+                            "evidence.")
     unknown = [i for i in given.events if i not in events.index]
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
@@ -131,9 +142,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
-    return checks.checked(f"Your claim is one sentence with a reason word (such as \"because\" or \"so\"), and its {len(given.events)} events exist, "
-                          f"fall in {spec.start[:4]}–{spec.end[:4]} and bear on the question.",
-                          TEACHER_JUDGES, *pointers(given, data, documents, spec, off_topic))
+    shown = [f"'{n}'" for n in named[:3]]
+    listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+    tips = pointers(given, data, documents, spec, off_topic)
+    if not reason:
+        tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
+                       "\"which shows\", if you can.")
+    return checks.checked(f"Your claim is one sentence the check can read, and it names {listed}, which the data "
+                          f"knows. Its {len(given.events)} events exist, fall in {spec.start[:4]}–{spec.end[:4]} and "
+                          "bear on the question.", TEACHER_JUDGES, *tips)
 
 
 def pointers(given: Answer, data, documents: list[Document], spec: Spec, off_topic: list[str]) -> list[str]:
@@ -194,8 +211,10 @@ def _recognition_sides(given: Answer, data) -> list[str]:
                     "say so in your claim, or choose the act of the recognised government.")
     states = set(cited["state"])
     if len(states) == 1:
-        tips.append(f"All your evidence is about one state ({states.pop()}): is the claim about that state, or "
-                    "about Moscow's path as a whole? If the whole, cite a second state.")
+        state = states.pop()
+        tips.append(f"All your evidence is about one state ({checks.actor_labels(data.actors).get(state, state)}): "
+                    "is the claim about that state, or about Moscow's path as a whole? If the whole, cite a second "
+                    "state.")
     return tips
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -306,3 +307,14 @@ def stop_strays(known: dict[int, int], timeout: float = 10) -> list[int]:
             except ProcessLookupError:
                 pass
     return strays
+
+
+# What a failed run prints from the servers' log: a kernel's death, restart or removal, and every error and
+# traceback line, not the requests that fill the rest.
+LOG_WORTH_READING = re.compile(r"KernelRestarter|Kernel \S+ died|culled or died|Traceback|Error|error:|Address already in use"
+                               r"|ZMQError|Killed|MemoryError")
+
+
+def log_excerpt(text: str, limit: int = 80) -> list[str]:
+    """The last `limit` lines of a servers' log worth reading after a failed run (LOG_WORTH_READING)."""
+    return [line for line in text.splitlines() if LOG_WORTH_READING.search(line)][-limit:]

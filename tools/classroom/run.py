@@ -609,7 +609,11 @@ def main(argv: list[str] | None = None) -> int:
               and not figures["kernel_events"]["restarted after dying"] and not figures["kernel_events"]["died and removed"])
     figures["passed"] = passed
     if not passed and hub_log:
-        print("JupyterHub's log, last lines:\n" + hub_log[-3000:], file=sys.stderr)
+        kept = BUILD / "jupyterhub-failed-run.log"  # the run's folder is removed: the log stays for the cause
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(hub_log)
+        print(f"JupyterHub's log is kept in {kept.relative_to(ROOT)}; its lines about kernels and errors:\n"
+              + "\n".join(procs.log_excerpt(hub_log)), file=sys.stderr)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=1, default=str))

@@ -1,0 +1,209 @@
+"""What a claim-and-evidence check can verify in a student's words, without judging their history.
+
+A program cannot tell a true claim from a false one. It can tell words from noise, and it can find in a claim the
+things the kit's data knows, so that a claim can be tested against the evidence:
+
+- **Words it knows** (`known_words`): the words of the kit's own texts (the events' titles and descriptions, the
+  actors' names, the documents' texts and headnotes), and the common words of English in `COMMON` below. A claim
+  most of whose words are neither is noise (`is_noise`), however many "because"s it holds; so is one word said
+  over and over.
+- **What it names** (`named_in`): a year, an actor of actors.csv (by its name, a short name, or a word of its name
+  such as "Chiang" or "Communists"), or a place or thing an event's title names ("Whampoa", "Rapallo").
+- **Evidence lines** (`match_line`): an event id, a date or an event's title from the data, or a line of a document
+  copied word for word; anything else is named as not found.
+
+Nothing here reads the claim's history: whether the claim is good history is for the student and the teacher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import checks
+
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+YEAR = re.compile(r"\b(1[89]\d\d)\b")
+# The common words of English that the kit's texts may lack: the little words, and the verbs, nouns and adjectives
+# a claim about history uses. A word built on one of these (helped, mistakes, failing) is known too (`_stems`).
+LITTLE = frozenset("""
+a about above across after again against all almost alone along already also although always am among an and
+another any anyone anything are around as at away back bad be became because become been before began behind being
+below best better between beyond both but by came can cannot could did didn't do does doesn't doing done don't down
+during each early either else end enough even ever every everything far few first for from further gave get give
+given go going gone good got great had hadn't has hasn't have haven't having he her here him himself his how however
+i if in instead into is isn't it its itself just kept know last later least less let like little long made main make
+many may me might more most much must my never new next no none nor not nothing now of off often on once one only
+onto or other others our out over own part perhaps quite rather really same second see seemed seen several shall she
+should since so some something soon still such than that the their them themselves then there therefore these they
+thing things third this those though through thus till to too took toward towards under until up upon us very was
+wasn't we well went were weren't what when where whether which while who whole whom whose why will with within
+without won't would wouldn't yet you your
+""".split())
+COMMON = LITTLE | frozenset("""
+ability able accept achieve act action actually advantage afraid agree agreement aim allow ally alliance allies
+almost answer appear argue argument army attack attempt avoid aware based beat believe benefit betray betrayal
+betrayed blame blow break broke broken build built cause caused careful chance change choice choose chose claim
+clear close collapse come conflict consequence control cost could course crush crushed danger dangerous decide
+decision defeat depend destroy destroyed disaster doubt drive driven easy effect effective else enemy enemies
+ensure error event evidence exactly example expect fail failed failure fall fear fight fighting final finally
+follow force forced friend friends gain gained gamble goal happen happened hard harm help helped hope idea important
+improve increase influence instead interest keep kill killed lack lead leader leaders learn leave led left lose
+loss lost lot made make meant means mistake mistakes move nearly necessary need needed obvious open order outcome
+partner partners people period place plan point position possible power powerful price problem prove proved proves
+purpose push rather reach real reason reasons rely result results risk ruin ruined rule ruled safe save saw say
+says secure seem seems sense serious show showed shows side sign simply small sooner start stay stop strong stronger
+success successful support sure survive take taken tell the time tried true trust try turn turned understand use
+used useful view wanted war way weak weaker win wise won work worked worse worth wrong year years
+""".split())
+# Words of a name that do not name the actor on their own ("the Communist Party of Germany": "party", "of").
+NAME_FILLERS = COMMON | frozenset("government party republic state states kingdom people's national union "
+                                  "socialist federative soviet committee central council company corporation ltd "
+                                  "co organisation international all".split())
+MIN_KNOWN_SHARE = 0.5   # at least this share of a claim's words must be words the kit knows
+MIN_DISTINCT_SHARE = 0.5  # and at least this share of them different words ("the the the" is no claim)
+MIN_LINE_WORDS = 4      # a line quoted from a document: at least this many words,
+MIN_LINE_CONTENT = 2    # at least this many different ones of them not little words (LITTLE)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower case, without their punctuation."""
+    return WORD.findall(str(text).lower().replace("’", "'"))
+
+
+def _stems(word: str) -> Iterable[str]:
+    """The word and the words it may be built on: "helped" help, "mistakes" mistake, "Britain's" britain."""
+    yield word
+    if word.endswith("'s"):
+        word = word[:-2]
+        yield word
+    for ending, put_back in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("ism", ""), ("ist", ""),
+                             ("ists", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)] + put_back
+            yield stem
+            if len(stem) >= 2 and stem[-1] == stem[-2]:  # "stopped": stop
+                yield stem[:-1]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    known: frozenset[str]            # words the kit knows
+    names: Mapping[str, str]         # a lower-case name or name word: how the data writes it (an actor, a place)
+    dates: Mapping[str, str]         # "21 april 1927", "1927-04-21": the event ids of that day
+    titles: Mapping[str, str]        # an event's title, lower case and bare: its event id
+
+
+_CACHE: dict[int, tuple[object, Lexicon]] = {}
+
+
+def lexicon(data, documents=()) -> Lexicon:
+    """The words, names, dates and titles of the kit's data and documents (made once for each data)."""
+    key = id(data)
+    if key in _CACHE and _CACHE[key][0] is data:
+        return _CACHE[key][1]
+    known = set(COMMON)
+    texts = []
+    events, actors = data.events, data.actors
+    for column in ("title", "description", "date_note"):
+        if column in events:
+            texts += events[column].dropna().astype(str).tolist()
+    texts += actors["name"].astype(str).tolist()
+    for doc in documents:
+        texts += [doc.title, doc.headnote, doc.text, *doc.questions]
+    ordinary = set()  # words the kit's texts also write in lower case: ordinary words, not names
+    for text in texts:
+        known.update(words(text))
+        ordinary.update(re.findall(r"(?<=[a-z,;] )[a-z][a-z']+", str(text)))
+    names: dict[str, str] = {}
+    labels = checks.actor_labels(actors)
+    for key_name, actor in checks.names_of(actors).items():
+        names.setdefault(key_name, labels.get(actor, key_name))
+    for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
+        for word in re.findall(r"[A-Z][\w'-]+", name):
+            if word.lower() not in NAME_FILLERS | ordinary and len(word) >= 3:
+                names.setdefault(word.lower(), word)
+    for title in events["title"].dropna().astype(str) if "title" in events else ():
+        for word in re.findall(r"[\w'’-]+", title):
+            bare = word.strip("'’").removesuffix("'s").removesuffix("’s")
+            if bare[:1].isupper() and len(bare) >= 3 and bare.lower() not in NAME_FILLERS | ordinary:
+                names.setdefault(bare.lower(), bare)
+    dates: dict[str, str] = {}
+    for event_id, date in zip(events["event_id"], events["date"]):
+        if pd.notna(date):
+            for written in (f"{date:%Y-%m-%d}", f"{date.day} {date:%B %Y}".lower(), f"{date:%B} {date.day}, {date.year}".lower()):
+                dates.setdefault(written, event_id)
+    titles = {" ".join(words(t)): e for e, t in zip(events["event_id"], events["title"].astype(str))} if "title" in events else {}
+    made = Lexicon(frozenset(known), names, dates, titles)
+    _CACHE.clear()
+    _CACHE[key] = (data, made)
+    return made
+
+
+def is_known(word: str, known: Iterable[str]) -> bool:
+    return any(stem in known for stem in _stems(word))
+
+
+def is_noise(text: str, lexicon: Lexicon) -> str | None:
+    """Why `text` is not words a reader can follow (in plain words), or None."""
+    found = words(text)
+    if not found:
+        return "it has no words"
+    known = [w for w in found if is_known(w, lexicon.known)]
+    if len(known) < MIN_KNOWN_SHARE * len(found):
+        strange = [w for w in found if w not in known]
+        shown = ", ".join(repr(w) for w in strange[:3])
+        return f"most of its words are not words the check knows ({shown}{'…' if len(strange) > 3 else ''})"
+    if len(set(found)) < MIN_DISTINCT_SHARE * len(found):
+        return "it says the same words over and over"
+    return None
+
+
+def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) -> list[str]:
+    """What a claim names that the data knows: its years from `start` to `end`, and its actors, places and
+    things (as the data writes them), in the order they come."""
+    found: list[str] = []
+    lowered = " " + " ".join(words(text)) + " "
+    for year in YEAR.findall(str(text)):
+        if start <= int(year) <= end and year not in found:
+            found.append(year)
+    for name, shown in sorted(lexicon.names.items(), key=lambda item: -len(item[0])):
+        if len(name) < 3:
+            continue
+        for variant in {name, name + "s", name + "'s"}:
+            if f" {variant} " in lowered and shown not in found:
+                found.append(shown)
+                lowered = lowered.replace(f" {variant} ", " ")
+    return found
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str   # "event", "date", "title", "line"
+    what: str   # what it matched, as a sentence a student reads: "the event 1927-trotsky-critique is in the data"
+
+
+def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Mapping[str, str]) -> Match | None:
+    """What an evidence line matches in the data: an event id, a date of an event, an event's title, or a line of
+    at least MIN_LINE_WORDS words (MIN_LINE_CONTENT of them not little words) copied from one of `texts`
+    ({document id: its text}); None when it matches nothing."""
+    bare = " ".join(str(line).split()).strip(" \"'“”‘’.,;:")
+    ids = set(event_ids)
+    if bare in ids or bare.lower() in ids:
+        return Match("event", f"the event {bare.lower() if bare.lower() in ids else bare} is in the data")
+    if bare.lower() in lexicon.dates:
+        return Match("date", f"{bare} is the date of the event {lexicon.dates[bare.lower()]}")
+    said = " ".join(words(bare))
+    if said in lexicon.titles:
+        return Match("title", f"your line is the title of the event {lexicon.titles[said]}")
+    found = words(bare)
+    content = [w for w in found if w not in LITTLE]
+    if len(found) >= MIN_LINE_WORDS and len(set(content)) >= MIN_LINE_CONTENT:
+        for doc_id, text in texts.items():
+            if f" {said} " in f" {' '.join(words(text))} ":
+                return Match("line", f"your line is in {doc_id}, word for word")
+    return None

@@ -1,0 +1,158 @@
+"""Lesson 4 as a teacher prints and teaches it: what the printed pages show, the words they define, the plan's
+keys and the accessible answer sheets."""
+
+import html
+import re
+
+import pytest
+
+import breaking_isolation as kit
+
+ROOT = kit.kit_root()
+LESSONS = ROOT / "lessons"
+PLAN = LESSONS / "04-documents.md"
+PRINTED = sorted([*(LESSONS / "handouts").glob("*.html"), *(LESSONS / "packs").glob("*.html")])
+SHEETS_HTML = sorted((LESSONS / "answer-sheets").glob("*-answer-sheet.html"))
+
+
+def _printed_text(path) -> str:
+    """What a printed page shows: the HTML body without tags and without code (ids such as `doc-1924-...`)."""
+    body = path.read_text(encoding="utf-8").split("<body>", 1)[1]
+    body = re.sub(r"<code>.*?</code>", "", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+@pytest.mark.parametrize("page", PRINTED, ids=lambda p: p.name)
+def test_no_markup_star_or_underscore_prints_on_a_handout_or_pack(page):
+    """A document's italics (the Telegraph's introduction) print in italics, not between stars."""
+    text = _printed_text(page)
+    stray = re.findall(r".{0,30}[*_].{0,30}", text)
+    assert not stray, f"{page.name} prints markup characters: {stray[:3]}"
+
+
+@pytest.mark.parametrize("page", SHEETS_HTML, ids=lambda p: p.name)
+def test_an_answer_sheet_prints_no_star_and_underscores_only_as_blanks(page):
+    text = _printed_text(page)
+    assert "*" not in text, page.name
+    assert not re.search(r"(?<!_)_{1,2}(?!_)", text), f"{page.name} prints a stray underscore"
+
+
+def test_the_telegraphs_introduction_prints_in_italics():
+    for page in (LESSONS / "handouts" / "04-documents-handout.html", LESSONS / "packs" / "04-documents-pack.html"):
+        assert "<em>We are informed by the Foreign Office" in page.read_text(encoding="utf-8"), page.name
+
+
+# Britain and the USSR had chargés d'affaires in 1924-27 and first exchanged ambassadors after October 1929
+# (1924-britain-relations, 1929-britain-restoration): no page may say ambassadors went home in 1927 or came back.
+AMBASSADOR_ERRORS = re.compile(r"ambassadors go home|ambassadors (?:were )?exchanged again|ambassadors returned",
+                               re.IGNORECASE)
+
+
+def test_no_page_says_britain_and_moscow_had_ambassadors_before_1929():
+    pages = [*LESSONS.rglob("*.md"), *(ROOT / "notebooks").glob("*.md")]
+    wrong = [f"{p.relative_to(ROOT)}: {m.group()}" for p in pages for m in AMBASSADOR_ERRORS.finditer(p.read_text(encoding="utf-8"))]
+    assert not wrong, wrong
+    data = kit.load().events.set_index("event_id")
+    assert "Ambassadors were exchanged only after the restoration of 1929" in data.at["1924-britain-relations", "description"]
+
+
+def test_the_vocabulary_says_who_goes_home_when_relations_are_severed():
+    for doc in ("doc-1927-commons-debate-break", "doc-1927-chamberlain-note"):
+        text = (LESSONS / "adapted" / f"{doc}.md").read_text(encoding="utf-8")
+        assert "**severance of diplomatic relations**: breaking off official contact; the two governments' envoys and " \
+               "missions go home" in text, doc
+    assert "exchanged for the first time" in PLAN.read_text(encoding="utf-8")
+
+
+MARKING = LESSONS / "keys" / "04-documents-marking.md"
+
+
+def _papers():
+    """Each anchor paper of the marking guide: (its heading's total, its text, its marks by category)."""
+    guide = MARKING.read_text(encoding="utf-8")
+    papers = []
+    for part in re.split(r"(?m)^## Anchor paper \d: ", guide)[1:]:
+        total = int(re.match(r"[a-z ]+\((\d) of 7\)", part).group(1))
+        text = " ".join(re.findall(r"(?m)^> ?(.*)$", part))
+        marks = {c: int(m) for c, m in re.findall(r"(?m)^\| ([A-Z][\w /]+?) \| (\d)(?: of \d)? \|", part)}
+        papers.append((total, text, marks, part))
+    return papers
+
+
+def test_each_anchor_papers_marks_add_up_to_its_total():
+    papers = _papers()
+    assert len(papers) == 2
+    for total, _, marks, _ in papers:
+        assert len(marks) == 5 and sum(marks.values()) == total, marks
+
+
+def test_anchor_paper_1_earns_complexity_as_the_rubric_words_it():
+    """The rubric's complexity point: long-term against immediate causes, or relations against recognition."""
+    assert "distinguishes long-term from immediate causes" in PLAN.read_text(encoding="utf-8")
+    total, text, marks, _ = _papers()[0]
+    assert "1921" in text and "trigger" in text and "relations, not recognition" in text
+    assert marks["Analysis and reasoning"] == 2
+
+
+def test_anchor_paper_2_earns_no_thesis_point_without_saying_why_1924_ended_differently():
+    """The rubric's thesis point weighs what changed against what stayed the same."""
+    assert "against what stayed the same" in PLAN.read_text(encoding="utf-8")
+    total, text, marks, _ = _papers()[1]
+    assert "1924" not in text.split("So the break")[-1]
+    assert marks["Thesis / claim"] == 0
+
+
+def test_the_anchor_papers_say_of_the_raid_and_hankow_only_what_the_data_says():
+    events = kit.load().events.set_index("event_id")
+    assert "The document was not found." in events.at["1927-arcos-raid", "description"]
+    assert events.at["1927-hankow-concession", "description"].startswith("Crowds entered the British concession")
+    (_, text1, _, _), (_, text2, _, part2) = _papers()
+    assert "seized" not in text1 and "crowds had entered the British concession" in text1
+    assert "found evidence of spying" in text2
+    marking = part2.split("found evidence of spying", 2)[-1]   # the marking after the paper quotes it
+    assert "error" in marking and "not found" in marking
+
+
+def test_the_plan_and_the_index_name_one_thing_to_print_for_the_documents():
+    """Handout 4 is the pack plus the event table the corroboration needs: print it, not the pack."""
+    plan = PLAN.read_text(encoding="utf-8")
+    header = plan.split("## Central question")[0]
+    assert "print handout 4, not the pack" in header
+    index = (LESSONS / "README.md").read_text(encoding="utf-8")
+    assert "for lesson 4 print handout 4" in index and "not `packs/04-documents-pack.md`" in index
+    assert "## The events documents A and B bear on" in (LESSONS / "handouts" / "04-documents-handout.md").read_text(encoding="utf-8")
+    assert "## The events" not in (LESSONS / "packs" / "04-documents-pack.md").read_text(encoding="utf-8")
+
+
+def test_the_extension_page_and_the_differentiation_agree_on_document_c_in_50_minutes():
+    extension = (LESSONS / "handouts" / "04-documents-extension.md").read_text(encoding="utf-8")
+    assert "Not read in the 50-minute lesson" not in extension
+    assert "document C for those who finish early in the 50-minute lesson" in extension
+    differentiation = PLAN.read_text(encoding="utf-8").split("## Differentiation")[1].split("\n## ")[0]
+    assert "early finishers in the 50-minute lesson" in differentiation and "document C" in differentiation
+
+
+def test_discussion_questions_that_need_the_zinoviev_letter_are_marked_90_minutes_only():
+    table = PLAN.read_text(encoding="utf-8").split("## Discussion questions")[1].split("\n## ")[0]
+    for row in table.splitlines()[4:]:
+        if "zinoviev" in row.lower() or "forged" in row.lower() or "Comintern" in row:
+            assert row.startswith("| *(90 minutes only"), row
+
+
+def test_the_canada_extension_says_what_the_data_says_of_its_envoys():
+    events = kit.load().events.set_index("event_id")
+    assert "diplomatic relations came only in 1942" in events.at["1924-canada-recognition", "description"]
+    plan = PLAN.read_text(encoding="utf-8")
+    assert "never\n  exchanged envoys" not in plan and "never exchanged envoys" not in plan
+    assert "until diplomatic relations came in 1942 (`1924-canada-recognition`" in " ".join(plan.split()).replace(" (`", " (`")
+
+
+def test_the_plan_dates_the_1924_note_as_its_header_does():
+    """Dated 1 February; passed on in Moscow with a covering letter dated 2 February; printed in London that day."""
+    from breaking_isolation import documents
+    doc = {d.id: d for d in documents.load_documents()}["doc-1924-british-note-of-recognition"]
+    assert doc.date == "1924-02-01" and "2 February" in doc.place and "2 February" in doc.headnote
+    plan = " ".join(PLAN.read_text(encoding="utf-8").split())
+    assert "printed the next day" not in plan
+    assert ("a note dated 1 February, passed on in Moscow with a covering letter dated 2 February and printed in "
+            "London that same day") in plan
