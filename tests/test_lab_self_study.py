@@ -327,7 +327,9 @@ def plain(markdown: str) -> str:
 @pytest.mark.parametrize("name, cell_id", [("02-network", "c58"), ("02-network", "c34-body"),
                                            ("01-recognition", "c44-turkey"), ("03-china", "c05b"),
                                            ("01-recognition", "c06-body"), ("01-recognition", "c20"),
-                                           ("01-recognition", "mongolia-rule"), ("01-recognition", "c08")])
+                                           ("01-recognition", "mongolia-rule"), ("01-recognition", "c08"),
+                                           ("01-recognition", "c50"), ("02-network", "c26"), ("02-network", "c70"),
+                                           ("02-network", "c87"), ("03-china", "c44")])
 def test_the_rewritten_cells_read_at_grade_nine_or_below(name, cell_id):
     notebook = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
     source = notebook.cells[cell_index(notebook, cell_id)].source
