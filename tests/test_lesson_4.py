@@ -269,3 +269,13 @@ def test_the_support_card_gives_a_sentence_to_finish_not_the_purpose():
     meant = re.search(r"\*\*What it was meant to do\*\*.*?\): (.+)", key).group(1)
     assert " ".join(doc.purpose.split()) not in purpose and meant not in purpose
     assert "finish the sentence" in purpose
+
+
+def test_the_event_tables_word_box_explains_the_hard_words_as_the_glossary_does():
+    handout = (LESSONS / "handouts" / "04-documents-handout.md").read_text(encoding="utf-8")
+    box = handout.split("| Word in the table | Meaning |")[1]
+    for word in ("de facto", "chargé d'affaires", "recalled its mission", "great power"):
+        assert f"| {word} |" in box, word
+    glossary = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    assert "one rank below them" in " ".join(glossary.split()) and "one rank below them" in box
+    assert "Read the *Event* column first" in handout

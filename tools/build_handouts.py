@@ -318,6 +318,13 @@ EVENT_WORDS = {
     "immunity": "protection from a country's police and courts, given to diplomats and their offices",
     "protocol": "a short formal agreement between governments",
     "presented credentials": "handed over the letter that makes an ambassador officially accepted",
+    # as the glossary defines them (notebooks/glossary.md)
+    "de facto": "in fact; recognition de facto deals with a government as the one that in fact controls a country "
+                "(for example by a trade agreement), without accepting it in law",
+    "chargé d'affaires": "a diplomat who heads an embassy or mission in place of an ambassador or minister, one rank "
+                         "below them",
+    "recalled its mission": "called its diplomats and their office home",
+    "great power": "one of the strongest states of the day, with interests far beyond its borders",
 }
 
 
@@ -347,7 +354,9 @@ def documents_handout(data) -> str:
         f"# Handout 4: the document pack for {title.lower()}", GENERATED,
         _pack_body(build_packs.render("04-documents")),
         f"## The events documents {letters} bear on, from the kit's data",
-        "For checking each document against the data on paper: which events agree with it, which differ?",
+        "For checking each document against the data on paper: which events agree with it, which differ? Read the "
+        "*Event* column first: it is each row's short title. *What happened* gives the detail; the box under the "
+        "table explains its harder words.",
         _document_events(data, docs, ids),
     ]) + "\n"
 
