@@ -125,3 +125,42 @@ def test_an_impossible_number_of_triads_is_told_so():
     result = checks.verdict("network-2", -2, load())
     assert "outside what the question allows" in str(result)
 
+
+
+# --- exercise B reads a quarter however it is written; exercise E's praise fits the count -----------------
+
+
+@pytest.mark.parametrize("form", ["{y} Q{q}", "Q{q} {y}", "{y}-Q{q}", "{y}Q{q}", "{q}th quarter of {y}",
+                                  "quarter {q} {y}"])
+def test_exercise_b_reads_the_quarter_first_or_the_year_first(form):
+    from breaking_isolation import china, load
+
+    data = load()
+    turn = china.party_turn(data.events, data.actors)["quarter"]
+    answer = form.format(y=turn.year, q=turn.quarter)
+    assert checks.verdict("china-switch", answer, data).ok, answer
+
+
+@pytest.mark.parametrize("answer", ["soon", "1927", "Q4"])
+def test_exercise_b_says_what_it_could_not_read(answer):
+    from breaking_isolation import load
+
+    result = checks.verdict("china-switch", answer, load())
+    assert result.status == checks.UNREADABLE
+    assert f"could not find a year and a quarter in {answer!r}" in str(result)
+
+
+def test_exercise_e_praises_the_count_it_was_given():
+    from breaking_isolation import china_exercises, load
+
+    data = load()
+    for n in range(0, 30):
+        if checks.verdict("china-both", n, data).ok:
+            break
+    said = str(checks.verdict("china-both", n, data))
+    assert said.endswith(china_exercises.both_at_once(n))
+    if n == 0:
+        assert "In no quarter" in said and "courted both sides" not in said
+    assert china_exercises.both_at_once(0).startswith("In no quarter")
+    assert "courted both sides" not in china_exercises.both_at_once(0)
+    assert "In 2 quarters" in china_exercises.both_at_once(2)

@@ -110,6 +110,15 @@ def _check_lane_counts(answer, data):
     return checks.right("Every lane's count for every year. Now read the busiest year of each lane off it.")
 
 
+def both_at_once(count: int) -> str:
+    """Exercise E's praise, worded on the count itself: a count of 0 is never told that the face courted both."""
+    if count == 0:
+        return ("In no quarter did the state face court both sides at once: in each quarter it was cooperative "
+                "with one side at most.")
+    quarters = "one quarter" if count == 1 else f"{count} quarters"
+    return f"In {quarters} the state face courted both sides at once."
+
+
 @checks.exercise("china-both", expects="a whole number of quarters")
 def _check_both_at_once(answer, data):
     backing = backing_by_quarter(data.events, data.actors)
@@ -121,7 +130,7 @@ def _check_both_at_once(answer, data):
     if impossible:
         return impossible
     if given == expected:
-        return checks.right("The state face courted both sides at once in those quarters.")
+        return checks.right(both_at_once(expected))
     return checks.wrong(("Too many" if given > expected else "Too few") +
                         ": keep the state face's rows, pivot them to one column per side, and count the quarters "
                         "in which both the Beijing government's and the Nationalists' columns say 'cooperative'.")
