@@ -164,3 +164,24 @@ def test_exercise_e_praises_the_count_it_was_given():
     assert china_exercises.both_at_once(0).startswith("In no quarter")
     assert "courted both sides" not in china_exercises.both_at_once(0)
     assert "In 2 quarters" in china_exercises.both_at_once(2)
+
+
+def test_the_glossary_names_of_governments_are_read_as_their_actors():
+    """'Wuhan government' (the glossary's heading, the notebooks' words) is the Wuhan government, as 'Wuhan' is."""
+    import re
+    from pathlib import Path
+
+    from breaking_isolation import load
+
+    data = load()
+    names = checks.names_of(data.actors)
+    glossary = (Path(__file__).resolve().parents[1] / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    headings = [h.strip() for h in re.findall(r"^## (?:<a [^>]*></a>)?(.*)$", glossary, re.MULTILINE)]
+    governments = [h for h in headings if h.lower().endswith(" government")]
+    assert "Wuhan government" in governments
+    for heading in governments:
+        assert names.get(heading.lower()) == names[heading.split()[0].lower()], heading
+    for typed in ("Wuhan government", "the Wuhan government"):
+        assert checks.as_id_set([typed], names) == {"kmt-wuhan"}
+    result = checks.verdict("network-1", ["Wuhan government"], data)
+    assert "does not belong" not in str(result)
