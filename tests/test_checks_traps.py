@@ -185,3 +185,16 @@ def test_the_glossary_names_of_governments_are_read_as_their_actors():
         assert checks.as_id_set([typed], names) == {"kmt-wuhan"}
     result = checks.verdict("network-1", ["Wuhan government"], data)
     assert "does not belong" not in str(result)
+
+
+def test_exercise_g_reads_conditions_written_as_keys_and_names_the_form_of_any_other_dictionary():
+    from breaking_isolation import load
+
+    data = load()
+    as_keys = {"The Communists would have needed armed forces of their own.": "1924-whampoa-opens",
+               "The left Kuomintang at Wuhan would have had to stay allied.": "1927-wuhan-expels-communists"}
+    result = checks.verdict("china-conditions", as_keys, data)
+    assert result.status == checks.CHECKED and "Not answered" not in str(result)
+    other = checks.verdict("china-conditions", {"condition": "armies", "event": "1924-whampoa-opens"}, data)
+    assert other.status == checks.UNREADABLE and '"conditions"' in str(other) and "'condition'" in str(other)
+    assert checks.verdict("china-conditions", {"conditions": ..., "events": ...}, data).status == checks.UNANSWERED

@@ -136,12 +136,32 @@ def _check_both_at_once(answer, data):
                         "in which both the Beijing government's and the Nationalists' columns say 'cooperative'.")
 
 
+CONDITIONS_FORM = ('{"conditions": ["One sentence.", "Another sentence."], "events": ["an-event-id", '
+                   '"another-event-id"]}')
+
+
+def _conditions_as_keys(answer: Mapping) -> dict:
+    """{condition: event id (or a list of ids)}, the other way to write exercise G's answer, as the template's
+    {"conditions": [...], "events": [...]}; any other dictionary is refused with the form the check reads."""
+    if all(isinstance(k, str) and len(k.split()) > 1 for k in answer):
+        events = []
+        for value in answer.values():
+            events.extend(value if isinstance(value, (list, tuple, set)) else [value])
+        return {"conditions": list(answer), "events": events}
+    listed = ", ".join(checks.shown(k) for k in list(answer)[:3])
+    raise checks.Unreadable(f"The check looks for the keys \"conditions\" and \"events\" and found {listed}. "
+                            f"Write your answer as the template does: {CONDITIONS_FORM}, or as "
+                            '{"your first condition": "an-event-id", "your second condition": "another-event-id"}.')
+
+
 @checks.exercise("china-conditions", expects="a dictionary with 'conditions' (a list of two sentences) and "
                  "'events' (a list of event ids, one or more for each condition)")
 def _check_conditions(answer, data):
     if not isinstance(answer, Mapping):
         raise checks.Unreadable("Start from the template: curly brackets around \"conditions\" and \"events\".")
     keys = {str(k).strip().lower(): v for k, v in answer.items()}
+    if answer and not {"conditions", "events"} & set(keys):
+        keys = _conditions_as_keys(answer)
     conditions = keys.get("conditions", [])
     if _blank(conditions) and _blank(keys.get("events", [])):
         return checks.unanswered("two conditions, and an event for each")
