@@ -198,3 +198,13 @@ def test_exercise_g_reads_conditions_written_as_keys_and_names_the_form_of_any_o
     other = checks.verdict("china-conditions", {"condition": "armies", "event": "1924-whampoa-opens"}, data)
     assert other.status == checks.UNREADABLE and '"conditions"' in str(other) and "'condition'" in str(other)
     assert checks.verdict("china-conditions", {"conditions": ..., "events": ...}, data).status == checks.UNANSWERED
+
+
+@pytest.mark.parametrize("missing", [float("nan"), pd.NaT])
+def test_a_gap_left_empty_is_called_missing_with_a_hint_to_drop_it(missing):
+    gaps = pd.Series({**GAPS.to_dict(), "france": missing})
+    if missing is pd.NaT:
+        gaps = pd.to_timedelta(pd.Series({**{k: f"{v} days" for k, v in GAPS.to_dict().items()}, "france": None}))
+    result = say("recognition-3", gaps)
+    assert result.status == checks.UNREADABLE
+    assert "missing" in str(result) and ".dropna()" in str(result) and "decimals" not in str(result)

@@ -346,6 +346,10 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
     for key, value in answer.items():
         if not isinstance(key, str):
             raise Unreadable(f"Each state should be a name in quotes; {what_is(key)}.")
+        if value is pd.NaT or (isinstance(value, numbers.Real) and not isinstance(value, bool) and value != value):
+            raise Unreadable(f"The value for {shown(key)} is missing (NaN or NaT): that state has no gap to "
+                             "measure. Drop the states with no gap, for example with `.dropna()`, then run your "
+                             "answer cell again.")
         if isinstance(value, pd.Timedelta):
             value = value / pd.Timedelta(days=1)
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:
