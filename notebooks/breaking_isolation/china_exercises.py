@@ -15,6 +15,11 @@ from . import checks, evidence_words
 from .china import STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
+# The debate's events, as notebook 3's debate table and section D of handout 5 list them: exercise C sends students
+# to "the Opposition's proposals as the data records them", so a line copied from these events' descriptions counts.
+DEBATE_EVENTS = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
+                 "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
+                 "1927-trotsky-expelled")
 SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
 CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
 NOT_JUDGED = "Who would sign which claim is for you and your teacher to argue: the check did not read your answer against the documents."
@@ -41,7 +46,7 @@ def _documents(data):
 
 
 @checks.exercise("china-speakers", expects="a speaker ('Stalin', 'Trotsky' or 'both') and evidence (an event id, or "
-                 "a line copied from one of the two documents) for each of the claims 1 to 3")
+                 "a line copied from one of the two documents or the debate table) for each of the claims 1 to 3")
 def _check_speakers(answer, data):
     if not isinstance(answer, Mapping):
         raise checks.Unreadable("Start from the template: curly brackets, with the claims' numbers 1, 2 and 3.")
@@ -67,19 +72,29 @@ def _check_speakers(answer, data):
     documents = _documents(data)
     words = evidence_words.lexicon(data, documents)
     texts = {doc.id: doc.text for doc in documents if doc.id in DEBATE_DOCUMENTS}
-    found, unmatched = [], []
+    described = data.events.set_index("event_id")["description"]
+    texts.update({f"the data's description of {event}": str(described[event])
+                  for event in DEBATE_EVENTS if event in described.index})
+    found, unmatched, lines = [], [], {}
     for n, (_, shows) in sorted(given.items()):
         match = evidence_words.match_line(shows, words, data.events["event_id"], texts)
         if match is None:
             unmatched.append(f"claim {n} ({checks.shown(shows)})")
         else:
             found.append(f"Claim {n}: {match.what}.")
+            if match.kind == "line":
+                lines.setdefault(" ".join(evidence_words.words(shows)), []).append(n)
     if unmatched:
         listed = ", ".join(unmatched[:-1]) + " and " + unmatched[-1] if len(unmatched) > 1 else unmatched[0]
-        return checks.wrong(f"The check could not find the evidence for {listed} in the data: give an event id, "
-                            f"the date or the title of an event, or a line of at least "
-                            f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from one of the two "
-                            "documents.")
+        return checks.wrong(f"The check could not find the evidence for {listed} in the data. What counts: an "
+                            f"event id, the date or the title of an event, or a line of at least "
+                            f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from Stalin's theses, "
+                            "Trotsky's reply, or what the debate table (section D of handout 5) says of an event.")
+    shared = next((claims for claims in lines.values() if len(claims) > 1), None)
+    if shared:
+        listed = ", ".join(map(str, shared[:-1])) + " and " + str(shared[-1])
+        return checks.wrong(f"Claims {listed} have the same line as evidence, so it shows none of them in "
+                            "particular: give each claim the line that shows who would sign it.")
     return checks.checked("Each claim has a speaker and evidence the check found in the data.", *found, NOT_JUDGED)
 
 
