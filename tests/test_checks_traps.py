@@ -223,3 +223,11 @@ def test_exercise_c_accepts_a_line_of_the_debate_table_and_refuses_one_line_for_
     short = checks.verdict("china-speakers", {n: ("both", "One or the other.") for n in (1, 2, 3)}, data)
     assert short.status == checks.WRONG and "Trotsky's reply" in str(short)
     assert set(china_exercises.DEBATE_EVENTS) <= set(data.events["event_id"])
+
+
+def test_exercise_c_reads_the_events_handout_5_lists_in_its_debate_section():
+    import build_handouts
+
+    from breaking_isolation import china_exercises
+
+    assert tuple(china_exercises.DEBATE_EVENTS) == tuple(build_handouts.CHINA_DEBATE)
