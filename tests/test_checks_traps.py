@@ -231,3 +231,26 @@ def test_exercise_c_reads_the_events_handout_5_lists_in_its_debate_section():
     from breaking_isolation import china_exercises
 
     assert tuple(china_exercises.DEBATE_EVENTS) == tuple(build_handouts.CHINA_DEBATE)
+
+
+def test_exercise_a_tells_event_names_from_ids():
+    from breaking_isolation import china, load
+
+    data = load()
+    titles = data.events.set_index("event_id")["title"]
+    named = [titles[e] for e in china.TURNING_POINTS]
+    result = checks.verdict("china-order", named, data)
+    assert result.status == checks.WRONG and "do not belong" not in str(result)
+    assert f"{len(named)} of your items are event names" in str(result) and "Give the event ids" in str(result)
+    short = checks.verdict("china-order", ["Shanghai massacre", *list(china.TURNING_POINTS)[1:]], data)
+    assert "'1927-shanghai-massacre' for 'Shanghai massacre'" in str(short)
+
+
+def test_a_claim_with_a_key_the_template_lacks_is_told_which_keys_it_reads():
+    from breaking_isolation import load
+
+    answer = {"claim": "Britain recognised the Soviet state in 1924 because trade mattered.",
+              "evidence": ["1924-britain-recognises", "1921-anglo-soviet-trade"]}
+    result = checks.verdict("recognition-evidence", answer, load())
+    assert result.status == checks.UNREADABLE
+    assert '"claim", "events" and "document"' in str(result) and "'evidence'" in str(result)

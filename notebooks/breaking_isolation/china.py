@@ -251,6 +251,19 @@ def turning_points_to_order(events: pd.DataFrame) -> list[str]:
                key=lambda order: (round(abs(kendall_tau(order, by_date)), 1), neighbours_in_order(order)))
 
 
+def event_named(text: str, events: pd.DataFrame) -> str | None:
+    """The id of the one event whose title `text` gives, whole or in part ("Shanghai massacre" for "Shanghai
+    massacre: Chiang Kai-shek turns on the communists"), in any case; None if none or several."""
+    said = " ".join(re.findall(r"[a-z0-9]+", str(text).lower()))
+    if len(said.split()) < 2:
+        return None
+    titles = {event: " ".join(re.findall(r"[a-z0-9]+", str(title).lower()))
+              for event, title in zip(events["event_id"], events["title"])}
+    whole = [event for event, title in titles.items() if title == said]
+    found = whole or [event for event, title in titles.items() if f" {said} " in f" {title} "]
+    return found[0] if len(found) == 1 else None
+
+
 @checks.exercise("china-order", expects="a list of event ids, earliest first")
 def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
@@ -266,6 +279,13 @@ def _check_order(answer, data):
         raise checks.Repeated(checks.twice(repeated, repeated))
     known = set(data.events["event_id"])
     asked = [e for e in TURNING_POINTS if e in known]
+    named = {item: event_named(item, data.events) for item in given if item not in known}
+    named = {item: event for item, event in named.items() if event}
+    if named:
+        item, event = next(iter(named.items()))
+        return checks.wrong(f"{len(named)} of your items {'is an event name' if len(named) == 1 else 'are event names'}"
+                            f", not {'an id' if len(named) == 1 else 'ids'}. Give the event ids, such as {event!r} "
+                            f"for {checks.shown(item)}: the timeline table gives each event's id in its last column.")
     if sorted(given) != sorted(asked):
         return checks.compare_sets(set(given), set(asked), "turning points",
                                    "Use each turning point of the list once, by its event id.")

@@ -32,6 +32,7 @@ from .loader import DataError
 from .vocabulary import END, START
 
 MIN_EVENTS = 2
+KEYS = ("claim", "events", "document")  # the template's keys, the only ones an answer may have
 MIN_CLAIM_WORDS = 6
 EXPECTS = ("a dictionary with 'claim' (one sentence that names who, where or when), 'events' (a list of at least "
            "two event ids) and, if you like, 'document' (a document id)")
@@ -69,6 +70,12 @@ def read_answer(answer) -> Answer:
         raise checks.Unreadable("Start from the template: curly brackets around \"claim\", \"events\" and "
                                 "\"document\".")
     keys = {str(k).strip().lower(): v for k, v in answer.items()}
+    strange = [k for k in answer if str(k).strip().lower() not in KEYS]
+    if strange:
+        listed = ", ".join(checks.shown(k) for k in strange)
+        raise checks.Unreadable(f"The check reads only the keys \"claim\", \"events\" and \"document\"; it does "
+                                f"not know {listed}. Rename {'it' if len(strange) == 1 else 'them'} as in the template, "
+                                "then run your answer cell again.")
     claim = keys.get("claim", "")
     if claim is Ellipsis or claim is None:
         claim = ""
