@@ -254,3 +254,19 @@ def test_a_claim_with_a_key_the_template_lacks_is_told_which_keys_it_reads():
     result = checks.verdict("recognition-evidence", answer, load())
     assert result.status == checks.UNREADABLE
     assert '"claim", "events" and "document"' in str(result) and "'evidence'" in str(result)
+
+
+def test_no_check_sends_a_student_alone_to_a_teacher():
+    """A student working alone has no teacher: what the checks say is judged 'against the evidence'."""
+    import re
+    from pathlib import Path
+
+    from breaking_isolation import china_exercises, evidence
+
+    said = (evidence.YOU_JUDGE, china_exercises.NOT_JUDGED, china_exercises.CONDITIONS_NOT_JUDGED)
+    assert all("teacher" not in text and "for you to judge against" in text for text in said)
+    package = Path(checks.__file__).parent
+    for module in (*checks.MODULES, "checks", "freshness", "evidence_words"):
+        source = (package / f"{module}.py").read_text(encoding="utf-8")
+        strings = re.findall(r'"[^"\n]*teacher[^"\n]*"', source)
+        assert not [s for s in strings if "your teacher" in s or "teacher's question" in s], (module, strings)

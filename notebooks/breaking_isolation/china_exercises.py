@@ -22,9 +22,10 @@ DEBATE_EVENTS = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci
                  "1927-trotsky-expelled")
 SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
 CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
-NOT_JUDGED = "Who would sign which claim is for you and your teacher to argue: the check did not read your answer against the documents."
-CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you and your teacher to argue: "
-                         "the check did not read them.")
+NOT_JUDGED = ("Who would sign which claim is for you to judge against the documents: the check did not read your "
+              "answer against them.")
+CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
+                         "evidence: the check did not read them.")
 MIN_CONDITION_WORDS = 5
 
 
