@@ -156,3 +156,126 @@ def test_the_plan_dates_the_1924_note_as_its_header_does():
     assert "printed the next day" not in plan
     assert ("a note dated 1 February, passed on in Moscow with a covering letter dated 2 February and printed in "
             "London that same day") in plan
+
+
+# --- the answer sheets: a typeable copy of each, and sheet 4 sized for its answers --------------------------------
+
+SHEETS_MD = sorted((LESSONS / "answer-sheets").glob("*-answer-sheet.md"))
+SHEET_4 = LESSONS / "answer-sheets" / "04-documents-answer-sheet.md"
+
+
+@pytest.mark.parametrize("sheet", SHEETS_MD, ids=lambda p: p.stem)
+def test_every_answer_sheet_has_a_typeable_copy_with_a_labelled_box_for_every_blank(sheet):
+    """A screen reader announces each box by the words of the sheet that ask for it; no blank is left as underscores."""
+    form = (LESSONS / "answer-sheets" / "typeable" / sheet.with_suffix(".html").name).read_text(encoding="utf-8")
+    body = form.split("<main>", 1)[1]
+    boxes = re.findall(r"<(textarea|input)\b([^>]*)>", body)
+    labels = [re.search(r'aria-label="([^"]+)"', attrs) for _, attrs in boxes]
+    assert boxes and all(labels), sheet.name
+    texts = [html.unescape(m.group(1)) for m in labels]
+    assert len(set(texts)) == len(texts), f"{sheet.name}: two boxes share a label"
+    assert all(re.search(r"[A-Za-z]", t) for t in texts)
+    shown = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    assert "___" not in shown and "KIT" not in shown and "<!--" not in shown, sheet.name
+    source = sheet.read_text(encoding="utf-8")
+    blanks = len(re.findall(r"_{3,}", source)) + len(re.findall(r"(?m)^\|(?:[^|\n]*\|)+$", source))
+    assert len(boxes) >= min(blanks, 1), sheet.name
+    assert "http" not in form.split("<main>")[0] + form.split("</main>")[1], "nothing fetched from the network"
+
+
+def test_sheet_4s_typeable_copy_names_each_box_by_its_question():
+    form = html.unescape((LESSONS / "answer-sheets" / "typeable" / "04-documents-answer-sheet.html").read_text(encoding="utf-8"))
+    for label in ("Purpose; Document A: British note, 1924", "How that shapes what it says (quote its words); Document B",
+                  "A1; My answer", "B; Agree or differ? Why?", "My claim; My answer",
+                  "(1) Back to the hook: can a state stop sending envoys"):
+        assert f'aria-label="{label}' in form, label
+
+
+def test_the_plan_offers_the_typeable_sheet_in_its_differentiation():
+    differentiation = PLAN.read_text(encoding="utf-8").split("## Differentiation")[1].split("\n## ")[0]
+    assert "answer-sheets/typeable/04-documents-answer-sheet.html" in differentiation
+    assert "screen reader" in differentiation.lower()
+
+
+def _sheet_sections(text: str) -> dict[str, str]:
+    parts = re.split(r"(?m)^\*\*(\d\. [^*]+|Exit ticket\.)\*\*", text)
+    return {parts[i].split(".")[0]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def test_sheet_4_asks_each_question_once_and_leaves_a2_and_b1_for_homework():
+    sheet = SHEET_4.read_text(encoding="utf-8")
+    sections = _sheet_sections(sheet)
+    written = re.findall(r"(?m)^\| ([AB]\d) \|", sheet)
+    assert written == ["A1", "B2", "A2", "B1"]                       # A2 and B1 once, in the homework section
+    assert re.findall(r"(?m)^\| ([AB]\d) \|", sections["6"]) == ["A2", "B1"] and "Homework" in sheet
+    assert "A3" not in re.findall(r"(?m)^\| ([AB]\d) \|", sheet) and "B3" not in written
+    assert sheet.count("1929") == 1                                 # what 1929 restored: the grid's row only
+    exit_ticket = sections["Exit ticket"]
+    assert "recognition?" not in exit_ticket and "1929" not in exit_ticket
+    assert "hook" in exit_ticket and "Document B" in exit_ticket
+    plan = " ".join(PLAN.read_text(encoding="utf-8").split())
+    assert "A2 and B1 are talked through aloud and written for homework" in plan
+    assert "back to the hook: can a state stop sending envoys" in plan
+
+
+def test_the_exit_ticket_is_on_a_slip_cut_off_below_the_homework():
+    sheet = SHEET_4.read_text(encoding="utf-8")
+    cut = sheet.index("<!-- cut:")
+    assert sheet.index("**6. Homework**") < cut < sheet.index("**Exit ticket.**")
+    printed = (LESSONS / "answer-sheets" / "04-documents-answer-sheet.html").read_text(encoding="utf-8")
+    assert '<p class="cut">✂ cut here and hand in the exit ticket' in printed
+
+
+def test_sheet_4s_boxes_are_sized_for_the_keys_answers():
+    """Writing boxes, not blanks on a line: the sourcing, corroboration and claim have a box of several lines."""
+    sheet = SHEET_4.read_text(encoding="utf-8")
+    assert "Agree or differ? Why? ___" not in sheet and "Documents: ___" not in sheet
+    rows = {m.group(1): [int(n) for n in re.findall(r"lines: (\d)", m.group(0))]
+            for m in re.finditer(r"(?m)^\| ([^|]+?) \|.*$", sheet)}
+    assert min(rows["How that shapes what it says (quote its words)"]) >= 4
+    assert min(rows["A"]) >= 3 and min(rows["B"]) >= 3 and rows["My claim"] == [4]
+    assert "write the letters A, B" in sheet
+
+
+def test_the_exit_ticket_key_needs_the_event_id_and_says_how_to_mark_half_right():
+    check = PLAN.read_text(encoding="utf-8").split("## Formative check")[1].split("**Key to the corroboration")[0]
+    assert "Marking a half-right item" in check and "but no event id" in check
+    assert "never makes the ticket secure" in check
+
+
+def test_the_model_claim_cites_both_documents_and_two_event_ids_and_has_criteria():
+    check = PLAN.read_text(encoding="utf-8").split("**Key to the claim")[1].split("**Key to the corroboration")[0]
+    model = re.search(r'\*"(.+?)"\*', check, re.S).group(1)
+    assert "document A" in model and "document B" in model
+    assert len(set(re.findall(r"`(\d{4}-[a-z0-9-]+)`", model))) >= 2
+    for mark in ("| Secure |", "| Partly |", "| Not yet |"):
+        assert mark in check
+
+
+def test_the_commons_key_does_not_mark_down_a_name_the_handout_never_gives():
+    handout = (LESSONS / "handouts" / "04-documents-handout.md").read_text(encoding="utf-8")
+    key = (LESSONS / "keys" / "doc-1927-commons-debate-break.md").read_text(encoding="utf-8")
+    if "Austen Chamberlain" not in handout and "Foreign Secretary, Chamberlain" not in handout:
+        assert "as Chamberlain's own words" not in key
+        assert "Students need not name the Foreign Secretary" in key
+
+
+def test_the_support_card_gives_a_sentence_to_finish_not_the_purpose():
+    from breaking_isolation import documents
+    doc = {d.id: d for d in documents.load_documents()}["doc-1924-british-note-of-recognition"]
+    card = (LESSONS / "handouts" / "04-documents-support.md").read_text(encoding="utf-8")
+    purpose = re.search(r"(?m)^\| Purpose \| (.+) \|$", card).group(1)
+    key = (LESSONS / "keys" / "doc-1924-british-note-of-recognition.md").read_text(encoding="utf-8")
+    meant = re.search(r"\*\*What it was meant to do\*\*.*?\): (.+)", key).group(1)
+    assert " ".join(doc.purpose.split()) not in purpose and meant not in purpose
+    assert "finish the sentence" in purpose
+
+
+def test_the_event_tables_word_box_explains_the_hard_words_as_the_glossary_does():
+    handout = (LESSONS / "handouts" / "04-documents-handout.md").read_text(encoding="utf-8")
+    box = handout.split("| Word in the table | Meaning |")[1]
+    for word in ("de facto", "chargé d'affaires", "recalled its mission", "great power"):
+        assert f"| {word} |" in box, word
+    glossary = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    assert "one rank below them" in " ".join(glossary.split()) and "one rank below them" in box
+    assert "Read the *Event* column first" in handout

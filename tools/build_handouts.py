@@ -318,6 +318,13 @@ EVENT_WORDS = {
     "immunity": "protection from a country's police and courts, given to diplomats and their offices",
     "protocol": "a short formal agreement between governments",
     "presented credentials": "handed over the letter that makes an ambassador officially accepted",
+    # as the glossary defines them (notebooks/glossary.md)
+    "de facto": "in fact; recognition de facto deals with a government as the one that in fact controls a country "
+                "(for example by a trade agreement), without accepting it in law",
+    "chargé d'affaires": "a diplomat who heads an embassy or mission in place of an ambassador or minister, one rank "
+                         "below them",
+    "recalled its mission": "called its diplomats and their office home",
+    "great power": "one of the strongest states of the day, with interests far beyond its borders",
 }
 
 
@@ -347,7 +354,9 @@ def documents_handout(data) -> str:
         f"# Handout 4: the document pack for {title.lower()}", GENERATED,
         _pack_body(build_packs.render("04-documents")),
         f"## The events documents {letters} bear on, from the kit's data",
-        "For checking each document against the data on paper: which events agree with it, which differ?",
+        "For checking each document against the data on paper: which events agree with it, which differ? Read the "
+        "*Event* column first: it is each row's short title. *What happened* gives the detail; the box under the "
+        "table explains its harder words.",
         _document_events(data, docs, ids),
     ]) + "\n"
 
@@ -368,13 +377,20 @@ def documents_extension(data) -> str:
     ]) + "\n"
 
 
+# The purpose is the students' judgement (the key's "What it was meant to do"), never the header's description of
+# the document: the card gives a sentence to finish and where to look, not the answer.
+SUPPORT_PURPOSE = ("Your turn: finish the sentence \"The British government sent this note to ... , and it left ... for "
+                   "later.\" Look at what the first sentence does, and at what paragraphs 2 to 4 say still has to be "
+                   "agreed.")
+
+
 def documents_support(data) -> str:
     """Lesson 4's support card: document A's sourcing row filled in from its header, for readers who need it."""
     import build_packs  # noqa: PLC0415
 
     doc = {d.id: d for d in load_documents(data=data)}[build_packs.PACKS["04-documents"][1][0]]
     rows = [("Author", doc.author), ("Date and place", f"{documents.written_date(doc.date)}; {doc.place}"),
-            ("Audience", doc.audience), ("Purpose", doc.purpose),
+            ("Audience", doc.audience), ("Purpose", SUPPORT_PURPOSE),
             ("How that shapes what it says", "Your turn: which words of the note show its purpose?")]
     return "\n\n".join([
         "# Handout 4, support card: document A sourced for you", GENERATED,
@@ -489,6 +505,10 @@ SHEET_CSS = ("@page { size: A4; margin: 10mm 14mm; } body { line-height: 1.75; }
              ".space { border: 1px solid #999; margin: 0.3em 0; } "
              "h2 { break-before: page; }  /* a sheet's second part goes on the back */")
 SPACE = re.compile(r"<!-- space: (\d+)mm -->")
+LINES = re.compile(r"<!-- lines: (\d+) -->")      # in a table cell: a writing box of that many handwritten lines
+CUT = re.compile(r"<!-- cut: (.+?) -->")            # alone on a line: a dashed line to cut along, with its words
+SHEET_CSS += (" td.lines { padding: 0; } .cut { border-top: 2px dashed #000; margin: 0.6em 0 0.3em; "
+              "padding-top: 0.1em; font-size: 0.9em; }")
 
 
 # Handout 2 is a reference: a table of every tie at each snapshot and the events of every tie. Set a little tighter,
@@ -502,6 +522,10 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
                                         "h3 { margin: 0.5em 0 0.1em; }"}
 
 
+# Answer sheet 4's writing boxes: its tables' first column holds short row names, the rest is room to write.
+SHEET_EXTRA_CSS = {"04-documents-answer-sheet.md": "th:first-child, td:first-child { width: 17%; }"}
+
+
 def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:
     """A Markdown handout or answer sheet as one self-contained HTML page to print from a browser.
 
@@ -513,9 +537,13 @@ def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:
 
     lines = []
     for line in markdown_text.split("\n"):
-        space = SPACE.fullmatch(line.strip())
+        space, cut = SPACE.fullmatch(line.strip()), CUT.fullmatch(line.strip())
         if sheet and space:
             lines += ["", f"KITSPACE{space.group(1)}", ""]
+        elif sheet and cut:
+            lines += ["", f"KITCUT{cut.group(1)}", ""]
+        elif sheet and line.startswith("|") and LINES.search(line):
+            lines.append(LINES.sub(lambda m: f"KITLINES{m.group(1)}", line))
         elif re.fullmatch(r"<!--.*-->", line.strip()):
             continue  # the renderer escapes raw HTML (data text stays text); the generated-by marker would print
         elif sheet and re.fullmatch(r"_{10,}", line.strip()):
@@ -525,6 +553,8 @@ def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:
     body = mistune.create_markdown(plugins=["table"])("\n".join(lines))
     body = re.sub(r"<p>KITSPACE(\d+)</p>", r'<div class="space" style="height:\1mm"></div>', body)
     body = body.replace("<p>KITWRITELINE</p>", '<div class="write-line"></div>')
+    body = re.sub(r"<td>KITLINES(\d+)</td>", lambda m: f'<td class="lines" style="height:{8 * int(m.group(1))}mm"></td>', body)
+    body = re.sub(r"<p>KITCUT(.+?)</p>", r'<p class="cut">✂ \1</p>', body)
     first = markdown_text.split("\n", 1)[0].lstrip("# ").strip()
     style = PRINT_CSS + (" " + SHEET_CSS if sheet else "") + (" " + css if css else "")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -533,11 +563,162 @@ def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:
             f"<style>{style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
 
+# --- typeable answer sheets: the same sheets as forms a screen reader announces, one labelled box per blank -----
+
+TYPEABLE = SHEETS / "typeable"
+FORM_CSS = ("body { font: 12pt/1.5 Georgia, serif; max-width: 48em; margin: 1em auto; padding: 0 1em; } "
+            "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #444; padding: 4px; "
+            "vertical-align: top; text-align: left; } textarea, input { font: inherit; width: 100%; box-sizing: "
+            "border-box; } input.short { width: 12em; } .help { border: 1px solid #666; padding: 0.5em; } "
+            "textarea:focus, input:focus { outline: 3px solid #1a5fb4; }")
+# Saves the answers in the browser as they are typed (nothing leaves the machine) and writes them to a text file.
+FORM_SCRIPT = """
+const key = 'kit-answers:' + location.pathname;
+const boxes = [...document.querySelectorAll('textarea, input[type=text]')];
+const saved = JSON.parse(localStorage.getItem(key) || '{}');
+boxes.forEach(b => { if (saved[b.id]) b.value = saved[b.id];
+  b.addEventListener('input', () => { saved[b.id] = b.value; localStorage.setItem(key, JSON.stringify(saved)); }); });
+document.getElementById('save').addEventListener('click', () => {
+  const text = document.title + '\\n\\n' + boxes.map(b => b.getAttribute('aria-label') + ':\\n' + (b.value || '(blank)')).join('\\n\\n');
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], {type: 'text/plain'}));
+  a.download = document.title.replace(/[^A-Za-z0-9]+/g, '-') + '.txt';
+  a.click();
+});
+"""
+FORM_BLANK = re.compile(r"_{3,}")
+
+
+def _plain(fragment: str) -> str:
+    import html  # noqa: PLC0415
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def _label_before(text: str, last: str, context: str) -> str:
+    """The words a blank answers: what stands between the previous blank and this one, else the last label."""
+    words = re.sub(r"^[\s.,;:?!)]+|[\s,;:(]+$", "", _plain(text))
+    words = re.sub(r"^\(\d\)\s*$", "", words)
+    if not words or re.fullmatch(r"[\W\d]*", words):
+        return last or context
+    return words if len(words) <= 160 else "…" + words[-160:]
+
+
+def _form_paragraph(inner: str, counter: list[int], context: str) -> str:
+    """A paragraph's blanks as text boxes, each labelled with the words before it (a sheet's long blanks: a box)."""
+    parts = re.split(r"(KITBLANK\d+)", inner)
+    out, last, since = [], "", ""
+    for part in parts:
+        blank = re.fullmatch(r"KITBLANK(\d+)", part)
+        if not blank:
+            out.append(part)
+            since += part
+            continue
+        label = _label_before(since, last, context)
+        counter[0] += 1
+        box_id = f"answer-{counter[0]}"
+        if int(blank.group(1)) < 12:
+            out.append(f'<input type="text" class="short" id="{box_id}" aria-label="{_attr(label)}">')
+        else:
+            out.append(f'<textarea id="{box_id}" rows="2" aria-label="{_attr(label)}"></textarea>')
+        last, since = label, ""
+    return "".join(out)
+
+
+def _attr(text: str) -> str:
+    import html  # noqa: PLC0415
+
+    return html.escape(text, quote=True)
+
+
+def typeable(markdown_text: str) -> str:
+    """An answer sheet as a form: every blank, ruled line, writing box and empty table cell a labelled text box,
+    announced by a screen reader with the words of the sheet that ask for it; answers kept in the browser and
+    saved to a text file with a button. Nothing on it is fetched from the network."""
+    import html  # noqa: PLC0415
+
+    import mistune  # noqa: PLC0415
+
+    lines, previous_blank = [], False
+    for line in markdown_text.split("\n"):
+        stripped = line.strip()
+        if re.fullmatch(r"_{10,}", stripped) or SPACE.fullmatch(stripped):
+            if not previous_blank:
+                lines += ["", "KITAREA", ""]
+            previous_blank = True
+            continue
+        if re.fullmatch(r"<!--.*-->", stripped):
+            continue
+        line = LINES.sub("", line)
+        line = FORM_BLANK.sub(lambda m: f"KITBLANK{len(m.group())}", line)
+        previous_blank = line.rstrip("\\ ").endswith(tuple(f"KITBLANK{n}" for n in range(12, 200))) and \
+            bool(re.search(r"KITBLANK\d+\\?\s*$", line))
+        lines.append(line)
+    body = mistune.create_markdown(plugins=["table"])("\n".join(lines))
+    counter, out, context, before = [0], [], "", ""
+    for block in re.split(r"(?=<(?:p|table|h[1-3])>)", body):
+        heading = re.match(r"<(h[1-3]|p)><strong>(.+?)</strong>", block)
+        if heading or block.startswith("<h"):
+            context = _plain(heading.group(2) if heading else block)
+        if block.startswith("<table>"):
+            block = _form_table(block, counter)
+        elif block.startswith("<p>KITAREA</p>"):
+            counter[0] += 1
+            label = before if before and "KITBLANK" not in before and len(before) <= 200 else context
+            block = block.replace("<p>KITAREA</p>", f'<p><textarea id="answer-{counter[0]}" rows="4" '
+                                                    f'aria-label="{_attr(label)}"></textarea></p>', 1)
+        else:
+            before = _plain(block)
+            block = _form_paragraph(block, counter, context)
+        out.append(block)
+    form = re.sub(r"(<p><textarea [^>]*></textarea></p>)(\s*<p><textarea [^>]*></textarea></p>)+", r"\1", "".join(out))
+    seen: dict[str, int] = {}
+
+    def numbered(match) -> str:                 # two boxes of one question: "My claim", "My claim (box 2)"
+        seen[match.group(1)] = seen.get(match.group(1), 0) + 1
+        n = seen[match.group(1)]
+        return f'aria-label="{match.group(1)}{f" (box {n})" if n > 1 else ""}"'
+    form = re.sub(r'aria-label="([^"]*)"', numbered, form)
+    first = markdown_text.split("\n", 1)[0].lstrip("# ").strip()
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<!-- Written by tools/build_handouts.py from the answer sheet's Markdown: edit that, not this. -->\n"
+            f"<title>{html.escape(first)} (typeable)</title>\n<style>{FORM_CSS}</style>\n</head>\n<body>\n<main>\n"
+            '<p class="help">The typeable copy of the printed sheet. Every blank is a text box named by the question '
+            "it answers: Tab moves to the next one. Your answers stay in this browser as you type. To hand them in, "
+            'press <button type="button" id="save">Save my answers as a text file</button> and give your teacher the '
+            "file.</p>\n"
+            f"{form}</main>\n<script>{FORM_SCRIPT}</script>\n</body>\n</html>\n")
+
+
+def _form_table(table_html: str, counter: list[int]) -> str:
+    """A table's empty cells as text boxes, each labelled by its row's first cell and its column's heading."""
+    heads = [_plain(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table_html.split("</thead>")[0], re.S)]
+
+    def row(match) -> str:
+        cells = re.findall(r"(<td[^>]*>)(.*?)</td>", match.group(0), re.S)
+        first = _plain(cells[0][1]) if cells else ""
+        new = []
+        for i, (tag, content) in enumerate(cells):
+            if _plain(content) or (i == 0 and first):
+                new.append(_form_paragraph(f"{tag}{content}</td>", counter, first))
+                continue
+            counter[0] += 1
+            label = "; ".join(x for x in (first, heads[i] if i < len(heads) else "") if x) or "answer"
+            new.append(f'{tag}<textarea id="answer-{counter[0]}" rows="3" aria-label="{_attr(label)}"></textarea></td>')
+        return "<tr>" + "".join(new) + "</tr>"
+    head, _, rest = table_html.partition("<tbody>")
+    return head + "<tbody>" + re.sub(r"<tr>.*?</tr>", row, rest, flags=re.S)
+
+
 def printables(handouts: dict[str, str]) -> dict[Path, str]:
     """The HTML copy of every handout (as rendered now) and every answer sheet."""
     out = {OUT / name.replace(".md", ".html"): printable(text, css=HANDOUT_CSS.get(name, ""))
            for name, text in handouts.items()}
-    out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True)
+    out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True,
+                                                  css=SHEET_EXTRA_CSS.get(sheet.name, ""))
+            for sheet in sorted(SHEETS.glob("*.md"))}
+    out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(sheet.read_text(encoding="utf-8"))
             for sheet in sorted(SHEETS.glob("*.md"))}
     return out
 
@@ -559,9 +740,10 @@ def write_all(say=lambda line: None) -> None:
     for name, text in handouts.items():
         atomic.write_text(OUT / name, text)
         say(f"wrote lessons/handouts/{name}")
+    TYPEABLE.mkdir(parents=True, exist_ok=True)
     for path, text in printables(handouts).items():
         atomic.write_text(path, text)
-    say("wrote the printable .html copy of every handout and answer sheet")
+    say("wrote the printable .html copy of every handout and answer sheet, and each sheet's typeable copy")
     if write_claim_key(kit.load()):
         say("wrote the card key of lessons/03-reading-the-country-study.md")
     if build_keys.write_triangle_key(kit.load()):
