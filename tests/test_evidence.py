@@ -55,7 +55,7 @@ CLAIM = "Britain's break of 1927 ended relations with Moscow but not its recogni
 
 def passed(verdict) -> bool:
     """What a claim check can say at best: the form was checked; never \"right\" about history."""
-    return verdict.status == checks.CHECKED and not verdict.ok and "teacher" in str(verdict)
+    return verdict.status == checks.CHECKED and not verdict.ok and evidence.YOU_JUDGE in str(verdict)
 
 
 def test_a_well_formed_answer_is_checked_never_right_and_still_points_at_more_evidence():

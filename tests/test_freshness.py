@@ -157,3 +157,21 @@ def test_a_clean_answer_cell_then_its_check_is_graded_each_time_it_changes(ipyth
     ipython(SOLUTION_2)
     ipython(f"answer = {DE_JURE_ON_THE_DAY}")
     assert ipython('check("recognition-1", answer)')[0].ok
+
+
+@pytest.mark.parametrize("cell", [f"x = {DE_JURE_ON_THE_DAY}; answer = x", f"answer: int = {DE_JURE_ON_THE_DAY}",
+                                  f"if True:\n    answer = {DE_JURE_ON_THE_DAY}", f"x, answer = 0, {DE_JURE_ON_THE_DAY}",
+                                  f"print(answer := {DE_JURE_ON_THE_DAY})"])
+def test_an_answer_set_anywhere_in_its_cell_is_fresh(shell, cell):
+    shell.run("answer = 99")
+    shell.run('kit.check("recognition-1", answer)', check=("recognition-1", 99))
+    shell.run(cell)
+    said = shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
+    assert said.ok, said
+
+
+@pytest.mark.parametrize("cell, sets", [("x = 3; answer = x", True), ("answer == 3", False),
+                                        ("kit.check('a', answer)", False), ("answr = 3", False),
+                                        ("%time answer = 3", True), ("x = 1; answer = [1,", True)])
+def test_which_cells_set_answer(cell, sets):
+    assert freshness.sets_answer(cell) is sets

@@ -279,13 +279,15 @@ BRACKETED = re.compile(r"\s*\(([^)]*)\)")
 def short_names(name: str, kind: str = "") -> set[str]:
     """What people call an actor besides its full name, read off the name itself: the name without its bracketed
     note ("China (Republic)": "china"), the note when it names the actor ("Communist Party of Germany (KPD)":
-    "kpd"), and a government by its seat, the first word of its name ("Wuhan Nationalist government": "wuhan")."""
+    "kpd"), and a government by its seat, the first word of its name ("Wuhan Nationalist government": "wuhan"
+    and "wuhan government")."""
     bare = " ".join(BRACKETED.sub(" ", name).split()).lower()
     found = {bare} if bare else set()
     if kind != "person":
         found |= {" ".join(note.split()).lower() for note in BRACKETED.findall(name) if note.strip()}
     if kind == "government" and bare.split():
-        found.add(bare.split()[0])
+        seat = bare.split()[0]
+        found |= {seat, f"{seat} government"}  # "Wuhan government": the glossary's heading and the notebooks' words
     return found
 
 
@@ -314,6 +316,8 @@ def as_id_set(answer, names: Mapping[str, str] | None = None, item: str = "a nam
         if not isinstance(entry, str):
             raise Unreadable(f"Each item should be {item} in quotes; {what_is(entry)}.")
         key = " ".join(entry.split()).lower()
+        if names and key not in names and key.startswith("the ") and key[4:] in names:
+            key = key[4:]  # "the Wuhan government"
         known = (names or {}).get(key, key)
         if known in found:
             raise Repeated(twice(found[known], entry) + (" With pandas, `.unique()` keeps each once." if tabular else ""))
@@ -342,6 +346,10 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
     for key, value in answer.items():
         if not isinstance(key, str):
             raise Unreadable(f"Each state should be a name in quotes; {what_is(key)}.")
+        if value is pd.NaT or (isinstance(value, numbers.Real) and not isinstance(value, bool) and value != value):
+            raise Unreadable(f"The value for {shown(key)} is missing (NaN or NaT): that state has no gap to "
+                             "measure. Drop the states with no gap, for example with `.dropna()`, then run your "
+                             "answer cell again.")
         if isinstance(value, pd.Timedelta):
             value = value / pd.Timedelta(days=1)
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:

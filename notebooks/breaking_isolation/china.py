@@ -23,6 +23,8 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 
 import pandas as pd
@@ -249,6 +251,19 @@ def turning_points_to_order(events: pd.DataFrame) -> list[str]:
                key=lambda order: (round(abs(kendall_tau(order, by_date)), 1), neighbours_in_order(order)))
 
 
+def event_named(text: str, events: pd.DataFrame) -> str | None:
+    """The id of the one event whose title `text` gives, whole or in part ("Shanghai massacre" for "Shanghai
+    massacre: Chiang Kai-shek turns on the communists"), in any case; None if none or several."""
+    said = " ".join(re.findall(r"[a-z0-9]+", str(text).lower()))
+    if len(said.split()) < 2:
+        return None
+    titles = {event: " ".join(re.findall(r"[a-z0-9]+", str(title).lower()))
+              for event, title in zip(events["event_id"], events["title"])}
+    whole = [event for event, title in titles.items() if title == said]
+    found = whole or [event for event, title in titles.items() if f" {said} " in f" {title} "]
+    return found[0] if len(found) == 1 else None
+
+
 @checks.exercise("china-order", expects="a list of event ids, earliest first")
 def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
@@ -264,6 +279,13 @@ def _check_order(answer, data):
         raise checks.Repeated(checks.twice(repeated, repeated))
     known = set(data.events["event_id"])
     asked = [e for e in TURNING_POINTS if e in known]
+    named = {item: event_named(item, data.events) for item in given if item not in known}
+    named = {item: event for item, event in named.items() if event}
+    if named:
+        item, event = next(iter(named.items()))
+        return checks.wrong(f"{len(named)} of your items {'is an event name' if len(named) == 1 else 'are event names'}"
+                            f", not {'an id' if len(named) == 1 else 'ids'}. Give the event ids, such as {event!r} "
+                            f"for {checks.shown(item)}: the timeline table gives each event's id in its last column.")
     if sorted(given) != sorted(asked):
         return checks.compare_sets(set(given), set(asked), "turning points",
                                    "Use each turning point of the list once, by its event id.")
@@ -316,24 +338,44 @@ def network_turn(events: pd.DataFrame, actors: pd.DataFrame, side: str = "kmt") 
     raise ValueError(f"notebook 2's tie between {SOVIET} and {side} never stops being cooperative")
 
 
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_QUARTER = re.compile(r"(?<![a-z])q\s*(\d+)(?!\d)"                                    # Q4, 1927Q4
+                      r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+quarter"                    # 4th quarter
+                      r"|quarter\s*(?:no\.?\s*)?(\d{1,2})(?!\d)"                        # quarter 4
+                      r"|\b(first|second|third|fourth)\s+quarter")                        # fourth quarter
+
+
+def read_quarter(answer) -> tuple[int, int]:
+    """(year, quarter) from what a student may write for one: '1927 Q4', 'Q4 1927', '1927-Q4', '4th quarter of
+    1927', 'fourth quarter 1927', or a date in the quarter ('1927-10-01'). ValueError if it names none."""
+    text = " ".join(str(answer).lower().replace("-", " ").replace("/", " ").split())
+    years, quarter = _YEAR.findall(text), _QUARTER.search(text)
+    if quarter and len(years) == 1:
+        number = next(g for g in quarter.groups() if g)
+        return int(years[0]), _ORDINALS.get(number) or int(number)
+    if re.fullmatch(r"\d{4}", text):  # a year alone names no quarter
+        raise ValueError(answer)
+    stamp = pd.Timestamp(str(answer))
+    if pd.isna(stamp):  # "" reads as no date at all
+        raise ValueError(answer)
+    return stamp.year, stamp.quarter
+
+
 @checks.exercise("china-switch", expects=f"a year and a quarter, such as '{SWITCH_EXAMPLE}'")
 def _check_switch(answer, data):
     """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
     backing = backing_by_quarter(data.events, data.actors)
     expected = pd.Timestamp(party_turn(data.events, data.actors)["quarter"])
-    text = str(answer).strip().upper().replace("-", " ")
     try:  # only the reading of the answer: an error in the data above is the kit's, and is raised
         if isinstance(answer, bool) or not isinstance(answer, (str, pd.Timestamp)):
             raise TypeError
-        if "Q" in text:
-            year, _, quarter = text.partition("Q")
-            given = (int(year.strip()), int(quarter.strip()))
-        else:
-            stamp = pd.Timestamp(str(answer))
-            if pd.isna(stamp):  # "" reads as no date at all
-                raise ValueError
-            given = (stamp.year, stamp.quarter)
+        given = read_quarter(answer)
     except (ValueError, TypeError):
+        if isinstance(answer, str):
+            raise checks.Unreadable(f"The check could not find a year and a quarter in {checks.shown(answer)}: "
+                                    f"write the year, then Q and the quarter's number, such as "
+                                    f"'{SWITCH_EXAMPLE}'.") from None
         raise checks.Unreadable(f"Write the year and the quarter in quotes, such as '{SWITCH_EXAMPLE}'.") from None
     first, last = int(backing["quarter"].dt.year.min()), int(backing["quarter"].dt.year.max())
     impossible = (checks.outside(given[0], first, last, f"figure 2 shows the years {first} to {last}")

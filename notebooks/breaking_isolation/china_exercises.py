@@ -15,11 +15,17 @@ from . import checks, evidence_words
 from .china import STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
+# The debate's events, as notebook 3's debate table and section D of handout 5 list them: exercise C sends students
+# to "the Opposition's proposals as the data records them", so a line copied from these events' descriptions counts.
+DEBATE_EVENTS = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
+                 "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
+                 "1927-trotsky-expelled")
 SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
 CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
-NOT_JUDGED = "Who would sign which claim is for you and your teacher to argue: the check did not read your answer against the documents."
-CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you and your teacher to argue: "
-                         "the check did not read them.")
+NOT_JUDGED = ("Who would sign which claim is for you to judge against the documents: the check did not read your "
+              "answer against them.")
+CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
+                         "evidence: the check did not read them.")
 MIN_CONDITION_WORDS = 5
 
 
@@ -41,7 +47,7 @@ def _documents(data):
 
 
 @checks.exercise("china-speakers", expects="a speaker ('Stalin', 'Trotsky' or 'both') and evidence (an event id, or "
-                 "a line copied from one of the two documents) for each of the claims 1 to 3")
+                 "a line copied from one of the two documents or the debate table) for each of the claims 1 to 3")
 def _check_speakers(answer, data):
     if not isinstance(answer, Mapping):
         raise checks.Unreadable("Start from the template: curly brackets, with the claims' numbers 1, 2 and 3.")
@@ -67,19 +73,29 @@ def _check_speakers(answer, data):
     documents = _documents(data)
     words = evidence_words.lexicon(data, documents)
     texts = {doc.id: doc.text for doc in documents if doc.id in DEBATE_DOCUMENTS}
-    found, unmatched = [], []
+    described = data.events.set_index("event_id")["description"]
+    texts.update({f"the data's description of {event}": str(described[event])
+                  for event in DEBATE_EVENTS if event in described.index})
+    found, unmatched, lines = [], [], {}
     for n, (_, shows) in sorted(given.items()):
         match = evidence_words.match_line(shows, words, data.events["event_id"], texts)
         if match is None:
             unmatched.append(f"claim {n} ({checks.shown(shows)})")
         else:
             found.append(f"Claim {n}: {match.what}.")
+            if match.kind == "line":
+                lines.setdefault(" ".join(evidence_words.words(shows)), []).append(n)
     if unmatched:
         listed = ", ".join(unmatched[:-1]) + " and " + unmatched[-1] if len(unmatched) > 1 else unmatched[0]
-        return checks.wrong(f"The check could not find the evidence for {listed} in the data: give an event id, "
-                            f"the date or the title of an event, or a line of at least "
-                            f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from one of the two "
-                            "documents.")
+        return checks.wrong(f"The check could not find the evidence for {listed} in the data. What counts: an "
+                            f"event id, the date or the title of an event, or a line of at least "
+                            f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from Stalin's theses, "
+                            "Trotsky's reply, or what the debate table (section D of handout 5) says of an event.")
+    shared = next((claims for claims in lines.values() if len(claims) > 1), None)
+    if shared:
+        listed = ", ".join(map(str, shared[:-1])) + " and " + str(shared[-1])
+        return checks.wrong(f"Claims {listed} have the same line as evidence, so it shows none of them in "
+                            "particular: give each claim the line that shows who would sign it.")
     return checks.checked("Each claim has a speaker and evidence the check found in the data.", *found, NOT_JUDGED)
 
 
@@ -110,6 +126,15 @@ def _check_lane_counts(answer, data):
     return checks.right("Every lane's count for every year. Now read the busiest year of each lane off it.")
 
 
+def both_at_once(count: int) -> str:
+    """Exercise E's praise, worded on the count itself: a count of 0 is never told that the face courted both."""
+    if count == 0:
+        return ("In no quarter did the state face court both sides at once: in each quarter it was cooperative "
+                "with one side at most.")
+    quarters = "one quarter" if count == 1 else f"{count} quarters"
+    return f"In {quarters} the state face courted both sides at once."
+
+
 @checks.exercise("china-both", expects="a whole number of quarters")
 def _check_both_at_once(answer, data):
     backing = backing_by_quarter(data.events, data.actors)
@@ -121,10 +146,28 @@ def _check_both_at_once(answer, data):
     if impossible:
         return impossible
     if given == expected:
-        return checks.right("The state face courted both sides at once in those quarters.")
+        return checks.right(both_at_once(expected))
     return checks.wrong(("Too many" if given > expected else "Too few") +
                         ": keep the state face's rows, pivot them to one column per side, and count the quarters "
                         "in which both the Beijing government's and the Nationalists' columns say 'cooperative'.")
+
+
+CONDITIONS_FORM = ('{"conditions": ["One sentence.", "Another sentence."], "events": ["an-event-id", '
+                   '"another-event-id"]}')
+
+
+def _conditions_as_keys(answer: Mapping) -> dict:
+    """{condition: event id (or a list of ids)}, the other way to write exercise G's answer, as the template's
+    {"conditions": [...], "events": [...]}; any other dictionary is refused with the form the check reads."""
+    if all(isinstance(k, str) and len(k.split()) > 1 for k in answer):
+        events = []
+        for value in answer.values():
+            events.extend(value if isinstance(value, (list, tuple, set)) else [value])
+        return {"conditions": list(answer), "events": events}
+    listed = ", ".join(checks.shown(k) for k in list(answer)[:3])
+    raise checks.Unreadable(f"The check looks for the keys \"conditions\" and \"events\" and found {listed}. "
+                            f"Write your answer as the template does: {CONDITIONS_FORM}, or as "
+                            '{"your first condition": "an-event-id", "your second condition": "another-event-id"}.')
 
 
 @checks.exercise("china-conditions", expects="a dictionary with 'conditions' (a list of two sentences) and "
@@ -133,6 +176,8 @@ def _check_conditions(answer, data):
     if not isinstance(answer, Mapping):
         raise checks.Unreadable("Start from the template: curly brackets around \"conditions\" and \"events\".")
     keys = {str(k).strip().lower(): v for k, v in answer.items()}
+    if answer and not {"conditions", "events"} & set(keys):
+        keys = _conditions_as_keys(answer)
     conditions = keys.get("conditions", [])
     if _blank(conditions) and _blank(keys.get("events", [])):
         return checks.unanswered("two conditions, and an event for each")

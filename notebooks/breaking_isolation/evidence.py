@@ -32,6 +32,7 @@ from .loader import DataError
 from .vocabulary import END, START
 
 MIN_EVENTS = 2
+KEYS = ("claim", "events", "document")  # the template's keys, the only ones an answer may have
 MIN_CLAIM_WORDS = 6
 EXPECTS = ("a dictionary with 'claim' (one sentence that names who, where or when), 'events' (a list of at least "
            "two event ids) and, if you like, 'document' (a document id)")
@@ -41,7 +42,7 @@ BECAUSE = re.compile(r"\b(because|since|as a result|so that|so|therefore|thus|he
                      r"leading to|caused|causing|due to|owing to|in order to|in return for|in response to|"
                      r"forced|allowed|enabled|made it|which shows?|which showed|shows? that|showed that|"
                      r"as the|as it|as they|as its|as their|as long as)\b|:", re.IGNORECASE)
-TEACHER_JUDGES = "Whether it is good history is for you and your teacher to judge: a program cannot read it."
+YOU_JUDGE = "Whether it is good history is for you to judge against the evidence: a program cannot read it."
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Dr|St|No|Nos|vol|cf|e\.g|i\.e)\.", re.IGNORECASE)
 
 
@@ -69,6 +70,12 @@ def read_answer(answer) -> Answer:
         raise checks.Unreadable("Start from the template: curly brackets around \"claim\", \"events\" and "
                                 "\"document\".")
     keys = {str(k).strip().lower(): v for k, v in answer.items()}
+    strange = [k for k in answer if str(k).strip().lower() not in KEYS]
+    if strange:
+        listed = ", ".join(checks.shown(k) for k in strange)
+        raise checks.Unreadable(f"The check reads only the keys \"claim\", \"events\" and \"document\"; it does "
+                                f"not know {listed}. Rename {'it' if len(strange) == 1 else 'them'} as in the template, "
+                                "then run your answer cell again.")
     claim = keys.get("claim", "")
     if claim is Ellipsis or claim is None:
         claim = ""
@@ -150,7 +157,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        "\"which shows\", if you can.")
     return checks.checked(f"Your claim is one sentence the check can read, and it names {listed}, which the data "
                           f"knows. Its {len(given.events)} events exist, fall in {spec.start[:4]}–{spec.end[:4]} and "
-                          "bear on the question.", TEACHER_JUDGES, *tips)
+                          "bear on the question.", YOU_JUDGE, *tips)
 
 
 def pointers(given: Answer, data, documents: list[Document], spec: Spec, off_topic: list[str]) -> list[str]:
@@ -168,7 +175,7 @@ def pointers(given: Answer, data, documents: list[Document], spec: Spec, off_top
         if readable:
             tips.append(f"A document bears on your evidence: read {readable[0][0]} in data/documents/ and add it "
                         "as 'document' if it supports or complicates your claim.")
-    tips.append("Now test your claim against the teacher's question: what evidence would prove it wrong?")
+    tips.append("Now test your claim with one question: what evidence would prove it wrong?")
     return tips
 
 

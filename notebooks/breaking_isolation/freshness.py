@@ -8,12 +8,26 @@ so instead of grading the old value. Outside IPython (a script, a test) nothing 
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 
 from .verdicts import STALE, Verdict
 
-SETS_ANSWER = re.compile(r"^\s*answer\s*(?::[^=\n]*)?=(?!=)", re.MULTILINE)  # `answer = ...`, not `answer == ...`
+# `answer = ...` at the start of a line, after `;` or a magic (`%time answer = ...`), not `answer == ...`: for a cell Python cannot parse
+SETS_ANSWER = re.compile(r"(?:^|;)\s*(?:%%?\w+\s+)?answer\s*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+
+
+def sets_answer(source: str) -> bool:
+    """Whether a cell assigns to `answer` anywhere: `answer = ...`, `x = 3; answer = x`, `answer += 1`,
+    `answer: int = 3`, `a, answer = ...`, `(answer := 3)`, inside an `if` or a loop. Read with the ast module;
+    a cell that does not parse (a SyntaxError, an IPython magic) is read line by line instead."""
+    try:
+        tree = ast.parse(source or "")
+    except (SyntaxError, ValueError):
+        return bool(SETS_ANSWER.search(source or ""))
+    return any(isinstance(node, ast.Name) and node.id == "answer" and isinstance(node.ctx, ast.Store)
+               for node in ast.walk(tree))
 
 
 @dataclass
@@ -45,13 +59,13 @@ def watch(shell=None) -> None:
 
 
 def _before(info) -> None:
-    STATE.running_sets_answer = bool(SETS_ANSWER.search(info.raw_cell or ""))
+    STATE.running_sets_answer = sets_answer(info.raw_cell or "")
     STATE.pending = None
 
 
 def _after(result) -> None:
     pending, STATE.pending, STATE.running_sets_answer = STATE.pending, None, False
-    if not SETS_ANSWER.search(result.info.raw_cell or ""):
+    if not sets_answer(result.info.raw_cell or ""):
         return
     if result.success:
         STATE.failed, STATE.version = False, STATE.version + 1
