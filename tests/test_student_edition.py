@@ -139,16 +139,6 @@ def test_the_edition_holds_only_what_students_need(edition):
         assert needed in files, needed
 
 
-def test_postbuild_runs_from_the_edition(edition, tmp_path):
-    """Binder and a hub run postBuild from the edition: every file it installs must be in the edition."""
-    import os
-
-    env = {**os.environ, "NB_PYTHON_PREFIX": str(tmp_path / "env"), "HOME": str(tmp_path / "home")}
-    done = subprocess.run(["bash", "postBuild"], cwd=edition, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert list((tmp_path / "env").glob("lib/python3*/site-packages/breaking_isolation_lighter.pth"))
-
-
 def test_no_verdict_column_carries_a_value(edition):
     """Every column named for a verdict is empty in the students' data (the lesson asks them to reach it)."""
     checked = 0

@@ -68,8 +68,7 @@ def install_hub() -> None:
 def install_user() -> None:
     folder = BUILD / "user"
     runtime, extras = ROOT / "requirements.txt", HERE / "requirements-singleuser.txt"
-    settings = sorted(path for path in (ROOT / "jupyter").rglob("*")
-                      if path.is_file() and path.suffix in (".json", ".py", ".pth"))
+    settings = sorted(path for path in (ROOT / "jupyter").rglob("*") if path.is_file() and path.suffix in (".json", ".py"))
     stamp = fingerprint(runtime, extras, ROOT / "postBuild", *settings)
     if up_to_date(folder, stamp):
         return
