@@ -197,3 +197,9 @@ def test_exercise_f_gives_one_verdict_for_events_off_the_question():
                  ["1927-shanghai-massacre", *CHANGES], "china-evidence")
     assert said.status == checks.WRONG and "bear on the question" not in str(said)
     assert "Only 1 of your events is a China event" in str(said)
+
+
+def test_a_name_like_answer_beside_answer_itself_is_no_typo(shell):
+    shell.run("answers = [23, 24]; answer = answers[0]")
+    said = shell.run('kit.check("recognition-1", answer)', check=("recognition-1", 23))
+    assert said.status != checks.STALE, str(said)

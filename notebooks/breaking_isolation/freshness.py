@@ -96,7 +96,8 @@ def watch(shell=None) -> None:
 
 def _before(info) -> None:
     STATE.running_sets_answer = sets_answer(info.raw_cell or "")
-    STATE.running_misspelt = near_misses(info.raw_cell or "")
+    # a near miss beside `answer` itself ("answers = ...; answer = answers[0]") is no typo
+    STATE.running_misspelt = [] if STATE.running_sets_answer else near_misses(info.raw_cell or "")
     STATE.pending = None
 
 
