@@ -102,3 +102,38 @@ def test_a_value_longer_than_the_csv_modules_limit_is_read_whole_and_the_limit_i
 def test_a_header_without_rows_and_an_empty_file(tmp_path):
     assert read(tmp_path, "id,title,note\n")[1][0][3].startswith("has a header but no rows")
     assert read(tmp_path, "\ufeff\n\n")[1][0][3].startswith("the file is empty")
+
+
+def _both_readings(raw: bytes) -> tuple[dict, dict]:
+    """What the quick reading of the usual file and the full, record-by-record reading find in `raw`."""
+    quick = csv_file._Records(raw)
+    full = csv_file._Records.__new__(csv_file._Records)
+    full.__dict__.update(quick.__dict__, header=[], ends=[], refused={}, misshapen={}, quoted={}, empty=[])
+    limit = csv.field_size_limit(csv_file.FILE_SIZE)
+    try:
+        full._read()
+    finally:
+        csv.field_size_limit(limit)
+    return quick.__dict__, full.__dict__
+
+
+@pytest.mark.parametrize("text", [
+    'id,title,note\na,"with ""quotes"" in",x\nb,plain,\n',
+    'id,title,note\n"","",""\n,,\nb,y,\n\n',
+    'id,title,note\na,"x"y,z\nb,ab"c,\n',  # a quote after a closing one; a quote in a value not in quotes
+    'id,title,note\na,x\nb,x,y,z\nc,"open,\n',
+    'id,title,note\r\na,"two\r\nlines",\r\nb,c,d',
+    '"id","title","note"\na,"comma, inside",""\n',
+])
+def test_the_quick_reading_finds_what_the_full_one_finds(text):
+    quick, full = _both_readings(text.encode("utf-8"))
+    assert quick == full
+
+
+def test_the_quick_reading_finds_what_the_full_one_finds_in_every_bad_file():
+    from pathlib import Path
+    files = [path for path in sorted((Path(__file__).parent / "bad_data").glob("*/*.csv")) if path.is_file()]
+    assert len(files) > 100
+    for path in files:
+        quick, full = _both_readings(path.read_bytes().removeprefix(csv_file.BOM))
+        assert quick == full, path

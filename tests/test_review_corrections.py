@@ -61,7 +61,7 @@ def cited_texts() -> list[tuple[str, str, str]]:
 
 
 def test_the_second_hand_sources_are_known():
-    assert second_hand_sources() == {"brandt-1958": "Brandt", "pantsov-2000": "Pantsov"}
+    assert second_hand_sources() == {"brandt-1958": "Brandt", "pantsov-2000": "Pantsov", "walker-2017": "Walker"}
 
 
 def test_findings_known_second_hand_are_worded_as_such():

@@ -14,7 +14,9 @@ The values themselves (garbled text, invisible characters, vocabularies) are jud
 from __future__ import annotations
 
 import csv
+import functools
 import itertools
+import operator
 import os
 import re
 import stat
@@ -111,9 +113,33 @@ class _Records:
         self.empty: list[int] = []
         limit = csv.field_size_limit(FILE_SIZE)  # a value may be long (the loader then says how long)
         try:
-            self._read()
+            if b"\0" in raw or not self._read_plain():
+                self._read()
         finally:
             csv.field_size_limit(limit)
+
+    def _read_plain(self) -> bool:
+        """The usual file, checked without a line of Python per record: every line has the shape of a record
+        of one field per column (a value in quotes with each quote inside doubled, or one with no quote, comma
+        or line break), which csv reads, strict about quotes, as that record and pandas as csv does. Only the
+        lines that might stand out (with "" in them, or too short to hold a value) are read by csv and noted.
+        False, with nothing kept, when a line has another shape: the full reading then finds what is wrong."""
+        try:
+            header = next(csv.reader(self.lines[:1], strict=True))
+        except (csv.Error, StopIteration):
+            return False
+        if not header or not all(map(_record_shape(len(header)).fullmatch, self.lines)):
+            return False
+        self.header, self.ends = header, list(range(1, len(self.lines) + 1))
+        if '"' in "".join(header):
+            self.quoted[0] = header
+        body = self.lines[1:]
+        short = 3 * len(header) + 2  # the longest record of empty values: "","",...,"" and a line break
+        suspects = map(operator.or_, map(operator.contains, body, itertools.repeat('""')),
+                       map(operator.le, map(len, body), itertools.repeat(short)))
+        for number in itertools.compress(range(1, len(self.lines)), suspects):
+            self._note(next(csv.reader(self.lines[number: number + 1], strict=True), []), number + 1, number)
+        return True
 
     def _read(self) -> None:
         """Every record, read strictly; one that csv refuses is read again as csv would without `strict`, and
@@ -133,9 +159,11 @@ class _Records:
                 start += lenient.line_num
                 self._note(row, start)
 
-    def _note(self, row: list[str], end: int) -> None:
-        number = len(self.ends)
-        self.ends.append(end)
+    def _note(self, row: list[str], end: int, number: int | None = None) -> None:
+        """What is unusual about record `number` (the next one, ending at line `end`, unless given)."""
+        if number is None:
+            number = len(self.ends)
+            self.ends.append(end)
         if not number:
             self.header = row
         elif not any(row):
@@ -174,6 +202,15 @@ class _Records:
         first = starts[self.ends[record - 1]] if record else 0
         field = len(raw_fields(self.text[first:offset])) - 1
         return record + 1, header[field] if field < len(header) else None
+
+
+FIELD = r'(?:"[^"]*(?:""[^"]*)*"|[^,"\r\n]*)'  # a value in quotes (each quote in it doubled), or one with none
+
+
+@functools.lru_cache
+def _record_shape(columns: int) -> re.Pattern:
+    """One line that is one record of `columns` well-formed fields, with its line break."""
+    return re.compile(FIELD + f"(?:,{FIELD}){{{columns - 1}}}" + r"(?:\r\n|\n|\r)?")
 
 
 def _decode_error(raw: bytes) -> UnicodeDecodeError:

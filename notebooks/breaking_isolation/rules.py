@@ -68,6 +68,8 @@ def _standing_rules(events: pd.DataFrame, actors: pd.DataFrame, problem) -> list
 
     collected: list = []
     standing_changes(events, actors, problems=collected)
-    rows = dict(zip(events["event_id"], events.index))
+    if not collected:  # the usual case: no table of rows to build (element by element, it is slow)
+        return []
+    rows = dict(zip(events["event_id"].to_numpy().tolist(), events.index))
     return [problem("events.csv", int(rows[event_id]), column, value, message)
             for event_id, column, value, message in collected]
