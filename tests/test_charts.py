@@ -206,6 +206,29 @@ def test_the_crossing_check_sees_a_line_through_a_name(medium):
     relations = recognition.relations_counts(changes)
     fig = charts.relations_steps(relations, changes)
     mexico = next(t for t in fig.axes[0].texts if t.get_text().strip().startswith("Mexico breaks"))
+    mexico.set_transform(fig.axes[0].transData)  # from the band above the axes down onto the line, in its units
     mexico.set_y(relations["established"].iloc[-1] - 0.3)
     assert any("through Mexico breaks" in c for c in _crossings(fig))
+    plt.close(fig)
+
+
+def test_relations_steps_keep_the_axes_for_the_data_and_call_a_lapse_a_lapse(medium):
+    """On the live data about twenty states have relations with Moscow: the axes run to that and a little headroom,
+    not to four times it, because the turns' names sit in a band above the axes, each with its leader; and
+    Albania's relations of 1924, which lapsed without a formal break, are labelled a lapse, not a break."""
+    data = kit.load()
+    changes = recognition.standing_changes(data.events, data.actors)
+    relations = recognition.relations_counts(changes)
+    fig = charts.relations_steps(relations, changes)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    top = relations["established"].max()
+    assert ax.get_ylim()[1] <= top * 1.25 + 1, ax.get_ylim()
+    frame = ax.get_window_extent(renderer)
+    names = {t.get_text().strip(): t.get_window_extent(renderer) for t in ax.texts}
+    assert all(box.y0 >= frame.y1 - 1 for box in names.values()), names  # above the data, never on it
+    assert any(name.startswith("Albania lapses") for name in names), list(names)
+    assert not any(name.startswith("Albania breaks") for name in names)
+    assert "relations with Albania lapsed in December 1924" in charts.relations_alt(relations, changes)
     plt.close(fig)

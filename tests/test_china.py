@@ -291,3 +291,28 @@ def test_every_event_id_the_check_cannot_find_is_named(live):
     assert "'1924-whampoa-openz', 'xx-yy'" in said
     with pytest.raises(checks.Repeated):  # one event given twice counts once: refused, as every repeated item
         checks.as_id_set(["1924-whampoa-opens", "1924-Whampoa-Opens"])
+
+
+def test_notebook_3_explains_the_face_rule_before_exercise_b_without_its_answer(live):
+    """Exercise B's answer is an event that falls on the party face because its other side is a party (faces.py):
+    before the exercise, the notebook says how the kit decides, and shows the rule applied to every Chinese actor of
+    figure 2 as faces.face computes it, without naming the answer's event or quarter."""
+    import nbformat  # noqa: PLC0415
+
+    from breaking_isolation import faces  # noqa: PLC0415
+
+    cells = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks" / "03-china.ipynb", as_version=4).cells
+    exercise = next(i for i, c in enumerate(cells) if c.source.startswith("### Exercise B"))
+    before = cells[next(i for i, c in enumerate(cells) if c.source.startswith("### Exercise A")) + 1:exercise]
+    prose = " ".join(" ".join(c.source.split()) for c in before if c.cell_type == "markdown")
+    assert "**party** face" in prose and "party" in prose and "**state or a government**" in prose, prose
+    shown = " ".join(str(v) for c in before for o in c.get("outputs", []) for v in o.get("data", {}).values())
+    for actor, side in china.SIDE_OF.items():
+        name = live.actors.set_index("actor_id").at[actor, "name"]
+        face = faces.face("ussr", actor, live.actors)
+        cell = r"<td[^>]*>{}</td>\s*"
+        row = "".join(cell.format(text) for text in (re.escape(name), re.escape(side), "[^<]*", face))
+        assert re.search(row, shown), (actor, face)
+    turn = china.party_turn(live.events, live.actors)
+    for said in (prose, shown):
+        assert turn["set_by"] not in said and china.quarter_name(turn["quarter"]) not in said

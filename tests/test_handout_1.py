@@ -171,3 +171,16 @@ def test_the_plan_does_not_promise_a_figure_handout_1_lacks():
     assert "![" not in HANDOUT.read_text(encoding="utf-8") and "<img" not in HANDOUT.with_suffix(".html").read_text()
     plan = (root / "lessons" / "01-recognition.md").read_text(encoding="utf-8")
     assert not re.search(r"handout 1, with [^.;]*figure \d", " ".join(plan.split())), "handout 1 has no figure"
+
+
+def test_the_notes_name_each_government_with_its_article():
+    """A note names a government as a sentence does: "an act of the Ankara government (Grand National Assembly)",
+    never "an act of Ankara government"."""
+    text = HANDOUT.read_text(encoding="utf-8")
+    notes = text.split("**Notes.**", 1)[1].split("\n## ", 1)[0]
+    actors = kit.load().actors
+    governments = actors.loc[actors["kind"].astype(str) == "government", "name"]
+    named = [name for name in governments if name in notes]
+    assert named, notes
+    before = {name: re.findall(rf"(\S+) {re.escape(name)}", notes) for name in named}
+    assert all(words and set(words) == {"the"} for words in before.values()), before

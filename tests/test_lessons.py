@@ -326,3 +326,32 @@ def test_lesson_5_activity_2_names_the_rows_of_notebook_3s_first_hostile_table()
     activity = plan[plan.index("2. **The story"):plan.index("3. **Backing against power")]
     named = set(EVENT_ID.findall(activity))
     assert named == set(before["event_id"]) | {moscow["event_id"]}, (named, list(before["event_id"]), moscow["event_id"])
+
+
+def test_handout_5_does_not_print_exercise_as_answer():
+    """Exercise A asks for the turning points' order. The students' handout lists them lane by lane, unnumbered,
+    so that the order is found from the dates, not read off a numbered list; notebook 3's check holds it."""
+    from breaking_isolation import china, china_charts  # noqa: PLC0415
+
+    data = kit.load()
+    answer = list(china_charts.numbered(china.lane_events(data.events, data.actors))["event_id"])
+    handout = build_handouts.render()["05-china-handout.md"]
+    after_exercises = handout.split("### Exercise C", 1)[1]
+    table = after_exercises.split("\n## A.", 1)[1].split("\n## ", 1)[0]
+    listed = [e for e in re.findall(vocabulary.EVENT_ID, table) if e in answer]
+    assert sorted(listed) == sorted(answer), listed
+    assert listed != answer, "table A lists the turning points in exercise A's order"
+    assert "| No. |" not in table
+
+
+def test_the_moscow_debate_events_are_listed_once():
+    """Notebook 3's debate table and handout 5's section D read the one list that exercise C's check reads."""
+    from breaking_isolation import china_exercises  # noqa: PLC0415
+
+    assert build_handouts.CHINA_DEBATE is china_exercises.DEBATE_EVENTS
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    assert any("DEBATE_EVENTS" in s for s in sources)
+    for source in sources:  # no cell keeps its own copy of the list
+        named = [e for e in china_exercises.DEBATE_EVENTS if f'"{e}"' in source]
+        assert len(named) < 3, named

@@ -647,8 +647,7 @@ def code_names_on_slides(page) -> list[tuple[int, str]]:
 
 # Decks whose notebooks still name code in what the slides show (prose written for the student who programs):
 # rewording those cells is the notebooks' work. Strict, so that the day a deck is clean this mark must go.
-STILL_IN_CODE = {"00-start-here": "its seventh slide shows inline code (kit., quoted values) in the notebook's prose",
-                 "02-network": "prose and tables name code (event_pairs, ego_graph, signed_triads) and actor ids"}
+STILL_IN_CODE: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("notebook", [pytest.param(p, marks=pytest.mark.xfail(reason=STILL_IN_CODE[p.stem], strict=True))

@@ -265,3 +265,27 @@ def test_an_interrupted_update_leaves_the_repository_as_it_was(signed, tmp_path,
         served_repo.update_edition(folder)
     assert (served_repo.git("rev-parse", "HEAD", cwd=folder), _files(folder)) == before
     assert served_repo.git("status", "--porcelain", cwd=folder) == ""
+
+
+def test_start_here_says_where_work_is_kept_truly_wherever_it_is_opened(edition, tmp_path):
+    """Notebook 0 is opened from the kit's notebooks/ (a teacher), from the student edition's notebooks/ (a plain
+    JupyterLab on build/student/, where no working copies are made) and as a working copy in my-work/ (make lab, a
+    hub, Binder). It may not say "this notebook is your own copy" as a fact: it says how to tell, and what to do
+    when it is open from notebooks/."""
+    import shutil  # noqa: PLC0415
+
+    sys.path.insert(0, str(ROOT / "jupyter"))
+    import kit_server  # noqa: PLC0415
+
+    served = tmp_path / "served"
+    shutil.copytree(edition, served)
+    kit_server.make_working_copies(served)
+    places = {"the kit's notebooks/": ROOT / "notebooks", "the edition's notebooks/": edition / "notebooks",
+              "a working copy in my-work/": served / "my-work"}
+    for place, folder in places.items():
+        cells = nbformat.read(folder / "00-start-here.ipynb", as_version=4).cells
+        prose = " ".join(" ".join(c.source.split()) for c in cells if c.cell_type == "markdown")
+        assert "This notebook is your own copy" not in prose, place
+        claims = [s for s in re.split(r"(?<=[.:;])\s+", prose) if "your own copy" in s]
+        assert claims and all("my-work/" in s for s in claims), (place, claims)  # only when it is there
+        assert "Save Notebook As" in prose and "In `notebooks/`" in prose, place

@@ -128,9 +128,12 @@ def notebooks() -> None:
     from execute_notebooks import execute
 
     paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    # The floor notebooks live in a temporary folder: their kernels find the kit's package through PYTHONPATH.
+    # The floor notebooks live in a temporary folder in build/, inside the kit, so that strict nbval runs them as
+    # it runs the kit's notebooks: from the kit's folder, with the same settings (pyproject.toml) and plugins
+    # (conftest.py). Their kernels find the kit's package through PYTHONPATH.
     os.environ["PYTHONPATH"] = str(ROOT / "notebooks")
-    with tempfile.TemporaryDirectory() as folder:
+    (ROOT / "build").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=ROOT / "build", prefix="benchmark-") as folder:
         floor_dir = Path(folder)
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["PYTHONPYCACHEPREFIX"] = str(floor_dir / "bytecode")  # the run's own: the kit's folders stay clean
@@ -159,10 +162,10 @@ def notebooks() -> None:
 
         print(f"Strict nbval on {len(paths)} notebooks, 2 workers, against as many floor notebooks; "
               f"best of {NBVAL_ROUNDS}:")
-        _timed(NBVAL + [str(floors[0])], floor_dir)  # untimed: pytest's own bytecode is made once, before either
+        _timed(NBVAL + [str(floors[0])], ROOT)  # untimed: pytest's own bytecode is made once, before either
         floor_runs, test_runs = [], []
         for _ in range(NBVAL_ROUNDS):
-            floor_runs.append(_timed(NBVAL + [str(p) for p in floors], floor_dir))
+            floor_runs.append(_timed(NBVAL + [str(p) for p in floors], ROOT))
             test_runs.append(_timed(NBVAL + [str(p) for p in paths], ROOT))
         floor_seconds, test_seconds = min(wall for wall, _ in floor_runs), min(wall for wall, _ in test_runs)
         floor_tree_cpu, test_tree_cpu = min(cpu for _, cpu in floor_runs), min(cpu for _, cpu in test_runs)

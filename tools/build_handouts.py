@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 import breaking_isolation as kit
 from breaking_isolation import atomic, country_study, documents, markup, recognition, vocabulary
 from breaking_isolation.documents import load_documents
+from breaking_isolation.china_exercises import DEBATE_EVENTS
 
 OUT = ROOT / "lessons" / "handouts"
 GENERATED = "<!-- Written by tools/build_handouts.py from data/: edit the data or the script, not this file. -->"
@@ -400,9 +401,7 @@ def documents_support(data) -> str:
     ]) + "\n"
 
 
-CHINA_DEBATE = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
-                "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
-                "1927-trotsky-expelled")
+CHINA_DEBATE = DEBATE_EVENTS  # the debate's events: the one list, which exercise C's check reads too
 
 
 def _quarter(stamp) -> str:
@@ -410,7 +409,7 @@ def _quarter(stamp) -> str:
 
 
 NOTEBOOK_3 = ROOT / "notebooks" / "03-china.ipynb"
-CHINA_EXERCISES = ("c28", "c33", "c37")          # notebook 3's exercises A-C, the ones that need no programming
+CHINA_EXERCISES = ("c28", "c33-faces", "c33", "c37")  # notebook 3's exercises A-C (no programming), B with its rule
 
 
 def _china_exercises(data) -> str:
@@ -434,7 +433,10 @@ def china_handout(data) -> str:
     """Lesson 5's student handout: the exercises without programming and the tables they need; every China event
     is in china_events, the appendix."""
     china, charts = kit.china, kit.china_charts
+    # Exercise A asks for the turning points' order: the handout lists them lane by lane, as figure 1 draws them,
+    # not numbered in date order (the order is the answer; notebook 3's check and its solution hold it).
     turns = charts.numbered(_china_lanes(data))
+    turns = turns.assign(lane_order=turns["lane"].map(china.LANES.index)).sort_values(["lane_order", "date"])
     backing = china.backing_by_quarter(data.events, data.actors)
     changes = china.switches(backing).assign(when=lambda t: t["quarter"].map(_quarter))
     held = china.recognised_by_quarter(data.actors)
@@ -451,8 +453,9 @@ def china_handout(data) -> str:
              "## Exercises A to C (no programming)",
              "Write your answers on answer sheet 5.",
              _china_exercises(data),
-             "## A. Turning points (numbered as in figure 1)",
-             table(turns, [("No.", "number"), *EVENT_COLUMNS[:2], ("Lane", "lane"), *EVENT_COLUMNS[2:4]]),
+             "## A. Turning points, lane by lane (figure 1)",
+             "The ringed markers of figure 1, lane by lane as the figure draws them, each lane in date order.",
+             table(turns, [("Lane", "lane"), *EVENT_COLUMNS[:4]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),

@@ -221,11 +221,20 @@ def recognition_alt(recognised: pd.DataFrame, naive: pd.Series | None = None,
     return text
 
 
+def _turn_verb(kind: str, event_id: str) -> str:
+    """What a counted turn did to relations, as its label says it: a break that the data records as a lapse
+    (its event id says so: Albania's relations of 1924 lapsed without a formal break) is a lapse."""
+    if kind == "relations_restored":
+        return "restores"
+    return "lapses" if "lapse" in event_id else "breaks"
+
+
 def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
-    """Step lines: states with relations in place, and broken off; each counted break and restoration named."""
+    """Step lines: states with relations in place, and broken off; each counted break and restoration named in a
+    band above the axes, with a leader down to its marker, so that the axes hold the data and a little headroom."""
     start, end = _years(relations.index)
     line = _padded(relations, start, end)
-    # on a slide the labels' levels need more height than other charts get there, each a line of 20 px text
+    # on a slide the band of names needs more height than other charts get there, each a line of 20 px text
     fig, ax = _figure("wide", height=SLIDE_AXES_HEIGHT + 0.9 if style.medium() == "slide" else None)
     ax.step(line.index, line["established"], where="post", label="states with relations in place",
             color=style.OKABE_ITO["blue"])
@@ -233,49 +242,69 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
             color=style.OKABE_ITO["vermillion"], linestyle="dashed")
     top = line["established"].max()
     turns = changes[changes["counted"] & changes["kind"].isin(["relations_broken", "relations_restored"])]
-    texts = [f" {label} {'breaks' if kind == 'relations_broken' else 'restores'}, {date:%b %Y} "
-             for label, kind, date in zip(turns["label"], turns["kind"], turns["date"])]
+    texts = [f" {label} {_turn_verb(kind, event_id)}, {date:%b %Y} "
+             for label, kind, event_id, date in zip(turns["label"], turns["kind"], turns["event_id"], turns["date"])]
     markers = [counts_at(relations, date)["broken"] for date in turns["date"]]
     for date, kind, y in zip(turns["date"], turns["kind"], markers):
         colour, marker = style.KIND_STYLE[kind]
         ax.plot([date], [y], marker=marker, color=colour, markeredgecolor=style.EDGE, linestyle="none", zorder=3)
-    ax.set(title="States with diplomatic relations with Moscow", xlabel="Year", ylabel="Number of states",
-           xlim=(start, end), ylim=(0, top * 2))
+    # the axes hold the data and a little headroom; on a slide, where they are short, the shorter label and
+    # three ticks keep the axis readable
+    slide = style.medium() == "slide"
+    ax.set(xlabel="Year", ylabel="States" if slide else "Number of states", xlim=(start, end),
+           ylim=(0, top * 1.15 + 0.5))
+    ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=3 if slide else 6, integer=True))
     handles = ax.get_legend_handles_labels()[0] + [
         Line2D([], [], marker=style.KIND_STYLE[k][1], color=style.KIND_STYLE[k][0], markeredgecolor=style.EDGE,
                linestyle="none", label=KIND_LABELS[k]) for k in ("relations_broken", "relations_restored")]
+    labels, band = _label_turns(fig, ax, turns["date"], texts, start, end)
+    ax.set_title("States with diplomatic relations with Moscow", pad=band + 6)
     _key(fig, ax, handles, ncols=2)
-    _label_turns(fig, ax, turns["date"], markers, texts, start, end, top)
+    _lead_to_turns(fig, ax, labels, turns["date"], markers)
     return fig
 
 
-def _label_turns(fig, ax, dates, markers, texts, start, end, top) -> None:
-    """Name each turn above the relations line, so that the line never runs through a name, with a leader down to
-    its marker. The names are measured as drawn, then stacked in levels (_levels) one name's height apart."""
+def _label_turns(fig, ax, dates, texts, start, end):
+    """Name each turn in a band above the axes, clear of the data, measured as drawn and stacked in levels
+    (_levels) one name's height apart. The names keep their distance above the axes in points, so that fitting
+    the axes to the figure moves them with it. Returns the names and the band's height in points."""
+    from matplotlib import transforms  # noqa: PLC0415
+
     renderer = fig.canvas.get_renderer()
-    labels = [ax.text(date, 0, text, va="bottom", fontsize=style.fontsize("annotation")) for date, text in zip(dates, texts)]
+    above = transforms.blended_transform_factory(ax.transData, ax.transAxes)  # x: a date, y: 1 is the axes' top
+    labels = [ax.text(date, 1.0, text, va="bottom", fontsize=style.fontsize("annotation"), transform=above,
+                      clip_on=False) for date, text in zip(dates, texts)]
     box = ax.get_window_extent(renderer)
     days_per_pixel = (end - start).days / box.width
     extents = [label.get_window_extent(renderer) for label in labels]
     placed = _levels(dates, [e.width * days_per_pixel for e in extents], start, end)
     levels = max((level for level, _ in placed), default=-1) + 1
-    # The top of the axes leaves room for every level: base + levels * step, with step one name's height (and a
-    # little) in pixels; solved for the top, since the pixels per state depend on it.
-    step_pixels = 1.2 * max((e.height for e in extents), default=0)
-    base = top * 1.08 + 0.5
-    ceiling = base / max(1 - step_pixels * (levels + 0.3) / box.height, 0.25)
-    step = step_pixels * ceiling / box.height
-    ax.set_ylim(0, ceiling)
-    for label, date, y, (level, left) in zip(labels, dates, markers, placed):
-        label.set_y(base + step * level)
+    step = 1.15 * max((e.height for e in extents), default=0) * 72 / fig.dpi  # one name's height, in points
+    gap = 4.0
+    for label, (level, left) in zip(labels, placed):
+        label.set_transform(transforms.offset_copy(above, fig=fig, y=gap + step * level, units="points"))
         label.set_horizontalalignment("right" if left else "left")
-        ax.plot([date, date], [y, base + step * level], color=style.EDGE, linewidth=0.8, zorder=2)
+    return labels, gap + step * levels
+
+
+def _lead_to_turns(fig, ax, labels, dates, markers) -> None:
+    """A leader from each turn's marker up to its name, drawn once the axes are laid out (the names sit a
+    distance in points above them, which in the data's units depends on the axes' final height)."""
+    renderer = fig.canvas.get_renderer()
+    bottom, top = ax.get_ylim()
+    box = ax.get_window_extent(renderer)
+    for label, date, y in zip(labels, dates, markers):
+        name = label.get_window_extent(renderer)
+        reach = top + (name.y0 - box.y1) * (top - bottom) / box.height  # the name's foot, in the data's units
+        ax.plot([date, date], [y, reach], color=style.EDGE, linewidth=0.8, zorder=2, clip_on=False)
 
 
 def relations_alt(relations: pd.DataFrame, changes: pd.DataFrame) -> str:
     turns = changes[changes["counted"] & changes["kind"].isin(["relations_broken", "relations_restored"])]
-    said = "; ".join(f"relations with {label} {'broken off' if kind == 'relations_broken' else 'restored'} in "
-                     f"{date:%B %Y}" for date, label, kind in zip(turns["date"], turns["label"], turns["kind"]))
+    done = {"breaks": "broken off", "lapses": "lapsed", "restores": "restored"}
+    said = "; ".join(f"relations with {label} {done[_turn_verb(kind, event_id)]} in {date:%B %Y}"
+                     for date, label, kind, event_id in zip(turns["date"], turns["label"], turns["kind"],
+                                                            turns["event_id"]))
     return (f"Step chart of how many states had diplomatic relations with Moscow. Relations in place peak at "
             f"{int(relations['established'].max())} and end at {int(relations['established'].iloc[-1])}; "
             f"at most {int(relations['broken'].max())} states had broken them off at once. "

@@ -19,8 +19,8 @@ is "not answered yet"; one that cannot be read as what the exercise `expects` sa
 other error in a checker is the kit's or the data's, never the student's: it is raised, not blamed on them.
 
 In a notebook, a check also refuses an answer that is not fresh: when the cell that sets `answer` stopped with
-an error since, or when `answer` still holds what was already checked for another exercise (a typo such as
-`answr = 23` leaves `answer` as it was).
+an error since, when the cell before set a near miss of `answer` (`answr = 23`: "Did you mean `answer`?"), or
+when `answer` still holds what was already checked for another exercise.
 """
 
 from __future__ import annotations
@@ -274,6 +274,7 @@ def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> d
 
 
 BRACKETED = re.compile(r"\s*\(([^)]*)\)")
+STATE_FORMS = ("republic", "kingdom", "empire", "state", "federation", "confederation")
 
 
 def short_names(name: str, kind: str = "") -> set[str]:
@@ -284,7 +285,10 @@ def short_names(name: str, kind: str = "") -> set[str]:
     bare = " ".join(BRACKETED.sub(" ", name).split()).lower()
     found = {bare} if bare else set()
     if kind != "person":
-        found |= {" ".join(note.split()).lower() for note in BRACKETED.findall(name) if note.strip()}
+        notes = {" ".join(note.split()).lower() for note in BRACKETED.findall(name) if note.strip()}
+        found |= notes
+        # a note that is the state's form reads as its full title too: "China (Republic)", the Republic of China
+        found |= {f"{note} of {bare}" for note in notes if note.split()[-1] in STATE_FORMS and bare}
     if kind == "government" and bare.split():
         seat = bare.split()[0]
         found |= {seat, f"{seat} government"}  # "Wuhan government": the glossary's heading and the notebooks' words

@@ -7,6 +7,7 @@ exists, say so, and never say "right".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -21,6 +22,25 @@ DEBATE_EVENTS = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci
                  "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
                  "1927-trotsky-expelled")
 SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
+LEADS = re.compile(r"\bthe ((?:[A-Z]\w+ )?Opposition)\b")  # actors.csv's note: "leader of the Left Opposition"
+
+
+def speakers(actors: pd.DataFrame) -> dict[str, str]:
+    """What a student may call a speaker: 'Stalin', 'Trotsky', 'both', each man's names in actors.csv ("Leon
+    Trotsky"), and the Opposition actors.csv's note puts him at the head of ("the United Opposition")."""
+    found = dict(SPEAKERS)
+    notes = dict(zip(actors["actor_id"].astype(str), actors["note"].fillna("").astype(str))) if "note" in actors else {}
+    for typed, actor in checks.names_of(actors).items():
+        if actor in SPEAKERS:
+            found.setdefault(typed, actor)
+    for actor in SPEAKERS:
+        for group in LEADS.findall(notes.get(actor, "")):
+            for name in {group.lower(), group.split()[-1].lower()}:
+                found.setdefault(name, actor)
+                found.setdefault(f"the {name}", actor)
+    return found
+
+
 CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
 NOT_JUDGED = ("Who would sign which claim is for you to judge against the documents: the check did not read your "
               "answer against them.")
@@ -67,7 +87,8 @@ def _check_speakers(answer, data):
     if missing or len(given) != CLAIMS:
         return checks.wrong(f"Answer each of the {CLAIMS} claims, numbered 1 to {CLAIMS}"
                             + (f": claim {missing[0]} has no answer yet." if missing else "."))
-    unknown = [n for n, (who, _) in sorted(given.items()) if _words(who) not in SPEAKERS]
+    names = speakers(data.actors)
+    unknown = [n for n, (who, _) in sorted(given.items()) if _words(who) not in names]
     if unknown:
         return checks.wrong(f"For claim {unknown[0]}, name the speaker as 'Stalin', 'Trotsky' or 'both'.")
     documents = _documents(data)
@@ -79,6 +100,10 @@ def _check_speakers(answer, data):
     found, unmatched, lines = [], [], {}
     for n, (_, shows) in sorted(given.items()):
         match = evidence_words.match_line(shows, words, data.events["event_id"], texts)
+        if match is not None and match.event is not None and match.event not in DEBATE_EVENTS:
+            return checks.wrong(f"For claim {n}: that event ({match.event}) is real, but it is not part of the "
+                                f"debate in Moscow in 1927; choose from {', '.join(DEBATE_EVENTS)}, or copy a line "
+                                "of Stalin's theses or Trotsky's reply.")
         if match is None:
             unmatched.append(f"claim {n} ({checks.shown(shows)})")
         else:

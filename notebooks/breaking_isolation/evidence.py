@@ -9,8 +9,10 @@
 
 A historian, not a program, judges whether a claim is true, so the check never says "right": it says what it
 checked (the claim is one sentence in words it can read, not noise, and names someone, somewhere or a year the
-data knows, so that it can be tested; every id exists; the events fall in the notebook's window and bear on its
-question, as changes or as their causes) and that the teacher judges the history (evidence_words.py). A claim
+data knows, so that it can be tested; every id exists; the events fall in the notebook's window and are of the
+kind its question asks about, named as what the check found them to be) and that the teacher judges the history
+(evidence_words.py). A claim that gives a state's recognition of Moscow a year the data contradicts is told
+what the data says (misconceptions.wrong_years). A claim
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
 states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
 the evidence. Then the check points at evidence the student has not used: the other side of the story, the
@@ -55,6 +57,11 @@ class Spec:
     relevant: Callable[[object], set[str]]  # data -> the event ids that bear on the question
     relevant_words: str                     # how the hint names them
     where: str                              # where in the notebook to find them
+    # The events that answer the question themselves (a recognition or a break), when `relevant` also holds
+    # events the check only found near them (a raid, a letter): those it says it did not judge. None: all of them.
+    core: Callable[[object], set[str]] | None = None
+    core_words: str = ""   # how the message names a core event
+    near_words: str = ""   # what it says of a relevant event that is not core ({them}: "it" or "them")
 
 
 @dataclass(frozen=True)
@@ -77,14 +84,16 @@ def read_answer(answer) -> Answer:
                                 f"not know {listed}. Rename {'it' if len(strange) == 1 else 'them'} as in the template, "
                                 "then run your answer cell again.")
     claim = keys.get("claim", "")
-    if claim is Ellipsis or claim is None:
+    if claim is Ellipsis or claim is None or (isinstance(claim, str) and claim.strip() == "..."):
         claim = ""
     if not isinstance(claim, str):
         raise checks.Unreadable(f"The claim should be a sentence in quotes; yours is {checks.plain_type(claim)}.")
     ids = keys.get("events", [])
+    if isinstance(ids, (list, tuple)):  # the template's blanks: [...] or ["...", "..."]
+        ids = [i for i in ids if i is not Ellipsis and not (isinstance(i, str) and i.strip() == "...")]
     ids = [] if ids is Ellipsis or ids is None else sorted(checks.as_id_set(ids, item="an event id"))
     document = keys.get("document")
-    if document is Ellipsis or document is None or (isinstance(document, str) and not document.strip()):
+    if document is Ellipsis or document is None or (isinstance(document, str) and document.strip() in ("", "...")):
         document = None
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
@@ -102,6 +111,8 @@ def _sentences(text: str) -> int:
 def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdict:
     """Right with pointers to evidence not yet used, or wrong with what to fix first."""
     given = read_answer(answer)
+    if not given.claim and not given.events and given.document is None:  # every blank of the template still there
+        return checks.unanswered("a claim in one sentence, and the events that support it")
     events = data.events.set_index("event_id")
     if len(given.claim.split()) < MIN_CLAIM_WORDS:
         return checks.wrong(f"Write your claim as one full sentence (at least {MIN_CLAIM_WORDS} words) that answers "
@@ -111,9 +122,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     words = evidence_words.lexicon(data, documents)
     noise = evidence_words.is_noise(given.claim, words)
     if noise:  # gibberish is never "checked", whatever reason word it holds
-        return checks.wrong(f"The check cannot read your claim as a sentence: {noise}. Write, in your own words, one "
-                            "sentence that answers the question.")
-    stated = misconceptions.found_in(given.claim)
+        return checks.wrong(f"The check cannot read your claim as a sentence: {noise}.",
+                            "Write, in your own words, one sentence that answers the question.")
+    stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
     reason = BECAUSE.search(given.claim)
@@ -142,6 +153,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     off_topic = [i for i in given.events if i not in relevant]
     if len(off_topic) == len(given.events):
         return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.")
+    if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
+        return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
+                            f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
+                            f"{MIN_EVENTS} events that are; look in {spec.where}.")
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
         return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
@@ -151,23 +166,46 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "event_ids include one of them, or cite one of its events.")
     shown = [f"'{n}'" for n in named[:3]]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
-    tips = pointers(given, data, documents, spec, off_topic)
+    tips = pointers(given, data, documents, spec)
     if not reason:
         tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
                        "\"which shows\", if you can.")
     return checks.checked(f"Your claim is one sentence the check can read, and it names {listed}, which the data "
-                          f"knows. Its {len(given.events)} events exist, fall in {spec.start[:4]}–{spec.end[:4]} and "
-                          "bear on the question.", YOU_JUDGE, *tips)
+                          f"knows. {events_said(given, data, spec, off_topic)}", YOU_JUDGE, *tips)
 
 
-def pointers(given: Answer, data, documents: list[Document], spec: Spec, off_topic: list[str]) -> list[str]:
-    """Evidence the answer has not used yet, as short suggestions (never a model claim)."""
-    tips = []
+def _listed(items) -> str:
+    items = list(items)
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
+
+
+def events_said(given: Answer, data, spec: Spec, off_topic: list[str]) -> str:
+    """What the check found of the cited events, and only that: it never calls an event relevant that it did
+    not find among the events of the question (`spec.core`, else `spec.relevant`)."""
+    said = f"Its {len(given.events)} events exist and fall in {spec.start[:4]}–{spec.end[:4]}."
+    core = spec.core(data) if spec.core else spec.relevant(data)
+    direct = [e for e in given.events if e in core]
+    near = [e for e in given.events if e not in core and e not in off_topic]
+    if direct:
+        said += (f" {_listed(direct)} {'is' if len(direct) == 1 else 'are each'} "
+                 f"{spec.core_words or spec.relevant_words}.")
+    if near:
+        said += (f" {_listed(near)} {'is' if len(near) == 1 else 'are'} "
+                 + spec.near_words.format(them="it" if len(near) == 1 else "them",
+                                          they="it" if len(near) == 1 else "they",
+                                          explain="explains" if len(near) == 1 else "explain",
+                                          an_event="an event" if len(near) == 1 else "events") + ".")
     if off_topic:
-        tips.append(f"{len(off_topic)} of your events {'is' if len(off_topic) == 1 else 'are'} not "
-                    f"{spec.relevant_words}: check that {'it supports' if len(off_topic) == 1 else 'they support'} "
-                    "the claim.")
-    tips += _SIDES[spec.name](given, data)
+        said += (f" {len(off_topic)} of your events {'is' if len(off_topic) == 1 else 'are'} not "
+                 f"{spec.relevant_words} ({_listed(off_topic)}), so the check did not count "
+                 f"{'it' if len(off_topic) == 1 else 'them'}: check that {'it supports' if len(off_topic) == 1 else 'they support'} "
+                 "the claim.")
+    return said
+
+
+def pointers(given: Answer, data, documents: list[Document], spec: Spec) -> list[str]:
+    """Evidence the answer has not used yet, as short suggestions (never a model claim)."""
+    tips = list(_SIDES[spec.name](given, data))
     if given.document is None:
         # the document that bears on most of the cited events, then the earliest
         readable = sorted({d.id: -len(set(d.event_ids) & set(given.events)) for e in given.events
@@ -260,8 +298,13 @@ _SIDES = {"recognition-evidence": _recognition_sides, "network-evidence": _netwo
 SPECS = {
     "recognition-evidence": Spec("recognition-evidence", "1917-11-07", "1933-12-31", _moving_events,
                                  "an event that changes a state's recognition of Moscow or its relations with it, "
-                                 "or one that explains such a change",
-                                 "the table `changes` (section \"From events to standings\")"),
+                                 "or another event between Moscow and a state whose standing changed",
+                                 "the table `changes` (section \"From events to standings\")",
+                                 lambda data: set(recognition.standing_changes(data.events, data.actors)["event_id"]),
+                                 "an event that changes a state's recognition of Moscow or its relations with it",
+                                 "not {an_event} of recognition or relations: the check found {them} only among the "
+                                 "other events between Moscow and a state whose standing changed, and did not judge "
+                                 "whether {they} {explain} that change"),
     "network-evidence": Spec("network-evidence", START, END, _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
                              "between two actors of the figures)",

@@ -9,6 +9,7 @@ so instead of grading the old value. Outside IPython (a script, a test) nothing 
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -26,8 +27,41 @@ def sets_answer(source: str) -> bool:
         tree = ast.parse(source or "")
     except (SyntaxError, ValueError):
         return bool(SETS_ANSWER.search(source or ""))
-    return any(isinstance(node, ast.Name) and node.id == "answer" and isinstance(node.ctx, ast.Store)
-               for node in ast.walk(tree))
+    return "answer" in assigned(tree)
+
+
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def assigned(tree: ast.AST) -> set[str]:
+    """The names a cell sets in the notebook's namespace: not those set inside a function or a class, which
+    stay there (unless declared `global`)."""
+    found, declared, todo = set(), set(), [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Global):
+            declared.update(node.names)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, SCOPES):
+                declared.update(g for n in ast.walk(child) if isinstance(n, ast.Global) for g in n.names)
+                found.update(n.id for n in ast.walk(child) if isinstance(n, ast.Name) and n.id in declared
+                             and isinstance(n.ctx, ast.Store))
+                if not isinstance(child, ast.Lambda):
+                    found.add(child.name)
+            else:
+                todo.append(child)
+    return found
+
+
+def near_misses(source: str) -> list[str]:
+    """Names a cell sets that look like a misspelt `answer` ("answr", "anwser", "Answer"), by difflib."""
+    try:
+        names = assigned(ast.parse(source or ""))
+    except (SyntaxError, ValueError):
+        names = set(re.findall(r"^\s*([A-Za-z_]\w*)\s*=(?!=)", source or "", re.MULTILINE))
+    return [n for n in sorted(names) if n != "answer" and difflib.get_close_matches(n.lower(), ["answer"], cutoff=0.7)]
 
 
 @dataclass
@@ -38,6 +72,8 @@ class _State:
     running_sets_answer: bool = False
     graded: dict = field(default_factory=dict)  # version -> the exercise it was checked for
     pending: str | None = None    # checked in a cell that also sets `answer`: it claims the version that cell makes
+    misspelt: list = field(default_factory=list)  # near misses of `answer` the last cell before the check set
+    running_misspelt: list = field(default_factory=list)
 
 
 STATE = _State()
@@ -60,11 +96,14 @@ def watch(shell=None) -> None:
 
 def _before(info) -> None:
     STATE.running_sets_answer = sets_answer(info.raw_cell or "")
+    # a near miss beside `answer` itself ("answers = ...; answer = answers[0]") is no typo
+    STATE.running_misspelt = [] if STATE.running_sets_answer else near_misses(info.raw_cell or "")
     STATE.pending = None
 
 
 def _after(result) -> None:
     pending, STATE.pending, STATE.running_sets_answer = STATE.pending, None, False
+    STATE.misspelt, STATE.running_misspelt = STATE.running_misspelt, []
     if not sets_answer(result.info.raw_cell or ""):
         return
     if result.success:
@@ -77,8 +116,18 @@ def _after(result) -> None:
 
 def refusal(name: str, answer) -> Verdict | None:
     """Why this answer cannot be graded now, or None."""
-    if not STATE.watching or answer is Ellipsis or answer is None or STATE.running_sets_answer:
-        return None  # not in a notebook, nothing to grade, or the answer was set in this very cell
+    if not STATE.watching or STATE.running_sets_answer:
+        return None  # not in a notebook, or the answer was set in this very cell
+    typo = STATE.running_misspelt or STATE.misspelt  # this cell, else the cell just before it
+    before = STATE.graded.get(STATE.version)
+    if typo:  # never grade (or call unanswered) what `answer` held before: say what was typed
+        held = (f"`answer` still holds what you gave for {before}, so the check did not grade it."
+                if before not in (None, name) else "So `answer` is not what that cell set, and the check did not grade it.")
+        return Verdict(STALE, "", (
+            f"Did you mean `answer`? You typed `{typo[0]}`.", held,
+            f"Rename `{typo[0]}` to `answer` in your cell, run that cell, then run this check."))
+    if answer is Ellipsis or answer is None:
+        return None  # nothing to grade: "not answered yet"
     if STATE.failed:
         return Verdict(STALE, "", (
             "The cell that sets `answer` stopped with an error, so `answer` still holds an earlier value.",

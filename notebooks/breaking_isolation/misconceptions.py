@@ -30,7 +30,13 @@ TABLE = (
         "recognition-withdrawn",
         _r(NOT + r"\b(withdr[ae]w\w*|revok\w*|cancell?\w*|rescind\w*|took back|taken back|lost|los(e|ing)|end(ed|s|ing)?)\b"
            r"(\s+\w+){0,4}\s+recogni\w*"
-           r"|recogni\w*(\s+\w+){0,3}\s+(was|were|is)\s+" + NOT + r"(withdrawn|revoked|cancell?ed|ended|lost)"),
+           # "broke", "terminated", "dropped": words that also go with relations, so only a few words may come between
+           r"|" + NOT + r"\b(br(oke|oken|eak|eaks|eaking)|terminat\w*|scrap\w*|dropp?\w*|abandon\w*|tore up|annull?\w*)"
+           r"(\s+(off|up|its|their|the|his|her|of|with|diplomatic|formal|official|de jure|legal|british|britain's|"
+           r"\w+'s)){0,3}\s+recogni\w*"
+           r"|\b(de-?recogni\w*|un-recogni\w*)"
+           r"|recogni\w*(\s+\w+){0,3}\s+(was|were|is)\s+" + NOT + r"(withdrawn|revoked|cancell?ed|ended|lost|broken|"
+           r"taken back|terminated|scrapped|dropped|annulled)"),
         "A break of relations is not a withdrawal of recognition. Compare what Britain did in May 1927 "
         "(1927-britain-breaks-relations) with its recognition of 1924 (1924-britain-recognition): did any "
         "state take its recognition back? The Commons debate (doc-1927-commons-debate-break) says what was broken.",
@@ -92,7 +98,98 @@ TABLE = (
 )
 
 
-def found_in(claim: str) -> list[Misconception]:
-    """The misconceptions the claim states, in the table's order."""
+def found_in(claim: str, data=None) -> list[Misconception]:
+    """The misconceptions the claim states, in the table's order; given the kit's data, then any year of
+    recognition the claim gives that the data contradicts (`wrong_years`)."""
     text = " ".join(claim.split())
-    return [m for m in TABLE if m.says.search(text) and not (m.unless and m.unless.search(text))]
+    found = [m for m in TABLE if m.says.search(text) and not (m.unless and m.unless.search(text))]
+    return found + (wrong_years(text, data) if data is not None else [])
+
+
+# --- "<a state> recognised Moscow in <year>", read against data/events.csv ------------------------------
+
+# A state, then at most four words (none of them a denial or a wait: "refused to", "only", "until"), then the
+# verb; the year follows within eight words, or comes just before the state ("In 1924 Britain recognised...").
+RECOGNISED = r"(?P<between>(?:\s+[\w']+){0,4}?)\s+(?:recogni[sz]\w*|gave\s+(?:de jure\s+)?recognition)\b"
+AFTER = re.compile(r"^(?P<rest>(?:\W+(?!(?:but|while|whereas|and|until|though)\b)[\w']+){0,8}?)\W+(?:in\s+)?"
+                   r"(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+HELD_BACK = re.compile(r"\b(not|never|n't|no|refus\w*|declin\w*|reject\w*|withh[eo]ld\w*|wait\w*|delay\w*|"
+                       r"only|until|to|was|were|been|being|would|could|might|should|if|and|but|or)\b", re.IGNORECASE)
+IN_PRACTICE = re.compile(r"\bde facto\b|\bin practice\b|\btrade agreement", re.IGNORECASE)
+IN_LAW = re.compile(r"\bde jure\b|\bin law\b|\b(fully|formally|officially|legally)\b|\bfull\b", re.IGNORECASE)
+
+
+def _spoken(date_text: str) -> str:
+    """"1933-11-16" as 16 November 1933; "1924-08" as August 1924."""
+    parts = str(date_text).split("-")
+    months = ("January February March April May June July August September October November December").split()
+    if len(parts) == 3:
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    return f"{months[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else parts[0]
+
+
+def first_recognitions(data) -> dict[str, dict[str, tuple[str, str]]]:
+    """{state: {"de_facto" or "de_jure": (date as the data writes it, event id)}}: the first counted day each
+    state's recognition of Moscow became de facto and de jure, from data/events.csv (recognition.py)."""
+    from .recognition import standing_changes
+
+    changes = standing_changes(data.events, data.actors)
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in changes[changes["counted"]].sort_values("date").itertuples():
+        found.setdefault(row.state, {}).setdefault(str(row.recognition_after), (str(row.date_text), row.event_id))
+    return found
+
+
+def _state_names(data) -> dict[str, str]:
+    """What a claim may call a state or its government ("the United States", "Britain"), to the state's id:
+    the names the checks read (checks.names_of), for actors that are states or their governments."""
+    from .checks import actor_labels, names_of
+    from .recognition import MOSCOW, state_of
+
+    states = state_of(data.actors)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    named = {name: states[actor] for name, actor in names_of(data.actors, actor_labels(data.actors)).items()
+             if kinds.get(actor) in ("state", "government") and actor in states and states[actor] not in MOSCOW}
+    return {name: state for name, state in named.items() if len(name) >= 3 or name == "us"}
+
+
+def wrong_years(claim: str, data) -> list[Misconception]:
+    """For each state the claim says recognised Moscow in a year, a hint when the data gives that state's
+    recognition another year (or none): what the data says, with its event, computed, never a hand list."""
+    first = first_recognitions(data)
+    found: list[Misconception] = []
+    for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        flags = 0 if name == "us" else re.IGNORECASE  # "US", never the word "us"
+        shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
+        for said in re.finditer(rf"(?:\b[Ii]n (?P<before>1[89]\d\d),?\s+)?(?P<state>(?:[Tt]he\s+)?(?<![\w.])(?:{shown}))(?![\w'])"
+                                + RECOGNISED, claim, flags):
+            if HELD_BACK.search(said.group("between")):
+                continue
+            after = AFTER.match(claim[said.end():])
+            year = said.group("before") or (after.group("year") if after else None)
+            clause = claim[said.start(): said.end() + (after.end() if after else 0)]
+            if year is None or IN_PRACTICE.search(clause) or state in {m.id for m in found}:
+                continue
+            dates = first.get(state, {})
+            levels = ("de_jure",) if IN_LAW.search(clause) else ("de_facto", "de_jure")
+            if any(dates.get(level, ("",))[0][:4] == year for level in levels):
+                continue
+            typed = said.group("state")
+            found.append(_year_hint(state, typed[:1].lower() + typed[1:] if typed[:4].lower() == "the " else typed,
+                                    year, dates))
+    return found
+
+
+def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, str]]) -> Misconception:
+    """What the data says of `state`'s recognition of Moscow, named as the claim names it (`typed`)."""
+    said = [f"in {'law (de jure)' if level == 'de_jure' else 'practice (de facto)'} on {_spoken(day)} ({event})"
+            for level, (day, event) in sorted(dates.items(), key=lambda item: item[1][0])
+            if level in ("de_facto", "de_jure")]
+    if not said:
+        hint = (f"Your claim says {typed} recognised Moscow in {year}, but data/events.csv records no recognition "
+                f"of Moscow by {typed} in any year: check which state you mean.")
+    else:
+        hint = (f"Your claim says {typed} recognised Moscow in {year}. The data says {typed} recognised it "
+                f"{' and '.join(said)}{'' if 'de_jure' in dates else ', and never in law'}: check the year against "
+                f"{'that event' if len(said) == 1 else 'those events'} in data/events.csv.")
+    return Misconception(state, re.compile(""), hint, tuple(event for _, event in dates.values()))

@@ -109,11 +109,11 @@ def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, 
         if kind == "government":
             start, until = info.at[current, "recognised_from"], info.at[current, "recognised_until"]
             if pd.isna(start):
-                return False, f"{name} never spoke for its country"
+                return False, f"the {name} never spoke for its country"
             if date < start:
-                return False, f"{name} did not yet speak for its country"
+                return False, f"the {name} did not yet speak for its country"
             if pd.notna(until) and date > until:
-                return False, f"{name} no longer spoke for its country"
+                return False, f"the {name} no longer spoke for its country"
             return True, ""
         current = info.at[current, "belongs_to"]
     return False, f"{info.at[actor, 'name']} belongs to no state"
@@ -149,7 +149,7 @@ def _defer(table: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
             continue
         table.loc[table.index[row], "date"] = start
         table.loc[table.index[row], "reason_deferred"] = (
-            f"an act of {info.at[government, 'name']} before it was the recognised government of its state; "
+            f"an act of the {info.at[government, 'name']} before it was the recognised government of its state; "
             f"counted from {start:%-d %B %Y}, when it became so")
     return table
 
