@@ -102,3 +102,8 @@ def test_evidence_about_one_state_is_still_questioned_when_the_claim_is_about_th
     said = str(claim("recognition-evidence", "Moscow's path out of isolation was unsteady because relations broke "
                      "in 1927.", RECOGNITION))
     assert "cite a second state" in said
+
+
+@pytest.mark.parametrize(("typed", "actor"), [("Jiang Jieshi", "chiang"), ("Guomindang", "kmt")])
+def test_a_name_the_actors_note_gives_is_read(typed, actor):
+    assert checks.names_of(DATA.actors).get(typed.lower()) == actor

@@ -269,6 +269,11 @@ def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> d
         for label in ((labels or {}).get(actor),):
             for key in short_names(label.replace("\n", " "), "") if label else ():
                 short.setdefault(key, set()).add(actor)
+    notes = actors["note"].fillna("").astype(str) if "note" in actors else [""] * len(actors)
+    for actor, note in zip(actors["actor_id"].astype(str), notes):
+        other = NOTE_ALIAS.match(note)  # "Jiang Jieshi; commandant of ...": the note opens with another name
+        if other and other.group(1).split()[0].lower() not in NOT_A_NAME:
+            short.setdefault(other.group(1).lower(), set()).add(actor)
     for key, ids in short.items():
         if len(ids) == 1:  # a short name two actors share is no answer: never a guess
             found.setdefault(key, next(iter(ids)))
@@ -280,6 +285,8 @@ def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> d
 
 
 BRACKETED = re.compile(r"\s*\(([^)]*)\)")
+NOTE_ALIAS = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[;,] ")  # a note's opening name: "Guomindang, the party"
+NOT_A_NAME = {"born", "also", "deputy", "formerly", "later", "see"}  # a note that opens with a remark, not a name
 STATE_FORMS = ("republic", "kingdom", "empire", "state", "federation", "confederation")
 
 
