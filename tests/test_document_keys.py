@@ -30,10 +30,12 @@ NOT_STORED = {
                                    "Internet Archive transcribes it (marxists.org/reference/archive/stalin/works/"
                                    "1927/04/21.htm); the kit's excerpt starts after it"},
     "doc-1923-sun-joffe-manifesto": {
-        "M. Joffe agrees entirely with this view; he is further of the opinion that...":
-            "the review's quotation of the statement (issue 'History you can quote'), quoted as a review's words",
         "warmest sympathy for China": "F. Gilbert Chan (1979), quoting the text issued at Shanghai",
         "willingness to lend support": "F. Gilbert Chan (1979), quoting the text issued at Shanghai"},
+    "doc-1928-litvinov-adherence-note": {
+        "by reason of the nonexistence of diplomatic relations": "FRUS 1928, vol. I, doc. 119 (frus-1928-herrick-233)",
+        "wished to run no chance of embarrassment by an attempt of the Soviet Government to send its instrument of "
+        "adherence direct to our Government": "FRUS 1928, vol. I, doc. 119 (frus-1928-herrick-233)"},
     "doc-1924-sino-soviet-agreement": {"an integral part of the Republic of China": "article V of the agreement, "
                                        "not in the excerpt the kit stores"},
 }

@@ -175,3 +175,46 @@ def test_an_answer_set_anywhere_in_its_cell_is_fresh(shell, cell):
                                         ("%time answer = 3", True), ("x = 1; answer = [1,", True)])
 def test_which_cells_set_answer(cell, sets):
     assert freshness.sets_answer(cell) is sets
+
+
+@pytest.fixture
+def fresh_kernel(monkeypatch):
+    """A real IPython shell, as in a fresh kernel: run(source) -> what the cell printed (its traceback too)."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    monkeypatch.setattr(freshness, "STATE", freshness._State())
+    shell = InteractiveShell()
+    freshness.watch(shell)
+    shell.user_ns.update(check=lambda name, answer: checks.check(name, answer, DATA))
+
+    def run(source: str, capsys) -> str:
+        capsys.readouterr()
+        result = shell.run_cell(source, store_history=True)
+        out = capsys.readouterr()
+        return out.out + out.err, result
+
+    yield run
+    shell.clear_instance() if InteractiveShell.initialized() and InteractiveShell._instance is shell else None
+
+
+def test_a_check_before_any_answer_says_so_plainly(fresh_kernel, capsys):
+    fresh_kernel("answr = 24", capsys)
+    said, result = fresh_kernel('check("recognition-1", answer)', capsys)
+    assert "There is no `answer` yet: run the cell above that sets it" in said
+    assert "Did you mean `answer`? You typed `answr`." in said
+    assert "Traceback" not in said and "NameError" not in said
+    assert not result.success  # the cell still failed: Run All stops there
+
+
+def test_a_check_before_any_answer_without_a_near_name(fresh_kernel, capsys):
+    said, _ = fresh_kernel('check("recognition-1", answer)', capsys)
+    assert "There is no `answer` yet" in said and "Did you mean" not in said
+
+
+@pytest.mark.parametrize("cell", ["print(kitt)",                                     # another name
+                                  "def f():\n    return answer\nf()",                 # not the cell's own code
+                                  "1 / 0"])                                          # not a NameError
+def test_other_errors_keep_their_usual_traceback(fresh_kernel, capsys, cell):
+    said, result = fresh_kernel(cell, capsys)
+    assert "Traceback" in said or "Error" in said
+    assert "There is no" not in said and not result.success

@@ -24,6 +24,17 @@ CLAIMS = [
     ("The Comintern was independent of the Soviet government, so Moscow could not stop the Zinoviev letter.",
      ("comintern-independent",)),
     ("Rapallo set up secret military cooperation because the treaty had secret clauses.", ("rapallo-military",)),
+    ("Britain was the first state to recognise the USSR, in 1924, because it wanted trade.", ("britain-first",)),
+    ("The first country to recognise the Soviet Union was Britain, because Labour won in 1924.", ("britain-first",)),
+    ("The UK never recognised the USSR de jure, because it only signed a trade agreement in 1921.",
+     ("britain-never-de-jure",)),
+    ("No state ever broke off relations with Moscow, because recognition never fell.", ("no-breaks",)),
+    ("Stalin wanted the communists to leave the Kuomintang in 1926 because Chiang struck at Canton.",
+     ("stalin-leave-1926",)),
+    ("Trotsky kept the Communists inside the Kuomintang in 1927 because he trusted Chiang.", ("trotsky-kept-in",)),
+    ("The Chinese Communist Party left the Kuomintang in 1924 because Stalin ordered it.", ("ccp-left-1924",)),
+    ("In 1927 Britain stopped recognising the Soviet Union, so the climb ended.", ("recognition-withdrawn",)),
+    ("After the ARCOS raid Britain no longer recognised Moscow, so trade stopped.", ("recognition-withdrawn",)),
     # Good claims, with causes, that name the same events and words: no misconception.
     ("Britain broke off relations in 1927 because of the ARCOS raid, but it did not withdraw its recognition.", ()),
     ("Britain's break of 1927 ended relations but not recognition, so in 1929 only relations were restored.", ()),
@@ -33,6 +44,16 @@ CLAIMS = [
     ("The 1921 trade agreement was de facto recognition, so Britain recognised Moscow in law only in 1924.", ()),
     ("Recognition did not mean approval of communism, because it only accepted who governed.", ()),
     ("Rapallo had no military clause, so the cooperation came by other agreements.", ()),
+    ("Britain was the first great power to recognise the USSR in law, because Labour wanted trade in 1924.", ()),
+    ("Germany recognised Moscow before Britain did, because Rapallo came in 1922.", ()),
+    ("The UK did not recognise the USSR de jure until 1924, because the 1921 trade agreement was de facto.", ()),
+    ("Britain never withdrew its recognition of the USSR, so in 1929 only relations came back.", ()),
+    ("Britain broke off relations in 1927, so not every state kept its ties with Moscow.", ()),
+    ("In 1926 Stalin insisted the communists stay inside the Kuomintang, so they left only in 1927.", ()),
+    ("Trotsky wanted the communists to leave the Kuomintang in 1926, but Stalin refused.", ()),
+    ("Trotsky attacked the policy that kept the Communists inside the Kuomintang in 1927.", ()),
+    ("The Chinese Communists joined the Kuomintang in 1924 and left it in 1927 because Chiang struck.", ()),
+    ("Britain did not stop recognising the USSR in 1927, because a break of relations is not a withdrawal.", ()),
     ("Moscow's path was a series of bargains, because trade agreements came first and breaks followed in 1927.", ()),
 ]
 
@@ -57,3 +78,34 @@ def test_every_hint_points_at_evidence_the_kit_holds():
             assert cited in (documents if cited.startswith("doc-") else events), (entry.id, cited)
             assert cited in entry.hint, (entry.id, cited)
         assert "wrong" not in entry.hint.lower()  # kind: it points at evidence, it does not scold
+
+
+CLAIMS_AGAINST_THE_DATA = [
+    ("Britain was the first state to recognise the USSR, in 1924, because it wanted trade.", "britain-first"),
+    ("No state ever broke off relations with Moscow, because recognition never fell.", "no-breaks"),
+]
+
+
+@pytest.mark.parametrize(("claim", "which"), CLAIMS_AGAINST_THE_DATA, ids=[c[:30] for c, _ in CLAIMS_AGAINST_THE_DATA])
+def test_a_hint_about_dates_or_counts_is_computed_from_the_data(claim, which):
+    data = kit.load()
+    from breaking_isolation import recognition
+    changes = recognition.standing_changes(data.events, data.actors)
+    hint = next(m.hint for m in misconceptions.found_in(claim, data) if m.id == which)
+    if which == "no-breaks":
+        breaks = changes[changes["counted"] & (changes["kind"] == "relations_broken")]
+        assert f"records {len(breaks)} breaks" in hint
+        assert all(event in hint for event in breaks["event_id"])
+    else:
+        first = misconceptions.first_recognitions(data)
+        before = [s for s, levels in first.items() if "de_jure" in levels
+                  and levels["de_jure"][0] < first["britain"]["de_jure"][0]]
+        earliest = min(before, key=lambda s: first[s]["de_jure"][0])
+        assert f"counts {len(before)} states" in hint and first[earliest]["de_jure"][1] in hint
+
+
+def test_stopped_recognising_is_no_year_of_recognition():
+    data = kit.load()
+    claim = "In 1927 Britain stopped recognising the Soviet Union, so the climb ended."
+    assert misconceptions.wrong_years(claim, data) == []
+    assert [m.id for m in misconceptions.found_in(claim, data)] == ["recognition-withdrawn"]

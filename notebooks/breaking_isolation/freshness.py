@@ -91,7 +91,43 @@ def watch(shell=None) -> None:
         return
     shell.events.register("pre_run_cell", _before)
     shell.events.register("post_run_cell", _after)
+    if hasattr(shell, "set_custom_exc") and not getattr(shell, "custom_exceptions", ()):  # never replace a handler someone else set
+        shell.set_custom_exc((NameError,), missing_name)
     STATE.watching = True
+
+
+# The names an exercise's check reads, which the student's own cell sets: a check run before that cell, or after
+# a typo in it, stops with a NameError on one of these, and is told so plainly.
+EXERCISE_NAMES = ("answer",)
+
+
+def missing_name(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for a NameError in a cell: for a name the checks read (`answer`), raised by the cell's
+    own code, a short plain message instead of a traceback; for any other name, the usual traceback."""
+    name = getattr(value, "name", None)
+    if name is None:
+        found = re.search(r"name '(\w+)' is not defined", str(value))
+        name = found.group(1) if found else None
+    frame = tb
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    in_cell = (frame is not None and frame.tb_frame.f_globals is getattr(shell, "user_ns", None)
+               and frame.tb_frame.f_code.co_name == "<module>")
+    if name not in EXERCISE_NAMES or not in_cell:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
+        return None
+    shell._showtraceback(etype, value, name_told(name, getattr(shell, "user_ns", {})))
+    return None
+
+
+def name_told(name: str, namespace) -> list[str]:
+    """What a student is told when a cell reads `name` before any cell set it, with a near miss they typed."""
+    typed = [n for n in namespace if isinstance(n, str) and not n.startswith("_") and n != name]
+    near = difflib.get_close_matches(name, typed, n=1, cutoff=0.7)
+    lines = [f"There is no `{name}` yet: run the cell above that sets it, then run this cell again."]
+    if near:
+        lines.append(f"Did you mean `{name}`? You typed `{near[0]}`. Rename it to `{name}` in that cell and run it.")
+    return lines
 
 
 def _before(info) -> None:

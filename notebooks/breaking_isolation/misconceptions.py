@@ -19,6 +19,7 @@ class Misconception:
     hint: str                 # kind, and pointing at evidence (event ids, documents)
     evidence: tuple[str, ...]  # the event ids and document ids the hint names (tested to exist)
     unless: re.Pattern | None = None  # wording that shows the student already sees the point
+    computed: object = None   # data -> the hint with its dates and counts read from the data (None: `hint` as it is)
 
 
 def _r(pattern: str) -> re.Pattern:
@@ -28,7 +29,7 @@ def _r(pattern: str) -> re.Pattern:
 TABLE = (
     Misconception(
         "recognition-withdrawn",
-        _r(NOT + r"\b(withdr[ae]w\w*|revok\w*|cancell?\w*|rescind\w*|took back|taken back|lost|los(e|ing)|end(ed|s|ing)?)\b"
+        _r(NOT + r"\b(stopp?(ed|ing|s)?|ceas(e|ed|es|ing)|no longer|withdr[ae]w\w*|revok\w*|cancell?\w*|rescind\w*|took back|taken back|lost|los(e|ing)|end(ed|s|ing)?)\b"
            r"(\s+\w+){0,4}\s+recogni\w*"
            # "broke", "terminated", "dropped": words that also go with relations, so only a few words may come between
            r"|" + NOT + r"\b(br(oke|oken|eak|eaks|eaking)|terminat\w*|scrap\w*|dropp?\w*|abandon\w*|tore up|annull?\w*)"
@@ -41,7 +42,7 @@ TABLE = (
         "(1927-britain-breaks-relations) with its recognition of 1924 (1924-britain-recognition): did any "
         "state take its recognition back? The Commons debate (doc-1927-commons-debate-break) says what was broken.",
         ("1927-britain-breaks-relations", "1924-britain-recognition", "doc-1927-commons-debate-break"),
-        unless=_r(r"\b(not|never|n't|no|without)\b(\s+\w+){0,3}\s+recogni\w*"
+        unless=_r(r"\b(not|never|n't|no|without)\b(?!\s+longer)(\s+\w+){0,3}\s+recogni\w*"
                   r"|recogni\w*(\s+\w+){0,3}\s+(remained|stayed|survived|continued|held|was not|was never)")),
     Misconception(
         "recognised-again",
@@ -95,7 +96,69 @@ TABLE = (
         "cooperation came by other agreements, such as 1922-junkers-preliminary-agreement.",
         ("doc-1922-rapallo-treaty", "1922-junkers-preliminary-agreement"),
         unless=_r(r"\b(no|not|without|never)\b[^.]{0,30}\b(military|secret)")),
+    Misconception(
+        "britain-first",
+        _r(r"\b(britain|the uk|united kingdom|england|the british)\b(\s+\S+){0,3}\s+(was|were|became)\s+the\s+first"
+           r"(\s+(state|country|nation|government|one))?\s+to\s+recogni\w*"
+           r"|\bfirst\s+(state|country|nation|government)\s+to\s+recogni\w*(\s+\S+){0,6}\s+(was|were)\s+"
+           r"(britain|the uk|the united kingdom|england)\b"),
+        "Compare Britain's recognition in law (1924-britain-recognition) with Germany's at Rapallo "
+        "(1922-rapallo-treaty): which came first? The de jure line of the recognition chart starts well before "
+        "Britain's step.",
+        ("1924-britain-recognition", "1922-rapallo-treaty"),
+        unless=_r(r"\b(great|major|big|western)\s+powers?\b|\bpowers?\b"),
+        computed=lambda data: _britain_first_hint(data)),
+    Misconception(
+        "britain-never-de-jure",
+        _r(r"\b(britain|the uk|united kingdom|england|the british)\b(\s+\S+){0,3}\s+(never|did not|didn't)\s+"
+           r"((fully|formally|legally|officially|really|ever)\s+)?recogni[sz]\w*"
+           r"(?!(\s+\S+){0,6}\s+(until|before|till|by)\b)"),
+        "Britain's trade agreement (1921-anglo-soviet-trade-agreement) was recognition in practice (de facto); "
+        "find its recognition in law (1924-britain-recognition) and read the British note "
+        "(doc-1924-british-note-of-recognition).",
+        ("1921-anglo-soviet-trade-agreement", "1924-britain-recognition", "doc-1924-british-note-of-recognition"),
+        unless=_r(r"\b(withdr\w*|until|before|till|in 1917|in 1918|in 1919|in 1920)\b")),
+    Misconception(
+        "no-breaks",
+        _r(r"\b(no|not a single|not one|none of the)\s+(other\s+)?(state|country|countries|government|power|nation)s?"
+           r"\b(\s+\S+){0,4}\s+(ever\s+)?(broke|cut|severed|ended)\b(\s+\S+){0,3}\s+relations"
+           r"|\bno\s+(state|country|government|power|nation)s?\s+ever\s+broke"
+           r"|\brelations(\s+\S+){0,3}\s+(were|was)\s+never\s+(broken|cut|severed|ended)"
+           r"|\bnobody\s+(ever\s+)?broke\b"),
+        "Recognition did not fall, but relations did: look for the breaks of relations in `changes`, such as "
+        "Britain's (1927-britain-breaks-relations). A break of relations is not a withdrawal of recognition.",
+        ("1927-britain-breaks-relations",),
+        unless=_r(r"\b(recogni\w*)(\s+\S+){0,3}\s+(with|after|before)\b|\bwithout\b"),
+        computed=lambda data: _breaks_hint(data)),
+    Misconception(
+        "stalin-leave-1926",
+        _r(r"(?=.*\bstalin\b)(?=.*\b1926\b)(?=.*\b(leave|left|quit|withdr\w*|break (with|from|away)|split (from|with)"
+           r"|out of|get out)\b(\s+\S+){0,4}\s+(the\s+)?(kuomintang|kmt|guomindang|gmd|nationalists?)\b)"),
+        "Read what the Comintern decided in late 1926 with Stalin among the speakers (1926-ecci-seventh-plenum): "
+        "did it take the Communists out of the Kuomintang or keep them in? Then find when they left "
+        "(1927-wuhan-expels-communists).",
+        ("1926-ecci-seventh-plenum", "1927-wuhan-expels-communists"),
+        unless=_r(r"\b(trotsky\w*|opposition|not|never|n't|refus\w*|stay\w*|remain\w*|insist\w*)\b")),
+    Misconception(
+        "trotsky-kept-in",
+        _r(r"(?=.*\btrotsky\w*)(?=.*\b(kept|keep|keeping|stay\w*|remain\w*|inside|within)\b(\s+\S+){0,5}\s+(the\s+)?"
+           r"(kuomintang|kmt|guomindang|gmd|nationalists?)\b)"),
+        "Read Trotsky's critique of Stalin's China theses (1927-trotsky-critique): did the Opposition want the "
+        "Communists to stay in the Kuomintang or leave it? Then see who kept them in (1927-ecci-eighth-plenum).",
+        ("1927-trotsky-critique", "1927-ecci-eighth-plenum"),
+        unless=_r(r"\b(stalin|bukharin|not|never|n't|opposed|against|attack\w*|critic\w*|leave|left|out of|quit)\b")),
+    Misconception(
+        "ccp-left-1924",
+        _r(r"(?=.*\b1924\b)(?=.*\b(ccp|communists?|communist party)\b)(?=.*\b(left|leave|quit|withdr\w*|broke with|"
+           r"broke away from|split from|walked out of|out of)\b(\s+\S+){0,3}\s+(the\s+)?(kuomintang|kmt|guomindang|gmd)\b)"),
+        "In 1924 the Kuomintang's first congress admitted the Communists (1924-kmt-first-congress); find when they "
+        "left it (1927-ecci-leave-wuhan-government and 1927-wuhan-expels-communists).",
+        ("1924-kmt-first-congress", "1927-ecci-leave-wuhan-government", "1927-wuhan-expels-communists"),
+        unless=_r(r"\b(join\w*|enter\w*|admit\w*|not|never|n't|until|stay\w*|remain\w*)\b")),
 )
+
+
+TABLE_BY_ID = {m.id: m for m in TABLE}
 
 
 def found_in(claim: str, data=None) -> list[Misconception]:
@@ -103,7 +166,55 @@ def found_in(claim: str, data=None) -> list[Misconception]:
     recognition the claim gives that the data contradicts (`wrong_years`)."""
     text = " ".join(claim.split())
     found = [m for m in TABLE if m.says.search(text) and not (m.unless and m.unless.search(text))]
-    return found + (wrong_years(text, data) if data is not None else [])
+    if data is None:
+        return found
+    found = [dated(m, data) for m in found]
+    return found + wrong_years(text, data)
+
+
+def dated(entry: Misconception, data) -> Misconception:
+    """The entry with its hint read against the data: the computed hint if it has one, and each event id it
+    cites followed by that event's date as the data writes it ("1927-britain-breaks-relations, 26 May 1927")."""
+    from dataclasses import replace
+
+    hint = entry.computed(data) if entry.computed else entry.hint
+    days = dict(zip(data.events["event_id"].astype(str), data.events["date_text"].astype(str)))
+    hint = re.sub(r"(?<![\w-])(1[89]\d\d-[a-z0-9-]*[a-z0-9])(?![\w-])(?!, \d)",
+                  lambda m: f"{m.group(1)}, {_spoken(days[m.group(1)])}" if m.group(1) in days else m.group(1), hint)
+    return replace(entry, hint=hint)
+
+
+def _britain_first_hint(data) -> str:
+    """Which states recognised Moscow in law before Britain did, from data/events.csv."""
+    first = first_recognitions(data)
+    britain = first.get("britain", {}).get("de_jure")
+    from .checks import actor_labels
+
+    names = actor_labels(data.actors)
+    earlier = sorted((day, state, event) for state, levels in first.items() for level, (day, event) in levels.items()
+                     if level == "de_jure" and britain and day < britain[0])
+    if not britain or not earlier:
+        return TABLE_BY_ID["britain-first"].hint
+    day, state, event = earlier[0]
+    return (f"The data counts {len(earlier)} states that recognised Moscow in law (de jure) before Britain did "
+            f"({britain[1]}): the first was {names.get(state, state)} ({event}), and Germany did so at Rapallo "
+            "(1922-rapallo-treaty). Britain was not the first.")
+
+
+def _breaks_hint(data) -> str:
+    """The counted breaks of relations with Moscow, from data/events.csv."""
+    from .recognition import standing_changes
+
+    changes = standing_changes(data.events, data.actors)
+    breaks = changes[changes["counted"] & (changes["kind"] == "relations_broken")].sort_values("date")
+    if not len(breaks):
+        return TABLE_BY_ID["no-breaks"].hint
+    from .checks import actor_labels
+
+    names = actor_labels(data.actors)
+    listed = "; ".join(f"{names.get(row.state, row.state)} ({row.event_id})" for row in breaks.itertuples())
+    return (f"The data records {len(breaks)} breaks of relations with Moscow that count: {listed}. Recognition "
+            "did not fall, but relations did: a break of relations is not a withdrawal of recognition.")
 
 
 # --- "<a state> recognised Moscow in <year>", read against data/events.csv ------------------------------
@@ -113,7 +224,7 @@ def found_in(claim: str, data=None) -> list[Misconception]:
 RECOGNISED = r"(?P<between>(?:\s+[\w']+){0,4}?)\s+(?:recogni[sz]\w*|gave\s+(?:de jure\s+)?recognition)\b"
 AFTER = re.compile(r"^(?P<rest>(?:\W+(?!(?:but|while|whereas|and|until|though)\b)[\w']+){0,8}?)\W+(?:in\s+)?"
                    r"(?P<year>1[89]\d\d)\b", re.IGNORECASE)
-HELD_BACK = re.compile(r"\b(not|never|n't|no|refus\w*|declin\w*|reject\w*|withh[eo]ld\w*|wait\w*|delay\w*|"
+HELD_BACK = re.compile(r"\b(not|never|n't|no|longer|stop\w*|ceas\w*|refus\w*|declin\w*|reject\w*|withh[eo]ld\w*|wait\w*|delay\w*|"
                        r"only|until|to|was|were|been|being|would|could|might|should|if|and|but|or)\b", re.IGNORECASE)
 IN_PRACTICE = re.compile(r"\bde facto\b|\bin practice\b|\btrade agreement", re.IGNORECASE)
 IN_LAW = re.compile(r"\bde jure\b|\bin law\b|\b(fully|formally|officially|legally)\b|\bfull\b", re.IGNORECASE)

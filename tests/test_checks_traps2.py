@@ -1,0 +1,48 @@
+"""Traps a student met in the claim checks, and what the checks now say instead: words the check cannot read are
+named (with the word a slip may be), and names and years outside the data are named as outside it."""
+
+import pytest
+
+import breaking_isolation as kit
+from breaking_isolation import checks
+
+DATA = kit.load()
+RECOGNITION = ["1924-britain-recognition", "1927-britain-breaks-relations"]
+CHINA = ["1926-canton-coup", "1927-shanghai-massacre"]
+
+
+def claim(name, text, events):
+    return checks.verdict(name, {"claim": text, "events": events}, DATA)
+
+
+@pytest.mark.parametrize("text", ["The Republic of China was zorped by the Kuomintang in 1927.",
+                                  "The Republic of China was glorbed by the Kuomintang zorp in 1927."])
+def test_a_made_up_word_is_named_and_the_claim_is_not_called_readable(text):
+    said = str(claim("network-evidence", text, CHINA))
+    assert "one sentence the check can read" not in said
+    assert "zorp" in said and ("could not read" in said or "cannot read" in said)
+
+
+def test_misspelt_words_are_named_with_the_word_they_may_be():
+    said = str(claim("recognition-evidence", "Britian broke relations in 1927 becuase of the Arcos raid.", RECOGNITION))
+    assert "'Britian' (Britain?)" in said and "'becuase' (because?)" in said
+    assert "say why as well" not in said
+
+
+def test_names_and_years_outside_the_data_are_named_as_outside_it():
+    said = str(claim("china-evidence", "The united front was no mistake because Mao won in 1949.", CHINA))
+    assert "'Mao' and '1949'" in said and "outside the kit's data" in said
+    assert "names nothing" not in said
+
+
+def test_a_year_with_no_event_is_not_called_known():
+    said = str(claim("recognition-evidence",
+                     "Bargains and setbacks: the Soviets recognised Britain in 1924 and China in 1931.", RECOGNITION))
+    assert 1931 not in set(DATA.events["date"].dt.year)  # the trap's year: if the data gains one, choose another
+    assert "'1931'" not in said and "no event in 1931" in said
+
+
+def test_a_sound_claim_is_still_read():
+    said = claim("recognition-evidence", "Britain broke off relations in 1927 because of the ARCOS raid, but it did "
+                 "not withdraw its recognition.", RECOGNITION)
+    assert said.status == checks.CHECKED and "one sentence the check can read" in str(said)
