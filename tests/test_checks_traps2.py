@@ -46,3 +46,59 @@ def test_a_sound_claim_is_still_read():
     said = claim("recognition-evidence", "Britain broke off relations in 1927 because of the ARCOS raid, but it did "
                  "not withdraw its recognition.", RECOGNITION)
     assert said.status == checks.CHECKED and "one sentence the check can read" in str(said)
+
+
+# --- hints that point the right way ---------------------------------------------------------------------------
+
+
+def test_too_few_is_not_told_to_stop_adding_up_acts():
+    from breaking_isolation import recognition, recognition_exercises
+    changes = recognition.standing_changes(DATA.events, DATA.actors)
+    right = int(recognition.counts_at(recognition.recognition_counts(changes),
+                                      recognition_exercises.EXERCISE_1_DAY)["de_jure"])
+    low, high = str(checks.verdict("recognition-1", right - 1, DATA)), str(checks.verdict("recognition-1", right + 1, DATA))
+    assert "Too few" in low and "add up" not in low
+    assert "Too many" in high and "add up" in high
+
+
+def test_gaps_all_below_zero_say_the_subtraction_went_the_wrong_way():
+    from breaking_isolation import recognition, recognition_exercises
+    gaps = recognition_exercises._gaps(recognition.standing_changes(DATA.events, DATA.actors))
+    said = str(checks.verdict("recognition-3", (-gaps).to_dict(), DATA))
+    assert "All your gaps are below 0" in said and "wrong way" in said
+    assert "The gap for" not in said
+
+
+# --- the kit's own solutions pass the kit's own checks ----------------------------------------------------------
+
+
+def _solutions():
+    """Each folded claim-and-evidence solution of the notebooks: (exercise, the answer it sets), read from the
+    notebook itself."""
+    import ast
+    import json
+    import re
+
+    found = []
+    for notebook in sorted(kit.kit_root().joinpath("notebooks").glob("0*.ipynb")):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            called = re.search(r'kit\.check\("(\w+-evidence)", answer\)', source)
+            if cell["cell_type"] == "code" and source.startswith("# Solution") and called:
+                tree = ast.parse(source)
+                value = next(node.value for node in tree.body if isinstance(node, ast.Assign))
+                found.append((called.group(1), ast.literal_eval(value)))
+    return found
+
+
+@pytest.mark.parametrize(("name", "answer"), _solutions(), ids=[n for n, _ in _solutions()])
+def test_each_model_claim_passes_its_own_check_without_a_nag(name, answer):
+    said = checks.verdict(name, answer, DATA)
+    assert said.status == checks.CHECKED, str(said)
+    assert "cite a second state" not in str(said) and "could not read" not in str(said)
+
+
+def test_evidence_about_one_state_is_still_questioned_when_the_claim_is_about_the_whole_path():
+    said = str(claim("recognition-evidence", "Moscow's path out of isolation was unsteady because relations broke "
+                     "in 1927.", RECOGNITION))
+    assert "cite a second state" in said

@@ -287,12 +287,23 @@ def _recognition_sides(given: Answer, data) -> list[str]:
         tips.append("One of your events does not count for its state (see the reason column of `changes`): "
                     "say so in your claim, or choose the act of the recognised government.")
     states = set(cited["state"])
-    if len(states) == 1:
+    if len(states) == 1 and not _names_state(given.claim, next(iter(states)), data):
+        # a claim about that one state is answered by its evidence; a claim about Moscow's path needs a second
         state = states.pop()
         tips.append(f"All your evidence is about one state ({checks.actor_labels(data.actors).get(state, state)}): "
                     "is the claim about that state, or about Moscow's path as a whole? If the whole, cite a second "
                     "state.")
     return tips
+
+
+def _names_state(claim: str, state: str, data) -> bool:
+    """Whether the claim names `state` (or one of its actors) by a name a student may type ("Britain", "UK")."""
+    from .recognition import state_of
+
+    states = state_of(data.actors)
+    text = " " + " ".join(evidence_words.words(claim)) + " "
+    return any(f" {name} " in text or f" {name}'s " in text for name, actor in checks.names_of(data.actors).items()
+               if states.get(actor, actor) == state and len(name) >= 2 and name != "us")
 
 
 # --- notebook 2: the network ---------------------------------------------------------------------------

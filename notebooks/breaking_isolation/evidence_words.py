@@ -182,11 +182,11 @@ def misspelt(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
         if len(word) < 3 or is_known(word, lexicon.known) or word in lexicon.names:
             continue
         if word in capitals:
-            near = difflib.get_close_matches(word, names, n=1, cutoff=0.8)
+            near = [n for n in difflib.get_close_matches(word, names, n=3, cutoff=0.85) if n[0] == word[0]]
             if near:
                 found.append((capitals[word], near[0][:1].upper() + near[0][1:]))
             continue
-        near = difflib.get_close_matches(word, common, n=1, cutoff=0.8)
+        near = [n for n in difflib.get_close_matches(word, common, n=3, cutoff=0.85) if n[0] == word[0]]
         found.append((word, near[0] if near else None))
     return found
 
