@@ -218,3 +218,9 @@ def test_other_errors_keep_their_usual_traceback(fresh_kernel, capsys, cell):
     said, result = fresh_kernel(cell, capsys)
     assert "Traceback" in said or "Error" in said
     assert "There is no" not in said and not result.success
+
+
+def test_an_earlier_exercises_answer_never_checked_is_named_as_such(ipython):
+    ipython(f"answer = {DE_JURE_ON_THE_DAY}")          # exercise 1's cell, its check never run
+    said = str(ipython('check("recognition-2", answer)')[0])  # exercise 2's check, its answer cell skipped
+    assert "still holds what an earlier cell set" in said and "run the cell above" in said

@@ -219,6 +219,12 @@ def check(name: str, answer, data=None) -> None:
     freshness.watch()
     stale = freshness.refusal(name, answer)
     result = stale if stale is not None else verdict(name, answer, data)
+    if (result.status == UNREADABLE and freshness.STATE.watching and freshness.STATE.version
+            and not freshness.STATE.running_sets_answer and freshness.STATE.graded.get(freshness.STATE.version) is None):
+        # `answer` may still hold what an earlier exercise's cell set, never checked: say so, not only its form
+        result = Verdict(result.status, result.message, (
+            "If you have not run this exercise's answer cell, `answer` still holds what an earlier cell set: "
+            "run the cell above, then this one.", *result.points))
     if result.status not in (UNANSWERED, STALE):  # read for this exercise, even if it could not be read as one
         freshness.graded(name, answer)
     freshness.show(name, result)

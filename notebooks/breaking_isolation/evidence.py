@@ -127,11 +127,25 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
+    strange = evidence_words.misspelt(given.claim, words)
+    slips = [f"'{typed}' ({meant}?)" for typed, meant in strange if meant]
+    if slips:  # a slip for a word the check knows: named, with the word it may be
+        return checks.wrong(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell again.")
+    unread = [f"'{typed}'" for typed, _ in strange]  # named in the verdict: the claim is not counted as read
     reason = BECAUSE.search(given.claim)
     if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
     named = evidence_words.named_in(given.claim, words, int(spec.start[:4]) - 10, int(spec.end[:4]) + 10)
+    years = set(data.events["date"].dropna().dt.year.astype(int))
+    empty_years = [n for n in named if n.isdigit() and int(n) not in years]  # a year with no event is not known
+    named = [n for n in named if n not in empty_years]
     if not named:
+        outside = beyond_the_data(given.claim, words, years)
+        if outside:
+            return checks.wrong(f"Your claim names {_listed(outside)}, but {'that is' if len(outside) == 1 else 'they are'} "
+                                f"outside the kit's data (its actors, places and events of {min(years)}–{max(years)}), "
+                                "so the check cannot test your claim against your evidence. Say who, where or when "
+                                "with a state, party, person, place or year from the notebook.")
         return checks.wrong("Your claim names nothing the check can find in the data: say who, where or when (a "
                             "state, a party, a person, a place or a year), so that it can be tested against your "
                             "evidence.")
@@ -167,11 +181,29 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     shown = [f"'{n}'" for n in named[:3]]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
     tips = pointers(given, data, documents, spec)
+    if empty_years:
+        tips.insert(0, f"The data holds no event in {_listed(empty_years)}, so the check could not test "
+                       f"{'that year' if len(empty_years) == 1 else 'those years'}: check {'it' if len(empty_years) == 1 else 'them'}.")
     if not reason:
         tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
                        "\"which shows\", if you can.")
-    return checks.checked(f"Your claim is one sentence the check can read, and it names {listed}, which the data "
-                          f"knows. {events_said(given, data, spec, off_topic)}", YOU_JUDGE, *tips)
+    read = (f"I could not read {_listed(unread)}, so the check did not count your claim as one it read: check the "
+            f"spelling. It names {listed}" if unread else f"Your claim is one sentence the check can read, and it names {listed}")
+    return checks.checked(f"{read}, which the data knows. {events_said(given, data, spec, off_topic)}", YOU_JUDGE, *tips)
+
+
+def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
+    """What a claim names that the kit's data does not hold, in quotes: a year with no event, and a capitalised
+    word that is neither a common word nor a name the data knows ("Mao", "1949")."""
+    found = []
+    first = re.match(r"\W*([\w'’-]+)", claim)
+    for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", claim)):
+        bare = word.lower().removesuffix("'s").removesuffix("’s")
+        if first and word == first.group(1) and evidence_words.is_known(bare, words.known):
+            continue  # "Yes", "Perhaps": a sentence's first word, not a name
+        if bare not in evidence_words.COMMON and bare not in words.names and len(bare) >= 2:
+            found.append(f"'{word}'")
+    return found + [f"'{y}'" for y in dict.fromkeys(re.findall(r"\b1[89]\d\d\b", claim)) if int(y) not in years]
 
 
 def _listed(items) -> str:
@@ -255,12 +287,23 @@ def _recognition_sides(given: Answer, data) -> list[str]:
         tips.append("One of your events does not count for its state (see the reason column of `changes`): "
                     "say so in your claim, or choose the act of the recognised government.")
     states = set(cited["state"])
-    if len(states) == 1:
+    if len(states) == 1 and not _names_state(given.claim, next(iter(states)), data):
+        # a claim about that one state is answered by its evidence; a claim about Moscow's path needs a second
         state = states.pop()
         tips.append(f"All your evidence is about one state ({checks.actor_labels(data.actors).get(state, state)}): "
                     "is the claim about that state, or about Moscow's path as a whole? If the whole, cite a second "
                     "state.")
     return tips
+
+
+def _names_state(claim: str, state: str, data) -> bool:
+    """Whether the claim names `state` (or one of its actors) by a name a student may type ("Britain", "UK")."""
+    from .recognition import state_of
+
+    states = state_of(data.actors)
+    text = " " + " ".join(evidence_words.words(claim)) + " "
+    return any(f" {name} " in text or f" {name}'s " in text for name, actor in checks.names_of(data.actors).items()
+               if states.get(actor, actor) == state and len(name) >= 2 and name != "us")
 
 
 # --- notebook 2: the network ---------------------------------------------------------------------------

@@ -167,6 +167,30 @@ def unknown_words(text: str, lexicon: Lexicon) -> list[str]:
     return [w for w in words(text) if not is_known(w, lexicon.known) and w not in capitals]
 
 
+def misspelt(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:
+    """The words of `text` the check could not read, each as typed, with the common word or name it is a slip
+    for, if one is near ("becuase": "because"): every unknown lower-case word of three letters or more, and a
+    capitalised word that is neither known nor a name but is a letter or two from a name the data knows
+    ("Britian": "Britain"). A capitalised word near no name is taken for a name the data lacks."""
+    import difflib
+
+    found: list[tuple[str, str | None]] = []
+    capitals = {w.lower(): w for w in re.findall(r"\b[A-Z][\w']*", str(text).replace("’", "'"))}
+    names = sorted(n for n in lexicon.names if len(n) >= 4 and " " not in n)
+    common = sorted(COMMON | set(names))
+    for word in dict.fromkeys(words(text)):
+        if len(word) < 3 or is_known(word, lexicon.known) or word in lexicon.names:
+            continue
+        if word in capitals:
+            near = [n for n in difflib.get_close_matches(word, names, n=3, cutoff=0.85) if n[0] == word[0]]
+            if near:
+                found.append((capitals[word], near[0][:1].upper() + near[0][1:]))
+            continue
+        near = [n for n in difflib.get_close_matches(word, common, n=3, cutoff=0.85) if n[0] == word[0]]
+        found.append((word, near[0] if near else None))
+    return found
+
+
 def is_noise(text: str, lexicon: Lexicon) -> str | None:
     """Why `text` is not words a reader can follow (in plain words), or None. Strict, since a claim the check
     passes must be one it read: two unknown words in a row, or more than MAX_UNKNOWN_SHARE of the words that are

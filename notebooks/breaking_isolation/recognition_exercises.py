@@ -57,10 +57,13 @@ def _check_de_jure_on_the_day(answer, data):
     if given == expected:
         return checks.right("That is the de jure line of the recognition chart on 26 May 1927: Britain's break "
                             "did not lower it.")
-    return checks.wrong(("Too many" if given > expected else "Too few") +
-                        ": the chart's line holds its value until the next change, so you need the last change "
-                        "on or before 26 May 1927. "
-                        "Do not add up acts: a state that recognised Moscow twice (de facto, then de jure) is one state.")
+    if given > expected:
+        return checks.wrong("Too many: the chart's line holds its value until the next change, so you need the last "
+                            "change on or before 26 May 1927. Do not add up acts: a state that recognised Moscow "
+                            "twice (de facto, then de jure) is one state.")
+    return checks.wrong("Too few: the chart's line holds its value until the next change, so you need the last "
+                        "change on or before 26 May 1927, not an earlier one. Read the de jure line, not the de "
+                        "facto line, and count every state that recognised Moscow in law by that day.")
 
 
 @checks.exercise("recognition-2", expects="a list of state ids, such as ['britain', 'germany']")
@@ -79,6 +82,9 @@ def _check_gaps(answer, data):
     expected = _gaps(standing_changes(data.events, data.actors)).to_dict()
     given = checks.as_number_mapping(answer, _state_names(data))
     negative = sorted(s for s in given if given[s] < 0)
+    if negative and len(negative) == len(given):
+        return checks.wrong("All your gaps are below 0: you subtracted the wrong way round. De jure came after de "
+                            "facto, so take the de facto date from the de jure date.")
     if negative:
         return checks.wrong(f"The gap for {checks.actor_labels(data.actors).get(negative[0], negative[0])} is below 0, which the question does not allow: "
                             "de jure came after de facto, so take the de facto date from the de jure date.")
