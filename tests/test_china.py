@@ -138,18 +138,18 @@ def test_switch_exercise(live):
     assert not checks.verdict("china-switch", f"{quarter.year - 1} Q{quarter.quarter}", live).ok
 
 
-def test_exercise_b_is_the_party_faces_row_and_notebook_2s_date_gets_its_own_hint(live):
-    """Notebook 2 says Moscow's one tie with the Nationalists turned mixed in April 1927 (Stalin's theses); figure 2
-    of notebook 3 splits Moscow into two faces, and the party face's row turns later. Both dates are computed
-    from the model; a student who answers with notebook 2's quarter is told why it is another tie."""
+def test_exercise_b_is_the_party_faces_row_and_turns_with_stalins_theses(live):
+    """Stalin's theses of 21 April 1927 (cpsu against Chiang's Nationalists, a hostile party decision) are a break:
+    the party face's row in figure 2 and notebook 2's one tie turn hostile with them, in 1927's second quarter,
+    not with the Canton killings of December. Both are computed from the model."""
     turn = china.party_turn(live.events, live.actors)
     day, event = china.network_turn(live.events, live.actors)
-    assert (turn["before"], turn["after"]) == ("cooperative", "mixed")
-    assert (day, event) == (pd.Timestamp("1927-04-21"), "1927-stalin-theses-china")  # notebook 2's prose
-    assert china.quarter_name(turn["quarter"]) != china.quarter_name(day)
+    assert (turn["before"], turn["after"]) == ("cooperative", "hostile")
+    assert turn["set_by"] == event == "1927-stalin-theses-china"
+    assert day == pd.Timestamp("1927-04-21")                                         # notebook 2's prose
+    assert china.quarter_name(turn["quarter"]) == china.quarter_name(day)
     assert checks.verdict("china-switch", china.quarter_name(turn["quarter"]), live).ok
-    said = checks.verdict("china-switch", china.quarter_name(day), live)
-    assert said.status == checks.WRONG and "notebook 2" in str(said) and "21 April 1927" in str(said)
+    assert not checks.verdict("china-switch", "1927 Q4", live).ok
     assert "notebook 2" not in str(checks.verdict("china-switch", "1924 Q1", live))
 
 

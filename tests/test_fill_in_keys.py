@@ -155,7 +155,7 @@ def test_every_sign_change_in_the_snapshot_key_recomputed_from_the_events(key):
 
     def sign(group, when):
         seen = group[group["date"] <= pd.Timestamp(when)]
-        return network.sign_of(seen["date"], seen["tone"], when) if len(seen) else "no tie"
+        return network.sign_of(seen["date"], seen["tone"], when, seen["kind"]) if len(seen) else "no tie"
 
     text = section(key, "Lesson 2")
     days = list(build_keys.MOMENTS.values())

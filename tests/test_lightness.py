@@ -79,8 +79,9 @@ def test_each_step_of_a_timeline_is_the_sign_of_the_events_so_far():
     pairs = network_model.event_pairs(data.events, data.actors)
     ties = 0
     for _, group in pairs.groupby(["u", "v"]):
-        for day, sign, count in network_model.timeline(group["date"], group["tone"]):
+        for day, sign, count in network_model.timeline(group["date"], group["tone"], group["kind"]):
             so_far = group[group["date"] <= pd.Timestamp(day)]
-            assert (sign, count) == (network_model.sign_of(so_far["date"], so_far["tone"], day), len(so_far))
+            assert (sign, count) == (network_model.sign_of(so_far["date"], so_far["tone"], day, so_far["kind"]),
+                                     len(so_far))
         ties += 1
     assert ties > 20

@@ -127,6 +127,40 @@ def test_the_sign_rule_at_its_edges():
     assert network.sign_of(*dated(("1925-01-01", "hostile"), *[("1926-01-01", "neutral")] * 5)) == "hostile"
 
 
+def kinded(*rows) -> tuple[list, list, list]:
+    """(dates, tones, kinds) of (date, tone, kind) rows."""
+    return [pd.Timestamp(d) for d, _, _ in rows], [t for _, t, _ in rows], [k for _, _, k in rows]
+
+
+def test_a_break_sets_the_sign_at_once_whatever_came_before():
+    """One rule for every tie (network_model.is_break): relations broken off, or a hostile party decision, makes
+    the tie hostile that day; after it only the events from the break on count."""
+    years = [(f"192{y}-0{m}-01", "cooperative", "aid") for y in range(3, 7) for m in (1, 4, 7)]
+    for kind in ("relations_broken", "party_decision"):
+        dates, tones, kinds = kinded(*years, ("1927-04-21", "hostile", kind))
+        assert network.sign_of(dates, tones, "1927-04-21", kinds) == "hostile", kind
+        assert network.sign_of(dates, tones, "1927-04-21") == "cooperative"        # the balance alone
+        assert network.timeline(dates, tones, kinds)[-1][1] == "hostile"
+    # a hostile incident, or a cooperative party decision, is no break: the balance decides
+    for row in (("1927-04-21", "hostile", "incident"), ("1927-04-21", "cooperative", "party_decision")):
+        assert network.sign_of(*kinded(*years, row)[:2], "1927-04-21", kinded(*years, row)[2]) == "cooperative"
+    # after the break only later events count: a restoration a year on mends the tie (1.0 against 0.5)
+    mended = kinded(*years, ("1927-05-26", "hostile", "relations_broken"), ("1928-05-26", "cooperative",
+                                                                           "relations_restored"))
+    assert network.sign_of(mended[0], mended[1], "1928-05-26", mended[2]) == "cooperative"
+    assert network.sign_of(mended[0], mended[1], "1928-05-25", mended[2]) == "hostile"
+
+
+def test_build_signs_a_break_in_the_data():
+    events = pd.DataFrame({
+        "event_id": ["a", "b", "c", "d"], "kind": ["treaty", "aid", "mission", "party_decision"],
+        "date": pd.to_datetime(["1924-01-01", "1925-01-01", "1926-06-01", "1927-04-21"]),
+        "actor": ["rsfsr", "ussr", "ussr", "cpsu"], "counterpart": ["kmt", "kmt", "kmt", "kmt"],
+        "tone": ["cooperative", "cooperative", "cooperative", "hostile"]})
+    edge = network.build(events, ACTORS).edges["kmt", "ussr"]
+    assert [sign for _, sign, _ in edge["timeline"]] == ["cooperative"] * 3 + ["hostile"]
+
+
 def test_a_ties_timeline_changes_only_on_the_days_of_its_events():
     steps = build(end="1928-12-31").edges["britain", "ussr"]["timeline"]
     assert [s[0] for s in steps] == ["1921-03-16", "1922-06-15", "1923-05-08", "1924-02-01", "1927-05-26"]
@@ -271,14 +305,26 @@ def test_real_data_britain_and_moscow_are_enemies_after_may_1927(data):
     assert edge["sign"] == "hostile" and "1927-britain-breaks-relations" in edge["event_ids"].split(";")
 
 
-@pytest.mark.guards("Lesson 2 and notebook 2: Moscow's tie with the Nationalists is cooperative to 1926, mixed "
-                    "from Stalin's theses (April 1927) and hostile by December 1927")
+@pytest.mark.guards("Lesson 2 and notebook 2: Moscow's tie with the Nationalists is cooperative to 1926 and "
+                    "hostile from Stalin's theses (21 April 1927), a break")
 def test_real_data_the_nationalists_turn_hostile_in_1927(data):
     assert snapshot(data, "1926-12-31").edges["kmt", "ussr"]["sign"] == "cooperative"
-    assert snapshot(data, "1927-05-31").edges["kmt", "ussr"]["sign"] == "mixed"
+    assert snapshot(data, "1927-04-20").edges["kmt", "ussr"]["sign"] == "cooperative"
+    assert snapshot(data, "1927-04-21").edges["kmt", "ussr"]["sign"] == "hostile"
+    assert snapshot(data, "1927-05-31").edges["kmt", "ussr"]["sign"] == "hostile"
     assert snapshot(data, "1927-12-31").edges["kmt", "ussr"]["sign"] == "hostile"
     assert network.build(data.events, data.actors, start="1927-01-01", end="1927-12-31",
                          keep=network.FOCUS).edges["kmt", "ussr"]["sign"] == "hostile"
+
+
+@pytest.mark.guards("Notebook 2: the US government's tie with Moscow, 1921-28, is its own acts, all hostile; "
+                    "private relief and firms make no state's tie (data/README.md, 'Private bodies')")
+def test_real_data_the_united_states_tie_is_made_by_its_government(data):
+    edge = snapshot(data, "1928-12-31").edges["usa", "ussr"]
+    assert edge["sign"] == "hostile" and edge["n_cooperative"] == 0
+    kind = dict(zip(data.actors["actor_id"], data.actors["kind"].astype(str)))
+    rows = data.events.set_index("event_id").loc[edge["event_ids"].split(";")]
+    assert not {kind[a] for a in set(rows["actor"]) | set(rows["counterpart"])} & {"firm", "organisation"}
 
 
 @pytest.mark.guards("Lesson 2, key points: every edge leads back to its event ids")
@@ -337,13 +383,13 @@ def statements_the_model_contradicts(statements, graph) -> list[str]:
 def test_the_data_readme_tells_the_ties_signs_as_the_model_computes_them(data):
     text = (kit.data_dir() / "README.md").read_text(encoding="utf-8")
     statements = readme_tie_statements(text)
-    assert ("kmt", "mixed", "1927-04-21") in statements
+    assert ("kmt", "hostile", "1927-04-21") in statements
     assert statements_the_model_contradicts(statements, network.build(data.events, data.actors)) == []
     # A tie's sign is a balance of its recent events: the README says when it turns, never "is X from".
     assert not re.search(r"Moscow–\w+ is (cooperative|mixed|hostile) from", " ".join(text.split()))
 
 
 def test_a_readme_statement_the_model_contradicts_is_found(data):
-    wrong = readme_tie_statements("so Moscow–Nationalists turns hostile on 21 April 1927.")
+    wrong = readme_tie_statements("so Moscow–Nationalists turns mixed on 21 April 1927.")
     assert statements_the_model_contradicts(wrong, network.build(data.events, data.actors)) == [
-        "Moscow–kmt hostile on 1927-04-21: the model has mixed"]
+        "Moscow–kmt mixed on 1927-04-21: the model has hostile"]

@@ -73,7 +73,10 @@ def recomputed(rows: list[dict], when: str) -> str:
     rows = [r for r in rows if pd.Timestamp(r["Date"]) <= pd.Timestamp(when)]
     if not rows:
         return NO_TIE
-    return network.sign_of([pd.Timestamp(r["Date"]) for r in rows], [r["Tone"] for r in rows], when)
+    # part B's tone "hostile, a break" marks a break (network_model.is_break), as the handout's rule says
+    kinds = ["relations_broken" if r["Tone"].endswith(", a break") else "" for r in rows]
+    return network.sign_of([pd.Timestamp(r["Date"]) for r in rows], [r["Tone"].split(",")[0] for r in rows], when,
+                           kinds)
 
 
 # --- one list of snapshots -------------------------------------------------------------------------------------

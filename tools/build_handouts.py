@@ -150,6 +150,7 @@ NETWORK_SIDE = "ussr"
 NETWORK_START, NETWORK_END = vocabulary.START, vocabulary.END
 TIE_EVENT_COLUMNS = [("Date", "date_text"), ("Event", "title"), ("Tone", "tone"), ("Sign after", "sign_after"),
                      ("Event id", "event_id"), ("Sources", "sources")]
+BREAK_TONE = "hostile, a break"  # part B's tone of an event that breaks a tie off (network_model.is_break)
 COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 # The examples handout 2 names of people, firms and armies counted for what they belong to; which node each
 # counts for is the network's (network.counted_for), read from actors.csv.
@@ -206,7 +207,11 @@ def network_handout(data) -> str:
              f"count for the actor they belong to: {counted_for_sentence(data.actors, label)}. **A tie's sign** "
              "weighs its recent events: each cooperative or hostile event counts half as much after a year. A tie is cooperative when "
              "its cooperative events weigh at least twice its hostile ones, hostile when the reverse is true, and "
-             "mixed in between; neutral when all its events are neutral.",
+             "mixed in between; neutral when all its events are neutral. **A break** is the one exception, for "
+             f"every tie: an event whose tone reads *{BREAK_TONE}* (relations broken off, or a party turning its line "
+             "against the other side) makes the tie hostile that day, and after it only the events from the break "
+             "on count. Private firms and relief bodies count for no state: only a government and its agents make a "
+             "state's tie.",
              _network_questions(),
              f"## A. Every tie at the {COUNT_WORDS.get(len(days), len(days))} snapshots",
              f"The snapshots are {', '.join(names[:-1])} and {names[-1]}. Each column counts every event from "
@@ -220,6 +225,8 @@ def network_handout(data) -> str:
         a, b = sorted((u, v))
         timeline = whole.edges[u, v]["timeline"]
         tie_rows = pairs[(pairs["u"] == a) & (pairs["v"] == b)].copy()
+        tie_rows["tone"] = [f"{tone}{BREAK_TONE[len('hostile'):]}" if network.is_break(kind, tone) else tone
+                            for kind, tone in zip(tie_rows["kind"], tie_rows["tone"])]
         tie_rows["sign_after"] = [next(sign for since, sign, _ in reversed(timeline) if since <= day)
                                   for day in tie_rows["date"].dt.strftime("%Y-%m-%d")]
         parts += [f"### {label(u)} – {label(v)}", table(tie_rows, TIE_EVENT_COLUMNS)]

@@ -17,7 +17,9 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
 - **A China event** is one whose actor or counterpart is in a Chinese lane, 1920-29.
 - **A face's tie** to a Chinese side (the face decided by `faces.face`, as in notebook 2) at a date follows the network's rule (`network_model.sign_of`): the
   balance of their cooperative and hostile events, each weighing half as much a year on; `mixed` when
-  neither side of the balance outweighs the other twice over, `none` before their first event.
+  neither side of the balance outweighs the other twice over, `none` before their first event. A break
+  (`network_model.is_break`: relations broken off, or a hostile party decision such as Stalin's theses of 21
+  April 1927 against Chiang) makes the tie hostile at once, and the balance counts from it.
 - **Who held power** is the government that `actors.csv` records as China's recognised government.
 """
 
@@ -129,15 +131,17 @@ def _side_of(actors: pd.DataFrame) -> dict[str, str]:
 
 
 def tie_events(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Every event between a Moscow face and a Chinese side: date, face, side, tone, event_id."""
+    """Every event between a Moscow face and a Chinese side: date, face, side, tone, kind, event_id."""
     lanes, side_of = lane_of(actors), _side_of(actors)
     rows = []
-    for event_id, date, actor, counterpart, tone in zip(events["event_id"], events["date"], events["actor"],
-                                                       events["counterpart"], events["tone"].astype(str)):
+    for event_id, date, actor, counterpart, tone, kind in zip(events["event_id"], events["date"], events["actor"],
+                                                             events["counterpart"], events["tone"].astype(str),
+                                                             events["kind"].astype(str)):
         pair = _face_and_side(actor, counterpart, actors, lanes, side_of)
         if pair:
-            rows.append({"date": date, "face": pair[0], "side": pair[1], "tone": tone, "event_id": event_id})
-    return pd.DataFrame(rows, columns=["date", "face", "side", "tone", "event_id"])
+            rows.append({"date": date, "face": pair[0], "side": pair[1], "tone": tone, "kind": kind,
+                         "event_id": event_id})
+    return pd.DataFrame(rows, columns=["date", "face", "side", "tone", "kind", "event_id"])
 
 
 def quarter_ends(start: str = "1923-01-01", end: str = "1928-12-31") -> pd.DatetimeIndex:
@@ -149,15 +153,16 @@ def backing_by_quarter(events: pd.DataFrame, actors: pd.DataFrame, start: str = 
     """One row per quarter, side and face: the tie at the quarter's end (cooperative, mixed, hostile, neutral,
     or none before any event), and the latest cooperative or hostile event behind it."""
     ties = tie_events(events, actors).sort_values(["date", "event_id"])
-    by_pair = {key: list(zip(group["date"], group["tone"], group["event_id"]))
+    by_pair = {key: list(zip(group["date"], group["tone"], group["event_id"], group["kind"]))
                for key, group in ties.groupby(["side", "face"], sort=False)}
     rows = []
     for quarter in quarter_ends(start, end):
         for side in SIDES:
             for face in (STATE, PARTY):
                 mine = [row for row in by_pair.get((side, face), []) if row[0] <= quarter]
-                signed = [event_id for _, tone, event_id in mine if tone != "neutral"]
-                tie = sign_of([d for d, _, _ in mine], [t for _, t, _ in mine], quarter) if mine else "none"
+                signed = [event_id for _, tone, event_id, _ in mine if tone != "neutral"]
+                tie = (sign_of([row[0] for row in mine], [row[1] for row in mine], quarter, [row[3] for row in mine])
+                       if mine else "none")
                 rows.append({"quarter": quarter, "side": side, "face": face, "tie": tie,
                              "set_by": signed[-1] if signed else ""})
     return pd.DataFrame(rows)
@@ -329,7 +334,7 @@ def network_turn(events: pd.DataFrame, actors: pd.DataFrame, side: str = "kmt") 
     pairs = event_pairs(events, actors)
     tie = pairs[(pairs["u"] == min(side, SOVIET)) & (pairs["v"] == max(side, SOVIET))]
     previous = None
-    for day, sign, _ in timeline(tie["date"], tie["tone"]):
+    for day, sign, _ in timeline(tie["date"], tie["tone"], tie["kind"]):
         if previous == "cooperative" and sign != "cooperative":
             turned = tie[tie["date"] == pd.Timestamp(day)]
             signed = turned[turned["tone"] != "neutral"]

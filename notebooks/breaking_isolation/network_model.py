@@ -22,6 +22,11 @@ The choices, so that a student can trace every line of a figure back to rows of 
   hostile events does, and old events fade. Both weights fade at the same rate, so a sign changes only on
   the day of an event. The counts of each tone are kept beside the sign (`n_cooperative`, `n_hostile`,
   `n_neutral`).
+- **A break sets the sign at once** (`is_break`): an event that breaks the tie off, relations broken off
+  (`relations_broken`) or a party's decision turning its line against the other side (a hostile
+  `party_decision`: Stalin's theses of April 1927 against Chiang's Nationalists), makes the tie hostile on its
+  day whatever came before, and the balance counts only the events from the latest break on, so that later
+  events alone can mend the tie (Britain's restoration of 1929). One rule for every tie.
 - **Timeline**: each edge keeps `timeline`, a tuple of (date, sign, events so far), one step per date on
   which its events changed it, so the tie's sign at any date of the window can be read off (`sign_then`).
 - **Weight**: the number of events behind the edge.
@@ -51,6 +56,8 @@ SIGN_VALUE = {"cooperative": 1, "hostile": -1}  # the signs of structural balanc
 HALF_LIFE_DAYS = 365.25  # an event weighs half as much a year on
 DAY_NS = 86_400 * 10**9  # a day in nanoseconds
 DOMINANCE = 2.0  # one tone must weigh at least twice the other to sign the tie
+BREAK_KINDS = ("relations_broken",)  # kinds that break a tie off, whatever their tone
+HOSTILE_BREAK_KINDS = ("party_decision",)  # kinds that break it when hostile: a party turning its line
 
 # The actors notebook 2 follows: Moscow, the Comintern, Germany, Britain, the other powers, and China's
 # rival governments and parties.
@@ -166,27 +173,43 @@ def _when(value, name: str) -> pd.Timestamp | None:
         raise ValueError(f"{name} {value!r} is not a date; give one like '1924-12-31'") from None
 
 
-def balance(dates, tones, when) -> dict[str, float]:
-    """{"cooperative": weight, "hostile": weight} of the events up to `when`, each weighing 0.5 ** (age / half-life)."""
-    return _weights(list(zip(pd.to_datetime(list(dates)), tones)), pd.Timestamp(when))
+def is_break(kind, tone) -> bool:
+    """Does an event of this kind and tone break the tie off (module text)?"""
+    return str(kind) in BREAK_KINDS or (str(kind) in HOSTILE_BREAK_KINDS and str(tone) == "hostile")
 
 
-def _weights(dated_tones: list, when: pd.Timestamp) -> dict[str, float]:
-    """balance() of (date, tone) pairs already read: summed in their order, so every step gives the same floats."""
+def balance(dates, tones, when, kinds=None) -> dict[str, float]:
+    """{"cooperative": weight, "hostile": weight} of the events up to `when`, each weighing 0.5 ** (age / half-life),
+    counted from the latest break on (`kinds`: the events' kinds; without them no event is a break)."""
+    kinds = [""] * len(list(tones)) if kinds is None else [str(k) for k in kinds]
+    return _weights(list(zip(pd.to_datetime(list(dates)), tones, kinds)), pd.Timestamp(when))
+
+
+def _since_break(dated: list, when) -> list:
+    """The (date, tone, kind) rows up to `when` from the latest break on (all of them if none broke the tie)."""
+    seen = [row for row in dated if row[0] <= when]
+    breaks = [row[0] for row in seen if is_break(row[2], row[1])]
+    return [row for row in seen if row[0] >= max(breaks)] if breaks else seen
+
+
+def _weights(dated: list, when: pd.Timestamp) -> dict[str, float]:
+    """balance() of (date, tone, kind) rows already read: summed in their order, so every step gives the same floats."""
     weights = {"cooperative": 0.0, "hostile": 0.0}
-    for date, tone in dated_tones:
-        if tone in weights and date <= when:
+    for date, tone, _ in _since_break(dated, when):
+        if tone in weights:
             weights[tone] += 0.5 ** ((when - date).days / HALF_LIFE_DAYS)
     return weights
 
 
-def sign_of(dates, tones, when=None) -> str:
-    """The sign of a tie at `when` (default: its latest event) from its events' dates and tones (module text)."""
+def sign_of(dates, tones, when=None, kinds=None) -> str:
+    """The sign of a tie at `when` (default: its latest event) from its events' dates, tones and kinds (module
+    text; without `kinds` no event is a break)."""
     dates = pd.to_datetime(list(dates))
     tones = [str(t) for t in tones]
+    kinds = [""] * len(tones) if kinds is None else [str(k) for k in kinds]
     if when is None:
         when = max(dates) if len(dates) else pd.Timestamp(0)
-    return _sign(_weights(list(zip(dates, tones)), pd.Timestamp(when)))  # balance(), the dates read once
+    return _sign(_weights(list(zip(dates, tones, kinds)), pd.Timestamp(when)))  # balance(), the dates read once
 
 
 def _sign(weights: dict[str, float]) -> str:
@@ -200,26 +223,26 @@ def _sign(weights: dict[str, float]) -> str:
     return "mixed"
 
 
-def timeline(dates, tones) -> tuple[tuple[str, str, int], ...]:
+def timeline(dates, tones, kinds=None) -> tuple[tuple[str, str, int], ...]:
     """((date, sign, events so far), ...) for one tie's events in date order: a step at each date with events.
 
     Between two steps the sign holds, so the sign at any date is the one of the latest step on or before it.
     Each step is sign_of() at its date, worked out on the events read once (a tie has dozens of steps, and
-    the notebooks build hundreds of ties).
+    the notebooks build hundreds of ties). `kinds`: the events' kinds (without them no event is a break).
     """
     stamps = [pd.Timestamp(date) for date in dates]
+    tones = [str(tone) for tone in tones]
+    kinds = [""] * len(tones) if kinds is None else [str(k) for k in kinds]
     # Each date as whole nanoseconds (Timestamp.value): (when - date) // DAY_NS is the (when - date).days of
     # _weights(), so every step sums the same floats in the same order, without Timestamp arithmetic.
-    dated_tones = [(stamp.value, str(tone)) for stamp, tone in zip(stamps, tones)]
+    dated = [(stamp.value, tone, kind) for stamp, tone, kind in zip(stamps, tones, kinds)]
     steps = []
     for when, stamp in sorted({stamp.value: stamp for stamp in stamps}.items()):
         weights = {"cooperative": 0.0, "hostile": 0.0}
-        so_far = 0
-        for date, tone in dated_tones:
-            if date <= when:
-                so_far += 1
-                if tone in weights:
-                    weights[tone] += 0.5 ** (((when - date) // DAY_NS) / HALF_LIFE_DAYS)
+        so_far = sum(1 for date, _, _ in dated if date <= when)
+        for date, tone, _ in _since_break(dated, when):
+            if tone in weights:
+                weights[tone] += 0.5 ** (((when - date) // DAY_NS) / HALF_LIFE_DAYS)
         steps.append((stamp.strftime("%Y-%m-%d"), _sign(weights), so_far))
     return tuple(steps)
 
@@ -274,7 +297,7 @@ def build(events: pd.DataFrame, actors: pd.DataFrame, start=None, end=None, keep
         ties.setdefault((u, v), []).append((date, tone, kind, event_id))
     for (u, v), rows in sorted(ties.items()):
         dates, tones, kinds, event_ids = (list(column) for column in zip(*rows))
-        steps = timeline(dates, tones)
+        steps = timeline(dates, tones, kinds)
         graph.add_edge(
             u, v, weight=len(rows), sign=steps[-1][1], timeline=steps,
             n_cooperative=tones.count("cooperative"), n_hostile=tones.count("hostile"),
