@@ -24,7 +24,7 @@ NOT_STORED = {
                                         "demanded disarmament": "FRUS 1922, vol. II, doc. 663"},
     "doc-1923-ecci-instructions-ccp": {"bloc within": "historians' name for the arrangement, not the document's words"},
     "doc-1924-zinoviev-letter": {"Zinoviev letter": "the name the letter goes by, not a quotation"},
-    "doc-1927-stalin-theses": {"cooperative | mixed": "a cell of the kit's own table, not a quotation",
+    "doc-1927-stalin-theses": {"cooperative | hostile": "a cell of the kit's own table, not a quotation",
                                "Theses for Propagandists, Approved by the C.C., C.P.S.U.(B.)":
                                    "the heading in Stalin, Works, vol. 9 (Moscow, 1954), p. 224, as the Marxists "
                                    "Internet Archive transcribes it (marxists.org/reference/archive/stalin/works/"

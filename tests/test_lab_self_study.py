@@ -128,7 +128,9 @@ def key_network_1(data, changes):
 def key_network_2(data, changes):
     """A whole number of unbalanced triads at the end of 1926: shown if a table row puts it beside 1926."""
     number = str(int((~network.signed_triads(_graph(data, "1926-12-31"))["balanced"]).sum()))
-    return lambda row: "1926" in row and re.search(rf"\|\s*{number}\s*\|", f"| {row}")
+    # A row labelled by a quarter ("1926Q2") is figure 4's count of ties by sign, not a count of triads.
+    return lambda row: ("1926" in row and not re.match(r"\d{4}Q\d\b", row)
+                        and re.search(rf"\|\s*{number}\s*\|", f"| {row}"))
 
 
 def key_china_order(data, changes):

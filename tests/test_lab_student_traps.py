@@ -79,7 +79,9 @@ def test_notebook_3_figure_2_caption_describes_without_giving_exercise_b_its_qua
                      & (changes["after"] != "cooperative")].iloc[0]["quarter"]
     caption = china_charts.backing_alt(backing, china.recognised_by_quarter(data.actors), changes)
     assert f"{turned.year} Q{turned.quarter}" not in caption
-    assert "Nationalists, to mixed" in caption  # it still says what the grid shows
+    after = changes[(changes["side"] == "Nationalists") & (changes["face"] == china.PARTY)
+                    & (changes["after"] != "cooperative")].iloc[0]["after"]
+    assert f"Nationalists, to {after}" in caption  # it still says what the grid shows
 
 
 # 2. a takeaway a cell computes ---------------------------------------------------------------------------

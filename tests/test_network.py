@@ -344,8 +344,8 @@ def test_notebook_2_explains_the_sign_rule_in_plain_words():
     from readability import grade
 
     cells = json.loads((kit.kit_root() / "notebooks" / "02-network.ipynb").read_text("utf-8"))
-    text = next(s for s in ("".join(c["source"]) for c in cells["cells"]) if "**How a tie gets its sign.**" in s)
-    rule = text[text.index("**How a tie gets its sign.**"):].replace("*", "")
+    text = next(s for s in ("".join(c["source"]) for c in cells["cells"]) if "### How a tie gets its sign" in s)
+    rule = text[text.index("### How a tie gets its sign") + 4:].replace("*", "")
     for sign in network.SIGNS:
         assert sign in rule, sign
     assert grade(rule) <= 9, grade(rule)
