@@ -91,7 +91,8 @@ def read_answer(answer) -> Answer:
     ids = keys.get("events", [])
     if isinstance(ids, (list, tuple)):  # the template's blanks: [...] or ["...", "..."]
         ids = [i for i in ids if i is not Ellipsis and not (isinstance(i, str) and i.strip() == "...")]
-    ids = [] if ids is Ellipsis or ids is None else sorted(checks.as_id_set(ids, item="an event id"))
+    blank = ids is Ellipsis or ids is None or (isinstance(ids, str) and ids.strip() in ("", "..."))
+    ids = [] if blank else sorted(checks.as_id_set(ids, item="an event id"))
     document = keys.get("document")
     if document is Ellipsis or document is None or (isinstance(document, str) and document.strip() in ("", "...")):
         document = None
