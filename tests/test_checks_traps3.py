@@ -133,4 +133,4 @@ def test_notebook_0_shows_a_good_choice(capsys):
     chosen = DATA.events[(DATA.events["date"].dt.year == 1924) & (DATA.events["tone"] == "hostile")]
     shown = kit.events_in(DATA.events, 1924, "hostile")
     assert f"{len(chosen)} hostile events in 1924:" in capsys.readouterr().out
-    assert len(chosen) and "What happened" in shown._repr_html_() and chosen["date_text"].iloc[0] in shown._repr_html_()
+    assert len(chosen) and "What happened" in shown._repr_html_() and chosen["title"].iloc[-1].split(":")[0] in shown._repr_html_()
