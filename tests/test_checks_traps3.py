@@ -134,3 +134,61 @@ def test_notebook_0_shows_a_good_choice(capsys):
     shown = kit.events_in(DATA.events, 1924, "hostile")
     assert f"{len(chosen)} hostile events in 1924:" in capsys.readouterr().out
     assert len(chosen) and "What happened" in shown._repr_html_() and chosen["title"].iloc[-1].split(":")[0] in shown._repr_html_()
+
+
+# --- what a claim says of a tie, read against the kit's events (ties_said.py) ----------------------------------
+
+RECOGNITION = ["1924-britain-recognition", "1927-britain-breaks-relations"]
+NETWORK = ["1922-rapallo-treaty", "1927-britain-breaks-relations"]
+
+
+def claim(name, text, events):
+    return checks.verdict(name, {"claim": text, "events": events}, DATA)
+
+
+@pytest.mark.parametrize("text", ["Great Britain broke with the UK in 1927 because of the ARCOS raid.",
+                                  "In 1927 Britain broke off relations with Britain because of the ARCOS raid."])
+def test_one_actor_on_both_sides_of_a_tie_is_refused_with_a_plain_hint(text):
+    said = claim("recognition-evidence", text, RECOGNITION)
+    assert said.status == checks.WRONG, str(said)
+    assert "on both sides" in str(said) and "Name the other side" in str(said)
+
+
+def test_a_claim_with_two_sides_is_still_checked():
+    said = claim("recognition-evidence", "Great Britain broke with Moscow in 1927 because of the ARCOS raid.",
+                 RECOGNITION)
+    assert said.status == checks.CHECKED, str(said)
+    assert "the tie between Britain and Moscow" in str(said) and "checked nothing else" in str(said)
+
+
+def test_a_person_tied_to_a_body_the_data_never_links_them_to_is_not_badged():
+    said = claim("china-evidence", "Chiang Kai-shek was a loyal Bolshevik who joined the Comintern in 1927.", CHINA)
+    assert said.status == checks.WRONG, str(said)
+    assert "no event between them" in str(said) and "found no evidence for that part" in str(said)
+
+
+def test_a_tone_the_data_contradicts_names_the_events_that_say_otherwise():
+    said = claim("china-evidence", "Chiang Kai-shek stayed loyal to the Communists in 1927, so the united front "
+                                   "held.", CHINA)
+    assert said.status == checks.WRONG, str(said)
+    assert "1927-shanghai-massacre" in str(said) and "never cooperative" in str(said)
+
+
+def test_a_friendly_tie_the_data_records_as_hostile_is_not_badged():
+    text = "Moscow could count on the United States in 1928 because the Hughes notes were friendly."
+    said = claim("network-evidence", text, NETWORK)
+    assert said.status == checks.WRONG, str(said)
+    assert "United States" in str(said) and "hostile, never cooperative" in str(said)
+    assert "1923-hughes-rejects-talks" in str(said)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow could not count on the United States in 1928 because the Hughes notes were hostile.",
+    "The United States stayed hostile to Moscow because Hughes refused recognition until debts were paid.",
+    "Chiang Kai-shek broke with the Communists in 1927, so the united front was a mistake.",
+    "Germany and Soviet Russia cooperated after Rapallo in 1922 because both were outcasts.",
+])
+def test_a_tone_the_data_bears_out_is_still_checked(text):
+    name = "china-evidence" if "Chiang" in text else "network-evidence"
+    said = claim(name, text, CHINA if "Chiang" in text else NETWORK)
+    assert said.status == checks.CHECKED, str(said)

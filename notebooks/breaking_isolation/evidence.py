@@ -12,7 +12,9 @@ checked (the claim is one sentence in words it can read, not noise, and names so
 data knows, so that it can be tested; every id exists; the events fall in the notebook's window and are of the
 kind its question asks about, named as what the check found them to be) and that the teacher judges the history
 (evidence_words.py). A claim that gives a state's recognition of Moscow a year the data contradicts is told
-what the data says (misconceptions.wrong_years). A claim
+what the data says (misconceptions.wrong_years). A claim that gives a tie between two actors a tone (friendly,
+hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
+sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
 states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
 the evidence. Then the check points at evidence the student has not used: the other side of the story, the
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, china, evidence_words, faces, misconceptions, network_model, recognition
+from . import checks, china, evidence_words, faces, misconceptions, network_model, recognition, ties_said
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -153,6 +155,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Your claim names nothing the check can find in the data: say who, where or when (a "
                             "state, a party, a person, a place or a year), so that it can be tested against your "
                             "evidence.")
+    ties = ties_said.read(given.claim, data, spec.start, spec.end)
+    if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
+        return checks.wrong(ties.refusal)
     unknown = [i for i in given.events if i not in events.index]
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
@@ -192,7 +197,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
                        "\"which shows\", if you can.")
     return checks.checked(f"Your claim is one sentence the check can read, and it names {listed}, which the data "
-                          f"knows. {events_said(given, data, spec, off_topic)}", YOU_JUDGE, *tips)
+                          f"knows. {events_said(given, data, spec, off_topic)}", *ties.checked, YOU_JUDGE, *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:

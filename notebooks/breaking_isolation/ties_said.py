@@ -1,0 +1,210 @@
+"""What a claim says of the tie between two actors, read against the kit's events: one rule for every claim.
+
+A claim that joins two actors the data knows with a word of tone ("Moscow could count on the United States",
+"Chiang was loyal to the Communists", "Britain broke with Moscow") says the tie between them was cooperative or
+hostile. The check finds the events between the two (each actor with the people and bodies that belong to it;
+Soviet Russia and the USSR are one side, Moscow), from the start of the exercise's years to the end of the last
+year the claim names, and:
+
+- an actor on both sides ("Great Britain broke with the UK"): refused, with the other side to name;
+- no event between them: the check found no evidence for that part of the claim, and says so;
+- events between them, none of the claim's tone: it says which tone the data's events have, and names them;
+- events of that tone: it says what it compared, and that it checked nothing else the claim says of them.
+
+A word of tone after a denial ("could not count on"), or in a clause of what would have been ("if", "would have"),
+is not read. Nothing here judges whether the claim is good
+history; it says only whether the kit's events hold anything of the tone the claim gives a tie.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import checks
+from .evidence_words import NAME_FILLERS
+
+COOPERATIVE = re.compile(
+    r"\b(friendly|friendlier|friendship|friends? (?:of|with|to)|all(?:y|ies|ied)|alliance|co-?operat\w*|partners?|"
+    r"partnership|count(?:ed|s|ing)? on|rel(?:y|ies|ied|ying) on|loyal\w*|joined|joins?|backed|backing|"
+    r"supported|supporting|helped|aided|trust(?:ed|ing)?|courted|courting|embraced|sided with|welcomed|"
+    r"reconcil\w*)\b", re.IGNORECASE)
+HOSTILE = re.compile(
+    r"\b(hostil\w*|enem(?:y|ies)|(?:broke|break|breaks|breaking)(?: off| with)?|attack\w*|turned (?:on|against)|"
+    r"turns? (?:on|against)|betray\w*|fought|fights?|opposed|opposing|raided|expelled|crushed|massacred|"
+    r"threaten\w*|distrust\w*|rival\w*|quarrel\w*|war (?:on|against|with))\b", re.IGNORECASE)
+DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
+                    re.IGNORECASE)
+# Where one statement of a claim ends and another begins: a reason, a contrast, a relative clause.
+CLAUSE = re.compile(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
+                    r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
+JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
+NEAR_BEFORE, NEAR_AFTER = 8, 4  # how many words may come between a word of tone and the actors it joins
+MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr"}
+SOVIET = ("rsfsr", "ussr")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    typed: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Said:
+    refusal: str | None = None                  # why the claim is not checked, in plain words
+    checked: tuple[str, ...] = ()               # what the check compared, for a claim it passes
+
+
+def actor_names(actors: pd.DataFrame) -> dict[str, str]:
+    """What a claim may call an actor, lower case, to its id: the names the checks read (checks.names_of), Moscow
+    for the Soviet state, and a word of an actor's name that no other actor's name holds ("Chiang", "Zinoviev")."""
+    from .network_model import LABELS  # the figures' labels: "the Communists" are the CCP, as figure 2 draws them
+
+    found = dict(MOSCOW_NAMES)
+    found.update(checks.names_of(actors, LABELS))
+    words: dict[str, set[str]] = {}
+    for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
+        for word in re.findall(r"[A-Z][\w'-]+", name):
+            if word.lower() not in NAME_FILLERS and len(word) >= 4:
+                words.setdefault(word.lower(), set()).add(actor)
+    for word, ids in words.items():
+        if len(ids) == 1:
+            found.setdefault(word, next(iter(ids)))
+    return found
+
+
+def mentions(text: str, names: dict[str, str]) -> list[Mention]:
+    """The actors a text names, in order, each once where it is named (the longest name first); a name of one or
+    two letters ("US", "UK") only in capitals, never the word "us"."""
+    taken: list[Mention] = []
+    lowered = text.lower().replace("’", "'")
+    for key in sorted(names, key=len, reverse=True):
+        if len(key) < 2:
+            continue
+        forms = [re.escape(key)] + ([re.escape(key[:-1])] if len(key) >= 6 and key.endswith("s") else [])
+        for found in re.finditer(rf"(?<![\w-])(?:{'|'.join(forms)})(?:'s|s)?(?![\w-])", lowered):
+            if len(key) <= 2 and not text[found.start():found.end()].replace(".", "").isupper():
+                continue
+            if any(found.start() < m.end and m.start < found.end() for m in taken):
+                continue
+            taken.append(Mention(found.start(), found.end(), text[found.start():found.end()], names[key]))
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _clauses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the word that opens it) of each clause of `text`."""
+    cuts = [(m.start(), m.end(), (m.group(1) or "").lower()) for m in CLAUSE.finditer(text)]
+    found, start, opener = [], 0, ""
+    for begin, end, word in cuts:
+        found.append((start, begin, opener))
+        start, opener = end, word
+    found.append((start, len(text), opener))
+    return found
+
+
+def _family(data) -> dict[str, set[str]]:
+    """{actor: the actor and every actor that belongs to it, at any depth}; the Soviet state's two names as one."""
+    owner = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    family: dict[str, set[str]] = {a: {a} for a in owner}
+    for member in owner:
+        seen, up = {member}, owner.get(member, "")
+        while up and up not in seen:
+            family.setdefault(up, {up}).add(member)
+            seen.add(up)
+            up = owner.get(up, "")
+    moscow = set().union(*(family.get(s, {s}) for s in SOVIET))
+    for state in SOVIET:
+        family[state] = moscow
+    return family
+
+
+def _both(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
+    """Two actors named together ("Britain and Moscow were friendly", "friendship between Germany and Soviet
+    Russia"): the pair a word of tone before or after them joins; None when other words come between them."""
+    return (two[0], two[1]) if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", claim[two[0].end:two[1].start],
+                                            re.IGNORECASE) else None
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or {a, b} <= set(SOVIET)
+
+
+def read(claim: str, data, start: str, end: str) -> Said:
+    """What the claim says of the ties between the actors it names, read against data.events (see the module)."""
+    names = actor_names(data.actors)
+    from .network_model import LABELS
+
+    labels = {a: " ".join(label.split(",")[0].split()) for a, label in checks.actor_labels(data.actors, LABELS).items()}
+    labels.update({s: "Moscow" for s in SOVIET})
+    family = _family(data)
+    events = data.events
+    first, last = pd.Timestamp(start).year, pd.Timestamp(end).year
+    every_year = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim) if first <= int(y) <= last]
+    found = mentions(claim, names)
+    checked: list[str] = []
+    subject = None  # who a clause opened by "who" is about: the first actor of the clause before it
+    for begin, finish, opener in _clauses(claim):
+        inside = [m for m in found if begin <= m.start and m.end <= finish]
+        before_clause = [subject] if opener == "who" and subject is not None else []
+        if inside:
+            subject = inside[0]
+        # an actor on both sides: two names of one actor joined by a word of a tie
+        for one, other in zip(inside, inside[1:]):
+            between = claim[one.end:other.start]
+            if (_same(one.actor, other.actor) and len(between.split()) <= 6 and "(" not in between
+                    and (JOINED.search(between) or COOPERATIVE.search(between) or HOSTILE.search(between))):
+                who = labels.get(one.actor, one.actor)
+                names_it = (f"'{one.typed}' and '{other.typed}' both name {who}" if one.typed.lower() != other.typed.lower()
+                            else f"it names {who} twice")
+                return Said(f"Your claim puts {who} on both sides of a tie: {names_it}, and an actor cannot deal "
+                            f"with itself. Name the other side: the state, party or person {who} dealt with.")
+        years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[begin:finish]) if first <= int(y) <= last]
+        until = max(years or every_year or [last])
+        if HYPOTHETICAL.search(claim[begin:finish]):  # what would have been is not what the events record
+            continue
+        for tone, pattern in (("cooperative", COOPERATIVE), ("hostile", HOSTILE)):
+            for word in pattern.finditer(claim, begin, finish):
+                if DENIED.search(claim[max(begin, word.start() - 40):word.start()]):
+                    continue
+                before = before_clause + [m for m in inside if m.end <= word.start()
+                                          and len(claim[m.end:word.start()].split()) <= NEAR_BEFORE]
+                after = [m for m in inside if m.start >= word.end()
+                         and len(claim[word.end():m.start].split()) <= NEAR_AFTER]
+                pair = ((before[-1], after[0]) if before and after else
+                        _both(claim, before[-2:]) if len(before) >= 2 else _both(claim, after[:2]) if len(after) >= 2
+                        else None)
+                if not pair or _same(pair[0].actor, pair[1].actor):
+                    continue
+                a, b = pair
+                one, two = family.get(a.actor, {a.actor}), family.get(b.actor, {b.actor})
+                actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+                between = events[((actor.isin(one) & counterpart.isin(two)) | (actor.isin(two) & counterpart.isin(one)))
+                                 & (events["date"] >= pd.Timestamp(start))
+                                 & (events["date"] <= pd.Timestamp(f"{until}-12-31"))]
+                who, whom = labels.get(a.actor, a.actor), labels.get(b.actor, b.actor)
+                said = f"'{word.group(0)}'"
+                if between.empty:
+                    return Said(f"Your claim ties {who} to {whom} with {said}, but the kit's data has no event "
+                                f"between them from {first} to {until}, so the check found no evidence for that part "
+                                "of your claim. Check it against the events, or say it of actors the data links.")
+                tones = between["tone"].astype(str)
+                if not (tones == tone).any():
+                    shown = between.sort_values("date")["event_id"].tolist()
+                    listed = ", ".join(shown[:4]) + (f" and {len(shown) - 4} more" if len(shown) > 4 else "")
+                    kinds = sorted(set(tones) - {"neutral"}) or ["neutral"]
+                    return Said(f"Your claim calls the tie between {who} and {whom} {tone} ({said}), but the kit's "
+                                f"events between them from {first} to {until} are {' or '.join(kinds)}, never "
+                                f"{tone}: {listed}. The check found no evidence for that part of your claim: read "
+                                "those events, then say what the tie was.")
+                checked.append(f"the tie between {who} and {whom} ({said}, {tone})")
+    if not checked:
+        return Said()
+    listed = ", ".join(dict.fromkeys(checked))
+    return Said(None, (f"The check compared what your claim says of {listed} with the kit's events between them, "
+                       "and found events of that tone; it checked nothing else your claim says of them.",))
