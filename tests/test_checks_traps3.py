@@ -112,3 +112,25 @@ def test_a_word_built_with_un_on_a_known_word_is_read():
     words = evidence_words.lexicon(DATA, evidence._documents(DATA))
     assert evidence_words.misspelt("Moscow's path was unsteady and unfriendly.", words) == []
     assert evidence_words.misspelt("Moscow's path was unzorped.", words) == [("unzorped", None)]
+
+
+# --- notebook 0, "Your turn": a tone or a year the data cannot have is told so, not shown as 0 rows ----------
+
+
+@pytest.mark.parametrize(("year", "tone", "said"), [
+    (1924, "Hostile", 'tone = "hostile", not "Hostile"'),
+    (1924, "friendly", '"cooperative", "hostile" and "neutral"'),
+    ("1924", "hostile", 'year = 1924, not year = "1924"'),
+    (1950, "hostile", "choose a year between them"),
+])
+def test_notebook_0_says_which_tones_exist_and_that_the_year_is_a_number(capsys, year, tone, said):
+    assert kit.events_in(DATA.events, year, tone) is None
+    printed = capsys.readouterr().out
+    assert said in printed and "0 " not in printed, printed
+
+
+def test_notebook_0_shows_a_good_choice(capsys):
+    chosen = DATA.events[(DATA.events["date"].dt.year == 1924) & (DATA.events["tone"] == "hostile")]
+    shown = kit.events_in(DATA.events, 1924, "hostile")
+    assert f"{len(chosen)} hostile events in 1924:" in capsys.readouterr().out
+    assert len(chosen) and "What happened" in shown._repr_html_() and chosen["title"].iloc[-1].split(":")[0] in shown._repr_html_()
