@@ -22,7 +22,7 @@ from .checks import check  # its exercises are read from checks.MODULES when the
 
 # Imported on first use (PEP 562), so that a notebook pays only for what it uses: `kit.network` brings in
 # networkx, which notebooks 0 and 1 never need.
-LAZY = ("charts", "china", "china_charts", "country_study", "documents", "evidence", "network", "recognition")
+LAZY = ("charts", "china", "china_charts", "choices", "country_study", "documents", "evidence", "network", "recognition")
 
 
 def __getattr__(name: str):
@@ -38,5 +38,5 @@ def __dir__() -> list[str]:
 
 freshness.watch()  # in a notebook, follow which cells set `answer`, so a check grades what was just written
 
-__all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "country_study", "documents", "evidence", "recognition", "KitData", "Problem",
+__all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "choices", "country_study", "documents", "evidence", "recognition", "KitData", "Problem",
            "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg", "written_date"]

@@ -254,6 +254,18 @@ def sign_then(graph: nx.Graph, u: str, v: str, when) -> str | None:
     return signs[-1] if signs else None
 
 
+def sign_since(graph: nx.Graph, u: str, v: str) -> tuple[str, pd.Timestamp]:
+    """The tie u–v's sign at the end of the graph's window, and the day it took that sign and kept it since."""
+    steps = graph.edges[u, v]["timeline"]
+    sign = steps[-1][1]
+    day = steps[-1][0]
+    for since, then, _ in reversed(steps):
+        if then != sign:
+            break
+        day = since
+    return sign, pd.Timestamp(day)
+
+
 def build(events: pd.DataFrame, actors: pd.DataFrame, start=None, end=None, keep=None,
           merge: dict[str, str] | None = None) -> nx.Graph:
     """The relations network of the events dated from `start` to `end` (both included; None: no bound).
