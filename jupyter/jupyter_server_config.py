@@ -46,10 +46,11 @@ import sys  # noqa: E402
 sys.path.insert(0, str(here))
 import kit_server  # noqa: E402
 
-if on_a_hub:
-    # Kernels' ports where no passing connection takes them (kit_server.KernelPorts says why): on a hub that
-    # runs a class's servers on one machine, a kernel otherwise dies now and then at its start, for good.
-    kit_server.use_kernel_ports_below_the_ephemeral_range()
+if on_a_hub and kit_server.kernels_on_unix_sockets():
+    # Kernels on Unix sockets in the server's own folder, not on TCP ports (kit_server.KernelSockets says why):
+    # on a hub that runs a class's servers on one machine, two servers could give their kernels one port, and
+    # that kernel died at its start, for good.
+    c.MappingKernelManager.kernel_manager_class = kit_server.kernels_on_unix_sockets()
 
 c.ServerApp.contents_manager_class = kit_server.KitContentsManager
 # The kit is this file's parent folder (make lab), or the folder the server starts in (Binder, where postBuild

@@ -25,21 +25,23 @@ keeps answers out of a self-studying student's way; it is no lock (Python in a n
 for that, give students the student edition (`make student`).
 """
 
+import atexit
 import hashlib
 import importlib.util
 import json
 import os
-import random
 import re
-import socket
+import shutil
 import sys
+import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import nbformat
-from jupyter_client.connect import LocalPortCache
 from jupyter_server.files.handlers import FilesHandler
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
 from tornado.web import HTTPError
 from traitlets import Bool, default
 
@@ -386,39 +388,53 @@ class KitContentsManager(AsyncLargeFileManager):
         return await super().delete_file(path)
 
 
-class KernelPorts(LocalPortCache):
-    """Each kernel's five ports from below the system's ephemeral range, where no connection takes its port.
+class KernelSockets(ServerKernelManager):
+    """A kernel that talks with its server over Unix sockets in a folder of that server's own, not over TCP ports.
 
-    jupyter_client asks the system for free ports (from the ephemeral range), lets them go and gives them to the
-    kernel to bind. On a hub, with a class's servers and their connections taking ephemeral ports all the time,
-    another process can take one in between; the kernel then dies on "Address already in use", and its restarts
-    keep the same ports (jupyter_client keeps ports it handed out), so after five tries the kernel is removed and
-    the student's notebook reports it "culled or died unexpectedly". Ports below the ephemeral range are taken
-    only by a program that asks for that very port.
+    jupyter_client gives a kernel five TCP ports that it finds free and lets go, for the kernel to bind. On a hub
+    that runs a class's servers on one machine, every server draws from the same ports, so two of them can hand
+    out one port in between; the kernel then dies on "Address already in use", and its restarts keep the same
+    ports (jupyter_client keeps ports it handed out), so after five tries the kernel is removed and the student's
+    notebook reports it "culled or died unexpectedly". Here a kernel's sockets are files named after its kernel
+    id (unique), in a folder this server made for itself (`socket_folder`): no other server or program can take
+    them, and a restart binds the same files again (ZeroMQ replaces a file a dead kernel left behind).
     """
 
-    def find_available_port(self, ip: str) -> int:
-        low = ephemeral_range_start()
-        for _ in range(200):
-            port = random.randrange(max(1024, low - 24000), max(1025, low - 12000))
-            if port in self.currently_used_ports:
-                continue
-            with socket.socket() as probe:
-                try:
-                    probe.bind((ip, port))
-                except OSError:
-                    continue
-            self.currently_used_ports.add(port)
-            return port
-        return super().find_available_port(ip)  # no free port there: the system's choice, as before
+    @default("transport")
+    def _transport_default(self):
+        return "ipc"
+
+    @default("ip")
+    def _sockets_default(self):
+        """Where the kernel's sockets are: `<folder>/kernel-<id>-1` to `-5` (ipc's "ip" is that path's start)."""
+        if self.transport != "ipc":
+            return super()._ip_default()
+        name = Path(self.connection_file).stem if self.connection_file else f"kernel-{uuid.uuid4()}"
+        return str(socket_folder() / name)
 
 
-def ephemeral_range_start() -> int:
-    try:
-        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        return 32768  # Linux's default; other systems have no such file and keep this range free as well
+UNIX_SOCKET_PATH = 107  # the longest path a Unix socket can have on Linux (108 bytes with its end; macOS: 104)
+_socket_folder: list[Path] = []
 
 
-def use_kernel_ports_below_the_ephemeral_range() -> None:
-    LocalPortCache._instance = KernelPorts()  # the one cache every local kernel's ports come from
+def socket_folder() -> Path:
+    """This server's folder for its kernels' sockets: made once, private (mkdtemp: readable by its user only, a
+    name no one can guess), removed when the server exits. It is under the system's temporary folder, not beside
+    the connection files in the home's runtime folder: a socket's path there is too long in a deep home (a
+    hub's /home/jupyter-<long name>/.local/share/jupyter/runtime/kernel-<id>-ipc-1 can pass 107 bytes)."""
+    if not _socket_folder or not _socket_folder[0].is_dir():
+        base = tempfile.gettempdir()
+        if len(base) > 40 and os.path.isdir("/tmp"):
+            base = "/tmp"  # a long TMPDIR would leave no room for the kernel's name
+        folder = Path(tempfile.mkdtemp(prefix="kit-kernels-", dir=base))
+        atexit.register(shutil.rmtree, folder, True)
+        _socket_folder[:] = [folder]
+    return _socket_folder[0]
+
+
+def kernels_on_unix_sockets() -> str | None:
+    """The kernel manager class that keeps a hub's kernels off TCP ports, or None where ZeroMQ has no Unix
+    sockets (Windows), and kernels keep jupyter_client's ports."""
+    import zmq
+
+    return f"{__name__}.KernelSockets" if zmq.has("ipc") else None

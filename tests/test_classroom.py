@@ -217,24 +217,19 @@ def server_config(env: dict, monkeypatch, tmp_path: Path):
 
 
 def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_kernels_alive(monkeypatch, tmp_path):
-    from jupyter_client.connect import LocalPortCache
-
-    monkeypatch.setattr(LocalPortCache, "_instance", None)  # restored after the test
     hub = server_config({"JUPYTERHUB_SERVICE_URL": "http://0.0.0.0:8888/user/student-01/"}, monkeypatch, tmp_path)
     assert "ip" not in hub.ServerApp  # a pod's server must answer the hub: the hub's address wins
     assert hub.ServerApp.jpserver_extensions == {"jupyter_lsp": False, "jupyter_server_terminals": False,
                                                  "notebook_shim": False}
     kernels = hub.MappingKernelManager
     assert kernels.cull_idle_timeout > 0 and kernels.cull_busy is False and kernels.cull_connected is False
-    ports = LocalPortCache.instance()  # where every local kernel's five ports come from
-    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
-    chosen = [ports.find_available_port("127.0.0.1") for _ in range(5)]
-    assert len(set(chosen)) == 5 and all(port < low for port in chosen), (chosen, low)
-    monkeypatch.setattr(LocalPortCache, "_instance", None)
+    # kernels on Unix sockets of the server's own, not on TCP ports two servers could both hand out
+    # (tests/test_hub_kernels.py starts such kernels)
+    assert kernels.kernel_manager_class == "kit_server.KernelSockets"
     local = server_config({}, monkeypatch, tmp_path)  # make lab: local only, nothing switched off
     assert local.ServerApp.ip == "127.0.0.1"
     assert "jpserver_extensions" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
-    assert LocalPortCache._instance is None  # the system's choice, as jupyter_client makes it
+    assert "kernel_manager_class" not in local.MappingKernelManager  # jupyter_client's own, as everywhere
 
 
 def test_the_served_repository_takes_a_whole_class_at_once():

@@ -254,3 +254,45 @@ def test_a_restoration_coded_the_wrong_way_is_found():
     assert restoration_problems(events, data.actors) == [
         "1922-rapallo-treaty: restored with no break before it",
         "1929-britain-restoration: opened again after a break, so it is a restoration"]
+
+
+# --- When relations end (README, "Kinds") -----------------------------------------------------------------------
+
+WHEN_RELATIONS_END = README.split("**When relations end.**", 1)[1].split("\nThe other kinds move neither", 1)[0]
+ENDED, LOWERED = "1924-albania-relations-lapse", "1927-peking-embassy-recall"
+
+
+def test_the_readme_states_one_rule_for_the_end_of_relations_and_both_cases_follow_it():
+    assert f"`{ENDED}`" in WHEN_RELATIONS_END and f"`{LOWERED}`" in WHEN_RELATIONS_END
+    data = loader.load()
+    events = data.events.set_index("event_id")
+    assert events.loc[ENDED, "kind"] == "relations_broken"
+    assert events.loc[LOWERED, "kind"] not in MOVES_KINDS
+    for event_id in (ENDED, LOWERED):
+        assert "When relations end" in events.loc[event_id, "date_note"], event_id
+    changes = recognition.standing_changes(data.events, data.actors).set_index("event_id")
+    assert changes.loc[ENDED, "counted"] and changes.loc[ENDED, "relations_after"] == "broken"
+    assert LOWERED not in changes.index
+    china = changes[(changes["state"] == "china") & changes["counted"]]
+    ends = china[china["relations_after"] == "broken"]
+    assert ends.index.tolist()[:1] == ["1929-ussr-breaks-with-china"]  # not April 1927
+
+
+def test_a_lapse_and_a_recall_go_through_the_same_count():
+    """Made-up states: relations that lapse (no act, month precision) end at the year's end; a recall that leaves a
+    legation in place is an incident and ends nothing."""
+    actors = pd.DataFrame({"actor_id": ["ussr", "lapseland", "recalland"],
+                           "name": ["Soviet Union", "Lapseland", "Recalland"], "kind": ["state"] * 3,
+                           "belongs_to": [""] * 3, "region": ["europe"] * 3,
+                           "recognised_from": pd.to_datetime(["NaT"] * 3),
+                           "recognised_until": pd.to_datetime(["NaT"] * 3)})
+    changes = recognition.standing_changes(rule_events([
+        ("lapseland-opens", "1924-09-04", "relations_established", "lapseland", "ussr"),
+        ("lapseland-lapse", "1924-12-01", "relations_broken", "lapseland", "ussr"),  # "1924-12", as the loader reads it
+        ("recalland-opens", "1924-05-31", "relations_established", "recalland", "ussr"),
+        ("recalland-recall", "1927-04-09", "incident", "ussr", "recalland"),
+    ]), actors)
+    table = recognition.year_end_table(changes, 1924, 1927)
+    assert table.loc[1924, "established"] == 1 and table.loc[1924, "broken"] == 1
+    assert table.loc[1927, "established"] == 1 and table.loc[1927, "broken"] == 1
+    assert "recalland-recall" not in set(changes["event_id"])

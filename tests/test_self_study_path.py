@@ -1,7 +1,7 @@
 """The path a student walks alone through the notebooks: a copy saved in a folder of their own still finds the
 kit's package, a line by each setup cell says to run from the top, figure 2 of notebook 3 keys only what it
 draws, jargon is explained, notebook 2 says when Britain's tie turned as the data has it, the decks point at
-the right slide, and notebook 0's "Your turn" reads a year and a tone as the student types them."""
+the right slide, and notebook 0's "Your turn" answers a year and a tone as the student types them."""
 
 import json
 import re
@@ -15,7 +15,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 import breaking_isolation as kit
-from breaking_isolation import china, china_charts, choices, network
+from breaking_isolation import china, china_charts, network
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ["00-start-here", "01-recognition", "02-network", "03-china"]
@@ -183,34 +183,15 @@ def test_the_network_decks_opening_slide_names_where_the_sign_rule_is():
     assert "(below)" not in body and f'"{heading}"' in " ".join(body.split()), (heading, body)
 
 
-# --- 8. notebook 0's "Your turn": a year and a tone as the student types them ------------------------------------
+# --- 8. notebook 0's "Your turn": the cell answers a year in quotes or a tone with a capital ----------------------
 
 
-def test_a_year_in_quotes_and_a_tone_with_a_capital_read_as_the_data_writes_them(live, capsys):
-    assert choices.year_and_tone(live.events, "1924", "Hostile") == (1924, "hostile")
-    assert choices.year_and_tone(live.events, 1924, " neutral ") == (1924, "neutral")
-    assert capsys.readouterr().out == ""
-
-
-def test_a_tone_or_year_the_data_lacks_is_named_with_what_there_is(live, capsys):
-    assert choices.year_and_tone(live.events, 1924, "friendly") == (1924, "friendly")
-    said = capsys.readouterr().out
-    assert "friendly" in said and all(t in said for t in ("cooperative", "hostile", "neutral")), said
-    choices.year_and_tone(live.events, 1850, "hostile")
-    said = capsys.readouterr().out
-    years = live.events["date"].dt.year
-    assert "1850" in said and str(years.min()) in said and str(years.max()) in said, said
-    assert choices.year_and_tone(live.events, "nineteen", "hostile")[0] == "nineteen"
-    assert "number" in capsys.readouterr().out
-
-
-def test_your_turn_finds_the_rows_of_hostile_and_1924_as_typed(live):
-    """The cell as notebook 0 stores it, run with the student's spelling: it lists rows, not 0."""
+def test_your_turn_tells_a_student_who_types_hostile_or_1924_in_quotes_what_to_write(live, capsys):
+    """The cell as notebook 0 stores it, run with the student's spellings: never a silent 0 rows."""
     cell = next(c for c in notebook("00-start-here").cells if c.get("id") == "c17")
-    assert "kit.choices.year_and_tone" in cell.source
-    source = cell.source.replace("year = 1924 ", 'year = "1924" ').replace('tone = "cooperative"', 'tone = "Hostile"')
-    assert source != cell.source
-    space = {"kit": kit, "events": live.events, "print": lambda *a, **k: None}
-    exec(source.rsplit("\n", 1)[0], space)
-    expected = live.events[(live.events["date"].dt.year == 1924) & (live.events["tone"] == "hostile")]
-    assert len(space["chosen"]) == len(expected) > 0
+    assert "kit.events_in(events, year, tone)" in cell.source
+    for year, tone in (('"1924"', '"cooperative"'), ("1924", '"Hostile"')):
+        source = cell.source.replace("year = 1924 ", f"year = {year} ").replace('tone = "cooperative"', f"tone = {tone}")
+        exec(source, {"kit": kit, "events": live.events})
+        said = capsys.readouterr().out
+        assert said and not said.startswith("0 "), (year, tone, said)

@@ -148,6 +148,8 @@ def plain_type(value) -> str:
                   "a dictionary": "dictionaries", "True or False": "True or False values"}
         if len(kinds) == 1 and next(iter(kinds)) in plural:
             return f"a list of {plural[kinds.pop()]}"
+        if all(kind.startswith(("a list", "an empty list")) for kind in kinds):  # [("ussr", "britain"), ...]
+            return "a list of pairs" if all(len(v) == 2 for v in items) else "a list of lists"
         return "a list of different kinds of things"
     if value is Ellipsis or value is None:
         return "nothing yet"
@@ -186,6 +188,15 @@ def list_hint(text: str, names: Mapping[str, str] | None = None) -> str | None:
         return None
     return (f"Put each name in its own quotes, inside square brackets: {parts!r}, not one piece of text with "
             "commas.")
+
+
+def in_a_list(text: str, item: str = "a name") -> str:
+    """What to type for one name given where a list is asked for: the same name, in square brackets. The checks
+    never read a bare piece of text as a list (neither as its letters nor as a list of one) without saying so."""
+    typed = " ".join(str(text).split())
+    plural = {"a name": "names", "an event id": "event ids"}.get(item, "items")
+    return (f"Put the {plural} in a list, in square brackets, even when there is only one: [{typed!r}], or "
+            f"[{typed!r}, ...] for more than one.")
 
 
 def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | None = None) -> Verdict:
@@ -309,7 +320,8 @@ def short_names(name: str, kind: str = "") -> set[str]:
 
 
 def as_id_set(answer, names: Mapping[str, str] | None = None, item: str = "a name") -> set[str]:
-    """A set of ids from a list, set, tuple, Index, Series (its values) or one string.
+    """A set of ids from a list, set, tuple, Index or Series (its values). One piece of text is refused with
+    what to type instead (list_hint, in_a_list), never read as its letters nor quietly as a list of one.
 
     `names` maps lower-case names to ids (see names_of), so that "Britain" or "United Kingdom" is read as
     `britain`; without it, ids are read in any case.
@@ -318,9 +330,7 @@ def as_id_set(answer, names: Mapping[str, str] | None = None, item: str = "a nam
     if isinstance(answer, str):
         key = " ".join(answer.split()).lower()
         hint = None if key in (names or {}) else list_hint(answer, names)
-        if hint:
-            raise Unreadable(hint)
-        answer = [answer]
+        raise Unreadable(hint or in_a_list(answer, item))
     elif isinstance(answer, pd.DataFrame):
         raise Unreadable("Give a list of names, such as ['britain', 'germany'], not the whole table.")
     elif isinstance(answer, Mapping):

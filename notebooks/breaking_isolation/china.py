@@ -274,7 +274,9 @@ def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
     if isinstance(answer, (bytes, pd.DataFrame, Mapping)) or not (isinstance(answer, str) or hasattr(answer, "__iter__")):
         raise checks.Unreadable("Give the event ids in a list, such as ['1924-...', '1927-...'].")
-    given = answer.split(",") if isinstance(answer, str) else list(answer)
+    if isinstance(answer, str):  # as every list answer: a piece of text is never read as a list
+        raise checks.Unreadable(checks.list_hint(answer) or checks.in_a_list(answer, "an event id"))
+    given = list(answer)
     odd = next((item for item in given if not isinstance(item, str)), None)
     if odd is not None:
         raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd)}.")

@@ -50,8 +50,10 @@ def as_pairs(answer, names: dict[str, str] | None = None) -> set[frozenset]:
                                     f"{why}.")
         try:
             ids = frozenset(checks.as_id_set(list(item), names))
-        except checks.Repeated:
-            raise checks.Unreadable(f"A tie joins two different actors; {_pair(item)} does not.") from None
+        except checks.Repeated:  # the pair itself is the problem, not the form of the whole answer
+            raise checks.Repeated(f"A pair needs two different actors: {_pair(item)} names the same actor twice, "
+                                  "and a tie joins two actors. Give each pair two different actors, then run your "
+                                  "answer cell again.") from None
         if ids in found:
             raise checks.Repeated(f"{_pair(found[ids])} and {_pair(item)} are the same tie. List each tie once, "
                                   "then run your answer cell again.")
@@ -64,6 +66,37 @@ def _pair(item) -> str:
     if isinstance(item, (tuple, list)) and len(item) == 2 and all(isinstance(i, str) for i in item):
         return "(" + ", ".join(checks.shown(i) for i in item) + ")"
     return checks.shown(item)
+
+
+def _not_drawn(given: set, nodes, data) -> list[str]:
+    """For each actor of the answer that the network does not draw but whose governments or parties it draws (the
+    Republic of China: the Beijing, Nanjing and Wuhan governments, the Kuomintang, the Communists), what it was
+    read as and which of its parts the network has, so that the student can name the one meant."""
+    owner = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    drawn_as = node_of(data.actors)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    nodes = set(nodes)
+    labels = checks.actor_labels(data.actors)
+    said = []
+    for actor in sorted(given - nodes):
+        parts: dict[str, list[str]] = {}  # a node: the actors of `actor` it draws
+        for member in data.actors["actor_id"].astype(str):
+            seen, up = set(), owner.get(member, "")
+            while up and up != actor and up not in seen:
+                seen.add(up)
+                up = owner.get(up, "")
+            if up == actor and drawn_as.get(member) in nodes:
+                parts.setdefault(drawn_as[member], []).append(member)
+        if parts:
+            shown = []
+            for node, members in parts.items():
+                others = [labels.get(m, m) for m in members if m != node and kinds.get(m) == "government"]
+                shown.append(_labels(data).get(node, node) + (f" (with the {', '.join(others)})" if others else ""))
+            listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+            said.append(f"The check read {labels.get(actor, actor)} as the whole state, not one of its governments: "
+                        f"the network does not draw it, but draws {len(parts)} of its governments and parties as "
+                        f"actors of their own: {listed}. Name the one you mean.")
+    return said
 
 
 def _labels(data) -> dict[str, str]:
@@ -79,9 +112,19 @@ def _check_hostile_1928(answer, data):
     if SOVIET in given:  # a student who lists Moscow has misread the question: say so, never drop it quietly
         return checks.wrong("Moscow cannot be hostile to itself: list only the actors at the other end of its "
                             "hostile ties.")
-    return checks.compare_sets(given, expected, "actors hostile to Moscow at the end of 1928",
+    said = checks.compare_sets(given, expected, "actors hostile to Moscow at the end of 1928",
                                "Look at Moscow's own edges: `G.edges('ussr', data='sign')` lists each neighbour "
                                "with the sign of the tie; keep the hostile ones.", _labels(data))
+    return _with_parts(said, given, graph, data)
+
+
+def _with_parts(said: checks.Verdict, given: set, graph, data) -> checks.Verdict:
+    """The verdict, with what the check read a state the network does not draw as (`_not_drawn`)."""
+    named = set(given) if not given or not isinstance(next(iter(given)), frozenset) else set().union(*given)
+    parts = _not_drawn(named, graph.nodes, data)
+    if said.ok or not parts:
+        return said
+    return checks.wrong(*said.points[:-1], *parts, said.points[-1])
 
 
 @checks.exercise("network-2", expects="a whole number")
@@ -108,6 +151,7 @@ def _check_1926_to_1928(answer, data):
     expected = {frozenset((u, v)) for u, v, sign in after.edges(data="sign")
                 if not before.has_edge(u, v) or before.edges[u, v]["sign"] != sign}
     given = as_pairs(answer, _names(data))
-    return checks.compare_sets(given, expected, "ties that are new or changed sign between the two snapshots",
+    said = checks.compare_sets(given, expected, "ties that are new or changed sign between the two snapshots",
                                "Go through the edges of the 1928 graph; keep an edge when the 1926 graph "
                                "lacks it (`has_edge`) or gives it another sign.", _labels(data))
+    return _with_parts(said, given, after, data)

@@ -1,0 +1,91 @@
+"""On a hub, kernels talk with their server over Unix sockets in the server's own folder (jupyter/kit_server.py,
+KernelSockets), so two students' servers on one machine cannot give their kernels the same address.
+
+With TCP ports, a class's servers each picked free ports and let them go for the kernel to bind; two servers could
+pick the same port in between, and that kernel died on "Address already in use", five restarts in a row on the
+same ports. Here two servers run at once with one home (the classroom run gives each student a deep home; a
+socket path beside the connection file there would pass the 107 bytes a Unix socket's path may have): each starts
+a real kernel, runs a cell, restarts it as the server does after a death, and runs a cell again.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SERVER = """
+import asyncio, json, os, stat, sys
+sys.path[:0] = [{jupyter!r}, {classroom!r}]
+import kit_server, procs
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets.config import Config
+
+
+async def run(client, code):
+    out = []
+    reply = await client.execute_interactive(code, timeout=60,
+                                             output_hook=lambda m: out.append(m["content"].get("text", "")))
+    return reply["content"]["status"], "".join(out)
+
+
+async def main():
+    config = Config()
+    config.MappingKernelManager.kernel_manager_class = kit_server.kernels_on_unix_sockets()
+    kernels = AsyncMappingKernelManager(config=config, connection_dir={runtime!r})
+    kernel_id = await kernels.start_kernel(kernel_name="python3")
+    km = kernels.get_kernel(kernel_id)
+    client = km.client()
+    client.start_channels()
+    await client.wait_for_ready(timeout=60)
+    found = dict(transport=km.transport, ip=km.ip, ports=km.ports, first=await run(client, "print(6 * 7)"),
+                 listening=[address for _, address in procs.listening_sockets({{km.provisioner.pid}})],
+                 folder=str(kit_server.socket_folder()),
+                 mode=stat.S_IMODE(os.stat(kit_server.socket_folder()).st_mode),
+                 files=sorted(os.listdir(kit_server.socket_folder())))
+    await kernels.restart_kernel(kernel_id, now=True)  # what the server does when a kernel dies
+    await client.wait_for_ready(timeout=60)
+    found["after_restart"] = await run(client, "print(6 * 8)")
+    client.stop_channels()
+    await kernels.shutdown_kernel(kernel_id)
+    print(json.dumps(found))
+
+
+asyncio.run(main())
+"""
+
+
+def test_two_servers_kernels_use_unix_sockets_of_their_own_and_survive_a_restart(tmp_path):
+    home = tmp_path / "classroom-abcdefgh" / "hub" / "homes" / "student-01"
+    runtime = home / ".local" / "share" / "jupyter" / "runtime"
+    runtime.mkdir(parents=True)
+    script = SERVER.format(jupyter=str(ROOT / "jupyter"), classroom=str(ROOT / "tools" / "classroom"),
+                           runtime=str(runtime))
+    env = {**os.environ, "HOME": str(home), "PYTHONPATH": str(ROOT / "notebooks")}
+    servers = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env=env, cwd=home) for _ in range(2)]
+    found = []
+    for server in servers:
+        out, err = server.communicate(timeout=180)
+        assert server.returncode == 0, err[-3000:]
+        found.append(json.loads(out.strip().splitlines()[-1]))
+    default_path = len(str(runtime / "kernel-00000000-0000-0000-0000-000000000000-ipc-1"))
+    assert default_path > 107  # where jupyter_client would put the sockets: too long for a Unix socket here
+    addresses = []
+    for kernel in found:
+        assert kernel["transport"] == "ipc"
+        assert kernel["first"] == ["ok", "42\n"] and kernel["after_restart"] == ["ok", "48\n"], kernel
+        sockets = [f"{kernel['ip']}-{port}" for port in kernel["ports"]]
+        assert all(len(path.encode()) <= 107 for path in sockets), sockets
+        assert sorted(Path(path).name for path in sockets) == kernel["files"]  # each bound, in its folder
+        assert all(Path(path).parent == Path(kernel["folder"]) for path in sockets)
+        assert kernel["mode"] == 0o700  # the server's own: no other user lists or takes its sockets
+        assert not Path(kernel["folder"]).exists()  # removed when its server stopped
+        # No channel of the kernel is on a TCP port. The one TCP socket ipykernel may hold is its pipe for the
+        # output of forked subprocesses, which it binds to port 0, so the system gives it a free port at once.
+        assert len(kernel["listening"]) <= 1, kernel["listening"]
+        addresses += sockets
+    assert len(set(addresses)) == 10  # two servers, one home: no address in common
+    assert found[0]["folder"] != found[1]["folder"]
