@@ -71,3 +71,66 @@ def test_one_name_in_a_list_is_graded():
 def test_names_typed_as_one_piece_of_text_still_get_their_own_hint():
     said = str(verdict("recognition-2", "britain, china"))
     assert "['britain', 'china']" in said
+
+
+# --- notebook 3, exercises F and G: one word the check cannot read keeps the badge away ---------------------
+
+CHINA = ["1926-canton-coup", "1927-shanghai-massacre"]
+CONDITIONS = ["Chiang would have had to stay allied with the Communists after 1926.",
+              "The Comintern would have had to arm the workers of Shanghai in time."]
+
+
+def test_a_claim_with_one_made_up_word_is_not_badged_as_checked():
+    said = verdict("china-evidence", {"claim": "The united front zorped in 1927 because Chiang turned on the "
+                                               "Communists.", "events": CHINA})
+    assert said.status == checks.WRONG, str(said)
+    assert "'zorped'" in str(said) and "could not read" in str(said)
+
+
+def test_a_condition_with_one_made_up_word_is_not_badged_as_checked():
+    said = verdict("china-conditions", {"conditions": [CONDITIONS[0].replace("allied", "zorped"), CONDITIONS[1]],
+                                        "events": CHINA})
+    assert said.status == checks.WRONG, str(said)
+    assert "'zorped'" in str(said) and "condition 1" in str(said)
+    assert "each a sentence the check can read" not in str(said)
+
+
+def test_readable_conditions_are_still_checked():
+    said = verdict("china-conditions", {"conditions": CONDITIONS, "events": CHINA})
+    assert said.status == checks.CHECKED and "each a sentence the check can read" in str(said), str(said)
+
+
+def test_a_readable_claim_of_exercise_f_is_still_checked():
+    said = verdict("china-evidence", {"claim": "The united front failed in 1927 because Chiang turned on the "
+                                               "Communists.", "events": CHINA})
+    assert said.status == checks.CHECKED, str(said)
+
+
+def test_a_word_built_with_un_on_a_known_word_is_read():
+    from breaking_isolation import evidence, evidence_words
+
+    words = evidence_words.lexicon(DATA, evidence._documents(DATA))
+    assert evidence_words.misspelt("Moscow's path was unsteady and unfriendly.", words) == []
+    assert evidence_words.misspelt("Moscow's path was unzorped.", words) == [("unzorped", None)]
+
+
+# --- notebook 0, "Your turn": a tone or a year the data cannot have is told so, not shown as 0 rows ----------
+
+
+@pytest.mark.parametrize(("year", "tone", "said"), [
+    (1924, "Hostile", 'tone = "hostile", not "Hostile"'),
+    (1924, "friendly", '"cooperative", "hostile" and "neutral"'),
+    ("1924", "hostile", 'year = 1924, not year = "1924"'),
+    (1950, "hostile", "choose a year between them"),
+])
+def test_notebook_0_says_which_tones_exist_and_that_the_year_is_a_number(capsys, year, tone, said):
+    assert kit.events_in(DATA.events, year, tone) is None
+    printed = capsys.readouterr().out
+    assert said in printed and "0 " not in printed, printed
+
+
+def test_notebook_0_shows_a_good_choice(capsys):
+    chosen = DATA.events[(DATA.events["date"].dt.year == 1924) & (DATA.events["tone"] == "hostile")]
+    shown = kit.events_in(DATA.events, 1924, "hostile")
+    assert f"{len(chosen)} hostile events in 1924:" in capsys.readouterr().out
+    assert len(chosen) and "What happened" in shown._repr_html_() and chosen["title"].iloc[-1].split(":")[0] in shown._repr_html_()

@@ -6,6 +6,7 @@
     kit.show(fig, alt="...")   # a figure as an image with alt text (shown in any JupyterLab, trusted or not)
     kit.table(df, columns={"date": "Date"})  # a table for people: no index, readable headers, whole dates
     kit.written_date(when)     # a date as people write it: 1 February 1924
+    kit.events_in(events, 1924, "cooperative")  # notebook 0's "Your turn": a year's events of one tone
     kit.charts.recognition_steps(counts)  # one call per figure
     kit.check("recognition-1", answer)  # an exercise: right, or wrong with a hint
 """
@@ -13,7 +14,7 @@
 import importlib
 
 from . import style
-from .figures import show, table, to_svg, written_date
+from .figures import events_in, show, table, to_svg, written_date
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
 from . import checks
@@ -39,4 +40,4 @@ def __dir__() -> list[str]:
 freshness.watch()  # in a notebook, follow which cells set `answer`, so a check grades what was just written
 
 __all__ = ["DataError", "charts", "check", "checks", "china", "china_charts", "country_study", "documents", "evidence", "recognition", "KitData", "Problem",
-           "data_dir", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg", "written_date"]
+           "data_dir", "events_in", "kit_root", "load", "network", "output_dir", "show", "style", "table", "to_svg", "written_date"]

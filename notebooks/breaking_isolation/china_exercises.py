@@ -237,6 +237,13 @@ def _check_conditions(answer, data):
         if noise:
             return checks.wrong(f"The check cannot read condition {n} as a sentence: {noise}. Say, in your own "
                                 "words, what would have had to be true.")
+        unread = [f"'{typed}'" + (f" ({meant}?)" if meant else "")
+                  for typed, meant in evidence_words.misspelt(condition, words)]
+        if unread:  # one word it cannot read is enough: a condition it did not read is never called readable
+            listed = ", ".join(unread[:-1]) + " and " + unread[-1] if len(unread) > 1 else unread[0]
+            return checks.wrong(f"I could not read {listed} in condition {n}, so the check cannot say it read that "
+                                "condition: check the spelling, or say it with a word from the notebook, then run "
+                                "your answer cell again.")
     known = set(lane_events(data.events, data.actors)["event_id"])
     unknown = [i for i in ids if i not in set(data.events["event_id"])]
     if unknown:

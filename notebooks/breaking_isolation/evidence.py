@@ -132,7 +132,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     slips = [f"'{typed}' ({meant}?)" for typed, meant in strange if meant]
     if slips:  # a slip for a word the check knows: named, with the word it may be
         return checks.wrong(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell again.")
-    unread = [f"'{typed}'" for typed, _ in strange]  # named in the verdict: the claim is not counted as read
+    unread = [f"'{typed}'" for typed, _ in strange]
+    if unread:  # a claim with a word the check cannot read is not one it read: never badged as checked
+        return checks.wrong(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
+                            "the spelling, or say it with a word from the notebook, then run your answer cell again.")
     reason = BECAUSE.search(given.claim)
     if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
@@ -188,9 +191,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if not reason:
         tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
                        "\"which shows\", if you can.")
-    read = (f"I could not read {_listed(unread)}, so the check did not count your claim as one it read: check the "
-            f"spelling. It names {listed}" if unread else f"Your claim is one sentence the check can read, and it names {listed}")
-    return checks.checked(f"{read}, which the data knows. {events_said(given, data, spec, off_topic)}", YOU_JUDGE, *tips)
+    return checks.checked(f"Your claim is one sentence the check can read, and it names {listed}, which the data "
+                          f"knows. {events_said(given, data, spec, off_topic)}", YOU_JUDGE, *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:

@@ -7,7 +7,9 @@ things the kit's data knows, so that a claim can be tested against the evidence:
   actors' names, the documents' texts and headnotes), the common words of English in `COMMON` below, and those of
   english_words.txt. A claim with two unknown words in a row, or more than a quarter of its content words
   unknown, is noise (`is_noise`), however many "because"s it holds, and the check names the words it could not
-  read; so is one word said over and over. A capitalised word counts as a name, not noise.
+  read; so is one word said over and over. A capitalised word counts as a name, not noise. Even one lower-case
+  word it cannot read (`misspelt`) keeps a claim from being called checked: the check names it, with the word it
+  may be a slip for.
 - **What it names** (`named_in`): a year, an actor of actors.csv (by its name, a short name, or a word of its name
   such as "Chiang" or "Communists"), or a place or thing an event's title names ("Whampoa", "Rapallo").
 - **Evidence lines** (`match_line`): an event id, a date or an event's title from the data, or a line of a document
@@ -55,11 +57,11 @@ decision defeat depend destroy destroyed disaster doubt drive driven easy effect
 ensure error event evidence exactly example expect fail failed failure fall fear fight fighting final finally
 follow force forced friend friends gain gained gamble goal happen happened hard harm help helped hope idea important
 improve increase influence instead interest keep kill killed lack lead leader leaders learn leave led left lose
-loss lost lot made make meant means mistake mistakes move nearly necessary need needed obvious open order outcome
+loss lost lot made make matter meant means mistake mistakes move nearly necessary need needed obvious open order outcome
 partner partners people period place plan point position possible power powerful price problem prove proved proves
 purpose push rather reach real reason reasons rely result results risk ruin ruined rule ruled safe save saw say
 says secure seem seems sense serious show showed shows side sign simply small sooner start stay stop strong stronger
-success successful support sure survive take taken tell the time tried true trust try turn turned understand use
+subversion subversive subvert success successful support sure survive take taken tell the time tried true trust try turn turned understand use
 used useful view wanted war way weak weaker win wise won work worked worse worth wrong year years
 """.split())
 # Words of a name that do not name the actor on their own ("the Communist Party of Germany": "party", "of").
@@ -159,7 +161,10 @@ def lexicon(data, documents=()) -> Lexicon:
 
 
 def is_known(word: str, known: Iterable[str]) -> bool:
-    return any(stem in known for stem in _stems(word))
+    """Whether the check can read `word`: it, or a word it is built on, is known ("unsteady" on steady)."""
+    if any(stem in known for stem in _stems(word)):
+        return True
+    return word.startswith("un") and len(word) >= 6 and any(stem in known for stem in _stems(word[2:]))
 
 
 def unknown_words(text: str, lexicon: Lexicon) -> list[str]:

@@ -239,3 +239,40 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
     numeric = [pd.api.types.is_numeric_dtype(shown[name]) and not pd.api.types.is_bool_dtype(shown[name])
                for name in columns]
     return Table([str(header) for header in columns.values()], rows, hidden, caption, folded, numeric)
+
+
+EVENT_COLUMNS = {"date_text": "Date", "title": "What happened"}
+
+
+def events_in(events: pd.DataFrame, year, tone) -> "Table | None":
+    """Notebook 0's "Your turn": the events of one year and one tone, after a line that counts them. A year or a
+    tone the data cannot have is told so in plain words (a year in quotes, "Hostile" with a capital, a tone the
+    data lacks) instead of an empty table; each tone the data has is named.
+
+        kit.events_in(events, 1924, "cooperative")
+    """
+    tones = sorted(str(t) for t in pd.unique(events["tone"].dropna().astype(str)))
+    listed = ", ".join(f'"{t}"' for t in tones[:-1]) + f' and "{tones[-1]}"' if len(tones) > 1 else f'"{tones[0]}"'
+    years = events["date"].dropna().dt.year
+    problem = None
+    if isinstance(year, str):
+        typed = year.strip()
+        problem = (f'The year must be a number, without quotation marks: year = {typed}, not year = "{typed}".'
+                   if typed.isdigit() else f"The year must be a number, such as {int(years.min())}, not {year!r}.")
+    elif isinstance(year, bool) or not isinstance(year, (int, float)) or year != int(year):
+        problem = f"The year must be a whole number, such as {int(years.min())}."
+    elif not years.min() <= year <= years.max():
+        problem = (f"The data has events from {int(years.min())} to {int(years.max())}: choose a year between "
+                   "them.")
+    elif not isinstance(tone, str):
+        problem = f"The tone must be a word in quotation marks, one of {listed}."
+    elif tone not in tones:
+        meant = next((t for t in tones if t == tone.strip().lower()), None)
+        problem = (f'Write the tone as the data does, in small letters: tone = "{meant}", not "{tone}".' if meant
+                   else f'The data has no tone "{tone}": its tones are {listed}.')
+    if problem:
+        print(problem)
+        return None
+    chosen = events[(events["date"].dt.year == int(year)) & (events["tone"].astype(str) == tone)]
+    print(f"{len(chosen)} {tone} events in {int(year)}:")
+    return table(chosen, EVENT_COLUMNS)
