@@ -231,3 +231,18 @@ def test_the_claims_table_covers_every_outcome_and_every_exercise():
     assert outcomes == {"checked", "noise", "unnamed", "misconception"}
     assert any("because" in c and x == "noise" for _, c, _, x in rows)        # gibberish with a "because"
     assert any("because" not in c and x == "checked" for _, c, _, x in rows)  # sound claims without one
+
+
+def test_the_lexicon_of_equal_data_is_made_once_and_a_changed_table_gets_its_own():
+    """Each check loads its own copy of the kit's data: equal tables share one lexicon; a title changed in place
+    is read again, never answered from the lexicon of the data as it was."""
+    from breaking_isolation import evidence_words
+
+    first = evidence_words.lexicon(load())
+    assert evidence_words.lexicon(load()) is first  # another load of the same data
+    data = load()
+    event = data.events.index[0]
+    data.events.loc[event, "title"] = "Zanzibarian overture to Moscow"
+    changed = evidence_words.lexicon(data)
+    assert changed is not first and "zanzibarian" in changed.known and "zanzibarian" not in first.known
+    assert evidence_words.lexicon(load()) is not changed  # the kit's data again: its own lexicon

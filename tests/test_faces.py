@@ -78,3 +78,13 @@ def test_lesson_2s_key_to_the_matching_question_agrees_with_the_faces():
     for event, said in named.items():
         assert said in key, said
         assert said.endswith(faces.faces([event], data.events, data.actors)[event]), event
+
+
+def test_the_face_rule_reads_the_actors_once_and_agrees_with_face():
+    from breaking_isolation import faces, load
+
+    data = load()
+    rule = faces.face_rule(data.actors)
+    pairs = list(zip(data.events["actor"], data.events["counterpart"]))
+    assert [rule(a, c) for a, c in pairs] == [faces.face(a, c, data.actors) for a, c in pairs]
+    assert {rule(a, c) for a, c in pairs} >= {faces.STATE, faces.PARTY, None}

@@ -16,7 +16,7 @@ GLOSSARY = ROOT / "notebooks" / "glossary.md"
 LINK = re.compile(r"\]\((?:[^)\s#]*/)?glossary\.md#([^)\s]+)\)")
 # Terms a student meets in notebooks 1 and 2 that need the glossary.
 TERMS = ["politburo", "wuhan-government", "nanjing-government", "dual-policy", "versailles", "ruhr",
-         "chinese-eastern-railway", "charge-d-affaires"]
+         "chinese-eastern-railway", "charge-d-affaires", "triad", "borodin", "whampoa"]
 
 
 def anchors() -> set[str]:

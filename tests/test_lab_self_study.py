@@ -105,8 +105,10 @@ def key_recognition_1(data, changes):
     puts it beside the day, or beside the year-ends that bracket it (1926 and 1927)."""
     counts = recognition.recognition_counts(changes)
     number = str(int(counts.loc[:"1927-05-26", "de_jure"].iloc[-1]))
-    return lambda row: ("|" in row and re.search(rf"\|\s*{number}\s*\|", f"| {row}")
-                        and re.match(r"(26 May 1927|1926|1927)\b", row))
+    # ... or if a sentence (a figure's caption) gives it for the end of 1926 or 1927, or for the day itself
+    said = re.compile(rf"\b{number} (?:at the end of|in|on) (?:1926|1927|26 May 1927)\b")
+    return lambda row: (("|" in row and re.search(rf"\|\s*{number}\s*\|", f"| {row}")
+                         and re.match(r"(26 May 1927|1926|1927)\b", row)) or bool(said.search(row)))
 
 
 def key_recognition_2(data, changes):
@@ -188,12 +190,58 @@ def test_no_exercise_key_is_shown_before_its_exercise(student, data, changes, ch
     assert shown_before(notebook, exercise_start(notebook, check), key) == [], (name, check)
 
 
+def exercise_end(notebook, check: str) -> int:
+    """Where the exercise whose check is `check` ends: at the next heading or figure after its check (what lies
+    between, a solution or a table to check the answer against, is on the same screen as the exercise). A figure
+    that comes after its question (notebook 1's exercise 2) is the evidence the question sends the student to."""
+    at = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and f'kit.check("{check}"' in c.source)
+    return next((i for i, c in enumerate(notebook.cells[at:], start=at)
+                 if (c.cell_type == "markdown" and c.source.startswith("#"))
+                 or any("image/svg+xml" in o.get("data", {}) for o in c.get("outputs", []))), len(notebook.cells))
+
+
+def unfold(cell) -> bool:
+    """Open a table's fold in `cell`'s stored output, as the student's click does; True if there was one."""
+    opened = False
+    for output in cell.get("outputs", []):
+        shown = output.get("data", {}).get("text/html")
+        if shown:
+            unfolded = re.sub(r"^<details[^>]*><summary>.*?</summary>|</details>$", "", shown)
+            opened |= unfolded != shown
+            output.data["text/html"] = unfolded
+    return opened
+
+
+@pytest.mark.parametrize("check", sorted(EXERCISES))
+def test_no_exercise_key_is_shown_beside_its_exercise(student, data, changes, check):
+    """Between an exercise's question and the next heading, no table or caption shows the answer unfolded: a table
+    that checks it waits behind a fold the student opens once they have tried."""
+    name, make_key = EXERCISES[check]
+    notebook = student[name]
+    start, end = exercise_start(notebook, check), exercise_end(notebook, check)
+    beside = nbformat.from_dict({**notebook, "cells": notebook.cells[start:end]})
+    assert shown_before(beside, len(beside.cells), make_key(data, changes)) == [], (name, check)
+
+
+def test_the_beside_test_finds_a_checking_table_left_unfolded(working_copies, data, changes):
+    """Unfold the tables that check notebook 1's exercise 1, notebook 2's exercise 1 and notebook 3's exercises A
+    and B: each is seen."""
+    for name, check, table in (("01-recognition", "recognition-1", "c21"), ("02-network", "network-1", "c33"),
+                               ("03-china", "china-order", "c09"), ("03-china", "china-switch", "c16")):
+        notebook = nbformat.from_dict(working_copies[name])
+        assert unfold(notebook.cells[cell_index(notebook, table)]), (name, table)  # it was folded
+        start, end = exercise_start(notebook, check), exercise_end(notebook, check)
+        beside = nbformat.from_dict({**notebook, "cells": notebook.cells[start:end]})
+        assert table in shown_before(beside, len(beside.cells), EXERCISES[check][1](data, changes)), (name, table)
+
+
 def test_the_leak_test_finds_a_key_shown_above_its_exercise(working_copies, data, changes):
     """Put notebook 2's end-of-1928 table back above exercise 1, and notebook 3's numbered turning points above
     exercise A: the test sees both."""
     for name, check, table in (("02-network", "network-1", "c33"), ("03-china", "china-order", "c09")):
         notebook = nbformat.from_dict(working_copies[name])
         cell = notebook.cells.pop(cell_index(notebook, table))
+        unfold(cell)  # and opened: folded, it hides its rows wherever it stands
         start = exercise_start(notebook, check)
         notebook.cells.insert(start - 1, cell)
         assert table in shown_before(notebook, exercise_start(notebook, check), EXERCISES[check][1](data, changes))
@@ -283,7 +331,8 @@ def test_a_takeaway_question_names_what_it_asks_about(student, name):
 TERMS = {"Politburo": "politburo", "Wuhan": "wuhan-government", "Nanjing": "nanjing-government",
          "dual policy": "dual-policy", "Versailles": "versailles", "Ruhr": "ruhr",
          "Chinese Eastern Railway": "chinese-eastern-railway", "chargé d'affaires": "charge-d-affaires",
-         "Northern Expedition": "northern-expedition"}
+         "Northern Expedition": "northern-expedition", "triad": "triad", "Reichswehr": "reichswehr",
+         "Borodin": "borodin", "Whampoa": "whampoa", "ARCOS": "arcos"}
 
 
 @pytest.mark.parametrize("name", ["01-recognition", "02-network", "03-china"])

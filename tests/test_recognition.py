@@ -268,3 +268,30 @@ def test_live_relations_imply_recognition(live):
     recognised, related = recognition.standings(changes, "recognition"), recognition.standings(changes, "relations")
     related = related.reindex(columns=recognised.columns, fill_value="none")
     assert not ((related == "established") & (recognised != "de_jure")).any().any()
+
+
+def test_the_changes_of_equal_tables_are_worked_out_once_and_each_caller_gets_its_own(monkeypatch):
+    """A notebook and each of its checks ask for the changes with their own copy of the data: worked out once,
+    and a table changed in place (or another table) is worked out again, never answered from the first."""
+    worked = []
+    real = recognition._standing_changes
+    monkeypatch.setattr(recognition, "_standing_changes", lambda *args: worked.append(1) or real(*args))
+    monkeypatch.setattr(recognition, "_RECENT", [])
+    first = recognition.standing_changes(events(), ACTORS.copy())
+    first.loc[0, "state"] = "changed by the caller"
+    again = recognition.standing_changes(events(), ACTORS.copy())
+    assert len(worked) == 1
+    pd.testing.assert_frame_equal(again, real(events(), ACTORS))  # the caller's change did not reach the kept copy
+    table = events()
+    recognition.standing_changes(table, ACTORS.copy())
+    assert len(worked) == 1
+    table.loc[table["event_id"] == "1927-britain-break", "kind"] = "conference"  # changed in place
+    moved = recognition.standing_changes(table, ACTORS.copy())
+    assert len(worked) == 2 and "1927-britain-break" not in set(moved["event_id"])
+    actors = ACTORS.copy()
+    actors.loc[actors["actor_id"] == "britain", "name"] = "Great Britain"
+    renamed = recognition.standing_changes(events(), actors)
+    assert len(worked) == 3 and "Great Britain" in set(renamed["name"])
+    problems = []
+    recognition.standing_changes(events(), ACTORS.copy(), problems=problems)  # the loader's check: as asked
+    assert len(worked) == 4

@@ -162,6 +162,12 @@ NOTEBOOK_2 = ROOT / "notebooks" / "02-network.ipynb"
 NO_PROGRAMMING_2 = "no-programming-2"          # notebook 2's questions without programming (answer sheet 2's first lines)
 
 
+def from_handouts(markdown: str) -> str:
+    """A notebook's Markdown with its links made to work from lessons/handouts/: a link up from notebooks/ goes up
+    one folder more, and a link to the glossary beside the notebooks goes to notebooks/glossary.md."""
+    return markdown.replace("](../", "](../../").replace("](glossary.md", "](../../notebooks/glossary.md")
+
+
 def _network_questions() -> str:
     """Notebook 2's questions without programming as the notebook words them (one source), for the paper path."""
     import json  # noqa: PLC0415
@@ -172,7 +178,7 @@ def _network_questions() -> str:
                          "On paper: figure 3 is the column *End of 1928* of table A below, the events are in part B, "
                          "exercise 1 is the notebook's, and lesson 2's document pack holds documents; write your answers on the "
                          "first lines of answer sheet 2.",
-                         body.replace("](../", "](../../")])
+                         from_handouts(body)])
 
 
 def snapshot_heading(day: str) -> str:
@@ -425,7 +431,7 @@ def _china_exercises(data) -> str:
 
     cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_3.read_text(encoding="utf-8"))["cells"]}
     ids = ", ".join(f"`{e}`" for e in kit.china.turning_points_to_order(data.events))
-    texts = [cells[c].replace("](../", "](../../") for c in CHINA_EXERCISES]
+    texts = [from_handouts(cells[c]) for c in CHINA_EXERCISES]
     texts[0] += f"\n\nThe turning points: {ids}."
     return "\n\n".join(texts)
 

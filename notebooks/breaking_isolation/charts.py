@@ -207,7 +207,9 @@ def recognition_steps(recognised: pd.DataFrame, naive: pd.Series | None = None):
 
 
 def recognition_alt(recognised: pd.DataFrame, naive: pd.Series | None = None,
-                    years=(1921, 1924, 1927, 1933)) -> str:
+                    years=(1921, 1924, 1933)) -> str:
+    # Not 1926 or 1927: the count at the end of either would answer notebook 1's exercise 1 (the de jure count on
+    # the day of the British break, May 1927) in the caption right above it.
     at = {year: counts_at(recognised, f"{year}-12-31") for year in years}
     falls = int((recognised["de_jure"].diff() < 0).sum())
     fell = f"falls {falls} time{'s' * (falls != 1)}" if falls else "never falls: no state withdrew recognition"

@@ -91,8 +91,8 @@ def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, 
     table = events[(events["date"] >= pd.Timestamp(start)) & (events["date"] <= pd.Timestamp(end))].copy()
     table["lane"] = table["actor"].map(lanes)
     # When Moscow acts, its lane is the face the event shows (faces.face, the one rule): Whampoa is the party's
-    moscow = table["lane"].isin((STATE, PARTY))
-    table.loc[moscow, "lane"] = [_face(a, c, actors) for a, c in
+    moscow, face = table["lane"].isin((STATE, PARTY)), faces.face_rule(actors)
+    table.loc[moscow, "lane"] = [FACE_LANE[face(a, c)] for a, c in
                                  zip(table.loc[moscow, "actor"], table.loc[moscow, "counterpart"])]
     table["counterpart_lane"] = table["counterpart"].map(lanes)
     chinese = table["lane"].isin(CHINESE) | table["counterpart_lane"].isin(CHINESE)
@@ -102,19 +102,15 @@ def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, 
     return table[[c for c in columns if c in table.columns]].sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
-def _face_and_side(actor: str, counterpart: str, actors: pd.DataFrame, lanes: dict[str, str],
+def _face_and_side(actor: str, counterpart: str, face, lanes: dict[str, str],
                    side_of: dict[str, str]) -> tuple | None:
     """(face, side) when one end of an event is Moscow and the other a Chinese side, else None; the face is
-    faces.face's (the manifesto Joffe signed with Sun courted a party, so it is the party face)."""
+    faces.face's (`face`, its faces.face_rule: the manifesto Joffe signed with Sun courted a party, so it is the
+    party face), as a lane."""
     for moscow, other in ((actor, counterpart), (counterpart, actor)):
         if lanes.get(moscow) in (STATE, PARTY) and other in side_of:
-            return _face(actor, counterpart, actors), side_of[other]
+            return FACE_LANE[face(actor, counterpart)], side_of[other]
     return None
-
-
-def _face(actor: str, counterpart: str, actors: pd.DataFrame) -> str:
-    """The lane of the face faces.face gives."""
-    return FACE_LANE[faces.face(actor, counterpart, actors)]
 
 
 def _side_of(actors: pd.DataFrame) -> dict[str, str]:
@@ -132,12 +128,12 @@ def _side_of(actors: pd.DataFrame) -> dict[str, str]:
 
 def tie_events(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Every event between a Moscow face and a Chinese side: date, face, side, tone, kind, event_id."""
-    lanes, side_of = lane_of(actors), _side_of(actors)
+    lanes, side_of, face = lane_of(actors), _side_of(actors), faces.face_rule(actors)
     rows = []
     for event_id, date, actor, counterpart, tone, kind in zip(events["event_id"], events["date"], events["actor"],
                                                              events["counterpart"], events["tone"].astype(str),
                                                              events["kind"].astype(str)):
-        pair = _face_and_side(actor, counterpart, actors, lanes, side_of)
+        pair = _face_and_side(actor, counterpart, face, lanes, side_of)
         if pair:
             rows.append({"date": date, "face": pair[0], "side": pair[1], "tone": tone, "kind": kind,
                          "event_id": event_id})

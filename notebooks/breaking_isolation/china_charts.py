@@ -1,6 +1,6 @@
 """Notebook 3's figures: one call per figure, sized for the medium, with alt text computed from the same table.
 
-    fig = china_charts.timeline(lanes)                 # swimlane timeline, turning points numbered
+    fig = china_charts.timeline(lanes)                 # a timeline with a lane per group of actors
     kit.show(fig, alt=china_charts.timeline_alt(lanes))
 
 Like charts.py, each function only draws a table the notebook has just computed, and tells tones apart by
@@ -27,6 +27,10 @@ SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
 TONE_MARKER = {"cooperative": "o", "neutral": "s", "hostile": "X"}
 TIE_FILL = {"cooperative": (style.OKABE_ITO["blue"], ""), "mixed": (style.OKABE_ITO["orange"], "xx"),
             "hostile": (style.OKABE_ITO["vermillion"], "//"), "neutral": ("white", ".."), "none": ("white", "")}
+
+
+TIE_KEY = {"cooperative": "cooperative", "mixed": "mixed", "hostile": "hostile", "neutral": "neutral events only",
+           "none": "no event yet"}  # figure 2's key, in this order, for the ties the grid draws
 
 
 def numbered(table: pd.DataFrame, column: str = "turning_point") -> pd.DataFrame:
@@ -77,8 +81,8 @@ def timeline_alt(lanes: pd.DataFrame) -> str:
     hostile = lanes[lanes["tone"] == "hostile"]
     peak = hostile["date"].dt.year.value_counts()
     first, last = turns.iloc[0], turns.iloc[-1]
-    return (f"Swimlane timeline of {len(lanes)} China events, {lanes['date'].min().year} to "
-            f"{lanes['date'].max().year}, in {lanes['lane'].nunique()} lanes; the busiest lane is "
+    return (f"Timeline of {len(lanes)} China events, {lanes['date'].min().year} to "
+            f"{lanes['date'].max().year}, in {lanes['lane'].nunique()} lanes, a row for each group of actors; the busiest lane is "
             f"{counts.index[0]} ({int(counts.iloc[0])} events). {len(turns)} turning points are numbered, from "
             f"{first['title']} ({first['date']:%B %Y}) to {last['title']} ({last['date']:%B %Y}). "
             f"{int(peak.iloc[0]) if len(peak) else 0} of the {len(hostile)} hostile events fall in "
@@ -88,9 +92,10 @@ def timeline_alt(lanes: pd.DataFrame) -> str:
 def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
     """Two panels side by side, one per face of Moscow (state, party), each with a row per Chinese side and a
     cell per quarter: blue where the tie was cooperative, orange cross-hatched where mixed, vermillion hatched
-    where hostile, dotted where only neutral events, empty where none; each panel's top row names China's
-    recognised government. A panel per face halves the rows a chart of side and face would need, so that on a
-    slide every row keeps the height its label needs (style.ROW_HEIGHT) and the faces compare across."""
+    where hostile, dotted where only neutral events, empty where none (the key names only the fills drawn); each
+    panel's top row names China's recognised government. A panel per face halves the rows a chart of side and
+    face would need, so that on a slide every row keeps the height its label needs (style.ROW_HEIGHT) and the
+    faces compare across."""
     sides = list(dict.fromkeys(backing["side"]))
     faces = list(dict.fromkeys(backing["face"]))
     quarters = list(recognised.index)
@@ -138,10 +143,9 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
         ax.set_xticks([pd.Timestamp(f"{y}-01-01") for y in years[1::2]], [str(y) for y in years[1::2]])
     if where != "slide":  # on a slide the heading above the figure says it
         fig.suptitle("Whom Moscow backed, and who held power, quarter by quarter")
-    handles = [Patch(facecolor=c, hatch=h, edgecolor=style.EDGE, label=label) for label, (c, h) in
-               (("cooperative", TIE_FILL["cooperative"]), ("mixed", TIE_FILL["mixed"]),
-                ("hostile", TIE_FILL["hostile"]), ("neutral events only", TIE_FILL["neutral"]),
-                ("no event yet", TIE_FILL["none"]))]
+    drawn = set(backing["tie"])  # the key names the fills the grid has, no other: no "mixed" unless one is drawn
+    handles = [Patch(facecolor=TIE_FILL[tie][0], hatch=TIE_FILL[tie][1], edgecolor=style.EDGE, label=label)
+               for tie, label in TIE_KEY.items() if tie in drawn]
     _key(fig, axes[0], handles, ncols=3 if where == "slide" else 5, source=SOURCE, below=axes)
     return fig
 

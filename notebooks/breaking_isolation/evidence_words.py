@@ -103,7 +103,7 @@ class Lexicon:
     titles: Mapping[str, str]        # an event's title, lower case and bare: its event id
 
 
-_CACHE: dict[int, tuple[object, Lexicon]] = {}
+_CACHE: list[tuple[pd.DataFrame, pd.DataFrame, tuple, Lexicon]] = []  # (events, actors, documents, their lexicon)
 ENGLISH = Path(__file__).with_name("english_words.txt")
 
 
@@ -116,10 +116,13 @@ def english_words() -> frozenset[str]:
 
 
 def lexicon(data, documents=()) -> Lexicon:
-    """The words, names, dates and titles of the kit's data and documents (made once for each data)."""
-    key = id(data)
-    if key in _CACHE and _CACHE[key][0] is data:
-        return _CACHE[key][1]
+    """The words, names, dates and titles of the kit's data and documents, made once for equal data: each check
+    loads its own copy of the kit's data, so the tables are compared cell by cell (DataFrame.equals), never
+    taken for the same by identity, and a table changed in place gets a lexicon of its own."""
+    documents = tuple(documents)
+    for seen_events, seen_actors, seen_documents, made in _CACHE:
+        if seen_documents == documents and seen_events.equals(data.events) and seen_actors.equals(data.actors):
+            return made
     known = set(COMMON) | english_words()
     texts = []
     events, actors = data.events, data.actors
@@ -153,8 +156,7 @@ def lexicon(data, documents=()) -> Lexicon:
                 dates.setdefault(written, event_id)
     titles = {" ".join(words(t)): e for e, t in zip(events["event_id"], events["title"].astype(str))} if "title" in events else {}
     made = Lexicon(frozenset(known), names, dates, titles)
-    _CACHE.clear()
-    _CACHE[key] = (data, made)
+    _CACHE[:] = [(events.copy(), actors.copy(), documents, made)]
     return made
 
 

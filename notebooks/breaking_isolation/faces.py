@@ -56,7 +56,13 @@ def _face(actor: str, counterpart: str, moscow: dict[str, str], parties: set[str
 
 def face(actor: str, counterpart: str, actors: pd.DataFrame) -> str | None:
     """The face of Moscow an event between `actor` and `counterpart` shows, or None if Moscow is not a side."""
-    return _face(actor, counterpart, sides(actors), _parties(actors))
+    return face_rule(actors)(actor, counterpart)
+
+
+def face_rule(actors: pd.DataFrame):
+    """face() for many events: a function of (actor, counterpart), with `actors` read once, not once an event."""
+    moscow, parties = sides(actors), _parties(actors)
+    return lambda actor, counterpart: _face(actor, counterpart, moscow, parties)
 
 
 def faces(event_ids, events: pd.DataFrame, actors: pd.DataFrame) -> dict[str, str | None]:

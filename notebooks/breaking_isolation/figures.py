@@ -166,8 +166,9 @@ class Table:
     """A table shown as HTML (no index, the headers given, every value escaped) and as plain text."""
 
     def __init__(self, headers: list[str], rows: list[list[str]], hidden: int = 0, caption: str | None = None,
-                 folded: list[list[str]] | None = None, numeric: list[bool] | None = None):
+                 folded: list[list[str]] | None = None, numeric: list[bool] | None = None, fold: str | None = None):
         self.headers, self.rows, self.hidden, self.caption = headers, rows, hidden, caption
+        self.fold = fold  # the whole table behind a fold with this summary: a table that answers an exercise
         self.folded = folded or []  # rows behind a fold: there, one click away, but not in the reader's path
         self.numeric = numeric or [False] * len(headers)  # which columns hold numbers (right-aligned)
 
@@ -186,8 +187,11 @@ class Table:
         fold = (f'<details class="kit-table-fold"><summary>Show the other {len(self.folded)} '
                 f'row{"s" * (len(self.folded) != 1)}</summary><table class="kit-table"><thead><tr>{head}</tr></thead>'
                 f"<tbody>{body(self.folded)}</tbody></table></details>") if self.folded else ""
-        return (f'<table class="kit-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body(self.rows)}</tbody>'
-                f"</table>{more}{fold}")
+        whole = (f'<table class="kit-table">{caption}<thead><tr>{head}</tr></thead><tbody>{body(self.rows)}</tbody>'
+                 f"</table>{more}{fold}")
+        if self.fold:
+            return f'<details class="kit-table-fold"><summary>{escape(self.fold)}</summary>{whole}</details>'
+        return whole
 
     def __repr__(self) -> str:
         frame = pd.DataFrame(self.rows, columns=self.headers)
@@ -197,14 +201,17 @@ class Table:
 
 
 def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = None, max_rows: int | None = 8,
-          index: str | None = None, caption: str | None = None, first: pd.Series | None = None) -> Table:
+          index: str | None = None, caption: str | None = None, first: pd.Series | None = None,
+          fold: str | None = None) -> Table:
     """`frame` as a table for people: only `columns` (a mapping from column to header, or a list of columns),
     headers readable, no index (unless `index` names its header), dates whole, an event's kind in words,
     every value HTML-escaped.
 
     On a slide (KIT_MEDIUM=slide) only the first `max_rows` rows are shown, with a line saying how many more
     the handout has; in a notebook and in print the whole table is shown. `first`, a True/False column of
-    `frame`, picks the rows that matter here: they are shown, and the others wait behind a fold.
+    `frame`, picks the rows that matter here: they are shown, and the others wait behind a fold. `fold`, a
+    summary such as "Show the table", puts the whole table behind a fold (not on a slide): a table that answers
+    the exercise just above it waits there until the student opens it.
     """
     frame = frame.reset_index(names=index) if index else frame
     if columns is None:
@@ -238,7 +245,8 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
     rows = [[cell_text(value) for value in row] for row in shown.itertuples(index=False, name=None)]
     numeric = [pd.api.types.is_numeric_dtype(shown[name]) and not pd.api.types.is_bool_dtype(shown[name])
                for name in columns]
-    return Table([str(header) for header in columns.values()], rows, hidden, caption, folded, numeric)
+    return Table([str(header) for header in columns.values()], rows, hidden, caption, folded, numeric,
+                 fold if style.medium() != "slide" else None)
 
 
 EVENT_COLUMNS = {"date_text": "Date", "title": "What happened"}

@@ -14,8 +14,8 @@ from .export import export
 from .network_drawing import LAYOUT_SEED, POSITIONS, describe, draw, draw_panels, edge_width, legend_handles, positions
 from .network_exercises import MOMENTS, as_pairs
 from .network_model import (FOCUS, LABELS, MERGE, ROLLS_UP, SIGN_VALUE, SIGNS, SNAPSHOT_DATES, SOURCE, SOVIET, build,
-                            counted_for, event_pairs, is_break, node_info, node_of, sign_of, sign_then, snapshot_name,
-                            snapshot_steps, snapshots, timeline)
+                            counted_for, event_pairs, is_break, node_info, node_of, sign_of, sign_since, sign_then,
+                            snapshot_name, snapshot_steps, snapshots, timeline)
 from .network_tables import edge_table, node_table, signed_triads
 from .vocabulary import END, START
 
@@ -24,4 +24,4 @@ __all__ = ["FOCUS", "LABELS", "LAYOUT_SEED", "MERGE", "MOMENTS", "POSITIONS", "R
            "SOURCE", "SOVIET", "START", "END", "as_pairs", "build", "counted_for", "describe", "draw", "draw_panels",
            "edge_table", "edge_width",
            "event_pairs", "export", "is_break", "legend_handles", "node_info", "node_of", "node_table", "positions", "sign_of",
-           "sign_then", "signed_triads", "snapshots", "timeline"]
+           "sign_since", "sign_then", "signed_triads", "snapshots", "timeline"]

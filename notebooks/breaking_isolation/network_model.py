@@ -182,7 +182,14 @@ def balance(dates, tones, when, kinds=None) -> dict[str, float]:
     """{"cooperative": weight, "hostile": weight} of the events up to `when`, each weighing 0.5 ** (age / half-life),
     counted from the latest break on (`kinds`: the events' kinds; without them no event is a break)."""
     kinds = [""] * len(list(tones)) if kinds is None else [str(k) for k in kinds]
-    return _weights(list(zip(pd.to_datetime(list(dates)), tones, kinds)), pd.Timestamp(when))
+    return _weights(list(zip(_stamps(dates), tones, kinds)), pd.Timestamp(when))
+
+
+def _stamps(dates) -> list:
+    """The dates as Timestamps: read with pd.to_datetime, unless they are Timestamps already (a table's dates),
+    which a conversion would only copy (it cost more than the weighing, called once a quarter a tie)."""
+    dates = list(dates)
+    return dates if all(isinstance(date, pd.Timestamp) for date in dates) else list(pd.to_datetime(dates))
 
 
 def _since_break(dated: list, when) -> list:
@@ -204,7 +211,7 @@ def _weights(dated: list, when: pd.Timestamp) -> dict[str, float]:
 def sign_of(dates, tones, when=None, kinds=None) -> str:
     """The sign of a tie at `when` (default: its latest event) from its events' dates, tones and kinds (module
     text; without `kinds` no event is a break)."""
-    dates = pd.to_datetime(list(dates))
+    dates = _stamps(dates)
     tones = [str(t) for t in tones]
     kinds = [""] * len(tones) if kinds is None else [str(k) for k in kinds]
     if when is None:
@@ -252,6 +259,18 @@ def sign_then(graph: nx.Graph, u: str, v: str, when) -> str | None:
     day = pd.Timestamp(when).strftime("%Y-%m-%d")
     signs = [sign for since, sign, _ in graph.edges[u, v]["timeline"] if since <= day]
     return signs[-1] if signs else None
+
+
+def sign_since(graph: nx.Graph, u: str, v: str) -> tuple[str, pd.Timestamp]:
+    """The tie u–v's sign at the end of the graph's window, and the day it took that sign and kept it since."""
+    steps = graph.edges[u, v]["timeline"]
+    sign = steps[-1][1]
+    day = steps[-1][0]
+    for since, then, _ in reversed(steps):
+        if then != sign:
+            break
+        day = since
+    return sign, pd.Timestamp(day)
 
 
 def build(events: pd.DataFrame, actors: pd.DataFrame, start=None, end=None, keep=None,
