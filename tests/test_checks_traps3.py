@@ -192,3 +192,30 @@ def test_a_tone_the_data_bears_out_is_still_checked(text):
     name = "china-evidence" if "Chiang" in text else "network-evidence"
     said = claim(name, text, CHINA if "Chiang" in text else NETWORK)
     assert said.status == checks.CHECKED, str(said)
+
+
+# --- a break of relations, read against the kit's breaks (ties_said.py) ----------------------------------------
+
+
+@pytest.mark.parametrize("name, text, events, said", [
+    ("network-evidence", "The United States broke off relations with the USSR in 1927, so the path was setbacks.",
+     NETWORK, "the kit's data has no break between United States and Moscow"),
+    ("recognition-evidence", "Britain broke off relations with the USSR in 1924 because of the Zinoviev letter",
+     RECOGNITION, "the kit's data has their break in 1927"),
+    ("recognition-evidence", "Germany broke off relations with the USSR in 1923 because of the Ruhr", RECOGNITION,
+     "the kit's data has no break between Germany and Moscow"),
+])
+def test_a_break_the_data_does_not_hold_is_not_badged(name, text, events, said):
+    verdict_ = claim(name, text, events)
+    assert verdict_.status == checks.WRONG, str(verdict_)
+    assert said in str(verdict_), str(verdict_)
+    if "no break" in said:
+        assert "Britain 1927" in str(verdict_), str(verdict_)  # the kit's breaks with Moscow, with their years
+
+
+def test_a_break_the_data_holds_is_checked_and_never_read_as_confirmation():
+    said = claim("recognition-evidence", "Britain broke off relations with the USSR in 1927 after the ARCOS raid",
+                 RECOGNITION)
+    assert said.status == checks.CHECKED, str(said)
+    assert "'Britain breaks off relations with the USSR' (1927)" in str(said), str(said)
+    assert "did not read the rest of your claim" in str(said) and "found events of that tone" not in str(said)

@@ -9,7 +9,12 @@ year the claim names, and:
 - an actor on both sides ("Great Britain broke with the UK"): refused, with the other side to name;
 - no event between them: the check found no evidence for that part of the claim, and says so;
 - events between them, none of the claim's tone: it says which tone the data's events have, and names them;
-- events of that tone: it says what it compared, and that it checked nothing else the claim says of them.
+- events of that tone: it names the one or two events it compared (title and year), and says that it did not read
+  the rest of the claim (its dates, causes and people).
+
+A claim that two actors broke off relations (a break verb: "broke off", "broke relations") is read against the
+breaks in the data (network_model.is_break) between them, in any year: none, and it is refused, with the kit's
+breaks with Moscow; one in another year than the claim names, and it is refused with the data's year.
 
 A word of tone after a denial ("could not count on"), or in a clause of what would have been ("if", "would have"),
 is not read. Nothing here judges whether the claim is good
@@ -35,6 +40,7 @@ HOSTILE = re.compile(
     r"\b(hostil\w*|enem(?:y|ies)|(?:broke|break|breaks|breaking)(?: off| with)?|attack\w*|turned (?:on|against)|"
     r"turns? (?:on|against)|betray\w*|fought|fights?|opposed|opposing|raided|expelled|crushed|massacred|"
     r"threaten\w*|distrust\w*|rival\w*|quarrel\w*|war (?:on|against|with))\b", re.IGNORECASE)
+BREAK_VERB = re.compile(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomatic\s+)?relations\b)", re.IGNORECASE)
 DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
                     re.IGNORECASE)
 # Where one statement of a claim ends and another begins: a reason, a contrast, a relative clause.
@@ -135,6 +141,30 @@ def _same(a: str, b: str) -> bool:
     return a == b or {a, b} <= set(SOVIET)
 
 
+def _named(rows: pd.DataFrame) -> str:
+    """Events as the student reads them: 'title' (year), joined."""
+    return " and ".join(f"'{t}' ({d.year})" for t, d in zip(rows["title"].astype(str), rows["date"]))
+
+
+def _breaks(events: pd.DataFrame) -> pd.Series:
+    """Which events break a tie off (network_model.is_break)."""
+    from .network_model import is_break
+
+    return pd.Series([is_break(k, t) for k, t in zip(events["kind"], events["tone"])], index=events.index, dtype=bool)
+
+
+def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str], first: int, last: int) -> str:
+    """The kit's breaks of relations with Moscow, with their years (those of the exercise's years first)."""
+    from .network_model import BREAK_KINDS
+
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    rows = events[events["kind"].astype(str).isin(BREAK_KINDS) & (actor.isin(moscow) != counterpart.isin(moscow))]
+    inside = rows[rows["date"].dt.year.between(first, last)]
+    rows = (inside if not inside.empty else rows).sort_values("date")
+    return ", ".join(f"{labels.get(b if a in moscow else a, b if a in moscow else a)} {d.year}"
+                     for a, b, d in zip(rows["actor"].astype(str), rows["counterpart"].astype(str), rows["date"]))
+
+
 def read(claim: str, data, start: str, end: str) -> Said:
     """What the claim says of the ties between the actors it names, read against data.events (see the module)."""
     names = actor_names(data.actors)
@@ -189,6 +219,24 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                  & (events["date"] <= pd.Timestamp(f"{until}-12-31"))]
                 who, whom = labels.get(a.actor, a.actor), labels.get(b.actor, b.actor)
                 said = f"'{word.group(0)}'"
+                if tone == "hostile" and BREAK_VERB.match(claim, word.start()):  # a break: read against the breaks
+                    pair_events = events[(actor.isin(one) & counterpart.isin(two)) | (actor.isin(two) & counterpart.isin(one))]
+                    broken = pair_events[_breaks(pair_events)].sort_values("date")
+                    if broken.empty:
+                        return Said(f"Your claim says {who} and {whom} broke off relations ({said}), but the kit's data "
+                                    f"has no break between {who} and {whom}. The kit's breaks with Moscow are: "
+                                    f"{_moscow_breaks(events, family.get('ussr', set(SOVIET)), labels, first, last)}. "
+                                    "Check your claim against the events.")
+                    named_years = years or every_year
+                    in_year = broken[broken["date"].dt.year.isin(named_years)] if named_years else broken
+                    if in_year.empty:
+                        data_years = sorted(set(broken["date"].dt.year.astype(int)))
+                        return Said(f"Your claim says {who} and {whom} broke off relations in "
+                                    f"{' or '.join(map(str, sorted(set(named_years))))}, but the kit's data has their "
+                                    f"break in {' and '.join(map(str, data_years))}: {_named(broken.tail(2))}. "
+                                    "Check the year against the events.")
+                    checked.append(f"the break between {who} and {whom} ({said}) with {_named(in_year.tail(2))}")
+                    continue
                 if between.empty:
                     return Said(f"Your claim ties {who} to {whom} with {said}, but the kit's data has no event "
                                 f"between them from {first} to {until}, so the check found no evidence for that part "
@@ -202,9 +250,13 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                 f"events between them from {first} to {until} are {' or '.join(kinds)}, never "
                                 f"{tone}: {listed}. The check found no evidence for that part of your claim: read "
                                 "those events, then say what the tie was.")
-                checked.append(f"the tie between {who} and {whom} ({said}, {tone})")
+                of_tone = between[tones == tone].sort_values("date")
+                near = of_tone[of_tone["date"].dt.year.isin(years or every_year)]
+                checked.append(f"the tie between {who} and {whom} ({said}, {tone}) with "
+                               f"{_named((near if not near.empty else of_tone).tail(2))}")
     if not checked:
         return Said()
-    listed = ", ".join(dict.fromkeys(checked))
-    return Said(None, (f"The check compared what your claim says of {listed} with the kit's events between them, "
-                       "and found events of that tone; it checked nothing else your claim says of them.",))
+    listed = "; ".join(dict.fromkeys(checked))
+    return Said(None, (f"The check compared only this: {listed}. It did not read the rest of your claim (its "
+                       "dates, causes and people), so it checked nothing else your claim says: that is yours to "
+                       "check against the events.",))
