@@ -697,3 +697,16 @@ def test_every_notebook_section_a_lesson_1_timing_row_names_has_its_slide():
     opened = [c.source.splitlines()[0].lstrip("# ").strip() for c in deck.cells
               if build_slides.slide_type(c) in ("slide", "subslide") and c.source.startswith("#")]
     assert [s for s in sections if s not in opened] == []
+
+
+@pytest.mark.parametrize("notebook", DECKS, ids=lambda path: path.stem)
+def test_decks_and_html_handouts_keep_glossary_terms_without_links_that_lead_nowhere(notebook):
+    """The decks and HTML handouts are built into a folder without the glossary: a glossary link there is dead."""
+    original = nbformat.read(notebook, as_version=4)
+    linked = [cell for cell in original.cells if cell.cell_type == "markdown" and "](glossary.md" in cell.source]
+    for version in (build_slides.deck_version(original), build_slides.handout_version(original)):
+        text = "\n".join(cell.source for cell in version.cells if cell.cell_type == "markdown")
+        assert "](glossary.md" not in text
+    if linked:  # the term itself stays in the text
+        term = re.search(r"\[([^\]]+)\]\(glossary\.md", linked[0].source).group(1)
+        assert term in "\n".join(c.source for c in build_slides.handout_version(original).cells)

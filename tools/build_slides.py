@@ -232,6 +232,16 @@ def _in_words(cell, words: dict[str, str]) -> None:
             output["data"]["text/html"] = say(html) if isinstance(html, str) else [say(line) for line in html]
 
 
+GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary\.md(?:#[^)]*)?\)")
+
+
+def _glossary_words_unlinked(cell) -> None:
+    """A deck or HTML handout is built into a folder without the glossary, so its links would lead nowhere
+    offline: the term keeps its words, without the link."""
+    if cell.cell_type == "markdown":
+        cell.source = GLOSSARY_LINK.sub(r"\1", cell.source)
+
+
 def deck_version(notebook) -> nbformat.NotebookNode:
     """The cells a deck shows: skip and teacher-only cells, widget outputs and figure captions dropped (a deck has no kernel);
     the opening slide the title and question only; kinds and standings in words; headings kept with their content;
@@ -254,6 +264,7 @@ def deck_version(notebook) -> nbformat.NotebookNode:
         _title_and_question(opening)
     words = _vocabulary_words()
     for cell in deck.cells:
+        _glossary_words_unlinked(cell)
         if slide_type(cell) != "notes":
             _in_words(cell, words)
     _keep_headings_with_content(deck.cells)
@@ -268,6 +279,7 @@ def handout_version(notebook) -> nbformat.NotebookNode:
     handout.cells = [cell for cell in handout.cells if slide_type(cell) != "notes"]
     for cell in handout.cells:
         _figure_only_svg(cell)
+        _glossary_words_unlinked(cell)
     handout.metadata.pop("widgets", None)
     return handout
 
