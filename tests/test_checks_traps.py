@@ -218,7 +218,7 @@ def test_exercise_c_accepts_a_line_of_the_debate_table_and_refuses_one_line_for_
     assert line in data.events.set_index("event_id").loc["1927-trotsky-critique", "description"]
     answer = {1: ("Stalin", "1927-stalin-theses-china"), 2: ("Trotsky", line), 3: ("both", "1927-trotsky-critique")}
     assert checks.verdict("china-speakers", answer, data).status == checks.CHECKED
-    twice = checks.verdict("china-speakers", {**answer, 1: ("Stalin", line)}, data)
+    twice = checks.verdict("china-speakers", {**answer, 1: ("both", line)}, data)
     assert twice.status == checks.WRONG and "Claims 1 and 2 have the same line" in str(twice)
     short = checks.verdict("china-speakers", {n: ("both", "One or the other.") for n in (1, 2, 3)}, data)
     assert short.status == checks.WRONG and "Trotsky's reply" in str(short)

@@ -232,6 +232,23 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert "kernel_manager_class" not in local.MappingKernelManager  # jupyter_client's own, as everywhere
 
 
+def test_a_server_builds_jsonschema_s_iri_check_on_first_use_and_it_checks_as_before():
+    """jupyter/kit_lazy_iri.py, which postBuild runs as each Python of the students' environment starts: importing
+    jsonschema's format checkers (as every server does) no longer builds rfc3987_syntax's parsers."""
+    script = """if True:
+        import sys
+        sys.path.insert(0, sys.argv[1])
+        import kit_lazy_iri
+        from jsonschema import Draft202012Validator
+        assert "rfc3987_syntax.syntax_helpers" not in sys.modules
+        validator = Draft202012Validator({"format": "iri"}, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        assert validator.is_valid("https://example.org/\u00e4") and not validator.is_valid("https://exa mple.org/")
+        import rfc3987_syntax
+        assert rfc3987_syntax.is_valid_syntax_iri("https://example.org/") and "rfc3987_syntax.syntax_helpers" in sys.modules
+    """
+    subprocess.run([sys.executable, "-c", script, str(ROOT / "jupyter")], check=True)
+
+
 def test_the_served_repository_takes_a_whole_class_at_once():
     """git daemon's default of 32 connections is below a class pulling at once; at the limit it kills an older
     connection from the same address (a student's pull, on one loopback address)."""

@@ -222,5 +222,7 @@ def test_other_errors_keep_their_usual_traceback(fresh_kernel, capsys, cell):
 
 def test_an_earlier_exercises_answer_never_checked_is_named_as_such(ipython):
     ipython(f"answer = {DE_JURE_ON_THE_DAY}")          # exercise 1's cell, its check never run
-    said = str(ipython('check("recognition-2", answer)')[0])  # exercise 2's check, its answer cell skipped
-    assert "still holds what an earlier cell set" in said and "run the cell above" in said
+    ipython("x = 1")                                    # the cells between the two exercises
+    said = ipython('check("recognition-2", answer)')[0]  # exercise 2's check, its answer cell skipped
+    assert "still holds what an earlier cell set" in str(said) and "run the answer cell above" in str(said)
+    assert "still holds" not in said.points[0]  # the problem first, the advice after it

@@ -232,6 +232,26 @@ def test_deck_offline_in_chromium(built, open_page, notebook_path):
     }""")
     assert sizes["checked"] > 0 and sizes["small"] == [], sizes
 
+    # The slide number is readable and never covers an arrow, on every slide.
+    clashes = page.evaluate("""() => {
+        const box = el => el.getBoundingClientRect(), clash = [];
+        const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        for (const s of Reveal.getSlides()) {
+            const where = Reveal.getIndices(s);
+            Reveal.slide(where.h, where.v);
+            const number = document.querySelector('.reveal .slide-number');
+            if (!number || getComputedStyle(number).display === 'none') { clash.push('no slide number'); continue; }
+            if (parseFloat(getComputedStyle(number).fontSize) < 24) clash.push('slide number under 24 px');
+            for (const arrow of document.querySelectorAll('.reveal .controls button')) {
+                if (getComputedStyle(arrow).display !== 'none' && meet(box(number), box(arrow)))
+                    clash.push(`${where.h + 1}.${where.v + 1}: ${arrow.className}`);
+            }
+        }
+        Reveal.slide(0, 0);
+        return clash;
+    }""")
+    assert clashes == [], clashes
+
     # No code on a slide: the deck shows results; the handout shows the code.
     assert page.locator(".reveal .jp-InputArea-editor").count() == 0
 

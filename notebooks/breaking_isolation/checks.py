@@ -216,13 +216,24 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
     except Repeated as why:
         return Verdict(UNREADABLE, "", (str(why),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
-        points = [f"This exercise expects {entry.expects}.", f"Your answer is {plain_type(answer)}."]
-        if str(why):
-            points.append(str(why))
-        return Verdict(UNREADABLE, "", tuple(points))
+        return Verdict(UNREADABLE, "", unreadable_points(entry.expects, answer, str(why)))
     if not isinstance(result, Verdict):
         raise TypeError(f"the checker of {name!r} returned {result!r}, not a Verdict")
     return result
+
+
+def unreadable_points(expects: str, answer, why: str) -> tuple[str, ...]:
+    """Why an answer cannot be read, the problem first. "This exercise expects ..., your answer is ..." only when
+    the answer is another kind of thing than the one asked for: a dictionary where a dictionary is asked for is
+    told what is wrong inside it, never "expects a dictionary... your answer is a dictionary"."""
+    kind = plain_type(answer)
+    if why and expects.startswith(kind):
+        return (why,)
+    return (f"This exercise expects {expects}.", f"Your answer is {kind}.", *((why,) if why else ()))
+
+
+RERUN = ("If you have not run this exercise's answer cell, `answer` still holds what an earlier cell set: run the "
+         "answer cell above, then this one.")
 
 
 def check(name: str, answer, data=None) -> None:
@@ -230,12 +241,9 @@ def check(name: str, answer, data=None) -> None:
     freshness.watch()
     stale = freshness.refusal(name, answer)
     result = stale if stale is not None else verdict(name, answer, data)
-    if (result.status == UNREADABLE and freshness.STATE.watching and freshness.STATE.version
-            and not freshness.STATE.running_sets_answer and freshness.STATE.graded.get(freshness.STATE.version) is None):
-        # `answer` may still hold what an earlier exercise's cell set, never checked: say so, not only its form
-        result = Verdict(result.status, result.message, (
-            "If you have not run this exercise's answer cell, `answer` still holds what an earlier cell set: "
-            "run the cell above, then this one.", *result.points))
+    if result.status == UNREADABLE and freshness.may_be_earlier(name):
+        # `answer` may still hold what an earlier exercise's cell set, never checked: the problem first, then that
+        result = Verdict(result.status, result.message, (*result.points, RERUN))
     if result.status not in (UNANSWERED, STALE):  # read for this exercise, even if it could not be read as one
         freshness.graded(name, answer)
     freshness.show(name, result)
@@ -399,7 +407,7 @@ def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mappin
     points = []
     if extra:
         listed = ", ".join(extra[:-1]) + " and " + extra[-1] if len(extra) > 1 else extra[0]
-        points.append(f"{listed} {'does' if len(extra) == 1 else 'do'} not belong.")
+        points.append(f"{listed[:1].upper()}{listed[1:]} {'does' if len(extra) == 1 else 'do'} not belong.")
     if expected - given:
         points.append("Some are missing.")
     return wrong(*points, hint)

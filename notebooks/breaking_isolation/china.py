@@ -265,6 +265,31 @@ def event_named(text: str, events: pd.DataFrame) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_MONTH = re.compile(r"\d{4}-\d{1,2}|[A-Za-z]+\s+\d{4}")  # "1927-04", "April 1927": a month, not a day
+
+
+def on_the_day(text: str, events: pd.DataFrame, asked: list[str]) -> list[str] | None:
+    """For a date typed instead of an id ("1927-04-12", "12 April 1927"), the turning points of `asked` dated that
+    day (or month, for "1927-04", or year); None when `text` is not a date. The caller lists them by id, never in
+    date order, which is the exercise's answer."""
+    typed = " ".join(str(text).split())
+    if re.fullmatch(r"1[89]\d\d", typed):
+        dates = events.set_index("event_id")["date"]
+        return [e for e in asked if dates[e].year == int(typed)]
+    if not re.fullmatch(r"[\d\s./-]+|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]+\s+\d{4}",
+                        typed) or not re.search(r"\d{4}", typed):
+        return None
+    try:
+        day = pd.Timestamp(typed)
+    except (ValueError, TypeError):
+        return None
+    if pd.isna(day):
+        return None
+    whole_month = _MONTH.fullmatch(typed) is not None
+    dates = events.set_index("event_id")["date"]
+    return [e for e in asked if (dates[e].to_period("M") == day.to_period("M") if whole_month else dates[e] == day)]
+
+
 @checks.exercise("china-order", expects="a list of event ids, earliest first")
 def _check_order(answer, data):
     """Put the turning points the notebook lists in the order they happened (the data's dates decide)."""
@@ -276,12 +301,23 @@ def _check_order(answer, data):
     odd = next((item for item in given if not isinstance(item, str)), None)
     if odd is not None:
         raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd)}.")
-    given = [item.strip() for item in given]
+    known = set(data.events["event_id"])
+    given = [item.strip().lower() if item.strip().lower() in known else item.strip() for item in given]  # any case
     repeated = next((item for n, item in enumerate(given) if item in given[:n]), None)
     if repeated is not None:  # refused in plain words, as every list answer with an item twice
         raise checks.Repeated(checks.twice(repeated, repeated))
-    known = set(data.events["event_id"])
     asked = [e for e in TURNING_POINTS if e in known]
+    dated = {item: on_the_day(item, data.events, asked) for item in given if item not in known}
+    dated = {item: ids for item, ids in dated.items() if ids is not None}
+    if dated:
+        item, ids = next(iter(dated.items()))
+        span = "year" if re.fullmatch(r"\d{4}", item) else "month" if _MONTH.fullmatch(item) else "day"
+        on_it = (f"the turning point{'s' if len(ids) > 1 else ''} of that {span}: {', '.join(sorted(ids))}" if ids
+                 else f"no turning point of the list falls in that {span}")
+        more = f" ({len(dated) - 1} more of your items are dates too)" if len(dated) > 1 else ""
+        example = turning_points_to_order(data.events)[0]  # the notebook prints this list: no answer given away
+        return checks.wrong(f"{checks.shown(item)} is a date{more}. Type the event's id, like {example!r}, not its "
+                            f"date: {on_it}.")
     named = {item: event_named(item, data.events) for item in given if item not in known}
     named = {item: event for item, event in named.items() if event}
     if named:

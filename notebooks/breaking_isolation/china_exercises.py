@@ -7,6 +7,7 @@ exists, say so, and never say "right".
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 
@@ -98,14 +99,25 @@ def _check_speakers(answer, data):
     texts.update({f"the data's description of {event}": str(described[event])
                   for event in DEBATE_EVENTS if event in described.index})
     found, unmatched, lines = [], [], {}
-    for n, (_, shows) in sorted(given.items()):
-        match = evidence_words.match_line(shows, words, data.events["event_id"], texts)
+    ids = data.events["event_id"].astype(str)
+    for n, (who, shows) in sorted(given.items()):
+        lowered = " ".join(shows.split()).lower()
+        match = evidence_words.match_line(lowered if lowered in set(ids) else shows, words, ids, texts)
         if match is not None and match.event is not None and match.event not in DEBATE_EVENTS:
             return checks.wrong(f"For claim {n}: that event ({match.event}) is real, but it is not part of the "
                                 f"debate in Moscow in 1927; choose from {', '.join(DEBATE_EVENTS)}, or copy a line "
                                 "of Stalin's theses or Trotsky's reply.")
         if match is None:
-            unmatched.append(f"claim {n} ({checks.shown(shows)})")
+            near = difflib.get_close_matches(lowered, [*DEBATE_EVENTS, *ids], n=1, cutoff=0.75)
+            unmatched.append(f"claim {n} ({checks.shown(shows)}" + (f": did you mean {near[0]!r}?)" if near else ")"))
+            continue
+        said_by, named = evidence_speaker(match, data, documents, names), names[_words(who)].lower()
+        if said_by and named not in ("both", said_by):
+            evidence = (f"the event {match.event}" if match.event else f"a line of {match.text}")
+            return checks.wrong(f"For claim {n} you name {SPEAKERS[named]}, but your evidence, {evidence}, is "
+                                f"{SPEAKERS[said_by]}'s. Evidence shows who would sign a claim only if it is that person's "
+                                f"own words or act: name {SPEAKERS[said_by]}, or give a line or an event of "
+                                f"{SPEAKERS[named]}'s.")
         else:
             found.append(f"Claim {n}: {match.what}.")
             if match.kind == "line":
@@ -122,6 +134,30 @@ def _check_speakers(answer, data):
         return checks.wrong(f"Claims {listed} have the same line as evidence, so it shows none of them in "
                             "particular: give each claim the line that shows who would sign it.")
     return checks.checked("Each claim has a speaker and evidence the check found in the data.", *found, NOT_JUDGED)
+
+
+def _speaker_in(text: str, names: dict[str, str]) -> str | None:
+    """The speaker (stalin, trotsky) a text names first, by a name `speakers` reads ("Joseph Stalin", "Trotsky")."""
+    found = [(m.start(), names[key].lower()) for key in names if names[key].lower() in ("stalin", "trotsky")
+             for m in [re.search(rf"\b{re.escape(key)}\b", text.lower())] if m]
+    return min(found)[1] if found else None
+
+
+def evidence_speaker(match, data, documents, names: dict[str, str]) -> str | None:
+    """Whose words or act a piece of evidence is, from the data: an event's actor when it is Stalin or Trotsky, else
+    the one its title names as its owner ("Stalin's theses"); a document's author; None when neither says."""
+    event = match.event
+    if match.text and match.text.startswith("the data's description of "):
+        event = match.text.removeprefix("the data's description of ")
+    if event is not None:
+        row = data.events.set_index("event_id").loc[event]
+        if str(row["actor"]) in SPEAKERS:
+            return str(row["actor"])
+        owner = re.findall(r"([A-Z]\w+)'s\b", str(row["title"]))
+        return next((names[o.lower()].lower() for o in owner if names.get(o.lower(), "").lower() in ("stalin", "trotsky")),
+                    None)
+    author = next((d.author for d in documents if d.id == match.text), "")
+    return _speaker_in(author, names) if author else None
 
 
 @checks.exercise("china-lanes", expects="a table with a row per lane and a column per year")

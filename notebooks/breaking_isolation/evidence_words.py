@@ -240,6 +240,7 @@ class Match:
     kind: str   # "event", "date", "title", "line"
     what: str   # what it matched, as a sentence a student reads: "the event 1927-trotsky-critique is in the data"
     event: str | None = None  # the event an id, a date or a title names
+    text: str | None = None   # for a line: the key of the text it was found in
 
 
 def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Mapping[str, str]) -> Match | None:
@@ -261,5 +262,5 @@ def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Map
     if len(found) >= MIN_LINE_WORDS and len(set(content)) >= MIN_LINE_CONTENT:
         for doc_id, text in texts.items():
             if f" {said} " in f" {' '.join(words(text))} ":
-                return Match("line", f"your line is in {doc_id}, word for word")
+                return Match("line", f"your line is in {doc_id}, word for word", text=doc_id)
     return None

@@ -74,6 +74,7 @@ class _State:
     pending: str | None = None    # checked in a cell that also sets `answer`: it claims the version that cell makes
     misspelt: list = field(default_factory=list)  # near misses of `answer` the last cell before the check set
     running_misspelt: list = field(default_factory=list)
+    just_set: bool = False        # the cell run last, before this one, set `answer` cleanly
 
 
 STATE = _State()
@@ -140,6 +141,7 @@ def _before(info) -> None:
 def _after(result) -> None:
     pending, STATE.pending, STATE.running_sets_answer = STATE.pending, None, False
     STATE.misspelt, STATE.running_misspelt = STATE.running_misspelt, []
+    STATE.just_set = bool(sets_answer(result.info.raw_cell or "") and result.success)
     if not sets_answer(result.info.raw_cell or ""):
         return
     if result.success:
@@ -176,6 +178,14 @@ def refusal(name: str, answer) -> Verdict | None:
     return Verdict(STALE, "", (
         told, "Check the spelling of `answer` in your cell (a typo such as `answr` sets another name), run that "
         "cell, then run this check."))
+
+
+def may_be_earlier(name: str) -> bool:
+    """Whether `answer` may still hold what an earlier exercise's cell set: a cell set it, no check read it since,
+    and the cell run just before this check was not one that set it (the student ran other cells in between, so
+    this exercise's answer cell may have been skipped)."""
+    return (STATE.watching and bool(STATE.version) and not STATE.running_sets_answer and not STATE.just_set
+            and STATE.graded.get(STATE.version) is None)
 
 
 def graded(name: str, answer) -> None:
