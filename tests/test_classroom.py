@@ -221,6 +221,7 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert "ip" not in hub.ServerApp  # a pod's server must answer the hub: the hub's address wins
     assert hub.ServerApp.jpserver_extensions == {"jupyter_lsp": False, "jupyter_server_terminals": False,
                                                  "notebook_shim": False}
+    assert hub.ServerApp.kernel_spec_manager_class == "kit_server.KernelsWithoutDebugger"  # tests/test_hub_kernels.py
     kernels = hub.MappingKernelManager
     assert kernels.cull_idle_timeout > 0 and kernels.cull_busy is False and kernels.cull_connected is False
     # kernels on Unix sockets of the server's own, not on TCP ports two servers could both hand out
@@ -228,7 +229,7 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert kernels.kernel_manager_class == "kit_server.KernelSockets"
     local = server_config({}, monkeypatch, tmp_path)  # make lab: local only, nothing switched off
     assert local.ServerApp.ip == "127.0.0.1"
-    assert "jpserver_extensions" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
+    assert "jpserver_extensions" not in local.ServerApp and "kernel_spec_manager_class" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
     assert "kernel_manager_class" not in local.MappingKernelManager  # jupyter_client's own, as everywhere
 
 
