@@ -221,6 +221,7 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert "ip" not in hub.ServerApp  # a pod's server must answer the hub: the hub's address wins
     assert hub.ServerApp.jpserver_extensions == {"jupyter_lsp": False, "jupyter_server_terminals": False,
                                                  "notebook_shim": False}
+    assert hub.ServerApp.kernel_spec_manager_class == "kit_server.KernelsWithoutDebugger"  # tests/test_hub_kernels.py
     kernels = hub.MappingKernelManager
     assert kernels.cull_idle_timeout > 0 and kernels.cull_busy is False and kernels.cull_connected is False
     # kernels on Unix sockets of the server's own, not on TCP ports two servers could both hand out
@@ -228,8 +229,25 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert kernels.kernel_manager_class == "kit_server.KernelSockets"
     local = server_config({}, monkeypatch, tmp_path)  # make lab: local only, nothing switched off
     assert local.ServerApp.ip == "127.0.0.1"
-    assert "jpserver_extensions" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
+    assert "jpserver_extensions" not in local.ServerApp and "kernel_spec_manager_class" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
     assert "kernel_manager_class" not in local.MappingKernelManager  # jupyter_client's own, as everywhere
+
+
+def test_a_server_builds_jsonschema_s_iri_check_on_first_use_and_it_checks_as_before():
+    """jupyter/kit_lazy_iri.py, which postBuild runs as each Python of the students' environment starts: importing
+    jsonschema's format checkers (as every server does) no longer builds rfc3987_syntax's parsers."""
+    script = """if True:
+        import sys
+        sys.path.insert(0, sys.argv[1])
+        import kit_lazy_iri
+        from jsonschema import Draft202012Validator
+        assert "rfc3987_syntax.syntax_helpers" not in sys.modules
+        validator = Draft202012Validator({"format": "iri"}, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        assert validator.is_valid("https://example.org/\u00e4") and not validator.is_valid("https://exa mple.org/")
+        import rfc3987_syntax
+        assert rfc3987_syntax.is_valid_syntax_iri("https://example.org/") and "rfc3987_syntax.syntax_helpers" in sys.modules
+    """
+    subprocess.run([sys.executable, "-c", script, str(ROOT / "jupyter")], check=True)
 
 
 def test_the_served_repository_takes_a_whole_class_at_once():

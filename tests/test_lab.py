@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -668,3 +669,6 @@ def test_postbuild_installs_the_kit_lab_settings_where_binder_reads_them(tmp_pat
         assert (settings / name).read_bytes() == (ROOT / "jupyter" / "lab-settings" / name).read_bytes()
     for name in ("jupyter_server_config.py", "kit_server.py"):
         assert (prefix / "etc" / "jupyter" / name).read_bytes() == (ROOT / "jupyter" / name).read_bytes()
+    site = Path(sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)}))
+    assert (site / "kit_lazy_iri.py").read_bytes() == (ROOT / "jupyter" / "kit_lazy_iri.py").read_bytes()
+    assert (site / "kit_lazy_iri.pth").read_text() == "import kit_lazy_iri\n"

@@ -14,8 +14,8 @@ from breaking_isolation import china, vocabulary
 
 ROOT = kit.kit_root()
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "sourcing"
-TERTIARY_ONLY_MAX = 0.05  # share of all events that may rest on tertiary sources alone
-CITING = {"primary", "secondary"}
+TERTIARY_ONLY_MAX = 0.05  # share of all events that may rest on tertiary sources and journalism alone
+CITING = {"primary", "secondary"}  # a document or a historian; an encyclopedia or journalism never counts
 # Standing moves still waiting for a primary or scholarly source that we have read, each named here so the
 # exception is visible and the test fails the day one joins them (data/README.md, "Sources and the sourcing
 # policy"). None today: the last, the German-Soviet provisional agreement of 6 May 1921, now cites a yearbook
@@ -28,14 +28,14 @@ def _kinds(data) -> dict[str, str]:
 
 
 def tertiary_only(data) -> list[str]:
-    """Events every one of whose sources is tertiary."""
+    """Events none of whose sources is a document or a historian's work: tertiary sources and journalism alone."""
     kinds = _kinds(data)
     return [event_id for event_id, ids in zip(data.events["event_id"], data.events["source_ids"])
             if not any(kinds.get(source_id) in CITING for source_id in ids)]
 
 
 def unsupported_moves(data) -> list[str]:
-    """Events of a kind that moves recognition or relations with no primary or secondary source."""
+    """Events of a kind that moves recognition or relations with no primary or secondary source (journalism is neither)."""
     kinds = _kinds(data)
     return [event_id for event_id, kind, ids in
             zip(data.events["event_id"], data.events["kind"], data.events["source_ids"])
@@ -101,18 +101,19 @@ def test_every_source_row_is_cited_by_an_event_or_a_document(live):
     assert not unused, f"no event or document cites: {', '.join(unused)}"
 
 
-def test_source_kinds_are_the_three_the_policy_defines(live):
+def test_source_kinds_are_the_four_the_policy_defines(live):
     assert set(live.sources["kind"]) <= set(vocabulary.SOURCE_KINDS)
 
 
-def test_live_at_most_a_twentieth_of_the_events_rest_on_tertiary_sources_alone(live):
+def test_live_at_most_a_twentieth_of_the_events_rest_on_tertiary_sources_and_journalism_alone(live):
     alone = tertiary_only(live)
     assert len(alone) / len(live.events) <= TERTIARY_ONLY_MAX, \
-        f"{len(alone)} of {len(live.events)} events rest on tertiary sources alone: {', '.join(alone)}"
+        f"{len(alone)} of {len(live.events)} events rest on tertiary sources and journalism alone: {', '.join(alone)}"
 
 
-def test_live_no_china_row_rests_on_tertiary_sources_alone(live):
-    """The China rows (notebook 5's lanes: every event with a Chinese side) each cite a document or a historian."""
+def test_live_no_china_row_rests_on_tertiary_sources_or_journalism_alone(live):
+    """The China rows (notebook 5's lanes: every event with a Chinese side) each cite a document or a historian:
+    an encyclopedia or a newspaper feature beside them is no substitute."""
     rows = set(china.lane_events(live.events, live.actors)["event_id"])
     assert len(rows) > 40
     assert sorted(rows & set(tertiary_only(live))) == []
@@ -122,7 +123,7 @@ def test_live_every_standing_move_cites_a_primary_or_scholarly_source(live):
     assert set(unsupported_moves(live)) == KNOWN_UNSUPPORTED_MOVES
 
 
-# The fixture: ten events and six sources that break each rule once, counted by hand.
+# The fixture: eleven events and seven sources that break each rule once, counted by hand.
 
 @pytest.fixture(scope="module")
 def bad():
@@ -130,13 +131,16 @@ def bad():
 
 
 def test_fixture_counts_the_events_that_rest_on_tertiary_sources_alone(bad):
-    assert sorted(tertiary_only(bad)) == ["1921-italy-agreement", "1922-mission", "1927-britain-break"]
-    assert len(tertiary_only(bad)) / len(bad.events) > TERTIARY_ONLY_MAX  # 3 of 10 breaks the bound
+    # 1921-norway-agreement cites a later newspaper feature alone: journalism is no historian.
+    assert sorted(tertiary_only(bad)) == [
+        "1921-italy-agreement", "1921-norway-agreement", "1922-mission", "1927-britain-break"]
+    assert len(tertiary_only(bad)) / len(bad.events) > TERTIARY_ONLY_MAX  # 4 of 11 breaks the bound
 
 
 def test_fixture_finds_the_standing_moves_without_primary_or_secondary_source(bad):
     # 1922-mission rests on an encyclopedia too, but a mission moves no standing.
-    assert sorted(unsupported_moves(bad)) == ["1921-italy-agreement", "1927-britain-break"]
+    assert sorted(unsupported_moves(bad)) == [
+        "1921-italy-agreement", "1921-norway-agreement", "1927-britain-break"]
 
 
 def test_fixture_finds_two_rows_for_one_page(bad):

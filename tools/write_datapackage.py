@@ -98,7 +98,8 @@ DESCRIPTIONS = {
 OVERRIDES = {
     ("actors", "end_date"): "When the actor ceased to exist as such (YYYY, YYYY-MM or YYYY-MM-DD).",
     ("actors", "kind"): "What sort of actor.",
-    ("sources", "kind"): "primary (a document of the time), secondary (a historian's work) or tertiary (an encyclopedia).",
+    ("sources", "kind"): ("primary (a document of the time), secondary (a historian's work), tertiary (an encyclopedia) "
+                          "or journalism (a later press or website piece, not a historian's work)."),
 }
 ENUMS = {
     ("events", "kind"): EVENT_KINDS, ("events", "tone"): TONES, ("country-study-claims", "verdict"): VERDICTS,

@@ -27,7 +27,8 @@ TONES = ("cooperative", "neutral", "hostile")
 VERDICTS = ("holds", "imprecise", "wrong")
 ACTOR_KINDS = ("state", "government", "party", "international_organisation", "organisation", "firm", "person")
 REGIONS = ("europe", "asia", "middle_east", "americas", "international")
-SOURCE_KINDS = ("primary", "secondary", "tertiary")
+# journalism: a later newspaper, magazine or website piece, by a journalist or an unnamed author: no scholarship.
+SOURCE_KINDS = ("primary", "secondary", "tertiary", "journalism")
 
 # The window the kit's section covers ("Foreign Policy, 1921-28"): networks, snapshots and the notebook 2
 # exercises count the events from START to END, both included.
