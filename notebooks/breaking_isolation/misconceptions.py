@@ -169,7 +169,7 @@ def found_in(claim: str, data=None) -> list[Misconception]:
     if data is None:
         return found
     found = [dated(m, data) for m in found]
-    return found + wrong_years(text, data)
+    return found + wrong_direction(text, data) + wrong_years(text, data)
 
 
 def dated(entry: Misconception, data) -> Misconception:
@@ -304,3 +304,38 @@ def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, st
                 f"{' and '.join(said)}{'' if 'de_jure' in dates else ', and never in law'}: check the year against "
                 f"{'that event' if len(said) == 1 else 'those events'} in data/events.csv.")
     return Misconception(state, re.compile(""), hint, tuple(event for _, event in dates.values()))
+
+
+# --- "Moscow recognised <a state>": the data records the other way round ----------------------------------------
+
+MOSCOW = r"(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|rsfsr|moscow|kremlin|soviets|soviet\s+government)"
+DENIED = re.compile(r"\b(not|never|n't|refus\w*|declin\w*|reject\w*|wait\w*|asked|wanted|sought|hoped)\b|n't", re.IGNORECASE)
+MUTUAL = re.compile(r"\b(each other|one another|mutual\w*|both)\b", re.IGNORECASE)
+
+
+def wrong_direction(claim: str, data) -> list[Misconception]:
+    """For a claim that Moscow recognised a state ("The USSR recognised Britain in 1924"), what the data records:
+    the states that recognised Moscow, with the day and the event of that state's recognition, if any."""
+    if MUTUAL.search(claim):
+        return []
+    first = first_recognitions(data)
+    for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
+        said = re.search(rf"(?i:\b{MOSCOW}(?P<between>(?:\s+[\w']+){{0,3}}?)\s+(?:recogni[sz]\w*|gave\s+(?:\w+\s+)?"
+                         rf"recognition\s+to)(?:\s+(?:the|de jure|de facto|formally|officially|fully))*)\s+(?<![\w.])"
+                         rf"(?:{shown})(?![\w'])",
+                         claim, 0 if name == "us" else re.IGNORECASE)
+        if said is None or DENIED.search(said.group("between")):
+            continue
+        dates = first.get(state, {})
+        typed = claim[said.start():said.end()]
+        recorded = " and ".join(f"in {'law (de jure)' if level == 'de_jure' else 'practice (de facto)'} on "
+                                f"{_spoken(day)} ({event})" for level, (day, event) in
+                                sorted(dates.items(), key=lambda item: item[1][0]))
+        what = (f"it has {name.title() if name != 'us' else 'the US'} recognising Moscow {recorded}" if recorded
+                else "it has no recognition of Moscow by that state")
+        hint = (f"Your claim says '{typed}': Moscow recognising another state. The kit's data records the other "
+                f"way round, states recognising Moscow, and {what}. Turn your claim round, or check who recognised "
+                "whom against the events.")
+        return [Misconception(f"{state}-direction", re.compile(""), hint, tuple(e for _, e in dates.values()))]
+    return []
