@@ -264,12 +264,22 @@ def _state_names(data) -> dict[str, str]:
     return {name: state for name, state in named.items() if len(name) >= 3 or name == "us"}
 
 
+def _may_hold(claim: str, name: str) -> bool:
+    """False only where wrong_years' pattern for `name` cannot match in `claim`: it holds the name itself, and in
+    ASCII text an ASCII letter matches, ignoring case, only its own two cases."""
+    if name == "us":
+        return "US" in claim or "U.S" in claim
+    return not (claim.isascii() and name.isascii()) or name.lower() in claim.lower()
+
+
 def wrong_years(claim: str, data) -> list[Misconception]:
     """For each state the claim says recognised Moscow in a year, a hint when the data gives that state's
     recognition another year (or none): what the data says, with its event, computed, never a hand list."""
     first = first_recognitions(data)
     found: list[Misconception] = []
     for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        if not _may_hold(claim, name):
+            continue  # no pattern to compile: a claim names few of the states
         flags = 0 if name == "us" else re.IGNORECASE  # "US", never the word "us"
         shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
         for said in re.finditer(rf"(?:\b[Ii]n (?P<before>1[89]\d\d),?\s+)?(?P<state>(?:[Tt]he\s+)?(?<![\w.])(?:{shown}))(?![\w'])"
