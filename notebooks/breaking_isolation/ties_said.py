@@ -225,7 +225,6 @@ def read(claim: str, data, start: str, end: str) -> Said:
                     continue
                 a, b = pair
                 one, two = family.get(a.actor, {a.actor}), family.get(b.actor, {b.actor})
-                actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
                 joined = _linked(events, one, two, persons)
                 between = events[joined & (events["date"] >= pd.Timestamp(start))
                                  & (events["date"] <= pd.Timestamp(f"{until}-12-31"))]
