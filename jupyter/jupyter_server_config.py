@@ -17,6 +17,8 @@ if on_a_hub:
     c.ServerApp.jpserver_extensions = {"jupyter_lsp": False, "jupyter_server_terminals": False,
                                        "notebook_shim": False}
     c.ServerApp.terminals_enabled = False
+    # Kernels without the debugger, which the kit's notebooks do not use (kit_server.KernelsWithoutDebugger).
+    c.ServerApp.kernel_spec_manager_class = "kit_server.KernelsWithoutDebugger"
     # A kernel left running (a tab closed without File > Close and Shut Down Notebook) gives its memory back
     # after an hour idle with no tab open; a kernel that is busy, or that a tab is connected to, is never stopped.
     c.MappingKernelManager.cull_idle_timeout = 3600

@@ -39,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_server.files.handlers import FilesHandler
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
@@ -411,6 +412,33 @@ class KernelSockets(ServerKernelManager):
             return super()._ip_default()
         name = Path(self.connection_file).stem if self.connection_file else f"kernel-{uuid.uuid4()}"
         return str(socket_folder() / name)
+
+
+# ipykernel imports its debugger (debugpy) as every kernel starts, used or not: 0.1 CPU seconds and 8 MiB of each
+# kernel. The kit's notebooks ask for no debugger, so on a hub, where a class's kernels share one machine, they
+# start without it (as ipykernel_launcher starts them, with debugpy not to be found).
+WITHOUT_DEBUGGER = """import sys
+if sys.path and sys.path[0] == "":
+    del sys.path[0]  # as ipykernel_launcher does: the kernel's own folder is put back by IPython
+sys.modules["debugpy"] = None
+from ipykernel import kernelapp
+kernelapp.launch_new_instance()
+"""
+
+
+class KernelsWithoutDebugger(KernelSpecManager):
+    """The environment's kernels, each Python kernel started without the debugger, and JupyterLab told that it
+    has none (it offers the debugger from the kernel spec's metadata)."""
+
+    def get_kernel_spec(self, kernel_name):
+        spec = super().get_kernel_spec(kernel_name)
+        argv = list(spec.argv)
+        for i in range(len(argv) - 1):
+            if argv[i:i + 2] == ["-m", "ipykernel_launcher"]:
+                spec.argv = argv[:i] + ["-c", WITHOUT_DEBUGGER] + argv[i + 2:]
+                spec.metadata = {**spec.metadata, "debugger": False}
+                break
+        return spec
 
 
 UNIX_SOCKET_PATH = 107  # the longest path a Unix socket can have on Linux (108 bytes with its end; macOS: 104)

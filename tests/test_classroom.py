@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jsonschema
@@ -221,6 +222,7 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert "ip" not in hub.ServerApp  # a pod's server must answer the hub: the hub's address wins
     assert hub.ServerApp.jpserver_extensions == {"jupyter_lsp": False, "jupyter_server_terminals": False,
                                                  "notebook_shim": False}
+    assert hub.ServerApp.kernel_spec_manager_class == "kit_server.KernelsWithoutDebugger"  # tests/test_hub_kernels.py
     kernels = hub.MappingKernelManager
     assert kernels.cull_idle_timeout > 0 and kernels.cull_busy is False and kernels.cull_connected is False
     # kernels on Unix sockets of the server's own, not on TCP ports two servers could both hand out
@@ -228,7 +230,7 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert kernels.kernel_manager_class == "kit_server.KernelSockets"
     local = server_config({}, monkeypatch, tmp_path)  # make lab: local only, nothing switched off
     assert local.ServerApp.ip == "127.0.0.1"
-    assert "jpserver_extensions" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
+    assert "jpserver_extensions" not in local.ServerApp and "kernel_spec_manager_class" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
     assert "kernel_manager_class" not in local.MappingKernelManager  # jupyter_client's own, as everywhere
 
 
@@ -247,6 +249,22 @@ def test_a_server_builds_jsonschema_s_iri_check_on_first_use_and_it_checks_as_be
         assert rfc3987_syntax.is_valid_syntax_iri("https://example.org/") and "rfc3987_syntax.syntax_helpers" in sys.modules
     """
     subprocess.run([sys.executable, "-c", script, str(ROOT / "jupyter")], check=True)
+
+
+def test_the_classroom_sampler_gives_each_student_s_pss_beside_rss():
+    """PSS shares out the pages a class's processes share (libraries): no more than RSS, and more than nothing."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        time.sleep(0.3)
+        sampler = procs.Sampler(hub_pid=os.getpid())
+        sampler.watch("student-01", os.getpid())  # this process and its child stand for a server and its kernel
+        sampler.sample()
+        usage = sampler.usage["student-01"]
+        assert 0 < usage.peak_server_pss < usage.peak_pss <= usage.peak_rss
+        assert usage.peak_server_pss <= usage.peak_server_rss
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_the_served_repository_takes_a_whole_class_at_once():

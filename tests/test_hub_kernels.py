@@ -89,3 +89,37 @@ def test_two_servers_kernels_use_unix_sockets_of_their_own_and_survive_a_restart
         addresses += sockets
     assert len(set(addresses)) == 10  # two servers, one home: no address in common
     assert found[0]["folder"] != found[1]["folder"]
+
+
+WITHOUT_DEBUGGER = """
+import json, sys
+sys.path[:0] = [{jupyter!r}]
+import kit_server
+from jupyter_client.manager import KernelManager
+
+specs = kit_server.KernelsWithoutDebugger()
+km = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
+km.start_kernel()
+client = km.client()
+client.start_channels()
+client.wait_for_ready(timeout=60)
+info = client.kernel_info(reply=True, timeout=60)["content"]
+out = []
+loaded = "import sys; print(sorted(m for m, module in sys.modules.items() if module and ('debugpy' in m or 'pydevd' in m)))"
+reply = client.execute_interactive(loaded, timeout=60, output_hook=lambda m: out.append(m["content"].get("text", "")))
+client.stop_channels()
+km.shutdown_kernel(now=True)
+print(json.dumps(dict(status=reply["content"]["status"], out="".join(out), features=info.get("supported_features", []),
+                      debugger=specs.get_all_specs()["python3"]["spec"]["metadata"].get("debugger"))))
+"""
+
+
+def test_a_hub_s_kernels_start_without_the_debugger_and_lab_offers_none():
+    """kit_server.KernelsWithoutDebugger: ipykernel imports debugpy as it starts (0.1 CPU seconds, 8 MiB a kernel)."""
+    script = WITHOUT_DEBUGGER.format(jupyter=str(ROOT / "jupyter"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["status"] == "ok" and found["out"] == "[]\n", found  # no module of the debugger in the kernel
+    assert "debugger" not in found["features"] and found["debugger"] is False, found
