@@ -56,7 +56,7 @@ def test_too_few_is_not_told_to_stop_adding_up_acts():
     from breaking_isolation import recognition, recognition_exercises
     changes = recognition.standing_changes(DATA.events, DATA.actors)
     right = int(recognition.counts_at(recognition.recognition_counts(changes),
-                                      recognition_exercises.EXERCISE_1_DAY)["de_jure"])
+                                      recognition_exercises.exercise_1_day(changes))["de_jure"])
     low, high = str(checks.verdict("recognition-1", right - 1, DATA)), str(checks.verdict("recognition-1", right + 1, DATA))
     assert "Too few" in low and "add up" not in low
     assert "Too many" in high and "add up" in high
