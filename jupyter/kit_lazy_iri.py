@@ -8,9 +8,9 @@ whose functions import the real module the first time one is called, and from th
 """
 
 import importlib
-import importlib.util
 import sys
 import types
+from importlib.machinery import PathFinder  # not importlib.util, which would import contextlib and more
 
 NAME = "rfc3987_syntax"
 
@@ -37,7 +37,7 @@ class _OnFirstUse(types.ModuleType):
 def install() -> None:
     """Stand in for rfc3987_syntax if it is installed and not imported yet (without it, jsonschema skips the
     "iri" formats, and so must this)."""
-    spec = importlib.util.find_spec(NAME) if NAME not in sys.modules else None
+    spec = PathFinder.find_spec(NAME) if NAME not in sys.modules else None
     if spec is not None:
         stand_in = sys.modules[NAME] = _OnFirstUse(NAME, __doc__)
         stand_in.__path__ = spec.submodule_search_locations  # its submodules import as before

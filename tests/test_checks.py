@@ -19,7 +19,7 @@ class Data:  # what a checker reads: events and actors, as kit.load() gives them
 DATA = Data()
 CHANGES = recognition.standing_changes(DATA.events, DATA.actors)
 DE_JURE_ON_THE_DAY = int(recognition.counts_at(recognition.recognition_counts(CHANGES),
-                                            recognition_exercises.EXERCISE_1_DAY)["de_jure"])
+                                            recognition_exercises.exercise_1_day(CHANGES))["de_jure"])
 GAPS = recognition_exercises._gaps(CHANGES)
 
 

@@ -37,7 +37,8 @@ def test_names_and_years_outside_the_data_are_named_as_outside_it():
 
 def test_a_year_with_no_event_is_not_called_known():
     said = str(claim("recognition-evidence",
-                     "Bargains and setbacks: the Soviets recognised Britain in 1924 and China in 1931.", RECOGNITION))
+                     "Bargains and setbacks: Britain recognised the Soviets in 1924, and little changed by 1931.",
+                     RECOGNITION))
     assert 1931 not in set(DATA.events["date"].dt.year)  # the trap's year: if the data gains one, choose another
     assert "'1931'" not in said and "no event in 1931" in said
 
@@ -55,7 +56,7 @@ def test_too_few_is_not_told_to_stop_adding_up_acts():
     from breaking_isolation import recognition, recognition_exercises
     changes = recognition.standing_changes(DATA.events, DATA.actors)
     right = int(recognition.counts_at(recognition.recognition_counts(changes),
-                                      recognition_exercises.EXERCISE_1_DAY)["de_jure"])
+                                      recognition_exercises.exercise_1_day(changes))["de_jure"])
     low, high = str(checks.verdict("recognition-1", right - 1, DATA)), str(checks.verdict("recognition-1", right + 1, DATA))
     assert "Too few" in low and "add up" not in low
     assert "Too many" in high and "add up" in high

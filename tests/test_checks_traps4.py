@@ -125,3 +125,86 @@ def test_a_dictionary_answer_is_told_what_is_wrong_inside_it(name, answer, said)
 def test_a_tie_that_does_not_belong_opens_its_sentence_with_a_capital():
     said = verdict("network-3", [("britain", "germany")])
     assert said.points[0].startswith("The tie"), said.points
+
+
+# --- claims: every fact-bearing part is checked against the data, or said unchecked and never badged -------------
+
+RECOGNITION = ["1924-britain-recognition", "1927-britain-breaks-relations"]
+CHINA = ["1924-whampoa-opens", "1927-shanghai-massacre"]
+
+
+def claim(name, text, events):
+    return verdict(name, {"claim": text, "events": events})
+
+
+@pytest.mark.parametrize("text", ["The USSR recognised Britain in 1924 after the Zinoviev letter.",
+                                  "Moscow recognised Britain in 1924 because Labour won the election.",
+                                  "Soviet Russia formally recognised the US in 1933 because trade mattered."])
+def test_moscow_recognising_a_state_is_told_the_data_records_the_other_way_round(text):
+    said = claim("recognition-evidence", text, RECOGNITION)
+    assert said.status == checks.WRONG, str(said)
+    assert "the other way round" in str(said) and "recognising Moscow" in str(said)
+
+
+def test_a_state_recognising_moscow_is_still_checked():
+    said = claim("recognition-evidence", "Britain recognised the USSR in 1924 because Labour wanted trade.", RECOGNITION)
+    assert said.status == checks.CHECKED, str(said)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Lenin signed Locarno in 1925 with Hitler because he wanted peace.", "died on 21 January 1924"),
+    ("Sun Yat-sen ordered the Shanghai massacre in 1927 because he feared the Communists.", "died on 12 March 1925")])
+def test_a_person_the_data_records_as_dead_by_then_is_refused_with_the_day(text, said):
+    result = claim("china-evidence", text, CHINA)
+    assert result.status == checks.WRONG and said in str(result), str(result)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Trotsky ordered the Shanghai massacre in 1927 because he hated the Communists.",
+     "the data does not link Leon Trotsky to that event"),
+    ("Mao led the Northern Expedition in 1926 because Moscow backed him.", "'Mao'"),
+    ("Chiang signed Locarno in 1925 with Hitler because he wanted peace.", "'Hitler'")])
+def test_a_person_the_data_does_not_link_to_the_claim_is_said_unchecked_never_badged(text, said):
+    result = claim("china-evidence", text, CHINA)
+    assert result.status == checks.UNCHECKED, str(result)
+    assert "could not check" in str(result) and said in str(result)
+    assert "✔" not in str(result) and "◇" not in str(result)
+
+
+@pytest.mark.parametrize("text", ["Borodin helped Sun Yat-sen in 1923 because Moscow wanted an ally in China.",
+                                  "Chiang led the Northern Expedition in 1926 because the Kuomintang wanted to unite China."])
+def test_a_true_claim_about_people_the_data_supports_is_checked(text):
+    said = claim("china-evidence", text, CHINA)
+    assert said.status == checks.CHECKED, str(said)
+
+
+@pytest.mark.parametrize("text", ["Britain was Moscow's closest friend in 1927 because of ARCOS.",
+                                  "Britain and Moscow were warm friends in 1927 because of ARCOS."])
+def test_a_friendly_tone_in_a_hostile_year_is_refused(text):
+    said = claim("recognition-evidence", text, RECOGNITION)
+    assert said.status == checks.WRONG and "never cooperative" in str(said), str(said)
+
+
+def test_a_friendly_tone_in_a_friendly_year_is_checked():
+    said = claim("recognition-evidence", "Germany was Moscow's closest friend in 1922 because of Rapallo.", RECOGNITION)
+    assert said.status == checks.CHECKED and "closest friend" in str(said), str(said)
+
+
+def test_an_evaluative_phrase_the_check_has_no_tone_for_is_said_unchecked():
+    said = claim("recognition-evidence", "Britain was Moscow's most important partner in 1924 because it recognised "
+                 "the USSR.", RECOGNITION)
+    assert said.status == checks.UNCHECKED and "'most important'" in str(said), str(said)
+
+
+@pytest.mark.parametrize("text", ["Britain severed relations with Moscow in 1925 because of the Zinoviev letter.",
+                                  "Britain cut ties with Moscow in 1925 because of the Zinoviev letter.",
+                                  "Britain cut off relations with Moscow in 1925 because of the Zinoviev letter."])
+def test_every_wording_of_a_break_is_read_against_the_breaks(text):
+    said = claim("recognition-evidence", text, RECOGNITION)
+    assert said.status == checks.WRONG and "break in 1927" in str(said), str(said)
+
+
+def test_a_break_in_its_year_in_other_words_is_checked():
+    said = claim("recognition-evidence", "Britain severed relations with Moscow in 1927 because of the ARCOS raid.",
+                 RECOGNITION)
+    assert said.status == checks.CHECKED and "the break between Britain and Moscow" in str(said), str(said)

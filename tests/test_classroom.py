@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jsonschema
@@ -248,6 +249,22 @@ def test_a_server_builds_jsonschema_s_iri_check_on_first_use_and_it_checks_as_be
         assert rfc3987_syntax.is_valid_syntax_iri("https://example.org/") and "rfc3987_syntax.syntax_helpers" in sys.modules
     """
     subprocess.run([sys.executable, "-c", script, str(ROOT / "jupyter")], check=True)
+
+
+def test_the_classroom_sampler_gives_each_student_s_pss_beside_rss():
+    """PSS shares out the pages a class's processes share (libraries): no more than RSS, and more than nothing."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        time.sleep(0.3)
+        sampler = procs.Sampler(hub_pid=os.getpid())
+        sampler.watch("student-01", os.getpid())  # this process and its child stand for a server and its kernel
+        sampler.sample()
+        usage = sampler.usage["student-01"]
+        assert 0 < usage.peak_server_pss < usage.peak_pss <= usage.peak_rss
+        assert usage.peak_server_pss <= usage.peak_server_rss
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_the_served_repository_takes_a_whole_class_at_once():

@@ -135,7 +135,7 @@ def test_network_pointers_name_the_other_face_and_the_other_sign():
     state_only = assess({"claim": "Britain first dealt with and then broke with the Soviet state because trade mattered less.",
                          "events": ["1921-trade", "1927-break"]}, "network-evidence")
     assert passed(state_only) and "party face" in str(state_only) and "All your events" not in str(state_only)
-    hostile = assess({"claim": "The Comintern's work cost Moscow its British partner, because London read it as subversion.",
+    hostile = assess({"claim": "The Comintern's work cost Moscow its partner Britain, because Britain read it as subversion.",
                       "events": ["1924-letter", "1927-break"]}, "network-evidence")
     assert passed(hostile) and "All your events are hostile" in str(hostile)
     assert "party face" not in str(hostile)  # the Comintern is cited

@@ -23,7 +23,7 @@ def handout_rows() -> pd.DataFrame:
 
 def _answers(changes: pd.DataFrame) -> tuple:
     de_jure = int(recognition.counts_at(recognition.recognition_counts(changes),
-                                        recognition_exercises.EXERCISE_1_DAY)["de_jure"])
+                                        recognition_exercises.exercise_1_day(changes))["de_jure"])
     return de_jure, recognition_exercises._broken_off(changes), recognition_exercises._gaps(changes).to_dict()
 
 

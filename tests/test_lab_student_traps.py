@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from breaking_isolation import china, china_charts, checks, load, recognition_exercises
@@ -58,14 +59,18 @@ def test_notebook_1_exercise_2_comes_before_the_figure_and_table_that_answer_it(
 
 
 def test_notebook_1_exercise_1_asks_for_a_day_no_table_prints(edition):
-    day = recognition_exercises.EXERCISE_1_DAY
-    assert not day.endswith("-12-31"), "the year-end table (figures 1 and 2) would print the answer"
+    changes = recognition_exercises.standing_changes(load().events, load().actors)
+    day = recognition_exercises.exercise_1_day(changes)   # the day of Britain's break, from the data
+    assert (day.month, day.day) != (12, 31), "the year-end table (figures 1 and 2) would print the answer"
     notebook = cells(edition, "01-recognition")
     exercise = next(i for i, c in enumerate(notebook) if c.get("id") == "c56")
-    written = "26 May 1927"
-    assert written in notebook[exercise].source
-    expected = str(recognition_exercises.counts_at(recognition_exercises.recognition_counts(
-        recognition_exercises.standing_changes(load().events, load().actors)), day)["de_jure"])
+    asked = re.search(r"\*\*de jure\*\* on (\d{1,2} [A-Z][a-z]+ \d{4})", notebook[exercise].source)
+    assert asked, "exercise 1 names the day it asks about"
+    written = asked.group(1)
+    counts = recognition_exercises.recognition_counts(changes)
+    expected = str(recognition_exercises.counts_at(counts, day)["de_jure"])
+    # The check grades the count on the data's day of the break; the day the notebook names must give the same count.
+    assert str(recognition_exercises.counts_at(counts, pd.Timestamp(written))["de_jure"]) == expected, written
     for cell in notebook[:exercise]:
         for line in outputs_text(cell).splitlines():
             assert not (line.strip().startswith(written) and re.search(rf"\b{expected}\b", line)), line

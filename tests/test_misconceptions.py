@@ -109,3 +109,25 @@ def test_stopped_recognising_is_no_year_of_recognition():
     claim = "In 1927 Britain stopped recognising the Soviet Union, so the climb ended."
     assert misconceptions.wrong_years(claim, data) == []
     assert [m.id for m in misconceptions.found_in(claim, data)] == ["recognition-withdrawn"]
+
+
+YEAR_CLAIMS = [
+    "In 1924 Britain recognised the Soviet Union and the US recognised it in 1925.",
+    "The U.S.A. recognised Moscow in 1924; in 1922 Germany recognised it at Rapallo.",
+    "FRANCE RECOGNISED THE USSR IN 1925, and the united states recognized it in 1920.",
+    "In 1923 Italy, Japan and China recognised the Soviet government.",
+    "Us students think Japan recognised Moscow in 1924 and us recognised it too.",
+    "In 1924 Brıtain recognised the USSR (a dotless i), and Kelvın's country, Japan, in 1926.",
+    "Mexico recognised the Soviet Union in 1929; Norway in 1920; Sweden in 1925.",
+    "In 1921 the British government recognised Moscow in practice, and in law in 1930.",
+]
+
+
+@pytest.mark.parametrize("claim", YEAR_CLAIMS)
+def test_a_year_hint_is_the_same_when_states_the_claim_cannot_name_are_skipped(claim, monkeypatch):
+    """wrong_years compiles a pattern only for the states whose names a claim may hold (_may_hold): the hints are
+    those of a pattern for every state."""
+    data = kit.load()
+    quick = misconceptions.wrong_years(claim, data)
+    monkeypatch.setattr(misconceptions, "_may_hold", lambda claim, name: True)
+    assert quick == misconceptions.wrong_years(claim, data)

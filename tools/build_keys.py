@@ -208,7 +208,7 @@ def exercise_answers(data) -> dict:
     from breaking_isolation import recognition, recognition_exercises as ex  # noqa: PLC0415
 
     changes = recognition.standing_changes(data.events, data.actors)
-    de_jure = int(recognition.counts_at(recognition.recognition_counts(changes), ex.EXERCISE_1_DAY)["de_jure"])
+    de_jure = int(recognition.counts_at(recognition.recognition_counts(changes), ex.exercise_1_day(changes))["de_jure"])
     return {"recognition-1": de_jure, "recognition-2": sorted(ex._broken_off(changes)),
             "recognition-3": ex._gaps(changes)}
 
@@ -221,7 +221,7 @@ def exercise_key(data) -> str:
     changes = recognition.standing_changes(data.events, data.actors)
     counted = changes[changes["counted"]]
     names = dict(zip(counted["state"], counted["label"]))
-    day = pd.Timestamp(recognition_exercises.EXERCISE_1_DAY)
+    day = recognition_exercises.exercise_1_day(changes)
     broken = answers["recognition-2"]
     gaps = answers["recognition-3"]
     first = counted.groupby(["state", "recognition_after"], observed=True)["date_text"].first().unstack()

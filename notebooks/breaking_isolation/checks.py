@@ -36,7 +36,7 @@ import pandas as pd
 from . import freshness
 from .verdicts import CHECKED as CHECKED
 from .verdicts import RIGHT as RIGHT
-from .verdicts import STALE, UNANSWERED, UNREADABLE, Verdict
+from .verdicts import STALE, UNANSWERED, UNCHECKED, UNREADABLE, Verdict
 from .verdicts import WRONG as WRONG
 
 # The modules whose labelled functions are the exercises (one per notebook, and the claim-and-evidence checks).
@@ -97,6 +97,12 @@ def unanswered(expects: str) -> Verdict:
 def checked(message: str, *points: str) -> Verdict:
     """For an answer a program can check only in form (a claim): says what was checked, judges no history."""
     return Verdict(CHECKED, message, points)
+
+
+def unchecked(message: str, *points: str) -> Verdict:
+    """For a claim with a part the check could not check: says what it checked and what it could not, with no
+    badge (neither right nor checked) and no refusal of the part it could not read."""
+    return Verdict(UNCHECKED, message, points)
 
 
 class Unreadable(ValueError):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, china, evidence_words, faces, misconceptions, network_model, recognition, ties_said
+from . import checks, china, claim_people, evidence_words, faces, misconceptions, network_model, recognition, ties_said
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -155,6 +155,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Your claim names nothing the check can find in the data: say who, where or when (a "
                             "state, a party, a person, a place or a year), so that it can be tested against your "
                             "evidence.")
+    people = claim_people.read(given.claim, data, words)
+    if people.refusal:  # a person the data records as dead by then
+        return checks.wrong(people.refusal)
     ties = ties_said.read(given.claim, data, spec.start, spec.end)
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
@@ -196,8 +199,14 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if not reason:
         tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
                        "\"which shows\", if you can.")
-    return checks.checked(f"Your claim is one sentence the check can read, and it names {listed}, which the data "
-                          f"knows. {events_said(given, data, spec, off_topic)}", *ties.checked, YOU_JUDGE, *tips)
+    said = (f"Your claim is one sentence the check can read, and it names {listed}, which the data knows. "
+            f"{events_said(given, data, spec, off_topic)}")
+    could_not = (*people.unchecked, *ties.unchecked)
+    if could_not:  # a part it could not check: said so, and never badged as checked
+        return checks.unchecked(said, *could_not, *people.checked, *ties.checked,
+                                "Check those parts yourself against the events, or say them with the actors, events "
+                                "and years of the data.", YOU_JUDGE, *tips)
+    return checks.checked(said, *people.checked, *ties.checked, YOU_JUDGE, *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:

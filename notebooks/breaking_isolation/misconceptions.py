@@ -169,7 +169,7 @@ def found_in(claim: str, data=None) -> list[Misconception]:
     if data is None:
         return found
     found = [dated(m, data) for m in found]
-    return found + wrong_years(text, data)
+    return found + wrong_direction(text, data) + wrong_years(text, data)
 
 
 def dated(entry: Misconception, data) -> Misconception:
@@ -264,12 +264,22 @@ def _state_names(data) -> dict[str, str]:
     return {name: state for name, state in named.items() if len(name) >= 3 or name == "us"}
 
 
+def _may_hold(claim: str, name: str) -> bool:
+    """False only where wrong_years' pattern for `name` cannot match in `claim`: it holds the name itself, and in
+    ASCII text an ASCII letter matches, ignoring case, only its own two cases."""
+    if name == "us":
+        return "US" in claim or "U.S" in claim
+    return not (claim.isascii() and name.isascii()) or name.lower() in claim.lower()
+
+
 def wrong_years(claim: str, data) -> list[Misconception]:
     """For each state the claim says recognised Moscow in a year, a hint when the data gives that state's
     recognition another year (or none): what the data says, with its event, computed, never a hand list."""
     first = first_recognitions(data)
     found: list[Misconception] = []
     for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        if not _may_hold(claim, name):
+            continue  # no pattern to compile: a claim names few of the states
         flags = 0 if name == "us" else re.IGNORECASE  # "US", never the word "us"
         shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
         for said in re.finditer(rf"(?:\b[Ii]n (?P<before>1[89]\d\d),?\s+)?(?P<state>(?:[Tt]he\s+)?(?<![\w.])(?:{shown}))(?![\w'])"
@@ -304,3 +314,38 @@ def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, st
                 f"{' and '.join(said)}{'' if 'de_jure' in dates else ', and never in law'}: check the year against "
                 f"{'that event' if len(said) == 1 else 'those events'} in data/events.csv.")
     return Misconception(state, re.compile(""), hint, tuple(event for _, event in dates.values()))
+
+
+# --- "Moscow recognised <a state>": the data records the other way round ----------------------------------------
+
+MOSCOW = r"(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|rsfsr|moscow|kremlin|soviets|soviet\s+government)"
+DENIED = re.compile(r"\b(not|never|n't|refus\w*|declin\w*|reject\w*|wait\w*|asked|wanted|sought|hoped)\b|n't", re.IGNORECASE)
+MUTUAL = re.compile(r"\b(each other|one another|mutual\w*|both)\b", re.IGNORECASE)
+
+
+def wrong_direction(claim: str, data) -> list[Misconception]:
+    """For a claim that Moscow recognised a state ("The USSR recognised Britain in 1924"), what the data records:
+    the states that recognised Moscow, with the day and the event of that state's recognition, if any."""
+    if MUTUAL.search(claim):
+        return []
+    first = first_recognitions(data)
+    for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
+        said = re.search(rf"(?i:\b{MOSCOW}(?P<between>(?:\s+[\w']+){{0,3}}?)\s+(?:recogni[sz]\w*|gave\s+(?:\w+\s+)?"
+                         rf"recognition\s+to)(?:\s+(?:the|de jure|de facto|formally|officially|fully))*)\s+(?<![\w.])"
+                         rf"(?:{shown})(?![\w'])",
+                         claim, 0 if name == "us" else re.IGNORECASE)
+        if said is None or DENIED.search(said.group("between")):
+            continue
+        dates = first.get(state, {})
+        typed = claim[said.start():said.end()]
+        recorded = " and ".join(f"in {'law (de jure)' if level == 'de_jure' else 'practice (de facto)'} on "
+                                f"{_spoken(day)} ({event})" for level, (day, event) in
+                                sorted(dates.items(), key=lambda item: item[1][0]))
+        what = (f"it has {name.title() if name != 'us' else 'the US'} recognising Moscow {recorded}" if recorded
+                else "it has no recognition of Moscow by that state")
+        hint = (f"Your claim says '{typed}': Moscow recognising another state. The kit's data records the other "
+                f"way round, states recognising Moscow, and {what}. Turn your claim round, or check who recognised "
+                "whom against the events.")
+        return [Misconception(f"{state}-direction", re.compile(""), hint, tuple(e for _, e in dates.values()))]
+    return []

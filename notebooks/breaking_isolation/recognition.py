@@ -197,6 +197,10 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame, problems: list 
     Columns: date, date_text, event_id, kind, state, name, label (the name without a bracketed note), region,
     actor (who spoke for the other side), counted, reason (why an event moves nothing, or why it counts from a later day), and the standing
     before and after in each dimension: recognition_before/after, relations_before/after.
+    An act of a government recognised later is moved to the day it was recognised only where no recognised
+    government of its state had a standing with Moscow before (the carry-over rule of the module docstring,
+    "A government recognised later", and of data/README.md): Ankara's act of 1920 counts from 1 November 1922;
+    Nanjing's break of 1927 moves nothing, since Nanjing inherited Peking's relations in June 1928.
     Moscow's recognitions of others are left out (see `moscow_recognises`). An event whose other side
     belongs to no state raises a ValueError naming it; so does breaking off relations that were never
     established. Given a list as `problems` (as the loader does), each such event is added to it instead and

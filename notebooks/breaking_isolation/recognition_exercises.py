@@ -37,7 +37,19 @@ def _state_names(data) -> dict[str, str]:
 
 # Exercise 1's day: Britain broke off relations, and the student reads what that did to the recognition count.
 # No table of the notebook prints that day's count (they print year ends), so the student reads figure 1.
-EXERCISE_1_DAY = "1927-05-26"
+# The day is the data's, never typed here: the first counted break of relations with Britain.
+EXERCISE_1_STATE = "britain"
+
+
+def exercise_1_day(changes: pd.DataFrame) -> pd.Timestamp:
+    """The day of exercise 1: the first counted `relations_broken` row for Britain in `changes`."""
+    breaks = changes[changes["counted"] & (changes["kind"] == "relations_broken")
+                     & (changes["state"] == EXERCISE_1_STATE)]
+    return pd.Timestamp(breaks["date"].min())
+
+
+def _day_text(day: pd.Timestamp) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def _states(data) -> int:
@@ -47,7 +59,9 @@ def _states(data) -> int:
 
 @checks.exercise("recognition-1", expects="a whole number")
 def _check_de_jure_on_the_day(answer, data):
-    expected = int(counts_at(recognition_counts(standing_changes(data.events, data.actors)), EXERCISE_1_DAY)["de_jure"])
+    changes = standing_changes(data.events, data.actors)
+    day = exercise_1_day(changes)
+    expected = int(counts_at(recognition_counts(changes), day)["de_jure"])
     given = checks.as_int(answer)
     states = _states(data)
     impossible = checks.outside(given, 0, states, f"the kit's data knows {states} states, so the count is from 0 "
@@ -55,14 +69,14 @@ def _check_de_jure_on_the_day(answer, data):
     if impossible:
         return impossible
     if given == expected:
-        return checks.right("That is the de jure line of the recognition chart on 26 May 1927: Britain's break "
-                            "did not lower it.")
+        return checks.right(f"That is the de jure line of the recognition chart on {_day_text(day)}: Britain's "
+                            "break did not lower it.")
     if given > expected:
         return checks.wrong("Too many: the chart's line holds its value until the next change, so you need the last "
-                            "change on or before 26 May 1927. Do not add up acts: a state that recognised Moscow "
+                            f"change on or before {_day_text(day)}. Do not add up acts: a state that recognised Moscow "
                             "twice (de facto, then de jure) is one state.")
     return checks.wrong("Too few: the chart's line holds its value until the next change, so you need the last "
-                        "change on or before 26 May 1927, not an earlier one. Read the de jure line, not the de "
+                        f"change on or before {_day_text(day)}, not an earlier one. Read the de jure line, not the de "
                         "facto line, and count every state that recognised Moscow in law by that day.")
 
 

@@ -30,17 +30,26 @@ import pandas as pd
 
 from . import checks
 from .evidence_words import NAME_FILLERS
+from .network_model import sign_of
 
 COOPERATIVE = re.compile(
-    r"\b(friendly|friendlier|friendship|friends? (?:of|with|to)|all(?:y|ies|ied)|alliance|co-?operat\w*|partners?|"
+    r"\b(friendly|friendlier|friendship|(?:best |closest |close |good |great )?friends?|close(?:r|st)?|warm\w*|"
+    r"good (?:relations|terms)|all(?:y|ies|ied)|alliance|co-?operat\w*|partners?|"
     r"partnership|count(?:ed|s|ing)? on|rel(?:y|ies|ied|ying) on|loyal\w*|joined|joins?|backed|backing|"
     r"supported|supporting|helped|aided|trust(?:ed|ing)?|courted|courting|embraced|sided with|welcomed|"
     r"reconcil\w*)\b", re.IGNORECASE)
 HOSTILE = re.compile(
-    r"\b(hostil\w*|enem(?:y|ies)|(?:broke|break|breaks|breaking)(?: off| with)?|attack\w*|turned (?:on|against)|"
+    r"\b(hostil\w*|(?:worst |bitter )?enem(?:y|ies)|cold(?:er|est)?|cool(?:er|est)?|frost\w*|tense|tensions?|"
+    r"bad (?:relations|terms)|sever(?:ed|s|ing)?(?: off)?|cut(?:s|ting)? (?:off )?(?:\w+ )?(?:ties|relations)|"
+    r"cut off|end(?:ed|s|ing)? (?:\w+ )?relations|(?:broke|break|breaks|breaking)(?: off| with)?|attack\w*|turned (?:on|against)|"
     r"turns? (?:on|against)|betray\w*|fought|fights?|opposed|opposing|raided|expelled|crushed|massacred|"
     r"threaten\w*|distrust\w*|rival\w*|quarrel\w*|war (?:on|against|with))\b", re.IGNORECASE)
-BREAK_VERB = re.compile(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomatic\s+)?relations\b)", re.IGNORECASE)
+# Every wording of a break of relations, read against the kit's breaks: "broke off", "severed", "cut ties".
+BREAK_VERB = re.compile(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomatic\s+)?(?:relations|ties)\b)|"
+                        r"sever(?:ed|s|ing)?\b|cut(?:s|ting)?\s+(?:off\s+)?(?:\w+\s+)?(?:ties|relations)\b|cut\s+off\b|"
+                        r"end(?:ed|s|ing)?\s+(?:\w+\s+)?relations\b", re.IGNORECASE)
+# A word that judges a tie which the check has no tone for ("the most important partner"): said, never passed.
+EVALUATIVE = re.compile(r"\b(?:most|least|very|truly|really|deeply|extremely|so)\s+[a-z]{3,}\b", re.IGNORECASE)
 DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
                     re.IGNORECASE)
 # Where one statement of a claim ends and another begins: a reason, a contrast, a relative clause.
@@ -65,6 +74,7 @@ class Mention:
 class Said:
     refusal: str | None = None                  # why the claim is not checked, in plain words
     checked: tuple[str, ...] = ()               # what the check compared, for a claim it passes
+    unchecked: tuple[str, ...] = ()             # what it could not check: the claim gets no passing badge
 
 
 def actor_names(actors: pd.DataFrame) -> dict[str, str]:
@@ -178,6 +188,8 @@ def read(claim: str, data, start: str, end: str) -> Said:
     every_year = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim) if first <= int(y) <= last]
     found = mentions(claim, names)
     checked: list[str] = []
+    unchecked: list[str] = []
+    persons = person_names(data.actors)
     subject = None  # who a clause opened by "who" is about: the first actor of the clause before it
     for begin, finish, opener in _clauses(claim):
         inside = [m for m in found if begin <= m.start and m.end <= finish]
@@ -207,20 +219,19 @@ def read(claim: str, data, start: str, end: str) -> Said:
                 after = [m for m in inside if m.start >= word.end()
                          and len(claim[word.end():m.start].split()) <= NEAR_AFTER]
                 pair = ((before[-1], after[0]) if before and after else
-                        _both(claim, before[-2:]) if len(before) >= 2 else _both(claim, after[:2]) if len(after) >= 2
-                        else None)
+                        _owned(claim, before[-2:]) or _both(claim, before[-2:]) if len(before) >= 2
+                        else _both(claim, after[:2]) if len(after) >= 2 else None)
                 if not pair or _same(pair[0].actor, pair[1].actor):
                     continue
                 a, b = pair
                 one, two = family.get(a.actor, {a.actor}), family.get(b.actor, {b.actor})
-                actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
-                between = events[((actor.isin(one) & counterpart.isin(two)) | (actor.isin(two) & counterpart.isin(one)))
-                                 & (events["date"] >= pd.Timestamp(start))
+                joined = _linked(events, one, two, persons)
+                between = events[joined & (events["date"] >= pd.Timestamp(start))
                                  & (events["date"] <= pd.Timestamp(f"{until}-12-31"))]
                 who, whom = labels.get(a.actor, a.actor), labels.get(b.actor, b.actor)
                 said = f"'{word.group(0)}'"
                 if tone == "hostile" and BREAK_VERB.match(claim, word.start()):  # a break: read against the breaks
-                    pair_events = events[(actor.isin(one) & counterpart.isin(two)) | (actor.isin(two) & counterpart.isin(one))]
+                    pair_events = events[joined]
                     broken = pair_events[_breaks(pair_events)].sort_values("date")
                     if broken.empty:
                         return Said(f"Your claim says {who} and {whom} broke off relations ({said}), but the kit's data "
@@ -237,10 +248,31 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                     "Check the year against the events.")
                     checked.append(f"the break between {who} and {whom} ({said}) with {_named(in_year.tail(2))}")
                     continue
+                named_years = sorted(set(years))
+                if named_years:  # a tone is read for the years its clause names: the tie then, not years before
+                    then = between[between["date"].dt.year.isin(named_years)]
+                    if (then["tone"].astype(str) == tone).any():
+                        checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
+                                       f"{' and '.join(map(str, named_years))} with "
+                                       f"{_named(then[then['tone'].astype(str) == tone].sort_values('date').tail(2))}")
+                        continue
+                    upto = between.sort_values("date")
+                    sign = sign_of(upto["date"], upto["tone"], f"{until}-12-31", upto["kind"]) if len(upto) else "none"
+                    if sign in ("cooperative", "hostile") and sign != tone:
+                        shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
+                        return Said(f"Your claim calls the tie between {who} and {whom} {tone} in "
+                                    f"{' and '.join(map(str, named_years))} ({said}), but the kit's events up to then are "
+                                    f"{sign}, never {tone}: {', '.join(shown)}. The check found no evidence for "
+                                    "that part of your claim: read those events, then say what the tie was.")
+                    unchecked.append(f"the tie between {who} and {whom} ({said}) in "
+                                     f"{' and '.join(map(str, named_years))}: the kit's data has "
+                                     + (f"no event of that tone between them then (the tie was {sign})" if len(upto)
+                                        else "no event between them up to then"))
+                    continue
                 if between.empty:
-                    return Said(f"Your claim ties {who} to {whom} with {said}, but the kit's data has no event "
-                                f"between them from {first} to {until}, so the check found no evidence for that part "
-                                "of your claim. Check it against the events, or say it of actors the data links.")
+                    unchecked.append(f"the tie between {who} and {whom} ({said}): the kit's data has no event "
+                                     f"between them from {first} to {until}")
+                    continue
                 tones = between["tone"].astype(str)
                 if not (tones == tone).any():
                     shown = between.sort_values("date")["event_id"].tolist()
@@ -254,9 +286,43 @@ def read(claim: str, data, start: str, end: str) -> Said:
                 near = of_tone[of_tone["date"].dt.year.isin(years or every_year)]
                 checked.append(f"the tie between {who} and {whom} ({said}, {tone}) with "
                                f"{_named((near if not near.empty else of_tone).tail(2))}")
+        for word in EVALUATIVE.finditer(claim, begin, finish):  # a judgement of a tie with no tone the check reads
+            if inside and not COOPERATIVE.search(word.group(0)) and not HOSTILE.search(word.group(0)):
+                unchecked.append(f"'{word.group(0)}', a judgement the check has no words for")
+    could_not = tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked))
     if not checked:
-        return Said()
+        return Said(None, (), could_not)
     listed = "; ".join(dict.fromkeys(checked))
     return Said(None, (f"The check compared only this: {listed}. It did not read the rest of your claim (its "
                        "dates, causes and people), so it checked nothing else your claim says: that is yours to "
-                       "check against the events.",))
+                       "check against the events.",), could_not)
+
+
+def _owned(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
+    """"Britain was Moscow's closest friend": an actor, then another's (a possessive), before a word of tone."""
+    return (two[0], two[1]) if two[1].typed.lower().endswith(("'s", "’s")) else None
+
+
+def _linked(events: pd.DataFrame, one: set[str], two: set[str], persons: dict[str, list[str]]) -> pd.Series:
+    """Events between two sides: one side as actor and the other as counterpart, or a person of a side named in the
+    event's title or description ("Borodin arrives in Canton as adviser to Sun Yat-sen")."""
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    described = events["description"].fillna("").astype(str) if "description" in events else ""
+    text = (events["title"].astype(str) + " " + described).str.lower()
+
+    def on(side: set[str]) -> pd.Series:
+        found = actor.isin(side) | counterpart.isin(side)
+        for person in side & set(persons):
+            found |= text.str.contains("|".join(re.escape(n) for n in persons[person]), regex=True)
+        return found
+
+    direct = (actor.isin(one) & counterpart.isin(two)) | (actor.isin(two) & counterpart.isin(one))
+    named = bool(set(persons) & (one | two))
+    return direct | (on(one) & on(two)) if named else direct
+
+
+def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
+    """{person: the names the events' texts may call them by, lower case}: the full name and the surname."""
+    people = actors[actors["kind"].astype(str) == "person"]
+    return {a: sorted({n.lower(), n.split()[-1].lower()} if len(n.split()[-1]) >= 4 else {n.lower()})
+            for a, n in zip(people["actor_id"].astype(str), people["name"].astype(str))}

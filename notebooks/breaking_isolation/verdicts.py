@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from . import markup
 
 RIGHT, WRONG, UNANSWERED, UNREADABLE, CHECKED, STALE = "right", "wrong", "unanswered", "unreadable", "checked", "stale"
+# A claim with a part the check could not check: no badge, and no refusal of what it could not read.
+UNCHECKED = "unchecked"
 _LABELS = {RIGHT: "✔ Right.", WRONG: "✘ Not right yet.", UNANSWERED: "… Not answered yet.",
            UNREADABLE: "? Cannot read this answer.", CHECKED: "◇ Checked: the form, not the history.",
-           STALE: "↻ Run your answer cell again."}
+           STALE: "↻ Run your answer cell again.",
+           UNCHECKED: "△ Not checked in full: part of your claim is beyond what the check can read."}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Each student's server is a process started by the hub; its kernels are its descendants. A sampler reads
 /proc at a fixed interval and adds up, for each student, the resident memory (RSS) of that process tree and
-the CPU seconds of every process ever seen in it (a kernel that has stopped keeps its last reading).
+the CPU seconds of every process ever seen in it (a kernel that has stopped keeps its last reading). Beside RSS
+it adds up the tree's proportional memory (PSS): RSS counts in full the library pages that every student's
+processes share, PSS gives each process its share of them, so the class's PSS adds up to what the machine holds.
 """
 
 from __future__ import annotations
@@ -71,6 +73,18 @@ def read_proc(pid: int) -> Proc | None:
     fields = stat[stat.rindex(")") + 2:].split()  # after "pid (name) "
     return Proc(pid=pid, ppid=int(fields[1]), start=int(fields[19]),
                 cpu=(int(fields[11]) + int(fields[12])) / TICKS, rss=resident * PAGE)
+
+
+def pss(pid: int) -> int | None:
+    """The process's proportional set size in bytes (/proc/PID/smaps_rollup, Linux 4.14 on), or None."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def all_procs() -> dict[int, Proc]:
@@ -147,6 +161,8 @@ def is_loopback(address: str) -> bool:
 class Usage:
     peak_rss: int = 0
     peak_server_rss: int = 0  # the server process alone, without its kernels
+    peak_pss: int | None = None  # as peak_rss and peak_server_rss, in PSS (None where /proc does not give it)
+    peak_server_pss: int | None = None
     cpu: dict[tuple[int, int], float] = field(default_factory=dict)  # (pid, start) -> last CPU seconds
     seen: set[tuple[int, int]] = field(default_factory=set)
     server_cpu: float = 0.0  # the student's server process alone, without its kernels and git
@@ -205,6 +221,10 @@ class Sampler:
             usage.peak_rss = max(usage.peak_rss, rss)
             usage.peak_server_rss = max(usage.peak_server_rss, sum(p.rss for p in members if p.pid == root))
             usage.server_cpu = max([usage.server_cpu] + [p.cpu for p in members if p.pid == root])
+            sizes = {p.pid: pss(p.pid) for p in members}
+            if members and None not in sizes.values():
+                usage.peak_pss = max(usage.peak_pss or 0, sum(sizes.values()))
+                usage.peak_server_pss = max(usage.peak_server_pss or 0, sizes.get(root) or 0)
             for p in members:
                 usage.cpu[(p.pid, p.start)] = p.cpu
                 self.known[p.pid] = p.start

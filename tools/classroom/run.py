@@ -454,6 +454,11 @@ class Classroom:
         return "the cells differ in number or order"
 
 
+def _mib(reduce, sizes: list[int | None]) -> int | None:
+    """`reduce` of the sizes in MiB, or None if any is unknown."""
+    return round(reduce(sizes) / MIB) if sizes and None not in sizes else None
+
+
 def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
     students: list[Student] = outcome["students"]
     sampler = classroom.sampler
@@ -486,6 +491,10 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         "peak_gib_total": round(sampler.peak_total / GIB, 2),
         "server_alone_peak_mib_max": round(max(u.peak_server_rss for u in sampler.usage.values()) / MIB)
         if sampler.usage else None,
+        # PSS beside RSS: each process's share of the pages it shares with other students' processes
+        "peak_pss_mib_per_student_max": _mib(max, [u.peak_pss for u in sampler.usage.values()]),
+        "peak_pss_mib_per_student_median": _mib(statistics.median, [u.peak_pss for u in sampler.usage.values()]),
+        "server_alone_peak_pss_mib_max": _mib(max, [u.peak_server_pss for u in sampler.usage.values()]),
         "hub_and_proxy_peak_mib": round(sampler.hub.peak_rss / MIB),
         "cpu_s_per_student_median": round(statistics.median(cpu.values()), 1) if cpu else None,
         "cpu_s_per_student_max": round(max(cpu.values()), 1) if cpu else None,
@@ -546,6 +555,9 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
         f"median {figures['peak_mib_per_student_median']} MiB (the server alone: max "
         f"{figures['server_alone_peak_mib_max']} MiB); hub and proxy {figures['hub_and_proxy_peak_mib']} MiB; "
         f"whole class {figures['peak_gib_total']} GiB",
+        f"the same in PSS (shared pages counted once across the class): max {figures['peak_pss_mib_per_student_max']} MiB, "
+        f"median {figures['peak_pss_mib_per_student_median']} MiB (the server alone: max "
+        f"{figures['server_alone_peak_pss_mib_max']} MiB)",
         f"CPU seconds per student: median {figures['cpu_s_per_student_median']}, max {figures['cpu_s_per_student_max']}"
         f" (the server alone: median {figures['server_alone_cpu_s_median']}); hub and proxy {figures['hub_and_proxy_cpu_s']}",
         f"listening sockets checked: {figures['listening_sockets_checked']}, beyond 127.0.0.1: {figures['not_loopback']}",
