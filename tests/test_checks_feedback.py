@@ -188,3 +188,11 @@ def test_an_actor_that_does_not_belong_is_named_by_its_label_not_its_id(data, na
     said = str(checks.verdict(name, answer, data))
     assert label in said and "not belong" in said, said
     assert not re.search(r"'?\b(rsfsr|kmt-wuhan|ccp)\b'?", said.split("not belong")[0]), said
+
+
+def test_every_message_opens_with_a_capital_or_a_symbol(feedback):
+    """A sentence a student reads opens with a capital letter, a quote of their words or a figure, never a small
+    letter ("the tie Britain – Germany does not belong")."""
+    small = [(name, line) for name, _, verdict in feedback for line in (verdict.message, *verdict.points)
+             if line and line[:1].islower()]
+    assert not small, small[:5]

@@ -16,7 +16,7 @@ A claim that two actors broke off relations (a break verb: "broke off", "broke r
 breaks in the data (network_model.is_break) between them, in any year: none, and it is refused, with the kit's
 breaks with Moscow; one in another year than the claim names, and it is refused with the data's year.
 
-A word of tone after a denial ("could not count on"), or in a clause of what would have been ("if", "would have"),
+A word of tone after a denial ("could not count on") or a loss ("lost its ally"), or in a clause of what would have been ("if", "would have"),
 is not read. Nothing here judges whether the claim is good
 history; it says only whether the kit's events hold anything of the tone the claim gives a tie.
 """
@@ -50,12 +50,13 @@ BREAK_VERB = re.compile(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomat
                         r"end(?:ed|s|ing)?\s+(?:\w+\s+)?relations\b", re.IGNORECASE)
 # A word that judges a tie which the check has no tone for ("the most important partner"): said, never passed.
 EVALUATIVE = re.compile(r"\b(?:most|least|very|truly|really|deeply|extremely|so)\s+[a-z]{3,}\b", re.IGNORECASE)
-DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
+DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|losing)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
                     re.IGNORECASE)
 # Where one statement of a claim ends and another begins: a reason, a contrast, a relative clause.
 CLAUSE = re.compile(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
                     r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
 NEAR_BEFORE, NEAR_AFTER = 8, 4  # how many words may come between a word of tone and the actors it joins
 MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr"}
@@ -87,12 +88,19 @@ def actor_names(actors: pd.DataFrame) -> dict[str, str]:
     words: dict[str, set[str]] = {}
     for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
         for word in re.findall(r"[A-Z][\w'-]+", name):
-            if word.lower() not in NAME_FILLERS and len(word) >= 4:
+            if word.lower() not in NAME_FILLERS and len(word) >= 4 and word.lower() not in _english():
+                # "Chiang", "Zinoviev"; not "Trade" of the trade unions' name, a word any claim may use
                 words.setdefault(word.lower(), set()).add(actor)
     for word, ids in words.items():
         if len(ids) == 1:
             found.setdefault(word, next(iter(ids)))
     return found
+
+
+def _english() -> frozenset[str]:
+    from .evidence_words import english_words
+
+    return frozenset(english_words())
 
 
 def mentions(text: str, names: dict[str, str]) -> list[Mention]:
@@ -191,11 +199,19 @@ def read(claim: str, data, start: str, end: str) -> Said:
     unchecked: list[str] = []
     persons = person_names(data.actors)
     subject = None  # who a clause opened by "who" is about: the first actor of the clause before it
+    opening = None  # who a clause opened by "it" or "they" is about: the actor that opens the clause before it
     for begin, finish, opener in _clauses(claim):
         inside = [m for m in found if begin <= m.start and m.end <= finish]
-        before_clause = [subject] if opener == "who" and subject is not None else []
+        # "..., who broke with Moscow", "..., but it broke off relations": the clause is about the last one's subject
+        pronoun = PRONOUN.match(claim, begin) is not None
+        before_clause = ([subject] if opener == "who" and subject is not None
+                         else [opening] if pronoun and opening is not None else [])
         if inside:
             subject = inside[0]
+            # the clause's own subject, when an actor opens it ("Britain recognised..."), for a pronoun after it
+            opening = inside[0] if claim[begin:inside[0].start].strip(" ,").lower() in ("", "the", "and the") else None
+        else:
+            opening = None
         # an actor on both sides: two names of one actor joined by a word of a tie
         for one, other in zip(inside, inside[1:]):
             between = claim[one.end:other.start]
@@ -221,6 +237,11 @@ def read(claim: str, data, start: str, end: str) -> Said:
                 pair = ((before[-1], after[0]) if before and after else
                         _owned(claim, before[-2:]) or _both(claim, before[-2:]) if len(before) >= 2
                         else _both(claim, after[:2]) if len(after) >= 2 else None)
+                if (not pair and tone == "hostile" and before and BREAK_VERB.match(claim, word.start())
+                        and not _same(before[-1].actor, "ussr")):
+                    # "Britain broke off relations in 1927": a break with no other side named is one with Moscow,
+                    # whose relations the kit records
+                    pair = (before[-1], Mention(word.start(), word.start(), "Moscow", "ussr"))
                 if not pair or _same(pair[0].actor, pair[1].actor):
                     continue
                 a, b = pair
@@ -251,13 +272,19 @@ def read(claim: str, data, start: str, end: str) -> Said:
                 named_years = sorted(set(years))
                 if named_years:  # a tone is read for the years its clause names: the tie then, not years before
                     then = between[between["date"].dt.year.isin(named_years)]
+                    upto = between.sort_values("date")
+                    sign = sign_of(upto["date"], upto["tone"], f"{until}-12-31", upto["kind"]) if len(upto) else "none"
+                    if (then["tone"].astype(str) == tone).any() and sign != tone:  # both tones that year
+                        unchecked.append(f"the tie between {who} and {whom} ({said}) in "
+                                         f"{' and '.join(map(str, named_years))}: the kit's events of that year have "
+                                         f"both tones ({', '.join(then.sort_values('date')['event_id'].tolist()[-4:])}), "
+                                         f"and the tie was {sign} at its end")
+                        continue
                     if (then["tone"].astype(str) == tone).any():
                         checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
                                        f"{' and '.join(map(str, named_years))} with "
                                        f"{_named(then[then['tone'].astype(str) == tone].sort_values('date').tail(2))}")
                         continue
-                    upto = between.sort_values("date")
-                    sign = sign_of(upto["date"], upto["tone"], f"{until}-12-31", upto["kind"]) if len(upto) else "none"
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
                         return Said(f"Your claim calls the tie between {who} and {whom} {tone} in "
