@@ -129,7 +129,8 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
     has nothing of that name ("Hitler"), or names it only in a few events, none of which the claim names ("Mao" with
     the Northern Expedition). A word the data uses often ("Politburo", "April") is one it reads."""
     texts = _texts(data)
-    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", claim)}
+    # the years the claim names, and those of the events it names ("Versailles" beside Rapallo, 1922)
+    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", claim)} | set(events["date"].dt.year.astype(int))
     named = (events["title"].astype(str) + " " + _column(events, "description")).str.lower()
     found = []
     for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", claim)):
@@ -140,7 +141,7 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
         where = data.events[(data.events["title"].astype(str) + " " + _column(data.events, "description"))
                             .str.lower().str.contains(pattern, regex=True)]
         count = int(texts.str.contains(pattern, regex=True).sum())
-        if count == 0:
+        if count == 0 and not evidence_words.is_known(bare, words.known):  # in no data row nor document
             found.append(f"'{word}': the kit's data has no actor, place or event of that name")
         elif count <= RARE and len(where) and not named.str.contains(pattern, regex=True).any() and not where["date"].dt.year.isin(years).any():
             listed = " and ".join(f"'{t}' ({d.year})" for t, d in zip(where["title"], where["date"]))
