@@ -8,7 +8,13 @@ claim is never badged for a part the check did not read:
 - a person named with an event the claim names ("Trotsky ordered the Shanghai massacre"): checked when the data
   links them (the event's actor or counterpart, or named in its title or description), else not checked, with the
   event's actors: the check cannot tell what the claim says they did there;
-- a name the data does not hold ("Hitler", "Mao"): not checked.
+- an event the claim names by its name ("the Shanghai massacre", "the Arcos raid") with a year the data contradicts:
+  refused, with the data's date;
+- a name the data does not hold ("Hitler"), or holds only in a few events the claim does not name ("Mao"): not
+  checked, and said so.
+
+Each person and each event is read with the years of its own part of the sentence: a sentence is cut at a comma,
+"and", "but", "which", "so", "after", "before" and the like, and before the next person it names.
 """
 
 from __future__ import annotations
@@ -27,27 +33,95 @@ def _spoken(day: pd.Timestamp) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def named_events(claim: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
-    """The events whose title the claim names: each shares a name of its title with the claim ("Locarno",
-    "Northern Expedition", not an actor's name), and of those the ones sharing most words of their title; only
-    those of a year the claim gives, when it gives one and some are of that year."""
-    said = set(evidence_words.words(claim))
+def _bare_words(text: str) -> set[str]:
+    """The words of a text without a possessive ("Moscow's" moscow)."""
+    return {w.removesuffix("'s") for w in evidence_words.words(text)}
+
+
+def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> pd.DataFrame:
+    """The events whose title the claim names: each shares with the claim a name of its title ("Locarno") that
+    few titles hold, or two words of its title ("Northern Expedition", "trade agreement"), not counting an actor's
+    name; of those the ones sharing most words of their title, the events the student cites first; only those
+    of a year the claim gives, when it gives one and some are of that year."""
+    said = _bare_words(claim)
     years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", claim)}
     titles = events["title"].astype(str)
-    named = [_title_names(t) - actor_words - evidence_words.NAME_FILLERS for t in titles]
+    named = [{w for n in _title_names(t) for w in evidence_words.words(n)} - actor_words - evidence_words.NAME_FILLERS
+             for t in titles]  # "Anglo-Soviet": anglo
     often = pd.Series([w for n in named for w in n]).value_counts()  # "Moscow", "Peking": in many titles, no name
     scores = []
     for title, names in zip(titles, named):
-        shared = {w for w in evidence_words.words(title) if w not in evidence_words.LITTLE} & said - actor_words
+        shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said - actor_words
         rare = {w for w in names & said if often.get(w, 0) <= RARE}
-        scores.append(len(shared) if rare or (names & said and len(shared) >= 2) else 0)
+        scores.append(len(shared) if rare or len(shared) >= 2 else 0)
     scored = events.assign(_score=scores)
     scored = scored[scored["_score"] > 0]
     if scored.empty:
-        return scored
+        return scored.drop(columns="_score")
     best = scored[scored["_score"] == scored["_score"].max()]
     in_year = best[best["date"].dt.year.isin(years)]
-    return (in_year if len(in_year) else best).drop(columns="_score")
+    found = (in_year if len(in_year) else best).drop(columns="_score")
+    mine = found["event_id"].astype(str).isin(set(cited))
+    return pd.concat([found[mine], found[~mine]])
+
+
+# Where one part of a sentence ends and the next begins, for the years of a person or an event.
+PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
+                  r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
+
+
+def _parts(claim: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of the claim (PART)."""
+    cuts = [m.span() for m in PART.finditer(claim)]
+    starts = [0] + [end for _, end in cuts]
+    ends = [begin for begin, _ in cuts] + [len(claim)]
+    return list(zip(starts, ends))
+
+
+def _part_of(claim: str, person, others) -> str:
+    """The part of the claim that speaks of `person` (a mention): from the last cut before it to the first cut,
+    or the next person named, after at least one word of its own; a cut just after the name ("Sun and Joffe
+    met") does not end it."""
+    begin = max([0] + [end for _, end in (m.span() for m in PART.finditer(claim)) if end <= person.start])
+    cuts = [m.start() for m in PART.finditer(claim, person.end)] + [o.start for o in others if o.start > person.end]
+    finish = min([c for c in cuts if re.search(r"\w", claim[person.end:c])], default=len(claim))
+    return claim[begin:finish]
+
+
+def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str]) -> str | None:
+    """A refusal when a part of the claim names an event by its name ("the Shanghai massacre", "the Arcos raid")
+    with a year, and the data dates that event to another year: the part shares with the event's title two words
+    that are not an actor's name, one of them a name of the title (a capitalised word), or a name few titles hold
+    and one such word; and no event of the part's year shares as many of those words."""
+    titles = events["title"].astype(str)
+    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    often = pd.Series([w for n in title_names for w in n]).value_counts()
+    for begin, finish in _parts(claim):
+        part = claim[begin:finish]
+        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)}
+        if not years:
+            continue
+        said = _bare_words(part)
+        scores = []
+        for title, names in zip(titles, title_names):
+            shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said
+            own = shared - actor_words  # "massacre", "raid": a word of the event, not of who was in it
+            # "Shanghai massacre": two words of its own, one a name; "Arcos raid": a name few titles hold, and one
+            named = (len(own) >= 2 and names & own) or (own and any(often.get(w, 0) <= RARE for w in names & shared))
+            scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
+        best = max(scores, default=0)
+        if not best:
+            continue
+        top = events[[s == best for s in scores]]
+        if top["date"].dt.year.isin(years).any():
+            continue
+        row = top.sort_values("date").iloc[0]
+        day = str(row["date_text"]) if "date_text" in events else str(row["date"].date())
+        from .misconceptions import _spoken as spoken
+
+        return (f"Your claim puts '{row['title']}' in {' or '.join(map(str, sorted(years)))}; the data dates it "
+                f"{spoken(day)} ({row['event_id']}). Check the year against that event in data/events.csv.")
+    return None
 
 
 def _title_names(title: str) -> set[str]:
@@ -58,8 +132,8 @@ def _title_names(title: str) -> set[str]:
             if m.start() > 0 or not evidence_words.is_known(m.group(0).lower(), ENGLISH)}
 
 
-def read(claim: str, data, words) -> ties_said.Said:
-    """What the claim says of people and named events (module text)."""
+def read(claim: str, data, words, cited=()) -> ties_said.Said:
+    """What the claim says of people and named events (module text); `cited`: the event ids the student cites."""
     actors = data.actors
     names = ties_said.actor_names(actors)
     kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
@@ -68,37 +142,57 @@ def read(claim: str, data, words) -> ties_said.Said:
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
     people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"]
-    actor_words = {w for key in names for w in evidence_words.words(key)}  # "Moscow", "Chiang", "Kuomintang"
-    events = named_events(claim, data.events, actor_words)
+    # "Moscow", "Chiang", "Kuomintang"; an English word only where it is a name on its own ("China"), not the
+    # "trade" of the trade unions' long name
+    actor_words = {w for key in names for w in evidence_words.words(key) if w == key or w not in ENGLISH}
+    wrong_year = wrong_event_year(claim, data.events, actor_words)
+    if wrong_year:
+        return ties_said.Said(wrong_year)
+    events = named_events(claim, data.events, actor_words, cited)
     persons = ties_said.person_names(actors)
+    notes = dict(zip(actors["actor_id"].astype(str), _column(actors, "note")))
     checked, unchecked = [], []
     for person in people:
         if person.typed.lower().endswith(("'s", "’s")):
             continue  # "Lenin's policy": what is his, not what he did
         who = labels.get(person.actor, person.actor)
-        clause = _clause_of(claim, person.start)
+        clause = _part_of(claim, person, [m for m in people if m.actor != person.actor])
         years = [int(y) for y in re.findall(r"\b1[89]\d\d\b", clause)] or []
+        mine = named_events(clause, data.events, actor_words, cited)  # the events of this person's part
         death = died.get(person.actor)
         if death is not None:
             late = [y for y in years if y > death.year]
-            after = events[events["date"] > death]
+            after = mine[mine["date"] > death]
             if late or len(after):
                 when = f"in {late[0]}" if late else f"with '{after['title'].iloc[0]}' ({after['date'].iloc[0].year})"
                 return ties_said.Said(f"Your claim names {who} {when}, but the kit's data records that {who} died on "
                                       f"{_spoken(death)} (data/actors.csv). Check who acted then.")
-        linked = [row for row in events.itertuples()
+        note = notes.get(person.actor, "")
+        linked = [row for row in mine.itertuples()
                   if person.actor in (str(row.actor), str(row.counterpart))
-                  or any(n in f"{row.title} {getattr(row, 'description', '')}".lower() for n in persons[person.actor])]
+                  or any(n in f"{row.title} {getattr(row, 'description', '')}".lower() for n in persons[person.actor])
+                  or _note_names(note, row)]
         if linked:
             checked.append(f"{who} is among the people of '{linked[0].title}' ({linked[0].date.year})")
-        elif len(events):
-            row = events.iloc[0]
+        elif len(mine):
+            row = mine.iloc[0]
             sides = " and ".join(dict.fromkeys(labels.get(str(a), str(a)) for a in (row["actor"], row["counterpart"])))
             unchecked.append(f"what your claim says {who} did in '{row['title']}' ({row['date'].year}): the data does "
                              f"not link {who} to that event, whose sides are {sides}")
     unchecked += _not_in_data(claim, words, data, events, names)
     return ties_said.Said(None, tuple(f"The check compared this: {c}." for c in dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
+
+
+def _note_names(note: str, row) -> bool:
+    """Whether a person's note in actors.csv names the event ("signed the 1921 trade agreement", "signed Rapallo"):
+    two words of its title, or one of its names, and no other year than the event's."""
+    if not note:
+        return False
+    shared = {w for w in _bare_words(row.title) if w not in evidence_words.LITTLE} & _bare_words(note)
+    names = {w for n in _title_names(row.title) for w in evidence_words.words(n)} & shared
+    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", note)}
+    return (len(shared) >= 2 or bool(names)) and (not years or row.date.year in years)
 
 
 def _clause_of(claim: str, at: int) -> str:

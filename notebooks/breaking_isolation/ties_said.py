@@ -88,12 +88,19 @@ def actor_names(actors: pd.DataFrame) -> dict[str, str]:
     words: dict[str, set[str]] = {}
     for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
         for word in re.findall(r"[A-Z][\w'-]+", name):
-            if word.lower() not in NAME_FILLERS and len(word) >= 4:
+            if word.lower() not in NAME_FILLERS and len(word) >= 4 and word.lower() not in _english():
+                # "Chiang", "Zinoviev"; not "Trade" of the trade unions' name, a word any claim may use
                 words.setdefault(word.lower(), set()).add(actor)
     for word, ids in words.items():
         if len(ids) == 1:
             found.setdefault(word, next(iter(ids)))
     return found
+
+
+def _english() -> frozenset[str]:
+    from .evidence_words import english_words
+
+    return frozenset(english_words())
 
 
 def mentions(text: str, names: dict[str, str]) -> list[Mention]:
