@@ -233,6 +233,9 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
     has nothing of that name ("Hitler"), or names it only in a few events, none of which the claim names ("Mao" with
     the Shanghai massacre). A word the data uses often ("Politburo", "April") is one it reads."""
     texts = _texts(data)
+    # the years of the events the claim names ("Versailles" beside Rapallo, 1922); not a year the claim gives
+    # alone, so that "Mao ... in 1927" is not read as the Mao of the data's one event of 1927
+    years = set(events["date"].dt.year.astype(int))
     named = (events["title"].astype(str) + " " + _column(events, "description")).str.lower()
     found = []
     for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", claim)):
@@ -243,11 +246,12 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
         where = data.events[(data.events["title"].astype(str) + " " + _column(data.events, "description"))
                             .str.lower().str.contains(pattern, regex=True)]
         count = int(texts.str.contains(pattern, regex=True).sum())
-        if count == 0:
+        if count == 0 and not evidence_words.is_known(bare, words.known):  # in no data row nor document
             found.append(f"'{word}': the kit's data has no actor, place or event of that name")
-        elif count <= RARE and len(where) and not named.str.contains(pattern, regex=True).any():
-            # "Mao": named in the data only by an event the claim does not name, so what the claim says of him
-            # is not checked, whatever year it gives
+        elif (count <= RARE and len(where) and not named.str.contains(pattern, regex=True).any()
+              and not where["date"].dt.year.isin(years).any()):
+            # "Mao": named in the data only by an event the claim does not name, nor of its year, so what the
+            # claim says of him is not checked
             listed = " and ".join(f"'{t}' ({d.year})" for t, d in zip(where["title"], where["date"]))
             found.append(f"what your claim says of '{word}': the data names {word} only in {listed}, "
                          f"{'an event' if len(where) == 1 else 'events'} your claim does not name")
