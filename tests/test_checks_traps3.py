@@ -164,7 +164,7 @@ def test_a_claim_with_two_sides_is_still_checked():
 def test_a_person_tied_to_a_body_the_data_never_links_them_to_is_not_badged():
     said = claim("china-evidence", "Chiang Kai-shek was a loyal Bolshevik who joined the Comintern in 1927.", CHINA)
     assert said.status == checks.WRONG, str(said)
-    assert "found no evidence for that part" in str(said)
+    assert "turned on the Communists at Shanghai" in str(said)  # the misconception table's hint, with its evidence
 
 
 def test_a_tone_the_data_contradicts_names_the_events_that_say_otherwise():

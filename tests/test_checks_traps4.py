@@ -162,7 +162,8 @@ def test_a_person_the_data_records_as_dead_by_then_is_refused_with_the_day(text,
 @pytest.mark.parametrize(("text", "said"), [
     ("Trotsky ordered the Shanghai massacre in 1927 because he hated the Communists.",
      "the data does not link Leon Trotsky to that event"),
-    ("Mao led the Northern Expedition in 1926 because Moscow backed him.", "'Mao'"),
+    ("Mao backed the Northern Expedition in 1926 because Moscow helped the Kuomintang.", "'Mao'"),
+    ("Mao welcomed the Northern Expedition in 1927 because Moscow helped the Kuomintang.", "'Mao'"),
     ("Chiang signed Locarno in 1925 with Hitler because he wanted peace.", "'Hitler'")])
 def test_a_person_the_data_does_not_link_to_the_claim_is_said_unchecked_never_badged(text, said):
     result = claim("china-evidence", text, CHINA)

@@ -13,7 +13,6 @@ names them are written from it here too. `make refresh` runs this.
 
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 
 import breaking_isolation as kit

@@ -14,7 +14,8 @@ a slide that holds only a heading takes the untitled slide after it along; speak
 the slide's fragments, so they show in the speaker view for the whole slide; all code input is hidden (a
 presenter shows results, the handout shows the code); cells with slide_type "skip" are dropped, and so are
 cells tagged "teacher" (a verdict the lessons ask students to reach: the class sees the deck); cells with
-slide_type "notes" become speaker notes (press S); the first slide is the notebook's title and question. Handouts, for reading: the student version of the
+slide_type "notes" become speaker notes (press S), whole: a note the notebook keeps short because it answers an
+exercise comes from lessons/speaker-notes/ (a student may open the notebook itself); the first slide is the notebook's title and question. Handouts, for reading: the student version of the
 notebook (no solutions, exercises unanswered) without the speaker notes, code included.
 
 Both: every figure is an <img> whose alt is the figure's alt text; markdown written by code (figure
@@ -242,6 +243,35 @@ def _glossary_words_unlinked(cell) -> None:
         cell.source = GLOSSARY_LINK.sub(r"\1", cell.source)
 
 
+SPEAKER_NOTES = ROOT / "lessons" / "speaker-notes"  # notes that answer an exercise: in decks, not in the notebooks
+NOTE_OF_CELL = re.compile(r"^<!-- cell: (\S+) -->$", re.MULTILINE)
+
+
+def kept_notes(stem: str, folder: Path = SPEAKER_NOTES) -> dict[str, str]:
+    """{cell id: the whole speaker note} of lessons/speaker-notes/<notebook>.md: the notes a notebook keeps short
+    because they give an exercise's answer away (a student may open the notebook itself), whole in the deck."""
+    path = folder / f"{stem}.md"
+    if not path.is_file():
+        return {}
+    parts = NOTE_OF_CELL.split(path.read_text(encoding="utf-8"))
+    return {cell: note.strip() for cell, note in zip(parts[1::2], parts[2::2])}
+
+
+def with_kept_notes(notebook, stem: str, folder: Path = SPEAKER_NOTES) -> nbformat.NotebookNode:
+    """The notebook with each short speaker note replaced by its whole note (kept_notes); a kept note whose cell
+    is not a notes cell of the notebook is an error, never dropped quietly."""
+    whole = kept_notes(stem, folder)
+    deck = nbformat.from_dict(notebook)
+    notes = {cell.get("id"): cell for cell in deck.cells if slide_type(cell) == "notes"}
+    missing = sorted(set(whole) - set(notes))
+    if missing:
+        raise ValueError(f"{folder / (stem + '.md')} keeps notes for cells that are not speaker notes of {stem}: "
+                         f"{', '.join(missing)}")
+    for cell_id, note in whole.items():
+        notes[cell_id].source = note
+    return deck
+
+
 def deck_version(notebook) -> nbformat.NotebookNode:
     """The cells a deck shows: skip and teacher-only cells, widget outputs and figure captions dropped (a deck has no kernel);
     the opening slide the title and question only; kinds and standings in words; headings kept with their content;
@@ -338,7 +368,7 @@ def build_deck(path: Path, out: Path, assets: dict[str, str], notebook=None) -> 
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     resources = {"kit": {**assets, "title": title_of(notebook, path)}, "metadata": {"name": path.stem}}
-    body, _ = exporter.from_notebook_node(deck_version(notebook), resources=resources)
+    body, _ = exporter.from_notebook_node(deck_version(with_kept_notes(notebook, path.stem)), resources=resources)
     target = out / f"{path.stem}.slides.html"
     atomic.write_text(target, body)
     return target

@@ -8,7 +8,13 @@ claim is never badged for a part the check did not read:
 - a person named with an event the claim names ("Trotsky ordered the Shanghai massacre"): checked when the data
   links them (the event's actor or counterpart, or named in its title or description), else not checked, with the
   event's actors: the check cannot tell what the claim says they did there;
-- a name the data does not hold ("Hitler", "Mao"): not checked.
+- an event the claim names by its name ("the Shanghai massacre", "the Arcos raid") with a year the data contradicts:
+  refused, with the data's date;
+- a name the data does not hold ("Hitler"), or holds only in a few events the claim does not name ("Mao"): not
+  checked, and said so.
+
+Each person and each event is read with the years of its own part of the sentence: a sentence is cut at a comma,
+"and", "but", "which", "so", "after", "before" and the like, and before the next person it names.
 """
 
 from __future__ import annotations
@@ -27,27 +33,104 @@ def _spoken(day: pd.Timestamp) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def named_events(claim: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
-    """The events whose title the claim names: each shares a name of its title with the claim ("Locarno",
-    "Northern Expedition", not an actor's name), and of those the ones sharing most words of their title; only
-    those of a year the claim gives, when it gives one and some are of that year."""
-    said = set(evidence_words.words(claim))
+def _bare_words(text: str) -> set[str]:
+    """The words of a text without a possessive ("Moscow's" moscow)."""
+    return {w.removesuffix("'s") for w in evidence_words.words(text)}
+
+
+def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> pd.DataFrame:
+    """The events whose title the claim names: each shares with the claim a name of its title ("Locarno") that
+    few titles hold, or two words of its title ("Northern Expedition", "trade agreement"), not counting an actor's
+    name; of those the ones sharing most words of their title, the events the student cites first; only those
+    of a year the claim gives, when it gives one and some are of that year."""
+    said = _bare_words(claim)
     years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", claim)}
     titles = events["title"].astype(str)
-    named = [_title_names(t) - actor_words - evidence_words.NAME_FILLERS for t in titles]
+    named = [{w for n in _title_names(t) for w in evidence_words.words(n)} - actor_words - evidence_words.NAME_FILLERS
+             for t in titles]  # "Anglo-Soviet": anglo
     often = pd.Series([w for n in named for w in n]).value_counts()  # "Moscow", "Peking": in many titles, no name
     scores = []
     for title, names in zip(titles, named):
-        shared = {w for w in evidence_words.words(title) if w not in evidence_words.LITTLE} & said - actor_words
+        shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said - actor_words
         rare = {w for w in names & said if often.get(w, 0) <= RARE}
-        scores.append(len(shared) if rare or (names & said and len(shared) >= 2) else 0)
+        scores.append(len(shared) if rare or len(shared) >= 2 else 0)
     scored = events.assign(_score=scores)
     scored = scored[scored["_score"] > 0]
     if scored.empty:
-        return scored
+        return scored.drop(columns="_score")
     best = scored[scored["_score"] == scored["_score"].max()]
     in_year = best[best["date"].dt.year.isin(years)]
-    return (in_year if len(in_year) else best).drop(columns="_score")
+    found = (in_year if len(in_year) else best).drop(columns="_score")
+    mine = found["event_id"].astype(str).isin(set(cited))
+    return pd.concat([found[mine], found[~mine]])
+
+
+# Where one part of a sentence ends and the next begins, for the years of a person or an event.
+PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
+                  r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
+
+
+def _parts(claim: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of the claim (PART)."""
+    cuts = [m.span() for m in PART.finditer(claim)]
+    starts = [0] + [end for _, end in cuts]
+    ends = [begin for begin, _ in cuts] + [len(claim)]
+    return list(zip(starts, ends))
+
+
+def _part_of(claim: str, person, others) -> str:
+    """The part of the claim that speaks of `person` (a mention): from the last cut before it to the first cut,
+    or the next person named, after at least one word of its own; a cut just after the name ("Sun and Joffe
+    met") does not end it."""
+    begin = max([0] + [end for _, end in (m.span() for m in PART.finditer(claim)) if end <= person.start])
+    cuts = [m.start() for m in PART.finditer(claim, person.end)] + [o.start for o in others if o.start > person.end]
+    finish = min([c for c in cuts if re.search(r"\w", claim[person.end:c])], default=len(claim))
+    return claim[begin:finish]
+
+
+def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> tuple[str | None, str | None]:
+    """(refusal, what it could not check) when a part of the claim names an event by its name ("the Shanghai
+    massacre", "the Arcos raid") with a year the data does not date it to: the part shares with the event's title
+    two words that are not an actor's name, one of them a name of the title (a capitalised word), or a name few
+    titles hold and one such word; and no event of the part's year shares as many of those words. A year before
+    the event, or after its end, is refused with the data's date; a year after an event the data gives no end
+    (a campaign may go on) is said unchecked, with the date."""
+    titles = events["title"].astype(str)
+    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    often = pd.Series([w for n in title_names for w in n]).value_counts()
+    for begin, finish in _parts(claim):
+        part = claim[begin:finish]
+        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)}
+        if not years:
+            continue
+        said = _bare_words(part)
+        scores = []
+        for title, names in zip(titles, title_names):
+            shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said
+            own = shared - actor_words  # "massacre", "raid": a word of the event, not of who was in it
+            # "Shanghai massacre": two words of its own, one a name; "Arcos raid": a name few titles hold, and one
+            named = (len(own) >= 2 and names & own) or (own and any(often.get(w, 0) <= RARE for w in names & shared))
+            scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
+        best = max(scores, default=0)
+        if not best:
+            continue
+        top = events[[s == best for s in scores]]
+        if top["date"].dt.year.isin(years).any():
+            continue
+        top = top.sort_values("date")
+        mine = top[top["event_id"].astype(str).isin(set(cited))]
+        row = (mine if len(mine) else top).iloc[0]
+        day = str(row["date_text"]) if "date_text" in events else str(row["date"].date())
+        from .misconceptions import _spoken as spoken
+
+        ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
+        said_years = " or ".join(map(str, sorted(years)))
+        if all(y < row["date"].year for y in years) or (pd.notna(ends) and all(y > ends.year for y in years)):
+            return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "
+                    f"({row['event_id']}). Check the year against that event in data/events.csv."), None
+        return None, (f"'{row['title']}' in {said_years}: the data dates it {spoken(day)} ({row['event_id']}) "
+                      "and gives it no end, so check whether it went on into that year")
+    return None, None
 
 
 def _title_names(title: str) -> set[str]:
@@ -58,8 +141,8 @@ def _title_names(title: str) -> set[str]:
             if m.start() > 0 or not evidence_words.is_known(m.group(0).lower(), ENGLISH)}
 
 
-def read(claim: str, data, words) -> ties_said.Said:
-    """What the claim says of people and named events (module text)."""
+def read(claim: str, data, words, cited=()) -> ties_said.Said:
+    """What the claim says of people and named events (module text); `cited`: the event ids the student cites."""
     actors = data.actors
     names = ties_said.actor_names(actors)
     kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
@@ -68,37 +151,58 @@ def read(claim: str, data, words) -> ties_said.Said:
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
     people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"]
-    actor_words = {w for key in names for w in evidence_words.words(key)}  # "Moscow", "Chiang", "Kuomintang"
-    events = named_events(claim, data.events, actor_words)
+    # "Moscow", "Chiang", "Sun Yat-sen"; an English word of a long name only where it is no common word: not the
+    # "trade" of the All-Union Central Council of Trade Unions
+    actor_words = {w for key in names for w in evidence_words.words(key)
+                   if len(key.split()) <= 3 or w not in ENGLISH}
+    wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited)
+    if wrong_year:
+        return ties_said.Said(wrong_year)
+    events = named_events(claim, data.events, actor_words, cited)
     persons = ties_said.person_names(actors)
+    notes = dict(zip(actors["actor_id"].astype(str), _column(actors, "note")))
     checked, unchecked = [], []
     for person in people:
         if person.typed.lower().endswith(("'s", "’s")):
             continue  # "Lenin's policy": what is his, not what he did
         who = labels.get(person.actor, person.actor)
-        clause = _clause_of(claim, person.start)
+        clause = _part_of(claim, person, [m for m in people if m.actor != person.actor])
         years = [int(y) for y in re.findall(r"\b1[89]\d\d\b", clause)] or []
+        mine = named_events(clause, data.events, actor_words, cited)  # the events of this person's part
         death = died.get(person.actor)
         if death is not None:
             late = [y for y in years if y > death.year]
-            after = events[events["date"] > death]
+            after = mine[mine["date"] > death]
             if late or len(after):
                 when = f"in {late[0]}" if late else f"with '{after['title'].iloc[0]}' ({after['date'].iloc[0].year})"
                 return ties_said.Said(f"Your claim names {who} {when}, but the kit's data records that {who} died on "
                                       f"{_spoken(death)} (data/actors.csv). Check who acted then.")
-        linked = [row for row in events.itertuples()
+        note = notes.get(person.actor, "")
+        linked = [row for row in mine.itertuples()
                   if person.actor in (str(row.actor), str(row.counterpart))
-                  or any(n in f"{row.title} {getattr(row, 'description', '')}".lower() for n in persons[person.actor])]
+                  or any(n in f"{row.title} {getattr(row, 'description', '')}".lower() for n in persons[person.actor])
+                  or _note_names(note, row)]
         if linked:
             checked.append(f"{who} is among the people of '{linked[0].title}' ({linked[0].date.year})")
-        elif len(events):
-            row = events.iloc[0]
+        elif len(mine):
+            row = mine.iloc[0]
             sides = " and ".join(dict.fromkeys(labels.get(str(a), str(a)) for a in (row["actor"], row["counterpart"])))
             unchecked.append(f"what your claim says {who} did in '{row['title']}' ({row['date'].year}): the data does "
                              f"not link {who} to that event, whose sides are {sides}")
-    unchecked += _not_in_data(claim, words, data, events, names)
+    unchecked += _not_in_data(claim, words, data, events, names) + ([later] if later else [])
     return ties_said.Said(None, tuple(f"The check compared this: {c}." for c in dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
+
+
+def _note_names(note: str, row) -> bool:
+    """Whether a person's note in actors.csv names the event ("signed the 1921 trade agreement", "signed Rapallo"):
+    two words of its title, or one of its names, and no other year than the event's."""
+    if not note:
+        return False
+    shared = {w for w in _bare_words(row.title) if w not in evidence_words.LITTLE} & _bare_words(note)
+    names = {w for n in _title_names(row.title) for w in evidence_words.words(n)} & shared
+    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", note)}
+    return (len(shared) >= 2 or bool(names)) and (not years or row.date.year in years)
 
 
 def _clause_of(claim: str, at: int) -> str:
@@ -127,9 +231,11 @@ def _column(table: pd.DataFrame, name: str) -> pd.Series:
 def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str, str]) -> list[str]:
     """Capitalised words that are not common English words, each with why the check could not check it: the data
     has nothing of that name ("Hitler"), or names it only in a few events, none of which the claim names ("Mao" with
-    the Northern Expedition). A word the data uses often ("Politburo", "April") is one it reads."""
+    the Shanghai massacre). A word the data uses often ("Politburo", "April") is one it reads."""
     texts = _texts(data)
-    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", claim)}
+    # the years of the events the claim names ("Versailles" beside Rapallo, 1922); not a year the claim gives
+    # alone, so that "Mao ... in 1927" is not read as the Mao of the data's one event of 1927
+    years = set(events["date"].dt.year.astype(int))
     named = (events["title"].astype(str) + " " + _column(events, "description")).str.lower()
     found = []
     for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", claim)):
@@ -140,9 +246,13 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
         where = data.events[(data.events["title"].astype(str) + " " + _column(data.events, "description"))
                             .str.lower().str.contains(pattern, regex=True)]
         count = int(texts.str.contains(pattern, regex=True).sum())
-        if count == 0:
+        if count == 0 and not evidence_words.is_known(bare, words.known):  # in no data row nor document
             found.append(f"'{word}': the kit's data has no actor, place or event of that name")
-        elif count <= RARE and len(where) and not named.str.contains(pattern, regex=True).any() and not where["date"].dt.year.isin(years).any():
+        elif (count <= RARE and len(where) and not named.str.contains(pattern, regex=True).any()
+              and not where["date"].dt.year.isin(years).any()):
+            # "Mao": named in the data only by an event the claim does not name, nor of its year, so what the
+            # claim says of him is not checked
             listed = " and ".join(f"'{t}' ({d.year})" for t, d in zip(where["title"], where["date"]))
-            found.append(f"'{word}' with the events and years your claim names: the data names {word} only in {listed}")
+            found.append(f"what your claim says of '{word}': the data names {word} only in {listed}, "
+                         f"{'an event' if len(where) == 1 else 'events'} your claim does not name")
     return found

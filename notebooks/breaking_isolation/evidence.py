@@ -155,7 +155,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Your claim names nothing the check can find in the data: say who, where or when (a "
                             "state, a party, a person, a place or a year), so that it can be tested against your "
                             "evidence.")
-    people = claim_people.read(given.claim, data, words)
+    people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
     ties = ties_said.read(given.claim, data, spec.start, spec.end)

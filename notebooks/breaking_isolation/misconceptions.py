@@ -158,6 +158,37 @@ TABLE = (
 )
 
 
+TABLE += (
+    Misconception(
+        "chiang-communist",
+        _r(r"\bchiang(\s+kai-?shek)?\b(\s+\S+){0,3}\s+(was|became|remained|stayed)\s+(a\s+|an\s+)?((loyal|true|secret|real)\s+)?"
+           r"(communist|bolshevik|member of the (ccp|chinese communist party|communist party))\b"),
+        "Chiang Kai-shek led the Kuomintang's army (1926-northern-expedition), not the Communist Party, and in "
+        "April 1927 he turned on the Communists at Shanghai (1927-shanghai-massacre): read what his troops did "
+        "there.",
+        ("1926-northern-expedition", "1927-shanghai-massacre"),
+        unless=_r(r"\b(not|never|n't)\b(\s+\S+){0,2}\s+(a\s+)?(communist|bolshevik)")),
+    Misconception(
+        "trade-agreement-signer",
+        _r(r"(?=.*\b(stalin|lenin|trotsky|chicherin|zinoviev)\b(\s+\S+){0,2}\s+sign\w*)(?=.*\btrade agreement\b)"
+           r"(?=.*\b(1921|anglo|brit\w*|england|english|london)\b)"),
+        "Find who signed the Anglo-Soviet trade agreement of March 1921 (1921-anglo-soviet-trade-agreement): "
+        "actors.csv names the Soviet trade envoy in London, Leonid Krasin, as its signer.",
+        ("1921-anglo-soviet-trade-agreement",),
+        unless=_r(r"\bkrasin\b|\b(not|never|n't)\s+sign")),
+    Misconception(
+        "mao-led-1927",
+        _r(r"\bmao(\s+zedong|\s+tse-?tung)?\b(\s+\S+){0,2}\s+(ordered|led|commanded|carried out|organi[sz]ed|"
+           r"launched|began|started|planned|directed)\s+(\S+\s+){0,2}(shanghai massacre|massacre|purge|"
+           r"northern expedition)"),
+        "The Shanghai massacre (1927-shanghai-massacre) was Chiang Kai-shek's turn against the Communists, and the "
+        "Northern Expedition (1926-northern-expedition) was the Kuomintang's army under Chiang. The data names Mao "
+        "Zedong, a Communist, only as the leader of an uprising later in 1927 (1927-autumn-harvest-uprising).",
+        ("1927-shanghai-massacre", "1926-northern-expedition", "1927-autumn-harvest-uprising"),
+        unless=_r(r"\b(not|never|n't)\b(\s+\S+){0,2}\s+(order|lead|led|command)")),
+)
+
+
 TABLE_BY_ID = {m.id: m for m in TABLE}
 
 

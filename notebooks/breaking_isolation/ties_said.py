@@ -88,12 +88,19 @@ def actor_names(actors: pd.DataFrame) -> dict[str, str]:
     words: dict[str, set[str]] = {}
     for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
         for word in re.findall(r"[A-Z][\w'-]+", name):
-            if word.lower() not in NAME_FILLERS and len(word) >= 4:
+            if word.lower() not in NAME_FILLERS and len(word) >= 4 and word.lower() not in _english():
+                # "Chiang", "Zinoviev"; not "Trade" of the trade unions' name, a word any claim may use
                 words.setdefault(word.lower(), set()).add(actor)
     for word, ids in words.items():
         if len(ids) == 1:
             found.setdefault(word, next(iter(ids)))
     return found
+
+
+def _english() -> frozenset[str]:
+    from .evidence_words import english_words
+
+    return frozenset(english_words())
 
 
 def mentions(text: str, names: dict[str, str]) -> list[Mention]:
@@ -135,6 +142,14 @@ def _family(data) -> dict[str, set[str]]:
             family.setdefault(up, {up}).add(member)
             seen.add(up)
             up = owner.get(up, "")
+    # a person's own body: an actor whose note opens with the person's name ("Chiang Kai-shek's Nationalist
+    # government" is china-nanjing), so that its acts are the person's side of a tie
+    notes = data.actors["note"].fillna("").astype(str) if "note" in data.actors else pd.Series([], dtype=str)
+    people = data.actors[data.actors["kind"].astype(str) == "person"]
+    for person, name in zip(people["actor_id"].astype(str), people["name"].astype(str)):
+        for actor, note in zip(data.actors["actor_id"].astype(str), notes):
+            if note.startswith((f"{name}'s ", f"{name}’s ")):
+                family.setdefault(person, {person}).update(family.get(actor, {actor}))
     moscow = set().union(*(family.get(s, {s}) for s in SOVIET))
     for state in SOVIET:
         family[state] = moscow
@@ -184,6 +199,7 @@ def read(claim: str, data, start: str, end: str) -> Said:
     labels = {a: " ".join(label.split(",")[0].split()) for a, label in checks.actor_labels(data.actors, LABELS).items()}
     labels.update({s: "Moscow" for s in SOVIET})
     family = _family(data)
+    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
     events = data.events
     first, last = pd.Timestamp(start).year, pd.Timestamp(end).year
     every_year = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim) if first <= int(y) <= last]
@@ -239,11 +255,20 @@ def read(claim: str, data, start: str, end: str) -> Said:
                     continue
                 a, b = pair
                 one, two = family.get(a.actor, {a.actor}), family.get(b.actor, {b.actor})
-                joined = _linked(events, one, two, persons)
+                joined = _linked(events, one, two, persons, owners=owners)
                 between = events[joined & (events["date"] >= pd.Timestamp(start))
                                  & (events["date"] <= pd.Timestamp(f"{until}-12-31"))]
                 who, whom = labels.get(a.actor, a.actor), labels.get(b.actor, b.actor)
                 said = f"'{word.group(0)}'"
+                # events of that tone by a third party that name one side ("Wuhan sends Borodin home"): not the
+                # tie's, so never its evidence; but the claim is then said unchecked, not refused
+                others = events[_linked(events, one, two, persons, loose=True) & ~joined
+                                & (events["date"] >= pd.Timestamp(start))
+                                & (events["date"] <= pd.Timestamp(f"{until}-12-31"))
+                                & (events["tone"].astype(str) == tone)]
+                third = (f"the tie between {who} and {whom} ({said}): the kit's events between the two are not "
+                         f"{tone}, and its {tone} events that name them ({', '.join(others.sort_values('date')['event_id'].tolist()[-3:])}) "
+                         "are acts of others, so the check could not tell whether the tie was " + tone)
                 if tone == "hostile" and BREAK_VERB.match(claim, word.start()):  # a break: read against the breaks
                     pair_events = events[joined]
                     broken = pair_events[_breaks(pair_events)].sort_values("date")
@@ -278,6 +303,9 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                        f"{' and '.join(map(str, named_years))} with "
                                        f"{_named(then[then['tone'].astype(str) == tone].sort_values('date').tail(2))}")
                         continue
+                    if sign in ("cooperative", "hostile") and sign != tone and len(others):
+                        unchecked.append(third)
+                        continue
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
                         return Said(f"Your claim calls the tie between {who} and {whom} {tone} in "
@@ -294,6 +322,9 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                      f"between them from {first} to {until}")
                     continue
                 tones = between["tone"].astype(str)
+                if not (tones == tone).any() and len(others):
+                    unchecked.append(third)
+                    continue
                 if not (tones == tone).any():
                     shown = between.sort_values("date")["event_id"].tolist()
                     listed = ", ".join(shown[:4]) + (f" and {len(shown) - 4} more" if len(shown) > 4 else "")
@@ -323,22 +354,37 @@ def _owned(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
     return (two[0], two[1]) if two[1].typed.lower().endswith(("'s", "’s")) else None
 
 
-def _linked(events: pd.DataFrame, one: set[str], two: set[str], persons: dict[str, list[str]]) -> pd.Series:
+def _linked(events: pd.DataFrame, one: set[str], two: set[str], persons: dict[str, list[str]],
+            loose: bool = False, owners: dict[str, str] | None = None) -> pd.Series:
     """Events between two sides: one side as actor and the other as counterpart, or a person of a side named in the
     event's title or description ("Borodin arrives in Canton as adviser to Sun Yat-sen")."""
     actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    owner = owners or {}
     described = events["description"].fillna("").astype(str) if "description" in events else ""
     text = (events["title"].astype(str) + " " + described).str.lower()
 
     def on(side: set[str]) -> pd.Series:
         found = actor.isin(side) | counterpart.isin(side)
-        for person in side & set(persons):
+        if loose:  # every event that names a person of a side, whoever acted in it
+            for person in side & set(persons):
+                found |= text.str.contains("|".join(re.escape(n) for n in persons[person]), regex=True)
+            return found
+        if len(side) == 1 and side <= set(persons):  # a person named as a side of the tie, not one of a side's people
+            person = next(iter(side))
             found |= text.str.contains("|".join(re.escape(n) for n in persons[person]), regex=True)
         return found
 
     direct = (actor.isin(one) & counterpart.isin(two)) | (actor.isin(two) & counterpart.isin(one))
-    named = bool(set(persons) & (one | two))
-    return direct | (on(one) & on(two)) if named else direct
+    # a person named in an event's text counts for the tie only when the event's two sides are the tie's two
+    # ends: "Borodin arrives as adviser to Sun Yat-sen" (Borodin and the Kuomintang) for Borodin and Sun, never
+    # an act of a third party that names one of them ("Wuhan sends Borodin home" is no act of Chiang's)
+    # (a person's side counts the body the person belongs to: Borodin's advice to the Kuomintang is advice to Sun)
+    bodies = {owner.get(p, "") for p in (one | two) & set(persons)} - {""}
+    ends = (actor.isin(one | two | bodies) & counterpart.isin(one | two | bodies))
+    named = len(one) == 1 and one <= set(persons) or len(two) == 1 and two <= set(persons)
+    if loose:
+        return direct | (on(one) & on(two))
+    return direct | (on(one) & on(two) & ends) if named else direct
 
 
 def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
