@@ -155,7 +155,13 @@ def plain_type(value) -> str:
         if len(kinds) == 1 and next(iter(kinds)) in plural:
             return f"a list of {plural[kinds.pop()]}"
         if all(kind.startswith(("a list", "an empty list")) for kind in kinds):  # [("ussr", "britain"), ...]
-            return "a list of pairs" if all(len(v) == 2 for v in items) else "a list of lists"
+            sizes = {len(v) for v in items}
+            if sizes == {2}:
+                return "a list of pairs"
+            words = {1: "one", 3: "three", 4: "four", 5: "five"}
+            size = next(iter(sizes))
+            return (f"a list in which each item holds {words.get(size, size)} values" if len(sizes) == 1
+                    else "a list whose items hold different numbers of values")
         return "a list of different kinds of things"
     if value is Ellipsis or value is None:
         return "nothing yet"
@@ -265,6 +271,9 @@ def as_int(answer) -> int:
     if isinstance(answer, str):
         answer = answer.strip()
         if not answer.lstrip("-").isdigit():
+            figures = re.match(r"-?\d+", answer)
+            if figures:  # "24 states": the number is there, with words after it
+                raise Unreadable(f"Write just the number, without words: {figures.group(0)}, not {answer!r}.")
             raise Unreadable(f"Write the number in figures, such as 12, not {answer!r}.")
         return int(answer)
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):

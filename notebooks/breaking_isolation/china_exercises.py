@@ -103,6 +103,11 @@ def _check_speakers(answer, data):
     for n, (who, shows) in sorted(given.items()):
         lowered = " ".join(shows.split()).lower()
         match = evidence_words.match_line(lowered if lowered in set(ids) else shows, words, ids, texts)
+        if match is not None and match.kind == "date" and match.event not in DEBATE_EVENTS:
+            # a date is no event id: never read as an event the student did not type
+            return checks.wrong(f"For claim {n}: {checks.shown(shows)} is a date, and no event of the debate in "
+                                f"Moscow in 1927 has it; type an event id, not a date: choose from "
+                                f"{', '.join(DEBATE_EVENTS)}, or copy a line of Stalin's theses or Trotsky's reply.")
         if match is not None and match.event is not None and match.event not in DEBATE_EVENTS:
             return checks.wrong(f"For claim {n}: that event ({match.event}) is real, but it is not part of the "
                                 f"debate in Moscow in 1927; choose from {', '.join(DEBATE_EVENTS)}, or copy a line "

@@ -282,5 +282,5 @@ def events_in(events: pd.DataFrame, year, tone) -> "Table | None":
         print(problem)
         return None
     chosen = events[(events["date"].dt.year == int(year)) & (events["tone"].astype(str) == tone)]
-    print(f"{len(chosen)} {tone} events in {int(year)}:")
+    print(f"{len(chosen)} {tone} {'event' if len(chosen) == 1 else 'events'} in {int(year)}:")
     return table(chosen, EVENT_COLUMNS)

@@ -179,6 +179,24 @@ def _breaks(events: pd.DataFrame) -> pd.Series:
     return pd.Series([is_break(k, t) for k, t in zip(events["kind"], events["tone"])], index=events.index, dtype=bool)
 
 
+def no_break(events: pd.DataFrame, side: set[str], moscow: set[str], label: str) -> str | None:
+    """What the data records of a hostile act between `side` and Moscow that it does not count as a break of
+    relations, with the reason its description gives (the sentences that speak of relations): "Canada cancels the
+    trade agreement ... Since Canada had never exchanged diplomats with Moscow, no diplomatic relations were
+    broken"; None when it records none."""
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    rows = events[((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))
+                  & (events["tone"].astype(str) == "hostile") & ~_breaks(events)].sort_values("date")
+    for row in rows.itertuples():
+        said = [s for s in re.split(r"(?<=[.;])\s+", str(getattr(row, "description", "") or ""))
+                if re.search(r"\brelations\b", s)]
+        if said:
+            reason = " ".join(said).rstrip(".;")
+            return (f"The data records no break of relations by {label}: it has '{row.title}' ({row.event_id}, "
+                    f"{row.date:%B %Y}), an act it does not count as a break, because {reason[:1].lower()}{reason[1:]}.")
+    return None
+
+
 def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str], first: int, last: int) -> str:
     """The kit's breaks of relations with Moscow, with their years (those of the exercise's years first)."""
     from .network_model import BREAK_KINDS
@@ -273,6 +291,11 @@ def read(claim: str, data, start: str, end: str) -> Said:
                     pair_events = events[joined]
                     broken = pair_events[_breaks(pair_events)].sort_values("date")
                     if broken.empty:
+                        reason = no_break(events, one if not one & family.get("ussr", set()) else two,
+                                          family.get("ussr", set(SOVIET)), who if not one & family.get("ussr", set()) else whom)
+                        if reason:
+                            return Said(f"Your claim says {who} and {whom} broke off relations ({said}). {reason} "
+                                        "Check your claim against that event.")
                         return Said(f"Your claim says {who} and {whom} broke off relations ({said}), but the kit's data "
                                     f"has no break between {who} and {whom}. The kit's breaks with Moscow are: "
                                     f"{_moscow_breaks(events, family.get('ussr', set(SOVIET)), labels, first, last)}. "
