@@ -534,7 +534,7 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
                                             "td:first-child { white-space: nowrap; } "
                                             "h2:last-of-type ~ p { font-size: 8pt; line-height: 1.25; }",
                "02-network-handout.md": "table { font-size: 9.5pt; line-height: 1.2; margin: 0.3em 0; } "
-                                        "th, td { padding: 2px 4px; } td:first-child { white-space: nowrap; } "
+                                        "th, td { padding: 1px 4px; } td:first-child { white-space: nowrap; } "
                                         "h3 { margin: 0.5em 0 0.1em; }"}
 
 
