@@ -115,7 +115,32 @@ def _check_hostile_1928(answer, data):
     said = checks.compare_sets(given, expected, "actors hostile to Moscow at the end of 1928",
                                "Look at Moscow's own edges: `G.edges('ussr', data='sign')` lists each neighbour "
                                "with the sign of the tie; keep the hostile ones.", _labels(data))
-    return _with_parts(said, given, graph, data)
+    said = _with_parts(said, given, graph, data)
+    people = _people_read_as(answer, data)
+    if not people:
+        return said
+    return (checks.right(said.message, *said.points, *people) if said.ok
+            else checks.wrong(*said.points[:-1], *people, said.points[-1]))
+
+
+def _people_read_as(answer, data) -> list[str]:
+    """For each person the answer names ("chiang"), that the check counted the body the network draws them with
+    (the Nationalists), so that an answer is never read as something else without a word."""
+    if isinstance(answer, (str, bytes, Mapping)) or not hasattr(answer, "__iter__"):
+        return []
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    names = checks.names_of(data.actors, LABELS)
+    nodes, labels = node_of(data.actors), _labels(data)
+    said = []
+    for item in answer:
+        typed = " ".join(str(item).split()).lower() if isinstance(item, str) else None
+        actor = names.get(typed) if typed else None
+        if actor and kinds.get(actor) == "person" and nodes.get(actor, actor) != actor:
+            node = nodes[actor]
+            said.append(f"{checks.shown(item)} is a person, {checks.actor_labels(data.actors).get(actor, actor)}: the "
+                        f"network draws no people, so the check counted {labels.get(node, node)} ({node}), whose "
+                        "tie it draws.")
+    return said
 
 
 def _with_parts(said: checks.Verdict, given: set, graph, data) -> checks.Verdict:
