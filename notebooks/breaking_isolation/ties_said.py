@@ -183,7 +183,9 @@ def no_break(events: pd.DataFrame, side: set[str], moscow: set[str], label: str)
     """What the data records of a hostile act between `side` and Moscow that it does not count as a break of
     relations, with the reason its description gives (the sentences that speak of relations): "Canada cancels the
     trade agreement ... Since Canada had never exchanged diplomats with Moscow, no diplomatic relations were
-    broken"; None when it records none."""
+    broken"; None when it records none (or when the events carry no tone, as in a table of recognitions alone)."""
+    if "tone" not in events:
+        return None
     actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
     rows = events[((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))
                   & (events["tone"].astype(str) == "hostile") & ~_breaks(events)].sort_values("date")
