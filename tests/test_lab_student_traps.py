@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 
 from breaking_isolation import china, china_charts, checks, load, recognition_exercises
