@@ -4,7 +4,8 @@ the checks called on answers as the notebooks call them. Each test failed on the
 import pytest
 
 import breaking_isolation as kit
-from breaking_isolation import checks, china, freshness
+from breaking_isolation import checks, china
+from test_freshness import checking_shell
 
 DATA = kit.load()
 SOLUTION_C = {1: ("both", "1927-trotsky-critique"), 2: ("Trotsky", "1927-trotsky-critique"),
@@ -71,22 +72,9 @@ def test_a_year_typed_lists_its_turning_points_by_id_never_in_date_order():
 
 @pytest.fixture
 def ipython(monkeypatch):
-    from IPython.core.interactiveshell import InteractiveShell
-
-    monkeypatch.setattr(freshness, "STATE", freshness._State())
-    shown = []
-    monkeypatch.setattr(freshness, "show", lambda name, result: shown.append(result))
-    shell = InteractiveShell()
-    freshness.watch(shell)
-    shell.user_ns.update(check=lambda name, answer: checks.check(name, answer, DATA))
-
-    def run(source):
-        shown.clear()
-        shell.run_cell(source, store_history=True)
-        return list(shown)
-
+    run, close = checking_shell(monkeypatch, DATA)   # the kit's own data, not test_checks' table
     yield run
-    shell.clear_instance() if InteractiveShell.initialized() and InteractiveShell._instance is shell else None
+    close()
 
 
 def test_an_unreadable_answer_just_set_is_told_its_problem_without_re_run_advice(ipython):

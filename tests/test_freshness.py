@@ -94,9 +94,9 @@ def test_outside_a_notebook_nothing_is_refused(monkeypatch):
 # --- in a real IPython shell: the cells a student runs, the check the notebook calls -----------------------
 
 
-@pytest.fixture
-def ipython(monkeypatch):
-    """A real IPython shell whose cells call kit.check: returns run(source) -> the verdicts the cell showed."""
+def checking_shell(monkeypatch, data):
+    """A real IPython shell whose cells call kit.check against `data`: returns run(source) -> the verdicts the cell
+    showed, and a function that closes the shell."""
     from IPython.core.interactiveshell import InteractiveShell
 
     monkeypatch.setattr(freshness, "STATE", freshness._State())
@@ -104,15 +104,25 @@ def ipython(monkeypatch):
     monkeypatch.setattr(freshness, "show", lambda name, result: shown.append(result))
     shell = InteractiveShell()
     freshness.watch(shell)
-    shell.user_ns.update(check=lambda name, answer: checks.check(name, answer, DATA))
+    shell.user_ns.update(check=lambda name, answer: checks.check(name, answer, data))
 
     def run(source: str) -> list:
         shown.clear()
         shell.run_cell(source, store_history=True)
         return list(shown)
 
+    def close() -> None:
+        if InteractiveShell.initialized() and InteractiveShell._instance is shell:
+            shell.clear_instance()
+
+    return run, close
+
+
+@pytest.fixture
+def ipython(monkeypatch):
+    run, close = checking_shell(monkeypatch, DATA)
     yield run
-    shell.clear_instance() if InteractiveShell.initialized() and InteractiveShell._instance is shell else None
+    close()
 
 
 SOLUTION_2 = 'answer = ["britain", "china"]\ncheck("recognition-2", answer)'
