@@ -65,6 +65,9 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     return pd.concat([found[mine], found[~mine]])
 
 
+# A verb of an act done on one day: its event cannot go on into a later year.
+ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|proclaimed|initialled|agreed|"
+                     r"began|started|broke out|took place)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
 PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
                   r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
@@ -93,8 +96,9 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     massacre", "the Arcos raid") with a year the data does not date it to: the part shares with the event's title
     two words that are not an actor's name, one of them a name of the title (a capitalised word), or a name few
     titles hold and one such word; and no event of the part's year shares as many of those words. A year before
-    the event, or after its end, is refused with the data's date; a year after an event the data gives no end
-    (a campaign may go on) is said unchecked, with the date."""
+    the event, or after its end, is refused with the data's date, and so is any other year of an act done on one day
+    ("Rapallo was signed in 1923"); a year after an event the data gives no end (a campaign may go on) is said
+    unchecked, with the date."""
     titles = events["title"].astype(str)
     title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
     often = pd.Series([w for n in title_names for w in n]).value_counts()
@@ -125,7 +129,9 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
 
         ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
         said_years = " or ".join(map(str, sorted(years)))
-        if all(y < row["date"].year for y in years) or (pd.notna(ends) and all(y > ends.year for y in years)):
+        once = ONE_DAY.search(part) is not None  # a signing or a founding happens on its day: it does not go on
+        if (once or all(y < row["date"].year for y in years)
+                or (pd.notna(ends) and all(y > ends.year for y in years))):
             return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "
                     f"({row['event_id']}). Check the year against that event in data/events.csv."), None
         return None, (f"'{row['title']}' in {said_years}: the data dates it {spoken(day)} ({row['event_id']}) "
