@@ -397,7 +397,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
     listed = "; ".join(dict.fromkeys(checked))
     return Said(None, (f"The check did not judge whether your claim is true. It looked only at whether the kit "
                        f"has events of the kind your claim names for {'this tie' if len(checked) == 1 else 'these ties'}: "
-                       f"{listed}. It did not read the rest of your claim (its causes, and what each event shows).",),
+                       f"{listed}. It checked nothing else your claim says (what else happened, when, why and who "
+                       "did it): that is yours to check against the events.",),
                 could_not)
 
 
