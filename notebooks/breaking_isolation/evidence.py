@@ -218,7 +218,7 @@ def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
         bare = word.lower().removesuffix("'s").removesuffix("’s")
         if first and word == first.group(1) and evidence_words.is_known(bare, words.known):
             continue  # "Yes", "Perhaps": a sentence's first word, not a name
-        if bare not in evidence_words.COMMON and bare not in words.names and len(bare) >= 2:
+        if not evidence_words.is_common(bare) and bare not in words.names and len(bare) >= 2:
             found.append(f"'{word}'")
     return found + [f"'{y}'" for y in dict.fromkeys(re.findall(r"\b1[89]\d\d\b", claim)) if int(y) not in years]
 
