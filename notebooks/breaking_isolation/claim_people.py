@@ -95,9 +95,6 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     titles hold and one such word; and no event of the part's year shares as many of those words. A year before
     the event, or after its end, is refused with the data's date; a year after an event the data gives no end
     (a campaign may go on) is said unchecked, with the date."""
-    titles = events["title"].astype(str)
-    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
-    often = pd.Series([w for n in title_names for w in n]).value_counts()
     opener: set[int] = set()  # "In 1925, Chiang ...": the years of an opening phrase go with the part after it
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
@@ -105,21 +102,8 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         opener = years if OPENER.fullmatch(part) else set()
         if not years:
             continue
-        typed = _bare_words(part) - evidence_words.LITTLE
-        said = _roots(typed)
-        scores = []
-        for title, names in zip(titles, title_names):
-            shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
-            own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
-            # "Shanghai massacre": two words of its own, one a name; "Arcos raid": a name few titles hold, as the
-            # claim writes it, and one word of its own
-            named = (len(own) >= 2 and names & own) or (own and any(often.get(w, 0) <= RARE for w in names & typed))
-            scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
-        best = max(scores, default=0)
-        if not best:
-            continue
-        top = events[[s == best for s in scores]]
-        if top["date"].dt.year.isin(years).any():
+        top = event_named(part, events, actor_words)
+        if top.empty or top["date"].dt.year.isin(years).any():
             continue
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
@@ -161,6 +145,28 @@ def _built_on(word: str, said: set[str]) -> bool:
                                if stem not in evidence_words.LITTLE)
 
 
+def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
+    """The events a part of a claim names by their name ("the Shanghai massacre", "the Arcos raid", "Chiang
+    massacred the Communists at Shanghai"), the best first: the part shares with the event's title two words that
+    are not an actor's name, one of them a name of the title (a capitalised word), or a name few titles hold (as
+    the claim writes it) and one such word; a word built on a title's word counts ("massacred"), and so does a
+    word of the same kind (SAME_KIND: a coup, a purge). Empty when it names none."""
+    titles = events["title"].astype(str)
+    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    often = pd.Series([w for n in title_names for w in n]).value_counts()
+    typed = _bare_words(part) - evidence_words.LITTLE
+    said = _roots(typed)
+    scores = []
+    for title, names in zip(titles, title_names):
+        shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
+        own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
+        # a rare name and a word of the event besides it ("Arcos raid"; not "British" alone)
+        named = (len(own) >= 2 and names & own) or any(often.get(w, 0) <= RARE and own - {w} for w in names & typed)
+        scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
+    best = max(scores, default=0)
+    return events[[best > 0 and s == best for s in scores]]
+
+
 def _title_names(title: str) -> set[str]:
     """The names of a title, lower case: its capitalised words ("Northern Expedition", "Locarno"), except a common
     word that is capitalised only because it opens the title ("Relations with Albania lapse")."""
@@ -179,10 +185,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
     people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"]
-    # "Moscow", "Chiang", "Sun Yat-sen"; an English word of a long name only where it is no common word: not the
-    # "trade" of the All-Union Central Council of Trade Unions
-    actor_words = {w for key in names for w in evidence_words.words(key)
-                   if len(key.split()) <= 3 or w not in ENGLISH}
+    actor_words = actor_words_of(names)
     wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited)
     if wrong_year:
         return ties_said.Said(wrong_year)
@@ -220,6 +223,13 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     unchecked += _not_in_data(claim, words, data, events, names) + ([later] if later else [])
     return ties_said.Said(None, tuple(f"The check compared this: {c}." for c in dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
+
+
+def actor_words_of(names: dict[str, str]) -> set[str]:
+    """The words of the actors' names ("Moscow", "Chiang", "Sun Yat-sen"), which name who was in an event, not the
+    event; an English word of a long name only where it is no common word: not the "trade" of the All-Union
+    Central Council of Trade Unions."""
+    return {w for key in names for w in evidence_words.words(key) if len(key.split()) <= 3 or w not in ENGLISH}
 
 
 def _note_names(note: str, row) -> bool:

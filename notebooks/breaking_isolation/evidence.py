@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, china, claim_people, evidence_words, faces, misconceptions, network_model, recognition, ties_said
+from . import (causes, checks, china, claim_people, debated, evidence_words, faces, misconceptions, network_model, recognition,
+               ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -117,6 +118,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if not given.claim and not given.events and given.document is None:  # every blank of the template still there
         return checks.unanswered("a claim in one sentence, and the events that support it")
     events = data.events.set_index("event_id")
+    judged = debated.found_in(given.claim, data)  # a judgement historians debate: never passed, never refused
+    if judged and len(given.claim.split()) < MIN_CLAIM_WORDS:
+        return checks.unchecked(judged[0], f"To argue it, write one full sentence (at least {MIN_CLAIM_WORDS} words) "
+                                "that says why, and cite the events that support it.")
     if len(given.claim.split()) < MIN_CLAIM_WORDS:
         return checks.wrong(f"Write your claim as one full sentence (at least {MIN_CLAIM_WORDS} words) that answers "
                             "the question: a claim says what happened and why it matters, not just a name or a date.")
@@ -161,6 +166,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     ties = ties_said.read(given.claim, data, spec.start, spec.end)
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
+    why = causes.read(given.claim, data, given.events)
+    if why.refusal:  # a cause the data dates after what it explains
+        return checks.wrong(why.refusal)
     unknown = [i for i in given.events if i not in events.index]
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
@@ -201,12 +209,12 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        "\"which shows\", if you can.")
     said = (f"Your claim is one sentence the check can read, and it names {listed}, which the data knows. "
             f"{events_said(given, data, spec, off_topic)}")
-    could_not = (*people.unchecked, *ties.unchecked)
+    could_not = (*judged, *people.unchecked, *ties.unchecked)
     if could_not:  # a part it could not check: said so, and never badged as checked
-        return checks.unchecked(said, *could_not, *people.checked, *ties.checked,
+        return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
                                 "and years of the data.", YOU_JUDGE, *tips)
-    return checks.checked(said, *people.checked, *ties.checked, YOU_JUDGE, *tips)
+    return checks.checked(said, *people.checked, *ties.checked, *why.checked, YOU_JUDGE, *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
