@@ -48,6 +48,8 @@ import sys  # noqa: E402
 sys.path.insert(0, str(here))
 import kit_server  # noqa: E402
 
+if on_a_hub:
+    kit_server.no_yarn_lookup()  # no `node yarn.js config` as JupyterLab is imported (kit_server says why)
 if on_a_hub and kit_server.kernels_on_unix_sockets():
     # Kernels on Unix sockets in the server's own folder, not on TCP ports (kit_server.KernelSockets says why):
     # on a hub that runs a class's servers on one machine, two servers could give their kernels one port, and

@@ -466,3 +466,22 @@ def kernels_on_unix_sockets() -> str | None:
     import zmq
 
     return f"{__name__}.KernelSockets" if zmq.has("ipc") else None
+
+
+def no_yarn_lookup() -> None:
+    """JupyterLab asks yarn for the npm registry as its labapp module is imported (jupyterlab/labapp.py runs
+    get_app_version() at import, before any setting is read): where node is on PATH that runs `node yarn.js
+    config`, 0.3 CPU seconds and 95 MiB for a moment for each server. The registry serves only to install
+    extensions from npm, which the kit's extension manager (readonly) never does, so on a hub the server takes
+    JupyterLab's own answer for a machine without node. Called before JupyterLab is imported (the server reads its
+    settings first); a JupyterLab without this function is left as it is."""
+    try:
+        from jupyterlab import commands
+    except ImportError:
+        return
+    if callable(getattr(commands, "_yarn_config", None)):
+        commands._yarn_config = _no_yarn_config
+
+
+def _no_yarn_config(logger):
+    return {"yarn config": {}, "npm config": {}}  # what jupyterlab.commands._yarn_config gives without node

@@ -234,6 +234,41 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert "kernel_manager_class" not in local.MappingKernelManager  # jupyter_client's own, as everywhere
 
 
+@pytest.mark.skipif(os.name == "nt", reason="the stand-in for node is a shell script")
+def test_on_a_hub_jupyterlab_is_imported_without_running_node_for_yarn_s_registry(tmp_path):
+    """kit_server.no_yarn_lookup: importing jupyterlab.labapp runs `node yarn.js config` where node is on PATH
+    (0.3 CPU seconds a server); on a hub the kit's settings, read first, keep it from running. `make lab` still
+    runs it, which shows the stand-in for node is found and called."""
+    installed, home, calls = tmp_path / "etc" / "jupyter", tmp_path / "home", tmp_path / "node-calls"
+    installed.mkdir(parents=True)
+    home.mkdir()
+    for name in ("jupyter_server_config.py", "kit_server.py"):
+        shutil.copy(ROOT / "jupyter" / name, installed / name)
+    node = tmp_path / "bin" / "node"
+    node.parent.mkdir()
+    node.write_text(f'#!/bin/sh\necho "$@" >> "{calls}"\n')
+    node.chmod(0o755)
+    script = """if True:
+        import sys
+        from traitlets.config import Config
+        config, path = Config(), sys.argv[1]
+        exec(compile(open(path).read(), path, "exec"), {"get_config": lambda: config, "__file__": path})
+        import jupyterlab.labapp
+    """
+    for hub in (True, False):
+        env = {key: value for key, value in os.environ.items() if key != "JUPYTERHUB_SERVICE_URL"}
+        env["PATH"] = f"{node.parent}{os.pathsep}{env.get('PATH', '')}"
+        if hub:
+            env["JUPYTERHUB_SERVICE_URL"] = "http://127.0.0.1:8888/user/student-01/"
+        subprocess.run([sys.executable, "-c", script, str(installed / "jupyter_server_config.py")], cwd=home,
+                       env=env, check=True, timeout=120)
+        ran = calls.read_text().splitlines() if calls.exists() else []
+        if hub:
+            assert ran == []
+        else:
+            assert ran and all(line.endswith("config --json") for line in ran)
+
+
 def test_a_server_builds_jsonschema_s_iri_check_on_first_use_and_it_checks_as_before():
     """jupyter/kit_lazy_iri.py, which postBuild runs as each Python of the students' environment starts: importing
     jsonschema's format checkers (as every server does) no longer builds rfc3987_syntax's parsers."""

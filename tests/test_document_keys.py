@@ -35,7 +35,9 @@ NOT_STORED = {
     "doc-1928-litvinov-adherence-note": {
         "by reason of the nonexistence of diplomatic relations": "FRUS 1928, vol. I, doc. 119 (frus-1928-herrick-233)",
         "wished to run no chance of embarrassment by an attempt of the Soviet Government to send its instrument of "
-        "adherence direct to our Government": "FRUS 1928, vol. I, doc. 119 (frus-1928-herrick-233)"},
+        "adherence direct to our Government": "FRUS 1928, vol. I, doc. 119 (frus-1928-herrick-233)",
+        "in the name of the Government of the United States of America not represented at Kabul":
+            "FRUS 1928, vol. I, doc. 197 (frus-1928-claudel-afghanistan)"},
     "doc-1924-sino-soviet-agreement": {"an integral part of the Republic of China": "article V of the agreement, "
                                        "not in the excerpt the kit stores"},
 }

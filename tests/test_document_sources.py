@@ -1,6 +1,7 @@
 """Every public-domain excerpt is word for word its stored source, with every cut marked; fair use says what it
 was compared with."""
 
+import re
 from pathlib import Path
 
 import breaking_isolation as kit
@@ -76,3 +77,73 @@ def test_every_fair_use_excerpt_names_what_it_was_compared_with(doc):
 def test_every_stored_source_belongs_to_a_document():
     used = {Path(d.stored_text).name for d in LIVE if d.stored_text}
     assert {p.name for p in SOURCES.glob("*.txt")} == used
+
+
+# --- what the checker skips: the kit's own words in square brackets ----------------------------------------------
+
+LONG_BRACKET = 25   # words: a label or a supplied name is short; anything longer the checker skips must say what it is
+BRACKETED = re.compile(r"\[([^\]]*)\]")
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_a_long_passage_in_square_brackets_is_a_translation_the_kit_labels_as_its_own(doc):
+    """The checker skips square brackets (the kit's words), so no quotation can hide there: a long bracket is the
+    kit's translation of the text before it, and says so."""
+    for words in BRACKETED.findall(doc.text):
+        if len(words.split()) > LONG_BRACKET:
+            assert words.startswith("Translated for the kit"), (doc.id, words[:60])
+            assert doc.translation and "kit's own" in doc.translation, doc.id
+
+
+# --- the Sun-Joffe statement: a German text with the kit's translation, and a modern English version -------------
+
+SUN_JOFFE = next((d for d in LIVE if d.id == "doc-1923-sun-joffe-manifesto"), None)
+GERMAN_POINT = re.compile(r"„(Dr\. Sun Yat Sen bleibt.+?)“", re.DOTALL)
+
+
+def sun_joffe_texts() -> tuple[str, str]:
+    """The stored page of the German book, and the stored modern English version."""
+    german, modern = stored(SUN_JOFFE).read_text(encoding="utf-8").split("SECOND TEXT:", 1)
+    return german, modern
+
+
+def test_the_german_point_1_is_word_for_word_the_german_page_and_a_changed_word_fails():
+    german, _modern = sun_joffe_texts()
+    [point] = GERMAN_POINT.findall(SUN_JOFFE.text)
+    assert "von Herrn Joffe vollkommen geteilt, der weiterhin der Ansicht ist" in point
+    assert verbatim.check(point, german) == []
+    for old, new in [("Herrn Joffe", "Herrn Sun"), ("dringendstes", "dringendes"), ("vollen", "ganzen")]:
+        assert verbatim.check(point.replace(old, new), german) != [], new
+    # the German stands in the excerpt outside square brackets, so the checker reads it
+    assert point in BRACKETED.sub(" ", SUN_JOFFE.text)
+
+
+def test_the_german_comes_with_the_kits_translation_and_the_book_keeps_its_own_date():
+    german, _modern = sun_joffe_texts()
+    translations = [w for w in BRACKETED.findall(SUN_JOFFE.text) if w.startswith("Translated for the kit")]
+    assert len(translations) == 1 and "who is further of the view" in translations[0]
+    assert SUN_JOFFE.text.index("„Dr. Sun Yat Sen") < SUN_JOFFE.text.index("[Translated for the kit")
+    # the book's slip is the students' to find: in the excerpt and the key, never in what they read before it
+    assert verbatim.check("die am 26. Januar 1926 veröffentlicht wurde", german) == []
+    assert "26. Januar 1926" in SUN_JOFFE.text
+    for field in ("title", "headnote", "purpose", "translation", "audience", "place"):
+        assert "1926" not in getattr(SUN_JOFFE, field), field
+    key = (kit.kit_root() / "lessons" / "keys" / f"{SUN_JOFFE.id}.md").read_text(encoding="utf-8")
+    assert "26. Januar 1926" in key and "slip for 1923" in key
+
+
+def test_the_modern_version_is_shown_as_one_to_check_and_quoted_nowhere_else():
+    """Text B gives Sun the view Text A gives Joffe: the kit shows it to be checked, and no lesson, handout, pack
+    or notebook quotes it for who said what."""
+    _german, modern = sun_joffe_texts()
+    assert verbatim.check("Dr Sun further believes that the most urgent problem China faces today", modern) == []
+    assert "Dr Sun further believes" in SUN_JOFFE.text and "modern English version" in SUN_JOFFE.text
+    root = kit.kit_root()
+    own = {SUN_JOFFE.path, stored(SUN_JOFFE), *(root / "lessons" / part / f"{SUN_JOFFE.id}.md" for part in ("keys", "adapted"))}
+    packed = {p for p in (root / "lessons" / "packs").glob("*") if SUN_JOFFE.id in p.read_text(encoding="utf-8")}
+    places = [*(root / "lessons").rglob("*.md"), *(root / "notebooks").glob("*.ipynb"), *(root / "data").rglob("*.md"),
+              root / "data" / "events.csv"]
+    quoting = [p.relative_to(root).as_posix() for p in places
+               if p not in own | packed and re.search(r"Dr Sun (further )?believes|Sun Yixian believes",
+                                                     p.read_text(encoding="utf-8"))]
+    assert quoting == []
