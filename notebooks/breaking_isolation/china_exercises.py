@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import checks, evidence_words
+from . import checks, claim_form, claim_people, evidence_words, misconceptions
 from .china import STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
@@ -48,6 +48,8 @@ NOT_JUDGED = ("Who would sign which claim is for you to judge against the docume
 CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
                          "evidence: the check did not read them.")
 MIN_CONDITION_WORDS = 5
+# One condition of the shape exercise G asks for, on another question than the exercise's own (claim_form.py).
+CONDITION_EXAMPLE = "Britain would have had to keep its trade agreement with Moscow."
 
 
 def _blank(value) -> bool:
@@ -285,6 +287,15 @@ def _check_conditions(answer, data):
             return checks.wrong(f"I could not read {listed} in condition {n}, so the check cannot say it read that "
                                 "condition: check the spelling, or say it with a word from the notebook, then run "
                                 "your answer cell again.")
+        stated = misconceptions.found_in(condition, data)
+        if stated:  # a condition that rests on a mistake the kit teaches against gets the same kind hint as a claim
+            return checks.wrong(f"Condition {n}: {stated[0].hint}", *[m.hint for m in stated[1:]])
+        not_a_claim = claim_form.why_not_a_claim(condition, data, words, f"condition {n}", CONDITION_EXAMPLE)
+        if not_a_claim:
+            raise checks.Unreadable(not_a_claim)
+        wrong_year = claim_people.year_refusal(condition, data, ids)
+        if wrong_year:  # the year a condition gives an event, against the data (as for a claim)
+            return checks.wrong(wrong_year.replace("Your claim ", f"Condition {n} ", 1))
     known = set(lane_events(data.events, data.actors)["event_id"])
     unknown = [i for i in ids if i not in set(data.events["event_id"])]
     if unknown:

@@ -107,17 +107,7 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
             continue
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
-        row = (mine if len(mine) else top).iloc[0]
-        day = str(row["date_text"]) if "date_text" in events else str(row["date"].date())
-        from .misconceptions import _spoken as spoken
-
-        ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
-        said_years = " or ".join(map(str, sorted(years)))
-        if all(y < row["date"].year for y in years) or (pd.notna(ends) and all(y > ends.year for y in years)):
-            return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "
-                    f"({row['event_id']}). Check the year against that event in data/events.csv."), None
-        return None, (f"'{row['title']}' in {said_years}: the data dates it {spoken(day)} ({row['event_id']}) "
-                      "and gives it no end, so check whether it went on into that year")
+        return _against(claim, (mine if len(mine) else top).iloc[0], years, events)
     return None, None
 
 
@@ -167,6 +157,62 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     return events[[best > 0 and s == best for s in scores]]
 
 
+def _against(claim: str, row, years: set[int], events: pd.DataFrame) -> tuple[str | None, str | None]:
+    """(refusal, what could not be checked) for an event a claim puts in `years`, none of them its year: a year
+    before the event, or after its end, is refused with the data's date; a year after an event the data gives no
+    end is said unchecked."""
+    day = str(row["date_text"]) if "date_text" in events else str(row["date"].date())
+    from .misconceptions import _spoken as spoken
+
+    ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
+    said_years = " or ".join(map(str, sorted(years)))
+    if all(y < row["date"].year for y in years) or (pd.notna(ends) and all(y > ends.year for y in years)):
+        return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "
+                f"({row['event_id']}). Check the year against that event in data/events.csv."), None
+    return None, (f"'{row['title']}' in {said_years}: the data dates it {spoken(day)} ({row['event_id']}) "
+                  "and gives it no end, so check whether it went on into that year")
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a text that are not little words, each with the words it may be built on ("expelled": expel)."""
+    return {stem for word in _bare_words(text) - evidence_words.LITTLE for stem in evidence_words._stems(word)}
+
+
+def wrong_cited_year(claim: str, data, cited=()) -> str | None:
+    """A refusal when a part of the claim tells what one of the cited events did with a year the data does not
+    date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists): the part
+    names the event's actor (or one that belongs to it) and a word of its title that is no actor's name ("expelled"
+    for "expels"), and no event of the part's years does the same. A year after an event with no end is not
+    refused (wrong_event_year says it unchecked)."""
+    events = data.events
+    mine = events[events["event_id"].astype(str).isin(set(cited))].sort_values("date")
+    if mine.empty:
+        return None
+    names = ties_said.actor_names(data.actors)
+    family = ties_said._family(data)
+    own = _actor_words(names)
+
+    def doing(part: str, row) -> bool:
+        sides = family.get(str(row["actor"]), {str(row["actor"])})
+        acts = {w for w in _stems(str(row["title"])) if w not in own} & _stems(part)
+        return bool(acts) and any(m.actor in sides for m in ties_said.mentions(part, names))
+
+    for begin, finish in _parts(claim):
+        part = claim[begin:finish]
+        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)}
+        if not years:
+            continue
+        then = events[events["date"].dt.year.isin(years)]
+        if any(doing(part, row) for _, row in then.iterrows()):
+            continue
+        for _, row in mine.iterrows():
+            if doing(part, row):
+                refusal, _ = _against(claim, row, years, events)
+                if refusal:
+                    return refusal
+    return None
+
+
 def _title_names(title: str) -> set[str]:
     """The names of a title, lower case: its capitalised words ("Northern Expedition", "Locarno"), except a common
     word that is capitalised only because it opens the title ("Relations with Albania lapse")."""
@@ -185,7 +231,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
     people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"]
-    actor_words = actor_words_of(names)
+    actor_words = _actor_words(names)
     wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited)
     if wrong_year:
         return ties_said.Said(wrong_year)
@@ -225,11 +271,17 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
 
 
-def actor_words_of(names: dict[str, str]) -> set[str]:
-    """The words of the actors' names ("Moscow", "Chiang", "Sun Yat-sen"), which name who was in an event, not the
-    event; an English word of a long name only where it is no common word: not the "trade" of the All-Union
-    Central Council of Trade Unions."""
+def _actor_words(names) -> set[str]:
+    """The words of the actors' names ("Moscow", "Chiang", "Sun Yat-sen"); an English word of a long name only where
+    it is no common word: not the "trade" of the All-Union Central Council of Trade Unions."""
     return {w for key in names for w in evidence_words.words(key) if len(key.split()) <= 3 or w not in ENGLISH}
+
+
+def year_refusal(claim: str, data, cited=()) -> str | None:
+    """Why the claim's year for an event is wrong, with the data's date (wrong_event_year, wrong_cited_year), or
+    None: for a text read on its own, such as one condition of notebook 3's exercise G."""
+    wrong_year, _ = wrong_event_year(claim, data.events, _actor_words(ties_said.actor_names(data.actors)), cited)
+    return wrong_year or wrong_cited_year(claim, data, cited)
 
 
 def _note_names(note: str, row) -> bool:

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (agents, causes, checks, china, claim_people, debated, evidence_words, faces, misconceptions,
-               network_model, recognition, ties_said)
+from . import (agents, causes, checks, china, claim_form, claim_people, debated, evidence_words, faces,
+               misconceptions, network_model, recognition, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -153,8 +153,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
     named = evidence_words.named_in(given.claim, words, int(spec.start[:4]) - 10, int(spec.end[:4]) + 10)
     years = set(data.events["date"].dropna().dt.year.astype(int))
-    empty_years = [n for n in named if n.isdigit() and int(n) not in years]  # a year with no event is not known
-    named = [n for n in named if n not in empty_years]
+    empty_years = [n for n, _ in named if n.isdigit() and int(n) not in years]  # a year with no event is not known
+    named = [n for n in named if n[0] not in empty_years]
     if not named:
         outside = beyond_the_data(given.claim, words, years)
         if outside:
@@ -165,6 +165,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Your claim names nothing the check can find in the data: say who, where or when (a "
                             "state, a party, a person, a place or a year), so that it can be tested against your "
                             "evidence.")
+    not_a_claim = claim_form.why_not_a_claim(given.claim, data, words)
+    if not_a_claim:  # real words and a known name, but nobody doing anything: "Colourless green ideas sleep..."
+        raise checks.Unreadable(not_a_claim)
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
@@ -206,7 +209,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
-    shown = [f"'{n}'" for n in named[:3]]
+    shown = [evidence_words.as_typed(n) for n in named[:3]]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
     tips = pointers(given, data, documents, spec)
     if empty_years:

@@ -235,22 +235,35 @@ def is_noise(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) -> list[str]:
-    """What a claim names that the data knows: its years from `start` to `end`, and its actors, places and
-    things (as the data writes them), in the order they come."""
-    found: list[str] = []
+def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) -> list[tuple[str, str]]:
+    """What a claim names that the data knows, in the order they come: its years from `start` to `end`, and its
+    actors, places and things, each as (what the claim typed, how the data writes it): ("Britain", "United
+    Kingdom"), ("1924", "1924")."""
+    found: dict[str, tuple[int, str]] = {}  # how the data writes it: (where the claim has it, as typed)
+    for year in YEAR.finditer(str(text)):
+        if start <= int(year.group(1)) <= end:
+            found.setdefault(year.group(1), (year.start(), year.group(1)))
+    plain = str(text).replace("’", "'")
     lowered = " " + " ".join(words(text)) + " "
-    for year in YEAR.findall(str(text)):
-        if start <= int(year) <= end and year not in found:
-            found.append(year)
     for name, shown in sorted(lexicon.names.items(), key=lambda item: -len(item[0])):
         if len(name) < 3:
             continue
         for variant in {name, name + "s", name + "'s"}:
             if f" {variant} " in lowered and shown not in found:
-                found.append(shown)
+                typed = re.search(r"(?<![\w'])" + r"\W+".join(map(re.escape, variant.split())) + r"(?![\w'])", plain,
+                                  re.IGNORECASE)
+                found[shown] = (typed.start(), typed.group(0).removesuffix("'s")) if typed else (len(plain), shown)
                 lowered = lowered.replace(f" {variant} ", " ")
-    return found
+    return [(typed, shown) for shown, (_, typed) in sorted(found.items(), key=lambda item: item[1][0])]
+
+
+def as_typed(named: tuple[str, str]) -> str:
+    """One thing a claim names, for a message: the student's own words in quotes, then, when the data calls it
+    otherwise, the data's name: "'Britain' (the data calls it United Kingdom)", "'Trotsky'"."""
+    typed, shown = named
+    if " ".join(words(typed)) in " ".join(words(shown)):
+        return f"'{typed}'"
+    return f"'{typed}' (the data calls it {shown})"
 
 
 @dataclass(frozen=True)
