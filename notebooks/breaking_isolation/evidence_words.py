@@ -294,4 +294,25 @@ def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Map
         for doc_id, text in texts.items():
             if f" {said} " in f" {' '.join(words(text))} ":
                 return Match("line", f"your line is in {doc_id}, word for word", text=doc_id)
+        spelt = british(said)
+        for doc_id, text in texts.items():
+            if f" {spelt} " in f" {british(' '.join(words(text)))} ":
+                return Match("line", f"your line is in {doc_id}, word for word but for its spelling (the document "
+                                     "spells it the British way)", text=doc_id)
     return None
+
+
+# American spellings and the British ones the kit's texts use: neighborhood/neighbourhood, organize/organise,
+# center/centre, defense/defence. A line copied in either spelling is the same line.
+SPELLINGS = ((re.compile(r"(?<=[a-z])or(?=(?:s|ed|ing|hood|hoods|ite|ites|able|er|ers)?\b)"), "our"),
+             (re.compile(r"(?<=[a-z]{2})iz(?=(?:e|es|ed|ing|ation|ations)\b)"), "is"),
+             (re.compile(r"(?<=[a-z]{2})ter(?=s?\b)"), "tre"),
+             (re.compile(r"(?<=[a-z]{2})ense(?=s?\b)"), "ence"))
+
+
+def british(text: str) -> str:
+    """`text` (lower case) with each spelling of SPELLINGS made one: both sides of a comparison go through it, so
+    a word the rule turns wrongly ("doctor", "water") is turned the same way in both and still matches."""
+    for pattern, spelt in SPELLINGS:
+        text = pattern.sub(spelt, text)
+    return text
