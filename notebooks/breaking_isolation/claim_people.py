@@ -106,6 +106,8 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         if not years:
             continue
         top = event_named(part, events, actor_words)
+        if top.empty and ONE_DAY.search(part):  # "Rapallo was signed in 1923": a rare name is enough with its signing
+            top = _by_rare_name(part, events, actor_words)
         if top.empty or top["date"].dt.year.isin(years).any():
             continue
         top = top.sort_values("date")
@@ -158,6 +160,19 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
         scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
     best = max(scores, default=0)
     return events[[best > 0 and s == best for s in scores]]
+
+
+def _by_rare_name(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
+    """The events whose title holds a name few titles hold (RARE) that the part writes ("Rapallo", "Locarno"), not
+    an actor's name: those of the name the fewest titles hold."""
+    titles = events["title"].astype(str)
+    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    often = pd.Series([w for n in title_names for w in n]).value_counts()
+    typed = _bare_words(part) - evidence_words.LITTLE - actor_words
+    rare = sorted((often[w], w) for w in typed if 0 < often.get(w, 0) <= RARE)
+    if not rare:
+        return events.iloc[0:0]
+    return events[[rare[0][1] in names for names in title_names]]
 
 
 def _against(claim: str, row, years: set[int], events: pd.DataFrame, part: str = "") -> tuple[str | None, str | None]:
