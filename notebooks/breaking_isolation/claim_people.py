@@ -95,32 +95,66 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     titles hold and one such word; and no event of the part's year shares as many of those words. A year before
     the event, or after its end, is refused with the data's date; a year after an event the data gives no end
     (a campaign may go on) is said unchecked, with the date."""
-    titles = events["title"].astype(str)
-    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
-    often = pd.Series([w for n in title_names for w in n]).value_counts()
+    opener: set[int] = set()  # "In 1925, Chiang ...": the years of an opening phrase go with the part after it
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
-        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)}
+        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)} or opener
+        opener = years if OPENER.fullmatch(part) else set()
         if not years:
             continue
-        said = _bare_words(part)
-        scores = []
-        for title, names in zip(titles, title_names):
-            shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said
-            own = shared - actor_words  # "massacre", "raid": a word of the event, not of who was in it
-            # "Shanghai massacre": two words of its own, one a name; "Arcos raid": a name few titles hold, and one
-            named = (len(own) >= 2 and names & own) or (own and any(often.get(w, 0) <= RARE for w in names & shared))
-            scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
-        best = max(scores, default=0)
-        if not best:
-            continue
-        top = events[[s == best for s in scores]]
-        if top["date"].dt.year.isin(years).any():
+        top = event_named(part, events, actor_words)
+        if top.empty or top["date"].dt.year.isin(years).any():
             continue
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
         return _against(claim, (mine if len(mine) else top).iloc[0], years, events)
     return None, None
+
+
+# A phrase that opens a sentence with its year only ("In 1925,"), whose year is the next part's.
+OPENER = re.compile(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
+# Words a claim may use for one kind of event, whichever of them its title uses: the Shanghai massacre is also
+# called a coup or a purge, and a claim that "massacred" names the massacre. Plain English, not facts of the data.
+SAME_KIND = (frozenset("massacre purge coup crackdown slaughter bloodbath".split()),)
+
+
+def _roots(said: set[str]) -> set[str]:
+    """The words and the words they are built on ("massacred": massacre), each word of a kind (SAME_KIND) with
+    the kind's other words: what a title's word is compared with."""
+    found = {stem for word in said for stem in evidence_words._stems(word)}
+    for kind in SAME_KIND:
+        if found & kind:
+            found |= kind
+    return found
+
+
+def _built_on(word: str, said: set[str]) -> bool:
+    """Whether a title's word is among `said` (a claim's words with their roots), or is built on one of them
+    ("communists" on communist); never on a little word ("notes" is not built on "not")."""
+    return word in said or any(stem in said for stem in evidence_words._stems(word)
+                               if stem not in evidence_words.LITTLE)
+
+
+def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
+    """The events a part of a claim names by their name ("the Shanghai massacre", "the Arcos raid", "Chiang
+    massacred the Communists at Shanghai"), the best first: the part shares with the event's title two words that
+    are not an actor's name, one of them a name of the title (a capitalised word), or a name few titles hold (as
+    the claim writes it) and one such word; a word built on a title's word counts ("massacred"), and so does a
+    word of the same kind (SAME_KIND: a coup, a purge). Empty when it names none."""
+    titles = events["title"].astype(str)
+    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    often = pd.Series([w for n in title_names for w in n]).value_counts()
+    typed = _bare_words(part) - evidence_words.LITTLE
+    said = _roots(typed)
+    scores = []
+    for title, names in zip(titles, title_names):
+        shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
+        own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
+        # a rare name and a word of the event besides it ("Arcos raid"; not "British" alone)
+        named = (len(own) >= 2 and names & own) or any(often.get(w, 0) <= RARE and own - {w} for w in names & typed)
+        scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
+    best = max(scores, default=0)
+    return events[[best > 0 and s == best for s in scores]]
 
 
 def _against(claim: str, row, years: set[int], events: pd.DataFrame) -> tuple[str | None, str | None]:

@@ -145,10 +145,15 @@ def lexicon(data, documents=()) -> Lexicon:
             if word.lower() not in NAME_FILLERS | ordinary and len(word) >= 3:
                 names.setdefault(word.lower(), word)
     for title in events["title"].dropna().astype(str) if "title" in events else ():
-        for word in re.findall(r"[\w'’-]+", title):
-            bare = word.strip("'’").removesuffix("'s").removesuffix("’s")
-            if bare[:1].isupper() and len(bare) >= 3 and bare.lower() not in NAME_FILLERS | ordinary:
-                names.setdefault(bare.lower(), bare)
+        for run in title_names(title):
+            bare = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in run]
+            named = [w for w in bare if len(w) >= 3 and w.lower() not in NAME_FILLERS | ordinary]
+            for word in named:
+                if not is_common(word.lower()):  # "Rapallo", "Whampoa": a name on its own
+                    names.setdefault(word.lower(), word)
+            if len(bare) > 1 and named and all(is_common(w.lower()) for w in named):
+                # "Northern Expedition": common words that name a thing only together, never "Expedition" alone
+                names.setdefault(" ".join(words(" ".join(bare))), " ".join(bare))
     dates: dict[str, str] = {}
     for event_id, date in zip(events["event_id"], events["date"]):
         if pd.notna(date):
@@ -158,6 +163,19 @@ def lexicon(data, documents=()) -> Lexicon:
     made = Lexicon(frozenset(known), names, dates, titles)
     _CACHE[:] = [(events.copy(), actors.copy(), documents, made)]
     return made
+
+
+def title_names(title: str) -> list[list[str]]:
+    """The runs of capitalised words of an event's title, each a list of its words ("Northern Expedition",
+    "Chiang Kai-shek"), "of" inside a run kept ("Treaty of Rapallo")."""
+    found = re.findall(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*", title)
+    return [[w for w in run.split() if w != "of"] for run in found]
+
+
+def is_common(word: str) -> bool:
+    """Whether a lower-case word is a common English word ("expedition", "treaty", "raids"), not a name."""
+    english = english_words() | COMMON
+    return word in english or (word.endswith("s") and word[:-1] in english)
 
 
 def is_known(word: str, known: Iterable[str]) -> bool:
@@ -276,4 +294,25 @@ def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Map
         for doc_id, text in texts.items():
             if f" {said} " in f" {' '.join(words(text))} ":
                 return Match("line", f"your line is in {doc_id}, word for word", text=doc_id)
+        spelt = british(said)
+        for doc_id, text in texts.items():
+            if f" {spelt} " in f" {british(' '.join(words(text)))} ":
+                return Match("line", f"your line is in {doc_id}, word for word but for its spelling (the document "
+                                     "spells it the British way)", text=doc_id)
     return None
+
+
+# American spellings and the British ones the kit's texts use: neighborhood/neighbourhood, organize/organise,
+# center/centre, defense/defence. A line copied in either spelling is the same line.
+SPELLINGS = ((re.compile(r"(?<=[a-z])or(?=(?:s|ed|ing|hood|hoods|ite|ites|able|er|ers)?\b)"), "our"),
+             (re.compile(r"(?<=[a-z]{2})iz(?=(?:e|es|ed|ing|ation|ations)\b)"), "is"),
+             (re.compile(r"(?<=[a-z]{2})ter(?=s?\b)"), "tre"),
+             (re.compile(r"(?<=[a-z]{2})ense(?=s?\b)"), "ence"))
+
+
+def british(text: str) -> str:
+    """`text` (lower case) with each spelling of SPELLINGS made one: both sides of a comparison go through it, so
+    a word the rule turns wrongly ("doctor", "water") is turned the same way in both and still matches."""
+    for pattern, spelt in SPELLINGS:
+        text = pattern.sub(spelt, text)
+    return text

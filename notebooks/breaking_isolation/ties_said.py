@@ -195,7 +195,7 @@ def no_break(events: pd.DataFrame, side: set[str], moscow: set[str], label: str)
         if said:
             reason = " ".join(said).rstrip(".;")
             return (f"The data records no break of relations by {label}: it has '{row.title}' ({row.event_id}, "
-                    f"{row.date:%B %Y}), an act it does not count as a break, because {reason[:1].lower()}{reason[1:]}.")
+                    f"{row.date:%B %Y}), an act it does not count as a break. {reason}.")  # the data's own sentences
     return None
 
 
