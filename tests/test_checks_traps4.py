@@ -148,11 +148,10 @@ def test_a_person_the_data_records_as_dead_by_then_is_refused_with_the_day(text,
 
 
 @pytest.mark.parametrize(("text", "said"), [
-    ("Trotsky ordered the Shanghai massacre in 1927 because he hated the Communists.",
-     "the data does not link Leon Trotsky to that event"),
+    ("Chicherin signed the Treaty of Berlin in 1926 because he wanted peace.",
+     "the data does not link Georgy Chicherin to that event"),
     ("Mao backed the Northern Expedition in 1926 because Moscow helped the Kuomintang.", "'Mao'"),
-    ("Mao welcomed the Northern Expedition in 1927 because Moscow helped the Kuomintang.", "'Mao'"),
-    ("Chiang signed Locarno in 1925 with Hitler because he wanted peace.", "'Hitler'")])
+    ("Mao welcomed the Northern Expedition in 1927 because Moscow helped the Kuomintang.", "'Mao'")])
 def test_a_person_the_data_does_not_link_to_the_claim_is_said_unchecked_never_badged(text, said):
     result = claim("china-evidence", text, CHINA)
     assert result.status == checks.UNCHECKED, str(result)

@@ -16,6 +16,9 @@ what the data says (misconceptions.wrong_years). A claim that gives a tie betwee
 hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
 sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
+makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking") is read against the event the
+act is about (agents.py): a doer the event does not have, or an act turned round, is refused with the data's
+actor. A claim that
 states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
 the evidence. Then the check points at evidence the student has not used: the other side of the story, the
 other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import checks, china, claim_people, evidence_words, faces, misconceptions, network_model, recognition, ties_said
+from . import agents, checks, china, claim_people, evidence_words, faces, misconceptions, network_model, recognition, ties_said
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -158,6 +161,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
+    doer = agents.read(given.claim, data, given.events)
+    if doer:  # an act the data credits to another actor than the one the claim makes its doer
+        return checks.wrong(doer)
     ties = ties_said.read(given.claim, data, spec.start, spec.end)
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)

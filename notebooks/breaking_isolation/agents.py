@@ -1,0 +1,251 @@
+"""Who did it: a claim that makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking",
+"Trotsky ordered the Shanghai massacre", "the Treaty of Berlin was signed by Stalin"), read against the event the
+act is about. One rule for every claim.
+
+The doer is the actor (or actors joined by "and") just before a verb of action ("ordered", "raided", "signed",
+"broke off"...), or after "by" in a passive ("was signed by Stalin"); an actor written as an owner is the doer only
+with its men ("Chiang's troops massacred"), never with a thing ("Moscow's policy led to..."). The event is the one
+the clause names: an event whose title holds the act's own word ("raid", "massacre", "break") and most of the
+clause's other words, or an event named by its title ("the Northern Expedition"), of a year the clause gives; the
+events the student cites first. Then:
+
+- an act of one side against the other (violence, a raid, a break of relations, a recognition, an expulsion):
+  its doer must be the event's actor or on its side; a doer on the other side gets the act turned round, any
+  other doer the event's actor;
+- any other act (a treaty, an agreement, a mission): the doer must be on one of its two sides;
+- a person is on a side when the person is that actor, belongs directly to it, or heads it (actors.csv); a person
+  the event's text names is never refused.
+
+A denial ("did not order"), a wish ("would have led") or a doer the data does not know says nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import claim_people, evidence_words, ties_said
+
+# A verb that makes its subject the doer. "led to" is a cause, not a leader.
+ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
+                    r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
+                    r"recogni[sz]ed)\b", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|led|commanded|organi[sz]ed|"
+                     r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed)\b",
+                     re.IGNORECASE)
+# The act's own word in a clause, and in an event's title: the clause's act is the event that has it.
+ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
+             "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
+             "expel": (r"\bexpel\w*", r"\bexpel")}
+# The kinds of act one side does to the other: who did it is the event's actor.
+ONE_WAY = {"violence", "incident", "relations_broken", "de_facto_recognition", "de_jure_recognition",
+           "recognition_withdrawn", "party_decision"}
+# Words that may come between the doer and its verb: its men, a time ("Chiang's troops then massacred").
+MEN = r"(?:troops|police|soldiers|army|armies|forces|men|gunmen|agents|government|generals?)"
+BETWEEN = re.compile(rf"^(?:\s+{MEN})?(?:\s*,?\s*(?:had|then|also|soon|later|quickly|suddenly|openly|finally|itself|"
+                     r"themselves|in\s+(?:\w+\s+)?1[89]\d\d|in\s+[A-Z]\w+)\b)*\s*,?\s*$")
+JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.IGNORECASE)
+DENIED = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+)?$|n't\s+$", re.IGNORECASE)
+
+
+def _labels(data) -> dict[str, str]:
+    from . import checks
+    from .network_model import LABELS
+
+    labels = {a: " ".join(label.split(",")[0].split()) for a, label in checks.actor_labels(data.actors, LABELS).items()}
+    labels.update({s: "Moscow" for s in ties_said.SOVIET})
+    return labels
+
+
+def _doers_before(claim: str, begin: int, at: int, found: list[ties_said.Mention]) -> list[ties_said.Mention]:
+    """The actors just before a verb at `at`: the last one named (skipping an aside between commas, "Chiang,
+    trained in Moscow, turned..."), and any joined to it by "and"."""
+    head = claim[begin:at]
+    aside = re.search(r",[^,]*,\s*$", head)
+    end = begin + (aside.start() if aside else len(head))
+    before = [m for m in found if begin <= m.start and m.end <= end]
+    if not before:
+        return []
+    last = before[-1]
+    gap = claim[last.end:end]
+    owner = last.typed.lower().endswith(("'s", "’s"))
+    if owner and not re.match(rf"^\s+{MEN}\b", gap, re.IGNORECASE):
+        return []  # "Moscow's policy led to...": the policy acts, not Moscow
+    if not BETWEEN.match(gap):
+        return []
+    doers = [last]
+    for earlier in reversed(before[:-1]):
+        if not JOIN.match(claim[earlier.end:doers[0].start]):
+            break
+        doers.insert(0, earlier)
+    return doers
+
+
+def _doers_after_by(claim: str, at: int, finish: int, found: list[ties_said.Mention]) -> list[ties_said.Mention]:
+    """"... was signed in 1926 by Stalin and Hitler": the actors after "by"."""
+    by = re.search(r"\bby\s+(?:the\s+)?", claim[at:finish], re.IGNORECASE)
+    if not by:
+        return []
+    doers, start = [], at + by.end()
+    for mention in (m for m in found if m.start >= start and m.end <= finish):
+        if doers and not JOIN.match(claim[doers[-1].end:mention.start]):
+            break
+        if not doers and claim[start:mention.start].strip():
+            break
+        doers.append(mention)
+    return doers
+
+
+def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited) -> pd.DataFrame:
+    """The events a clause's act is about (module text): those whose title holds the act's word, sharing most of
+    the clause's other words, or else those it names by their titles; only of the clause's years, if it gives any."""
+    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", clause)}
+    lowered = clause.lower()
+    said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE
+    titles = events["title"].astype(str)
+    best = pd.DataFrame()
+    for in_clause, in_title in ACT_WORDS.values():
+        if not re.search(in_clause, lowered):
+            continue
+        has = titles.str.lower().str.contains(in_title, regex=True)
+        rows = events[has]
+        if years:
+            rows = rows[rows["date"].dt.year.isin(years)]
+        if rows.empty:
+            continue
+        scores = [len({w.removesuffix("'s") for w in evidence_words.words(t)} & said) for t in rows["title"].astype(str)]
+        rows = rows.assign(_score=scores)
+        top = rows[rows["_score"] == rows["_score"].max()]
+        mine = top["event_id"].astype(str).isin(set(cited))
+        if top["_score"].max() >= 2 or mine.any():
+            best = pd.concat([best, top])
+    if not best.empty:
+        best = best[best["_score"] == best["_score"].max()].drop(columns="_score")
+        return best
+    named = claim_people.named_events(clause, events, actor_words, cited)
+    if years and len(named):
+        named = named[named["date"].dt.year.isin(years)]
+    return named
+
+
+def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str, set[str]]) -> bool:
+    """Whether a person is on an actor's side: is it, belongs directly to it, or heads it ("Chiang Kai-shek's
+    Nationalist government")."""
+    owner = owners.get(person, "")
+    return (ties_said._same(person, side) or ties_said._same(owner, side) if owner else person == side) or (
+        side in family.get(person, set()) and side != person)
+
+
+def _kin(one: str, other: str, names: dict[str, set[str]], owners: dict[str, str]) -> bool:
+    """Two bodies of one state that one name covers: "Kuomintang" is the party and the Wuhan government (left
+    Kuomintang), "Nationalist" the party and the Nanjing government; never the Chinese and Soviet communists."""
+    return bool(names.get(one, set()) & names.get(other, set())) and owners.get(one, "") == owners.get(other, "") != ""
+
+
+def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names) -> bool:
+    if kinds.get(doer) == "person":
+        return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
+    return (ties_said._same(doer, side) or doer in family.get(side, {side}) or side in family.get(doer, {doer})
+            or _kin(doer, side, names, owners))
+
+
+def _name_words(data) -> dict[str, set[str]]:
+    """{actor: the words of its name that name no other kind of thing}: not a filler ("government", "party"), nor
+    a people's adjective ("Chinese")."""
+    found = {}
+    for actor, name in zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)):
+        words = {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z][\w'-]+", name)}
+        found[actor] = {w for w in words if w not in evidence_words.NAME_FILLERS and not w.endswith("ese") and len(w) >= 4}
+    return found
+
+
+def read(claim: str, data, cited=()) -> str | None:
+    """Why the claim is refused, when it makes an actor the doer of an act the data credits to another (module
+    text); None when it does not, or when the check cannot tell."""
+    names = ties_said.actor_names(data.actors)
+    found = ties_said.mentions(claim, names)
+    if not found:
+        return None
+    actors = data.actors
+    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    family = ties_said._family(data)
+    persons = ties_said.person_names(actors)
+    actor_words = {w for key in names for w in evidence_words.words(key)
+                   if len(key.split()) <= 3 or w not in claim_people.ENGLISH}
+    labels = _labels(data)
+    for begin, finish, _ in ties_said._clauses(claim):
+        if ties_said.HYPOTHETICAL.search(claim[begin:finish]):
+            continue
+        acts = [(m, "active") for m in ACTIVE.finditer(claim, begin, finish)]
+        acts += [(m, "passive") for m in PASSIVE.finditer(claim, begin, finish)]
+        for verb, voice in sorted(acts, key=lambda pair: pair[0].start()):
+            if DENIED.search(claim[max(begin, verb.start() - 20):verb.start()]):
+                continue
+            if voice == "active" and re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$",
+                                               claim[max(begin, verb.start() - 20):verb.start()], re.IGNORECASE):
+                continue
+            doers = (_doers_before(claim, begin, verb.start(), found) if voice == "active"
+                     else _doers_after_by(claim, verb.end(), finish, found))
+            if not doers:
+                continue
+            clause = claim[begin:finish]
+            for doer in doers:  # the doers' own names do not pick the event
+                clause = clause.replace(doer.typed, " ")
+            rows = _act_events(clause, data.events, actor_words, cited)
+            if rows.empty:
+                continue
+            lead = claim[begin:doers[0].start].strip(" ,").lower()
+            start = begin if voice == "passive" or lead in ("", "the") else doers[0].start
+            quoted = " ".join(claim[start:finish].strip(" ,;:.").split()[:14])
+            breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
+            why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking)
+            if why:
+                return why
+    return None
+
+
+def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, persons, labels, names,
+             breaking: bool = False) -> str | None:
+    """Why the doers cannot have done what `rows` record, or None when one of the rows has them on its side."""
+    from .misconceptions import _spoken
+
+    verdicts = []
+    signed = re.search(r"\bsigned\b", quoted, re.IGNORECASE) is not None
+    for row in rows.itertuples():
+        actor, counterpart = str(row.actor), str(row.counterpart)
+        text = f"{row.title} {getattr(row, 'description', '')}".lower()
+        one_way = str(row.kind) in ONE_WAY and not signed  # a signature is both sides' act, whatever it did
+        wrong = []
+        for doer in doers:
+            if kinds.get(doer.actor) == "person" and any(n in text for n in persons.get(doer.actor, [])):
+                return None  # the event's text names the person: the check cannot tell their part
+            if _on(doer.actor, actor, kinds, owners, family, names):
+                continue
+            if not one_way and _on(doer.actor, counterpart, kinds, owners, family, names):
+                continue
+            turned = one_way and _on(doer.actor, counterpart, kinds, owners, family, names)
+            if not turned and breaking:
+                return None  # a break by a third state: ties_said reads it against the breaks the data holds
+            wrong.append((doer, turned))
+        if not wrong:
+            return None
+        verdicts.append((row, wrong))
+    row, wrong = verdicts[0]
+    who = " or ".join(labels.get(d.actor, d.actor) for d, _ in wrong)
+    day = _spoken(str(row.date_text)) if hasattr(row, "date_text") else f"{row.date:%d %B %Y}"
+    actor, counterpart = labels.get(str(row.actor), str(row.actor)), labels.get(str(row.counterpart), str(row.counterpart))
+    event = f"'{row.title}' ({day}, {row.event_id})"
+    if all(turned for _, turned in wrong):
+        return (f"Your claim says '{quoted}', but the data has it the other way round: {event} is an "
+                f"act of {actor} against {counterpart}. Turn your claim round, or check who did what in that event "
+                "in data/events.csv.")
+    if str(row.kind) in ONE_WAY:
+        done = f"an act of {actor} against {counterpart}"
+    else:
+        done = f"between {actor} and {counterpart}"
+    signers = [s for s in re.split(r"(?<=\.)\s+", str(getattr(row, "description", "") or "")) if re.search(r"\bsign", s)]
+    said = f" Its text says who signed: \"{signers[0]}\"" if signed and signers else ""
+    return (f"Your claim says '{quoted}', but the data does not put {who} in {event}: it was {done}."
+            f"{said} Check who did it against that event in data/events.csv.")
