@@ -50,7 +50,7 @@ $(TEST_STAMP): requirements-test.txt | $(UV)
 	$(SYNC) --python $(TEST_BIN)/python requirements-test.txt
 	touch $@
 
-lab: $(STAMP) ## Open JupyterLab as a student: your own copies in my-work/ (made once, kept); no plans, keys or solutions in sight
+lab: $(STAMP) ## Open JupyterLab as a student: your own copies in my-work/ (made once, kept), each solution folded until opened; no lesson plans or keys in sight
 	$(BIN)/jupyter lab --config=jupyter/jupyter_server_config.py
 
 lab-teacher: $(STAMP) ## Open JupyterLab with the teacher's material too: lesson plans, keys, the notebooks with their solutions

@@ -59,7 +59,7 @@ def test_exercise_2_accepts_ids_or_names_names_what_does_not_belong_and_never_th
     assert say("recognition-2", pd.Series(["china", "britain", "china"]).unique()).ok
     result = say("recognition-2", ["britain", "kmt"])
     assert result.status == checks.WRONG
-    assert "Kuomintang does not belong." in str(result) and "missing" in str(result)  # the actor's name, not its id
+    assert "'kmt' (Kuomintang) does not belong." in str(result) and "missing" in str(result)  # as typed, then named
     assert "china" not in str(result).lower()
     assert say("recognition-2", 3).status == checks.UNREADABLE
 
@@ -88,7 +88,7 @@ def test_feedback_names_types_in_plain_words():
     assert "a list of whole numbers" in str(say("recognition-1", [1, 2]))
     assert "a table" in str(say("recognition-2", pd.DataFrame({"a": [1]})))
     markdown = say("recognition-2", ["britain", "kmt"])._repr_markdown_()
-    assert markdown.startswith("**✘ Not right yet.**") and "\n- Kuomintang does not belong." in markdown
+    assert markdown.startswith("**✘ Not right yet.**") and "\n- 'kmt' (Kuomintang) does not belong." in markdown
 
 
 def test_an_unknown_exercise_is_named():

@@ -179,7 +179,7 @@ def test_a_sweep_would_catch_a_python_type_name():
 
 
 @pytest.mark.parametrize("name, answer, label", [
-    ("recognition-2", ["britain", "rsfsr"], "Russian Socialist Federative Soviet Republic"),
+    ("recognition-2", ["britain", "rsfsr"], "'rsfsr' (Moscow itself)"),  # Moscow's own id, as typed
     ("recognition-3", {"rsfsr": 100}, "Russian Socialist Federative Soviet Republic"),
     ("network-1", ["ccp"], "Communists (CCP)"),
     ("network-3", [("kmt-wuhan", "france")], "Wuhan Nationalists"),
@@ -187,7 +187,9 @@ def test_a_sweep_would_catch_a_python_type_name():
 def test_an_actor_that_does_not_belong_is_named_by_its_label_not_its_id(data, name, answer, label):
     said = str(checks.verdict(name, answer, data))
     assert label in said and "not belong" in said, said
-    assert not re.search(r"'?\b(rsfsr|kmt-wuhan|ccp)\b'?", said.split("not belong")[0]), said
+    # an id shows only where the student typed it, in quotes: recognition-2's "'rsfsr' (Moscow itself)"
+    shown = said.split("not belong")[0].replace("'rsfsr' (Moscow itself)", "")
+    assert not re.search(r"'?\b(rsfsr|kmt-wuhan|ccp)\b'?", shown), said
 
 
 def test_every_message_opens_with_a_capital_or_a_symbol(feedback):

@@ -218,4 +218,4 @@ def test_a_break_the_data_holds_is_checked_and_never_read_as_confirmation():
                  RECOGNITION)
     assert said.status == checks.CHECKED, str(said)
     assert "'Britain breaks off relations with the USSR' (1927)" in str(said), str(said)
-    assert "did not read the rest of your claim" in str(said) and "found events of that tone" not in str(said)
+    assert "checked nothing else your claim says" in str(said) and "found events of that tone" not in str(said)

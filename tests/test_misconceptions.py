@@ -37,6 +37,7 @@ CLAIMS = [
     ("After the ARCOS raid Britain no longer recognised Moscow, so trade stopped.", ("recognition-withdrawn",)),
     ("Chiang Kai-shek was a communist, so Moscow could count on him in 1927.", ("chiang-communist",)),
     ("Chiang Kai-shek was a loyal Bolshevik who joined the Comintern in 1927.", ("chiang-communist",)),
+    ("Chiang Kai-shek would have had to remain a communist.", ("chiang-communist",)),  # a condition of exercise G
     ("Stalin signed the Anglo-Soviet trade agreement in 1921, which shows trade came first.",
      ("trade-agreement-signer",)),
     ("Lenin signed the trade agreement with Britain in 1921 because Russia needed trade.", ("trade-agreement-signer",)),
@@ -45,6 +46,7 @@ CLAIMS = [
     # Good claims, with causes, that name the same events and words: no misconception.
     ("Chiang Kai-shek was no communist, so he turned on the Communists at Shanghai in 1927.", ()),
     ("Chiang Kai-shek was not a communist, so the alliance with him could not last.", ()),
+    ("Chiang Kai-shek would have had to stay allied with the Communists.", ()),
     ("Krasin signed the trade agreement with Britain in 1921, which shows trade came before recognition.", ()),
     ("Lenin wanted the trade agreement of 1921 because Russia needed trade.", ()),
     ("Mao led an uprising in Hunan after the Shanghai massacre of 1927.", ()),

@@ -25,6 +25,7 @@ when `answer` still holds what was already checked for another exercise.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import numbers
 import re
@@ -349,6 +350,11 @@ def as_id_set(answer, names: Mapping[str, str] | None = None, item: str = "a nam
     `names` maps lower-case names to ids (see names_of), so that "Britain" or "United Kingdom" is read as
     `britain`; without it, ids are read in any case.
     """
+    return set(as_typed_ids(answer, names, item))
+
+
+def as_typed_ids(answer, names: Mapping[str, str] | None = None, item: str = "a name") -> dict[str, str]:
+    """{id: what the student typed for it}, read as as_id_set reads an answer: for a message in their words."""
     tabular = isinstance(answer, (pd.Series, pd.Index)) or type(answer).__name__ == "ndarray"
     if isinstance(answer, str):
         key = " ".join(answer.split()).lower()
@@ -372,7 +378,7 @@ def as_id_set(answer, names: Mapping[str, str] | None = None, item: str = "a nam
         if known in found:
             raise Repeated(twice(found[known], entry) + (" With pandas, `.unique()` keeps each once." if tabular else ""))
         found[known] = entry
-    return set(found)
+    return found
 
 
 def twice(first: str, second: str) -> str:
@@ -413,25 +419,43 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
     return found
 
 
-def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mapping[str, str] | None = None) -> Verdict:
+def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mapping[str, str] | None = None,
+                 typed: Mapping[str, str] | None = None, known: Iterable[str] = ()) -> Verdict:
     """Right, or a hint that names what does not belong and says whether some are missing (never which).
-    `labels` names a known id as people read it (an actor's name, not its id); anything else is shown as typed."""
+    `labels` names a known id as people read it (an actor's name, not its id); anything else is shown as typed.
+    With `typed` ({id: as the student typed it}), an id is named in the student's words first ("'ussr' (Union of
+    Soviet Socialist Republics)"), so that they see what to remove; an unknown item near one of `known` (the
+    names the check reads) gets "Did you mean ...?"."""
     if given == expected:
         return right(f"All {len(expected)} {what}.".replace(" .", "."))
-    extra = sorted(_shown(item, labels or {}) for item in given - expected)
+    typed = typed or {}
+    extra = sorted((_shown(item, labels or {}, typed), item) for item in given - expected)
     points = []
     if extra:
-        listed = ", ".join(extra[:-1]) + " and " + extra[-1] if len(extra) > 1 else extra[0]
+        said = [s for s, _ in extra]
+        listed = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
         points.append(f"{listed[:1].upper()}{listed[1:]} {'does' if len(extra) == 1 else 'do'} not belong.")
+        names = [k for k in known if len(k) >= 3]
+        slips = [(s, near[0]) for s, item in extra if isinstance(item, str) and item not in (labels or {})
+                 for near in [difflib.get_close_matches(item.lower(), names, n=1, cutoff=0.8)] if near]
+        if slips:  # a slip for a name the check reads: "britian"
+            points.append("Did you mean " + " and ".join(f"{near!r}" + (f" for {s}" if len(extra) > 1 else "")
+                                                          for s, near in slips) + "?")
     if expected - given:
         points.append("Some are missing.")
     return wrong(*points, hint)
 
 
-def _shown(item, labels: Mapping[str, str]) -> str:
+def _shown(item, labels: Mapping[str, str], typed: Mapping[str, str] | None = None) -> str:
+    typed = typed or {}
     if isinstance(item, frozenset):
         return "the tie " + " – ".join(sorted(_shown(i, labels) for i in item))
-    return labels[item] if item in labels else shown(item)
+    if item in labels and item in typed and not set(re.findall(r"\w+", typed[item].lower())) <= set(
+            re.findall(r"\w+", labels[item].lower())):
+        return f"{shown(typed[item].strip())} ({labels[item]})"  # 'ussr' (Moscow itself): the id to remove, named
+    if item in labels:
+        return labels[item]
+    return shown(typed[item].strip() if isinstance(typed.get(item), str) else item)
 
 
 def actor_labels(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:

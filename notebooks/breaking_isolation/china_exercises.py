@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import checks, evidence_words
+from . import checks, claim_form, claim_people, evidence_words, misconceptions
 from .china import STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
@@ -43,11 +43,17 @@ def speakers(actors: pd.DataFrame) -> dict[str, str]:
 
 
 CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
+# The word of an exercise C claim that the data's debate events may say a side rejected: claim 2 of 03-china
+# ("The Communists should form soviets of workers and peasants now"). Which side rejected it is read from the data
+# (`rejected_by`), never typed here; tests/test_checks_walk6.py checks the notebook's claim holds the word.
+CLAIM_WORDS = {2: "soviets"}
 NOT_JUDGED = ("Who would sign which claim is for you to judge against the documents: the check did not read your "
               "answer against them.")
 CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
                          "evidence: the check did not read them.")
 MIN_CONDITION_WORDS = 5
+# One condition of the shape exercise G asks for, on another question than the exercise's own (claim_form.py).
+CONDITION_EXAMPLE = "Britain would have had to keep its trade agreement with Moscow."
 
 
 def _blank(value) -> bool:
@@ -123,10 +129,16 @@ def _check_speakers(answer, data):
                                 f"{SPEAKERS[said_by]}'s. Evidence shows who would sign a claim only if it is that person's "
                                 f"own words or act: name {SPEAKERS[said_by]}, or give a line or an event of "
                                 f"{SPEAKERS[named]}'s.")
-        else:
-            found.append(f"Claim {n}: {match.what}.")
-            if match.kind == "line":
-                lines.setdefault(" ".join(evidence_words.words(shows)), []).append(n)
+        refused = rejected_by(data, n)
+        if refused and named in (refused[0], "both"):
+            speaker, event, said = refused
+            return checks.wrong(f"For claim {n} you name {'both men' if named == 'both' else SPEAKERS[named]}, but "
+                                f"the data records that {SPEAKERS[speaker]}'s "
+                                f"side rejected it: {event} says \"{said}\". Read that event again, and name who called "
+                                "for it.")
+        found.append(f"Claim {n}: {match.what}.")
+        if match.kind == "line":
+            lines.setdefault(" ".join(evidence_words.words(shows)), []).append(n)
     if unmatched:
         listed = ", ".join(unmatched[:-1]) + " and " + unmatched[-1] if len(unmatched) > 1 else unmatched[0]
         return checks.wrong(f"The check could not find the evidence for {listed} in the data. What counts: an "
@@ -139,6 +151,22 @@ def _check_speakers(answer, data):
         return checks.wrong(f"Claims {listed} have the same line as evidence, so it shows none of them in "
                             "particular: give each claim the line that shows who would sign it.")
     return checks.checked("Each claim has a speaker and evidence the check found in the data.", *found, NOT_JUDGED)
+
+
+def rejected_by(data, claim: int) -> tuple[str, str, str] | None:
+    """(the speaker, the event, its words) when one of the debate's events says that speaker's side rejected what
+    exercise C's `claim` calls for (CLAIM_WORDS): "they also rejected the Opposition's call for soviets at once"."""
+    word = CLAIM_WORDS.get(claim)
+    if word is None:
+        return None
+    names = speakers(data.actors)
+    described = data.events.set_index("event_id")["description"].astype(str)
+    for event in DEBATE_EVENTS:
+        said = re.search(rf"[^.;]*\breject\w*\b[^.;]*\b{word}\b[^.;]*", described.get(event, ""))
+        speaker = evidence_speaker(evidence_words.Match("event", "", event), data, [], names) if said else None
+        if speaker:
+            return speaker, event, " ".join(said.group(0).split())
+    return None
 
 
 def _speaker_in(text: str, names: dict[str, str]) -> str | None:
@@ -183,10 +211,22 @@ def _check_lane_counts(answer, data):
         if set(map(str, expected.columns)) <= set(given.index):
             return checks.wrong("Your table has a row per year: put the lanes in the rows and the years in the columns.")
         return checks.wrong(f"Your table should have one row for each of the {len(expected)} lanes of `lanes`.")
+    missing = sorted(set(expected.columns) - set(given.columns))
+    if missing:  # a year dropped: say which, never "the counts differ"
+        years = ", ".join(map(str, missing))
+        return checks.wrong(f"Your table has no column for {years}, a year with events in `lanes`: keep a column "
+                            "for every year.")
     given = given.reindex(index=expected.index, columns=sorted(set(expected.columns) | set(given.columns)),
                           fill_value=0)
     expected = expected.reindex(columns=given.columns, fill_value=0)
-    off = int((given.fillna(-1).astype(float) != expected.astype(float)).to_numpy().sum())
+    empty = given.isna()
+    off = int(((given.astype(float) != expected.astype(float)) & ~empty).to_numpy().sum())
+    if empty.to_numpy().any():  # NaN where a lane had no event that year: the count is 0, not missing
+        cells = int(empty.to_numpy().sum())
+        return checks.wrong(f"{cells} {'cell' if cells == 1 else 'cells'} of your table {'is' if cells == 1 else 'are'} "
+                            "empty (NaN): a lane with no event in a year has a count of 0. Fill the empty cells "
+                            "with 0: `.unstack(fill_value=0)`."
+                            + (f" Then check the counts: {off} of the others differ." if off else ""))
     if off:
         return checks.wrong(f"{off} of the counts differ: count every event of `lanes`, by lane and by year.")
     return checks.right("Every lane's count for every year. Now read the busiest year of each lane off it.")
@@ -285,6 +325,15 @@ def _check_conditions(answer, data):
             return checks.wrong(f"I could not read {listed} in condition {n}, so the check cannot say it read that "
                                 "condition: check the spelling, or say it with a word from the notebook, then run "
                                 "your answer cell again.")
+        stated = misconceptions.found_in(condition, data)
+        if stated:  # a condition that rests on a mistake the kit teaches against gets the same kind hint as a claim
+            return checks.wrong(f"Condition {n}: {stated[0].hint}", *[m.hint for m in stated[1:]])
+        not_a_claim = claim_form.why_not_a_claim(condition, data, words, f"condition {n}", CONDITION_EXAMPLE)
+        if not_a_claim:
+            raise checks.Unreadable(not_a_claim)
+        wrong_year = claim_people.year_refusal(condition, data, ids)
+        if wrong_year:  # the year a condition gives an event, against the data (as for a claim)
+            return checks.wrong(wrong_year.replace("Your claim ", f"Condition {n} ", 1))
     known = set(lane_events(data.events, data.actors)["event_id"])
     unknown = [i for i in ids if i not in set(data.events["event_id"])]
     if unknown:

@@ -95,42 +95,122 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     titles hold and one such word; and no event of the part's year shares as many of those words. A year before
     the event, or after its end, is refused with the data's date; a year after an event the data gives no end
     (a campaign may go on) is said unchecked, with the date."""
+    opener: set[int] = set()  # "In 1925, Chiang ...": the years of an opening phrase go with the part after it
+    for begin, finish in _parts(claim):
+        part = claim[begin:finish]
+        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)} or opener
+        opener = years if OPENER.fullmatch(part) else set()
+        if not years:
+            continue
+        top = event_named(part, events, actor_words)
+        if top.empty or top["date"].dt.year.isin(years).any():
+            continue
+        top = top.sort_values("date")
+        mine = top[top["event_id"].astype(str).isin(set(cited))]
+        return _against(claim, (mine if len(mine) else top).iloc[0], years, events)
+    return None, None
+
+
+# A phrase that opens a sentence with its year only ("In 1925,"), whose year is the next part's.
+OPENER = re.compile(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
+# Words a claim may use for one kind of event, whichever of them its title uses: the Shanghai massacre is also
+# called a coup or a purge, and a claim that "massacred" names the massacre. Plain English, not facts of the data.
+SAME_KIND = (frozenset("massacre purge coup crackdown slaughter bloodbath".split()),)
+
+
+def _roots(said: set[str]) -> set[str]:
+    """The words and the words they are built on ("massacred": massacre), each word of a kind (SAME_KIND) with
+    the kind's other words: what a title's word is compared with."""
+    found = {stem for word in said for stem in evidence_words._stems(word)}
+    for kind in SAME_KIND:
+        if found & kind:
+            found |= kind
+    return found
+
+
+def _built_on(word: str, said: set[str]) -> bool:
+    """Whether a title's word is among `said` (a claim's words with their roots), or is built on one of them
+    ("communists" on communist); never on a little word ("notes" is not built on "not")."""
+    return word in said or any(stem in said for stem in evidence_words._stems(word)
+                               if stem not in evidence_words.LITTLE)
+
+
+def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
+    """The events a part of a claim names by their name ("the Shanghai massacre", "the Arcos raid", "Chiang
+    massacred the Communists at Shanghai"), the best first: the part shares with the event's title two words that
+    are not an actor's name, one of them a name of the title (a capitalised word), or a name few titles hold (as
+    the claim writes it) and one such word; a word built on a title's word counts ("massacred"), and so does a
+    word of the same kind (SAME_KIND: a coup, a purge). Empty when it names none."""
     titles = events["title"].astype(str)
     title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
     often = pd.Series([w for n in title_names for w in n]).value_counts()
+    typed = _bare_words(part) - evidence_words.LITTLE
+    said = _roots(typed)
+    scores = []
+    for title, names in zip(titles, title_names):
+        shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
+        own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
+        # a rare name and a word of the event besides it ("Arcos raid"; not "British" alone)
+        named = (len(own) >= 2 and names & own) or any(often.get(w, 0) <= RARE and own - {w} for w in names & typed)
+        scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
+    best = max(scores, default=0)
+    return events[[best > 0 and s == best for s in scores]]
+
+
+def _against(claim: str, row, years: set[int], events: pd.DataFrame) -> tuple[str | None, str | None]:
+    """(refusal, what could not be checked) for an event a claim puts in `years`, none of them its year: a year
+    before the event, or after its end, is refused with the data's date; a year after an event the data gives no
+    end is said unchecked."""
+    day = str(row["date_text"]) if "date_text" in events else str(row["date"].date())
+    from .misconceptions import _spoken as spoken
+
+    ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
+    said_years = " or ".join(map(str, sorted(years)))
+    if all(y < row["date"].year for y in years) or (pd.notna(ends) and all(y > ends.year for y in years)):
+        return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "
+                f"({row['event_id']}). Check the year against that event in data/events.csv."), None
+    return None, (f"'{row['title']}' in {said_years}: the data dates it {spoken(day)} ({row['event_id']}) "
+                  "and gives it no end, so check whether it went on into that year")
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a text that are not little words, each with the words it may be built on ("expelled": expel)."""
+    return {stem for word in _bare_words(text) - evidence_words.LITTLE for stem in evidence_words._stems(word)}
+
+
+def wrong_cited_year(claim: str, data, cited=()) -> str | None:
+    """A refusal when a part of the claim tells what one of the cited events did with a year the data does not
+    date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists): the part
+    names the event's actor (or one that belongs to it) and a word of its title that is no actor's name ("expelled"
+    for "expels"), and no event of the part's years does the same. A year after an event with no end is not
+    refused (wrong_event_year says it unchecked)."""
+    events = data.events
+    mine = events[events["event_id"].astype(str).isin(set(cited))].sort_values("date")
+    if mine.empty:
+        return None
+    names = ties_said.actor_names(data.actors)
+    family = ties_said._family(data)
+    own = _actor_words(names)
+
+    def doing(part: str, row) -> bool:
+        sides = family.get(str(row["actor"]), {str(row["actor"])})
+        acts = {w for w in _stems(str(row["title"])) if w not in own} & _stems(part)
+        return bool(acts) and any(m.actor in sides for m in ties_said.mentions(part, names))
+
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
         years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)}
         if not years:
             continue
-        said = _bare_words(part)
-        scores = []
-        for title, names in zip(titles, title_names):
-            shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said
-            own = shared - actor_words  # "massacre", "raid": a word of the event, not of who was in it
-            # "Shanghai massacre": two words of its own, one a name; "Arcos raid": a name few titles hold, and one
-            named = (len(own) >= 2 and names & own) or (own and any(often.get(w, 0) <= RARE for w in names & shared))
-            scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
-        best = max(scores, default=0)
-        if not best:
+        then = events[events["date"].dt.year.isin(years)]
+        if any(doing(part, row) for _, row in then.iterrows()):
             continue
-        top = events[[s == best for s in scores]]
-        if top["date"].dt.year.isin(years).any():
-            continue
-        top = top.sort_values("date")
-        mine = top[top["event_id"].astype(str).isin(set(cited))]
-        row = (mine if len(mine) else top).iloc[0]
-        day = str(row["date_text"]) if "date_text" in events else str(row["date"].date())
-        from .misconceptions import _spoken as spoken
-
-        ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
-        said_years = " or ".join(map(str, sorted(years)))
-        if all(y < row["date"].year for y in years) or (pd.notna(ends) and all(y > ends.year for y in years)):
-            return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "
-                    f"({row['event_id']}). Check the year against that event in data/events.csv."), None
-        return None, (f"'{row['title']}' in {said_years}: the data dates it {spoken(day)} ({row['event_id']}) "
-                      "and gives it no end, so check whether it went on into that year")
-    return None, None
+        for _, row in mine.iterrows():
+            if doing(part, row):
+                refusal, _ = _against(claim, row, years, events)
+                if refusal:
+                    return refusal
+    return None
 
 
 def _title_names(title: str) -> set[str]:
@@ -151,10 +231,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
     people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"]
-    # "Moscow", "Chiang", "Sun Yat-sen"; an English word of a long name only where it is no common word: not the
-    # "trade" of the All-Union Central Council of Trade Unions
-    actor_words = {w for key in names for w in evidence_words.words(key)
-                   if len(key.split()) <= 3 or w not in ENGLISH}
+    actor_words = _actor_words(names)
     wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited)
     if wrong_year:
         return ties_said.Said(wrong_year)
@@ -192,6 +269,19 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     unchecked += _not_in_data(claim, words, data, events, names) + ([later] if later else [])
     return ties_said.Said(None, tuple(f"The check compared this: {c}." for c in dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
+
+
+def _actor_words(names) -> set[str]:
+    """The words of the actors' names ("Moscow", "Chiang", "Sun Yat-sen"); an English word of a long name only where
+    it is no common word: not the "trade" of the All-Union Central Council of Trade Unions."""
+    return {w for key in names for w in evidence_words.words(key) if len(key.split()) <= 3 or w not in ENGLISH}
+
+
+def year_refusal(claim: str, data, cited=()) -> str | None:
+    """Why the claim's year for an event is wrong, with the data's date (wrong_event_year, wrong_cited_year), or
+    None: for a text read on its own, such as one condition of notebook 3's exercise G."""
+    wrong_year, _ = wrong_event_year(claim, data.events, _actor_words(ties_said.actor_names(data.actors)), cited)
+    return wrong_year or wrong_cited_year(claim, data, cited)
 
 
 def _note_names(note: str, row) -> bool:

@@ -18,8 +18,10 @@ sides, a tie with no event, or a tone none of its events has is refused, saying 
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
 makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking") is read against the event the
 act is about (agents.py): a doer the event does not have, or an act turned round, is refused with the data's
-actor. A claim that
-states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
+actor. A claim's cause is read against the date of its effect (causes.py): a cause the data dates after it is
+refused, a cause in plain English is said not read. A judgement historians debate ("Moscow betrayed the Chinese
+Communists", debated.py) is neither passed nor refused: the check says it is one, with the events to weigh. A
+claim that states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
 the evidence. Then the check points at evidence the student has not used: the other side of the story, the
 other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
 claims.
@@ -33,7 +35,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import agents, checks, china, claim_people, evidence_words, faces, misconceptions, network_model, recognition, ties_said
+from . import (agents, causes, checks, china, claim_form, claim_people, debated, evidence_words, faces,
+               misconceptions, network_model, recognition, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -120,6 +123,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if not given.claim and not given.events and given.document is None:  # every blank of the template still there
         return checks.unanswered("a claim in one sentence, and the events that support it")
     events = data.events.set_index("event_id")
+    judged = debated.found_in(given.claim, data)  # a judgement historians debate: never passed, never refused
+    if judged and len(given.claim.split()) < MIN_CLAIM_WORDS:
+        return checks.unchecked(judged[0], f"To argue it, write one full sentence (at least {MIN_CLAIM_WORDS} words) "
+                                "that says why, and cite the events that support it.")
     if len(given.claim.split()) < MIN_CLAIM_WORDS:
         return checks.wrong(f"Write your claim as one full sentence (at least {MIN_CLAIM_WORDS} words) that answers "
                             "the question: a claim says what happened and why it matters, not just a name or a date.")
@@ -146,8 +153,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
     named = evidence_words.named_in(given.claim, words, int(spec.start[:4]) - 10, int(spec.end[:4]) + 10)
     years = set(data.events["date"].dropna().dt.year.astype(int))
-    empty_years = [n for n in named if n.isdigit() and int(n) not in years]  # a year with no event is not known
-    named = [n for n in named if n not in empty_years]
+    empty_years = [n for n, _ in named if n.isdigit() and int(n) not in years]  # a year with no event is not known
+    named = [n for n in named if n[0] not in empty_years]
     if not named:
         outside = beyond_the_data(given.claim, words, years)
         if outside:
@@ -158,6 +165,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Your claim names nothing the check can find in the data: say who, where or when (a "
                             "state, a party, a person, a place or a year), so that it can be tested against your "
                             "evidence.")
+    not_a_claim = claim_form.why_not_a_claim(given.claim, data, words)
+    if not_a_claim:  # real words and a known name, but nobody doing anything: "Colourless green ideas sleep..."
+        raise checks.Unreadable(not_a_claim)
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
@@ -167,6 +177,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     ties = ties_said.read(given.claim, data, spec.start, spec.end)
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
+    why = causes.read(given.claim, data, given.events)
+    if why.refusal:  # a cause the data dates after what it explains
+        return checks.wrong(why.refusal)
     unknown = [i for i in given.events if i not in events.index]
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
@@ -196,7 +209,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
-    shown = [f"'{n}'" for n in named[:3]]
+    shown = [evidence_words.as_typed(n) for n in named[:3]]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
     tips = pointers(given, data, documents, spec)
     if empty_years:
@@ -207,12 +220,12 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        "\"which shows\", if you can.")
     said = (f"Your claim is one sentence the check can read, and it names {listed}, which the data knows. "
             f"{events_said(given, data, spec, off_topic)}")
-    could_not = (*people.unchecked, *ties.unchecked)
+    could_not = (*judged, *people.unchecked, *ties.unchecked)
     if could_not:  # a part it could not check: said so, and never badged as checked
-        return checks.unchecked(said, *could_not, *people.checked, *ties.checked,
+        return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
                                 "and years of the data.", YOU_JUDGE, *tips)
-    return checks.checked(said, *people.checked, *ties.checked, YOU_JUDGE, *tips)
+    return checks.checked(said, *people.checked, *ties.checked, *why.checked, YOU_JUDGE, *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
@@ -224,7 +237,7 @@ def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
         bare = word.lower().removesuffix("'s").removesuffix("’s")
         if first and word == first.group(1) and evidence_words.is_known(bare, words.known):
             continue  # "Yes", "Perhaps": a sentence's first word, not a name
-        if bare not in evidence_words.COMMON and bare not in words.names and len(bare) >= 2:
+        if not evidence_words.is_common(bare) and bare not in words.names and len(bare) >= 2:
             found.append(f"'{word}'")
     return found + [f"'{y}'" for y in dict.fromkeys(re.findall(r"\b1[89]\d\d\b", claim)) if int(y) not in years]
 

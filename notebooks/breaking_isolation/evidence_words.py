@@ -145,10 +145,15 @@ def lexicon(data, documents=()) -> Lexicon:
             if word.lower() not in NAME_FILLERS | ordinary and len(word) >= 3:
                 names.setdefault(word.lower(), word)
     for title in events["title"].dropna().astype(str) if "title" in events else ():
-        for word in re.findall(r"[\w'’-]+", title):
-            bare = word.strip("'’").removesuffix("'s").removesuffix("’s")
-            if bare[:1].isupper() and len(bare) >= 3 and bare.lower() not in NAME_FILLERS | ordinary:
-                names.setdefault(bare.lower(), bare)
+        for run in title_names(title):
+            bare = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in run]
+            named = [w for w in bare if len(w) >= 3 and w.lower() not in NAME_FILLERS | ordinary]
+            for word in named:
+                if not is_common(word.lower()):  # "Rapallo", "Whampoa": a name on its own
+                    names.setdefault(word.lower(), word)
+            if len(bare) > 1 and named and all(is_common(w.lower()) for w in named):
+                # "Northern Expedition": common words that name a thing only together, never "Expedition" alone
+                names.setdefault(" ".join(words(" ".join(bare))), " ".join(bare))
     dates: dict[str, str] = {}
     for event_id, date in zip(events["event_id"], events["date"]):
         if pd.notna(date):
@@ -158,6 +163,19 @@ def lexicon(data, documents=()) -> Lexicon:
     made = Lexicon(frozenset(known), names, dates, titles)
     _CACHE[:] = [(events.copy(), actors.copy(), documents, made)]
     return made
+
+
+def title_names(title: str) -> list[list[str]]:
+    """The runs of capitalised words of an event's title, each a list of its words ("Northern Expedition",
+    "Chiang Kai-shek"), "of" inside a run kept ("Treaty of Rapallo")."""
+    found = re.findall(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*", title)
+    return [[w for w in run.split() if w != "of"] for run in found]
+
+
+def is_common(word: str) -> bool:
+    """Whether a lower-case word is a common English word ("expedition", "treaty", "raids"), not a name."""
+    english = english_words() | COMMON
+    return word in english or (word.endswith("s") and word[:-1] in english)
 
 
 def is_known(word: str, known: Iterable[str]) -> bool:
@@ -217,22 +235,35 @@ def is_noise(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) -> list[str]:
-    """What a claim names that the data knows: its years from `start` to `end`, and its actors, places and
-    things (as the data writes them), in the order they come."""
-    found: list[str] = []
+def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) -> list[tuple[str, str]]:
+    """What a claim names that the data knows, in the order they come: its years from `start` to `end`, and its
+    actors, places and things, each as (what the claim typed, how the data writes it): ("Britain", "United
+    Kingdom"), ("1924", "1924")."""
+    found: dict[str, tuple[int, str]] = {}  # how the data writes it: (where the claim has it, as typed)
+    for year in YEAR.finditer(str(text)):
+        if start <= int(year.group(1)) <= end:
+            found.setdefault(year.group(1), (year.start(), year.group(1)))
+    plain = str(text).replace("’", "'")
     lowered = " " + " ".join(words(text)) + " "
-    for year in YEAR.findall(str(text)):
-        if start <= int(year) <= end and year not in found:
-            found.append(year)
     for name, shown in sorted(lexicon.names.items(), key=lambda item: -len(item[0])):
         if len(name) < 3:
             continue
         for variant in {name, name + "s", name + "'s"}:
             if f" {variant} " in lowered and shown not in found:
-                found.append(shown)
+                typed = re.search(r"(?<![\w'])" + r"\W+".join(map(re.escape, variant.split())) + r"(?![\w'])", plain,
+                                  re.IGNORECASE)
+                found[shown] = (typed.start(), typed.group(0).removesuffix("'s")) if typed else (len(plain), shown)
                 lowered = lowered.replace(f" {variant} ", " ")
-    return found
+    return [(typed, shown) for shown, (_, typed) in sorted(found.items(), key=lambda item: item[1][0])]
+
+
+def as_typed(named: tuple[str, str]) -> str:
+    """One thing a claim names, for a message: the student's own words in quotes, then, when the data calls it
+    otherwise, the data's name: "'Britain' (the data calls it United Kingdom)", "'Trotsky'"."""
+    typed, shown = named
+    if " ".join(words(typed)) in " ".join(words(shown)):
+        return f"'{typed}'"
+    return f"'{typed}' (the data calls it {shown})"
 
 
 @dataclass(frozen=True)
@@ -263,4 +294,25 @@ def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Map
         for doc_id, text in texts.items():
             if f" {said} " in f" {' '.join(words(text))} ":
                 return Match("line", f"your line is in {doc_id}, word for word", text=doc_id)
+        spelt = british(said)
+        for doc_id, text in texts.items():
+            if f" {spelt} " in f" {british(' '.join(words(text)))} ":
+                return Match("line", f"your line is in {doc_id}, word for word but for its spelling (the document "
+                                     "spells it the British way)", text=doc_id)
     return None
+
+
+# American spellings and the British ones the kit's texts use: neighborhood/neighbourhood, organize/organise,
+# center/centre, defense/defence. A line copied in either spelling is the same line.
+SPELLINGS = ((re.compile(r"(?<=[a-z])or(?=(?:s|ed|ing|hood|hoods|ite|ites|able|er|ers)?\b)"), "our"),
+             (re.compile(r"(?<=[a-z]{2})iz(?=(?:e|es|ed|ing|ation|ations)\b)"), "is"),
+             (re.compile(r"(?<=[a-z]{2})ter(?=s?\b)"), "tre"),
+             (re.compile(r"(?<=[a-z]{2})ense(?=s?\b)"), "ence"))
+
+
+def british(text: str) -> str:
+    """`text` (lower case) with each spelling of SPELLINGS made one: both sides of a comparison go through it, so
+    a word the rule turns wrongly ("doctor", "water") is turned the same way in both and still matches."""
+    for pattern, spelt in SPELLINGS:
+        text = pattern.sub(spelt, text)
+    return text

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import checks
 from .recognition import counts_at, recognition_counts, standing_changes
+from .vocabulary import SOVIET_STATE
 
 
 def _gaps(changes: pd.DataFrame) -> pd.Series:
@@ -83,7 +84,8 @@ def _check_de_jure_on_the_day(answer, data):
 @checks.exercise("recognition-2", expects="a list of state ids, such as ['britain', 'germany']")
 def _check_ruptures(answer, data):
     expected = _broken_off(standing_changes(data.events, data.actors))
-    given = checks.as_id_set(answer, _state_names(data))
+    typed = checks.as_typed_ids(answer, _state_names(data))
+    given = set(typed)
     from .ties_said import _family, no_break
 
     family, labels = _family(data), checks.actor_labels(data.actors)
@@ -92,7 +94,9 @@ def _check_ruptures(answer, data):
     return checks.compare_sets(given, expected, "states whose relations with Moscow were broken off",
                                " ".join(r for r in reasons if r) + (" " if any(reasons) else "") + "Look for breaks of relations in `changes`, keep only the rows that count "
                                "(a government that was not then recognised speaks for no state), and take "
-                               "the state, not the actor who broke off.", checks.actor_labels(data.actors))
+                               "the state, not the actor who broke off.",
+                               checks.actor_labels(data.actors) | {state: "Moscow itself" for state in SOVIET_STATE},
+                               typed, _state_names(data))
 
 
 @checks.exercise("recognition-3", expects="the gap in days for each state: a column of numbers whose index is the "

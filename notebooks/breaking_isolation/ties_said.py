@@ -9,8 +9,8 @@ year the claim names, and:
 - an actor on both sides ("Great Britain broke with the UK"): refused, with the other side to name;
 - no event between them: the check found no evidence for that part of the claim, and says so;
 - events between them, none of the claim's tone: it says which tone the data's events have, and names them;
-- events of that tone: it names the one or two events it compared (title and year), and says that it did not read
-  the rest of the claim (its dates, causes and people).
+- events of that tone: it names the one or two events it compared (title and year), and says that it checked
+  nothing else the claim says.
 
 A claim that two actors broke off relations (a break verb: "broke off", "broke relations") is read against the
 breaks in the data (network_model.is_break) between them, in any year: none, and it is refused, with the kit's
@@ -195,7 +195,7 @@ def no_break(events: pd.DataFrame, side: set[str], moscow: set[str], label: str)
         if said:
             reason = " ".join(said).rstrip(".;")
             return (f"The data records no break of relations by {label}: it has '{row.title}' ({row.event_id}, "
-                    f"{row.date:%B %Y}), an act it does not count as a break, because {reason[:1].lower()}{reason[1:]}.")
+                    f"{row.date:%B %Y}), an act it does not count as a break. {reason}.")  # the data's own sentences
     return None
 
 
@@ -369,9 +369,9 @@ def read(claim: str, data, start: str, end: str) -> Said:
     if not checked:
         return Said(None, (), could_not)
     listed = "; ".join(dict.fromkeys(checked))
-    return Said(None, (f"The check compared only this: {listed}. It did not read the rest of your claim (its "
-                       "dates, causes and people), so it checked nothing else your claim says: that is yours to "
-                       "check against the events.",), could_not)
+    return Said(None, (f"The check compared only this: {listed}. It checked nothing else your claim says (what "
+                       "else happened, when, why and who did it): that is yours to check against the events.",),
+                could_not)
 
 
 def _owned(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:

@@ -1,0 +1,134 @@
+"""What a claim gives as a cause, read against the dates of data/events.csv: the order, never the cause itself.
+
+A claim that says why ("Britain recognised the USSR because Labour won the election", "Labour won the election in
+1924, so Britain recognised Moscow") has an effect and a cause on either side of its reason word. When the check
+finds the effect among the kit's events (a state's recognition of Moscow, or an event the claim names by its
+title), it reads the cause against it:
+
+- a cause that is an event of the data, dated after the effect: refused, with both dates (a cause comes first);
+- a cause that is an event of the data, dated before: the check says it compared only the order;
+- a cause in plain English, which no event of the data is: the check says when the effect happened, and that it
+  did not read the cause; a year the claim gives that cause after the effect's year is refused.
+
+Dates alone prove no cause (lesson 5): whether the one led to the other is for the student and the teacher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import claim_people, misconceptions, ties_said
+
+# "<effect> because <cause>" and "<cause>, so <effect>": the reason words whose two sides the check reads
+EFFECT_FIRST = re.compile(r"\b(?:because(?:\s+of)?|as a result of|due to|owing to|thanks to|since(?!\s+1[89]\d\d))\b",
+                          re.IGNORECASE)
+CAUSE_FIRST = re.compile(r",?\s*\b(?:and\s+so|so(?!\s+that)|therefore|thus|hence|which\s+led\s+to|leading\s+to|led\s+to|"
+                         r"as\s+a\s+result|which\s+meant|which\s+caused|caused)\b", re.IGNORECASE)
+YEAR = re.compile(r"\b1[89]\d\d\b")
+# Where the clause that holds an effect or a cause ends: "Britain recognised the USSR in 1924 and broke off
+# relations in 1927 because of the ARCOS raid" gives the raid as the cause of the break, not of the recognition
+CUT = re.compile(r"[,;:()]|\b(?:and|but|while|whereas|although|though|which|who|then|yet)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Effect:
+    event_id: str
+    what: str        # the event as the student reads it: its title, or "Britain's recognition of Moscow in law"
+    date: pd.Timestamp
+    day: str         # its date as a reader says it: "1 February 1924"
+
+
+def _sides(claim: str) -> tuple[str, str] | None:
+    """(effect, cause): the two sides of the claim's first reason word; None when it has none."""
+    text = claim.strip().rstrip(".!")
+    opening = re.match(r"\s*(?:because|since|as a result of|due to|owing to)\b(?P<cause>[^,]+),(?P<effect>.+)", text,
+                       re.IGNORECASE)
+    if opening:
+        return _first(opening.group("effect")), opening.group("cause")
+    first = [m for m in (EFFECT_FIRST.search(text), CAUSE_FIRST.search(text)) if m]
+    if not first:
+        return None
+    word = min(first, key=lambda m: m.start())
+    before, after = _last(text[:word.start()]), _first(text[word.end():])
+    return (before, after) if word.re is EFFECT_FIRST else (after, before)
+
+
+def _first(text: str) -> str:
+    """The clause of `text` next to a reason word after it: "Britain recognised the USSR, and ..." up to the cut."""
+    return CUT.split(text, maxsplit=1)[0]
+
+
+def _last(text: str) -> str:
+    """The clause of `text` next to a reason word before it: "... in 1924 and broke off relations in 1927"."""
+    return CUT.split(text)[-1]
+
+
+def _recognition(part: str, data) -> Effect | None:
+    """A state's recognition of Moscow that the part states ("Britain recognised the USSR"), as the data dates it:
+    in law (de jure) unless the part says in practice (de facto)."""
+    first = misconceptions.first_recognitions(data)
+    names = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    for name, state in sorted(misconceptions._state_names(data).items(), key=lambda item: -len(item[0])):
+        shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
+        said = re.search(rf"(?<![\w.])(?:{shown})(?![\w'])" + misconceptions.RECOGNISED, part,
+                         0 if name == "us" else re.IGNORECASE)
+        if said is None or misconceptions.HELD_BACK.search(said.group("between")):
+            continue
+        levels = first.get(state, {})
+        level = "de_facto" if misconceptions.IN_PRACTICE.search(part) or "de_jure" not in levels else "de_jure"
+        if level not in levels:
+            return None
+        day, event = levels[level]
+        how = "in law (de jure)" if level == "de_jure" else "in practice (de facto)"
+        dates = data.events.set_index(data.events["event_id"].astype(str))["date"]
+        typed = part[said.start():said.start() + len(said.group(0)) - len(said.group("between")) - len(said.group(0).split()[-1]) - 1]
+        return Effect(event, f"the recognition of Moscow by {typed.strip() or names.get(state, state)} {how}",
+                      dates[event], misconceptions._spoken(day))
+    return None
+
+
+def _named(part: str, data, actor_words: set[str], cited) -> Effect | None:
+    """The event the part names by its title ("the ARCOS raid"), if it names one."""
+    found = claim_people.event_named(part, data.events, actor_words).sort_values("date")
+    if found.empty:
+        return None
+    mine = found[found["event_id"].astype(str).isin(set(cited))]
+    row = (mine if len(mine) else found).iloc[0]
+    return Effect(str(row["event_id"]), f"'{row['title']}'", row["date"], misconceptions._spoken(str(row["date_text"])))
+
+
+def read(claim: str, data, cited=()) -> ties_said.Said:
+    """What the check can say of the claim's cause (module text)."""
+    sides = _sides(claim)
+    if sides is None:
+        return ties_said.Said()
+    effect_part, cause_part = sides
+    names = ties_said.actor_names(data.actors)
+    actor_words = claim_people._actor_words(names)
+    effect = _recognition(effect_part, data) or _named(effect_part, data, actor_words, cited)
+    if effect is None or not re.search(r"\w", cause_part):
+        return ties_said.Said()
+    cause = _named(cause_part, data, actor_words, cited)
+    if cause is not None and cause.event_id != effect.event_id:
+        if cause.date > effect.date:
+            return ties_said.Said(f"Your claim gives {cause.what} ({cause.event_id}, {cause.day}) as the cause of "
+                                  f"{effect.what} ({effect.event_id}, {effect.day}), but the data dates the cause "
+                                  "after it, and a cause comes before what it explains. Check the order against "
+                                  "data/events.csv.")
+        return ties_said.Said(None, (f"The check compared only the order of your cause and its effect: {cause.what} "
+                                     f"({cause.event_id}, {cause.day}) comes before {effect.what} ({effect.event_id}, "
+                                     f"{effect.day}). Dates alone prove no cause: whether the one led to the other is "
+                                     "yours to argue.",))
+    typed = " ".join(cause_part.strip(" ,;:").split())
+    late = [int(y) for y in YEAR.findall(cause_part) if int(y) > effect.date.year]
+    if late and len(late) == len(YEAR.findall(cause_part)):
+        return ties_said.Said(f"Your claim puts its cause ('{typed}') in {late[0]}, after what it explains: the data "
+                              f"dates {effect.what} {effect.day} ({effect.event_id}), and a cause comes before what it "
+                              "explains. Check the years against data/events.csv.")
+    return ties_said.Said(None, (f"The check read the date of {effect.what}: {effect.day} ({effect.event_id}). It did "
+                                 f"not read the cause your claim gives ('{typed}'): no event of the kit's data is that "
+                                 "cause, so whether it is true, and whether it led to the effect, is yours to check "
+                                 "against the evidence.",))
