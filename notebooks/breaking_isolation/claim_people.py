@@ -288,7 +288,8 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
             unchecked.append(f"what your claim says {who} did in '{row['title']}' ({row['date'].year}): the data does "
                              f"not link {who} to that event, whose sides are {sides}")
     unchecked += _not_in_data(claim, words, data, events, names) + ([later] if later else [])
-    return ties_said.Said(None, tuple(f"The check compared this: {c}." for c in dict.fromkeys(checked)),
+    return ties_said.Said(None, tuple(f"The check found that {c}; it did not judge what your claim says of them there."
+                                      for c in dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
 
 
