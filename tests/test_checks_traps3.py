@@ -158,7 +158,7 @@ def test_a_claim_with_two_sides_is_still_checked():
     said = claim("recognition-evidence", "Great Britain broke with Moscow in 1927 because of the ARCOS raid.",
                  RECOGNITION)
     assert said.status == checks.CHECKED, str(said)
-    assert "the tie between Britain and Moscow" in str(said) and "checked nothing else" in str(said)
+    assert "the tie between Britain and Moscow" in str(said) and "did not judge whether your claim is true" in str(said)
 
 
 def test_a_person_tied_to_a_body_the_data_never_links_them_to_is_not_badged():

@@ -65,6 +65,9 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     return pd.concat([found[mine], found[~mine]])
 
 
+# A verb of an act done on one day: its event cannot go on into a later year.
+ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|proclaimed|initialled|agreed|"
+                     r"began|started|broke out|took place)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
 PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
                   r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
@@ -103,11 +106,13 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         if not years:
             continue
         top = event_named(part, events, actor_words)
+        if top.empty and ONE_DAY.search(part):  # "Rapallo was signed in 1923": a rare name is enough with its signing
+            top = _by_rare_name(part, events, actor_words)
         if top.empty or top["date"].dt.year.isin(years).any():
             continue
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
-        return _against(claim, (mine if len(mine) else top).iloc[0], years, events)
+        return _against(claim, (mine if len(mine) else top).iloc[0], years, events, part)
     return None, None
 
 
@@ -157,16 +162,32 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     return events[[best > 0 and s == best for s in scores]]
 
 
-def _against(claim: str, row, years: set[int], events: pd.DataFrame) -> tuple[str | None, str | None]:
+def _by_rare_name(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
+    """The events whose title holds a name few titles hold (RARE) that the part writes ("Rapallo", "Locarno"), not
+    an actor's name: those of the name the fewest titles hold."""
+    titles = events["title"].astype(str)
+    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    often = pd.Series([w for n in title_names for w in n]).value_counts()
+    typed = _bare_words(part) - evidence_words.LITTLE - actor_words
+    rare = sorted((often[w], w) for w in typed if 0 < often.get(w, 0) <= RARE)
+    if not rare:
+        return events.iloc[0:0]
+    return events[[rare[0][1] in names for names in title_names]]
+
+
+def _against(claim: str, row, years: set[int], events: pd.DataFrame, part: str = "") -> tuple[str | None, str | None]:
     """(refusal, what could not be checked) for an event a claim puts in `years`, none of them its year: a year
-    before the event, or after its end, is refused with the data's date; a year after an event the data gives no
-    end is said unchecked."""
+    before the event, or after its end, is refused with the data's date, and so is any other year of an act done
+    on one day ("Rapallo was signed in 1923": the verb of `part`, the claim's part that names it); a year after an
+    event the data gives no end is said unchecked."""
     day = str(row["date_text"]) if "date_text" in events else str(row["date"].date())
     from .misconceptions import _spoken as spoken
 
     ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
     said_years = " or ".join(map(str, sorted(years)))
-    if all(y < row["date"].year for y in years) or (pd.notna(ends) and all(y > ends.year for y in years)):
+    once = ONE_DAY.search(part) is not None  # a signing or a founding happens on its day: it does not go on
+    if (once or all(y < row["date"].year for y in years)
+            or (pd.notna(ends) and all(y > ends.year for y in years))):
         return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "
                 f"({row['event_id']}). Check the year against that event in data/events.csv."), None
     return None, (f"'{row['title']}' in {said_years}: the data dates it {spoken(day)} ({row['event_id']}) "
@@ -207,7 +228,7 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
             continue
         for _, row in mine.iterrows():
             if doing(part, row):
-                refusal, _ = _against(claim, row, years, events)
+                refusal, _ = _against(claim, row, years, events, part)
                 if refusal:
                     return refusal
     return None

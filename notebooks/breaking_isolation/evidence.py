@@ -18,10 +18,13 @@ sides, a tie with no event, or a tone none of its events has is refused, saying 
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
 makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking") is read against the event the
 act is about (agents.py): a doer the event does not have, or an act turned round, is refused with the data's
-actor. A claim's cause is read against the date of its effect (causes.py): a cause the data dates after it is
-refused, a cause in plain English is said not read. A judgement historians debate ("Moscow betrayed the Chinese
-Communists", debated.py) is neither passed nor refused: the check says it is one, with the events to weigh. A
-claim that states one of the misconceptions the kit teaches against (misconceptions.py) gets a kind hint that points at
+actor; one that says an event succeeded when its title says it was crushed, that an agreement was never broken
+when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
+with the data's facts (outcomes.py). A claim's cause is read against the date of its effect (causes.py): a cause
+the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
+("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
+with the events to weigh. A claim that states one of the misconceptions the kit teaches against
+(misconceptions.py) gets a kind hint that points at
 the evidence. Then the check points at evidence the student has not used: the other side of the story, the
 other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
 claims.
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import (agents, causes, checks, china, claim_form, claim_people, debated, evidence_words, faces,
-               misconceptions, network_model, recognition, ties_said)
+               misconceptions, network_model, outcomes, recognition, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -174,7 +177,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     doer = agents.read(given.claim, data, given.events)
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
-    ties = ties_said.read(given.claim, data, spec.start, spec.end)
+    outcome = outcomes.read(given.claim, data, given.events)
+    if outcome:  # an outcome, an end or a post the data says otherwise of
+        return checks.wrong(outcome)
+    ties = ties_said.read(given.claim, data, spec.start, spec.end, given.events)
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
     why = causes.read(given.claim, data, given.events)

@@ -140,6 +140,19 @@ TABLE = (
         ("1926-ecci-seventh-plenum", "1927-wuhan-expels-communists"),
         unless=_r(r"\b(trotsky\w*|opposition|not|never|n't|refus\w*|stay\w*|remain\w*|insist\w*)\b")),
     Misconception(
+        "stalin-leave-1927",
+        _r(r"(?=.*\b1927\b)\bstalin\b(\s+\S+){0,2}\s+(ordered|told|instructed|wanted|directed|urged|called on|asked|"
+           r"made)\b(\s+\S+){0,3}\s+(to\s+)?(leave|quit|withdraw\w*|break (with|from|away from)|split (from|with)|"
+           r"get out of)\s+(the\s+)?(kuomintang|kmt|guomindang|gmd|nationalists?)\b"),
+        "Stalin's theses of April 1927 (1927-stalin-theses-china) kept the Communists inside the Kuomintang, now "
+        "backing its left wing at Wuhan; by June even the Opposition had not called for leaving it "
+        "(1927-trotsky-critique). In July the Comintern told them to leave the Wuhan government while staying in "
+        "the Kuomintang "
+        "(1927-ecci-leave-wuhan-government): read who then made them go (1927-wuhan-expels-communists).",
+        ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-leave-wuhan-government",
+         "1927-wuhan-expels-communists"),
+        unless=_r(r"\b(trotsky\w*|opposition|not|never|n't|refus\w*)\b")),
+    Misconception(
         "trotsky-kept-in",
         _r(r"(?=.*\btrotsky\w*)(?=.*\b(kept|keep|keeping|stay\w*|remain\w*|inside|within)\b(\s+\S+){0,5}\s+(the\s+)?"
            r"(kuomintang|kmt|guomindang|gmd|nationalists?)\b)"),

@@ -9,8 +9,14 @@ year the claim names, and:
 - an actor on both sides ("Great Britain broke with the UK"): refused, with the other side to name;
 - no event between them: the check found no evidence for that part of the claim, and says so;
 - events between them, none of the claim's tone: it says which tone the data's events have, and names them;
-- events of that tone: it names the one or two events it compared (title and year), and says that it checked
-  nothing else the claim says.
+- events of that tone: it names the one or two events it found (those the student cites first, title and year),
+  and says plainly that it judged no truth: it looked only at whether such events exist;
+- a tone said to hold all along ("friends throughout 1921-28", "always hostile"): refused when the kit has an event
+  of the other tone between the two in those years.
+
+Each word of tone is read for the years of its own part of the clause ("Rapallo was signed in 1922, and the
+Kuomintang turned on the communists in 1927"), and a clause that says "later" with no year is read to the end of
+the exercise's years; an aside between commas before the word ("Chiang, trained in Moscow, turned on") is no side.
 
 A claim that two actors broke off relations (a break verb: "broke off", "broke relations") is read against the
 breaks in the data (network_model.is_break) between them, in any year: none, and it is refused, with the kit's
@@ -211,8 +217,9 @@ def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str
                      for a, b, d in zip(rows["actor"].astype(str), rows["counterpart"].astype(str), rows["date"]))
 
 
-def read(claim: str, data, start: str, end: str) -> Said:
-    """What the claim says of the ties between the actors it names, read against data.events (see the module)."""
+def read(claim: str, data, start: str, end: str, cited=()) -> Said:
+    """What the claim says of the ties between the actors it names, read against data.events (see the module);
+    `cited`: the event ids the student cites, named first among the events the check looked at."""
     names = actor_names(data.actors)
     from .network_model import LABELS
 
@@ -251,15 +258,20 @@ def read(claim: str, data, start: str, end: str) -> Said:
                             else f"it names {who} twice")
                 return Said(f"Your claim puts {who} on both sides of a tie: {names_it}, and an actor cannot deal "
                             f"with itself. Name the other side: the state, party or person {who} dealt with.")
-        years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[begin:finish]) if first <= int(y) <= last]
-        until = max(years or every_year or [last])
+        clause_years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[begin:finish]) if first <= int(y) <= last]
         if HYPOTHETICAL.search(claim[begin:finish]):  # what would have been is not what the events record
             continue
         for tone, pattern in (("cooperative", COOPERATIVE), ("hostile", HOSTILE)):
             for word in pattern.finditer(claim, begin, finish):
                 if DENIED.search(claim[max(begin, word.start() - 40):word.start()]):
                     continue
+                years, until = _years_of(claim, begin, finish, word.start(), clause_years, every_year, first, last)
+                # an aside between commas just before the word ("Chiang, trained in Moscow in 1923, turned on")
+                # says nothing of who did it
+                aside = re.search(r",[^,]*,\s*$", claim[begin:word.start()])
+                cut = (begin + aside.start(), word.start()) if aside else (word.start(), word.start())
                 before = before_clause + [m for m in inside if m.end <= word.start()
+                                          and not (cut[0] <= m.start < cut[1])
                                           and len(claim[m.end:word.start()].split()) <= NEAR_BEFORE]
                 after = [m for m in inside if m.start >= word.end()
                          and len(claim[word.end():m.start].split()) <= NEAR_AFTER]
@@ -280,6 +292,8 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                  & (events["date"] <= pd.Timestamp(f"{until}-12-31"))]
                 who, whom = labels.get(a.actor, a.actor), labels.get(b.actor, b.actor)
                 said = f"'{word.group(0)}'"
+                kin = _cited_kin(events, cited, a.actor, b.actor, one, two, data, tone,
+                                 pd.Timestamp(start), pd.Timestamp(f"{until}-12-31"), years)
                 # events of that tone by a third party that name one side ("Wuhan sends Borodin home"): not the
                 # tie's, so never its evidence; but the claim is then said unchecked, not refused
                 others = events[_linked(events, one, two, persons, loose=True) & ~joined
@@ -289,6 +303,18 @@ def read(claim: str, data, start: str, end: str) -> Said:
                 third = (f"the tie between {who} and {whom} ({said}): the kit's events between the two are not "
                          f"{tone}, and its {tone} events that name them ({', '.join(others.sort_values('date')['event_id'].tolist()[-3:])}) "
                          "are acts of others, so the check could not tell whether the tie was " + tone)
+                along = _all_along(claim, begin, finish, first, last)
+                if along:  # "friends throughout 1921-28": one event of the other tone in those years refutes it
+                    lo, hi, said_along = along
+                    other = "hostile" if tone == "cooperative" else "cooperative"
+                    contrary = events[joined & events["date"].dt.year.between(lo, hi)
+                                      & (events["tone"].astype(str) == other)]
+                    if len(contrary):
+                        span = f"from {lo} to {hi}" if hi > lo else f"all through {lo}"
+                        return Said(f"Your claim says the tie between {who} and {whom} was {tone} {span} ({said}, "
+                                    f"'{said_along}'), but the kit's data has {other} events between them in those "
+                                    f"years: {_named(_shown(contrary, cited))}. Check the tie year by year against "
+                                    "the events.")
                 if tone == "hostile" and BREAK_VERB.match(claim, word.start()):  # a break: read against the breaks
                     pair_events = events[joined]
                     broken = pair_events[_breaks(pair_events)].sort_values("date")
@@ -310,7 +336,7 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                     f"{' or '.join(map(str, sorted(set(named_years))))}, but the kit's data has their "
                                     f"break in {' and '.join(map(str, data_years))}: {_named(broken.tail(2))}. "
                                     "Check the year against the events.")
-                    checked.append(f"the break between {who} and {whom} ({said}) with {_named(in_year.tail(2))}")
+                    checked.append(f"the break between {who} and {whom} ({said}): it found {_named(_shown(in_year, cited))}")
                     continue
                 named_years = sorted(set(years))
                 if named_years:  # a tone is read for the years its clause names: the tie then, not years before
@@ -325,8 +351,8 @@ def read(claim: str, data, start: str, end: str) -> Said:
                         continue
                     if (then["tone"].astype(str) == tone).any():
                         checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
-                                       f"{' and '.join(map(str, named_years))} with "
-                                       f"{_named(then[then['tone'].astype(str) == tone].sort_values('date').tail(2))}")
+                                       f"{' and '.join(map(str, named_years))}: it found "
+                                       f"{_named(_shown(then[then['tone'].astype(str) == tone], cited, kin))}")
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone and len(others):
                         unchecked.append(third)
@@ -360,8 +386,8 @@ def read(claim: str, data, start: str, end: str) -> Said:
                                 "those events, then say what the tie was.")
                 of_tone = between[tones == tone].sort_values("date")
                 near = of_tone[of_tone["date"].dt.year.isin(years or every_year)]
-                checked.append(f"the tie between {who} and {whom} ({said}, {tone}) with "
-                               f"{_named((near if not near.empty else of_tone).tail(2))}")
+                checked.append(f"the tie between {who} and {whom} ({said}, {tone}): it found "
+                               f"{_named(_shown(near if not near.empty else of_tone, cited, kin))}")
         for word in EVALUATIVE.finditer(claim, begin, finish):  # a judgement of a tie with no tone the check reads
             if inside and not COOPERATIVE.search(word.group(0)) and not HOSTILE.search(word.group(0)):
                 unchecked.append(f"'{word.group(0)}', a judgement the check has no words for")
@@ -369,8 +395,10 @@ def read(claim: str, data, start: str, end: str) -> Said:
     if not checked:
         return Said(None, (), could_not)
     listed = "; ".join(dict.fromkeys(checked))
-    return Said(None, (f"The check compared only this: {listed}. It checked nothing else your claim says (what "
-                       "else happened, when, why and who did it): that is yours to check against the events.",),
+    return Said(None, (f"The check did not judge whether your claim is true. It looked only at whether the kit "
+                       f"has events of the kind your claim names for {'this tie' if len(checked) == 1 else 'these ties'}: "
+                       f"{listed}. It checked nothing else your claim says (what else happened, when, why and who "
+                       "did it): that is yours to check against the events.",),
                 could_not)
 
 
@@ -417,3 +445,74 @@ def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
     people = actors[actors["kind"].astype(str) == "person"]
     return {a: sorted({n.lower(), n.split()[-1].lower()} if len(n.split()[-1]) >= 4 else {n.lower()})
             for a, n in zip(people["actor_id"].astype(str), people["name"].astype(str))}
+
+
+LATER = re.compile(r"\b(later|afterwards|eventually|in the end|then|subsequently|in time)\b", re.IGNORECASE)
+
+
+def _years_of(claim: str, begin: int, finish: int, at: int, clause_years: list[int], every_year: list[int],
+              first: int, last: int) -> tuple[list[int], int]:
+    """(the years a word of tone at `at` is read for, the last year the check reads up to): the years of its own
+    part of the clause (cut at a comma or "and": "Rapallo was signed in 1922, and the Kuomintang turned on the
+    communists in 1927"), else the clause's; a clause with no year that says "later" reads to the window's end,
+    never the years of another clause."""
+    cuts = sorted({begin, finish} | {m.end() for m in re.finditer(r",|\band\b", claim[:finish]) if m.end() > begin})
+    own_begin = max(c for c in cuts if c <= at)
+    own_end = min([c for c in cuts if c > at] or [finish])
+    own = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[own_begin:own_end]) if first <= int(y) <= last]
+    years = own or clause_years
+    if not years and LATER.search(claim[begin:finish]):
+        return [], last
+    return years, max(years or every_year or [last])
+
+
+def _shown(rows: pd.DataFrame, cited, kin: pd.DataFrame | None = None) -> pd.DataFrame:
+    """At most two events to name as what the check found: those the student cites first (with the cited events of
+    a body one name covers, `kin`), then the latest."""
+    rows = pd.concat([kin, rows]) if kin is not None and len(kin) else rows
+    rows = rows[~rows["event_id"].duplicated()].sort_values("date")
+    mine = rows[rows["event_id"].astype(str).isin(set(cited))]
+    return pd.concat([mine, rows[~rows.index.isin(mine.index)].iloc[::-1]]).head(2).sort_values("date")
+
+
+def _cited_kin(events: pd.DataFrame, cited, a: str, b: str, one: set[str], two: set[str], data, tone: str,
+               start, end, years) -> pd.DataFrame | None:
+    """The cited events of the tone between a body one of the claim's names covers and the other side ("the
+    Kuomintang broke with the USSR" citing the Nanjing government's break), in the years read."""
+    if not cited:
+        return None
+    from .agents import _kin, _name_words
+
+    names = _name_words(data)
+    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    rows = events[events["event_id"].astype(str).isin(set(cited)) & (events["tone"].astype(str) == tone)
+                  & (events["date"] >= start) & (events["date"] <= end)]
+    if years:
+        rows = rows[rows["date"].dt.year.isin(years)]
+
+    def side(actor: str, members: set[str], named: str) -> bool:
+        return actor in members or _kin(actor, named, names, owners)
+
+    keep = [(side(x, one, a) and side(y, two, b)) or (side(x, two, b) and side(y, one, a))
+            for x, y in zip(rows["actor"].astype(str), rows["counterpart"].astype(str))]
+    return rows[keep]
+
+
+ALL_ALONG = re.compile(r"\b(throughout|all through|all along|always|at all times|every year|ever since|"
+                       r"the whole (?:period|time|decade|of))\b", re.IGNORECASE)
+SPAN = re.compile(r"\b(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d|\d\d)\b")
+
+
+def _all_along(claim: str, begin: int, finish: int, first: int, last: int) -> tuple[int, int, str] | None:
+    """(first year, last year, the word) when a clause says a tie held all along ("throughout 1921-28", "always"):
+    the years it names as a span ("1921-28", "from 1922 to 1926"), else its own years, else the exercise's."""
+    word = ALL_ALONG.search(claim, begin, finish)
+    if not word:
+        return None
+    span = SPAN.search(claim, begin)
+    if span:
+        lo, hi = int(span.group(1)), span.group(2)
+        hi = int(hi) if len(hi) == 4 else int(str(lo)[:2] + hi)
+        return max(lo, first), min(hi, last), word.group(0)
+    years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[begin:finish]) if first <= int(y) <= last]
+    return (min(years), max(years), word.group(0)) if years else (first, last, word.group(0))

@@ -1,0 +1,198 @@
+"""What came of an event, and who held which post, as a claim says them, read against the kit's data. One rule
+each, for every claim:
+
+- an outcome word against the event's own title: a claim that an event it names succeeded ("The Canton Commune of
+  1927 succeeded") when the data's title says it was crushed, defeated or failed;
+- "never broken": a claim that an agreement it names was never broken or ended, when a later event between the
+  same two sides says it ended that agreement ("the Baldwin government ended the trade agreement");
+- a post across sides: a claim that a person led, or was made leader of, a party or government of another state
+  than the one the person belongs to (actors.csv): "Chiang Kai-shek made Borodin leader of the Communist Party";
+- recognition of a party: a claim that Moscow recognised a party ("the Kuomintang") as a government: the
+  data's recognition and relations are between Moscow and states or their governments, and it names which.
+
+Each returns a refusal in plain words with the data's facts, or None when the claim says none of these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import claim_people, evidence_words, ties_said
+
+SUCCESS = re.compile(r"\b(succeeded|succeeds|successful|a success|won|triumphed|victorious|worked|held out|"
+                     r"survived|lasted)\b", re.IGNORECASE)
+FAILED = re.compile(r"\b(crushed|defeated|suppressed|failed|fails|collapsed|collapses|put down)\b", re.IGNORECASE)
+DENIED = re.compile(r"\b(not|never|no|hardly|n't)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+NEVER_ENDED = re.compile(r"\bnever\s+(?:been\s+|got\s+)?(broken|ended|cancell?ed|annulled|revoked|torn up|abandoned|"
+                         r"scrapped)\b", re.IGNORECASE)
+ENDED = r"(?:ended|cancell?ed|cancels|broke|annull?ed|revoked|terminated|tore up|scrapped|ending|ends)"
+LEADER = re.compile(r"\b(?:made|appointed|named|chose)\s+(?P<obj>\S+(?:\s+\S+){0,2}?)\s+(?:the\s+)?"
+                    r"(?:leader|head|chief|chairman)\s+of\s+", re.IGNORECASE)
+LED = re.compile(r"\b(?:led|headed|ran|became\s+(?:the\s+)?(?:leader|head|chief)\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+ROLE = re.compile(r"\b(adviser|envoy|leader|commissar|secretary|commander|commandant|warlord|delegate|head)\b",
+                  re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:him|her)$", re.IGNORECASE)
+
+
+def _spoken_day(row) -> str:
+    from .misconceptions import _spoken
+
+    return _spoken(str(row.date_text)) if hasattr(row, "date_text") else f"{row.date:%d %B %Y}"
+
+
+def _actor_words(data) -> set[str]:
+    names = ties_said.actor_names(data.actors)
+    return {w for key in names for w in evidence_words.words(key)
+            if len(key.split()) <= 3 or w not in claim_people.ENGLISH}
+
+
+def failed_success(claim: str, data, cited=()) -> str | None:
+    """A claim that an event succeeded whose title in the data says it failed (module text)."""
+    words = _actor_words(data)
+    for begin, finish in claim_people._parts(claim):
+        part = claim[begin:finish]
+        said = SUCCESS.search(part)
+        if not said or DENIED.search(part[:said.start()]):
+            continue
+        named = claim_people.named_events(part, data.events, words, cited)
+        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)}
+        if years and len(named):
+            named = named[named["date"].dt.year.isin(years)]
+        for row in named.itertuples():
+            failed = FAILED.search(str(row.title))
+            if failed:
+                return (f"Your claim says '{' '.join(part.split())}' ('{said.group(0)}'), but the data's own title "
+                        f"for that event is '{row.title}' ({_spoken_day(row)}, {row.event_id}): "
+                        f"'{failed.group(0)}'. Check what came of it against that event in data/events.csv.")
+    return None
+
+
+def never_ended(claim: str, data, cited=()) -> str | None:
+    """A claim that an agreement was never broken when a later event between its sides ended it (module text)."""
+    words = _actor_words(data)
+    events = data.events
+    family = ties_said._family(data)
+    for begin, finish in claim_people._parts(claim):
+        part = claim[begin:finish]
+        never = NEVER_ENDED.search(part)
+        if not never or re.match(r"\W*(until|till|before|up to|by)\b", claim[begin + never.end():], re.IGNORECASE):
+            continue  # "never broken until 1927" says when it ended
+        for row in claim_people.named_events(part, events, words, cited).itertuples():
+            key = " ".join(evidence_words.words(str(row.title))[-2:])  # "trade agreement"
+            sides = family.get(str(row.actor), {str(row.actor)}) | family.get(str(row.counterpart), {str(row.counterpart)})
+            later = events[(events["date"] > row.date) & events["actor"].astype(str).isin(sides)
+                           & events["counterpart"].astype(str).isin(sides)].sort_values("date")
+            for other in later.itertuples():
+                text = str(getattr(other, "description", "") or "")
+                found = re.search(rf"[^.]*\b{ENDED}\s+(?:the\s+|its\s+)?{re.escape(key)}\b[^.]*\.", text, re.IGNORECASE)
+                if found:
+                    return (f"Your claim says '{row.title}' ({row.date.year}) was never "
+                            f"{NEVER_ENDED.search(part).group(1)}, but the data has '{other.title}' "
+                            f"({_spoken_day(other)}, {other.event_id}): \"{found.group(0).strip()}\" Check your "
+                            "claim against that event in data/events.csv.")
+    return None
+
+
+def _state_of(actor: str, owners: dict[str, str], kinds: dict[str, str]) -> str | None:
+    """The state an actor belongs to, at any depth (the Soviet state's two names as one); None when none."""
+    seen = set()
+    while actor and actor not in seen:
+        seen.add(actor)
+        if kinds.get(actor) == "state":
+            return "ussr" if actor in ties_said.SOVIET else actor
+        actor = owners.get(actor, "")
+    return None
+
+
+def post_across_sides(claim: str, data) -> str | None:
+    """A claim that a person led, or was made leader of, a body of another state than the person's (module text)."""
+    names = ties_said.actor_names(data.actors)
+    found = ties_said.mentions(claim, names)
+    actors = data.actors
+    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    from .agents import _labels
+
+    labels = _labels(data)
+    notes = dict(zip(actors["actor_id"].astype(str), actors["note"].fillna("").astype(str))) if "note" in actors else {}
+    people = [m for m in found if kinds.get(m.actor) == "person"]
+    pairs = []
+    for said in LEADER.finditer(claim):
+        body = next((m for m in found if m.start >= said.end() and claim[said.end():m.start].strip().lower() in ("", "the")), None)
+        obj = said.group("obj")
+        person = next((m for m in people if said.start("obj") <= m.start < said.end("obj")), None)
+        if person is None and PRONOUN.match(obj):  # "made him leader": the person named last before the maker
+            makers = [m for m in found if m.end <= said.start()]
+            earlier = [m for m in people if m.end <= said.start() and (not makers or m.actor != makers[-1].actor)]
+            person = earlier[-1] if earlier else None
+        if person and body:
+            pairs.append((person, body, said.group(0)))
+    for said in LED.finditer(claim):
+        body = next((m for m in found if m.start == said.end()), None)
+        person = next((m for m in reversed(people) if m.end <= said.start()
+                       and not claim[m.end:said.start()].strip(" ,")), None)
+        if person and body:
+            pairs.append((person, body, said.group(0)))
+    for person, body, verb in pairs:
+        if kinds.get(body.actor) not in ("party", "government"):
+            continue
+        mine, theirs = _state_of(person.actor, owners, kinds), _state_of(body.actor, owners, kinds)
+        if mine and theirs and mine != theirs:
+            who = labels.get(person.actor, person.actor)
+            parts = [p.strip().rstrip(".") for p in re.split(r"[;.]\s+", notes.get(person.actor, "")) if p.strip()]
+            role = next((p for p in parts if ROLE.search(p)), "")
+            said = f"{who} as {role[:1].lower()}{role[1:]}" if role else who
+            return (f"Your claim makes {who} the leader of {labels.get(body.actor, body.actor)} "
+                    f"('{' '.join(verb.split())}'), but the data (data/actors.csv) has {said}, of "
+                    f"{labels.get(owners.get(person.actor, ''), 'another side')}, not of "
+                    f"{labels.get(body.actor, body.actor)}. Check who led that body, and what {who} did there.")
+    return None
+
+
+MOSCOW = re.compile(r"\b(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|rsfsr|moscow|kremlin|soviets|"
+                    r"soviet\s+government)\b(?:\s+\w+){0,2}?\s+recogni[sz]\w*\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def recognised_party(claim: str, data) -> str | None:
+    """A claim that Moscow recognised a party, with the state's recognised government the data has (module text)."""
+    names = ties_said.actor_names(data.actors)
+    found = ties_said.mentions(claim, names)
+    actors = data.actors
+    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    from .agents import _labels
+
+    labels = _labels(data)
+    for said in MOSCOW.finditer(claim):
+        party = next((m for m in found if m.start == said.end()), None)
+        if party is None or kinds.get(party.actor) != "party":
+            continue
+        state = _state_of(party.actor, owners, kinds)
+        if not state or state == "ussr":
+            continue
+        ours = {a for a in owners if _state_of(a, owners, kinds) == state and kinds.get(a) in ("state", "government")}
+        from .vocabulary import RECOGNITION_KINDS
+
+        events = data.events
+        moscow = ties_said._family(data).get("ussr", set(ties_said.SOVIET))
+        rows = events[events["kind"].astype(str).isin(RECOGNITION_KINDS)
+                      & ((events["actor"].astype(str).isin(ours) & events["counterpart"].astype(str).isin(moscow))
+                         | (events["actor"].astype(str).isin(moscow) & events["counterpart"].astype(str).isin(ours)))]
+        rows = rows.sort_values("date")
+        first = next(rows.itertuples(), None)
+        recorded = (f" The data ties Moscow to {labels.get(state, state)} through {labels.get(str(first.actor) if str(first.actor) in ours else str(first.counterpart), state)}: "
+                    f"'{first.title}' ({_spoken_day(first)}, {first.event_id})." if first is not None else "")
+        return (f"Your claim says Moscow recognised the {party.typed}: the {party.typed} was a party, and "
+                f"recognition is between a state's government and another, not a party.{recorded} Check which "
+                "government Moscow dealt with, and what it did with the party instead.")
+    return None
+
+
+def read(claim: str, data, cited=()) -> str | None:
+    """The first refusal of the rules above, or None."""
+    for rule in (lambda: failed_success(claim, data, cited), lambda: never_ended(claim, data, cited),
+                 lambda: post_across_sides(claim, data), lambda: recognised_party(claim, data)):
+        said = rule()
+        if said:
+            return said
+    return None
