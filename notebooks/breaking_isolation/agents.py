@@ -26,6 +26,7 @@ import re
 import pandas as pd
 
 from . import claim_people, evidence_words, ties_said
+from .kin import kin as _kin, name_words as _name_words
 
 # A verb that makes its subject the doer. "led to" is a cause, not a leader.
 ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
@@ -137,27 +138,11 @@ def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str,
         side in family.get(person, set()) and side != person)
 
 
-def _kin(one: str, other: str, names: dict[str, set[str]], owners: dict[str, str]) -> bool:
-    """Two bodies of one state that one name covers: "Kuomintang" is the party and the Wuhan government (left
-    Kuomintang), "Nationalist" the party and the Nanjing government; never the Chinese and Soviet communists."""
-    return bool(names.get(one, set()) & names.get(other, set())) and owners.get(one, "") == owners.get(other, "") != ""
-
-
 def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names) -> bool:
     if kinds.get(doer) == "person":
         return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
     return (ties_said._same(doer, side) or doer in family.get(side, {side}) or side in family.get(doer, {doer})
             or _kin(doer, side, names, owners))
-
-
-def _name_words(data) -> dict[str, set[str]]:
-    """{actor: the words of its name that name no other kind of thing}: not a filler ("government", "party"), nor
-    a people's adjective ("Chinese")."""
-    found = {}
-    for actor, name in zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)):
-        words = {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z][\w'-]+", name)}
-        found[actor] = {w for w in words if w not in evidence_words.NAME_FILLERS and not w.endswith("ese") and len(w) >= 4}
-    return found
 
 
 def read(claim: str, data, cited=()) -> str | None:

@@ -36,6 +36,7 @@ import pandas as pd
 
 from . import checks
 from .evidence_words import NAME_FILLERS
+from .kin import kin as _kin, name_words as _name_words
 from .network_model import sign_of
 
 COOPERATIVE = re.compile(
@@ -481,8 +482,6 @@ def _cited_kin(events: pd.DataFrame, cited, a: str, b: str, one: set[str], two: 
     Kuomintang broke with the USSR" citing the Nanjing government's break), in the years read."""
     if not cited:
         return None
-    from .agents import _kin, _name_words
-
     names = _name_words(data)
     owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
     rows = events[events["event_id"].astype(str).isin(set(cited)) & (events["tone"].astype(str) == tone)
