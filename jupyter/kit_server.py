@@ -420,8 +420,8 @@ class KernelSockets(ServerKernelManager):
 # At its exit a kernel's Python takes apart every module it loaded (pandas, matplotlib) and sweeps them for reference
 # cycles, several times: 0.3 CPU seconds a kernel, for memory the exit gives back anyway. The last of the exit
 # handlers (registered first, it runs after IPython's own, which clear the notebook's variables) sweeps once, so
-# that whatever the notebook left (a file a student never closed, even in a cycle) is still closed and written
-# out, then freezes what is left, which the exit then leaves alone.
+# that what the notebook left goes as before (a file a student never closed is written out, an object in a cycle
+# runs its finalizer), then freezes what is left, which the exit then leaves alone.
 WITHOUT_DEBUGGER = """import atexit, gc, sys
 atexit.register(lambda: (gc.collect(), gc.freeze()))
 if sys.path and sys.path[0] == "":

@@ -46,10 +46,12 @@ JUDGED = ["Moscow betrayed the Chinese Communists in 1927 because it kept them i
           "Stalin abandoned the CCP in 1927, so the Communists were crushed.",
           "The Chinese Communists were sold out by Stalin in 1927, so the front failed.",
           "The Comintern sacrificed its Chinese comrades in 1927 because it wanted Chiang's army.",
-          "Moscow did not betray the Communists in 1927, because it backed Wuhan."]
+          "Moscow did not betray the Communists in 1927, because it backed Wuhan.",
+          "Stalin's betrayal of the Chinese revolution in 1927 came from his fight with Trotsky."]
 NOT_JUDGED = ["Chiang betrayed the Communists at Shanghai in 1927, so the united front ended.",
               "Moscow backed the Kuomintang in 1924 because it wanted an ally in China.",
-              "Wuhan abandoned the Communists in 1927, so Borodin went home."]
+              "Wuhan abandoned the Communists in 1927, so Borodin went home.",
+              "The Soviets abandoned their consulates in 1927 because Nanjing broke with Moscow."]
 
 
 @pytest.mark.parametrize("text", JUDGED)
@@ -97,3 +99,9 @@ def test_a_cause_of_another_clause_is_not_read_as_the_cause_of_the_first():
 
 def test_a_claim_with_no_reason_word_has_no_cause_read():
     assert causes.read("Britain recognised the USSR in 1924.", DATA) == causes.ties_said.Said()
+
+
+def test_an_effect_named_again_as_its_cause_is_no_cause_read():
+    said = claim("recognition-evidence", "Germany recognised Soviet Russia in 1922 because of the Rapallo treaty.",
+                 ["1922-rapallo-treaty", "1924-britain-recognition"])
+    assert "cause" not in str(said).split("Whether it is good history")[0], str(said)

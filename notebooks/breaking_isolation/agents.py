@@ -26,6 +26,7 @@ import re
 import pandas as pd
 
 from . import claim_people, evidence_words, ties_said
+from .kin import kin as _kin, name_words as _name_words
 
 # A verb that makes its subject the doer. "led to" is a cause, not a leader.
 ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
@@ -139,9 +140,9 @@ def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str,
 
 def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names) -> bool:
     if kinds.get(doer) == "person":
-        return _person_on(doer, side, owners, family) or ties_said._kin(owners.get(doer, ""), side, names, owners)
+        return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
     return (ties_said._same(doer, side) or doer in family.get(side, {side}) or side in family.get(doer, {doer})
-            or ties_said._kin(doer, side, names, owners))
+            or _kin(doer, side, names, owners))
 
 
 def read(claim: str, data, cited=()) -> str | None:
@@ -184,7 +185,7 @@ def read(claim: str, data, cited=()) -> str | None:
             start = begin if voice == "passive" or lead in ("", "the") else doers[0].start
             quoted = " ".join(claim[start:finish].strip(" ,;:.").split()[:14])
             breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
-            why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, ties_said._name_words(data), breaking)
+            why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking)
             if why:
                 return why
     return None

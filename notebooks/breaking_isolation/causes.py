@@ -7,7 +7,7 @@ title), it reads the cause against it:
 
 - a cause that is an event of the data, dated after the effect: refused, with both dates (a cause comes first);
 - a cause that is an event of the data, dated before: the check says it compared only the order;
-- a cause in plain English, which no event of the data is: the check says when the effect happened, and that it
+- a cause in plain English, which it cannot match to an event: the check says when the effect happened, and that it
   did not read the cause; a year the claim gives that cause after the effect's year is refused.
 
 Dates alone prove no cause (lesson 5): whether the one led to the other is for the student and the teacher.
@@ -112,7 +112,9 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
     if effect is None or not re.search(r"\w", cause_part):
         return ties_said.Said()
     cause = _named(cause_part, data, actor_words, cited)
-    if cause is not None and cause.event_id != effect.event_id:
+    if cause is not None and cause.event_id == effect.event_id:
+        return ties_said.Said()  # "recognised Moscow in 1922 because of Rapallo": the act and its name, not a cause
+    if cause is not None:
         if cause.date > effect.date:
             return ties_said.Said(f"Your claim gives {cause.what} ({cause.event_id}, {cause.day}) as the cause of "
                                   f"{effect.what} ({effect.event_id}, {effect.day}), but the data dates the cause "
@@ -129,6 +131,6 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
                               f"dates {effect.what} {effect.day} ({effect.event_id}), and a cause comes before what it "
                               "explains. Check the years against data/events.csv.")
     return ties_said.Said(None, (f"The check read the date of {effect.what}: {effect.day} ({effect.event_id}). It did "
-                                 f"not read the cause your claim gives ('{typed}'): no event of the kit's data is that "
-                                 "cause, so whether it is true, and whether it led to the effect, is yours to check "
-                                 "against the evidence.",))
+                                 f"not read the cause your claim gives ('{typed}'): it could not match it to an event "
+                                 "of the kit's data, so whether it is true, and whether it led to the effect, is yours "
+                                 "to check against the evidence.",))

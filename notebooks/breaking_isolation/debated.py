@@ -31,7 +31,7 @@ TABLE = (
         "moscow-betrayed-ccp",
         re.compile(rf"\b{MOSCOW}(?:\s+\S+){{0,4}}?\s+{LEFT}(?:\s+\S+){{0,4}}?\s+{COMRADES}\b"
                    rf"|\b{COMRADES}(?:\s+\S+){{0,3}}?\s+(?:were|was|had\s+been)\s+{LEFT}(?:\s+\S+){{0,2}}?\s+by\s+{MOSCOW}\b"
-                   rf"|\b{MOSCOW}\s+{LEFT}\b", re.IGNORECASE),
+                   rf"|\b{MOSCOW}\s+(?:betrayal|abandonment|sell-?out)\b", re.IGNORECASE),
         "did Moscow betray the Chinese Communists?",
         "The debate in Moscow: Stalin or the Opposition?",
         ("1926-ecci-seventh-plenum", "1927-stalin-theses-china", "1927-ecci-eighth-plenum",

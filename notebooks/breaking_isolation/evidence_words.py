@@ -138,11 +138,17 @@ def lexicon(data, documents=()) -> Lexicon:
         ordinary.update(re.findall(r"(?<=[a-z,;] )[a-z][a-z']+", str(text)))
     names: dict[str, str] = {}
     labels = checks.actor_labels(actors)
+    full = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str).str.lower()))
     for key_name, actor in checks.names_of(actors).items():
+        if len(key_name) >= 3 and is_common(key_name) and not full.get(actor, "").startswith(key_name):
+            continue  # "republic" of "China (Republic)", "private" of "American firms (private)": no name alone
         names.setdefault(key_name, labels.get(actor, key_name))
-    for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
+    kinds = actors["kind"].astype(str) if "kind" in actors else pd.Series([""] * len(actors), index=actors.index)
+    for name, kind in zip(actors["name"].astype(str), kinds):
         for word in re.findall(r"[A-Z][\w'-]+", name):
-            if word.lower() not in NAME_FILLERS | ordinary and len(word) >= 3:
+            # "Sun", "Maxim": a person's name; "Red" (Army), "League" (of Nations), "Society": not a name alone
+            if (word.lower() not in NAME_FILLERS | ordinary and len(word) >= 3
+                    and (kind == "person" or not is_common(word.lower()))):
                 names.setdefault(word.lower(), word)
     for title in events["title"].dropna().astype(str) if "title" in events else ():
         for run in title_names(title):

@@ -219,7 +219,7 @@ def found_in(claim: str, data=None) -> list[Misconception]:
 
 def dated(entry: Misconception, data) -> Misconception:
     """The entry with its hint read against the data: the computed hint if it has one, and each event id it
-    cites followed by that event's date as the data writes it ("1927-britain-breaks-relations, 26 May 1927")."""
+    cites followed by that event's date as the data writes it ("1927-britain-breaks-relations, 27 May 1927")."""
     from dataclasses import replace
 
     hint = entry.computed(data) if entry.computed else entry.hint

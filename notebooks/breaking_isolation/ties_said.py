@@ -36,6 +36,7 @@ import pandas as pd
 
 from . import checks
 from .evidence_words import NAME_FILLERS
+from .kin import kin as _kin, name_words as _name_words
 from .network_model import sign_of
 
 COOPERATIVE = re.compile(

@@ -1,0 +1,24 @@
+"""Which bodies one name covers: "Kuomintang" is the party and the Wuhan government, "Nationalist" the party and the
+Nanjing government. Kept apart from `agents` and `ties_said`, which both read it, so neither imports the other."""
+
+from __future__ import annotations
+
+import re
+
+from . import evidence_words
+
+
+def kin(one: str, other: str, names: dict[str, set[str]], owners: dict[str, str]) -> bool:
+    """Two bodies of one state that one name covers: "Kuomintang" is the party and the Wuhan government (left
+    Kuomintang), "Nationalist" the party and the Nanjing government; never the Chinese and Soviet communists."""
+    return bool(names.get(one, set()) & names.get(other, set())) and owners.get(one, "") == owners.get(other, "") != ""
+
+
+def name_words(data) -> dict[str, set[str]]:
+    """{actor: the words of its name that name no other kind of thing}: not a filler ("government", "party"), nor
+    a people's adjective ("Chinese")."""
+    found = {}
+    for actor, name in zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)):
+        words = {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z][\w'-]+", name)}
+        found[actor] = {w for w in words if w not in evidence_words.NAME_FILLERS and not w.endswith("ese") and len(w) >= 4}
+    return found
