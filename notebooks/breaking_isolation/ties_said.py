@@ -515,19 +515,3 @@ def _all_along(claim: str, begin: int, finish: int, first: int, last: int) -> tu
         return max(lo, first), min(hi, last), word.group(0)
     years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[begin:finish]) if first <= int(y) <= last]
     return (min(years), max(years), word.group(0)) if years else (first, last, word.group(0))
-
-
-def _kin(one: str, other: str, names: dict[str, set[str]], owners: dict[str, str]) -> bool:
-    """Two bodies of one state that one name covers: "Kuomintang" is the party and the Wuhan government (left
-    Kuomintang), "Nationalist" the party and the Nanjing government; never the Chinese and Soviet communists."""
-    return bool(names.get(one, set()) & names.get(other, set())) and owners.get(one, "") == owners.get(other, "") != ""
-
-
-def _name_words(data) -> dict[str, set[str]]:
-    """{actor: the words of its name that name no other kind of thing}: not a filler ("government", "party"), nor
-    a people's adjective ("Chinese")."""
-    found = {}
-    for actor, name in zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)):
-        words = {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z][\w'-]+", name)}
-        found[actor] = {w for w in words if w not in NAME_FILLERS and not w.endswith("ese") and len(w) >= 4}
-    return found
