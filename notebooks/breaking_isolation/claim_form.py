@@ -32,7 +32,7 @@ provoke punish purge push raid ratify rebel recognise recognize refuse reject re
 replace rescue resist restore return revolt rise rose ruin rule said say seize sell sold send sent settle shoot
 shot sign smash spy split spread stay stop strike struck succeed suppress support surrender survive suspect
 take taken took talk teach taught tell told threaten topple trade train treat trust try turn unite use visit
-vote want warn welcome win won withdraw withdrew withhold work wreck
+vote want warn welcome win won withdraw withdrew withhold withheld delay postpone hold held work wreck
 """.split())
 
 
@@ -67,9 +67,19 @@ def _acts(text: str) -> bool:
     return any(evidence_words.is_known(word, ACTS) for word in evidence_words.words(text))
 
 
+# Groups of people the history speaks of, which can do things though the data lists them as no actor: "the
+# peasants would have needed arms of their own".
+GROUPS = frozenset("""
+army armies peasant peasants peasantry worker workers soldier soldiers police students unions union masses
+""".split())
+
+
 def _who(text: str, data, words) -> bool:
-    """Whether the text names an actor of the data, or a place or thing an event's title names (not a year)."""
+    """Whether the text names an actor of the data, a group of people (GROUPS), or a place or thing an event's
+    title names (not a year)."""
     if ties_said.mentions(text, ties_said.actor_names(data.actors)):
+        return True
+    if any(word.lower() in GROUPS for word in evidence_words.words(text)):
         return True
     return any(not shown.isdigit() for _, shown in evidence_words.named_in(text, words))
 
@@ -93,6 +103,7 @@ EXAMPLE = "Germany signed a treaty with Soviet Russia in 1922."  # Rapallo: a cl
 def why_not_a_claim(text: str, data, words, what: str = "this", example: str = EXAMPLE) -> str | None:
     """Why `text` (a sentence in words the check can read) is not a claim about the history, or None when it says
     who did what. `what` names the text in the message ("condition 2"), `example` gives one of the shape wanted."""
-    if _who(text, data, words) and (_acts(text) or _owned_deed(text, data) or _names_an_event(text, data)):
+    named_event = _names_an_event(text, data)  # an event named ("the Anglo-Soviet trade agreement") is a "who" too
+    if (named_event or _who(text, data, words)) and (_acts(text) or _owned_deed(text, data) or named_event):
         return None
     return (f"The check cannot read {what} as a claim about the history. {SHAPE} For example: \"{example}\"")
