@@ -175,7 +175,7 @@ TABLE += (
     Misconception(
         "chiang-communist",
         # "remain a communist" (a condition of exercise G: "would have had to remain") takes it that he was one
-        _r(r"\bchiang(\s+kai-?shek)?\b(\s+\S+){0,4}\s+(was|became|remained|stayed|remains?|stays?)\s+(a\s+|an\s+)?((loyal|true|secret|real)\s+)?"
+        _r(r"\bchiang(\s+kai-?shek)?\b(\s+\S+){0,4}\s+(was|be|been|became|remained|stayed|remains?|stays?)\s+(a\s+|an\s+)?((loyal|true|secret|real)\s+)?"
            r"(communist|bolshevik|member of the (ccp|chinese communist party|communist party))\b"),
         "Chiang Kai-shek led the Kuomintang's army (1926-northern-expedition), not the Communist Party, and in "
         "April 1927 he turned on the Communists at Shanghai (1927-shanghai-massacre): read what his troops did "
