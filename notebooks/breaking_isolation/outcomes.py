@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from . import claim_people, evidence_words, ties_said
+from .agents import _labels
 
 SUCCESS = re.compile(r"\b(succeeded|succeeds|successful|a success|won|triumphed|victorious|worked|held out|"
                      r"survived|lasted)\b", re.IGNORECASE)
@@ -104,16 +105,19 @@ def _state_of(actor: str, owners: dict[str, str], kinds: dict[str, str]) -> str 
     return None
 
 
+def _actors_named(claim: str, data):
+    """The actors the claim names, with every actor's kind, the body it belongs to and its label."""
+    actors = data.actors
+    ids = actors["actor_id"].astype(str)
+    found = ties_said.mentions(claim, ties_said.actor_names(actors))
+    return (found, dict(zip(ids, actors["kind"].astype(str))),
+            dict(zip(ids, actors["belongs_to"].fillna("").astype(str))), _labels(data))
+
+
 def post_across_sides(claim: str, data) -> str | None:
     """A claim that a person led, or was made leader of, a body of another state than the person's (module text)."""
-    names = ties_said.actor_names(data.actors)
-    found = ties_said.mentions(claim, names)
+    found, kinds, owners, labels = _actors_named(claim, data)
     actors = data.actors
-    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
-    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
-    from .agents import _labels
-
-    labels = _labels(data)
     notes = dict(zip(actors["actor_id"].astype(str), actors["note"].fillna("").astype(str))) if "note" in actors else {}
     people = [m for m in found if kinds.get(m.actor) == "person"]
     pairs = []
@@ -155,14 +159,7 @@ MOSCOW = re.compile(r"\b(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s
 
 def recognised_party(claim: str, data) -> str | None:
     """A claim that Moscow recognised a party, with the state's recognised government the data has (module text)."""
-    names = ties_said.actor_names(data.actors)
-    found = ties_said.mentions(claim, names)
-    actors = data.actors
-    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
-    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
-    from .agents import _labels
-
-    labels = _labels(data)
+    found, kinds, owners, labels = _actors_named(claim, data)
     for said in MOSCOW.finditer(claim):
         party = next((m for m in found if m.start == said.end()), None)
         if party is None or kinds.get(party.actor) != "party":
