@@ -218,6 +218,12 @@ def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str
                      for a, b, d in zip(rows["actor"].astype(str), rows["counterpart"].astype(str), rows["date"]))
 
 
+# A name that owns a post abroad ("closed the Soviet consulates") names no side of the tie: the post is the thing
+# dealt with, so "broke with Moscow and closed the Soviet consulates" does not put Moscow on both sides.
+POST = re.compile(r"\s+(?:consulates?|consuls?|embass(?:y|ies)|legations?|missions?|diplomats?|envoys?|advisers?)\b",
+                  re.I)
+
+
 def read(claim: str, data, start: str, end: str, cited=()) -> Said:
     """What the claim says of the ties between the actors it names, read against data.events (see the module);
     `cited`: the event ids the student cites, named first among the events the check looked at."""
@@ -253,6 +259,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
         for one, other in zip(inside, inside[1:]):
             between = claim[one.end:other.start]
             if (_same(one.actor, other.actor) and len(between.split()) <= 6 and "(" not in between
+                    and not any(POST.match(claim, m.end) for m in (one, other))
                     and (JOINED.search(between) or COOPERATIVE.search(between) or HOSTILE.search(between))):
                 who = labels.get(one.actor, one.actor)
                 names_it = (f"'{one.typed}' and '{other.typed}' both name {who}" if one.typed.lower() != other.typed.lower()
