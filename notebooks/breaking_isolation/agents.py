@@ -178,6 +178,7 @@ def read(claim: str, data, cited=()) -> str | None:
             clause = claim[begin:finish]
             for doer in doers:  # the doers' own names do not pick the event
                 clause = clause.replace(doer.typed, " ")
+            clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act
             rows = _act_events(clause, data.events, actor_words, cited)
             if rows.empty:
                 continue
@@ -189,6 +190,12 @@ def read(claim: str, data, cited=()) -> str | None:
             if why:
                 return why
     return None
+
+
+# An event's name used as a time ("during the Locarno period", "in the Rapallo years"): it dates the act, it is
+# not the act the doer did.
+TIME_NAMED = re.compile(r"\b(?:during|in|after|before|since|through)\s+the\s+(?:[\w'’-]+\s+){1,3}?"
+                        r"(?:period|era|years|months|days|age|time|spirit)\b", re.IGNORECASE)
 
 
 def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, persons, labels, names,
