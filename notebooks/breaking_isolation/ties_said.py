@@ -222,6 +222,7 @@ def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str
 # dealt with, so "broke with Moscow and closed the Soviet consulates" does not put Moscow on both sides.
 POST = re.compile(r"\s+(?:consulates?|consuls?|embass(?:y|ies)|legations?|missions?|diplomats?|envoys?|advisers?)\b",
                   re.I)
+POST_IN = re.compile(POST.pattern + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
 def read(claim: str, data, start: str, end: str, cited=()) -> Said:
@@ -266,6 +267,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                             else f"it names {who} twice")
                 return Said(f"Your claim puts {who} on both sides of a tie: {names_it}, and an actor cannot deal "
                             f"with itself. Name the other side: the state, party or person {who} dealt with.")
+        # where a post stands ("the Soviet embassy in Peking") is no side of the tie: the post's owner is
+        inside = [m for m in inside if not POST_IN.search(claim, 0, m.start)]
         clause_years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[begin:finish]) if first <= int(y) <= last]
         if HYPOTHETICAL.search(claim[begin:finish]):  # what would have been is not what the events record
             continue
