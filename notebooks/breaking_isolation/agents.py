@@ -157,8 +157,7 @@ def read(claim: str, data, cited=()) -> str | None:
     owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
     family = ties_said._family(data)
     persons = ties_said.person_names(actors)
-    actor_words = {w for key in names for w in evidence_words.words(key)
-                   if len(key.split()) <= 3 or w not in claim_people.ENGLISH}
+    actor_words = claim_people.words_of_names(names)
     labels = _labels(data)
     for begin, finish, _ in ties_said._clauses(claim):
         if ties_said.HYPOTHETICAL.search(claim[begin:finish]):

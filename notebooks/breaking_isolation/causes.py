@@ -107,7 +107,7 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
         return ties_said.Said()
     effect_part, cause_part = sides
     names = ties_said.actor_names(data.actors)
-    actor_words = claim_people._actor_words(names)
+    actor_words = claim_people.words_of_names(names)
     effect = _recognition(effect_part, data) or _named(effect_part, data, actor_words, cited)
     if effect is None or not re.search(r"\w", cause_part):
         return ties_said.Said()

@@ -211,7 +211,7 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
         return None
     names = ties_said.actor_names(data.actors)
     family = ties_said._family(data)
-    own = _actor_words(names)
+    own = words_of_names(names)
 
     def doing(part: str, row) -> bool:
         sides = family.get(str(row["actor"]), {str(row["actor"])})
@@ -252,7 +252,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
     people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"]
-    actor_words = _actor_words(names)
+    actor_words = words_of_names(names)
     wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited)
     if wrong_year:
         return ties_said.Said(wrong_year)
@@ -293,7 +293,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
 
 
-def _actor_words(names) -> set[str]:
+def words_of_names(names) -> set[str]:
     """The words of the actors' names ("Moscow", "Chiang", "Sun Yat-sen"); an English word of a long name only where
     it is no common word: not the "trade" of the All-Union Central Council of Trade Unions."""
     return {w for key in names for w in evidence_words.words(key) if len(key.split()) <= 3 or w not in ENGLISH}
@@ -302,7 +302,7 @@ def _actor_words(names) -> set[str]:
 def year_refusal(claim: str, data, cited=()) -> str | None:
     """Why the claim's year for an event is wrong, with the data's date (wrong_event_year, wrong_cited_year), or
     None: for a text read on its own, such as one condition of notebook 3's exercise G."""
-    wrong_year, _ = wrong_event_year(claim, data.events, _actor_words(ties_said.actor_names(data.actors)), cited)
+    wrong_year, _ = wrong_event_year(claim, data.events, words_of_names(ties_said.actor_names(data.actors)), cited)
     return wrong_year or wrong_cited_year(claim, data, cited)
 
 

@@ -42,9 +42,7 @@ def _spoken_day(row) -> str:
 
 
 def _actor_words(data) -> set[str]:
-    names = ties_said.actor_names(data.actors)
-    return {w for key in names for w in evidence_words.words(key)
-            if len(key.split()) <= 3 or w not in claim_people.ENGLISH}
+    return claim_people.words_of_names(ties_said.actor_names(data.actors))
 
 
 def failed_success(claim: str, data, cited=()) -> str | None:
