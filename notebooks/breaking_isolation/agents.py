@@ -101,7 +101,7 @@ def _doers_after_by(claim: str, at: int, finish: int, found: list[ties_said.Ment
 def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited) -> pd.DataFrame:
     """The events a clause's act is about (module text): those whose title holds the act's word, sharing most of
     the clause's other words, or else those it names by their titles; only of the clause's years, if it gives any."""
-    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", clause)}
+    years = set(claim_people.years_in(clause))
     lowered = clause.lower()
     said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE
     titles = events["title"].astype(str)

@@ -27,7 +27,6 @@ EFFECT_FIRST = re.compile(r"\b(?:because(?:\s+of)?|as a result of|due to|owing t
                           re.IGNORECASE)
 CAUSE_FIRST = re.compile(r",?\s*\b(?:and\s+so|so(?!\s+that)|therefore|thus|hence|which\s+led\s+to|leading\s+to|led\s+to|"
                          r"as\s+a\s+result|which\s+meant|which\s+caused|caused)\b", re.IGNORECASE)
-YEAR = re.compile(r"\b1[89]\d\d\b")
 # Where the clause that holds an effect or a cause ends: "Britain recognised the USSR in 1924 and broke off
 # relations in 1927 because of the ARCOS raid" gives the raid as the cause of the break, not of the recognition
 CUT = re.compile(r"[,;:()]|\b(?:and|but|while|whereas|although|though|which|who|then|yet)\b", re.IGNORECASE)
@@ -125,8 +124,9 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
                                      f"{effect.day}). Dates alone prove no cause: whether the one led to the other is "
                                      "yours to argue.",))
     typed = " ".join(cause_part.strip(" ,;:").split())
-    late = [int(y) for y in YEAR.findall(cause_part) if int(y) > effect.date.year]
-    if late and len(late) == len(YEAR.findall(cause_part)):
+    years = claim_people.years_in(cause_part)
+    late = [y for y in years if y > effect.date.year]
+    if late and len(late) == len(years):
         return ties_said.Said(f"Your claim puts its cause ('{typed}') in {late[0]}, after what it explains: the data "
                               f"dates {effect.what} {effect.day} ({effect.event_id}), and a cause comes before what it "
                               "explains. Check the years against data/events.csv.")

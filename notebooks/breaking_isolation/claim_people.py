@@ -29,6 +29,11 @@ NAME_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
 RARE = 3  # a word of at most this many events' titles names an event on its own ("Locarno"); others need a second
 
 
+def years_in(text: str) -> list[int]:
+    """The years a text names (1800-1999), in its order."""
+    return [int(y) for y in evidence_words.YEAR.findall(text)]
+
+
 def _spoken(day: pd.Timestamp) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -44,7 +49,7 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     name; of those the ones sharing most words of their title, the events the student cites first; only those
     of a year the claim gives, when it gives one and some are of that year."""
     said = _bare_words(claim)
-    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", claim)}
+    years = set(years_in(claim))
     titles = events["title"].astype(str)
     named = [{w for n in _title_names(t) for w in evidence_words.words(n)} - actor_words - evidence_words.NAME_FILLERS
              for t in titles]  # "Anglo-Soviet": anglo
@@ -101,7 +106,7 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     opener: set[int] = set()  # "In 1925, Chiang ...": the years of an opening phrase go with the part after it
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
-        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)} or opener
+        years = set(years_in(part)) or opener
         opener = years if OPENER.fullmatch(part) else set()
         if not years:
             continue
@@ -220,7 +225,7 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
 
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
-        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", part)}
+        years = set(years_in(part))
         if not years:
             continue
         then = events[events["date"].dt.year.isin(years)]
@@ -265,7 +270,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
             continue  # "Lenin's policy": what is his, not what he did
         who = labels.get(person.actor, person.actor)
         clause = _part_of(claim, person, [m for m in people if m.actor != person.actor])
-        years = [int(y) for y in re.findall(r"\b1[89]\d\d\b", clause)] or []
+        years = years_in(clause)
         mine = named_events(clause, data.events, actor_words, cited)  # the events of this person's part
         death = died.get(person.actor)
         if death is not None:
@@ -313,7 +318,7 @@ def _note_names(note: str, row) -> bool:
         return False
     shared = {w for w in _bare_words(row.title) if w not in evidence_words.LITTLE} & _bare_words(note)
     names = {w for n in _title_names(row.title) for w in evidence_words.words(n)} & shared
-    years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", note)}
+    years = set(years_in(note))
     return (len(shared) >= 2 or bool(names)) and (not years or row.date.year in years)
 
 
