@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (agents, causes, checks, china, claim_form, claim_people, debated, evidence_words, faces,
+from . import (agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words, faces,
                misconceptions, network_model, outcomes, recognition, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
@@ -226,12 +226,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        "\"which shows\", if you can.")
     said = (f"Your claim is one sentence the check can read, and it names {listed}, which the data knows. "
             f"{events_said(given, data, spec, off_topic)}")
+    # what the data holds on what the claim names, so that the student can hold the claim against it
+    held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
     could_not = (*judged, *people.unchecked, *ties.unchecked)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
-                                "and years of the data.", YOU_JUDGE, *tips)
-    return checks.checked(said, *people.checked, *ties.checked, *why.checked, YOU_JUDGE, *tips)
+                                "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
+    return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
+                          *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
