@@ -60,7 +60,7 @@ def test_a_refused_claim_gets_its_reason_not_the_list():
                                                                "agreement was signed.",
                                                       "events": CITED["recognition-evidence"]}, DATA)
     assert verdict.status == "wrong"
-    assert not any("what the data holds" in p for p in verdict.points)
+    assert not any("the data's events on what it names" in p for p in verdict.points)
 
 
 def test_nothing_named_nothing_shown():

@@ -84,4 +84,4 @@ def said(claim: str, data, core: set[str] = frozenset()) -> str | None:
         return None
     listed = "; ".join(f"{written_date(str(row.date_text))}, {row.title} ({row.event_id})"
                        for row in found.itertuples())
-    return f"Hold your claim against what the data holds on what it names: {listed}. Does each part of your claim fit?"
+    return f"Compare your claim with the data's events on what it names: {listed}. Does every part of your claim fit them?"

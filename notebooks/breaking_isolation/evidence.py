@@ -25,7 +25,8 @@ the data dates after it is refused, a cause in plain English is said not read. A
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
-the evidence. Then the check points at evidence the student has not used: the other side of the story, the
+the evidence. A claim passed on its form is shown the data's events on what it names (data_says.py), so that
+the student can see whether it stands. Then the check points at evidence the student has not used: the other side of the story, the
 other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
 claims.
 """
