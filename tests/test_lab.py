@@ -670,5 +670,6 @@ def test_postbuild_installs_the_kit_lab_settings_where_binder_reads_them(tmp_pat
     for name in ("jupyter_server_config.py", "kit_server.py"):
         assert (prefix / "etc" / "jupyter" / name).read_bytes() == (ROOT / "jupyter" / name).read_bytes()
     site = Path(sysconfig.get_path("purelib", vars={"base": str(prefix), "platbase": str(prefix)}))
-    assert (site / "kit_lazy_iri.py").read_bytes() == (ROOT / "jupyter" / "kit_lazy_iri.py").read_bytes()
-    assert (site / "kit_lazy_iri.pth").read_text() == "import kit_lazy_iri\n"
+    for module in ("kit_lazy_iri", "kit_hub_light"):
+        assert (site / f"{module}.py").read_bytes() == (ROOT / "jupyter" / f"{module}.py").read_bytes()
+        assert (site / f"{module}.pth").read_text() == f"import {module}\n"

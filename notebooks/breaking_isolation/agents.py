@@ -31,14 +31,16 @@ from .kin import kin as _kin, name_words as _name_words
 # A verb that makes its subject the doer. "led to" is a cause, not a leader.
 ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
                     r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
-                    r"recogni[sz]ed)\b", re.IGNORECASE)
+                    r"recogni[sz]ed|published|issued|released|leaked|made\s+public)\b", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|led|commanded|organi[sz]ed|"
-                     r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed)\b",
+                     r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed|"
+                     r"published|issued|released|leaked|made\s+public)\b",
                      re.IGNORECASE)
 # The act's own word in a clause, and in an event's title: the clause's act is the event that has it.
 ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
              "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
-             "expel": (r"\bexpel\w*", r"\bexpel")}
+             "expel": (r"\bexpel\w*", r"\bexpel"),
+             "publish": (r"\b(?:publish\w*|releas\w*|leak\w*|issu\w*|made\s+public)", r"\bpublish")}
 # The kinds of act one side does to the other: who did it is the event's actor.
 ONE_WAY = {"violence", "incident", "relations_broken", "de_facto_recognition", "de_jure_recognition",
            "recognition_withdrawn", "party_decision"}
@@ -85,14 +87,14 @@ def _doers_before(claim: str, begin: int, at: int, found: list[ties_said.Mention
 
 def _doers_after_by(claim: str, at: int, finish: int, found: list[ties_said.Mention]) -> list[ties_said.Mention]:
     """"... was signed in 1926 by Stalin and Hitler": the actors after "by"."""
-    by = re.search(r"\bby\s+(?:the\s+)?", claim[at:finish], re.IGNORECASE)
+    by = re.search(r"\bby\s+", claim[at:finish], re.IGNORECASE)  # "by the Soviets": "the" may be the name's own
     if not by:
         return []
     doers, start = [], at + by.end()
     for mention in (m for m in found if m.start >= start and m.end <= finish):
         if doers and not JOIN.match(claim[doers[-1].end:mention.start]):
             break
-        if not doers and claim[start:mention.start].strip():
+        if not doers and claim[start:mention.start].strip().lower() not in ("", "the"):
             break
         doers.append(mention)
     return doers
@@ -240,3 +242,60 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
     said = f" Its text says who signed: \"{signers[0]}\"" if signed and signers else ""
     return (f"Your claim says '{quoted}', but the data does not put {who} in {event}: it was {done}."
             f"{said} Check who did it against that event in data/events.csv.")
+
+
+# Who paid or armed: "with British money", "funded by Britain", "Britain paid for". The giver of an act of help
+# (aid, military cooperation) is the event's actor. A state's adjective is English, not history: the ids must
+# exist in actors.csv for the word to be read.
+DEMONYMS = {"british": "britain", "english": "britain", "american": "usa", "french": "france", "german": "germany",
+            "italian": "italy", "japanese": "japan", "soviet": "ussr", "russian": "ussr", "polish": "poland",
+            "turkish": "turkey", "chinese": "china"}
+GIFT = r"(?:money|funds?|funding|gold|cash|loans?|arms|weapons|rifles|guns|advisers|instructors|officers|help|aid)"
+FUNDED = re.compile(rf"\b(?:with|on|using|by)\s+(?:the\s+)?(?P<with>[\w'’.-]+(?:\s+[\w'’.-]+)?)\s+{GIFT}\b"
+                    r"|\b(?:funded|financed|paid\s+for|bankrolled|armed|equipped|backed|supplied|subsidi[sz]ed)\s+by\s+"
+                    r"(?:the\s+)?(?P<by>[\w'’.-]+(?:\s+[\w'’.-]+)?)"
+                    r"|(?P<who>\b(?!(?:was|were|been|being|is|are|had|has|have)\b)[\w'’.-]+)\s+(?:funded|financed|paid\s+for|bankrolled|armed|equipped|subsidi[sz]ed)\b",
+                    re.IGNORECASE)
+HELPING = ("aid", "military_cooperation")
+
+
+def _giver(words: str, data) -> tuple[str, str] | None:
+    """(actor id, the words) of who a funding phrase names: an actor's name or a state's adjective."""
+    words = re.sub(r"['’]s$", "", words.strip())
+    ids = set(data.actors["actor_id"].astype(str))
+    for typed in (words, words.split()[0]):
+        found = ties_said.mentions(typed, ties_said.actor_names(data.actors))
+        if found and found[0].start == 0:
+            return found[0].actor, found[0].typed
+        if DEMONYMS.get(typed.lower()) in ids:
+            return DEMONYMS[typed.lower()], typed
+    return None
+
+
+def funded(claim: str, data, cited=()) -> str | None:
+    """A claim that an actor paid for or armed an act of help the data credits to another (module text)."""
+    names = ties_said.actor_names(data.actors)
+    actor_words = claim_people.words_of_names(names)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    family = ties_said._family(data)
+    labels = _labels(data)
+    for said in FUNDED.finditer(claim):
+        if DENIED.search(claim[max(0, said.start() - 20):said.start()]) or ties_said.HYPOTHETICAL.search(claim):
+            continue
+        giver = _giver(said.group("with") or said.group("by") or said.group("who"), data)
+        if giver is None:
+            continue
+        rows = _act_events(claim.replace(giver[1], " "), data.events, actor_words, cited)
+        rows = rows[rows["kind"].astype(str).isin(HELPING)] if len(rows) else rows
+        if rows.empty or any(_on(giver[0], str(a), kinds, owners, family, _name_words(data)) for a in rows["actor"]):
+            continue
+        row = rows.iloc[0]
+        from .misconceptions import _spoken
+
+        quoted = said.group(0)[:said.group(0).find(giver[1]) + len(giver[1])] if giver[1] in said.group(0) else said.group(0)
+        return (f"Your claim says the help came from {labels.get(giver[0], giver[1])} ('{quoted.strip()}'), "
+                f"but the data has '{row['title']}' ({_spoken(str(row['date_text']))}, {row['event_id']}): help from "
+                f"{labels.get(str(row['actor']), row['actor'])} to {labels.get(str(row['counterpart']), row['counterpart'])}. "
+                "Check who gave it against that event in data/events.csv.")
+    return None

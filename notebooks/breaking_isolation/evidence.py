@@ -12,7 +12,10 @@ checked (the claim is one sentence in words it can read, not noise, and names so
 data knows, so that it can be tested; every id exists; the events fall in the notebook's window and are of the
 kind its question asks about, named as what the check found them to be) and that the teacher judges the history
 (evidence_words.py). A claim that gives a state's recognition of Moscow a year the data contradicts is told
-what the data says (misconceptions.wrong_years). A claim that gives a tie between two actors a tone (friendly,
+what the data says (misconceptions.wrong_years); one that makes a state the first to recognise Moscow, says it never
+recognised, restored or broke off relations, held out until a year, or kept relations throughout years the data
+has a break in, or that Moscow never helped an actor the data records it helping, is refused with the data's dated
+events (absolutes.py). A claim that gives a tie between two actors a tone (friendly,
 hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
 sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
@@ -39,8 +42,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words, faces,
-               misconceptions, network_model, outcomes, recognition, ties_said)
+from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
+               faces, misconceptions, network_model, outcomes, recognition, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -144,6 +147,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
+    absolute = absolutes.read(given.claim, data, spec.start, spec.end)
+    if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
+        return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)
     slips = [f"'{typed}' ({meant}?)" for typed, meant in strange if meant]
     if slips:  # a slip for a word the check knows: named, with the word it may be
@@ -175,7 +181,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
-    doer = agents.read(given.claim, data, given.events)
+    doer = agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)

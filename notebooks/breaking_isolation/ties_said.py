@@ -66,7 +66,8 @@ HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bha
 PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
 NEAR_BEFORE, NEAR_AFTER = 8, 4  # how many words may come between a word of tone and the actors it joins
-MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr"}
+MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr",
+                "soviet government": "ussr"}
 SOVIET = ("rsfsr", "ussr")
 
 

@@ -1,0 +1,94 @@
+"""A student's server on a hub starts without the hub's database code (postBuild installs this module with a .pth
+file, so it runs as each Python of the students' environment starts, and acts only in `jupyterhub-singleuser`).
+
+JupyterHub's single-user server imports modules written for the hub itself: its request log (jupyterhub.log)
+imports the hub's page handlers, and its scopes and metrics import the hub's database tables (jupyterhub.orm), so
+every student's server loaded SQLAlchemy and Alembic, which it never uses: 0.4 CPU seconds and 29 MiB a server.
+Here those modules are stand-ins, put in place before JupyterHub is imported:
+
+- `sqlalchemy`, `jupyterhub.orm` and `jupyterhub.roles` are imported for real on their first use (scopes and
+  metrics use them only inside functions that the hub calls, never a student's server);
+- `sqlalchemy.exc` and `jupyterhub.handlers.pages` give a stand-in of the one class a server's modules take from
+  them (SQLAlchemyError, which the hub's database handlers catch; HealthCheckHandler, the hub's health page,
+  which the request log tests handlers against and a student's server never serves).
+
+If anything in the server uses any other part of them, every stand-in is dropped and the real modules are
+imported, and the modules that took a stand-in class get the real one: the server then runs exactly as without
+this module, only without the saving.
+"""
+
+import os
+import sys
+import types
+
+SERVER = "jupyterhub-singleuser"  # the command a hub starts for each student (JupyterHub's Spawner.cmd)
+
+
+class SQLAlchemyError(Exception):
+    """Stands in for sqlalchemy.exc.SQLAlchemyError, which no code of a student's server raises."""
+
+
+class HealthCheckHandler:
+    """Stands in for the hub's health page handler, which a student's server never serves."""
+
+
+# Each stand-in, parents first, and the class it gives (None: it gives nothing, anything asked loads the real ones).
+STAND_INS = {"sqlalchemy": None, "sqlalchemy.exc": SQLAlchemyError, "jupyterhub.orm": None, "jupyterhub.roles": None,
+             "jupyterhub.handlers": None, "jupyterhub.handlers.pages": HealthCheckHandler}
+_in_place: dict[str, types.ModuleType] = {}
+
+
+class _StandIn(types.ModuleType):
+    def __getattr__(self, attribute: str):
+        cls = STAND_INS.get(self.__name__)
+        if cls is not None and attribute == cls.__name__:
+            return cls
+        if attribute.startswith("__") and (cls is not None or attribute != "__path__"):
+            raise AttributeError(attribute)  # the import system's own look-ups leave it as it is
+        real_modules()  # any other use (or the import of a submodule, which asks for __path__): the real modules
+        return getattr(_real(self.__name__), attribute)
+
+
+def _real(name: str) -> types.ModuleType:
+    import importlib
+
+    return importlib.import_module(name)
+
+
+def real_modules() -> None:
+    """Drop every stand-in, import the real modules, and give the real module or class to each of JupyterHub's
+    modules that holds a stand-in."""
+    if not _in_place:
+        return
+    real = {}  # the id of a stand-in: (the module it stands for, the name of its class or None)
+    for name, stand_in in list(_in_place.items()):
+        del _in_place[name]
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        real[id(stand_in)] = (name, None)
+        if STAND_INS[name] is not None:
+            real[id(STAND_INS[name])] = (name, STAND_INS[name].__name__)
+    for module in [m for name, m in list(sys.modules.items()) if name.startswith("jupyterhub") and m is not None]:
+        for attribute, value in list(vars(module).items()):
+            if id(value) in real:
+                name, cls = real[id(value)]
+                setattr(module, attribute, getattr(_real(name), cls) if cls else _real(name))
+
+
+def install() -> None:
+    """Put the stand-ins in place, where nothing has imported the real modules yet; each is also its parent's
+    attribute, as an imported submodule is."""
+    if any(name in sys.modules for name in STAND_INS):
+        return  # too late (something imported them already): leave everything as it is
+    import jupyterhub  # its package only: the version
+
+    for name in STAND_INS:
+        stand_in = _StandIn(name, f"{__name__}: stands in for {name} until its first use")
+        parent, _, child = name.rpartition(".")
+        if parent:
+            setattr(sys.modules[parent], child, stand_in)
+        sys.modules[name] = _in_place[name] = stand_in
+
+
+if sys.argv and os.path.basename(sys.argv[0]) == SERVER:
+    install()

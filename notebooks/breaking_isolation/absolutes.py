@@ -1,0 +1,301 @@
+"""Claims that a state was first, never did something, held out until a year, or kept a tie all along, read
+against the dated events of data/events.csv. One rule per word family, for every state:
+
+- "Italy was the first state to recognise the USSR": the data's order of first recognitions (in law, in practice,
+  or either when the claim does not say) must put that state first; a year given with it must be its year;
+- "The United States never recognised the USSR", "Britain never restored relations", "never broke off": refused
+  when the data has that state's recognition, restoration or break (in the years the claim names, if it names
+  any: "never recognised it in the 1920s" is read for those years only);
+- "France refused to recognise the USSR until 1933", "did not restore relations until 1930": the year must be the
+  data's year of that act ("did not recognise it before 1933": no such act before that year);
+- "Britain kept relations with Moscow throughout the 1920s": refused when the data has a break of that state's
+  relations with Moscow in those years;
+- "Moscow never gave the Kuomintang any help": refused when the data has cooperative acts of Moscow's side
+  (aid, arms, advisers, missions) towards the one it names.
+
+Every date and event id in a message is read from the data. A claim these rules do not read passes on to the
+other checks unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import ties_said
+from .misconceptions import IN_LAW, IN_PRACTICE, _spoken, _state_names, first_recognitions
+
+RECOGNISE = r"(?:recogni[sz]\w*|(?:give|gave|grant\w*|extend\w*)\s+(?:\w+\s+){0,2}recognition)"
+ADVERBS = r"(?:\s+(?:again|fully|formally|legally|officially|really|ever|actually|properly|diplomatically|de jure|de facto))*"
+# the acts a "never" or an "until" may be about, each with the kind of standing change that records it
+ACTS = {
+    "recognised": RECOGNISE,
+    "restored relations with": r"(?:restor\w*|renew\w*|resum\w*|re-?establish\w*|re-?open\w*)",
+    "broke off relations with": r"(?:br(?:oke|eak\w*)\s+(?:off|with|(?:\w+\s+)?(?:relations|ties))|sever\w*|"
+                                r"cut\s+(?:off\s+)?(?:\w+\s+)?(?:relations|ties))",
+    "opened relations with": r"(?:establish\w*|open\w*|set\s+up)\s+(?:\w+\s+)?relations",
+}
+KINDS = {"restored relations with": ("relations_restored",), "broke off relations with": ("relations_broken",),
+         "opened relations with": ("relations_established", "relations_restored")}
+NEVER = re.compile(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to)" + ADVERBS + r"\s+(?P<act>"
+                   + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
+HELD = r"(?:not|never|n't|refus\w*|declin\w*|wait\w*|held\s+(?:out|back|off)|hold\w*\s+(?:out|back|off)|withh\w*|delay\w*|reject\w*|only)"
+UNTIL = re.compile(r"\b(?P<word>until|till|before|only\s+in)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?P<year>1[89]\d\d)\b",
+                   re.IGNORECASE)
+DECADE = re.compile(r"\b(?:the\s+)?(?:19)?20s\b|\bthe\s+(?:whole\s+|entire\s+)?decade\b|\bthe\s+twenties\b", re.IGNORECASE)
+SPAN = re.compile(r"\b(?:from|between)\s+(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d)\b"
+                  r"|\b(1[89]\d\d)\s*(?:-|–)\s*(\d\d|1[89]\d\d)\b", re.IGNORECASE)
+IN_YEAR = re.compile(r"\b(?:in|during|by)\s+(1[89]\d\d)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
+
+
+def _states(claim: str, data) -> list[ties_said.Mention]:
+    """The states (and their governments, as their state) the claim names, in order."""
+    return ties_said.mentions(claim, {name.lower(): state for name, state in _state_names(data).items()})
+
+
+def _name(state: ties_said.Mention) -> str:
+    """A state as the claim names it ("the United States", "Britain"), inside a sentence."""
+    typed = re.sub(r"['’]s$", "", state.typed)
+    if typed.replace(".", "").isupper() and len(typed.replace(".", "")) <= 3:
+        return f"the {typed}"  # "US", "U.S.", "UK"
+    return typed[:1].lower() + typed[1:] if typed[:4].lower() == "the " else typed
+
+
+def _labels(data) -> dict[str, str]:
+    from .checks import actor_labels
+
+    return actor_labels(data.actors)
+
+
+def _period(text: str) -> tuple[int, int] | None:
+    """The years a clause limits itself to: "in the 1920s", "from 1922 to 1926", "before 1930", "in 1927"."""
+    span = SPAN.search(text)
+    if span:
+        lo, hi = (span.group(1), span.group(2)) if span.group(1) else (span.group(3), span.group(4))
+        hi = hi if len(hi) == 4 else lo[:2] + hi
+        return int(lo), int(hi)
+    if DECADE.search(text):
+        return 1920, 1929
+    later = re.search(r"\b(?:after|since)\s+(?:\w+\s+)?(1[89]\d\d)\b", text, re.IGNORECASE)
+    if later:  # "after 1927", "after April 1927": the years after it (the rest of that year is not read)
+        return int(later.group(1)) + 1, 9999
+    before = re.search(r"\b(?:before|by)\s+(1[89]\d\d)\b", text, re.IGNORECASE)
+    if before:
+        return 0, int(before.group(1)) - (1 if before.group(0).lower().startswith("before") else 0)
+    year = IN_YEAR.search(text)
+    return (int(year.group(1)), int(year.group(1))) if year else None
+
+
+def _period_near(claim: str, start: int, end: int) -> tuple[int, int] | None:
+    """The years a word at start:end is read for: those after it, else those of its own part of the sentence
+    before it ("Britain broke off relations in 1927 and never restored them": 1927 is the break's year)."""
+    head = re.split(r"[,;:]|\b(?:and|but|while|so|because)\b", claim[:start])[-1]
+    return _period(claim[end:]) or _period(head)
+
+
+def _subject(claim: str, at: int, data) -> ties_said.Mention | None:
+    """The state a verb at `at` is about: the last state named before it, else the first named after it."""
+    found = _states(claim, data)
+    before = [m for m in found if m.end <= at]
+    return before[-1] if before else next((m for m in found if m.start >= at), None)
+
+
+def _changes(data) -> pd.DataFrame:
+    from .recognition import standing_changes
+
+    return standing_changes(data.events, data.actors)
+
+
+def _acts_of(state: str, act: str, claim: str, data) -> list[tuple[str, str]]:
+    """[(date as the data writes it, event id)] of a state's act, earliest first: its first recognition at the
+    level the claim names (either, when it names none), or its standing changes of the act's kinds."""
+    if act == "recognised":
+        dates = first_recognitions(data).get(state, {})
+        levels = (("de_jure",) if IN_LAW.search(claim) else ("de_facto",) if IN_PRACTICE.search(claim)
+                  else ("de_facto", "de_jure"))
+        return sorted(dates[level] for level in levels if level in dates)
+    changes = _changes(data)
+    rows = changes[(changes["state"] == state) & changes["kind"].isin(KINDS[act])].sort_values("date")
+    return [(str(r.date_text), str(r.event_id)) for r in rows.itertuples()]
+
+
+def _said(acts: list[tuple[str, str]]) -> str:
+    return " and ".join(f"on {_spoken(day)} ({event})" for day, event in acts)
+
+
+def _act_name(match: re.Match) -> str:
+    return next(name for i, name in enumerate(ACTS) if match.group(f"a{i}"))
+
+
+def never_did(claim: str, data) -> str | None:
+    """"<state> never recognised / restored relations / broke off relations": the data's act, if it has one."""
+    for said in NEVER.finditer(claim):
+        if UNTIL.search(claim, said.end()) or HYPOTHETICAL.search(claim):
+            continue  # "never ... until 1933" is a claim of a year (held_until)
+        state = _subject(claim, said.start(), data)
+        if state is None:
+            continue
+        act = _act_name(said)
+        acts = _acts_of(state.actor, act, claim, data)
+        period = _period_near(claim, said.start(), said.end())
+        if period:
+            acts = [(day, e) for day, e in acts if period[0] <= int(day[:4]) <= period[1]]
+        if acts:
+            name = _name(state)
+            return (f"Your claim says {name} never {act} Moscow ('{said.group(0)}'), but the data records that "
+                    f"{name} {act} Moscow {_said(acts[:2])}. Check your claim against "
+                    f"{'that event' if len(acts[:2]) == 1 else 'those events'} in data/events.csv.")
+    return None
+
+
+def held_until(claim: str, data) -> str | None:
+    """"<state> refused to recognise the USSR until 1933": the year against the data's year of that act."""
+    for until in UNTIL.finditer(claim):
+        clause = re.split(r"[;:]|\b(?:but|while|whereas|because|since)\b", claim[until.end():])[0]
+        clause = re.split(r"[;:]|\b(?:but|while|whereas|because|since)\b", claim[:until.start()])[-1] + until.group(0) + clause
+        acts_said = [m for m in re.finditer("|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())),
+                                            claim, re.IGNORECASE)]
+        if not acts_said or not re.search(rf"\b{HELD}\b|n't", clause, re.IGNORECASE) or HYPOTHETICAL.search(clause):
+            continue
+        # the act nearest the "until" ("France waited until 1929 to recognise"); the state just before the "until"
+        verb = min(acts_said, key=lambda m: min(abs(m.start() - until.end()), abs(until.start() - m.end())))
+        act = next(name for i, name in enumerate(ACTS) if verb.group(f"a{i}"))
+        state = _subject(claim, until.start(), data)
+        if state is None:
+            continue
+        acts = _acts_of(state.actor, act, clause, data)
+        year, word = int(until.group("year")), until.group("word").lower()
+        years = {int(day[:4]) for day, _ in acts}
+        if (word == "before" and (not acts or max(years) >= year)) or year in years:
+            continue
+        name = _name(state)
+        found = (f"the data records that {name} {act} Moscow {_said(acts[:2])}" if acts
+                 else f"the data records no time {name} {act} Moscow")
+        return (f"Your claim says {name} {act} Moscow only {'from' if word != 'before' else 'after'} {year} "
+                f"('{until.group(0)}'), but {found}. Check the year against the events in data/events.csv.")
+    return None
+
+
+FIRST = re.compile(
+    r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,3}?)\s+to\s+" + RECOGNISE
+    + r"|\b(?:the\s+)?first(?P<what2>(?:\s+(?!to\b)[\w-]+){1,3}?)\s+to\s+" + RECOGNISE + r"(?P<tail>(?:\s+\S+){0,6}?)\s+"
+    r"(?:was|were|is)\s+(?P<after>\S+)"
+    r"|" + RECOGNISE + r"(?:\s+(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|soviets|moscow|rsfsr))?"
+    + ADVERBS + r"\s+(?:first|before\s+any(?:one|\s+other\s+(?:state|country|power|nation)))\b", re.IGNORECASE)
+# "the first great power", "the first Western state": a rank among some states, which the data does not class
+AMONG = re.compile(r"\b(great|major|big|western|european|capitalist|large|leading|latin|asian|american|"
+                   r"neighbou?r\w*|powers?)\b", re.IGNORECASE)
+
+
+def first_to_recognise(claim: str, data) -> str | None:
+    """"<state> was the first to recognise the USSR": the data's earliest recognition, and the state's own."""
+    said = FIRST.search(claim)
+    if said is None or AMONG.search(said.group("what") or said.group("what2") or "") or HYPOTHETICAL.search(claim):
+        return None
+    found = _states(claim, data)
+    state = (next((m for m in found if m.start >= said.start("after")), None) if said.group("after")
+             else _subject(claim, said.start(), data))
+    if state is None:
+        return None
+    first = first_recognitions(data)
+    levels = (("de_jure",) if IN_LAW.search(claim) else ("de_facto",) if IN_PRACTICE.search(claim)
+              else ("de_facto", "de_jure"))
+    how = {("de_jure",): "in law (de jure)", ("de_facto",): "in practice (de facto)"}.get(levels, "in any form")
+    earliest = sorted((day, s, e) for s, dates in first.items() for level, (day, e) in dates.items() if level in levels)
+    own = sorted(first.get(state.actor, {}).get(level) for level in levels if level in first.get(state.actor, {}))
+    years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)]
+    wrong_year = years and own and not any(int(day[:4]) in years for day, _ in own)
+    if earliest and earliest[0][1] == state.actor and not wrong_year:
+        return None
+    labels = _labels(data)
+    name = labels.get(state.actor, state.typed)
+    day, who, event = earliest[0]
+    ahead = len({s for d, s, _ in earliest if own and d < own[0][0]})
+    mine = (f"{name} recognised it {_said(own)}, after {ahead} other state{'s' if ahead != 1 else ''}" if own
+            else f"the data records no recognition of Moscow by {name} {how}")
+    year = f", not in {' or '.join(map(str, years))}" if wrong_year else ""
+    return (f"Your claim says {name} was the first to recognise Moscow ('{said.group(0).strip()}'). In the data the "
+            f"first state to recognise Moscow {how} was {labels.get(who, who)}, on {_spoken(day)} ({event}); "
+            f"{mine}{year}. Check the order in the table `changes` and in data/events.csv.")
+
+
+ALL_ALONG = re.compile(r"\b(?:throughout|all\s+through|all\s+along|at\s+all\s+times|without\s+(?:a\s+)?break|"
+                       r"uninterrupted\w*|continuous\w*|(?:for\s+)?the\s+(?:whole|entire)\s+(?:decade|period|time|"
+                       r"of\s+the\s+(?:19)?20s|twenties))\b", re.IGNORECASE)
+TIES = re.compile(r"\b(?:relations|ties|diplomatic\s+links?|embass(?:y|ies))\b", re.IGNORECASE)
+EXCEPT = re.compile(r"\b(?:except|apart\s+from|save\s+for|but|though|although|until|till|broke|break\w*|broken|"
+                    r"sever\w*|cut|not|never|n't|no)\b", re.IGNORECASE)
+
+
+def kept_throughout(claim: str, data, start: str, end: str) -> str | None:
+    """"<state> kept relations with Moscow throughout the 1920s": the data's breaks of that state's relations
+    in those years (the exercise's years when the claim names none)."""
+    along = ALL_ALONG.search(claim)
+    if along is None or not TIES.search(claim) or EXCEPT.search(claim) or HYPOTHETICAL.search(claim):
+        return None
+    state = _subject(claim, along.start(), data)
+    if state is None:
+        return None
+    lo, hi = _period(claim) or (pd.Timestamp(start).year, pd.Timestamp(end).year)
+    changes = _changes(data)
+    broken = changes[(changes["state"] == state.actor) & (changes["kind"] == "relations_broken")
+                     & changes["date"].dt.year.between(lo, hi)].sort_values("date")
+    if broken.empty:
+        return None
+    name = _name(state)
+    listed = " and ".join(f"{r.event_id} ({_spoken(str(r.date_text))})" for r in broken.head(2).itertuples())
+    return (f"Your claim says {name}'s relations with Moscow held from {lo} to {hi} ('{along.group(0)}'), but the "
+            f"data records a break of them in those years: {listed}. Check your claim year by year against the "
+            "events in data/events.csv.")
+
+
+NO_HELP = re.compile(
+    r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time))\s+(?:once\s+|really\s+|actually\s+|again\s+)?(?P<verb>help\w*|aid\w*|"
+    r"support\w*|arm\w*|fund\w*|financ\w*|back\w*|advis\w*|assist\w*|gave|sent|offered|provided|supplied|received|got|had|was\s+given|were\s+given)\b"
+    r"|\b(?:gave|sent|offered|provided|supplied|was)\s+no\s+(?:\w+\s+)?(?:help|aid|arms|money|support|advisers|assistance)\b"
+    r"|\bno\s+(?:\w+\s+)?(?:help|aid|arms|money|support|advisers|assistance)\s+(?:from|to)\b", re.IGNORECASE)
+RECEIVED = re.compile(r"\b(?:received|got|had|was\s+given|were\s+given|took)\b", re.IGNORECASE)
+HELPING = ("aid", "military_cooperation", "mission")
+
+
+def never_helped(claim: str, data) -> str | None:
+    """"Moscow never gave the Kuomintang any help": the data's cooperative acts of the one side towards the
+    other (aid, arms, advisers, missions), in the years the claim names, if any."""
+    said = NO_HELP.search(claim)
+    if said is None or HYPOTHETICAL.search(claim):
+        return None
+    found = ties_said.mentions(claim, ties_said.actor_names(data.actors))
+    before = [m for m in found if m.end <= said.start()]
+    after = [m for m in found if m.start >= said.end() - len(said.group(0).split()[-1])]
+    if not before or not after:
+        return None
+    giver, taker = before[-1], after[0]
+    if RECEIVED.search(claim, before[-1].end, said.end()) or re.match(r"\s*from\b", claim[said.end():after[0].start]):
+        giver, taker = after[0], before[-1]  # "the Kuomintang never received help from Moscow"
+    if ties_said._same(giver.actor, taker.actor):
+        return None
+    family = ties_said._family(data)
+    events = data.events
+    rows = events[events["actor"].astype(str).isin(family.get(giver.actor, {giver.actor}))
+                  & events["counterpart"].astype(str).isin(family.get(taker.actor, {taker.actor}))
+                  & events["kind"].astype(str).isin(HELPING) & (events["tone"].astype(str) == "cooperative")]
+    period = _period(claim)
+    if period:
+        rows = rows[rows["date"].dt.year.between(*period)]
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    who = "Moscow" if giver.actor in ties_said.SOVIET else labels.get(giver.actor, giver.typed)
+    listed = "; ".join(f"{r.event_id} ({_spoken(str(r.date_text))})" for r in rows.sort_values("date").head(3).itertuples())
+    return (f"Your claim says {who} gave {labels.get(taker.actor, taker.typed)} no help ('{said.group(0)}'), but "
+            f"the data records {len(rows)} act{'s' if len(rows) != 1 else ''} of help from one to the other: "
+            f"{listed}. Read {'them' if len(rows) != 1 else 'it'} in data/events.csv, then say what the help was.")
+
+
+def read(claim: str, data, start: str, end: str) -> str | None:
+    """The first refusal of the rules above, or None."""
+    text = " ".join(claim.split())
+    return (first_to_recognise(text, data) or held_until(text, data) or never_did(text, data)
+            or kept_throughout(text, data, start, end) or never_helped(text, data))
