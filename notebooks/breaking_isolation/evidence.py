@@ -15,7 +15,8 @@ kind its question asks about, named as what the check found them to be) and that
 what the data says (misconceptions.wrong_years); one that makes a state the first to recognise Moscow, says it never
 recognised, restored or broke off relations, held out until a year, or kept relations throughout years the data
 has a break in, or that Moscow never helped an actor the data records it helping, is refused with the data's dated
-events (absolutes.py). A claim that gives a tie between two actors a tone (friendly,
+events (absolutes.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
+Shanghai massacre") is read against the events on that side of its date (tie_times.py). A claim that gives a tie between two actors a tone (friendly,
 hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
 sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
-               faces, misconceptions, network_model, outcomes, recognition, ties_said)
+               faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -187,7 +188,13 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     outcome = outcomes.read(given.claim, data, given.events)
     if outcome:  # an outcome, an end or a post the data says otherwise of
         return checks.wrong(outcome)
+    anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
+    if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
+        return checks.wrong(anchored.refusal)
     ties = ties_said.read(given.claim, data, spec.start, spec.end, given.events)
+    if anchored.unchecked:  # nothing on that side of the event: not checked, and not refused over other years
+        ties = ties_said.Said(None, ties.checked, ties.unchecked + tuple(f"The check could not check {u}." for u in
+                                                                          anchored.unchecked))
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
     why = causes.read(given.claim, data, given.events)
