@@ -29,7 +29,8 @@ the data dates after it is refused, a cause in plain English is said not read. A
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
-the evidence. Then the check points at evidence the student has not used: the other side of the story, the
+the evidence. A claim passed on its form is shown the data's events on what it names (data_says.py), so that
+the student can see whether it stands. Then the check points at evidence the student has not used: the other side of the story, the
 other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
 claims.
 """
@@ -42,8 +43,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, debated, evidence_words, faces,
-               misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
+from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
+               faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -239,12 +240,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        "\"which shows\", if you can.")
     said = (f"Your claim is one sentence the check can read, and it names {listed}, which the data knows. "
             f"{events_said(given, data, spec, off_topic)}")
+    # what the data holds on what the claim names, so that the student can hold the claim against it
+    held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
     could_not = (*judged, *people.unchecked, *ties.unchecked)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
-                                "and years of the data.", YOU_JUDGE, *tips)
-    return checks.checked(said, *people.checked, *ties.checked, *why.checked, YOU_JUDGE, *tips)
+                                "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
+    return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
+                          *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
