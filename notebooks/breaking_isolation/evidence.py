@@ -182,7 +182,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
-    doer = agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
+    doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
+            or agents.unknown_signer(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
