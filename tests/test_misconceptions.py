@@ -45,7 +45,12 @@ CLAIMS = [
     ("Lenin signed the trade agreement with Britain in 1921 because Russia needed trade.", ("trade-agreement-signer",)),
     ("Mao ordered the Shanghai massacre in 1927, so the united front was a mistake.", ("mao-led-1927",)),
     ("Mao led the Northern Expedition in 1926 because Moscow backed him.", ("mao-led-1927",)),
+    ("The Kuomintang was a communist party, so Moscow backed it from 1923.", ("kmt-communist",)),
+    ("Sun Yat-sen's Kuomintang was itself a Marxist party because Borodin advised it.", ("kmt-communist",)),
+    ("Moscow backed the communist Kuomintang in 1924 because it wanted a revolution in China.", ("kmt-communist",)),
     # Good claims, with causes, that name the same events and words: no misconception.
+    ("The Kuomintang was not a communist party, so the Communists joined it as individuals in 1924.", ()),
+    ("The Kuomintang was a nationalist party that the communists joined in 1924 because Moscow told them to.", ()),
     ("Chiang Kai-shek was no communist, so he turned on the Communists at Shanghai in 1927.", ()),
     ("Chiang Kai-shek was not a communist, so the alliance with him could not last.", ()),
     ("Chiang Kai-shek would have had to stay allied with the Communists.", ()),

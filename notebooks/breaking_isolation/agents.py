@@ -299,3 +299,34 @@ def funded(claim: str, data, cited=()) -> str | None:
                 f"{labels.get(str(row['actor']), row['actor'])} to {labels.get(str(row['counterpart']), row['counterpart'])}. "
                 "Check who gave it against that event in data/events.csv.")
     return None
+
+
+# A person the data does not know, as the signer of a treaty it does: "Hitler signed Rapallo".
+SIGNER = re.compile(r"(?P<who>\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:(?:also|then|personally|himself)\s+)?"
+                    r"(?:signed|initialled|negotiated)\b"
+                    r"|\b(?:signed|initialled|negotiated)\s+(?:\S+\s+){0,4}?by\s+(?P<by>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def unknown_signer(claim: str, data, cited=()) -> str | None:
+    """A claim that someone the data does not know signed an event it does: the event's own sentence of who
+    signed it, when it has one that does not name that person."""
+    from . import evidence_words
+    from .misconceptions import _spoken
+
+    names = ties_said.actor_names(data.actors)
+    actor_words = claim_people.words_of_names(names)
+    for said in SIGNER.finditer(claim):
+        who = said.group("who") or said.group("by")
+        first = who.split()[0].lower()
+        if (ties_said.mentions(who, names) or first in ("the", "a", "an", "it", "they", "he", "she", "both")
+                or (said.start() == 0 and evidence_words.is_common(first)) or evidence_words.is_common(first)):
+            continue  # a name the data knows (agents.read reads it), or no name at all
+        rows = _act_events(claim.replace(who, " "), data.events, actor_words, cited)
+        for row in rows.itertuples():
+            signers = [s for s in re.split(r"(?<=\.)\s+", str(getattr(row, "description", "") or ""))
+                       if re.search(r"\bsign", s)]
+            if signers and who.split()[-1].lower() not in signers[0].lower():
+                return (f"Your claim says {who} signed '{row.title}' ({_spoken(str(row.date_text))}, "
+                        f"{row.event_id}), but the data names no {who}, and its text says who signed: "
+                        f"\"{signers[0]}\" Check who signed against that event in data/events.csv.")
+    return None

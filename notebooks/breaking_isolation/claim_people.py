@@ -111,21 +111,48 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         if not years:
             continue
         top = event_named(part, events, actor_words)
-        if top.empty and ONE_DAY.search(part):  # "Rapallo was signed in 1923": a rare name is enough with its signing
+        if top.empty and (ONE_DAY.search(part) or RATIFIED.search(part)):  # "Rapallo was signed in 1923": a rare name is enough with its signing
             top = _by_rare_name(part, events, actor_words)
         if top.empty or top["date"].dt.year.isin(years).any():
             continue
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
-        return _against(claim, (mine if len(mine) else top).iloc[0], years, events, part)
+        row = (mine if len(mine) else top).iloc[0]
+        if RATIFIED.search(part):  # a ratification has its own day, which the data writes in the event's note
+            said = _ratified(row, years)
+            if said == "":
+                continue
+            return said
+        return _against(claim, row, years, events, part)
     return None, None
+
+
+RATIFIED = re.compile(r"\bratif\w*|\bcame\s+into\s+force\b|\bin\s+force\b", re.IGNORECASE)
+
+
+def _ratified(row, years: set[int]) -> tuple[str | None, str | None] | str:
+    """A claim that an event was ratified in `years`, against the sentence of the event's note or text that says
+    when it was ratified: "" when that sentence gives one of the years (nothing to say), else a refusal with the
+    sentence, or, when the data says nothing of a ratification, what the check could not check."""
+    from .misconceptions import _spoken as spoken
+
+    texts = [str(row.get("date_note", "") or ""), str(row.get("description", "") or "")]
+    sentence = next((s.strip() for t in texts for s in re.split(r"(?<=\.)\s+", t) if RATIFIED.search(s)), "")
+    if sentence and {int(y) for y in years_in(sentence)} & years:
+        return ""
+    said_years = " or ".join(map(str, sorted(years)))
+    if sentence:
+        return (f"Your claim puts the ratification of '{row['title']}' in {said_years}; the data's note on it "
+                f"({row['event_id']}) says: \"{sentence}\" Check the year against that event in data/events.csv."), None
+    return None, (f"the ratification of '{row['title']}' in {said_years}: the data dates its signature, "
+                  f"{spoken(str(row['date_text']))} ({row['event_id']}), and says nothing of its ratification")
 
 
 # A phrase that opens a sentence with its year only ("In 1925,"), whose year is the next part's.
 OPENER = re.compile(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
 # Words a claim may use for one kind of event, whichever of them its title uses: the Shanghai massacre is also
 # called a coup or a purge, and a claim that "massacred" names the massacre. Plain English, not facts of the data.
-SAME_KIND = (frozenset("massacre purge coup crackdown slaughter bloodbath".split()),)
+SAME_KIND = (frozenset("massacre purge coup crackdown slaughter bloodbath crush crushed".split()),)
 
 
 def _roots(said: set[str]) -> set[str]:

@@ -15,7 +15,8 @@ kind its question asks about, named as what the check found them to be) and that
 what the data says (misconceptions.wrong_years); one that makes a state the first to recognise Moscow, says it never
 recognised, restored or broke off relations, held out until a year, or kept relations throughout years the data
 has a break in, or that Moscow never helped an actor the data records it helping, is refused with the data's dated
-events (absolutes.py). A claim that gives a tie between two actors a tone (friendly,
+events (absolutes.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
+Shanghai massacre") is read against the events on that side of its date (tie_times.py). A claim that gives a tie between two actors a tone (friendly,
 hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
 sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
 that gives no reason ("because", "since", "so", "which shows") is not refused: the check suggests one. A claim that
@@ -28,7 +29,8 @@ the data dates after it is refused, a cause in plain English is said not read. A
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
-the evidence. Then the check points at evidence the student has not used: the other side of the story, the
+the evidence. A claim passed on its form is shown the data's events on what it names (data_says.py), so that
+the student can see whether it stands. Then the check points at evidence the student has not used: the other side of the story, the
 other face of the dual policy (faces.py), a document on one of the cited events. The teacher's key gives model
 claims.
 """
@@ -41,8 +43,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, debated, evidence_words, faces,
-               misconceptions, network_model, outcomes, recognition, ties_said)
+from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
+               faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -180,13 +182,20 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
-    doer = agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
+    doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
+            or agents.unknown_signer(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
     if outcome:  # an outcome, an end or a post the data says otherwise of
         return checks.wrong(outcome)
+    anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
+    if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
+        return checks.wrong(anchored.refusal)
     ties = ties_said.read(given.claim, data, spec.start, spec.end, given.events)
+    if anchored.unchecked:  # nothing on that side of the event: not checked, and not refused over other years
+        ties = ties_said.Said(None, ties.checked, ties.unchecked + tuple(f"The check could not check {u}." for u in
+                                                                          anchored.unchecked))
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
     why = causes.read(given.claim, data, given.events)
@@ -232,12 +241,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        "\"which shows\", if you can.")
     said = (f"Your claim is one sentence the check can read, and it names {listed}, which the data knows. "
             f"{events_said(given, data, spec, off_topic)}")
+    # what the data holds on what the claim names, so that the student can hold the claim against it
+    held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
     could_not = (*judged, *people.unchecked, *ties.unchecked)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
-                                "and years of the data.", YOU_JUDGE, *tips)
-    return checks.checked(said, *people.checked, *ties.checked, *why.checked, YOU_JUDGE, *tips)
+                                "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
+    return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
+                          *tips)
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:

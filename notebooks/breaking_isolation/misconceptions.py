@@ -203,6 +203,31 @@ TABLE += (
 )
 
 
+KMT = r"(?:kuomintang|kmt|guomindang|gmd|nationalist party)"
+TABLE += (
+    Misconception(
+        "kmt-communist",
+        _r(r"\b" + KMT + r"\b(?:\s+\S+){0,3}?\s+(?:was|were|is|became|remained|stayed)\s+(?:(?:a|an|the|also|itself|really)\s+)*"
+           r"(?:(?:chinese|real|secret|true|second)\s+)?(?:communist|bolshevik|marxist)(?!s)\b(?![-\s]+(?:led|allied|backed|friendly))"
+           r"|\b" + KMT + r"\s*,\s*(?:a|the)\s+(?:chinese\s+)?communist\s+party\b"
+           r"|\bthe\s+communist\s+(?:party\s+)?" + KMT + r"\b"),
+        "The Kuomintang was the Chinese Nationalist Party, not a communist one: the Communists had their own party "
+        "(1921-ccp-founded) and joined the Kuomintang as individuals (1923-ccp-third-congress), admitted at its "
+        "first congress (1924-kmt-first-congress).",
+        ("1921-ccp-founded", "1923-ccp-third-congress", "1924-kmt-first-congress"),
+        unless=_r(r"\b(not|never|n't|no)\b(\s+\S+){0,2}\s+(a\s+|an\s+)?(communist|bolshevik|marxist)"),
+        computed=lambda data: _kmt_hint(data)),
+)
+
+
+def _kmt_hint(data) -> str:
+    """The Kuomintang's own name in actors.csv ("Kuomintang (Chinese Nationalist Party)"), in the hint."""
+    names = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    hint = TABLE_BY_ID["kmt-communist"].hint
+    party = re.search(r"\(([^)]*)\)", names.get("kmt", ""))
+    return hint.replace("the Chinese Nationalist Party", f"the {party.group(1)} (actors.csv)") if party else hint
+
+
 TABLE_BY_ID = {m.id: m for m in TABLE}
 
 

@@ -3,6 +3,12 @@ each, for every claim:
 
 - an outcome word against the event's own title: a claim that an event it names succeeded ("The Canton Commune of
   1927 succeeded") when the data's title says it was crushed, defeated or failed;
+- an outcome word against the event's text, for a rising whose title does not say how it ended ("The Nanchang
+  uprising won a lasting base": its description says the rebels "had to abandon it within days");
+- power: a claim that an actor took power when the data's risings of that actor in those years ended badly
+  ("The Communists took power in China in 1927");
+- apart: a claim that a cooperative agreement it names drove its own two sides apart or ended their ties
+  ("Rapallo pushed Germany away from Moscow");
 - "never broken": a claim that an agreement it names was never broken or ended, when a later event between the
   same two sides says it ended that agreement ("the Baldwin government ended the trade agreement");
 - a post across sides: a claim that a person led, or was made leader of, a party or government of another state
@@ -21,7 +27,11 @@ from . import claim_people, evidence_words, ties_said
 from .agents import _labels
 
 SUCCESS = re.compile(r"\b(succeeded|succeeds|successful|a success|won|triumphed|victorious|worked|held out|"
-                     r"survived|lasted)\b", re.IGNORECASE)
+                     r"survived|lasted|lasting|permanent|held (?:on to )?(?:the city|it|on)|kept (?:the city|it))\b",
+                     re.IGNORECASE)
+# In an event's description: its end, when the title does not say it ("seized Nanchang but had to abandon it")
+ENDED_BADLY = re.compile(r"\b(crushed|suppressed|failed|collapsed|put down|called off|abandon(?:ed)?|had to abandon|"
+                         r"driven out|withdrew)\b", re.IGNORECASE)
 FAILED = re.compile(r"\b(crushed|defeated|suppressed|failed|fails|collapsed|collapses|put down)\b", re.IGNORECASE)
 DENIED = re.compile(r"\b(not|never|no|hardly|n't)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 NEVER_ENDED = re.compile(r"\bnever\s+(?:been\s+|got\s+)?(broken|ended|cancell?ed|annulled|revoked|torn up|abandoned|"
@@ -63,6 +73,90 @@ def failed_success(claim: str, data, cited=()) -> str | None:
                 return (f"Your claim says '{' '.join(part.split())}' ('{said.group(0)}'), but the data's own title "
                         f"for that event is '{row.title}' ({_spoken_day(row)}, {row.event_id}): "
                         f"'{failed.group(0)}'. Check what came of it against that event in data/events.csv.")
+            ended = _ended_badly(row)
+            if ended and str(row.kind) == "violence":  # a rising, not a treaty "abandoned" by a later government
+                return (f"Your claim says '{' '.join(part.split())}' ('{said.group(0)}'), but the data's text for "
+                        f"'{row.title}' ({_spoken_day(row)}, {row.event_id}) says: \"{ended}\" Check what came of "
+                        "it against that event in data/events.csv.")
+    return None
+
+
+def _ended_badly(row) -> str | None:
+    """The sentence of an event's description that says it ended badly, or None."""
+    for sentence in re.split(r"(?<=[.;])\s+", str(getattr(row, "description", "") or "")):
+        if ENDED_BADLY.search(sentence):
+            return sentence.strip()
+    return None
+
+
+APART = re.compile(r"\b(?:push\w*|pushed|drove|driv\w*|forc\w*|set|pull\w*)\s+(?:\S+\s+){0,5}?(?:apart|away)\b"
+                   r"|\b(?:ended|end(?:s|ing)?|broke|broken|cut|severed|damaged|ruined|worsened|soured|harmed|wrecked|"
+                   r"weakened)\s+(?:\S+\s+){0,2}?(?:ties|relations|friendship|links|cooperation)\b"
+                   r"|\b(?:split|estranged|alienated|divided)\b|\bisolated\s+(?:\S+\s+){1,2}from\b"
+                   r"|\bturned\s+(?:\S+\s+){1,2}against\b|\bmade\s+(?:\S+\s+){1,3}(?:enemies|hostile)\b", re.IGNORECASE)
+TOGETHER = ("treaty", "relations_established", "relations_restored", "de_facto_recognition", "de_jure_recognition",
+            "military_cooperation")
+
+
+def drove_apart(claim: str, data, cited=()) -> str | None:
+    """A claim that a cooperative agreement it names drove its sides apart or ended their ties ("Rapallo pushed
+    Germany away from Moscow"): the data's event, its tone and its text."""
+    words = _actor_words(data)
+    for begin, finish, _ in ties_said._clauses(claim):  # "drove Germany and the USSR apart": "and" does not cut
+        part = claim[begin:finish]
+        said = APART.search(part)
+        if not said or DENIED.search(part[:said.start()]) or ties_said.HYPOTHETICAL.search(part):
+            continue
+        named = claim_people.named_events(part, data.events, words, cited)
+        named = named[named["kind"].astype(str).isin(TOGETHER) & (named["tone"].astype(str) == "cooperative")]
+        family = ties_said._family(data)
+        found = ties_said.mentions(part, ties_said.actor_names(data.actors))
+        for row in named.itertuples():
+            sides = family.get(str(row.actor), {str(row.actor)}) | family.get(str(row.counterpart), {str(row.counterpart)})
+            if not any(m.actor in sides for m in found if m.start >= said.start()) or any(
+                    m.actor not in sides for m in found if m.start >= said.start()):
+                continue  # what was driven apart is not the agreement's own two sides ("split the Western powers")
+            labels = _labels(data)
+            text = next((s.strip() for s in re.split(r"(?<=\.)\s+", str(row.description))
+                         if re.search(r"\b(restor|renew|establish|cooperat|friend|recogni|trade|agree|sign)", s, re.I)), "")
+            quoted = f" Its text: \"{text}\"" if text else ""
+            return (f"Your claim says '{' '.join(part.split())}' ('{said.group(0)}'), but the data has "
+                    f"'{row.title}' ({_spoken_day(row)}, {row.event_id}) as a cooperative act between "
+                    f"{labels.get(str(row.actor), row.actor)} and {labels.get(str(row.counterpart), row.counterpart)}."
+                    f"{quoted} Check what it did against that event in data/events.csv.")
+    return None
+
+
+POWER = re.compile(r"\b(?:took|seized|won|gained|grabbed|came\s+to|rose\s+to|were\s+in|was\s+in)\s+power\b"
+                   r"|\btook\s+(?:control|over)\s+(?:of\s+)?(?:china|the\s+country|the\s+state)\b"
+                   r"|\b(?:came\s+to\s+rule|ruled)\s+(?:china|the\s+country)\b", re.IGNORECASE)
+
+
+def took_power(claim: str, data) -> str | None:
+    """A claim that an actor took power when the data's risings of that actor in those years ended badly: the
+    risings, with the sentence that says how each ended."""
+    found, kinds, owners, labels = _actors_named(claim, data)
+    for said in POWER.finditer(claim):
+        if DENIED.search(claim[:said.start()]) or ties_said.HYPOTHETICAL.search(claim):
+            continue
+        doer = next((m for m in reversed(found) if m.end <= said.start()), None)
+        if doer is None:
+            continue
+        side = ties_said._family(data).get(doer.actor, {doer.actor})
+        events = data.events
+        years = {int(y) for y in re.findall(r"\b1[89]\d\d\b", claim)}
+        rows = events[events["actor"].astype(str).isin(side) & (events["kind"].astype(str) == "violence")]
+        if years:
+            rows = rows[rows["date"].dt.year.isin(years)]
+        risen = [(row, FAILED.search(str(row.title)) and row.title or _ended_badly(row)) for row in rows.sort_values("date").itertuples()]
+        failed = [(row, why) for row, why in risen if why]
+        if not failed or len(failed) < len(risen) / 2:
+            continue  # no rising of theirs then, or most of them did not end badly: the check cannot tell
+        listed = "; ".join(f"{row.event_id} ({_spoken_day(row)}): \"{why}\"" for row, why in failed[:3])
+        return (f"Your claim says {labels.get(doer.actor, doer.typed)} '{said.group(0)}'"
+                f"{' in ' + ' and '.join(map(str, sorted(years))) if years else ''}, but the data's risings of "
+                f"{labels.get(doer.actor, doer.typed)} then ended in defeat: {listed}. Check who held power then "
+                "against the events in data/events.csv.")
     return None
 
 
@@ -185,7 +279,8 @@ def recognised_party(claim: str, data) -> str | None:
 
 def read(claim: str, data, cited=()) -> str | None:
     """The first refusal of the rules above, or None."""
-    for rule in (lambda: failed_success(claim, data, cited), lambda: never_ended(claim, data, cited),
+    for rule in (lambda: failed_success(claim, data, cited), lambda: took_power(claim, data),
+                 lambda: drove_apart(claim, data, cited), lambda: never_ended(claim, data, cited),
                  lambda: post_across_sides(claim, data), lambda: recognised_party(claim, data)):
         said = rule()
         if said:

@@ -315,7 +315,12 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                 third = (f"the tie between {who} and {whom} ({said}): the kit's events between the two are not "
                          f"{tone}, and its {tone} events that name them ({', '.join(others.sort_values('date')['event_id'].tolist()[-3:])}) "
                          "are acts of others, so the check could not tell whether the tie was " + tone)
-                along = _all_along(claim, begin, finish, first, last)
+                # "until 1929" holds a state of the tie ("loyal ally"), not an act ("broke off ... and did not
+                # restore them until 1929": the "until" is the denial's)
+                held = (not BREAK_VERB.match(claim, word.start())
+                        and not re.search(r"\b(?:not|never|no)\b|n't", claim[word.end():finish], re.IGNORECASE))
+                along = _all_along(claim, begin, finish, first, last) or (
+                    _held_until(claim, finish, joined, events, tone, first, last) if held else None)
                 if along:  # "friends throughout 1921-28": one event of the other tone in those years refutes it
                     lo, hi, said_along = along
                     other = "hostile" if tone == "cooperative" else "cooperative"
@@ -434,8 +439,9 @@ def _linked(events: pd.DataFrame, one: set[str], two: set[str], persons: dict[st
             for person in side & set(persons):
                 found |= text.str.contains("|".join(re.escape(n) for n in persons[person]), regex=True)
             return found
-        if len(side) == 1 and side <= set(persons):  # a person named as a side of the tie, not one of a side's people
-            person = next(iter(side))
+        if len(side & set(persons)) == 1 and _one_person(side, persons):
+            # a person named as a side of the tie (with the body the person heads), not one of a side's people
+            person = next(iter(side & set(persons)))
             found |= text.str.contains("|".join(re.escape(n) for n in persons[person]), regex=True)
         return found
 
@@ -446,17 +452,33 @@ def _linked(events: pd.DataFrame, one: set[str], two: set[str], persons: dict[st
     # (a person's side counts the body the person belongs to: Borodin's advice to the Kuomintang is advice to Sun)
     bodies = {owner.get(p, "") for p in (one | two) & set(persons)} - {""}
     ends = (actor.isin(one | two | bodies) & counterpart.isin(one | two | bodies))
-    named = len(one) == 1 and one <= set(persons) or len(two) == 1 and two <= set(persons)
+    named = _one_person(one, persons) or _one_person(two, persons)
     if loose:
         return direct | (on(one) & on(two))
     return direct | (on(one) & on(two) & ends) if named else direct
 
 
+def _one_person(side: set[str], persons: dict[str, list[str]]) -> bool:
+    """Whether a side is one person, alone or with a body of the person's own ("Chiang Kai-shek" and his Nanjing
+    government), not a body with its people."""
+    return len(side & set(persons)) == 1 and len(side) <= 2
+
+
 def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
     """{person: the names the events' texts may call them by, lower case}: the full name and the surname."""
     people = actors[actors["kind"].astype(str) == "person"]
-    return {a: sorted({n.lower(), n.split()[-1].lower()} if len(n.split()[-1]) >= 4 else {n.lower()})
-            for a, n in zip(people["actor_id"].astype(str), people["name"].astype(str))}
+    found = {a: sorted({n.lower(), n.split()[-1].lower()} if len(n.split()[-1]) >= 4 else {n.lower()})
+             for a, n in zip(people["actor_id"].astype(str), people["name"].astype(str))}
+    # a name that puts the family name first, its given name hyphenated ("Chiang Kai-shek", called "Chiang" in the
+    # events' titles): its first word, when no other person's name holds it and it is no English word
+    words: dict[str, set[str]] = {}
+    for a, n in zip(people["actor_id"].astype(str), people["name"].astype(str)):
+        for word in n.split()[:1] if len(n.split()) == 2 and "-" in n.split()[-1] else []:
+            words.setdefault(word.lower(), set()).add(a)
+    for word, ids in words.items():
+        if len(ids) == 1 and len(word) >= 4 and word.isalpha() and word not in _english():
+            found[next(iter(ids))] = sorted(set(found[next(iter(ids))]) | {word})
+    return found
 
 
 LATER = re.compile(r"\b(later|afterwards|eventually|in the end|then|subsequently|in time)\b", re.IGNORECASE)
@@ -511,6 +533,25 @@ def _cited_kin(events: pd.DataFrame, cited, a: str, b: str, one: set[str], two: 
 ALL_ALONG = re.compile(r"\b(throughout|all through|all along|always|at all times|every year|ever since|"
                        r"the whole (?:period|time|decade|of))\b", re.IGNORECASE)
 SPAN = re.compile(r"\b(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d|\d\d)\b")
+
+
+HELD_UNTIL = re.compile(r"\s*,?\s*(?:until|till|up\s+to)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?:\w+\s+)?"
+                        r"(1[89]\d\d)\b", re.IGNORECASE)
+
+
+def _held_until(claim: str, finish: int, joined: pd.Series, events: pd.DataFrame, tone: str, first: int,
+                last: int) -> tuple[int, int, str] | None:
+    """(first year, last year, the words) when a clause's tone is said to hold until a year ("Moscow's loyal ally
+    until 1929"): from the first event of that tone between the two to the year before the one named (the tie
+    may change in the year itself)."""
+    until = HELD_UNTIL.match(claim, finish)
+    if until is None:
+        return None
+    of_tone = events[joined & (events["tone"].astype(str) == tone)]
+    if of_tone.empty:
+        return None
+    lo, hi = max(int(of_tone["date"].dt.year.min()), first), min(int(until.group(1)) - 1, last)
+    return (lo, hi, until.group(0).strip(" ,")) if lo <= hi else None
 
 
 def _all_along(claim: str, begin: int, finish: int, first: int, last: int) -> tuple[int, int, str] | None:
