@@ -1,20 +1,22 @@
-"""A student's server on a hub starts without the hub's database code (postBuild installs this module with a .pth
-file, so it runs as each Python of the students' environment starts, and acts only in `jupyterhub-singleuser`).
+"""A student's server on a hub starts without code it never uses (postBuild installs this module with a .pth file,
+so it runs as each Python of the students' environment starts, and acts only in `jupyterhub-singleuser`).
 
 JupyterHub's single-user server imports modules written for the hub itself: its request log (jupyterhub.log)
 imports the hub's page handlers, and its scopes and metrics import the hub's database tables (jupyterhub.orm), so
-every student's server loaded SQLAlchemy and Alembic, which it never uses: 0.4 CPU seconds and 29 MiB a server.
-Here those modules are stand-ins, put in place before JupyterHub is imported:
+every student's server loaded SQLAlchemy and Alembic: 0.4 CPU seconds and 39 MiB a server. JupyterLab's server
+imports requests (with urllib3 and charset_normalizer) for one thing, fetching lists of allowed extensions from
+the web, which the kit's settings never ask for: 4 MiB a server. Here those modules are stand-ins, put in place
+before the server imports anything:
 
-- `sqlalchemy`, `jupyterhub.orm` and `jupyterhub.roles` are imported for real on their first use (scopes and
-  metrics use them only inside functions that the hub calls, never a student's server);
+- `sqlalchemy`, `jupyterhub.orm`, `jupyterhub.roles` and `requests` are imported for real on their first use
+  (the modules that import them use them only inside functions a student's server never calls);
 - `sqlalchemy.exc` and `jupyterhub.handlers.pages` give a stand-in of the one class a server's modules take from
   them (SQLAlchemyError, which the hub's database handlers catch; HealthCheckHandler, the hub's health page,
   which the request log tests handlers against and a student's server never serves).
 
 If anything in the server uses any other part of them, every stand-in is dropped and the real modules are
-imported, and the modules that took a stand-in class get the real one: the server then runs exactly as without
-this module, only without the saving.
+imported, and each module that took a stand-in gets the real module or class: the server then runs exactly as
+without this module, only without the saving.
 """
 
 import os
@@ -34,7 +36,7 @@ class HealthCheckHandler:
 
 # Each stand-in, parents first, and the class it gives (None: it gives nothing, anything asked loads the real ones).
 STAND_INS = {"sqlalchemy": None, "sqlalchemy.exc": SQLAlchemyError, "jupyterhub.orm": None, "jupyterhub.roles": None,
-             "jupyterhub.handlers": None, "jupyterhub.handlers.pages": HealthCheckHandler}
+             "jupyterhub.handlers": None, "jupyterhub.handlers.pages": HealthCheckHandler, "requests": None}
 _in_place: dict[str, types.ModuleType] = {}
 
 
@@ -43,8 +45,8 @@ class _StandIn(types.ModuleType):
         cls = STAND_INS.get(self.__name__)
         if cls is not None and attribute == cls.__name__:
             return cls
-        if attribute.startswith("__") and (cls is not None or attribute != "__path__"):
-            raise AttributeError(attribute)  # the import system's own look-ups leave it as it is
+        if cls is not None and attribute == "__path__":
+            raise AttributeError(attribute)  # no package: `from sqlalchemy.exc import SQLAlchemyError` asks
         real_modules()  # any other use (or the import of a submodule, which asks for __path__): the real modules
         return getattr(_real(self.__name__), attribute)
 
@@ -56,8 +58,8 @@ def _real(name: str) -> types.ModuleType:
 
 
 def real_modules() -> None:
-    """Drop every stand-in, import the real modules, and give the real module or class to each of JupyterHub's
-    modules that holds a stand-in."""
+    """Drop every stand-in, import the real modules, and give the real module or class to each module that holds
+    a stand-in."""
     if not _in_place:
         return
     real = {}  # the id of a stand-in: (the module it stands for, the name of its class or None)
@@ -68,8 +70,8 @@ def real_modules() -> None:
         real[id(stand_in)] = (name, None)
         if STAND_INS[name] is not None:
             real[id(STAND_INS[name])] = (name, STAND_INS[name].__name__)
-    for module in [m for name, m in list(sys.modules.items()) if name.startswith("jupyterhub") and m is not None]:
-        for attribute, value in list(vars(module).items()):
+    for module in [m for m in list(sys.modules.values()) if m is not sys.modules.get(__name__)]:
+        for attribute, value in list(getattr(module, "__dict__", {}).items()):
             if id(value) in real:
                 name, cls = real[id(value)]
                 setattr(module, attribute, getattr(_real(name), cls) if cls else _real(name))

@@ -421,17 +421,28 @@ def _check_switch(answer, data):
                   or checks.outside(given[1], 1, 4, "a year has four quarters, Q1 to Q4"))
     if impossible:
         return impossible
+    # a day ('12 April 1927') is read as the quarter it falls in, and the message says so
+    as_date = isinstance(answer, pd.Timestamp) or not _QUARTER.search(" ".join(str(answer).lower().split()))
     if given == (expected.year, expected.quarter):
+        if as_date:
+            day = checks.shown(answer) if isinstance(answer, str) else f"{answer:%d %B %Y}"
+            return checks.right(f"{day} falls in "
+                                f"{quarter_name(expected)}, and that is the quarter the table shows. Next time "
+                                f"write the quarter itself, such as '{SWITCH_EXAMPLE}'.")
         return checks.right("That is the quarter the table shows.")
     hint = ("Find the Nationalists' row for the party face in the table below figure 2 and read where "
             "'cooperative' first gives way to something else.")
+    named = (f"{checks.shown(answer) if isinstance(answer, str) else f'{answer:%d %B %Y}'} (in {given[0]} Q{given[1]})"
+             if as_date else f"{given[0]} Q{given[1]}")
+    when = ("Too early: the row has not yet turned from 'cooperative' in " + named if given < (expected.year, expected.quarter)
+            else "Too late: the row had already turned before " + named) + "."
     day, _ = network_turn(data.events, data.actors)
     if given == (day.year, day.quarter):  # notebook 2's date: another tie, not a slip
         return checks.wrong(f"{quarter_name(day)} is when notebook 2's one line between Moscow and the Nationalists "
                             f"stopped being cooperative ({day.day} {day:%B %Y}). Figure 2 splits Moscow into its two "
                             "faces and counts the Comintern's own dealings with the party face, so its row can "
-                            "turn at another time.", hint)
-    return checks.wrong(hint)
+                            "turn at another time.", when, hint)
+    return checks.wrong(when, hint)
 
 
 # --- the claim-and-evidence exercise (registered in evidence.SPECS as "china-evidence") ----------------------

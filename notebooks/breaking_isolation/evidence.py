@@ -179,6 +179,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     not_a_claim = claim_form.why_not_a_claim(given.claim, data, words)
     if not_a_claim:  # real words and a known name, but nobody doing anything: "Colourless green ideas sleep..."
         raise checks.Unreadable(not_a_claim)
+    salad = evidence_words.out_of_order(given.claim)
+    if salad:  # known words in no sentence's order ("Recognised recognised Britain the the 1924 of USSR was by.")
+        return checks.wrong(f"The check cannot read your claim as a sentence: {salad}.",
+                            "Write, in your own words, one sentence that answers the question.")
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)

@@ -248,6 +248,30 @@ def is_noise(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+# Known words in an order no sentence has: a word twice in a row ("the the"; "had had" and "that that" are
+# English), a determiner before a word that cannot follow it ("the of", "a was"), or a last word that needs
+# another after it ("... was by.").
+DETERMINERS = frozenset("the a an its their this these those".split())
+NOT_AFTER_DETERMINER = frozenset("""the a an its their this these those of by to in on with from at and or but was were
+is are be been has have had did do does not because since so which who that""".split())
+NOT_LAST = frozenset("the a an its their of by and or".split())
+TWICE_IS_ENGLISH = frozenset("had that".split())
+
+
+def out_of_order(text: str) -> str | None:
+    """Why the known words of `text` are in no sentence's order (module note above), or None."""
+    found = words(text)
+    for a, b in zip(found, found[1:]):
+        if a == b and a not in TWICE_IS_ENGLISH and not a.isdigit():
+            return f"it has '{a} {b}', the same word twice in a row"
+        if a in DETERMINERS and b in NOT_AFTER_DETERMINER:
+            return f"it has '{a} {b}', and no sentence puts '{b}' just after '{a}'"
+    last = re.findall(r"[\w'’-]+", text)[-1:]  # the last word as typed: a year is a word here ("of 1927.")
+    if last and last[0].lower() in NOT_LAST:
+        return f"it ends on '{last[0]}', which needs words after it"
+    return None
+
+
 def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) -> list[tuple[str, str]]:
     """What a claim names that the data knows, in the order they come: its years from `start` to `end`, and its
     actors, places and things, each as (what the claim typed, how the data writes it): ("Britain", "United

@@ -407,6 +407,8 @@ def wrong_direction(claim: str, data) -> list[Misconception]:
                          claim, 0 if name == "us" else re.IGNORECASE)
         if said is None or DENIED.search(said.group("between")):
             continue
+        if _moscow_recognised(state, data, claim):
+            continue  # an act of both sides (a treaty both signed), or one the data gives Moscow: true that way round
         dates = first.get(state, {})
         typed = claim[said.start():said.end()]
         recorded = " and ".join(f"in {'law (de jure)' if level == 'de_jure' else 'practice (de facto)'} on "
@@ -419,3 +421,34 @@ def wrong_direction(claim: str, data) -> list[Misconception]:
                 "whom against the events.")
         return [Misconception(f"{state}-direction", re.compile(""), hint, tuple(e for _, e in dates.values()))]
     return []
+
+
+# An event's text that makes it Moscow's recognition too: Moscow recognised the state, or both sides signed the
+# treaty that opened relations ("Wellington Koo for the Peking government and Lev Karakhan for the USSR signed").
+BOTH_SIGNED = re.compile(r"\b(?:moscow|soviet russia|the ussr|the soviet government)\s+recogni[sz]ed\b"
+                         r"|\bfor\s+the\s+(?:ussr|rsfsr|soviet\s+\w+)\s+signed\b"
+                         r"|\band\s+(?:soviet russia|the ussr|moscow)\s+(?:signed|made)\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
+                         r"(?:peace|treaty|agreement|convention)"
+                         r"|\bsigned\b[^.]*\bby\s+\w+\s+and\s+\w+", re.IGNORECASE)
+
+
+def _moscow_recognised(state: str, data, claim: str) -> bool:
+    """Whether the data records Moscow recognising `state` (in a year the claim names, if any): a recognition
+    whose actor is Moscow, or relations opened by an act of both sides (BOTH_SIGNED)."""
+    from .recognition import MOSCOW as SOVIET_IDS, state_of
+
+    states = state_of(data.actors)
+    events = data.events
+    years = {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)}
+    for row in events.itertuples():
+        actor, counterpart = str(row.actor), str(row.counterpart)
+        if states.get(counterpart, counterpart) == state and actor in SOVIET_IDS:
+            ours = str(row.kind) in ("de_facto_recognition", "de_jure_recognition")  # Moscow's own note
+        elif states.get(actor, actor) == state and counterpart in SOVIET_IDS:
+            ours = str(row.kind) in ("relations_established", "relations_restored") and bool(
+                BOTH_SIGNED.search(str(row.description)))
+        else:
+            continue
+        if ours and (not years or row.date.year in years):
+            return True
+    return False

@@ -9,6 +9,7 @@ each, for every claim:
   ("The Communists took power in China in 1927");
 - apart: a claim that a cooperative agreement it names drove its own two sides apart or ended their ties
   ("Rapallo pushed Germany away from Moscow");
+- an election: a claim that a party won an election in a year, when an event of that year says another won it;
 - "never broken": a claim that an agreement it names was never broken or ended, when a later event between the
   same two sides says it ended that agreement ("the Baldwin government ended the trade agreement");
 - a post across sides: a claim that a person led, or was made leader of, a party or government of another state
@@ -124,6 +125,29 @@ def drove_apart(claim: str, data, cited=()) -> str | None:
                     f"'{row.title}' ({_spoken_day(row)}, {row.event_id}) as a cooperative act between "
                     f"{labels.get(str(row.actor), row.actor)} and {labels.get(str(row.counterpart), row.counterpart)}."
                     f"{quoted} Check what it did against that event in data/events.csv.")
+    return None
+
+
+WON_ELECTION = re.compile(r"\b(?P<who>[A-Z][\w'’-]+)\s+(?:[Pp]arty\s+)?(?:won|carried|took|swept)\s+(?:the\s+)?"
+                          r"(?:(?P<year>1[89]\d\d)\s+)?(?:general\s+|british\s+)?elections?\b(?:\s+(?:of|in)\s+"
+                          r"(?P<year2>1[89]\d\d))?")
+DATA_WON = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+)\s+won\s+the\s+(?:general\s+)?election\b[^.]*\.?")
+
+
+def election_won(claim: str, data) -> str | None:
+    """A claim that a party won an election in a year, against the events of that year whose text says who won
+    it: another winner is refused with that sentence."""
+    for said in WON_ELECTION.finditer(claim):
+        year = said.group("year") or said.group("year2") or next(iter(claim_people.years_in(claim[said.end():])), None)
+        if year is None or DENIED.search(claim[:said.start()]):
+            continue
+        events = data.events[data.events["date"].dt.year == int(year)]
+        for row in events.itertuples():
+            won = DATA_WON.search(str(row.description))
+            if won and won.group("who").lower() != said.group("who").lower():
+                return (f"Your claim says {said.group('who')} won the election of {year}, but the data's text for "
+                        f"'{row.title}' ({_spoken_day(row)}, {row.event_id}) says: \"{won.group(0).strip()}\" Check "
+                        "who won, and when, against that event in data/events.csv.")
     return None
 
 
@@ -280,6 +304,7 @@ def recognised_party(claim: str, data) -> str | None:
 def read(claim: str, data, cited=()) -> str | None:
     """The first refusal of the rules above, or None."""
     for rule in (lambda: failed_success(claim, data, cited), lambda: took_power(claim, data),
+                 lambda: election_won(claim, data),
                  lambda: drove_apart(claim, data, cited), lambda: never_ended(claim, data, cited),
                  lambda: post_across_sides(claim, data), lambda: recognised_party(claim, data)):
         said = rule()
