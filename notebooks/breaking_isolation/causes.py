@@ -89,6 +89,33 @@ def _recognition(part: str, data) -> Effect | None:
     return None
 
 
+BROKE = re.compile(ties_said.BREAK_VERB.pattern + r"|\bbroke\s+with\b", re.IGNORECASE)
+
+
+def _break(part: str, data) -> Effect | None:
+    """A break with Moscow that the part states ("Britain broke off relations in 1927", "the Nanjing government
+    broke with Moscow"): the data's break of the actor that opens the part, in the year it names if it names one."""
+    from .network_model import BREAK_KINDS
+
+    verb = BROKE.search(part)
+    found = [m for m in ties_said.mentions(part, ties_said.actor_names(data.actors))
+             if verb is not None and m.end <= verb.start() and m.actor not in ties_said.SOVIET]
+    if not found:
+        return None
+    family = ties_said._family(data)
+    side, moscow = family.get(found[0].actor, {found[0].actor}), family.get("ussr", set(ties_said.SOVIET))
+    events = data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    rows = events[events["kind"].astype(str).isin(BREAK_KINDS)
+                  & ((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))]
+    years = claim_people.years_in(part)
+    rows = (rows[rows["date"].dt.year.isin(years)] if years else rows).sort_values("date")
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return Effect(str(row["event_id"]), f"'{row['title']}'", row["date"], misconceptions._spoken(str(row["date_text"])))
+
+
 def _named(part: str, data, actor_words: set[str], cited) -> Effect | None:
     """The event the part names by its title ("the ARCOS raid"), if it names one."""
     found = claim_people.event_named(part, data.events, actor_words).sort_values("date")
@@ -107,10 +134,11 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
     effect_part, cause_part = sides
     names = ties_said.actor_names(data.actors)
     actor_words = claim_people.words_of_names(names)
-    effect = _recognition(effect_part, data) or _named(effect_part, data, actor_words, cited)
+    effect = (_recognition(effect_part, data) or _break(effect_part, data)
+              or _named(effect_part, data, actor_words, cited))
     if effect is None or not re.search(r"\w", cause_part):
         return ties_said.Said()
-    cause = _named(cause_part, data, actor_words, cited)
+    cause = _break(cause_part, data) or _named(cause_part, data, actor_words, cited)
     if cause is not None and cause.event_id == effect.event_id:
         return ties_said.Said()  # "recognised Moscow in 1922 because of Rapallo": the act and its name, not a cause
     if cause is not None:

@@ -195,6 +195,9 @@ def no_break(events: pd.DataFrame, side: set[str], moscow: set[str], label: str)
     if "tone" not in events:
         return None
     actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    ties = (actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side))
+    if _breaks(events[ties]).any():  # the side did break with Moscow: never say it did not
+        return None
     rows = events[((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))
                   & (events["tone"].astype(str) == "hostile") & ~_breaks(events)].sort_values("date")
     for row in rows.itertuples():
@@ -287,6 +290,11 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                           and len(claim[m.end:word.start()].split()) <= NEAR_BEFORE]
                 after = [m for m in inside if m.start >= word.end()
                          and len(claim[word.end():m.start].split()) <= NEAR_AFTER]
+                if BREAK_VERB.match(claim, word.start()):
+                    # a break's other side follows "with" ("broke off relations with Moscow"); a name after it
+                    # with no "with" is the next thing said ("broke off relations after the Arcos raid")
+                    after = [m for m in after if re.search(r"\b(?:with|from|to)\b", claim[word.end():m.start],
+                                                           re.IGNORECASE)]
                 pair = ((before[-1], after[0]) if before and after else
                         _owned(claim, before[-2:]) or _both(claim, before[-2:]) if len(before) >= 2
                         else _both(claim, after[:2]) if len(after) >= 2 else None)
