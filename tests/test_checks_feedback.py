@@ -84,7 +84,8 @@ def emitted(data) -> list[tuple[str, object, Verdict]]:
         said.append(("stale", 5, freshness.refusal("recognition-1", 5)))
         state.failed, state.graded = False, {0: "recognition-2"}
         said.append(("stale", 5, freshness.refusal("recognition-1", 5)))
-        said.append(("stale", 5, freshness.refusal("recognition-2", 5)))
+        assert freshness.refusal("recognition-2", 5) is None  # the same exercise again: graded, with AGAIN
+        said.append(("again", 5, checks.Verdict(checks.RIGHT, "", (freshness.AGAIN,))))
     finally:
         freshness.STATE = original
     return said

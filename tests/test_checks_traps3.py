@@ -19,7 +19,7 @@ def verdict(name, answer):
 
 def test_the_republic_of_china_is_told_which_governments_the_network_draws():
     said = str(verdict("network-1", ["Republic of China", "britain"]))
-    assert "China does not belong" in said
+    assert "China) does not belong" in said
     assert "the whole state" in said
     for government in ("Beijing government", "Nanjing Nationalist government", "Wuhan Nationalists"):
         assert government in said, said

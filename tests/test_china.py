@@ -262,7 +262,7 @@ def test_an_evidence_line_is_matched_against_the_data_or_named_as_not_found(live
     else:
         assert said.status == checks.CHECKED, str(said)
         claim_1 = next(p for p in said.points if p.startswith("Claim 1"))
-        assert {"event": "is in the data", "date": "is the date of the event", "title": "title of the event",
+        assert {"event": "is in the data", "date": "is the date of the event", "title": "by its title",
                 "line": "word for word"}[expect] in claim_1, claim_1
 
 

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
+import breaking_isolation as kit
 from breaking_isolation import checks, freshness
 
 from test_checks import DATA, DE_JURE_ON_THE_DAY
@@ -68,8 +69,22 @@ def test_a_typo_that_sets_another_name_is_refused(shell):
     shell.run("answr = ['britain', 'china']")
     said = shell.run('kit.check("recognition-2", answer)', check=("recognition-2", DE_JURE_ON_THE_DAY))
     assert said.status == checks.STALE and "recognition-1" in str(said) and "answr" in str(said)
+    # the same check run again on the answer it graded: the same verdict, said to be of the unchanged answer
     again = shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
-    assert again.status == checks.STALE and "has not changed" in str(again)
+    assert again.ok and "has not changed since" in str(again) and "spelling of answer" in str(again)
+
+
+def test_a_check_run_twice_says_the_same_and_blames_no_typo(shell):
+    shell.run(f"answer = {DE_JURE_ON_THE_DAY}")
+    first = shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
+    again = shell.run('kit.check("recognition-1", answer)', check=("recognition-1", DE_JURE_ON_THE_DAY))
+    assert first.ok and again.ok and "has not changed since" in str(again) and "has not changed" not in str(first)
+
+
+def test_a_misspelt_exercise_name_is_told_the_name_it_may_be(capsys):
+    kit.check("recognition1", 24)
+    said = capsys.readouterr().out
+    assert "There is no exercise called 'recognition1'" in said and "Did you mean 'recognition-1'?" in said
 
 
 def test_answer_and_check_in_one_cell_are_graded(shell):

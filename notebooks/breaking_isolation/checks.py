@@ -251,9 +251,18 @@ RERUN = ("If you have not run this exercise's answer cell, `answer` still holds 
 
 def check(name: str, answer, data=None) -> None:
     """Show whether `answer` to exercise `name` is right, with a hint when it is not."""
+    known = registry()
+    if name not in known:  # a slip in the exercise's name is the student's to fix, not a traceback to read
+        near = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+        freshness.show(str(name), Verdict(UNREADABLE, f"There is no exercise called {shown(name)}.", (
+            (f"Did you mean {near[0]!r}? " if near else "") + "Copy the exercise's name from the check cell "
+            "of the notebook, then run it again.",)))
+        return
     freshness.watch()
     stale = freshness.refusal(name, answer)
     result = stale if stale is not None else verdict(name, answer, data)
+    if stale is None and freshness.unchanged(name):  # a check run twice: the same verdict, said to be the same
+        result = Verdict(result.status, result.message, (*result.points, freshness.AGAIN))
     if result.status == UNREADABLE and freshness.may_be_earlier(name):
         # `answer` may still hold what an earlier exercise's cell set, never checked: the problem first, then that
         result = Verdict(result.status, result.message, (*result.points, RERUN))
@@ -288,6 +297,8 @@ def as_int(answer) -> int:
 ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
            "us": "usa", "u.s.": "usa", "america": "usa", "united states of america": "usa", "the united states": "usa",
            "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
+           # what people call the Kuomintang in English, besides its bracketed "Chinese Nationalist Party"
+           "nationalist party": "kmt", "chinese nationalists": "kmt",
            # The older spelling of Beijing, which notebook 3 and the documents use; actors.csv names it Beijing.
            "peking": "china-beijing", "peking government": "china-beijing"}
 

@@ -39,6 +39,14 @@ def speakers(actors: pd.DataFrame) -> dict[str, str]:
             for name in {group.lower(), group.split()[-1].lower()}:
                 found.setdefault(name, actor)
                 found.setdefault(f"the {name}", actor)
+    # the two men named together mean both: "Stalin and Trotsky", "Trotsky & Stalin", "both of them"
+    men = [name for name, actor in found.items() if actor.lower() in ("stalin", "trotsky")]
+    for one in men:
+        for other in men:
+            if found[one].lower() != found[other].lower():
+                for joined in (" and ", " & ", " + ", ", "):
+                    found.setdefault(f"{one}{joined}{other}", "both")
+    found.update({"both of them": "both", "both men": "both"})
     return found
 
 

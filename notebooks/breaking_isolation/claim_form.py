@@ -18,7 +18,9 @@ import re
 from . import claim_people, evidence_words, ties_said
 
 # Words of what states, parties and people do to or with each other, and of how they stand; a word built on one
-# ("signed", "helping", "recognises") counts too (evidence_words.is_known). Plain English, not facts of the data.
+# ("signed", "helping", "recognises") counts too (evidence_words.is_known). Plain English, not facts of the data;
+# owning counts ("the peasants would have had to own guns": a condition of what a side held), not "have" or
+# "had", which every condition of what "would have had to" be true holds.
 ACTS = frozenset("""
 accept act advise agree aid ally allied alliance annex appoint arm arrest arrive attack back ban befriend begin
 beat betray bomb break broke broken build built buy call cancel capture cause cede challenge claim close command
@@ -33,6 +35,7 @@ replace rescue resist restore return revolt rise rose ruin rule said say seize s
 shot sign smash spy split spread stay stop strike struck succeed suppress support surrender survive suspect
 take taken took talk teach taught tell told threaten topple trade train treat trust try turn unite use visit
 vote want warn welcome win won withdraw withdrew withhold withheld delay postpone hold held work wreck
+own possess obtain receive acquire
 """.split())
 
 

@@ -166,6 +166,13 @@ def lexicon(data, documents=()) -> Lexicon:
             for written in (f"{date:%Y-%m-%d}", f"{date.day} {date:%B %Y}".lower(), f"{date:%B} {date.day}, {date.year}".lower()):
                 dates.setdefault(written, event_id)
     titles = {" ".join(words(t)): e for e, t in zip(events["event_id"], events["title"].astype(str))} if "title" in events else {}
+    # a title's name before its colon ("Stalin's theses", "Shanghai massacre") names the event too, where one
+    # title alone has it and it is at least two words
+    if "title" in events:
+        heads = pd.Series({e: " ".join(words(t.split(":")[0])) for e, t in
+                           zip(events["event_id"], events["title"].astype(str)) if ":" in t}, dtype=object)
+        single = heads[~heads.duplicated(keep=False) & heads.str.contains(" ")] if len(heads) else heads
+        titles.update({head: e for e, head in single.items() if head not in titles})
     made = Lexicon(frozenset(known), names, dates, titles)
     _CACHE[:] = [(events.copy(), actors.copy(), documents, made)]
     return made
@@ -317,7 +324,7 @@ def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Map
         return Match("date", f"{bare} is the date of the event {lexicon.dates[bare.lower()]}", lexicon.dates[bare.lower()])
     said = " ".join(words(bare))
     if said in lexicon.titles:
-        return Match("title", f"your line is the title of the event {lexicon.titles[said]}", lexicon.titles[said])
+        return Match("title", f"your line names the event {lexicon.titles[said]} by its title", lexicon.titles[said])
     found = words(bare)
     content = [w for w in found if w not in LITTLE]
     if len(found) >= MIN_LINE_WORDS and len(set(content)) >= MIN_LINE_CONTENT:

@@ -171,13 +171,21 @@ def refusal(name: str, answer) -> Verdict | None:
             "The cell that sets `answer` stopped with an error, so `answer` still holds an earlier value.",
             "Fix the error shown under that cell, run it again, then run this check."))
     before = STATE.graded.get(STATE.version)
-    if before is None:
-        return None
-    told = (f"`answer` still holds what you gave for {before}: the cell above did not set it." if before != name
-            else "`answer` has not changed since you last checked it: the cell above did not set it again.")
+    if before is None or before == name:
+        return None  # the same answer to the same exercise: graded again, with a word that it is unchanged (AGAIN)
     return Verdict(STALE, "", (
-        told, "Check the spelling of `answer` in your cell (a typo such as `answr` sets another name), run that "
+        f"`answer` still holds what you gave for {before}: the cell above did not set it.",
+        "Check the spelling of `answer` in your cell (a typo such as `answr` sets another name), run that "
         "cell, then run this check."))
+
+
+AGAIN = ("This is the answer you checked before: `answer` has not changed since. If you changed your answer cell, "
+         "run it again (and check the spelling of `answer` there), then run this check.")
+
+
+def unchanged(name: str) -> bool:
+    """Whether `answer` holds what was already checked for this very exercise (a check cell run twice)."""
+    return STATE.watching and not STATE.running_sets_answer and STATE.graded.get(STATE.version) == name
 
 
 def may_be_earlier(name: str) -> bool:

@@ -108,13 +108,15 @@ def _labels(data) -> dict[str, str]:
 def _check_hostile_1928(answer, data):
     graph = _snapshot(data, "1928")
     expected = {n for n in graph[SOVIET] if graph.edges[SOVIET, n]["sign"] == "hostile"}
-    given = checks.as_id_set(answer, _names(data))
+    names = _names(data)
+    typed = checks.as_typed_ids(answer, names)
+    given = set(typed)
     if SOVIET in given:  # a student who lists Moscow has misread the question: say so, never drop it quietly
         return checks.wrong("Moscow cannot be hostile to itself: list only the actors at the other end of its "
                             "hostile ties.")
     said = checks.compare_sets(given, expected, "actors hostile to Moscow at the end of 1928",
                                "Look at Moscow's own edges: `G.edges('ussr', data='sign')` lists each neighbour "
-                               "with the sign of the tie; keep the hostile ones.", _labels(data))
+                               "with the sign of the tie; keep the hostile ones.", _labels(data), typed, names)
     said = _with_parts(said, given, graph, data)
     people = _people_read_as(answer, data)
     if not people:
