@@ -67,6 +67,7 @@ CLAIMS = [
     ("Rapallo had no military clause, so the cooperation came by other agreements.", ()),
     ("Britain was the first great power to recognise the USSR in law, because Labour wanted trade in 1924.", ()),
     ("Germany recognised Moscow before Britain did, because Rapallo came in 1922.", ()),
+    ("Britain was the first state to recognise Soviet Russia de facto, with the trade agreement of 1921.", ()),
     ("The UK did not recognise the USSR de jure until 1924, because the 1921 trade agreement was de facto.", ()),
     ("Britain never withdrew its recognition of the USSR, so in 1929 only relations came back.", ()),
     ("Britain broke off relations in 1927, so not every state kept its ties with Moscow.", ()),

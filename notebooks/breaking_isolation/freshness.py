@@ -168,7 +168,8 @@ def refusal(name: str, answer) -> Verdict | None:
         return None  # nothing to grade: "not answered yet"
     if STATE.failed:
         return Verdict(STALE, "", (
-            "The cell that sets `answer` stopped with an error, so `answer` still holds an earlier value.",
+            "The cell that sets `answer` stopped with an error, so the check cannot tell whether `answer` holds "
+            "what that cell meant to give it.",
             "Fix the error shown under that cell, run it again, then run this check."))
     before = STATE.graded.get(STATE.version)
     if before is None or before == name:

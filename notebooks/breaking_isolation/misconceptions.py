@@ -106,7 +106,8 @@ TABLE = (
         "(1922-rapallo-treaty): which came first? The de jure line of the recognition chart starts well before "
         "Britain's step.",
         ("1924-britain-recognition", "1922-rapallo-treaty"),
-        unless=_r(r"\b(great|major|big|western)\s+powers?\b|\bpowers?\b"),
+        # "first ... de facto": true of Britain's trade agreement; absolutes.py reads it against the data's order
+        unless=_r(r"\b(great|major|big|western)\s+powers?\b|\bpowers?\b|\bde facto\b|\bin practice\b"),
         computed=lambda data: _britain_first_hint(data)),
     Misconception(
         "britain-never-de-jure",
