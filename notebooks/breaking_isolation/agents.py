@@ -26,7 +26,7 @@ import re
 import pandas as pd
 
 from . import claim_people, evidence_words, ties_said
-from .kin import kin as _kin, name_words as _name_words
+from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 
 # A verb that makes its subject the doer. "led to" is a cause, not a leader.
 ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
@@ -272,10 +272,7 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
 
 # Who paid or armed: "with British money", "funded by Britain", "Britain paid for". The giver of an act of help
 # (aid, military cooperation) is the event's actor. A state's adjective is English, not history: the ids must
-# exist in actors.csv for the word to be read.
-DEMONYMS = {"british": "britain", "english": "britain", "american": "usa", "french": "france", "german": "germany",
-            "italian": "italy", "japanese": "japan", "soviet": "ussr", "russian": "ussr", "polish": "poland",
-            "turkish": "turkey", "chinese": "china"}
+# exist in actors.csv for the word to be read (kin.DEMONYMS).
 GIFT = r"(?:money|funds?|funding|gold|cash|loans?|arms|weapons|rifles|guns|advisers|instructors|officers|help|aid)"
 FUNDED = re.compile(rf"\b(?:with|on|using|by)\s+(?:the\s+)?(?P<with>[\w'’.-]+(?:\s+[\w'’.-]+)?)\s+{GIFT}\b"
                     r"|\b(?:funded|financed|paid\s+for|bankrolled|armed|equipped|backed|supplied|subsidi[sz]ed)\s+by\s+"

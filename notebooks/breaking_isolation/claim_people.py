@@ -24,6 +24,7 @@ import re
 import pandas as pd
 
 from . import evidence_words, ties_said
+from .kin import DEMONYMS
 
 NAME_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
 RARE = 3  # a word of at most this many events' titles names an event on its own ("Locarno"); others need a second
@@ -43,12 +44,23 @@ def _bare_words(text: str) -> set[str]:
     return {w.removesuffix("'s") for w in evidence_words.words(text)}
 
 
+# The Soviet state's own names, which a title may write ("a farewell letter to the Soviet Union"): a side of
+# nearly every event, so none of their words names an event; nor does a state's adjective ("the British")
+MOSCOW = re.compile(r"\b(?:the\s+)?(?:soviet\s+union|union\s+of\s+soviet\s+socialist\s+republics|soviet\s+russia)\b",
+                    re.IGNORECASE)
+
+
+def _may_name(part: str) -> set[str]:
+    """The words of a part that may be a name of an event: not those of Moscow's names, nor a state's adjective."""
+    return _bare_words(MOSCOW.sub(" ", part)) - set(DEMONYMS)
+
+
 def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> pd.DataFrame:
     """The events whose title the claim names: each shares with the claim a name of its title ("Locarno") that
     few titles hold, or two words of its title ("Northern Expedition", "trade agreement"), not counting an actor's
     name; of those the ones sharing most words of their title, the events the student cites first; only those
     of a year the claim gives, when it gives one and some are of that year."""
-    said = _bare_words(claim)
+    said, may = _bare_words(claim), _may_name(claim)
     years = set(years_in(claim))
     titles = events["title"].astype(str)
     named = [{w for n in _title_names(t) for w in evidence_words.words(n)} - actor_words - evidence_words.NAME_FILLERS
@@ -57,13 +69,15 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     scores = []
     for title, names in zip(titles, named):
         shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said - actor_words
-        rare = {w for w in names & said if often.get(w, 0) <= RARE}
+        rare = {w for w in names & said & may if often.get(w, 0) <= RARE}
         scores.append(len(shared) if rare or len(shared) >= 2 else 0)
     scored = events.assign(_score=scores)
     scored = scored[scored["_score"] > 0]
     if scored.empty:
         return scored.drop(columns="_score")
     best = scored[scored["_score"] == scored["_score"].max()]
+    cited_best = best[best["event_id"].astype(str).isin(set(cited))]
+    best = cited_best if len(cited_best) else best  # of events named alike, the one the student cites
     in_year = best[best["date"].dt.year.isin(years)]
     found = (in_year if len(in_year) else best).drop(columns="_score")
     mine = found["event_id"].astype(str).isin(set(cited))
@@ -203,13 +217,14 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
     often = pd.Series([w for n in title_names for w in n]).value_counts()
     typed = _bare_words(part) - evidence_words.LITTLE
-    said = _roots(typed)
+    said, may = _roots(typed), _may_name(part)
     scores = []
     for title, names in zip(titles, title_names):
         shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
         own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
         # a rare name and a word of the event besides it ("Arcos raid"; not "British" alone)
-        named = (len(own) >= 2 and names & own) or any(often.get(w, 0) <= RARE and own - {w} for w in names & typed)
+        named = (len(own) >= 2 and names & own) or any(often.get(w, 0) <= RARE and own - {w}
+                                                       for w in names & typed & may)
         scores.append(len(own) if named else 0)  # the words of the event itself, not of its people
     best = max(scores, default=0)
     return events[[best > 0 and s == best for s in scores]]

@@ -7,6 +7,11 @@ import re
 
 from . import evidence_words
 
+# A state's adjective, as English writes it: read as the state (agents), never as the name of an event (claim_people)
+DEMONYMS = {"british": "britain", "english": "britain", "american": "usa", "french": "france", "german": "germany",
+            "italian": "italy", "japanese": "japan", "soviet": "ussr", "russian": "ussr", "polish": "poland",
+            "turkish": "turkey", "chinese": "china"}
+
 
 def kin(one: str, other: str, names: dict[str, set[str]], owners: dict[str, str]) -> bool:
     """Two bodies of one state that one name covers: "Kuomintang" is the party and the Wuhan government (left

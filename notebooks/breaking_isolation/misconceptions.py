@@ -95,7 +95,9 @@ TABLE = (
         "Read the treaty's own articles (doc-1922-rapallo-treaty): is there a military clause? The military "
         "cooperation came by other agreements, such as 1922-junkers-preliminary-agreement.",
         ("doc-1922-rapallo-treaty", "1922-junkers-preliminary-agreement"),
-        unless=_r(r"\b(no|not|without|never)\b[^.]{0,30}\b(military|secret)")),
+        # "Rapallo and the secret army schools": the military work named beside the treaty, not as its part
+        unless=_r(r"\b(no|not|without|never)\b[^.]{0,30}\b(military|secret)|rapallo\s*,?\s+(and|as well as|together "
+                  r"with|followed by|then)\s+(?!its\b|their\b)(the\s+)?(\w+\s+){0,2}(military|army|armies|arms|weapons)\b")),
     Misconception(
         "britain-first",
         _r(r"\b(britain|the uk|united kingdom|england|the british)\b(\s+\S+){0,3}\s+(was|were|became)\s+the\s+first"

@@ -172,6 +172,14 @@ def _both(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
                                             re.IGNORECASE) else None
 
 
+def _joins(between: str) -> bool:
+    """Whether a word of a tie joins two names: "with", "against"..., or an "and" straight before the second name
+    ("Moscow and the Soviet Union"); an "and" with more words after it opens a new clause ("armed Chiang at
+    Whampoa and in 1927 Chiang used those guns"), the same actor in two acts."""
+    return any(w.group(0).lower() != "and" or re.fullmatch(r"\s*(?:the\s+)?", between[w.end():], re.IGNORECASE)
+               for w in JOINED.finditer(between))
+
+
 def _same(a: str, b: str) -> bool:
     return a == b or {a, b} <= set(SOVIET)
 
@@ -269,7 +277,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     and not re.search(r"\b1[89]\d\d\b", between)
                     and not ADJECTIVE.match(claim, other.end)  # "the other Soviet republics": no side of a tie
                     and not any(POST.match(claim, m.end) for m in (one, other))
-                    and (JOINED.search(between) or COOPERATIVE.search(between) or HOSTILE.search(between))):
+                    and (_joins(between) or COOPERATIVE.search(between) or HOSTILE.search(between))):
                 who = labels.get(one.actor, one.actor)
                 names_it = (f"'{one.typed}' and '{other.typed}' both name {who}" if one.typed.lower() != other.typed.lower()
                             else f"it names {who} twice")
