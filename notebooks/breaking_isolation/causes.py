@@ -27,6 +27,8 @@ EFFECT_FIRST = re.compile(r"\b(?:because(?:\s+of)?|as a result of|due to|owing t
                           re.IGNORECASE)
 CAUSE_FIRST = re.compile(r",?\s*\b(?:and\s+so|so(?!\s+that)|therefore|thus|hence|which\s+led\s+to|leading\s+to|led\s+to|"
                          r"as\s+a\s+result|which\s+meant|which\s+caused|caused)\b", re.IGNORECASE)
+# "<cause> made <someone> <do the effect>": a cause, then who it moved to act
+MADE = re.compile(r"\b(?:made|forced|pushed|led|caused|persuaded|convinced|drove|prompted|moved)\b(?=\s+(?:the\s+)?[A-Z])")
 # Where the clause that holds an effect or a cause ends: "Britain recognised the USSR in 1924 and broke off
 # relations in 1927 because of the ARCOS raid" gives the raid as the cause of the break, not of the recognition
 CUT = re.compile(r"[,;:()]|\b(?:and|but|while|whereas|although|though|which|who|then|yet)\b", re.IGNORECASE)
@@ -47,10 +49,13 @@ def _sides(claim: str) -> tuple[str, str] | None:
                        re.IGNORECASE)
     if opening:
         return _first(opening.group("effect")), opening.group("cause")
-    first = [m for m in (EFFECT_FIRST.search(text), CAUSE_FIRST.search(text)) if m]
+    first = [m for m in (EFFECT_FIRST.search(text), CAUSE_FIRST.search(text), MADE.search(text)) if m]
     if not first:
         return None
     word = min(first, key=lambda m: m.start())
+    if word.re is MADE:  # "the Zinoviev letter made Britain recognise the USSR": the effect is "Britain recognise ..."
+        after = text[word.end():]
+        return _first(re.sub(r"^(\s*(?:the\s+)?\S+(?:\s+[A-Z]\S*)*)\s+to\b", r"\1", after)), _last(text[:word.start()])
     before, after = _last(text[:word.start()]), _first(text[word.end():])
     return (before, after) if word.re is EFFECT_FIRST else (after, before)
 

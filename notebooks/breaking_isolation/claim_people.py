@@ -183,6 +183,38 @@ def _ratified(row, years: set[int]) -> tuple[str | None, str | None] | str:
                   f"{spoken(str(row['date_text']))} ({row['event_id']}), and says nothing of its ratification")
 
 
+NEVER_RATIFIED = re.compile(r"\bnever\s+(?:been\s+)?ratified\b|\bnot\s+(?:been\s+)?ratified\b|\bnever\s+ratified\b",
+                            re.IGNORECASE)
+NOT_SO = re.compile(r"\b(?:not|never|no|refus\w*|reject\w*|fail\w*)\b|n't", re.IGNORECASE)
+
+
+def never_ratified(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> str | None:
+    """A refusal when a part of the claim says an event was ratified ("so the treaties of 1924 were ratified") that
+    the data's own text says was never ratified: the part names it by a word of its title besides an actor's name,
+    with its year or a name of its title; the data's sentence is quoted."""
+    years = set(years_in(claim))
+    for begin, finish in _parts(claim):
+        part = claim[begin:finish]
+        if not RATIFIED.search(part) or NOT_SO.search(part):  # "were never ratified": what the data says
+            continue
+        said = _roots(_bare_words(claim) - evidence_words.LITTLE)  # "signed treaties ... and ratified them"
+        mine = events["event_id"].astype(str).isin(set(cited))
+        for row in pd.concat([events[mine], events[~mine]]).itertuples():  # the cited events first
+            texts = [str(getattr(row, "description", "") or ""), str(getattr(row, "date_note", "") or "")]
+            sentence = next((x.strip() for t in texts for x in re.split(r"(?<=\.)\s+", t) if NEVER_RATIFIED.search(x)), "")
+            if not sentence:
+                continue
+            title = str(row.title)
+            shared = {w for w in _bare_words(title) - evidence_words.LITTLE
+                      if _built_on(w, said) and not RATIFIED.match(w)} - actor_words
+            names = {w for n in _title_names(title) for w in evidence_words.words(n)}
+            if not shared or not (row.date.year in years or shared & names):
+                continue
+            return (f"Your claim says '{title}' ({row.event_id}, {_spoken(row.date)}) was ratified, but the data's "
+                    f"text on it says: \"{sentence}\" Check your claim against that event and what followed it.")
+    return None
+
+
 # A phrase that opens a sentence with its year only ("In 1925,"), whose year is the next part's.
 OPENER = re.compile(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
 # Words a claim may use for one kind of event, whichever of them its title uses: the Shanghai massacre is also
@@ -325,6 +357,9 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited, names)
     if wrong_year:
         return ties_said.Said(wrong_year)
+    unratified = never_ratified(claim, data.events, actor_words, cited)
+    if unratified:
+        return ties_said.Said(unratified)
     events = named_events(claim, data.events, actor_words, cited)
     persons = ties_said.person_names(actors)
     notes = dict(zip(actors["actor_id"].astype(str), _column(actors, "note")))
