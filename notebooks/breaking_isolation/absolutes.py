@@ -170,6 +170,8 @@ def held_until(claim: str, data) -> str | None:
         years = {int(day[:4]) for day, _ in acts}
         if (word == "before" and (not acts or max(years) >= year)) or year in years:
             continue
+        if not acts and year > int(data.events["date"].dt.year.max()):
+            continue  # "waited until 1934": a year past the data's end, which no event of the data can contradict
         name = _name(state)
         found = (f"the data records that {name} {act} Moscow {_said(acts[:2])}" if acts
                  else f"the data records no time {name} {act} Moscow")

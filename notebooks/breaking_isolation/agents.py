@@ -183,7 +183,8 @@ def read(claim: str, data, cited=()) -> str | None:
                 clause = clause.replace(doer.typed, " ")
             clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act
             rows = _act_events(clause, data.events, actor_words, cited)
-            if rows.empty:
+            if rows.empty or _own_act(doers, verb.group("verb"), claim[begin:finish], rows, data.events,
+                                      (kinds, owners, family, _name_words(data)), actor_words):
                 continue
             lead = claim[begin:doers[0].start].strip(" ,").lower()
             start = begin if voice == "passive" or lead in ("", "the") else doers[0].start
@@ -194,6 +195,31 @@ def read(claim: str, data, cited=()) -> str | None:
             if why:
                 return why
     return None
+
+
+def _own_act(doers, verb: str, clause: str, rows: pd.DataFrame, events: pd.DataFrame, ties,
+             actor_words: set[str]) -> bool:
+    """Whether the data has the doers doing such an act themselves, in the clause's years if it gives any: an event
+    whose title or kind holds the verb and a word of the title of the act the clause names, with a doer as
+    its actor (for an act of one side against the other) or on either side ("France recognised the USSR de jure in
+    1924": Herriot's telegraph that France recognised it, not Britain's recognition, whose title shares more
+    words). The check then cannot say the doer did not do it."""
+    stem = re.sub(r"(?:ed|d|es|s|ing)$", "", verb.lower().split()[0])[:5]
+    if stem not in ("recog", "sign"):  # acts many states did alike; a raid or a massacre is one event's own
+        return False
+    years = set(claim_people.years_in(clause))
+    named = {w for t in rows["title"].astype(str) for w in evidence_words.words(t)} - evidence_words.LITTLE
+    named -= {w for d in doers for w in evidence_words.words(d.typed)} | {stem} | actor_words
+    one_way = rows["kind"].astype(str).isin(ONE_WAY).all()
+    mine = events[events["date"].dt.year.isin(years)] if years else events
+    for row in mine.itertuples():
+        text = f"{row.title} {str(row.kind).replace('_', ' ')}".lower()  # not its text: a raid it only mentions
+        if not re.search(rf"\b{re.escape(stem)}", text) or not named & set(evidence_words.words(text)):
+            continue
+        sides = [str(row.actor)] if one_way else [str(row.actor), str(row.counterpart)]
+        if any(_on(d.actor, side, *ties) for d in doers for side in sides):
+            return True
+    return False
 
 
 # An event's name used as a time ("during the Locarno period", "in the Rapallo years"): it dates the act, it is

@@ -299,6 +299,9 @@ ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "t
            "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
            # what people call the Kuomintang in English, besides its bracketed "Chinese Nationalist Party"
            "nationalist party": "kmt", "chinese nationalists": "kmt",
+           # a capital for its state, as people write it ("London signed a trade agreement"); not Berlin or
+           # Peking, which name a treaty and a government of their own
+           "london": "britain", "paris": "france", "rome": "italy", "washington": "usa", "tokyo": "japan",
            # The older spelling of Beijing, which notebook 3 and the documents use; actors.csv names it Beijing.
            "peking": "china-beijing", "peking government": "china-beijing"}
 

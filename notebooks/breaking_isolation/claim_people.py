@@ -110,7 +110,8 @@ def _part_of(claim: str, person, others) -> str:
     return claim[begin:finish]
 
 
-def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> tuple[str | None, str | None]:
+def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], cited=(),
+                     names: dict[str, str] | None = None) -> tuple[str | None, str | None]:
     """(refusal, what it could not check) when a part of the claim names an event by its name ("the Shanghai
     massacre", "the Arcos raid") with a year the data does not date it to: the part shares with the event's title
     two words that are not an actor's name, one of them a name of the title (a capitalised word), or a name few
@@ -127,7 +128,7 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         top = event_named(part, events, actor_words)
         if top.empty and (ONE_DAY.search(part) or RATIFIED.search(part)):  # "Rapallo was signed in 1923": a rare name is enough with its signing
             top = _by_rare_name(part, events, actor_words)
-        if top.empty or top["date"].dt.year.isin(years).any():
+        if top.empty or top["date"].dt.year.isin(years).any() or _same_act_in(part, events, years, actor_words, names):
             continue
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
@@ -141,6 +142,26 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     return None, None
 
 
+def _same_act_in(part: str, events: pd.DataFrame, years: set[int], actor_words: set[str],
+                 names: dict[str, str] | None) -> bool:
+    """Whether an event of the part's years has an actor the part names and a common word of the part in its
+    title or kind ("Germany and the USSR signed a commercial treaty in 1925": the German-Soviet trade treaty of
+    1925; "Austria recognised Soviet Russia in fact in 1921": its de facto recognition): then the part may well
+    mean that event, not the one its rarer words name, and no year is refused."""
+    lower = {w for w in re.findall(r"\b[a-z][\w'-]+", part)}  # the part's own words, not its names ("Shanghai")
+    said = {w[:7] for w in _bare_words(part) - evidence_words.LITTLE - actor_words if w in lower}
+    sides = {m.actor for m in ties_said.mentions(part, names)} if names else set()
+    if not said or not sides:
+        return False
+    for row in events[events["date"].dt.year.isin(years)].itertuples():
+        words = _bare_words(f"{row.title} {str(row.kind).replace('_', ' ')}") - evidence_words.LITTLE
+        if {str(row.actor), str(row.counterpart)} & sides and said & {w[:7] for w in words}:
+            return True
+    return False
+
+
+# A thing named after a person: the person's name before it is no act of theirs.
+NAMED_AFTER = re.compile(r"\s+(?:University|Academy|School|College|Institute|Mausoleum|Street|Square)\b")
 RATIFIED = re.compile(r"\bratif\w*|\bcame\s+into\s+force\b|\bin\s+force\b", re.IGNORECASE)
 
 
@@ -330,9 +351,10 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     ends = actors["end_date"] if "end_date" in actors else pd.Series([None] * len(actors), index=actors.index)
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
-    people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"]
+    people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"
+              and not NAMED_AFTER.match(claim, m.end)]  # "Sun Yat-sen University" is a school, not the man
     actor_words = words_of_names(names)
-    wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited)
+    wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited, names)
     if wrong_year:
         return ties_said.Said(wrong_year)
     unratified = never_ratified(claim, data.events, actor_words, cited)
@@ -384,7 +406,8 @@ def words_of_names(names) -> set[str]:
 def year_refusal(claim: str, data, cited=()) -> str | None:
     """Why the claim's year for an event is wrong, with the data's date (wrong_event_year, wrong_cited_year), or
     None: for a text read on its own, such as one condition of notebook 3's exercise G."""
-    wrong_year, _ = wrong_event_year(claim, data.events, words_of_names(ties_said.actor_names(data.actors)), cited)
+    names = ties_said.actor_names(data.actors)
+    wrong_year, _ = wrong_event_year(claim, data.events, words_of_names(names), cited, names)
     return wrong_year or wrong_cited_year(claim, data, cited)
 
 

@@ -66,6 +66,7 @@ HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bha
 PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
 NEAR_BEFORE, NEAR_AFTER = 8, 4  # how many words may come between a word of tone and the actors it joins
+ADJECTIVE = re.compile(r"\s+(?:republics?|people|government|state|union|side|leaders?|policy|troops|army|advisers?)\b")
 MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr",
                 "soviet government": "ussr"}
 SOVIET = ("rsfsr", "ussr")
@@ -271,7 +272,10 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
         # an actor on both sides: two names of one actor joined by a word of a tie
         for one, other in zip(inside, inside[1:]):
             between = claim[one.end:other.start]
+            # (a year between them starts another statement: "with Soviet Russia in 1921 and recognised the USSR")
             if (_same(one.actor, other.actor) and len(between.split()) <= 6 and "(" not in between
+                    and not re.search(r"\b1[89]\d\d\b", between)
+                    and not ADJECTIVE.match(claim, other.end)  # "the other Soviet republics": no side of a tie
                     and not any(POST.match(claim, m.end) for m in (one, other))
                     and (_joins(between) or COOPERATIVE.search(between) or HOSTILE.search(between))):
                 who = labels.get(one.actor, one.actor)
