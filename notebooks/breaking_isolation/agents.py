@@ -25,22 +25,24 @@ import re
 
 import pandas as pd
 
-from . import claim_people, evidence_words, ties_said
+from . import claim_people, evidence_words, faces, ties_said
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 
 # A verb that makes its subject the doer. "led to" is a cause, not a leader.
 ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
                     r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
-                    r"recogni[sz]ed|published|issued|released|leaked|made\s+public)\b", re.IGNORECASE)
+                    r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established)\b",
+                    re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|led|commanded|organi[sz]ed|"
                      r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed|"
-                     r"published|issued|released|leaked|made\s+public)\b",
+                     r"published|issued|released|leaked|made\s+public|founded|set\s+up|established)\b",
                      re.IGNORECASE)
 # The act's own word in a clause, and in an event's title: the clause's act is the event that has it.
 ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
              "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
              "expel": (r"\bexpel\w*", r"\bexpel"),
-             "publish": (r"\b(?:publish\w*|releas\w*|leak\w*|issu\w*|made\s+public)", r"\bpublish")}
+             "publish": (r"\b(?:publish\w*|releas\w*|leak\w*|issu\w*|made\s+public)", r"\bpublish"),
+             "found": (r"\b(?:found(?:ed|s|ing)?|set\s+up|establish\w*)\b", r"\b(?:founds?|founded|sets?\s+up)\b")}
 # The kinds of act one side does to the other: who did it is the event's actor.
 ONE_WAY = {"violence", "incident", "relations_broken", "de_facto_recognition", "de_jure_recognition",
            "recognition_withdrawn", "party_decision"}
@@ -188,7 +190,8 @@ def read(claim: str, data, cited=()) -> str | None:
             start = begin if voice == "passive" or lead in ("", "the") else doers[0].start
             quoted = " ".join(claim[start:finish].strip(" ,;:.").split()[:14])
             breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
-            why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking)
+            why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking,
+                           faces.sides(actors))
             if why:
                 return why
     return None
@@ -226,18 +229,21 @@ TIME_NAMED = re.compile(r"\b(?:during|in|after|before|since|through)\s+the\s+(?:
 
 
 def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, persons, labels, names,
-             breaking: bool = False) -> str | None:
+             breaking: bool = False, moscow_sides=()) -> str | None:
     """Why the doers cannot have done what `rows` record, or None when one of the rows has them on its side."""
     from .misconceptions import _spoken
 
     verdicts = []
     signed = re.search(r"\bsigned\b", quoted, re.IGNORECASE) is not None
+    moscow = set(moscow_sides)
     for row in rows.itertuples():
         actor, counterpart = str(row.actor), str(row.counterpart)
         text = f"{row.title} {getattr(row, 'description', '')}".lower()
         one_way = str(row.kind) in ONE_WAY and not signed  # a signature is both sides' act, whatever it did
         wrong = []
         for doer in doers:
+            if str(row.kind) == "founding" and doer.actor in moscow and {actor, counterpart} & moscow:
+                continue  # Moscow's own foundings ("Stalin founded the USSR"): its leaders' part is not recorded
             if kinds.get(doer.actor) == "person" and any(n in text for n in persons.get(doer.actor, [])):
                 return None  # the event's text names the person: the check cannot tell their part
             if _on(doer.actor, actor, kinds, owners, family, names):
@@ -352,4 +358,37 @@ def unknown_signer(claim: str, data, cited=()) -> str | None:
                 return (f"Your claim says {who} signed '{row.title}' ({_spoken(str(row.date_text))}, "
                         f"{row.event_id}), but the data names no {who}, and its text says who signed: "
                         f"\"{signers[0]}\" Check who signed against that event in data/events.csv.")
+    return None
+
+
+# "The Wuhan government was set up in 1927" (after the body), "Chiang founded the Wuhan government" (before it)
+FOUNDING = r"(?:founded|set\s+up|established|created|formed)"
+FOUNDED_AFTER = re.compile(rf"\s+(?:was|were)\s+(?:first\s+)?{FOUNDING}\b", re.IGNORECASE)
+FOUNDED_BEFORE = re.compile(rf"\b{FOUNDING}\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def founded_when(claim: str, data) -> str | None:
+    """A refusal when a clause says a body was founded in a year other than the one actors.csv starts it in (its
+    start_date), with the data's day and its note: who it was."""
+    actors = data.actors
+    if "start_date" not in actors:
+        return None
+    found = ties_said.mentions(claim, ties_said.actor_names(actors))
+    ids = actors["actor_id"].astype(str)
+    starts = dict(zip(ids, pd.to_datetime(actors["start_date"], errors="coerce")))
+    labels = dict(zip(ids, actors["name"].astype(str)))
+    notes = dict(zip(ids, actors["note"].fillna("").astype(str))) if "note" in actors else {}
+    for begin, finish, _ in ties_said._clauses(claim):
+        years = claim_people.years_in(claim[begin:finish])
+        if not years or ties_said.HYPOTHETICAL.search(claim[begin:finish]):
+            continue
+        for body in (m for m in found if begin <= m.start and m.end <= finish):
+            start = starts.get(body.actor)
+            said = FOUNDED_AFTER.match(claim, body.end, finish) or FOUNDED_BEFORE.search(claim, begin, body.start)
+            if said is None or pd.isna(start) or start.year in years or DENIED.search(claim[begin:body.start]):
+                continue
+            note = notes.get(body.actor, "").strip()
+            return (f"Your claim puts the founding of the {labels[body.actor]} in {' or '.join(map(str, years))}, but "
+                    f"the data starts it on {claim_people._spoken(start)} (data/actors.csv)"
+                    + (f" and says of it: \"{note}\"" if note else ".") + " Check your claim against it.")
     return None

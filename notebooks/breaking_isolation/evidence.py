@@ -187,7 +187,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
-            or agents.unknown_signer(given.claim, data, given.events))
+            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
