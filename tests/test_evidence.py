@@ -78,7 +78,7 @@ def test_a_document_that_bears_on_a_cited_event_is_accepted():
     ({"claim": CLAIM, "events": ["1924-britain"]}, "at least 2 different events"),
     ({"claim": CLAIM, "events": ["1924-britain", "1927-brake"]}, "not in data/events.csv"),
     ({"claim": CLAIM, "events": ["1924-britain", "1933-late", "1927-break"]}, None),  # 1933 is in this window
-    ({"claim": CLAIM, "events": ["1927-massacre", "1924-kmt-aid"]}, "None of your events"),
+    ({"claim": CLAIM, "events": ["1927-massacre", "1924-kmt-aid"]}, "Only 1 of your events"),  # Moscow's aid counts
     ({"claim": CLAIM, "events": ["1924-britain", "1927-break"], "document": "doc-1999-none"}, "no document"),
     ({"claim": "banana banana banana banana banana banana", "events": ["1924-britain", "1927-break"]},
      "cannot read your claim"),

@@ -450,10 +450,19 @@ def _check_switch(answer, data):
 UNITED_FRONT_ENDS = "1927-04-12"  # the Shanghai massacre: evidence before it and after it shows both halves
 
 
+# The debate's events, as notebook 3's debate table and section D of handout 5 list them: exercise C sends students
+# to "the Opposition's proposals as the data records them", so a line copied from these events' descriptions counts.
+DEBATE_EVENTS = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
+                 "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
+                 "1927-trotsky-expelled")
+
+
 def evidence_events(data) -> set[str]:
-    """China events of 1920-29 that are not neutral: those bear on whether the united front helped or failed."""
+    """China events of 1920-29 that are not neutral: those bear on whether the united front helped or failed; and
+    the debate in Moscow the notebook teaches (DEBATE_EVENTS), which is evidence on that question too."""
     lanes = lane_events(data.events, data.actors)
-    return set(lanes.loc[lanes["tone"].astype(str) != "neutral", "event_id"])
+    known = set(data.events["event_id"].astype(str))
+    return set(lanes.loc[lanes["tone"].astype(str) != "neutral", "event_id"]) | (set(DEBATE_EVENTS) & known)
 
 
 def evidence_sides(given, data) -> list[str]:

@@ -14,14 +14,9 @@ from collections.abc import Mapping
 import pandas as pd
 
 from . import checks, claim_form, claim_people, evidence_words, misconceptions
-from .china import STATE, backing_by_quarter, lane_events
+from .china import DEBATE_EVENTS, STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
-# The debate's events, as notebook 3's debate table and section D of handout 5 list them: exercise C sends students
-# to "the Opposition's proposals as the data records them", so a line copied from these events' descriptions counts.
-DEBATE_EVENTS = ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-eighth-plenum",
-                 "1927-stalin-cable-to-borodin", "1927-roy-shows-wang-directive", "1927-wuhan-expels-communists",
-                 "1927-trotsky-expelled")
 SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
 LEADS = re.compile(r"\bthe ((?:[A-Z]\w+ )?Opposition)\b")  # actors.csv's note: "leader of the Left Opposition"
 

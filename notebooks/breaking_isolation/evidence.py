@@ -334,7 +334,12 @@ def _moving_events(data) -> set[str]:
     causes = {e for e, a, c in zip(data.events["event_id"], data.events["actor"].astype(str),
                                    data.events["counterpart"].astype(str))
               if {state_of(a), state_of(c)} & moved}
-    return set(changes["event_id"]) | causes
+    # Moscow's own acts and its dealings with any state (a treaty never ratified, a murder that kept the Swiss away,
+    # the NEP that made trade possible): the notebook counts causes as evidence, and no recognition is one too
+    soviet = {a for a in data.actors["actor_id"].astype(str) if state_of(a) in ("ussr", "rsfsr")}
+    own = {e for e, a, c in zip(data.events["event_id"], data.events["actor"].astype(str),
+                                data.events["counterpart"].fillna("").astype(str)) if a in soviet or c in soviet}
+    return set(changes["event_id"]) | causes | own
 
 
 def _recognition_sides(given: Answer, data) -> list[str]:
@@ -405,12 +410,12 @@ _SIDES = {"recognition-evidence": _recognition_sides, "network-evidence": _netwo
 SPECS = {
     "recognition-evidence": Spec("recognition-evidence", "1917-11-07", "1933-12-31", _moving_events,
                                  "an event that changes a state's recognition of Moscow or its relations with it, "
-                                 "or another event between Moscow and a state whose standing changed",
+                                 "or another event of Moscow's, with a state or of its own, that may explain one",
                                  "the table `changes` (section \"From events to standings\")",
                                  lambda data: set(recognition.standing_changes(data.events, data.actors)["event_id"]),
                                  "an event that changes a state's recognition of Moscow or its relations with it",
-                                 "not {an_event} of recognition or relations: the check found {them} only among the "
-                                 "other events between Moscow and a state whose standing changed, and did not judge "
+                                 "not {an_event} of recognition or relations: the check found {them} only among "
+                                 "Moscow's other events, and did not judge "
                                  "whether {they} {explain} that change"),
     "network-evidence": Spec("network-evidence", START, END, _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
