@@ -37,7 +37,11 @@ TABLE = (
            r"\w+'s)){0,3}\s+recogni\w*"
            r"|\b(de-?recogni\w*|un-recogni\w*)"
            r"|recogni\w*(\s+\w+){0,3}\s+(was|were|is)\s+" + NOT + r"(withdrawn|revoked|cancell?ed|ended|lost|broken|"
-           r"taken back|terminated|scrapped|dropped|annulled)"),
+           r"taken back|terminated|scrapped|dropped|annulled)"
+           # recognition as the subject of an end: "Recognition of Moscow fell in 1927"
+           r"|\brecognition(\s+(?!and\b|but\b|relations\b|ties\b|never\b|not\b|no\b)[\w']+){0,4}\s+(fell|collapsed|ended|ceased|lapsed|"
+           r"disappeared|vanished|died|came\s+to\s+an\s+end|fell\s+apart|was\s+lost|were\s+lost)\b"
+           r"(?!\s+(?:the|a|an|its|their|his|her|moscow|soviet|[\w]+'s)\b)"),  # not "ended Moscow's isolation"
         "A break of relations is not a withdrawal of recognition. Compare what Britain did in May 1927 "
         "(1927-britain-breaks-relations) with its recognition of 1924 (1924-britain-recognition): did any "
         "state take its recognition back? The Commons debate (doc-1927-commons-debate-break) says what was broken.",
@@ -396,15 +400,27 @@ DENIED = re.compile(r"\b(not|never|n't|refus\w*|declin\w*|reject\w*|wait\w*|aske
 MUTUAL = re.compile(r"\b(each other|one another|mutual\w*|both)\b", re.IGNORECASE)
 
 
+def _moscow_and_its_people(data) -> str:
+    """MOSCOW, or a person of Moscow's (faces.sides: Stalin, Chicherin), by full name or surname: "Stalin
+    recognised Britain" turns the act round as "the USSR recognised Britain" does."""
+    from .faces import sides
+
+    moscow = sides(data.actors)
+    people = data.actors[(data.actors["kind"].astype(str) == "person") & data.actors["actor_id"].isin(moscow)]
+    names = sorted({n for full in people["name"].astype(str) for n in (full, full.split()[-1])}, key=len, reverse=True)
+    return rf"(?:{MOSCOW}|{'|'.join(re.escape(n) for n in names)})" if names else MOSCOW
+
+
 def wrong_direction(claim: str, data) -> list[Misconception]:
     """For a claim that Moscow recognised a state ("The USSR recognised Britain in 1924"), what the data records:
     the states that recognised Moscow, with the day and the event of that state's recognition, if any."""
     if MUTUAL.search(claim):
         return []
     first = first_recognitions(data)
+    moscow = _moscow_and_its_people(data)
     for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
         shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
-        said = re.search(rf"(?i:\b{MOSCOW}(?P<between>(?:\s+[\w']+){{0,3}}?)\s+(?:recogni[sz]\w*|gave\s+(?:\w+\s+)?"
+        said = re.search(rf"(?i:\b{moscow}(?P<between>(?:\s+[\w']+){{0,3}}?)\s+(?:recogni[sz]\w*|gave\s+(?:\w+\s+)?"
                          rf"recognition\s+to)(?:\s+(?:the|de jure|de facto|formally|officially|fully))*)\s+(?<![\w.])"
                          rf"(?:{shown})(?![\w'])",
                          claim, 0 if name == "us" else re.IGNORECASE)
