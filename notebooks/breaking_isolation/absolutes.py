@@ -181,7 +181,7 @@ def held_until(claim: str, data) -> str | None:
 
 
 FIRST = re.compile(
-    r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,3}?)\s+to\s+" + RECOGNISE
+    r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+" + RECOGNISE
     + r"|\b(?:the\s+)?first(?P<what2>(?:\s+(?!to\b)[\w-]+){1,3}?)\s+to\s+" + RECOGNISE + r"(?P<tail>(?:\s+\S+){0,6}?)\s+"
     r"(?:was|were|is)\s+(?P<after>\S+)"
     r"|" + RECOGNISE + r"(?:\s+(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|soviets|moscow|rsfsr))?"
@@ -194,8 +194,10 @@ AMONG = re.compile(r"\b(great|major|big|western|european|capitalist|large|leadin
 def first_to_recognise(claim: str, data) -> str | None:
     """"<state> was the first to recognise the USSR": the data's earliest recognition, and the state's own."""
     said = FIRST.search(claim)
-    if said is None or AMONG.search(said.group("what") or said.group("what2") or "") or HYPOTHETICAL.search(claim):
+    if said is None or HYPOTHETICAL.search(claim):
         return None
+    if AMONG.search(said.group("what") or said.group("what2") or ""):
+        return _first_power(claim, said, data)
     found = _states(claim, data)
     state = (next((m for m in found if m.start >= said.start("after")), None) if said.group("after")
              else _subject(claim, said.start(), data))
@@ -221,6 +223,39 @@ def first_to_recognise(claim: str, data) -> str | None:
     return (f"Your claim says {name} was the first to recognise Moscow ('{said.group(0).strip()}'). In the data the "
             f"first state to recognise Moscow {how} was {labels.get(who, who)}, on {_spoken(day)} ({event}); "
             f"{mine}{year}. Check the order in the table `changes` and in data/events.csv.")
+
+
+POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
+
+
+def _first_power(claim: str, said: re.Match, data) -> str | None:
+    """"France was the first great power to recognise the USSR": the data does not class states, but its own texts
+    say which was first among the great powers; refused, with those sentences, when they neither have the state as
+    the event's actor nor name it ("the first great power after Germany")."""
+    if not POWER.search(said.group("what") or said.group("what2") or ""):
+        return None  # "the first Western state": a rank the data's texts do not give
+    found = _states(claim, data)
+    state = (next((m for m in found if m.start >= said.start("after")), None) if said.group("after")
+             else _subject(claim, said.start(), data))
+    if state is None:
+        return None
+    names = [n for n, s in _state_names(data).items() if s == state.actor]
+    kinds = data.events["kind"].astype(str).str.contains("recognition") & ~data.events["kind"].astype(str).str.contains("withdrawn")
+    quoted = []
+    for row in data.events[kinds].sort_values("date").itertuples():
+        for sentence in re.split(r"(?<=[.;])\s+", str(getattr(row, "description", "") or "")):
+            if not POWER.search(sentence) or not re.search(r"\bfirst\b", sentence, re.IGNORECASE):
+                continue
+            if str(row.actor) == state.actor or any(re.search(rf"\b{re.escape(n)}\b", sentence, re.IGNORECASE)
+                                                    for n in names):
+                return None
+            quoted.append(f"\"{sentence.rstrip('.;')}\" ({row.event_id}, {_spoken(str(row.date_text))})")
+    if not quoted:
+        return None
+    name = _labels(data).get(state.actor, state.typed)
+    return (f"Your claim says {name} was the first great power to recognise Moscow ('{said.group(0).strip()}'). "
+            f"The data says: {'; and: '.join(quoted)}. Check the order in the table `changes` and in "
+            "data/events.csv.")
 
 
 ALL_ALONG = re.compile(r"\b(?:throughout|all\s+through|all\s+along|at\s+all\s+times|without\s+(?:a\s+)?break|"
