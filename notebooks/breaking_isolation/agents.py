@@ -46,6 +46,8 @@ ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"
 # The kinds of act one side does to the other: who did it is the event's actor.
 ONE_WAY = {"violence", "incident", "relations_broken", "de_facto_recognition", "de_jure_recognition",
            "recognition_withdrawn", "party_decision"}
+# The kinds of event by which a state recognised Moscow, whatever the title says ("Mexico and the USSR open relations").
+OPENINGS = {"relations_established", "de_jure_recognition", "de_facto_recognition"}
 # Words that may come between the doer and its verb: its men, a time ("Chiang's troops then massacred").
 MEN = r"(?:troops|police|soldiers|army|armies|forces|men|gunmen|agents|government|generals?)"
 BETWEEN = re.compile(rf"^(?:\s+{MEN})?(?:\s*,?\s*(?:had|then|also|soon|later|quickly|suddenly|openly|finally|itself|"
@@ -214,6 +216,8 @@ def _own_act(doers, verb: str, clause: str, rows: pd.DataFrame, events: pd.DataF
     mine = events[events["date"].dt.year.isin(years)] if years else events
     for row in mine.itertuples():
         text = f"{row.title} {str(row.kind).replace('_', ' ')}".lower()  # not its text: a raid it only mentions
+        if stem == "recog" and str(row.kind) in OPENINGS:
+            text += " recognises recognised recognition"  # a state that opened relations with Moscow recognised it
         if not re.search(rf"\b{re.escape(stem)}", text) or not named & set(evidence_words.words(text)):
             continue
         sides = [str(row.actor)] if one_way else [str(row.actor), str(row.counterpart)]
