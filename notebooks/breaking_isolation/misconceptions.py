@@ -158,7 +158,10 @@ TABLE = (
         "(1927-ecci-leave-wuhan-government): read who then made them go (1927-wuhan-expels-communists).",
         ("1927-stalin-theses-china", "1927-trotsky-critique", "1927-ecci-leave-wuhan-government",
          "1927-wuhan-expels-communists"),
-        unless=_r(r"\b(trotsky\w*|opposition|not|never|n't|refus\w*)\b")),
+        # Trotsky or a denial before Stalin's wish ("Trotsky, not Stalin, wanted"), or Stalin's own denial; never a
+        # "but Trotsky refused" after it, which turns the debate round
+        unless=_r(r"\b(trotsky\w*|opposition|not|never)\b[^.]*\bstalin\b|\bstalin\b(\s+\S+){0,2}?\s+(not|never|refus\w*)\b"
+                  r"|\bstalin\b(\s+\S+){0,2}?\s+\w+n't\b")),
     Misconception(
         "trotsky-kept-in",
         _r(r"(?=.*\btrotsky\w*)(?=.*\b(kept|keep|keeping|stay\w*|remain\w*|inside|within)\b(\s+\S+){0,5}\s+(the\s+)?"
