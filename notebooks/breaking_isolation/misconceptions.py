@@ -451,7 +451,9 @@ BOTH_SIGNED = re.compile(r"\b(?:moscow|soviet russia|the ussr|the soviet governm
                          r"|\bfor\s+the\s+(?:ussr|rsfsr|soviet\s+\w+)\s+signed\b"
                          r"|\band\s+(?:soviet russia|the ussr|moscow)\s+(?:signed|made)\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
                          r"(?:peace|treaty|agreement|convention)"
-                         r"|\bsigned\b[^.]*\bby\s+\w+\s+and\s+\w+", re.IGNORECASE)
+                         r"|\bsigned\b[^.]*\bby\s+\w+\s+and\s+\w+"
+                         # Moscow's answer that welcomed or recognised the state's independence (Afghanistan, 1919)
+                         r"|\b(?:welcom|recogni[sz])\w*\s+(?:\w+\s+){0,2}independence\b", re.IGNORECASE)
 
 
 def _moscow_recognised(state: str, data, claim: str) -> bool:
