@@ -171,14 +171,14 @@ def test_a_tone_the_data_contradicts_names_the_events_that_say_otherwise():
     said = claim("china-evidence", "Chiang Kai-shek stayed loyal to the Communists in 1927, so the united front "
                                    "held.", CHINA)
     assert said.status == checks.WRONG, str(said)
-    assert "1927-shanghai-massacre" in str(said) and "never cooperative" in str(said)
+    assert "1927-shanghai-massacre" in str(said) and "nothing cooperative between them" in str(said)
 
 
 def test_a_friendly_tie_the_data_records_as_hostile_is_not_badged():
     text = "Moscow could count on the United States in 1928 because the Hughes notes were friendly."
     said = claim("network-evidence", text, NETWORK)
     assert said.status == checks.WRONG, str(said)
-    assert "United States" in str(said) and "hostile, never cooperative" in str(said)
+    assert "United States" in str(said) and "by then the tie was hostile" in str(said)
     assert "1923-hughes-rejects-talks" in str(said)
 
 

@@ -170,7 +170,7 @@ def test_a_true_claim_about_people_the_data_supports_is_checked(text):
                                   "Britain and Moscow were warm friends in 1927 because of ARCOS."])
 def test_a_friendly_tone_in_a_hostile_year_is_refused(text):
     said = claim("recognition-evidence", text, RECOGNITION)
-    assert said.status == checks.WRONG and "never cooperative" in str(said), str(said)
+    assert said.status == checks.WRONG and "nothing cooperative between them" in str(said), str(said)
 
 
 def test_a_friendly_tone_in_a_friendly_year_is_checked():

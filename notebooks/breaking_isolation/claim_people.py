@@ -269,7 +269,8 @@ def _by_rare_name(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.
     title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
     often = pd.Series([w for n in title_names for w in n]).value_counts()
     typed = _bare_words(part) - evidence_words.LITTLE - actor_words
-    rare = sorted((often[w], w) for w in typed if 0 < often.get(w, 0) <= RARE)
+    # a proper name ("Rapallo", "Locarno"), not a common word a title writes with a capital ("Military Academy")
+    rare = sorted((often[w], w) for w in typed if 0 < often.get(w, 0) <= RARE and not evidence_words.is_common(w))
     if not rare:
         return events.iloc[0:0]
     return events[[rare[0][1] in names for names in title_names]]

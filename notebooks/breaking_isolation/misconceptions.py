@@ -30,6 +30,7 @@ TABLE = (
     Misconception(
         "recognition-withdrawn",
         _r(NOT + r"\b(stopp?(ed|ing|s)?|ceas(e|ed|es|ing)|no longer|withdr[ae]w\w*|revok\w*|cancell?\w*|rescind\w*|took back|taken back|lost|los(e|ing)|end(ed|s|ing)?)\b"
+           r"(?!\s+(?:with|in|up\s+with)\b)"  # "ended with full recognition" is an outcome, not a loss
            r"(\s+\w+){0,4}\s+recogni\w*"
            # "broke", "terminated", "dropped": words that also go with relations, so only a few words may come between
            r"|" + NOT + r"\b(br(oke|oken|eak|eaks|eaking)|terminat\w*|scrap\w*|dropp?\w*|abandon\w*|tore up|annull?\w*)"

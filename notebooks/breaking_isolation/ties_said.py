@@ -55,6 +55,10 @@ HOSTILE = re.compile(
 BREAK_VERB = re.compile(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomatic\s+)?(?:relations|ties)\b)|"
                         r"sever(?:ed|s|ing)?\b|cut(?:s|ting)?\s+(?:off\s+)?(?:\w+\s+)?(?:ties|relations)\b|cut\s+off\b|"
                         r"end(?:ed|s|ing)?\s+(?:\w+\s+)?relations\b", re.IGNORECASE)
+# A tie said to have ended ("Stalin's line of alliance with the Kuomintang collapsed in 1927"): no tone is claimed
+# for the years it names, so none is read.
+ENDED = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:collapsed|broke\s+down|fell\s+apart|came\s+to\s+an\s+end|ended|"
+                   r"failed|was\s+over|was\s+broken|was\s+destroyed|died)\b", re.IGNORECASE)
 # A word that judges a tie which the check has no tone for ("the most important partner"): said, never passed.
 EVALUATIVE = re.compile(r"\b(?:most|least|very|truly|really|deeply|extremely|so)\s+[a-z]{3,}\b", re.IGNORECASE)
 DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|losing)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
@@ -290,7 +294,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
             continue
         for tone, pattern in (("cooperative", COOPERATIVE), ("hostile", HOSTILE)):
             for word in pattern.finditer(claim, begin, finish):
-                if DENIED.search(claim[max(begin, word.start() - 40):word.start()]):
+                if DENIED.search(claim[max(begin, word.start() - 40):word.start()]) or (
+                        ENDED.match(claim, word.end(), finish)):  # "the alliance ... collapsed": a tie that ended
                     continue
                 years, until = _years_of(claim, begin, finish, word.start(), clause_years, every_year, first, last)
                 # an aside between commas just before the word ("Chiang, trained in Moscow in 1923, turned on")
@@ -396,9 +401,10 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
-                        return Said(f"Your claim calls the tie between {who} and {whom} {tone} in "
-                                    f"{' and '.join(map(str, named_years))} ({said}), but the kit's events up to then are "
-                                    f"{sign}, never {tone}: {', '.join(shown)}. The check found no evidence for "
+                        when = " and ".join(map(str, named_years))
+                        return Said(f"Your claim calls the tie between {who} and {whom} {tone} in {when} ({said}), "
+                                    f"but the kit's events hold nothing {tone} between them in {when}, and by then "
+                                    f"the tie was {sign}: {', '.join(shown)}. The check found no evidence for "
                                     "that part of your claim: read those events, then say what the tie was.")
                     unchecked.append(f"the tie between {who} and {whom} ({said}) in "
                                      f"{' and '.join(map(str, named_years))}: the kit's data has "
