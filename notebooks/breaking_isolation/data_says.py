@@ -9,29 +9,12 @@ state's changes of standing first. Nothing here says whether a claim is true.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from . import claim_people, evidence_words, ties_said
 from .documents import written_date
 
-NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
 SHOWN = 5  # enough to show a pattern (a trade agreement, a recognition, a break, a restoration), few enough to read
-
-
-def _sides(data) -> dict[str, set[str]]:
-    """Each actor with every actor that belongs to it, at any depth (the Soviet state's two names as one)."""
-    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
-    sides: dict[str, set[str]] = {}
-    for actor in owners:
-        seen, at = set(), actor
-        while at and at not in seen:
-            seen.add(at)
-            sides.setdefault(at, set()).add(actor)
-            at = owners.get(at, "")
-    soviet = set().union(*(sides.get(s, {s}) for s in ties_said.SOVIET))
-    return {a: (soviet if a in ties_said.SOVIET else members) for a, members in sides.items()}
 
 
 def events_for(claim: str, data, core: set[str] = frozenset()) -> pd.DataFrame:
@@ -39,7 +22,7 @@ def events_for(claim: str, data, core: set[str] = frozenset()) -> pd.DataFrame:
     that answer the exercise's question itself (a state's recognition), shown for one actor named without a year.
     Moscow, on one side of nearly every event, picks none out alone: only with another actor it names."""
     events = data.events
-    sides = _sides(data)
+    sides = ties_said._family(data)  # each actor with those that belong to it; Moscow's two names as one
     named = {m.actor for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))}
     others = {n for n in named if n not in sides["ussr"]}
     years = set(claim_people.years_in(claim))
@@ -74,7 +57,7 @@ def _titled(claim: str, data) -> set[str]:
 
 def _names(text: str) -> set[str]:
     """The capitalised words of a text that are no common English word ("Zinoviev", not "The" or "Foreign")."""
-    return {w for w in NAME.findall(text) if not evidence_words.is_common(w.lower())}
+    return {w for w in claim_people.NAME_WORD.findall(text) if not evidence_words.is_common(w.lower())}
 
 
 def said(claim: str, data, core: set[str] = frozenset()) -> str | None:
