@@ -213,15 +213,29 @@ def _own_act(doers, verb: str, clause: str, rows: pd.DataFrame, events: pd.DataF
     named = {w for t in rows["title"].astype(str) for w in evidence_words.words(t)} - evidence_words.LITTLE
     named -= {w for d in doers for w in evidence_words.words(d.typed)} | {stem} | actor_words
     one_way = rows["kind"].astype(str).isin(ONE_WAY).all()
+    # the words by which the clause itself named the act ("a commercial treaty"): a sentence of an event's text
+    # that has the verb and all of them records that act too ("On the day the Italo-Soviet commercial treaty was
+    # signed, Mussolini..."), though its title speaks of the recognition
+    clause_said = named & set(evidence_words.words(clause))
     mine = events[events["date"].dt.year.isin(years)] if years else events
     for row in mine.itertuples():
         text = f"{row.title} {str(row.kind).replace('_', ' ')}".lower()  # not its text: a raid it only mentions
         if stem == "recog" and str(row.kind) in OPENINGS:
             text += " recognises recognised recognition"  # a state that opened relations with Moscow recognised it
-        if not re.search(rf"\b{re.escape(stem)}", text) or not named & set(evidence_words.words(text)):
+        titled = re.search(rf"\b{re.escape(stem)}", text) and named & set(evidence_words.words(text))
+        if not titled and not (clause_said and _in_a_sentence(stem, clause_said, getattr(row, "description", ""))):
             continue
         sides = [str(row.actor)] if one_way else [str(row.actor), str(row.counterpart)]
         if any(_on(d.actor, side, *ties) for d in doers for side in sides):
+            return True
+    return False
+
+
+def _in_a_sentence(stem: str, said: set[str], text) -> bool:
+    """Whether one sentence of an event's text holds the verb's stem and every word in `said`."""
+    for sentence in re.split(r"(?<=[.;])\s+", str(text or "")):
+        lowered = sentence.lower()
+        if re.search(rf"\b{re.escape(stem)}", lowered) and said <= set(evidence_words.words(lowered)):
             return True
     return False
 
