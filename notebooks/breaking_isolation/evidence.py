@@ -78,6 +78,8 @@ class Spec:
     core: Callable[[object], set[str]] | None = None
     core_words: str = ""   # how the message names a core event
     near_words: str = ""   # what it says of a relevant event that is not core ({them}: "it" or "them")
+    # (data, the cited ids that are not relevant) -> why they are not, for the refusal; None: not said
+    why_not: Callable[[object, list[str]], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -218,18 +220,25 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "can support a claim.")
     dates = events.loc[list(given.events), "date"]
     outside = [i for i, d in dates.items() if not pd.Timestamp(spec.start) <= d <= pd.Timestamp(spec.end)]
+    # the evidence the question asks for, not the claim: a true event of 1920 is refused as evidence, never as false
     if outside:
-        return checks.wrong(f"{len(outside)} of your events {'lies' if len(outside) == 1 else 'lie'} outside "
-                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question is about: choose evidence "
-                            "from inside them.")
+        dated = [f"{i} ({_spoken(events.loc[i])})" for i in outside]
+        one = len(outside) == 1
+        return checks.wrong(f"{len(outside)} of your events {'lies' if one else 'lie'} outside "
+                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question asks for evidence from: "
+                            f"{_listed(dated)}. Choose evidence from inside them; your claim may still name "
+                            f"{'it' if one else 'them'} as background. {EVIDENCE_ONLY}")
     relevant = spec.relevant(data)
     off_topic = [i for i in given.events if i not in relevant]
+    why_not = spec.why_not(data, off_topic) if spec.why_not and off_topic else ""
     if len(off_topic) == len(given.events):
-        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.")
+        return checks.wrong(f"None of your events is {spec.relevant_words}"
+                            f"{f' ({why_not})' if why_not else ''}; look in {spec.where}. {EVIDENCE_ONLY}")
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
+        not_so = why_not or f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not"
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
-                            f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
-                            f"{MIN_EVENTS} events that are; look in {spec.where}.")
+                            f"{not_so}. Cite at least {MIN_EVENTS} events that are; look in {spec.where}. "
+                            f"{EVIDENCE_ONLY}")
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
         return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
@@ -257,6 +266,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                 "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
     return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
                           *tips)
+
+
+EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
+
+
+def _spoken(row) -> str:
+    from .misconceptions import _spoken as spoken
+
+    return spoken(str(row["date_text"])) if "date_text" in row.index else f"{row['date']:%d %B %Y}"
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
@@ -293,6 +311,7 @@ def events_said(given: Answer, data, spec: Spec, off_topic: list[str]) -> str:
                  + spec.near_words.format(them="it" if len(near) == 1 else "them",
                                           they="it" if len(near) == 1 else "they",
                                           explain="explains" if len(near) == 1 else "explain",
+                                          s="s" if len(near) == 1 else "",
                                           an_event="an event" if len(near) == 1 else "events") + ".")
     if off_topic:
         said += (f" {len(off_topic)} of your events {'is' if len(off_topic) == 1 else 'are'} not "
@@ -383,11 +402,36 @@ def _names_state(claim: str, state: str, data) -> bool:
 
 def _signed_ties(data) -> set[str]:
     """Events between two actors of the network's focus, 1921-28, that give a tie its sign (not neutral)."""
+    return _signed(data, both=True)
+
+
+def _signed_any(data) -> set[str]:
+    """Events that give a tie its sign between an actor of the figures and any other (Moscow's aid to Feng
+    Yuxiang, a warlord the figures fold into China): a tie of the data, so evidence for whom Moscow could count on."""
+    return _signed(data, both=False)
+
+
+def _signed(data, both: bool) -> set[str]:
     pairs = network_model.event_pairs(data.events, data.actors)
     focus = set(network_model.FOCUS)
-    keep = pairs[pairs["u"].isin(focus) & pairs["v"].isin(focus)]
+    keep = pairs[pairs["u"].isin(focus) & pairs["v"].isin(focus)] if both else pairs[
+        pairs["u"].isin(focus) | pairs["v"].isin(focus)]
     tones = data.events.set_index("event_id")["tone"].astype(str)
     return {e for e in keep["event_id"] if tones.get(e) != "neutral"}
+
+
+def _network_why_not(data, ids: list[str]) -> str:
+    """Why events give no tie a sign: neutral, or between actors none of the figures draws."""
+    tones = data.events.set_index("event_id")["tone"].astype(str)
+    neutral = [i for i in ids if tones.get(i) == "neutral"]
+    other = [i for i in ids if i not in neutral]
+    said = []
+    if neutral:
+        said.append(f"{_listed(neutral)} {'is' if len(neutral) == 1 else 'are'} neutral in the data, so "
+                    f"{'it gives' if len(neutral) == 1 else 'they give'} no tie a sign")
+    if other:
+        said.append(f"{_listed(other)} {'joins' if len(other) == 1 else 'join'} no actor of the figures")
+    return "; ".join(said)
 
 
 def _network_sides(given: Answer, data) -> list[str]:
@@ -420,10 +464,16 @@ SPECS = {
                                  "not {an_event} of recognition or relations: the check found {them} only among "
                                  "Moscow's other events, and did not judge "
                                  "whether {they} {explain} that change"),
-    "network-evidence": Spec("network-evidence", START, END, _signed_ties,
+    "network-evidence": Spec("network-evidence", START, END, _signed_any,
+                             "an event that gives a tie its sign (a cooperative or hostile event between an actor "
+                             "of the figures and another actor)",
+                             "the event ids of the edges (`edge_table`, column event_ids)",
+                             _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
                              "between two actors of the figures)",
-                             "the event ids of the edges (`edge_table`, column event_ids)"),
+                             "a cooperative or hostile event between an actor of the figures and an actor they do "
+                             "not draw (`edge_table` does not list {them}): {they} still count{s} as evidence of a tie",
+                             _network_why_not),
 }
 
 # notebook 3: was the united front a mistake? (the pointers and the relevant events live in china.py)
