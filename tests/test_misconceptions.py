@@ -37,6 +37,11 @@ CLAIMS = [
     ("The Chinese Communist Party left the Kuomintang in 1924 because Stalin ordered it.", ("ccp-left-1924",)),
     ("In 1927 Britain stopped recognising the Soviet Union, so the climb ended.", ("recognition-withdrawn",)),
     ("After the ARCOS raid Britain no longer recognised Moscow, so trade stopped.", ("recognition-withdrawn",)),
+    ("The number of states recognising Moscow went down in 1927 when Britain broke off relations.",
+     ("recognition-withdrawn",)),
+    ("After 1927 only 23 states recognised Moscow because Britain left.", ("recognition-withdrawn",)),
+    ("The recognition count dropped when Britain broke off relations in 1927.", ("recognition-withdrawn",)),
+    ("Fewer states recognised Moscow after Britain broke off relations in 1927.", ("recognition-withdrawn",)),
     ("Chiang Kai-shek was a communist, so Moscow could count on him in 1927.", ("chiang-communist",)),
     ("Chiang Kai-shek was a loyal Bolshevik who joined the Comintern in 1927.", ("chiang-communist",)),
     ("Chiang Kai-shek would have had to remain a communist.", ("chiang-communist",)),  # a condition of exercise G
@@ -80,6 +85,11 @@ CLAIMS = [
     ("The Chinese Communists joined the Kuomintang in 1924 and left it in 1927 because Chiang struck.", ()),
     ("Britain did not stop recognising the USSR in 1927, because a break of relations is not a withdrawal.", ()),
     ("Moscow's path was a series of bargains, because trade agreements came first and breaks followed in 1927.", ()),
+    ("The number of states recognising Moscow did not go down in 1927 when Britain broke off relations.", ()),
+    ("The number of states with relations with Moscow fell in 1927 when Britain broke off.", ()),
+    ("The number of states that recognised Moscow and had relations with it fell in 1927.", ()),
+    ("Fewer states recognised Moscow in 1922 than in 1925, because many waited for Britain.", ()),
+    ("In 1922 only two states recognised Moscow in law because the others feared communism.", ()),
 ]
 
 

@@ -400,8 +400,13 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
 
 def words_of_names(names) -> set[str]:
     """The words of the actors' names ("Moscow", "Chiang", "Sun Yat-sen"); an English word of a long name only where
-    it is no common word: not the "trade" of the All-Union Central Council of Trade Unions."""
-    return {w for key in names for w in evidence_words.words(key) if len(key.split()) <= 3 or w not in ENGLISH}
+    it is no common word: not the "trade" of the All-Union Central Council of Trade Unions. Not a capital, which
+    also names a treaty ("the Treaty of Berlin"): a capital that is a doer is taken out of its clause before events
+    are named."""
+    from .checks import CAPITALS
+
+    return {w for key in names if key not in CAPITALS for w in evidence_words.words(key)
+            if len(key.split()) <= 3 or w not in ENGLISH}
 
 
 def year_refusal(claim: str, data, cited=()) -> str | None:

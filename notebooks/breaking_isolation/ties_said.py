@@ -71,6 +71,9 @@ PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
 NEAR_BEFORE, NEAR_AFTER = 8, 4  # how many words may come between a word of tone and the actors it joins
 ADJECTIVE = re.compile(r"\s+(?:republics?|people|government|state|union|side|leaders?|policy|troops|army|advisers?)\b")
+# A place named as a treaty is named ("the Treaty of Berlin", "the Berlin treaty"): the treaty, not an actor.
+TREATY_BEFORE = re.compile(r"\b(?:treaty|treaties|peace|pact|protocol|convention)\s+of\s+$")
+TREATY_AFTER = re.compile(r"\s+(?:treaty|treaties|pact|protocol|convention)\b")
 MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr",
                 "soviet government": "ussr"}
 SOVIET = ("rsfsr", "ussr")
@@ -130,6 +133,8 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
                 continue
             if any(found.start() < m.end and m.start < found.end() for m in taken):
                 continue
+            if TREATY_BEFORE.search(lowered, 0, found.start()) or TREATY_AFTER.match(lowered, found.end()):
+                continue  # "the Treaty of Berlin", "the Berlin treaty": a treaty's name, not its city's state
             taken.append(Mention(found.start(), found.end(), text[found.start():found.end()], names[key]))
     return sorted(taken, key=lambda m: m.start)
 
