@@ -3,6 +3,8 @@ against the dated events of data/events.csv. One rule per word family, for every
 
 - "Italy was the first state to recognise the USSR": the data's order of first recognitions (in law, in practice,
   or either when the claim does not say) must put that state first; a year given with it must be its year;
+- "Britain was the first (the only) state to break off relations with Moscow", "...to restore relations": the
+  data's breaks and restorations by a state, each one whose own title says that act (never a lapse of relations);
 - "The United States never recognised the USSR", "Britain never restored relations", "never broke off": refused
   when the data has that state's recognition, restoration or break (in the years the claim names, if it names
   any: "never recognised it in the 1920s" is read for those years only);
@@ -225,6 +227,89 @@ def first_to_recognise(claim: str, data) -> str | None:
             f"{mine}{year}. Check the order in the table `changes` and in data/events.csv.")
 
 
+# "Britain was the first state to break off relations with the USSR", "the only state to restore relations":
+# a rank among the data's breaks or restorations of relations with Moscow, by the state that made them
+RANKED_ACTS = ("broke off relations with", "restored relations with")
+RANKED = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b)[\w-]+)"
+                    r"{0,5}?)\s+to\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
+                    + r")", re.IGNORECASE)
+
+
+def _ranked_rows(act: str, data) -> pd.DataFrame:
+    """The data's acts of a kind `act` names, by a state towards Moscow, earliest first, each with its title: only
+    a row whose own title says that act ("Britain breaks off relations"), never one it calls a lapse (Albania's
+    relations of 1924 "lapse", with no formal break), nor Moscow's own break."""
+    from .recognition import MOSCOW
+
+    changes = _changes(data)
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    rows = changes[changes["kind"].isin(KINDS[act])].copy()
+    rows["title"] = rows["event_id"].map(events["title"].astype(str))
+    rows = rows[~rows["event_id"].map(events["actor"].astype(str)).isin(MOSCOW)]  # the event's own actor
+    said = re.compile(ACTS[act], re.IGNORECASE)
+    return rows[rows["title"].map(lambda t: bool(said.search(str(t))))].sort_values("date")
+
+
+def _titled(rows) -> str:
+    return " and ".join(f"'{r.title}' ({_spoken(str(r.date_text))}, {r.event_id})" for r in rows.itertuples())
+
+
+def first_or_only(claim: str, data) -> str | None:
+    """"<state> was the first / the only state to break off (restore) relations with Moscow": the data's order
+    of those acts, in the years the claim names if it names any; a year given with "first" must be the state's."""
+    said = RANKED.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or AMONG.search(said.group("what") or ""):
+        return None  # "the first great power": a rank among some states, which the data does not class
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return None
+    act = next(a for i, a in enumerate(RANKED_ACTS) if said.group(f"a{i}"))
+    rows = _ranked_rows(act, data)
+    period = _period(claim[said.end():]) if said.group("rank").lower() == "only" else None
+    if period:
+        rows = rows[rows["date"].dt.year.between(*period)]
+    own, others = rows[rows["state"] == state.actor], rows[rows["state"] != state.actor]
+    labels, name = _labels(data), _name(state)
+    years = {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[said.end():])} if not period else set()
+    when = f" from {period[0]} to {period[1]}" if period else ""
+    if own.empty:
+        changes = _changes(data)
+        ended = changes[(changes["state"] == state.actor) & changes["kind"].isin(KINDS[act])]
+        mine = (f"for {name} it has {_titled(ended.merge(data.events[['event_id', 'title']], on='event_id'))}"
+                if not ended.empty else f"it records no time {name} {act} Moscow{when}")
+    else:
+        mine = f"{name} {act} Moscow {_said([(str(r.date_text), r.event_id) for r in own.head(1).itertuples()])}"
+    if said.group("rank").lower() == "first":
+        earlier = others[others["date"] < own["date"].min()] if not own.empty else others
+        wrong_year = not own.empty and years and int(own["date"].iloc[0].year) not in years
+        if earlier.empty and not own.empty and not wrong_year:
+            return None
+        if earlier.empty and own.empty:
+            return None  # no such act at all in the data: nothing to rank against
+        year = f", not in {' or '.join(map(str, sorted(years)))}" if wrong_year else ""
+        if earlier.empty:  # first indeed, but not in the year the claim gives
+            return (f"Your claim says {name} was the first state to {_infinitive(act)} Moscow in "
+                    f"{' or '.join(map(str, sorted(years)))}, but the data records that {mine}{year}. Check the "
+                    "year against the events in data/events.csv.")
+        first = earlier.head(1)
+        return (f"Your claim says {name} was the first state to {_infinitive(act)} Moscow ('{said.group(0).strip()}'). "
+                f"In the data the first state to do so was {labels.get(first['state'].iloc[0], first['state'].iloc[0])}: "
+                f"{_titled(first)}; {mine}{year}. Check the order in the table `changes` and in data/events.csv.")
+    if others.empty and not own.empty:
+        return None
+    listed = _titled(others.head(2)) if not others.empty else ""
+    return (f"Your claim says {name} was the only state to {_infinitive(act)} Moscow{when} "
+            f"('{said.group(0).strip()}'), but "
+            + (f"the data also records {listed}" + ("" if own.empty else f", and {mine}") if listed else f"{mine}")
+            + ". Check your claim against the events in data/events.csv.")
+
+
+def _infinitive(act: str) -> str:
+    """"broke off relations with" as "break off relations with"."""
+    return {"broke off relations with": "break off relations with",
+            "restored relations with": "restore relations with"}[act]
+
+
 POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
 
 
@@ -334,5 +419,5 @@ def never_helped(claim: str, data) -> str | None:
 def read(claim: str, data, start: str, end: str) -> str | None:
     """The first refusal of the rules above, or None."""
     text = " ".join(claim.split())
-    return (first_to_recognise(text, data) or held_until(text, data) or never_did(text, data)
+    return (first_to_recognise(text, data) or first_or_only(text, data) or held_until(text, data) or never_did(text, data)
             or kept_throughout(text, data, start, end) or never_helped(text, data))

@@ -84,9 +84,12 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     return pd.concat([found[mine], found[~mine]])
 
 
-# A verb of an act done on one day: its event cannot go on into a later year.
+# A verb of an act done on one day, or a thing that happens on its day (an ultimatum, a killing): its event
+# cannot go on into a later year. Plain English, not facts of the data.
 ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|proclaimed|initialled|agreed|"
-                     r"began|started|broke out|took place)\b", re.IGNORECASE)
+                     r"began|started|broke out|took place|arrived|reached|went to|travelled to|came out|published|"
+                     r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
+                     r"ultimatum|assassination|murder)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
 PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
                   r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
@@ -295,17 +298,33 @@ def _against(claim: str, row, years: set[int], events: pd.DataFrame, part: str =
                   "and gives it no end, so check whether it went on into that year")
 
 
+# The past of a verb that English does not build with -ed: "took" is "take" as a title writes it ("takes").
+IRREGULAR = {"took": "take", "went": "go", "came": "come", "broke": "break", "began": "begin", "sent": "send",
+             "led": "lead", "met": "meet", "gave": "give", "held": "hold", "won": "win", "lost": "lose",
+             "left": "leave", "made": "make", "told": "tell", "kept": "keep", "paid": "pay", "fought": "fight",
+             "brought": "bring", "wrote": "write", "rose": "rise", "fell": "fall", "drove": "drive", "shot": "shoot",
+             # and a word for the same act ("captured Peking": the title's "take Peking"; "went to Moscow": a
+             # mission to Moscow)
+             "captured": "take", "seized": "take", "go": "mission", "visited": "mission", "travelled": "mission"}
+
+
 def _stems(text: str) -> set[str]:
-    """The words of a text that are not little words, each with the words it may be built on ("expelled": expel)."""
-    return {stem for word in _bare_words(text) - evidence_words.LITTLE for stem in evidence_words._stems(word)}
+    """The words of a text that are not little words, each with the words it may be built on ("expelled": expel,
+    "took": take)."""
+    bare = _bare_words(text)
+    for _ in range(2):  # "went": go, then a mission
+        bare = bare | {IRREGULAR[w] for w in bare if w in IRREGULAR}
+    bare -= evidence_words.LITTLE  # after IRREGULAR: "took" is a little word
+    return {stem for word in bare for stem in evidence_words._stems(word)}
 
 
 def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     """A refusal when a part of the claim tells what one of the cited events did with a year the data does not
-    date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists): the part
-    names the event's actor (or one that belongs to it) and a word of its title that is no actor's name ("expelled"
-    for "expels"), and no event of the part's years does the same. A year after an event with no end is not
-    refused (wrong_event_year says it unchecked)."""
+    date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists; "Whampoa
+    opened in 1926 with Soviet money", citing 1924-whampoa-opens): the part names one of the event's sides (or an
+    actor that belongs to one) and words of its title that are no actor's name ("expelled" for "expels"), or both
+    its sides with an act of one day ("Chiang went to Moscow in 1925"), and no event of the part's years shares as
+    much with the part (an event of its year it may mean: Austria's recognition in fact of 1921). A year after an event with no end is not refused (wrong_event_year says it unchecked)."""
     events = data.events
     mine = events[events["event_id"].astype(str).isin(set(cited))].sort_values("date")
     if mine.empty:
@@ -314,21 +333,36 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     family = ties_said._family(data)
     own = words_of_names(names)
 
-    def doing(part: str, row) -> bool:
-        sides = family.get(str(row["actor"]), {str(row["actor"])})
-        acts = {w for w in _stems(str(row["title"])) if w not in own} & _stems(part)
-        return bool(acts) and any(m.actor in sides for m in ties_said.mentions(part, names))
+    def acts(row, told: set[str]) -> set[str]:
+        """The words of the event's title and kind that the part writes (`told`, or a word of the same first seven
+        letters: "recognised" for a recognition) and that are no actor's name."""
+        words = _bare_words(f"{row['title']} {str(row['kind']).replace('_', ' ')}") - evidence_words.LITTLE - own
+        return {w for w in words if _stems(w) & told or (len(w) >= 7 and w[:7] in {t[:7] for t in told if len(t) >= 7})}
+
+    def shared(part: str, named: list, told: set[str], row) -> int:
+        """How much of the event the part tells: the words of its title that the part writes (`told`, its words'
+        stems; an actor's name counts only as the part writes it, "Peking" for the title's Peking), and one more
+        for both its sides named with an act of one day; 0 when it names neither side."""
+        said = {m.actor for m in named}
+        sides = [family.get(str(row[k]), {str(row[k])}) for k in ("actor", "counterpart")]
+        both = [bool(said & side) for side in sides]
+        if not any(both):
+            return 0
+        title = _bare_words(str(row["title"])) - evidence_words.LITTLE
+        as_typed = {m.typed for m in named if _stems(m.typed) & {s for w in title for s in _stems(w)}}
+        return len(acts(row, told)) + len(as_typed) + (1 if all(both) and ONE_DAY.search(part) else 0)
 
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
         years = set(years_in(part))
         if not years:
             continue
+        named = ties_said.mentions(part, names)
+        told = _stems(part) - {s for m in named for s in _stems(m.typed)}  # "Peking" names a side, not an act
         then = events[events["date"].dt.year.isin(years)]
-        if any(doing(part, row) for _, row in then.iterrows()):
-            continue
-        for _, row in mine.iterrows():
-            if doing(part, row):
+        rival = max((shared(part, named, told, row) for _, row in then.iterrows()), default=0)
+        for _, row in mine.iterrows():  # a cited event the part tells by an act of its own, better than any other
+            if acts(row, told) and shared(part, named, told, row) > rival:
                 refusal, _ = _against(claim, row, years, events, part)
                 if refusal:
                     return refusal

@@ -205,6 +205,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     why = causes.read(given.claim, data, given.events)
     if why.refusal:  # a cause the data dates after what it explains
         return checks.wrong(why.refusal)
+    slip = claim_people.wrong_cited_year(given.claim, data, given.events)
+    if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
+        return checks.wrong(slip)
     unknown = [i for i in given.events if i not in events.index]
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
