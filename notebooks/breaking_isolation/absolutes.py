@@ -7,7 +7,8 @@ against the dated events of data/events.csv. One rule per word family, for every
   data's breaks and restorations by a state, each one whose own title says that act (never a lapse of relations);
 - "The United States never recognised the USSR", "Britain never restored relations", "never broke off": refused
   when the data has that state's recognition, restoration or break (in the years the claim names, if it names
-  any: "never recognised it in the 1920s" is read for those years only);
+  any: "never recognised it in the 1920s" is read for those years only); "did not break off relations in 1927",
+  "relations were not broken off", read the same way;
 - "France refused to recognise the USSR until 1933", "did not restore relations until 1930": the year must be the
   data's year of that act ("did not recognise it before 1933": no such act before that year);
 - "Britain kept relations with Moscow throughout the 1920s": refused when the data has a break of that state's
@@ -34,14 +35,19 @@ ADVERBS = r"(?:\s+(?:again|fully|formally|legally|officially|really|ever|actuall
 ACTS = {
     "recognised": RECOGNISE,
     "restored relations with": r"(?:restor\w*|renew\w*|resum\w*|re-?establish\w*|re-?open\w*)",
-    "broke off relations with": r"(?:br(?:oke|eak\w*)\s+(?:off|with|(?:\w+\s+)?(?:relations|ties))|sever\w*|"
+    "broke off relations with": r"(?:br(?:oken?|eak\w*)\s+(?:off|with|(?:\w+\s+)?(?:relations|ties))|sever\w*|"
                                 r"cut\s+(?:off\s+)?(?:\w+\s+)?(?:relations|ties))",
     "opened relations with": r"(?:establish\w*|open\w*|set\s+up)\s+(?:\w+\s+)?relations",
 }
 KINDS = {"restored relations with": ("relations_restored",), "broke off relations with": ("relations_broken",),
          "opened relations with": ("relations_established", "relations_restored")}
-NEVER = re.compile(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to)" + ADVERBS + r"\s+(?P<act>"
+NEVER = re.compile(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
+                   # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
+                   r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
                    + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
+# "relations were not broken off in 1927", "its ties with Moscow were never cut": the break denied in the passive
+UNBROKEN = re.compile(r"\b(?:relations|ties)\b(?:\s+(?!and\b|but\b)[\w']+){0,4}?\s+(?:were|was|had\s+been|have\s+been)"
+                      r"(?:\s+not|n['’]?t|\s+never)\s+(?:\w+\s+)?(?:broken|cut|severed)\b", re.IGNORECASE)
 HELD = r"(?:not|never|n't|refus\w*|declin\w*|wait\w*|held\s+(?:out|back|off)|hold\w*\s+(?:out|back|off)|withh\w*|delay\w*|reject\w*|only)"
 UNTIL = re.compile(r"\b(?P<word>until|till|before|only\s+in)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?P<year>1[89]\d\d)\b",
                    re.IGNORECASE)
@@ -133,19 +139,26 @@ def _act_name(match: re.Match) -> str:
 
 def never_did(claim: str, data) -> str | None:
     """"<state> never recognised / restored relations / broke off relations": the data's act, if it has one."""
-    for said in NEVER.finditer(claim):
+    denials = [(m, _act_name(m), bool(m.group("denied"))) for m in NEVER.finditer(claim)]
+    denials += [(m, "broke off relations with", True) for m in UNBROKEN.finditer(claim)]
+    for said, act, denied in sorted(denials, key=lambda d: d[0].start()):
         if UNTIL.search(claim, said.end()) or HYPOTHETICAL.search(claim):
             continue  # "never ... until 1933" is a claim of a year (held_until)
         state = _subject(claim, said.start(), data)
         if state is None:
             continue
-        act = _act_name(said)
         acts = _acts_of(state.actor, act, claim, data)
         period = _period_near(claim, said.start(), said.end())
         if period:
             acts = [(day, e) for day, e in acts if period[0] <= int(day[:4]) <= period[1]]
         if acts:
             name = _name(state)
+            if denied:  # "did not break off relations in 1927": in the years it names, or at any time
+                when = (f" in {period[0]}" if period and period[0] == period[1] else
+                        f" from {period[0]} to {period[1]}" if period and period[1] < 9999 else "")
+                return (f"Your claim denies that {name} {act} Moscow{when} ('{said.group(0)}'), but the data records "
+                        f"that {name} {act} Moscow {_said(acts[:2])}. Check your claim against "
+                        f"{'that event' if len(acts[:2]) == 1 else 'those events'} in data/events.csv.")
             return (f"Your claim says {name} never {act} Moscow ('{said.group(0)}'), but the data records that "
                     f"{name} {act} Moscow {_said(acts[:2])}. Check your claim against "
                     f"{'that event' if len(acts[:2]) == 1 else 'those events'} in data/events.csv.")

@@ -34,6 +34,9 @@ _KEEPS = (r"(\s+(?!(?:and|but|while|whereas|though|although|relations|ties|staye
           r"[\w']+)")
 
 
+# A wish or an order of someone's ("Stalin wanted them out", "Stalin told them to leave").
+_WISH = r"(wanted|wished|urged|ordered|told|demanded|called\s+for|asked|pushed|preferred|insisted)"
+
 TABLE = (
     Misconception(
         "recognition-withdrawn",
@@ -189,6 +192,22 @@ TABLE = (
         "Communists to stay in the Kuomintang or leave it? Then see who kept them in (1927-ecci-eighth-plenum).",
         ("1927-trotsky-critique", "1927-ecci-eighth-plenum"),
         unless=_r(r"\b(stalin|bukharin|not|never|n't|opposed|against|attack\w*|critic\w*|leave|left|out of|quit)\b")),
+    Misconception(
+        "debate-turned-round",
+        # the two sides of 1927 swapped in one sentence: "Trotsky wanted them to stay ... while Stalin wanted them
+        # out", or "Stalin wanted them out, whereas Trotsky wanted them in"
+        _r(r"(?=.*\b(kuomintang|kmt|guomindang|gmd|nationalists?|united front)\b)(?:"
+           r"\btrotsky\w*\b[^.;]*?\b(stay\w*|remain\w*|kept|keep\w*|inside|within)\b[^.;]*?"
+           r"\b(while|whereas|but|and|though|although)\b[^.;]*?\bstalin\b(\s+\S+){0,3}?\s+" + _WISH +
+           r"\b[^.;]*?\b(out|leave|quit|withdraw\w*|break\w*)\b"
+           r"|\bstalin\b(\s+\S+){0,3}?\s+" + _WISH + r"\b[^.;]*?\b(out|leave|quit|withdraw\w*)\b[^.;]*?"
+           r"\b(while|whereas|but|though|although)\b[^.;]*?\btrotsky\w*\b[^.;]*?\b(stay\w*|remain\w*|kept|keep\w*|in)\b)"),
+        "Read Stalin's theses (1927-stalin-theses-china) and the Comintern's eighth plenum (1927-ecci-eighth-plenum): "
+        "who kept the Communists allied with the Kuomintang in 1927? Then read Trotsky's critique "
+        "(1927-trotsky-critique, doc-1927-trotsky-critique): what did the Opposition call for, and what did Trotsky "
+        "say of staying in the Kuomintang?",
+        ("1927-stalin-theses-china", "1927-ecci-eighth-plenum", "1927-trotsky-critique", "doc-1927-trotsky-critique"),
+        unless=_r(r"\b(not|never)\b|n't\b")),
     Misconception(
         "ccp-left-1924",
         _r(r"(?=.*\b1924\b)(?=.*\b(ccp|communists?|communist party)\b)(?=.*\b(left|leave|quit|withdr\w*|broke with|"
