@@ -363,6 +363,9 @@ def _stems(text: str) -> set[str]:
     return {stem for word in bare for stem in evidence_words._stems(word)}
 
 
+DENIAL = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+
+
 def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     """A refusal when a part of the claim tells what one of the cited events did with a year the data does not
     date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists; "Whampoa
@@ -400,7 +403,7 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
         years = set(years_in(part))
-        if not years:
+        if not years or DENIAL.search(part):  # "Britain did not restore relations in 1928": true of a 1929 event
             continue
         named = ties_said.mentions(part, names)
         told = _stems(part) - {s for m in named for s in _stems(m.typed)}  # "Peking" names a side, not an act
