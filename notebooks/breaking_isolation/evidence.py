@@ -153,7 +153,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
-    absolute = absolutes.read(given.claim, data, spec.start, spec.end)
+    absolute = absolutes.read(given.claim, data, spec.start, spec.end, given.events)
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)
