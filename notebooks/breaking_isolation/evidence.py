@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
+from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
                faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
@@ -187,7 +187,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
-            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data))
+            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
+            or authorship.wrong_author(given.claim, data, documents))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
