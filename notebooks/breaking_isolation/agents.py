@@ -112,6 +112,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
     the clause's other words, or else those it names by their titles; only of the clause's years, if it gives any."""
     years = set(claim_people.years_in(clause))
     lowered = clause.lower()
+    things = claim_people._named_after(clause)  # "founded Sun Yat-sen University": that university's event
+    whole = events[[any(t in str(title).lower() for t in things) for title in events["title"]]] if things else events.iloc[0:0]
+    if len(whole):
+        return whole
     said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE
     titles = events["title"].astype(str)
     best = pd.DataFrame()
@@ -383,9 +387,7 @@ def unknown_signer(claim: str, data, cited=()) -> str | None:
 
 
 # "The Wuhan government was set up in 1927" (after the body), "Chiang founded the Wuhan government" (before it)
-FOUNDING = r"(?:founded|set\s+up|established|created|formed)"
-FOUNDED_AFTER = re.compile(rf"\s+(?:was|were)\s+(?:first\s+)?{FOUNDING}\b", re.IGNORECASE)
-FOUNDED_BEFORE = re.compile(rf"\b{FOUNDING}\s+(?:the\s+)?$", re.IGNORECASE)
+FOUNDED_AFTER, FOUNDED_BEFORE = claim_people.FOUNDED_AFTER, claim_people.FOUNDED_BEFORE
 
 
 def founded_when(claim: str, data) -> str | None:

@@ -107,20 +107,33 @@ BROKE = re.compile(ties_said.BREAK_VERB.pattern + r"|\bbroke\s+with\b", re.IGNOR
 
 def _break(part: str, data) -> Effect | None:
     """A break with Moscow that the part states ("Britain broke off relations in 1927", "the Nanjing government
-    broke with Moscow"): the data's break of the actor that opens the part, in the year it names if it names one."""
-    from .network_model import BREAK_KINDS
+    broke with Moscow"): the data's break of the actor that opens the part, in the year it names if it names one.
+    A break Moscow's side makes ("Moscow broke with the Nationalists") is the data's break by Moscow's side of its
+    tie to the one named after the verb: a break of relations, or a party turning its line against it (the breaks
+    of notebook 2's network)."""
+    from .network_model import BREAK_KINDS, HOSTILE_BREAK_KINDS
 
     verb = BROKE.search(part)
-    found = [m for m in ties_said.mentions(part, ties_said.actor_names(data.actors))
-             if verb is not None and m.end <= verb.start() and m.actor not in ties_said.SOVIET]
-    if not found:
+    if verb is None:
         return None
+    named = ties_said.mentions(part, ties_said.actor_names(data.actors))
+    found = [m for m in named if m.end <= verb.start() and m.actor not in ties_said.SOVIET]
     family = ties_said._family(data)
-    side, moscow = family.get(found[0].actor, {found[0].actor}), family.get("ussr", set(ties_said.SOVIET))
+    moscow = family.get("ussr", set(ties_said.SOVIET))
     events = data.events
-    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
-    rows = events[events["kind"].astype(str).isin(BREAK_KINDS)
-                  & ((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))]
+    actor, counterpart, kind = events["actor"].astype(str), events["counterpart"].astype(str), events["kind"].astype(str)
+    if found:
+        side = family.get(found[0].actor, {found[0].actor})
+        rows = events[kind.isin(BREAK_KINDS)
+                      & ((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))]
+    else:
+        breaker = next((m for m in named if m.end <= verb.start()), None)
+        other = next((m for m in named if m.start >= verb.end() and m.actor not in ties_said.SOVIET), None)
+        if breaker is None or breaker.actor not in moscow or other is None:
+            return None
+        side = family.get(other.actor, {other.actor})
+        broken = kind.isin(BREAK_KINDS) | (kind.isin(HOSTILE_BREAK_KINDS) & (events["tone"].astype(str) == "hostile"))
+        rows = events[broken & actor.isin(moscow) & counterpart.isin(side)]
     years = claim_people.years_in(part)
     rows = (rows[rows["date"].dt.year.isin(years)] if years else rows).sort_values("date")
     if rows.empty:

@@ -66,10 +66,13 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     named = [{w for n in _title_names(t) for w in evidence_words.words(n)} - actor_words - evidence_words.NAME_FILLERS
              for t in titles]  # "Anglo-Soviet": anglo
     often = pd.Series([w for n in named for w in n]).value_counts()  # "Moscow", "Peking": in many titles, no name
+    things = _named_after(claim)
     scores = []
     for title, names in zip(titles, named):
         shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said - actor_words
         rare = {w for w in names & said & may if often.get(w, 0) <= RARE}
+        whole = {w for thing in things if thing in title.lower() for w in _bare_words(thing)}  # "Sun Yat-sen University"
+        shared, rare = shared | whole, rare | whole
         scores.append(len(shared) if rare or len(shared) >= 2 else 0)
     scored = events.assign(_score=scores)
     scored = scored[scored["_score"] > 0]
@@ -128,11 +131,14 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         opener = years if OPENER.fullmatch(part) else set()
         if not years:
             continue
-        top = event_named(part, events, actor_words)
+        founding = _founding_of(part, events, names)
+        top = founding if len(founding) else event_named(part, events, actor_words)
         if top.empty and (ONE_DAY.search(part) or RATIFIED.search(part)):  # "Rapallo was signed in 1923": a rare name is enough with its signing
             top = _by_rare_name(part, events, actor_words)
-        if top.empty or top["date"].dt.year.isin(years).any() or _same_act_in(part, events, years, actor_words, names):
-            continue
+        whole = len(founding) or any(thing in str(t).lower() for thing in _named_after(part) for t in top["title"])
+        if top.empty or top["date"].dt.year.isin(years).any() or (
+                not whole and _same_act_in(part, events, years, actor_words, names)):
+            continue  # a thing named whole ("Sun Yat-sen University") is no other act of the part's year
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
         row = (mine if len(mine) else top).iloc[0]
@@ -143,6 +149,34 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
             return said
         return _against(claim, row, years, events, part)
     return None, None
+
+
+# A body said to be founded: "the CCP was founded in 1923", "Chen Duxiu founded the CCP".
+FOUNDING = r"(?:founded|set\s+up|established|created|formed)"
+FOUNDED_AFTER = re.compile(rf"\s+(?:was|were)\s+(?:first\s+)?{FOUNDING}\b", re.IGNORECASE)
+FOUNDED_BEFORE = re.compile(rf"\b{FOUNDING}\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _founding_of(part: str, events: pd.DataFrame, names: dict[str, str] | None) -> pd.DataFrame:
+    """The data's founding event of a body the part says was founded: an event of kind founding whose actor is
+    the body, or whose other side is the body and whose title names it ("Amtorg founded in New York"). The
+    founding is the act the part's year is read against, not another event that shares a name with the part
+    ("Chen Duxiu" of the emergency conference of 1927)."""
+    if not names or "kind" not in events:
+        return events.iloc[0:0]
+    foundings = events[events["kind"].astype(str) == "founding"]
+    for body in ties_said.mentions(part, names):
+        if not (FOUNDED_AFTER.match(part, body.end) or FOUNDED_BEFORE.search(part, 0, body.start)):
+            continue
+        if re.match(r"\s+[A-Z]", part[body.end:]):
+            continue  # "the Communist University of the Toilers": a word of a longer name, not the body
+        said = [k for k, a in names.items() if a == body.actor and len(k) >= 3]
+        rows = foundings[(foundings["actor"].astype(str) == body.actor)
+                         | ((foundings["counterpart"].astype(str) == body.actor)
+                            & foundings["title"].astype(str).str.lower().map(lambda t: any(k in t for k in said)))]
+        if len(rows):
+            return rows
+    return events.iloc[0:0]
 
 
 def _same_act_in(part: str, events: pd.DataFrame, years: set[int], actor_words: set[str],
@@ -165,6 +199,15 @@ def _same_act_in(part: str, events: pd.DataFrame, years: set[int], actor_words: 
 
 # A thing named after a person: the person's name before it is no act of theirs.
 NAMED_AFTER = re.compile(r"\s+(?:University|Academy|School|College|Institute|Mausoleum|Street|Square)\b")
+THING_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+)*" + NAMED_AFTER.pattern)
+
+
+def _named_after(part: str) -> list[str]:
+    """The things a part names after a person ("Sun Yat-sen University"), lower case: a title that holds one is
+    named by it whole, the person's name too, so that it is not taken for another university of Moscow."""
+    return [" ".join(m.group(0).lower().split()) for m in THING_NAMED.finditer(part)]
+
+
 RATIFIED = re.compile(r"\bratif\w*|\bcame\s+into\s+force\b|\bin\s+force\b", re.IGNORECASE)
 
 
@@ -253,10 +296,12 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     often = pd.Series([w for n in title_names for w in n]).value_counts()
     typed = _bare_words(part) - evidence_words.LITTLE
     said, may = _roots(typed), _may_name(part)
+    things = _named_after(part)
     scores = []
     for title, names in zip(titles, title_names):
         shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
         own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
+        own |= {w for thing in things if thing in title.lower() for w in _bare_words(thing)}
         # a rare name and a word of the event besides it ("Arcos raid"; not "British" alone)
         named = (len(own) >= 2 and names & own) or any(often.get(w, 0) <= RARE and own - {w}
                                                        for w in names & typed & may)
@@ -318,6 +363,9 @@ def _stems(text: str) -> set[str]:
     return {stem for word in bare for stem in evidence_words._stems(word)}
 
 
+DENIAL = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+
+
 def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     """A refusal when a part of the claim tells what one of the cited events did with a year the data does not
     date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists; "Whampoa
@@ -355,7 +403,7 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
         years = set(years_in(part))
-        if not years:
+        if not years or DENIAL.search(part):  # "Britain did not restore relations in 1928": true of a 1929 event
             continue
         named = ties_said.mentions(part, names)
         told = _stems(part) - {s for m in named for s in _stems(m.typed)}  # "Peking" names a side, not an act

@@ -375,7 +375,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                     f"has no break between {who} and {whom}. The kit's breaks with Moscow are: "
                                     f"{_moscow_breaks(events, family.get('ussr', set(SOVIET)), labels, first, last)}. "
                                     "Check your claim against the events.")
-                    named_years = years or every_year
+                    named_years = years or [y for y in every_year if y not in next_acts_years(claim, word.start(), finish)]
                     in_year = broken[broken["date"].dt.year.isin(named_years)] if named_years else broken
                     if in_year.empty:
                         data_years = sorted(set(broken["date"].dt.year.astype(int)))
@@ -515,6 +515,13 @@ def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
 LATER = re.compile(r"\b(later|afterwards|eventually|in the end|then|subsequently|in time)\b", re.IGNORECASE)
 
 
+def next_acts_years(claim: str, at: int, finish: int) -> set[int]:
+    """The years after an "and" that follows the word at `at` in its clause: the next act's ("broke off relations
+    with the USSR and restored them in 1929"), not the word's."""
+    joined = re.search(r"\band\b", claim[at:finish])
+    return {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[at + joined.end():finish])} if joined else set()
+
+
 def _years_of(claim: str, begin: int, finish: int, at: int, clause_years: list[int], every_year: list[int],
               first: int, last: int) -> tuple[list[int], int]:
     """(the years a word of tone at `at` is read for, the last year the check reads up to): the years of its own
@@ -525,7 +532,9 @@ def _years_of(claim: str, begin: int, finish: int, at: int, clause_years: list[i
     own_begin = max(c for c in cuts if c <= at)
     own_end = min([c for c in cuts if c > at] or [finish])
     own = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[own_begin:own_end]) if first <= int(y) <= last]
-    years = own or clause_years
+    # a year after an "and" that follows the word is the next act's ("broke off relations with the USSR and
+    # restored them in 1929"), not this one's
+    years = own or [y for y in clause_years if y not in next_acts_years(claim, at, finish)]
     if not years and LATER.search(claim[begin:finish]):
         return [], last
     return years, max(years or every_year or [last])
