@@ -24,7 +24,8 @@ makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking"
 act is about (agents.py): a doer the event does not have, or an act turned round, is refused with the data's
 actor; one that says an event succeeded when its title says it was crushed, that an agreement was never broken
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
-with the data's facts (outcomes.py). A claim's cause is read against the date of its effect (causes.py): a cause
+with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
+person acting for a body actors.csv does not put them in (targets.py). A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
@@ -43,8 +44,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
-               faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
+from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+               evidence_words, faces, misconceptions, network_model, outcomes, recognition, targets, tie_times, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -192,7 +193,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
-            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data))
+            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
+            or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
