@@ -119,7 +119,7 @@ def read_answer(answer) -> Answer:
         document = None
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
-    return Answer(" ".join(claim.split()), tuple(i for i in ids if i and i != "..."), document and document.strip())
+    return Answer(evidence_words.spelled_out(" ".join(claim.split())), tuple(i for i in ids if i and i != "..."), document and document.strip())
 
 
 def _sentences(text: str) -> int:
@@ -159,11 +159,14 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     strange = evidence_words.misspelt(given.claim, words)
     slips = [f"'{typed}' ({meant}?)" for typed, meant in strange if meant]
     if slips:  # a slip for a word the check knows: named, with the word it may be
-        return checks.wrong(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell again.")
+        # a spelling the check cannot read says nothing of the claim's history: "cannot read", never "not right"
+        raise checks.Unreadable(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell "
+                                "again.")
     unread = [f"'{typed}'" for typed, _ in strange]
     if unread:  # a claim with a word the check cannot read is not one it read: never badged as checked
-        return checks.wrong(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
-                            "the spelling, or say it with a word from the notebook, then run your answer cell again.")
+        raise checks.Unreadable(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
+                                "the spelling, or say it with a word from the notebook, then run your answer cell "
+                                "again.")
     reason = BECAUSE.search(given.claim)
     if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
