@@ -42,7 +42,10 @@ def test_the_word_of_each_claim_the_speakers_check_reads_is_in_the_notebooks_cla
     for number, word in china_exercises.CLAIM_WORDS.items():
         claim = re.search(rf"^{number}\. (.+)$", exercise, re.M)
         assert claim and word in claim.group(1).lower(), (number, word)
-        assert china_exercises.rejected_by(DATA, number), (number, word)  # and the data says who rejected it
+        # and the data's debate says whose words they are, and for soviets which side rejected them
+        documents = china_exercises._documents(DATA)
+        assert china_exercises.own_words_of(DATA, documents, number, china_exercises.speakers(DATA.actors)), number
+    assert china_exercises.rejected_by(DATA, 2)
 
 
 def test_the_british_note_marks_the_number_the_kit_supplies():

@@ -34,9 +34,18 @@ CLAIMS = [
     ("Stalin ordered the Communists to leave the Kuomintang in April 1927, so they escaped the massacre.",
      ("stalin-leave-1927",)),
     ("Trotsky kept the Communists inside the Kuomintang in 1927 because he trusted Chiang.", ("trotsky-kept-in",)),
+    ("Trotsky wanted the Communists to stay in the Kuomintang in 1927 while Stalin wanted them out.",
+     ("debate-turned-round",)),
+    ("In 1927 Stalin wanted the Communists out of the Kuomintang, whereas Trotsky wanted them to stay in.",
+     ("debate-turned-round",)),
     ("The Chinese Communist Party left the Kuomintang in 1924 because Stalin ordered it.", ("ccp-left-1924",)),
     ("In 1927 Britain stopped recognising the Soviet Union, so the climb ended.", ("recognition-withdrawn",)),
     ("After the ARCOS raid Britain no longer recognised Moscow, so trade stopped.", ("recognition-withdrawn",)),
+    ("The number of states recognising Moscow went down in 1927 when Britain broke off relations.",
+     ("recognition-withdrawn",)),
+    ("After 1927 only 23 states recognised Moscow because Britain left.", ("recognition-withdrawn",)),
+    ("The recognition count dropped when Britain broke off relations in 1927.", ("recognition-withdrawn",)),
+    ("Fewer states recognised Moscow after Britain broke off relations in 1927.", ("recognition-withdrawn",)),
     ("Chiang Kai-shek was a communist, so Moscow could count on him in 1927.", ("chiang-communist",)),
     ("Chiang Kai-shek was a loyal Bolshevik who joined the Comintern in 1927.", ("chiang-communist",)),
     ("Chiang Kai-shek would have had to remain a communist.", ("chiang-communist",)),  # a condition of exercise G
@@ -49,6 +58,9 @@ CLAIMS = [
     ("Sun Yat-sen's Kuomintang was itself a Marxist party because Borodin advised it.", ("kmt-communist",)),
     ("Moscow backed the communist Kuomintang in 1924 because it wanted a revolution in China.", ("kmt-communist",)),
     # Good claims, with causes, that name the same events and words: no misconception.
+    ("Stalin wanted the Communists to stay in the Kuomintang in 1927 while Trotsky wanted them out.", ()),
+    ("Stalin kept the Communists in the Kuomintang in 1927, but Trotsky wanted them out, so the debate split Moscow.",
+     ()),
     ("The Kuomintang was not a communist party, so the Communists joined it as individuals in 1924.", ()),
     ("The Kuomintang was a nationalist party that the communists joined in 1924 because Moscow told them to.", ()),
     ("Chiang Kai-shek was no communist, so he turned on the Communists at Shanghai in 1927.", ()),
@@ -80,6 +92,11 @@ CLAIMS = [
     ("The Chinese Communists joined the Kuomintang in 1924 and left it in 1927 because Chiang struck.", ()),
     ("Britain did not stop recognising the USSR in 1927, because a break of relations is not a withdrawal.", ()),
     ("Moscow's path was a series of bargains, because trade agreements came first and breaks followed in 1927.", ()),
+    ("The number of states recognising Moscow did not go down in 1927 when Britain broke off relations.", ()),
+    ("The number of states with relations with Moscow fell in 1927 when Britain broke off.", ()),
+    ("The number of states that recognised Moscow and had relations with it fell in 1927.", ()),
+    ("Fewer states recognised Moscow in 1922 than in 1925, because many waited for Britain.", ()),
+    ("In 1922 only two states recognised Moscow in law because the others feared communism.", ()),
 ]
 
 

@@ -3,13 +3,19 @@ against the dated events of data/events.csv. One rule per word family, for every
 
 - "Italy was the first state to recognise the USSR": the data's order of first recognitions (in law, in practice,
   or either when the claim does not say) must put that state first; a year given with it must be its year;
+- "Britain was the first (the only) state to break off relations with Moscow", "...to restore relations": the
+  data's breaks and restorations by a state, each one whose own title says that act (never a lapse of relations);
 - "The United States never recognised the USSR", "Britain never restored relations", "never broke off": refused
   when the data has that state's recognition, restoration or break (in the years the claim names, if it names
-  any: "never recognised it in the 1920s" is read for those years only);
+  any: "never recognised it in the 1920s" is read for those years only); "did not break off relations in 1927",
+  "relations were not broken off", read the same way;
 - "France refused to recognise the USSR until 1933", "did not restore relations until 1930": the year must be the
   data's year of that act ("did not recognise it before 1933": no such act before that year);
 - "Britain kept relations with Moscow throughout the 1920s": refused when the data has a break of that state's
   relations with Moscow in those years;
+- "Italy was the last state to recognise the USSR": refused when the data has a later recognition ("the last great
+  power": only a later one the student cites, as the data does not class states);
+- "Every state that broke off relations restored them by 1929": refused with each break not mended by then;
 - "Moscow never gave the Kuomintang any help": refused when the data has cooperative acts of Moscow's side
   (aid, arms, advisers, missions) towards the one it names.
 
@@ -32,14 +38,19 @@ ADVERBS = r"(?:\s+(?:again|fully|formally|legally|officially|really|ever|actuall
 ACTS = {
     "recognised": RECOGNISE,
     "restored relations with": r"(?:restor\w*|renew\w*|resum\w*|re-?establish\w*|re-?open\w*)",
-    "broke off relations with": r"(?:br(?:oke|eak\w*)\s+(?:off|with|(?:\w+\s+)?(?:relations|ties))|sever\w*|"
+    "broke off relations with": r"(?:br(?:oken?|eak\w*)\s+(?:off|with|(?:\w+\s+)?(?:relations|ties))|sever\w*|"
                                 r"cut\s+(?:off\s+)?(?:\w+\s+)?(?:relations|ties))",
     "opened relations with": r"(?:establish\w*|open\w*|set\s+up)\s+(?:\w+\s+)?relations",
 }
 KINDS = {"restored relations with": ("relations_restored",), "broke off relations with": ("relations_broken",),
          "opened relations with": ("relations_established", "relations_restored")}
-NEVER = re.compile(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to)" + ADVERBS + r"\s+(?P<act>"
+NEVER = re.compile(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
+                   # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
+                   r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
                    + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
+# "relations were not broken off in 1927", "its ties with Moscow were never cut": the break denied in the passive
+UNBROKEN = re.compile(r"\b(?:relations|ties)\b(?:\s+(?!and\b|but\b)[\w']+){0,4}?\s+(?:were|was|had\s+been|have\s+been)"
+                      r"(?:\s+not|n['’]?t|\s+never)\s+(?:\w+\s+)?(?:broken|cut|severed)\b", re.IGNORECASE)
 HELD = r"(?:not|never|n't|refus\w*|declin\w*|wait\w*|held\s+(?:out|back|off)|hold\w*\s+(?:out|back|off)|withh\w*|delay\w*|reject\w*|only)"
 UNTIL = re.compile(r"\b(?P<word>until|till|before|only\s+in)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?P<year>1[89]\d\d)\b",
                    re.IGNORECASE)
@@ -131,19 +142,26 @@ def _act_name(match: re.Match) -> str:
 
 def never_did(claim: str, data) -> str | None:
     """"<state> never recognised / restored relations / broke off relations": the data's act, if it has one."""
-    for said in NEVER.finditer(claim):
+    denials = [(m, _act_name(m), bool(m.group("denied"))) for m in NEVER.finditer(claim)]
+    denials += [(m, "broke off relations with", True) for m in UNBROKEN.finditer(claim)]
+    for said, act, denied in sorted(denials, key=lambda d: d[0].start()):
         if UNTIL.search(claim, said.end()) or HYPOTHETICAL.search(claim):
             continue  # "never ... until 1933" is a claim of a year (held_until)
         state = _subject(claim, said.start(), data)
         if state is None:
             continue
-        act = _act_name(said)
         acts = _acts_of(state.actor, act, claim, data)
         period = _period_near(claim, said.start(), said.end())
         if period:
             acts = [(day, e) for day, e in acts if period[0] <= int(day[:4]) <= period[1]]
         if acts:
             name = _name(state)
+            if denied:  # "did not break off relations in 1927": in the years it names, or at any time
+                when = (f" in {period[0]}" if period and period[0] == period[1] else
+                        f" from {period[0]} to {period[1]}" if period and period[1] < 9999 else "")
+                return (f"Your claim denies that {name} {act} Moscow{when} ('{said.group(0)}'), but the data records "
+                        f"that {name} {act} Moscow {_said(acts[:2])}. Check your claim against "
+                        f"{'that event' if len(acts[:2]) == 1 else 'those events'} in data/events.csv.")
             return (f"Your claim says {name} never {act} Moscow ('{said.group(0)}'), but the data records that "
                     f"{name} {act} Moscow {_said(acts[:2])}. Check your claim against "
                     f"{'that event' if len(acts[:2]) == 1 else 'those events'} in data/events.csv.")
@@ -223,6 +241,89 @@ def first_to_recognise(claim: str, data) -> str | None:
     return (f"Your claim says {name} was the first to recognise Moscow ('{said.group(0).strip()}'). In the data the "
             f"first state to recognise Moscow {how} was {labels.get(who, who)}, on {_spoken(day)} ({event}); "
             f"{mine}{year}. Check the order in the table `changes` and in data/events.csv.")
+
+
+# "Britain was the first state to break off relations with the USSR", "the only state to restore relations":
+# a rank among the data's breaks or restorations of relations with Moscow, by the state that made them
+RANKED_ACTS = ("broke off relations with", "restored relations with")
+RANKED = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b)[\w-]+)"
+                    r"{0,5}?)\s+to\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
+                    + r")", re.IGNORECASE)
+
+
+def _ranked_rows(act: str, data) -> pd.DataFrame:
+    """The data's acts of a kind `act` names, by a state towards Moscow, earliest first, each with its title: only
+    a row whose own title says that act ("Britain breaks off relations"), never one it calls a lapse (Albania's
+    relations of 1924 "lapse", with no formal break), nor Moscow's own break."""
+    from .recognition import MOSCOW
+
+    changes = _changes(data)
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    rows = changes[changes["kind"].isin(KINDS[act])].copy()
+    rows["title"] = rows["event_id"].map(events["title"].astype(str))
+    rows = rows[~rows["event_id"].map(events["actor"].astype(str)).isin(MOSCOW)]  # the event's own actor
+    said = re.compile(ACTS[act], re.IGNORECASE)
+    return rows[rows["title"].map(lambda t: bool(said.search(str(t))))].sort_values("date")
+
+
+def _titled(rows) -> str:
+    return " and ".join(f"'{r.title}' ({_spoken(str(r.date_text))}, {r.event_id})" for r in rows.itertuples())
+
+
+def first_or_only(claim: str, data) -> str | None:
+    """"<state> was the first / the only state to break off (restore) relations with Moscow": the data's order
+    of those acts, in the years the claim names if it names any; a year given with "first" must be the state's."""
+    said = RANKED.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or AMONG.search(said.group("what") or ""):
+        return None  # "the first great power": a rank among some states, which the data does not class
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return None
+    act = next(a for i, a in enumerate(RANKED_ACTS) if said.group(f"a{i}"))
+    rows = _ranked_rows(act, data)
+    period = _period(claim[said.end():]) if said.group("rank").lower() == "only" else None
+    if period:
+        rows = rows[rows["date"].dt.year.between(*period)]
+    own, others = rows[rows["state"] == state.actor], rows[rows["state"] != state.actor]
+    labels, name = _labels(data), _name(state)
+    years = {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[said.end():])} if not period else set()
+    when = f" from {period[0]} to {period[1]}" if period else ""
+    if own.empty:
+        changes = _changes(data)
+        ended = changes[(changes["state"] == state.actor) & changes["kind"].isin(KINDS[act])]
+        mine = (f"for {name} it has {_titled(ended.merge(data.events[['event_id', 'title']], on='event_id'))}"
+                if not ended.empty else f"it records no time {name} {act} Moscow{when}")
+    else:
+        mine = f"{name} {act} Moscow {_said([(str(r.date_text), r.event_id) for r in own.head(1).itertuples()])}"
+    if said.group("rank").lower() == "first":
+        earlier = others[others["date"] < own["date"].min()] if not own.empty else others
+        wrong_year = not own.empty and years and int(own["date"].iloc[0].year) not in years
+        if earlier.empty and not own.empty and not wrong_year:
+            return None
+        if earlier.empty and own.empty:
+            return None  # no such act at all in the data: nothing to rank against
+        year = f", not in {' or '.join(map(str, sorted(years)))}" if wrong_year else ""
+        if earlier.empty:  # first indeed, but not in the year the claim gives
+            return (f"Your claim says {name} was the first state to {_infinitive(act)} Moscow in "
+                    f"{' or '.join(map(str, sorted(years)))}, but the data records that {mine}{year}. Check the "
+                    "year against the events in data/events.csv.")
+        first = earlier.head(1)
+        return (f"Your claim says {name} was the first state to {_infinitive(act)} Moscow ('{said.group(0).strip()}'). "
+                f"In the data the first state to do so was {labels.get(first['state'].iloc[0], first['state'].iloc[0])}: "
+                f"{_titled(first)}; {mine}{year}. Check the order in the table `changes` and in data/events.csv.")
+    if others.empty and not own.empty:
+        return None
+    listed = _titled(others.head(2)) if not others.empty else ""
+    return (f"Your claim says {name} was the only state to {_infinitive(act)} Moscow{when} "
+            f"('{said.group(0).strip()}'), but "
+            + (f"the data also records {listed}" + ("" if own.empty else f", and {mine}") if listed else f"{mine}")
+            + ". Check your claim against the events in data/events.csv.")
+
+
+def _infinitive(act: str) -> str:
+    """"broke off relations with" as "break off relations with"."""
+    return {"broke off relations with": "break off relations with",
+            "restored relations with": "restore relations with"}[act]
 
 
 POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
@@ -331,8 +432,82 @@ def never_helped(claim: str, data) -> str | None:
             f"{listed}. Read {'them' if len(rows) != 1 else 'it'} in data/events.csv, then say what the help was.")
 
 
-def read(claim: str, data, start: str, end: str) -> str | None:
+LAST = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?last(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+"
+                  + RECOGNISE, re.IGNORECASE)
+
+
+def last_to_recognise(claim: str, data, cited=()) -> str | None:
+    """"<state> was the last state to recognise the USSR": the data's recognitions after that state's (in law,
+    unless the claim says in practice; in the years the claim names, if it names a span). "The last great power":
+    the data does not class states, so only a later recognition the student cites is held against it."""
+    said = LAST.search(claim)
+    if said is None or HYPOTHETICAL.search(claim):
+        return None
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return None
+    first = first_recognitions(data)
+    level = "de_facto" if IN_PRACTICE.search(claim) else "de_jure"
+    own = first.get(state.actor, {}).get(level) or first.get(state.actor, {}).get("de_facto")
+    if own is None:
+        return None  # no recognition by that state: another rule says what the data has
+    span = _period(claim[said.end():])
+    later = sorted((day, s, e) for s, dates in first.items() if s != state.actor for lv, (day, e) in dates.items()
+                   if lv == level and day > own[0] and not (span and span[1] < 9999 and int(day[:4]) > span[1]))
+    if AMONG.search(said.group("what") or ""):
+        later = [(day, s, e) for day, s, e in later if e in set(cited)]  # the student's own evidence of a later one
+    if not later:
+        return None
+    labels, name = _labels(data), _name(state)
+    listed = "; ".join(f"{labels.get(s, s)} on {_spoken(day)} ({e})" for day, s, e in later[:3])
+    how = "in law (de jure)" if level == "de_jure" else "in practice (de facto)"
+    whose = "your own evidence has" if AMONG.search(said.group("what") or "") else f"the data has {len(later)}"
+    return (f"Your claim says {name} was the last to recognise Moscow ('{said.group(0).strip()}'): {name} recognised "
+            f"it {how} on {_spoken(own[0])} ({own[1]}), but {whose} later recognition{'s' if len(later) != 1 else ''} "
+            f"{how}: {listed}. Check the order in the table `changes` and in data/events.csv.")
+
+
+# "Every state that broke off relations with Moscow restored them by 1929": each break against a later restoration
+EVERY_RESTORED = re.compile(
+    r"(?<!\bnot )\b(?:every|each|all(?:\s+the)?|any)\s+(?:\w+\s+)?(?:states?|countr(?:y|ies)|governments?|nations?|"
+    r"powers?)\s+(?:that|which|who)?\s*(?:had\s+)?(?:broke|broken|cut|severed)\b[^.;]*?\b(?:restor\w*|renew\w*|resum\w*|"
+    r"re-?establish\w*|mended|repaired)\b"
+    r"|(?<!\bnot )\b(?:every|each|all(?:\s+the)?)\s+breaks?\b[^.;]*?\b(?:mended|restored|healed|repaired|undone|reversed)\b",
+    re.IGNORECASE)
+
+
+def every_break_restored(claim: str, data) -> str | None:
+    """"Every state that broke off relations with Moscow restored them (by 1929)": the data's breaks (up to that
+    year) with no restoration of that state's relations after them, by that year if the claim names one."""
+    said = EVERY_RESTORED.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or re.search(r"\b(?:except|apart\s+from|save|but\s+not|other\s+than)\b",
+                                                                claim, re.IGNORECASE):
+        return None
+    by = re.search(r"\b(?:by|before|until|till)\s+(1[89]\d\d)\b", claim[said.start():], re.IGNORECASE)
+    limit = int(by.group(1)) - (1 if by.group(0).lower().startswith("before") else 0) if by else 9999
+    changes = _changes(data)
+    counted = changes[changes["counted"]].sort_values("date")
+    titles = dict(zip(data.events["event_id"].astype(str), data.events["title"].astype(str)))
+    open_breaks = []
+    for row in counted[(counted["kind"] == "relations_broken") & (counted["date"].dt.year <= limit)].itertuples():
+        back = counted[(counted["state"] == row.state) & (counted["kind"] == "relations_restored")
+                       & (counted["date"] > row.date)]
+        if back.empty or back["date"].dt.year.min() > limit:
+            again = (f", restored only on {_spoken(str(back.iloc[0]['date_text']))} ({back.iloc[0]['event_id']})"
+                     if not back.empty else ", with no restoration in the data")
+            open_breaks.append(f"'{titles.get(row.event_id, row.event_id)}' ({_spoken(str(row.date_text))}, "
+                               f"{row.event_id}){again}")
+    if not open_breaks:
+        return None
+    when = f" by {by.group(1)}" if by else ""
+    return (f"Your claim says every break of relations with Moscow was mended{when} ('{said.group(0).strip()}'), but "
+            f"the data has {len(open_breaks)} that {'was' if len(open_breaks) == 1 else 'were'} not: "
+            f"{'; '.join(open_breaks)}. Check each state's rows in the table `changes`.")
+
+
+def read(claim: str, data, start: str, end: str, cited=()) -> str | None:
     """The first refusal of the rules above, or None."""
     text = " ".join(claim.split())
-    return (first_to_recognise(text, data) or held_until(text, data) or never_did(text, data)
+    return (first_to_recognise(text, data) or first_or_only(text, data) or last_to_recognise(text, data, cited)
+            or held_until(text, data) or never_did(text, data) or every_break_restored(text, data)
             or kept_throughout(text, data, start, end) or never_helped(text, data))

@@ -28,8 +28,11 @@ import pandas as pd
 from . import claim_people, evidence_words, faces, ties_said
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 
-# A verb that makes its subject the doer. "led to" is a cause, not a leader.
-ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
+# A verb that makes its subject the doer. "led to" is a cause, not a leader. Telling someone to do an act of one
+# side against the other ("Borodin told Chiang to massacre the communists") is ordering it.
+ACTIVE = re.compile(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|encouraged)\s+(?:[\w'’-]+\s+){1,3}?to\s+"
+                    r"(?:massacre|raid|expel|break\s+(?:off|with))|"
+                    r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
                     r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
                     r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established)\b",
                     re.IGNORECASE)
@@ -109,6 +112,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
     the clause's other words, or else those it names by their titles; only of the clause's years, if it gives any."""
     years = set(claim_people.years_in(clause))
     lowered = clause.lower()
+    things = claim_people._named_after(clause)  # "founded Sun Yat-sen University": that university's event
+    whole = events[[any(t in str(title).lower() for t in things) for title in events["title"]]] if things else events.iloc[0:0]
+    if len(whole):
+        return whole
     said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE
     titles = events["title"].astype(str)
     best = pd.DataFrame()
@@ -213,15 +220,29 @@ def _own_act(doers, verb: str, clause: str, rows: pd.DataFrame, events: pd.DataF
     named = {w for t in rows["title"].astype(str) for w in evidence_words.words(t)} - evidence_words.LITTLE
     named -= {w for d in doers for w in evidence_words.words(d.typed)} | {stem} | actor_words
     one_way = rows["kind"].astype(str).isin(ONE_WAY).all()
+    # the words by which the clause itself named the act ("a commercial treaty"): a sentence of an event's text
+    # that has the verb and all of them records that act too ("On the day the Italo-Soviet commercial treaty was
+    # signed, Mussolini..."), though its title speaks of the recognition
+    clause_said = named & set(evidence_words.words(clause))
     mine = events[events["date"].dt.year.isin(years)] if years else events
     for row in mine.itertuples():
         text = f"{row.title} {str(row.kind).replace('_', ' ')}".lower()  # not its text: a raid it only mentions
         if stem == "recog" and str(row.kind) in OPENINGS:
             text += " recognises recognised recognition"  # a state that opened relations with Moscow recognised it
-        if not re.search(rf"\b{re.escape(stem)}", text) or not named & set(evidence_words.words(text)):
+        titled = re.search(rf"\b{re.escape(stem)}", text) and named & set(evidence_words.words(text))
+        if not titled and not (clause_said and _in_a_sentence(stem, clause_said, getattr(row, "description", ""))):
             continue
         sides = [str(row.actor)] if one_way else [str(row.actor), str(row.counterpart)]
         if any(_on(d.actor, side, *ties) for d in doers for side in sides):
+            return True
+    return False
+
+
+def _in_a_sentence(stem: str, said: set[str], text) -> bool:
+    """Whether one sentence of an event's text holds the verb's stem and every word in `said`."""
+    for sentence in re.split(r"(?<=[.;])\s+", str(text or "")):
+        lowered = sentence.lower()
+        if re.search(rf"\b{re.escape(stem)}", lowered) and said <= set(evidence_words.words(lowered)):
             return True
     return False
 
@@ -366,9 +387,7 @@ def unknown_signer(claim: str, data, cited=()) -> str | None:
 
 
 # "The Wuhan government was set up in 1927" (after the body), "Chiang founded the Wuhan government" (before it)
-FOUNDING = r"(?:founded|set\s+up|established|created|formed)"
-FOUNDED_AFTER = re.compile(rf"\s+(?:was|were)\s+(?:first\s+)?{FOUNDING}\b", re.IGNORECASE)
-FOUNDED_BEFORE = re.compile(rf"\b{FOUNDING}\s+(?:the\s+)?$", re.IGNORECASE)
+FOUNDED_AFTER, FOUNDED_BEFORE = claim_people.FOUNDED_AFTER, claim_people.FOUNDED_BEFORE
 
 
 def founded_when(claim: str, data) -> str | None:

@@ -9,6 +9,9 @@ title), it reads the cause against it:
 - a cause that is an event of the data, dated before: the check says it compared only the order;
 - a cause in plain English, which it cannot match to an event: the check says when the effect happened, and that it
   did not read the cause; a year the claim gives that cause after the effect's year is refused.
+- an effect in plain English after a cause the check finds ("Britain recognised the USSR in 1924, so Labour won the
+  election"): refused when the claim dates it before the cause, or when the cause's own text already has the
+  effect's party in government.
 
 Dates alone prove no cause (lesson 5): whether the one led to the other is for the student and the teacher.
 """
@@ -23,10 +26,15 @@ import pandas as pd
 from . import claim_people, misconceptions, ties_said
 
 # "<effect> because <cause>" and "<cause>, so <effect>": the reason words whose two sides the check reads
-EFFECT_FIRST = re.compile(r"\b(?:because(?:\s+of)?|as a result of|due to|owing to|thanks to|since(?!\s+1[89]\d\d))\b",
-                          re.IGNORECASE)
+# "because of that", "due to this": the cause went before, so these words point back and belong to CAUSE_FIRST
+BACK = r"\s+(?:that|this|it)\b"
+EFFECT_FIRST = re.compile(rf"\b(?:because(?!\s+of{BACK})(?:\s+of)?|as a result of(?!{BACK})|due to(?!{BACK})|"
+                          rf"owing to(?!{BACK})|thanks to(?!{BACK})|since(?!\s+1[89]\d\d))\b", re.IGNORECASE)
 CAUSE_FIRST = re.compile(r",?\s*\b(?:and\s+so|so(?!\s+that)|therefore|thus|hence|which\s+led\s+to|leading\s+to|led\s+to|"
-                         r"as\s+a\s+result|which\s+meant|which\s+caused|caused)\b", re.IGNORECASE)
+                         r"as\s+a\s+result|which\s+meant|which\s+caused|caused|"
+                         rf"(?:and\s+)?(?:because\s+of|as\s+a\s+result\s+of|due\s+to|owing\s+to|thanks\s+to){BACK}|"
+                         r"(?:and\s+)?(?:that|this|which)(?:\s+is|'s)\s+why|(?:and\s+)?for\s+that\s+reason)\b",
+                         re.IGNORECASE)
 # "<cause> made <someone> <do the effect>": a cause, then who it moved to act
 MADE = re.compile(r"\b(?:made|forced|pushed|led|caused|persuaded|convinced|drove|prompted|moved)\b(?=\s+(?:the\s+)?[A-Z])")
 # Where the clause that holds an effect or a cause ends: "Britain recognised the USSR in 1924 and broke off
@@ -101,20 +109,33 @@ BROKE = re.compile(ties_said.BREAK_VERB.pattern + r"|\bbroke\s+with\b", re.IGNOR
 
 def _break(part: str, data) -> Effect | None:
     """A break with Moscow that the part states ("Britain broke off relations in 1927", "the Nanjing government
-    broke with Moscow"): the data's break of the actor that opens the part, in the year it names if it names one."""
-    from .network_model import BREAK_KINDS
+    broke with Moscow"): the data's break of the actor that opens the part, in the year it names if it names one.
+    A break Moscow's side makes ("Moscow broke with the Nationalists") is the data's break by Moscow's side of its
+    tie to the one named after the verb: a break of relations, or a party turning its line against it (the breaks
+    of notebook 2's network)."""
+    from .network_model import BREAK_KINDS, HOSTILE_BREAK_KINDS
 
     verb = BROKE.search(part)
-    found = [m for m in ties_said.mentions(part, ties_said.actor_names(data.actors))
-             if verb is not None and m.end <= verb.start() and m.actor not in ties_said.SOVIET]
-    if not found:
+    if verb is None:
         return None
+    named = ties_said.mentions(part, ties_said.actor_names(data.actors))
+    found = [m for m in named if m.end <= verb.start() and m.actor not in ties_said.SOVIET]
     family = ties_said._family(data)
-    side, moscow = family.get(found[0].actor, {found[0].actor}), family.get("ussr", set(ties_said.SOVIET))
+    moscow = family.get("ussr", set(ties_said.SOVIET))
     events = data.events
-    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
-    rows = events[events["kind"].astype(str).isin(BREAK_KINDS)
-                  & ((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))]
+    actor, counterpart, kind = events["actor"].astype(str), events["counterpart"].astype(str), events["kind"].astype(str)
+    if found:
+        side = family.get(found[0].actor, {found[0].actor})
+        rows = events[kind.isin(BREAK_KINDS)
+                      & ((actor.isin(side) & counterpart.isin(moscow)) | (actor.isin(moscow) & counterpart.isin(side)))]
+    else:
+        breaker = next((m for m in named if m.end <= verb.start()), None)
+        other = next((m for m in named if m.start >= verb.end() and m.actor not in ties_said.SOVIET), None)
+        if breaker is None or breaker.actor not in moscow or other is None:
+            return None
+        side = family.get(other.actor, {other.actor})
+        broken = kind.isin(BREAK_KINDS) | (kind.isin(HOSTILE_BREAK_KINDS) & (events["tone"].astype(str) == "hostile"))
+        rows = events[broken & actor.isin(moscow) & counterpart.isin(side)]
     years = claim_people.years_in(part)
     rows = (rows[rows["date"].dt.year.isin(years)] if years else rows).sort_values("date")
     if rows.empty:
@@ -143,7 +164,9 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
     actor_words = claim_people.words_of_names(names)
     effect = (_recognition(effect_part, data) or _break(effect_part, data)
               or _named(effect_part, data, actor_words, cited))
-    if effect is None or not re.search(r"\w", cause_part):
+    if effect is None:
+        return _plain_effect(effect_part, cause_part, data, actor_words, cited)
+    if not re.search(r"\w", cause_part):
         return ties_said.Said()
     cause = _break(cause_part, data) or _named(cause_part, data, actor_words, cited)
     if cause is not None and cause.event_id == effect.event_id:
@@ -169,3 +192,39 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
                                  f"not read the cause your claim gives ('{typed}'): it could not match it to an event "
                                  "of the kit's data, so whether it is true, and whether it led to the effect, is yours "
                                  "to check against the evidence.",))
+
+
+# "Labour won the election", "the Conservatives took office": a party or person coming to office, by name
+IN_OFFICE = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+)\s+(?:[Pp]arty\s+)?(?:won\s+(?:the\s+)?(?:\w+\s+)?elections?|"
+                       r"came\s+to\s+(?:power|office)|took\s+(?:power|office)|formed\s+(?:a|the|its)\s+(?:\w+\s+)?"
+                       r"government|(?:was|were)\s+elected)\b")
+
+
+def _plain_effect(effect_part: str, cause_part: str, data, actor_words, cited) -> ties_said.Said:
+    """A cause the check finds among the kit's events with an effect in plain English ("Britain recognised the USSR
+    in 1924, so Labour won the election"): refused when the claim dates the effect before its cause, or when the
+    cause's own text in the data already has the effect's party in government."""
+    cause = (_recognition(cause_part, data) or _break(cause_part, data)
+             or _named(cause_part, data, actor_words, cited))
+    if cause is None or not re.search(r"\w", effect_part):
+        return ties_said.Said()
+    typed = " ".join(effect_part.strip(" ,;:").split())
+    years = claim_people.years_in(effect_part)
+    early = [y for y in years if y < cause.date.year]
+    if early and len(early) == len(years):
+        return ties_said.Said(f"Your claim puts what its cause led to ('{typed}') in {early[0]}, before its cause: the "
+                              f"data dates {cause.what} {cause.day} ({cause.event_id}), and a cause comes before what "
+                              "it explains. Check the years against data/events.csv.")
+    office = IN_OFFICE.search(effect_part)
+    if office is None:
+        return ties_said.Said()
+    texts = dict(zip(data.events["event_id"].astype(str), data.events["description"].astype(str)))
+    who = office.group("who").rstrip("s")  # "Conservatives" as the data's "Conservative government"
+    held = re.search(rf"[^.,;]*\b{re.escape(who)}s?\s+(?:government|cabinet|ministry|minister)[^.,;]*",
+                     texts.get(cause.event_id, ""), re.IGNORECASE)
+    if held is None:
+        return ties_said.Said()
+    return ties_said.Said(f"Your claim gives {cause.what} ({cause.event_id}, {cause.day}) as the cause of '{typed}', "
+                          f"but the data's text for that event already has the {who} government in office: "
+                          f"\"{held.group(0).strip()}\". What your claim calls the effect came first, so it cannot "
+                          "be caused by it. Check the order against data/events.csv.")

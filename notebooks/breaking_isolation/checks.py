@@ -318,11 +318,16 @@ ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "t
            "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
            # what people call the Kuomintang in English, besides its bracketed "Chinese Nationalist Party"
            "nationalist party": "kmt", "chinese nationalists": "kmt",
-           # a capital for its state, as people write it ("London signed a trade agreement"); not Berlin or
-           # Peking, which name a treaty and a government of their own
-           "london": "britain", "paris": "france", "rome": "italy", "washington": "usa", "tokyo": "japan",
            # The older spelling of Beijing, which notebook 3 and the documents use; actors.csv names it Beijing.
            "peking": "china-beijing", "peking government": "china-beijing"}
+
+
+# A capital for its state, as people write it ("London signed a trade agreement", "Berlin signed Rapallo"). A
+# capital also names treaties ("the Treaty of Berlin"): there it is the treaty (ties_said.mentions), and its word
+# still names the treaty's event (claim_people.words_of_names). Not Peking, which names a government of its own.
+CAPITALS = {"london": "britain", "paris": "france", "rome": "italy", "washington": "usa", "tokyo": "japan",
+            "berlin": "germany"}
+ALIASES.update(CAPITALS)
 
 
 def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import checks, claim_form, claim_people, evidence_words, misconceptions
+from . import checks, claim_form, claim_people, evidence_words, misconceptions, outcomes
 from .china import DEBATE_EVENTS, STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
@@ -46,10 +46,12 @@ def speakers(actors: pd.DataFrame) -> dict[str, str]:
 
 
 CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
-# The word of an exercise C claim that the data's debate events may say a side rejected: claim 2 of 03-china
-# ("The Communists should form soviets of workers and peasants now"). Which side rejected it is read from the data
-# (`rejected_by`), never typed here; tests/test_checks_walk6.py checks the notebook's claim holds the word.
-CLAIM_WORDS = {2: "soviets"}
+# Each exercise C claim of 03-china by a word of its own: 1 "...a bourgeois-democratic revolution against
+# imperialism", 2 "...form soviets of workers and peasants now", 3 "The Soviet Union is a factor in China's
+# revolution". Whose words they are (`own_words_of`), and which side the data says rejected them (`rejected_by`),
+# are read from the debate's documents and events, never typed here; tests/test_checks_walk6.py checks the
+# notebook's claim holds the word.
+CLAIM_WORDS = {1: "bourgeois-democratic", 2: "soviets", 3: "factor"}
 NOT_JUDGED = ("Who would sign which claim is for you to judge against the documents: the check did not read your "
               "answer against them.")
 CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
@@ -139,6 +141,14 @@ def _check_speakers(answer, data):
                                 f"the data records that {SPEAKERS[speaker]}'s "
                                 f"side rejected it: {event} says \"{said}\". Read that event again, and name who called "
                                 "for it.")
+        owners = own_words_of(data, documents, n, names)
+        if owners and named != "both" and named not in owners:  # a man whose texts never say the claim's words
+            word = CLAIM_WORDS[n]
+            return checks.wrong(f"For claim {n} you name {SPEAKERS[named]}, but the word of claim {n}, '{word}', "
+                                f"stands in no text of {SPEAKERS[named]}'s in the debate (the two documents and the "
+                                f"debate table). Find '{word}' in the two documents ({', '.join(DEBATE_DOCUMENTS)}) "
+                                "and in the debate table, see whose text uses it as their own, and name that "
+                                "speaker, or 'both' if your evidence shows that the other would sign it too.")
         found.append(f"Claim {n}: {match.what}.")
         if match.kind == "line":
             lines.setdefault(" ".join(evidence_words.words(shows)), []).append(n)
@@ -170,6 +180,28 @@ def rejected_by(data, claim: int) -> tuple[str, str, str] | None:
         if speaker:
             return speaker, event, " ".join(said.group(0).split())
     return None
+
+
+def own_words_of(data, documents, claim: int, names: dict[str, str]) -> set[str]:
+    """The speakers (stalin, trotsky) in whose texts of the debate the word of exercise C's `claim` (CLAIM_WORDS)
+    stands as their own words: a debate document by its author, a debate event by its speaker, each only in a clause
+    that does not reject it ("they also rejected the Opposition's call for soviets" is no call for soviets)."""
+    word = CLAIM_WORDS.get(claim)
+    if word is None:
+        return set()
+    said = re.compile(rf"(?<![\w-]){re.escape(word)}", re.I)
+    described = data.events.set_index("event_id")["description"].astype(str)
+    texts = [(evidence_words.Match("line", "", None, doc.id), doc.text) for doc in documents
+             if doc.id in DEBATE_DOCUMENTS]
+    texts += [(evidence_words.Match("event", "", event), described[event]) for event in DEBATE_EVENTS
+              if event in described.index]
+    owners = set()
+    for match, text in texts:
+        clauses = re.split(r"[.;]", text)
+        if any(said.search(c) and not re.search(r"\breject", c, re.I) for c in clauses):
+            owner = evidence_speaker(match, data, documents, names)
+            owners |= {owner} if owner else set()
+    return owners
 
 
 def _speaker_in(text: str, names: dict[str, str]) -> str | None:
@@ -337,6 +369,9 @@ def _check_conditions(answer, data):
         wrong_year = claim_people.year_refusal(condition, data, ids)
         if wrong_year:  # the year a condition gives an event, against the data (as for a claim)
             return checks.wrong(wrong_year.replace("Your claim ", f"Condition {n} ", 1))
+        post = outcomes.post_across_sides(condition, data)
+        if post:  # "since Chiang controlled the Red Army": a person at the head of another state's body
+            return checks.wrong(post.replace("Your claim ", f"Condition {n} ", 1))
     known = set(lane_events(data.events, data.actors)["event_id"])
     unknown = [i for i in ids if i not in set(data.events["event_id"])]
     if unknown:

@@ -66,10 +66,13 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     named = [{w for n in _title_names(t) for w in evidence_words.words(n)} - actor_words - evidence_words.NAME_FILLERS
              for t in titles]  # "Anglo-Soviet": anglo
     often = pd.Series([w for n in named for w in n]).value_counts()  # "Moscow", "Peking": in many titles, no name
+    things = _named_after(claim)
     scores = []
     for title, names in zip(titles, named):
         shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said - actor_words
         rare = {w for w in names & said & may if often.get(w, 0) <= RARE}
+        whole = {w for thing in things if thing in title.lower() for w in _bare_words(thing)}  # "Sun Yat-sen University"
+        shared, rare = shared | whole, rare | whole
         scores.append(len(shared) if rare or len(shared) >= 2 else 0)
     scored = events.assign(_score=scores)
     scored = scored[scored["_score"] > 0]
@@ -84,9 +87,12 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     return pd.concat([found[mine], found[~mine]])
 
 
-# A verb of an act done on one day: its event cannot go on into a later year.
+# A verb of an act done on one day, or a thing that happens on its day (an ultimatum, a killing): its event
+# cannot go on into a later year. Plain English, not facts of the data.
 ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|proclaimed|initialled|agreed|"
-                     r"began|started|broke out|took place)\b", re.IGNORECASE)
+                     r"began|started|broke out|took place|arrived|reached|went to|travelled to|came out|published|"
+                     r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
+                     r"ultimatum|assassination|murder)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
 PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
                   r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
@@ -125,11 +131,14 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         opener = years if OPENER.fullmatch(part) else set()
         if not years:
             continue
-        top = event_named(part, events, actor_words)
+        founding = _founding_of(part, events, names)
+        top = founding if len(founding) else event_named(part, events, actor_words)
         if top.empty and (ONE_DAY.search(part) or RATIFIED.search(part)):  # "Rapallo was signed in 1923": a rare name is enough with its signing
             top = _by_rare_name(part, events, actor_words)
-        if top.empty or top["date"].dt.year.isin(years).any() or _same_act_in(part, events, years, actor_words, names):
-            continue
+        whole = len(founding) or any(thing in str(t).lower() for thing in _named_after(part) for t in top["title"])
+        if top.empty or top["date"].dt.year.isin(years).any() or (
+                not whole and _same_act_in(part, events, years, actor_words, names)):
+            continue  # a thing named whole ("Sun Yat-sen University") is no other act of the part's year
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
         row = (mine if len(mine) else top).iloc[0]
@@ -140,6 +149,34 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
             return said
         return _against(claim, row, years, events, part)
     return None, None
+
+
+# A body said to be founded: "the CCP was founded in 1923", "Chen Duxiu founded the CCP".
+FOUNDING = r"(?:founded|set\s+up|established|created|formed)"
+FOUNDED_AFTER = re.compile(rf"\s+(?:was|were)\s+(?:first\s+)?{FOUNDING}\b", re.IGNORECASE)
+FOUNDED_BEFORE = re.compile(rf"\b{FOUNDING}\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _founding_of(part: str, events: pd.DataFrame, names: dict[str, str] | None) -> pd.DataFrame:
+    """The data's founding event of a body the part says was founded: an event of kind founding whose actor is
+    the body, or whose other side is the body and whose title names it ("Amtorg founded in New York"). The
+    founding is the act the part's year is read against, not another event that shares a name with the part
+    ("Chen Duxiu" of the emergency conference of 1927)."""
+    if not names or "kind" not in events:
+        return events.iloc[0:0]
+    foundings = events[events["kind"].astype(str) == "founding"]
+    for body in ties_said.mentions(part, names):
+        if not (FOUNDED_AFTER.match(part, body.end) or FOUNDED_BEFORE.search(part, 0, body.start)):
+            continue
+        if re.match(r"\s+[A-Z]", part[body.end:]):
+            continue  # "the Communist University of the Toilers": a word of a longer name, not the body
+        said = [k for k, a in names.items() if a == body.actor and len(k) >= 3]
+        rows = foundings[(foundings["actor"].astype(str) == body.actor)
+                         | ((foundings["counterpart"].astype(str) == body.actor)
+                            & foundings["title"].astype(str).str.lower().map(lambda t: any(k in t for k in said)))]
+        if len(rows):
+            return rows
+    return events.iloc[0:0]
 
 
 def _same_act_in(part: str, events: pd.DataFrame, years: set[int], actor_words: set[str],
@@ -162,6 +199,15 @@ def _same_act_in(part: str, events: pd.DataFrame, years: set[int], actor_words: 
 
 # A thing named after a person: the person's name before it is no act of theirs.
 NAMED_AFTER = re.compile(r"\s+(?:University|Academy|School|College|Institute|Mausoleum|Street|Square)\b")
+THING_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+)*" + NAMED_AFTER.pattern)
+
+
+def _named_after(part: str) -> list[str]:
+    """The things a part names after a person ("Sun Yat-sen University"), lower case: a title that holds one is
+    named by it whole, the person's name too, so that it is not taken for another university of Moscow."""
+    return [" ".join(m.group(0).lower().split()) for m in THING_NAMED.finditer(part)]
+
+
 RATIFIED = re.compile(r"\bratif\w*|\bcame\s+into\s+force\b|\bin\s+force\b", re.IGNORECASE)
 
 
@@ -250,10 +296,12 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     often = pd.Series([w for n in title_names for w in n]).value_counts()
     typed = _bare_words(part) - evidence_words.LITTLE
     said, may = _roots(typed), _may_name(part)
+    things = _named_after(part)
     scores = []
     for title, names in zip(titles, title_names):
         shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
         own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
+        own |= {w for thing in things if thing in title.lower() for w in _bare_words(thing)}
         # a rare name and a word of the event besides it ("Arcos raid"; not "British" alone)
         named = (len(own) >= 2 and names & own) or any(often.get(w, 0) <= RARE and own - {w}
                                                        for w in names & typed & may)
@@ -295,17 +343,36 @@ def _against(claim: str, row, years: set[int], events: pd.DataFrame, part: str =
                   "and gives it no end, so check whether it went on into that year")
 
 
+# The past of a verb that English does not build with -ed: "took" is "take" as a title writes it ("takes").
+IRREGULAR = {"took": "take", "went": "go", "came": "come", "broke": "break", "began": "begin", "sent": "send",
+             "led": "lead", "met": "meet", "gave": "give", "held": "hold", "won": "win", "lost": "lose",
+             "left": "leave", "made": "make", "told": "tell", "kept": "keep", "paid": "pay", "fought": "fight",
+             "brought": "bring", "wrote": "write", "rose": "rise", "fell": "fall", "drove": "drive", "shot": "shoot",
+             # and a word for the same act ("captured Peking": the title's "take Peking"; "went to Moscow": a
+             # mission to Moscow)
+             "captured": "take", "seized": "take", "go": "mission", "visited": "mission", "travelled": "mission"}
+
+
 def _stems(text: str) -> set[str]:
-    """The words of a text that are not little words, each with the words it may be built on ("expelled": expel)."""
-    return {stem for word in _bare_words(text) - evidence_words.LITTLE for stem in evidence_words._stems(word)}
+    """The words of a text that are not little words, each with the words it may be built on ("expelled": expel,
+    "took": take)."""
+    bare = _bare_words(text)
+    for _ in range(2):  # "went": go, then a mission
+        bare = bare | {IRREGULAR[w] for w in bare if w in IRREGULAR}
+    bare -= evidence_words.LITTLE  # after IRREGULAR: "took" is a little word
+    return {stem for word in bare for stem in evidence_words._stems(word)}
+
+
+DENIAL = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 
 
 def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     """A refusal when a part of the claim tells what one of the cited events did with a year the data does not
-    date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists): the part
-    names the event's actor (or one that belongs to it) and a word of its title that is no actor's name ("expelled"
-    for "expels"), and no event of the part's years does the same. A year after an event with no end is not
-    refused (wrong_event_year says it unchecked)."""
+    date it to ("the Wuhan Nationalists expelled them in 1925", citing 1927-wuhan-expels-communists; "Whampoa
+    opened in 1926 with Soviet money", citing 1924-whampoa-opens): the part names one of the event's sides (or an
+    actor that belongs to one) and words of its title that are no actor's name ("expelled" for "expels"), or both
+    its sides with an act of one day ("Chiang went to Moscow in 1925"), and no event of the part's years shares as
+    much with the part (an event of its year it may mean: Austria's recognition in fact of 1921). A year after an event with no end is not refused (wrong_event_year says it unchecked)."""
     events = data.events
     mine = events[events["event_id"].astype(str).isin(set(cited))].sort_values("date")
     if mine.empty:
@@ -314,21 +381,36 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
     family = ties_said._family(data)
     own = words_of_names(names)
 
-    def doing(part: str, row) -> bool:
-        sides = family.get(str(row["actor"]), {str(row["actor"])})
-        acts = {w for w in _stems(str(row["title"])) if w not in own} & _stems(part)
-        return bool(acts) and any(m.actor in sides for m in ties_said.mentions(part, names))
+    def acts(row, told: set[str]) -> set[str]:
+        """The words of the event's title and kind that the part writes (`told`, or a word of the same first seven
+        letters: "recognised" for a recognition) and that are no actor's name."""
+        words = _bare_words(f"{row['title']} {str(row['kind']).replace('_', ' ')}") - evidence_words.LITTLE - own
+        return {w for w in words if _stems(w) & told or (len(w) >= 7 and w[:7] in {t[:7] for t in told if len(t) >= 7})}
+
+    def shared(part: str, named: list, told: set[str], row) -> int:
+        """How much of the event the part tells: the words of its title that the part writes (`told`, its words'
+        stems; an actor's name counts only as the part writes it, "Peking" for the title's Peking), and one more
+        for both its sides named with an act of one day; 0 when it names neither side."""
+        said = {m.actor for m in named}
+        sides = [family.get(str(row[k]), {str(row[k])}) for k in ("actor", "counterpart")]
+        both = [bool(said & side) for side in sides]
+        if not any(both):
+            return 0
+        title = _bare_words(str(row["title"])) - evidence_words.LITTLE
+        as_typed = {m.typed for m in named if _stems(m.typed) & {s for w in title for s in _stems(w)}}
+        return len(acts(row, told)) + len(as_typed) + (1 if all(both) and ONE_DAY.search(part) else 0)
 
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
         years = set(years_in(part))
-        if not years:
+        if not years or DENIAL.search(part):  # "Britain did not restore relations in 1928": true of a 1929 event
             continue
+        named = ties_said.mentions(part, names)
+        told = _stems(part) - {s for m in named for s in _stems(m.typed)}  # "Peking" names a side, not an act
         then = events[events["date"].dt.year.isin(years)]
-        if any(doing(part, row) for _, row in then.iterrows()):
-            continue
-        for _, row in mine.iterrows():
-            if doing(part, row):
+        rival = max((shared(part, named, told, row) for _, row in then.iterrows()), default=0)
+        for _, row in mine.iterrows():  # a cited event the part tells by an act of its own, better than any other
+            if acts(row, told) and shared(part, named, told, row) > rival:
                 refusal, _ = _against(claim, row, years, events, part)
                 if refusal:
                     return refusal
@@ -400,8 +482,13 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
 
 def words_of_names(names) -> set[str]:
     """The words of the actors' names ("Moscow", "Chiang", "Sun Yat-sen"); an English word of a long name only where
-    it is no common word: not the "trade" of the All-Union Central Council of Trade Unions."""
-    return {w for key in names for w in evidence_words.words(key) if len(key.split()) <= 3 or w not in ENGLISH}
+    it is no common word: not the "trade" of the All-Union Central Council of Trade Unions. Not a capital, which
+    also names a treaty ("the Treaty of Berlin"): a capital that is a doer is taken out of its clause before events
+    are named."""
+    from .checks import CAPITALS
+
+    return {w for key in names if key not in CAPITALS for w in evidence_words.words(key)
+            if len(key.split()) <= 3 or w not in ENGLISH}
 
 
 def year_refusal(claim: str, data, cited=()) -> str | None:

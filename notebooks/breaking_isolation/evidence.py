@@ -24,7 +24,8 @@ makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking"
 act is about (agents.py): a doer the event does not have, or an act turned round, is refused with the data's
 actor; one that says an event succeeded when its title says it was crushed, that an agreement was never broken
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
-with the data's facts (outcomes.py). A claim's cause is read against the date of its effect (causes.py): a cause
+with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
+person acting for a body actors.csv does not put them in (targets.py). A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
@@ -43,8 +44,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
-               faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
+from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+               evidence_words, faces, misconceptions, network_model, outcomes, recognition, targets, tie_times, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -78,6 +79,11 @@ class Spec:
     core: Callable[[object], set[str]] | None = None
     core_words: str = ""   # how the message names a core event
     near_words: str = ""   # what it says of a relevant event that is not core ({them}: "it" or "them")
+    # (data, claim) -> more event ids that bear on this claim in particular; and (data, ids, claim) -> why in plain
+    # words the events outside `relevant` do not count, for the refusal
+    named_too: Callable[[object, str], set[str]] | None = None
+    named_words: str = ""  # how the message names an event of `named_too`
+    why_not: Callable[[object, list[str], str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
-    absolute = absolutes.read(given.claim, data, spec.start, spec.end)
+    absolute = absolutes.read(given.claim, data, spec.start, spec.end, given.events)
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)
@@ -187,7 +193,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
-            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data))
+            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
+            or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
@@ -205,6 +212,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     why = causes.read(given.claim, data, given.events)
     if why.refusal:  # a cause the data dates after what it explains
         return checks.wrong(why.refusal)
+    slip = claim_people.wrong_cited_year(given.claim, data, given.events)
+    if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
+        return checks.wrong(slip)
     unknown = [i for i in given.events if i not in events.index]
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
@@ -215,18 +225,24 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "can support a claim.")
     dates = events.loc[list(given.events), "date"]
     outside = [i for i, d in dates.items() if not pd.Timestamp(spec.start) <= d <= pd.Timestamp(spec.end)]
+    # the evidence the question asks for, not the claim: a true event of 1920 is refused as evidence, never as false
     if outside:
-        return checks.wrong(f"{len(outside)} of your events {'lies' if len(outside) == 1 else 'lie'} outside "
-                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question is about: choose evidence "
-                            "from inside them.")
-    relevant = spec.relevant(data)
+        dated = [f"{i} ({_spoken(events.loc[i])})" for i in outside]
+        one = len(outside) == 1
+        return checks.wrong(f"{len(outside)} of your events {'lies' if one else 'lie'} outside "
+                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question asks for evidence from: "
+                            f"{_listed(dated)}. Choose evidence from inside them; your claim may still name "
+                            f"{'it' if one else 'them'} as background. {EVIDENCE_ONLY}")
+    relevant = spec.relevant(data) | (spec.named_too(data, given.claim) if spec.named_too else set())
     off_topic = [i for i in given.events if i not in relevant]
+    why_not = tuple(filter(None, [spec.why_not(data, off_topic, given.claim) if spec.why_not and off_topic else ""]))
     if len(off_topic) == len(given.events):
-        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.")
+        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not,
+                            EVIDENCE_ONLY)
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
                             f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
-                            f"{MIN_EVENTS} events that are; look in {spec.where}.")
+                            f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
         return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
@@ -256,6 +272,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                           *tips)
 
 
+EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
+
+
+def _spoken(row) -> str:
+    from .misconceptions import _spoken as spoken
+
+    return spoken(str(row["date_text"])) if "date_text" in row.index else f"{row['date']:%d %B %Y}"
+
+
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
     """What a claim names that the kit's data does not hold, in quotes: a year with no event, and a capitalised
     word that is neither a common word nor a name the data knows ("Mao", "1949")."""
@@ -280,11 +305,15 @@ def events_said(given: Answer, data, spec: Spec, off_topic: list[str]) -> str:
     not find among the events of the question (`spec.core`, else `spec.relevant`)."""
     said = f"Its {len(given.events)} events exist and fall in {spec.start[:4]}–{spec.end[:4]}."
     core = spec.core(data) if spec.core else spec.relevant(data)
+    own_tie = spec.named_too(data, given.claim) - core if spec.named_too else set()
     direct = [e for e in given.events if e in core]
-    near = [e for e in given.events if e not in core and e not in off_topic]
+    named = [e for e in given.events if e in own_tie and e not in off_topic]
+    near = [e for e in given.events if e not in core and e not in own_tie and e not in off_topic]
     if direct:
         said += (f" {_listed(direct)} {'is' if len(direct) == 1 else 'are each'} "
                  f"{spec.core_words or spec.relevant_words}.")
+    if named:
+        said += f" {_listed(named)} {'is' if len(named) == 1 else 'are each'} {spec.named_words}."
     if near:
         said += (f" {_listed(near)} {'is' if len(near) == 1 else 'are'} "
                  + spec.near_words.format(them="it" if len(near) == 1 else "them",
@@ -387,6 +416,46 @@ def _signed_ties(data) -> set[str]:
     return {e for e in keep["event_id"] if tones.get(e) != "neutral"}
 
 
+def _off_figures(data) -> pd.DataFrame:
+    """The events of 1921-28 that join Moscow to an actor the network's figures leave out (FOCUS), each with the
+    node that is not Moscow's: a Soviet-Turkish treaty is a tie of Moscow's, but not one the figures draw."""
+    pairs = network_model.event_pairs(data.events, data.actors)
+    focus = set(network_model.FOCUS)
+    pairs = pairs[pairs["date"].between(pd.Timestamp(START), pd.Timestamp(END))]
+    moscow = (pairs["u"] == network_model.SOVIET) | (pairs["v"] == network_model.SOVIET)
+    pairs = pairs[moscow & ~(pairs["u"].isin(focus) & pairs["v"].isin(focus))].copy()
+    pairs["other"] = pairs["v"].where(pairs["u"] == network_model.SOVIET, pairs["u"])
+    return pairs
+
+
+def _ties_named(data, claim: str) -> set[str]:
+    """The events that give Moscow's tie to an actor the figures leave out its sign, when the claim names that
+    actor ("Moscow could count on Turkey because of the treaty of 1925"): evidence on the claim's own tie."""
+    pairs = _off_figures(data)
+    nodes = network_model.node_of(data.actors)
+    named = {nodes.get(m.actor, m.actor) for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))}
+    return set(pairs.loc[pairs["other"].isin(named) & (pairs["tone"] != "neutral"), "event_id"])
+
+
+def _why_off_network(data, ids: list[str], claim: str) -> str:
+    """Why, in plain words, cited events do not count for notebook 2: an event marked neutral, or a tie the
+    figures do not draw (and the claim does not name)."""
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    pairs = _off_figures(data).set_index("event_id")
+    labels = checks.actor_labels(data.actors, network_model.LABELS)
+    said = []
+    for event in ids:
+        title = f"{event} ('{events.loc[event, 'title']}')"
+        if event in pairs.index and str(pairs.loc[event, "tone"]) != "neutral":
+            other = labels.get(str(pairs.loc[event, "other"]), str(pairs.loc[event, "other"]))
+            said.append(f"{title} is a {pairs.loc[event, 'tone']} act between Moscow and {other}, but the network's "
+                        f"figures do not draw {other}, and your claim does not name it: name {other} in your claim "
+                        "if that tie is what it is about")
+        elif str(events.loc[event, "tone"]) == "neutral":
+            said.append(f"{title} is marked neutral in the data: it made no tie friendlier or more hostile")
+    return (_listed(said)[:1].upper() + _listed(said)[1:] + ".") if said else ""
+
+
 def _network_sides(given: Answer, data) -> list[str]:
     events = data.events.set_index("event_id").loc[list(given.events)]
     tips = []
@@ -420,7 +489,10 @@ SPECS = {
     "network-evidence": Spec("network-evidence", START, END, _signed_ties,
                              "an event that gives one of the network's ties its sign (a cooperative or hostile event "
                              "between two actors of the figures)",
-                             "the event ids of the edges (`edge_table`, column event_ids)"),
+                             "the event ids of the edges (`edge_table`, column event_ids)",
+                             named_too=_ties_named, why_not=_why_off_network,
+                             named_words="a cooperative or hostile act between Moscow and an actor your claim names, "
+                                         "which the figures do not draw: the check counted it for that tie"),
 }
 
 # notebook 3: was the united front a mistake? (the pointers and the relevant events live in china.py)

@@ -263,13 +263,15 @@ NOT_AFTER_DETERMINER = frozenset("""the a an its their this these those of by to
 is are be been has have had did do does not because since so which who that""".split())
 NOT_LAST = frozenset("the a an its their of by and or".split())
 TWICE_IS_ENGLISH = frozenset("had that".split())
+TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[^\w\s]")
 
 
 def out_of_order(text: str) -> str | None:
     """Why the known words of `text` are in no sentence's order (module note above), or None."""
-    found = words(text)
+    # Numbers and punctuation are tokens here, so "in 1924 in London" and "by 1929, by agreement" are not "in in".
+    found = TOKEN.findall(str(text).lower().replace("’", "'"))
     for a, b in zip(found, found[1:]):
-        if a == b and a not in TWICE_IS_ENGLISH and not a.isdigit():
+        if a == b and a not in TWICE_IS_ENGLISH and a[0].isalpha():
             return f"it has '{a} {b}', the same word twice in a row"
         if a in DETERMINERS and b in NOT_AFTER_DETERMINER:
             return f"it has '{a} {b}', and no sentence puts '{b}' just after '{a}'"

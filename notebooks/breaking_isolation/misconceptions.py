@@ -26,6 +26,17 @@ def _r(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# A count going down ("went down", "fell", "dropped"), and the words between a count and its verb, none of which may
+# turn to another subject ("and relations fell") or say the count held ("stayed at 24 while relations fell").
+_DOWN = (r"((went|go|goes|going|gone)\s+down|fell|fall|falls|falling|dropp?(ed|s|ing)?|decreas\w*|declin\w*|"
+         r"shr[aiu]nk\w*|dipp?(ed|s)?|sank|reduc\w*|lowered|got\s+smaller|became\s+smaller)\b")
+_KEEPS = (r"(\s+(?!(?:and|but|while|whereas|though|although|relations|ties|stayed|remained|held|kept|never|not|no)\b)"
+          r"[\w']+)")
+
+
+# A wish or an order of someone's ("Stalin wanted them out", "Stalin told them to leave").
+_WISH = r"(wanted|wished|urged|ordered|told|demanded|called\s+for|asked|pushed|preferred|insisted)"
+
 TABLE = (
     Misconception(
         "recognition-withdrawn",
@@ -42,7 +53,17 @@ TABLE = (
            # recognition as the subject of an end: "Recognition of Moscow fell in 1927"
            r"|\brecognition(\s+(?!and\b|but\b|relations\b|ties\b|never\b|not\b|no\b)[\w']+){0,4}\s+(fell|collapsed|ended|ceased|lapsed|"
            r"disappeared|vanished|died|came\s+to\s+an\s+end|fell\s+apart|was\s+lost|were\s+lost)\b"
-           r"(?!\s+(?:the|a|an|its|their|his|her|moscow|soviet|[\w]+'s)\b)"),  # not "ended Moscow's isolation"
+           r"(?!\s+(?:the|a|an|its|their|his|her|moscow|soviet|[\w]+'s)\b)"  # not "ended Moscow's isolation"
+           # a count of recognitions said to go down: "the number of states recognising Moscow went down"
+           r"|\b(number|count|total|tally)\s+of\s+(\w+\s+){0,3}?recogni\w*" + _KEEPS + r"{0,5}?\s+" + NOT + _DOWN +
+           r"|\brecogni\w*\s+(count|total|number|line|curve|tally)\b" + _KEEPS + r"{0,5}?\s+" + NOT + _DOWN +
+           # a smaller count put down to a state that left: "only 23 states recognised Moscow because Britain left";
+           # "fewer states recognised Moscow in 1922 than in 1925" gives no such cause and stays unread
+           r"|(\b" + NOT + r"fewer\s+(\w+\s+){0,2}?(states|countries|nations|governments|powers)\s+(still\s+)?recogni\w*"
+           r"|\brecogni\w*\s+by\s+fewer\b"
+           r"|\b(only|just)\s+[\w-]+\s+(states|countries|nations|governments|powers)\s+(still\s+)?recogni\w*)[^.;]*?"
+           r"\b(because|as|since|when|after|once|for)\b[^.;]*?\b(left|quit|withdrew|pulled\s+out|dropped\s+out|"
+           r"walked\s+out|broke(\s+off)?|break|cut\s+(off|ties|relations))\b"),
         "A break of relations is not a withdrawal of recognition. Compare what Britain did in May 1927 "
         "(1927-britain-breaks-relations) with its recognition of 1924 (1924-britain-recognition): did any "
         "state take its recognition back? The Commons debate (doc-1927-commons-debate-break) says what was broken.",
@@ -171,6 +192,22 @@ TABLE = (
         "Communists to stay in the Kuomintang or leave it? Then see who kept them in (1927-ecci-eighth-plenum).",
         ("1927-trotsky-critique", "1927-ecci-eighth-plenum"),
         unless=_r(r"\b(stalin|bukharin|not|never|n't|opposed|against|attack\w*|critic\w*|leave|left|out of|quit)\b")),
+    Misconception(
+        "debate-turned-round",
+        # the two sides of 1927 swapped in one sentence: "Trotsky wanted them to stay ... while Stalin wanted them
+        # out", or "Stalin wanted them out, whereas Trotsky wanted them in"
+        _r(r"(?=.*\b(kuomintang|kmt|guomindang|gmd|nationalists?|united front)\b)(?:"
+           r"\btrotsky\w*\b[^.;]*?\b(stay\w*|remain\w*|kept|keep\w*|inside|within)\b[^.;]*?"
+           r"\b(while|whereas|but|and|though|although)\b[^.;]*?\bstalin\b(\s+\S+){0,3}?\s+" + _WISH +
+           r"\b[^.;]*?\b(out|leave|quit|withdraw\w*|break\w*)\b"
+           r"|\bstalin\b(\s+\S+){0,3}?\s+" + _WISH + r"\b[^.;]*?\b(out|leave|quit|withdraw\w*)\b[^.;]*?"
+           r"\b(while|whereas|but|though|although)\b[^.;]*?\btrotsky\w*\b[^.;]*?\b(stay\w*|remain\w*|kept|keep\w*|in)\b)"),
+        "Read Stalin's theses (1927-stalin-theses-china) and the Comintern's eighth plenum (1927-ecci-eighth-plenum): "
+        "who kept the Communists allied with the Kuomintang in 1927? Then read Trotsky's critique "
+        "(1927-trotsky-critique, doc-1927-trotsky-critique): what did the Opposition call for, and what did Trotsky "
+        "say of staying in the Kuomintang?",
+        ("1927-stalin-theses-china", "1927-ecci-eighth-plenum", "1927-trotsky-critique", "doc-1927-trotsky-critique"),
+        unless=_r(r"\b(not|never)\b|n't\b")),
     Misconception(
         "ccp-left-1924",
         _r(r"(?=.*\b1924\b)(?=.*\b(ccp|communists?|communist party)\b)(?=.*\b(left|leave|quit|withdr\w*|broke with|"

@@ -72,6 +72,9 @@ PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
 NEAR_BEFORE, NEAR_AFTER = 8, 4  # how many words may come between a word of tone and the actors it joins
 ADJECTIVE = re.compile(r"\s+(?:republics?|people|government|state|union|side|leaders?|policy|troops|army|advisers?)\b")
+# A place named as a treaty is named ("the Treaty of Berlin", "the Berlin treaty"): the treaty, not an actor.
+TREATY_BEFORE = re.compile(r"\b(?:treaty|treaties|peace|pact|protocol|convention)\s+of\s+$")
+TREATY_AFTER = re.compile(r"\s+(?:treaty|treaties|pact|protocol|convention)\b")
 MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr",
                 "soviet government": "ussr"}
 SOVIET = ("rsfsr", "ussr")
@@ -130,6 +133,8 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
                 continue
             if any(found.start() < m.end and m.start < found.end() for m in taken):
                 continue
+            if TREATY_BEFORE.search(lowered, 0, found.start()) or TREATY_AFTER.match(lowered, found.end()):
+                continue  # "the Treaty of Berlin", "the Berlin treaty": a treaty's name, not its city's state
             taken.append(Mention(found.start(), found.end(), text[found.start():found.end()], names[key]))
     return sorted(taken, key=lambda m: m.start)
 
@@ -383,7 +388,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                     f"has no break between {who} and {whom}. The kit's breaks with Moscow are: "
                                     f"{_moscow_breaks(events, family.get('ussr', set(SOVIET)), labels, first, last)}. "
                                     "Check your claim against the events.")
-                    named_years = years or every_year
+                    named_years = years or [y for y in every_year if y not in next_acts_years(claim, word.start(), finish)]
                     in_year = broken[broken["date"].dt.year.isin(named_years)] if named_years else broken
                     if in_year.empty:
                         data_years = sorted(set(broken["date"].dt.year.astype(int)))
@@ -523,6 +528,13 @@ def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
 LATER = re.compile(r"\b(later|afterwards|eventually|in the end|then|subsequently|in time)\b", re.IGNORECASE)
 
 
+def next_acts_years(claim: str, at: int, finish: int) -> set[int]:
+    """The years after an "and" that follows the word at `at` in its clause: the next act's ("broke off relations
+    with the USSR and restored them in 1929"), not the word's."""
+    joined = re.search(r"\band\b", claim[at:finish])
+    return {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[at + joined.end():finish])} if joined else set()
+
+
 def _years_of(claim: str, begin: int, finish: int, at: int, clause_years: list[int], every_year: list[int],
               first: int, last: int) -> tuple[list[int], int]:
     """(the years a word of tone at `at` is read for, the last year the check reads up to): the years of its own
@@ -533,7 +545,9 @@ def _years_of(claim: str, begin: int, finish: int, at: int, clause_years: list[i
     own_begin = max(c for c in cuts if c <= at)
     own_end = min([c for c in cuts if c > at] or [finish])
     own = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[own_begin:own_end]) if first <= int(y) <= last]
-    years = own or clause_years
+    # a year after an "and" that follows the word is the next act's ("broke off relations with the USSR and
+    # restored them in 1929"), not this one's
+    years = own or [y for y in clause_years if y not in next_acts_years(claim, at, finish)]
     if not years and LATER.search(claim[begin:finish]):
         return [], last
     return years, max(years or every_year or [last])
