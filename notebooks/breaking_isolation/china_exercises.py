@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import checks, claim_form, claim_people, evidence_words, misconceptions
+from . import checks, claim_form, claim_people, evidence_words, misconceptions, outcomes
 from .china import DEBATE_EVENTS, STATE, backing_by_quarter, lane_events
 
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
@@ -370,6 +370,9 @@ def _check_conditions(answer, data):
         wrong_year = claim_people.year_refusal(condition, data, ids)
         if wrong_year:  # the year a condition gives an event, against the data (as for a claim)
             return checks.wrong(wrong_year.replace("Your claim ", f"Condition {n} ", 1))
+        post = outcomes.post_across_sides(condition, data)
+        if post:  # "since Chiang controlled the Red Army": a person at the head of another state's body
+            return checks.wrong(post.replace("Your claim ", f"Condition {n} ", 1))
     known = set(lane_events(data.events, data.actors)["event_id"])
     unknown = [i for i in ids if i not in set(data.events["event_id"])]
     if unknown:

@@ -24,7 +24,8 @@ makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking"
 act is about (agents.py): a doer the event does not have, or an act turned round, is refused with the data's
 actor; one that says an event succeeded when its title says it was crushed, that an agreement was never broken
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
-with the data's facts (outcomes.py). A claim's cause is read against the date of its effect (causes.py): a cause
+with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
+person acting for a body actors.csv does not put them in (targets.py). A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
@@ -43,8 +44,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
-               faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
+from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+               evidence_words, faces, misconceptions, network_model, outcomes, recognition, targets, tie_times, ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -196,7 +197,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
             or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
-            or authorship.wrong_author(given.claim, data, documents))
+            or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
@@ -227,19 +228,24 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "can support a claim.")
     dates = events.loc[list(given.events), "date"]
     outside = [i for i, d in dates.items() if not pd.Timestamp(spec.start) <= d <= pd.Timestamp(spec.end)]
+    # the evidence the question asks for, not the claim: a true event of 1920 is refused as evidence, never as false
     if outside:
-        return checks.wrong(f"{len(outside)} of your events {'lies' if len(outside) == 1 else 'lie'} outside "
-                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question is about: choose evidence "
-                            "from inside them.")
+        dated = [f"{i} ({_spoken(events.loc[i])})" for i in outside]
+        one = len(outside) == 1
+        return checks.wrong(f"{len(outside)} of your events {'lies' if one else 'lie'} outside "
+                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question asks for evidence from: "
+                            f"{_listed(dated)}. Choose evidence from inside them; your claim may still name "
+                            f"{'it' if one else 'them'} as background. {EVIDENCE_ONLY}")
     relevant = spec.relevant(data) | (spec.named_too(data, given.claim) if spec.named_too else set())
     off_topic = [i for i in given.events if i not in relevant]
     why_not = tuple(filter(None, [spec.why_not(data, off_topic, given.claim) if spec.why_not and off_topic else ""]))
     if len(off_topic) == len(given.events):
-        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not)
+        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not,
+                            EVIDENCE_ONLY)
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
                             f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
-                            f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not)
+                            f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
         return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
@@ -267,6 +273,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                 "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
     return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
                           *tips)
+
+
+EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
+
+
+def _spoken(row) -> str:
+    from .misconceptions import _spoken as spoken
+
+    return spoken(str(row["date_text"])) if "date_text" in row.index else f"{row['date']:%d %B %Y}"
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:
