@@ -120,7 +120,7 @@ def read_answer(answer) -> Answer:
         document = None
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
-    return Answer(" ".join(claim.split()), tuple(i for i in ids if i and i != "..."), document and document.strip())
+    return Answer(evidence_words.spelled_out(" ".join(claim.split())), tuple(i for i in ids if i and i != "..."), document and document.strip())
 
 
 def _sentences(text: str) -> int:
@@ -160,11 +160,14 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     strange = evidence_words.misspelt(given.claim, words)
     slips = [f"'{typed}' ({meant}?)" for typed, meant in strange if meant]
     if slips:  # a slip for a word the check knows: named, with the word it may be
-        return checks.wrong(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell again.")
+        # a spelling the check cannot read says nothing of the claim's history: "cannot read", never "not right"
+        raise checks.Unreadable(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell "
+                                "again.")
     unread = [f"'{typed}'" for typed, _ in strange]
     if unread:  # a claim with a word the check cannot read is not one it read: never badged as checked
-        return checks.wrong(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
-                            "the spelling, or say it with a word from the notebook, then run your answer cell again.")
+        raise checks.Unreadable(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
+                                "the spelling, or say it with a word from the notebook, then run your answer cell "
+                                "again.")
     reason = BECAUSE.search(given.claim)
     if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
@@ -225,19 +228,24 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "can support a claim.")
     dates = events.loc[list(given.events), "date"]
     outside = [i for i, d in dates.items() if not pd.Timestamp(spec.start) <= d <= pd.Timestamp(spec.end)]
+    # the evidence the question asks for, not the claim: a true event of 1920 is refused as evidence, never as false
     if outside:
-        return checks.wrong(f"{len(outside)} of your events {'lies' if len(outside) == 1 else 'lie'} outside "
-                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question is about: choose evidence "
-                            "from inside them.")
+        dated = [f"{i} ({_spoken(events.loc[i])})" for i in outside]
+        one = len(outside) == 1
+        return checks.wrong(f"{len(outside)} of your events {'lies' if one else 'lie'} outside "
+                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question asks for evidence from: "
+                            f"{_listed(dated)}. Choose evidence from inside them; your claim may still name "
+                            f"{'it' if one else 'them'} as background. {EVIDENCE_ONLY}")
     relevant = spec.relevant(data) | (spec.named_too(data, given.claim) if spec.named_too else set())
     off_topic = [i for i in given.events if i not in relevant]
     why_not = tuple(filter(None, [spec.why_not(data, off_topic, given.claim) if spec.why_not and off_topic else ""]))
     if len(off_topic) == len(given.events):
-        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not)
+        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not,
+                            EVIDENCE_ONLY)
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
                             f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
-                            f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not)
+                            f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
         return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
@@ -265,6 +273,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                 "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
     return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
                           *tips)
+
+
+EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
+
+
+def _spoken(row) -> str:
+    from .misconceptions import _spoken as spoken
+
+    return spoken(str(row["date_text"])) if "date_text" in row.index else f"{row['date']:%d %B %Y}"
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:

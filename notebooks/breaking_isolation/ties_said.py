@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -125,10 +126,9 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
     taken: list[Mention] = []
     lowered = text.lower().replace("’", "'")
     for key in sorted(names, key=len, reverse=True):
-        if len(key) < 2:
+        if len(key) < 2 or _shortest_form(key) not in lowered:  # a name the text does not hold: no search
             continue
-        forms = [re.escape(key)] + ([re.escape(key[:-1])] if len(key) >= 6 and key.endswith("s") else [])
-        for found in re.finditer(rf"(?<![\w-])(?:{'|'.join(forms)})(?:'s|s)?(?![\w-])", lowered):
+        for found in _mention_pattern(key).finditer(lowered):
             if len(key) <= 2 and not text[found.start():found.end()].replace(".", "").isupper():
                 continue
             if any(found.start() < m.end and m.start < found.end() for m in taken):
@@ -137,6 +137,19 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
                 continue  # "the Treaty of Berlin", "the Berlin treaty": a treaty's name, not its city's state
             taken.append(Mention(found.start(), found.end(), text[found.start():found.end()], names[key]))
     return sorted(taken, key=lambda m: m.start)
+
+
+def _shortest_form(key: str) -> str:
+    """The shortest way mentions() reads `key`: without a plural's s ("Nationalist" of "nationalists")."""
+    return key[:-1] if len(key) >= 6 and key.endswith("s") else key
+
+
+@lru_cache(maxsize=None)
+def _mention_pattern(key: str) -> re.Pattern:
+    """The pattern of a name as mentions() reads it, made once per name: built afresh for each of the data's
+    hundreds of names on every call, they overflowed the re module's cache and were compiled again each time."""
+    forms = [re.escape(key)] + ([re.escape(key[:-1])] if key != _shortest_form(key) else [])
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?:'s|s)?(?![\w-])")
 
 
 def _clauses(text: str) -> list[tuple[int, int, str]]:
