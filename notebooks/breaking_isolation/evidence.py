@@ -15,7 +15,8 @@ kind its question asks about, named as what the check found them to be) and that
 what the data says (misconceptions.wrong_years); one that makes a state the first to recognise Moscow, says it never
 recognised, restored or broke off relations, held out until a year, or kept relations throughout years the data
 has a break in, or that Moscow never helped an actor the data records it helping, is refused with the data's dated
-events (absolutes.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
+events (absolutes.py); so is a tie said never to have been hostile, or Moscow said to have lost all its friends in
+a year (sweeping.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
 Shanghai massacre") is read against the events on that side of its date (tie_times.py). A claim that gives a tie between two actors a tone (friendly,
 hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
 sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
@@ -46,7 +47,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
-               evidence_words, faces, misconceptions, network_model, outcomes, recognition, targets, tie_times, ties_said)
+               evidence_words, faces, misconceptions, network_model, outcomes, recognition, sweeping, targets, tie_times,
+               ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -162,7 +164,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
-    absolute = absolutes.read(given.claim, data, spec.start, spec.end, given.events)
+    absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
+                or sweeping.read(given.claim, data, spec.start, spec.end))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)
