@@ -28,8 +28,11 @@ import pandas as pd
 from . import claim_people, evidence_words, faces, ties_said
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 
-# A verb that makes its subject the doer. "led to" is a cause, not a leader.
-ACTIVE = re.compile(r"\b(?P<verb>ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
+# A verb that makes its subject the doer. "led to" is a cause, not a leader. Telling someone to do an act of one
+# side against the other ("Borodin told Chiang to massacre the communists") is ordering it.
+ACTIVE = re.compile(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|encouraged)\s+(?:[\w'’-]+\s+){1,3}?to\s+"
+                    r"(?:massacre|raid|expel|break\s+(?:off|with))|"
+                    r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
                     r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
                     r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|"
                     r"destroyed|crushed|smashed|wrecked)\b", re.IGNORECASE)

@@ -15,7 +15,8 @@ kind its question asks about, named as what the check found them to be) and that
 what the data says (misconceptions.wrong_years); one that makes a state the first to recognise Moscow, says it never
 recognised, restored or broke off relations, held out until a year, or kept relations throughout years the data
 has a break in, or that Moscow never helped an actor the data records it helping, is refused with the data's dated
-events (absolutes.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
+events (absolutes.py); so is a tie said never to have been hostile, or Moscow said to have lost all its friends in
+a year (sweeping.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
 Shanghai massacre") is read against the events on that side of its date (tie_times.py). A claim that gives a tie between two actors a tone (friendly,
 hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
 sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
@@ -24,7 +25,8 @@ makes an actor the doer of an act ("Britain raided the Soviet embassy in Peking"
 act is about (agents.py): a doer the event does not have, or an act turned round, is refused with the data's
 actor; one that says an event succeeded when its title says it was crushed, that an agreement was never broken
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
-with the data's facts (outcomes.py). A claim's cause is read against the date of its effect (causes.py): a cause
+with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
+person acting for a body actors.csv does not put them in (targets.py). A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
@@ -43,8 +45,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, causes, checks, china, claim_form, claim_people, data_says, debated, evidence_words,
-               faces, misconceptions, network_model, outcomes, recognition, tie_times, ties_said)
+from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+               evidence_words, faces, misconceptions, network_model, outcomes, recognition, sweeping, targets, tie_times,
+               ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -119,7 +122,7 @@ def read_answer(answer) -> Answer:
         document = None
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
-    return Answer(" ".join(claim.split()), tuple(i for i in ids if i and i != "..."), document and document.strip())
+    return Answer(evidence_words.spelled_out(" ".join(claim.split())), tuple(i for i in ids if i and i != "..."), document and document.strip())
 
 
 def _sentences(text: str) -> int:
@@ -153,17 +156,21 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
-    absolute = absolutes.read(given.claim, data, spec.start, spec.end, given.events)
+    absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
+                or sweeping.read(given.claim, data, spec.start, spec.end))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)
     slips = [f"'{typed}' ({meant}?)" for typed, meant in strange if meant]
     if slips:  # a slip for a word the check knows: named, with the word it may be
-        return checks.wrong(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell again.")
+        # a spelling the check cannot read says nothing of the claim's history: "cannot read", never "not right"
+        raise checks.Unreadable(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell "
+                                "again.")
     unread = [f"'{typed}'" for typed, _ in strange]
     if unread:  # a claim with a word the check cannot read is not one it read: never badged as checked
-        return checks.wrong(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
-                            "the spelling, or say it with a word from the notebook, then run your answer cell again.")
+        raise checks.Unreadable(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
+                                "the spelling, or say it with a word from the notebook, then run your answer cell "
+                                "again.")
     reason = BECAUSE.search(given.claim)
     if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
@@ -192,7 +199,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
-            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data))
+            or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
+            or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
@@ -223,19 +231,24 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             "can support a claim.")
     dates = events.loc[list(given.events), "date"]
     outside = [i for i, d in dates.items() if not pd.Timestamp(spec.start) <= d <= pd.Timestamp(spec.end)]
+    # the evidence the question asks for, not the claim: a true event of 1920 is refused as evidence, never as false
     if outside:
-        return checks.wrong(f"{len(outside)} of your events {'lies' if len(outside) == 1 else 'lie'} outside "
-                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question is about: choose evidence "
-                            "from inside them.")
+        dated = [f"{i} ({_spoken(events.loc[i])})" for i in outside]
+        one = len(outside) == 1
+        return checks.wrong(f"{len(outside)} of your events {'lies' if one else 'lie'} outside "
+                            f"{spec.start[:4]}–{spec.end[:4]}, the years this question asks for evidence from: "
+                            f"{_listed(dated)}. Choose evidence from inside them; your claim may still name "
+                            f"{'it' if one else 'them'} as background. {EVIDENCE_ONLY}")
     relevant = spec.relevant(data) | (spec.named_too(data, given.claim) if spec.named_too else set())
     off_topic = [i for i in given.events if i not in relevant]
     why_not = tuple(filter(None, [spec.why_not(data, off_topic, given.claim) if spec.why_not and off_topic else ""]))
     if len(off_topic) == len(given.events):
-        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not)
+        return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not,
+                            EVIDENCE_ONLY)
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
                             f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
-                            f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not)
+                            f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
         return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
@@ -263,6 +276,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                 "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
     return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
                           *tips)
+
+
+EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
+
+
+def _spoken(row) -> str:
+    from .misconceptions import _spoken as spoken
+
+    return spoken(str(row["date_text"])) if "date_text" in row.index else f"{row['date']:%d %B %Y}"
 
 
 def beyond_the_data(claim: str, words, years: set[int]) -> list[str]:

@@ -12,7 +12,8 @@ each, for every claim:
 - an election: a claim that a party won an election in a year, when an event of that year says another won it;
 - "never broken": a claim that an agreement it names was never broken or ended, when a later event between the
   same two sides says it ended that agreement ("the Baldwin government ended the trade agreement");
-- a post across sides: a claim that a person led, or was made leader of, a party or government of another state
+- a post across sides: a claim that a person led (ran, controlled, commanded), or was made leader of, a party,
+  government or organisation (an army) of another state
   than the one the person belongs to (actors.csv): "Chiang Kai-shek made Borodin leader of the Communist Party";
 - recognition of a party: a claim that Moscow recognised a party ("the Kuomintang") as a government: the
   data's recognition and relations are between Moscow and states or their governments, and it names which.
@@ -40,7 +41,8 @@ NEVER_ENDED = re.compile(r"\bnever\s+(?:been\s+|got\s+)?(broken|ended|cancell?ed
 ENDED = r"(?:ended|cancell?ed|cancels|broke|annull?ed|revoked|terminated|tore up|scrapped|ending|ends)"
 LEADER = re.compile(r"\b(?:made|appointed|named|chose)\s+(?P<obj>\S+(?:\s+\S+){0,2}?)\s+(?:the\s+)?"
                     r"(?:leader|head|chief|chairman)\s+of\s+", re.IGNORECASE)
-LED = re.compile(r"\b(?:led|headed|ran|became\s+(?:the\s+)?(?:leader|head|chief)\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+LED = re.compile(r"\b(?:led|headed|ran|controlled|commanded|became\s+(?:the\s+)?(?:leader|head|chief)\s+of)\s+(?:the\s+)?",
+                 re.IGNORECASE)
 ROLE = re.compile(r"\b(adviser|envoy|leader|commissar|secretary|commander|commandant|warlord|delegate|head)\b",
                   re.IGNORECASE)
 PRONOUN = re.compile(r"^(?:him|her)$", re.IGNORECASE)
@@ -254,7 +256,7 @@ def post_across_sides(claim: str, data) -> str | None:
         if person and body:
             pairs.append((person, body, said.group(0)))
     for person, body, verb in pairs:
-        if kinds.get(body.actor) not in ("party", "government"):
+        if kinds.get(body.actor) not in ("party", "government", "organisation"):  # an army too ("the Red Army")
             continue
         mine, theirs = _state_of(person.actor, owners, kinds), _state_of(body.actor, owners, kinds)
         if mine and theirs and mine != theirs:

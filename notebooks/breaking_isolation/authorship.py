@@ -1,0 +1,57 @@
+"""Who wrote a document: a claim that makes a person the writer of one of the kit's documents ("The Zinoviev letter
+was written by Trotsky", "Stalin wrote Trotsky's critique"), read against the document's own author line in
+data/documents/. The document is the one whose title shares with the claim's part two words that are not the
+person's, one of them a name (a capitalised word of the title). A person the author line names (by full name or
+surname) is never refused; a denial ("was not written by") or a wish says nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import evidence_words, ties_said
+
+WRITTEN_BY = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:written|drafted|authored|composed|penned|forged|"
+                        r"sent|signed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+WROTE = re.compile(r"^\s*(?:\w+ly\s+)?(?:wrote|drafted|authored|composed|penned|forged)\b", re.IGNORECASE)
+DENIED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _words(text: str) -> set[str]:
+    """A text's words, lower case, without "'s" ("Stalin's theses": stalin, theses)."""
+    return {re.sub(r"['’]s$", "", w) for w in evidence_words.words(text)} - evidence_words.LITTLE
+
+
+def _document(part: str, person: str, documents) -> object | None:
+    """The document the part names by its title, the person's own name left out; None when it names none."""
+    said = _words(part.replace(person, " "))
+    best, score = None, 1
+    for doc in documents:
+        title = re.sub(r"\b\d+\b|\b1[89]\d\d\b", " ", doc.title)
+        names = {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]+", title)}
+        shared = _words(title) & said
+        if len(shared) > score and shared & names:
+            best, score = doc, len(shared)
+    return best
+
+
+def wrong_author(claim: str, data, documents) -> str | None:
+    """A refusal when the claim makes a person the writer of a document whose author line does not name them."""
+    persons = ties_said.person_names(data.actors)
+    found = [m for m in ties_said.mentions(claim, ties_said.actor_names(data.actors)) if m.actor in persons]
+    labels = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    for begin, finish, _ in ties_said._clauses(claim):
+        part = claim[begin:finish]
+        if DENIED.search(part) or ties_said.HYPOTHETICAL.search(part):
+            continue
+        for person in (m for m in found if begin <= m.start < finish):
+            if not (WRITTEN_BY.search(claim[begin:person.start]) or WROTE.match(claim[person.end:finish])):
+                continue
+            doc = _document(part, person.typed, documents)
+            if doc is None or any(re.search(rf"\b{re.escape(n)}\b", doc.author, re.IGNORECASE)
+                                  for n in persons[person.actor]):
+                continue
+            return (f"Your claim makes {labels.get(person.actor, person.typed)} the writer of '{doc.title}' "
+                    f"({doc.id}), but the document's author line says: \"{' '.join(doc.author.split())}\" Read who "
+                    f"wrote it in data/documents/{doc.id}.md.")
+    return None

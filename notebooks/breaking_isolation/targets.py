@@ -1,0 +1,139 @@
+"""For whom and against whom: a claim that names who received an act of help, whom an act was aimed at, or whom a
+person acted for, read against the data. One rule for each:
+
+- help given to the wrong side: "Moscow armed the Communists at Whampoa" (the verb of help, then who got it) is
+  refused when the act of help the clause names (an event of aid or military cooperation) went to another
+  actor, with the data's event;
+- an act aimed at the wrong side: "the Northern Expedition was aimed at Moscow", "the Canton Commune was a
+  Nationalist rising against Moscow" (what the event was, and against whom) is refused when the event the clause names is an act of one side against the other (violence, a break...) and
+  the side it was against is another, with the data's sides;
+- a person acting for a body that is not theirs: "Joffe signed the manifesto for the Comintern", "Borodin was sent
+  by the Comintern" is refused when actors.csv puts the person in another body, with the person's note.
+
+A denial ("did not arm") or a wish ("would have armed") says nothing here; a possessive ("against Moscow's
+influence") names a thing, not the side.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import agents, claim_people, ties_said
+from .kin import name_words
+
+GIVE = re.compile(r"\b(?:armed|funded|financed|trained|equipped|supplied|subsidi[sz]ed|bankrolled|paid)\s+(?:the\s+)?$",
+                  re.IGNORECASE)
+# What an event was: "was aimed at Moscow", "was a Nationalist rising against Moscow".
+AIMED = re.compile(r"\b(?:was|were)\s+(?:(?:mainly|chiefly|really|first|also)\s+)?(?:aimed|directed|targeted)\s+"
+                   r"(?:at|against)\s+(?:the\s+)?$"
+                   r"|\b(?:was|were)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:rising|uprising|revolt|rebellion|coup|attack|"
+                   r"campaign|expedition|strike|plot|war|offensive|purge|massacre|raid)\s+against\s+(?:the\s+)?$",
+                   re.IGNORECASE)
+FOR = re.compile(r"\b(?:signed|negotiated|acted|spoke)\b(?:\s+[\w'’-]+){0,6}?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$"
+                 r"|\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|sent\s+by|appointed\s+by|as\s+(?:an?\s+)?"
+                 r"(?:agent|envoy|representative|emissary|delegate)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+
+
+def read(claim: str, data, cited=()) -> str | None:
+    """The first refusal of the three rules (module text), or None."""
+    return helped(claim, data, cited) or aimed(claim, data, cited) or acted_for(claim, data)
+
+
+def _clauses(claim: str, data):
+    """(clause, its mentions, their offsets within it) of each clause that is no wish nor denial."""
+    names = ties_said.actor_names(data.actors)
+    for begin, finish, _ in ties_said._clauses(claim):
+        clause = claim[begin:finish]
+        if ties_said.HYPOTHETICAL.search(clause) or DENIED.search(clause):
+            continue
+        yield clause, ties_said.mentions(clause, names)
+
+
+def _sides(data):
+    actors = data.actors
+    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    return kinds, owners, ties_said._family(data), name_words(data)
+
+
+def _day(row) -> str:
+    from .misconceptions import _spoken
+
+    return _spoken(str(row["date_text"])) if "date_text" in row else f"{row['date']:%d %B %Y}"
+
+
+def _events_of(clause: str, without: list, data, cited) -> pd.DataFrame:
+    """The events the clause's act is about, without the words of the actors it names (agents' reading)."""
+    for mention in without:
+        clause = clause.replace(mention.typed, " ")
+    actor_words = claim_people.words_of_names(ties_said.actor_names(data.actors))
+    return agents._act_events(clause, data.events, actor_words, cited)
+
+
+def helped(claim: str, data, cited=()) -> str | None:
+    """Help the clause says went to an actor that the data's act of help did not go to (module text)."""
+    sides, labels = _sides(data), agents._labels(data)
+    for clause, found in _clauses(claim, data):
+        for mention in found:
+            if not GIVE.search(clause[:mention.start]) or mention.typed.lower().endswith(("'s", "’s")):
+                continue
+            rows = _events_of(clause, found, data, cited)
+            rows = rows[rows["kind"].astype(str).isin(agents.HELPING)] if len(rows) else rows
+            if rows.empty or any(agents._on(mention.actor, str(r), *sides) for r in rows["counterpart"]):
+                continue
+            row = rows.iloc[0]
+            said = " ".join(clause[:mention.end].split()[-6:])
+            return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}): "
+                    f"help from {labels.get(str(row['actor']), row['actor'])} to "
+                    f"{labels.get(str(row['counterpart']), row['counterpart'])}, not to "
+                    f"{labels.get(mention.actor, mention.typed)}. Check who received it against that event in "
+                    "data/events.csv.")
+    return None
+
+
+def aimed(claim: str, data, cited=()) -> str | None:
+    """An act of one side against another that the clause says was aimed at a third (module text)."""
+    sides, labels = _sides(data), agents._labels(data)
+    for clause, found in _clauses(claim, data):
+        for mention in found:
+            if not AIMED.search(clause[:mention.start]) or mention.typed.lower().endswith(("'s", "’s")):
+                continue
+            rows = _events_of(clause, found, data, cited)
+            rows = rows[rows["kind"].astype(str).isin(agents.ONE_WAY)] if len(rows) else rows
+            if rows.empty or any(agents._on(mention.actor, str(r), *sides) for r in rows["counterpart"]):
+                continue
+            row = rows.iloc[0]
+            actor, counterpart = (labels.get(str(row[k]), row[k]) for k in ("actor", "counterpart"))
+            said = " ".join(clause[:mention.end].split()[-8:])
+            return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}) "
+                    f"as an act of {actor} against {counterpart}, not against "
+                    f"{labels.get(mention.actor, mention.typed)}. Check whom it was aimed at, and who did it, "
+                    "against that event in data/events.csv.")
+    return None
+
+
+def acted_for(claim: str, data) -> str | None:
+    """A person said to act for, or be sent by, a body that actors.csv does not put them in (module text)."""
+    kinds, owners, family, _ = _sides(data)
+    notes = (dict(zip(data.actors["actor_id"].astype(str), data.actors["note"].fillna("").astype(str)))
+             if "note" in data.actors else {})
+    for clause, found in _clauses(claim, data):
+        people = [m for m in found if kinds.get(m.actor) == "person"]
+        for body in found:
+            if kinds.get(body.actor) == "person" or not FOR.search(clause[:body.start]):
+                continue
+            person = next((p for p in reversed(people) if p.end <= body.start), None)
+            if person is None or person.actor in family.get(body.actor, {body.actor}):
+                continue  # the person belongs to that body, at any depth (Joffe for Moscow)
+            names, owner = agents._labels(data), owners.get(person.actor, "")
+            who = names.get(person.actor, person.typed)
+            own = "the Soviet state" if owner in ties_said.SOVIET else names.get(owner, "no body")
+            note = notes.get(person.actor, "").strip().rstrip(".")
+            said = " ".join(clause[person.start:body.end].split()[:12])
+            return (f"Your claim has {who} act for {names.get(body.actor, body.typed)} ('{said}'), but data/actors.csv "
+                    f"has {who} belong to {own}, not to {names.get(body.actor, body.typed)}"
+                    + (f": \"{note}.\"" if note else ".") + " Check whose side the person acted for.")
+    return None
