@@ -19,7 +19,7 @@ from .loader import DataError, KitData, Problem, load
 from .paths import data_dir, kit_root, output_dir
 from . import checks
 from . import freshness
-from .checks import check  # its exercises are read from checks.MODULES when the first check runs
+from .checks import check  # a check reads checks.MODULES, in order, until it finds its exercise
 
 # Imported on first use (PEP 562), so that a notebook pays only for what it uses: `kit.network` brings in
 # networkx, which notebooks 0 and 1 never need.

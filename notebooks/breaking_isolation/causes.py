@@ -84,6 +84,8 @@ def _recognition(part: str, data) -> Effect | None:
     first = misconceptions.first_recognitions(data)
     names = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
     for name, state in sorted(misconceptions._state_names(data).items(), key=lambda item: -len(item[0])):
+        if not misconceptions._may_hold(part, name):
+            continue  # no pattern to compile: a part names few of the states
         shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
         said = re.search(rf"(?<![\w.])(?:{shown})(?![\w'])" + misconceptions.RECOGNISED, part,
                          0 if name == "us" else re.IGNORECASE)

@@ -13,10 +13,11 @@ compares. A checker returns `right(...)` or `wrong(hint)`; the hint says where t
         expected = ...                          # computed from data.events / data.actors
         return checks.right() if checks.as_int(answer) == expected else checks.wrong("Count the edges, not the nodes.")
 
-The decorator only labels the function; nothing is registered when a module is imported. `registry()` reads
-the exercise modules listed in MODULES the first time a check runs. An answer that is still `...` (or None)
-is "not answered yet"; one that cannot be read as what the exercise `expects` says so, in plain words. Any
-other error in a checker is the kit's or the data's, never the student's: it is raised, not blamed on them.
+The decorator only labels the function; nothing is registered when a module is imported. A check reads the
+exercise modules listed in MODULES, in order, until it finds its exercise; `registry()` reads them all. An
+answer that is still `...` (or None) is "not answered yet"; one that cannot be read as what the exercise
+`expects` says so, in plain words. Any other error in a checker is the kit's or the data's, never the student's:
+it is raised, not blamed on them.
 
 In a notebook, a check also refuses an answer that is not fresh: when the cell that sets `answer` stopped with
 an error since, when the cell before set a near miss of `answer` (`answr = 23`: "Did you mean `answer`?"), or
@@ -73,13 +74,32 @@ def collect(modules: Iterable) -> dict[str, Exercise]:
 
 
 _REGISTRY: dict[str, Exercise] = {}
+_READ: list[str] = []  # the modules of MODULES read into _REGISTRY so far, in order
 
 
 def registry() -> dict[str, Exercise]:
     """Every exercise of the kit, read from MODULES when first asked for."""
-    if not _REGISTRY:
-        _REGISTRY.update(collect(importlib.import_module(f"{__package__}.{m}") for m in MODULES))
+    _read_until(None)
     return _REGISTRY
+
+
+def find(name: str) -> Exercise | None:
+    """The exercise `name`, or None: MODULES are read in order only until it is found, so that a notebook's check
+    imports its own exercises' module and not the claim checks' (most of the kit's code), unless it needs them."""
+    _read_until(name)
+    return _REGISTRY.get(name)
+
+
+def _read_until(name: str | None) -> None:
+    for module in MODULES[len(_READ):]:
+        if name in _REGISTRY:
+            return
+        found = collect([importlib.import_module(f"{__package__}.{module}")])
+        twice = sorted(set(found) & set(_REGISTRY))
+        if twice:
+            raise ValueError(f"exercise {twice[0]!r} is defined twice")
+        _REGISTRY.update(found)
+        _READ.append(module)
 
 
 def right(message: str = "", *points: str) -> Verdict:
@@ -214,10 +234,10 @@ def in_a_list(text: str, item: str = "a name") -> str:
 
 def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | None = None) -> Verdict:
     """Check `answer` to exercise `name` against `data` (the kit's data by default)."""
-    known = registry() if exercises is None else exercises
-    if name not in known:
+    entry = find(name) if exercises is None else exercises.get(name)
+    if entry is None:
+        known = registry() if exercises is None else exercises
         raise KeyError(f"no exercise called {name!r}; known: {', '.join(sorted(known)) or 'none'}")
-    entry = known[name]
     if answer is Ellipsis or answer is None:
         return Verdict(UNANSWERED, "", (f"Replace the ... with your answer ({entry.expects}), run that cell, "
                                         "then run this one.",))
@@ -251,9 +271,8 @@ RERUN = ("If you have not run this exercise's answer cell, `answer` still holds 
 
 def check(name: str, answer, data=None) -> None:
     """Show whether `answer` to exercise `name` is right, with a hint when it is not."""
-    known = registry()
-    if name not in known:  # a slip in the exercise's name is the student's to fix, not a traceback to read
-        near = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
+    if find(name) is None:  # a slip in the exercise's name is the student's to fix, not a traceback to read
+        near = difflib.get_close_matches(str(name), list(registry()), n=1, cutoff=0.6)
         freshness.show(str(name), Verdict(UNREADABLE, f"There is no exercise called {shown(name)}.", (
             (f"Did you mean {near[0]!r}? " if near else "") + "Copy the exercise's name from the check cell "
             "of the notebook, then run it again.",)))
@@ -281,6 +300,9 @@ def as_int(answer) -> int:
     if isinstance(answer, str):
         answer = answer.strip()
         if not answer.lstrip("-").isdigit():
+            if re.fullmatch(r"1[89]\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?", answer):  # "1927-05-27": a date, not a count
+                raise Unreadable(f"{answer!r} is a date: this exercise asks for a count, a whole number such as "
+                                 "12, not a date or a year.")
             figures = re.match(r"-?\d+", answer)
             if figures:  # "24 states": the number is there, with words after it
                 raise Unreadable(f"Write just the number, without words: {figures.group(0)}, not {answer!r}.")

@@ -74,6 +74,17 @@ MIN_LINE_WORDS = 4      # a line quoted from a document: at least this many word
 MIN_LINE_CONTENT = 2    # at least this many different ones of them not little words (LITTLE)
 
 
+# How students write "because" in a hurry ("cos", "bc", "cuz"): read as "because" in every exercise, never as a slip
+# for another word ("cost?"). "cause" is an English word of its own and stays as it is.
+SAID_BECAUSE = re.compile(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|becos|becoz|becuz|['’]cause|['’]cos)"
+                          r"(?![\w'’/])", re.IGNORECASE)
+
+
+def spelled_out(text: str) -> str:
+    """The text with each short "because" written out."""
+    return SAID_BECAUSE.sub("because", text)
+
+
 def words(text: str) -> list[str]:
     """The words of a text, lower case, without their punctuation."""
     return WORD.findall(str(text).lower().replace("’", "'"))
@@ -137,6 +148,7 @@ def lexicon(data, documents=()) -> Lexicon:
         known.update(words(text))
         ordinary.update(re.findall(r"(?<=[a-z,;] )[a-z][a-z']+", str(text)))
     names: dict[str, str] = {}
+    fillers = NAME_FILLERS | ordinary  # once, not for every word below
     labels = checks.actor_labels(actors)
     full = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str).str.lower()))
     for key_name, actor in checks.names_of(actors).items():
@@ -147,13 +159,13 @@ def lexicon(data, documents=()) -> Lexicon:
     for name, kind in zip(actors["name"].astype(str), kinds):
         for word in re.findall(r"[A-Z][\w'-]+", name):
             # "Sun", "Maxim": a person's name; "Red" (Army), "League" (of Nations), "Society": not a name alone
-            if (word.lower() not in NAME_FILLERS | ordinary and len(word) >= 3
+            if (word.lower() not in fillers and len(word) >= 3
                     and (kind == "person" or not is_common(word.lower()))):
                 names.setdefault(word.lower(), word)
     for title in events["title"].dropna().astype(str) if "title" in events else ():
         for run in title_names(title):
             bare = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in run]
-            named = [w for w in bare if len(w) >= 3 and w.lower() not in NAME_FILLERS | ordinary]
+            named = [w for w in bare if len(w) >= 3 and w.lower() not in fillers]
             for word in named:
                 if not is_common(word.lower()):  # "Rapallo", "Whampoa": a name on its own
                     names.setdefault(word.lower(), word)
@@ -185,9 +197,15 @@ def title_names(title: str) -> list[list[str]]:
     return [[w for w in run.split() if w != "of"] for run in found]
 
 
+@lru_cache(maxsize=1)
+def _english_and_common() -> frozenset[str]:
+    """english_words() and COMMON as one set, made once: is_common runs for every word of every title."""
+    return english_words() | COMMON
+
+
 def is_common(word: str) -> bool:
     """Whether a lower-case word is a common English word ("expedition", "treaty", "raids"), not a name."""
-    english = english_words() | COMMON
+    english = _english_and_common()
     return word in english or (word.endswith("s") and word[:-1] in english)
 
 
@@ -200,9 +218,10 @@ def is_known(word: str, known: Iterable[str]) -> bool:
 
 def unknown_words(text: str, lexicon: Lexicon) -> list[str]:
     """The words of `text` the check cannot read, in order: neither known nor a name. A word written with a
-    capital is taken for a name the data may lack ("Narkomindel"), never for noise."""
+    capital is taken for a name the data may lack ("Narkomindel"), never for noise; a name the data knows, in
+    lower case ("usa"), is read, as `misspelt` reads it."""
     capitals = {w.lower() for w in re.findall(r"\b[A-Z][\w']*", str(text).replace("’", "'"))}
-    return [w for w in words(text) if not is_known(w, lexicon.known) and w not in capitals]
+    return [w for w in words(text) if not is_known(w, lexicon.known) and w not in capitals and w not in lexicon.names]
 
 
 def misspelt(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:

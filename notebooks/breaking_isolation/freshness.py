@@ -12,6 +12,7 @@ import ast
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .verdicts import STALE, Verdict
 
@@ -23,11 +24,18 @@ def sets_answer(source: str) -> bool:
     """Whether a cell assigns to `answer` anywhere: `answer = ...`, `x = 3; answer = x`, `answer += 1`,
     `answer: int = 3`, `a, answer = ...`, `(answer := 3)`, inside an `if` or a loop. Read with the ast module;
     a cell that does not parse (a SyntaxError, an IPython magic) is read line by line instead."""
+    names = _cell_names(source or "")
+    return bool(SETS_ANSWER.search(source or "")) if names is None else "answer" in names
+
+
+@lru_cache(maxsize=8)
+def _cell_names(source: str) -> frozenset[str] | None:
+    """assigned() of a cell, or None where it does not parse: read once, though every cell is asked about before
+    and after it runs."""
     try:
-        tree = ast.parse(source or "")
+        return frozenset(assigned(ast.parse(source)))
     except (SyntaxError, ValueError):
-        return bool(SETS_ANSWER.search(source or ""))
-    return "answer" in assigned(tree)
+        return None
 
 
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -57,9 +65,8 @@ def assigned(tree: ast.AST) -> set[str]:
 
 def near_misses(source: str) -> list[str]:
     """Names a cell sets that look like a misspelt `answer` ("answr", "anwser", "Answer"), by difflib."""
-    try:
-        names = assigned(ast.parse(source or ""))
-    except (SyntaxError, ValueError):
+    names = _cell_names(source or "")
+    if names is None:
         names = set(re.findall(r"^\s*([A-Za-z_]\w*)\s*=(?!=)", source or "", re.MULTILINE))
     return [n for n in sorted(names) if n != "answer" and difflib.get_close_matches(n.lower(), ["answer"], cutoff=0.7)]
 

@@ -394,8 +394,9 @@ def _state_names(data) -> dict[str, str]:
 
 
 def _may_hold(claim: str, name: str) -> bool:
-    """False only where wrong_years' pattern for `name` cannot match in `claim`: it holds the name itself, and in
-    ASCII text an ASCII letter matches, ignoring case, only its own two cases."""
+    """False only where a pattern with `name` as a state's name (wrong_years', wrong_direction's, causes') cannot
+    match in `claim`: it holds the name itself, and in ASCII text an ASCII letter matches, ignoring case, only its
+    own two cases."""
     if name == "us":
         return "US" in claim or "U.S" in claim
     return not (claim.isascii() and name.isascii()) or name.lower() in claim.lower()
@@ -491,6 +492,8 @@ def wrong_direction(claim: str, data) -> list[Misconception]:
     first = first_recognitions(data)
     moscow = _moscow_and_its_people(data)
     for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        if not _may_hold(claim, name):
+            continue  # no pattern to compile: a claim names few of the states
         shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
         said = re.search(rf"(?i:\b{moscow}(?P<between>(?:\s+[\w']+){{0,3}}?)\s+(?:recogni[sz]\w*|gave\s+(?:\w+\s+)?"
                          rf"recognition\s+to)(?:\s+(?:the|de jure|de facto|formally|officially|fully))*)\s+(?<![\w.])"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -125,10 +126,9 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
     taken: list[Mention] = []
     lowered = text.lower().replace("’", "'")
     for key in sorted(names, key=len, reverse=True):
-        if len(key) < 2:
+        if len(key) < 2 or _shortest_form(key) not in lowered:  # a name the text does not hold: no search
             continue
-        forms = [re.escape(key)] + ([re.escape(key[:-1])] if len(key) >= 6 and key.endswith("s") else [])
-        for found in re.finditer(rf"(?<![\w-])(?:{'|'.join(forms)})(?:'s|s)?(?![\w-])", lowered):
+        for found in _mention_pattern(key).finditer(lowered):
             if len(key) <= 2 and not text[found.start():found.end()].replace(".", "").isupper():
                 continue
             if any(found.start() < m.end and m.start < found.end() for m in taken):
@@ -137,6 +137,19 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
                 continue  # "the Treaty of Berlin", "the Berlin treaty": a treaty's name, not its city's state
             taken.append(Mention(found.start(), found.end(), text[found.start():found.end()], names[key]))
     return sorted(taken, key=lambda m: m.start)
+
+
+def _shortest_form(key: str) -> str:
+    """The shortest way mentions() reads `key`: without a plural's s ("Nationalist" of "nationalists")."""
+    return key[:-1] if len(key) >= 6 and key.endswith("s") else key
+
+
+@lru_cache(maxsize=None)
+def _mention_pattern(key: str) -> re.Pattern:
+    """The pattern of a name as mentions() reads it, made once per name: built afresh for each of the data's
+    hundreds of names on every call, they overflowed the re module's cache and were compiled again each time."""
+    forms = [re.escape(key)] + ([re.escape(key[:-1])] if key != _shortest_form(key) else [])
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?:'s|s)?(?![\w-])")
 
 
 def _clauses(text: str) -> list[tuple[int, int, str]]:
@@ -333,8 +346,14 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     after = [m for m in after if re.search(r"\b(?:with|from|to)\b", claim[word.end():m.start],
                                                            re.IGNORECASE)]
                 pair = ((before[-1], after[0]) if before and after else
-                        _owned(claim, before[-2:]) or _both(claim, before[-2:]) if len(before) >= 2
+                        _owned(claim, before[-2:]) or _both(claim, before[-2:]) or _tie_with(claim, before[-2:])
+                        if len(before) >= 2
                         else _both(claim, after[:2]) if len(after) >= 2 else None)
+                him = re.match(r"\s*(?:off\s+)?(?:relations\s+)?(?:(?:with|from|against|on)\s+)?(?:him|her)\b",
+                               claim[word.end():finish])
+                people = [m for m in found if m.end <= (before[-1].start if before else 0) and persons.get(m.actor)]
+                if not pair and before and him and people:  # "Chiang's coup made Moscow break with him": Chiang
+                    pair = (before[-1], people[-1])
                 if (not pair and tone == "hostile" and before and BREAK_VERB.match(claim, word.start())
                         and not _same(before[-1].actor, "ussr")):
                     # "Britain broke off relations in 1927": a break with no other side named is one with Moscow,
@@ -475,6 +494,14 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
 def _owned(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
     """"Britain was Moscow's closest friend": an actor, then another's (a possessive), before a word of tone."""
     return (two[0], two[1]) if two[1].typed.lower().endswith(("'s", "’s")) else None
+
+
+def _tie_with(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
+    """"Moscow's tie with Japan was hostile": an actor's tie (relations, friendship) with another, before a word of
+    tone."""
+    return (two[0], two[1]) if two[0].typed.lower().endswith(("'s", "’s")) and re.fullmatch(
+        r"\s*(?:tie|ties|relations?|relationship|dealings|friendship|alliance|partnership|quarrel)\s+(?:with|to)\s+"
+        r"(?:the\s+)?", claim[two[0].end:two[1].start], re.IGNORECASE) else None
 
 
 def _linked(events: pd.DataFrame, one: set[str], two: set[str], persons: dict[str, list[str]],
