@@ -83,14 +83,14 @@ CONDITIONS = ["Chiang would have had to stay allied with the Communists after 19
 def test_a_claim_with_one_made_up_word_is_not_badged_as_checked():
     said = verdict("china-evidence", {"claim": "The united front zorped in 1927 because Chiang turned on the "
                                                "Communists.", "events": CHINA})
-    assert said.status == checks.WRONG, str(said)
+    assert said.status == checks.UNREADABLE, str(said)  # a spelling: "cannot read", not "not right"
     assert "'zorped'" in str(said) and "could not read" in str(said)
 
 
 def test_a_condition_with_one_made_up_word_is_not_badged_as_checked():
     said = verdict("china-conditions", {"conditions": [CONDITIONS[0].replace("allied", "zorped"), CONDITIONS[1]],
                                         "events": CHINA})
-    assert said.status == checks.WRONG, str(said)
+    assert said.status == checks.UNREADABLE, str(said)
     assert "'zorped'" in str(said) and "condition 1" in str(said)
     assert "each a sentence the check can read" not in str(said)
 

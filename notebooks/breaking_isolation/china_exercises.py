@@ -327,7 +327,8 @@ def _check_conditions(answer, data):
     odd = next((c for c in conditions if not isinstance(c, str)), None)
     if odd is not None and not _blank(odd):
         raise checks.Unreadable(f"Each condition should be a sentence in quotes; {checks.what_is(odd)}.")
-    conditions = [" ".join(c.split()) for c in conditions if isinstance(c, str) and c.strip() and c.strip() != "..."]
+    conditions = [evidence_words.spelled_out(" ".join(c.split())) for c in conditions
+                  if isinstance(c, str) and c.strip() and c.strip() != "..."]
     seen: dict[str, int] = {}
     for n, condition in enumerate(conditions, 1):
         said = " ".join(evidence_words.words(condition))
@@ -357,9 +358,9 @@ def _check_conditions(answer, data):
                   for typed, meant in evidence_words.misspelt(condition, words)]
         if unread:  # one word it cannot read is enough: a condition it did not read is never called readable
             listed = ", ".join(unread[:-1]) + " and " + unread[-1] if len(unread) > 1 else unread[0]
-            return checks.wrong(f"I could not read {listed} in condition {n}, so the check cannot say it read that "
-                                "condition: check the spelling, or say it with a word from the notebook, then run "
-                                "your answer cell again.")
+            raise checks.Unreadable(f"I could not read {listed} in condition {n}, so the check cannot say it read "
+                                    "that condition: check the spelling, or say it with a word from the notebook, then "
+                                    "run your answer cell again.")
         stated = misconceptions.found_in(condition, data)
         if stated:  # a condition that rests on a mistake the kit teaches against gets the same kind hint as a claim
             return checks.wrong(f"Condition {n}: {stated[0].hint}", *[m.hint for m in stated[1:]])

@@ -15,7 +15,8 @@ kind its question asks about, named as what the check found them to be) and that
 what the data says (misconceptions.wrong_years); one that makes a state the first to recognise Moscow, says it never
 recognised, restored or broke off relations, held out until a year, or kept relations throughout years the data
 has a break in, or that Moscow never helped an actor the data records it helping, is refused with the data's dated
-events (absolutes.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
+events (absolutes.py); so is a tie said never to have been hostile, or Moscow said to have lost all its friends in
+a year (sweeping.py). A tie said to hold before or after an event the claim names ("backed Chiang after the
 Shanghai massacre") is read against the events on that side of its date (tie_times.py). A claim that gives a tie between two actors a tone (friendly,
 hostile, "count on", "broke with") is read against the kit's events between them (ties_said.py): an actor on both
 sides, a tie with no event, or a tone none of its events has is refused, saying what the check found. A claim
@@ -38,6 +39,7 @@ claims.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -45,7 +47,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
-               evidence_words, faces, misconceptions, network_model, outcomes, recognition, targets, tie_times, ties_said)
+               evidence_words, faces, misconceptions, network_model, outcomes, recognition, sweeping, targets, tie_times,
+               ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -120,7 +123,14 @@ def read_answer(answer) -> Answer:
         document = None
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
-    return Answer(" ".join(claim.split()), tuple(i for i in ids if i and i != "..."), document and document.strip())
+    return Answer(evidence_words.spelled_out(" ".join(claim.split())), tuple(i for i in ids if i and i != "..."), document and document.strip())
+
+
+def _joined_ids(typed: str, known) -> list[str]:
+    """The event ids a string holds when a student put two or more in one pair of quotes ('id1,id2', 'id1 id2');
+    empty when it is not such a string, or one of its parts is no event id."""
+    parts = [p for p in re.split(r"[\s,;]+", typed) if p]
+    return parts if len(parts) >= 2 and all(p in known for p in parts) else []
 
 
 def _sentences(text: str) -> int:
@@ -154,17 +164,21 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
-    absolute = absolutes.read(given.claim, data, spec.start, spec.end, given.events)
+    absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
+                or sweeping.read(given.claim, data, spec.start, spec.end))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)
     slips = [f"'{typed}' ({meant}?)" for typed, meant in strange if meant]
     if slips:  # a slip for a word the check knows: named, with the word it may be
-        return checks.wrong(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell again.")
+        # a spelling the check cannot read says nothing of the claim's history: "cannot read", never "not right"
+        raise checks.Unreadable(f"I could not read {_listed(slips)}: check the spelling, then run your answer cell "
+                                "again.")
     unread = [f"'{typed}'" for typed, _ in strange]
     if unread:  # a claim with a word the check cannot read is not one it read: never badged as checked
-        return checks.wrong(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
-                            "the spelling, or say it with a word from the notebook, then run your answer cell again.")
+        raise checks.Unreadable(f"I could not read {_listed(unread)}, so the check cannot say it read your claim: check "
+                                "the spelling, or say it with a word from the notebook, then run your answer cell "
+                                "again.")
     reason = BECAUSE.search(given.claim)
     if reason and not re.search(r"\w", given.claim[reason.end():]):  # "... because" with nothing after it
         return checks.wrong(f"Finish the sentence: say what comes after \"{reason.group(0).strip()}\".")
@@ -216,6 +230,11 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
         return checks.wrong(slip)
     unknown = [i for i in given.events if i not in events.index]
+    joined = next((i for i in unknown if _joined_ids(i, events.index)), None)
+    if joined:  # "'id1,id2'": two ids in one pair of quotes
+        parts = _joined_ids(joined, events.index)
+        return checks.wrong(f"{joined!r} holds {len(parts)} event ids in one pair of quotes: put each id in its own "
+                            f"quotes, with a comma between them: {parts!r}.")
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
                             "data/events.csv: copy them from the event_id column, letter for letter "
@@ -245,8 +264,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
-        return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
-                            "file name, without .md.")
+        near = difflib.get_close_matches(given.document, list(docs), n=1, cutoff=0.8)
+        return checks.wrong(f"There is no document {given.document!r} in data/documents/."
+                            + (f" Did you mean {near[0]!r}?" if near else "")
+                            + " Copy its id from the file name, without .md.")
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")

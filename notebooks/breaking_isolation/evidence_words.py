@@ -74,6 +74,17 @@ MIN_LINE_WORDS = 4      # a line quoted from a document: at least this many word
 MIN_LINE_CONTENT = 2    # at least this many different ones of them not little words (LITTLE)
 
 
+# How students write "because" in a hurry ("cos", "bc", "cuz"): read as "because" in every exercise, never as a slip
+# for another word ("cost?"). "cause" is an English word of its own and stays as it is.
+SAID_BECAUSE = re.compile(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|becos|becoz|becuz|['’]cause|['’]cos)"
+                          r"(?![\w'’/])", re.IGNORECASE)
+
+
+def spelled_out(text: str) -> str:
+    """The text with each short "because" written out."""
+    return SAID_BECAUSE.sub("because", text)
+
+
 def words(text: str) -> list[str]:
     """The words of a text, lower case, without their punctuation."""
     return WORD.findall(str(text).lower().replace("’", "'"))
@@ -207,9 +218,10 @@ def is_known(word: str, known: Iterable[str]) -> bool:
 
 def unknown_words(text: str, lexicon: Lexicon) -> list[str]:
     """The words of `text` the check cannot read, in order: neither known nor a name. A word written with a
-    capital is taken for a name the data may lack ("Narkomindel"), never for noise."""
+    capital is taken for a name the data may lack ("Narkomindel"), never for noise; a name the data knows, in
+    lower case ("usa"), is read, as `misspelt` reads it."""
     capitals = {w.lower() for w in re.findall(r"\b[A-Z][\w']*", str(text).replace("’", "'"))}
-    return [w for w in words(text) if not is_known(w, lexicon.known) and w not in capitals]
+    return [w for w in words(text) if not is_known(w, lexicon.known) and w not in capitals and w not in lexicon.names]
 
 
 def misspelt(text: str, lexicon: Lexicon) -> list[tuple[str, str | None]]:

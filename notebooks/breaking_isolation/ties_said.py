@@ -331,8 +331,14 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     after = [m for m in after if re.search(r"\b(?:with|from|to)\b", claim[word.end():m.start],
                                                            re.IGNORECASE)]
                 pair = ((before[-1], after[0]) if before and after else
-                        _owned(claim, before[-2:]) or _both(claim, before[-2:]) if len(before) >= 2
+                        _owned(claim, before[-2:]) or _both(claim, before[-2:]) or _tie_with(claim, before[-2:])
+                        if len(before) >= 2
                         else _both(claim, after[:2]) if len(after) >= 2 else None)
+                him = re.match(r"\s*(?:off\s+)?(?:relations\s+)?(?:(?:with|from|against|on)\s+)?(?:him|her)\b",
+                               claim[word.end():finish])
+                people = [m for m in found if m.end <= (before[-1].start if before else 0) and persons.get(m.actor)]
+                if not pair and before and him and people:  # "Chiang's coup made Moscow break with him": Chiang
+                    pair = (before[-1], people[-1])
                 if (not pair and tone == "hostile" and before and BREAK_VERB.match(claim, word.start())
                         and not _same(before[-1].actor, "ussr")):
                     # "Britain broke off relations in 1927": a break with no other side named is one with Moscow,
@@ -466,6 +472,14 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
 def _owned(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
     """"Britain was Moscow's closest friend": an actor, then another's (a possessive), before a word of tone."""
     return (two[0], two[1]) if two[1].typed.lower().endswith(("'s", "’s")) else None
+
+
+def _tie_with(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
+    """"Moscow's tie with Japan was hostile": an actor's tie (relations, friendship) with another, before a word of
+    tone."""
+    return (two[0], two[1]) if two[0].typed.lower().endswith(("'s", "’s")) and re.fullmatch(
+        r"\s*(?:tie|ties|relations?|relationship|dealings|friendship|alliance|partnership|quarrel)\s+(?:with|to)\s+"
+        r"(?:the\s+)?", claim[two[0].end:two[1].start], re.IGNORECASE) else None
 
 
 def _linked(events: pd.DataFrame, one: set[str], two: set[str], persons: dict[str, list[str]],

@@ -1,0 +1,96 @@
+"""Sweeping claims about Moscow's ties, read against the data's events of their years:
+
+- "Germany never had a quarrel with Moscow in the 1920s": a tie said never to have been hostile is refused when
+  the data has hostile events between the two in the years the claim names (the exercise's years if none), with
+  the events;
+- "Moscow lost all its friends in 1927", "Moscow had no friends left in 1927": refused when the data has
+  cooperative events between Moscow and others in that year, with the others and the events.
+
+A wish ("would never have quarrelled") says nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import ties_said
+from .absolutes import _labels, _period
+from .misconceptions import _spoken
+
+HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
+NEVER_HOSTILE = re.compile(
+    r"\b(?:never|not\s+once|at\s+no\s+(?:point|time))\s+(?:(?:had|was|were|got|came|went|been|into|to|in|a|any|one|"
+    r"single|real|serious)\s+){0,4}(?:quarrel\w*|hostil\w*|enem(?:y|ies)|fought|fight|clash\w*|conflict\w*|"
+    r"disput\w*|tensions?|at\s+odds|turned\s+(?:on|against)|attacked)\b", re.IGNORECASE)
+NO_FRIENDS = re.compile(r"\b(?:lost\s+(?:all|every\s+one)\s+(?:of\s+)?(?:its|their|his)|had\s+no|was\s+left\s+with\s+no|"
+                        r"left\s+with\s+no)\s+(?:\w+\s+)?(?:friends?|allies|partners)\b", re.IGNORECASE)
+
+
+def read(claim: str, data, start: str, end: str) -> str | None:
+    """The first refusal of the two rules (module text), or None."""
+    if HYPOTHETICAL.search(claim):
+        return None
+    return never_hostile(claim, data, start, end) or no_friends(claim, data)
+
+
+def _years(text: str, start: str, end: str) -> tuple[int, int]:
+    lo, hi = _period(text) or (pd.Timestamp(start).year, pd.Timestamp(end).year)
+    return max(lo, pd.Timestamp(start).year), min(hi, pd.Timestamp(end).year)
+
+
+def _listed(rows: pd.DataFrame) -> str:
+    return "; ".join(f"'{r.title}' ({_spoken(str(r.date_text))}, {r.event_id})" for r in rows.head(3).itertuples())
+
+
+def never_hostile(claim: str, data, start: str, end: str) -> str | None:
+    """A tie said never to have been hostile, against the hostile events between its two sides (module text)."""
+    said = NEVER_HOSTILE.search(claim)
+    if said is None:
+        return None
+    found = [m for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))]
+    two = [m for m in found if m.end <= said.start()][-1:] + [m for m in found if m.start >= said.end()][:1]
+    if len(two) < 2:  # "Germany and Moscow never quarrelled": both before the word
+        two = [m for m in found if m.end <= said.start()][-2:]
+    if len(two) < 2 or ties_said._same(two[0].actor, two[1].actor):
+        return None
+    family = ties_said._family(data)
+    one, other = (family.get(m.actor, {m.actor}) for m in two)
+    events = data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    lo, hi = _years(claim[said.start():], start, end)
+    rows = events[((actor.isin(one) & counterpart.isin(other)) | (actor.isin(other) & counterpart.isin(one)))
+                  & (events["tone"].astype(str) == "hostile") & events["date"].dt.year.between(lo, hi)]
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    a, b = ("Moscow" if m.actor in ties_said.SOVIET else labels.get(m.actor, m.typed) for m in two)
+    return (f"Your claim says {a} and {b} were never hostile ('{said.group(0)}'), but the data has "
+            f"{len(rows)} hostile event{'s' if len(rows) != 1 else ''} between them in {lo}–{hi}: "
+            f"{_listed(rows.sort_values('date'))}. Read {'them' if len(rows) != 1 else 'it'}, then say when the "
+            "tie was friendly and when it was not.")
+
+
+def no_friends(claim: str, data) -> str | None:
+    """Moscow said to have lost every friend in a year, against its cooperative events of that year (module text)."""
+    said = NO_FRIENDS.search(claim)
+    years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)]
+    if said is None or len(set(years)) != 1:
+        return None
+    found = ties_said.mentions(claim[:said.start()], ties_said.actor_names(data.actors))
+    moscow = ties_said._family(data).get("ussr", {"ussr"})
+    if not found or found[-1].actor not in moscow:
+        return None
+    events = data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    rows = events[(actor.isin(moscow) != counterpart.isin(moscow)) & (events["tone"].astype(str) == "cooperative")
+                  & (events["date"].dt.year == years[0])].sort_values("date")
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    others = dict.fromkeys(labels.get(c if a in moscow else a, c if a in moscow else a)
+                           for a, c in zip(rows["actor"].astype(str), rows["counterpart"].astype(str)))
+    return (f"Your claim says Moscow {said.group(0)} in {years[0]}, but the data has {len(rows)} cooperative "
+            f"event{'s' if len(rows) != 1 else ''} between Moscow and {len(others)} other{'s' if len(others) != 1 else ''} "
+            f"that year ({', '.join(others)}): {_listed(rows)}. Say which ties Moscow lost, and which it kept.")
