@@ -430,6 +430,12 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                     f"but the kit's events hold nothing {tone} between them in {when}, and by then "
                                     f"the tie was {sign}: {', '.join(shown)}. The check found no evidence for "
                                     "that part of your claim: read those events, then say what the tie was.")
+                    if len(upto) and sign == tone:  # no event of that tone that year, but the tie was of it by then
+                        checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
+                                       f"{' and '.join(map(str, named_years))}: the kit has no {tone} event between "
+                                       f"them that year, and the tie was {tone} from its events before, the last "
+                                       f"{_named(upto.tail(1))}")
+                        continue
                     unchecked.append(f"the tie between {who} and {whom} ({said}) in "
                                      f"{' and '.join(map(str, named_years))}: the kit's data has "
                                      + (f"no event of that tone between them then (the tie was {sign})" if len(upto)
