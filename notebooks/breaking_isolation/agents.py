@@ -6,7 +6,7 @@ The doer is the actor (or actors joined by "and") just before a verb of action (
 "broke off"...), or after "by" in a passive ("was signed by Stalin"); an actor written as an owner is the doer only
 with its men ("Chiang's troops massacred"), never with a thing ("Moscow's policy led to..."). The event is the one
 the clause names: an event whose title holds the act's own word ("raid", "massacre", "break") and most of the
-clause's other words, or an event named by its title ("the Northern Expedition"), of a year the clause gives; the
+clause's other words, an act of violence for an attack ("Japan attacked Shanghai": a place the title shares), or an event named by its title ("the Northern Expedition"), of a year the clause gives; the
 events the student cites first. Then:
 
 - an act of one side against the other (violence, a raid, a break of relations, a recognition, an expulsion):
@@ -34,18 +34,22 @@ ACTIVE = re.compile(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|en
                     r"(?:massacre|raid|expel|break\s+(?:off|with))|"
                     r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
                     r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
-                    r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established)\b",
-                    re.IGNORECASE)
+                    r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|"
+                    r"destroyed|crushed|smashed|wrecked)\b", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|led|commanded|organi[sz]ed|"
                      r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed|"
-                     r"published|issued|released|leaked|made\s+public|founded|set\s+up|established)\b",
-                     re.IGNORECASE)
+                     r"published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|destroyed|"
+                     r"crushed|smashed|wrecked)\b", re.IGNORECASE)
 # The act's own word in a clause, and in an event's title: the clause's act is the event that has it.
 ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
              "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
              "expel": (r"\bexpel\w*", r"\bexpel"),
              "publish": (r"\b(?:publish\w*|releas\w*|leak\w*|issu\w*|made\s+public)", r"\bpublish"),
-             "found": (r"\b(?:found(?:ed|s|ing)?|set\s+up|establish\w*)\b", r"\b(?:founds?|founded|sets?\s+up)\b")}
+             "found": (r"\b(?:found(?:ed|s|ing)?|set\s+up|establish\w*)\b", r"\b(?:founds?|founded|sets?\s+up)\b"),
+             # an attack ("by attacking Shanghai"): an act of violence, whatever its title calls it (a massacre,
+             # a shooting, an uprising), so it is found by its kind and the clause's other words
+             "attack": (r"\b(?:attack\w*|assault\w*|crush\w*|smash\w*)\b", None)}
+ATTACK_KINDS = ("violence",)
 # The kinds of act one side does to the other: who did it is the event's actor.
 ONE_WAY = {"violence", "incident", "relations_broken", "de_facto_recognition", "de_jure_recognition",
            "recognition_withdrawn", "party_decision"}
@@ -122,7 +126,8 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
     for in_clause, in_title in ACT_WORDS.values():
         if not re.search(in_clause, lowered):
             continue
-        has = titles.str.lower().str.contains(in_title, regex=True)
+        has = (titles.str.lower().str.contains(in_title, regex=True) if in_title
+               else events["kind"].astype(str).isin(ATTACK_KINDS))
         rows = events[has]
         if years:
             rows = rows[rows["date"].dt.year.isin(years)]
@@ -132,7 +137,9 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
         rows = rows.assign(_score=scores)
         top = rows[rows["_score"] == rows["_score"].max()]
         mine = top["event_id"].astype(str).isin(set(cited))
-        if top["_score"].max() >= 2 or mine.any():
+        if top["_score"].max() >= 2 or (mine.any() and (in_title or top["_score"].max() >= 1)):
+            # an attack shares a word with the event it is ("attacking Shanghai"), cited or not: "attacked the
+            # united front" is no act of violence
             best = pd.concat([best, top])
     if not best.empty:
         best = best[best["_score"] == best["_score"].max()].drop(columns="_score")
@@ -199,8 +206,12 @@ def read(claim: str, data, cited=()) -> str | None:
             start = begin if voice == "passive" or lead in ("", "the") else doers[0].start
             quoted = " ".join(claim[start:finish].strip(" ,;:.").split()[:14])
             breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
+            cited_first = ~rows["event_id"].astype(str).isin(set(cited))  # the refusal names a cited event first
+            rows = rows.assign(_later=cited_first).sort_values("_later", kind="stable").drop(columns="_later")
+            attack = bool(re.search(ACT_WORDS["attack"][0], clause, re.IGNORECASE)) and not any(
+                re.search(said, clause, re.IGNORECASE) for act, (said, _) in ACT_WORDS.items() if act != "attack")
             why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking,
-                           faces.sides(actors))
+                           faces.sides(actors), attack)
             if why:
                 return why
     return None
@@ -254,7 +265,7 @@ TIME_NAMED = re.compile(r"\b(?:during|in|after|before|since|through)\s+the\s+(?:
 
 
 def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, persons, labels, names,
-             breaking: bool = False, moscow_sides=()) -> str | None:
+             breaking: bool = False, moscow_sides=(), attack: bool = False) -> str | None:
     """Why the doers cannot have done what `rows` record, or None when one of the rows has them on its side."""
     from .misconceptions import _spoken
 
@@ -271,6 +282,8 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
                 continue  # Moscow's own foundings ("Stalin founded the USSR"): its leaders' part is not recorded
             if kinds.get(doer.actor) == "person" and any(n in text for n in persons.get(doer.actor, [])):
                 return None  # the event's text names the person: the check cannot tell their part
+            if attack and re.search(rf"\b{re.escape(doer.typed.lower())}", text):
+                return None  # an attack whose text names the doer ("British and US warships shell"): its part unread
             if _on(doer.actor, actor, kinds, owners, family, names):
                 continue
             if not one_way and _on(doer.actor, counterpart, kinds, owners, family, names):

@@ -300,6 +300,9 @@ def as_int(answer) -> int:
     if isinstance(answer, str):
         answer = answer.strip()
         if not answer.lstrip("-").isdigit():
+            if re.fullmatch(r"1[89]\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?", answer):  # "1927-05-27": a date, not a count
+                raise Unreadable(f"{answer!r} is a date: this exercise asks for a count, a whole number such as "
+                                 "12, not a date or a year.")
             figures = re.match(r"-?\d+", answer)
             if figures:  # "24 states": the number is there, with words after it
                 raise Unreadable(f"Write just the number, without words: {figures.group(0)}, not {answer!r}.")

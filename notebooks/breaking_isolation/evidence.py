@@ -39,6 +39,7 @@ claims.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -123,6 +124,13 @@ def read_answer(answer) -> Answer:
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
     return Answer(evidence_words.spelled_out(" ".join(claim.split())), tuple(i for i in ids if i and i != "..."), document and document.strip())
+
+
+def _joined_ids(typed: str, known) -> list[str]:
+    """The event ids a string holds when a student put two or more in one pair of quotes ('id1,id2', 'id1 id2');
+    empty when it is not such a string, or one of its parts is no event id."""
+    parts = [p for p in re.split(r"[\s,;]+", typed) if p]
+    return parts if len(parts) >= 2 and all(p in known for p in parts) else []
 
 
 def _sentences(text: str) -> int:
@@ -222,6 +230,11 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
         return checks.wrong(slip)
     unknown = [i for i in given.events if i not in events.index]
+    joined = next((i for i in unknown if _joined_ids(i, events.index)), None)
+    if joined:  # "'id1,id2'": two ids in one pair of quotes
+        parts = _joined_ids(joined, events.index)
+        return checks.wrong(f"{joined!r} holds {len(parts)} event ids in one pair of quotes: put each id in its own "
+                            f"quotes, with a comma between them: {parts!r}.")
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
                             "data/events.csv: copy them from the event_id column, letter for letter "
@@ -251,8 +264,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
-        return checks.wrong(f"There is no document {given.document!r} in data/documents/: copy its id from the "
-                            "file name, without .md.")
+        near = difflib.get_close_matches(given.document, list(docs), n=1, cutoff=0.8)
+        return checks.wrong(f"There is no document {given.document!r} in data/documents/."
+                            + (f" Did you mean {near[0]!r}?" if near else "")
+                            + " Copy its id from the file name, without .md.")
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")

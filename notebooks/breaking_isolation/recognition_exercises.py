@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import checks
-from .recognition import counts_at, recognition_counts, standing_changes
+from .recognition import counts_at, recognition_counts, standing_changes, state_of
 from .vocabulary import SOVIET_STATE
 
 
@@ -89,8 +89,17 @@ def _check_ruptures(answer, data):
     from .ties_said import _family, no_break
 
     family, labels = _family(data), checks.actor_labels(data.actors)
-    reasons = [no_break(data.events, family.get(s, {s}), family["ussr"], labels.get(s, s))
-               for s in sorted(given - expected) if isinstance(s, str)]
+    owners, kinds = state_of(data.actors), dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    # a government of a state the answer lacks ("china-beijing" for "china"): its state's id, not "does not belong";
+    # the state itself is not named, as the check never names what is missing
+    governed = {s: owners[s] for s in given - expected if isinstance(s, str) and kinds.get(s) == "government"
+                and owners.get(s, s) in expected - given}
+    reasons = [f"{checks.shown(typed.get(s, s))} ({labels.get(s, s)}) is a government, not a state: this exercise "
+               "takes states, so write the id of the state it governed." for s in sorted(governed)]
+    if governed and set(governed) == given - expected and set(governed.values()) == expected - given:
+        return checks.wrong(*reasons)  # the right states, one of them by its government's id: nothing else to say
+    reasons += [no_break(data.events, family.get(s, {s}), family["ussr"], labels.get(s, s))
+                for s in sorted(given - expected) if isinstance(s, str) and s not in governed]
     return checks.compare_sets(given, expected, "states whose relations with Moscow were broken off",
                                " ".join(r for r in reasons if r) + (" " if any(reasons) else "") + "Look for breaks of relations in `changes`, keep only the rows that count "
                                "(a government that was not then recognised speaks for no state), and take "
