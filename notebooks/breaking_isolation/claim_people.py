@@ -116,6 +116,15 @@ def _part_of(claim: str, person, others) -> str:
     return claim[begin:finish]
 
 
+def _cited_then(part: str, events: pd.DataFrame, years: set[int], cited) -> bool:
+    """Whether the student cites an event of the part's year whose title shares a name with the part ("Hughes
+    refused talks in 1923", citing 1923-hughes-rejects-talks): that event is the one the part means, whatever
+    other event of another year shares more of its words."""
+    rows = events[events["event_id"].astype(str).isin(set(cited)) & events["date"].dt.year.isin(years)]
+    may = _may_name(part)
+    return any(_title_names(str(title)) & may for title in rows["title"])
+
+
 def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], cited=(),
                      names: dict[str, str] | None = None) -> tuple[str | None, str | None]:
     """(refusal, what it could not check) when a part of the claim names an event by its name ("the Shanghai
@@ -137,7 +146,8 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
             top = _by_rare_name(part, events, actor_words)
         whole = len(founding) or any(thing in str(t).lower() for thing in _named_after(part) for t in top["title"])
         if top.empty or top["date"].dt.year.isin(years).any() or (
-                not whole and _same_act_in(part, events, years, actor_words, names)):
+                not whole and (_same_act_in(part, events, years, actor_words, names)
+                               or _cited_then(part, events, years, cited))):
             continue  # a thing named whole ("Sun Yat-sen University") is no other act of the part's year
         top = top.sort_values("date")
         mine = top[top["event_id"].astype(str).isin(set(cited))]
