@@ -6,6 +6,11 @@ import shutil
 import pytest
 
 
+# The tests read and check the kit's data in every process, as a first kernel does: nothing is kept between
+# processes for them (test_lightness.py tests the keeping itself, in a folder of its own).
+os.environ["BREAKING_ISOLATION_CACHE"] = "0"
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes more than a minute (skip with -m 'not slow')")
     config.addinivalue_line("markers", "guards(claim): a test pinned to the kit's live data, naming the lesson "

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 import breaking_isolation as kit
-from breaking_isolation import loader, network_model
+from breaking_isolation import data_cache, loader, network_model
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,6 +72,60 @@ def test_bad_kit_data_is_not_kept(tmp_path, monkeypatch):
             raise AssertionError("bad data loaded")
     events.write_text(good, encoding="utf-8")
     assert "friendly" not in set(kit.load().events["tone"].astype(str))
+
+
+def test_the_checked_data_is_kept_for_the_next_kernel_and_read_afresh_when_anything_changes(tmp_path, monkeypatch):
+    shutil.copytree(kit.data_dir(), tmp_path / "data", ignore=shutil.ignore_patterns("*.txt", "*.md"))
+    monkeypatch.setattr(loader, "default_data_dir", lambda: tmp_path / "data")
+    monkeypatch.setenv("BREAKING_ISOLATION_CACHE", str(tmp_path / "cache"))
+    reads = []
+    real = loader._load
+    monkeypatch.setattr(loader, "_load", lambda folder: reads.append(folder) or real(folder))
+
+    monkeypatch.setattr(loader, "_LOADED", {})  # a kernel: reads, checks and keeps the data
+    first = kit.load()
+    monkeypatch.setattr(loader, "_LOADED", {})  # the next kernel: the kept tables, equal to the first
+    second = kit.load()
+    assert len(reads) == 1 and len(list((tmp_path / "cache").glob("data-*.pickle"))) == 1
+    for table in ("events", "actors", "sources"):
+        assert getattr(first, table).equals(getattr(second, table))
+        assert list(getattr(first, table).dtypes) == list(getattr(second, table).dtypes)
+
+    events = tmp_path / "data" / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    events.write_text("".join(lines[:-1]), encoding="utf-8")  # a teacher takes the last event out
+    monkeypatch.setattr(loader, "_LOADED", {})
+    third = kit.load()
+    assert len(reads) == 2 and len(third.events) == len(second.events) - 1
+    assert len(list((tmp_path / "cache").glob("data-*.pickle"))) == 1  # the old tables are not kept beside
+
+    monkeypatch.setattr(data_cache, "PACKAGE", tmp_path)  # other code (here: none) reads it afresh
+    data_cache.name.cache_clear()
+    monkeypatch.setattr(loader, "_LOADED", {})
+    kit.load()
+    data_cache.name.cache_clear()
+    assert len(reads) == 3
+
+    for kept in (tmp_path / "cache").glob("data-*.pickle"):
+        kept.write_bytes(b"cut short")
+    monkeypatch.setattr(loader, "_LOADED", {})
+    assert len(kit.load().events) == len(third.events) and len(reads) == 4  # a broken file: read afresh
+
+
+def test_bad_data_is_not_kept_for_the_next_kernel(tmp_path, monkeypatch):
+    shutil.copytree(kit.data_dir(), tmp_path / "data", ignore=shutil.ignore_patterns("*.txt", "*.md"))
+    monkeypatch.setattr(loader, "default_data_dir", lambda: tmp_path / "data")
+    monkeypatch.setenv("BREAKING_ISOLATION_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(loader, "_LOADED", {})
+    events = tmp_path / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",cooperative,", ",friendly,", 1), encoding="utf-8")
+    try:
+        kit.load()
+    except kit.DataError:
+        pass
+    else:
+        raise AssertionError("bad data loaded")
+    assert not list((tmp_path / "cache").glob("data-*.pickle"))
 
 
 def test_each_step_of_a_timeline_is_the_sign_of_the_events_so_far():

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import characters, csv_file, rules
+from . import characters, csv_file, data_cache, rules
 from .characters import UTF8_HINT
 from .csv_file import EDGE_SPACE
 from .paths import data_dir as default_data_dir
@@ -70,7 +70,8 @@ def load(data_dir: str | Path | None = None) -> KitData:
     """Load events, actors and sources from `data_dir` (the kit's data/ folder by default).
 
     The kit's own data is read and checked once per kernel, and again only when a file of it changes: a
-    notebook and each of its exercise checks load it. Every call gets its own copy of the tables.
+    notebook and each of its exercise checks load it. The checked tables are also kept for the user's next
+    kernel (data_cache.py). Every call gets its own copy of the tables.
     """
     if data_dir is None:
         return _load_kit_data()
@@ -91,7 +92,10 @@ def _load_kit_data() -> KitData:
         digest.update(f"\0{name}\0{-1 if content is None else len(content)}\0".encode() + (content or b""))
     key = digest.digest()
     if key not in _LOADED:
-        data = _load(folder)  # raises DataError on bad data: nothing is kept
+        data = data_cache.read(key)  # as a kernel before this one read and checked it
+        if not isinstance(data, KitData):
+            data = _load(folder)  # raises DataError on bad data: nothing is kept
+            data_cache.write(key, data)
         _LOADED.clear()
         _LOADED[key] = data
     cached = _LOADED[key]
