@@ -224,6 +224,22 @@ NAMED_AFTER = re.compile(r"\s+(?:University|Academy|School|College|Institute|Mau
 THING_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+)*" + NAMED_AFTER.pattern)
 
 
+# "the Zinoviev letter" in an event's title: a thing called by a person's name, then a common noun
+THING_IN_TITLE = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+([a-z]+)\b")
+
+
+def _things_named(events: pd.DataFrame) -> set[tuple[str, str]]:
+    """(name, noun) of each thing the events' titles call by a name ("the Zinoviev letter": zinoviev, letter)."""
+    return {(m.group(1).lower(), m.group(2)) for title in events["title"].astype(str)
+            for m in THING_IN_TITLE.finditer(title)}
+
+
+def _is_thing(claim: str, mention, things: set[tuple[str, str]]) -> bool:
+    """Whether a person's name in the claim is the name of a thing the titles hold ("the Zinoviev letter")."""
+    after = re.match(r"\s+([a-z]+)\b", claim[mention.end:])
+    return bool(after) and (mention.typed.split()[-1].lower(), after.group(1)) in things
+
+
 def _named_after(part: str) -> list[str]:
     """The things a part names after a person ("Sun Yat-sen University"), lower case: a title that holds one is
     named by it whole, the person's name too, so that it is not taken for another university of Moscow."""
@@ -469,8 +485,10 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     ends = actors["end_date"] if "end_date" in actors else pd.Series([None] * len(actors), index=actors.index)
     died = {a: pd.Timestamp(d) for a, d, k in zip(actors["actor_id"].astype(str), ends, actors["kind"])
             if str(k) == "person" and pd.notna(d) and str(d).strip()}
+    things = _things_named(data.events)
     people = [m for m in ties_said.mentions(claim, names) if kinds.get(m.actor) == "person"
-              and not NAMED_AFTER.match(claim, m.end)]  # "Sun Yat-sen University" is a school, not the man
+              and not NAMED_AFTER.match(claim, m.end)  # "Sun Yat-sen University" is a school, not the man
+              and not _is_thing(claim, m, things)]  # "the Zinoviev letter" is a letter, not Zinoviev acting
     actor_words = words_of_names(names)
     wrong_year, later = wrong_event_year(claim, data.events, actor_words, cited, names)
     if wrong_year:

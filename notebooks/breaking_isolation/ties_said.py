@@ -67,6 +67,7 @@ DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|
 # Where one statement of a claim ends and another begins: a reason, a contrast, a relative clause.
 CLAUSE = re.compile(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
                     r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
+SIGNED = re.compile(r"\b(?:signed|concluded|made|formed|agreed|initialled|struck)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
 PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
@@ -452,6 +453,14 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                     f"but the kit's events hold nothing {tone} between them in {when}, and by then "
                                     f"the tie was {sign}: {', '.join(shown)}. The check found no evidence for "
                                     "that part of your claim: read those events, then say what the tie was.")
+                    if len(upto) and sign == tone and not SIGNED.search(claim, begin, finish):
+                        # no event of that tone that year, but the tie was of it by then (a state of the tie, not
+                        # an act such as "signed an alliance", which needs its own event)
+                        checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
+                                       f"{' and '.join(map(str, named_years))}: the kit has no {tone} event between "
+                                       f"them that year, and the tie was {tone} from its events before, the last "
+                                       f"{_named(upto.tail(1))}")
+                        continue
                     unchecked.append(f"the tie between {who} and {whom} ({said}) in "
                                      f"{' and '.join(map(str, named_years))}: the kit's data has "
                                      + (f"no event of that tone between them then (the tie was {sign})" if len(upto)
