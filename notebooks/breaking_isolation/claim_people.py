@@ -35,6 +35,18 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in evidence_words.YEAR.findall(text)]
 
 
+SPAN = re.compile(r"\b(?:between|from)\s+(1[89]\d\d)\s*(?:and|to|until|-|–)\s*(1[89]\d\d)\b", re.IGNORECASE)
+
+
+def _years_said(part: str) -> set[int]:
+    """The years a part names, a span ("between 1922 and 1924") with every year in it."""
+    years = set(years_in(part))
+    for span in SPAN.finditer(part):
+        low, high = int(span.group(1)), int(span.group(2))
+        years |= set(range(low, high + 1)) if low < high else set()
+    return years
+
+
 def _spoken(day: pd.Timestamp) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -94,7 +106,7 @@ ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|procla
                      r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
                      r"ultimatum|assassination|murder)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
-PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
+PART = re.compile(r"[,;:()]|\b(and(?!\s+1[89]\d\d\b)|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
                   r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
 
 
@@ -136,7 +148,7 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     opener: set[int] = set()  # "In 1925, Chiang ...": the years of an opening phrase go with the part after it
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
-        years = set(years_in(part)) or opener
+        years = _years_said(part) or opener
         opener = years if OPENER.fullmatch(part) else set()
         if not years:
             continue
@@ -428,7 +440,7 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
 
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
-        years = set(years_in(part))
+        years = _years_said(part)
         if not years or DENIAL.search(part):  # "Britain did not restore relations in 1928": true of a 1929 event
             continue
         named = ties_said.mentions(part, names)
@@ -436,11 +448,24 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
         then = events[events["date"].dt.year.isin(years)]
         rival = max((shared(part, named, told, row) for _, row in then.iterrows()), default=0)
         for _, row in mine.iterrows():  # a cited event the part tells by an act of its own, better than any other
+            if _elsewhere(named, row, then, family):
+                continue  # "Germany recognised Moscow in 1922": Germany's act of that year, not Britain's
             if acts(row, told) and shared(part, named, told, row) > rival:
                 refusal, _ = _against(claim, row, years, events, part)
                 if refusal:
                     return refusal
     return None
+
+
+def _elsewhere(named, row, then: pd.DataFrame, family) -> bool:
+    """Whether the part names an actor that is on neither side of the cited event but on a side of an event of the
+    part's years (`then`): the part tells that actor's event, and the cited one's year is not read against it."""
+    sides = {a for k in ("actor", "counterpart") for a in family.get(str(row[k]), {str(row[k])})}
+    others = {m.actor for m in named if not family.get(m.actor, {m.actor}) & sides}  # the Nationalists: Nanjing's side
+    if not others:
+        return False
+    those = {a for _, r in then.iterrows() for k in ("actor", "counterpart") for a in family.get(str(r[k]), {str(r[k])})}
+    return bool(others & those)
 
 
 def _title_names(title: str) -> set[str]:
