@@ -500,9 +500,16 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                 could_not)
 
 
+# What follows a name whose possessive lost its apostrophe ("Moscows closest friend", "Germanys only ally")
+BARE_POSSESSIVE = re.compile(r"\s+(?:[a-z]+est\s+|only\s+|main\s+|chief\s+|best\s+|worst\s+|real\s+|true\s+)?"
+                             r"(?:friend|ally|partner|enemy|foe|rival)s?\b", re.IGNORECASE)
+
+
 def _owned(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
     """"Britain was Moscow's closest friend": an actor, then another's (a possessive), before a word of tone."""
-    return (two[0], two[1]) if two[1].typed.lower().endswith(("'s", "’s")) else None
+    typed = two[1].typed.lower()
+    return (two[0], two[1]) if typed.endswith(("'s", "’s")) or (  # "Moscows closest friend": its apostrophe left out
+        typed.endswith("s") and not typed.endswith("ss") and BARE_POSSESSIVE.match(claim, two[1].end)) else None
 
 
 def _tie_with(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
