@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -446,6 +447,13 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     if sign in ("cooperative", "hostile") and sign != tone and len(others):
                         unchecked.append(third(named_years))
                         continue
+                    namesake = _cited_namesake(events, cited, one, two, data, tone, named_years)
+                    if sign in ("cooperative", "hostile") and sign != tone and namesake is not None:
+                        unchecked.append(f"the tie between {who} and {whom} ({said}) in {' and '.join(map(str, named_years))}: "
+                                         f"the event you cite, '{namesake.title}' ({namesake.event_id}), is {tone}, but it "
+                                         f"is an act of the {namesake.body}, not of a government, so the check could not "
+                                         "tell whether it counts for the state your claim names")
+                        continue
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
                         when = " and ".join(map(str, named_years))
@@ -612,6 +620,31 @@ def _shown(rows: pd.DataFrame, cited, kin: pd.DataFrame | None = None) -> pd.Dat
     rows = rows[~rows["event_id"].duplicated()].sort_values("date")
     mine = rows[rows["event_id"].astype(str).isin(set(cited))]
     return pd.concat([mine, rows[~rows.index.isin(mine.index)].iloc[::-1]]).head(2).sort_values("date")
+
+
+def _cited_namesake(events: pd.DataFrame, cited, one: set[str], two: set[str], data, tone: str, years):
+    """A cited event of the tone, in the years read, between one side and a body of no state whose name opens with
+    the other side's adjective ("America helped Russia", citing the American Relief Administration's famine
+    relief): a row with the body's name as `body`, or None."""
+    from .kin import DEMONYMS
+
+    names = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    rows = events[events["event_id"].astype(str).isin(set(cited)) & (events["tone"].astype(str) == tone)
+                  & events["date"].dt.year.isin(years)]
+    for row in rows.itertuples():
+        for side, body in ((str(row.actor), str(row.counterpart)), (str(row.counterpart), str(row.actor))):
+            opening = names.get(body, "").split(" ")[0].lower()
+            state = DEMONYMS.get(opening)
+            if not owners.get(body) and state and ((side in one and state in two) or (side in two and state in one)):
+                return _Namesake(str(row.title), str(row.event_id), names[body])
+    return None
+
+
+class _Namesake(NamedTuple):
+    title: str
+    event_id: str
+    body: str
 
 
 def _cited_kin(events: pd.DataFrame, cited, a: str, b: str, one: set[str], two: set[str], data, tone: str,
