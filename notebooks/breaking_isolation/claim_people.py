@@ -62,6 +62,17 @@ MOSCOW = re.compile(r"\b(?:the\s+)?(?:soviet\s+union|union\s+of\s+soviet\s+socia
                     re.IGNORECASE)
 
 
+# A month dates a claim ("the election in October"); it names an event a title calls after it ("the German
+# October") only with the title's word before it or the event's year
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _with_its_word(month: str, title: str, claim: str) -> bool:
+    """Whether the claim writes a title's month with the word the title puts before it ("the German October")."""
+    title_words, claim_text = evidence_words.words(title), " ".join(evidence_words.words(claim))
+    return any(f" {a} {b} " in f" {claim_text} " for a, b in zip(title_words, title_words[1:]) if b == month)
+
+
 def _may_name(part: str) -> set[str]:
     """The words of a part that may be a name of an event: not those of Moscow's names, nor a state's adjective."""
     return _bare_words(MOSCOW.sub(" ", part)) - set(DEMONYMS)
@@ -80,9 +91,10 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     often = pd.Series([w for n in named for w in n]).value_counts()  # "Moscow", "Peking": in many titles, no name
     things = _named_after(claim)
     scores = []
-    for title, names in zip(titles, named):
+    for title, names, year in zip(titles, named, events["date"].dt.year):
         shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said - actor_words
-        rare = {w for w in names & said & may if often.get(w, 0) <= RARE}
+        rare = {w for w in names & said & may if often.get(w, 0) <= RARE
+                and (w not in MONTHS or year in years or _with_its_word(w, title, claim))}
         whole = {w for thing in things if thing in title.lower() for w in _bare_words(thing)}  # "Sun Yat-sen University"
         shared, rare = shared | whole, rare | whole
         scores.append(len(shared) if rare or len(shared) >= 2 else 0)
