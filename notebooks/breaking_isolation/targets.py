@@ -162,9 +162,12 @@ def unrecorded(claim: str, data) -> list[str]:
         own = family.get(actor_id, {actor_id})
         return own | family.get(owners.get(actor_id, ""), set()) if kinds.get(actor_id) == "person" else own
 
-    found = []
-    for clause, mentions in _clauses(claim, data):
-        years = claim_people.years_in(clause)
+    found, names = [], ties_said.actor_names(data.actors)
+    for begin, finish in claim_people._parts(claim):  # cut at "and" too: "armed Chiang and in 1927 Chiang ..."
+        clause = claim[begin:finish]
+        if ties_said.HYPOTHETICAL.search(clause) or DENIED.search(clause):
+            continue
+        mentions, years = ties_said.mentions(clause, names), claim_people.years_in(clause)
         for other in mentions:
             treaty = SIGNED_WITH.search(clause[:other.start])
             help_ = None if treaty else HELPED_WITH.search(clause[:other.start])
