@@ -58,7 +58,8 @@ CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is 
                          "evidence: the check did not read them.")
 MIN_CONDITION_WORDS = 5
 # One condition of the shape exercise G asks for, on another question than the exercise's own (claim_form.py).
-CONDITION_EXAMPLE = "Britain would have had to keep its trade agreement with Moscow."
+# a condition of the shape wanted, from China, that is no answer the exercise is after
+CONDITION_EXAMPLE = "Sun Yat-sen would have had to live beyond 1925."
 
 
 def _blank(value) -> bool:

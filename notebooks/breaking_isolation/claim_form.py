@@ -19,7 +19,8 @@ from . import claim_people, evidence_words, ties_said
 
 # Words of what states, parties and people do to or with each other, and of how they stand; a word built on one
 # ("signed", "helping", "recognises") counts too (evidence_words.is_known). Plain English, not facts of the data;
-# owning counts ("the peasants would have had to own guns": a condition of what a side held), not "have" or
+# owning counts ("the peasants would have had to own guns": a condition of what a side held), and so does existing
+# ("soviets of workers and peasants would have had to exist": the Opposition's demand of 1927), not "have" or
 # "had", which every condition of what "would have had to" be true holds.
 ACTS = frozenset("""
 accept act advise agree aid ally allied alliance annex appoint arm arrest arrive attack back ban befriend begin
@@ -35,7 +36,7 @@ replace rescue resist restore return revolt rise rose ruin rule said say seize s
 shot sign smash spy split spread stay stop strike struck succeed suppress support surrender survive suspect
 take taken took talk teach taught tell told threaten topple trade train treat trust try turn unite use visit
 vote want warn welcome win won withdraw withdrew withhold withheld delay postpone hold held work wreck
-own possess obtain receive acquire
+own possess obtain receive acquire exist
 """.split())
 
 
@@ -74,6 +75,7 @@ def _acts(text: str) -> bool:
 # peasants would have needed arms of their own".
 GROUPS = frozenset("""
 army armies peasant peasants peasantry worker workers soldier soldiers police students unions union masses
+soviets councils
 """.split())
 
 

@@ -35,6 +35,18 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in evidence_words.YEAR.findall(text)]
 
 
+SPAN = re.compile(r"\b(?:between|from)\s+(1[89]\d\d)\s*(?:and|to|until|-|–)\s*(1[89]\d\d)\b", re.IGNORECASE)
+
+
+def _years_said(part: str) -> set[int]:
+    """The years a part names, a span ("between 1922 and 1924") with every year in it."""
+    years = set(years_in(part))
+    for span in SPAN.finditer(part):
+        low, high = int(span.group(1)), int(span.group(2))
+        years |= set(range(low, high + 1)) if low < high else set()
+    return years
+
+
 def _spoken(day: pd.Timestamp) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -48,6 +60,17 @@ def _bare_words(text: str) -> set[str]:
 # nearly every event, so none of their words names an event; nor does a state's adjective ("the British")
 MOSCOW = re.compile(r"\b(?:the\s+)?(?:soviet\s+union|union\s+of\s+soviet\s+socialist\s+republics|soviet\s+russia)\b",
                     re.IGNORECASE)
+
+
+# A month dates a claim ("the election in October"); it names an event a title calls after it ("the German
+# October") only with the title's word before it or the event's year
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _with_its_word(month: str, title: str, claim: str) -> bool:
+    """Whether the claim writes a title's month with the word the title puts before it ("the German October")."""
+    title_words, claim_text = evidence_words.words(title), " ".join(evidence_words.words(claim))
+    return any(f" {a} {b} " in f" {claim_text} " for a, b in zip(title_words, title_words[1:]) if b == month)
 
 
 def _may_name(part: str) -> set[str]:
@@ -68,9 +91,10 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     often = pd.Series([w for n in named for w in n]).value_counts()  # "Moscow", "Peking": in many titles, no name
     things = _named_after(claim)
     scores = []
-    for title, names in zip(titles, named):
+    for title, names, year in zip(titles, named, events["date"].dt.year):
         shared = {w for w in _bare_words(title) if w not in evidence_words.LITTLE} & said - actor_words
-        rare = {w for w in names & said & may if often.get(w, 0) <= RARE}
+        rare = {w for w in names & said & may if often.get(w, 0) <= RARE
+                and (w not in MONTHS or year in years or _with_its_word(w, title, claim))}
         whole = {w for thing in things if thing in title.lower() for w in _bare_words(thing)}  # "Sun Yat-sen University"
         shared, rare = shared | whole, rare | whole
         scores.append(len(shared) if rare or len(shared) >= 2 else 0)
@@ -94,7 +118,7 @@ ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|procla
                      r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
                      r"ultimatum|assassination|murder)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
-PART = re.compile(r"[,;:()]|\b(and|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
+PART = re.compile(r"[,;:()]|\b(and(?!\s+1[89]\d\d\b)|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
                   r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
 
 
@@ -136,7 +160,7 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
     opener: set[int] = set()  # "In 1925, Chiang ...": the years of an opening phrase go with the part after it
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
-        years = set(years_in(part)) or opener
+        years = _years_said(part) or opener
         opener = years if OPENER.fullmatch(part) else set()
         if not years:
             continue
@@ -428,7 +452,7 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
 
     for begin, finish in _parts(claim):
         part = claim[begin:finish]
-        years = set(years_in(part))
+        years = _years_said(part)
         if not years or DENIAL.search(part):  # "Britain did not restore relations in 1928": true of a 1929 event
             continue
         named = ties_said.mentions(part, names)
@@ -436,11 +460,24 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
         then = events[events["date"].dt.year.isin(years)]
         rival = max((shared(part, named, told, row) for _, row in then.iterrows()), default=0)
         for _, row in mine.iterrows():  # a cited event the part tells by an act of its own, better than any other
+            if _elsewhere(named, row, then, family):
+                continue  # "Germany recognised Moscow in 1922": Germany's act of that year, not Britain's
             if acts(row, told) and shared(part, named, told, row) > rival:
                 refusal, _ = _against(claim, row, years, events, part)
                 if refusal:
                     return refusal
     return None
+
+
+def _elsewhere(named, row, then: pd.DataFrame, family) -> bool:
+    """Whether the part names an actor that is on neither side of the cited event but on a side of an event of the
+    part's years (`then`): the part tells that actor's event, and the cited one's year is not read against it."""
+    sides = {a for k in ("actor", "counterpart") for a in family.get(str(row[k]), {str(row[k])})}
+    others = {m.actor for m in named if not family.get(m.actor, {m.actor}) & sides}  # the Nationalists: Nanjing's side
+    if not others:
+        return False
+    those = {a for _, r in then.iterrows() for k in ("actor", "counterpart") for a in family.get(str(r[k]), {str(r[k])})}
+    return bool(others & those)
 
 
 def _title_names(title: str) -> set[str]:

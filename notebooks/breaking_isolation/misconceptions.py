@@ -12,6 +12,12 @@ from dataclasses import dataclass
 NOT = r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno )(?<!\bwithout )"  # a denial just before the word
 
 
+# The words between two names of one statement: no full stop, semicolon or colon, and no word that opens a
+# clause of another time ("before", "after", "while", "but"...).
+BETWEEN_CLAUSES = (r"(?:(?!\b(?:before|after|while|whereas|but|when|until|later|then|although|though|since|"
+                   r"which|by\s+the\s+time)\b)[^.;:])*?")
+
+
 @dataclass(frozen=True)
 class Misconception:
     id: str
@@ -80,11 +86,16 @@ TABLE = (
         ("1929-britain-restoration", "1924-britain-recognition")),
     Misconception(
         "soviet-union-at-rapallo",
-        _r(r"(?=.*\brapallo\b)(?=.*\b(soviet union|ussr|u\.s\.s\.r\.?)\b)"),
+        # Rapallo and the USSR in one statement, not each in its own ("Germany recognised Moscow at Rapallo, two
+        # years before Britain recognised the USSR"): no new clause (BETWEEN_CLAUSES) comes between them
+        _r(rf"\brapallo\b{BETWEEN_CLAUSES}\b(soviet union|ussr|u\.s\.s\.r\.?)(?![\w.])"
+           rf"|\b(soviet union|ussr|u\.s\.s\.r\.?)(?![\w.]){BETWEEN_CLAUSES}\brapallo\b"),
         "Check who signed at Rapallo in April 1922 (1922-rapallo-treaty) and when the USSR was founded (30 "
         "December 1922): the treaty's first line names the party (doc-1922-rapallo-treaty).",
         ("1922-rapallo-treaty", "doc-1922-rapallo-treaty"),
-        unless=_r(r"\b(rsfsr|soviet russia|russian (socialist|soviet)|before the (ussr|soviet union)|not yet)\b")),
+        unless=_r(r"\b(rsfsr|soviet russia|russian (socialist|soviet)|before the (ussr|soviet union)|not yet)\b"
+                  # "Britain recognised the USSR in 1924": the USSR of a year after its founding, not Rapallo's party
+                  r"|\b(ussr|soviet union)(?![\w.])\s+(\w+\s+){0,2}?(in|by)\s+19(2[3-9]|3\d)\b")),
     Misconception(
         "massacre-1926",
         _r(r"massacr\w*(\s+\S+){0,12}\s+1926|1926(\s+\S+){0,12}\s+massacr\w*"),
@@ -412,12 +423,32 @@ def wrong_years(claim: str, data) -> list[Misconception]:
                 continue
             dates = first.get(state, {})
             levels = ("de_jure",) if IN_LAW.search(clause) else ("de_facto", "de_jure")
-            if any(dates.get(level, ("",))[0][:4] == year for level in levels):
+            span = _span(claim, said.end() + after.end(), after) if after and not said.group("before") else None
+            years = {str(y) for y in range(int(year), int(span) + 1)} if span else {year}
+            if any(dates.get(level, ("",))[0][:4] in years for level in levels):
                 continue
+            if span:  # "between 1922 and 1924": said as the claim says it, not as its first year
+                year = f"between {year} and {span}"
             typed = said.group("state")
             found.append(_year_hint(state, typed[:1].lower() + typed[1:] if typed[:4].lower() == "the " else typed,
                                     year, dates))
     return found
+
+
+def _when(year: str) -> str:
+    return year if year.startswith("between") else f"in {year}"
+
+
+SPAN_END = re.compile(r"\s*(?:and|to|until|-|–)\s*(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+
+
+def _span(claim: str, at: int, after) -> str | None:
+    """The last year of a span the claim gives ("between 1922 and 1924", "from 1922 to 1924"), whose first year
+    AFTER read just before `at`; None when the year stands alone."""
+    end = SPAN_END.match(claim, at)
+    if end and re.search(r"\b(?:between|from)\s*(?:in\s+)?$", after.group(0)[: after.start("year")], re.IGNORECASE):
+        return end.group("year") if end.group("year") > after.group("year") else None
+    return None
 
 
 def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, str]]) -> Misconception:
@@ -426,10 +457,10 @@ def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, st
             for level, (day, event) in sorted(dates.items(), key=lambda item: item[1][0])
             if level in ("de_facto", "de_jure")]
     if not said:
-        hint = (f"Your claim says {typed} recognised Moscow in {year}, but data/events.csv records no recognition "
+        hint = (f"Your claim says {typed} recognised Moscow {_when(year)}, but data/events.csv records no recognition "
                 f"of Moscow by {typed} in any year: check which state you mean.")
     else:
-        hint = (f"Your claim says {typed} recognised Moscow in {year}. The data says {typed} recognised it "
+        hint = (f"Your claim says {typed} recognised Moscow {_when(year)}. The data says {typed} recognised it "
                 f"{' and '.join(said)}{'' if 'de_jure' in dates else ', and never in law'}: check the year against "
                 f"{'that event' if len(said) == 1 else 'those events'} in data/events.csv.")
     return Misconception(state, re.compile(""), hint, tuple(event for _, event in dates.values()))

@@ -87,6 +87,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Anchored:
                 who, whom = labels.get(a, a), labels.get(b, b)
                 if (tones == tone).any():
                     continue
+                if side.empty and word in AFTER and joined.get(event.name, False) and str(event["tone"]) == tone:
+                    continue  # the event itself set the tie's tone, and nothing after it changed it: ties_said reads it
                 # acts of that tone by others that name both sides ("the ECCI backs Stalin's line of alliance with
                 # Wuhan"): not the tie's own events, so the check can neither pass nor refuse it
                 loose = ties_said._linked(data.events, family.get(a, {a}), family.get(b, {b}), persons, loose=True)

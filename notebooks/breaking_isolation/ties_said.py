@@ -67,6 +67,7 @@ DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|
 # Where one statement of a claim ends and another begins: a reason, a contrast, a relative clause.
 CLAUSE = re.compile(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
                     r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
+SIGNED = re.compile(r"\b(?:signed|concluded|made|formed|agreed|initialled|struck)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
 PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
@@ -163,6 +164,11 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# Words of a party's name that are not its own: a government named "Chinese ..." is not the party's.
+PARTY_WORDS = {"party", "chinese", "communist", "socialist", "workers", "the", "of", "union", "soviet", "russian",
+               "germany", "german"}
+
+
 def _family(data) -> dict[str, set[str]]:
     """{actor: the actor and every actor that belongs to it, at any depth}; the Soviet state's two names as one."""
     owner = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
@@ -182,6 +188,16 @@ def _family(data) -> dict[str, set[str]]:
         for actor, note in noted:
             if note.startswith((f"{name}'s ", f"{name}’s ")):
                 family.setdefault(person, {person}).update(family.get(actor, {actor}))
+    # a party's governments: a government whose name holds a word of the party's own name ("Wuhan Nationalist
+    # government", "Nanjing Nationalist government" for the Kuomintang, "Chinese Nationalist Party"): the
+    # Nationalists of a claim are the party and its governments
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    titles = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    for party in (a for a, k in kinds.items() if k == "party"):
+        own = {w.lower() for w in re.findall(r"[A-Z]\w+", titles[party])} - PARTY_WORDS
+        for government in (a for a, k in kinds.items() if k == "government"):
+            if own & {w.lower() for w in re.findall(r"[A-Z]\w+", titles[government])}:
+                family[party] = family.get(party, {party}) | family.get(government, {government})
     moscow = set().union(*(family.get(s, {s}) for s in SOVIET))
     for state in SOVIET:
         family[state] = moscow
@@ -362,9 +378,16 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                 & (events["date"] >= pd.Timestamp(start))
                                 & (events["date"] <= pd.Timestamp(f"{until}-12-31"))
                                 & (events["tone"].astype(str) == tone)]
-                third = (f"the tie between {who} and {whom} ({said}): the kit's events between the two are not "
-                         f"{tone}, and its {tone} events that name them ({', '.join(others.sort_values('date')['event_id'].tolist()[-3:])}) "
-                         "are acts of others, so the check could not tell whether the tie was " + tone)
+                def third(in_years=()):
+                    """What the check could not tell, for the years the clause names if it names some: the two's
+                    events of those years are not of the tone (in other years they may well be)."""
+                    mine = others[others["date"].dt.year.isin(in_years)] if in_years else others
+                    when = f" in {' and '.join(map(str, in_years))}" if in_years else ""
+                    named = ", ".join(mine.sort_values("date")["event_id"].tolist()[-3:])
+                    return (f"the tie between {who} and {whom} ({said}): the kit's events between the two{when} are "
+                            f"not {tone}" + (f", and its {tone} events{when} that name them ({named}) are acts of "
+                                             "others" if named else "") +
+                            f", so the check could not tell whether the tie was {tone}{when}")
                 # "until 1929" holds a state of the tie ("loyal ally"), not an act ("broke off ... and did not
                 # restore them until 1929": the "until" is the denial's)
                 held = (not BREAK_VERB.match(claim, word.start())
@@ -422,7 +445,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                        f"{_named(_shown(then[then['tone'].astype(str) == tone], cited, kin))}")
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone and len(others):
-                        unchecked.append(third)
+                        unchecked.append(third(named_years))
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
@@ -431,6 +454,14 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                     f"but the kit's events hold nothing {tone} between them in {when}, and by then "
                                     f"the tie was {sign}: {', '.join(shown)}. The check found no evidence for "
                                     "that part of your claim: read those events, then say what the tie was.")
+                    if len(upto) and sign == tone and not SIGNED.search(claim, begin, finish):
+                        # no event of that tone that year, but the tie was of it by then (a state of the tie, not
+                        # an act such as "signed an alliance", which needs its own event)
+                        checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
+                                       f"{' and '.join(map(str, named_years))}: the kit has no {tone} event between "
+                                       f"them that year, and the tie was {tone} from its events before, the last "
+                                       f"{_named(upto.tail(1))}")
+                        continue
                     unchecked.append(f"the tie between {who} and {whom} ({said}) in "
                                      f"{' and '.join(map(str, named_years))}: the kit's data has "
                                      + (f"no event of that tone between them then (the tie was {sign})" if len(upto)
@@ -442,7 +473,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     continue
                 tones = between["tone"].astype(str)
                 if not (tones == tone).any() and len(others):
-                    unchecked.append(third)
+                    unchecked.append(third())
                     continue
                 if not (tones == tone).any():
                     shown = between.sort_values("date")["event_id"].tolist()
