@@ -338,25 +338,26 @@ def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> d
     common aliases, each to its actor id: what a student may type for an actor."""
     found = dict(ALIASES)
     short: dict[str, set[str]] = {}
-    for actor, name, kind in zip(actors["actor_id"].astype(str), actors["name"].astype(str),
-                                 actors["kind"].astype(str) if "kind" in actors else [""] * len(actors)):
+    actor_ids, names = actors["actor_id"].astype(str).tolist(), actors["name"].astype(str).tolist()  # lists: fast
+    for actor, name, kind in zip(actor_ids, names, actors["kind"].astype(str).tolist() if "kind" in actors
+                                 else [""] * len(actors)):
         for key in short_names(name, kind):
             short.setdefault(key, set()).add(actor)
         for label in ((labels or {}).get(actor),):
             for key in short_names(label.replace("\n", " "), "") if label else ():
                 short.setdefault(key, set()).add(actor)
-    notes = actors["note"].fillna("").astype(str) if "note" in actors else [""] * len(actors)
-    for actor, note in zip(actors["actor_id"].astype(str), notes):
+    notes = actors["note"].fillna("").astype(str).tolist() if "note" in actors else [""] * len(actors)
+    for actor, note in zip(actor_ids, notes):
         other = NOTE_ALIAS.match(note)  # "Jiang Jieshi; commandant of ...": the note opens with another name
         if other and other.group(1).split()[0].lower() not in NOT_A_NAME:
             short.setdefault(other.group(1).lower(), set()).add(actor)
     for key, ids in short.items():
         if len(ids) == 1:  # a short name two actors share is no answer: never a guess
             found.setdefault(key, next(iter(ids)))
-    for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
+    for actor, name in zip(actor_ids, names):
         found[name.lower()] = actor
     found.update({label.replace("\n", " ").lower(): actor for actor, label in (labels or {}).items()})
-    found.update({actor.lower(): actor for actor in actors["actor_id"].astype(str)})
+    found.update({actor.lower(): actor for actor in actor_ids})
     return found
 
 

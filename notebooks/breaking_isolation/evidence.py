@@ -284,7 +284,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
             f"{events_said(given, data, spec, off_topic)}")
     # what the data holds on what the claim names, so that the student can hold the claim against it
     held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
-    could_not = (*judged, *people.unchecked, *ties.unchecked)
+    unrecorded = tuple(f"The check could not check {u}." for u in targets.unrecorded(given.claim, data))
+    could_not = (*judged, *people.unchecked, *ties.unchecked, *unrecorded)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "

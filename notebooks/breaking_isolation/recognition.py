@@ -74,8 +74,9 @@ def state_of(actors: pd.DataFrame) -> dict[str, str]:
 
     Actors that belong to no state (the Comintern, a firm with no belongs_to) are left out.
     """
-    parent = dict(zip(actors["actor_id"], actors["belongs_to"]))
-    kind = dict(zip(actors["actor_id"], actors["kind"].astype(str)))
+    ids = actors["actor_id"].tolist()  # lists: a table's column is read one value at a time
+    parent = dict(zip(ids, actors["belongs_to"].tolist()))
+    kind = dict(zip(ids, actors["kind"].astype(str).tolist()))
     found = {}
     for actor in parent:
         seen, current = set(), actor

@@ -10,6 +10,9 @@ person acted for, read against the data. One rule for each:
 - a person acting for a body that is not theirs: "Joffe signed the manifesto for the Comintern", "Borodin was sent
   by the Comintern" is refused when actors.csv puts the person in another body, with the person's note.
 
+And one said unchecked: an act between two named sides in a year ("Britain armed Chiang in 1926", "Sun Yat-sen
+signed a treaty with Britain in 1923") that the data holds no event of between them that year (unrecorded).
+
 A denial ("did not arm") or a wish ("would have armed") says nothing here; a possessive ("against Moscow's
 influence") names a thing, not the side.
 """
@@ -137,3 +140,50 @@ def acted_for(claim: str, data) -> str | None:
                     f"has {who} belong to {own}, not to {names.get(body.actor, body.typed)}"
                     + (f": \"{note}.\"" if note else ".") + " Check whose side the person acted for.")
     return None
+
+
+# An act between two named sides that the data should hold as an event: a treaty signed, help in arms or money.
+SIGNED_WITH = re.compile(r"\b(?:signed|concluded|made)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:treaty|agreement|pact|"
+                         r"alliance|convention)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+HELPED_WITH = re.compile(r"\b(?:armed|funded|financed|equipped|subsidi[sz]ed|bankrolled)\s+(?:the\s+)?$", re.IGNORECASE)
+TREATY_KINDS = ("treaty", "de_jure_recognition", "de_facto_recognition", "relations_established", "relations_restored",
+                "concession", "military_cooperation")
+
+
+def unrecorded(claim: str, data) -> list[str]:
+    """What the check could not check: an act a clause says one named side did with another in a year (signed a
+    treaty with, armed, funded) when the data holds no such event between the two sides that year. Not proof
+    that it did not happen: said unchecked, with what the data does hold between them."""
+    kinds, owners, family, _ = _sides(data)
+    labels, events = agents._labels(data), data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+
+    def side(actor_id: str) -> set[str]:
+        own = family.get(actor_id, {actor_id})
+        return own | family.get(owners.get(actor_id, ""), set()) if kinds.get(actor_id) == "person" else own
+
+    found, names = [], ties_said.actor_names(data.actors)
+    for begin, finish in claim_people._parts(claim):  # cut at "and" too: "armed Chiang and in 1927 Chiang ..."
+        clause = claim[begin:finish]
+        if ties_said.HYPOTHETICAL.search(clause) or DENIED.search(clause):
+            continue
+        mentions, years = ties_said.mentions(clause, names), claim_people.years_in(clause)
+        for other in mentions:
+            treaty = SIGNED_WITH.search(clause[:other.start])
+            help_ = None if treaty else HELPED_WITH.search(clause[:other.start])
+            said = treaty or help_
+            doers = [m for m in mentions if m.end <= (said.start() if said else 0)]
+            if not said or not doers or not years or ties_said._same(doers[-1].actor, other.actor):
+                continue
+            one, two = side(doers[-1].actor), side(other.actor)
+            between = events[((actor.isin(one) & counterpart.isin(two)) | (actor.isin(two) & counterpart.isin(one)))
+                             & events["kind"].astype(str).isin(TREATY_KINDS if treaty else agents.HELPING)]
+            if between["date"].dt.year.isin(years).any():
+                continue
+            who, whom = (labels.get(m.actor, m.typed) for m in (doers[-1], other))
+            held = (f"its {'treaties' if treaty else 'acts of help'} between them are "
+                    + ", ".join(f"{r.event_id} ({r.date.year})" for r in between.sort_values("date").head(3).itertuples())
+                    if len(between) else f"it holds no {'treaty' if treaty else 'act of help'} between them at all")
+            found.append(f"that {who} {said.group(0).strip()} {whom} in {' or '.join(map(str, years))}: the kit's data "
+                         f"records no such event between them that year ({held}), so check that this happened")
+    return found

@@ -183,9 +183,10 @@ def _family(data) -> dict[str, set[str]]:
     # a person's own body: an actor whose note opens with the person's name ("Chiang Kai-shek's Nationalist
     # government" is china-nanjing), so that its acts are the person's side of a tie
     notes = data.actors["note"].fillna("").astype(str) if "note" in data.actors else pd.Series([], dtype=str)
+    noted = list(zip(data.actors["actor_id"].astype(str).tolist(), notes.tolist()))  # once, not once a person
     people = data.actors[data.actors["kind"].astype(str) == "person"]
     for person, name in zip(people["actor_id"].astype(str), people["name"].astype(str)):
-        for actor, note in zip(data.actors["actor_id"].astype(str), notes):
+        for actor, note in noted:
             if note.startswith((f"{name}'s ", f"{name}’s ")):
                 family.setdefault(person, {person}).update(family.get(actor, {actor}))
     # a party's governments: a government whose name holds a word of the party's own name ("Wuhan Nationalist
