@@ -483,12 +483,19 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                 if not (tones == tone).any() and len(others):
                     unchecked.append(third())
                     continue
+                namesake = _cited_namesake(events, cited, one, two, data, tone, list(range(first, until + 1)))
+                if not (tones == tone).any() and namesake is not None:
+                    unchecked.append(f"the tie between {who} and {whom} ({said}): the event you cite, "
+                                     f"'{namesake.title}' ({namesake.event_id}), is {tone}, but it is an act of the "
+                                     f"{namesake.body}, not of a government, so the check could not tell whether it "
+                                     "counts for the state your claim names")
+                    continue
                 if not (tones == tone).any():
                     shown = between.sort_values("date")["event_id"].tolist()
                     listed = ", ".join(shown[:4]) + (f" and {len(shown) - 4} more" if len(shown) > 4 else "")
                     kinds = sorted(set(tones) - {"neutral"}) or ["neutral"]
                     return Said(f"Your claim calls the tie between {who} and {whom} {tone} ({said}), but the kit's "
-                                f"events between them from {first} to {until} are {' or '.join(kinds)}, never "
+                                f"events between them {span_of(first, until)} are {' or '.join(kinds)}, never "
                                 f"{tone}: {listed}. The check found no evidence for that part of your claim: read "
                                 "those events, then say what the tie was.")
                 of_tone = between[tones == tone].sort_values("date")
@@ -621,6 +628,11 @@ def _shown(rows: pd.DataFrame, cited, kin: pd.DataFrame | None = None) -> pd.Dat
     rows = rows[~rows["event_id"].duplicated()].sort_values("date")
     mine = rows[rows["event_id"].astype(str).isin(set(cited))]
     return pd.concat([mine, rows[~rows.index.isin(mine.index)].iloc[::-1]]).head(2).sort_values("date")
+
+
+def span_of(first: int, until: int) -> str:
+    """Years as a message says them: "in 1921", "from 1921 to 1923"."""
+    return f"in {first}" if until <= first else f"from {first} to {until}"
 
 
 def _cited_namesake(events: pd.DataFrame, cited, one: set[str], two: set[str], data, tone: str, years):
