@@ -319,6 +319,8 @@ def as_int(answer) -> int:
 ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
            "us": "usa", "u.s.": "usa", "america": "usa", "united states of america": "usa", "the united states": "usa",
            "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
+           # what people call Moscow's side; "soviets" alone are councils ("soviets of workers and peasants")
+           "the soviets": "ussr", "the russians": "ussr",
            # what people call the Kuomintang in English, besides its bracketed "Chinese Nationalist Party"
            "nationalist party": "kmt", "chinese nationalists": "kmt",
            # The older spelling of Beijing, which notebook 3 and the documents use; actors.csv names it Beijing.

@@ -64,9 +64,13 @@ def _owned_deed(text: str, data) -> bool:
     return False
 
 
+# Making peace is an act ("the Soviets made peace with Estonia"); "peace" alone is not
+PEACE = re.compile(r"\b(?:made|make|makes|making|signed|signs?)\s+(?:a\s+)?peace\b", re.IGNORECASE)
+
+
 def _acts(text: str) -> bool:
     """Whether the text holds a word of action or relation (ACTS, or a tone word of ties_said)."""
-    if ties_said.COOPERATIVE.search(text) or ties_said.HOSTILE.search(text):
+    if ties_said.COOPERATIVE.search(text) or ties_said.HOSTILE.search(text) or PEACE.search(text):
         return True
     return any(evidence_words.is_known(word, ACTS) for word in evidence_words.words(text))
 
