@@ -356,6 +356,7 @@ AFTER = re.compile(r"^(?P<rest>(?:\W+(?!(?:but|while|whereas|and|until|though)\b
 HELD_BACK = re.compile(r"\b(not|never|n't|no|longer|stop\w*|ceas\w*|refus\w*|declin\w*|reject\w*|withh[eo]ld\w*|wait\w*|delay\w*|"
                        r"only|until|to|was|were|been|being|would|could|might|should|if|and|but|or)\b", re.IGNORECASE)
 IN_PRACTICE = re.compile(r"\bde facto\b|\bin practice\b|\btrade agreement", re.IGNORECASE)
+FACTO = re.compile(r"\bde facto\b|\bin practice\b", re.IGNORECASE)
 IN_LAW = re.compile(r"\bde jure\b|\bin law\b|\b(fully|formally|officially|legally)\b|\bfull\b", re.IGNORECASE)
 
 
@@ -419,10 +420,16 @@ def wrong_years(claim: str, data) -> list[Misconception]:
             after = AFTER.match(claim[said.end():])
             year = said.group("before") or (after.group("year") if after else None)
             clause = claim[said.start(): said.end() + (after.end() if after else 0)]
-            if year is None or IN_PRACTICE.search(clause) or state in {m.id for m in found}:
+            if year is None or state in {m.id for m in found}:
                 continue
             dates = first.get(state, {})
-            levels = ("de_jure",) if IN_LAW.search(clause) else ("de_facto", "de_jure")
+            if IN_PRACTICE.search(clause):
+                # "de facto in 1924" is read against the de facto day; a trade agreement's year is not read here
+                if not FACTO.search(clause) or not dates.get("de_facto"):
+                    continue
+                levels = ("de_facto",)
+            else:
+                levels = ("de_jure",) if IN_LAW.search(clause) else ("de_facto", "de_jure")
             span = _span(claim, said.end() + after.end(), after) if after and not said.group("before") else None
             years = {str(y) for y in range(int(year), int(span) + 1)} if span else {year}
             if any(dates.get(level, ("",))[0][:4] in years for level in levels):
