@@ -239,8 +239,41 @@ def first_to_recognise(claim: str, data) -> str | None:
             else f"the data records no recognition of Moscow by {name} {how}")
     year = f", not in {' or '.join(map(str, years))}" if wrong_year else ""
     return (f"Your claim says {name} was the first to recognise Moscow ('{said.group(0).strip()}'). In the data the "
-            f"first state to recognise Moscow {how} was {labels.get(who, who)}, on {_spoken(day)} ({event}); "
+            f"first state to recognise Moscow {how} was {labels.get(who, who)}, {_on(day)} ({event}); "
             f"{mine}{year}. Check the order in the table `changes` and in data/events.csv.")
+
+
+# "No state recognised Soviet Russia before 1921", "Nobody recognised Moscow until Britain did in 1921": no
+# recognition of Moscow before a year
+NOBODY = re.compile(r"\b(?:no(?:\s+other)?\s+(?:states?|country|countries|powers?|governments?|one)|nobody|no-one|none)"
+                    r"(?:\s+[\w']+){0,2}?\s+" + RECOGNISE + r"(?:\s+[\w']+){0,4}?\s+(?:before|until|till)\s+"
+                    r"(?:[\w']+\s+){0,3}?(?:in\s+)?(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+
+
+def _on(day: str) -> str:
+    """A date as a sentence says it: "on 27 May 1919", "in June 1920" (the data gives only the month)."""
+    return f"{'on' if len(day) >= 10 else 'in'} {_spoken(day)}"
+
+
+def nobody_before(claim: str, data) -> str | None:
+    """"No state recognised Soviet Russia before 1921": the data's recognitions before that year, if any."""
+    said = NOBODY.search(claim)
+    if said is None or HYPOTHETICAL.search(claim):
+        return None
+    levels = (("de_jure",) if IN_LAW.search(claim) else ("de_facto",) if IN_PRACTICE.search(claim)
+              else ("de_facto", "de_jure"))
+    how = {("de_jure",): "in law (de jure)", ("de_facto",): "in practice (de facto)"}.get(levels, "in any form")
+    year = int(said.group("year"))
+    earlier = sorted({(day, s, e) for s, dates in first_recognitions(data).items()
+                      for level, (day, e) in dates.items() if level in levels and int(day[:4]) < year})
+    if not earlier:
+        return None
+    labels = _labels(data)
+    states = {s for _, s, _ in earlier}
+    shown = "; ".join(f"{labels.get(s, s)} {_on(day)} ({e})" for day, s, e in earlier[:3])
+    return (f"Your claim says no state recognised Moscow before {year} ('{said.group(0).strip()}'), but the data has "
+            f"{len(states)} state{'s' if len(states) != 1 else ''} that recognised it {how} before {year}, the first "
+            f"{shown}. Check the order in the table `changes` and in data/events.csv.")
 
 
 # "Britain was the first state to break off relations with the USSR", "the only state to restore relations":
@@ -508,6 +541,6 @@ def every_break_restored(claim: str, data) -> str | None:
 def read(claim: str, data, start: str, end: str, cited=()) -> str | None:
     """The first refusal of the rules above, or None."""
     text = " ".join(claim.split())
-    return (first_to_recognise(text, data) or first_or_only(text, data) or last_to_recognise(text, data, cited)
+    return (first_to_recognise(text, data) or nobody_before(text, data) or first_or_only(text, data) or last_to_recognise(text, data, cited)
             or held_until(text, data) or never_did(text, data) or every_break_restored(text, data)
             or kept_throughout(text, data, start, end) or never_helped(text, data))
