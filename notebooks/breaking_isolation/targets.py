@@ -76,46 +76,50 @@ def _events_of(clause: str, without: list, data, cited) -> pd.DataFrame:
     return agents._act_events(clause, data.events, actor_words, cited)
 
 
-def helped(claim: str, data, cited=()) -> str | None:
-    """Help the clause says went to an actor that the data's act of help did not go to (module text)."""
-    sides, labels = _sides(data), agents._labels(data)
+def _misdirected(claim: str, data, cited, before: re.Pattern, kinds):
+    """(clause, mention, event) for the first side named just after `before` ("armed the", "aimed at") that the
+    clause's event of `kinds` did not go to or was not aimed at; None when every such event fits."""
+    sides = _sides(data)
     for clause, found in _clauses(claim, data):
         for mention in found:
-            if not GIVE.search(clause[:mention.start]) or mention.typed.lower().endswith(("'s", "’s")):
+            if not before.search(clause[:mention.start]) or mention.typed.lower().endswith(("'s", "’s")):
                 continue
             rows = _events_of(clause, found, data, cited)
-            rows = rows[rows["kind"].astype(str).isin(agents.HELPING)] if len(rows) else rows
+            rows = rows[rows["kind"].astype(str).isin(kinds)] if len(rows) else rows
             if rows.empty or any(agents._on(mention.actor, str(r), *sides) for r in rows["counterpart"]):
                 continue
-            row = rows.iloc[0]
-            said = " ".join(clause[:mention.end].split()[-6:])
-            return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}): "
-                    f"help from {labels.get(str(row['actor']), row['actor'])} to "
-                    f"{labels.get(str(row['counterpart']), row['counterpart'])}, not to "
-                    f"{labels.get(mention.actor, mention.typed)}. Check who received it against that event in "
-                    "data/events.csv.")
+            return clause, mention, rows.iloc[0]
     return None
+
+
+def helped(claim: str, data, cited=()) -> str | None:
+    """Help the clause says went to an actor that the data's act of help did not go to (module text)."""
+    found = _misdirected(claim, data, cited, GIVE, agents.HELPING)
+    if found is None:
+        return None
+    clause, mention, row = found
+    labels = agents._labels(data)
+    said = " ".join(clause[:mention.end].split()[-6:])
+    return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}): "
+            f"help from {labels.get(str(row['actor']), row['actor'])} to "
+            f"{labels.get(str(row['counterpart']), row['counterpart'])}, not to "
+            f"{labels.get(mention.actor, mention.typed)}. Check who received it against that event in "
+            "data/events.csv.")
 
 
 def aimed(claim: str, data, cited=()) -> str | None:
     """An act of one side against another that the clause says was aimed at a third (module text)."""
-    sides, labels = _sides(data), agents._labels(data)
-    for clause, found in _clauses(claim, data):
-        for mention in found:
-            if not AIMED.search(clause[:mention.start]) or mention.typed.lower().endswith(("'s", "’s")):
-                continue
-            rows = _events_of(clause, found, data, cited)
-            rows = rows[rows["kind"].astype(str).isin(agents.ONE_WAY)] if len(rows) else rows
-            if rows.empty or any(agents._on(mention.actor, str(r), *sides) for r in rows["counterpart"]):
-                continue
-            row = rows.iloc[0]
-            actor, counterpart = (labels.get(str(row[k]), row[k]) for k in ("actor", "counterpart"))
-            said = " ".join(clause[:mention.end].split()[-8:])
-            return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}) "
-                    f"as an act of {actor} against {counterpart}, not against "
-                    f"{labels.get(mention.actor, mention.typed)}. Check whom it was aimed at, and who did it, "
-                    "against that event in data/events.csv.")
-    return None
+    found = _misdirected(claim, data, cited, AIMED, agents.ONE_WAY)
+    if found is None:
+        return None
+    clause, mention, row = found
+    labels = agents._labels(data)
+    actor, counterpart = (labels.get(str(row[k]), row[k]) for k in ("actor", "counterpart"))
+    said = " ".join(clause[:mention.end].split()[-8:])
+    return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}) "
+            f"as an act of {actor} against {counterpart}, not against "
+            f"{labels.get(mention.actor, mention.typed)}. Check whom it was aimed at, and who did it, "
+            "against that event in data/events.csv.")
 
 
 def acted_for(claim: str, data) -> str | None:
