@@ -38,7 +38,7 @@ import pandas as pd
 
 from . import checks
 from .evidence_words import NAME_FILLERS
-from .kin import kin as _kin, name_words as _name_words
+from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 from .network_model import sign_of
 
 COOPERATIVE = re.compile(
@@ -638,9 +638,7 @@ def span_of(first: int, until: int) -> str:
 def _cited_namesake(events: pd.DataFrame, cited, one: set[str], two: set[str], data, tone: str, years):
     """A cited event of the tone, in the years read, between one side and a body of no state whose name opens with
     the other side's adjective ("America helped Russia", citing the American Relief Administration's famine
-    relief): a row with the body's name as `body`, or None."""
-    from .kin import DEMONYMS
-
+    relief): the event's title and id with the body's name, or None."""
     names = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
     owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
     rows = events[events["event_id"].astype(str).isin(set(cited)) & (events["tone"].astype(str) == tone)
