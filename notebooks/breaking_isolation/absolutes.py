@@ -256,24 +256,26 @@ def _on(day: str) -> str:
 
 
 def nobody_before(claim: str, data) -> str | None:
-    """"No state recognised Soviet Russia before 1921": the data's recognitions before that year, if any."""
+    """"No state recognised Soviet Russia before 1921": the recognitions the kit counts (figure 1's table `changes`)
+    before that year, if any."""
     said = NOBODY.search(claim)
     if said is None or HYPOTHETICAL.search(claim):
         return None
-    levels = (("de_jure",) if IN_LAW.search(claim) else ("de_facto",) if IN_PRACTICE.search(claim)
-              else ("de_facto", "de_jure"))
-    how = {("de_jure",): "in law (de jure)", ("de_facto",): "in practice (de facto)"}.get(levels, "in any form")
     year = int(said.group("year"))
-    earlier = sorted({(day, s, e) for s, dates in first_recognitions(data).items()
-                      for level, (day, e) in dates.items() if level in levels and int(day[:4]) < year})
-    if not earlier:
+    in_law = IN_LAW.search(claim) is not None and not IN_PRACTICE.search(claim)
+    how = "in law (de jure)" if in_law else "in any form"
+    changes = _changes(data)
+    became = (changes["recognition_after"] == "de_jure") if in_law else (changes["recognition_after"] != "none")
+    first = changes[changes["counted"] & became & (changes["recognition_before"] != changes["recognition_after"])
+                    & (changes["date"].dt.year < year)].sort_values("date").drop_duplicates("state")
+    if first.empty:
         return None
     labels = _labels(data)
-    states = {s for _, s, _ in earlier}
-    shown = "; ".join(f"{labels.get(s, s)} {_on(day)} ({e})" for day, s, e in earlier[:3])
-    return (f"Your claim says no state recognised Moscow before {year} ('{said.group(0).strip()}'), but the data has "
-            f"{len(states)} state{'s' if len(states) != 1 else ''} that recognised it {how} before {year}, the first "
-            f"{shown}. Check the order in the table `changes` and in data/events.csv.")
+    shown = "; ".join(f"{labels.get(r.state, r.state)} {_on(str(r.date_text))} ({r.event_id})"
+                      for r in first.head(5).itertuples())
+    return (f"Your claim says no state recognised Moscow before {year} ('{said.group(0).strip()}'), but the kit counts "
+            f"{len(first)} state{'s' if len(first) != 1 else ''} that recognised it {how} before {year}: {shown}"
+            f"{' …' if len(first) > 5 else ''}. Check the order in the table `changes` and in figure 1.")
 
 
 # "Britain was the first state to break off relations with the USSR", "the only state to restore relations":
