@@ -438,7 +438,7 @@ def wrong_years(claim: str, data) -> list[Misconception]:
                 year = f"between {year} and {span}"
             typed = said.group("state")
             found.append(_year_hint(state, typed[:1].lower() + typed[1:] if typed[:4].lower() == "the " else typed,
-                                    year, dates))
+                                    year, dates, "in practice (de facto) " if levels == ("de_facto",) else ""))
     return found
 
 
@@ -458,8 +458,9 @@ def _span(claim: str, at: int, after) -> str | None:
     return None
 
 
-def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, str]]) -> Misconception:
-    """What the data says of `state`'s recognition of Moscow, named as the claim names it (`typed`)."""
+def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, str]], how: str = "") -> Misconception:
+    """What the data says of `state`'s recognition of Moscow, named as the claim names it (`typed`), at the level
+    the claim names (`how`, "in practice (de facto) ")."""
     said = [f"in {'law (de jure)' if level == 'de_jure' else 'practice (de facto)'} on {_spoken(day)} ({event})"
             for level, (day, event) in sorted(dates.items(), key=lambda item: item[1][0])
             if level in ("de_facto", "de_jure")]
@@ -467,7 +468,7 @@ def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, st
         hint = (f"Your claim says {typed} recognised Moscow {_when(year)}, but data/events.csv records no recognition "
                 f"of Moscow by {typed} in any year: check which state you mean.")
     else:
-        hint = (f"Your claim says {typed} recognised Moscow {_when(year)}. The data says {typed} recognised it "
+        hint = (f"Your claim says {typed} recognised Moscow {how}{_when(year)}. The data says {typed} recognised it "
                 f"{' and '.join(said)}{'' if 'de_jure' in dates else ', and never in law'}: check the year against "
                 f"{'that event' if len(said) == 1 else 'those events'} in data/events.csv.")
     return Misconception(state, re.compile(""), hint, tuple(event for _, event in dates.values()))
