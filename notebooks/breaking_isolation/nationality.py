@@ -131,11 +131,15 @@ def _bound(claim: str, subject: dict, states: list[dict]):
                     and not DENIED.search(claim[end:said["start"]]):
                 yield said  # "came from France", "sent to Canton by Britain", "went to a German firm"
         elif said["end"] <= subject["start"]:
+            # before the name, only a state's adjective ("French", "US") after an article: "the French foreign
+            # minister Hughes", never a state named as a thing ("theses on China were written by Stalin")
             between = claim[said["end"]:subject["start"]]
             lead = claim[max(0, said["start"] - 6):said["start"]].lower()
+            if not (said["typed"].lower() in DEMONYMS or said["typed"].isupper()) or not (
+                    re.search(r"(?:^|\b(?:the|a|an))\s*$", lead) or said["start"] == 0):
+                continue
             few = re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", between) and not re.search(r"ed\b", between)
-            if (re.search(r"(?:^|\b(?:the|a|an))\s*$", lead) or said["start"] == 0) and few \
-                    and not (STOP | {"the", "a", "an"}) & set(between.split()):
+            if few and not (STOP | {"the", "a", "an"}) & set(between.split()):
                 yield said  # "the French foreign minister Hughes", "The German Curzon ultimatum"
             elif re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,4}(?:sent|issued|drawn\s+up|written|delivered)\s+by\s+", between):
                 yield said  # "the American note sent by Chamberlain"
