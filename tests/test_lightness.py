@@ -139,3 +139,19 @@ def test_each_step_of_a_timeline_is_the_sign_of_the_events_so_far():
                                      len(so_far))
         ties += 1
     assert ties > 20
+
+
+
+def test_the_kits_import_sets_what_it_imported_aside_from_the_collector_and_leaves_it_on_or_off():
+    # The collector's later sweeps look only at what the notebook makes (breaking_isolation/__init__.py says why).
+    script = ("import gc\n"
+              "{before}\n"
+              "import breaking_isolation\n"
+              "print(gc.isenabled(), gc.get_freeze_count(), len(gc.get_objects()))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks"), "MPLBACKEND": "Agg"}
+    for before, enabled in (("", "True"), ("gc.disable()", "False")):
+        done = subprocess.run([sys.executable, "-c", script.format(before=before)], capture_output=True, text=True,
+                              env=env, check=True)
+        collecting, frozen, swept = done.stdout.split()
+        assert collecting == enabled  # a program that turned the collector off finds it still off
+        assert int(frozen) > 100_000 and int(swept) < 1_000, done.stdout  # pandas, matplotlib, the kit: set aside

@@ -255,6 +255,26 @@ def _on(day: str) -> str:
     return f"{'on' if len(day) >= 10 else 'in'} {_spoken(day)}"
 
 
+# A peace the kit keeps as context, before its counts begin: Germany made peace with the Soviet government as
+# Russia's at Brest-Litovsk, relations that did not outlast the war. A claim about "before" a year after it hears of it.
+EARLIER_PEACE = "1918-brest-litovsk"
+
+
+def _earlier_peace(year: int, data) -> str:
+    """What the data says of the peace of 1918 (EARLIER_PEACE), if it came before `year`: its title, day and id, the
+    sentence of its description that begins with the state that made it, and the first sentence of its note."""
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    if EARLIER_PEACE not in events.index or events.at[EARLIER_PEACE, "date"].year >= year:
+        return ""
+    row = events.loc[EARLIER_PEACE]
+    state = _labels(data).get(str(row["actor"]), str(row["actor"]))
+    said = [s.strip() for s in re.split(r"(?<=\.)\s+", str(row["description"])) if s.strip().startswith(state)]
+    note = re.split(r"(?<=\.)\s+", str(row["date_note"]).strip())[0] if pd.notna(row["date_note"]) else ""
+    return (f" Before those, the data records '{row['title']}' ({_spoken(str(row['date_text']))}, {EARLIER_PEACE})"
+            + (f": '{said[0]}'" if said else ".")
+            + (f" The kit does not count it: '{note}'" if note else ""))
+
+
 def nobody_before(claim: str, data) -> str | None:
     """"No state recognised Soviet Russia before 1921": the recognitions the kit counts (figure 1's table `changes`)
     before that year, if any."""
@@ -275,7 +295,8 @@ def nobody_before(claim: str, data) -> str | None:
                       for r in first.head(5).itertuples())
     return (f"Your claim says no state recognised Moscow before {year} ('{said.group(0).strip()}'), but the kit counts "
             f"{len(first)} state{'s' if len(first) != 1 else ''} that recognised it {how} before {year}: {shown}"
-            f"{' …' if len(first) > 5 else ''}. Check the order in the table `changes` and in figure 1.")
+            f"{' …' if len(first) > 5 else ''}.{_earlier_peace(year, data)} Check the order in the table `changes` "
+            f"and in figure 1.")
 
 
 # "Britain was the first state to break off relations with the USSR", "the only state to restore relations":

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, recognition, sweeping, targets, tie_times,
                ties_said)
 from .documents import Document, bearing_on, load_documents
@@ -214,6 +214,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     outcome = outcomes.read(given.claim, data, given.events)
     if outcome:  # an outcome, an end or a post the data says otherwise of
         return checks.wrong(outcome)
+    dated = act_dates.read(given.claim, data, given.events)
+    if dated:  # an act put in a month, or before or after another, that the data's dates contradict
+        return checks.wrong(dated)
     anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
     if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
         return checks.wrong(anchored.refusal)
