@@ -423,13 +423,16 @@ def _check_switch(answer, data):
         return impossible
     # a day ('12 April 1927') is read as the quarter it falls in, and the message says so
     as_date = isinstance(answer, pd.Timestamp) or not _QUARTER.search(" ".join(str(answer).lower().split()))
+    # step 1 is reading the figure; the thinking is step 2, which no check reads, so the praise points to it
+    step_2 = ("That was step 1, the reading. Now step 2: why did the tie turn so fast? Look at the events of the "
+              "weeks before the one that set it, and write your answer on paper.")
     if given == (expected.year, expected.quarter):
         if as_date:
             day = checks.shown(answer) if isinstance(answer, str) else f"{answer:%d %B %Y}"
             return checks.right(f"{day} falls in "
                                 f"{quarter_name(expected)}, and that is the quarter the table shows. Next time "
-                                f"write the quarter itself, such as '{SWITCH_EXAMPLE}'.")
-        return checks.right("That is the quarter the table shows.")
+                                f"write the quarter itself, such as '{SWITCH_EXAMPLE}'.", step_2)
+        return checks.right("That is the quarter the table shows.", step_2)
     hint = ("Find the Nationalists' row for the party face in the table below figure 2 and read where "
             "'cooperative' first gives way to something else.")
     named = (f"{checks.shown(answer) if isinstance(answer, str) else f'{answer:%d %B %Y}'} (in {given[0]} Q{given[1]})"

@@ -205,8 +205,9 @@ TABLE = (
         "trotsky-kept-in",
         _r(r"(?=.*\btrotsky\w*)(?=.*\b(kept|keep|keeping|stay\w*|remain\w*|inside|within)\b(\s+\S+){0,5}\s+(the\s+)?"
            r"(kuomintang|kmt|guomindang|gmd|nationalists?)\b)"),
-        "Read Trotsky's critique of Stalin's China theses (1927-trotsky-critique): did the Opposition want the "
-        "Communists to stay in the Kuomintang or leave it? Then see who kept them in (1927-ecci-eighth-plenum).",
+        "Read Trotsky's critique of Stalin's China theses (1927-trotsky-critique): what did the Opposition call "
+        "for, and what did Trotsky write in June about leaving the Kuomintang? Then see who kept the Communists "
+        "allied with it (1927-ecci-eighth-plenum).",
         ("1927-trotsky-critique", "1927-ecci-eighth-plenum"),
         unless=_r(r"\b(stalin|bukharin|not|never|n't|opposed|against|attack\w*|critic\w*|leave|left|out of|quit)\b")),
     Misconception(
