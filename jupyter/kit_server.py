@@ -131,8 +131,12 @@ def make_working_copies(kit: Path) -> list[Path]:
     made = []
     for original in missing:
         target = work / original.name
-        write_text(target, nbformat.writes(_student_copy(kit, original, view)) + "\n")
+        copy = _student_copy(kit, original, view)
+        write_text(target, nbformat.writes(copy) + "\n")
         made.append(target)
+        # update_copies, which runs right after, then neither makes this copy again nor reads it back for its version
+        _fresh[(str(original), original.stat().st_mtime_ns)] = copy
+        _versions[(str(target), target.stat().st_mtime_ns)] = copy.metadata[MADE_FROM]["version"]
     return made
 
 
