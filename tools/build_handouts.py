@@ -459,7 +459,8 @@ def china_handout(data) -> str:
     debate = data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index()
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
              "For lesson 5 and notebook 3. Moscow acted in China in two ways, its two **faces**: the Soviet "
-             "**state** (treaties, envoys, arms) and the **party** (the Comintern and its agents). A **lane** is a "
+             "**state** (treaties and envoys to governments) and the **party** (the Comintern and its agents, and "
+             "every Soviet act towards a party abroad, whoever acted for Moscow). A **lane** is a "
              "group of actors in figure 1. A face's **tie** to a Chinese side is cooperative, mixed or hostile: it "
              "counts their friendly and hostile events, and older events count for less. Every China event, with "
              "its sources, is in the [appendix](05-china-events.md).",

@@ -117,6 +117,16 @@ ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|procla
                      r"began|started|broke out|took place|arrived|reached|went to|travelled to|came out|published|"
                      r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
                      r"ultimatum|assassination|murder)\b", re.IGNORECASE)
+# Kinds of event (data/events.csv, column kind) done on one day when the data gives them no end: a treaty or a
+# manifesto signed, an uprising or a raid, a note, a recognition or a break. A conference, a mission, aid, a
+# concession, a party line or a founding may go on, and so may a treaty's force: a part that says so (LASTING)
+# is read as the lasting, not as the day.
+ONE_DAY_KINDS = frozenset({"treaty", "incident", "violence", "relations_established", "relations_broken",
+                           "relations_restored", "de_facto_recognition", "de_jure_recognition"})
+LASTING = re.compile(r"\b(still|continu\w*|remain\w*|last\w*|went\s+on|go(?:es)?\s+on|in\s+force|throughout|until|"
+                     r"till|by|since|kept|stayed|held|bound|ran|runs|under)\b", re.IGNORECASE)
+# A title that opens something lasting ("Northern Expedition launched against the warlords"): not a one-day act.
+OPENS_LASTING = re.compile(r"\b(launch\w*|begins?|began|starts?|opens?|sparks?)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
 PART = re.compile(r"[,;:()]|\b(and(?!\s+1[89]\d\d\b)|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
                   r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
@@ -384,7 +394,9 @@ def _against(claim: str, row, years: set[int], events: pd.DataFrame, part: str =
 
     ends = pd.to_datetime(row.get("end_date"), errors="coerce") if "end_date" in events else pd.NaT
     said_years = " or ".join(map(str, sorted(years)))
-    once = ONE_DAY.search(part) is not None  # a signing or a founding happens on its day: it does not go on
+    once = ONE_DAY.search(part) is not None or (  # a signing, a founding, an uprising happens on its day
+        str(row.get("kind", "")) in ONE_DAY_KINDS and not LASTING.search(part)
+        and not OPENS_LASTING.search(str(row["title"])))
     if (once or all(y < row["date"].year for y in years)
             or (pd.notna(ends) and all(y > ends.year for y in years))):
         return (f"Your claim puts '{row['title']}' in {said_years}; the data dates it {spoken(day)} "

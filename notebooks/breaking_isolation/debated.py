@@ -2,8 +2,8 @@
 Communists"): a claim that makes one is neither passed nor refused. The check says plainly that it is a judgement
 and names the events a student could weigh, with their titles and dates read from data/events.csv, as lesson 5
 frames the debate: Stalin's line (keep the Communists in the Kuomintang, then back Wuhan) against the Opposition's
-(soviets, arms, and leave the Kuomintang). tests/test_checks_traps5.py holds claims that must and must not set
-each one off.
+(soviets, arms and a Communist party independent of the Kuomintang, which Trotsky himself wanted to leave).
+tests/test_checks_traps5.py holds claims that must and must not set each one off.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NOT = r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno )(?<!\bwithout )"  # a denial just before the word
+NOT = (r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno )(?<!\bwithout )(?<!\bneither )(?<!\bnor )"
+       r"(?<!\bnone )(?<!\bnobody )")  # a denial just before the word ("neither withdrew its recognition")
 
 
 # The words between two names of one statement: no full stop, semicolon or colon, and no word that opens a
@@ -26,6 +27,8 @@ class Misconception:
     evidence: tuple[str, ...]  # the event ids and document ids the hint names (tested to exist)
     unless: re.Pattern | None = None  # wording that shows the student already sees the point
     computed: object = None   # data -> the hint with its dates and counts read from the data (None: `hint` as it is)
+    holds: object = None      # text -> whether a claim `says` matches really states it (None: every match does)
+    named: object = None      # (data, text) -> the hint for the state the claim names (None: `computed` or `hint`)
 
 
 def _r(pattern: str) -> re.Pattern:
@@ -74,7 +77,7 @@ TABLE = (
         "(1927-britain-breaks-relations) with its recognition of 1924 (1924-britain-recognition): did any "
         "state take its recognition back? The Commons debate (doc-1927-commons-debate-break) says what was broken.",
         ("1927-britain-breaks-relations", "1924-britain-recognition", "doc-1927-commons-debate-break"),
-        unless=_r(r"\b(not|never|n't|no|without)\b(?!\s+longer)(\s+\w+){0,3}\s+recogni\w*"
+        unless=_r(r"\b(not|never|n't|no|without|neither|nor|none|nobody)\b(?!\s+longer)(\s+\w+){0,3}\s+recogni\w*"
                   r"|recogni\w*(\s+\w+){0,3}\s+(remained|stayed|survived|continued|held|was not|was never)")),
     Misconception(
         "recognised-again",
@@ -98,10 +101,11 @@ TABLE = (
                   r"|\b(ussr|soviet union)(?![\w.])\s+(\w+\s+){0,2}?(in|by)\s+19(2[3-9]|3\d)\b")),
     Misconception(
         "massacre-1926",
-        _r(r"massacr\w*(\s+\S+){0,12}\s+1926|1926(\s+\S+){0,12}\s+massacr\w*"),
+        _r(r"massacr\w*(\s+\S+){0,12}\s+1926|1926\W?(\s+\S+){0,12}\s+massacr\w*"),
         "Look at the date of Chiang's massacre of the Communists in Shanghai (1927-shanghai-massacre): is it "
         "1926? The Country Study's date is one of the errors lesson 3 asks you to catch.",
-        ("1927-shanghai-massacre",)),
+        ("1927-shanghai-massacre",),
+        holds=lambda text: _massacre_dated(text, "1926")),
     Misconception(
         "de-facto-as-de-jure",
         _r(r"(1921|trade agreement)(\s+\S+){0,12}\s+" + NOT + r"(de jure|in law|full(y)? recogni\w*|legal(ly)? recogni\w*)"
@@ -110,7 +114,9 @@ TABLE = (
         "(de facto); compare it with the recognition in law of February 1924 (1924-britain-recognition) and "
         "the British note that gave it (doc-1924-british-note-of-recognition).",
         ("1921-anglo-soviet-trade-agreement", "1924-britain-recognition", "doc-1924-british-note-of-recognition"),
-        unless=_r(r"\bde facto\b|\bin practice\b")),
+        unless=_r(r"\bde facto\b|\bin practice\b"),
+        holds=lambda text: _law_said_in_1921(text),
+        named=lambda data, text: _two_steps_hint(data, text)),
     Misconception(
         "recognition-as-approval",
         _r(NOT + r"\b(approv\w*|endors\w*|accept\w*|support\w*|lik\w*)\s+(of\s+)?(communism|bolshevism|the revolution|"
@@ -199,8 +205,9 @@ TABLE = (
         "trotsky-kept-in",
         _r(r"(?=.*\btrotsky\w*)(?=.*\b(kept|keep|keeping|stay\w*|remain\w*|inside|within)\b(\s+\S+){0,5}\s+(the\s+)?"
            r"(kuomintang|kmt|guomindang|gmd|nationalists?)\b)"),
-        "Read Trotsky's critique of Stalin's China theses (1927-trotsky-critique): did the Opposition want the "
-        "Communists to stay in the Kuomintang or leave it? Then see who kept them in (1927-ecci-eighth-plenum).",
+        "Read Trotsky's critique of Stalin's China theses (1927-trotsky-critique): what did the Opposition call "
+        "for, and what did Trotsky write in June about leaving the Kuomintang? Then see who kept the Communists "
+        "allied with it (1927-ecci-eighth-plenum).",
         ("1927-trotsky-critique", "1927-ecci-eighth-plenum"),
         unless=_r(r"\b(stalin|bukharin|not|never|n't|opposed|against|attack\w*|critic\w*|leave|left|out of|quit)\b")),
     Misconception(
@@ -294,23 +301,102 @@ def found_in(claim: str, data=None) -> list[Misconception]:
     """The misconceptions the claim states, in the table's order; given the kit's data, then any year of
     recognition the claim gives that the data contradicts (`wrong_years`)."""
     text = " ".join(claim.split())
-    found = [m for m in TABLE if m.says.search(text) and not (m.unless and m.unless.search(text))]
+    found = [m for m in TABLE if m.says.search(text) and not (m.unless and m.unless.search(text))
+             and (m.holds is None or m.holds(text))]
     if data is None:
         return found
-    found = [dated(m, data) for m in found]
+    found = [dated(m, data, text) for m in found]
     return found + wrong_direction(text, data) + wrong_years(text, data)
 
 
-def dated(entry: Misconception, data) -> Misconception:
-    """The entry with its hint read against the data: the computed hint if it has one, and each event id it
-    cites followed by that event's date as the data writes it ("1927-britain-breaks-relations, 27 May 1927")."""
+def dated(entry: Misconception, data, text: str = "") -> Misconception:
+    """The entry with its hint read against the data: the hint for the state the claim names or the computed hint
+    if it has one, and each event id it cites followed by that event's date as the data writes it
+    ("1927-britain-breaks-relations, 27 May 1927")."""
     from dataclasses import replace
 
-    hint = entry.computed(data) if entry.computed else entry.hint
+    hint = (entry.named(data, text) if entry.named and text else None) or (
+        entry.computed(data) if entry.computed else entry.hint)
     days = dict(zip(data.events["event_id"].astype(str), data.events["date_text"].astype(str)))
     hint = re.sub(r"(?<![\w-])(1[89]\d\d-[a-z0-9-]*[a-z0-9])(?![\w-])(?!, \d)",
                   lambda m: f"{m.group(1)}, {_spoken(days[m.group(1)])}" if m.group(1) in days else m.group(1), hint)
     return replace(entry, hint=hint)
+
+
+# A law phrase ("de jure", "full recognition") given a time of its own, after it ("in 1924", "later", "only in
+# 1924") or just before it ("and then recognised ... de jure"): the second step of "trade first, law later".
+LAW = re.compile(r"\bde jure\b|\bin law\b|\bfull(?:y)?\s+recogni\w*|\blegal(?:ly)?\s+recogni\w*", re.IGNORECASE)
+LATER_STEP = re.compile(r"\b(later|then|afterwards|eventually|subsequently|only|followed|until|till|after)\b",
+                        re.IGNORECASE)
+STATEMENT_END = re.compile(r"[.;]|\b(because|since|so|which|but|while|whereas)\b", re.IGNORECASE)
+
+
+def _law_said_in_1921(text: str) -> bool:
+    """Whether a claim puts recognition in law in 1921 or in a trade agreement: some law phrase it names has no
+    time of its own ("full recognition in 1924", "de jure only in 1924", "and full recognition later")."""
+    for law in LAW.finditer(text):
+        end = STATEMENT_END.search(text, law.end())
+        after = " ".join(text[law.end(): end.start() if end else len(text)].split()[:6])
+        years = set(re.findall(r"\b1[89]\d\d\b", after))
+        before = " ".join(re.split(r"\b1921\b|trade agreement", text[:law.start()], flags=re.IGNORECASE)[-1].split()[-6:])
+        own_time = (years - {"1921"}) or LATER_STEP.search(after) or re.search(
+            r"\b(then|later|afterwards|eventually|subsequently|only)\b", before, re.IGNORECASE)
+        if not own_time:
+            return True
+    return False
+
+
+def _two_steps_hint(data, text: str) -> str | None:
+    """The hint for the state the claim names (its trade agreement, then its recognition in law, from the data),
+    when that state is not Britain, whose events the table's hint cites; None: the table's hint."""
+    first = first_recognitions(data)
+    named = []
+    for name, state in _state_names(data).items():
+        if not _may_hold(text, name):
+            continue
+        found = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", text, 0 if name == "us" else re.IGNORECASE)
+        if found and state in first:
+            named.append((found.start(), text[found.start():found.end()], state))
+    if not named:
+        return None
+    _, typed, state = min(named)
+    if state == "britain":
+        return None
+    typed = typed[:1].upper() + typed[1:]
+    facto, jure = first[state].get("de_facto"), first[state].get("de_jure")
+    if facto and jure:
+        return (f"{typed}'s first step ({facto[1]}) recognised Moscow in practice (de facto); its recognition in "
+                f"law came with {jure[1]}. Compare the two dates in data/events.csv: which came first?")
+    if jure:
+        return (f"The data has {typed} recognising Moscow in law with {jure[1]}, and no recognition of Moscow "
+                f"by {typed} in 1921: compare your claim with that event.")
+    return None
+
+
+MASSACRE = re.compile(r"\bmassacr\w*", re.IGNORECASE)
+DENIAL_NEAR = re.compile(r"\b(no|not|never|nor)\s+(\w+\s+){0,2}$|n't\s+(\w+\s+){0,2}$", re.IGNORECASE)
+PART_CUT = re.compile(r"[,;:()]|\b(and|but|while|whereas|then|before|after|until|only)\b", re.IGNORECASE)
+
+
+def _massacre_dated(text: str, year: str) -> bool:
+    """Whether the claim dates a massacre to `year`: a massacre, not denied ("there was no massacre in 1926"),
+    whose own part of the sentence (cut at commas and at "and", "but", "after"...) gives that year as its nearest;
+    a sentence that opens on the year ("In 1926, Chiang massacred...") dates the massacres of its first part."""
+    for said in MASSACRE.finditer(text):
+        if DENIAL_NEAR.search(text[max(0, said.start() - 30):said.start()]):
+            continue
+        cuts = [0] + [m.start() for m in PART_CUT.finditer(text)] + [len(text)]
+        begin = max(c for c in cuts if c <= said.start())
+        end = min(c for c in cuts if c >= said.end())
+        years = [(abs(m.start() - said.start()), m.group(0), m.start())
+                 for m in re.finditer(r"\b1[89]\d\d\b", text[begin:end])]
+        if years:
+            _, nearest, at = min(years)
+            if nearest == year and not DENIAL_NEAR.search(text[begin:begin + at]):
+                return True
+        elif re.match(rf"\s*in\s+(?:\w+\s+)?{year}\s*,", text, re.IGNORECASE) and begin == text.index(",") :
+            return True
+    return False
 
 
 def _britain_first_hint(data) -> str:

@@ -212,6 +212,29 @@ def _both(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
                                             re.IGNORECASE) else None
 
 
+SAME_ACT = re.compile(r"\bdid\s+(?:the\s+same|likewise|so\s+too|so\s+as\s+well)\b", re.IGNORECASE)
+
+
+def _same_act(claim: str) -> str:
+    """The claim with "X did the same" after a break read as X's own break ("Britain broke off relations in 1927
+    and Mexico did the same in 1930"): the break's words in place of "did the same"."""
+    said = BREAK_VERB.search(claim)
+    if not said:
+        return claim
+    return claim[:said.end()] + SAME_ACT.sub(said.group(0), claim[said.end():])
+
+
+def _listed(claim: str, before: list[Mention]) -> list[Mention]:
+    """The names of a list that ends with the last of `before` ("Albania, Britain and Mexico"): each joined to the
+    next by a comma or "and" alone; one name when it stands alone."""
+    listed = before[-1:]
+    for one in reversed(before[:-1]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", claim[one.end:listed[0].start], re.IGNORECASE):
+            break
+        listed.insert(0, one)
+    return listed
+
+
 def _joins(between: str) -> bool:
     """Whether a word of a tie joins two names: "with", "against"..., or an "and" straight before the second name
     ("Moscow and the Soviet Union"); an "and" with more words after it opens a new clause ("armed Chiang at
@@ -259,16 +282,31 @@ def no_break(events: pd.DataFrame, side: set[str], moscow: set[str], label: str)
     return None
 
 
-def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str], first: int, last: int) -> str:
-    """The kit's breaks of relations with Moscow, with their years (those of the exercise's years first)."""
+def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str], first: int, last: int,
+                   actors: pd.DataFrame | None = None) -> str:
+    """The kit's breaks of relations with Moscow, with their years (those of the exercise's years first), each by
+    its doer as the data has it ("Moscow's break with ..." when Moscow broke), and, given the actors, a break the
+    recognition count does not count with the data's reason."""
     from .network_model import BREAK_KINDS
 
     actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
     rows = events[events["kind"].astype(str).isin(BREAK_KINDS) & (actor.isin(moscow) != counterpart.isin(moscow))]
     inside = rows[rows["date"].dt.year.between(first, last)]
     rows = (inside if not inside.empty else rows).sort_values("date")
-    return ", ".join(f"{labels.get(b if a in moscow else a, b if a in moscow else a)} {d.year}"
-                     for a, b, d in zip(rows["actor"].astype(str), rows["counterpart"].astype(str), rows["date"]))
+    uncounted: dict[str, str] = {}
+    if actors is not None:
+        from .recognition import standing_changes
+
+        changes = standing_changes(events, actors)
+        uncounted = {e: str(r) for e, r, c in zip(changes["event_id"], changes["reason"], changes["counted"]) if not c}
+    said = []
+    for event, a, b, d in zip(rows["event_id"].astype(str), rows["actor"].astype(str),
+                              rows["counterpart"].astype(str), rows["date"]):
+        told = (f"Moscow's break with the {labels.get(b, b)} {d.year}" if a in moscow and labels.get(b, b).endswith(
+            "government") else f"Moscow's break with {labels.get(b, b)} {d.year}" if a in moscow
+            else f"{labels.get(a, a)} {d.year}")
+        said.append(told + (f" (not counted: {uncounted[event]})" if event in uncounted else ""))
+    return ", ".join(said)
 
 
 # A name that owns a post abroad ("closed the Soviet consulates") names no side of the tie: the post is the thing
@@ -281,6 +319,7 @@ POST_IN = re.compile(POST.pattern + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 def read(claim: str, data, start: str, end: str, cited=()) -> Said:
     """What the claim says of the ties between the actors it names, read against data.events (see the module);
     `cited`: the event ids the student cites, named first among the events the check looked at."""
+    claim = _same_act(claim)
     names = actor_names(data.actors)
     from .network_model import LABELS
 
@@ -357,6 +396,22 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                 people = [m for m in found if m.end <= (before[-1].start if before else 0) and persons.get(m.actor)]
                 if not pair and before and him and people:  # "Chiang's coup made Moscow break with him": Chiang
                     pair = (before[-1], people[-1])
+                listed = (_listed(claim, before) if tone == "hostile" and BREAK_VERB.match(claim, word.start())
+                          and (not after or _same(after[0].actor, "ussr")) else [])
+                if len(listed) >= 2 and not any(_same(m.actor, "ussr") for m in listed):
+                    # "Albania, Britain and Mexico broke off relations": each broke with Moscow, none with another
+                    moscow = family.get("ussr", set(SOVIET))
+                    for m in listed[:-1]:
+                        side = family.get(m.actor, {m.actor})
+                        if not _breaks(events[_linked(events, side, moscow, persons, owners=owners)]).any():
+                            who = labels.get(m.actor, m.actor)
+                            reason = no_break(events, side, moscow, who)
+                            return Said(f"Your claim says {who} broke off relations ('{word.group(0)}'). " + (
+                                f"{reason} Check your claim against that event." if reason else
+                                f"The kit's data has no break between {who} and Moscow. The kit's breaks with Moscow "
+                                f"are: {_moscow_breaks(events, moscow, labels, first, last, data.actors)}. Check your "
+                                "claim against the events."))
+                    pair = (listed[-1], after[0] if after else Mention(word.start(), word.start(), "Moscow", "ussr"))
                 if (not pair and tone == "hostile" and before and BREAK_VERB.match(claim, word.start())
                         and not _same(before[-1].actor, "ussr")):
                     # "Britain broke off relations in 1927": a break with no other side named is one with Moscow,
@@ -417,7 +472,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                         "Check your claim against that event.")
                         return Said(f"Your claim says {who} and {whom} broke off relations ({said}), but the kit's data "
                                     f"has no break between {who} and {whom}. The kit's breaks with Moscow are: "
-                                    f"{_moscow_breaks(events, family.get('ussr', set(SOVIET)), labels, first, last)}. "
+                                    f"{_moscow_breaks(events, family.get('ussr', set(SOVIET)), labels, first, last, data.actors)}. "
                                     "Check your claim against the events.")
                     named_years = years or [y for y in every_year if y not in next_acts_years(claim, word.start(), finish)]
                     in_year = broken[broken["date"].dt.year.isin(named_years)] if named_years else broken
