@@ -100,11 +100,29 @@ def helped(claim: str, data, cited=()) -> str | None:
     clause, mention, row = found
     labels = agents._labels(data)
     said = " ".join(clause[:mention.end].split()[-6:])
+    given, named = labels.get(str(row['counterpart']), row['counterpart']), labels.get(mention.actor, mention.typed)
+    inside = _joined(mention.actor, str(row["counterpart"]), row["date"], data)
     return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}): "
-            f"help from {labels.get(str(row['actor']), row['actor'])} to "
-            f"{labels.get(str(row['counterpart']), row['counterpart'])}, not to "
-            f"{labels.get(mention.actor, mention.typed)}. Check who received it against that event in "
-            "data/events.csv.")
+            f"help from {labels.get(str(row['actor']), row['actor'])} to {given}, not to {named}"
+            + (f" as a party. But the data has members of {named} joining {given} before it: {inside}. So any "
+               f"of them who took part did so as members of {given}, the side the help went to." if inside else ".")
+            + " Check who received it against that event in data/events.csv.")
+
+
+# "Third CCP Congress decides members will join the Kuomintang", "...admits communists": one side's members inside
+# the other's (the united front), by the titles of the two sides' cooperative acts
+JOINED = re.compile(r"\b(?:join\w*|admit\w*)\b", re.IGNORECASE)
+
+
+def _joined(member: str, body: str, before, data) -> str:
+    """The data's cooperative acts between two sides, before a day, whose titles say the members of one joined the
+    other or were admitted to it, as 'title' (day, id); "" when there is none."""
+    events = data.events
+    pair = ((events["actor"].astype(str) == member) & (events["counterpart"].astype(str) == body)) | (
+        (events["actor"].astype(str) == body) & (events["counterpart"].astype(str) == member))
+    rows = events[pair & (events["date"] < before) & (events["tone"].astype(str) == "cooperative")
+                  & events["title"].astype(str).str.contains(JOINED)].sort_values("date")
+    return " and ".join(f"'{r['title']}' ({_day(r)}, {r['event_id']})" for _, r in rows.iterrows())
 
 
 def aimed(claim: str, data, cited=()) -> str | None:
