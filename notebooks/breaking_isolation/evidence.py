@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, sweeping, targets, tie_times,
                ties_said)
 from .documents import Document, bearing_on, load_documents
@@ -223,6 +223,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     placed = places.read(given.claim, data, given.events)
     if placed:  # a treaty put at a place its event in the data was not made at
         return checks.wrong(placed)
+    allied = alliances.read(given.claim, data, given.events)
+    if allied:  # a treaty of neutrality or non-aggression called an alliance
+        return checks.wrong(allied)
     anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
     if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
         return checks.wrong(anchored.refusal)
