@@ -56,6 +56,7 @@ if on_a_hub and kit_server.kernels_on_unix_sockets():
     # that kernel died at its start, for good.
     c.MappingKernelManager.kernel_manager_class = kit_server.kernels_on_unix_sockets()
 
+kit_server.give_font_list()  # the font list postBuild made, so a student's first kernel need not make its own
 c.ServerApp.contents_manager_class = kit_server.KitContentsManager
 # The kit is this file's parent folder (make lab), or the folder the server starts in (Binder, where postBuild
 # installed this file in the environment); on a hub the copies are made when the hub link first asks for them.

@@ -131,8 +131,12 @@ def make_working_copies(kit: Path) -> list[Path]:
     made = []
     for original in missing:
         target = work / original.name
-        write_text(target, nbformat.writes(_student_copy(kit, original, view)) + "\n")
+        copy = _student_copy(kit, original, view)
+        write_text(target, nbformat.writes(copy) + "\n")
         made.append(target)
+        # update_copies, which runs right after, then neither makes this copy again nor reads it back for its version
+        _fresh[(str(original), original.stat().st_mtime_ns)] = copy
+        _versions[(str(target), target.stat().st_mtime_ns)] = copy.metadata[MADE_FROM]["version"]
     return made
 
 
@@ -491,3 +495,38 @@ def no_yarn_lookup() -> None:
 
 def _no_yarn_config(logger):
     return {"yarn config": {}, "npm config": {}}  # what jupyterlab.commands._yarn_config gives without node
+
+
+# matplotlib lists the machine's fonts the first time it is imported in a home, and keeps the list in the home's
+# cache: 0.4 CPU seconds of the first kernel of every student on a hub, where each student starts with a home of
+# their own. postBuild lists the fonts once, where the students' environment is installed, and each server gives
+# that list to its student's cache when it has none (the fonts are those of the same machine image).
+FONT_LIST = Path(sys.prefix) / "share" / "breaking-isolation" / "matplotlib"
+
+
+def matplotlib_cache() -> Path:
+    """Where matplotlib keeps its font list for this user (matplotlib.get_cachedir(), without importing it)."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return Path(os.environ["MPLCONFIGDIR"])
+    if sys.platform.startswith(("linux", "freebsd")):
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "matplotlib"
+    return Path.home() / ".matplotlib"
+
+
+def give_font_list(listed: Path = FONT_LIST) -> list[Path]:
+    """Copy the font list postBuild made into the user's matplotlib cache, where there is none of that version;
+    never over one matplotlib made. Returns what it wrote (nothing where postBuild made no list, as in `make lab`)."""
+    written = []
+    for source in sorted(listed.glob("fontlist-*.json")) if listed.is_dir() else []:
+        target = matplotlib_cache() / source.name
+        if target.exists():
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
+            shutil.copyfile(source, partial)
+            os.replace(partial, target)  # a kernel starting meanwhile reads the whole list or none
+            written.append(target)
+        except OSError:
+            continue  # matplotlib lists the fonts itself, as before
+    return written

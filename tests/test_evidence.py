@@ -72,7 +72,6 @@ def test_a_document_that_bears_on_a_cited_event_is_accepted():
 
 
 @pytest.mark.parametrize("answer, words", [
-    ({"claim": "", "events": ["1924-britain", "1927-break"]}, "one full sentence"),
     ({"claim": "Britain broke.", "events": ["1924-britain", "1927-break"]}, "one full sentence"),
     ({"claim": CLAIM + " Then it restored them.", "events": ["1924-britain", "1927-break"]}, "one sentence"),
     ({"claim": CLAIM, "events": ["1924-britain"]}, "at least 2 different events"),
@@ -96,6 +95,18 @@ def test_structural_faults_are_named(answer, words):
         assert passed(verdict)
     else:
         assert verdict.status == checks.WRONG and words in str(verdict), str(verdict)
+
+
+@pytest.mark.parametrize("answer, words", [
+    ({"claim": "", "events": ["1924-britain", "1927-break"]}, "one full sentence"),
+    ({"claim": "Britain wasnt friendly and the brits broke off relations in 1927.",
+      "events": ["1924-britain", "1927-break"]}, "cannot read your claim"),
+])
+def test_a_claim_the_check_cannot_read_gets_the_badge_for_unreadable(answer, words):
+    """An empty claim, or a word or two it cannot read in a sentence, is a slip of form: "? Cannot read", never
+    "not right" (gibberish stays refused: test_structural_faults_are_named)."""
+    verdict = assess(answer)
+    assert verdict.status == checks.UNREADABLE and words in str(verdict), str(verdict)
 
 
 def test_a_claim_without_because_is_checked_and_told_a_reason_would_help():

@@ -110,6 +110,12 @@ def wrong(hint: str, *more: str) -> Verdict:
     return Verdict(WRONG, "", (hint, *more))
 
 
+def cannot_read(hint: str, *more: str) -> Verdict:
+    """For an answer with a slip of form (a misspelt name, an empty claim, a file name for an id): the kit's
+    badge for what it could not read, never "not right", which would judge what it did not read."""
+    return Verdict(UNREADABLE, "", (hint, *more))
+
+
 def unanswered(expects: str) -> Verdict:
     """For a template whose every blank still holds ...: not answered yet, as for a bare ..."""
     return Verdict(UNANSWERED, "", (f"Replace each ... with your answer ({expects}), run that cell, then run this one.",))
@@ -485,6 +491,14 @@ def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mappin
         if slips:  # a slip for a name the check reads: "britian"
             points.append("Did you mean " + " and ".join(f"{near!r}" + (f" for {s}" if len(extra) > 1 else "")
                                                           for s, near in slips) + "?")
+            meant = {item: near[0] for _, item in extra if isinstance(item, str)
+                     for near in [difflib.get_close_matches(item.lower(), names, n=1, cutoff=0.8)] if near}
+            if {meant.get(item, item) for item in given} == expected and len(meant) == len(extra):
+                # right but for the slips: a slip of form, which the check could not read, not a wrong answer
+                said = [s for s, _ in extra]
+                listed = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
+                return cannot_read(f"The check could not read {listed}: it is no name it knows.", points[-1],
+                                   "Fix the spelling, then run your answer cell again.")
     if expected - given:
         points.append("Some are missing.")
     return wrong(*points, hint)

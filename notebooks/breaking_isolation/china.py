@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import checks
 from . import faces
-from .network_model import sign_of
+from .network_model import sign_of, timeline
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
 FACE_LANE = {faces.STATE: STATE, faces.PARTY: PARTY}
@@ -147,7 +147,7 @@ def quarter_ends(start: str = "1923-01-01", end: str = "1928-12-31") -> pd.Datet
 def backing_by_quarter(events: pd.DataFrame, actors: pd.DataFrame, start: str = "1923-01-01",
                        end: str = "1928-12-31") -> pd.DataFrame:
     """One row per quarter, side and face: the tie at the quarter's end (cooperative, mixed, hostile, neutral,
-    or none before any event), and the latest cooperative or hostile event behind it."""
+    or none before any event), and the event that set it (`set_by`, `_setting_event`)."""
     ties = tie_events(events, actors).sort_values(["date", "event_id"])
     by_pair = {key: list(zip(group["date"], group["tone"], group["event_id"], group["kind"]))
                for key, group in ties.groupby(["side", "face"], sort=False)}
@@ -156,12 +156,28 @@ def backing_by_quarter(events: pd.DataFrame, actors: pd.DataFrame, start: str = 
         for side in SIDES:
             for face in (STATE, PARTY):
                 mine = [row for row in by_pair.get((side, face), []) if row[0] <= quarter]
-                signed = [event_id for _, tone, event_id, _ in mine if tone != "neutral"]
                 tie = (sign_of([row[0] for row in mine], [row[1] for row in mine], quarter, [row[3] for row in mine])
                        if mine else "none")
                 rows.append({"quarter": quarter, "side": side, "face": face, "tie": tie,
-                             "set_by": signed[-1] if signed else ""})
+                             "set_by": _setting_event(mine)})
     return pd.DataFrame(rows)
+
+
+def _setting_event(rows: list[tuple]) -> str:
+    """The event that gave a tie the sign it holds after `rows` ((date, tone, event_id, kind), in date order): the
+    last cooperative or hostile event on the day it took that sign and kept it since. A later event that only
+    kept the sign did not set it: the Eighth ECCI plenum of 30 May 1927 confirmed what Stalin's theses had turned."""
+    signed = [row for row in rows if row[1] != "neutral"]
+    if not signed:
+        return ""
+    steps = timeline([row[0] for row in rows], [row[1] for row in rows], [row[3] for row in rows])
+    since = steps[-1][0]
+    for day, sign, _ in reversed(steps):
+        if sign != steps[-1][1]:
+            break
+        since = day
+    that_day = [row[2] for row in signed if row[0].strftime("%Y-%m-%d") == since]
+    return that_day[-1] if that_day else signed[-1][2]
 
 
 def backing_wide(backing: pd.DataFrame) -> pd.DataFrame:

@@ -46,8 +46,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, agents, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
-               evidence_words, faces, misconceptions, network_model, outcomes, recognition, sweeping, targets, tie_times,
+from . import (absolutes, act_dates, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+               evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, sweeping, targets, tie_times,
                ties_said)
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
@@ -151,6 +151,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if judged and len(given.claim.split()) < MIN_CLAIM_WORDS:
         return checks.unchecked(judged[0], f"To argue it, write one full sentence (at least {MIN_CLAIM_WORDS} words) "
                                 "that says why, and cite the events that support it.")
+    if not given.claim.strip(" ."):  # nothing to read: a slip of form, not a wrong claim
+        return checks.cannot_read(f"Your claim is empty: write it as one full sentence (at least {MIN_CLAIM_WORDS} "
+                                  "words) that answers the question, then run your answer cell again.")
     if len(given.claim.split()) < MIN_CLAIM_WORDS:
         return checks.wrong(f"Write your claim as one full sentence (at least {MIN_CLAIM_WORDS} words) that answers "
                             "the question: a claim says what happened and why it matters, not just a name or a date.")
@@ -158,8 +161,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Keep the claim to one sentence: the evidence goes in 'events', not in the claim.")
     words = evidence_words.lexicon(data, documents)
     noise = evidence_words.is_noise(given.claim, words)
-    if noise:  # gibberish is never "checked", whatever reason word it holds
-        return checks.wrong(f"The check cannot read your claim as a sentence: {noise}.",
+    if noise:  # gibberish is never "checked", whatever reason word it holds; a slip or two is not judged either
+        return (checks.cannot_read if evidence_words.few_unread(given.claim, words) else checks.wrong)(f"The check cannot read your claim as a sentence: {noise}.",
                             "Write, in your own words, one sentence that answers the question.")
     stated = misconceptions.found_in(given.claim, data)
     if stated:  # the claim's history is the point, and the hint is kind
@@ -217,6 +220,12 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     dated = act_dates.read(given.claim, data, given.events)
     if dated:  # an act put in a month, or before or after another, that the data's dates contradict
         return checks.wrong(dated)
+    placed = places.read(given.claim, data, given.events)
+    if placed:  # a treaty put at a place its event in the data was not made at
+        return checks.wrong(placed)
+    allied = alliances.read(given.claim, data, given.events)
+    if allied:  # a treaty of neutrality or non-aggression called an alliance
+        return checks.wrong(allied)
     anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
     if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
         return checks.wrong(anchored.refusal)
@@ -268,9 +277,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     docs = {d.id: d for d in documents}
     if given.document is not None and given.document not in docs:
         near = difflib.get_close_matches(given.document, list(docs), n=1, cutoff=0.8)
-        return checks.wrong(f"There is no document {given.document!r} in data/documents/."
-                            + (f" Did you mean {near[0]!r}?" if near else "")
-                            + " Copy its id from the file name, without .md.")
+        refuse = checks.cannot_read if near else checks.wrong  # a slip in a document's id is one of form
+        return refuse(f"There is no document {given.document!r} in data/documents/."
+                      + (f" Did you mean {near[0]!r}?" if near else "")
+                      + " Copy its id from the file name, without .md.")
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
