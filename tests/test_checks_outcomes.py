@@ -69,7 +69,9 @@ def test_true_claims_of_the_same_shapes_are_not_refused(name, text, events):
 def test_the_events_named_as_found_are_the_student_s_own_first_and_no_verdict_on_truth(name, text, events, found):
     said = str(claim(name, text, events))
     assert f"it found {found}" in said, said
-    assert "did not judge whether your claim is true" in said and "compared only" not in said
+    assert "did not judge whether your claim is true" in said
+    # a cause matched to a cited event has its order compared, never its truth judged
+    assert "compared only the order" not in said or "Dates alone prove no cause" in said
 
 
 @pytest.mark.parametrize("events", [["1924-whampoa-opens", "1927-shanghai-massacre", "1924-sino-soviet-agreement"],

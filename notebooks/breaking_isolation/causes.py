@@ -169,6 +169,17 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
     if not re.search(r"\w", cause_part):
         return ties_said.Said()
     cause = _break(cause_part, data) or _named(cause_part, data, actor_words, cited)
+    if cause is None:
+        cause = _cited_cause(cause_part, data, actor_words, cited, effect)
+        slip = _year_of_cited_cause(cause_part, cause, effect) if cause is not None else None
+        if slip:
+            return ties_said.Said(slip)
+        if cause is not None and cause.date > effect.date and LATER_BY_ITS_WORDS.search(cause_part):
+            # "the USSR existed only from 30 December 1922, so Rapallo was signed by Soviet Russia": a reason of
+            # logic that says the cause came later, as the data has it
+            return ties_said.Said(None, (f"The check compared only the dates: {cause.what} ({cause.event_id}, "
+                                         f"{cause.day}) comes after {effect.what} ({effect.event_id}, {effect.day}), as "
+                                         "your claim says. Whether the one explains the other is yours to argue.",))
     if cause is not None and cause.event_id == effect.event_id:
         return ties_said.Said()  # "recognised Moscow in 1922 because of Rapallo": the act and its name, not a cause
     if cause is not None:
@@ -188,10 +199,85 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
         return ties_said.Said(f"Your claim puts its cause ('{typed}') in {late[0]}, after what it explains: the data "
                               f"dates {effect.what} {effect.day} ({effect.event_id}), and a cause comes before what it "
                               "explains. Check the years against data/events.csv.")
-    return ties_said.Said(None, (f"The check read the date of {effect.what}: {effect.day} ({effect.event_id}). It did "
-                                 f"not read the cause your claim gives ('{typed}'): it could not match it to an event "
-                                 "of the kit's data, so whether it is true, and whether it led to the effect, is yours "
-                                 "to check against the evidence.",))
+    read = (f"The check read the date of {effect.what}: {effect.day} ({effect.event_id}). It did not read the cause "
+            f"your claim gives ('{typed}'): it could not match it to an event of the kit's data, so whether it is "
+            "true, and whether it led to the effect, is yours to check against the evidence.")
+    return ties_said.Said(None, (read, *_election_said(cause_part, effect, data)))
+
+
+# "Labour won the election": a party winning an election, which the data may not record; "The Conservatives won
+# the election.": the words of an event's text that say who won one
+WON = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+?)s?\s+(?:[Pp]arty\s+)?won\s+(?:the\s+|an\s+)?(?:\w+\s+)?elections?\b")
+DATA_WON = re.compile(r"[^.;]*\bwon\s+the\s+(?:general\s+)?election\b[^.;]*\.?")
+
+
+def _election_said(cause_part: str, effect: Effect, data) -> tuple[str, ...]:
+    """A cause in plain English that says a party won an election ("because Labour won the election"): what the data
+    does say, so that the premise is not left standing as if true. That no event says so, if none does; the party in
+    office in the effect's own text, and each election the data records within a year of the
+    effect, with who its text says won it; of any other election the data says nothing, and neither does this.
+    A cause the data does record ("the Conservatives won the election") hears of that election's date too."""
+    said = WON.search(cause_part)
+    if said is None:
+        return ()
+    who = said.group("who")
+    texts = data.events.set_index(data.events["event_id"].astype(str))
+    recorded = texts["description"].astype(str).str.contains(rf"\b{re.escape(who)}s?\s+won\b", regex=True).any()
+    held = re.search(rf"[^.,;]*\b{re.escape(who)}\s+(?:government|cabinet|ministry)[^.,;]*",
+                     str(texts.at[effect.event_id, "description"]), re.IGNORECASE)
+    parts = [] if recorded else [f"No event of the kit's data says {who} won an election."]
+    if held:
+        parts.append(f"The data's text for {effect.what} ({effect.event_id}) has \"{held.group(0).strip()}\" in "
+                     "office, and does not say how it came there.")
+    near = texts[(texts["date"] - effect.date).abs() <= pd.Timedelta(days=366)]
+    for event_id, row in near.sort_values("date").iterrows():
+        won = DATA_WON.search(str(row["description"]))
+        if won:
+            when = "after" if row["date"] > effect.date else "before"
+            day = misconceptions._spoken(str(row["date_text"]))
+            parts.append(f"The data records an election in '{row['title']}' ({day}, {event_id}), {when} "
+                         f"{effect.what}: \"{won.group(0).strip()}\"")
+    parts.append("Which election your claim means, and who won it, check in a history of the period before you "
+                 "build on it.")
+    text = " ".join(parts)
+    return (f"On the cause itself: {text[0].lower()}{text[1:]}",)
+
+
+# A cause said to come after what it explains, by its own words ("existed only from", "not yet")
+LATER_BY_ITS_WORDS = re.compile(r"\b(?:only\s+(?:from|since|after|in)|not\s+(?:yet|until)|no\s+longer|did\s+not\s+exist|"
+                                r"didn't\s+exist|later)\b", re.IGNORECASE)
+THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b|\bthen\b", re.IGNORECASE)
+
+
+def _cited_cause(part: str, data, actor_words: set[str], cited, effect: Effect) -> Effect | None:
+    """A cited event (not the effect) that the cause part names in words of its own: the part gives its day ("30
+    December 1922"), or shares with its title a word that is no actor's name ("the Tsar's debts": "annuls the
+    tsarist debts"), or two words ("recognised Peking": "Peking recognises"). The student's own evidence for the
+    cause, which the title search may miss."""
+    events = data.events[data.events["event_id"].astype(str).isin(set(cited))
+                         & (data.events["event_id"].astype(str) != effect.event_id)].sort_values("date")
+    said = claim_people._stems(part)
+    for row in events.itertuples():
+        day = misconceptions._spoken(str(row.date_text))
+        shared = said & claim_people._stems(str(row.title))
+        if (len(day.split()) == 3 and day.lower() in part.lower()) or len(shared) >= 2 or shared - actor_words:
+            return Effect(str(row.event_id), f"'{row.title}'", row.date, day)
+    return None
+
+
+def _year_of_cited_cause(part: str, cause: Effect, effect: Effect) -> str | None:
+    """A refusal when the cause part dates the cited cause to a year the data does not give it: a year of its own,
+    or "that year", the effect's ("because Moscow had refused to pay the Tsar's debts that year")."""
+    typed = " ".join(part.strip(" ,;:").split())
+    years = claim_people.years_in(part)
+    if years and cause.date.year not in years:
+        said = " or ".join(map(str, years))
+    elif not years and THAT_YEAR.search(part) and cause.date.year != effect.date.year:
+        said = f"{effect.date.year}, the year of {effect.what}"
+    else:
+        return None
+    return (f"Your claim puts its cause ('{typed}') in {said}, but the event you cite for it, {cause.what} "
+            f"({cause.event_id}), is dated {cause.day}. Check the year against data/events.csv.")
 
 
 # "Labour won the election", "the Conservatives took office": a party or person coming to office, by name
