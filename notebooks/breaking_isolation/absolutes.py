@@ -15,7 +15,9 @@ against the dated events of data/events.csv. One rule per word family, for every
   relations with Moscow in those years;
 - "Italy was the last state to recognise the USSR": refused when the data has a later recognition ("the last great
   power": only a later one the student cites, as the data does not class states);
-- "Every state that broke off relations restored them by 1929": refused with each break not mended by then;
+- "Every state that broke off relations restored them by 1930": refused with each break a state made not mended by
+  then; "every break was mended by 1929": with every end of relations not mended, each with its doer (a state,
+  Moscow itself, or none named, as Albania's lapse of 1924);
 - "Moscow never gave the Kuomintang any help": refused when the data has cooperative acts of Moscow's side
   (aid, arms, advisers, missions) towards the one it names.
 
@@ -549,8 +551,12 @@ EVERY_RESTORED = re.compile(
 
 
 def every_break_restored(claim: str, data) -> str | None:
-    """"Every state that broke off relations with Moscow restored them (by 1929)": the data's breaks (up to that
-    year) with no restoration of that state's relations after them, by that year if the claim names one."""
+    """"Every state that broke off relations with Moscow restored them (by 1929)": the breaks a state made (up to that
+    year), each whose own title says a break and whose actor is not Moscow (as `_ranked_rows` reads them), with no
+    restoration after them by that year. "Every break was mended": every end of relations the kit counts, each said
+    with its doer as the data has it: a state's break, Moscow's own break, or an end no title calls a break."""
+    from .recognition import MOSCOW
+
     said = EVERY_RESTORED.search(claim)
     if said is None or HYPOTHETICAL.search(claim) or re.search(r"\b(?:except|apart\s+from|save|but\s+not|other\s+than)\b",
                                                                 claim, re.IGNORECASE):
@@ -559,22 +565,37 @@ def every_break_restored(claim: str, data) -> str | None:
     limit = int(by.group(1)) - (1 if by.group(0).lower().startswith("before") else 0) if by else 9999
     changes = _changes(data)
     counted = changes[changes["counted"]].sort_values("date")
-    titles = dict(zip(data.events["event_id"].astype(str), data.events["title"].astype(str)))
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    by_states = not re.match(r"(?:every|each|all(?:\s+the)?)\s+breaks?\b", said.group(0), re.IGNORECASE)
+    breaks = counted[(counted["kind"] == "relations_broken") & (counted["date"].dt.year <= limit)]
+    if by_states:  # "every state that broke off": only a break that state made
+        breaks = breaks[breaks["event_id"].isin(set(_ranked_rows("broke off relations with", data)["event_id"]))]
+    labels, titled = _labels(data), re.compile(ACTS["broke off relations with"], re.IGNORECASE)
     open_breaks = []
-    for row in counted[(counted["kind"] == "relations_broken") & (counted["date"].dt.year <= limit)].itertuples():
+    for row in breaks.itertuples():
         back = counted[(counted["state"] == row.state) & (counted["kind"] == "relations_restored")
                        & (counted["date"] > row.date)]
         if back.empty or back["date"].dt.year.min() > limit:
             again = (f", restored only on {_spoken(str(back.iloc[0]['date_text']))} ({back.iloc[0]['event_id']})"
                      if not back.empty else ", with no restoration in the data")
-            open_breaks.append(f"'{titles.get(row.event_id, row.event_id)}' ({_spoken(str(row.date_text))}, "
-                               f"{row.event_id}){again}")
+            title, actor = str(events.at[row.event_id, "title"]), str(events.at[row.event_id, "actor"])
+            state = labels.get(row.state, row.state)
+            doer = ("" if by_states else f"Moscow's own break with {state}, " if actor in MOSCOW
+                    else f"{state}'s break, " if titled.search(title)
+                    else f"the end of relations with {state}, whose title in the data names no break by either side, ")
+            open_breaks.append(f"{doer}'{title}' ({_spoken(str(row.date_text))}, {row.event_id}){again}")
     if not open_breaks:
         return None
     when = f" by {by.group(1)}" if by else ""
+    many = len(open_breaks) != 1
+    if by_states:
+        return (f"Your claim says every state that broke off relations with Moscow restored them{when} "
+                f"('{said.group(0).strip()}'), but the data has {len(open_breaks)} break{'s' if many else ''} made by "
+                f"a state that {'were' if many else 'was'} not mended{when}: {'; '.join(open_breaks)}. Check each "
+                "state's rows in the table `changes`.")
     return (f"Your claim says every break of relations with Moscow was mended{when} ('{said.group(0).strip()}'), but "
-            f"the data has {len(open_breaks)} that {'was' if len(open_breaks) == 1 else 'were'} not: "
-            f"{'; '.join(open_breaks)}. Check each state's rows in the table `changes`.")
+            f"the data has {len(open_breaks)} end{'s' if many else ''} of relations that {'were' if many else 'was'} "
+            f"not: {'; '.join(open_breaks)}. Check each state's rows in the table `changes`.")
 
 
 def read(claim: str, data, start: str, end: str, cited=()) -> str | None:

@@ -16,7 +16,9 @@ import pandas as pd
 from . import checks, claim_form, claim_people, evidence_words, misconceptions, outcomes
 from .china import DEBATE_EVENTS, STATE, backing_by_quarter, lane_events
 
-DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique")  # what exercise C asks students to read
+# what exercise C asks students to read: the theses and the reply's opening, then each side's policy on soviets
+DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique", "doc-1927-stalin-reply-marchulin",
+                    "doc-1927-trotsky-plenum-statement")
 SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
 LEADS = re.compile(r"\bthe ((?:[A-Z]\w+ )?Opposition)\b")  # actors.csv's note: "leader of the Left Opposition"
 
@@ -80,7 +82,7 @@ def _documents(data):
 
 
 @checks.exercise("china-speakers", expects="a speaker ('Stalin', 'Trotsky' or 'both') and evidence (an event id, or "
-                 "a line copied from one of the two documents or the debate table) for each of the claims 1 to 3")
+                 "a line copied from one of the debate's documents or the debate table) for each of the claims 1 to 3")
 def _check_speakers(answer, data):
     if not isinstance(answer, Mapping):
         raise checks.Unreadable("Start from the template: curly brackets, with the claims' numbers 1, 2 and 3.")
@@ -119,11 +121,11 @@ def _check_speakers(answer, data):
             # a date is no event id: never read as an event the student did not type
             return checks.wrong(f"For claim {n}: {checks.shown(shows)} is a date, and no event of the debate in "
                                 f"Moscow in 1927 has it; type an event id, not a date: choose from "
-                                f"{', '.join(DEBATE_EVENTS)}, or copy a line of Stalin's theses or Trotsky's reply.")
+                                f"{', '.join(DEBATE_EVENTS)}, or copy a line of one of the debate's documents.")
         if match is not None and match.event is not None and match.event not in DEBATE_EVENTS:
             return checks.wrong(f"For claim {n}: that event ({match.event}) is real, but it is not part of the "
                                 f"debate in Moscow in 1927; choose from {', '.join(DEBATE_EVENTS)}, or copy a line "
-                                "of Stalin's theses or Trotsky's reply.")
+                                "of one of the debate's documents.")
         if match is None:
             near = difflib.get_close_matches(lowered, [*DEBATE_EVENTS, *ids], n=1, cutoff=0.75)
             unmatched.append(f"claim {n} ({checks.shown(shows)}" + (f": did you mean {near[0]!r}?)" if near else ")"))
@@ -146,8 +148,8 @@ def _check_speakers(answer, data):
         if owners and named != "both" and named not in owners:  # a man whose texts never say the claim's words
             word = CLAIM_WORDS[n]
             return checks.wrong(f"For claim {n} you name {SPEAKERS[named]}, but the word of claim {n}, '{word}', "
-                                f"stands in no text of {SPEAKERS[named]}'s in the debate (the two documents and the "
-                                f"debate table). Find '{word}' in the two documents ({', '.join(DEBATE_DOCUMENTS)}) "
+                                f"stands in no text of {SPEAKERS[named]}'s in the debate (the debate's documents and "
+                                f"the debate table). Find '{word}' in the documents ({', '.join(DEBATE_DOCUMENTS)}) "
                                 "and in the debate table, see whose text uses it as their own, and name that "
                                 "speaker, or 'both' if your evidence shows that the other would sign it too.")
         found.append(f"Claim {n}: {match.what}.")
@@ -157,8 +159,8 @@ def _check_speakers(answer, data):
         listed = ", ".join(unmatched[:-1]) + " and " + unmatched[-1] if len(unmatched) > 1 else unmatched[0]
         return checks.wrong(f"The check could not find the evidence for {listed} in the data. What counts: an "
                             f"event id, the date or the title of an event, or a line of at least "
-                            f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from Stalin's theses, "
-                            "Trotsky's reply, or what the debate table (section D of handout 5) says of an event.")
+                            f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from one of the "
+                            "debate's documents, or what the debate table (section D of handout 5) says of an event.")
     shared = next((claims for claims in lines.values() if len(claims) > 1), None)
     if shared:
         listed = ", ".join(map(str, shared[:-1])) + " and " + str(shared[-1])
@@ -186,7 +188,8 @@ def rejected_by(data, claim: int) -> tuple[str, str, str] | None:
 def own_words_of(data, documents, claim: int, names: dict[str, str]) -> set[str]:
     """The speakers (stalin, trotsky) in whose texts of the debate the word of exercise C's `claim` (CLAIM_WORDS)
     stands as their own words: a debate document by its author, a debate event by its speaker, each only in a clause
-    that does not reject it ("they also rejected the Opposition's call for soviets" is no call for soviets)."""
+    that does not reject or oppose it ("they also rejected the Opposition's call for soviets", "the theses oppose the
+    immediate formation of Soviets": no call for soviets)."""
     word = CLAIM_WORDS.get(claim)
     if word is None:
         return set()
@@ -199,7 +202,7 @@ def own_words_of(data, documents, claim: int, names: dict[str, str]) -> set[str]
     owners = set()
     for match, text in texts:
         clauses = re.split(r"[.;]", text)
-        if any(said.search(c) and not re.search(r"\breject", c, re.I) for c in clauses):
+        if any(said.search(c) and not re.search(r"\b(reject|oppos)", c, re.I) for c in clauses):
             owner = evidence_speaker(match, data, documents, names)
             owners |= {owner} if owner else set()
     return owners

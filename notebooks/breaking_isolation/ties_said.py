@@ -12,7 +12,9 @@ year the claim names, and:
 - events of that tone: it names the one or two events it found (those the student cites first, title and year),
   and says plainly that it judged no truth: it looked only at whether such events exist;
 - a tone said to hold all along ("friends throughout 1921-28", "always hostile"): refused when the kit has an event
-  of the other tone between the two in those years.
+  of the other tone between the two in those years;
+- a turn ("so the Comintern turned against him") whose tone the two's events up to the years named never have: the
+  events before a turn are of the other tone by its own account, so the tie's later steps decide (`_turn_after`).
 
 Each word of tone is read for the years of its own part of the clause ("Rapallo was signed in 1922, and the
 Kuomintang turned on the communists in 1927"), and a clause that says "later" with no year is read to the end of
@@ -39,7 +41,7 @@ import pandas as pd
 from . import checks
 from .evidence_words import NAME_FILLERS
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
-from .network_model import sign_of
+from .network_model import sign_of, timeline
 
 COOPERATIVE = re.compile(
     r"\b(friendly|friendlier|friendship|(?:best |closest |close |good |great )?friends?|close(?:r|st)?|warm\w*|"
@@ -61,6 +63,9 @@ BREAK_VERB = re.compile(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomat
 # for the years it names, so none is read.
 ENDED = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:collapsed|broke\s+down|fell\s+apart|came\s+to\s+an\s+end|ended|"
                    r"failed|was\s+over|was\s+broken|was\s+destroyed|died)\b", re.IGNORECASE)
+# A word that says a tie changed ("the Comintern turned against him"): the events before the turn are of the
+# other tone by its own account, so they never refute it; only what came after can bear on it.
+TURNED = re.compile(r"turn(?:ed|s)?\s+(?:on|against)\b", re.IGNORECASE)
 # A word that judges a tie which the check has no tone for ("the most important partner"): said, never passed.
 EVALUATIVE = re.compile(r"\b(?:most|least|very|truly|really|deeply|extremely|so)\s+[a-z]{3,}\b", re.IGNORECASE)
 DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|losing)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
@@ -507,8 +512,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     if sign in ("cooperative", "hostile") and sign != tone and namesake is not None:
                         unchecked.append(f"the tie between {who} and {whom} ({said}) in {' and '.join(map(str, named_years))}: "
                                          f"the event you cite, '{namesake.title}' ({namesake.event_id}), is {tone}, but it "
-                                         f"is an act of the {namesake.body}, not of a government, so the check could not "
-                                         "tell whether it counts for the state your claim names")
+                                         f"is an act of the {namesake.body}, {NAMESAKE_ONLY}")
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
@@ -542,8 +546,13 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                 if not (tones == tone).any() and namesake is not None:
                     unchecked.append(f"the tie between {who} and {whom} ({said}): the event you cite, "
                                      f"'{namesake.title}' ({namesake.event_id}), is {tone}, but it is an act of the "
-                                     f"{namesake.body}, not of a government, so the check could not tell whether it "
-                                     "counts for the state your claim names")
+                                     f"{namesake.body}, {NAMESAKE_ONLY}")
+                    continue
+                if not (tones == tone).any() and TURNED.match(word.group(0)):
+                    verdict, words = _turn_after(events[joined], who, whom, said, tone, between, until, last)
+                    if verdict == "wrong":
+                        return Said(words)
+                    (checked if verdict == "checked" else unchecked).append(words)
                     continue
                 if not (tones == tone).any():
                     shown = between.sort_values("date")["event_id"].tolist()
@@ -685,9 +694,42 @@ def _shown(rows: pd.DataFrame, cited, kin: pd.DataFrame | None = None) -> pd.Dat
     return pd.concat([mine, rows[~rows.index.isin(mine.index)].iloc[::-1]]).head(2).sort_values("date")
 
 
+def _turn_after(pair_events: pd.DataFrame, who: str, whom: str, said: str, tone: str, before: pd.DataFrame,
+                until: int, last: int) -> tuple[str, str]:
+    """(verdict, words) for a turn ("so the Comintern turned against him") whose tone the two's events up to the
+    years the claim names never have: those events are what a tie is before it turns, so they never refute it.
+    The tie's later steps (network_model.timeline, to the end of the exercise's years) decide: a step of the turn's
+    tone is found ("checked"); later events that never gave the tie that tone refute it ("wrong"); none, and the
+    check could not tell ("unchecked")."""
+    latest = before.sort_values("date").tail(1)
+    was = f"{latest['tone'].astype(str).iloc[0]} up to {_named(latest)}"
+    upto = pair_events[pair_events["date"] <= pd.Timestamp(f"{last}-12-31")].sort_values("date")
+    steps = timeline(upto["date"], upto["tone"], upto["kind"]) if len(upto) else ()
+    later = [(day, sign) for day, sign, _ in steps if day > f"{until}-12-31"]
+    turned = [day for day, sign in later if sign == tone]
+    if turned:
+        on = upto[upto["date"] == pd.Timestamp(turned[0])]
+        return "checked", (f"the turn of the tie between {who} and {whom} ({said}, {tone}): it was {was}, and it "
+                           f"turned {tone} with {_named(on.tail(1))}")
+    if later:
+        shown = upto[upto["date"] > pd.Timestamp(f"{until}-12-31")]["event_id"].tolist()[-3:]
+        return "wrong", (f"Your claim says the tie between {who} and {whom} turned {tone} ({said}), but by the kit's "
+                         f"events it never did up to {last}: it was {was}, and its later events left it "
+                         f"{later[-1][1]}: {', '.join(shown)}. Read those events, then say what the tie was.")
+    return "unchecked", (f"the turn of the tie between {who} and {whom} ({said}): the kit's events between them were "
+                         f"{was}, and it has no event between them after {until} up to {last}, so the check could "
+                         "not tell whether or when the tie turned")
+
+
 def span_of(first: int, until: int) -> str:
     """Years as a message says them: "in 1921", "from 1921 to 1923"."""
     return f"in {first}" if until <= first else f"from {first} to {until}"
+
+
+# What the check knows of such a body: data/actors.csv gives it no state it belongs to. It says nothing of who paid
+# for its work (Congress voted money for the American famine relief of 1921-23), so it does not say "not a government's".
+NAMESAKE_ONLY = ("which data/actors.csv records as a body of its own, belonging to no state; the check does not read "
+                 "who funded or directed it, so it could not tell whether it counts for the state your claim names")
 
 
 def _cited_namesake(events: pd.DataFrame, cited, one: set[str], two: set[str], data, tone: str, years):
