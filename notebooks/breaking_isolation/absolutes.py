@@ -15,7 +15,9 @@ against the dated events of data/events.csv. One rule per word family, for every
   relations with Moscow in those years;
 - "Italy was the last state to recognise the USSR": refused when the data has a later recognition ("the last great
   power": only a later one the student cites, as the data does not class states);
-- "Every state that broke off relations restored them by 1929": refused with each break not mended by then;
+- "Every state that broke off relations restored them by 1930": refused with each break a state made not mended by
+  then; "every break was mended by 1929": with every end of relations not mended, each with its doer (a state,
+  Moscow itself, or none named, as Albania's lapse of 1924);
 - "Moscow never gave the Kuomintang any help": refused when the data has cooperative acts of Moscow's side
   (aid, arms, advisers, missions) towards the one it names.
 
@@ -133,7 +135,7 @@ def _acts_of(state: str, act: str, claim: str, data) -> list[tuple[str, str]]:
 
 
 def _said(acts: list[tuple[str, str]]) -> str:
-    return " and ".join(f"on {_spoken(day)} ({event})" for day, event in acts)
+    return " and ".join(f"{_on(day)} ({event})" for day, event in acts)  # "in August 1924": a month alone
 
 
 def _act_name(match: re.Match) -> str:
@@ -214,7 +216,8 @@ def first_to_recognise(claim: str, data) -> str | None:
     said = FIRST.search(claim)
     if said is None or HYPOTHETICAL.search(claim):
         return None
-    if AMONG.search(said.group("what") or said.group("what2") or ""):
+    region, where = _region_named(said.group("what") or said.group("what2") or "", data)
+    if region is None and AMONG.search(said.group("what") or said.group("what2") or ""):
         return _first_power(claim, said, data)
     found = _states(claim, data)
     state = (next((m for m in found if m.start >= said.start("after")), None) if said.group("after")
@@ -225,7 +228,9 @@ def first_to_recognise(claim: str, data) -> str | None:
     levels = (("de_jure",) if IN_LAW.search(claim) else ("de_facto",) if IN_PRACTICE.search(claim)
               else ("de_facto", "de_jure"))
     how = {("de_jure",): "in law (de jure)", ("de_facto",): "in practice (de facto)"}.get(levels, "in any form")
-    earliest = sorted((day, s, e) for s, dates in first.items() for level, (day, e) in dates.items() if level in levels)
+    regions = dict(zip(data.actors["actor_id"].astype(str), data.actors["region"].astype(str)))
+    earliest = sorted((day, s, e) for s, dates in first.items() for level, (day, e) in dates.items() if level in levels
+                      and (region is None or regions.get(s) == region))  # "the first state in the Americas"
     own = sorted(first.get(state.actor, {}).get(level) for level in levels if level in first.get(state.actor, {}))
     years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)]
     wrong_year = years and own and not any(int(day[:4]) in years for day, _ in own)
@@ -235,11 +240,13 @@ def first_to_recognise(claim: str, data) -> str | None:
     name = labels.get(state.actor, state.typed)
     day, who, event = earliest[0]
     ahead = len({s for d, s, _ in earliest if own and d < own[0][0]})
-    mine = (f"{name} recognised it {_said(own)}, after {ahead} other state{'s' if ahead != 1 else ''}" if own
+    others = f"other state{'s' if ahead != 1 else ''}" + (f" {where}" if region else "")
+    mine = (f"{name} recognised it {_said(own)}, after {ahead} {others}" if own
             else f"the data records no recognition of Moscow by {name} {how}")
     year = f", not in {' or '.join(map(str, years))}" if wrong_year else ""
     return (f"Your claim says {name} was the first to recognise Moscow ('{said.group(0).strip()}'). In the data the "
-            f"first state to recognise Moscow {how} was {labels.get(who, who)}, {_on(day)} ({event}); "
+            f"first state {where + ' ' if region else ''}to recognise Moscow {how} was {labels.get(who, who)}, "
+            f"{_on(day)} ({event}); "
             f"{mine}{year}. Check the order in the table `changes` and in data/events.csv.")
 
 
@@ -383,6 +390,17 @@ def _infinitive(act: str) -> str:
 
 
 POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
+
+
+def _region_named(what: str, data) -> tuple[str | None, str]:
+    """(region id of actors.csv, "in the Americas") when the words of a rank name one of the data's regions ("the
+    first state in the Americas", "the first European state"); (None, "") otherwise."""
+    for region in sorted(set(data.actors["region"].dropna().astype(str))):
+        word = region.replace("_", " ")
+        forms = {word, word.rstrip("s"), word.rstrip("s") + "n", word.rstrip("e") + "ean"}
+        if re.search(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b", what, re.IGNORECASE):
+            return region, f"in {'the ' if word.endswith('s') or ' ' in word else ''}{word.title()}"
+    return None, ""
 
 
 def _first_power(claim: str, said: re.Match, data) -> str | None:
@@ -533,8 +551,12 @@ EVERY_RESTORED = re.compile(
 
 
 def every_break_restored(claim: str, data) -> str | None:
-    """"Every state that broke off relations with Moscow restored them (by 1929)": the data's breaks (up to that
-    year) with no restoration of that state's relations after them, by that year if the claim names one."""
+    """"Every state that broke off relations with Moscow restored them (by 1929)": the breaks a state made (up to that
+    year), each whose own title says a break and whose actor is not Moscow (as `_ranked_rows` reads them), with no
+    restoration after them by that year. "Every break was mended": every end of relations the kit counts, each said
+    with its doer as the data has it: a state's break, Moscow's own break, or an end no title calls a break."""
+    from .recognition import MOSCOW
+
     said = EVERY_RESTORED.search(claim)
     if said is None or HYPOTHETICAL.search(claim) or re.search(r"\b(?:except|apart\s+from|save|but\s+not|other\s+than)\b",
                                                                 claim, re.IGNORECASE):
@@ -543,22 +565,37 @@ def every_break_restored(claim: str, data) -> str | None:
     limit = int(by.group(1)) - (1 if by.group(0).lower().startswith("before") else 0) if by else 9999
     changes = _changes(data)
     counted = changes[changes["counted"]].sort_values("date")
-    titles = dict(zip(data.events["event_id"].astype(str), data.events["title"].astype(str)))
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    by_states = not re.match(r"(?:every|each|all(?:\s+the)?)\s+breaks?\b", said.group(0), re.IGNORECASE)
+    breaks = counted[(counted["kind"] == "relations_broken") & (counted["date"].dt.year <= limit)]
+    if by_states:  # "every state that broke off": only a break that state made
+        breaks = breaks[breaks["event_id"].isin(set(_ranked_rows("broke off relations with", data)["event_id"]))]
+    labels, titled = _labels(data), re.compile(ACTS["broke off relations with"], re.IGNORECASE)
     open_breaks = []
-    for row in counted[(counted["kind"] == "relations_broken") & (counted["date"].dt.year <= limit)].itertuples():
+    for row in breaks.itertuples():
         back = counted[(counted["state"] == row.state) & (counted["kind"] == "relations_restored")
                        & (counted["date"] > row.date)]
         if back.empty or back["date"].dt.year.min() > limit:
             again = (f", restored only on {_spoken(str(back.iloc[0]['date_text']))} ({back.iloc[0]['event_id']})"
                      if not back.empty else ", with no restoration in the data")
-            open_breaks.append(f"'{titles.get(row.event_id, row.event_id)}' ({_spoken(str(row.date_text))}, "
-                               f"{row.event_id}){again}")
+            title, actor = str(events.at[row.event_id, "title"]), str(events.at[row.event_id, "actor"])
+            state = labels.get(row.state, row.state)
+            doer = ("" if by_states else f"Moscow's own break with {state}, " if actor in MOSCOW
+                    else f"{state}'s break, " if titled.search(title)
+                    else f"the end of relations with {state}, whose title in the data names no break by either side, ")
+            open_breaks.append(f"{doer}'{title}' ({_spoken(str(row.date_text))}, {row.event_id}){again}")
     if not open_breaks:
         return None
     when = f" by {by.group(1)}" if by else ""
+    many = len(open_breaks) != 1
+    if by_states:
+        return (f"Your claim says every state that broke off relations with Moscow restored them{when} "
+                f"('{said.group(0).strip()}'), but the data has {len(open_breaks)} break{'s' if many else ''} made by "
+                f"a state that {'were' if many else 'was'} not mended{when}: {'; '.join(open_breaks)}. Check each "
+                "state's rows in the table `changes`.")
     return (f"Your claim says every break of relations with Moscow was mended{when} ('{said.group(0).strip()}'), but "
-            f"the data has {len(open_breaks)} that {'was' if len(open_breaks) == 1 else 'were'} not: "
-            f"{'; '.join(open_breaks)}. Check each state's rows in the table `changes`.")
+            f"the data has {len(open_breaks)} end{'s' if many else ''} of relations that {'were' if many else 'was'} "
+            f"not: {'; '.join(open_breaks)}. Check each state's rows in the table `changes`.")
 
 
 def read(claim: str, data, start: str, end: str, cited=()) -> str | None:

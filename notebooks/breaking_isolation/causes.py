@@ -199,10 +199,48 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
         return ties_said.Said(f"Your claim puts its cause ('{typed}') in {late[0]}, after what it explains: the data "
                               f"dates {effect.what} {effect.day} ({effect.event_id}), and a cause comes before what it "
                               "explains. Check the years against data/events.csv.")
-    return ties_said.Said(None, (f"The check read the date of {effect.what}: {effect.day} ({effect.event_id}). It did "
-                                 f"not read the cause your claim gives ('{typed}'): it could not match it to an event "
-                                 "of the kit's data, so whether it is true, and whether it led to the effect, is yours "
-                                 "to check against the evidence.",))
+    read = (f"The check read the date of {effect.what}: {effect.day} ({effect.event_id}). It did not read the cause "
+            f"your claim gives ('{typed}'): it could not match it to an event of the kit's data, so whether it is "
+            "true, and whether it led to the effect, is yours to check against the evidence.")
+    return ties_said.Said(None, (read, *_election_said(cause_part, effect, data)))
+
+
+# "Labour won the election": a party winning an election, which the data may not record; "The Conservatives won
+# the election.": the words of an event's text that say who won one
+WON = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+?)s?\s+(?:[Pp]arty\s+)?won\s+(?:the\s+|an\s+)?(?:\w+\s+)?elections?\b")
+DATA_WON = re.compile(r"[^.;]*\bwon\s+the\s+(?:general\s+)?election\b[^.;]*\.?")
+
+
+def _election_said(cause_part: str, effect: Effect, data) -> tuple[str, ...]:
+    """A cause in plain English that says a party won an election ("because Labour won the election"): what the data
+    does say, so that the premise is not left standing as if true. That no event says so, if none does; the party in
+    office in the effect's own text, and each election the data records within a year of the
+    effect, with who its text says won it; of any other election the data says nothing, and neither does this.
+    A cause the data does record ("the Conservatives won the election") hears of that election's date too."""
+    said = WON.search(cause_part)
+    if said is None:
+        return ()
+    who = said.group("who")
+    texts = data.events.set_index(data.events["event_id"].astype(str))
+    recorded = texts["description"].astype(str).str.contains(rf"\b{re.escape(who)}s?\s+won\b", regex=True).any()
+    held = re.search(rf"[^.,;]*\b{re.escape(who)}\s+(?:government|cabinet|ministry)[^.,;]*",
+                     str(texts.at[effect.event_id, "description"]), re.IGNORECASE)
+    parts = [] if recorded else [f"No event of the kit's data says {who} won an election."]
+    if held:
+        parts.append(f"The data's text for {effect.what} ({effect.event_id}) has \"{held.group(0).strip()}\" in "
+                     "office, and does not say how it came there.")
+    near = texts[(texts["date"] - effect.date).abs() <= pd.Timedelta(days=366)]
+    for event_id, row in near.sort_values("date").iterrows():
+        won = DATA_WON.search(str(row["description"]))
+        if won:
+            when = "after" if row["date"] > effect.date else "before"
+            day = misconceptions._spoken(str(row["date_text"]))
+            parts.append(f"The data records an election in '{row['title']}' ({day}, {event_id}), {when} "
+                         f"{effect.what}: \"{won.group(0).strip()}\"")
+    parts.append("Which election your claim means, and who won it, check in a history of the period before you "
+                 "build on it.")
+    text = " ".join(parts)
+    return (f"On the cause itself: {text[0].lower()}{text[1:]}",)
 
 
 # A cause said to come after what it explains, by its own words ("existed only from", "not yet")

@@ -26,7 +26,8 @@ act is about (agents.py): a doer the event does not have, or an act turned round
 actor; one that says an event succeeded when its title says it was crushed, that an agreement was never broken
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
 with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
-person acting for a body actors.csv does not put them in (targets.py). A claim's cause is read against the date of its effect (causes.py): a cause
+person acting for a body actors.csv does not put them in (targets.py). So is a person, firm or document given a state the data
+does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
@@ -46,9 +47,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
-               evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, sweeping, targets, tie_times,
+from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+               evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
+from . import nationality  # its own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -211,7 +213,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
             or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
-            or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events))
+            or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events)
+            or nationality.read(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
@@ -226,6 +229,12 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     allied = alliances.read(given.claim, data, given.events)
     if allied:  # a treaty of neutrality or non-aggression called an alliance
         return checks.wrong(allied)
+    swapped = swaps.read(given.claim, data, given.events)
+    if swapped:  # help sent the wrong way, an act set against its own doer, a person sent away by a rival
+        return checks.wrong(swapped)
+    person = act_people.read(given.claim, data, given.events)
+    if person:  # a statesman or party made the doer of an act whose event names another
+        return checks.wrong(person)
     anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
     if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
         return checks.wrong(anchored.refusal)

@@ -34,7 +34,7 @@ AIMED = re.compile(r"\b(?:was|were)\s+(?:(?:mainly|chiefly|really|first|also)\s+
                    r"|\b(?:was|were)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:rising|uprising|revolt|rebellion|coup|attack|"
                    r"campaign|expedition|strike|plot|war|offensive|purge|massacre|raid)\s+against\s+(?:the\s+)?$",
                    re.IGNORECASE)
-FOR = re.compile(r"\b(?:signed|negotiated|acted|spoke)\b(?:\s+[\w'’-]+){0,6}?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$"
+FOR = re.compile(r"\b(?P<verb>signed|negotiated|acted|spoke)\b(?:\s+[\w'’-]+){0,9}?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$"
                  r"|\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|sent\s+by|appointed\s+by|as\s+(?:an?\s+)?"
                  r"(?:agent|envoy|representative|emissary|delegate)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
@@ -100,11 +100,29 @@ def helped(claim: str, data, cited=()) -> str | None:
     clause, mention, row = found
     labels = agents._labels(data)
     said = " ".join(clause[:mention.end].split()[-6:])
+    given, named = labels.get(str(row['counterpart']), row['counterpart']), labels.get(mention.actor, mention.typed)
+    inside = _joined(mention.actor, str(row["counterpart"]), row["date"], data)
     return (f"Your claim says '{said}', but the data has '{row['title']}' ({_day(row)}, {row['event_id']}): "
-            f"help from {labels.get(str(row['actor']), row['actor'])} to "
-            f"{labels.get(str(row['counterpart']), row['counterpart'])}, not to "
-            f"{labels.get(mention.actor, mention.typed)}. Check who received it against that event in "
-            "data/events.csv.")
+            f"help from {labels.get(str(row['actor']), row['actor'])} to {given}, not to {named}"
+            + (f" as a party. But the data has members of {named} joining {given} before it: {inside}. So any "
+               f"of them who took part did so as members of {given}, the side the help went to." if inside else ".")
+            + " Check who received it against that event in data/events.csv.")
+
+
+# "Third CCP Congress decides members will join the Kuomintang", "...admits communists": one side's members inside
+# the other's (the united front), by the titles of the two sides' cooperative acts
+JOINED = re.compile(r"\b(?:join\w*|admit\w*)\b", re.IGNORECASE)
+
+
+def _joined(member: str, body: str, before, data) -> str:
+    """The data's cooperative acts between two sides, before a day, whose titles say the members of one joined the
+    other or were admitted to it, as 'title' (day, id); "" when there is none."""
+    events = data.events
+    pair = ((events["actor"].astype(str) == member) & (events["counterpart"].astype(str) == body)) | (
+        (events["actor"].astype(str) == body) & (events["counterpart"].astype(str) == member))
+    rows = events[pair & (events["date"] < before) & (events["tone"].astype(str) == "cooperative")
+                  & events["title"].astype(str).str.contains(JOINED)].sort_values("date")
+    return " and ".join(f"'{r['title']}' ({_day(r)}, {r['event_id']})" for _, r in rows.iterrows())
 
 
 def aimed(claim: str, data, cited=()) -> str | None:
@@ -130,9 +148,12 @@ def acted_for(claim: str, data) -> str | None:
     for clause, found in _clauses(claim, data):
         people = [m for m in found if kinds.get(m.actor) == "person"]
         for body in found:
-            if kinds.get(body.actor) == "person" or not FOR.search(clause[:body.start]):
+            said_for = FOR.search(clause[:body.start]) if kinds.get(body.actor) != "person" else None
+            if said_for is None:
                 continue
-            person = next((p for p in reversed(people) if p.end <= body.start), None)
+            # "Joffe signed the manifesto with Sun Yat-sen for the Comintern": the signer is the one before the verb
+            until = said_for.start("verb") if said_for.group("verb") else body.start
+            person = next((p for p in reversed(people) if p.end <= until), None)
             if person is None or person.actor in family.get(body.actor, {body.actor}):
                 continue  # the person belongs to that body, at any depth (Joffe for Moscow)
             names, owner = agents._labels(data), owners.get(person.actor, "")
@@ -142,8 +163,40 @@ def acted_for(claim: str, data) -> str | None:
             said = " ".join(clause[person.start:body.end].split()[:12])
             return (f"Your claim has {who} act for {names.get(body.actor, body.typed)} ('{said}'), but data/actors.csv "
                     f"has {who} belong to {own}, not to {names.get(body.actor, body.typed)}"
-                    + (f": \"{note}.\"" if note else ".") + " Check whose side the person acted for.")
+                    + (f": \"{note}.\"" if note else ".") + _party_face(person.actor, body.actor, clause, data)
+                    + " Check whose side the person acted for.")
     return None
+
+
+def _party_face(person: str, body: str, clause: str, data) -> str:
+    """Why notebook 3's figure 1 shows a state envoy's act under the party face, when a claim puts the envoy in a body
+    of that face ("Joffe signed for the Comintern"): the other side was a party, or a person of one (faces.py, handout
+    5's "Before exercise B"). The person's party-face events the clause names, else all of them; "" when none."""
+    from . import faces
+
+    actors = data.actors
+    if faces.sides(actors).get(body) != faces.PARTY or faces.sides(actors).get(person) != faces.STATE:
+        return ""
+    events = data.events
+    mine = events[(events["actor"].astype(str) == person) | (events["counterpart"].astype(str) == person)]
+    mine = mine[[faces.face(str(a), str(c), actors) == faces.PARTY for a, c in zip(mine["actor"], mine["counterpart"])]]
+    named = claim_people.event_named(clause, mine, claim_people.words_of_names(ties_said.actor_names(actors)))
+    rows = (named if len(named) else mine).sort_values("date")
+    if rows.empty:
+        return ""
+    names = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    said = []
+    for _, row in rows.iterrows():
+        other = str(row["counterpart"]) if str(row["actor"]) == person else str(row["actor"])
+        party = owners.get(other) or other
+        whose = f"{names.get(other, other)} acted for a party, the {names.get(party, party)}" if party != other \
+            else f"the other side, {names.get(other, other)}, was a party"
+        said.append(f"'{row['title']}' ({_day(row)}, {row['event_id']}) under the party face because {whose}")
+    return (f" Notebook 3's figure 1 still shows {'; and '.join(said)}: the kit files an event there when the other "
+            f"side was a party or a person of one, whoever acted for Moscow (handout 5, 'Before exercise B'). Both "
+            f"hold: {names.get(person, person)} belonged to the Soviet state, and the event shows the party face "
+            f"because of the side {names.get(person, person)} dealt with.")
 
 
 # An act between two named sides that the data should hold as an event: a treaty signed, help in arms or money.

@@ -512,8 +512,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     if sign in ("cooperative", "hostile") and sign != tone and namesake is not None:
                         unchecked.append(f"the tie between {who} and {whom} ({said}) in {' and '.join(map(str, named_years))}: "
                                          f"the event you cite, '{namesake.title}' ({namesake.event_id}), is {tone}, but it "
-                                         f"is an act of the {namesake.body}, not of a government, so the check could not "
-                                         "tell whether it counts for the state your claim names")
+                                         f"is an act of the {namesake.body}, {NAMESAKE_ONLY}")
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
@@ -547,8 +546,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                 if not (tones == tone).any() and namesake is not None:
                     unchecked.append(f"the tie between {who} and {whom} ({said}): the event you cite, "
                                      f"'{namesake.title}' ({namesake.event_id}), is {tone}, but it is an act of the "
-                                     f"{namesake.body}, not of a government, so the check could not tell whether it "
-                                     "counts for the state your claim names")
+                                     f"{namesake.body}, {NAMESAKE_ONLY}")
                     continue
                 if not (tones == tone).any() and TURNED.match(word.group(0)):
                     verdict, words = _turn_after(events[joined], who, whom, said, tone, between, until, last)
@@ -726,6 +724,12 @@ def _turn_after(pair_events: pd.DataFrame, who: str, whom: str, said: str, tone:
 def span_of(first: int, until: int) -> str:
     """Years as a message says them: "in 1921", "from 1921 to 1923"."""
     return f"in {first}" if until <= first else f"from {first} to {until}"
+
+
+# What the check knows of such a body: data/actors.csv gives it no state it belongs to. It says nothing of who paid
+# for its work (Congress voted money for the American famine relief of 1921-23), so it does not say "not a government's".
+NAMESAKE_ONLY = ("which data/actors.csv records as a body of its own, belonging to no state; the check does not read "
+                 "who funded or directed it, so it could not tell whether it counts for the state your claim names")
 
 
 def _cited_namesake(events: pd.DataFrame, cited, one: set[str], two: set[str], data, tone: str, years):
