@@ -135,7 +135,7 @@ def _acts_of(state: str, act: str, claim: str, data) -> list[tuple[str, str]]:
 
 
 def _said(acts: list[tuple[str, str]]) -> str:
-    return " and ".join(f"on {_spoken(day)} ({event})" for day, event in acts)
+    return " and ".join(f"{_on(day)} ({event})" for day, event in acts)  # "in August 1924": a month alone
 
 
 def _act_name(match: re.Match) -> str:
@@ -216,7 +216,8 @@ def first_to_recognise(claim: str, data) -> str | None:
     said = FIRST.search(claim)
     if said is None or HYPOTHETICAL.search(claim):
         return None
-    if AMONG.search(said.group("what") or said.group("what2") or ""):
+    region, where = _region_named(said.group("what") or said.group("what2") or "", data)
+    if region is None and AMONG.search(said.group("what") or said.group("what2") or ""):
         return _first_power(claim, said, data)
     found = _states(claim, data)
     state = (next((m for m in found if m.start >= said.start("after")), None) if said.group("after")
@@ -227,7 +228,9 @@ def first_to_recognise(claim: str, data) -> str | None:
     levels = (("de_jure",) if IN_LAW.search(claim) else ("de_facto",) if IN_PRACTICE.search(claim)
               else ("de_facto", "de_jure"))
     how = {("de_jure",): "in law (de jure)", ("de_facto",): "in practice (de facto)"}.get(levels, "in any form")
-    earliest = sorted((day, s, e) for s, dates in first.items() for level, (day, e) in dates.items() if level in levels)
+    regions = dict(zip(data.actors["actor_id"].astype(str), data.actors["region"].astype(str)))
+    earliest = sorted((day, s, e) for s, dates in first.items() for level, (day, e) in dates.items() if level in levels
+                      and (region is None or regions.get(s) == region))  # "the first state in the Americas"
     own = sorted(first.get(state.actor, {}).get(level) for level in levels if level in first.get(state.actor, {}))
     years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)]
     wrong_year = years and own and not any(int(day[:4]) in years for day, _ in own)
@@ -237,11 +240,13 @@ def first_to_recognise(claim: str, data) -> str | None:
     name = labels.get(state.actor, state.typed)
     day, who, event = earliest[0]
     ahead = len({s for d, s, _ in earliest if own and d < own[0][0]})
-    mine = (f"{name} recognised it {_said(own)}, after {ahead} other state{'s' if ahead != 1 else ''}" if own
+    others = f"other state{'s' if ahead != 1 else ''}" + (f" {where}" if region else "")
+    mine = (f"{name} recognised it {_said(own)}, after {ahead} {others}" if own
             else f"the data records no recognition of Moscow by {name} {how}")
     year = f", not in {' or '.join(map(str, years))}" if wrong_year else ""
     return (f"Your claim says {name} was the first to recognise Moscow ('{said.group(0).strip()}'). In the data the "
-            f"first state to recognise Moscow {how} was {labels.get(who, who)}, {_on(day)} ({event}); "
+            f"first state {where + ' ' if region else ''}to recognise Moscow {how} was {labels.get(who, who)}, "
+            f"{_on(day)} ({event}); "
             f"{mine}{year}. Check the order in the table `changes` and in data/events.csv.")
 
 
@@ -385,6 +390,17 @@ def _infinitive(act: str) -> str:
 
 
 POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
+
+
+def _region_named(what: str, data) -> tuple[str | None, str]:
+    """(region id of actors.csv, "in the Americas") when the words of a rank name one of the data's regions ("the
+    first state in the Americas", "the first European state"); (None, "") otherwise."""
+    for region in sorted(set(data.actors["region"].dropna().astype(str))):
+        word = region.replace("_", " ")
+        forms = {word, word.rstrip("s"), word.rstrip("s") + "n", word.rstrip("e") + "ean"}
+        if re.search(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b", what, re.IGNORECASE):
+            return region, f"in {'the ' if word.endswith('s') or ' ' in word else ''}{word.title()}"
+    return None, ""
 
 
 def _first_power(claim: str, said: re.Match, data) -> str | None:

@@ -551,7 +551,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
             sides = " and ".join(dict.fromkeys(labels.get(str(a), str(a)) for a in (row["actor"], row["counterpart"])))
             unchecked.append(f"what your claim says {who} did in '{row['title']}' ({row['date'].year}): the data does "
                              f"not link {who} to that event, whose sides are {sides}")
-    unchecked += _not_in_data(claim, words, data, events, names) + ([later] if later else [])
+    unchecked += _not_in_data(claim, words, data, events, names, cited) + ([later] if later else [])
     return ties_said.Said(None, tuple(f"The check found that {c}; it did not judge what your claim says of them there."
                                       for c in dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
@@ -610,7 +610,17 @@ def _column(table: pd.DataFrame, name: str) -> pd.Series:
     return table[name].fillna("").astype(str) if name in table else pd.Series([""] * len(table), index=table.index)
 
 
-def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str, str]) -> list[str]:
+def _region_words(data) -> set[str]:
+    """The words for the regions of actors.csv (column region) and their adjectives: "europe", "european",
+    "americas", "american", "asia", "asian"."""
+    found = set()
+    for region in set(data.actors["region"].dropna().astype(str)) if "region" in data.actors else ():
+        word = region.replace("_", " ")
+        found |= {word, word.rstrip("s"), word.rstrip("s") + "n", word.rstrip("e") + "ean"}
+    return found
+
+
+def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str, str], cited=()) -> list[str]:
     """Capitalised words that are not common English words, each with why the check could not check it: the data
     has nothing of that name ("Hitler"), or names it only in a few events, none of which the claim names ("Mao" with
     the Shanghai massacre). A word the data uses often ("Politburo", "April") is one it reads."""
@@ -618,11 +628,15 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
     # the years of the events the claim names ("Versailles" beside Rapallo, 1922); not a year the claim gives
     # alone, so that "Mao ... in 1927" is not read as the Mao of the data's one event of 1927
     years = set(events["date"].dt.year.astype(int))
-    named = (events["title"].astype(str) + " " + _column(events, "description")).str.lower()
+    # the events the claim names, and those the student cites ("Mussolini's Italy" citing Italy's recognition)
+    mine = pd.concat([events, data.events[data.events["event_id"].astype(str).isin(set(cited))]])
+    named = (mine["title"].astype(str) + " " + _column(mine, "description")).str.lower()
     found = []
+    regions = _region_words(data)
     for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", claim)):
         bare = word.lower().removesuffix("'s").removesuffix("’s")
-        if len(bare) < 2 or bare in words.names or bare in actors or evidence_words.is_known(bare, ENGLISH):
+        if (len(bare) < 2 or bare in words.names or bare in actors or evidence_words.is_known(bare, ENGLISH)
+                or bare in regions):  # "European": a region of actors.csv, not a name the data lacks
             continue
         pattern = rf"\b{re.escape(bare)}\b"
         where = data.events[(data.events["title"].astype(str) + " " + _column(data.events, "description"))

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
 from . import nationality  # its own line: the list above is where other rules are added
@@ -232,6 +232,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     swapped = swaps.read(given.claim, data, given.events)
     if swapped:  # help sent the wrong way, an act set against its own doer, a person sent away by a rival
         return checks.wrong(swapped)
+    person = act_people.read(given.claim, data, given.events)
+    if person:  # a statesman or party made the doer of an act whose event names another
+        return checks.wrong(person)
     anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
     if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
         return checks.wrong(anchored.refusal)

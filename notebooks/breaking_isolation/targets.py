@@ -34,7 +34,7 @@ AIMED = re.compile(r"\b(?:was|were)\s+(?:(?:mainly|chiefly|really|first|also)\s+
                    r"|\b(?:was|were)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:rising|uprising|revolt|rebellion|coup|attack|"
                    r"campaign|expedition|strike|plot|war|offensive|purge|massacre|raid)\s+against\s+(?:the\s+)?$",
                    re.IGNORECASE)
-FOR = re.compile(r"\b(?:signed|negotiated|acted|spoke)\b(?:\s+[\w'’-]+){0,6}?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$"
+FOR = re.compile(r"\b(?P<verb>signed|negotiated|acted|spoke)\b(?:\s+[\w'’-]+){0,9}?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$"
                  r"|\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|sent\s+by|appointed\s+by|as\s+(?:an?\s+)?"
                  r"(?:agent|envoy|representative|emissary|delegate)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
@@ -148,9 +148,12 @@ def acted_for(claim: str, data) -> str | None:
     for clause, found in _clauses(claim, data):
         people = [m for m in found if kinds.get(m.actor) == "person"]
         for body in found:
-            if kinds.get(body.actor) == "person" or not FOR.search(clause[:body.start]):
+            said_for = FOR.search(clause[:body.start]) if kinds.get(body.actor) != "person" else None
+            if said_for is None:
                 continue
-            person = next((p for p in reversed(people) if p.end <= body.start), None)
+            # "Joffe signed the manifesto with Sun Yat-sen for the Comintern": the signer is the one before the verb
+            until = said_for.start("verb") if said_for.group("verb") else body.start
+            person = next((p for p in reversed(people) if p.end <= until), None)
             if person is None or person.actor in family.get(body.actor, {body.actor}):
                 continue  # the person belongs to that body, at any depth (Joffe for Moscow)
             names, owner = agents._labels(data), owners.get(person.actor, "")
