@@ -50,7 +50,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import nationality  # its own line: the list above is where other rules are added
+from . import counts_said, nationality  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -170,7 +170,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
     absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
-                or sweeping.read(given.claim, data, spec.start, spec.end))
+                or sweeping.read(given.claim, data, spec.start, spec.end) or counts_said.read(given.claim, data))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)

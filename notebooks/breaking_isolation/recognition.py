@@ -340,3 +340,14 @@ def first_recognitions(changes: pd.DataFrame) -> pd.DataFrame:
     firsts = recognising.drop_duplicates("state", keep="first")
     return firsts[["state", "name", "label", "region", "date", "date_text", "event_id", "kind", "recognition_after"]] \
         .rename(columns={"recognition_after": "standing"}).reset_index(drop=True)
+
+
+def de_jure_before(changes: pd.DataFrame, state: str) -> pd.DataFrame | None:
+    """The states that recognised Moscow de jure before `state` first did, each once: the count notebook 1 prints
+    ("States that recognised Moscow de jure before that"). None when `state` never recognised it de jure."""
+    own = changes[changes["state"] == state]
+    day = own.loc[own["recognition_after"] == "de_jure", "date"].min()
+    if pd.isna(day):
+        return None
+    de_jure = changes[changes["counted"] & (changes["recognition_after"] == "de_jure")]
+    return de_jure[de_jure["date"] < day].drop_duplicates("state")
