@@ -84,6 +84,8 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
             continue
         if any(wanted in _months_of(row) for _, row in rows.iterrows()):
             continue
+        if cited and any(wanted in _months_of(row) for _, row in acts_named.act_rows(rest, data, [wanted[0]]).iterrows()):
+            continue  # "in Canton in April 1927": the data's April purge there, though the Commune was the event cited
         row = rows.iloc[0]
         typed = f"{MONTHS[wanted[1] - 1]} {wanted[0]}"
         return (f"Your claim puts '{row['title']}' in {typed}, but the data dates it {acts_named.spoken(row)} "

@@ -35,15 +35,20 @@ ACTIVE = re.compile(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|en
                     r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
                     r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
                     r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|"
-                    r"destroyed|crushed|smashed|wrecked)\b", re.IGNORECASE)
+                    r"destroyed|crushed|smashed|wrecked|"
+                    r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon|into)|shot(?:\s+at)?|shooting\s+at|"
+                    r"(?:sent|delivered|handed)(?=\s+(?:[\w'’-]+\s+){0,4}?(?:ultimatum|note|memorandum|letter|warning)\b))\b",
+                    re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|led|commanded|organi[sz]ed|"
                      r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed|"
                      r"published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|destroyed|"
-                     r"crushed|smashed|wrecked)\b", re.IGNORECASE)
+                     r"crushed|smashed|wrecked|shot|fired\s+(?:on|at|upon))\b", re.IGNORECASE)
 # The act's own word in a clause, and in an event's title: the clause's act is the event that has it.
 ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
              "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
              "expel": (r"\bexpel\w*", r"\bexpel"),
+             # a shooting: who fired is the event's actor, whatever the title leaves unsaid ("May Thirtieth shooting")
+             "shoot": (r"\b(?:fir(?:ed|ing)\s+(?:on|at|upon|into)|opened\s+fire|shot|shoot\w*)", r"\bshoot"),
              "publish": (r"\b(?:publish\w*|releas\w*|leak\w*|issu\w*|made\s+public)", r"\bpublish"),
              "found": (r"\b(?:found(?:ed|s|ing)?|set\s+up|establish\w*)\b", r"\b(?:founds?|founded|sets?\s+up)\b"),
              # an attack ("by attacking Shanghai"): an act of violence, whatever its title calls it (a massacre,

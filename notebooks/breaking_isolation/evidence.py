@@ -27,7 +27,10 @@ actor; one that says an event succeeded when its title says it was crushed, that
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
 with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
 person acting for a body actors.csv does not put them in (targets.py). So is a person, firm or document given a state the data
-does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). A claim's cause is read against the date of its effect (causes.py): a cause
+does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). An act put in a month the data does not date it to, or before or after
+another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or a
+neutrality treaty called an alliance (alliances.py), help or an act turned round (swaps.py), and a statesman or
+party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
@@ -47,7 +50,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
 from . import nationality  # its own line: the list above is where other rules are added
@@ -232,6 +235,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     swapped = swaps.read(given.claim, data, given.events)
     if swapped:  # help sent the wrong way, an act set against its own doer, a person sent away by a rival
         return checks.wrong(swapped)
+    person = act_people.read(given.claim, data, given.events)
+    if person:  # a statesman or party made the doer of an act whose event names another
+        return checks.wrong(person)
     anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
     if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
         return checks.wrong(anchored.refusal)

@@ -1,0 +1,137 @@
+"""Who did it, by a name the data writes but holds no actor for: a claim that makes a statesman or a party the doer
+of a recognition, a break or a restoration ("Hoover recognised the USSR in 1933", "In 1924 the Conservatives
+recognised the USSR"), read against the text of the data's event of that act.
+
+- a person: the name must be one the data writes somewhere (an event's text, an actor's note), so that the check
+  knows it is someone's; the claim is refused when the text of no event of that act (the claim's state's, in the
+  claim's year) names them, and the event's text names someone else, which the message quotes;
+- a party (Labour, Conservative, Liberal): refused only when the event's text names another party and not the
+  claim's; a text that names no party is not judged.
+
+Actors the data has (Litvinov, Chicherin) are read by agents.py, not here. A denial or a wish says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import acts_named, claim_people, evidence_words, ties_said
+from .kin import DEMONYMS
+
+TITLE = r"(?:President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Secretary|Secretary|Commissar|Mr\.?|Sir)\s+"
+DOER = re.compile(rf"(?:^|[\s,])(?:(?:the|a)\s+)?(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)"
+                  r"(?:\s+(?:government|administration|cabinet|ministry|party))?\s+(?:had\s+|then\s+|finally\s+)?$")
+PARTIES = {"labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
+           "tories": "Conservative", "liberal": "Liberal", "liberals": "Liberal"}
+PARTY_IN_TEXT = re.compile(r"\b(Labour|Conservatives?|Tory|Tories|Liberals?)\b")
+KINDS = {"recognised": ("de_jure_recognition", "relations_established", "de_facto_recognition"),
+         "broke": ("relations_broken",), "restored": ("relations_restored",)}
+VERB_NAMES = {"recognised": "recognised Moscow", "broke": "broke off relations", "restored": "restored relations"}
+SENTENCE = re.compile(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")  # not after an initial ("R. M. Hodgson")
+DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
+
+
+def _text(row) -> str:
+    return f"{row.get('title', '')}. {row.get('description', '') or ''} {row.get('date_note', '') or ''}"
+
+
+def _written(data) -> str:
+    """Everything the data writes of its events and actors, in which a name the check reads must appear."""
+    notes = " ".join(data.actors["note"].fillna("").astype(str)) if "note" in data.actors else ""
+    return " ".join(_text(r) for _, r in data.events.iterrows()) + " " + notes
+
+
+def _named_people(text: str, data, names) -> list[str]:
+    """The capitalised words of a text that are names of people the data holds no actor for, nor places nor English
+    words: "Roosevelt" in "President Roosevelt and Commissar Litvinov exchanged letters"."""
+    found = []
+    for match in re.finditer(r"\b[A-Z][a-z]{2,}\b", text):
+        word, low = match.group(0), match.group(0).lower()
+        if match.start() == 0:
+            continue  # a sentence's first word may be any word
+        if low in names or low in DEMONYMS or evidence_words.is_common(low) or low in claim_people.MONTHS:
+            continue
+        found.append(word)
+    return found
+
+
+def read(claim: str, data, cited=()) -> str | None:
+    """A refusal when a person or party the claim makes the doer of an act is not the one the data's event names
+    (module text), or None."""
+    names = ties_said.actor_names(data.actors)
+    years = claim_people.years_in(claim)
+    for begin, finish in claim_people._parts(claim):
+        part = claim[begin:finish]
+        verb_at = [m for p in (acts_named.RECOGNISED, acts_named.BROKE, acts_named.RESTORED) for m in [p.search(part)] if m]
+        if not verb_at or DENIED.search(part):
+            continue
+        verb_match = min(verb_at, key=lambda m: m.start())
+        said = DOER.search(part[:verb_match.start()])
+        if said is None or not years:
+            continue
+        who = said.group("who")
+        start = said.start("who")
+        if any(m.start <= start < m.end for m in ties_said.mentions(part, names)) or re.search(
+                r"\b[A-Z][\w.-]*\s+$", part[:start]) and not re.search(rf"(?:{TITLE})$", part[:start]):
+            continue  # a word of an actor's name ("the United States"), not a statesman of its own
+        if who.lower() in names and who.lower() not in PARTIES:
+            continue  # an actor of the data: agents.py reads it
+        verb = acts_named.verb_of(part[verb_match.start():])
+        rows = _acts(claim, part, verb, data, claim_people.years_in(part) or years)
+        if rows.empty:
+            continue
+        if who.lower() in PARTIES:
+            why = _party(PARTIES[who.lower()], rows, verb)
+        else:
+            why = _person(who, rows, verb, data, names, cited)
+        if why:
+            return why
+    return None
+
+
+def _acts(claim: str, part: str, verb: str, data, years) -> pd.DataFrame:
+    """The events of the act, of the state the claim names (or whose adjective it writes), in `years`."""
+    states = acts_named.states_named(part, data) or acts_named.states_named(claim, data)
+    ids = set(data.actors["actor_id"].astype(str))
+    adjectives = [DEMONYMS[w.lower()] for w in re.findall(r"[A-Za-z]+", claim) if DEMONYMS.get(w.lower()) in ids]
+    facto = bool(acts_named.FACTO.search(part))
+    if states:
+        return acts_named.state_acts(states[0].actor, verb, data, years, facto)
+    if adjectives:
+        return acts_named.state_acts(adjectives[0], verb, data, years, facto)
+    _, soviet = acts_named._sides(data)
+    events = data.events
+    with_moscow = events["actor"].astype(str).isin(soviet) | events["counterpart"].astype(str).isin(soviet)
+    rows = events[with_moscow & events["kind"].astype(str).isin(KINDS[verb]) & events["date"].dt.year.isin(set(years))]
+    return rows.sort_values("date")
+
+
+def _party(party: str, rows: pd.DataFrame, verb: str) -> str | None:
+    named = [(row, {PARTIES[p.lower()] for p in PARTY_IN_TEXT.findall(_text(row))}) for _, row in rows.iterrows()]
+    named = [(row, parties) for row, parties in named if parties]
+    if not named or any(party in parties for _, parties in named):
+        return None  # no event of the act names a party, or one names the claim's: not judged
+    row = named[0][0]
+    sentence = next(s for s in re.split(SENTENCE, _text(row)) if PARTY_IN_TEXT.search(s))
+    return (f"Your claim makes the {party} party the one that {VERB_NAMES[verb]}, but the data's "
+            f"'{row['title']}' ({acts_named.spoken(row)}, {row['event_id']}) says: \"{sentence.strip()}\" Check "
+            "whose government did it against that event in data/events.csv.")
+
+
+def _person(who: str, rows: pd.DataFrame, verb: str, data, names, cited_ids=()) -> str | None:
+    if not re.search(rf"\b{re.escape(who)}\b", _written(data)):
+        return None  # a name the data never writes: the check cannot tell whose it is
+    if any(re.search(rf"\b{re.escape(who)}\b", _text(r)) for _, r in rows.iterrows()):
+        return None
+    cited = rows["event_id"].astype(str).isin(set(cited_ids))
+    rows = pd.concat([rows[cited], rows[~cited]])  # the event the student cites is the one quoted
+    for _, row in rows.iterrows():
+        for sentence in re.split(SENTENCE, f"{row.get('description', '') or ''}"):
+            others = _named_people(sentence, data, names)
+            if others:
+                return (f"Your claim makes {who} the one who {VERB_NAMES[verb]}, but the data's '{row['title']}' "
+                        f"({acts_named.spoken(row)}, {row['event_id']}) does not name {who}: \"{sentence.strip()}\" "
+                        "Check who did it against that event in data/events.csv.")
+    return None
