@@ -72,6 +72,10 @@ def read(claim: str, data, cited=()) -> str | None:
         if said is None or not years:
             continue
         who = said.group("who")
+        start = said.start("who")
+        if any(m.start <= start < m.end for m in ties_said.mentions(part, names)) or re.search(
+                r"\b[A-Z][\w.-]*\s+$", part[:start]) and not re.search(rf"(?:{TITLE})$", part[:start]):
+            continue  # a word of an actor's name ("the United States"), not a statesman of its own
         if who.lower() in names and who.lower() not in PARTIES:
             continue  # an actor of the data: agents.py reads it
         verb = acts_named.verb_of(part[verb_match.start():])

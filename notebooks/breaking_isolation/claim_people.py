@@ -545,16 +545,33 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
                   or any(n in f"{row.title} {getattr(row, 'description', '')}".lower() for n in persons[person.actor])
                   or _note_names(note, row)]
         if linked:
-            checked.append(f"{who} is among the people of '{linked[0].title}' ({linked[0].date.year})")
+            checked.append(_named_in_event(linked[0], person.actor, who, persons[person.actor], labels))
         elif len(mine):
             row = mine.iloc[0]
             sides = " and ".join(dict.fromkeys(labels.get(str(a), str(a)) for a in (row["actor"], row["counterpart"])))
             unchecked.append(f"what your claim says {who} did in '{row['title']}' ({row['date'].year}): the data does "
                              f"not link {who} to that event, whose sides are {sides}")
     unchecked += _not_in_data(claim, words, data, events, names, cited) + ([later] if later else [])
-    return ties_said.Said(None, tuple(f"The check found that {c}; it did not judge what your claim says of them there."
-                                      for c in dict.fromkeys(checked)),
+    return ties_said.Said(None, tuple(dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
+
+
+def _named_in_event(row, person: str, who: str, names: list[str], labels: dict[str, str]) -> str:
+    """What the data says of a person in an event, never as a confirmation of the claim: the person as the
+    event's doer or other side, or else the event as the act of its doer against (or with) its other side, with
+    the data's own sentence that names the person ("In the settlement negotiated with Borodin ...")."""
+    title, year = row.title, row.date.year
+    doer, other = labels.get(str(row.actor), str(row.actor)), labels.get(str(row.counterpart), str(row.counterpart))
+    towards = "against" if str(getattr(row, "tone", "")) == "hostile" else "towards"
+    judged = f" The check did not judge what your claim says {who} did there."
+    if person == str(row.actor):
+        return f"The data has {who} as the doer of '{title}' ({year}), an act {towards} {other}.{judged}"
+    if person == str(row.counterpart):
+        return f"The data has {who} as the other side of '{title}' ({year}), an act of {doer}.{judged}"
+    sentence = next((x.strip() for x in re.split(r"(?<=\.)\s+", str(getattr(row, "description", "") or ""))
+                     if any(n in x.lower() for n in names)), "")
+    return (f"The data names {who} in '{title}' ({year}), which it has as an act of {doer} {towards} {other}"
+            + (f": \"{sentence}\"" if sentence else ".") + judged)
 
 
 def words_of_names(names) -> set[str]:

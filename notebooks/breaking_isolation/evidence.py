@@ -27,7 +27,10 @@ actor; one that says an event succeeded when its title says it was crushed, that
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
 with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
 person acting for a body actors.csv does not put them in (targets.py). So is a person, firm or document given a state the data
-does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). A claim's cause is read against the date of its effect (causes.py): a cause
+does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). An act put in a month the data does not date it to, or before or after
+another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or a
+neutrality treaty called an alliance (alliances.py), help or an act turned round (swaps.py), and a statesman or
+party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against

@@ -65,7 +65,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Anchored:
         event = _event(anchor_text, data, actor_words, cited)
         if event is None:
             continue
-        found = ties_said.mentions(claim[begin:finish], names)
+        found = [m for m in ties_said.mentions(claim[begin:finish], names)  # not "the German October"'s German
+                 if not ties_said._names_a_thing(claim[begin:finish], m, data)]
         for tone, pattern in (("cooperative", ties_said.COOPERATIVE), ("hostile", ties_said.HOSTILE)):
             for said in pattern.finditer(claim, begin, finish):
                 at = said.start() - begin

@@ -229,6 +229,21 @@ def _same_act(claim: str) -> str:
     return claim[:said.end()] + SAME_ACT.sub(said.group(0), claim[said.end():])
 
 
+def _names_a_thing(claim: str, mention: Mention, data) -> bool:
+    """Whether a name is part of the name of a thing an event's title holds, not the actor: "the German October"
+    (a title's "German October": the name and a capitalised word), "the Zinoviev letter" (a person's name and
+    the word after it, after "the" in a title; "the Soviet embassy" is a post, which `read` reads apart)."""
+    after = re.match(r"\s+([\w'’-]+)", claim[mention.end:])
+    if not after:
+        return False
+    pair = f"{mention.typed.split()[-1]} {after.group(1)}".lower()
+    titles = " | ".join(data.events["title"].astype(str)).lower()
+    if after.group(1)[:1].isupper():
+        return pair in titles
+    people = set(data.actors.loc[data.actors["kind"].astype(str) == "person", "actor_id"].astype(str))
+    return mention.actor in people and f"the {pair}" in titles
+
+
 def _listed(claim: str, before: list[Mention]) -> list[Mention]:
     """The names of a list that ends with the last of `before` ("Albania, Britain and Mexico"): each joined to the
     next by a comma or "and" alone; one name when it stands alone."""
@@ -335,7 +350,7 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
     events = data.events
     first, last = pd.Timestamp(start).year, pd.Timestamp(end).year
     every_year = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim) if first <= int(y) <= last]
-    found = mentions(claim, names)
+    found = [m for m in mentions(claim, names) if not _names_a_thing(claim, m, data)]
     checked: list[str] = []
     unchecked: list[str] = []
     persons = person_names(data.actors)
