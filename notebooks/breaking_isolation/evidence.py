@@ -53,7 +53,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import counts_said, nationality  # their own line: the list above is where other rules are added
+from . import counts_said, first_joined, nationality  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -217,7 +217,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
             or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
             or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events)
-            or nationality.read(given.claim, data, given.events))
+            or nationality.read(given.claim, data, given.events) or first_joined.read(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
         return checks.wrong(doer)
     outcome = outcomes.read(given.claim, data, given.events)
