@@ -53,7 +53,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import counts_said, first_joined, nationality  # their own line: the list above is where other rules are added
+from . import counts_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -315,7 +315,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
                                 "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
-    return checks.checked(said, *people.checked, *ties.checked, *why.checked, *filter(None, [held]), YOU_JUDGE,
+    occasion = occasions.named(given.claim, data, given.events) if reason else []
+    return checks.checked(said, *people.checked, *ties.checked, *why.checked, *occasion, *filter(None, [held]), YOU_JUDGE,
                           *tips)
 
 

@@ -1,0 +1,41 @@
+"""The occasion the data names: a claim that gives a cause for a cited event whose description opens by naming
+what occasioned it ("Citing documents found in the ARCOS raid ...") is shown that sentence and the event it names,
+when the claim does not name it. Never a refusal: the student's cause may count too; the data's is shown beside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import evidence_words
+from .kin import DEMONYMS
+from .misconceptions import _spoken
+
+OPENS = re.compile(r"^(?:Citing|After|Following|In\s+response\s+to|In\s+protest\s+at|Over)\b")
+
+
+def named(claim: str, data, cited=()) -> list[str]:
+    """One line per cited event whose description names its occasion and another event of the data by a name of
+    its title that the claim leaves out."""
+    events = data.events
+    by_id = events.set_index(events["event_id"].astype(str))
+    lines = []
+    for event in cited:
+        if event not in by_id.index:
+            continue
+        row = by_id.loc[event]
+        first = re.split(r"(?<=[.;])\s+", str(row.get("description", "") or ""))[0]
+        if not OPENS.match(first):
+            continue
+        for other in events.itertuples():
+            if str(other.event_id) == event or other.date > row["date"] or (row["date"] - other.date).days > 366:
+                continue
+            words = [w for w in re.findall(r"\b[A-Z][A-Z]{2,}\b|\b[A-Z][a-z]{3,}\b", str(other.title))
+                     if re.search(rf"\b{w}\b", first) and w not in str(row["title"])
+                     and w.lower() not in DEMONYMS and not evidence_words.is_common(w.lower())]
+            if words and not any(w.lower() in claim.lower() for w in words):
+                lines.append(f"The data's description of '{row['title']}' ({event}) names its occasion: \"{first}\" "
+                             f"See '{other.title}' ({_spoken(str(other.date_text))}, {other.event_id}), which your "
+                             "claim does not name: whether your cause counted too is yours to argue.")
+                break
+    return lines
