@@ -32,6 +32,9 @@ FIRM = r"(?:firm|firms|company|companies|business|concern|corporation|syndicate|
 WENT_TO = re.compile(r"\b(?:went|given|granted|awarded|leased|sold|belonged)\s+to\s+(?:a|an|the)\s+$", re.IGNORECASE)
 CUT = re.compile(r"[;:]|,\s*(?:and|but|so|which|because)\b|\b(?:because|since|so|which|but|while|whereas|although)\b",
                  re.IGNORECASE)
+# words that join two things, so that "the USSR after Shanghai" never reads as "the Soviet Shanghai"
+LINKS = {"after", "before", "in", "at", "on", "with", "from", "to", "of", "by", "for", "over", "against", "during",
+         "since", "until", "than", "when", "into", "near", "like", "as"}
 DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 
@@ -139,7 +142,7 @@ def _bound(claim: str, subject: dict, states: list[dict]):
                     re.search(r"(?:^|\b(?:the|a|an))\s*$", lead) or said["start"] == 0):
                 continue
             few = re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", between) and not re.search(r"ed\b", between)
-            if few and not (STOP | {"the", "a", "an"}) & set(between.split()):
+            if few and not (STOP | LINKS | {"the", "a", "an"}) & set(between.split()):
                 yield said  # "the French foreign minister Hughes", "The German Curzon ultimatum"
             elif re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,4}(?:sent|issued|drawn\s+up|written|delivered)\s+by\s+", between):
                 yield said  # "the American note sent by Chamberlain"
