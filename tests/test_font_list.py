@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "jupyter"))
 import kit_server  # noqa: E402
 
 # postBuild's own line, run here with its folder in a temporary prefix
-POST_BUILD_LINE = re.compile(r'^MPLCONFIGDIR="\$prefix/(share/breaking-isolation/matplotlib)" python -c "([^"]+)"$', re.M)
+POST_BUILD_LINE = re.compile(r'^\s*MPLCONFIGDIR="\$prefix/(share/breaking-isolation/matplotlib)" python -c "([^"]+)"$', re.M)
 
 
 def _postbuild_font_list(prefix: Path) -> Path:
