@@ -11,12 +11,17 @@ from . import evidence_words
 from .kin import DEMONYMS
 from .misconceptions import _spoken
 
+# a cause given in words for an act ("because of", "led to"), not a claim whose "so" draws a conclusion from the act
+CAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused|led\s+to|provoked|prompted|"
+                   r"the\s+reason|why)\b", re.IGNORECASE)
 OPENS = re.compile(r"^(?:Citing|After|Following|In\s+response\s+to|In\s+protest\s+at|Over)\b")
 
 
 def named(claim: str, data, cited=()) -> list[str]:
     """One line per cited event whose description names its occasion and another event of the data by a name of
     its title that the claim leaves out."""
+    if not CAUSE.search(claim):
+        return []
     events = data.events
     by_id = events.set_index(events["event_id"].astype(str))
     lines = []
