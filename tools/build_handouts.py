@@ -479,8 +479,10 @@ def china_handout(data) -> str:
              table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
                             ("Event id", "event_id")]),
              "## D. The debate of 1927: the events and what the data says of them",
-             "The two sides' own words: [Stalin's theses](../../data/documents/doc-1927-stalin-theses.md) (the "
-             "leadership) and [Trotsky's reply](../../data/documents/doc-1927-trotsky-critique.md) (the Opposition).",
+             "The two sides' own words: for the leadership, [Stalin's theses](../../data/documents/doc-1927-stalin-theses.md) "
+             "and [his reply to a reader of 9 May](../../data/documents/doc-1927-stalin-reply-marchulin.md); for the "
+             "Opposition, [Trotsky's reply of 7 May](../../data/documents/doc-1927-trotsky-critique.md) and [his "
+             "statement of 27 May](../../data/documents/doc-1927-trotsky-plenum-statement.md).",
              table(debate, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
                             ("Event id", "event_id")])]
     return "\n\n".join(parts) + "\n"

@@ -189,8 +189,9 @@ def war_scare(spring: pd.DataFrame):
     ax.xaxis.set_major_formatter(DateFormatter("%b"))
     _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE + "; numbers as in the table below the figure")
     points = list(zip(mdates.date2num(numbers["date"]), numbers["y"]))  # the numbers last, once the layout is final
+    # more air than the default: spring 1927's numbers crowd, and two side by side must read as two on a slide
     placing.place(fig, ax, points, [str(n) for n in numbers["number"]], avoid=points, marker_points=9,
-                  fontsize=style.fontsize("annotation"))
+                  pad_points=3, fontsize=style.fontsize("annotation"))
     return fig
 
 

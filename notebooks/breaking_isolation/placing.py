@@ -18,7 +18,10 @@ SPOTS = [(0, 10, "center", "bottom"), (0, -10, "center", "top"), (11, 0, "left",
          (-11, 0, "right", "center"), (11, 9, "left", "bottom"), (-11, 9, "right", "bottom"),
          (11, -9, "left", "top"), (-11, -9, "right", "top"), (0, 26, "center", "bottom"),
          (0, -26, "center", "top"), (22, 18, "left", "bottom"), (-22, 18, "right", "bottom"),
-         (22, -18, "left", "top"), (-22, -18, "right", "top")]
+         (22, -18, "left", "top"), (-22, -18, "right", "top"),
+         # furthest out, for a day with three or more events: tried only when every nearer spot clashes
+         (34, 0, "left", "center"), (-34, 0, "right", "center"), (34, 30, "left", "bottom"),
+         (-34, 30, "right", "bottom"), (34, -30, "left", "top"), (-34, -30, "right", "top")]
 
 
 def _overlap(a: Bbox, b: Bbox) -> float:
@@ -27,13 +30,13 @@ def _overlap(a: Bbox, b: Bbox) -> float:
     return wide * high if wide > 0 and high > 0 else 0.0
 
 
-def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, **text_style) -> list:
+def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_points: float = 1.5, **text_style) -> list:
     """Annotate each (x, y) of `points` with its text at the first free spot; returns the annotations.
 
     `avoid`: (x, y) points whose markers (`marker_points` across) labels must not cover. A label that finds no
-    free spot takes the one where it overlaps least."""
+    free spot takes the one where it overlaps least. `pad_points`: the air kept around each label."""
     renderer = fig.canvas.get_renderer()
-    pad = fig.dpi / 72 * 1.5  # a little air around each label, so labels never touch
+    pad = fig.dpi / 72 * pad_points  # a little air around each label, so labels never touch
     frame = ax.get_window_extent(renderer)
     half = marker_points / 2 * fig.dpi / 72
     markers = [Bbox.from_extents(x - half, y - half, x + half, y + half)
