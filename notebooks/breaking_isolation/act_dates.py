@@ -27,7 +27,7 @@ MONTH = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?:(?P<day>\d{1,2})\s+)?(?P<mo
 NOT_A_DAY = {"by", "before", "after", "until", "till", "since", "from", "through", "to", "between", "and", "or",
              "late", "early", "end", "mid"}
 DURING = re.compile(r"\b(?:during|amid|at\s+the\s+time\s+of)\b.*$", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
+DENIED = acts_named.DENIED
 
 
 def read(claim: str, data, cited=()) -> str | None:

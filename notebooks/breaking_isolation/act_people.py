@@ -30,7 +30,7 @@ KINDS = {"recognised": ("de_jure_recognition", "relations_established", "de_fact
          "broke": ("relations_broken",), "restored": ("relations_restored",)}
 VERB_NAMES = {"recognised": "recognised Moscow", "broke": "broke off relations", "restored": "restored relations"}
 SENTENCE = re.compile(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")  # not after an initial ("R. M. Hodgson")
-DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
+DENIED = acts_named.DENIED
 
 
 def _text(row) -> str:

@@ -17,6 +17,10 @@ import pandas as pd
 from . import claim_people, ties_said
 from .recognition import state_of
 
+# a denial, a wish or a condition before an act: the rules that read acts (act_dates, act_people, places, swaps)
+# leave such a clause unjudged
+DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
+
 RECOGNISED = re.compile(r"\brecogni[sz]\w*|\bgave\s+(?:de\s+jure\s+|formal\s+|full\s+)?recognition\b"
                         r"|\b(?:established|opened|set\s+up)\s+(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\b",
                         re.IGNORECASE)

@@ -28,7 +28,7 @@ KINDS = ("treaty", "relations_established", "de_jure_recognition", "de_facto_rec
 SORTS = (("peace", re.compile(r"\bpeace\b", re.IGNORECASE)),
          ("neutrality", re.compile(r"\bneutral\w*|\bnon-aggression\b", re.IGNORECASE)))
 MONTH_NAMES = frozenset(claim_people.MONTHS)
-DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
+DENIED = acts_named.DENIED
 
 
 def _text(row) -> str:

@@ -31,7 +31,7 @@ SENT_AWAY = re.compile(r"\b(?:sent|packed)\s+(?P<whom>.{1,60}?)\s+(?:home|away|b
                        re.IGNORECASE)
 SENT_BY = re.compile(r"\b(?:was|were)\s+(?:sent\s+(?:home|away|back)|forced\s+out|expelled|ousted|dismissed)\b"
                      r"(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
+DENIED = acts_named.DENIED
 
 
 def read(claim: str, data, cited=()) -> str | None:
