@@ -99,7 +99,7 @@ def test_structural_faults_are_named(answer, words):
 
 @pytest.mark.parametrize("answer, words", [
     ({"claim": "", "events": ["1924-britain", "1927-break"]}, "one full sentence"),
-    ({"claim": "Britain wasnt friendly and the brits broke off relations in 1927.",
+    ({"claim": "Britain wasnt friendly and the limeys broke off relations in 1927.",
       "events": ["1924-britain", "1927-break"]}, "cannot read your claim"),
 ])
 def test_a_claim_the_check_cannot_read_gets_the_badge_for_unreadable(answer, words):

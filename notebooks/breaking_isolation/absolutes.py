@@ -210,6 +210,10 @@ FIRST = re.compile(
 AMONG = re.compile(r"\b(great|major|big|western|european|capitalist|large|leading|latin|asian|american|"
                    r"neighbou?r\w*|powers?)\b", re.IGNORECASE)
 
+# a part of a region ("South American", "Central European", "East Asia"): the data does not class states so finely
+PART = "part of a region"
+PART_OF = r"(?:south|north|central|latin|east|west|southern|northern|eastern|western)(?:[\s-]+(?:east|west)(?:ern)?)?[\s-]+"
+
 
 def first_to_recognise(claim: str, data) -> str | None:
     """"<state> was the first to recognise the USSR": the data's earliest recognition, and the state's own."""
@@ -217,6 +221,8 @@ def first_to_recognise(claim: str, data) -> str | None:
     if said is None or HYPOTHETICAL.search(claim):
         return None
     region, where = _region_named(said.group("what") or said.group("what2") or "", data)
+    if region == PART:
+        return None  # "the first South American country": actors.csv classes states by region, not part of one
     if region is None and AMONG.search(said.group("what") or said.group("what2") or ""):
         return _first_power(claim, said, data)
     found = _states(claim, data)
@@ -394,10 +400,13 @@ POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
 
 def _region_named(what: str, data) -> tuple[str | None, str]:
     """(region id of actors.csv, "in the Americas") when the words of a rank name one of the data's regions ("the
-    first state in the Americas", "the first European state"); (None, "") otherwise."""
+    first state in the Americas", "the first European state"); (PART, "") when they name a part of one ("the first
+    South American state"); (None, "") otherwise."""
     for region in sorted(set(data.actors["region"].dropna().astype(str))):
         word = region.replace("_", " ")
         forms = {word, word.rstrip("s"), word.rstrip("s") + "n", word.rstrip("e") + "ean"}
+        if re.search(rf"\b{PART_OF}(?:{'|'.join(map(re.escape, sorted(forms)))})\b", what, re.IGNORECASE):
+            return PART, ""
         if re.search(rf"\b(?:{'|'.join(map(re.escape, sorted(forms)))})\b", what, re.IGNORECASE):
             return region, f"in {'the ' if word.endswith('s') or ' ' in word else ''}{word.title()}"
     return None, ""

@@ -7,7 +7,13 @@ or puts it before or after another act, read against the events' dates in data/e
 - an order: "Canada recognised the USSR before Britain did" is refused when both acts are found and the data's
   dates put them the other way round, by the whole period each date may mean; equal or overlapping dates are
   not judged. The act after "before"/"after" may be written in full, by an event's name ("after Locarno") or by
-  its doer alone ("before Britain did": the same act).
+  its doer alone ("before Britain did": the same act). When the student cites events, each act is the cited
+  event its words fit ("after London": Britain's cited recognition, not the event whose title says London), and
+  a gap of days or weeks ("two days after the British trade deal") is never set against an act a year or more
+  away that only shares a word with it, unless the student cites both.
+
+A month dates the act named just before it, not one named after a verb that follows it ("Lenin's death in
+January 1924 caused the Zinoviev letter" dates the death).
 
 A denial or a wish ("did not recognise", "would have broken") says nothing here.
 """
@@ -18,12 +24,13 @@ import re
 
 import pandas as pd
 
-from . import acts_named, claim_people
+from . import acts_named, claim_people, evidence_words, ties_said
+from .kin import DEMONYMS
 
 MONTHS = ("January February March April May June July August September October November December").split()
 # A month as a date: "in April 1927", "on 27 May 1927", "April 1927"; not "by April" (no later than) nor "may".
 MONTH = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS) +
-                   r")\b(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?(?:,?\s+(?P<year>1[89]\d\d))?")
+                   r")\b(?:\s+(?P<day2>\d{1,2})(?!\d)(?:st|nd|rd|th)?,?)?(?:,?\s+(?P<year>1[89]\d\d))?")
 NOT_A_DAY = {"by", "before", "after", "until", "till", "since", "from", "through", "to", "between", "and", "or",
              "late", "early", "end", "mid"}
 DURING = re.compile(r"\b(?:during|amid|at\s+the\s+time\s+of)\b.*$", re.IGNORECASE)
@@ -71,7 +78,16 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
         else:
             wanted = carried
         rest = DURING.sub(" ", MONTH.sub(" ", part))  # "during the Genoa conference" dates the act, it is not it
-        rows = acts_named.act_rows(rest, data, [wanted[0]], cited)
+        # the month dates the act named just before it ("Britain broke off relations in May 1927"); when the words
+        # before it are the subject of a verb after it, the month is theirs, not that of an act named after the
+        # verb ("Lenin's death in January 1924 caused the Zinoviev letter": the death's month, not the letter's)
+        ahead = DURING.sub(" ", MONTH.sub(" ", part[:month.start()])) if said else ""
+        rows = acts_named.act_rows(ahead, data, [wanted[0]], cited) if ahead.strip() else data.events.iloc[0:0]
+        if rows.empty:
+            if said and re.search(r"[a-z]{3,}", ahead) and _verb_next(part[month.end():]):
+                carried = None
+                continue
+            rows = acts_named.act_rows(rest, data, [wanted[0]], cited)
         sides = acts_named.states_named(claim, data)
         if rows.empty and acts_named.verb_of(rest) and len({m.actor for m in sides}) == 1:
             # "Britain and the USSR restored relations in July 1929": the state is named before the part's "and"
@@ -93,10 +109,22 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
     return None
 
 
-# "before", "a week before", "shortly after", "long before", "three years after"
-ORDER = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|some)\s+(?:days?|weeks?|months?|years?)\s+|"
-                   r"(?:shortly|soon|just|long|well|only|even|a\s+little|immediately|right)\s+)?(?P<word>before|after)\b",
+def _verb_next(text: str) -> bool:
+    """Whether a text opens with a verb in the past ("caused the Zinoviev letter", "was followed by", "led to"):
+    what came before it is that verb's subject."""
+    word = re.match(r"\s*,?\s*([a-z]+)\b", text)
+    return bool(word) and (word.group(1).endswith("ed") or word.group(1) in claim_people.IRREGULAR
+                           or word.group(1) in ("was", "were", "had", "did", "is", "are", "has"))
+
+
+# "before", "a week before", "only days after", "shortly after", "long before", "three years after"; a gap of
+# days or weeks ("two days after", "shortly after") is `short`
+ORDER = re.compile(r"\b(?:(?P<short>(?:(?:only|just|barely|a\s+few|a|one|two|three|four|five|six|several|few|some|"
+                   r"\d+)\s+){0,2}(?:days?|weeks?|fortnight)\s+|(?:shortly|soon|just|only|immediately|right)\s+)|"
+                   r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|some|\d+)\s+(?:months?|years?)\s+|"
+                   r"(?:long|well|even|a\s+little)\s+))?(?P<word>before|after)\b",
                    re.IGNORECASE)
+FAR = pd.Timedelta(days=366)  # acts further apart than this are not what a gap of days or weeks ("two days after") means
 # Where the act before "before"/"after" begins, and where the one after it ends.
 LEFT_STOP = re.compile(r"[;:]|\b(?:because|which|while|whereas|but|although|though|so\s+that|when)\b", re.IGNORECASE)
 RIGHT_STOP = re.compile(r"[,;:]|\b(?:because|which|while|whereas|but|although|though|so|when|as|since|in\s+order|"
@@ -105,25 +133,80 @@ ELLIPSIS = re.compile(r"^\W*(?:the\s+)?[\w'’. -]*?(?:\s+(?:did|had|was|were|co
                       r"(?:\s+in\s+1[89]\d\d)?\W*$", re.IGNORECASE)
 
 
-def _other_act(right: str, verb: str | None, facto: bool, left_states, data, years, cited) -> pd.DataFrame:
-    """The act after "before"/"after": in full, by an event's name, or by its doer alone (the left act's verb)."""
+def _other_act(right: str, verb: str | None, facto: bool, left_states, data, years, cited, first) -> pd.DataFrame:
+    """The act after "before"/"after": in full, by an event's name, or by its doer alone (the left act's verb).
+    Of the acts those words may name, the ones the student cites; an act named by a state and a verb ("before
+    Britain did") is that state's act of that kind, cited or not; one named by words alone is the cited event
+    those words fit (`_cited`) before any other event that shares a word with them ("the British trade deal": the
+    cited trade agreement, not the General Strike money)."""
+    acts = []
     states = acts_named.states_named(right, data)
     own = acts_named.verb_of(right)
     if own and (states or left_states):
-        rows = acts_named.state_acts((states or left_states)[0].actor, own, data, years, facto=bool(acts_named.FACTO.search(right)) or facto)
-        if len(rows):
-            return rows
-    rows = acts_named.named(right, data, years, cited)
-    if rows.empty and not claim_people.years_in(right):  # "after Locarno": the claim's year is its own act's
-        rows = acts_named.named(right, data, (), cited)
-    if len(rows):
-        return rows
+        acts.append(acts_named.state_acts((states or left_states)[0].actor, own, data, years,
+                                          facto=bool(acts_named.FACTO.search(right)) or facto))
     if states and verb and not own:  # "before Britain did", "after Italy and Greece"
         found = [acts_named.state_acts(m.actor, verb, data, years, facto) for m in states]
         found = [f for f in found if len(f)]
         if len(found) == len(states):
-            return pd.concat(found)
-    return data.events.iloc[0:0]
+            acts.append(pd.concat(found))
+    rows = acts_named.named(right, data, years, cited)
+    if rows.empty and not claim_people.years_in(right):  # "after Locarno": the claim's year is its own act's
+        rows = acts_named.named(right, data, (), cited)
+    if own and len(acts[0]):  # "after Britain recognised the USSR": that act, before any title's words
+        return _mine(acts[0], cited)
+    if acts and len(acts[-1]) and _doers_alone(right, states):  # "after London", "before Britain did"
+        return _mine(acts[-1], cited)
+    if len(rows):
+        fit = _cited(right, [rows, *acts], data, cited, first)
+        return fit if len(fit) else rows
+    if any(len(a) for a in acts):
+        return _mine(next(a for a in acts if len(a)), cited)
+    return _cited(right, acts, data, cited, first)
+
+
+def _doers_alone(right: str, states) -> bool:
+    """Whether the words after "before"/"after" are states alone ("London", "Britain did", "Italy and Greece"), so
+    that they name the same act as the part before, not an event by its title ("the London conference")."""
+    rest = right
+    for m in sorted(states, key=lambda m: -m.start):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    return bool(states) and re.fullmatch(r"(?:\W|\b(?:the|and|or|did|had|was|were|could|would|so|too|it|in|"
+                                         r"1[89]\d\d)\b)*", rest, re.IGNORECASE) is not None
+
+
+def _mine(rows: pd.DataFrame, cited) -> pd.DataFrame:
+    """Of the events some words may name, those the student cites, if any."""
+    mine = rows[rows["event_id"].astype(str).isin(set(map(str, cited)))]
+    return mine if len(mine) else rows
+
+
+def _cited(part: str, readings, data, cited, skip) -> pd.DataFrame:
+    """The student's cited events (other than `skip`'s) that a part names: those any reading of it found, else
+    those it names by a side (a state, its capital) or by a word of their title, the best fit first; a part that
+    writes a rare name ("Locarno") fits only an event whose title has it. Empty when none fits or none is cited."""
+    events = data.events
+    ids = events["event_id"].astype(str)
+    pool = events[ids.isin(set(map(str, cited))) & ~ids.isin(set(skip["event_id"].astype(str)))]
+    if pool.empty:
+        return pool
+    found = set().union(*(set(r["event_id"].astype(str)) for r in readings)) if readings else set()
+    hit = pool[pool["event_id"].astype(str).isin(found)]
+    if len(hit):
+        return hit.sort_values("date")
+    actor_words = claim_people.words_of_names(ties_said.actor_names(data.actors))
+    rare = claim_people._by_rare_name(part, events, actor_words | set(DEMONYMS))
+    if len(rare):  # "after Locarno": only an event of that name (a state's adjective, "British", is no such name)
+        return pool[pool["event_id"].isin(rare["event_id"])].sort_values("date")
+    states, _ = acts_named._sides(data)
+    sides = {states.get(m.actor, m.actor) for m in acts_named.states_named(part, data)}
+    said = claim_people._stems(part) - evidence_words.LITTLE
+    scores = []
+    for row in pool.itertuples():
+        own = {states.get(str(row.actor), str(row.actor)), states.get(str(row.counterpart), str(row.counterpart))}
+        scores.append(len(said & claim_people._stems(str(row.title))) + len(sides & own))
+    best = max(scores)
+    return pool[[best > 0 and s == best for s in scores]].sort_values("date")
 
 
 def wrong_order(claim: str, data, cited=()) -> str | None:
@@ -146,8 +229,10 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
         first = acts_named.act_rows(left, data, left_years, cited)
         if first.empty:
             continue
+        first = _mine(first, cited)  # of the acts the words may name, the one the student cites
         right_years = claim_people.years_in(right) or years
-        second = _other_act(right, verb, facto, acts_named.states_named(left, data), data, right_years, cited)
+        second = _other_act(right, verb, facto, acts_named.states_named(left, data), data, right_years, cited,
+                            first)
         if second.empty or set(first["event_id"]) & set(second["event_id"]):
             continue
         a0 = min(acts_named.period(r)[0] for _, r in first.iterrows())
@@ -155,6 +240,9 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
         b0 = min(acts_named.period(r)[0] for _, r in second.iterrows())
         b1 = max(acts_named.period(r)[1] for _, r in second.iterrows())
         before = said.group("word").lower() == "before"
+        both_cited = set(first["event_id"]) | set(second["event_id"]) <= set(map(str, cited))
+        if said.group("short") and not both_cited and max(b0 - a1, a0 - b1) > FAR:
+            continue  # "two days after the British trade deal": years apart, so not the act the student means
         if (before and a0 > b1) or (not before and a1 < b0):
             one, two = first.iloc[0], second.iloc[0]
             typed = " ".join(claim[said.start():said.end() + len(right)].split()).rstrip(" .")

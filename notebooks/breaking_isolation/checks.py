@@ -299,6 +299,14 @@ def check(name: str, answer, data=None) -> None:
 # --- reading answers: lenient about form, strict about content -----------------------------------
 
 
+# A count with the one or two words of what it counts ("24 states", "0 quarters"): the number is read. Not a word
+# that leaves the number open ("24 or 25", "24 more or less") nor anything with a second number.
+COUNTED = re.compile(r"(?P<number>\d+)\s+(?P<noun>[A-Za-z]+(?:\s+[A-Za-z]+)?)\.?")
+HEDGES = frozenset("or to about around roughly approximately maybe perhaps more less than plus over under nearly "
+                   "almost at least most odd ish".split())
+NOTHING = re.compile(r"(?:none|zero|nil|nought|not\s+one)\.?", re.IGNORECASE)  # nothing counted: 0
+
+
 def as_int(answer) -> int:
     """A whole number, from an int, a whole float, a one-value Series or a numeric string."""
     if isinstance(answer, (pd.Series, pd.Index)) and len(answer) == 1:
@@ -309,8 +317,13 @@ def as_int(answer) -> int:
             if re.fullmatch(r"1[89]\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?", answer):  # "1927-05-27": a date, not a count
                 raise Unreadable(f"{answer!r} is a date: this exercise asks for a count, a whole number such as "
                                  "12, not a date or a year.")
-            figures = re.match(r"-?\d+", answer)
-            if figures:  # "24 states": the number is there, with words after it
+            counted = COUNTED.fullmatch(answer)
+            if counted and not set(counted.group("noun").lower().split()) & HEDGES:
+                return int(counted.group("number"))  # "24 states", "3 quarters": a number and what it counts
+            if NOTHING.fullmatch(answer):
+                return 0  # "none", "zero": nothing counted
+            figures = re.search(r"-?\d+", answer)
+            if figures:  # "24 or 25", "about 24", "24 states and 3 more": words the check does not read as one number
                 raise Unreadable(f"Write just the number, without words: {figures.group(0)}, not {answer!r}.")
             raise Unreadable(f"Write the number in figures, such as 12, not {answer!r}.")
         return int(answer)
@@ -326,7 +339,7 @@ ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "t
            "us": "usa", "u.s.": "usa", "america": "usa", "united states of america": "usa", "the united states": "usa",
            "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
            # what people call Moscow's side; "soviets" alone are councils ("soviets of workers and peasants")
-           "the soviets": "ussr", "the russians": "ussr",
+           "the soviets": "ussr", "the russians": "ussr", "brits": "britain",
            # what people call the Kuomintang in English, besides its bracketed "Chinese Nationalist Party"
            "nationalist party": "kmt", "chinese nationalists": "kmt",
            # The older spelling of Beijing, which notebook 3 and the documents use; actors.csv names it Beijing.

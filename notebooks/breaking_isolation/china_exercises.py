@@ -117,10 +117,12 @@ def _check_speakers(answer, data):
     for n, (who, shows) in sorted(given.items()):
         lowered = " ".join(shows.split()).lower()
         match = evidence_words.match_line(lowered if lowered in set(ids) else shows, words, ids, texts)
+        if match is None or (match.kind == "date" and match.event not in DEBATE_EVENTS):
+            match = _document_named(shows, documents) or match  # "27 May 1927": Trotsky's statement of that day
         if match is not None and match.kind == "date" and match.event not in DEBATE_EVENTS:
             # a date is no event id: never read as an event the student did not type
             return checks.wrong(f"For claim {n}: {checks.shown(shows)} is a date, and no event of the debate in "
-                                f"Moscow in 1927 has it; type an event id, not a date: choose from "
+                                f"Moscow in 1927 has it, nor any of its documents; type an event id, not a date: choose from "
                                 f"{', '.join(DEBATE_EVENTS)}, or copy a line of one of the debate's documents.")
         if match is not None and match.event is not None and match.event not in DEBATE_EVENTS:
             return checks.wrong(f"For claim {n}: that event ({match.event}) is real, but it is not part of the "
@@ -132,7 +134,8 @@ def _check_speakers(answer, data):
             continue
         said_by, named = evidence_speaker(match, data, documents, names), names[_words(who)].lower()
         if said_by and named not in ("both", said_by):
-            evidence = (f"the event {match.event}" if match.event else f"a line of {match.text}")
+            evidence = (f"the event {match.event}" if match.event else f"the document {match.text}"
+                        if match.kind == "document" else f"a line of {match.text}")
             return checks.wrong(f"For claim {n} you name {SPEAKERS[named]}, but your evidence, {evidence}, is "
                                 f"{SPEAKERS[said_by]}'s. Evidence shows who would sign a claim only if it is that person's "
                                 f"own words or act: name {SPEAKERS[said_by]}, or give a line or an event of "
@@ -158,7 +161,8 @@ def _check_speakers(answer, data):
     if unmatched:
         listed = ", ".join(unmatched[:-1]) + " and " + unmatched[-1] if len(unmatched) > 1 else unmatched[0]
         return checks.wrong(f"The check could not find the evidence for {listed} in the data. What counts: an "
-                            f"event id, the date or the title of an event, or a line of at least "
+                            f"event id, the date or the title of an event or of one of the debate's documents "
+                            f"({', '.join(DEBATE_DOCUMENTS)}), or a line of at least "
                             f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from one of the "
                             "debate's documents, or what the debate table (section D of handout 5) says of an event.")
     shared = next((claims for claims in lines.values() if len(claims) > 1), None)
@@ -167,6 +171,23 @@ def _check_speakers(answer, data):
         return checks.wrong(f"Claims {listed} have the same line as evidence, so it shows none of them in "
                             "particular: give each claim the line that shows who would sign it.")
     return checks.checked("Each claim has a speaker and evidence the check found in the data.", *found, NOT_JUDGED)
+
+
+def _document_named(shows: str, documents) -> evidence_words.Match | None:
+    """One of the debate's documents named by its date ("27 May 1927", "1927-05-27") or its title: the notebook
+    names them so ("Trotsky's statement of 27 May"), and the answer cell counts a date or a title as evidence."""
+    said = " ".join(evidence_words.words(shows))
+    for doc in documents:
+        if doc.id not in DEBATE_DOCUMENTS:
+            continue
+        day = pd.to_datetime(str(doc.date), errors="coerce")
+        dates = {str(doc.date)} | ({f"{day.day} {day:%B %Y}".lower(), f"{day:%B} {day.day} {day.year}".lower()}
+                                   if pd.notna(day) and len(str(doc.date)) == 10 else set())
+        if " ".join(shows.replace(",", " ").split()).lower() in dates:
+            return evidence_words.Match("document", f"{shows.strip()} is the date of the document {doc.id}", text=doc.id)
+        if said and said == " ".join(evidence_words.words(doc.title)):
+            return evidence_words.Match("document", f"your line names the document {doc.id} by its title", text=doc.id)
+    return None
 
 
 def rejected_by(data, claim: int) -> tuple[str, str, str] | None:

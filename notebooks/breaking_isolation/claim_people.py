@@ -84,6 +84,10 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
     name; of those the ones sharing most words of their title, the events the student cites first; only those
     of a year the claim gives, when it gives one and some are of that year."""
     said, may = _bare_words(claim), _may_name(claim)
+    # a common word names an event alone only as the claim writes it, with a capital: "the General Strike", never
+    # "the northern general Feng Yuxiang"
+    capitals = {w.lower() for w in re.findall(r"(?<=\w[\s,;:(-])[A-Z][a-z]+|^[A-Z][a-z]+", claim)}
+    may = {w for w in may if w in capitals or not evidence_words.is_common(w)}
     years = set(years_in(claim))
     titles = events["title"].astype(str)
     named = [{w for n in _title_names(t) for w in evidence_words.words(n)} - actor_words - evidence_words.NAME_FILLERS
@@ -124,7 +128,8 @@ ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|procla
 ONE_DAY_KINDS = frozenset({"treaty", "incident", "violence", "relations_established", "relations_broken",
                            "relations_restored", "de_facto_recognition", "de_jure_recognition"})
 LASTING = re.compile(r"\b(still|continu\w*|remain\w*|last\w*|went\s+on|go(?:es)?\s+on|in\s+force|throughout|until|"
-                     r"till|by|since|kept|stayed|held|bound|ran|runs|under)\b", re.IGNORECASE)
+                     r"till|by(?=\s+(?:1[89]\d\d|then|now|the\s+(?:end|time|start|spring|summer|autumn|winter)\b))|since|kept|"
+                     r"stayed|held|bound|ran|runs|under)\b", re.IGNORECASE)  # "by 1929", not "by the Conservatives"
 # A title that opens something lasting ("Northern Expedition launched against the warlords"): not a one-day act.
 OPENS_LASTING = re.compile(r"\b(launch\w*|begins?|began|starts?|opens?|sparks?)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
@@ -468,14 +473,22 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
         if not years or DENIAL.search(part):  # "Britain did not restore relations in 1928": true of a 1929 event
             continue
         named = ties_said.mentions(part, names)
+        # a state's adjective names its side too ("Chinese-Soviet relations were restored in 1935")
+        named += [ties_said.Mention(w.start(), w.end(), w.group(0), DEMONYMS[w.group(0).lower()])
+                  for w in re.finditer(r"[A-Za-z]+", part) if w.group(0).lower() in DEMONYMS
+                  and not any(m.start <= w.start() < m.end for m in named)]
         told = _stems(part) - {s for m in named for s in _stems(m.typed)}  # "Peking" names a side, not an act
         then = events[events["date"].dt.year.isin(years)]
         rival = max((shared(part, named, told, row) for _, row in then.iterrows()), default=0)
-        for _, row in mine.iterrows():  # a cited event the part tells by an act of its own, better than any other
+        # of the cited events, those the part tells best ("restored relations": the restoration, not the break)
+        scores = {i: shared(part, named, told, row) for i, row in mine.iterrows()}
+        for i, row in mine.iterrows():  # a cited event the part tells by an act of its own, better than any other
             if _elsewhere(named, row, then, family):
                 continue  # "Germany recognised Moscow in 1922": Germany's act of that year, not Britain's
-            if acts(row, told) and shared(part, named, told, row) > rival:
-                refusal, _ = _against(claim, row, years, events, part)
+            if acts(row, told) and scores[i] > rival and scores[i] == max(scores.values()):
+                # a ratification has its own day, which the data writes in the event's note (wrong_event_year)
+                said = _ratified(row, years) if RATIFIED.search(part) else _against(claim, row, years, events, part)
+                refusal = said[0] if said else None
                 if refusal:
                     return refusal
     return None
@@ -527,6 +540,8 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     for person in people:
         if person.typed.lower().endswith(("'s", "’s")):
             continue  # "Lenin's policy": what is his, not what he did
+        if NOT_HIM.search(claim, 0, person.start):
+            continue  # "Litvinov, not Chicherin, sealed the deal": the one the claim denies did nothing in it
         who = labels.get(person.actor, person.actor)
         clause = _part_of(claim, person, [m for m in people if m.actor != person.actor])
         years = years_in(clause)
@@ -554,6 +569,10 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
     unchecked += _not_in_data(claim, words, data, events, names, cited) + ([later] if later else [])
     return ties_said.Said(None, tuple(dict.fromkeys(checked)),
                           tuple(f"The check could not check {u}." for u in dict.fromkeys(unchecked)))
+
+
+# a name the claim denies is the doer: "Litvinov, not Chicherin, ...", "rather than Chicherin", "instead of Chicherin"
+NOT_HIM = re.compile(r"(?:\bnot|\bnever|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _named_in_event(row, person: str, who: str, names: list[str], labels: dict[str, str]) -> str:
@@ -613,6 +632,7 @@ def _clause_of(claim: str, at: int) -> str:
 
 
 ENGLISH = evidence_words.english_words() | evidence_words.COMMON
+DASHES = r"[‐‑‒–—]"  # the dashes a title may join names with ("Roosevelt–Litvinov"), as a keyboard's hyphen
 
 
 def _texts(data) -> pd.Series:
@@ -641,23 +661,28 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
     """Capitalised words that are not common English words, each with why the check could not check it: the data
     has nothing of that name ("Hitler"), or names it only in a few events, none of which the claim names ("Mao" with
     the Shanghai massacre). A word the data uses often ("Politburo", "April") is one it reads."""
-    texts = _texts(data)
+    texts = _texts(data).str.replace(DASHES, "-", regex=True)
     # the years of the events the claim names ("Versailles" beside Rapallo, 1922); not a year the claim gives
     # alone, so that "Mao ... in 1927" is not read as the Mao of the data's one event of 1927
     years = set(events["date"].dt.year.astype(int))
     # the events the claim names, and those the student cites ("Mussolini's Italy" citing Italy's recognition)
     mine = pd.concat([events, data.events[data.events["event_id"].astype(str).isin(set(cited))]])
-    named = (mine["title"].astype(str) + " " + _column(mine, "description")).str.lower()
+    named = (mine["title"].astype(str) + " " + _column(mine, "description")).str.lower().str.replace(DASHES, "-", regex=True)
     found = []
     regions = _region_words(data)
-    for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", claim)):
+
+    def known(bare: str) -> bool:
+        return (len(bare) < 2 or bare in words.names or bare in actors or evidence_words.is_known(bare, ENGLISH)
+                or bare in regions or bare in DEMONYMS)  # "European": a region of actors.csv, not a name it lacks
+
+    for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", re.sub(DASHES, "-", claim))):
         bare = word.lower().removesuffix("'s").removesuffix("’s")
-        if (len(bare) < 2 or bare in words.names or bare in actors or evidence_words.is_known(bare, ENGLISH)
-                or bare in regions):  # "European": a region of actors.csv, not a name the data lacks
+        # "Roosevelt-Litvinov", "Chinese-Soviet": names joined by a hyphen (the data may write an en dash), each read
+        if known(bare) or ("-" in bare and all(known(p) for p in bare.split("-") if p)):
             continue
         pattern = rf"\b{re.escape(bare)}\b"
         where = data.events[(data.events["title"].astype(str) + " " + _column(data.events, "description"))
-                            .str.lower().str.contains(pattern, regex=True)]
+                            .str.lower().str.replace(DASHES, "-", regex=True).str.contains(pattern, regex=True)]
         count = int(texts.str.contains(pattern, regex=True).sum())
         if count == 0 and not evidence_words.is_known(bare, words.known):  # in no data row nor document
             found.append(f"'{word}': the kit's data has no actor, place or event of that name")

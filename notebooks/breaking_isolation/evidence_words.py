@@ -94,8 +94,10 @@ def words(text: str) -> list[str]:
     return WORD.findall(str(text).lower().replace("’", "'"))
 
 
-def _stems(word: str) -> Iterable[str]:
-    """The word and the words it may be built on: "helped" help, "mistakes" mistake, "Britain's" britain."""
+def _stems(word: str, depth: int = 2) -> Iterable[str]:
+    """The word and the words it may be built on: "helped" help, "mistakes" mistake, "Britain's" britain; and,
+    an ending on an ending, the word those are built on ("protesters": protester, protest; "beginnings":
+    beginning, begin), as english_words.txt leaves such words out."""
     yield word
     if word.endswith("'s"):
         word = word[:-2]
@@ -105,9 +107,9 @@ def _stems(word: str) -> Iterable[str]:
                              ("ists", "")):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)] + put_back
-            yield stem
-            if len(stem) >= 2 and stem[-1] == stem[-2]:  # "stopped": stop
-                yield stem[:-1]
+            found = [stem, stem[:-1]] if len(stem) >= 2 and stem[-1] == stem[-2] else [stem]  # "stopped": stop
+            for one in found:
+                yield from (_stems(one, depth - 1) if depth > 1 else [one])
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,15 @@ def lexicon(data, documents=()) -> Lexicon:
             if (word.lower() not in fillers and len(word) >= 3
                     and (kind == "person" or not is_common(word.lower()))):
                 names.setdefault(word.lower(), word)
+    for region in sorted(set(actors["region"].dropna().astype(str))) if "region" in actors else ():
+        # a region of actors.csv ("americas"): the Americas, never the plural of a state's name ("America")
+        word = region.replace("_", " ")
+        if not is_common(word):
+            names.setdefault(word, word.title())
+            # and the region's adjective: "Asian", "European", "American"
+            adjective = word.rstrip("s") + "n" if word.rstrip("s").endswith("a") else word + "an" if word.endswith("e") else ""
+            if adjective:
+                names.setdefault(adjective, adjective.title())
     for title in events["title"].dropna().astype(str) if "title" in events else ():
         for run in title_names(title):
             bare = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in run]
@@ -330,7 +341,8 @@ def as_typed(named: tuple[str, str]) -> str:
     """One thing a claim names, for a message: the student's own words in quotes, then, when the data calls it
     otherwise, the data's name: "'Britain' (the data calls it United Kingdom)", "'Trotsky'"."""
     typed, shown = named
-    if " ".join(words(typed)) in " ".join(words(shown)):
+    bare = " ".join(words(typed))
+    if bare in " ".join(words(shown)) or bare.removesuffix("s") == " ".join(words(shown)):  # "Americans"
         return f"'{typed}'"
     return f"'{typed}' (the data calls it {shown})"
 

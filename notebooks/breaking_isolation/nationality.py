@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import evidence_words, ties_said
-from .claim_people import MONTHS
+from .claim_people import IRREGULAR, MONTHS
 from .kin import DEMONYMS
 from .recognition import state_of
 
@@ -36,11 +36,12 @@ CUT = re.compile(r"[;:]|,\s*(?:and|but|so|which|because)\b|\b(?:because|since|so
 LINKS = {"after", "before", "in", "at", "on", "with", "from", "to", "of", "by", "for", "over", "against", "during",
          "since", "until", "than", "when", "into", "near", "like", "as"}
 DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+PAST = {w for w in IRREGULAR if not w.endswith("ed")}  # a verb in the past that does not end in -ed ("took", "held")
 
 
 def read(claim: str, data, cited=()) -> str | None:
     """Why the claim is refused, when it gives a person, firm or document a state the data does not (module
-    text); None otherwise."""
+    text), or a thing of an event it cites another state's adjective than the event's text does; None otherwise."""
     if ties_said.HYPOTHETICAL.search(claim):
         return None
     states = _state_words(claim, data)
@@ -52,6 +53,47 @@ def read(claim: str, data, cited=()) -> str | None:
             if not allowed or any(ties_said._same(said["state"], a) for a in allowed):
                 continue
             return _refusal(claim, subject, said, data)
+    return _cited_adjective(claim, data, cited)
+
+
+# the states' adjectives a text gives a thing: those of the few words just before it ("British and American
+# warships", "the British-run Settlement's police"), or after it ("police of the British-run Settlement")
+def _adjectives_of(noun: str, sentence: str) -> set[str]:
+    found = set()
+    for said in re.finditer(rf"\b{re.escape(noun)}\b", sentence, re.IGNORECASE):
+        ahead = []
+        for word in reversed(re.split(r"[,;:.()]", sentence[:said.start()])[-1].split()[-4:]):
+            if word.lower() in evidence_words.LITTLE and word.lower() not in ("and", "or"):
+                break  # "German aircraft works in Russia": the adjective of the works, not of Russia
+            ahead.insert(0, word)
+        after = re.match(r"\s+of\s+the\s+([A-Za-z]+)", sentence[said.end():])
+        for word in ahead + ([after.group(1)] if after else []):
+            state = DEMONYMS.get(word.split("-")[0].lower())
+            found |= {state} if state else set()
+    return found
+
+
+def _cited_adjective(claim: str, data, cited) -> str | None:
+    """"The Japanese police shot the protesters", citing the May Thirtieth shooting, whose text has "Police of the
+    British-run International Settlement": the claim gives a thing of an event it cites (a word of the event's
+    text) one state's adjective, and the event's text gives that thing another's, and never the claim's."""
+    rows = data.events[data.events["event_id"].astype(str).isin(set(map(str, cited)))]
+    for said in re.finditer(r"\b(?P<adjective>(?i:" + "|".join(DEMONYMS) + r"))\s+(?P<noun>[a-z]{4,})\b", claim):
+        noun = said.group("noun").lower()
+        if noun in evidence_words.LITTLE or DENIED.search(claim[max(0, said.start() - 12):said.start()]):
+            continue
+        mine = DEMONYMS[said.group("adjective").lower()]
+        for row in rows.itertuples():
+            text = f"{row.title}. {getattr(row, 'description', '') or ''}"
+            for sentence in re.split(r"(?<=[.;])\s+", text):
+                theirs = _adjectives_of(noun, sentence)
+                if theirs and not any(ties_said._same(mine, t) for t in theirs):
+                    from .misconceptions import _spoken
+
+                    when = _spoken(str(row.date_text)) if hasattr(row, "date_text") else f"{row.date:%d %B %Y}"
+                    return (f"Your claim says '{said.group(0)}', but the event you cite, '{row.title}' ({when}, "
+                            f"{row.event_id}), says: \"{sentence.strip()}\" Check whose {noun} it was against that "
+                            "event in data/events.csv.")
     return None
 
 
@@ -141,7 +183,10 @@ def _bound(claim: str, subject: dict, states: list[dict]):
             if not (said["typed"].lower() in DEMONYMS or said["typed"].isupper()) or not (
                     re.search(r"(?:^|\b(?:the|a|an))\s*$", lead) or said["start"] == 0):
                 continue
-            few = re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", between) and not re.search(r"ed\b", between)
+            # words of a post between them ("foreign minister"), never a verb: "the Japanese took Manchuria" has
+            # the Japanese take a place, which puts no place on their side
+            few = (re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", between) and not re.search(r"ed\b", between)
+                   and not set(between.split()) & PAST)
             if few and not (STOP | LINKS | {"the", "a", "an"}) & set(between.split()):
                 yield said  # "the French foreign minister Hughes", "The German Curzon ultimatum"
             elif re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,4}(?:sent|issued|drawn\s+up|written|delivered)\s+by\s+", between):

@@ -118,6 +118,15 @@ def actor_names(actors: pd.DataFrame) -> dict[str, str]:
     for word, ids in words.items():
         if len(ids) == 1:
             found.setdefault(word, next(iter(ids)))
+    # a wing named by its side of a body ("left Kuomintang", the Wuhan government's name in actors.csv) is named
+    # by that side of each of the body's names too: "the left Nationalists", "the left KMT"
+    for key, actor in list(found.items()):
+        wing = re.fullmatch(r"(left|right) (.+)", key)
+        body = found.get(wing.group(2)) if wing else None
+        if body and body != actor:
+            for other, owner in list(found.items()):
+                if owner == body and not other.startswith(("left ", "right ")):
+                    found.setdefault(f"{wing.group(1)} {other}", actor)
     return found
 
 
@@ -249,10 +258,19 @@ def _listed(claim: str, before: list[Mention]) -> list[Mention]:
     next by a comma or "and" alone; one name when it stands alone."""
     listed = before[-1:]
     for one in reversed(before[:-1]):
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", claim[one.end:listed[0].start], re.IGNORECASE):
+        joint = claim[one.end:listed[0].start]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", joint, re.IGNORECASE):
+            break
+        # a list's last two names are joined by "and": "the police raided ARCOS, Britain cut ties" is two clauses,
+        # and the name a verb ends on is its object ("raided ARCOS"), never a doer of the next one's act
+        if (len(listed) == 1 and not re.search(r"\band\b", joint, re.IGNORECASE)) or OBJECT_OF.search(claim, 0, one.start):
             break
         listed.insert(0, one)
     return listed
+
+
+# a name straight after a verb in the past ("raided ARCOS", "attacked the Soviet embassy") is what the verb acts on
+OBJECT_OF = re.compile(r"\b[a-z]{2,}ed\s+(?:the\s+)?$")
 
 
 def _joins(between: str) -> bool:
