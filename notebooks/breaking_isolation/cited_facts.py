@@ -19,6 +19,8 @@ from . import acts_named, checks, claim_people, data_says, evidence_words, place
 from .kin import DEMONYMS
 
 # Spellings of one city that the data and students both write (the older postal ones and pinyin): one place.
+RARE = data_says.SHOWN  # a name in more titles than this names a person of many acts, not one event
+RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")  # a name of several words: "Sun Yat-sen University"
 NEAR = 10  # at most so many words between the event's name and the place the claim puts it at
 SPELLINGS = ({"peking", "beijing", "peiping"}, {"nanking", "nanjing"}, {"canton", "guangzhou"},
              {"hankow", "hankou", "wuhan"}, {"whampoa", "huangpu"})
@@ -67,14 +69,17 @@ def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
     other of them has ("Whampoa", "Rakovsky"); a state's or Moscow's name names no one event."""
     names = ties_said.actor_names(data.actors)
     kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    titles = " | ".join(data.events["title"].astype(str)).lower()
     owners: dict[str, set[str]] = {}
     for event in events.itertuples():
-        for word in claim_people.NAME_WORD.findall(str(event.title)):
-            low = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
+        title = str(event.title)
+        for word in claim_people.NAME_WORD.findall(title) + RUN.findall(title):
+            low = re.sub(r"['’]s$", "", word.lower())
             actor = names.get(low)
             if evidence_words.is_common(low) or low in DEMONYMS or (actor and kinds.get(actor) in ("state", "government")) \
-                    or actor in ties_said.SOVIET or low in ties_said.MOSCOW_NAMES:
-                continue
+                    or actor in ties_said.SOVIET or low in ties_said.MOSCOW_NAMES \
+                    or len(re.findall(rf"(?<![\w-]){re.escape(low)}(?![\w-])", titles)) > RARE:
+                continue  # a name of many titles ("Chiang", "Sun Yat-sen") names no one event; "Sun Yat-sen University" does
             for spelt in _spellings(low):
                 owners.setdefault(spelt, set()).add(str(event.event_id))
     years = set(claim_people.years_in(claim))
@@ -156,6 +161,8 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
         if not before:
             continue
         anchor = before[-1]
+        if any(a[0] == m.start("place") and a[2] != anchor[2] for a in here):
+            continue  # the place names another event the claim cites ("armed Chiang at Whampoa")
         if len(claim[anchor[1]:m.start("place")].split()) > NEAR:  # too far to be said of the event
             continue
         row = by_id.loc[anchor[2]]
