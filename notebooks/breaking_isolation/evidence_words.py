@@ -94,8 +94,14 @@ def words(text: str) -> list[str]:
     return WORD.findall(str(text).lower().replace("’", "'"))
 
 
-def _stems(word: str) -> Iterable[str]:
-    """The word and the words it may be built on: "helped" help, "mistakes" mistake, "Britain's" britain."""
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and the words it may be built on: "helped" help, "mistakes" mistake, "Britain's" britain. Kept
+    for each word: a claim check asks for the stems of every title's words, again and again."""
+    return tuple(_each_stem(word))
+
+
+def _each_stem(word: str) -> Iterable[str]:
     yield word
     if word.endswith("'s"):
         word = word[:-2]
