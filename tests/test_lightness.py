@@ -176,3 +176,21 @@ def test_a_claim_checks_names_are_worked_out_once_per_actors_table_and_afresh_wh
     assert checks.names_of(edited.actors)["ruritania"] == actor
     assert edited.actors["actor_id"].iloc[1] in ties_said._family(edited)[actor]
     assert "ruritania" not in ties_said.actor_names(data.actors)
+
+
+def test_while_a_check_reads_one_answer_each_table_s_cells_are_read_once(monkeypatch):
+    from breaking_isolation import by_table, ties_said
+
+    keys = []
+    real = by_table.key
+    monkeypatch.setattr(by_table, "key", lambda table, columns: keys.append(columns) or real(table, columns))
+    data = kit.load()
+    with by_table.one_reading():
+        for _ in range(3):
+            ties_said.actor_names(data.actors)
+        assert len(keys) == 1
+    ties_said.actor_names(data.actors)  # outside a reading the table may have changed: read again
+    assert len(keys) == 2
+    kit.checks.verdict("recognition-evidence", {"claim": "Britain recognised the USSR in 1924.",
+                                                "events": ["1924-britain-recognition"]})
+    assert len(keys) <= 12  # one key for each kept function and table, not one for each rule that asks

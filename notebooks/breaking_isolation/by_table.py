@@ -8,12 +8,25 @@ edits (a new name, a note) is a new key and is read afresh. Each call gets its o
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Mapping
 
 import pandas as pd
 
 KEPT = 8  # results kept per function: the kit's table, and a few a notebook may change
+_READING: list[dict] = []  # while a check reads one answer: each table's key, under the table itself
+
+
+@contextlib.contextmanager
+def one_reading():
+    """While a check reads one answer its tables do not change, so each table's key is read once, not in every
+    rule that asks (the key reads every cell)."""
+    _READING.append({})
+    try:
+        yield
+    finally:
+        _READING.pop()
 
 
 def key(table: pd.DataFrame, columns: tuple[str, ...]) -> tuple:
@@ -24,6 +37,16 @@ def key(table: pd.DataFrame, columns: tuple[str, ...]) -> tuple:
                        for column in present))
 
 
+def _key_now(table: pd.DataFrame, columns: tuple[str, ...]) -> tuple:
+    if not _READING:
+        return key(table, columns)
+    seen = _READING[-1]
+    kept = seen.get((id(table), columns))
+    if kept is None or kept[0] is not table:  # the table itself is kept too, so its id is not another's
+        kept = seen[id(table), columns] = (table, key(table, columns))
+    return kept[1]
+
+
 def by_table(*columns: str, of: Callable = lambda first: first) -> Callable:
     """Keep what the function returns for a table's `columns`; `of` finds the table in the first argument (say
     `data.actors` in `data`); a second argument, a mapping of labels, is part of the key."""
@@ -32,7 +55,7 @@ def by_table(*columns: str, of: Callable = lambda first: first) -> Callable:
 
         @functools.wraps(function)
         def wrapper(first, labels: Mapping[str, str] | None = None):
-            found = (key(of(first), columns), tuple(sorted(labels.items())) if labels is not None else None)
+            found = (_key_now(of(first), columns), tuple(sorted(labels.items())) if labels is not None else None)
             if found not in kept:
                 if len(kept) >= KEPT:
                     kept.pop(next(iter(kept)))

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import freshness
-from .by_table import by_table
+from .by_table import by_table, one_reading
 from .verdicts import CHECKED as CHECKED
 from .verdicts import RIGHT as RIGHT
 from .verdicts import STALE, UNANSWERED, UNCHECKED, UNREADABLE, Verdict
@@ -252,7 +252,8 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
         from .loader import load
         data = load()
     try:
-        result = entry.checker(answer, data)
+        with one_reading():  # the data does not change while one answer is read
+            result = entry.checker(answer, data)
     except Repeated as why:
         return Verdict(UNREADABLE, "", (str(why),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
