@@ -30,7 +30,11 @@ WITH_STATE = re.compile(r"\b(?:border|frontier|treaty|agreement|alliance|pact|pe
                         r"(?:\s+[\w'’-]+){0,3}?\s+with\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # an event named as a time ("during the Locarno period"), not as what the clause says something of
 SETTING = re.compile(r"\b(?:during|in|after|before|since)\s+the\s+$", re.IGNORECASE)
-ADJECTIVES = "|".join(sorted(DEMONYMS, key=len, reverse=True))
+# a party's adjective, read like a people's: "a Nationalist rising" against "communist uprising"
+PARTIES = {"communist": "ccp", "nationalist": "kmt"}
+OWNERS = {**DEMONYMS, **PARTIES}
+NOUNS = {"rising": "uprising", "revolt": "uprising", "insurrection": "uprising", "ship": "warship"}
+ADJECTIVES = "|".join(sorted(OWNERS, key=len, reverse=True))
 SAID_ADJECTIVE = re.compile(rf"\b(?P<adj>{ADJECTIVES})\s+(?P<noun>[a-z]{{4,}})\b", re.IGNORECASE)
 
 
@@ -145,6 +149,7 @@ def read(claim: str, data, cited=()) -> str | None:
         if not here:
             continue
         said = _place(claim, begin, finish, here, by_id, cities) or _adjective(clause, here, by_id) \
+            or _verb(clause, here, by_id) \
             or _state(clause, [a for a in here if a[2] in set(cited) and not SETTING.search(claim, 0, a[0])],
                       by_id, data)
         if said:
@@ -182,6 +187,7 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
 def _adjective(clause: str, here, by_id) -> str | None:
     for m in SAID_ADJECTIVE.finditer(clause):
         adjective, noun = m.group("adj").lower(), m.group("noun").lower().removesuffix("s")
+        noun = NOUNS.get(noun, noun)
         for _, _, event in here:
             row = by_id.loc[event]
             text = _text(row)
@@ -190,11 +196,11 @@ def _adjective(clause: str, here, by_id) -> str | None:
             if not given:
                 continue
             theirs = {w.lower() for g in given for w in re.findall(rf"\b(?:{ADJECTIVES}|US)\b", g.group(1), re.IGNORECASE)}
-            states = {DEMONYMS.get(w, "usa" if w == "us" else w) for w in theirs}
-            if DEMONYMS[adjective] in states:
+            states = {OWNERS.get(w, "usa" if w == "us" else w) for w in theirs}
+            if OWNERS[adjective] in states or (adjective in PARTIES) != bool(theirs & set(PARTIES)):
                 continue
             return _ended(f"Your claim calls the {m.group('noun')} of {_event(row)} {m.group('adj')}, but "
-                          f"{_quoted(row, {given[0].group(0)})}", "Check whose they were against that event in "
+                          f"{_quoted(row, {given[0].group(0)})}", "Check whose it was against that event in "
                           "data/events.csv.")
     return None
 
@@ -224,4 +230,28 @@ def _state(clause: str, here, by_id, data) -> str | None:
         return (f"Your claim sets {_event(row)} with {typed}, but in the data it is between {between}, and its "
                 f"title says '{row['title']}': it does not name {typed}. Check who took part against that event "
                 "in data/events.csv.")
+    return None
+
+
+# Acts that undo each other: a claim's verb against the cited event's own title ("supported Chiang's coup" against
+# "brands Chiang Kai-shek's coup counter-revolutionary"; "refused to sign" against "adheres to the pact").
+OPPOSITES = (
+    (re.compile(r"\b(?:support(?:ed|s)?|back(?:ed|s)?|endorse[ds]?|approve[ds]?|welcome[ds]?|praise[ds]?|hail(?:ed|s)?)\b",
+                re.IGNORECASE),
+     re.compile(r"\b(?:brand(?:s|ed)?|condemn(?:s|ed)?|denounce[ds]?|counter-revolutionary)\b", re.IGNORECASE)),
+    (re.compile(r"\brefus(?:ed|es|e)\s+to\s+(?:sign|join|adhere|ratify)\b|\brejected\b|\bstayed\s+out\b", re.IGNORECASE),
+     re.compile(r"\b(?:adhere[ds]?|signs|joins|ratifies)\b", re.IGNORECASE)),
+)
+
+
+def _verb(clause: str, here, by_id) -> str | None:
+    for event in dict.fromkeys(a[2] for a in here):
+        row = by_id.loc[event]
+        title = str(row["title"])
+        for one, other in OPPOSITES:
+            for said, told in ((one, other), (other, one)):
+                found = said.search(clause)
+                if found and told.search(title) and not said.search(title):
+                    return (f"Your claim says '{found.group(0)}', but the title of {_event(row)} says the opposite: "
+                            f"'{title}'. Read that event in data/events.csv again.")
     return None

@@ -30,7 +30,8 @@ person acting for a body actors.csv does not put them in (targets.py). So is a p
 does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). An act put in a month the data does not date it to, or before or after
 another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py), a cited event put at a place, given a people's adjective or set
 with a state its own text contradicts ("Whampoa opened in Peking", "the Japanese concession at Hankow",
-cited_facts.py) or a
+cited_facts.py), or given a verb its title turns round ("supported" a coup the title "brands"), or the occasion
+its description names denied (occasions.py) or a
 neutrality treaty called an alliance (alliances.py), help or an act turned round (swaps.py), and a statesman or
 party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
@@ -255,6 +256,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     why = causes.read(given.claim, data, given.events)
     if why.refusal:  # a cause the data dates after what it explains
         return checks.wrong(why.refusal)
+    denied = occasions.denied(given.claim, data, given.events)
+    if denied:  # the very occasion a cited event's description names, denied
+        return checks.wrong(denied)
     slip = claim_people.wrong_cited_year(given.claim, data, given.events)
     if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
         return checks.wrong(slip)
