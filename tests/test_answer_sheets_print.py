@@ -85,7 +85,10 @@ PACKS = sorted((kit_root() / "lessons" / "packs").glob("*.md"))
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.stem)
-def test_every_document_pack_has_a_printable_copy_on_three_to_four_pages(browser, pack):
+def test_every_document_pack_has_a_printable_copy_on_the_pages_it_promises(browser, pack):
+    """Three or four pages; lesson 5's, with the four texts of its debate, five (tools/build_packs.py MOST_PAGES)."""
+    import build_packs  # noqa: PLC0415  (tools/, on the tests' path)
+
     printable = pack.with_suffix(".html")
     assert printable.is_file(), f"{pack.name} has no printable .html copy: run make refresh"
-    assert 2 <= _printed_pages(browser, printable) <= 4
+    assert 2 <= _printed_pages(browser, printable) <= build_packs.MOST_PAGES.get(pack.stem.removesuffix("-pack"), 4)

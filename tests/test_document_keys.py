@@ -16,6 +16,9 @@ COUNTRY_STUDY = kit.data_dir() / "source-text" / "country-study-1989.txt"
 QUOTATION = re.compile(r'"([^"\n]+)"')
 MIN_WORDS = 1   # every quotation, down to one word ("genteel", "frightful"); names and terms are listed below
 
+ISAACS_XI = ("Harold R. Isaacs, The Tragedy of the Chinese Revolution (1938), ch. XI, opening, Marxists Internet Archive "
+             "(marxists.org/history/etol/writers/isaacs/1938/tcr/ch11.htm); source isaacs-1938")
+
 # Quotations of texts the kit does not store, with where each is from. A key quoting anything else must quote a
 # text the kit holds, word for word.
 NOT_STORED = {
@@ -40,6 +43,12 @@ NOT_STORED = {
             "FRUS 1928, vol. I, doc. 197 (frus-1928-claudel-afghanistan)"},
     "doc-1924-sino-soviet-agreement": {"an integral part of the Republic of China": "article V of the agreement, "
                                        "not in the excerpt the kit stores"},
+    # Isaacs's verdict, from the opening of chapter XI as the note of isaacs-1938 in data/sources.csv records it
+    "doc-1927-trotsky-plenum-statement": {
+        "need not have been mortal": ISAACS_XI,
+        "There was still time to mobilize and weld these forces for a new offensive": ISAACS_XI},
+    "doc-1927-trotsky-critique": {
+        "There was still time to mobilize and weld these forces for a new offensive": ISAACS_XI},
 }
 
 

@@ -155,3 +155,42 @@ def test_the_kits_import_sets_what_it_imported_aside_from_the_collector_and_leav
         collecting, frozen, swept = done.stdout.split()
         assert collecting == enabled  # a program that turned the collector off finds it still off
         assert int(frozen) > 100_000 and int(swept) < 1_000, done.stdout  # pandas, matplotlib, the kit: set aside
+
+
+def test_a_claim_checks_names_are_worked_out_once_per_actors_table_and_afresh_when_it_changes():
+    from breaking_isolation import checks, ties_said
+
+    data = kit.load()
+    names = ties_said.actor_names(data.actors)
+    names["a name of my own"] = "ussr"  # a caller's copy: what is kept is not changed
+    assert "a name of my own" not in ties_said.actor_names(data.actors)
+    assert ties_said.actor_names(data.actors) == ties_said.actor_names.__wrapped__(data.actors)
+    assert checks.names_of(data.actors) == checks.names_of.__wrapped__(data.actors)
+    assert ties_said._family(data) == ties_said._family.__wrapped__(data)
+
+    edited = kit.load()  # a notebook renames an actor and moves another under it: read afresh
+    actor = edited.actors["actor_id"].iloc[0]
+    edited.actors.loc[edited.actors.index[0], "name"] = "Ruritania"
+    edited.actors.loc[edited.actors.index[1], "belongs_to"] = actor
+    assert ties_said.actor_names(edited.actors)["ruritania"] == actor
+    assert checks.names_of(edited.actors)["ruritania"] == actor
+    assert edited.actors["actor_id"].iloc[1] in ties_said._family(edited)[actor]
+    assert "ruritania" not in ties_said.actor_names(data.actors)
+
+
+def test_while_a_check_reads_one_answer_each_table_s_cells_are_read_once(monkeypatch):
+    from breaking_isolation import by_table, ties_said
+
+    keys = []
+    real = by_table.key
+    monkeypatch.setattr(by_table, "key", lambda table, columns: keys.append(columns) or real(table, columns))
+    data = kit.load()
+    with by_table.one_reading():
+        for _ in range(3):
+            ties_said.actor_names(data.actors)
+        assert len(keys) == 1
+    ties_said.actor_names(data.actors)  # outside a reading the table may have changed: read again
+    assert len(keys) == 2
+    kit.checks.verdict("recognition-evidence", {"claim": "Britain recognised the USSR in 1924.",
+                                                "events": ["1924-britain-recognition"]})
+    assert len(keys) <= 12  # one key for each kept function and table, not one for each rule that asks

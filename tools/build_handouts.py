@@ -445,7 +445,14 @@ def _china_lanes(data):
 def china_handout(data) -> str:
     """Lesson 5's student handout: the exercises without programming and the tables they need; every China event
     is in china_events, the appendix."""
+    import build_packs  # noqa: PLC0415
+
     china, charts = kit.china, kit.china_charts
+
+    def letter(doc_id: str) -> str:
+        """The document's letter in lesson 5's pack, which the paper path reads."""
+        return "document " + chr(ord("A") + build_packs.PACKS["05-china"][1].index(doc_id))
+
     # Exercise A asks for the turning points' order: the handout lists them lane by lane, as figure 1 draws them,
     # not numbered in date order (the order is the answer; notebook 3's check and its solution hold it).
     turns = charts.numbered(_china_lanes(data))
@@ -479,10 +486,13 @@ def china_handout(data) -> str:
              table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
                             ("Event id", "event_id")]),
              "## D. The debate of 1927: the events and what the data says of them",
-             "The two sides' own words: for the leadership, [Stalin's theses](../../data/documents/doc-1927-stalin-theses.md) "
-             "and [his reply to a reader of 9 May](../../data/documents/doc-1927-stalin-reply-marchulin.md); for the "
-             "Opposition, [Trotsky's reply of 7 May](../../data/documents/doc-1927-trotsky-critique.md) and [his "
-             "statement of 27 May](../../data/documents/doc-1927-trotsky-plenum-statement.md).",
+             "The two sides' own words, printed in document pack 5: for the leadership, [Stalin's theses]"
+             f"(../../data/documents/doc-1927-stalin-theses.md) ({letter('doc-1927-stalin-theses')}) and [his reply "
+             "to a reader of 9 May](../../data/documents/doc-1927-stalin-reply-marchulin.md) "
+             f"({letter('doc-1927-stalin-reply-marchulin')}); for the Opposition, [Trotsky's reply of 7 May]"
+             f"(../../data/documents/doc-1927-trotsky-critique.md) ({letter('doc-1927-trotsky-critique')}) and [his "
+             "statement of 27 May](../../data/documents/doc-1927-trotsky-plenum-statement.md) "
+             f"({letter('doc-1927-trotsky-plenum-statement')}).",
              table(debate, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
                             ("Event id", "event_id")])]
     return "\n\n".join(parts) + "\n"

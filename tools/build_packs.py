@@ -34,9 +34,14 @@ PACKS = {
                    ["doc-1922-rapallo-treaty", "doc-1923-sun-joffe-manifesto", "doc-1924-sino-soviet-agreement"]),
     "04-documents": ("Lesson 4: Reading documents against the data",
                      ["doc-1924-british-note-of-recognition", "doc-1927-commons-debate-break"]),
+    # The four texts of the debate that exercise C and the controversy read; the Sun-Joffe statement, an
+    # extension in lesson 5, is document B of lesson 2's pack.
     "05-china": ("Lesson 5: Moscow and the Chinese revolution",
-                 ["doc-1923-sun-joffe-manifesto", "doc-1927-stalin-theses", "doc-1927-trotsky-critique"]),
+                 ["doc-1927-stalin-theses", "doc-1927-trotsky-critique", "doc-1927-stalin-reply-marchulin",
+                  "doc-1927-trotsky-plenum-statement"]),
 }
+# A pack prints on three or four A4 pages; lesson 5's, with the four texts of its debate, on five (three sheets).
+MOST_PAGES = {"05-china": 5}
 # Documents a lesson offers beyond what its 50 minutes read: printed apart (extension_render), marked optional.
 EXTENSIONS = {
     "04-documents": ("Lesson 4, extension (optional: beyond documents A and B)",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import claim_people, misconceptions, ties_said
+from . import claim_people, evidence_words, misconceptions, ties_said
 
 # "<effect> because <cause>" and "<cause>, so <effect>": the reason words whose two sides the check reads
 # "because of that", "due to this": the cause went before, so these words point back and belong to CAUSE_FIRST
@@ -260,6 +260,10 @@ def _cited_cause(part: str, data, actor_words: set[str], cited, effect: Effect) 
     for row in events.itertuples():
         day = misconceptions._spoken(str(row.date_text))
         shared = said & claim_people._stems(str(row.title))
+        # a word of the same first seven letters: "Manchuria" for the title's "Manchurian"
+        shared |= {w for w in re.findall(r"[a-z]{7,}", part.lower())
+                   if any(t[:7] == w[:7] for t in re.findall(r"[a-z]{7,}", str(row.title).lower()))
+                   and not evidence_words.is_common(w)}
         if (len(day.split()) == 3 and day.lower() in part.lower()) or len(shared) >= 2 or shared - actor_words:
             return Effect(str(row.event_id), f"'{row.title}'", row.date, day)
     return None

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import freshness
+from .by_table import by_table, one_reading
 from .verdicts import CHECKED as CHECKED
 from .verdicts import RIGHT as RIGHT
 from .verdicts import STALE, UNANSWERED, UNCHECKED, UNREADABLE, Verdict
@@ -251,7 +252,8 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
         from .loader import load
         data = load()
     try:
-        result = entry.checker(answer, data)
+        with one_reading():  # the data does not change while one answer is read
+            result = entry.checker(answer, data)
     except Repeated as why:
         return Verdict(UNREADABLE, "", (str(why),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
@@ -354,6 +356,7 @@ CAPITALS = {"london": "britain", "paris": "france", "rome": "italy", "washington
 ALIASES.update(CAPITALS)
 
 
+@by_table("actor_id", "name", "kind", "note")  # a claim check asks a dozen times
 def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:
     """Lower-case ids, names, the short names people use (see short_names), the labels a figure shows, and
     common aliases, each to its actor id: what a student may type for an actor."""

@@ -20,6 +20,7 @@ Each person and each event is read with the years of its own part of the sentenc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -53,7 +54,12 @@ def _spoken(day: pd.Timestamp) -> str:
 
 def _bare_words(text: str) -> set[str]:
     """The words of a text without a possessive ("Moscow's" moscow)."""
-    return {w.removesuffix("'s") for w in evidence_words.words(text)}
+    return set(_bare_word_set(text))
+
+
+@lru_cache(maxsize=1 << 14)  # a claim check reads every title's words in several rules
+def _bare_word_set(text: str) -> frozenset[str]:
+    return frozenset(w.removesuffix("'s") for w in evidence_words.words(text))
 
 
 # The Soviet state's own names, which a title may write ("a farewell letter to the Soviet Union"): a side of
@@ -357,7 +363,7 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     the claim writes it) and one such word; a word built on a title's word counts ("massacred"), and so does a
     word of the same kind (SAME_KIND: a coup, a purge). Empty when it names none."""
     titles = events["title"].astype(str)
-    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    title_names = [_title_name_words(t) for t in titles]
     often = pd.Series([w for n in title_names for w in n]).value_counts()
     typed = _bare_words(part) - evidence_words.LITTLE
     said, may = _roots(typed), _may_name(part)
@@ -379,7 +385,7 @@ def _by_rare_name(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.
     """The events whose title holds a name few titles hold (RARE) that the part writes ("Rapallo", "Locarno"), not
     an actor's name: those of the name the fewest titles hold."""
     titles = events["title"].astype(str)
-    title_names = [{w.removesuffix("'s") for n in _title_names(t) for w in evidence_words.words(n)} for t in titles]
+    title_names = [_title_name_words(t) for t in titles]
     often = pd.Series([w for n in title_names for w in n]).value_counts()
     typed = _bare_words(part) - evidence_words.LITTLE - actor_words
     # a proper name ("Rapallo", "Locarno"), not a common word a title writes with a capital ("Military Academy")
@@ -505,12 +511,19 @@ def _elsewhere(named, row, then: pd.DataFrame, family) -> bool:
     return bool(others & those)
 
 
-def _title_names(title: str) -> set[str]:
+@lru_cache(maxsize=1 << 12)
+def _title_name_words(title: str) -> frozenset[str]:
+    """The words of a title's names, without a possessive ("Chiang's coup": chiang)."""
+    return frozenset(w.removesuffix("'s") for n in _title_names(title) for w in evidence_words.words(n))
+
+
+@lru_cache(maxsize=1 << 12)  # a claim check reads every title's names in several rules
+def _title_names(title: str) -> frozenset[str]:
     """The names of a title, lower case: its capitalised words ("Northern Expedition", "Locarno"), except a common
     word that is capitalised only because it opens the title ("Relations with Albania lapse")."""
     found = [m for m in NAME_WORD.finditer(title)]
-    return {m.group(0).lower() for m in found
-            if m.start() > 0 or not evidence_words.is_known(m.group(0).lower(), ENGLISH)}
+    return frozenset(m.group(0).lower() for m in found
+                     if m.start() > 0 or not evidence_words.is_known(m.group(0).lower(), ENGLISH))
 
 
 def read(claim: str, data, words, cited=()) -> ties_said.Said:

@@ -28,7 +28,11 @@ when an event ended it, that a person led a body of another state, or that Mosco
 with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
 person acting for a body actors.csv does not put them in (targets.py). So is a person, firm or document given a state the data
 does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). An act put in a month the data does not date it to, or before or after
-another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or a
+another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py), a cited event put at a place, given a people's adjective or set
+with a state its own text contradicts ("Whampoa opened in Peking", "the Japanese concession at Hankow",
+cited_facts.py), or given a verb its title turns round ("supported" a coup the title "brands"), or the occasion
+its description names denied (occasions.py), a gap between two cited events their dates contradict ("four weeks
+after the ARCOS raid", gaps_said.py) or a
 neutrality treaty called an alliance (alliances.py), help or an act turned round (swaps.py), and a statesman or
 party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
@@ -53,7 +57,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import counts_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
+from . import cited_facts, counts_said, gaps_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -229,6 +233,12 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     placed = places.read(given.claim, data, given.events)
     if placed:  # a treaty put at a place its event in the data was not made at
         return checks.wrong(placed)
+    inside = cited_facts.read(given.claim, data, given.events)
+    if inside:  # a cited event put at another place, given another people's thing or another state than its own
+        return checks.wrong(inside)
+    gap = gaps_said.read(given.claim, data, given.events)
+    if gap:  # a number of days, weeks or months between two cited events that their dates contradict
+        return checks.wrong(gap)
     allied = alliances.read(given.claim, data, given.events)
     if allied:  # a treaty of neutrality or non-aggression called an alliance
         return checks.wrong(allied)
@@ -250,6 +260,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     why = causes.read(given.claim, data, given.events)
     if why.refusal:  # a cause the data dates after what it explains
         return checks.wrong(why.refusal)
+    denied = occasions.denied(given.claim, data, given.events)
+    if denied:  # the very occasion a cited event's description names, denied
+        return checks.wrong(denied)
     slip = claim_people.wrong_cited_year(given.claim, data, given.events)
     if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
         return checks.wrong(slip)

@@ -94,10 +94,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(str(text).lower().replace("’", "'"))
 
 
-def _stems(word: str, depth: int = 2) -> Iterable[str]:
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> tuple[str, ...]:
     """The word and the words it may be built on: "helped" help, "mistakes" mistake, "Britain's" britain; and,
     an ending on an ending, the word those are built on ("protesters": protester, protest; "beginnings":
-    beginning, begin), as english_words.txt leaves such words out."""
+    beginning, begin), as english_words.txt leaves such words out. Kept for each word: a claim check asks for
+    the stems of every title's words, again and again."""
+    return tuple(_each_stem(word))
+
+
+def _each_stem(word: str, depth: int = 2) -> Iterable[str]:
     yield word
     if word.endswith("'s"):
         word = word[:-2]
@@ -109,7 +115,7 @@ def _stems(word: str, depth: int = 2) -> Iterable[str]:
             stem = word[: -len(ending)] + put_back
             found = [stem, stem[:-1]] if len(stem) >= 2 and stem[-1] == stem[-2] else [stem]  # "stopped": stop
             for one in found:
-                yield from (_stems(one, depth - 1) if depth > 1 else [one])
+                yield from (_each_stem(one, depth - 1) if depth > 1 else [one])
 
 
 @dataclass(frozen=True)

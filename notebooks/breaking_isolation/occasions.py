@@ -1,6 +1,7 @@
 """The occasion the data names: a claim that gives a cause for a cited event whose description opens by naming
-what occasioned it ("Citing documents found in the ARCOS raid ...") is shown that sentence and the event it names,
-when the claim does not name it. Never a refusal: the student's cause may count too; the data's is shown beside it.
+what occasioned it ("Citing documents found in the ARCOS raid ...", "Blaming the Canton uprising ...") is shown that
+sentence and the event it names, when the claim does not name it. Not a refusal: the student's cause may count too;
+the data's is shown beside it. Only a claim that denies the data's occasion ("not the Canton Commune") is refused.
 """
 
 from __future__ import annotations
@@ -14,14 +15,34 @@ from .misconceptions import _spoken
 # a cause given in words for an act ("because of", "led to"), not a claim whose "so" draws a conclusion from the act
 CAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused|led\s+to|provoked|prompted|"
                    r"the\s+reason|why)\b", re.IGNORECASE)
-OPENS = re.compile(r"^(?:Citing|After|Following|In\s+response\s+to|In\s+protest\s+at|Over)\b")
+OPENS = re.compile(r"^(?:Citing|Blaming|After|Following|In\s+response\s+to|In\s+protest\s+at|Over)\b")
+# a cause the claim denies: "not the Canton Commune", "rather than the raid"
+DENIES = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:because\s+of\s+|due\s+to\s+)?(?:the\s+)?(?P<named>(?:[\w'’-]+\s+){0,3}[\w'’-]+)",
+                    re.IGNORECASE)
 
 
 def named(claim: str, data, cited=()) -> list[str]:
     """One line per cited event whose description names its occasion and another event of the data by a name of
     its title that the claim leaves out."""
+    return [line for line, _ in _occasions(claim, data, cited) if line]
+
+
+def denied(claim: str, data, cited=()) -> str | None:
+    """A refusal when the claim denies the very occasion the description of a cited event names ("because of the
+    Nanchang uprising, not the Canton Commune", against "Blaming the Canton uprising ..."), or None."""
+    for _, (row, first, other, words) in _occasions(claim, data, cited, denied=True):
+        return (f"Your claim denies that '{other.title}' ({_spoken(str(other.date_text))}, {other.event_id}) was "
+                f"the cause, but the data's description of '{row['title']}' ({row['event_id']}) names it as its "
+                f"occasion: \"{first}\" Your cause may have counted too; the one the data names cannot be denied.")
+    return None
+
+
+def _occasions(claim: str, data, cited=(), denied: bool = False):
+    """(line, (row, first sentence, the other event, its words)) of each cited event whose description opens on
+    its occasion: a line when the claim leaves that event out; with `denied`, only the events the claim denies."""
     if not CAUSE.search(claim):
         return []
+    said_not = [m.group("named").lower() for m in DENIES.finditer(claim)]
     events = data.events
     by_id = events.set_index(events["event_id"].astype(str))
     lines = []
@@ -38,9 +59,14 @@ def named(claim: str, data, cited=()) -> list[str]:
             words = [w for w in re.findall(r"\b[A-Z][A-Z]{2,}\b|\b[A-Z][a-z]{3,}\b", str(other.title))
                      if re.search(rf"\b{w}\b", first) and w not in str(row["title"])
                      and w.lower() not in DEMONYMS and not evidence_words.is_common(w.lower())]
+            if denied:
+                if words and any(w.lower() in n for n in said_not for w in words):
+                    lines.append((None, (row, first, other, words)))
+                    break
+                continue
             if words and not any(w.lower() in claim.lower() for w in words):
-                lines.append(f"The data's description of '{row['title']}' ({event}) names its occasion: \"{first}\" "
-                             f"See '{other.title}' ({_spoken(str(other.date_text))}, {other.event_id}), which your "
-                             "claim does not name: whether your cause counted too is yours to argue.")
+                lines.append((f"The data's description of '{row['title']}' ({event}) names its occasion: \"{first}\" "
+                              f"See '{other.title}' ({_spoken(str(other.date_text))}, {other.event_id}), which your "
+                              "claim does not name: whether your cause counted too is yours to argue.", None))
                 break
     return lines

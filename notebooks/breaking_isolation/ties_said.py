@@ -39,6 +39,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import checks
+from .by_table import by_table
 from .evidence_words import NAME_FILLERS
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 from .network_model import sign_of, timeline
@@ -102,6 +103,7 @@ class Said:
     unchecked: tuple[str, ...] = ()             # what it could not check: the claim gets no passing badge
 
 
+@by_table("actor_id", "name", "kind", "note")  # a claim check asks a dozen times
 def actor_names(actors: pd.DataFrame) -> dict[str, str]:
     """What a claim may call an actor, lower case, to its id: the names the checks read (checks.names_of), Moscow
     for the Soviet state, and a word of an actor's name that no other actor's name holds ("Chiang", "Zinoviev")."""
@@ -184,6 +186,7 @@ PARTY_WORDS = {"party", "chinese", "communist", "socialist", "workers", "the", "
                "germany", "german"}
 
 
+@by_table("actor_id", "belongs_to", "note", "kind", "name", of=lambda data: data.actors)
 def _family(data) -> dict[str, set[str]]:
     """{actor: the actor and every actor that belongs to it, at any depth}; the Soviet state's two names as one."""
     owner = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))

@@ -1,0 +1,257 @@
+"""Facts inside a cited event: a claim that puts an event it cites (or names by its title) at another place ("the
+Whampoa academy was opened in Peking"), gives a thing of the event another people's adjective ("the Japanese
+concession at Hankow", "Soviet warships shelled Nanjing"), or sets it with a state the event neither joins nor
+names ("the Treaty of Kars fixed the border with Poland"), read against the event's own title, description, date
+note and sides in data/events.csv.
+
+A part of the claim is read as about an event only when it shares a clause with a word of the event's title (its
+name: "Whampoa", "Kars", "Rakovsky", "Hankow"), and no other event the claim cites or names has that word; a
+clause with a denial ("not", "never") is not read. A place is refused only when the event's own text names some
+place and none of the spellings of the claim's place; an adjective only when the event's text gives the same
+thing a people's adjective and not the claim's. The refusal quotes the data's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import acts_named, checks, claim_people, data_says, evidence_words, places, ties_said
+from .kin import DEMONYMS
+
+# Spellings of one city that the data and students both write (the older postal ones and pinyin): one place.
+RARE = data_says.SHOWN  # a name in more titles than this names a person of many acts, not one event
+RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")  # a name of several words: "Sun Yat-sen University"
+NEAR = 10  # at most so many words between the event's name and the place the claim puts it at
+SPELLINGS = ({"peking", "beijing", "peiping"}, {"nanking", "nanjing"}, {"canton", "guangzhou"},
+             {"hankow", "hankou", "wuhan"}, {"whampoa", "huangpu"})
+CLAUSE = re.compile(ties_said.CLAUSE.pattern + r"|\band\b", re.IGNORECASE)
+PLACE_AT = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b")
+WITH_STATE = re.compile(r"\b(?:border|frontier|treaty|agreement|alliance|pact|peace|signed|concluded|made)\b"
+                        r"(?:\s+[\w'’-]+){0,3}?\s+with\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# an event named as a time ("during the Locarno period"), not as what the clause says something of
+SETTING = re.compile(r"\b(?:during|in|after|before|since)\s+the\s+$", re.IGNORECASE)
+# a party's adjective, read like a people's: "a Nationalist rising" against "communist uprising"
+PARTIES = {"communist": "ccp", "nationalist": "kmt"}
+OWNERS = {**DEMONYMS, **PARTIES}
+NOUNS = {"rising": "uprising", "revolt": "uprising", "insurrection": "uprising", "ship": "warship"}
+ADJECTIVES = "|".join(sorted(OWNERS, key=len, reverse=True))
+SAID_ADJECTIVE = re.compile(rf"\b(?P<adj>{ADJECTIVES})\s+(?P<noun>[a-z]{{4,}})\b", re.IGNORECASE)
+
+
+def _spellings(place: str) -> set[str]:
+    low = place.lower()
+    return next((group for group in SPELLINGS if low in group), {low})
+
+
+def _text(row) -> str:
+    return f"{row.get('title', '')}. {row.get('description', '') or ''} {row.get('date_note', '') or ''}"
+
+
+def _has(text: str, place: str) -> bool:
+    return any(re.search(rf"\b{re.escape(s)}\b", text, re.IGNORECASE) for s in _spellings(place))
+
+
+def _city_words(data) -> set[str]:
+    """The places the data puts some event at that are no state's, party's or person's name (a capital counts:
+    "Berlin", "Paris"), lower case."""
+    names = checks.names_of(data.actors)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    found = set()
+    for place in places._known(data.events):
+        low = place.lower()
+        if " " in low or evidence_words.is_common(low) or low in DEMONYMS:
+            continue
+        actor = names.get(low)
+        if actor and low not in checks.CAPITALS and kinds.get(actor) != "government":
+            continue
+        found.add(low)
+    return found | {s for group in SPELLINGS for s in group}
+
+
+def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
+    """(start, end, event id) of each word of the claim that names one of `events` by a word of its title that no
+    other of them has ("Whampoa", "Rakovsky"); a state's or Moscow's name names no one event."""
+    names = ties_said.actor_names(data.actors)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    titles = " | ".join(data.events["title"].astype(str)).lower()
+    owners: dict[str, set[str]] = {}
+    for event in events.itertuples():
+        title = str(event.title)
+        for word in claim_people.NAME_WORD.findall(title) + RUN.findall(title):
+            low = re.sub(r"['’]s$", "", word.lower())
+            actor = names.get(low)
+            if evidence_words.is_common(low) or low in DEMONYMS or (actor and kinds.get(actor) in ("state", "government")) \
+                    or actor in ties_said.SOVIET or low in ties_said.MOSCOW_NAMES \
+                    or len(re.findall(rf"(?<![\w-]){re.escape(low)}(?![\w-])", titles)) > RARE:
+                continue  # a name of many titles ("Chiang", "Sun Yat-sen") names no one event; "Sun Yat-sen University" does
+            for spelt in _spellings(low):
+                owners.setdefault(spelt, set()).add(str(event.event_id))
+    years = set(claim_people.years_in(claim))
+    dated = dict(zip(events["event_id"].astype(str), events["date"]))
+    found = []
+    for word, ids in owners.items():
+        if len(ids) != 1:  # a word of two titles ("Rakovsky"): the one of the claim's year, if only one is
+            ids = {i for i in ids if getattr(dated.get(i), "year", None) in years}
+        if len(ids) != 1:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", claim, re.IGNORECASE):
+            found.append((m.start(), m.end(), next(iter(ids))))
+    return sorted(found)
+
+
+def _clauses(claim: str) -> list[tuple[int, int]]:
+    cuts = [(m.start(), m.end()) for m in CLAUSE.finditer(claim)]
+    spans, start = [], 0
+    for begin, end in cuts:
+        spans.append((start, begin))
+        start = end
+    spans.append((start, len(claim)))
+    return spans
+
+
+def _quoted(row, words: set[str], title_first: bool = True) -> str:
+    """The data's own sentence that holds one of `words` (its title first when that does), in quotes."""
+    title = str(row["title"])
+    if title_first and any(_has(title, w) for w in words):
+        return f"its title is '{title}'"
+    told = f"{row.get('description', '') or ''} {row.get('date_note', '') or ''}"
+    sentence = next((s for s in re.split(r"(?<=\.)\s+", told) if any(_has(s, w) for w in words)), told)
+    return f"the data says: \"{sentence.strip()}\""
+
+
+def _ended(first: str, then: str) -> str:
+    """Two sentences, the first ending in a quotation that may end with its own full stop."""
+    return f"{first} {then}" if first.endswith(('."', ".'")) else f"{first}. {then}"
+
+
+def _event(row) -> str:
+    return f"'{row['title']}' ({acts_named.spoken(row)}, {row['event_id']})"
+
+
+def read(claim: str, data, cited=()) -> str | None:
+    """A refusal when the claim puts a cited or named event at a place, with a people's adjective or with a state
+    its own text contradicts (module text), or None."""
+    events = data.events
+    ids = set(cited) | data_says._titled(claim, data)
+    chosen = events[events["event_id"].astype(str).isin(ids)]
+    if chosen.empty:
+        return None
+    by_id = chosen.set_index(chosen["event_id"].astype(str))
+    anchors = _anchors(claim, chosen, data)
+    if not anchors:
+        return None
+    cities = _city_words(data)
+    for begin, finish in _clauses(claim):
+        clause = claim[begin:finish]
+        if acts_named.DENIED.search(clause):
+            continue
+        here = [a for a in anchors if begin <= a[0] and a[1] <= finish]
+        if not here:
+            continue
+        said = _place(claim, begin, finish, here, by_id, cities) or _adjective(clause, here, by_id) \
+            or _verb(clause, here, by_id) \
+            or _state(clause, [a for a in here if a[2] in set(cited) and not SETTING.search(claim, 0, a[0])],
+                      by_id, data)
+        if said:
+            return said
+    return None
+
+
+def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -> str | None:
+    for m in PLACE_AT.finditer(claim, begin, finish):
+        place = m.group("place")
+        if place.lower() not in cities:
+            continue
+        before = [a for a in here if a[1] <= m.start("place")]
+        if not before:
+            continue
+        anchor = before[-1]
+        if any(a[0] == m.start("place") and a[2] != anchor[2] for a in here):
+            continue  # the place names another event the claim cites ("armed Chiang at Whampoa")
+        if len(claim[anchor[1]:m.start("place")].split()) > NEAR:  # too far to be said of the event
+            continue
+        row = by_id.loc[anchor[2]]
+        text = _text(row)
+        own = {c for c in cities if re.search(rf"\b{c}\b", text, re.IGNORECASE)}
+        if not own or _has(text, place) or any(p.group("place").lower() in _spellings(c)
+                                                          for p in PLACE_AT.finditer(claim, begin, finish) for c in own):
+            continue  # the data names no place, or the clause puts the event at its own ("built at Whampoa")
+        named = {w.lower() for w in claim_people.NAME_WORD.findall(str(row["title"]))}
+        where = (own - named) or own  # "Canton", not the "Whampoa" that names the academy
+        return _ended(f"Your claim puts {_event(row)} {m.group(0).split()[0]} {place}, but "
+                      f"{_quoted(row, where, title_first=False)}", "Check where it happened against that event in "
+                      "data/events.csv.")
+    return None
+
+
+def _adjective(clause: str, here, by_id) -> str | None:
+    for m in SAID_ADJECTIVE.finditer(clause):
+        adjective, noun = m.group("adj").lower(), m.group("noun").lower().removesuffix("s")
+        noun = NOUNS.get(noun, noun)
+        for _, _, event in here:
+            row = by_id.loc[event]
+            text = _text(row)
+            given = [g for g in re.finditer(rf"\b((?:{ADJECTIVES}|US)(?:(?:\s*,\s*|\s+and\s+)(?:{ADJECTIVES}|US))*)"
+                                            rf"\s+{re.escape(noun)}s?\b", text, re.IGNORECASE)]
+            if not given:
+                continue
+            theirs = {w.lower() for g in given for w in re.findall(rf"\b(?:{ADJECTIVES}|US)\b", g.group(1), re.IGNORECASE)}
+            states = {OWNERS.get(w, "usa" if w == "us" else w) for w in theirs}
+            if OWNERS[adjective] in states or (adjective in PARTIES) != bool(theirs & set(PARTIES)):
+                continue
+            return _ended(f"Your claim calls the {m.group('noun')} of {_event(row)} {m.group('adj')}, but "
+                          f"{_quoted(row, {given[0].group(0)})}", "Check whose it was against that event in "
+                          "data/events.csv.")
+    return None
+
+
+def _state(clause: str, here, by_id, data) -> str | None:
+    if not here:
+        return None
+    names = checks.names_of(data.actors)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    family = ties_said._family(data)
+    for m in WITH_STATE.finditer(clause):
+        typed = m.group("state")
+        actor = names.get(typed.lower()) or names.get(typed.split()[0].lower())
+        if not actor or kinds.get(actor) != "state":
+            continue
+        if len({a[2] for a in here}) != 1:  # two events in one clause: which one the state goes with is unclear
+            continue
+        row = by_id.loc[here[0][2]]
+        sides = {str(row["actor"]), str(row["counterpart"])}
+        if any(s in family.get(actor, {actor}) or actor in family.get(s, {s}) for s in sides):
+            continue
+        text = _text(row)
+        if any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n, a in names.items() if a == actor and len(n) > 2):
+            continue
+        labels = checks.actor_labels(data.actors)
+        between = " and ".join(labels.get(s, s) for s in sides if s and s != "nan")
+        return (f"Your claim sets {_event(row)} with {typed}, but in the data it is between {between}, and its "
+                f"title says '{row['title']}': it does not name {typed}. Check who took part against that event "
+                "in data/events.csv.")
+    return None
+
+
+# Acts that undo each other: a claim's verb against the cited event's own title ("supported Chiang's coup" against
+# "brands Chiang Kai-shek's coup counter-revolutionary"; "refused to sign" against "adheres to the pact").
+OPPOSITES = (
+    (re.compile(r"\b(?:support(?:ed|s)?|back(?:ed|s)?|endorse[ds]?|approve[ds]?|welcome[ds]?|praise[ds]?|hail(?:ed|s)?)\b",
+                re.IGNORECASE),
+     re.compile(r"\b(?:brand(?:s|ed)?|condemn(?:s|ed)?|denounce[ds]?|counter-revolutionary)\b", re.IGNORECASE)),
+    (re.compile(r"\brefus(?:ed|es|e)\s+to\s+(?:sign|join|adhere|ratify)\b|\brejected\b|\bstayed\s+out\b", re.IGNORECASE),
+     re.compile(r"\b(?:adhere[ds]?|signs|joins|ratifies)\b", re.IGNORECASE)),
+)
+
+
+def _verb(clause: str, here, by_id) -> str | None:
+    for event in dict.fromkeys(a[2] for a in here):
+        row = by_id.loc[event]
+        title = str(row["title"])
+        for one, other in OPPOSITES:
+            for said, told in ((one, other), (other, one)):
+                found = said.search(clause)
+                if found and told.search(title) and not said.search(title):
+                    return (f"Your claim says '{found.group(0)}', but the title of {_event(row)} says the opposite: "
+                            f"'{title}'. Read that event in data/events.csv again.")
+    return None
