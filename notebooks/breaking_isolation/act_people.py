@@ -6,7 +6,10 @@ recognised the USSR"), read against the text of the data's event of that act.
   knows it is someone's; the claim is refused when the text of no event of that act (the claim's state's, in the
   claim's year) names them, and the event's text names someone else, which the message quotes;
 - a party (Labour, Conservative, Liberal): refused only when the event's text names another party and not the
-  claim's; a text that names no party is not judged.
+  claim's; a text that names no party is not judged;
+- a party made the doer of any other act of a cited event whose title makes another party its doer ("The Labour
+  government refused to ratify" against "Conservatives refuse to ratify the 1924 treaties"): the title's verb and
+  the claim's must share a stem, so "Labour signed the treaties the Conservatives refused" is not judged.
 
 Actors the data has (Litvinov, Chicherin) are read by agents.py, not here. A denial or a wish says nothing.
 """
@@ -88,6 +91,35 @@ def read(claim: str, data, cited=()) -> str | None:
             why = _person(who, rows, verb, data, names, cited)
         if why:
             return why
+    return _party_of_cited(claim, data, cited)
+
+
+# "the Labour government of Ramsay MacDonald refused": a party, a word for its government, a leader, then the verb
+PARTY_DOER = re.compile(r"\b(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)(?:\s+(?:[Gg]overnment|[Pp]arty|"
+                        r"[Cc]abinet|[Mm]inistry))?(?:\s+(?:of|under)(?:\s+[A-Z][\w.'’-]*){1,3})?\s*,?\s+"
+                        r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
+
+
+def _party_of_cited(claim: str, data, cited) -> str | None:
+    """A refusal when the claim makes a party the doer of the act of a cited event whose title makes another party
+    its doer, with the same verb (module text), or None."""
+    events = data.events.set_index("event_id", drop=False) if "event_id" in data.events else data.events
+    rows = [events.loc[i] for i in cited if i in events.index]
+    for said in PARTY_DOER.finditer(claim):
+        if DENIED.search(claim[:said.start()]):
+            continue
+        party, verb = PARTIES[said.group("party").lower()], said.group("verb")
+        for row in rows:
+            title = str(row["title"])
+            doer = PARTY_IN_TEXT.search(title)
+            act = re.match(r"\s+([a-z]{3,})\b", title[doer.end():]) if doer else None
+            if act is None or PARTIES[doer.group(1).lower()] == party or not (
+                    set(evidence_words._stems(verb)) & set(evidence_words._stems(act.group(1)))):
+                continue
+            return (f"Your claim makes the {party} party the doer ('{said.group(0)}'), but the data's "
+                    f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}), which you cite, names the "
+                    f"{PARTIES[doer.group(1).lower()]} party. Check whose government did it against that event in "
+                    "data/events.csv.")
     return None
 
 
