@@ -117,7 +117,8 @@ def _sorted_like(events: pd.DataFrame, clause: str) -> pd.DataFrame:
     """The events of the sort the clause says (a peace, a neutrality treaty), all of them when it says none."""
     for _, sort in SORTS:
         if sort.search(clause):
-            events = events[[bool(sort.search(_text(r))) for _, r in events.iterrows()]]
+            keep = [bool(sort.search(_text(r))) for _, r in events.iterrows()]
+            events = events[pd.Series(keep, index=events.index, dtype=bool)]  # a bare empty list picks no columns
     return events
 
 
