@@ -69,7 +69,9 @@ EXPECTS = ("a dictionary with 'claim' (one sentence that names who, where or whe
            "two event ids) and, if you like, 'document' (a document id)")
 # A claim that explains says why, with one of these (or a word like them). Not required: a claim may judge
 # ("it was a mistake: ...") and still be sound; the check suggests a reason when it finds none.
-BECAUSE = re.compile(r"\b(because|since|as a result|so that|so|therefore|thus|hence|which meant|meaning that|led to|"
+# "so" of "did so", "had done so", "even so", "and so on" is not the conjunction: a sentence may end with it
+NOT_SO = r"(?<!\bdid )(?<!\bdone )(?<!\bdo )(?<!\bdoes )(?<!\bdoing )(?<!\beven )so(?!\s+(?:on|forth)\b)"
+BECAUSE = re.compile(r"\b(because|since|as a result|so that|" + NOT_SO + r"|therefore|thus|hence|which meant|meaning that|led to|"
                      r"leading to|caused|causing|due to|owing to|in order to|in return for|in response to|"
                      r"forced|allowed|enabled|made it|which shows?|which showed|shows? that|showed that|"
                      r"as the|as it|as they|as its|as their|as long as)\b|:", re.IGNORECASE)
