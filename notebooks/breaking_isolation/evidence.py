@@ -57,7 +57,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import cited_facts, cited_tones, counts_said, gaps_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
+from . import cited_facts, cited_tones, counts_said, gaps_said, first_joined, kin, nationality, occasions  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -499,7 +499,10 @@ def _ties_named(data, claim: str) -> set[str]:
     actor ("Moscow could count on Turkey because of the treaty of 1925"): evidence on the claim's own tie."""
     pairs = _off_figures(data)
     nodes = network_model.node_of(data.actors)
-    named = {nodes.get(m.actor, m.actor) for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))}
+    # a people's name names its state here too ("the Afghans signed a pact"): read only for this tie, where a
+    # state's adjective ("the British general strike") cannot be mistaken for a side
+    names = {**kin.peoples(data.actors["actor_id"].astype(str)), **ties_said.actor_names(data.actors)}
+    named = {nodes.get(m.actor, m.actor) for m in ties_said.mentions(claim, names)}
     return set(pairs.loc[pairs["other"].isin(named) & (pairs["tone"] != "neutral"), "event_id"])
 
 

@@ -109,12 +109,8 @@ def actor_names(actors: pd.DataFrame) -> dict[str, str]:
     for the Soviet state, and a word of an actor's name that no other actor's name holds ("Chiang", "Zinoviev")."""
     from .network_model import LABELS  # the figures' labels: "the Communists" are the CCP, as figure 2 draws them
 
-    from .kin import peoples
-
     found = dict(MOSCOW_NAMES)
     found.update(checks.names_of(actors, LABELS))
-    for people, state in peoples(actors["actor_id"].astype(str)).items():  # "the Afghans", "the Swiss"
-        found.setdefault(people, state)
     words: dict[str, set[str]] = {}
     for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str)):
         for word in re.findall(r"[A-Z][\w'-]+", name):
