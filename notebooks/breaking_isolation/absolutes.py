@@ -142,6 +142,52 @@ def _act_name(match: re.Match) -> str:
     return next(name for i, name in enumerate(ACTS) if match.group(f"a{i}"))
 
 
+def _of_government(acts: list[tuple[str, str]], state: ties_said.Mention, act: str, data) -> list[tuple[str, str]]:
+    """A state's acts, or only those its government took part in where the claim names a government ("Peking",
+    "Nanjing"): one government of China is never answered with its neighbour's act."""
+    from .checks import names_of
+
+    typed = re.sub(r"['’]s$", "", state.typed).lower()
+    typed = typed[4:] if typed.startswith("the ") else typed
+    actor = names_of(data.actors).get(typed)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    if act == "recognised" or actor is None or kinds.get(actor) != "government":
+        return acts
+    events = data.events.set_index("event_id")
+    return [(day, e) for day, e in acts if e in events.index
+            and actor in (str(events.at[e, "actor"]), str(events.at[e, "counterpart"]))]
+
+
+def _moscow_names(data) -> dict[str, str]:
+    """What a claim may call Moscow: ties_said's names, and the names of the Soviet state's own actors."""
+    from .checks import names_of
+    from .recognition import MOSCOW
+
+    return {**{name: a for name, a in names_of(data.actors).items() if a in MOSCOW and len(name) >= 3},
+            **ties_said.MOSCOW_NAMES}
+
+
+def _moscow_before(claim: str, at: int, data) -> bool:
+    """Whether the words just before a verb at `at`, in its own clause, name Moscow ("Moscow did not break with")."""
+    head = re.split(r"[,;:]|\b(?:and|but|while|so|because)\b", claim[:at])[-1].lower()
+    return any(re.search(rf"\b{re.escape(name)}\s*(?:\w+\s+)?$", head) for name in _moscow_names(data))
+
+
+def _doers(acts: list[tuple[str, str]], name: str, act: str, data) -> str:
+    """The acts as the data records them, each with the data's doer: "Moscow broke off relations with Nanjing on
+    17 July 1929 (1929-ussr-breaks-with-china)" where the USSR is the event's actor."""
+    from .recognition import MOSCOW, state_of
+
+    if act == "recognised":
+        return f"{name} {act} Moscow {_said(acts)}"
+    states = state_of(data.actors)
+    doers = dict(zip(data.events["event_id"].astype(str), data.events["actor"].astype(str)))
+    by_moscow = [(d, e) for d, e in acts if states.get(doers.get(e, "")) in MOSCOW]
+    by_them = [(d, e) for d, e in acts if (d, e) not in by_moscow]
+    return " and ".join(part for part in (f"{name} {act} Moscow {_said(by_them)}" if by_them else "",
+                                          f"Moscow {act} {name} {_said(by_moscow)}" if by_moscow else "") if part)
+
+
 def never_did(claim: str, data) -> str | None:
     """"<state> never recognised / restored relations / broke off relations": the data's act, if it has one."""
     denials = [(m, _act_name(m), bool(m.group("denied"))) for m in NEVER.finditer(claim)]
@@ -152,7 +198,7 @@ def never_did(claim: str, data) -> str | None:
         state = _subject(claim, said.start(), data)
         if state is None:
             continue
-        acts = _acts_of(state.actor, act, claim, data)
+        acts = _of_government(_acts_of(state.actor, act, claim, data), state, act, data)
         period = _period_near(claim, said.start(), said.end())
         if period:
             acts = [(day, e) for day, e in acts if period[0] <= int(day[:4]) <= period[1]]
@@ -161,8 +207,10 @@ def never_did(claim: str, data) -> str | None:
             if denied:  # "did not break off relations in 1927": in the years it names, or at any time
                 when = (f" in {period[0]}" if period and period[0] == period[1] else
                         f" from {period[0]} to {period[1]}" if period and period[1] < 9999 else "")
-                return (f"Your claim denies that {name} {act} Moscow{when} ('{said.group(0)}'), but the data records "
-                        f"that {name} {act} Moscow {_said(acts[:2])}. Check your claim against "
+                denial = (f"Moscow {act} {name}" if _moscow_before(claim, said.start(), data) and act != "recognised"
+                          else f"{name} {act} Moscow")
+                return (f"Your claim denies that {denial}{when} ('{said.group(0)}'), but the data records "
+                        f"that {_doers(acts[:2], name, act, data)}. Check your claim against "
                         f"{'that event' if len(acts[:2]) == 1 else 'those events'} in data/events.csv.")
             return (f"Your claim says {name} never {act} Moscow ('{said.group(0)}'), but the data records that "
                     f"{name} {act} Moscow {_said(acts[:2])}. Check your claim against "

@@ -11,7 +11,7 @@ recognised the USSR"), read against the text of the data's event of that act.
   government refused to ratify" against "Conservatives refuse to ratify the 1924 treaties"): the title's verb and
   the claim's must share a stem, so "Labour signed the treaties the Conservatives refused" is not judged.
 
-Actors the data has (Litvinov, Chicherin) are read by agents.py, not here. A denial or a wish says nothing.
+Other acts of actors the data has are read by agents.py. A denial or a wish says nothing.
 """
 
 from __future__ import annotations
@@ -91,7 +91,57 @@ def read(claim: str, data, cited=()) -> str | None:
             why = _person(who, rows, verb, data, names, cited)
         if why:
             return why
-    return _party_of_cited(claim, data, cited)
+    return _party_of_cited(claim, data, cited) or _statesman_of_cited(claim, data, cited)
+
+
+# who made a deal: its signers, named in the event's text
+DEAL = (r"(?:signed|sealed|concluded|negotiated|clinched|struck|agreed|made|arranged|exchanged|secured|won|"
+        r"brokered)")
+AFTER_DOER = re.compile(rf"^(?:\s*,\s*(?:and\s+)?not\s+[\w\s'’-]+?,)?\s*(?:had\s+|then\s+|finally\s+|personally\s+|"
+                        rf"himself\s+)?{DEAL}\b")
+
+
+def _statesman_of_cited(claim: str, data, cited) -> str | None:
+    """A refusal when the claim makes a statesman of the data the signer of a cited event's deal whose text names
+    another statesman of the same state and not them (module text), or None."""
+    actors = data.actors
+    people = actors[actors["kind"].astype(str) == "person"]
+    owners = dict(zip(people["actor_id"].astype(str), people["belongs_to"].fillna("").astype(str)))
+    persons = ties_said.person_names(actors)
+    labels = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str)))
+    events = data.events.set_index("event_id", drop=False)
+    rows = [events.loc[i] for i in cited if i in events.index]
+    names = ties_said.actor_names(actors)
+    for said in ties_said.mentions(claim, names):
+        deal = AFTER_DOER.match(claim[said.end:])
+        if said.actor not in owners or not deal or DENIED.search(claim[:said.start]):
+            continue
+        rest = re.split(r"(?<=[a-z0-9)]\.)\s|;", claim[said.end:])[0]  # to the end of its sentence
+        years = set(claim_people.years_in(rest) or claim_people.years_in(claim))
+        months = {m for m in re.findall(r"[a-z]+", rest.lower()) if m in claim_people.MONTHS}
+        said_words = set(evidence_words.words(rest)) - evidence_words.LITTLE
+        mine = [r for r in rows if r["date"].year in years and (not months or r["date"].strftime("%B").lower() in months)]
+        # the deal the sentence names: the cited event whose title shares most of its words
+        mine = sorted(mine, key=lambda r: -len(said_words & set(evidence_words.words(str(r["title"])))))
+        for row in mine[:1]:
+            if not said_words & set(evidence_words.words(str(row["title"]))):
+                continue
+            text = _text(row)
+            if any(re.search(rf"\b{re.escape(n)}\b", text.lower()) for n in persons.get(said.actor, [])):
+                continue  # the event names them: their part is not for this check
+            others = [p for p, own in owners.items() if p != said.actor and own and own == owners[said.actor]
+                      and any(re.search(rf"\b{re.escape(n)}\b", text.lower()) for n in persons.get(p, []))]
+            if not others:
+                continue
+            other = labels[others[0]]
+            sentence = next((s for s in re.split(SENTENCE, str(row.get("description", "") or ""))
+                             if other.split()[-1] in s), row["title"])
+            verb = re.search(DEAL, deal.group(0)).group(0)
+            return (f"Your claim makes {labels[said.actor]} the one who {verb} '{row['title']}' "
+                    f"({acts_named.spoken(row)}, {row['event_id']}), which you cite, but the data names {other} "
+                    f"there, not {labels[said.actor].split()[-1]}: \"{sentence.strip()}\" Check who did it against "
+                    "that event in data/events.csv.")
+    return None
 
 
 # "the Labour government of Ramsay MacDonald refused": a party, a word for its government, a leader, then the verb

@@ -6,7 +6,9 @@ The treaty is the one the clause names by its title, or else the treaties of the
 it names and Moscow. The claim is refused when every one of them is one whose text makes it a pledge of
 neutrality or non-aggression, or says it had no military clauses, with the data's sentence. When the two sides
 have an act of military cooperation in that year, and the clause does not name the treaty, the check does not
-judge: "allies" may speak of that. A denial ("was not an alliance", "joined no alliance") says nothing here.
+judge: "allies" may speak of that. A clause that brings Moscow into an alliance by a treaty it names whose two
+sides in the data are neither of them Moscow's ("Locarno brought the USSR into an alliance with Britain and
+France") is refused with that treaty's sides and text: Moscow was no party to it. A denial ("was not an alliance", "joined no alliance") says nothing here.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ WISH = re.compile(r"\b(?:would|could|might|should)\s+have\b|\bif\b|\b(?:wanted|h
 ANCHOR = re.compile(r"\b(?:after|before|since|until|following)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
                     r"(?:treaty|pact|agreement)(?:\s+of\s+[A-Z]\w+)?(?:\s+of\s+1[89]\d\d)?", re.IGNORECASE)
 TREATY_KINDS = ("treaty", "relations_established")
+OUTSIDE = re.compile(r"\b(?:to|for|against|by|towards|at|feared|fear|worried|alarmed|threatened|isolated|excluded|"
+                     r"without|except)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:
@@ -42,6 +46,9 @@ def read(claim: str, data, cited=()) -> str | None:
         own_years = claim_people.years_in(clause) or years
         rows = acts_named.named(part, data, own_years, cited)
         rows = rows[rows["kind"].astype(str).isin(TREATY_KINDS)] if len(rows) else rows
+        outside = _without_moscow(part, rows, data)
+        if outside:
+            return outside
         if rows.empty:
             rows = _between(part, data, own_years)
         if rows.empty or not all(NOT_ALLIED.search(_text(r)) for _, r in rows.iterrows()):
@@ -53,6 +60,26 @@ def read(claim: str, data, cited=()) -> str | None:
                 f"('{' '.join(clause[max(0, said.start() - 30):said.end()].split()[-5:])}'), but the data says: "
                 f"\"{sentence.strip().rstrip('.')}.\" Check what it bound the two sides to against that event in data/events.csv.")
     return None
+
+
+def _without_moscow(part: str, rows: pd.DataFrame, data) -> str | None:
+    """A refusal when the part names Moscow as in an alliance made by a treaty it names whose sides are both
+    other states', or None."""
+    _, soviet = acts_named._sides(data)
+    names = ties_said.actor_names(data.actors)
+    # Moscow as one who sees or is aimed at ("looked to Moscow like an alliance", "against the USSR") is not in it
+    inside = [m for m in ties_said.mentions(part, names) if m.actor in soviet
+              and not OUTSIDE.search(part[:m.start])]
+    if rows.empty or not inside:
+        return None
+    if any({str(r["actor"]), str(r["counterpart"])} & soviet for _, r in rows.iterrows()):
+        return None
+    row = rows.iloc[0]
+    labels = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    return (f"Your claim puts Moscow in an alliance by '{row['title']}' ({acts_named.spoken(row)}, {row['event_id']}), "
+            f"but Moscow was no party to it: the data has it between {labels.get(str(row['actor']), row['actor'])} and "
+            f"{labels.get(str(row['counterpart']), row['counterpart'])}, and says: \"{str(row.get('description', '') or '').strip()}\" "
+            "Check who made it against that event in data/events.csv.")
 
 
 def _text(row) -> str:

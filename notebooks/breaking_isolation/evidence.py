@@ -57,7 +57,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import cited_facts, counts_said, gaps_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
+from . import cited_facts, cited_tones, counts_said, gaps_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -69,7 +69,9 @@ EXPECTS = ("a dictionary with 'claim' (one sentence that names who, where or whe
            "two event ids) and, if you like, 'document' (a document id)")
 # A claim that explains says why, with one of these (or a word like them). Not required: a claim may judge
 # ("it was a mistake: ...") and still be sound; the check suggests a reason when it finds none.
-BECAUSE = re.compile(r"\b(because|since|as a result|so that|so|therefore|thus|hence|which meant|meaning that|led to|"
+# "so" of "did so", "had done so", "even so", "and so on" is not the conjunction: a sentence may end with it
+NOT_SO = r"(?<!\bdid )(?<!\bdone )(?<!\bdo )(?<!\bdoes )(?<!\bdoing )(?<!\beven )so(?!\s+(?:on|forth)\b)"
+BECAUSE = re.compile(r"\b(because|since|as a result|so that|" + NOT_SO + r"|therefore|thus|hence|which meant|meaning that|led to|"
                      r"leading to|caused|causing|due to|owing to|in order to|in return for|in response to|"
                      r"forced|allowed|enabled|made it|which shows?|which showed|shows? that|showed that|"
                      r"as the|as it|as they|as its|as their|as long as)\b|:", re.IGNORECASE)
@@ -236,6 +238,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     inside = cited_facts.read(given.claim, data, given.events)
     if inside:  # a cited event put at another place, given another people's thing or another state than its own
         return checks.wrong(inside)
+    toned = cited_tones.read(given.claim, data, given.events)
+    if toned:  # a tie's word set against a cited event between the same two of the other tone
+        return checks.wrong(toned)
     gap = gaps_said.read(given.claim, data, given.events)
     if gap:  # a number of days, weeks or months between two cited events that their dates contradict
         return checks.wrong(gap)

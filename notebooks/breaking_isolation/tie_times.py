@@ -97,6 +97,13 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Anchored:
                 other = "hostile" if tone == "cooperative" else "cooperative"
                 if (tones == other).any() and others.empty:
                     shown = side[tones == other].sort_values("date").head(2)
+                    early = _meanwhile(data, side[tones == other], on_side, tone, word, (a, b), family, persons, owners)
+                    if not early.empty:  # "then" holds the body's acts before the tie's first of the other tone
+                        unchecked.append(f"the tie between {who} and {whom} ('{said.group(0)}') {what}: its first "
+                                         f"{other} event comes later ({shown.iloc[0]['event_id']}), and before it "
+                                         f"{early.iloc[0]['event_id']} ('{early.iloc[0]['title']}', "
+                                         f"{_spoken(str(early.iloc[0]['date_text']))}) is {tone}")
+                        continue
                     listed = ", ".join(f"{r.event_id} ('{r.title}', {_spoken(str(r.date_text))})" for r in shown.itertuples())
                     return Anchored(f"Your claim calls the tie between {who} and {whom} {tone} {what} "
                                     f"('{said.group(0)}'), but the kit's events between them then are {other}: "
@@ -104,3 +111,16 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Anchored:
                 unchecked.append(f"the tie between {who} and {whom} ('{said.group(0)}') {what}: the kit's data has "
                                  "no event between them then")
     return Anchored(None, tuple(dict.fromkeys(unchecked)))
+
+
+def _meanwhile(data, others: pd.DataFrame, on_side: pd.Series, tone: str, word: str, two: tuple[str, str],
+               family: dict, persons: dict, owners: dict) -> pd.DataFrame:
+    """Events of the claim's tone between the two sides, or the body a person belongs to ("Blyukher presents the
+    plan" to the Kuomintang, Chiang's party), dated between the anchor and the tie's nearest event of the other
+    tone: "after the Canton coup" speaks of them first, not of a hostile act a year later."""
+    sides = [family.get(x, {x}) | ({owners[x]} if owners.get(x) else set()) for x in two]
+    wider = ties_said._linked(data.events, sides[0], sides[1], persons, owners=owners)
+    dates = data.events["date"]
+    nearer = dates < others["date"].min() if word in AFTER else dates > others["date"].max()
+    return data.events[wider & on_side & nearer & (data.events["tone"].astype(str) == tone)].sort_values(
+        "date", ascending=word in AFTER)

@@ -414,6 +414,11 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                         ENDED.match(claim, word.end(), finish)):  # "the alliance ... collapsed": a tie that ended
                     continue
                 years, until = _years_of(claim, begin, finish, word.start(), clause_years, every_year, first, last)
+                period = _period(claim, begin, finish, first, last)
+                said_when = None
+                if period:  # "after 1926", "in the late 1920s": the tie in those years, not the years before
+                    years, said_when = period
+                    until = max(years)
                 # an aside between commas just before the word ("Chiang, trained in Moscow in 1923, turned on")
                 # says nothing of who did it
                 aside = re.search(r",[^,]*,\s*$", claim[begin:word.start()])
@@ -532,13 +537,13 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     sign = sign_of(upto["date"], upto["tone"], f"{until}-12-31", upto["kind"]) if len(upto) else "none"
                     if (then["tone"].astype(str) == tone).any() and sign != tone:  # both tones that year
                         unchecked.append(f"the tie between {who} and {whom} ({said}) in "
-                                         f"{' and '.join(map(str, named_years))}: the kit's events of that year have "
+                                         f"{_when(named_years, said_when)}: the kit's events of {'that year' if len(named_years) == 1 else 'those years'} have "
                                          f"both tones ({', '.join(then.sort_values('date')['event_id'].tolist()[-4:])}), "
                                          f"and the tie was {sign} at its end")
                         continue
                     if (then["tone"].astype(str) == tone).any():
                         checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
-                                       f"{' and '.join(map(str, named_years))}: it found "
+                                       f"{_when(named_years, said_when)}: it found "
                                        f"{_named(_shown(then[then['tone'].astype(str) == tone], cited, kin))}")
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone and len(others):
@@ -546,13 +551,13 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                         continue
                     namesake = _cited_namesake(events, cited, one, two, data, tone, named_years)
                     if sign in ("cooperative", "hostile") and sign != tone and namesake is not None:
-                        unchecked.append(f"the tie between {who} and {whom} ({said}) in {' and '.join(map(str, named_years))}: "
+                        unchecked.append(f"the tie between {who} and {whom} ({said}) in {_when(named_years, said_when)}: "
                                          f"the event you cite, '{namesake.title}' ({namesake.event_id}), is {tone}, but it "
                                          f"is an act of the {namesake.body}, {NAMESAKE_ONLY}")
                         continue
                     if sign in ("cooperative", "hostile") and sign != tone:
                         shown = (then if len(then) else upto).sort_values("date")["event_id"].tolist()[-4:]
-                        when = " and ".join(map(str, named_years))
+                        when = _when(named_years, said_when)
                         return Said(f"Your claim calls the tie between {who} and {whom} {tone} in {when} ({said}), "
                                     f"but the kit's events hold nothing {tone} between them in {when}, and by then "
                                     f"the tie was {sign}: {', '.join(shown)}. The check found no evidence for "
@@ -561,12 +566,12 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                         # no event of that tone that year, but the tie was of it by then (a state of the tie, not
                         # an act such as "signed an alliance", which needs its own event)
                         checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
-                                       f"{' and '.join(map(str, named_years))}: the kit has no {tone} event between "
+                                       f"{_when(named_years, said_when)}: the kit has no {tone} event between "
                                        f"them that year, and the tie was {tone} from its events before, the last "
                                        f"{_named(upto.tail(1))}")
                         continue
                     unchecked.append(f"the tie between {who} and {whom} ({said}) in "
-                                     f"{' and '.join(map(str, named_years))}: the kit's data has "
+                                     f"{_when(named_years, said_when)}: the kit's data has "
                                      + (f"no event of that tone between them then (the tie was {sign})" if len(upto)
                                         else "no event between them up to then"))
                     continue
@@ -819,6 +824,35 @@ SPAN = re.compile(r"\b(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d|\d\
 
 HELD_UNTIL = re.compile(r"\s*,?\s*(?:until|till|up\s+to)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?:\w+\s+)?"
                         r"(1[89]\d\d)\b", re.IGNORECASE)
+
+
+# a period after a tie's word: "after 1926" (its years from 1927), "since 1925", "from 1925" (not "from 1925 to
+# 1927", a span), "in the late 1920s"
+PERIOD = re.compile(r"\b(?P<word>after|since|following|from)\s+(?P<year>1[89]\d\d)\b(?!\s*(?:-|–|to|until|till|and)\s*\d)"
+                    r"|\b(?:in\s+)?the\s+(?P<part>early|mid|late)[\s-]*(?P<decade>1[89]\d)0s\b", re.IGNORECASE)
+DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _period(claim: str, begin: int, finish: int, first: int, last: int) -> tuple[list[int], str] | None:
+    """(the years, the words) of a period the clause is said of, just around it ("could count on Britain after
+    1926": 1927 to the exercise's last year), or None; a period outside the exercise's years is none."""
+    said = PERIOD.search(claim, begin, min(len(claim), finish + 20))
+    if said is None or said.start() >= finish + 1 and claim[finish:said.start()].strip(" ,"):
+        return None
+    if said.group("year"):
+        year = int(said.group("year")) + (1 if said.group("word").lower() in ("after", "following") else 0)
+        lo, hi, words = year, last, f"the years {said.group('word').lower()} {said.group('year')}"
+    else:
+        decade = int(said.group("decade")) * 10
+        lo, hi = (decade + n for n in DECADE_PARTS[said.group("part").lower()])
+        words = f"the {said.group('part').lower()} {decade}s"
+    years = list(range(max(lo, first), min(hi, last) + 1))
+    return (years, words) if years else None
+
+
+def _when(years: list[int], said: str | None) -> str:
+    """The years a message speaks of: the claim's own words for a period, else the years."""
+    return f"{said} ({years[0]}–{years[-1]})" if said and len(years) > 1 else said or " and ".join(map(str, years))
 
 
 def _held_until(claim: str, finish: int, joined: pd.Series, events: pd.DataFrame, tone: str, first: int,
