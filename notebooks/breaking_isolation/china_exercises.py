@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import checks, claim_form, claim_people, evidence_words, misconceptions, outcomes
+from . import checks, claim_form, claim_people, evidence_words, misconceptions, outcomes, ties_said
 from .china import DEBATE_EVENTS, STATE, backing_by_quarter, lane_events
 
 # what exercise C asks students to read: the theses and the reply's opening, then each side's policy on soviets
@@ -336,6 +336,42 @@ def _conditions_as_keys(answer: Mapping) -> dict:
                             '{"your first condition": "an-event-id", "your second condition": "another-event-id"}.')
 
 
+# "he", "him": the person a condition's fact is about, when its own part names nobody before it
+PRONOUN = re.compile(r"\b(?:he|him|she|her)\b")
+NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+
+
+def _named_out(condition: str, data) -> str:
+    """The condition with "he" or "him" replaced by the one person named before the part it stands in ("The
+    Communists needed Chen Duxiu to stay leader, but he was removed": Chen Duxiu; "Wuhan needed Borodin to stay,
+    but Chiang expelled him": Borodin, as Chiang is the part's own doer). A name of a state, party or government
+    of actors.csv is no person; with two persons before it the pronoun is left as it is."""
+    names = ties_said.actor_names(data.actors)
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    bodies = [m for m in ties_said.mentions(condition, names) if kinds.get(m.actor) != "person"]
+    parts = [0] + [m.end() for m in claim_people.PART.finditer(condition)]
+    out, last = [], 0
+    for said in PRONOUN.finditer(condition):
+        own = max(p for p in parts if p <= said.start())
+        people = {m.group(0): m for m in NAME_RUN.finditer(condition, 0, own)
+                  if m.start() > 0 and not any(b.start <= m.start() < b.end for b in bodies)}
+        if len(people) != 1:
+            continue
+        out.append(condition[last:said.start()] + next(iter(people)))
+        last = said.end()
+    return "".join(out) + condition[last:]
+
+
+def _fact_refused(condition: str, data, ids) -> str | None:
+    """A refusal of a fact a condition states, by the rules that read a claim's acts: the year of a cited or named
+    event, and who sent a person away (claim_people, swaps); None when it states none they read."""
+    from . import swaps
+
+    text = _named_out(condition, data)
+    dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
+    return dated or swaps.sent_away(text, data, ids)
+
+
 @checks.exercise("china-conditions", expects="a dictionary with 'conditions' (a list of two sentences) and "
                  "'events' (a list of event ids, one or more for each condition)")
 def _check_conditions(answer, data):
@@ -398,6 +434,10 @@ def _check_conditions(answer, data):
         post = outcomes.post_across_sides(condition, data)
         if post:  # "since Chiang controlled the Red Army": a person at the head of another state's body
             return checks.wrong(post.replace("Your claim ", f"Condition {n} ", 1))
+        fact = _fact_refused(condition, data, ids)
+        if fact:  # what a condition states as fact ("but he was removed in 1928"), read as a claim's facts are
+            return checks.wrong(f"Condition {n} states as a fact what the data records otherwise: "
+                                + fact.replace("Your claim ", "your condition ", 1))
     known = set(lane_events(data.events, data.actors)["event_id"])
     unknown = [i for i in ids if i not in set(data.events["event_id"])]
     if unknown:

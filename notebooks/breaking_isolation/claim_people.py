@@ -126,7 +126,7 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
 ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|proclaimed|initialled|agreed|"
                      r"began|started|broke out|took place|arrived|reached|went to|travelled to|came out|published|"
                      r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
-                     r"ultimatum|assassination|murder)\b", re.IGNORECASE)
+                     r"ultimatum|assassination|murder|removed|dismissed|deposed|ousted)\b", re.IGNORECASE)
 # Kinds of event (data/events.csv, column kind) done on one day when the data gives them no end: a treaty or a
 # manifesto signed, an uprising or a raid, a note, a recognition or a break. A conference, a mission, aid, a
 # concession, a party line or a founding may go on, and so may a treaty's force: a part that says so (LASTING)

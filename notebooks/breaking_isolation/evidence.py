@@ -57,7 +57,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import cited_facts, cited_tones, counts_said, gaps_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
+from . import cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -238,6 +238,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     inside = cited_facts.read(given.claim, data, given.events)
     if inside:  # a cited event put at another place, given another people's thing or another state than its own
         return checks.wrong(inside)
+    member = memberships.read(given.claim, data, given.events)
+    if member:  # a state said to join an international body the data records it never joining
+        return checks.wrong(member)
     toned = cited_tones.read(given.claim, data, given.events)
     if toned:  # a tie's word set against a cited event between the same two of the other tone
         return checks.wrong(toned)
