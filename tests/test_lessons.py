@@ -312,6 +312,39 @@ def test_lesson_5_formative_key_names_table_b_first_turn_of_each_face():
         assert first["set_by"] in handout
 
 
+def test_lesson_5_keys_exercise_a_with_the_order_notebook_3_checks():
+    """A teacher marking exercise A on paper has the thirteen turning points in the order figure 1 numbers them."""
+    from breaking_isolation import china, china_charts  # noqa: PLC0415
+
+    data = kit.load()
+    answer = list(china_charts.numbered(china.lane_events(data.events, data.actors))["event_id"])
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    key = plan[plan.index("**Key to exercise A"):plan.index("**Key to exercise F")]
+    assert EVENT_ID.findall(key) == answer
+
+
+def test_lesson_5_formative_key_credits_the_chinese_act_behind_table_b_party_row():
+    """Table B's party row turns with Moscow's answer; the Chinese act it answered is as secure, Wuhan only partly."""
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    key = plan[plan.index("**Key.** Order:"):plan.index("| Mark | Criteria |", plan.index("**Key.** Order:"))]
+    party = key[key.index("*Party face:*"):]
+    assert party.index("`1927-shanghai-massacre`") < party.index("`1927-wuhan-expels") < party.index("*Partly*")
+    assert "table A lists" not in key
+
+
+def test_exercise_c_names_each_document_by_its_letter_in_pack_5():
+    """On paper, exercise C's documents are found by the pack's letters, read from build_packs.PACKS."""
+    import build_packs  # noqa: PLC0415
+
+    cells = {c.get("id"): "".join(c["source"])
+             for c in json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]}
+    handout = build_handouts.render()["05-china-handout.md"]
+    exercise = handout[handout.index("### Exercise C"):handout.index("\n## A.")]
+    for text in (cells["c37"], exercise):
+        for doc_id in build_packs.PACKS["05-china"][1]:
+            assert text.count(f"{doc_id}.md) ({build_packs.reference(doc_id)})") == 1, doc_id
+
+
 def test_lesson_5_activity_2_names_the_rows_of_notebook_3s_first_hostile_table():
     """Activity 2 names, from notebook 3's table of each lane's first hostile event of 1927, the Chinese lanes' rows
     that come before Moscow's first, and Moscow's first: the same rows the notebook computes from the data."""

@@ -195,6 +195,32 @@ def test_a_deck_leaves_out_what_only_the_teacher_sees():
     assert any(build_slides.slide_type(cell) == "notes" for cell in deck.cells)
 
 
+def test_decks_and_handouts_link_to_no_file_they_do_not_carry():
+    """A deck or HTML handout is one file, shown from a USB stick: a link to a kit file (a document) would open
+    nothing in front of the class, so it keeps its words, and a document in a pack is named as the class holds it."""
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        versions = [build_slides.handout_version(notebook)]
+        if path in DECKS:
+            versions.append(build_slides.deck_version(build_slides.with_kept_notes(notebook, path.stem)))
+        for version in versions:
+            for cell in version.cells:
+                if cell.cell_type == "markdown":
+                    assert not build_slides.FILE_LINK.search(cell.source), (path.name, cell.source[:80])
+    deck = build_slides.deck_version(nbformat.read(ROOT / "notebooks" / "03-china.ipynb", as_version=4))
+    debate = next(cell.source for cell in deck.cells if cell.source.startswith("## The debate in Moscow"))
+    for letter in "ABCD":
+        assert debate.count(f"(document {letter} of pack 5)") == 1, debate
+
+
+def test_built_pages_link_only_inside_themselves(built):
+    for page in built.glob("*.html"):
+        # links in the page's own markup; reveal.js's inlined script builds links of its own ("${s}")
+        targets = re.findall(r'<a\s[^>]*href="([^"$\'+]+)"', page.read_text(encoding="utf-8"))
+        outside = [t for t in targets if not t.startswith(("#", "http://", "https://", "data:", "mailto:"))]
+        assert not outside, (page.name, outside[:5])
+
+
 # --- decks in the browser -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])

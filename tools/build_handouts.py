@@ -425,13 +425,26 @@ NOTEBOOK_3 = ROOT / "notebooks" / "03-china.ipynb"
 CHINA_EXERCISES = ("c28", "c33-faces", "c33", "c37")  # notebook 3's exercises A-C (no programming), B with its rule
 
 
+DOCUMENT_LINK = re.compile(r"(\[[^\]]+\]\((?:\.\./)+data/documents/(doc-[\w-]+)\.md\))(?! \(document )")
+
+
+def _with_pack_letters(text: str) -> str:
+    """Each link to a document followed by where it is printed ("document A of pack 5"), for the paper path."""
+    import build_packs  # noqa: PLC0415
+
+    def named(match: re.Match) -> str:
+        where = build_packs.reference(match.group(2))
+        return f"{match.group(1)} ({where})" if where else match.group(1)
+    return DOCUMENT_LINK.sub(named, text)
+
+
 def _china_exercises(data) -> str:
     """Exercises A-C as notebook 3 words them (one source), with the links made to work from lessons/handouts/."""
     import json  # noqa: PLC0415
 
     cells = {c.get("id"): "".join(c["source"]) for c in json.loads(NOTEBOOK_3.read_text(encoding="utf-8"))["cells"]}
     ids = ", ".join(f"`{e}`" for e in kit.china.turning_points_to_order(data.events))
-    texts = [from_handouts(cells[c]) for c in CHINA_EXERCISES]
+    texts = [_with_pack_letters(from_handouts(cells[c])) for c in CHINA_EXERCISES]
     texts[0] += f"\n\nThe turning points: {ids}."
     return "\n\n".join(texts)
 

@@ -43,6 +43,10 @@ PLAN_1 = ROOT / "lessons" / "01-recognition.md"
 EXERCISES_START = ("<!-- The key to exercises 1-3 is written by tools/build_keys.py with the checks' own computation "
                    "(recognition_exercises.py) from data/: edit those, not this text. -->")
 EXERCISES_END = "<!-- end of the key to exercises 1-3 -->"
+PLAN_5 = ROOT / "lessons" / "05-china.md"
+ORDER_START = ("<!-- The key to exercise A is written by tools/build_keys.py from data/events.csv "
+               "(china_charts.numbered, as figure 1\nnumbers them): edit the data, not this list. -->")
+ORDER_END = "<!-- end of the key to exercise A -->"
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 # Answer sheet 2's table 4: Moscow, the Nationalists and the Communists, before and after April 1927. Moscow has two
 # faces, the state and the Comintern; where the state has no tie yet, the Comintern's tie stands for Moscow.
@@ -253,6 +257,17 @@ def write_exercise_key(data) -> bool:
     return _rewrite(PLAN_1, lambda text: with_exercise_key(text, data))
 
 
+def order_key(data) -> str:
+    """Lesson 5's exercise A: the turning points numbered in date order, as notebook 3's check and figure 1 have them."""
+    turns = kit.china_charts.numbered(kit.china.lane_events(data.events, data.actors))
+    return "\n".join(f"{row.number}. `{row.event_id}` ({row.date_text}): {markup.escape(row.title)}" for row in turns.itertuples())
+
+
+def write_order_key(data) -> bool:
+    """Rewrite lesson 5's key to exercise A from the data; True when the plan changed."""
+    return _rewrite(PLAN_5, lambda text: _between(text, ORDER_START, ORDER_END, order_key(data), PLAN_5))
+
+
 def _rewrite(path: Path, change) -> bool:
     text = path.read_text(encoding="utf-8")
     new = change(text)
@@ -278,3 +293,4 @@ if __name__ == "__main__":
     print("rewrote" if write_triangle_key(data) else "unchanged:", PLAN.relative_to(ROOT))
     print("rewrote" if write_snapshot_key(data) else "unchanged:", KEY.relative_to(ROOT))
     print("rewrote" if write_exercise_key(data) else "unchanged:", PLAN_1.relative_to(ROOT))
+    print("rewrote" if write_order_key(data) else "unchanged:", PLAN_5.relative_to(ROOT))

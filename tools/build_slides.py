@@ -46,6 +46,7 @@ NPM_PACKAGES = {"reveal.js": REVEAL_VERSION, "axe-core": AXE_VERSION}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 TEACHER_ONLY = "teacher"  # a cell's tag: the teacher's eyes only, never projected (nor in the student edition)
 
+import build_packs
 from build_student import student_version
 
 from breaking_isolation import atomic
@@ -243,6 +244,25 @@ def _glossary_words_unlinked(cell) -> None:
         cell.source = GLOSSARY_LINK.sub(r"\1", cell.source)
 
 
+# A deck or handout is one file, copied to a USB stick: a link to another file of the kit (a document, a lesson)
+# leads nowhere. The link keeps its words; a document printed in a lesson's pack is named as the class holds it,
+# "document A of pack 5" (build_packs.PACKS, the packs' one list).
+FILE_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\((?!https?://|#|mailto:)([^)\s]+)\)")
+DOCUMENT_FILE = re.compile(r"(?:^|/)data/documents/(doc-[\w-]+)\.md$")
+
+
+def _file_links_as_words(cell) -> None:
+    if cell.cell_type != "markdown":
+        return
+
+    def words(match: re.Match) -> str:
+        document = DOCUMENT_FILE.search(match.group(2))
+        reference = build_packs.reference(document.group(1)) if document else ""
+        named = reference and not cell.source.startswith(f" ({reference})", match.end())
+        return f"{match.group(1)} ({reference})" if named else match.group(1)
+    cell.source = FILE_LINK.sub(words, cell.source)
+
+
 SPEAKER_NOTES = ROOT / "lessons" / "speaker-notes"  # notes that answer an exercise: in decks, not in the notebooks
 NOTE_OF_CELL = re.compile(r"^<!-- cell: (\S+) -->$", re.MULTILINE)
 
@@ -295,6 +315,7 @@ def deck_version(notebook) -> nbformat.NotebookNode:
     words = _vocabulary_words()
     for cell in deck.cells:
         _glossary_words_unlinked(cell)
+        _file_links_as_words(cell)
         if slide_type(cell) != "notes":
             _in_words(cell, words)
     _keep_headings_with_content(deck.cells)
@@ -310,6 +331,7 @@ def handout_version(notebook) -> nbformat.NotebookNode:
     for cell in handout.cells:
         _figure_only_svg(cell)
         _glossary_words_unlinked(cell)
+        _file_links_as_words(cell)
     handout.metadata.pop("widgets", None)
     return handout
 

@@ -187,7 +187,7 @@ def war_scare(spring: pd.DataFrame):
     ax.set(title=f"The war scare and China, {first.year}", xlim=(pd.Timestamp(f"{first.year}-01-01"),
                                                                 pd.Timestamp(f"{last.year + 1}-01-01")))
     ax.xaxis.set_major_formatter(DateFormatter("%b"))
-    _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE + "; numbers as in the table below the figure")
+    _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE + "; markers numbered in date order")
     points = list(zip(mdates.date2num(numbers["date"]), numbers["y"]))  # the numbers last, once the layout is final
     # more air than the default: spring 1927's numbers crowd, and two side by side must read as two on a slide
     placing.place(fig, ax, points, [str(n) for n in numbers["number"]], avoid=points, marker_points=9,
