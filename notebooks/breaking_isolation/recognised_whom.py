@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from . import ties_said
 from .misconceptions import _spoken, first_recognitions
 from .recognition import moscow_recognises
 
