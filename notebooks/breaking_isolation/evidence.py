@@ -57,7 +57,7 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, nationality, occasions  # their own line: the list above is where other rules are added
+from . import cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -179,7 +179,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
     absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
-                or sweeping.read(given.claim, data, spec.start, spec.end) or counts_said.read(given.claim, data))
+                or sweeping.read(given.claim, data, spec.start, spec.end) or counts_said.read(given.claim, data)
+                or recognised_whom.read(given.claim, data, given.events))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
     strange = evidence_words.misspelt(given.claim, words)
@@ -377,12 +378,21 @@ def events_said(given: Answer, data, spec: Spec, off_topic: list[str]) -> str:
     own_tie = spec.named_too(data, given.claim) - core if spec.named_too else set()
     direct = [e for e in given.events if e in core]
     named = [e for e in given.events if e in own_tie and e not in off_topic]
-    near = [e for e in given.events if e not in core and e not in own_tie and e not in off_topic]
+    # Moscow's own recognition of a state (the Hejaz, 1926) is an act of recognition, though it moves no standing
+    mine = (recognition.moscow_recognises(data.events, data.actors) if spec.name == "recognition-evidence"
+            else pd.DataFrame(columns=["event_id", "name"]))
+    recognising = [e for e in given.events if e in set(mine["event_id"]) and e not in core and e not in off_topic]
+    near = [e for e in given.events if e not in core and e not in own_tie and e not in off_topic
+            and e not in recognising]
     if direct:
         said += (f" {_listed(direct)} {'is' if len(direct) == 1 else 'are each'} "
                  f"{spec.core_words or spec.relevant_words}.")
     if named:
         said += f" {_listed(named)} {'is' if len(named) == 1 else 'are each'} {spec.named_words}."
+    if recognising:
+        whom = _listed(list(dict.fromkeys(mine.loc[mine["event_id"].isin(recognising), "name"].astype(str))))
+        said += (f" {_listed(recognising)} {'is' if len(recognising) == 1 else 'are'} Moscow's own recognition of "
+                 f"{whom}: an event of recognition, though it changes no state's recognition of Moscow.")
     if near:
         said += (f" {_listed(near)} {'is' if len(near) == 1 else 'are'} "
                  + spec.near_words.format(them="it" if len(near) == 1 else "them",
@@ -502,7 +512,10 @@ def _ties_named(data, claim: str) -> set[str]:
     actor ("Moscow could count on Turkey because of the treaty of 1925"): evidence on the claim's own tie."""
     pairs = _off_figures(data)
     nodes = network_model.node_of(data.actors)
-    named = {nodes.get(m.actor, m.actor) for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))}
+    # a people's name names its state here too ("the Afghans signed a pact"): read only for this tie, where a
+    # state's adjective ("the British general strike") cannot be mistaken for a side
+    names = {**kin.peoples(data.actors["actor_id"].astype(str)), **ties_said.actor_names(data.actors)}
+    named = {nodes.get(m.actor, m.actor) for m in ties_said.mentions(claim, names)}
     return set(pairs.loc[pairs["other"].isin(named) & (pairs["tone"] != "neutral"), "event_id"])
 
 

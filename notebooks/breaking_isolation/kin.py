@@ -10,7 +10,21 @@ from . import evidence_words
 # A state's adjective, as English writes it: read as the state (agents), never as the name of an event (claim_people)
 DEMONYMS = {"british": "britain", "english": "britain", "american": "usa", "french": "france", "german": "germany",
             "italian": "italy", "japanese": "japan", "soviet": "ussr", "russian": "ussr", "polish": "poland",
-            "turkish": "turkey", "chinese": "china"}
+            "turkish": "turkey", "chinese": "china", "afghan": "afghanistan", "swiss": "switzerland", "persian": "persia"}
+
+
+def peoples(actor_ids) -> dict[str, str]:
+    """A people's name for its state, from its adjective ("the Afghans", "Persians", "the Swiss"), for the states
+    actors.csv has: "the British" recognised Moscow as Britain did."""
+    found = {}
+    for adjective, state in DEMONYMS.items():
+        if state in set(actor_ids):
+            plural = adjective.endswith(("sh", "ch", "ese", "ss"))  # "the Swiss", "the French": no plural -s
+            found[f"the {adjective}"] = found.get(f"the {adjective}", state) if plural else None
+            if not plural:
+                found[f"{adjective}s"] = state
+                found[f"the {adjective}s"] = state
+    return {name: state for name, state in found.items() if state}
 
 
 def kin(one: str, other: str, names: dict[str, set[str]], owners: dict[str, str]) -> bool:

@@ -437,10 +437,17 @@ def _breaks_hint(data) -> str:
 # A state, then at most four words (none of them a denial or a wait: "refused to", "only", "until"), then the
 # verb; the year follows within eight words, or comes just before the state ("In 1924 Britain recognised...").
 RECOGNISED = r"(?P<between>(?:\s+[\w']+){0,4}?)\s+(?:recogni[sz]\w*|gave\s+(?:de jure\s+)?recognition)\b"
-AFTER = re.compile(r"^(?P<rest>(?:\W+(?!(?:but|while|whereas|and|until|though)\b)[\w']+){0,8}?)\W+(?:in\s+)?"
+# the year of the recognition's own clause: not one after "since", "because", "when" ("since Rapallo was signed
+# in 1922"), nor one that bounds it ("before 1925")
+AFTER = re.compile(r"^(?P<rest>(?:\W+(?!(?:but|while|whereas|and|until|though|since|because|when|after|before|so)\b)"
+                   r"[\w']+){0,8}?)\W+(?:in\s+)?"
                    r"(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+# words between a state and "recognised" that make it no claim of that state's recognition: a denial, a held-back
+# act ("stayed out"), or a second clause with its own subject ("the US stayed out while Europe recognised")
 HELD_BACK = re.compile(r"\b(not|never|n't|no|longer|stop\w*|ceas\w*|refus\w*|declin\w*|reject\w*|withh[eo]ld\w*|wait\w*|delay\w*|"
-                       r"only|until|to|was|were|been|being|would|could|might|should|if|and|but|or)\b", re.IGNORECASE)
+                       r"stay\w*|kept|keep\w*|"
+                       r"only|until|to|was|were|been|being|would|could|might|should|if|and|but|or|"
+                       r"while|whereas|though|although|when|because|since|after|before|so)\b", re.IGNORECASE)
 IN_PRACTICE = re.compile(r"\bde facto\b|\bin practice\b|\btrade agreement", re.IGNORECASE)
 FACTO = re.compile(r"\bde facto\b|\bin practice\b", re.IGNORECASE)
 IN_LAW = re.compile(r"\bde jure\b|\bin law\b|\b(fully|formally|officially|legally)\b|\bfull\b", re.IGNORECASE)
