@@ -56,8 +56,12 @@ CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
 CLAIM_WORDS = {1: "bourgeois-democratic", 2: "soviets", 3: "factor"}
 NOT_JUDGED = ("Who would sign which claim is for you to judge against the documents: the check did not read your "
               "answer against them.")
+# What exercise G's check reads beyond the form: the facts a condition states that the claim rules match (a year,
+# a removal, a person sent away, a post); the rest of a condition it does not judge, and says so.
+CONDITIONS_READ = ("It also set against the data what your conditions state as fact where it could match it (an "
+                   "event's year, who removed or sent away a person, a post) and found no clash.")
 CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
-                         "evidence: the check did not read them.")
+                         "evidence: the check did not judge that.")
 MIN_CONDITION_WORDS = 5
 # One condition of the shape exercise G asks for, on another question than the exercise's own (claim_form.py).
 # a condition of the shape wanted, from China, that is no answer the exercise is after
@@ -453,4 +457,4 @@ def _check_conditions(answer, data):
                             "timeline (`lanes`): choose evidence from there.")
     return checks.checked(f"{len(conditions)} different conditions, each a sentence the check can read, and "
                           f"{len(ids)} different events of the China timeline, all in the data: "
-                          f"{', '.join(ids)}.", CONDITIONS_NOT_JUDGED)
+                          f"{', '.join(ids)}. {CONDITIONS_READ}", CONDITIONS_NOT_JUDGED)
