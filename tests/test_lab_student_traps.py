@@ -160,7 +160,10 @@ def test_the_checks_of_c_and_g_say_what_they_checked_and_never_right():
         "events": ["1927-shanghai-massacre", "1927-wuhan-expels-communists"]}, data)
     for result in (speakers, conditions):
         assert result.status == checks.CHECKED and not result.ok and "Right" not in str(result)
-        assert "did not read" in str(result)
+    assert "did not read" in str(speakers)
+    # exercise G's check reads the facts a condition states where it can match them, and says so, and what it
+    # did not judge
+    assert "set against the data" in str(conditions) and "did not judge" in str(conditions)
     wrong_speaker = checks.verdict("china-speakers", {1: ("Lenin", "1927-stalin-theses-china"),
                                                       2: ("both", "1927-trotsky-critique"),
                                                       3: ("both", "1927-trotsky-critique")}, data)
