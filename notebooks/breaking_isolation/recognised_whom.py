@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 
-from .misconceptions import _spoken, first_recognitions
+from .acts_named import DENIED
+from .misconceptions import MOSCOW, _spoken, first_recognitions
 from .recognition import moscow_recognises
 
-MOSCOW = r"(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|soviets|soviet\s+government|moscow|kremlin|rsfsr)"
 SAID = re.compile(r"(?P<who>(?:[A-Z][\w'’-]*\s+){1,3})(?:\w+\s+){0,2}?recogni[sz]\w*\s+" + MOSCOW
                   + r"(?:\s+\w+){0,2}?\s+(?:first|before\s+" + MOSCOW + r")\b", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never|n't)\b", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:
