@@ -226,8 +226,10 @@ def list_hint(text: str, names: Mapping[str, str] | None = None) -> str | None:
         parts = text.split()
     if len(parts) < 2:
         return None
+    joined = ("commas" if re.search(r"[,;]", text) else "'and'" if re.search(r"\band\b", text)
+              else "spaces")  # what the student joined the names with, as they typed it
     return (f"Put each name in its own quotes, inside square brackets: {parts!r}, not one piece of text with "
-            "commas.")
+            f"{joined}.")
 
 
 def in_a_list(text: str, item: str = "a name") -> str:
@@ -550,7 +552,8 @@ def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mappin
                 # right but for the slips: a slip of form, which the check could not read, not a wrong answer
                 said = [s for s, _ in extra]
                 listed = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
-                return cannot_read(f"The check could not read {listed}: it is no name it knows.", points[-1],
+                return cannot_read(f"The check could not read {listed}: "
+                                   f"{'it is no name' if len(said) == 1 else 'they are no names'} it knows.", points[-1],
                                    "Fix the spelling, then run your answer cell again.")
     if expected - given:
         points.append("Some are missing.")
@@ -572,7 +575,7 @@ def _shown(item, labels: Mapping[str, str], typed: Mapping[str, str] | None = No
 def actor_labels(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:
     """{actor id: how feedback names it}: a figure's label if it has one, else its name in actors.csv, without
     its bracketed note ("Russian Socialist Federative Soviet Republic"), and never the id."""
-    found = {actor: " ".join(BRACKETED.sub(" ", name).split()) or name
+    found = {actor: re.sub(r"\s+(?=[,;])", "", " ".join(BRACKETED.sub(" ", name).split())) or name  # no " ,"
              for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str))}
     found.update({actor: " ".join(label.split()) for actor, label in (labels or {}).items()})
     return found
