@@ -26,7 +26,8 @@ act is about (agents.py): a doer the event does not have, or an act turned round
 actor; one that says an event succeeded when its title says it was crushed, that an agreement was never broken
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
 with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
-person acting for a body actors.csv does not put them in (targets.py). So is a person, firm or document given a state the data
+person acting for a body actors.csv does not put them in (targets.py), or a government said to act before
+actors.csv founds it or after it ends (before_founding.py). So is a person, firm or document given a state the data
 does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). An act put in a month the data does not date it to, or before or after
 another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or, named by
 its name, between sides its event does not have (treaty_sides.py), a cited event put at a place, given a people's adjective or set
@@ -58,7 +59,8 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom, treaty_sides  # their own line: the list above is where other rules are added
+from . import before_founding, cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
+from . import treaty_sides  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -224,6 +226,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong(people.refusal)
     doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
             or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
+            or before_founding.read(given.claim, data, given.events)
             or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events)
             or nationality.read(given.claim, data, given.events) or first_joined.read(given.claim, data, given.events))
     if doer:  # an act the data credits to another actor than the one the claim makes its doer
