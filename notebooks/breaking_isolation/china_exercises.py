@@ -84,7 +84,9 @@ def _near_by_words(typed: str, data, documents) -> list[str]:
     each event's id and title, and of the title and purpose of the debate's documents on it ("1927-trotsky-reply":
     Trotsky's critique, which its document calls a reply to Stalin); a document counts for the first event it
     lists, its own. [] when no one event shares the most words."""
-    said = set(re.findall(r"[a-z0-9]+", typed.lower()))
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", typed.lower()):  # an id's form only: never a line's words
+        return []
+    said = set(re.findall(r"[a-z0-9]+", typed.lower())) - evidence_words.LITTLE
     titles = dict(zip(data.events["event_id"].astype(str), data.events["title"].astype(str)))
     scores = {}
     for event in DEBATE_EVENTS:

@@ -427,7 +427,7 @@ def near_line(line: str, texts: Mapping[str, str], cutoff: float = 0.9) -> tuple
     `texts` but almost is, a letter or two off ("build there soviets" for "build their soviets"); None if none."""
     said = " ".join(words(line))
     size = len(said.split())
-    if size < MIN_LINE_WORDS:
+    if size < MIN_LINE_WORDS or len({w for w in said.split() if w not in LITTLE}) < MIN_LINE_CONTENT:
         return None
     best, found = cutoff, None
     for doc_id, text in texts.items():
