@@ -86,9 +86,26 @@ PACKS = sorted((kit_root() / "lessons" / "packs").glob("*.md"))
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.stem)
 def test_every_document_pack_has_a_printable_copy_on_the_pages_it_promises(browser, pack):
-    """Three or four pages; lesson 5's, with the four texts of its debate, five (tools/build_packs.py MOST_PAGES)."""
+    """Three or four pages; lesson 5's, with its role cards and the four texts of its debate, eight
+    (tools/build_packs.py MOST_PAGES)."""
     import build_packs  # noqa: PLC0415  (tools/, on the tests' path)
 
     printable = pack.with_suffix(".html")
     assert printable.is_file(), f"{pack.name} has no printable .html copy: run make refresh"
     assert 2 <= _printed_pages(browser, printable) <= build_packs.MOST_PAGES.get(pack.stem.removesuffix("-pack"), 4)
+
+
+def test_each_document_of_lesson_5s_pack_starts_a_page_so_each_side_prints_apart(browser):
+    """The role cards fill the first page; documents A-D each start a new one (a teacher hands Stalin's side A and
+    C, the Opposition's B and D)."""
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto((kit_root() / "lessons" / "packs" / "05-china-pack.html").as_uri())
+        page.emulate_media(media="print")
+        breaks = page.evaluate("() => [...document.querySelectorAll('h2')].map(h => [h.textContent.slice(0, 10), "
+                               "getComputedStyle(h).breakBefore])")
+    finally:
+        page.close()
+    assert breaks[0] == ["Role cards", "auto"], breaks
+    assert [b for _, b in breaks[1:]] == ["page"] * 4 and all(t.startswith("Document") for t, _ in breaks[1:]), breaks

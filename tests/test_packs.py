@@ -116,3 +116,20 @@ def test_lesson_4_prints_every_document_it_reads_from_its_pack_or_extension():
     assert read and read <= printed, read - printed
     assert "print it from `data/documents/`" not in plan
     assert 2.5 <= build_packs.pages(build_packs.extension_render("04-documents")) <= 4.5
+
+
+def test_lesson_5s_role_cards_give_each_side_two_events_from_the_data_and_its_documents():
+    """Each side of the controversy has a card with two event ids, each printed with its title and the start of its
+    description as data/events.csv holds them (not retyped), and the letters of its own documents."""
+    events = kit.load().events.set_index("event_id")
+    cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
+    assert cards.count("### Role card:") == 2
+    stalin, opposition = cards.split("### Role card:")[1:]
+    for card, letters in ((stalin, "AC"), (opposition, "BD")):
+        ids = re.findall(r"^- `([\w-]+)`", card, re.MULTILINE)
+        assert len(ids) == 2 and set(ids) <= set(events.index), ids
+        for event_id in ids:
+            first = build_packs.SENTENCE_END.split(" ".join(events.loc[event_id, "description"].split()))[0]
+            assert markup.escape(events.loc[event_id, "title"]) in card and markup.escape(first) in card
+        assert all(f"Document {letter}," in card for letter in letters)
+    assert cards in build_packs.render("05-china") and "Role card" not in build_packs.render("02-network")

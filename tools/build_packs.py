@@ -40,8 +40,43 @@ PACKS = {
                  ["doc-1927-stalin-theses", "doc-1927-trotsky-critique", "doc-1927-stalin-reply-marchulin",
                   "doc-1927-trotsky-plenum-statement"]),
 }
-# A pack prints on three or four A4 pages; lesson 5's, with the four texts of its debate, on five (three sheets).
-MOST_PAGES = {"05-china": 5}
+# A pack prints on three or four A4 pages; lesson 5's, with its role cards and the four texts of its debate, each
+# text starting a page, on eight (four sheets; each side's share, the cards and its two texts, on four or five pages).
+MOST_PAGES = {"05-china": 8}
+# Packs whose documents each start a new page, so that a teacher can hand each side of a debate its own texts.
+PAGE_PER_DOCUMENT = {"05-china"}
+# Lesson 5's structured academic controversy: one card per side, printed together on the pack's first page (each
+# pair argues one side in round 1 and the other in round 2, so every pair needs both). A card's events are rendered
+# from data/events.csv and its documents named from the pack, never retyped.
+# (side, who argues it, position, the case in the side's own terms, two events (id, how many sentences of its
+# description the card prints: the rest is in handout 5's appendix), the side's documents, a caution)
+ROLE_CARDS = {
+    "05-china": [
+        ("Stalin's line", "pair A in round 1, pair B in round 2",
+         "The Chinese Communists were right to stay in the Kuomintang and, after Chiang's coup of 12 April 1927, "
+         "to back the left Kuomintang's government at Wuhan.",
+         "The Communists were a small party. Leaving the Kuomintang would have cut them off from the masses it "
+         "led and handed its army to Chiang. Chiang's coup split the Kuomintang: its left, at Wuhan, was still a "
+         "revolutionary government, so the alliance should go on with Wuhan, and soviets set up at once would "
+         "break it.",
+         [("1927-stalin-theses-china", 1), ("1927-ecci-eighth-plenum", 1)],
+         ["doc-1927-stalin-theses", "doc-1927-stalin-reply-marchulin"],
+         "The printed excerpts of Stalin's texts do not mention the Kuomintang or Wuhan: for that part of the case, "
+         "cite the two events (the kit's summaries), not Stalin's words."),
+        ("The Opposition's line", "pair B in round 1, pair A in round 2",
+         "The Chinese Communists should have built soviets and their own armed force, as a party independent of "
+         "the Kuomintang. (Trotsky himself wanted them to leave it, but in May 1927 the Opposition did not yet "
+         "call for that.)",
+         "The alliance put the workers and peasants under generals who would turn on them, and Chiang had "
+         "curbed the Communists once already, in March 1926, while Moscow kept the alliance. The leadership "
+         "repeats its mistakes and will not let them be discussed. Soviets, armed workers and peasants, and an "
+         "independent party were the way to keep the revolution from being smashed.",
+         [("1927-trotsky-critique", 1), ("1926-canton-coup", 2)],
+         ["doc-1927-trotsky-critique", "doc-1927-trotsky-plenum-statement"],
+         "Document B's opening is mostly about how the theses were approved: the Opposition's own proposals are "
+         "in document D and in the first event."),
+    ],
+}
 # Documents a lesson offers beyond what its 50 minutes read: printed apart (extension_render), marked optional.
 EXTENSIONS = {
     "04-documents": ("Lesson 4, extension (optional: beyond documents A and B)",
@@ -106,10 +141,48 @@ INTRO = ("Each document is printed as its source prints it (`[...]` marks "
              "words, with a box of the harder words.")
 
 
-def _render(title: str, ids: list[str], first_letter: str = "A") -> str:
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _event_line(event, sentences: int) -> str:
+    """An event as a role card prints it: id, date, title and the first sentences of the kit's summary, all from
+    data/events.csv; a cut is marked [...]."""
+    said = SENTENCE_END.split(" ".join(event.description.split()))
+    summary = " ".join(said[:sentences]) + (" [...]" if len(said) > sentences else "")
+    return (f"- `{event.event_id}`, {documents.written_date(event.date_text)}: **{markup.escape(event.title)}.** "
+            f"{markup.escape(summary)}")
+
+
+def role_cards(stem: str, ids: list[str]) -> str:
+    """The pack's role cards, one per side, with a line to cut along between them; '' for a pack without."""
+    if stem not in ROLE_CARDS:
+        return ""
+    from breaking_isolation.loader import load  # noqa: PLC0415  (the events, only for the packs that print cards)
+
+    events = load().events.set_index("event_id", drop=False)
+    docs = {d.id: d for d in documents.load_documents()}
+    cards = []
+    for side, who, position, case, event_ids, doc_ids, caution in ROLE_CARDS[stem]:
+        named = "; ".join(f"Document {chr(ord('A') + ids.index(d))}, {markup.escape(docs[d].title)}" for d in doc_ids)
+        cards.append("\n\n".join([
+            f"### Role card: {side} ({who})",
+            f"**Your position.** {position}",
+            f"**Your case, in your side's terms.** {case}",
+            "**Start from these two events** (the kit's summaries of what happened):",
+            "\n".join(_event_line(events.loc[e], n) for e, n in event_ids),
+            f"**Your documents.** {named}. Quote the documents, not this card. {caution}",
+        ]))
+    return "\n\n".join(["## Role cards for the controversy",
+                         "Cut along the dashed line: each pair needs both cards, one for each round.",
+                         "\n\n***\n\n".join(cards)])
+
+
+def _render(title: str, ids: list[str], first_letter: str = "A", stem: str = "") -> str:
     # Student material: it names its lesson but never links the teacher's plan or keys.
     docs = {d.id: d for d in documents.load_documents()}
     parts = [f"# Document pack: {title}", GENERATED, INTRO]
+    if stem and (cards := role_cards(stem, ids)):
+        parts.append(cards)
     parts += [section(chr(ord(first_letter) + i), docs[doc_id]) for i, doc_id in enumerate(ids)]
     return "\n\n".join(parts) + "\n"
 
@@ -117,7 +190,7 @@ def _render(title: str, ids: list[str], first_letter: str = "A") -> str:
 def render(stem: str) -> str:
     """The pack of the documents the lesson reads."""
     title, ids = PACKS[stem]
-    return _render(title, ids)
+    return _render(title, ids, stem=stem)
 
 
 def extension_render(stem: str) -> str:
@@ -131,11 +204,16 @@ def pages(text: str) -> float:
     return len(re.sub(r"[|#>*`-]", " ", text).split()) / WORDS_PER_PAGE
 
 
-def printable(text: str) -> str:
+# Each document (a ## heading after the first) starts a page; the role cards' line to cut along is dashed.
+SPLIT_CSS = ("@page { margin: 10mm 13mm; } body { font-size: 10pt; line-height: 1.25; } h2 { break-before: page; } h2:first-of-type { break-before: auto; } "
+             "h3 + ol { break-inside: avoid; } hr { border: 0; border-top: 2px dashed #000; margin: 0.8em 0; }")
+
+
+def printable(text: str, stem: str = "") -> str:
     """A pack as one self-contained HTML page to print from a browser, as the handouts and answer sheets have."""
     import build_handouts  # noqa: PLC0415  (beside this script in tools/; it imports this one lazily too)
 
-    return build_handouts.printable(text)
+    return build_handouts.printable(text, css=SPLIT_CSS if stem in PAGE_PER_DOCUMENT else "")
 
 
 def wanted() -> dict[Path, str]:
@@ -144,7 +222,7 @@ def wanted() -> dict[Path, str]:
     for stem in PACKS:
         text = render(stem)
         out[OUT / f"{stem}-pack.md"] = text
-        out[OUT / f"{stem}-pack.html"] = printable(text)
+        out[OUT / f"{stem}-pack.html"] = printable(text, stem)
     return out
 
 

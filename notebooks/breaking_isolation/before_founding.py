@@ -1,0 +1,88 @@
+"""A government said to act before the data founds it, or after it ends ("Chiang's Nanjing government seized the
+British concession at Hankow in January 1927": data/actors.csv starts the Nanjing government on 18 April 1927).
+
+Only a government named as one ("the Nanjing government", "the Wuhan government") is read, as the doer of its
+clause: a city's bare name is also a place ("Wuhan fell in October 1926"), and a party's wing ("the left
+Kuomintang") is older than the government it later formed. The act's date is the clause's own month and year, or its
+year alone; a denied or hypothetical clause, or one that speaks of the founding itself (agents.founded_when), is
+not read. The refusal gives the data's founding (or end) date and the cited events of the month said, with their
+doers, so that the student can see who acted then.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import act_dates, claim_people, ties_said
+
+GOVERNMENT = re.compile(r"\b(?:government|regime|cabinet)\b", re.IGNORECASE)
+# the doer: nothing but a possessive or an article before it in its clause ("Chiang's Nanjing government", "the ...")
+SUBJECT_BEFORE = re.compile(r"^\W*(?:(?i:in|on|by)\s+(?:early|late|mid-?)?\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?1[89]\d\d\s*,?\s*)?"
+                            r"(?:(?:the|a|its|his|their|[A-Z][\w-]*(?:'s|’s))\s+)*$")
+# an act, not a state of being or a founding: a past verb straight after the name ("seized", "broke", "took")
+ACTED = re.compile(r"\s*(?:then\s+|also\s+|soon\s+|quickly\s+)?(?!was\b|were\b|had\s+been\b)([a-z]{3,}ed|took|broke|"
+                   r"sent|gave|made|struck|fought|seized|won|led|cut|met|held|drove|threw|kept|began|ran|set\s+up)\b",
+                   re.IGNORECASE)
+FOUNDING = re.compile(r"\b(?:founded|formed|set\s+up|proclaimed|established|inaugurated|created|born)\b", re.IGNORECASE)
+AHEAD = re.compile(r"\b(?:before|until|till|ahead\s+of|earlier\s+than)\b", re.IGNORECASE)
+
+
+def _month_or_year(part: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last day of the month (or, failing one, the year) a clause dates its act to."""
+    for found in act_dates.MONTH.finditer(part):
+        if found.group("year") and (found.group("before") or "").strip().lower() not in act_dates.NOT_A_DAY:
+            first = pd.Timestamp(int(found.group("year")), act_dates.MONTHS.index(found.group("month")) + 1, 1)
+            return first, first + pd.offsets.MonthEnd(0)
+    years = claim_people.years_in(part)
+    if len(set(years)) == 1:
+        return pd.Timestamp(years[0], 1, 1), pd.Timestamp(years[0], 12, 31)
+    return None
+
+
+def read(claim: str, data, cited=()) -> str | None:
+    actors = data.actors
+    if "start_date" not in actors:
+        return None
+    ids = actors["actor_id"].astype(str)
+    starts = dict(zip(ids, pd.to_datetime(actors["start_date"], errors="coerce")))
+    ends = dict(zip(ids, pd.to_datetime(actors.get("end_date", pd.Series(index=actors.index, dtype=str)), errors="coerce")))
+    labels = dict(zip(ids, actors["name"].astype(str)))
+    found = ties_said.mentions(claim, ties_said.actor_names(actors))
+    events = data.events.assign(event_id=data.events["event_id"].astype(str))
+    for begin, finish, _ in ties_said._clauses(claim):
+        part = claim[begin:finish]
+        if ties_said.HYPOTHETICAL.search(part) or ties_said.DENIED.search(part) or re.search(r"n't|\bnot\b|\bnever\b", part):
+            continue
+        for body in (m for m in found if begin <= m.start and m.end <= finish and GOVERNMENT.search(m.typed)):
+            start, end = starts.get(body.actor), ends.get(body.actor)
+            act = ACTED.match(claim, body.end, finish)
+            if act is None or FOUNDING.match(act.group(1)) or AHEAD.search(part[body.end - begin:]):
+                continue
+            if not SUBJECT_BEFORE.match(claim[begin:body.start]):
+                continue
+            when = _month_or_year(part)
+            if when is None:
+                continue
+            early = pd.notna(start) and when[1] < start
+            late = pd.notna(end) and when[0] > end
+            if not (early or late):
+                continue
+            day = start if early else end
+            said = " ".join(part[act.start(1) - begin:].split()).rstrip(" ,.")
+            then = events[events["event_id"].isin(list(cited)) & events["date"].between(*when)]
+            others = [f"'{r.title}' ({claim_people._spoken(r.date)}, {r.event_id}) is the act of the "
+                      f"{labels.get(str(r.actor), str(r.actor))}" for r in then.itertuples() if str(r.actor) != body.actor]
+            return (f"Your claim makes the {labels[body.actor]} act ('{said}') "
+                    f"{'before it existed' if early else 'after it had ended'}: your clause dates the act to "
+                    f"{_span(when)}, but data/actors.csv {'starts' if early else 'ends'} the {labels[body.actor]} on "
+                    f"{claim_people._spoken(day)}."
+                    + (f" Of the events you cite, {'; '.join(others)}." if others else "")
+                    + " Check who acted then.")
+    return None
+
+
+def _span(when: tuple[pd.Timestamp, pd.Timestamp]) -> str:
+    first, last = when
+    return f"{first:%Y}" if first.month == 1 and last.month == 12 else f"{first:%B %Y}"
