@@ -148,6 +148,10 @@ def _joined_ids(typed: str, known) -> list[str]:
     return parts if len(parts) >= 2 and all(p in known for p in parts) else []
 
 
+# A sentence that asks ("Did Britain recognise ...?"): a question mark ends it.
+QUESTION = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*\?")
+
+
 def _sentences(text: str) -> int:
     """How many sentences: a break is ". ", "? " or "! " before a capital, unless the word before is "U.S." or "Mr."."""
     words = text.split()
@@ -172,8 +176,16 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if len(given.claim.split()) < MIN_CLAIM_WORDS:
         return checks.wrong(f"Write your claim as one full sentence (at least {MIN_CLAIM_WORDS} words) that answers "
                             "the question: a claim says what happened and why it matters, not just a name or a date.")
+    asked = QUESTION.search(given.claim)
+    if asked:  # a question is no claim: the claim is the student's answer to it
+        return checks.cannot_read(
+            f"Your claim {'ends' if asked.end() >= len(given.claim.rstrip()) else 'starts'} with a question "
+            f"({checks.shown(asked.group(0).strip(), 60)}): a claim is your answer, not a question. Write your "
+            "answer as one sentence that says what happened and why, then run your answer cell again.")
     if _sentences(given.claim) > 1:
-        return checks.wrong("Keep the claim to one sentence: the evidence goes in 'events', not in the claim.")
+        return checks.wrong(f"Your claim has {_sentences(given.claim)} sentences, and the check reads one. Join "
+                            "them into one sentence (with a word such as \"and\", \"because\" or \"so\"), or keep "
+                            "the one that answers the question. Put the events you cite in 'events'.")
     words = evidence_words.lexicon(data, documents)
     noise = evidence_words.is_noise(given.claim, words)
     if noise:  # gibberish is never "checked", whatever reason word it holds; a slip or two is not judged either
@@ -326,7 +338,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
-    shown = [evidence_words.as_typed(n) for n in named[:3]]
+    shown = [evidence_words.as_typed(n, data.actors) for n in named[:3]]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
     tips = pointers(given, data, documents, spec)
     if empty_years:
