@@ -165,7 +165,7 @@ def _wave(part: str, data) -> Effect | None:
                    for day, event in levels.values() if dates[event].year == years[0])
     if not found:
         return None
-    (first, first_day, first_id), (last, day, event) = found[0], found[-1]
+    (_, first_day, first_id), (last, day, event) = found[0], found[-1]
     return Effect(event, f"the {len(found)} recognitions of Moscow the data counts in {years[0]}, from "
                   f"{misconceptions._spoken(first_day)} ({first_id}) to the last of them", last, misconceptions._spoken(day))
 
