@@ -17,6 +17,7 @@ import re
 
 from . import acts_named, checks, claim_people, data_says, evidence_words, places, ties_said
 from .kin import DEMONYMS
+from .misconceptions import MOSCOW
 
 # Spellings of one city that the data and students both write (the older postal ones and pinyin): one place.
 RARE = data_says.SHOWN  # a name in more titles than this names a person of many acts, not one event
@@ -177,7 +178,8 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
                                                           for p in PLACE_AT.finditer(claim, begin, finish) for c in own):
             continue  # the data names no place, or the clause puts the event at its own ("built at Whampoa")
         named = {w.lower() for w in claim_people.NAME_WORD.findall(str(row["title"]))}
-        where = (own - named) or own  # "Canton", not the "Whampoa" that names the academy
+        # "Canton", not the "Whampoa" that names the academy; nor "Moscow", which stands for its government
+        where = {c for c in own - named if not re.fullmatch(MOSCOW, c, re.IGNORECASE)} or own
         return _ended(f"Your claim puts {_event(row)} {m.group(0).split()[0]} {place}, but "
                       f"{_quoted(row, where, title_first=False)}", "Check where it happened against that event in "
                       "data/events.csv.")
