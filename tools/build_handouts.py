@@ -467,8 +467,9 @@ def china_handout(data) -> str:
         return "document " + chr(ord("A") + build_packs.PACKS["05-china"][1].index(doc_id))
 
     # Exercise A asks for the turning points' order: the handout lists them lane by lane, as figure 1 draws them,
-    # not numbered in date order (the order is the answer; notebook 3's check and its solution hold it).
-    turns = charts.numbered(_china_lanes(data))
+    # with figure 1's letters, not numbered in date order (the order is the answer; notebook 3's check and its
+    # solution hold it).
+    turns = charts.lettered(_china_lanes(data))
     turns = turns.assign(lane_order=turns["lane"].map(china.LANES.index)).sort_values(["lane_order", "date"])
     backing = china.backing_by_quarter(data.events, data.actors)
     changes = china.switches(backing).assign(when=lambda t: t["quarter"].map(_quarter))
@@ -488,8 +489,9 @@ def china_handout(data) -> str:
              "Write your answers on answer sheet 5.",
              _china_exercises(data),
              "## A. Turning points, lane by lane (figure 1)",
-             "The ringed markers of figure 1, lane by lane as the figure draws them, each lane in date order.",
-             table(turns, [("Lane", "lane"), *EVENT_COLUMNS[:4]]),
+             "The ringed markers of figure 1, lane by lane as the figure draws them, each lane in date order, with "
+             "the letter the figure prints beside each.",
+             table(turns, [("Letter", "letter"), ("Lane", "lane"), *EVENT_COLUMNS[:4]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),

@@ -226,8 +226,10 @@ def list_hint(text: str, names: Mapping[str, str] | None = None) -> str | None:
         parts = text.split()
     if len(parts) < 2:
         return None
+    joined = ("commas" if re.search(r"[,;]", text) else "'and'" if re.search(r"\band\b", text)
+              else "spaces")  # what the student joined the names with, as they typed it
     return (f"Put each name in its own quotes, inside square brackets: {parts!r}, not one piece of text with "
-            "commas.")
+            f"{joined}.")
 
 
 def in_a_list(text: str, item: str = "a name") -> str:
@@ -306,7 +308,44 @@ def check(name: str, answer, data=None) -> None:
 COUNTED = re.compile(r"(?P<number>\d+)\s+(?P<noun>[A-Za-z]+(?:\s+[A-Za-z]+)?)\.?")
 HEDGES = frozenset("or to about around roughly approximately maybe perhaps more less than plus over under nearly "
                    "almost at least most odd ish".split())
-NOTHING = re.compile(r"(?:none|zero|nil|nought|not\s+one)\.?", re.IGNORECASE)  # nothing counted: 0
+# Nothing counted: 0. "none", "zero quarters", "not one", and "no" with what it counts, a plural ("no quarters at
+# all"), never "no idea".
+NOTHING = re.compile(r"(?:(?:none|nothing|zero|nil|nought|not\s+(?:a\s+single\s+)?one)(?:\s+[a-z]+)?|no\s+[a-z]{2,}s)"
+                     r"(?:\s+at\s+all)?\s*[.!]?", re.IGNORECASE)
+BARE = re.compile(r"-?\d+\s*[.!]?")  # "24.": a number with the full stop of a sentence
+QUARTER = re.compile(r"\b1[89]\d\d\s*[-/ ]?\s*q[1-4]\b|\bq[1-4]\s*[-/ ,]?\s*1[89]\d\d\b", re.IGNORECASE)
+FRACTION = re.compile(r"\d+\s*/\s*\d+")
+FIGURES = "Write one whole number alone, in figures, with no other words or numbers."
+
+
+def count_in(text: str, nouns: Iterable[str] | None = None) -> int | None:
+    """The count a piece of text gives ("24", "24.", "24 countries", "zero quarters"), or None. With `nouns`,
+    a number followed by a word is read only when the word is one of them ("345 days" for a number of days)."""
+    text = " ".join(text.split())
+    if BARE.fullmatch(text):
+        return int(text.rstrip(".! "))
+    counted = COUNTED.fullmatch(text)
+    if counted and not set(counted.group("noun").lower().split()) & HEDGES and (
+            nouns is None or counted.group("noun").lower() in nouns):
+        return int(counted.group("number"))  # "24 states", "3 quarters": a number and what it counts
+    if nouns is None and NOTHING.fullmatch(text):
+        return 0  # "none", "zero": nothing counted
+    return None
+
+
+def uncounted(answer: str) -> str:
+    """What to write instead of a text the check cannot read as one count. Never a number taken out of it, which
+    could be a guess at the key ("2" out of "2/3"), except the student's one number among words ("about 24")."""
+    if QUARTER.search(answer):
+        return (f"{answer!r} names a quarter, a point in time: this exercise asks how many, a count. " + FIGURES)
+    if FRACTION.search(answer):
+        return f"{answer!r} is a fraction: this exercise asks for a count. " + FIGURES
+    numbers_in = re.findall(r"-?\d+", answer)
+    if len(numbers_in) > 1:
+        return f"{answer!r} holds more than one number, and the check reads only one. " + FIGURES
+    if numbers_in:  # "about 24": the student's one number, without the words that leave it open
+        return f"Write just the number, without words: {numbers_in[0]}, not {answer!r}."
+    return f"Write the number in figures, such as 12, not {answer!r}."
 
 
 def as_int(answer) -> int:
@@ -319,18 +358,16 @@ def as_int(answer) -> int:
             if re.fullmatch(r"1[89]\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?", answer):  # "1927-05-27": a date, not a count
                 raise Unreadable(f"{answer!r} is a date: this exercise asks for a count, a whole number such as "
                                  "12, not a date or a year.")
-            counted = COUNTED.fullmatch(answer)
-            if counted and not set(counted.group("noun").lower().split()) & HEDGES:
-                return int(counted.group("number"))  # "24 states", "3 quarters": a number and what it counts
-            if NOTHING.fullmatch(answer):
-                return 0  # "none", "zero": nothing counted
-            figures = re.search(r"-?\d+", answer)
-            if figures:  # "24 or 25", "about 24", "24 states and 3 more": words the check does not read as one number
-                raise Unreadable(f"Write just the number, without words: {figures.group(0)}, not {answer!r}.")
-            raise Unreadable(f"Write the number in figures, such as 12, not {answer!r}.")
+            count = count_in(answer)
+            if count is not None:
+                return count
+            raise Unreadable(uncounted(answer))
         return int(answer)
+    if isinstance(answer, (list, tuple, set)) and len(answer) == 1 and isinstance(next(iter(answer)), numbers.Real) \
+            and not isinstance(next(iter(answer)), bool):  # [24]: the student's one number, in brackets
+        raise Unreadable(f"Write the number alone, without brackets: answer = {shown(next(iter(answer)))}")
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        raise Unreadable("")
+        raise Unreadable("Write a whole number in figures, without quotes or brackets, such as answer = 12")
     if answer != answer or float(answer) != int(answer):  # not a number, or not a whole one
         raise Unreadable("Give a whole number, without decimals.")
     return int(answer)
@@ -474,6 +511,8 @@ def as_number_mapping(answer, names: Mapping[str, str] | None = None) -> dict[st
                              "answer cell again.")
         if isinstance(value, pd.Timedelta):
             value = value / pd.Timedelta(days=1)
+        if isinstance(value, str) and count_in(value, {"days", "day"}) is not None:
+            value = count_in(value, {"days", "day"})  # "345 days", "345"
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or value != value:
             raise Unreadable(f"The value for {shown(key)} should be a number of days; it is {plain_type(value)}.")
         typed, key = key, " ".join(key.split()).lower()
@@ -513,7 +552,8 @@ def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mappin
                 # right but for the slips: a slip of form, which the check could not read, not a wrong answer
                 said = [s for s, _ in extra]
                 listed = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]
-                return cannot_read(f"The check could not read {listed}: it is no name it knows.", points[-1],
+                return cannot_read(f"The check could not read {listed}: "
+                                   f"{'it is no name' if len(said) == 1 else 'they are no names'} it knows.", points[-1],
                                    "Fix the spelling, then run your answer cell again.")
     if expected - given:
         points.append("Some are missing.")
@@ -535,7 +575,7 @@ def _shown(item, labels: Mapping[str, str], typed: Mapping[str, str] | None = No
 def actor_labels(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> dict[str, str]:
     """{actor id: how feedback names it}: a figure's label if it has one, else its name in actors.csv, without
     its bracketed note ("Russian Socialist Federative Soviet Republic"), and never the id."""
-    found = {actor: " ".join(BRACKETED.sub(" ", name).split()) or name
+    found = {actor: re.sub(r"\s+(?=[,;])", "", " ".join(BRACKETED.sub(" ", name).split())) or name  # no " ,"
              for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str))}
     found.update({actor: " ".join(label.split()) for actor, label in (labels or {}).items()})
     return found

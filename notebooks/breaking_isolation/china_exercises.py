@@ -79,6 +79,25 @@ def _words(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def _near_by_words(typed: str, data, documents) -> list[str]:
+    """The debate's event an unknown id most likely means, read by its words as well as its letters: the words of
+    each event's id and title, and of the title and purpose of the debate's documents on it ("1927-trotsky-reply":
+    Trotsky's critique, which its document calls a reply to Stalin); a document counts for the first event it
+    lists, its own. [] when no one event shares the most words."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", typed.lower()):  # an id's form only: never a line's words
+        return []
+    said = set(re.findall(r"[a-z0-9]+", typed.lower())) - evidence_words.LITTLE
+    titles = dict(zip(data.events["event_id"].astype(str), data.events["title"].astype(str)))
+    scores = {}
+    for event in DEBATE_EVENTS:
+        text = " ".join([event, titles.get(event, "")] + [f"{doc.title} {doc.purpose}" for doc in documents
+                                                          if doc.id in DEBATE_DOCUMENTS and doc.event_ids[:1] == (event,)])
+        scores[event] = len(said & set(re.findall(r"[a-z0-9]+", text.lower())))
+    best = max(scores.values(), default=0)
+    top = [event for event, score in scores.items() if score == best]
+    return top if best >= 2 and len(top) == 1 else []
+
+
 def _documents(data):
     from .evidence import _documents  # the kit's documents, loaded as every claim check loads them
 
@@ -116,7 +135,7 @@ def _check_speakers(answer, data):
     described = data.events.set_index("event_id")["description"]
     texts.update({f"the data's description of {event}": str(described[event])
                   for event in DEBATE_EVENTS if event in described.index})
-    found, unmatched, lines = [], [], {}
+    found, unmatched, lines, slips = [], [], {}, []
     ids = data.events["event_id"].astype(str)
     for n, (who, shows) in sorted(given.items()):
         lowered = " ".join(shows.split()).lower()
@@ -132,8 +151,16 @@ def _check_speakers(answer, data):
             return checks.wrong(f"For claim {n}: that event ({match.event}) is real, but it is not part of the "
                                 f"debate in Moscow in 1927; choose from {', '.join(DEBATE_EVENTS)}, or copy a line "
                                 "of one of the debate's documents.")
+        almost = evidence_words.near_line(shows, texts) if match is None else None
+        if almost and almost[0] in DEBATE_DOCUMENTS:  # a slip of a letter in a copied line: show the line
+            title = next(doc.title for doc in documents if doc.id == almost[0])
+            slips.append(f"For claim {n}, {checks.shown(shows, 60)} almost matches a line of {almost[0]} ({title}), "
+                         f"but not letter for letter. The document has: \u201c{almost[1]}\u201d. Copy the line "
+                         "as the document prints it.")
+            continue
         if match is None:
-            near = difflib.get_close_matches(lowered, [*DEBATE_EVENTS, *ids], n=1, cutoff=0.75)
+            near = _near_by_words(lowered, data, documents) or difflib.get_close_matches(
+                lowered, [*DEBATE_EVENTS, *ids], n=1, cutoff=0.75)
             unmatched.append(f"claim {n} ({checks.shown(shows)}" + (f": did you mean {near[0]!r}?)" if near else ")"))
             continue
         said_by, named = evidence_speaker(match, data, documents, names), names[_words(who)].lower()
@@ -162,13 +189,16 @@ def _check_speakers(answer, data):
         found.append(f"Claim {n}: {match.what}.")
         if match.kind == "line":
             lines.setdefault(" ".join(evidence_words.words(shows)), []).append(n)
+    if slips and not unmatched:  # only slips of form: what could not be read, never "not right"
+        return checks.cannot_read(*slips, "Fix it, then run your answer cell again.")
     if unmatched:
         listed = ", ".join(unmatched[:-1]) + " and " + unmatched[-1] if len(unmatched) > 1 else unmatched[0]
         return checks.wrong(f"The check could not find the evidence for {listed} in the data. What counts: an "
                             f"event id, the date or the title of an event or of one of the debate's documents "
                             f"({', '.join(DEBATE_DOCUMENTS)}), or a line of at least "
                             f"{evidence_words.MIN_LINE_WORDS} words copied letter for letter from one of the "
-                            "debate's documents, or what the debate table (section D of handout 5) says of an event.")
+                            "debate's documents, or what the debate table (section D of handout 5) says of an event.",
+                            *slips)
     shared = next((claims for claims in lines.values() if len(claims) > 1), None)
     if shared:
         listed = ", ".join(map(str, shared[:-1])) + " and " + str(shared[-1])

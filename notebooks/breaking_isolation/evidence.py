@@ -27,9 +27,11 @@ actor; one that says an event succeeded when its title says it was crushed, that
 when an event ended it, that a person led a body of another state, or that Moscow recognised a party, is refused
 with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
 person acting for a body actors.csv does not put them in (targets.py), or a government said to act before
-actors.csv founds it or after it ends (before_founding.py). So is a person, firm or document given a state the data
+actors.csv founds it or after it ends (before_founding.py); a break of relations with Moscow given to the side Moscow
+broke with, or to another government of the same state (breaks_said.py). So is a person, firm or document given a state the data
 does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). An act put in a month the data does not date it to, or before or after
-another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py), a cited event put at a place, given a people's adjective or set
+another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or, named by
+its name, between sides its event does not have (treaty_sides.py), a cited event put at a place, given a people's adjective or set
 with a state its own text contradicts ("Whampoa opened in Peking", "the Japanese concession at Hankow",
 cited_facts.py), or given a verb its title turns round ("supported" a coup the title "brands"), or the occasion
 its description names denied (occasions.py), a gap between two cited events their dates contradict ("four weeks
@@ -58,7 +60,8 @@ import pandas as pd
 from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import before_founding, cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
+from . import before_founding, breaks_said, cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
+from . import treaty_sides  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -145,6 +148,10 @@ def _joined_ids(typed: str, known) -> list[str]:
     return parts if len(parts) >= 2 and all(p in known for p in parts) else []
 
 
+# A sentence that asks ("Did Britain recognise ...?"): a question mark ends it.
+QUESTION = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*\?")
+
+
 def _sentences(text: str) -> int:
     """How many sentences: a break is ". ", "? " or "! " before a capital, unless the word before is "U.S." or "Mr."."""
     words = text.split()
@@ -169,8 +176,16 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if len(given.claim.split()) < MIN_CLAIM_WORDS:
         return checks.wrong(f"Write your claim as one full sentence (at least {MIN_CLAIM_WORDS} words) that answers "
                             "the question: a claim says what happened and why it matters, not just a name or a date.")
+    asked = QUESTION.search(given.claim)
+    if asked:  # a question is no claim: the claim is the student's answer to it
+        return checks.cannot_read(
+            f"Your claim {'ends' if asked.end() >= len(given.claim.rstrip()) else 'starts'} with a question "
+            f"({checks.shown(asked.group(0).strip(), 60)}): a claim is your answer, not a question. Write your "
+            "answer as one sentence that says what happened and why, then run your answer cell again.")
     if _sentences(given.claim) > 1:
-        return checks.wrong("Keep the claim to one sentence: the evidence goes in 'events', not in the claim.")
+        return checks.wrong(f"Your claim has {_sentences(given.claim)} sentences, and the check reads one. Join "
+                            "them into one sentence (with a word such as \"and\", \"because\" or \"so\"), or keep "
+                            "the one that answers the question. Put the events you cite in 'events'.")
     words = evidence_words.lexicon(data, documents)
     noise = evidence_words.is_noise(given.claim, words)
     if noise:  # gibberish is never "checked", whatever reason word it holds; a slip or two is not judged either
@@ -235,8 +250,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     dated = act_dates.read(given.claim, data, given.events)
     if dated:  # an act put in a month, or before or after another, that the data's dates contradict
         return checks.wrong(dated)
-    placed = places.read(given.claim, data, given.events)
-    if placed:  # a treaty put at a place its event in the data was not made at
+    placed = places.read(given.claim, data, given.events) or treaty_sides.read(given.claim, data, given.events)
+    if placed:  # a treaty put at a place its event in the data was not made at, or between other sides
         return checks.wrong(placed)
     inside = cited_facts.read(given.claim, data, given.events)
     if inside:  # a cited event put at another place, given another people's thing or another state than its own
@@ -259,6 +274,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     person = act_people.read(given.claim, data, given.events)
     if person:  # a statesman or party made the doer of an act whose event names another
         return checks.wrong(person)
+    broken = breaks_said.read(given.claim, data, given.events)
+    if broken:  # a break with Moscow given to the side Moscow broke with, or to another government of the state
+        return checks.wrong(broken)
     anchored = tie_times.read(given.claim, data, spec.start, spec.end, given.events)
     if anchored.refusal:  # a tie said to hold before or after an event, against the events on that side of it
         return checks.wrong(anchored.refusal)
@@ -320,7 +338,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
-    shown = [evidence_words.as_typed(n) for n in named[:3]]
+    shown = [evidence_words.as_typed(n, data.actors) for n in named[:3]]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
     tips = pointers(given, data, documents, spec)
     if empty_years:

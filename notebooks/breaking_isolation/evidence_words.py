@@ -20,6 +20,7 @@ Nothing here reads the claim's history: whether the claim is good history is for
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -349,14 +350,46 @@ def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) ->
     return [(typed, shown) for shown, (_, typed) in sorted(found.items(), key=lambda item: item[1][0])]
 
 
-def as_typed(named: tuple[str, str]) -> str:
+def as_typed(named: tuple[str, str], actors: pd.DataFrame | None = None) -> str:
     """One thing a claim names, for a message: the student's own words in quotes, then, when the data calls it
-    otherwise, the data's name: "'Britain' (the data calls it United Kingdom)", "'Trotsky'"."""
+    otherwise, the data's name: "'Britain' (the data calls it United Kingdom)", "'Trotsky'". A party's name in
+    brackets ("Bolsheviks") is often said of the state it ran: with `actors`, that state is named too."""
     typed, shown = named
     bare = " ".join(words(typed))
     if bare in " ".join(words(shown)) or bare.removesuffix("s") == " ".join(words(shown)):  # "Americans"
         return f"'{typed}'"
+    ruled = _state_of_party(bare, shown, actors) if actors is not None else None
+    if ruled:
+        return f"'{typed}' (the data calls the party {shown}; the state it ran is the {ruled})"
     return f"'{typed}' (the data calls it {shown})"
+
+
+def _state_of_party(bare: str, shown: str, actors: pd.DataFrame) -> str | None:
+    """The name of the state a party ran, when `bare` is the bracketed word of that party's name in actors.csv
+    ("Bolsheviks" of "Russian Communist Party (Bolsheviks)"), so that a claim about the regime is not read only
+    as the party's; None otherwise."""
+    labels = checks.actor_labels(actors)
+    for actor, name, kind, owner in zip(actors["actor_id"].astype(str), actors["name"].astype(str),
+                                        actors["kind"].astype(str), actors["belongs_to"].fillna("").astype(str)):
+        notes = {" ".join(words(note)) for note in checks.BRACKETED.findall(name)}
+        if kind == "party" and labels.get(actor) == shown and owner and (
+                bare in notes or f"{bare}s" in notes or bare.removesuffix("s") in notes):
+            if kinds_of(actors).get(owner) != "state":
+                return None
+            starts = dict(zip(actors["actor_id"].astype(str), actors["start_date"].fillna("").astype(str)))
+            before = [a for a, end, k in zip(actors["actor_id"].astype(str), actors["end_date"].fillna("").astype(str),
+                                             actors["kind"].astype(str))
+                      if k == "state" and end and end == starts.get(owner)]  # Soviet Russia, until the USSR
+            if before:
+                day = pd.Timestamp(starts[owner])
+                return (f"{labels.get(before[0], before[0])} until {day.day} {day:%B %Y}, then the "
+                        f"{labels.get(owner, owner)}")
+            return labels.get(owner, owner)
+    return None
+
+
+def kinds_of(actors: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
 
 
 @dataclass(frozen=True)
@@ -393,6 +426,25 @@ def match_line(line: str, lexicon: Lexicon, event_ids: Iterable[str], texts: Map
                 return Match("line", f"your line is in {doc_id}, word for word but for its spelling (the document "
                                      "spells it the British way)", text=doc_id)
     return None
+
+
+def near_line(line: str, texts: Mapping[str, str], cutoff: float = 0.9) -> tuple[str, str] | None:
+    """(document id, its line as printed) for a line of at least MIN_LINE_WORDS words that is not in any of
+    `texts` but almost is, a letter or two off ("build there soviets" for "build their soviets"); None if none."""
+    said = " ".join(words(line))
+    size = len(said.split())
+    if size < MIN_LINE_WORDS or len({w for w in said.split() if w not in LITTLE}) < MIN_LINE_CONTENT:
+        return None
+    best, found = cutoff, None
+    for doc_id, text in texts.items():
+        tokens = str(text).split()
+        for start in range(len(tokens)):
+            for width in (size - 1, size, size + 1):
+                window = tokens[start:start + width]
+                matcher = difflib.SequenceMatcher(None, said, " ".join(words(" ".join(window))))
+                if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best and matcher.ratio() > best:
+                    best, found = matcher.ratio(), (doc_id, " ".join(window).strip(" \"'“”‘’.,;:*>_()[]"))
+    return found
 
 
 # American spellings and the British ones the kit's texts use: neighborhood/neighbourhood, organize/organise,

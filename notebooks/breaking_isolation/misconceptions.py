@@ -531,7 +531,8 @@ def wrong_years(claim: str, data) -> list[Misconception]:
                 year = f"between {year} and {span}"
             typed = said.group("state")
             found.append(_year_hint(state, typed[:1].lower() + typed[1:] if typed[:4].lower() == "the " else typed,
-                                    year, dates, "in practice (de facto) " if levels == ("de_facto",) else ""))
+                                    year, dates, "in practice (de facto) " if levels == ("de_facto",) else
+                                    "in law (de jure) " if levels == ("de_jure",) else ""))
     return found
 
 
@@ -561,9 +562,14 @@ def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, st
         hint = (f"Your claim says {typed} recognised Moscow {_when(year)}, but data/events.csv records no recognition "
                 f"of Moscow by {typed} in any year: check which state you mean.")
     else:
+        # the year is right but the level is not ("de jure in 1922" for a de facto act of 1922): say so, not "the year"
+        other = [level for level, (day, _) in dates.items() if level in ("de_facto", "de_jure") and day[:4] in year
+                 and how and level not in how.replace(" ", "_")]
+        fix = (f": {_when(year)} it was recognition in {'practice (de facto)' if other[0] == 'de_facto' else 'law (de jure)'}"
+               f", not in {'law' if other[0] == 'de_facto' else 'practice'}." if other else
+               f": check the year against {'that event' if len(said) == 1 else 'those events'} in data/events.csv.")
         hint = (f"Your claim says {typed} recognised Moscow {how}{_when(year)}. The data says {typed} recognised it "
-                f"{' and '.join(said)}{'' if 'de_jure' in dates else ', and never in law'}: check the year against "
-                f"{'that event' if len(said) == 1 else 'those events'} in data/events.csv.")
+                f"{' and '.join(said)}{'' if 'de_jure' in dates else ', and never in law'}{fix}")
     return Misconception(state, re.compile(""), hint, tuple(event for _, event in dates.values()))
 
 

@@ -112,6 +112,14 @@ def _check_hostile_1928(answer, data):
     typed = checks.as_typed_ids(answer, names)
     given = set(typed)
     if SOVIET in given:  # a student who lists Moscow has misread the question: say so, never drop it quietly
+        kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+        person = checks.names_of(data.actors, LABELS).get(" ".join(str(typed[SOVIET]).split()).lower())
+        if kinds.get(person) == "person":  # "trotsky": a man of Moscow's side, whom the network does not draw
+            return checks.wrong(f"{checks.shown(typed[SOVIET])} is a person, "
+                                f"{checks.actor_labels(data.actors).get(person, person)}, not an actor of the "
+                                "network: it draws states, governments and parties, and no people. The check read "
+                                "that name as Moscow's side, which cannot be hostile to itself. List only the actors at "
+                                "the other end of Moscow's hostile ties.")
         return checks.wrong("Moscow cannot be hostile to itself: list only the actors at the other end of its "
                             "hostile ties.")
     said = checks.compare_sets(given, expected, "actors hostile to Moscow at the end of 1928",

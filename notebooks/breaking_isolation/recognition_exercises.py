@@ -32,8 +32,20 @@ def _broken_off(changes: pd.DataFrame) -> set[str]:
 
 
 def _state_names(data) -> dict[str, str]:
-    """What a student may type for a state: its id or name in any case, or a common name ("Britain")."""
-    return checks.names_of(data.actors)
+    """What a student may type for a state: its id or name in any case, or a common name ("Britain"). "Nationalist
+    China" is the Nationalists' government at Nanjing, from 1927 (data/actors.csv), so that an answer that names
+    it is told it is a government, not left unread."""
+    names = checks.names_of(data.actors)
+    if "china-nanjing" in set(data.actors["actor_id"].astype(str)):
+        names.setdefault("nationalist china", "china-nanjing")
+    return names
+
+
+def _state_words(data) -> list[str]:
+    """The names of states only: the words a "Did you mean" may offer where a state is asked for (never 'chiang'
+    for 'chian')."""
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    return [name for name, actor in _state_names(data).items() if kinds.get(actor) == "state"]
 
 
 # Exercise 1's day: Britain broke off relations, and the student reads what that did to the recognition count.
@@ -105,7 +117,7 @@ def _check_ruptures(answer, data):
                                "(a government that was not then recognised speaks for no state), and take "
                                "the state, not the actor who broke off.",
                                checks.actor_labels(data.actors) | {state: "Moscow itself" for state in SOVIET_STATE},
-                               typed, _state_names(data))
+                               typed, _state_words(data))
 
 
 @checks.exercise("recognition-3", expects="the gap in days for each state: a column of numbers whose index is the "

@@ -811,8 +811,13 @@ def _cited_kin(events: pd.DataFrame, cited, a: str, b: str, one: set[str], two: 
     if years:
         rows = rows[rows["date"].dt.year.isin(years)]
 
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+
     def side(actor: str, members: set[str], named: str) -> bool:
-        return actor in members or _kin(actor, named, names, owners)
+        # two governments of one state are rivals (Wuhan and Nanjing), never one name's kin: a party's name
+        # covers its governments, a government's name covers no other
+        rivals = kinds.get(actor) == kinds.get(named) == "government"
+        return actor in members or (not rivals and _kin(actor, named, names, owners))
 
     keep = [(side(x, one, a) and side(y, two, b)) or (side(x, two, b) and side(y, one, a))
             for x, y in zip(rows["actor"].astype(str), rows["counterpart"].astype(str))]
