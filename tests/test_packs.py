@@ -120,7 +120,9 @@ def test_lesson_4_prints_every_document_it_reads_from_its_pack_or_extension():
 
 def test_lesson_5s_role_cards_give_each_side_two_events_from_the_data_and_its_documents():
     """Each side of the controversy has a card with two event ids, each printed with its title and the start of its
-    description as data/events.csv holds them (not retyped), and the letters of its own documents."""
+    description as data/events.csv holds them (not retyped, cuts marked), and the letters of its own documents."""
+    import verbatim
+
     events = kit.load().events.set_index("event_id")
     cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
     assert cards.count("### Role card:") == 2
@@ -130,6 +132,39 @@ def test_lesson_5s_role_cards_give_each_side_two_events_from_the_data_and_its_do
         assert len(ids) == 2 and set(ids) <= set(events.index), ids
         for event_id in ids:
             first = build_packs.SENTENCE_END.split(" ".join(events.loc[event_id, "description"].split()))[0]
-            assert markup.escape(events.loc[event_id, "title"]) in card and markup.escape(first) in card
+            line = re.search(rf"^- `{event_id}`.*$", card, re.MULTILINE).group(0)
+            assert markup.escape(events.loc[event_id, "title"]) in line
+            printed = line.split("**", 2)[2].strip().replace("\\[...\\]", "[...]")
+            assert printed.startswith(markup.escape(first)[:40]), (event_id, printed[:80])
+            # word for word the kit's summary, every cut marked [...]
+            assert verbatim.check(printed, markup.escape(" ".join(events.loc[event_id, "description"].split()))) == []
         assert all(f"Document {letter}," in card for letter in letters)
     assert cards in build_packs.render("05-china") and "Role card" not in build_packs.render("02-network")
+
+
+def test_lesson_5s_role_cards_are_fair_to_both_sides():
+    """Each card carries its own side's evidence only and settles nothing by hindsight: no event after the debate's
+    plenum (30 May 1927), no outcome from after it, and no objection of the other side on Stalin's card. Stalin's card
+    quotes the historian of neither camp word for word as the kit stores him; the Opposition's card warns, from the
+    data, that Trotsky's later account of his own line is disputed."""
+    import verbatim
+
+    events = kit.load().events.set_index("event_id")
+    cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
+    stalin, opposition = cards.split("### Role card:")[1:]
+    plenum = events.loc["1927-ecci-eighth-plenum", "date"]
+    for card in (stalin, opposition):
+        for event_id in re.findall(r"^- `([\w-]+)`", card, re.MULTILINE):
+            assert events.loc[event_id, "date"] < plenum, event_id
+        assert "within weeks" not in card and "turned on the communists" not in card
+    assert "Trotsky wrote" not in stalin and "Opposition's counter-proposals" not in stalin
+    stored = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (kit.data_dir() / "source-text").glob("historians-*.txt"))
+    quoted = build_packs.HISTORIAN["pantsov"]
+    assert any("quite logically" in q for _, q, _ in quoted) and any("Borodin" in lead for lead, _, _ in quoted)
+    for _, quote, _ in quoted:
+        assert verbatim.check(quote, stored) == [], verbatim.check(quote, stored)
+        assert markup.escape(build_packs._nested(quote)) in stalin
+    # the caution that goes with the Borodin passage: what he held back from was Stalin's own new line
+    assert "Stalin's own" in stalin
+    assert "Pantsov" in opposition and "1930" in opposition and "Pantsov" not in build_packs.ROLE_CARDS["05-china"][1][3]

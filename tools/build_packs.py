@@ -47,9 +47,12 @@ MOST_PAGES = {"05-china": 8}
 PAGE_PER_DOCUMENT = {"05-china"}
 # Lesson 5's structured academic controversy: one card per side, printed together on the pack's first page (each
 # pair argues one side in round 1 and the other in round 2, so every pair needs both). A card's events are rendered
-# from data/events.csv and its documents named from the pack, never retyped.
+# from data/events.csv and its documents named from the pack, never retyped. Each card carries its own side's
+# evidence only, and neither states a verdict: no outcome after the debate (30 May 1927) and no point of the other
+# side's is printed on a card.
 # (side, who argues it, position, the case in the side's own terms, two events (id, how many sentences of its
-# description the card prints: the rest is in handout 5's appendix), the side's documents, a caution)
+# description the card prints: the rest is in handout 5's appendix; words left out of those sentences, each printed
+# as [...]), the side's documents, a caution, what a historian of neither camp says (HISTORIAN))
 ROLE_CARDS = {
     "05-china": [
         ("Stalin's line", "pair A in round 1, pair B in round 2",
@@ -59,10 +62,15 @@ ROLE_CARDS = {
          "led and handed its army to Chiang. Chiang's coup split the Kuomintang: its left, at Wuhan, was still a "
          "revolutionary government, so the alliance should go on with Wuhan, and soviets set up at once would "
          "break it.",
-         [("1927-stalin-theses-china", 1), ("1927-ecci-eighth-plenum", 1)],
+         # The theses' event names the other side's objection in a parenthesis, which the card leaves out; the
+         # Northern Expedition shows what the alliance had won by 1927.
+         [("1927-stalin-theses-china", 1,
+           ("(Trotsky wrote that the Central Committee's plenum never discussed them)",)),
+          ("1926-northern-expedition", 1, ())],
          ["doc-1927-stalin-theses", "doc-1927-stalin-reply-marchulin"],
          "The printed excerpts of Stalin's texts do not mention the Kuomintang or Wuhan: for that part of the case, "
-         "cite the two events (the kit's summaries), not Stalin's words."),
+         "cite the two events (the kit's summaries) and the historian below, not Stalin's words.",
+         "pantsov"),
         ("The Opposition's line", "pair B in round 1, pair A in round 2",
          "The Chinese Communists should have built soviets and their own armed force, as a party independent of "
          "the Kuomintang. (Trotsky himself wanted them to leave it, but in May 1927 the Opposition did not yet "
@@ -71,11 +79,33 @@ ROLE_CARDS = {
          "curbed the Communists once already, in March 1926, while Moscow kept the alliance. The leadership "
          "repeats its mistakes and will not let them be discussed. Soviets, armed workers and peasants, and an "
          "independent party were the way to keep the revolution from being smashed.",
-         [("1927-trotsky-critique", 1), ("1926-canton-coup", 2)],
+         [("1927-trotsky-critique", 1, ()), ("1926-canton-coup", 2, ())],
          ["doc-1927-trotsky-critique", "doc-1927-trotsky-plenum-statement"],
          "Document B's opening is mostly about how the theses were approved: the Opposition's own proposals are "
-         "in document D and in the first event."),
+         "in document D and in the first event.",
+         "trotsky-1930"),
     ],
+}
+# What a historian of neither camp says, for a card: quotations as read in data/source-text/historians-*.txt (the
+# pack test checks each against it, word for word), each after the kit's words that say who wrote it, of what, and
+# what to be careful of. (the kit's lead-in, the quotation, the kit's words after it)
+HISTORIAN = {
+    "pantsov": [
+        ("Alexander Pantsov, a historian of neither camp who worked in the Soviet archives, writes that in February "
+         "1927, before Chiang's coup, with the left Kuomintang's leader Wang Jingwei coming back,",
+         "the Soviet leadership quite logically placed its hopes on the strengthening of the Guomindang's leftist "
+         "faction.", ""),
+        ("Of Wuhan after the coup, Pantsov and Steven Levine write that Borodin, Moscow's adviser there,",
+         "intuitively grasped that any extremist demarche on the part of the communists could precipitate the "
+         "\u201cleftist\u201d Guomindang generals into the anticommunist camp.",
+         "Careful: in the same passage, what Borodin held back from was Stalin's own new order after the coup, to "
+         "radicalise the left Kuomintang at once."),
+    ],
+}
+# A card's caution from the kit's summary of an event: (event id, which sentence of its description, lead-in).
+# The Opposition's card warns that Trotsky's later account of his own line is disputed.
+EVENT_CAUTION = {
+    "trotsky-1930": ("1927-trotsky-critique", 2, "Careful:"),
 }
 # Documents a lesson offers beyond what its 50 minutes read: printed apart (extension_render), marked optional.
 EXTENSIONS = {
@@ -144,13 +174,34 @@ INTRO = ("Each document is printed as its source prints it (`[...]` marks "
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
-def _event_line(event, sentences: int) -> str:
+def _event_line(event, sentences: int, cuts: tuple[str, ...] = ()) -> str:
     """An event as a role card prints it: id, date, title and the first sentences of the kit's summary, all from
-    data/events.csv; a cut is marked [...]."""
+    data/events.csv, less the words `cuts` names; every cut is marked [...]."""
     said = SENTENCE_END.split(" ".join(event.description.split()))
     summary = " ".join(said[:sentences]) + (" [...]" if len(said) > sentences else "")
+    for cut in cuts:
+        if cut not in summary:   # the data was reworded: say so rather than print the words the card should drop
+            raise ValueError(f"{event.event_id}: the words to leave out are no longer in its summary: {cut!r}")
+        summary = summary.replace(cut, "[...]")
     return (f"- `{event.event_id}`, {documents.written_date(event.date_text)}: **{markup.escape(event.title)}.** "
             f"{markup.escape(summary)}")
+
+
+def _nested(quote: str) -> str:
+    """A quotation inside the card's double quotation marks: its own double marks printed single."""
+    return quote.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
+def _weigh(key: str, events) -> str:
+    """A card's last paragraph: a historian of neither camp quoted (HISTORIAN), or a caution from the data
+    (EVENT_CAUTION)."""
+    if key in HISTORIAN:
+        said = " ".join(f"{lead} \u201c{markup.escape(_nested(quote))}\u201d {after}".rstrip()
+                        for lead, quote, after in HISTORIAN[key])
+        return f"**What a historian says.** {said}"
+    event_id, n, lead = EVENT_CAUTION[key]
+    sentence = SENTENCE_END.split(" ".join(events.loc[event_id, "description"].split()))[n]
+    return f"**{lead}** {markup.escape(sentence)} (`{event_id}`)"
 
 
 def role_cards(stem: str, ids: list[str]) -> str:
@@ -162,15 +213,16 @@ def role_cards(stem: str, ids: list[str]) -> str:
     events = load().events.set_index("event_id", drop=False)
     docs = {d.id: d for d in documents.load_documents()}
     cards = []
-    for side, who, position, case, event_ids, doc_ids, caution in ROLE_CARDS[stem]:
+    for side, who, position, case, event_ids, doc_ids, caution, weigh in ROLE_CARDS[stem]:
         named = "; ".join(f"Document {chr(ord('A') + ids.index(d))}, {markup.escape(docs[d].title)}" for d in doc_ids)
         cards.append("\n\n".join([
             f"### Role card: {side} ({who})",
             f"**Your position.** {position}",
             f"**Your case, in your side's terms.** {case}",
             "**Start from these two events** (the kit's summaries of what happened):",
-            "\n".join(_event_line(events.loc[e], n) for e, n in event_ids),
+            "\n".join(_event_line(events.loc[e], n, cut) for e, n, cut in event_ids),
             f"**Your documents.** {named}. Quote the documents, not this card. {caution}",
+            _weigh(weigh, events),
         ]))
     return "\n\n".join(["## Role cards for the controversy",
                          "Cut along the dashed line: each pair needs both cards, one for each round.",
