@@ -401,3 +401,51 @@ def test_lesson_5s_key_to_exercise_a_gives_each_turning_points_letter_on_figure_
     for row in turns.itertuples():
         assert f"{row.number}. `{row.event_id}` ({row.date_text}; figure 1's letter {row.letter})" in key
     assert "numbers its\n   ringed turning points in date order" not in plan
+
+
+def test_lesson_5s_exit_slip_has_a_typeable_copy_and_asks_for_every_printed_sheet_put_away():
+    """A student who works on a screen reader does the check on a typeable copy of one slip, which the plan's
+    Differentiation offers with the other accessible copies; the slip and the plan put away the handout, the pack
+    (its cards and headnotes date turning points) and the answer sheet, not the handout only."""
+    import html
+
+    slip = (ROOT / "lessons" / "answer-sheets" / "05-china-exit-slip.md").read_text(encoding="utf-8")
+    form = html.unescape((ROOT / "lessons" / "answer-sheets" / "typeable" / "05-china-exit-slip.html")
+                         .read_text(encoding="utf-8"))
+    labels = re.findall(r'aria-label="([^"]*)"', form)
+    events = re.search(r"\| (Canton coup.*?) \|\n", slip).group(1).split(" | ")
+    assert set(events) <= set(labels) and len(labels) == len(set(labels))      # one slip, each box once
+    assert sum("Chinese side" in label for label in labels) == 2
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    differentiation = _section(plan, "Differentiation")
+    assert "screen reader" in differentiation
+    for copy in ("answer-sheets/typeable/05-china-exit-slip.html", "answer-sheets/typeable/05-china-answer-sheet.html",
+                 "packs/05-china-pack.html", "handouts/05-china-handout.html"):
+        assert f"({copy})" in differentiation and (ROOT / "lessons" / copy).is_file(), copy
+    for words in (slip, _section(plan, "Formative check")):
+        assert "turned over" not in words and "pack 5" in words and "answer sheet 5" in words
+
+
+def test_lesson_4_sets_lesson_5s_reading_roles_and_groups():
+    """Lesson 5's controversy starts from homework set in lesson 4: the plan hands out pack 5 and gives the roles and
+    the groups, in its timing and its activities."""
+    plan = (ROOT / "lessons" / "04-documents.md").read_text(encoding="utf-8")
+    timing, activities = _section(plan, "Timing"), _section(plan, "Activities")
+    assert "Set for next lesson" in timing and "**Set for next lesson" in activities
+    step = activities.split("**Set for next lesson", 1)[1]
+    assert "packs/05-china-pack.md" in step and "pair A" in step and "groups" in step
+    rows = re.findall(r"^\| [^|]+ \| (\d+ min|\(skip\)) \| (\d+) min \|$", timing, re.MULTILINE)
+    assert sum(int(a.split()[0]) for a, _ in rows if a != "(skip)") == 50 and sum(int(b) for _, b in rows) == 90
+
+
+def test_lesson_5s_short_version_names_the_two_turns_the_exit_slip_asks_about():
+    """The 50-minute class skips figure 1 and the war scare; its figure-2 step names the two events of 1927 that the
+    exit slip's second question asks for, by their ids, which the formative check's key gives."""
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    step = plan.split("3. **Backing against power", 1)[1].split("\n4. ", 1)[0]
+    short = step.split("In the 50-minute class", 1)[1]
+    key = _section(plan, "Formative check")
+    for event_id in ("1927-peking-embassy-raid", "1927-stalin-theses-china"):
+        assert f"`{event_id}`" in short and f"`{event_id}`" in key
+    ids = set(kit.load().events["event_id"])
+    assert set(re.findall(r"`(19\d\d-[\w-]+)`", short)) <= ids

@@ -678,6 +678,9 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+SLIP_CUT = "<!-- cut: cut here -->"  # where an exit slip's page is cut into its two slips
+
+
 def typeable(markdown_text: str) -> str:
     """An answer sheet as a form: every blank, ruled line, writing box and empty table cell a labelled text box,
     announced by a screen reader with the words of the sheet that ask for it; answers kept in the browser and
@@ -765,9 +768,12 @@ def printables(handouts: dict[str, str]) -> dict[Path, str]:
     out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True,
                                                   css=SHEET_EXTRA_CSS.get(sheet.name, ""))
             for sheet in sorted(SHEETS.glob("*.md"))}
-    # An exit slip prints two to a page, to be cut apart and collected: a typeable copy is for the answer sheets.
     out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(sheet.read_text(encoding="utf-8"))
             for sheet in sorted(SHEETS.glob("*-answer-sheet.md"))}
+    # An exit slip prints two to a page, to be cut apart and collected; its typeable copy, for a student who works
+    # on a screen reader, holds one slip.
+    out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(sheet.read_text(encoding="utf-8").split(SLIP_CUT)[0])
+            for sheet in sorted(SHEETS.glob("*-exit-slip.md"))}
     return out
 
 
