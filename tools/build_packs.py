@@ -96,7 +96,7 @@ HISTORIAN = {
          "the Soviet leadership quite logically placed its hopes on the strengthening of the Guomindang's leftist "
          "faction.", ""),
         ("Of Wuhan after the coup, Pantsov and Steven Levine write that Borodin, Moscow's adviser there,",
-         "intuitively grasped that any extremist demarche on the part of the communists could precipitate the "
+         "intuitively grasped that any extremist demarche [by the communists] could precipitate the "
          "\u201cleftist\u201d Guomindang generals into the anticommunist camp.",
          "Careful: in the same passage, what Borodin held back from was Stalin's own new order after the coup, to "
          "radicalise the left Kuomintang at once."),
