@@ -57,7 +57,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
 from . import before_founding, breaks_said, cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
@@ -195,7 +195,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
     absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
-                or sweeping.read(given.claim, data, spec.start, spec.end) or counts_said.read(given.claim, data)
+                or sweeping.read(given.claim, data, spec.start, spec.end) or all_of_them.read(given.claim, data, given.events)
+                or counts_said.read(given.claim, data)
                 or recognised_whom.read(given.claim, data, given.events))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
