@@ -12,6 +12,10 @@
 - "Only Britain broke off relations with Moscow in 1927": read as "Britain was the only state to break off
   relations" (absolutes.first_or_only), against the data's breaks (or restorations) of those years.
 
+- "The United States never did any business with Moscow before 1933": not refused, as the data counts a private
+  firm's acts as its own (data/README.md, 'Private bodies'), but said unchecked with the firms' business with Moscow
+  in those years whose text or note names the state (Amtorg, the Harriman concession).
+
 A wish ("would all have recognised") says nothing here.
 """
 
@@ -23,7 +27,7 @@ import pandas as pd
 
 from . import absolutes, ties_said
 from .kin import DEMONYMS
-from .misconceptions import _spoken, first_recognitions
+from .misconceptions import _spoken, _state_names, first_recognitions
 
 KINDS = {"state": "state", "states": "state", "country": "state", "countries": "state", "nation": "state",
          "nations": "state", "power": "state", "powers": "state", "party": "party", "parties": "party",
@@ -242,3 +246,44 @@ def same_day(claim: str, data) -> str | None:
     return (f"Your claim says they recognised Moscow on the same day ('{said.group(0)}'), but the data dates each "
             f"recognition {'in law' if level == 'de_jure' else 'in practice'}: {listed}. Check the dates in the "
             "table `changes`.")
+
+
+NEVER_BUSINESS = re.compile(r"\b(?:never|not\s+ever|no)\b(?:\s+[\w'’-]+){0,5}?\s+(?:business|trade|traded|trading|"
+                            r"commerce|deals?)\b", re.IGNORECASE)
+BUSINESS_KINDS = ("concession", "trade", "founding", "aid", "treaty")
+
+
+def firms_business(claim: str, data) -> str | None:
+    """What the check could not settle of "<state> never did business with Moscow": the business with Moscow of
+    private firms whose event or note names the state, in the years the claim names (module text); None when the
+    claim says no such thing or the data has none."""
+    said = NEVER_BUSINESS.search(claim)
+    if said is None or absolutes.HYPOTHETICAL.search(claim):
+        return None
+    state = absolutes._subject(claim, said.start(), data)
+    if state is None:
+        return None
+    lo, hi = absolutes._period(claim[said.end():]) or absolutes._period(claim[:said.start()]) or (0, 9999)
+    actors = data.actors
+    firms = set(actors.loc[actors["kind"].astype(str) == "firm", "actor_id"].astype(str))
+    notes = dict(zip(actors["actor_id"].astype(str), actors["note"].fillna("").astype(str)))
+    names = [n for n, s in _state_names(data).items() if s == state.actor and len(n) > 3]
+    names += [a for a, s in DEMONYMS.items() if s == state.actor]
+    moscow = ties_said._family(data).get("ussr", set(ties_said.SOVIET))
+    events = data.events
+    rows = []
+    for row in events[events["date"].dt.year.between(lo, hi)
+                      & events["kind"].astype(str).isin(BUSINESS_KINDS)].sort_values("date").itertuples():
+        sides = {str(row.actor), str(row.counterpart)}
+        firm = next(iter(sides & firms), None)
+        if firm is None or not sides & (moscow - {firm}):
+            continue
+        text = f"{row.description} {notes.get(firm, '')}"
+        if any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names):
+            rows.append(f"'{row.title}' ({_spoken(str(row.date_text))}, {row.event_id})")
+    if not rows:
+        return None
+    return (f"what your claim says of business between {absolutes._name(state)} and Moscow ('{said.group(0)}'): "
+            f"the data records business with Moscow by firms it ties to {absolutes._name(state)}: {'; '.join(rows[:3])}; "
+            "but it counts a private firm's acts as its own, not its state's (data/README.md, 'Private bodies'), so "
+            "the check cannot settle whether the state did business")

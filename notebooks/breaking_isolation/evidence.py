@@ -285,6 +285,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if anchored.unchecked:  # nothing on that side of the event: not checked, and not refused over other years
         ties = ties_said.Said(None, ties.checked, ties.unchecked + tuple(f"The check could not check {u}." for u in
                                                                           anchored.unchecked))
+    business = all_of_them.firms_business(given.claim, data)
+    if business:  # "never did business": firms' business the data does not count as their state's
+        ties = ties_said.Said(ties.refusal, ties.checked, ties.unchecked + (f"The check could not check {business}.",))
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
     why = causes.read(given.claim, data, given.events)
