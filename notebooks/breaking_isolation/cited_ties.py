@@ -22,21 +22,20 @@ TITLE_COOPERATIVE = re.compile(r"\b(?:backs|supports|aids|helps|arms|sides\s+wit
 TITLE_HOSTILE = re.compile(r"\b(?:sides?\s+against|turns?\s+(?:on|against)|breaks?\s+with|against)\b", re.IGNORECASE)
 
 
-def _tone_between(text: str) -> str | None:
-    """The tone of the last word of tone in `text` (the words between a title's two names), or None."""
-    from .ties_said import COOPERATIVE, HOSTILE
-
-    found = [(m.start(), "cooperative") for p in (COOPERATIVE, TITLE_COOPERATIVE) for m in p.finditer(text)]
-    found += [(m.start(), "hostile") for p in (HOSTILE, TITLE_HOSTILE) for m in p.finditer(text)]
+def _tone_between(text: str, words: tuple) -> str | None:
+    """The tone of the last word of tone in `text` (the words between a title's two names), or None; `words`:
+    the claim's words of tone (ties_said's COOPERATIVE and HOSTILE, passed in: that module reads this one)."""
+    cooperative, hostile = words
+    found = [(m.start(), "cooperative") for p in (cooperative, TITLE_COOPERATIVE) for m in p.finditer(text)]
+    found += [(m.start(), "hostile") for p in (hostile, TITLE_HOSTILE) for m in p.finditer(text)]
     return max(found)[1] if found else None
 
 
 def titled(events: pd.DataFrame, cited, one: set[str], two: set[str], names: dict[str, str], tone: str,
-           start, end) -> pd.DataFrame:
+           start, end, mentions, words: tuple) -> pd.DataFrame:
     """The cited events from start to end whose title names a member of each side, the second after a word of
-    `tone` ("Moscow turns against Chiang and backs Wuhan": 'backs', before Wuhan)."""
-    from .ties_said import mentions
-
+    `tone` ("Moscow turns against Chiang and backs Wuhan": 'backs', before Wuhan); `mentions` and `words`:
+    ties_said's reader of names and its words of tone."""
     rows = events[events["event_id"].astype(str).isin(set(cited)) & (events["date"] >= start)
                   & (events["date"] <= end)]
     keep = []
@@ -49,7 +48,7 @@ def titled(events: pd.DataFrame, cited, one: set[str], two: set[str], names: dic
                     # the word of tone just before the second name, after any other name ("against Chiang and
                     # backs Wuhan": 'backs' is said of Wuhan)
                     last_name = max((m.end for m in found if m.end <= b.start), default=a.end)
-                    hit = hit or _tone_between(title[last_name:b.start]) == tone
+                    hit = hit or _tone_between(title[last_name:b.start], words) == tone
         keep.append(hit)
     return rows[keep]
 
@@ -71,12 +70,12 @@ def with_persons_body(events: pd.DataFrame, cited, one: set[str], two: set[str],
 
 
 def against_friend(events: pd.DataFrame, cited, one: set[str], two: set[str], names: dict[str, str],
-                   family: dict[str, set[str]], lo: int, hi: int):
+                   family: dict[str, set[str]], lo: int, hi: int, mentions, linked, hostile):
     """(event row, the friend's id, the friend's last cooperative event with the other side) for a cited event
     from lo to hi in which a member of one side turns against ("sides against", "turns on") a third party whose
-    tie with the other side was cooperative then; None when there is none."""
+    tie with the other side was cooperative then; None when there is none. `mentions`, `linked` and `hostile`:
+    ties_said's reader of names, its events between two sides and its words of hostility."""
     from .network_model import sign_of
-    from .ties_said import HOSTILE, _linked, mentions
 
     rows = events[events["event_id"].astype(str).isin(set(cited)) & events["date"].dt.year.between(lo, hi)]
     for row in rows.sort_values("date").itertuples():
@@ -84,7 +83,7 @@ def against_friend(events: pd.DataFrame, cited, one: set[str], two: set[str], na
         for side, other in ((one, two), (two, one)):
             if str(row.actor) not in side:
                 continue
-            for said in [*TITLE_HOSTILE.finditer(title), *HOSTILE.finditer(title)]:
+            for said in [*TITLE_HOSTILE.finditer(title), *hostile.finditer(title)]:
                 after = [m for m in mentions(title[said.end():], names)]
                 if not after:
                     continue
@@ -92,7 +91,7 @@ def against_friend(events: pd.DataFrame, cited, one: set[str], two: set[str], na
                 friends = family.get(friend, {friend})
                 if friends & (one | two):
                     continue
-                tie = events[_linked(events, friends, other, {}) & (events["date"] <= row.date)].sort_values("date")
+                tie = events[linked(events, friends, other, {}) & (events["date"] <= row.date)].sort_values("date")
                 if tie.empty:
                     continue
                 if sign_of(tie["date"], tie["tone"], str(row.date.date()), tie["kind"]) == "cooperative":

@@ -504,7 +504,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     contrary = events[joined & events["date"].dt.year.between(lo, hi)
                                       & (events["tone"].astype(str) == other)]
                     span = f"from {lo} to {hi}" if hi > lo else f"all through {lo}"
-                    turned = (cited_ties.against_friend(events, cited, one, two, names, family, lo, hi)
+                    turned = (cited_ties.against_friend(events, cited, one, two, names, family, lo, hi,
+                                                        mentions, _linked, HOSTILE)
                               if tone == "cooperative" and contrary.empty else None)
                     if turned:  # "Feng loyal to Moscow until 1928", citing Feng siding against the Communists
                         from .misconceptions import _spoken  # here: misconceptions reads this module
@@ -598,7 +599,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                         else "no event between them up to then"))
                     continue
                 by_title = cited_ties.titled(events, cited, one, two, names, tone, pd.Timestamp(start),
-                                             pd.Timestamp(f"{until}-12-31"))
+                                             pd.Timestamp(f"{until}-12-31"), mentions,
+                                             (COOPERATIVE, HOSTILE))
                 if between.empty and len(by_title):  # "Stalin backed Wuhan", citing "... and backs Wuhan"
                     checked.append(f"the tie between {who} and {whom} ({said}, {tone}): the title of the event you "
                                    f"cite names both, {tone}: {_named(by_title)}")
