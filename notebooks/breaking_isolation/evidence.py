@@ -33,7 +33,8 @@ does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum
 another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or, named by
 its name, between sides its event does not have (treaty_sides.py), a cited event put at a place, given a people's adjective or set
 with a state its own text contradicts ("Whampoa opened in Peking", "the Japanese concession at Hankow",
-cited_facts.py), or given a verb its title turns round ("supported" a coup the title "brands"), or the occasion
+cited_facts.py), or given a verb its title turns round ("supported" a coup the title "brands", "convicted" a
+killer it "acquits"), or the occasion
 its description names denied (occasions.py), a gap between two cited events their dates contradict ("four weeks
 after the ARCOS raid", gaps_said.py) or a
 neutrality treaty called an alliance (alliances.py), help or an act turned round (swaps.py), and a statesman or
