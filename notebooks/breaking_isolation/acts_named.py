@@ -109,9 +109,19 @@ def act_rows(part: str, data, years=(), cited=()) -> pd.DataFrame:
     states = states_named(part, data)
     if verb and states:
         rows = state_acts(states[0].actor, verb, data, years, facto=bool(FACTO.search(part)))
+        if _is_government(states[0].actor, data):
+            # "Wuhan broke with Moscow in July 1927": a government's act is its own, never that of a rival
+            # government of the same state (Nanjing's break of December); the data may not have it as an event
+            own = ties_said._family(data).get(states[0].actor, {states[0].actor})
+            return rows[rows["actor"].astype(str).isin(own) | rows["counterpart"].astype(str).isin(own)]
         if len(rows):
             return rows
     return named(part, data, years, cited)
+
+
+def _is_government(actor: str, data) -> bool:
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    return kinds.get(actor) == "government"
 
 
 def spoken(row) -> str:

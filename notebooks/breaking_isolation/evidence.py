@@ -58,7 +58,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
 from . import before_founding, breaks_said, cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
@@ -196,7 +196,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
     absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
-                or sweeping.read(given.claim, data, spec.start, spec.end) or counts_said.read(given.claim, data)
+                or sweeping.read(given.claim, data, spec.start, spec.end) or all_of_them.read(given.claim, data, given.events)
+                or counts_said.read(given.claim, data)
                 or recognised_whom.read(given.claim, data, given.events))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
@@ -285,6 +286,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if anchored.unchecked:  # nothing on that side of the event: not checked, and not refused over other years
         ties = ties_said.Said(None, ties.checked, ties.unchecked + tuple(f"The check could not check {u}." for u in
                                                                           anchored.unchecked))
+    business = all_of_them.firms_business(given.claim, data)
+    if business:  # "never did business": firms' business the data does not count as their state's
+        ties = ties_said.Said(ties.refusal, ties.checked, ties.unchecked + (f"The check could not check {business}.",))
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
     why = causes.read(given.claim, data, given.events)
