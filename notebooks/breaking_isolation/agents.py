@@ -213,6 +213,9 @@ def read(claim: str, data, cited=()) -> str | None:
             breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
             cited_first = ~rows["event_id"].astype(str).isin(set(cited))  # the refusal names a cited event first
             rows = rows.assign(_later=cited_first).sort_values("_later", kind="stable").drop(columns="_later")
+            if breaking:  # the break the claim names first, before another act of the clause ("after the ARCOS raid")
+                rows = rows.assign(_other=rows["kind"].astype(str) != "relations_broken").sort_values(
+                    "_other", kind="stable").drop(columns="_other")
             attack = bool(re.search(ACT_WORDS["attack"][0], clause, re.IGNORECASE)) and not any(
                 re.search(said, clause, re.IGNORECASE) for act, (said, _) in ACT_WORDS.items() if act != "attack")
             why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking,

@@ -141,6 +141,14 @@ def read_answer(answer) -> Answer:
     return Answer(evidence_words.spelled_out(" ".join(claim.split())), tuple(i for i in ids if i and i != "..."), document and document.strip())
 
 
+def _ids_of_titles(typed: list[str], events: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(the data's title, its event id, as typed) for each of `typed` that is an event's title in other case or
+    punctuation ("britain breaks off relations with the ussr")."""
+    titles = {" ".join(evidence_words.words(t)): (str(t), str(e))
+              for t, e in zip(events["title"].astype(str), events["event_id"].astype(str))}
+    return [(*titles[key], item) for item in typed for key in [" ".join(evidence_words.words(item))] if key in titles]
+
+
 def _joined_ids(typed: str, known) -> list[str]:
     """The event ids a string holds when a student put two or more in one pair of quotes ('id1,id2', 'id1 id2');
     empty when it is not such a string, or one of its parts is no event id."""
@@ -301,6 +309,14 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         parts = _joined_ids(joined, events.index)
         return checks.wrong(f"{joined!r} holds {len(parts)} event ids in one pair of quotes: put each id in its own "
                             f"quotes, with a comma between them: {parts!r}.")
+    titled = _ids_of_titles(unknown, data.events)
+    if titled:  # an event's title for its id: the check knows it, so the id is named, not "not in the data"
+        said = [f"'{title}' is the title of an event, not its id: its id is {event}" for title, event, _ in titled]
+        rest = [i for i in unknown if i not in {typed for _, _, typed in titled}]
+        return checks.cannot_read(*[f"{s}." for s in said],
+                                  *([f"{len(rest)} other event id{'s are' if len(rest) > 1 else ' is'} not in "
+                                     f"data/events.csv either (the first: {rest[0]!r})."] if rest else []),
+                                  "Put the ids in 'events', each in quotes, then run your answer cell again.")
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
                             "data/events.csv: copy them from the event_id column, letter for letter "
