@@ -317,3 +317,34 @@ def test_notebook_3_explains_the_face_rule_before_exercise_b_without_its_answer(
     turn = china.party_turn(live.events, live.actors)
     for said in (prose, shown):
         assert turn["set_by"] not in said and china.quarter_name(turn["quarter"]) not in said
+
+
+def test_figure_1_letters_its_turning_points_in_exercise_as_order_not_by_date(live):
+    """Numbers in date order on figure 1 would print exercise A's answer: its labels are letters, A first for the
+    first id exercise A lists; the date order stays with the folded table and the key (`number`)."""
+    lanes = china.lane_events(live.events, live.actors)
+    turns = china_charts.lettered(lanes)
+    listed = china.turning_points_to_order(live.events)
+    assert dict(zip(turns["event_id"], turns["letter"])) == {e: chr(ord("A") + i) for i, e in enumerate(listed)}
+    assert list(turns["number"]) == list(range(1, len(turns) + 1)) and turns["date"].is_monotonic_increasing
+    by_date = "".join(turns["letter"])
+    assert by_date != "".join(sorted(by_date)) and by_date != "".join(sorted(by_date, reverse=True))
+    fig = china_charts.timeline(lanes)
+    drawn = sorted(t.get_text() for t in fig.axes[0].texts)
+    assert drawn == sorted(turns["letter"]), drawn
+    assert not any(t.get_text().isdigit() for t in fig.axes[0].texts)
+    assert "numbered" not in china_charts.timeline_alt(lanes) and listed[0] not in china_charts.timeline_alt(lanes)
+    matplotlib.pyplot.close(fig)
+
+
+def test_figure_2s_key_names_every_fill_it_draws_the_recognised_governments_too(live):
+    """The top row's strips (one fill per recognised government) are named in the key, and no government's name is
+    set on another's strip."""
+    backing = china.backing_by_quarter(live.events, live.actors)
+    held = china.recognised_by_quarter(live.actors)
+    fig = china_charts.backing_grid(backing, held)
+    key = [t.get_text() for t in fig.legends[0].get_texts()]
+    for name in dict.fromkeys(held[held != ""]):
+        assert f"recognised government: {name.split(' ')[0]}" in key, key
+    assert not any("\u2192" in t.get_text() for ax in fig.axes for t in ax.texts)
+    matplotlib.pyplot.close(fig)

@@ -40,3 +40,42 @@ def test_no_firm_belongs_to_a_state_other_than_moscow():
     owned = {a: b for a, b in zip(firms["actor_id"], firms["belongs_to"]) if isinstance(b, str) and b}
     assert {a for a in owned if a not in soviet} == set(), owned
     assert {"amtorg", "arcos"} <= soviet
+
+
+# data/README.md, "Founding rows: who is the actor": bodies the data has no actor for, coded to the body they
+# belonged to, and the one body whose row proclaims a new form of an actor that keeps its id (so its dates do not
+# fall on the row's day).
+FOUNDED_WITHOUT_AN_ACTOR = {"1921-kutv-founded": "comintern", "1925-sun-yat-sen-university": "comintern"}
+NEW_FORM_OF_AN_ACTOR = {"1924-mongolian-peoples-republic": "mongolia"}
+
+
+def _same_day(a: str, b: str) -> bool:
+    """Two ISO dates at any precision name the same time when one is the start of the other (1924, 1924-05)."""
+    return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+def test_founding_rows_follow_one_rule():
+    """The body founded is the actor, dated by its own start (or end, if it changed form); it is never the
+    counterpart; a body with no actor of its own is coded to the body it belonged to, named above."""
+    import csv
+
+    with open(ROOT / "data" / "actors.csv", encoding="utf-8", newline="") as f:
+        actors = {r["actor_id"]: r for r in csv.DictReader(f)}
+    with open(ROOT / "data" / "events.csv", encoding="utf-8", newline="") as f:
+        foundings = [r for r in csv.DictReader(f) if r["kind"] == "founding"]
+    assert foundings
+    problems = []
+    for row in foundings:
+        event, date, actor, counterpart = row["event_id"], row["date"], row["actor"], row["counterpart"]
+        if _same_day(actors[counterpart]["start_date"], date):
+            problems.append(f"{event}: the body founded ({counterpart}) is the counterpart; make it the actor")
+        if event in FOUNDED_WITHOUT_AN_ACTOR:
+            if actor != FOUNDED_WITHOUT_AN_ACTOR[event]:
+                problems.append(f"{event}: a body with no actor of its own, coded to {actor}, not to the body it "
+                                f"belonged to ({FOUNDED_WITHOUT_AN_ACTOR[event]})")
+        elif event in NEW_FORM_OF_AN_ACTOR:
+            if actor != NEW_FORM_OF_AN_ACTOR[event]:
+                problems.append(f"{event}: the body that changed form is {NEW_FORM_OF_AN_ACTOR[event]}, not {actor}")
+        elif not (_same_day(actors[actor]["start_date"], date) or _same_day(actors[actor]["end_date"], date)):
+            problems.append(f"{event}: its actor {actor} neither begins nor ends on {date}; is it the body founded?")
+    assert problems == [], "\n".join(problems)

@@ -388,3 +388,16 @@ def test_the_moscow_debate_events_are_listed_once():
     for source in sources:  # no cell keeps its own copy of the list
         named = [e for e in china_exercises.DEBATE_EVENTS if f'"{e}"' in source]
         assert len(named) < 3, named
+
+
+def test_lesson_5s_key_to_exercise_a_gives_each_turning_points_letter_on_figure_1():
+    """Figure 1 letters the turning points in exercise A's shuffled order; the key gives each its letter."""
+    from breaking_isolation import china, china_charts  # noqa: PLC0415
+
+    data = kit.load()
+    turns = china_charts.lettered(china.lane_events(data.events, data.actors))
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    key = plan[plan.index("**Key to exercise A"):plan.index("**Key to exercise F")]
+    for row in turns.itertuples():
+        assert f"{row.number}. `{row.event_id}` ({row.date_text}; figure 1's letter {row.letter})" in key
+    assert "numbers its\n   ringed turning points in date order" not in plan

@@ -756,3 +756,20 @@ def test_decks_and_html_handouts_keep_glossary_terms_without_links_that_lead_now
     if linked:  # the term itself stays in the text
         term = re.search(r"\[([^\]]+)\]\(glossary\.md", linked[0].source).group(1)
         assert term in "\n".join(c.source for c in build_slides.handout_version(original).cells)
+
+
+def test_lesson_5s_controversy_slide_is_projected_but_never_in_the_student_edition():
+    """The roles, steps and minutes of the structured academic controversy: a teacher-only cell tagged "projected",
+    in the deck, out of the student notebook and the HTML handout; its minutes are the plan's Timing table's."""
+    notebook = nbformat.read(ROOT / "notebooks" / "03-china.ipynb", as_version=4)
+    slide = next(c for c in notebook.cells if {"teacher", "projected"} <= set(c.metadata.get("tags", [])))
+    assert slide.source in [c.source for c in build_slides.deck_version(notebook).cells]
+    assert slide.source not in [c.source for c in student_version(notebook).cells]
+    assert slide.source not in [c.source for c in build_slides.handout_version(notebook).cells]
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    rounds = [re.search(rf"^\| Controversy, round {n}:.*?\| \d+ min \(([\d + ]+)\)", plan, re.MULTILINE).group(1)
+              for n in (1, 2)]
+    rows = re.findall(r"^\| [^|]+ \| [^|]+ \| (\d+) min \| (\d+) min \|$", slide.source, re.MULTILINE)
+    assert [" + ".join(r[i] for r in rows) for i in (0, 1)] == rounds, (rows, rounds)
+    consensus = re.search(r"^\| Consensus:[^|]*\| (\d+) min", plan, re.MULTILINE).group(1)
+    assert f"consensus ({consensus} min)" in slide.source

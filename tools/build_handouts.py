@@ -467,8 +467,9 @@ def china_handout(data) -> str:
         return "document " + chr(ord("A") + build_packs.PACKS["05-china"][1].index(doc_id))
 
     # Exercise A asks for the turning points' order: the handout lists them lane by lane, as figure 1 draws them,
-    # not numbered in date order (the order is the answer; notebook 3's check and its solution hold it).
-    turns = charts.numbered(_china_lanes(data))
+    # with figure 1's letters, not numbered in date order (the order is the answer; notebook 3's check and its
+    # solution hold it).
+    turns = charts.lettered(_china_lanes(data))
     turns = turns.assign(lane_order=turns["lane"].map(china.LANES.index)).sort_values(["lane_order", "date"])
     backing = china.backing_by_quarter(data.events, data.actors)
     changes = china.switches(backing).assign(when=lambda t: t["quarter"].map(_quarter))
@@ -488,8 +489,9 @@ def china_handout(data) -> str:
              "Write your answers on answer sheet 5.",
              _china_exercises(data),
              "## A. Turning points, lane by lane (figure 1)",
-             "The ringed markers of figure 1, lane by lane as the figure draws them, each lane in date order.",
-             table(turns, [("Lane", "lane"), *EVENT_COLUMNS[:4]]),
+             "The ringed markers of figure 1, lane by lane as the figure draws them, each lane in date order, with "
+             "the letter the figure prints beside each.",
+             table(turns, [("Letter", "letter"), ("Lane", "lane"), *EVENT_COLUMNS[:4]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
@@ -565,7 +567,10 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
 
 
 # Answer sheet 4's writing boxes: its tables' first column holds short row names, the rest is room to write.
-SHEET_EXTRA_CSS = {"04-documents-answer-sheet.md": "th:first-child, td:first-child { width: 17%; }"}
+SHEET_EXTRA_CSS = {"04-documents-answer-sheet.md": "th:first-child, td:first-child { width: 17%; }",
+                   # exercise C's last column takes a quotation of a few words: most of the line
+                   "05-china-answer-sheet.md": "table:last-of-type th:first-child { width: 8%; } "
+                                               "table:last-of-type th:nth-child(2) { width: 24%; }"}
 
 
 def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:
@@ -760,8 +765,9 @@ def printables(handouts: dict[str, str]) -> dict[Path, str]:
     out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True,
                                                   css=SHEET_EXTRA_CSS.get(sheet.name, ""))
             for sheet in sorted(SHEETS.glob("*.md"))}
+    # An exit slip prints two to a page, to be cut apart and collected: a typeable copy is for the answer sheets.
     out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(sheet.read_text(encoding="utf-8"))
-            for sheet in sorted(SHEETS.glob("*.md"))}
+            for sheet in sorted(SHEETS.glob("*-answer-sheet.md"))}
     return out
 
 

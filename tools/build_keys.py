@@ -45,7 +45,7 @@ EXERCISES_START = ("<!-- The key to exercises 1-3 is written by tools/build_keys
 EXERCISES_END = "<!-- end of the key to exercises 1-3 -->"
 PLAN_5 = ROOT / "lessons" / "05-china.md"
 ORDER_START = ("<!-- The key to exercise A is written by tools/build_keys.py from data/events.csv "
-               "(china_charts.numbered, as figure 1\nnumbers them): edit the data, not this list. -->")
+               "(china_charts.lettered: numbered in date order,\nwith the letter figure 1 prints): edit the data, not this list. -->")
 ORDER_END = "<!-- end of the key to exercise A -->"
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 # Answer sheet 2's table 4: Moscow, the Nationalists and the Communists, before and after April 1927. Moscow has two
@@ -258,9 +258,11 @@ def write_exercise_key(data) -> bool:
 
 
 def order_key(data) -> str:
-    """Lesson 5's exercise A: the turning points numbered in date order, as notebook 3's check and figure 1 have them."""
-    turns = kit.china_charts.numbered(kit.china.lane_events(data.events, data.actors))
-    return "\n".join(f"{row.number}. `{row.event_id}` ({row.date_text}): {markup.escape(row.title)}" for row in turns.itertuples())
+    """Lesson 5's exercise A: the turning points numbered in date order, as notebook 3's check has them, each with
+    the letter figure 1 prints beside it (the figure's letters follow exercise A's shuffled list, not the dates)."""
+    turns = kit.china_charts.lettered(kit.china.lane_events(data.events, data.actors))
+    return "\n".join(f"{row.number}. `{row.event_id}` ({row.date_text}; figure 1's letter {row.letter}): "
+                     f"{markup.escape(row.title)}" for row in turns.itertuples())
 
 
 def write_order_key(data) -> bool:

@@ -13,7 +13,8 @@ is drawn at slide size with text legible from the back of the room (the stored n
 a slide that holds only a heading takes the untitled slide after it along; speaker notes are placed before
 the slide's fragments, so they show in the speaker view for the whole slide; all code input is hidden (a
 presenter shows results, the handout shows the code); cells with slide_type "skip" are dropped, and so are
-cells tagged "teacher" (a verdict the lessons ask students to reach: the class sees the deck); cells with
+cells tagged "teacher" (a verdict the lessons ask students to reach: the class sees the deck), unless also tagged
+"projected" (a slide for running the lesson, kept out of the student edition); cells with
 slide_type "notes" become speaker notes (press S), whole: a note the notebook keeps short because it answers an
 exercise comes from lessons/speaker-notes/ (a student may open the notebook itself); the first slide is the notebook's title and question. Handouts, for reading: the student version of the
 notebook (no solutions, exercises unanswered) without the speaker notes, code included.
@@ -45,6 +46,9 @@ AXE_VERSION = "4.14.1"  # axe-core, the accessibility checker of the tests
 NPM_PACKAGES = {"reveal.js": REVEAL_VERSION, "axe-core": AXE_VERSION}
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 TEACHER_ONLY = "teacher"  # a cell's tag: the teacher's eyes only, never projected (nor in the student edition)
+# With "teacher", a cell the class sees only on the projector (lesson 5's roles, steps and minutes): in the deck,
+# never in the student edition or the HTML handout, whose readers have no teacher running the lesson.
+PROJECTED = "projected"
 
 import build_packs
 from build_student import student_version
@@ -301,8 +305,8 @@ def deck_version(notebook) -> nbformat.NotebookNode:
         kind = slide_type(cell)
         if kind not in SLIDE_TYPES:
             raise ValueError(f"unknown slide_type {kind!r} in a cell starting {cell.source[:40]!r}")
-    deck.cells = [cell for cell in deck.cells
-                  if slide_type(cell) != "skip" and TEACHER_ONLY not in cell.metadata.get("tags", [])]
+    deck.cells = [cell for cell in deck.cells if slide_type(cell) != "skip"
+                  and (TEACHER_ONLY not in cell.metadata.get("tags", []) or PROJECTED in cell.metadata.get("tags", []))]
     for cell in deck.cells:
         # A figure's printed caption repeats its alt text, which the deck's <img> carries already: on a
         # projected slide it only pushes the figure off the screen.

@@ -21,6 +21,9 @@ import importlib
 _collecting = gc.isenabled()
 gc.disable()
 try:
+    from . import set_help_later
+
+    set_help_later.use()  # before the rest of matplotlib: its set() help is built on first use, not at import
     from . import style
     from .figures import events_in, show, table, to_svg, written_date
     from .loader import DataError, KitData, Problem, load

@@ -21,7 +21,7 @@ from .charts import (  # the kit's figure sizes and key-below-the-chart layout, 
     _figure,
     _key,
 )
-from .china import LANES, STATE
+from .china import LANES, STATE, turning_points_to_order
 
 SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
 TONE_MARKER = {"cooperative": "o", "neutral": "s", "hostile": "X"}
@@ -39,6 +39,15 @@ def numbered(table: pd.DataFrame, column: str = "turning_point") -> pd.DataFrame
     return marked.assign(number=range(1, len(marked) + 1))
 
 
+def lettered(table: pd.DataFrame) -> pd.DataFrame:
+    """The turning points numbered in date order (`numbered`), each with the letter figure 1 prints beside it:
+    A, B, ... in exercise A's fixed shuffle (china.turning_points_to_order), so that the letters give no order
+    away. The date order stays in the folded table and the key, which read `number`."""
+    turns = numbered(table)
+    letters = {event: chr(ord("A") + i) for i, event in enumerate(turning_points_to_order(table))}
+    return turns.assign(letter=turns["event_id"].map(letters))
+
+
 def _tone_handles():
     return [Line2D([], [], marker=TONE_MARKER[t], linestyle="none", markersize=9, label=t,
                    markerfacecolor=style.TONE_STYLE[t]["color"], markeredgecolor=style.EDGE) for t in TONE_MARKER]
@@ -46,7 +55,7 @@ def _tone_handles():
 
 def timeline(lanes: pd.DataFrame):
     """One lane per group of actors; a marker per event (shape and colour by tone); turning points ringed and
-    numbered in date order."""
+    lettered in exercise A's shuffled order (`lettered`): numbers in date order would print exercise A's answer."""
     present = [lane for lane in LANES if lane in set(lanes["lane"])]
     row = {lane: i for i, lane in enumerate(present)}
     # on a slide each lane gets the height its 20 px label needs, with room for the numbers between lanes
@@ -57,7 +66,7 @@ def timeline(lanes: pd.DataFrame):
         part = lanes[lanes["tone"] == tone]
         ax.scatter(part["date"], part["lane"].map(row), marker=marker, s=55, zorder=3,
                    color=style.TONE_STYLE[tone]["color"], edgecolor=style.EDGE, linewidth=0.6)
-    turns = numbered(lanes)
+    turns = lettered(lanes)
     ax.scatter(turns["date"], turns["lane"].map(row), s=260, facecolor="none", edgecolor=style.EDGE, linewidth=1.4,
                zorder=4)
     ax.set_yticks(range(len(present)), present)
@@ -66,10 +75,10 @@ def timeline(lanes: pd.DataFrame):
     ax.set(title="China, 1920-29: who acted, lane by lane", xlabel="" if style.medium() == "slide" else "Year",
            xlim=(pd.Timestamp("1920-01-01"), pd.Timestamp("1930-01-01")))
     handles = _tone_handles() + [Line2D([], [], marker="o", markersize=14, linestyle="none", markerfacecolor="none",
-                                        markeredgecolor=style.EDGE, label="turning point (numbered)")]
+                                        markeredgecolor=style.EDGE, label="turning point (lettered)")]
     _key(fig, ax, handles, ncols=4, source=SOURCE)
     dates = [mdates.date2num(d) for d in turns["date"]]  # the numbers last, once the layout is final
-    placing.place(fig, ax, list(zip(dates, turns["lane"].map(row))), [str(n) for n in turns["number"]],
+    placing.place(fig, ax, list(zip(dates, turns["lane"].map(row))), list(turns["letter"]),
                   avoid=list(zip(mdates.date2num(lanes["date"]), lanes["lane"].map(row))), marker_points=16,
                   fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
     return fig
@@ -80,11 +89,11 @@ def timeline_alt(lanes: pd.DataFrame) -> str:
     turns = numbered(lanes)
     hostile = lanes[lanes["tone"] == "hostile"]
     peak = hostile["date"].dt.year.value_counts()
-    first, last = turns.iloc[0], turns.iloc[-1]
     return (f"Timeline of {len(lanes)} China events, {lanes['date'].min().year} to "
             f"{lanes['date'].max().year}, in {lanes['lane'].nunique()} lanes, a row for each group of actors; the busiest lane is "
-            f"{counts.index[0]} ({int(counts.iloc[0])} events). {len(turns)} turning points are numbered, from "
-            f"{first['title']} ({first['date']:%B %Y}) to {last['title']} ({last['date']:%B %Y}). "
+            f"{counts.index[0]} ({int(counts.iloc[0])} events). {len(turns)} turning points are ringed and lettered A to "
+            f"{chr(ord('A') + len(turns) - 1)} in a shuffled order, the earliest in {turns['date'].min():%B %Y} and the "
+            f"latest in {turns['date'].max():%B %Y}; exercise A asks for their order. "
             f"{int(peak.iloc[0]) if len(peak) else 0} of the {len(hostile)} hostile events fall in "
             f"{peak.index[0] if len(peak) else 'no year'}.")
 
@@ -93,7 +102,7 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
     """Two panels side by side, one per face of Moscow (state, party), each with a row per Chinese side and a
     cell per quarter: blue where the tie was cooperative, orange cross-hatched where mixed, vermillion hatched
     where hostile, dotted where only neutral events, empty where none (the key names only the fills drawn); each
-    panel's top row names China's recognised government. A panel per face halves the rows a chart of side and
+    panel's top row is China's recognised government, a fill per government that the key names too. A panel per face halves the rows a chart of side and
     face would need, so that on a slide every row keeps the height its label needs (style.ROW_HEIGHT) and the
     faces compare across."""
     sides = list(dict.fromkeys(backing["side"]))
@@ -110,6 +119,9 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
     axes = axes[0]
     governments = recognised.where(recognised != "", "none")
     starts = governments[governments != governments.shift()]
+    # each government's strip: sky blue plain, then yellow dotted, alternating; the key names each one
+    strip = {name.split(" ")[0]: (style.FILL_COLOURS["sky_blue"], "") if i % 2 == 0 else
+             (style.FILL_COLOURS["yellow"], "..") for i, name in enumerate(starts)}
     for ax, face in zip(axes, faces):
         for y, side in enumerate(sides, start=1):
             part = backing[(backing["side"] == side) & (backing["face"] == face)]
@@ -125,14 +137,14 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
             ax.axvline(quarter, color="white", linewidth=0.6, zorder=2)
         for i, (start, name) in enumerate(starts.items()):
             stop = starts.index[i + 1] if i + 1 < len(starts) else quarters[-1]
-            fill = style.FILL_COLOURS["sky_blue"] if i % 2 == 0 else style.FILL_COLOURS["yellow"]
+            fill, hatch = strip[name.split(" ")[0]]
             ax.barh(0, stop - start + width, left=start - width, height=0.72, color=fill, edgecolor=style.EDGE,
-                    hatch="" if i % 2 == 0 else "..", linewidth=0.6)
-            # the name inside its own bar, unless the bar is too short for it: then just before it, pointing on
-            inside = (stop - start) > (quarters[-1] - quarters[0]) * 0.3
-            ax.text(start - width + pd.Timedelta(days=20) if inside else start - width - pd.Timedelta(days=20), 0,
-                    name.split(" ")[0] + ("" if inside else " \u2192"), va="center", ha="left" if inside else "right",
-                    fontsize=style.fontsize("annotation"))
+                    hatch=hatch, linewidth=0.6)
+            # the name inside its own bar when the bar has room for it; a short bar is named by the key alone (a
+            # name set before it would sit on the previous government's bar)
+            if (stop - start) > (quarters[-1] - quarters[0]) * 0.3:
+                ax.text(start - width + pd.Timedelta(days=20), 0, name.split(" ")[0], va="center", ha="left",
+                        fontsize=style.fontsize("annotation"))
         ax.set_yticks(range(len(labels)), labels)
         ax.set_ylim(len(labels) - 0.5, -0.5)
         ax.grid(visible=False)
@@ -146,7 +158,9 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
     drawn = set(backing["tie"])  # the key names the fills the grid has, no other: no "mixed" unless one is drawn
     handles = [Patch(facecolor=TIE_FILL[tie][0], hatch=TIE_FILL[tie][1], edgecolor=style.EDGE, label=label)
                for tie, label in TIE_KEY.items() if tie in drawn]
-    _key(fig, axes[0], handles, ncols=3 if where == "slide" else 5, source=SOURCE, below=axes)
+    handles += [Patch(facecolor=fill, hatch=hatch, edgecolor=style.EDGE, label=f"recognised government: {short}")
+                for short, (fill, hatch) in strip.items()]
+    _key(fig, axes[0], handles, ncols=3 if where == "slide" else 4, source=SOURCE, below=axes)
     return fig
 
 

@@ -5,7 +5,8 @@ names ("the Treaty of Kars fixed the border with Poland"), read against the even
 note and sides in data/events.csv.
 
 A part of the claim is read as about an event only when it shares a clause with a word of the event's title (its
-name: "Whampoa", "Kars", "Rakovsky", "Hankow"), and no other event the claim cites or names has that word; a
+name: "Whampoa", "Kars", "Rakovsky", "Hankow", or a common word of few titles right before a place: "a coup at
+Wuhan" for the Canton coup), and no other event the claim cites or names has that word; a
 clause with a denial ("not", "never") is not read. A place is refused only when the event's own text names some
 place and none of the spellings of the claim's place; an adjective only when the event's text gives the same
 thing a people's adjective and not the claim's. The refusal quotes the data's words.
@@ -22,6 +23,8 @@ from .kin import DEMONYMS
 RARE = data_says.SHOWN  # a name in more titles than this names a person of many acts, not one event
 RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")  # a name of several words: "Sun Yat-sen University"
 NEAR = 10  # at most so many words between the event's name and the place the claim puts it at
+NEAR_WORD = 3  # so many, when the claim names the event by a common word of its title ("a coup at Wuhan")
+RARE_WORD = 2  # a common word of more titles than this ("treaty", "breaks") names no one event
 SPELLINGS = ({"peking", "beijing", "peiping"}, {"nanking", "nanjing"}, {"canton", "guangzhou"},
              {"hankow", "hankou", "wuhan"}, {"whampoa", "huangpu"})
 CLAUSE = re.compile(ties_said.CLAUSE.pattern + r"|\band\b", re.IGNORECASE)
@@ -86,6 +89,12 @@ def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
                 continue  # a name of many titles ("Chiang", "Sun Yat-sen") names no one event; "Sun Yat-sen University" does
             for spelt in _spellings(low):
                 owners.setdefault(spelt, set()).add(str(event.event_id))
+    # a cited event's common noun or verb that few titles have ("a coup at Wuhan" for "Canton coup"): its name
+    # when the claim gives no other, read only right next to a place (NEAR_WORD)
+    for event in events.itertuples():
+        for low in set(re.findall(r"\b[a-z]{4,}\b", str(event.title))) - set(ties_said.actor_names(data.actors)):
+            if len(re.findall(rf"(?<![\w-]){re.escape(low)}(?![\w-])", titles)) <= RARE_WORD:
+                owners.setdefault(low, set()).add(str(event.event_id))
     years = set(claim_people.years_in(claim))
     dated = dict(zip(events["event_id"].astype(str), events["date"]))
     found = []
@@ -168,7 +177,8 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
         anchor = before[-1]
         if any(a[0] == m.start("place") and a[2] != anchor[2] for a in here):
             continue  # the place names another event the claim cites ("armed Chiang at Whampoa")
-        if len(claim[anchor[1]:m.start("place")].split()) > NEAR:  # too far to be said of the event
+        near = NEAR_WORD if claim[anchor[0]].islower() else NEAR
+        if len(claim[anchor[1]:m.start("place")].split()) > near:  # too far to be said of the event
             continue
         row = by_id.loc[anchor[2]]
         text = _text(row)
@@ -177,7 +187,9 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
                                                           for p in PLACE_AT.finditer(claim, begin, finish) for c in own):
             continue  # the data names no place, or the clause puts the event at its own ("built at Whampoa")
         named = {w.lower() for w in claim_people.NAME_WORD.findall(str(row["title"]))}
-        where = (own - named) or own  # "Canton", not the "Whampoa" that names the academy
+        # where the text puts it ("a coup in Canton"), then not the "Whampoa" that names the academy
+        located = {c for c in own if re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{c}\b", text, re.IGNORECASE)}
+        where = (located - named) or located or (own - named) or own
         return _ended(f"Your claim puts {_event(row)} {m.group(0).split()[0]} {place}, but "
                       f"{_quoted(row, where, title_first=False)}", "Check where it happened against that event in "
                       "data/events.csv.")
