@@ -187,7 +187,17 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
             continue
         row = by_id.loc[anchor[2]]
         text = _text(row)
+        # a title that puts the event at a place ("... government at Nanjing") is the data's word on where it was,
+        # whatever other place its description names ("in defiance of the ... government at Wuhan")
+        titled = {c for c in cities if re.search(rf"\b(?:in|at)\s+(?:the\s+)?{c}\b", str(row["title"]), re.IGNORECASE)}
+        by_title = titled and not any(p.group("place").lower() in _spellings(c)
+                                      for p in PLACE_AT.finditer(claim, begin, finish) for c in titled)
         own = {c for c in cities if re.search(rf"\b{c}\b", text, re.IGNORECASE)}
+        if by_title and (not own or _has(text, place)):  # the description names the claim's place too
+            return _ended(f"Your claim puts {_event(row)} {m.group(0).split()[0]} {place}, but its title puts it "
+                          f"{'at' if ' at ' in str(row['title']) else 'in'} "
+                          f"{' or '.join(sorted(c.title() for c in titled))}", "Check where it happened against that "
+                          "event in data/events.csv.")
         if not own or _has(text, place) or any(p.group("place").lower() in _spellings(c)
                                                           for p in PLACE_AT.finditer(claim, begin, finish) for c in own):
             continue  # the data names no place, or the clause puts the event at its own ("built at Whampoa")
