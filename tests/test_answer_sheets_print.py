@@ -109,3 +109,14 @@ def test_each_document_of_lesson_5s_pack_starts_a_page_so_each_side_prints_apart
         page.close()
     assert breaks[0] == ["Role cards", "auto"], breaks
     assert [b for _, b in breaks[1:]] == ["page"] * 4 and all(t.startswith("Document") for t, _ in breaks[1:]), breaks
+
+
+def test_lesson_5s_check_is_on_an_exit_slip_apart_from_the_answer_sheet():
+    """Collecting the check must not take the homework sheet away: the check's questions are on the exit slip (two
+    to a page, with a line to cut along), not on answer sheet 5, which says to print it double-sided."""
+    sheets = kit_root() / "lessons" / "answer-sheets"
+    sheet = (sheets / "05-china-answer-sheet.md").read_text(encoding="utf-8")
+    slip = (sheets / "05-china-exit-slip.md").read_text(encoding="utf-8")
+    assert "Turning points in order" not in sheet and "Print double-sided" in sheet
+    assert slip.count("Turning points in order") == 2 and slip.count("<!-- cut:") == 1
+    assert "05-china-exit-slip.md" in (kit_root() / "lessons" / "05-china.md").read_text(encoding="utf-8")

@@ -324,3 +324,28 @@ def test_a_failed_run_prints_the_servers_lines_about_kernels_not_their_requests(
     assert [line[:30] for line in excerpt] == [
         "[I 2026-12-06 03:26:35.001 Ser", "Traceback (most recent call la", "zmq.error.ZMQError: Address al"]
     assert procs.log_excerpt(log, limit=1) == excerpt[-1:]
+
+
+SPEAKS_V1 = """
+import json
+from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
+import student
+
+message = {"header": {"msg_id": "1", "msg_type": "execute_request"}, "parent_header": {}, "metadata": {},
+           "content": {"code": "print('é')"}, "channel": "shell", "buffers": []}
+channel, parts = deserialize_msg_from_ws_v1(student.to_v1(message))  # what the server reads from the student
+assert channel == "shell" and [json.loads(p) for p in parts] == [message[k] for k in ("header", "parent_header", "metadata", "content")]
+reply = [json.dumps(part).encode() for part in ({"msg_type": "display_data"}, {"msg_id": "1"}, {}, {"data": {"text/plain": "x"}})]
+got = student.from_v1(serialize_msg_to_ws_v1([*reply, b"buffer"], "iopub"))  # what the server sends: the kernel's parts
+assert got == {"channel": "iopub", "header": {"msg_type": "display_data"}, "parent_header": {"msg_id": "1"},
+               "metadata": {}, "content": {"data": {"text/plain": "x"}}, "buffers": [b"buffer"]}, got
+assert student.V1_PROTOCOL == "v1.kernel.websocket.jupyter.org"
+"""
+
+
+def test_the_simulated_students_speak_jupyterlab_4_s_kernel_protocol():
+    # JupyterLab 4 asks for the v1 kernel protocol, on which the server passes the kernel's messages on unread;
+    # the students' environment has jupyter_server's own codec for it (and aiohttp, which the students use).
+    subprocess.run([sys.executable, str(CLASSROOM / "setup_env.py")], check=True, timeout=900)
+    python = ROOT / "build" / "classroom" / "user" / "bin" / "python"
+    subprocess.run([str(python), "-c", SPEAKS_V1], check=True, timeout=120, env={**os.environ, "PYTHONPATH": str(CLASSROOM)})

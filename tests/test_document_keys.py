@@ -13,6 +13,9 @@ LIVE = documents.load_documents()
 KEYS = kit.kit_root() / "lessons" / "keys"
 SOURCES = kit.data_dir() / "documents" / "sources"
 COUNTRY_STUDY = kit.data_dir() / "source-text" / "country-study-1989.txt"
+# historians' passages a key quotes, stored as read (data/source-text/historians-*.txt, each passage after a line
+# saying where it was read), so that a key's verdict from a historian is checked like a document's words
+HISTORIANS = sorted((kit.data_dir() / "source-text").glob("historians-*.txt"))
 QUOTATION = re.compile(r'"([^"\n]+)"')
 MIN_WORDS = 1   # every quotation, down to one word ("genteel", "frightful"); names and terms are listed below
 
@@ -65,7 +68,8 @@ def held_texts(doc) -> str:
     return f"{doc.text}\n{stored}"
 
 
-EVERYTHING_HELD = "\n".join([*(held_texts(d) for d in LIVE), COUNTRY_STUDY.read_text(encoding="utf-8")])
+EVERYTHING_HELD = "\n".join([*(held_texts(d) for d in LIVE), COUNTRY_STUDY.read_text(encoding="utf-8"),
+                             *(path.read_text(encoding="utf-8") for path in HISTORIANS)])
 
 
 def quotations(doc) -> list[str]:
@@ -266,3 +270,10 @@ def test_every_quotation_in_the_marking_guide_and_exam_tasks_is_what_the_kit_hol
     wrong = [q for q in found if q not in listed and not held(q, EVERYTHING_HELD)]
     assert wrong == [], f"lessons/keys/{name} quotes what the kit does not hold: {wrong}"
     assert set(listed) <= set(found), "drop from the list what the file no longer quotes"
+
+
+def test_the_historians_passages_are_stored_and_say_where_each_was_read():
+    assert HISTORIANS, "data/source-text/historians-*.txt"
+    for path in HISTORIANS:
+        text = path.read_text(encoding="utf-8")
+        assert text.count("\nRead ") >= 1 and "(source " in text, f"{path.name}: say where each passage was read"

@@ -219,6 +219,18 @@ class Mine(Wedge):  # a class of the notebook's own gets a set() of its own, as 
 
 Mine((0, 0), 1, 0, 90).set(alpha=0.5)
 assert Mine.set.__qualname__ == "Mine.set" and "linewidth" in inspect.signature(Mine.set).parameters
+
+
+class Bare(Wedge):  # a subclass that skips matplotlib's making of its set(): the parent's is used, as in matplotlib
+    def __init_subclass__(cls):
+        pass
+
+class Skips(Bare):  # no set() of its own: Skips.set is Bare's
+    pass
+
+wedge = Skips((0, 0), 1, 0, 90)
+Skips.set(wedge, alpha=0.25)
+assert wedge.get_alpha() == 0.25
 print(*before)
 """
 

@@ -773,3 +773,23 @@ def test_lesson_5s_controversy_slide_is_projected_but_never_in_the_student_editi
     assert [" + ".join(r[i] for r in rows) for i in (0, 1)] == rounds, (rows, rounds)
     consensus = re.search(r"^\| Consensus:[^|]*\| (\d+) min", plan, re.MULTILINE).group(1)
     assert f"consensus ({consensus} min)" in slide.source
+
+
+def test_notebook_3s_handout_prints_its_figures_alone_one_to_a_page_and_words_whole(built, open_page):
+    """The paper path's figures: ticking the handout's "Print the figures only" box prints each figure (with its
+    section's heading and caption) on its own A4 page, and never the box itself; tables keep words whole."""
+    import re as _re
+
+    view = open_page(built / "03-china.handout.html")
+    page = view.page
+    page.check("#kit-figures-only")  # on screen: in print the box is hidden
+    page.emulate_media(media="print")
+    wrap = page.evaluate("() => [...document.querySelectorAll('td')].map(td => getComputedStyle(td).overflowWrap)")
+    assert "anywhere" not in set(wrap), set(wrap)
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.kit-print-choice')).display") == "none"
+    shown = page.evaluate("() => [...document.querySelectorAll('img')].filter(i => i.offsetParent !== null).length")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    notebook = student_version(nbformat.read(ROOT / "notebooks" / "03-china.ipynb", as_version=4))
+    figures = sum(any("image/svg+xml" in o.get("data", {}) for o in c.get("outputs", [])) for c in notebook.cells)
+    assert shown == figures == 3
+    assert len(_re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == figures

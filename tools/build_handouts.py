@@ -567,7 +567,10 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
 
 
 # Answer sheet 4's writing boxes: its tables' first column holds short row names, the rest is room to write.
-SHEET_EXTRA_CSS = {"04-documents-answer-sheet.md": "th:first-child, td:first-child { width: 17%; }"}
+SHEET_EXTRA_CSS = {"04-documents-answer-sheet.md": "th:first-child, td:first-child { width: 17%; }",
+                   # exercise C's last column takes a quotation of a few words: most of the line
+                   "05-china-answer-sheet.md": "table:last-of-type th:first-child { width: 8%; } "
+                                               "table:last-of-type th:nth-child(2) { width: 24%; }"}
 
 
 def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:
@@ -762,8 +765,9 @@ def printables(handouts: dict[str, str]) -> dict[Path, str]:
     out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True,
                                                   css=SHEET_EXTRA_CSS.get(sheet.name, ""))
             for sheet in sorted(SHEETS.glob("*.md"))}
+    # An exit slip prints two to a page, to be cut apart and collected: a typeable copy is for the answer sheets.
     out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(sheet.read_text(encoding="utf-8"))
-            for sheet in sorted(SHEETS.glob("*.md"))}
+            for sheet in sorted(SHEETS.glob("*-answer-sheet.md"))}
     return out
 
 

@@ -20,7 +20,7 @@ from . import act_dates, claim_people, ties_said
 GOVERNMENT = re.compile(r"\b(?:government|regime|cabinet)\b", re.IGNORECASE)
 # the doer: nothing but a possessive or an article before it in its clause ("Chiang's Nanjing government", "the ...")
 SUBJECT_BEFORE = re.compile(r"^\W*(?:(?i:in|on|by)\s+(?:early|late|mid-?)?\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?1[89]\d\d\s*,?\s*)?"
-                            r"(?:(?:the|a|its|his|their|[A-Z][\w-]*(?:'s|’s))\s+)*$")
+                            r"(?:(?:(?i:the|a|its|his|their)|[A-Z][\w-]*(?:'s|’s))\s+)*$")
 # an act, not a state of being or a founding: a past verb straight after the name ("seized", "broke", "took")
 ACTED = re.compile(r"\s*(?:then\s+|also\s+|soon\s+|quickly\s+)?(?!was\b|were\b|had\s+been\b)([a-z]{3,}ed|took|broke|"
                    r"sent|gave|made|struck|fought|seized|won|led|cut|met|held|drove|threw|kept|began|ran|set\s+up)\b",

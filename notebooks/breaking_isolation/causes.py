@@ -3,9 +3,12 @@
 A claim that says why ("Britain recognised the USSR because Labour won the election", "Labour won the election in
 1924, so Britain recognised Moscow") has an effect and a cause on either side of its reason word. When the check
 finds the effect among the kit's events (a state's recognition of Moscow, or an event the claim names by its
-title), it reads the cause against it:
+title, or "the wave of recognitions in 1924", the last of the data's recognitions of that year), it reads the
+cause against it:
 
 - a cause that is an event of the data, dated after the effect: refused, with both dates (a cause comes first);
+  a state's act named by its verb ("because Mexico had broken with Moscow") or by words that point back to the
+  effect's act ("because France had already done it") is that state's act in the data;
 - a cause that is an event of the data, dated before: the check says it compared only the order;
 - a cause in plain English, which it cannot match to an event: the check says when the effect happened, and that it
   did not read the cause; a year the claim gives that cause after the effect's year is refused.
@@ -106,7 +109,13 @@ def _recognition(part: str, data) -> Effect | None:
     return None
 
 
-BROKE = re.compile(ties_said.BREAK_VERB.pattern + r"|\bbroke\s+with\b", re.IGNORECASE)
+BROKE = re.compile(ties_said.BREAK_VERB.pattern + r"|\bbrok(?:e|en)\s+(?:off\s+)?(?:with|relations)\b", re.IGNORECASE)
+# a cause that does the effect's own act by another state, in a word that points back to it: "because France had
+# already done it", "since Italy did the same"
+SAME_ACT = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:it|so|that|this|the\s+same|likewise)\b|\bfollowed\s+suit\b",
+                      re.IGNORECASE)
+# "the wave of recognitions in 1924", "the recognitions of 1924": the data's recognitions of that year, together
+WAVE = re.compile(r"\brecognitions\b|\bwave\s+of\s+recogniti", re.IGNORECASE)
 
 
 def _break(part: str, data) -> Effect | None:
@@ -146,6 +155,47 @@ def _break(part: str, data) -> Effect | None:
     return Effect(str(row["event_id"]), f"'{row['title']}'", row["date"], misconceptions._spoken(str(row["date_text"])))
 
 
+def _wave(part: str, data) -> Effect | None:
+    """The recognitions of Moscow a part gives as one thing of a year ("the wave of recognitions in 1924"): the
+    last of the data's first recognitions (in law, or in practice) dated in that year, for a cause must come
+    before all of them to explain them all."""
+    years = claim_people.years_in(part)
+    if not WAVE.search(part) or len(set(years)) != 1:
+        return None
+    dates = data.events.set_index(data.events["event_id"].astype(str))["date"]
+    found = sorted((dates[event], day, event) for levels in misconceptions.first_recognitions(data).values()
+                   for day, event in levels.values() if dates[event].year == years[0])
+    if not found:
+        return None
+    (_, first_day, first_id), (last, day, event) = found[0], found[-1]
+    return Effect(event, f"the {len(found)} recognitions of Moscow the data counts in {years[0]}, from "
+                  f"{misconceptions._spoken(first_day)} ({first_id}) to the last of them", last, misconceptions._spoken(day))
+
+
+def _state_act(part: str, effect: Effect, data) -> Effect | None:
+    """A state's act that the cause part names by a verb of recognition, break or restoration, or by a word that
+    points back to the effect's own act ("because France had already done it"): the data's first such act of
+    that state, of the year the part gives if it gives one."""
+    from . import acts_named
+
+    states = acts_named.states_named(part, data)
+    if not states:
+        return None
+    verb = acts_named.verb_of(part)
+    if verb is None and SAME_ACT.search(part):
+        kind = str(data.events.set_index(data.events["event_id"].astype(str)).at[effect.event_id, "kind"])
+        verb = {"relations_broken": "broke", "relations_restored": "restored"}.get(
+            kind, "recognised" if "recogni" in kind or kind == "relations_established" else None)
+    if verb is None:
+        return None
+    rows = acts_named.state_acts(states[0].actor, verb, data, claim_people.years_in(part),
+                                 facto=bool(acts_named.FACTO.search(part)))
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return Effect(str(row["event_id"]), f"'{row['title']}'", row["date"], misconceptions._spoken(str(row["date_text"])))
+
+
 def _named(part: str, data, actor_words: set[str], cited) -> Effect | None:
     """The event the part names by its title ("the ARCOS raid"), if it names one."""
     found = claim_people.event_named(part, data.events, actor_words).sort_values("date")
@@ -165,12 +215,13 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
     names = ties_said.actor_names(data.actors)
     actor_words = claim_people.words_of_names(names)
     effect = (_recognition(effect_part, data) or _break(effect_part, data)
-              or _named(effect_part, data, actor_words, cited))
+              or _named(effect_part, data, actor_words, cited) or _wave(effect_part, data))
     if effect is None:
         return _plain_effect(effect_part, cause_part, data, actor_words, cited)
     if not re.search(r"\w", cause_part):
         return ties_said.Said()
-    cause = _break(cause_part, data) or _named(cause_part, data, actor_words, cited)
+    cause = (_break(cause_part, data) or _named(cause_part, data, actor_words, cited)
+             or _state_act(cause_part, effect, data))
     if cause is None:
         cause = _cited_cause(cause_part, data, actor_words, cited, effect)
         slip = _year_of_cited_cause(cause_part, cause, effect) if cause is not None else None

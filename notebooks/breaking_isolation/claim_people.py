@@ -392,7 +392,19 @@ def _by_rare_name(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.
     rare = sorted((often[w], w) for w in typed if 0 < often.get(w, 0) <= RARE and not evidence_words.is_common(w))
     if not rare:
         return events.iloc[0:0]
-    return events[[rare[0][1] in names for names in title_names]]
+    found = events[[rare[0][1] in names for names in title_names]]
+    if rare[0][1] in _places_written(part):  # "shot in Berlin": a place, not the Treaty of Berlin, unless the
+        stems = _stems(part) - {rare[0][1]}  # part names the event's own thing too ("the treaty signed in Berlin")
+        found = found[[bool(_stems(str(t)) - {rare[0][1]} & stems) for t in found["title"]]]
+    return found
+
+
+PLACE_WRITTEN = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?([A-Z][\w'’-]*)")
+
+
+def _places_written(part: str) -> set[str]:
+    """The names a part writes as a place, after "in", "at", "near", "from" or "to" ("shot in Berlin"), lower case."""
+    return {m.group(1).lower().removesuffix("'s") for m in PLACE_WRITTEN.finditer(part)}
 
 
 def _against(claim: str, row, years: set[int], events: pd.DataFrame, part: str = "") -> tuple[str | None, str | None]:

@@ -304,6 +304,11 @@ NOT_AFTER_DETERMINER = frozenset("""the a an its their this these those of by to
 is are be been has have had did do does not because since so which who that""".split())
 NOT_LAST = frozenset("the a an its their of by and or".split())
 TWICE_IS_ENGLISH = frozenset("had that".split())
+# a word that ends a verb ("let them in", "took it on") and then opens a phrase of time or place ("in January"):
+# English twice in a row when a date, a number, a name or a determiner follows ("let the communists in in 1924")
+PARTICLES = frozenset("in on up down out over off by".split())
+MONTH_WORDS = frozenset("""january february march april may june july august september october november december
+spring summer autumn winter""".split())
 TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[^\w\s]")
 
 
@@ -311,8 +316,9 @@ def out_of_order(text: str) -> str | None:
     """Why the known words of `text` are in no sentence's order (module note above), or None."""
     # Numbers and punctuation are tokens here, so "in 1924 in London" and "by 1929, by agreement" are not "in in".
     found = TOKEN.findall(str(text).lower().replace("’", "'"))
-    for a, b in zip(found, found[1:]):
-        if a == b and a not in TWICE_IS_ENGLISH and a[0].isalpha():
+    for a, b, c in zip(found, found[1:], found[2:] + [""]):
+        opens_phrase = c.isdigit() or c in MONTH_WORDS or c in DETERMINERS
+        if a == b and a not in TWICE_IS_ENGLISH and a[0].isalpha() and not (a in PARTICLES and opens_phrase):
             return f"it has '{a} {b}', the same word twice in a row"
         if a in DETERMINERS and b in NOT_AFTER_DETERMINER:
             return f"it has '{a} {b}', and no sentence puts '{b}' just after '{a}'"

@@ -53,20 +53,31 @@ def _occasions(claim: str, data, cited=(), denied: bool = False):
         first = re.split(r"(?<=[.;])\s+", str(row.get("description", "") or ""))[0]
         if not OPENS.match(first):
             continue
+        opening = re.split(r"[,;:]", first)[0]  # "Blaming the Canton uprising on Soviet consulates": the occasion
+        named_here = []
         for other in events.itertuples():
             if str(other.event_id) == event or other.date > row["date"] or (row["date"] - other.date).days > 366:
                 continue
             words = [w for w in re.findall(r"\b[A-Z][A-Z]{2,}\b|\b[A-Z][a-z]{3,}\b", str(other.title))
-                     if re.search(rf"\b{w}\b", first) and w not in str(row["title"])
+                     if re.search(rf"\b{w}\b", opening) and w not in str(row["title"])
                      and w.lower() not in DEMONYMS and not evidence_words.is_common(w.lower())]
+            if words and _shared(str(other.title), opening) >= 2:  # a name and a word of the act: "the ARCOS raid"
+                named_here.append((_shared(str(other.title), opening), other.date, other, words))
+        # the event the sentence names best: "the Canton uprising" is the Canton Commune (an uprising), not the
+        # April purge at Canton, though both titles hold "Canton"
+        for _, _, other, words in sorted(named_here, key=lambda t: (t[0], t[1]), reverse=True)[:1]:
             if denied:
-                if words and any(w.lower() in n for n in said_not for w in words):
+                if any(w.lower() in n for n in said_not for w in words):
                     lines.append((None, (row, first, other, words)))
-                    break
                 continue
-            if words and not any(w.lower() in claim.lower() for w in words):
+            if not any(w.lower() in claim.lower() for w in words):
                 lines.append((f"The data's description of '{row['title']}' ({event}) names its occasion: \"{first}\" "
                               f"See '{other.title}' ({_spoken(str(other.date_text))}, {other.event_id}), which your "
                               "claim does not name: whether your cause counted too is yours to argue.", None))
-                break
     return lines
+
+
+def _shared(title: str, sentence: str) -> int:
+    """How many words of a title, not little words nor a people's adjective, a sentence holds too."""
+    mine = set(evidence_words.words(title.lower())) - evidence_words.LITTLE - set(DEMONYMS)
+    return len(mine & set(evidence_words.words(sentence.lower())))

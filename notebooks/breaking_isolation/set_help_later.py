@@ -33,6 +33,9 @@ class _SetLater:
             self.build(self.owner)  # matplotlib's own: the signature and docstring of owner.set
         return self.function.__get__(obj, objtype)
 
+    def __call__(self, *args, **kwargs):  # called through a subclass that made no set() of its own
+        return self.__get__(None, self.owner)(*args, **kwargs)
+
 
 def use() -> bool:
     """Defer each artist class's `set()` help from here on; True if matplotlib's code allows it."""

@@ -461,8 +461,10 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                 if (not pair and tone == "hostile" and before and BREAK_VERB.match(claim, word.start())
                         and not _same(before[-1].actor, "ussr")):
                     # "Britain broke off relations in 1927": a break with no other side named is one with Moscow,
-                    # whose relations the kit records
-                    pair = (before[-1], Mention(word.start(), word.start(), "Moscow", "ussr"))
+                    # whose relations the kit records; its doer is the clause's subject, not the name a verb before
+                    # acts on ("the brits raided ARCOS and then cut ties": Britain, not ARCOS)
+                    doers = [m for m in before if not OBJECT_OF.search(claim, 0, m.start)] or before
+                    pair = (doers[-1], Mention(word.start(), word.start(), "Moscow", "ussr"))
                 if not pair or _same(pair[0].actor, pair[1].actor):
                     continue
                 a, b = pair

@@ -237,8 +237,36 @@ class Student:
         await self.api("DELETE", f"/api/contents/{quote(path)}")
 
 
+V1_PROTOCOL = "v1.kernel.websocket.jupyter.org"
+
+
+def to_v1(message: dict) -> bytes:
+    """A message as JupyterLab 4 sends it on the kernel protocol it asks for: its parts as JSON, each where a table
+    of offsets at the frame's start says (jupyter_server's serialize_msg_to_ws_v1, which the server relays as it is)."""
+    channel = message["channel"].encode("utf-8")
+    parts = [json.dumps(message[key]).encode("utf-8") for key in ("header", "parent_header", "metadata", "content")]
+    parts += [bytes(buffer) for buffer in message.get("buffers", [])]
+    offsets = [8 * (len(parts) + 3)]
+    for part in (channel, *parts):
+        offsets.append(offsets[-1] + len(part))
+    return b"".join([len(offsets).to_bytes(8, "little"), *(o.to_bytes(8, "little") for o in offsets), channel, *parts])
+
+
+def from_v1(frame: bytes) -> dict:
+    """A message the server sent on that protocol: the kernel's own parts, which the server passed on unread."""
+    count = int.from_bytes(frame[:8], "little")
+    offsets = [int.from_bytes(frame[8 * (i + 1):8 * (i + 2)], "little") for i in range(count)]
+    channel = frame[offsets[0]:offsets[1]].decode("utf-8")
+    parts = [frame[offsets[i]:offsets[i + 1]] for i in range(1, count - 1)]
+    header, parent_header, metadata, content = (json.loads(part) for part in parts[:4])
+    return {"channel": channel, "header": header, "parent_header": parent_header, "metadata": metadata,
+            "content": content, "buffers": parts[4:]}
+
+
 class Kernel:
-    """A kernel's channels over its WebSocket, as JupyterLab uses them (JSON messages, one per frame)."""
+    """A kernel's channels over its WebSocket, as JupyterLab 4 uses them: it asks for the kernel protocol
+    v1.kernel.websocket.jupyter.org, on which the server passes the kernel's messages on as they come (binary
+    frames), and falls back to JSON messages, one per text frame, where the server does not take it."""
 
     def __init__(self, student: Student, kernel_id: str):
         self.student = student
@@ -253,7 +281,7 @@ class Kernel:
         url = f"{self.student.user}/api/kernels/{self.kernel_id}/channels?session_id={self.session_id}"
         self.ws = await self.student.session.ws_connect(
             url.replace("http://", "ws://"), headers={"X-XSRFToken": self.student.xsrf_for(url)},
-            timeout=aiohttp.ClientWSTimeout(ws_close=10), max_msg_size=0, heartbeat=30)
+            timeout=aiohttp.ClientWSTimeout(ws_close=10), max_msg_size=0, heartbeat=30, protocols=(V1_PROTOCOL,))
         await self.request("kernel_info_request", {}, channel="shell")
 
     async def close(self) -> None:
@@ -270,15 +298,23 @@ class Kernel:
 
     async def request(self, msg_type: str, content: dict, channel: str) -> dict:
         message = self.message(msg_type, content, channel)
-        await self.ws.send_str(json.dumps(message))
+        await self.send(message)
         for _ in range(10_000):  # bounded: the reply comes after a few status messages
             reply = await self.receive()
             if reply["parent_header"].get("msg_id") == message["header"]["msg_id"] and reply["channel"] == channel:
                 return reply
         raise StudentError(f"no reply to {msg_type}")
 
+    async def send(self, message: dict) -> None:
+        if self.ws.protocol == V1_PROTOCOL:
+            await self.ws.send_bytes(to_v1(message))
+        else:
+            await self.ws.send_str(json.dumps(message))
+
     async def receive(self) -> dict:
         frame = await asyncio.wait_for(self.ws.receive(), timeout=min(self.student.left(), 600))
+        if frame.type == aiohttp.WSMsgType.BINARY and self.ws.protocol == V1_PROTOCOL:
+            return from_v1(frame.data)
         if frame.type != aiohttp.WSMsgType.TEXT:
             raise StudentError(f"kernel WebSocket: {frame.type.name} {frame.data!r}"[:300])
         return json.loads(frame.data)
@@ -289,7 +325,7 @@ class Kernel:
             "code": code, "silent": False, "store_history": True, "user_expressions": {},
             "allow_stdin": False, "stop_on_error": True}, "shell")
         msg_id = message["header"]["msg_id"]
-        await self.ws.send_str(json.dumps(message))
+        await self.send(message)
         outputs: list[dict] = []
         widget: list[dict] = []  # what an Output widget (ipywidgets' interact) shows instead of the cell
         clear_pending = replied = idle = False
