@@ -112,8 +112,12 @@ def test_figure_2s_key_names_only_the_ties_it_draws(live):
     fig = china_charts.backing_grid(backing, china.recognised_by_quarter(live.actors))
     labels = _key_labels(fig)
     matplotlib.pyplot.close(fig)
-    assert labels == [china_charts.TIE_KEY[t] for t in china_charts.TIE_KEY if t in set(backing["tie"])], labels
+    # the ties' fills, then one entry per recognised government's fill (the top row's strips)
+    ties = [label for label in labels if not label.startswith("recognised government: ")]
+    assert ties == [china_charts.TIE_KEY[t] for t in china_charts.TIE_KEY if t in set(backing["tie"])], labels
     assert ("mixed" in labels) == ("mixed" in set(backing["tie"]))
+    held = china.recognised_by_quarter(live.actors)
+    assert labels[len(ties):] == [f"recognised government: {name.split(' ')[0]}" for name in dict.fromkeys(held[held != ""])]
 
 
 def test_a_mixed_tie_drawn_gets_its_entry_in_the_key(live):

@@ -13,6 +13,8 @@ against the dated events of data/events.csv. One rule per word family, for every
   data's year of that act ("did not recognise it before 1933": no such act before that year);
 - "Britain kept relations with Moscow throughout the 1920s": refused when the data has a break of that state's
   relations with Moscow in those years;
+- "Finland was the first state to make peace with Soviet Russia": the data's peaces with Moscow (each event whose
+  own title or text says a peace was made) must put that state's first;
 - "Italy was the last state to recognise the USSR": refused when the data has a later recognition ("the last great
   power": only a later one the student cites, as the data does not class states);
 - "Every state that broke off relations restored them by 1930": refused with each break a state made not mended by
@@ -437,6 +439,38 @@ def first_or_only(claim: str, data) -> str | None:
             + ". Check your claim against the events in data/events.csv.")
 
 
+# "Finland was the first state to make peace with Soviet Russia": the data's peaces with Moscow, earliest first
+FIRST_PEACE = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,3}?)"
+                         r"\s+to\s+(?:make|sign|conclude)\s+(?:a\s+)?(?:separate\s+)?peace\b", re.IGNORECASE)
+
+
+def first_peace(claim: str, data) -> str | None:
+    """"<state> was the first state to make peace with Moscow": the data's peaces with Moscow (acts_named.PEACE),
+    earliest first; refused with the first of them and the state's own when another came before it."""
+    from . import acts_named
+
+    said = FIRST_PEACE.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or set(said.group("what").lower().split()) - {"state", "country", "nation"}:
+        return None  # "the first Baltic state": a rank among some states, which the data does not class
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return None
+    peaces = {s: acts_named.state_acts(s, "made peace", data) for s in set(_state_names(data).values())}
+    own = peaces.get(state.actor)
+    if own is None or own.empty:
+        return None  # no peace of that state in the data: nothing to rank
+    mine = own.iloc[0]
+    earlier = sorted(((r["date"], r["event_id"], r["title"], _spoken(str(r["date_text"]))) for s, rows in peaces.items()
+                      if s != state.actor for _, r in rows.iterrows() if r["date"] < mine["date"]))
+    if not earlier:
+        return None
+    shown = "; ".join(f"'{title}' ({day}, {event})" for _, event, title, day in earlier[:3])
+    return (f"Your claim says {_name(state)} was the first state to make peace with Moscow ('{said.group(0).strip()}'). "
+            f"The data records {len(earlier)} peace{'s' if len(earlier) != 1 else ''} with Moscow before {_name(state)}'s, "
+            f"the first of them {shown}{' …' if len(earlier) > 3 else ''}; {_name(state)}'s is '{mine['title']}' "
+            f"({_spoken(str(mine['date_text']))}, {mine['event_id']}). Check the order against data/events.csv.")
+
+
 def _infinitive(act: str) -> str:
     """"broke off relations with" as "break off relations with"."""
     return {"broke off relations with": "break off relations with",
@@ -658,6 +692,7 @@ def every_break_restored(claim: str, data) -> str | None:
 def read(claim: str, data, start: str, end: str, cited=()) -> str | None:
     """The first refusal of the rules above, or None."""
     text = " ".join(claim.split())
-    return (first_to_recognise(text, data) or nobody_before(text, data) or first_or_only(text, data) or last_to_recognise(text, data, cited)
+    return (first_to_recognise(text, data) or nobody_before(text, data) or first_or_only(text, data)
+            or first_peace(text, data) or last_to_recognise(text, data, cited)
             or held_until(text, data) or never_did(text, data) or every_break_restored(text, data)
             or kept_throughout(text, data, start, end) or never_helped(text, data))

@@ -39,7 +39,8 @@ DENIED = acts_named.DENIED
 
 def read(claim: str, data, cited=()) -> str | None:
     """The first refusal of the month rule or the order rule (module text), or None."""
-    return wrong_month(claim, data, cited) or wrong_order(claim, data, cited)
+    return (wrong_month(claim, data, cited) or wrong_order(claim, data, cited) or wrong_afterwards(claim, data, cited)
+            or wrong_that_time(claim, data, cited))
 
 
 def _months_of(row) -> set[tuple[int, int]]:
@@ -264,3 +265,65 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
                     f"'{two['title']}' {acts_named.spoken(two)} ({two['event_id']}). Check the order against those "
                     "events in data/events.csv.")
     return None
+
+
+# "..., and only afterwards did the police raid ARCOS": the act after the word came after the act before it
+AFTERWARDS = re.compile(r"\b(?:only\s+)?(?:afterwards|after\s+that|subsequently)\b", re.IGNORECASE)
+
+
+def wrong_afterwards(claim: str, data, cited=()) -> str | None:
+    """A refusal when the claim says an act came afterwards ("and only afterwards did the police raid ARCOS") and
+    the data dates it, by the whole period each date may mean, before the act of the words before it."""
+    years = claim_people.years_in(claim)
+    for said in AFTERWARDS.finditer(claim):
+        left, tail = claim[:said.start()], claim[said.end():]
+        stop = RIGHT_STOP.search(tail)
+        right = tail[:stop.start()] if stop else tail
+        if DENIED.search(left) or DENIED.search(right) or not right.strip():
+            continue
+        first = acts_named.act_rows(left, data, claim_people.years_in(left) or years, cited)
+        second = acts_named.act_rows(right, data, claim_people.years_in(right) or years, cited)
+        if first.empty or second.empty:
+            continue
+        first, second = _mine(first, cited), _mine(second, cited)
+        if set(first["event_id"]) & set(second["event_id"]):
+            continue
+        a0 = min(acts_named.period(r)[0] for _, r in first.iterrows())
+        b1 = max(acts_named.period(r)[1] for _, r in second.iterrows())
+        if b1 < a0:
+            one, two = first.iloc[0], second.iloc[0]
+            return (f"Your claim puts '{two['title']}' after '{one['title']}' ('{said.group(0)}'), but the data has "
+                    f"them the other way round: '{two['title']}' is dated {acts_named.spoken(two)} "
+                    f"({two['event_id']}), and '{one['title']}' {acts_named.spoken(one)} ({one['event_id']}). Check "
+                    "the order against those events in data/events.csv.")
+    return None
+
+
+# "..., because of the Zinoviev letter, which was published that spring": a time the clause takes from the claim's
+# year ("that spring" of 1927), said of the act named just before it
+THAT_TIME = re.compile(r",?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}?(?:that|the\s+same)\s+(?P<when>spring|summer|"
+                       r"autumn|winter|year|month)\b", re.IGNORECASE)
+CAUSE_WORDS = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|after|following|over|by|with|and)\b", re.IGNORECASE)
+
+
+def wrong_that_time(claim: str, data, cited=()) -> str | None:
+    """A refusal when a clause puts the act named just before it in "that spring" (summer, year...) of the claim's
+    one year, and the data dates the act in another year."""
+    years = set(claim_people.years_in(claim))
+    said = THAT_TIME.search(claim)
+    if said is None or len(years) != 1:
+        return None
+    head = claim[:said.start()]
+    cuts = list(CAUSE_WORDS.finditer(head))
+    named = head[cuts[-1].end():] if cuts else head
+    if claim_people.years_in(named):
+        return None  # "the letter of 1924, which ... that year": the year is the act's own
+    rows = claim_people.event_named(named, data.events, claim_people.words_of_names(ties_said.actor_names(data.actors)))
+    rows = _mine(rows, cited) if len(rows) else rows
+    year = next(iter(years))
+    if rows.empty or rows["date"].dt.year.isin([year]).any():
+        return None
+    row = rows.iloc[0]
+    return (f"Your claim puts '{row['title']}' in '{said.group(0).strip(' ,')}', which reads as {year}, the year of "
+            f"your claim, but the data dates it {acts_named.spoken(row)} ({row['event_id']}). Check the year "
+            "against that event in data/events.csv.")

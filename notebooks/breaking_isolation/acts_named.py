@@ -29,12 +29,17 @@ BROKE = re.compile(r"\b(?:broke|broken|break\w*|cut|severed?\w*)\s+(?:off\s+)?(?
 RESTORED = re.compile(r"\b(?:restor\w*|resum\w*|renew\w*|re-?establish\w*)\s+(?:(?:full|its|their|diplomatic)\s+)*"
                       r"(?:relations|ties)\b", re.IGNORECASE)
 FACTO = re.compile(r"\bde\s+facto\b|\bin\s+practice\b", re.IGNORECASE)
+# a peace made with Moscow: "Finland made peace with Soviet Russia", "signed a peace", "the peace treaty"; the data's
+# peaces are the events whose own title or text says so
+PEACE = re.compile(r"\b(?:made|make|makes|making|signed|sign|signs|concluded|conclude)\s+(?:a\s+|the\s+|its\s+|their\s+)?"
+                   r"(?:separate\s+)?peace\b|\bpeace\s+treaty\b|\bPeace\s+of\b", re.IGNORECASE)
 OPENINGS = ("de_jure_recognition", "relations_established")
 
 
 def verb_of(part: str) -> str | None:
-    """The act a part's verb names: 'recognised', 'broke' or 'restored'; None when it names none of them."""
-    found = [(m.start(), name) for name, pattern in (("restored", RESTORED), ("broke", BROKE), ("recognised", RECOGNISED))
+    """The act a part's verb names: 'recognised', 'broke', 'restored' or 'made peace'; None when it names none."""
+    found = [(m.start(), name) for name, pattern in (("restored", RESTORED), ("broke", BROKE), ("recognised", RECOGNISED),
+                                                     ("made peace", PEACE))
              for m in [pattern.search(part)] if m]
     return min(found)[1] if found else None
 
@@ -64,7 +69,10 @@ def state_acts(state: str, verb: str, data, years=(), facto: bool = False) -> pd
              for a, c in zip(events["actor"], events["counterpart"])]
     with_moscow = pd.Series([own in s and bool(s & soviet | ({"ussr", "rsfsr"} & s)) for s in sides], index=events.index)
     kinds = events["kind"].astype(str)
-    if verb == "broke":
+    if verb == "made peace":
+        told = events["title"].astype(str) + ". " + events["description"].fillna("").astype(str)
+        rows = events[with_moscow & told.str.contains(PEACE)]
+    elif verb == "broke":
         rows = events[with_moscow & (kinds == "relations_broken")]
     elif verb == "restored":
         rows = events[with_moscow & (kinds == "relations_restored")]
@@ -101,9 +109,19 @@ def act_rows(part: str, data, years=(), cited=()) -> pd.DataFrame:
     states = states_named(part, data)
     if verb and states:
         rows = state_acts(states[0].actor, verb, data, years, facto=bool(FACTO.search(part)))
+        if _is_government(states[0].actor, data):
+            # "Wuhan broke with Moscow in July 1927": a government's act is its own, never that of a rival
+            # government of the same state (Nanjing's break of December); the data may not have it as an event
+            own = ties_said._family(data).get(states[0].actor, {states[0].actor})
+            return rows[rows["actor"].astype(str).isin(own) | rows["counterpart"].astype(str).isin(own)]
         if len(rows):
             return rows
     return named(part, data, years, cited)
+
+
+def _is_government(actor: str, data) -> bool:
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    return kinds.get(actor) == "government"
 
 
 def spoken(row) -> str:

@@ -53,6 +53,7 @@ def read(claim: str, data, cited=()) -> str | None:
     ids = actors["actor_id"].astype(str)
     owners = dict(zip(ids, actors["belongs_to"].fillna("").astype(str)))
     labels = dict(zip(ids, actors["name"].astype(str)))
+    kinds = dict(zip(ids, actors["kind"].astype(str)))
     family = ties_said._family(data)
     moscow = set().union(*(family.get(s, {s}) for s in ties_said.SOVIET))
     names = {**ties_said.actor_names(actors), **ties_said.MOSCOW_NAMES}
@@ -88,6 +89,10 @@ def read(claim: str, data, cited=()) -> str | None:
                 continue
             mine = family.get(doer.actor, {doer.actor})
             then = breaks[breaks["date"].between(when[0], when[1])].sort_values("date")
+            if kinds.get(doer.actor) in ("state", "government"):
+                # a state's or a government's break is one of relations, never a party turning its line
+                # (Stalin's theses of April 1927 broke the Soviet party with Chiang, not Peking with Moscow)
+                then = then[then["kind"].astype(str) == "relations_broken"]
             if then.empty or then["actor"].astype(str).isin(mine).any():
                 continue
             who = labels.get(doer.actor, doer.actor)

@@ -5,7 +5,8 @@ names ("the Treaty of Kars fixed the border with Poland", "the Mukden agreement 
 against Japan"), or gives it a decision its title turns round ("threw the communists out" against "admits
 communists"), read against the event's own title, description, date note and sides in data/events.csv.
 
-A part of the claim is read as about an event only when it shares a clause with a word of the event's title (its
+A verb the event's title turns round ("convicted" a killer the title "acquits", "ratified" an agreement it says was
+"signed, then rejected") is refused with the title. A part of the claim is read as about an event only when it shares a clause with a word of the event's title (its
 name: "Whampoa", "Kars", "Rakovsky", "Hankow", or a common word of few titles right before a place: "a coup at
 Wuhan" for the Canton coup), and no other event the claim cites or names has that word; a
 clause with a denial ("not", "never") is not read. A place is refused only when the event's own text names some
@@ -144,7 +145,7 @@ def _event(row) -> str:
 
 def read(claim: str, data, cited=()) -> str | None:
     """A refusal when the claim puts a cited or named event at a place, with a people's adjective or with a state
-    its own text contradicts (module text), or None."""
+    its own text contradicts, or gives it a verb its title turns round (module text), or None."""
     events = data.events
     ids = set(cited) | data_says._titled(claim, data)
     chosen = events[events["event_id"].astype(str).isin(ids)]
@@ -153,7 +154,7 @@ def read(claim: str, data, cited=()) -> str | None:
     by_id = chosen.set_index(chosen["event_id"].astype(str))
     anchors = _anchors(claim, chosen, data)
     if not anchors:
-        return None
+        return _verb_by_title(claim, chosen)
     cities = _city_words(data)
     for begin, finish in _clauses(claim):
         clause = claim[begin:finish]
@@ -279,7 +280,31 @@ OPPOSITES = (
     (re.compile(r"\b(?:made\s+(?:\w+\s+){1,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
                 r"(?:as\s+)?(?:leader|head)|confirmed\s+(?:\w+\s+){1,3}as\s+(?:leader|head))\b", re.IGNORECASE),
      re.compile(r"\b(?:removed|ousted|deposed|dismissed)\b", re.IGNORECASE)),
+    # a verdict: "convicted" against the title's "acquits"
+    (re.compile(r"\b(?:convict(?:ed|s)?|found\s+(?:him\s+|them\s+)?guilty|condemned|sentenced)\b", re.IGNORECASE),
+     re.compile(r"\bacquit(?:s|ted)?\b", re.IGNORECASE)),
+    # an agreement in force: "ratified" against the title's "signed, then rejected", "never ratifies"
+    (re.compile(r"\bratif(?:ied|y|ies)\b|\bcame\s+into\s+force\b", re.IGNORECASE),
+     re.compile(r"\b(?:then\s+)?rejected\b|\bnever\s+ratif(?:ies|ied|y)\b", re.IGNORECASE)),
 )
+SHARED = 2  # a clause names a cited event by its title when it shares so many of the title's own words
+
+
+def _verb_by_title(claim: str, chosen) -> str | None:
+    """A verb its title turns round, given to a cited event that no one word names but whose title the clause
+    shares words with ("The Swiss jury convicted Vorovsky's killer": "Swiss jury acquits Vorovsky's killer")."""
+    by_id = chosen.set_index(chosen["event_id"].astype(str))
+    for begin, finish in _clauses(claim):
+        clause = claim[begin:finish]
+        if acts_named.DENIED.search(clause):
+            continue
+        words = {w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]{4,}", clause)}
+        here = [(begin, finish, str(e)) for e, title in zip(chosen["event_id"], chosen["title"].astype(str))
+                if len(words & {w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]{4,}", title)}) >= SHARED]
+        said = _verb(clause, here, by_id) if here else None
+        if said:
+            return said
+    return None
 
 
 def _reported(claim: str, finish: int) -> str:
@@ -300,7 +325,7 @@ def _verb(clause: str, here, by_id) -> str | None:
         for one, other in OPPOSITES:
             for said, told in ((one, other), (other, one)):
                 found = said.search(clause)
-                if found and told.search(title) and not said.search(title):
+                if found and told.search(title) and not said.search(told.sub(" ", title)):
                     return (f"Your claim says '{found.group(0)}', but the title of {_event(row)} says the opposite: "
                             f"'{title}'. Read that event in data/events.csv again.")
     return None

@@ -35,7 +35,8 @@ does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum
 another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or, named by
 its name, between sides its event does not have (treaty_sides.py), a cited event put at a place, given a people's adjective or set
 with a state its own text contradicts ("Whampoa opened in Peking", "the Japanese concession at Hankow",
-cited_facts.py), or given a verb its title turns round ("supported" a coup the title "brands"), or the occasion
+cited_facts.py), or given a verb its title turns round ("supported" a coup the title "brands", "convicted" a
+killer it "acquits"), or the occasion
 its description names denied (occasions.py), a gap between two cited events their dates contradict ("four weeks
 after the ARCOS raid", gaps_said.py) or a
 neutrality treaty called an alliance (alliances.py), help or an act turned round (swaps.py), and a statesman or
@@ -59,7 +60,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
 from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
@@ -197,7 +198,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if stated:  # the claim's history is the point, and the hint is kind
         return checks.wrong(*[m.hint for m in stated])
     absolute = (absolutes.read(given.claim, data, spec.start, spec.end, given.events)
-                or sweeping.read(given.claim, data, spec.start, spec.end) or counts_said.read(given.claim, data)
+                or sweeping.read(given.claim, data, spec.start, spec.end) or all_of_them.read(given.claim, data, given.events)
+                or counts_said.read(given.claim, data)
                 or recognised_whom.read(given.claim, data, given.events))
     if absolute:  # "first", "never", "until", "throughout": read against the data's dated events
         return checks.wrong(absolute)
@@ -289,6 +291,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if anchored.unchecked:  # nothing on that side of the event: not checked, and not refused over other years
         ties = ties_said.Said(None, ties.checked, ties.unchecked + tuple(f"The check could not check {u}." for u in
                                                                           anchored.unchecked))
+    business = all_of_them.firms_business(given.claim, data)
+    if business:  # "never did business": firms' business the data does not count as their state's
+        ties = ties_said.Said(ties.refusal, ties.checked, ties.unchecked + (f"The check could not check {business}.",))
     if ties.refusal:  # what the claim says of a tie, against the kit's events: never badged when they hold nothing of it
         return checks.wrong(ties.refusal)
     why = causes.read(given.claim, data, given.events)

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import checks
+from . import checks, cited_ties
 from .by_table import by_table
 from .evidence_words import NAME_FILLERS
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
@@ -503,8 +503,22 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                     other = "hostile" if tone == "cooperative" else "cooperative"
                     contrary = events[joined & events["date"].dt.year.between(lo, hi)
                                       & (events["tone"].astype(str) == other)]
+                    span = f"from {lo} to {hi}" if hi > lo else f"all through {lo}"
+                    turned = (cited_ties.against_friend(events, cited, one, two, names, family, lo, hi,
+                                                        mentions, _linked, HOSTILE)
+                              if tone == "cooperative" and contrary.empty else None)
+                    if turned:  # "Feng loyal to Moscow until 1928", citing Feng siding against the Communists
+                        from .misconceptions import _spoken  # here: misconceptions reads this module
+
+                        row, friend, last = turned
+                        return Said(f"Your claim says the tie between {who} and {whom} was {tone} {span} ({said}, "
+                                    f"'{said_along}'), but the event you cite, '{row.title}' ({_spoken(str(row.date_text))}, "
+                                    f"{row.event_id}), has {labels.get(str(row.actor), row.actor)} turn against "
+                                    f"the {labels.get(friend, friend)}, whose tie with "
+                                    f"{whom if one & {str(row.actor)} else who} was cooperative then"
+                                    + (f" (the last before it: {_named(last)})" if len(last) else "")
+                                    + ". Check the tie year by year against the events.")
                     if len(contrary):
-                        span = f"from {lo} to {hi}" if hi > lo else f"all through {lo}"
                         return Said(f"Your claim says the tie between {who} and {whom} was {tone} {span} ({said}, "
                                     f"'{said_along}'), but the kit's data has {other} events between them in those "
                                     f"years: {_named(_shown(contrary, cited))}. Check the tie year by year against "
@@ -564,6 +578,13 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                     f"but the kit's events hold nothing {tone} between them in {when}, and by then "
                                     f"the tie was {sign}: {', '.join(shown)}. The check found no evidence for "
                                     "that part of your claim: read those events, then say what the tie was.")
+                    bodies = cited_ties.with_persons_body(events, cited, one, two, persons, owners, tone, named_years)
+                    if len(bodies):  # "Moscow's advisers helped Chiang in 1926", citing Blyukher's plan for the KMT
+                        checked.append(f"the tie between {who} and {whom} ({said}, {tone}) in "
+                                       f"{_when(named_years, said_when)}: the kit has no {tone} event between "
+                                       f"them that year, but you cite one with the party or government a person "
+                                       f"of the tie belongs to: {_named(bodies)}")
+                        continue
                     if len(upto) and sign == tone and not SIGNED.search(claim, begin, finish):
                         # no event of that tone that year, but the tie was of it by then (a state of the tie, not
                         # an act such as "signed an alliance", which needs its own event)
@@ -576,6 +597,13 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                      f"{_when(named_years, said_when)}: the kit's data has "
                                      + (f"no event of that tone between them then (the tie was {sign})" if len(upto)
                                         else "no event between them up to then"))
+                    continue
+                by_title = cited_ties.titled(events, cited, one, two, names, tone, pd.Timestamp(start),
+                                             pd.Timestamp(f"{until}-12-31"), mentions,
+                                             (COOPERATIVE, HOSTILE))
+                if between.empty and len(by_title):  # "Stalin backed Wuhan", citing "... and backs Wuhan"
+                    checked.append(f"the tie between {who} and {whom} ({said}, {tone}): the title of the event you "
+                                   f"cite names both, {tone}: {_named(by_title)}")
                     continue
                 if between.empty:
                     unchecked.append(f"the tie between {who} and {whom} ({said}): the kit's data has no event "
