@@ -363,6 +363,11 @@ def funded(claim: str, data, cited=()) -> str | None:
             continue
         rows = _act_events(claim.replace(giver[1], " "), data.events, actor_words, cited)
         rows = rows[rows["kind"].astype(str).isin(HELPING)] if len(rows) else rows
+        if rows.empty:  # no act named by its words ("armed Feng Yuxiang's army"): the cited help to whom it names
+            taken = {m.actor for m in ties_said.mentions(claim[said.end():], names)}
+            rows = data.events[data.events["event_id"].astype(str).isin(set(cited))
+                               & data.events["kind"].astype(str).isin(HELPING)
+                               & data.events["counterpart"].astype(str).isin(taken)]
         if rows.empty or any(_on(giver[0], str(a), kinds, owners, family, _name_words(data)) for a in rows["actor"]):
             continue
         row = rows.iloc[0]
