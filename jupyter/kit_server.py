@@ -71,13 +71,34 @@ def folded_solution(cell) -> nbformat.NotebookNode:
     if lines and lines[0].startswith("# Solution"):
         lines = lines[1:]  # the label becomes the summary
     code = "\n".join(lines).strip("\n")
-    source = (f"<details>\n<summary>{SOLUTION_SUMMARY}</summary>\n\n```python\n{code}\n```\n\n</details>")
+    said = solution_said(cell)
+    source = (f"<details>\n<summary>{SOLUTION_SUMMARY}</summary>\n\n```python\n{code}\n```\n\n"
+              + (f"{SOLUTION_SAYS}\n\n{said}\n\n" if said else "") + "</details>")
     folded = nbformat.v4.new_markdown_cell(source, id=cell.get("id"))
     folded.metadata = {k: v for k, v in cell.metadata.items() if k != "jupyter"}
     # Read-only, so that Enter on the selected cell keeps it rendered (with the Lab setting
     # showEditorForReadOnlyMarkdown off) instead of opening its Markdown source; Tab then Enter opens it.
     folded.metadata["editable"] = False
     return folded
+
+
+SOLUTION_SAYS = "**What it gives** when run on the kit's data:"
+
+
+def solution_said(cell) -> str:
+    """What a solution cell gave when the kit last ran it (`make refresh`), in words: the check's verdict, which
+    states the answer, and any table it printed. So a student who cannot run the code still reads the answer,
+    and it is the data's, computed, never typed. Figures and HTML are left out."""
+    found = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "text/markdown" in data:
+            found.append(str(data["text/markdown"]).strip())
+        elif "text/plain" in data or output.get("output_type") == "stream":
+            text = str(data.get("text/plain", output.get("text", ""))).strip("\n")
+            if text.strip():
+                found.append(f"```text\n{text}\n```")
+    return "\n\n".join(found)
 
 
 def working_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:

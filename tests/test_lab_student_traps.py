@@ -115,6 +115,19 @@ def test_the_start_pages_path_table_has_no_blank_step(edition):
     assert rows and all(row[1].strip() for row in rows), rows
 
 
+def test_the_start_page_says_step_4_is_notebook_03(edition):
+    shown = prose(cells(edition, "00-start-here"))
+    assert "step 4 is notebook 03" in shown and "| 4 | notebook 03:" in shown
+
+
+def test_lab_saves_often_and_the_start_page_says_to_save_before_closing(edition):
+    import json  # noqa: PLC0415
+
+    overrides = json.loads((ROOT / "jupyter" / "lab-settings" / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/docmanager-extension:plugin"]["autosaveInterval"] <= 30  # Lab's own is 120 s
+    assert "press Ctrl + S before closing" in plain(prose(cells(edition, "00-start-here")))
+
+
 # 7, 9, 10. what the edition says students can do ----------------------------------------------------------
 
 

@@ -47,6 +47,8 @@ def test_a_working_copy_has_no_speaker_notes_or_teacher_cells_and_folds_each_sol
         assert cell.metadata["editable"] is False  # nor Enter on the selected cell (it would show the source)
         assert cell.source.startswith(f"<details>\n<summary>{kit_server.SOLUTION_SUMMARY}</summary>")
         assert solution.source.splitlines()[-1] in cell.source
+        if solution.get("outputs"):  # what the solution gave when the kit last ran it: the answer, in words
+            assert kit_server.SOLUTION_SAYS in cell.source and ("✔ Right" in cell.source or "◇" in cell.source)
     # Every other cell is kept as it is, links to the glossary aside.
     kept = [c for c in original.cells if c.metadata.get("slideshow", {}).get("slide_type") != "notes"
             and "teacher" not in c.metadata.get("tags", [])]
@@ -272,3 +274,16 @@ def test_lab_writes_the_new_version_when_it_shows_my_work(kit, monkeypatch):
     run(manager.get("my-work"))
     _change_an_exercise(kit, "02-network.ipynb", "### Exercise 1", "### Exercise 1 (changed)")
     assert "02-network (updated).ipynb" in {item["name"] for item in run(manager.get("my-work"))["content"]}
+
+
+def test_a_folded_solution_states_its_answer_in_words_computed_from_the_data():
+    """A student who cannot run the solution's code still reads its answer: notebook 3's exercise B says its
+    quarter, the one the data gives (china.party_turn), not only the code that finds it."""
+    from breaking_isolation import china, load  # noqa: PLC0415
+
+    data = load()
+    quarter = china.quarter_name(china.party_turn(data.events, data.actors)["quarter"])
+    copy = kit_server.working_version(nbformat.read(ROOT / "notebooks" / "03-china.ipynb", as_version=4))
+    folded = next(c.source for c in copy.cells if "<details>" in c.source and "china-switch" in c.source)
+    said = folded.split(kit_server.SOLUTION_SAYS)[-1]
+    assert f"{quarter}. That is the quarter the table shows." in said, said

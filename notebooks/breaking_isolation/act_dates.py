@@ -89,6 +89,8 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
                 carried = None
                 continue
             rows = acts_named.act_rows(rest, data, [wanted[0]], cited)
+        if rows.empty and cited:  # "pulled its embassy staff out of Peking": the cited event whose title has its words
+            rows = _cited_by_words(ahead if ahead.strip() else rest, data, cited, wanted[0])
         sides = acts_named.states_named(claim, data)
         if rows.empty and acts_named.verb_of(rest) and len({m.actor for m in sides}) == 1:
             # "Britain and the USSR restored relations in July 1929": the state is named before the part's "and"
@@ -108,6 +110,17 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
         return (f"Your claim puts '{row['title']}' in {typed}, but the data dates it {acts_named.spoken(row)} "
                 f"({row['event_id']}). Check the month against that event in data/events.csv.")
     return None
+
+
+def _cited_by_words(part: str, data, cited, year: int) -> pd.DataFrame:
+    """The one cited event of `year` whose title shares most words with the part, two or more that name no actor
+    ("embassy staff" of "Moscow recalls its embassy staff from Peking"); empty when two share as many."""
+    actor_words = claim_people.words_of_names(ties_said.actor_names(data.actors))
+    said = claim_people._stems(part) - actor_words
+    rows = data.events[data.events["event_id"].astype(str).isin(set(cited)) & (data.events["date"].dt.year == year)]
+    shared = [len(said & (claim_people._stems(str(t)) - actor_words)) for t in rows["title"]]
+    best = max(shared, default=0)
+    return rows[[n == best for n in shared]] if best >= 2 and shared.count(best) == 1 else rows.iloc[0:0]
 
 
 def _verb_next(text: str) -> bool:

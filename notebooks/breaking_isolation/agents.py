@@ -213,6 +213,9 @@ def read(claim: str, data, cited=()) -> str | None:
             breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
             cited_first = ~rows["event_id"].astype(str).isin(set(cited))  # the refusal names a cited event first
             rows = rows.assign(_later=cited_first).sort_values("_later", kind="stable").drop(columns="_later")
+            if breaking:  # the break the claim names first, before another act of the clause ("after the ARCOS raid")
+                rows = rows.assign(_other=rows["kind"].astype(str) != "relations_broken").sort_values(
+                    "_other", kind="stable").drop(columns="_other")
             attack = bool(re.search(ACT_WORDS["attack"][0], clause, re.IGNORECASE)) and not any(
                 re.search(said, clause, re.IGNORECASE) for act, (said, _) in ACT_WORDS.items() if act != "attack")
             why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking,
@@ -360,6 +363,11 @@ def funded(claim: str, data, cited=()) -> str | None:
             continue
         rows = _act_events(claim.replace(giver[1], " "), data.events, actor_words, cited)
         rows = rows[rows["kind"].astype(str).isin(HELPING)] if len(rows) else rows
+        if rows.empty:  # no act named by its words ("armed Feng Yuxiang's army"): the cited help to whom it names
+            taken = {m.actor for m in ties_said.mentions(claim[said.end():], names)}
+            rows = data.events[data.events["event_id"].astype(str).isin(set(cited))
+                               & data.events["kind"].astype(str).isin(HELPING)
+                               & data.events["counterpart"].astype(str).isin(taken)]
         if rows.empty or any(_on(giver[0], str(a), kinds, owners, family, _name_words(data)) for a in rows["actor"]):
             continue
         row = rows.iloc[0]

@@ -66,7 +66,9 @@ def _sides(claim: str) -> tuple[str, str] | None:
     word = min(first, key=lambda m: m.start())
     if word.re is MADE:  # "the Zinoviev letter made Britain recognise the USSR": the effect is "Britain recognise ..."
         after = text[word.end():]
-        return _first(re.sub(r"^(\s*(?:the\s+)?\S+(?:\s+[A-Z]\S*)*)\s+to\b", r"\1", after)), _last(text[:word.start()])
+        # "<cause>, which made ...": "which" stands for the clause before it
+        head = re.sub(r",?\s*\b(?:which|and\s+this|and\s+that|this|that)\s*$", "", text[:word.start()], flags=re.IGNORECASE)
+        return _first(re.sub(r"^(\s*(?:the\s+)?\S+(?:\s+[A-Z]\S*)*)\s+to\b", r"\1", after)), _last(head)
     before, after = _last(text[:word.start()]), _first(text[word.end():])
     return (before, after) if word.re is EFFECT_FIRST else (after, before)
 

@@ -531,8 +531,10 @@ def compare_sets(given: set, expected: set, what: str, hint: str, labels: Mappin
     With `typed` ({id: as the student typed it}), an id is named in the student's words first ("'ussr' (Union of
     Soviet Socialist Republics)"), so that they see what to remove; an unknown item near one of `known` (the
     names the check reads) gets "Did you mean ...?"."""
-    if given == expected:
-        return right(f"All {len(expected)} {what}.".replace(" .", "."))
+    if given == expected:  # said back item by item: what a folded solution shows a student who cannot run it
+        said = sorted(_shown(item, labels or {}) for item in expected)
+        listed = ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else "".join(said)
+        return right(f"All {len(expected)} {what}".rstrip() + (f": {listed}." if listed else "."))
     typed = typed or {}
     extra = sorted((_shown(item, labels or {}, typed), item) for item in given - expected)
     points = []

@@ -349,7 +349,7 @@ def _check_order(answer, data):
     misplaced = sum(1 for g, e in zip(given, expected) if g != e)
     if misplaced:
         return checks.wrong(f"{misplaced} of {len(expected)} are out of place: compare the dates in the timeline table.")
-    return checks.right(f"All {len(expected)} in order.")
+    return checks.right(f"All {len(expected)} in order: {', '.join(expected)}.")
 
 
 # Exercise B's example of a quarter, as its prompt in notebook 3 gives it (tests/test_china.py checks the two agree,
@@ -421,7 +421,8 @@ def read_quarter(answer) -> tuple[int, int]:
 def _check_switch(answer, data):
     """In which quarter did Moscow's party face first stop being cooperative with the Nationalists?"""
     backing = backing_by_quarter(data.events, data.actors)
-    expected = pd.Timestamp(party_turn(data.events, data.actors)["quarter"])
+    turn = party_turn(data.events, data.actors)
+    expected = pd.Timestamp(turn["quarter"])
     try:  # only the reading of the answer: an error in the data above is the kit's, and is raised
         if isinstance(answer, bool) or not isinstance(answer, (str, pd.Timestamp)):
             raise TypeError
@@ -448,7 +449,8 @@ def _check_switch(answer, data):
             return checks.right(f"{day} falls in "
                                 f"{quarter_name(expected)}, and that is the quarter the table shows. Next time "
                                 f"write the quarter itself, such as '{SWITCH_EXAMPLE}'.", step_2)
-        return checks.right("That is the quarter the table shows.", step_2)
+        return checks.right(f"{quarter_name(expected)}. That is the quarter the table shows. The party face's tie "
+                            f"to the Nationalists turned {turn['after']} then, set by {turn['set_by']}.", step_2)
     hint = ("Find the Nationalists' row for the party face in the table below figure 2 and read where "
             "'cooperative' first gives way to something else.")
     named = (f"{checks.shown(answer) if isinstance(answer, str) else f'{answer:%d %B %Y}'} (in {given[0]} Q{given[1]})"

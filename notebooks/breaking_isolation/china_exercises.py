@@ -54,8 +54,8 @@ CLAIMS = 3  # exercise C's claims, numbered 1 to 3 in the notebook
 # are read from the debate's documents and events, never typed here; tests/test_checks_walk6.py checks the
 # notebook's claim holds the word.
 CLAIM_WORDS = {1: "bourgeois-democratic", 2: "soviets", 3: "factor"}
-NOT_JUDGED = ("Who would sign which claim is for you to judge against the documents: the check did not read your "
-              "answer against them.")
+NOT_JUDGED = ("Whether the other man would sign a claim too is for you to judge against the documents: the check read "
+              "only whose words your evidence is, and whose texts of the debate hold each claim's word.")
 # What exercise G's check reads beyond the form: the facts a condition states that the claim rules match (a year,
 # a removal, a person sent away, a post); the rest of a condition it does not judge, and says so.
 CONDITIONS_READ = ("It also set against the data what your conditions state as fact where it could match it (an "
@@ -186,7 +186,7 @@ def _check_speakers(answer, data):
                                 f"the debate table). Find '{word}' in the documents ({', '.join(DEBATE_DOCUMENTS)}) "
                                 "and in the debate table, see whose text uses it as their own, and name that "
                                 "speaker, or 'both' if your evidence shows that the other would sign it too.")
-        found.append(f"Claim {n}: {match.what}.")
+        found.append(f"Claim {n}: {match.what}." + _read_of(n, named, said_by, owners, refused))
         if match.kind == "line":
             lines.setdefault(" ".join(evidence_words.words(shows)), []).append(n)
     if slips and not unmatched:  # only slips of form: what could not be read, never "not right"
@@ -205,6 +205,22 @@ def _check_speakers(answer, data):
         return checks.wrong(f"Claims {listed} have the same line as evidence, so it shows none of them in "
                             "particular: give each claim the line that shows who would sign it.")
     return checks.checked("Each claim has a speaker and evidence the check found in the data.", *found, NOT_JUDGED)
+
+
+def _read_of(claim: int, named: str, said_by: str | None, owners: set[str], refused=None) -> str:
+    """What the check set against the data for one claim it passes, and what it did not judge: a speaker named
+    alone may be one of two who would sign it ("both"), which no word count can tell."""
+    word = CLAIM_WORDS[claim]
+    owners = owners if named == "both" else owners & {named}  # the named man's own texts, not the other's
+    holds = " and ".join(SPEAKERS[o] + "'s" for o in sorted(owners))
+    read = (f" The word of claim {claim}, '{word}', stands in {holds} own texts of the debate"
+            + (f", and your evidence is {SPEAKERS[said_by]}'s" if said_by else "") + "." if owners else "")
+    others = [SPEAKERS[m] for m in ("stalin", "trotsky") if m != named]
+    if named == "both":
+        return read + " The check did not judge whether each man would sign it."
+    if refused and SPEAKERS[refused[0]] == others[0]:  # the other side's rejection, read from the data
+        return read + f" The data records that {others[0]}'s side rejected it ({refused[1]})."
+    return read + f" The check did not judge whether {others[0]} would sign it too."
 
 
 def _document_named(shows: str, documents) -> evidence_words.Match | None:

@@ -1,8 +1,9 @@
 """Facts inside a cited event: a claim that puts an event it cites (or names by its title) at another place ("the
 Whampoa academy was opened in Peking"), gives a thing of the event another people's adjective ("the Japanese
 concession at Hankow", "Soviet warships shelled Nanjing"), or sets it with a state the event neither joins nor
-names ("the Treaty of Kars fixed the border with Poland"), read against the event's own title, description, date
-note and sides in data/events.csv.
+names ("the Treaty of Kars fixed the border with Poland", "the Mukden agreement with Chiang Kai-shek", "a boycott
+against Japan"), or gives it a decision its title turns round ("threw the communists out" against "admits
+communists"), read against the event's own title, description, date note and sides in data/events.csv.
 
 A verb the event's title turns round ("convicted" a killer the title "acquits", "ratified" an agreement it says was
 "signed, then rejected") is refused with the title. A part of the claim is read as about an event only when it shares a clause with a word of the event's title (its
@@ -31,7 +32,11 @@ SPELLINGS = ({"peking", "beijing", "peiping"}, {"nanking", "nanjing"}, {"canton"
 CLAUSE = re.compile(ties_said.CLAUSE.pattern + r"|\band\b", re.IGNORECASE)
 PLACE_AT = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b")
 WITH_STATE = re.compile(r"\b(?:border|frontier|treaty|agreement|alliance|pact|peace|signed|concluded|made)\b"
-                        r"(?:\s+[\w'’-]+){0,3}?\s+with\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+                        r"(?:\s+[\w'’-]+){0,6}?\s+(?P<word>with)\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# a strike, boycott or campaign aimed at a state: "a boycott against Japan"
+AGAINST_STATE = re.compile(r"\b(?P<word>against)\s+(?:the\s+)?(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# who may be set with an event: a state, and for a treaty's other side also a person, government or party
+SET_WITH = {"with": ("state", "person", "government", "party"), "against": ("state",)}
 # an event named as a time ("during the Locarno period"), not as what the clause says something of
 SETTING = re.compile(r"\b(?:during|in|after|before|since)\s+the\s+$", re.IGNORECASE)
 # a party's adjective, read like a people's: "a Nationalist rising" against "communist uprising"
@@ -159,7 +164,7 @@ def read(claim: str, data, cited=()) -> str | None:
         if not here:
             continue
         said = _place(claim, begin, finish, here, by_id, cities) or _adjective(clause, here, by_id) \
-            or _verb(clause, here, by_id) \
+            or _verb(clause + _reported(claim, finish), here, by_id) \
             or _state(clause, [a for a in here if a[2] in set(cited) and not SETTING.search(claim, 0, a[0])],
                       by_id, data)
         if said:
@@ -183,7 +188,17 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
             continue
         row = by_id.loc[anchor[2]]
         text = _text(row)
+        # a title that puts the event at a place ("... government at Nanjing") is the data's word on where it was,
+        # whatever other place its description names ("in defiance of the ... government at Wuhan")
+        titled = {c for c in cities if re.search(rf"\b(?:in|at)\s+(?:the\s+)?{c}\b", str(row["title"]), re.IGNORECASE)}
+        by_title = titled and not any(p.group("place").lower() in _spellings(c)
+                                      for p in PLACE_AT.finditer(claim, begin, finish) for c in titled)
         own = {c for c in cities if re.search(rf"\b{c}\b", text, re.IGNORECASE)}
+        if by_title and (not own or _has(text, place)):  # the description names the claim's place too
+            return _ended(f"Your claim puts {_event(row)} {m.group(0).split()[0]} {place}, but its title puts it "
+                          f"{'at' if ' at ' in str(row['title']) else 'in'} "
+                          f"{' or '.join(sorted(c.title() for c in titled))}", "Check where it happened against that "
+                          "event in data/events.csv.")
         if not own or _has(text, place) or any(p.group("place").lower() in _spellings(c)
                                                           for p in PLACE_AT.finditer(claim, begin, finish) for c in own):
             continue  # the data names no place, or the clause puts the event at its own ("built at Whampoa")
@@ -224,10 +239,10 @@ def _state(clause: str, here, by_id, data) -> str | None:
     names = checks.names_of(data.actors)
     kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
     family = ties_said._family(data)
-    for m in WITH_STATE.finditer(clause):
+    for m in [*WITH_STATE.finditer(clause), *AGAINST_STATE.finditer(clause)]:
         typed = m.group("state")
         actor = names.get(typed.lower()) or names.get(typed.split()[0].lower())
-        if not actor or kinds.get(actor) != "state":
+        if not actor or kinds.get(actor) not in SET_WITH[m.group("word")]:
             continue
         if len({a[2] for a in here}) != 1:  # two events in one clause: which one the state goes with is unclear
             continue
@@ -239,8 +254,10 @@ def _state(clause: str, here, by_id, data) -> str | None:
         if any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n, a in names.items() if a == actor and len(n) > 2):
             continue
         labels = checks.actor_labels(data.actors)
-        between = " and ".join(labels.get(s, s) for s in sides if s and s != "nan")
-        return (f"Your claim sets {_event(row)} with {typed}, but in the data it is between {between}, and its "
+        # in the row's order, not a set's: the same words each time the check runs
+        between = " and ".join(labels.get(s, s) for s in dict.fromkeys([str(row["actor"]), str(row["counterpart"])])
+                               if s and s != "nan")
+        return (f"Your claim sets {_event(row)} {m.group('word')} {typed}, but in the data it is between {between}, and its "
                 f"title says '{row['title']}': it does not name {typed}. Check who took part against that event "
                 "in data/events.csv.")
     return None
@@ -254,6 +271,15 @@ OPPOSITES = (
      re.compile(r"\b(?:brand(?:s|ed)?|condemn(?:s|ed)?|denounce[ds]?|counter-revolutionary)\b", re.IGNORECASE)),
     (re.compile(r"\brefus(?:ed|es|e)\s+to\s+(?:sign|join|adhere|ratify)\b|\brejected\b|\bstayed\s+out\b", re.IGNORECASE),
      re.compile(r"\b(?:adhere[ds]?|signs|joins|ratifies)\b", re.IGNORECASE)),
+    # in or out of a party or a front: "threw the communists out" against "admits communists"
+    (re.compile(r"\b(?:admit(?:s|ted)?|join(?:s|ed)?|let\s+(?:\w+\s+){0,2}in|keeps?\s+(?:\w+\s+){0,2}inside|"
+                r"kept\s+(?:\w+\s+){0,2}inside|stay(?:ed|s)?\s+inside|remain(?:ed|s)?\s+inside)\b", re.IGNORECASE),
+     re.compile(r"\b(?:expel(?:s|led)?|thr[eo]w(?:s|n)?\s+(?:\w+\s+){0,2}out|kick(?:ed|s)?\s+(?:\w+\s+){0,2}out|"
+                r"(?:must|to|would|should)\s+leave|quit(?:s)?|purge[ds]?)\b", re.IGNORECASE)),
+    # a leader made or unmade: "made Chen Duxiu its leader" against "Chen Duxiu removed"
+    (re.compile(r"\b(?:made\s+(?:\w+\s+){1,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
+                r"(?:as\s+)?(?:leader|head)|confirmed\s+(?:\w+\s+){1,3}as\s+(?:leader|head))\b", re.IGNORECASE),
+     re.compile(r"\b(?:removed|ousted|deposed|dismissed)\b", re.IGNORECASE)),
     # a verdict: "convicted" against the title's "acquits"
     (re.compile(r"\b(?:convict(?:ed|s)?|found\s+(?:him\s+|them\s+)?guilty|condemned|sentenced)\b", re.IGNORECASE),
      re.compile(r"\bacquit(?:s|ted)?\b", re.IGNORECASE)),
@@ -279,6 +305,17 @@ def _verb_by_title(claim: str, chosen) -> str | None:
         if said:
             return said
     return None
+
+
+def _reported(claim: str, finish: int) -> str:
+    """The clause a "that" opens right after a clause ("voted that communists must leave"): what the act said,
+    read with the act's own clause."""
+    opened = re.match(r"\s*that\b", claim[finish:], re.IGNORECASE)
+    if not opened:
+        return ""
+    rest = claim[finish + opened.end():]
+    cut = CLAUSE.search(rest)
+    return " " + rest[:cut.start() if cut else len(rest)]
 
 
 def _verb(clause: str, here, by_id) -> str | None:

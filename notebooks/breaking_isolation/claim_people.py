@@ -711,6 +711,16 @@ def _region_words(data) -> set[str]:
     return found
 
 
+def _in_passing(title: str, description: str, bare: str) -> str:
+    """", in its description: “the former Russo-Baltic works at Fili”": the few words around `bare` where the
+    data has it in an event's description and not in its title; "" when the title has it."""
+    if re.search(rf"\b{re.escape(bare)}\b", str(title), re.IGNORECASE):
+        return ""
+    found = re.search(rf"(?:\S+\s+){{0,3}}\S*\b{re.escape(bare)}\b\S*(?:\s+\S+){{0,3}}", str(description),
+                      re.IGNORECASE)
+    return f", in its description: \u201c{found.group(0).strip(' ,;:.')}\u201d" if found else ""
+
+
 def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str, str], cited=()) -> list[str]:
     """Capitalised words that are not common English words, each with why the check could not check it: the data
     has nothing of that name ("Hitler"), or names it only in a few events, none of which the claim names ("Mao" with
@@ -744,7 +754,10 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
               and not where["date"].dt.year.isin(years).any()):
             # "Mao": named in the data only by an event the claim does not name, nor of its year, so what the
             # claim says of him is not checked
-            listed = " and ".join(f"'{t}' ({d.year})" for t, d in zip(where["title"], where["date"]))
-            found.append(f"what your claim says of '{word}': the data names {word} only in {listed}, "
+            # each with the data's own words around it, so that a word met only in passing ("the former
+            # Russo-Baltic works", a factory) is seen as such, not as what the claim is about
+            listed = " and ".join(f"'{t}' ({d.year}{_in_passing(t, x, bare)})" for t, x, d in
+                                  zip(where["title"], _column(where, "description"), where["date"]))
+            found.append(f"what your claim says of '{word}': the data has the word {word} only in {listed}, "
                          f"{'an event' if len(where) == 1 else 'events'} your claim does not name")
     return found

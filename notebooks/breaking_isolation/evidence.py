@@ -28,7 +28,9 @@ when an event ended it, that a person led a body of another state, or that Mosco
 with the data's facts (outcomes.py); so is help given to, or an act aimed at, another side than the data's, or a
 person acting for a body actors.csv does not put them in (targets.py), or a government said to act before
 actors.csv founds it or after it ends (before_founding.py); a break of relations with Moscow given to the side Moscow
-broke with, or to another government of the same state (breaks_said.py). So is a person, firm or document given a state the data
+broke with, or to another government of the same state (breaks_said.py); a turn against someone put before the
+data's own event of it (turns_said.py); an actor said safe or protected all through a period the data has
+hostile acts against it in (safe_through.py). So is a person, firm or document given a state the data
 does not give it ("Hughes, the British foreign secretary", "the Curzon ultimatum came from France", nationality.py). An act put in a month the data does not date it to, or before or after
 another act the data dates the other way round (act_dates.py), a treaty put at another place (places.py) or, named by
 its name, between sides its event does not have (treaty_sides.py), a cited event put at a place, given a people's adjective or set
@@ -61,7 +63,7 @@ import pandas as pd
 from . import (absolutes, act_dates, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
-from . import before_founding, breaks_said, cited_facts, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
+from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
 from . import treaty_sides  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
@@ -140,6 +142,14 @@ def read_answer(answer) -> Answer:
     elif not isinstance(document, str):
         raise checks.Unreadable(f"The document should be an id in quotes; yours is {checks.plain_type(document)}.")
     return Answer(evidence_words.spelled_out(" ".join(claim.split())), tuple(i for i in ids if i and i != "..."), document and document.strip())
+
+
+def _ids_of_titles(typed: list[str], events: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(the data's title, its event id, as typed) for each of `typed` that is an event's title in other case or
+    punctuation ("britain breaks off relations with the ussr")."""
+    titles = {" ".join(evidence_words.words(t)): (str(t), str(e))
+              for t, e in zip(events["title"].astype(str), events["event_id"].astype(str))}
+    return [(*titles[key], item) for item in typed for key in [" ".join(evidence_words.words(item))] if key in titles]
 
 
 def _joined_ids(typed: str, known) -> list[str]:
@@ -276,6 +286,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     person = act_people.read(given.claim, data, given.events)
     if person:  # a statesman or party made the doer of an act whose event names another
         return checks.wrong(person)
+    turned = turns_said.read(given.claim, data, given.events) or safe_through.read(given.claim, data, given.events)
+    if turned:  # a turn put before the data's turn, or an actor kept safe through a period it was attacked in
+        return checks.wrong(turned)
     broken = breaks_said.read(given.claim, data, given.events)
     if broken:  # a break with Moscow given to the side Moscow broke with, or to another government of the state
         return checks.wrong(broken)
@@ -306,6 +319,14 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         parts = _joined_ids(joined, events.index)
         return checks.wrong(f"{joined!r} holds {len(parts)} event ids in one pair of quotes: put each id in its own "
                             f"quotes, with a comma between them: {parts!r}.")
+    titled = _ids_of_titles(unknown, data.events)
+    if titled:  # an event's title for its id: the check knows it, so the id is named, not "not in the data"
+        said = [f"'{title}' is the title of an event, not its id: its id is {event}" for title, event, _ in titled]
+        rest = [i for i in unknown if i not in {typed for _, _, typed in titled}]
+        return checks.cannot_read(*[f"{s}." for s in said],
+                                  *([f"{len(rest)} other event id{'s are' if len(rest) > 1 else ' is'} not in "
+                                     f"data/events.csv either (the first: {rest[0]!r})."] if rest else []),
+                                  "Put the ids in 'events', each in quotes, then run your answer cell again.")
     if unknown:
         return checks.wrong(f"{len(unknown)} of your event ids {'is' if len(unknown) == 1 else 'are'} not in "
                             "data/events.csv: copy them from the event_id column, letter for letter "

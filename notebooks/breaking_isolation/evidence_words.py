@@ -303,7 +303,8 @@ DETERMINERS = frozenset("the a an its their this these those".split())
 NOT_AFTER_DETERMINER = frozenset("""the a an its their this these those of by to in on with from at and or but was were
 is are be been has have had did do does not because since so which who that""".split())
 NOT_LAST = frozenset("the a an its their of by and or".split())
-TWICE_IS_ENGLISH = frozenset("had that".split())
+# "had had", "that that"; and a verb's particle before the same word as a preposition ("let them in in 1924")
+TWICE_IS_ENGLISH = frozenset("had that in on up out off down over".split())
 # a word that ends a verb ("let them in", "took it on") and then opens a phrase of time or place ("in January"):
 # English twice in a row when a date, a number, a name or a determiner follows ("let the communists in in 1924")
 PARTICLES = frozenset("in on up down out over off by".split())

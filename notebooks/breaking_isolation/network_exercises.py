@@ -174,7 +174,8 @@ def _check_unbalanced_1926(answer, data):
     if impossible:
         return impossible
     if given == expected:
-        return checks.right("Moscow was holding together friends who were turning on each other.")
+        return checks.right(f"{expected} unbalanced triads. Moscow was holding together friends who were turning "
+                            "on each other.")
     return checks.wrong(("Too many" if given > expected else "Too few") +
                         ": build the network from 1 January 1921 to 31 December 1926 with `keep=kit.network.FOCUS`, "
                         "then count the rows of `signed_triads` whose `balanced` column is False.")

@@ -82,7 +82,7 @@ def _check_de_jure_on_the_day(answer, data):
     if impossible:
         return impossible
     if given == expected:
-        return checks.right(f"That is the de jure line of the recognition chart on {_day_text(day)}: Britain's "
+        return checks.right(f"{expected} states. That is the de jure line of the recognition chart on {_day_text(day)}: Britain's "
                             "break did not lower it.")
     if given > expected:
         return checks.wrong("Too many: the chart's line holds its value until the next change, so you need the last "
@@ -144,4 +144,6 @@ def _check_gaps(answer, data):
     if any(given[s] != expected[s] for s in expected):  # the check allows a day either way: say so
         return checks.right(f"All {len(expected)} states, with their gaps, within a day of the data's: the check "
                             "allows one day either way, for a date counted from the day before or after.")
-    return checks.right(f"All {len(expected)} states, with their gaps.")
+    labels = checks.actor_labels(data.actors)
+    gaps = ", ".join(f"{labels.get(s, s)} {int(expected[s])} days" for s in sorted(expected, key=expected.get))
+    return checks.right(f"All {len(expected)} states, with their gaps: {gaps}.")

@@ -606,8 +606,12 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
                                    f"cite names both, {tone}: {_named(by_title)}")
                     continue
                 if between.empty:
+                    titled = _cited_naming_both(events, cited, who, whom, data)
                     unchecked.append(f"the tie between {who} and {whom} ({said}): the kit's data has no event "
-                                     f"between them from {first} to {until}")
+                                     f"between them from {first} to {until}" + (
+                                         f"; the event you cite, '{titled.title}' ({titled.event_id}), names both "
+                                         f"in its title, but the data records it between other sides ({titled.body}): read it "
+                                         "to see what it says of them" if titled else ""))
                     continue
                 tones = between["tone"].astype(str)
                 if not (tones == tone).any() and len(others):
@@ -817,6 +821,24 @@ def _cited_namesake(events: pd.DataFrame, cited, one: set[str], two: set[str], d
             state = DEMONYMS.get(opening)
             if not owners.get(body) and state and ((side in one and state in two) or (side in two and state in one)):
                 return _Namesake(str(row.title), str(row.event_id), names[body])
+    return None
+
+
+def _cited_naming_both(events: pd.DataFrame, cited, who: str, whom: str, data) -> "_Namesake | None":
+    """A cited event whose title names a word of each side ("Stalin's theses: Moscow turns against Chiang and backs
+    Wuhan" for Stalin and the Wuhan Nationalists), though the data has it between other actors: its title, id and
+    sides ("the Soviet party towards the Kuomintang"), so that the message does not seem to deny what the student
+    read in it; None when no cited title names both."""
+    def names(side: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[A-Z][a-z]{3,}", side)}
+
+    labels = checks.actor_labels(data.actors)
+    rows = events[events["event_id"].astype(str).isin(set(cited))]
+    for row in rows.itertuples():
+        said = {w.lower().removesuffix("'s") for w in re.findall(r"[A-Z][\w']+", str(row.title))}
+        if names(who) & said and names(whom) & said:
+            return _Namesake(str(row.title), str(row.event_id),
+                            f"{labels.get(str(row.actor), row.actor)}; {labels.get(str(row.counterpart), row.counterpart)}")
     return None
 
 
