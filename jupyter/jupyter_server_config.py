@@ -38,16 +38,6 @@ if (here / "lab-settings").is_dir():  # on Binder and a hub postBuild installs t
     # `make lab` opens the working copy of the start-here notebook (below).
     c.ServerApp.root_dir = str(here.parent)
 
-# The kit's style rule (lab-settings/custom/custom.css: no cell toolbar over a solution's summary line), from the
-# kit's folder, never the user's home; on Binder and a hub postBuild installs it beside this file, in custom/.
-for custom in (here / "lab-settings" / "custom", here / "custom"):
-    if (custom / "custom.css").is_file():
-        c.LabApp.custom_css = True
-        # where the server looks for custom.css (its default is the user's Jupyter folder): set through the
-        # web application's settings, as the server offers no option of that name
-        c.ServerApp.tornado_settings.update({"static_custom_path": [str(custom)]})
-        break
-
 # Each learner works in my-work/ (jupyter/kit_server.py): working copies made once, never overwritten, and the
 # kit's originals in notebooks/ read-only in Lab (KIT_EDIT_ORIGINALS=1 lifts that for maintainers). In a clone of
 # the kit Lab shows a student's view: what the student edition holds and my-work/, no lesson plans, keys or
