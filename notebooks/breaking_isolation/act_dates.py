@@ -327,3 +327,16 @@ def wrong_that_time(claim: str, data, cited=()) -> str | None:
     return (f"Your claim puts '{row['title']}' in '{said.group(0).strip(' ,')}', which reads as {year}, the year of "
             f"your claim, but the data dates it {acts_named.spoken(row)} ({row['event_id']}). Check the year "
             "against that event in data/events.csv.")
+
+
+def month_or_year(part: str) -> tuple[pd.Timestamp, pd.Timestamp, str, bool] | None:
+    """(first day, last day, as said, a month?) of the month, else the single year, a clause names."""
+    for found in MONTH.finditer(part):
+        if found.group("year") and (found.group("before") or "").strip().lower() not in NOT_A_DAY:
+            first = pd.Timestamp(int(found.group("year")), MONTHS.index(found.group("month")) + 1, 1)
+            return first, first + pd.offsets.MonthEnd(0), f"{first:%B %Y}", True
+    years = set(claim_people.years_in(part))
+    if len(years) == 1:
+        year = years.pop()
+        return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), str(year), False
+    return None

@@ -29,18 +29,6 @@ FOUNDING = re.compile(r"\b(?:founded|formed|set\s+up|proclaimed|established|inau
 AHEAD = re.compile(r"\b(?:before|until|till|ahead\s+of|earlier\s+than)\b", re.IGNORECASE)
 
 
-def _month_or_year(part: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The first and last day of the month (or, failing one, the year) a clause dates its act to."""
-    for found in act_dates.MONTH.finditer(part):
-        if found.group("year") and (found.group("before") or "").strip().lower() not in act_dates.NOT_A_DAY:
-            first = pd.Timestamp(int(found.group("year")), act_dates.MONTHS.index(found.group("month")) + 1, 1)
-            return first, first + pd.offsets.MonthEnd(0)
-    years = claim_people.years_in(part)
-    if len(set(years)) == 1:
-        return pd.Timestamp(years[0], 1, 1), pd.Timestamp(years[0], 12, 31)
-    return None
-
-
 def read(claim: str, data, cited=()) -> str | None:
     actors = data.actors
     if "start_date" not in actors:
@@ -62,7 +50,7 @@ def read(claim: str, data, cited=()) -> str | None:
                 continue
             if not SUBJECT_BEFORE.match(claim[begin:body.start]):
                 continue
-            when = _month_or_year(part)
+            when = act_dates.month_or_year(part)
             if when is None:
                 continue
             early = pd.notna(start) and when[1] < start
@@ -71,18 +59,13 @@ def read(claim: str, data, cited=()) -> str | None:
                 continue
             day = start if early else end
             said = " ".join(part[act.start(1) - begin:].split()).rstrip(" ,.")
-            then = events[events["event_id"].isin(list(cited)) & events["date"].between(*when)]
+            then = events[events["event_id"].isin(list(cited)) & events["date"].between(when[0], when[1])]
             others = [f"'{r.title}' ({claim_people._spoken(r.date)}, {r.event_id}) is the act of the "
                       f"{labels.get(str(r.actor), str(r.actor))}" for r in then.itertuples() if str(r.actor) != body.actor]
             return (f"Your claim makes the {labels[body.actor]} act ('{said}') "
                     f"{'before it existed' if early else 'after it had ended'}: your clause dates the act to "
-                    f"{_span(when)}, but data/actors.csv {'starts' if early else 'ends'} the {labels[body.actor]} on "
+                    f"{when[2]}, but data/actors.csv {'starts' if early else 'ends'} the {labels[body.actor]} on "
                     f"{claim_people._spoken(day)}."
                     + (f" Of the events you cite, {'; '.join(others)}." if others else "")
                     + " Check who acted then.")
     return None
-
-
-def _span(when: tuple[pd.Timestamp, pd.Timestamp]) -> str:
-    first, last = when
-    return f"{first:%Y}" if first.month == 1 and last.month == 12 else f"{first:%B %Y}"

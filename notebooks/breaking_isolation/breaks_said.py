@@ -31,19 +31,6 @@ def _state(actor: str, owners: dict[str, str]) -> str:
     return actor
 
 
-def _period(part: str) -> tuple[pd.Timestamp, pd.Timestamp, str, bool] | None:
-    """(first day, last day, as said, a month?) of the month, else the single year, a clause names."""
-    for found in act_dates.MONTH.finditer(part):
-        if found.group("year") and (found.group("before") or "").strip().lower() not in act_dates.NOT_A_DAY:
-            first = pd.Timestamp(int(found.group("year")), act_dates.MONTHS.index(found.group("month")) + 1, 1)
-            return first, first + pd.offsets.MonthEnd(0), f"{first:%B %Y}", True
-    years = set(claim_people.years_in(part))
-    if len(years) == 1:
-        year = years.pop()
-        return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), str(year), False
-    return None
-
-
 def _shown(rows: pd.DataFrame) -> str:
     return "; ".join(f"'{r.title}' ({claim_people._spoken(r.date)}, {r.event_id})" for r in rows.itertuples())
 
@@ -84,7 +71,7 @@ def read(claim: str, data, cited=()) -> str | None:
                               and re.fullmatch(r"\s*(?:off\s+)?(?:relations\s+|ties\s+)?(?:(?:with|from)\s+)?(?:the\s+)?",
                                                claim[word.end():other[0].start], re.IGNORECASE)):
                 continue
-            when = _period(part)
+            when = act_dates.month_or_year(part)
             if when is None or (loose and not strict and not when[3]):
                 continue
             mine = family.get(doer.actor, {doer.actor})
