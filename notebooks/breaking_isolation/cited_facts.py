@@ -84,6 +84,7 @@ def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
     kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
     titles = " | ".join(data.events["title"].astype(str)).lower()
     owners: dict[str, set[str]] = {}
+    sides = {str(e.event_id): {str(e.actor), str(e.counterpart)} for e in events.itertuples()}
     for event in events.itertuples():
         title = str(event.title)
         for word in claim_people.NAME_WORD.findall(title) + RUN.findall(title):
@@ -93,6 +94,8 @@ def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
                     or actor in ties_said.SOVIET or low in ties_said.MOSCOW_NAMES \
                     or len(re.findall(rf"(?<![\w-]){re.escape(low)}(?![\w-])", titles)) > RARE:
                 continue  # a name of many titles ("Chiang", "Sun Yat-sen") names no one event; "Sun Yat-sen University" does
+            if actor and any(actor in both for other, both in sides.items() if other != str(event.event_id)):
+                continue  # a side of another of them ("Sun Yat-sen" of the Sun-Joffe manifesto) names no one event
             for spelt in _spellings(low):
                 owners.setdefault(spelt, set()).add(str(event.event_id))
     # a cited event's common noun or verb that few titles have ("a coup at Wuhan" for "Canton coup"): its name

@@ -6,6 +6,10 @@
 - "Moscow lost all its friends in 1927", "Moscow had no friends left in 1927": refused when the data has
   cooperative events between Moscow and others in that year, with the others and the events.
 
+- "Moscow's only partner was Germany", "no other state signed any treaty with it": refused when the data has
+  treaties between Moscow and other states in the years the claim names (the exercise's years if none), with
+  how many, whose, and the first of them.
+
 A wish ("would never have quarrelled") says nothing here.
 """
 
@@ -32,7 +36,7 @@ def read(claim: str, data, start: str, end: str) -> str | None:
     """The first refusal of the two rules (module text), or None."""
     if HYPOTHETICAL.search(claim):
         return None
-    return never_hostile(claim, data, start, end) or no_friends(claim, data)
+    return never_hostile(claim, data, start, end) or no_friends(claim, data) or only_partner(claim, data, start, end)
 
 
 def _years(text: str, start: str, end: str) -> tuple[int, int]:
@@ -94,3 +98,47 @@ def no_friends(claim: str, data) -> str | None:
     return (f"Your claim says Moscow {said.group(0)} in {years[0]}, but the data has {len(rows)} cooperative "
             f"event{'s' if len(rows) != 1 else ''} between Moscow and {len(others)} other{'s' if len(others) != 1 else ''} "
             f"that year ({', '.join(others)}): {_listed(rows)}. Say which ties Moscow lost, and which it kept.")
+
+
+# "Moscow's only partner was Germany", "no other state signed a treaty with Moscow": Moscow's treaties with one state
+# (said of who it was: "lost its only friend" says a loss, which the break checks read)
+ONLY = re.compile(r"\bonly\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\s+(?:[\w–-]+\s+){0,5}?(?:was|were|remained)\b|"
+                  r"\b(?:was|were|remained)\s+(?:[\w'’]+\s+){0,2}only\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\b|\bno\s+other\s+(?:state|country|power|"
+                  r"government)\s+(?:ever\s+)?(?:signed|made|concluded)\s+(?:any|a)\s+(?:treaty|treaties|agreement|pact)",
+                  re.IGNORECASE)
+TREATY_KINDS = ("treaty", "relations_established", "de_facto_recognition", "de_jure_recognition", "relations_restored")
+
+
+def only_partner(claim: str, data, start: str, end: str) -> str | None:
+    """Moscow said to have had one partner only, or no treaty with any other state, against the data's treaties
+    between Moscow and other states in the claim's years (module text)."""
+    from .recognition import state_of
+
+    said = ONLY.search(claim)
+    if said is None or re.search(r"\bnot\s+(?:the\s+)?only\b|\bnot\s+its\s+only\b", claim, re.IGNORECASE):
+        return None
+    names = ties_said.actor_names(data.actors)
+    found = ties_said.mentions(claim, names)
+    moscow = ties_said._family(data).get("ussr", {"ussr"})
+    states = state_of(data.actors)
+    partners = [m for m in found if m.actor not in moscow and states.get(m.actor)]
+    if not any(m.actor in moscow for m in found) or len({states[m.actor] for m in partners}) != 1:
+        return None  # Moscow and one partner, or the rule cannot tell whose partner is meant
+    partner = states[partners[0].actor]
+    lo, hi = _years(claim, start, end)
+    events = data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    other = [states.get(c if a in moscow else a) for a, c in zip(actor, counterpart)]
+    keep = [(a in moscow) != (c in moscow) and o is not None and o != partner and o not in moscow
+            for a, c, o in zip(actor, counterpart, other)]
+    rows = events[pd.Series(keep, index=events.index) & events["kind"].astype(str).isin(TREATY_KINDS)
+                  & events["date"].dt.year.between(lo, hi)].sort_values("date")
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    whose = dict.fromkeys(labels.get(states.get(c if a in moscow else a), "") for a, c in
+                          zip(rows["actor"].astype(str), rows["counterpart"].astype(str)))
+    return (f"Your claim gives Moscow one partner only, {labels.get(partner, partner)} ('{said.group(0)}'), but the data "
+            f"has {len(rows)} treaties, recognitions or openings of relations between Moscow and {len(whose)} other "
+            f"states in {lo}–{hi} ({', '.join(list(whose)[:8])}{' …' if len(whose) > 8 else ''}), the first of them "
+            f"{_listed(rows)}. Say which partners Moscow had, and how close each was.")
