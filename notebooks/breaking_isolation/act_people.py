@@ -228,6 +228,43 @@ def _party_of_cited(claim: str, data, cited) -> str | None:
                     f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}), which you cite, names the "
                     f"{PARTIES[doer.group(1).lower()]} party. Check whose government did it against that event in "
                     "data/events.csv.")
+    return _leader_of_cited(claim, data, rows)
+
+
+# "the MacDonald government refused to ratify": a government named by its leader, then the verb
+LEADER_DOER = re.compile(r"\b(?P<leader>[A-Z][a-z]*[A-Z]?[a-z]+)(?:['’]s)?\s+(?:government|cabinet|ministry)\s+"
+                         r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
+
+
+def _leader_of_cited(claim: str, data, rows) -> str | None:
+    """A refusal when the claim makes a government named by its leader ("the MacDonald government refused to
+    ratify") the doer of a cited event whose title makes a party its doer with the same verb ("Conservatives
+    refuse to ratify"), whose text does not name that leader, when the data ties the leader to another party
+    ("Ramsay MacDonald's second Labour government"), whose sentence is quoted; a leader the data ties to no party
+    is not judged here."""
+    names = ties_said.actor_names(data.actors)
+    told = [s for d in data.events["description"].fillna("").astype(str) for s in re.split(SENTENCE, d)]
+    for said in LEADER_DOER.finditer(claim):
+        leader, verb = said.group("leader"), said.group("verb")
+        low = leader.lower()
+        if DENIED.search(claim[:said.start()]) or low in PARTIES or low in names or low in DEMONYMS \
+                or evidence_words.is_common(low):
+            continue  # a party, a state, a people ("the British government"), a word: not a leader's name
+        for row in rows:
+            title = str(row["title"])
+            doer = PARTY_IN_TEXT.search(title)
+            act = re.match(r"\s+([a-z]{3,})\b", title[doer.end():]) if doer else None
+            if act is None or re.search(rf"\b{leader}\b", _text(row)) or not (
+                    set(evidence_words._stems(verb)) & set(evidence_words._stems(act.group(1)))):
+                continue
+            party = PARTIES[doer.group(1).lower()]
+            tied = next((t for t in told if re.search(rf"\b{leader}\b", t) and PARTY_IN_TEXT.search(t)), None)
+            if tied is None or party in {PARTIES[p.lower()] for p in PARTY_IN_TEXT.findall(tied)}:
+                continue  # the data ties the leader to no party, or to this one: not judged here
+            return (f"Your claim makes the {leader} government the doer ('{said.group(0)}'), but the data's "
+                    f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}), which you cite, names the {party} "
+                    f"party and not {leader}, whom the data ties to another party: \"{tied.strip()}\" Check whose "
+                    "government did it against that event in data/events.csv.")
     return None
 
 

@@ -161,12 +161,18 @@ def read(claim: str, data, cited=()) -> str | None:
     cities = _city_words(data)
     for begin, finish in _clauses(claim):
         clause = claim[begin:finish]
-        if acts_named.DENIED.search(clause):
-            continue
         here = [a for a in anchors if begin <= a[0] and a[1] <= finish]
+        denied = acts_named.DENIED.search(clause)
+        if denied:  # what the clause says before its denial ("was the British note saying it would never ...")
+            said = _doer_adjective(clause[:denied.start()], [a for a in here if a[2] in set(cited)
+                                                             and a[1] <= begin + denied.start()], by_id, data)
+            if said:
+                return said
+            continue
         if not here:
             continue
         said = _place(claim, begin, finish, here, by_id, cities) or _adjective(clause, here, by_id) \
+            or _doer_adjective(clause, [a for a in here if a[2] in set(cited)], by_id, data) \
             or _verb(clause + _reported(claim, finish), here, by_id) \
             or _state(clause, [a for a in here if a[2] in set(cited) and not SETTING.search(claim, 0, a[0])],
                       by_id, data)
@@ -234,6 +240,37 @@ def _adjective(clause: str, here, by_id) -> str | None:
                           f"{_quoted(row, {given[0].group(0)})}", "Check whose it was against that event in "
                           "data/events.csv.")
     return None
+
+
+# the event said to be a people's act: "the Colby note was the British Foreign Office saying ..."
+DOER_ADJECTIVE = re.compile(rf"\b(?:was|were|came\s+from|sent\s+by|issued\s+by)\s+(?:the\s+|a\s+)?(?P<adj>(?i:{ADJECTIVES}))\s+"
+                            r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|government|cabinet|ministry|state|note|reply)\b")
+
+
+def _doer_adjective(clause: str, here, by_id, data) -> str | None:
+    """A cited event (the clause's only one) said to be the act of a people's government or office, when neither
+    of its sides is that state and its text does not name it."""
+    if len({a[2] for a in here}) != 1:
+        return None
+    m = DOER_ADJECTIVE.search(clause)
+    if m is None or m.group("adj").lower() in PARTIES:
+        return None
+    state = DEMONYMS.get(m.group("adj").lower())
+    row = by_id.loc[here[0][2]]
+    family = ties_said._family(data)
+    sides = {str(row["actor"]), str(row["counterpart"])}
+    if not state or any(s in family.get(state, {state}) or state in family.get(s, {s}) for s in sides):
+        return None
+    names = checks.names_of(data.actors)
+    spelt = {n for n, a in names.items() if a == state and len(n) > 2} | {w for w, a in DEMONYMS.items() if a == state}
+    if any(re.search(rf"\b{re.escape(n)}\b", _text(row), re.IGNORECASE) for n in spelt):
+        return None
+    labels = checks.actor_labels(data.actors)
+    between = " and ".join(labels.get(s, s) for s in dict.fromkeys([str(row["actor"]), str(row["counterpart"])])
+                           if s and s != "nan")
+    return (f"Your claim makes {_event(row)} an act of the {m.group('adj')} {m.group('noun')}, but in the data it is "
+            f"between {between}, and its text does not name {labels.get(state, state)}: its title says "
+            f"'{row['title']}'. Check whose act it was against that event in data/events.csv.")
 
 
 def _state(clause: str, here, by_id, data) -> str | None:

@@ -350,7 +350,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if len(off_topic) == len(given.events):
         return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not,
                             EVIDENCE_ONLY)
-    if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
+    # an event the claim names as its setting ("after Locarno"), cited with the events of the question: background,
+    # read as such, never a refusal of evidence the claim itself explains
+    background = [i for i in off_topic if i in data_says._titled(given.claim, data)] if given.document is None else []
+    if len(given.events) - len(off_topic) < MIN_EVENTS and len(background) < len(off_topic):
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
                             f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
                             f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
@@ -378,6 +381,13 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     # what the data holds on what the claim names, so that the student can hold the claim against it
     held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
     unrecorded = tuple(f"The check could not check {u}." for u in targets.unrecorded(given.claim, data))
+    if len(given.events) - len(off_topic) < MIN_EVENTS:  # the rest is the claim's background (above)
+        one = len(background) == 1
+        unrecorded += (f"The check counted {_listed(background)} as your claim's background, which your claim names, "
+                       f"not as {spec.relevant_words}: {' '.join(why_not) or 'it is not one'} So only "
+                       f"{len(given.events) - len(off_topic)} of your events {'is' if len(given.events) - len(off_topic) == 1 else 'are'} "
+                       f"evidence here, and the check did not judge your claim against {'it' if one else 'them'}; cite "
+                       f"at least {MIN_EVENTS} events that are, looking in {spec.where}.",)
     could_not = (*judged, *people.unchecked, *ties.unchecked, *unrecorded)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,

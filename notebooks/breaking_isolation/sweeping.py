@@ -10,6 +10,10 @@
   treaties between Moscow and other states in the years the claim names (the exercise's years if none), with
   how many, whose, and the first of them.
 
+- "Only Britain recognised the USSR de jure in 1924", "Britain alone recognised Moscow": refused when the data
+  has a recognition by another state in the claim's years (the
+  exercise's years if none), with whose and the first of them.
+
 A wish ("would never have quarrelled") says nothing here.
 """
 
@@ -36,7 +40,8 @@ def read(claim: str, data, start: str, end: str) -> str | None:
     """The first refusal of the two rules (module text), or None."""
     if HYPOTHETICAL.search(claim):
         return None
-    return never_hostile(claim, data, start, end) or no_friends(claim, data) or only_partner(claim, data, start, end)
+    return (never_hostile(claim, data, start, end) or no_friends(claim, data) or only_partner(claim, data, start, end)
+            or only_one(claim, data, start, end))
 
 
 def _years(text: str, start: str, end: str) -> tuple[int, int]:
@@ -142,3 +147,46 @@ def only_partner(claim: str, data, start: str, end: str) -> str | None:
             f"has {len(rows)} treaties, recognitions or openings of relations between Moscow and {len(whose)} other "
             f"states in {lo}–{hi} ({', '.join(list(whose)[:8])}{' …' if len(whose) > 8 else ''}), the first of them "
             f"{_listed(rows)}. Say which partners Moscow had, and how close each was.")
+
+
+# "Only Britain recognised the USSR in 1924", "Britain alone recognised Moscow": one state said to have recognised it
+ONE_DID = re.compile(r"\b(?i:only)\s+(?P<who>(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s+(?:had\s+|ever\s+|then\s+)?"
+                     r"(?P<verb>recogni[sz]ed)\b|"
+                     r"\b(?P<who2>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s+alone\s+(?:had\s+)?(?P<verb2>recogni[sz]ed)\b")
+OPENINGS = ("de_jure_recognition", "relations_established")
+
+
+def only_one(claim: str, data, start: str, end: str) -> str | None:
+    """One state said to be the only one that recognised Moscow (a break or a restoration is all_of_them's to
+    read), against the recognitions by other states in the claim's years (module text). A recognition is the
+    other state's act ("Moscow recognised the Hejaz" is not one); "de facto" reads the data's de facto ones."""
+    from . import acts_named
+
+    said = ONE_DID.search(claim)
+    if said is None or re.search(r"\bnot\s+only\b|\bnot\s+\w+\s+alone\b", claim, re.IGNORECASE):
+        return None
+    who = said.group("who") or said.group("who2")
+    named = acts_named.states_named(who, data)
+    if len(named) != 1:
+        return None  # a party, a person, or no state the data knows: not read here
+    states, soviet = acts_named._sides(data)
+    mine = states.get(named[0].actor, named[0].actor)
+    kinds = ("de_facto_recognition",) if acts_named.FACTO.search(claim) else OPENINGS
+    lo, hi = _years(claim, start, end)
+    events = data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    doer = [states.get(a, a) for a in actor]
+    other = [states.get(c if a in soviet else a, c if a in soviet else a) for a, c in zip(actor, counterpart)]
+    keep = [(a in soviet) != (c in soviet) and o not in soviet and o != mine and d == o
+            for a, c, o, d in zip(actor, counterpart, other, doer)]
+    rows = events[pd.Series(keep, index=events.index) & events["kind"].astype(str).isin(kinds)
+                  & events["date"].dt.year.between(lo, hi)].sort_values("date")
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    whose = list(dict.fromkeys(labels.get(states.get(c if a in soviet else a, c if a in soviet else a), "")
+                               for a, c in zip(rows["actor"].astype(str), rows["counterpart"].astype(str))))
+    return (f"Your claim says only {who} {said.group('verb') or said.group('verb2')} "
+            f"('{said.group(0).strip()}'), but the data has {len(rows)} recognition{'s' if len(rows) != 1 else ''} of "
+            f"Moscow by other states {f'in {lo}' if lo == hi else f'in {lo}–{hi}'} ({', '.join(whose[:8])}{' …' if len(whose) > 8 else ''}), the first of them "
+            f"{_listed(rows)}. Say who else did it, and when.")
