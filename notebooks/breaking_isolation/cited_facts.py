@@ -155,6 +155,9 @@ def read(claim: str, data, cited=()) -> str | None:
     if chosen.empty:
         return None
     by_id = chosen.set_index(chosen["event_id"].astype(str))
+    people = _people_of_title(claim, chosen[chosen["event_id"].astype(str).isin(set(cited))], data)
+    if people:
+        return people
     anchors = _anchors(claim, chosen, data)
     if not anchors:
         return _verb_by_title(claim, chosen)
@@ -239,6 +242,60 @@ def _adjective(clause: str, here, by_id) -> str | None:
             return _ended(f"Your claim calls the {m.group('noun')} of {_event(row)} {m.group('adj')}, but "
                           f"{_quoted(row, {given[0].group(0)})}", "Check whose it was against that event in "
                           "data/events.csv.")
+    return None
+
+
+# a cited title's doer, then its verb: "The Foreign Office publishes the Zinoviev letter with its protest"
+TITLE_DOER = re.compile(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
+# a people's thing the claim names by the title's quoted words: "a British paper called 'Notes on contemporary themes'"
+QUOTED_OWN = re.compile(rf"\b(?P<adj>(?i:{ADJECTIVES}))\s+(?P<noun>[a-z]+(?:\s+(?!called\b|named\b|entitled\b)[a-z]+)?)\s+(?:called\s+|named\s+|entitled\s+)?"
+                        r"['‘\"“](?P<quoted>[^'’\"”]{6,})['’\"”]")
+
+
+def _people_of_title(claim: str, cited, data) -> str | None:
+    """A cited event given to another people than its title's doer: "Soviet newspapers published the Zinoviev
+    letter" against "The Foreign Office publishes the Zinoviev letter" (an act of Britain), or "a British paper
+    called 'Notes on contemporary themes'" against "Stalin's 'Notes on contemporary themes'". Read only when the
+    claim's people is neither side's and the title names its own doer."""
+    from .recognition import state_of
+
+    states = state_of(data.actors)
+    family = ties_said._family(data)
+    labels = checks.actor_labels(data.actors)
+
+    def theirs(row, people: str, only_doer: bool = False) -> bool:
+        state = DEMONYMS.get(people.lower())
+        sides = {states.get(str(a), str(a)) for a in (row["actor"], *(() if only_doer else (row["counterpart"],)))}
+        return not state or any(s in family.get(state, {state}) or state in family.get(s, {s}) or s == state
+                                for s in sides)
+
+    for _, row in cited.iterrows():
+        title = str(row["title"])
+        doer = TITLE_DOER.match(title)
+        if doer:
+            stems = set(evidence_words._stems(doer.group("verb")))
+            rest = set(claim_people._title_names(title[doer.end():]))
+            for m in re.finditer(rf"\b(?P<adj>(?i:{ADJECTIVES}))\s+(?P<noun>[a-z]+)\s+(?P<verb>[a-z]{{4,}}ed)\b", claim):
+                after = claim[m.end():].lower()
+                if not stems & set(evidence_words._stems(m.group("verb"))) or not any(
+                        re.search(rf"\b{re.escape(n)}\b", after) for n in rest):
+                    continue
+                if m.group("noun") in doer.group("doer").lower() or theirs(row, m.group("adj")):
+                    continue
+                actor = str(row["actor"])
+                return (f"Your claim says {m.group('adj')} {m.group('noun')} {m.group('verb')} it, but the data's "
+                        f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}) gives the act to "
+                        f"{doer.group('doer')[0].lower() + doer.group('doer')[1:]}, an act of "
+                        f"{labels.get(states.get(actor, actor), actor)}. Check who did it against that event in "
+                        "data/events.csv.")
+        for m in QUOTED_OWN.finditer(claim):
+            if m.group("quoted").lower().strip() not in title.lower() or theirs(row, m.group("adj"), only_doer=True):
+                continue
+            actor = str(row["actor"])
+            return (f"Your claim calls '{m.group('quoted')}' a {m.group('adj')} {m.group('noun')}, but the data's "
+                    f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}) is an act of "
+                    f"{labels.get(actor, actor)}, not a {m.group('adj')} one. Check whose it was against that "
+                    "event in data/events.csv.")
     return None
 
 

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, acts_named, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
 from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
@@ -388,7 +388,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        f"{len(given.events) - len(off_topic)} of your events {'is' if len(given.events) - len(off_topic) == 1 else 'are'} "
                        f"evidence here, and the check did not judge your claim against {'it' if one else 'them'}; cite "
                        f"at least {MIN_EVENTS} events that are, looking in {spec.where}.",)
-    could_not = (*judged, *people.unchecked, *ties.unchecked, *unrecorded)
+    could_not = (*judged, *people.unchecked, *ties.unchecked, *why.unchecked, *unrecorded)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
@@ -523,7 +523,13 @@ def _recognition_sides(given: Answer, data) -> list[str]:
     if len(states) == 1 and not _names_state(given.claim, next(iter(states)), data):
         # a claim about that one state is answered by its evidence; a claim about Moscow's path needs a second
         state = states.pop()
-        tips.append(f"All your evidence is about one state ({checks.actor_labels(data.actors).get(state, state)}): "
+        # the other events cited may be another state's (the Colby note is the United States'): then only the
+        # acts of recognition or relations are about one state
+        owners, soviet = acts_named._sides(data)
+        rows = data.events[data.events["event_id"].astype(str).isin(set(given.events))]
+        sides = {owners.get(str(a), str(a)) for a in [*rows["actor"], *rows["counterpart"]]} - soviet - {"nan", ""}
+        which = "evidence is" if sides <= {state} else "events of recognition or relations are"
+        tips.append(f"All your {which} about one state ({checks.actor_labels(data.actors).get(state, state)}): "
                     "is the claim about that state, or about Moscow's path as a whole? If the whole, cite a second "
                     "state.")
     return tips
