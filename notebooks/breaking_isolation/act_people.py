@@ -164,7 +164,8 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
     names = ties_said.actor_names(data.actors)
     persons = ties_said.person_names(data.actors)
     written = _written(data)
-    notes = dict(zip(data.actors["actor_id"].astype(str), data.actors["note"].fillna("").astype(str)))
+    notes = (dict(zip(data.actors["actor_id"].astype(str), data.actors["note"].fillna("").astype(str)))
+             if "note" in data.actors else {})
     for pattern in (SIGNER, PARTNER):
         for said in pattern.finditer(claim):
             who = said.group("who")
@@ -243,7 +244,8 @@ def _leader_of_cited(claim: str, data, rows) -> str | None:
     ("Ramsay MacDonald's second Labour government"), whose sentence is quoted; a leader the data ties to no party
     is not judged here."""
     names = ties_said.actor_names(data.actors)
-    told = [s for d in data.events["description"].fillna("").astype(str) for s in re.split(SENTENCE, d)]
+    described = data.events["description"] if "description" in data.events else pd.Series([], dtype=str)
+    told = [s for d in described.fillna("").astype(str) for s in re.split(SENTENCE, d)]
     for said in LEADER_DOER.finditer(claim):
         leader, verb = said.group("leader"), said.group("verb")
         low = leader.lower()
