@@ -352,7 +352,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                             EVIDENCE_ONLY)
     # an event the claim names as its setting ("after Locarno"), cited with the events of the question: background,
     # read as such, never a refusal of evidence the claim itself explains
-    background = [i for i in off_topic if i in data_says._titled(given.claim, data)] if given.document is None else []
+    background = [i for i in off_topic if _as_setting(given.claim, i, data)] if given.document is None else []
     if len(given.events) - len(off_topic) < MIN_EVENTS and len(background) < len(off_topic):
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
                             f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
@@ -396,6 +396,19 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     occasion = occasions.named(given.claim, data, given.events) if reason else []
     return checks.checked(said, *people.checked, *ties.checked, *why.checked, *occasion, *filter(None, [held]), YOU_JUDGE,
                           *tips)
+
+
+# "after Locarno", "four days before Locarno was initialled": an event named as the time of the claim
+SETTING_WORDS = r"\b(?:after|before|since|during|following|until|till)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+
+
+def _as_setting(claim: str, event: str, data) -> bool:
+    """Whether the claim names the event by a name of its title right after a word of time ("after Locarno")."""
+    if event not in data_says._titled(claim, data):
+        return False
+    title = str(data.events.loc[data.events["event_id"].astype(str) == event, "title"].iloc[0])
+    return any(re.search(SETTING_WORDS + rf"{re.escape(n)}\b", claim, re.IGNORECASE)
+               for n in claim_people._title_names(title) if not evidence_words.is_common(n))
 
 
 EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
