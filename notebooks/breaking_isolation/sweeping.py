@@ -14,6 +14,9 @@
   has a recognition by another state in the claim's years (the
   exercise's years if none), with whose and the first of them.
 
+- "The Soviets never recognised anybody themselves": refused with Moscow's own recognitions of other states and
+  governments in the data (the Hejaz in 1926).
+
 A wish ("would never have quarrelled") says nothing here.
 """
 
@@ -41,7 +44,7 @@ def read(claim: str, data, start: str, end: str) -> str | None:
     if HYPOTHETICAL.search(claim):
         return None
     return (never_hostile(claim, data, start, end) or no_friends(claim, data) or only_partner(claim, data, start, end)
-            or only_one(claim, data, start, end))
+            or only_one(claim, data, start, end) or never_recognised(claim, data))
 
 
 def _years(text: str, start: str, end: str) -> tuple[int, int]:
@@ -150,7 +153,8 @@ def only_partner(claim: str, data, start: str, end: str) -> str | None:
 
 
 # "Only Britain recognised the USSR in 1924", "Britain alone recognised Moscow": one state said to have recognised it
-ONE_DID = re.compile(r"\b(?i:only)\s+(?P<who>(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s+(?:had\s+|ever\s+|then\s+)?"
+STATE_WORDS = r"(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
+ONE_DID = re.compile(rf"\b(?i:only)\s+(?P<who>{STATE_WORDS}(?:(?:\s*,\s*|\s+and\s+){STATE_WORDS})*)\s+(?:had\s+|ever\s+|then\s+)?"
                      r"(?P<verb>recogni[sz]ed)\b|"
                      r"\b(?P<who2>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s+alone\s+(?:had\s+)?(?P<verb2>recogni[sz]ed)\b")
 OPENINGS = ("de_jure_recognition", "relations_established")
@@ -167,17 +171,17 @@ def only_one(claim: str, data, start: str, end: str) -> str | None:
         return None
     who = said.group("who") or said.group("who2")
     named = acts_named.states_named(who, data)
-    if len(named) != 1:
+    if not named or len(named) != len(re.split(r"\s*,\s*|\s+and\s+", who)):
         return None  # a party, a person, or no state the data knows: not read here
     states, soviet = acts_named._sides(data)
-    mine = states.get(named[0].actor, named[0].actor)
+    mine = {states.get(m.actor, m.actor) for m in named}
     kinds = ("de_facto_recognition",) if acts_named.FACTO.search(claim) else OPENINGS
     lo, hi = _years(claim, start, end)
     events = data.events
     actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
     doer = [states.get(a, a) for a in actor]
     other = [states.get(c if a in soviet else a, c if a in soviet else a) for a, c in zip(actor, counterpart)]
-    keep = [(a in soviet) != (c in soviet) and o not in soviet and o != mine and d == o
+    keep = [(a in soviet) != (c in soviet) and o not in soviet and o not in mine and d == o
             for a, c, o, d in zip(actor, counterpart, other, doer)]
     rows = events[pd.Series(keep, index=events.index) & events["kind"].astype(str).isin(kinds)
                   & events["date"].dt.year.between(lo, hi)].sort_values("date")
@@ -190,3 +194,31 @@ def only_one(claim: str, data, start: str, end: str) -> str | None:
             f"('{said.group(0).strip()}'), but the data has {len(rows)} recognition{'s' if len(rows) != 1 else ''} of "
             f"Moscow by other states {f'in {lo}' if lo == hi else f'in {lo}–{hi}'} ({', '.join(whose[:8])}{' …' if len(whose) > 8 else ''}), the first of them "
             f"{_listed(rows)}. Say who else did it, and when.")
+
+
+# "The Soviets never recognised anybody themselves": Moscow said never to have recognised another
+NEVER_RECOGNISED = re.compile(r"\b(?:never|not\s+once)\s+(?:\w+\s+)?recogni[sz]ed\s+(?:anybody|anyone|any\s+(?:other\s+)?"
+                              r"(?:state|country|government)s?|another\s+(?:state|country|government)|other\s+states|"
+                              r"any\s+one)\b", re.IGNORECASE)
+
+
+def never_recognised(claim: str, data) -> str | None:
+    """Moscow said never to have recognised another state, against its own recognitions in the data (module text)."""
+    from .recognition import moscow_recognises
+
+    said = NEVER_RECOGNISED.search(claim)
+    if said is None:
+        return None
+    found = ties_said.mentions(claim[:said.start()], ties_said.actor_names(data.actors))
+    moscow = ties_said._family(data).get("ussr", {"ussr"}) | set(ties_said.SOVIET)
+    soviets = re.search(r"\b(?:the\s+)?Soviets?\b|\bBolsheviks\b", claim[:said.start()])
+    if not (found and found[-1].actor in moscow) and not soviets:
+        return None
+    rows = moscow_recognises(data.events, data.actors)
+    if rows.empty:
+        return None
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    shown = "; ".join(f"'{events.loc[e, 'title']}' ({_spoken(str(events.loc[e, 'date_text']))}, {e})"
+                      for e in rows["event_id"].astype(str).head(3))
+    return (f"Your claim says Moscow {said.group(0)}, but the data has Moscow's own recognition of another state "
+            f"or government: {shown}. Say whom Moscow recognised, and when.")
