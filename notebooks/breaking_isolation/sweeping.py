@@ -17,6 +17,10 @@
 - "The Soviets never recognised anybody themselves": refused with Moscow's own recognitions of other states and
   governments in the data (the Hejaz in 1926).
 
+- "Germany never made any military deal with Moscow", "Germany's first military deal with Moscow was the
+  Lipetsk school": refused with the data's military cooperation between the two (kind military_cooperation,
+  by the state or a body of it), the earliest first.
+
 A wish ("would never have quarrelled") says nothing here.
 """
 
@@ -44,7 +48,7 @@ def read(claim: str, data, start: str, end: str) -> str | None:
     if HYPOTHETICAL.search(claim):
         return None
     return (never_hostile(claim, data, start, end) or no_friends(claim, data) or only_partner(claim, data, start, end)
-            or only_one(claim, data, start, end) or never_recognised(claim, data))
+            or only_one(claim, data, start, end) or never_recognised(claim, data) or military(claim, data))
 
 
 def _years(text: str, start: str, end: str) -> tuple[int, int]:
@@ -222,3 +226,50 @@ def never_recognised(claim: str, data) -> str | None:
                       for e in rows["event_id"].astype(str).head(3))
     return (f"Your claim says Moscow {said.group(0)}, but the data has Moscow's own recognition of another state "
             f"or government: {shown}. Say whom Moscow recognised, and when.")
+
+
+MILITARY_THING = r"military\s+(?:deals?|agreements?|co-?operation|pacts?|ties|links?|contacts?)"
+NEVER_MILITARY = re.compile(rf"\b(?:never|not\s+once)\s+(?:\w+\s+){{0,2}}?(?:any\s+|a\s+)?{MILITARY_THING}\b", re.IGNORECASE)
+FIRST_MILITARY = re.compile(rf"\bfirst\s+{MILITARY_THING}\b", re.IGNORECASE)
+
+
+def military(claim: str, data) -> str | None:
+    """A state said never to have had military dealings with Moscow, or its first one said to be a later event
+    than the data's first (module text)."""
+    from . import data_says
+    from .recognition import state_of
+
+    never, first = NEVER_MILITARY.search(claim), FIRST_MILITARY.search(claim)
+    if never is None and first is None:
+        return None
+    states = state_of(data.actors)
+    moscow = ties_said._family(data).get("ussr", {"ussr"}) | set(ties_said.SOVIET)
+    found = [m for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))
+             if m.actor not in moscow and states.get(m.actor, m.actor) not in moscow]
+    named = {states.get(m.actor, m.actor) for m in found}
+    if len(named) != 1:
+        return None  # no state, or several: whose dealings are meant is not clear
+    state = named.pop()
+    events = data.events
+    own = [states.get(str(a), str(a)) for a in events["actor"]]
+    other = [states.get(str(c), str(c)) for c in events["counterpart"]]
+    between = pd.Series([(o == state and (c in moscow or str(x) in moscow)) or (c == state and (o in moscow or str(y) in moscow))
+                         for o, c, x, y in zip(own, other, events["counterpart"], events["actor"])], index=events.index)
+    rows = events[between & (events["kind"].astype(str) == "military_cooperation")].sort_values("date")
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    if never:
+        return (f"Your claim says {labels.get(state, state)} and Moscow had no military dealings ('{never.group(0)}'), "
+                f"but the data has {len(rows)} event{'s' if len(rows) != 1 else ''} of military cooperation between "
+                f"them: {_listed(rows)}. Read them, then say what kind of tie it was.")
+    said = data_says._titled(claim[first.end():], data) & set(rows["event_id"].astype(str))
+    if len(said) != 1 or rows["event_id"].astype(str).iloc[0] in said:
+        return None  # no one event of theirs named as the first, or the data's first indeed
+    named_row = rows[rows["event_id"].astype(str).isin(said)].iloc[0]
+    earlier = rows[rows["date"] < named_row["date"]]
+    if earlier.empty:
+        return None
+    return (f"Your claim makes '{named_row['title']}' ({_spoken(str(named_row['date_text']))}, {named_row['event_id']}) "
+            f"the first military dealing between {labels.get(state, state)} and Moscow, but the data has earlier "
+            f"ones: {_listed(earlier)}. Check the order in data/events.csv.")
