@@ -106,6 +106,9 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
         rare = {w for w in names & said & may if often.get(w, 0) <= RARE
                 and (w not in MONTHS or year in years or _with_its_word(w, title, claim))}
         whole = {w for thing in things if thing in title.lower() for w in _bare_words(thing)}  # "Sun Yat-sen University"
+        if not (names - DEALS) & said:  # "the railway protocol": a deal the title names ("Khabarovsk Protocol") is
+            shared = shared - (DEALS & names)  # named by its name, never by the kind of deal it is
+        rare = rare - DEALS
         shared, rare = shared | whole, rare | whole
         scores.append(len(shared) if rare or len(shared) >= 2 else 0)
     scored = events.assign(_score=scores)
@@ -340,6 +343,10 @@ def never_ratified(claim: str, events: pd.DataFrame, actor_words: set[str], cite
 OPENER = re.compile(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
 # Words a claim may use for one kind of event, whichever of them its title uses: the Shanghai massacre is also
 # called a coup or a purge, and a claim that "massacred" names the massacre. Plain English, not facts of the data.
+# a kind of deal a title writes with a capital ("Khabarovsk Protocol", "Litvinov Protocol"): a deal is named by
+# the word before or after it, never by this word alone
+DEALS = frozenset("treaty treaties protocol protocols pact pacts agreement agreements convention conventions accord "
+                  "accords".split())
 SAME_KIND = (frozenset("massacre purge coup crackdown slaughter bloodbath crush crushed".split()),)
 
 
@@ -374,6 +381,7 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     things = _named_after(part)
     scores = []
     for title, names in zip(titles, title_names):
+        names = names - DEALS  # "Protocol" in a title names no deal alone: "the protocol" may be any of them
         shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
         own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
         own |= {w for thing in things if thing in title.lower() for w in _bare_words(thing)}
