@@ -65,6 +65,7 @@ from . import (absolutes, act_dates, all_of_them, act_people, agents, alliances,
                ties_said)
 from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
 from . import treaty_sides  # its own line, as above
+from . import stays_said  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -259,7 +260,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     outcome = outcomes.read(given.claim, data, given.events)
     if outcome:  # an outcome, an end or a post the data says otherwise of
         return checks.wrong(outcome)
-    dated = act_dates.read(given.claim, data, given.events)
+    dated = act_dates.read(given.claim, data, given.events) or stays_said.read(given.claim, data, given.events)
     if dated:  # an act put in a month, or before or after another, that the data's dates contradict
         return checks.wrong(dated)
     placed = places.read(given.claim, data, given.events) or treaty_sides.read(given.claim, data, given.events)
