@@ -70,7 +70,7 @@ def test_three_students_run_every_notebook_and_lose_no_work(class_of_three):
         assert len(student["notebooks"]) == len(list((ROOT / "notebooks").glob("*.ipynb"))), student
         for name, notebook in student["notebooks"].items():
             received, stored = (int(n) for n in notebook["figures"].split("/"))
-            assert received >= stored > 0, (student["name"], name, notebook)
+            assert received == stored > 0, (student["name"], name, notebook)  # a live widget's are apart
         assert student["peak_mib"] > 50 and student["cpu_s"] > 1, student  # the sampler saw server and kernel
 
 

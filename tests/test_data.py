@@ -49,6 +49,30 @@ FOUNDED_WITHOUT_AN_ACTOR = {"1921-kutv-founded": "comintern", "1925-sun-yat-sen-
 NEW_FORM_OF_AN_ACTOR = {"1924-mongolian-peoples-republic": "mongolia"}
 
 
+# data/README.md, "Founding rows: who is the actor": a body founded by several keeps one counterpart, the founder
+# the data has as an actor, and names all its founders in the description. The USSR: four republics, by the union
+# treaty of 30 December 1922, and only Soviet Russia is an actor.
+FOUNDED_BY_SEVERAL = {"1922-ussr-founded": ("rsfsr", ("Russian", "Ukrainian", "Belorussian", "Transcaucasian"))}
+
+
+def test_a_body_founded_by_several_names_every_founder():
+    """The counterpart of the USSR's founding is one founder of four, and the row and the rule say so: no reader
+    (or check) should take Soviet Russia for the USSR's founder."""
+    import csv
+
+    with open(ROOT / "data" / "events.csv", encoding="utf-8", newline="") as f:
+        events = {r["event_id"]: r for r in csv.DictReader(f)}
+    rule = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    assert "Soviet Russia for the USSR" not in rule
+    for event, (counterpart, founders) in FOUNDED_BY_SEVERAL.items():
+        row = events[event]
+        assert row["counterpart"] == counterpart, event
+        missing = [name for name in founders if name not in row["description"]]
+        assert missing == [], f"{event}: its description leaves out founders {missing}"
+        assert f"{len(founders)} founding republics" in row["date_note"].replace("four", str(len(founders))), event
+        assert f"`{event}`" in rule, f"the founding rule names no row for a body founded by several ({event})"
+
+
 def _same_day(a: str, b: str) -> bool:
     """Two ISO dates at any precision name the same time when one is the start of the other (1924, 1924-05)."""
     return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))

@@ -516,7 +516,8 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
             "login_to_first_figure_s": round(s.result.login_to_first_figure, 1) if s.result.login_to_first_figure else None,
             "spawn_s": round(s.result.spawn_seconds or 0, 1), "first_pull_s": round(s.result.pull_seconds or 0, 1),
             "notebooks": {n.path.rsplit("/", 1)[-1]: {"s": round(n.seconds, 1), "cells": n.cells,
-                                                      "figures": f"{n.figures}/{n.figures_expected}"}
+                                                      "figures": f"{n.figures}/{n.figures_expected}",
+                                                      "live_figures": n.live_figures}
                           for n in s.result.notebooks},
             "peak_mib": round(memory.get(s.name, 0) / MIB), "cpu_s": round(cpu.get(s.name, 0), 1),
             "steps": s.result.steps, "pull_retries": s.result.pull_retries,
@@ -525,7 +526,9 @@ def summarize(classroom: Classroom, outcome: dict) -> tuple[dict, list[str]]:
     }
     lines = []
     for p in figures["per_student"]:
-        notebooks = " ".join(f"{k[:2]}:{v['s']}s/{v['figures']}" for k, v in p["notebooks"].items())
+        # figures in the cells against those the notebook was served with, and any drawn in a live widget
+        notebooks = " ".join(f"{k[:2]}:{v['s']}s/{v['figures']}" + (f"+{v['live_figures']} live" if v["live_figures"] else "")
+                             for k, v in p["notebooks"].items())
         lines.append(f"  {p['name']} {'ok ' if p['ok'] else 'FAIL'} first figure {p['login_to_first_figure_s']} s, "
                      f"spawn {p['spawn_s']} s, {notebooks}, peak {p['peak_mib']} MiB, cpu {p['cpu_s']} s"
                      + (f"; errors: {p['errors']}" if p["errors"] else ""))

@@ -43,8 +43,9 @@ class NotebookRun:
     path: str
     seconds: float = 0.0
     cells: int = 0
-    figures: int = 0
-    figures_expected: int = 0
+    figures: int = 0  # in the cells' outputs, as the notebook keeps them: compared with figures_expected
+    figures_expected: int = 0  # in the outputs the notebook was served with
+    live_figures: int = 0  # drawn in a live widget (notebook 2's slider): the saved notebook holds its prompt instead
     errors: list[str] = field(default_factory=list)
 
 
@@ -211,7 +212,10 @@ class Student:
                         if output["output_type"] == "error":
                             run.errors.append(f"{path} cell {count}: {output['ename']}: {output['evalue']}")
                         if is_figure(output):
-                            run.figures += 1
+                            if any(output is o for o in outputs):
+                                run.figures += 1
+                            else:
+                                run.live_figures += 1
                             if self.result.login_to_first_figure is None:
                                 self.result.login_to_first_figure = time.monotonic() - self.t_login
                 if edit is not None:
