@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import evidence_words, ties_said
+from . import checks, evidence_words, ties_said
 from .kin import DEMONYMS
 
 NAME_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
@@ -642,7 +642,7 @@ def _named_in_event(row, person: str, who: str, names: list[str], labels: dict[s
     event's doer or other side, or else the event as the act of its doer against (or with) its other side, with
     the data's own sentence that names the person ("In the settlement negotiated with Borodin ...")."""
     title, year = row.title, row.date.year
-    doer, other = labels.get(str(row.actor), str(row.actor)), labels.get(str(row.counterpart), str(row.counterpart))
+    doer, other = (checks.with_article(labels.get(str(a), str(a))) for a in (row.actor, row.counterpart))
     towards = "against" if str(getattr(row, "tone", "")) == "hostile" else "towards"
     judged = f" The check did not judge what your claim says {who} did there."
     if person == str(row.actor):

@@ -260,7 +260,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     outcome = outcomes.read(given.claim, data, given.events)
     if outcome:  # an outcome, an end or a post the data says otherwise of
         return checks.wrong(outcome)
-    dated = act_dates.read(given.claim, data, given.events) or stays_said.read(given.claim, data, given.events)
+    dated = act_dates.read(given.claim, data, given.events)
     if dated:  # an act put in a month, or before or after another, that the data's dates contradict
         return checks.wrong(dated)
     placed = places.read(given.claim, data, given.events) or treaty_sides.read(given.claim, data, given.events)
@@ -311,8 +311,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     denied = occasions.denied(given.claim, data, given.events)
     if denied:  # the very occasion a cited event's description names, denied
         return checks.wrong(denied)
-    slip = claim_people.wrong_cited_year(given.claim, data, given.events)
-    if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
+    slip = claim_people.wrong_cited_year(given.claim, data, given.events) or stays_said.read(given.claim, data, given.events)
+    if slip:  # (or a person's stay at a place, "trained in Moscow in 1925", in a year its cited event does not span)  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
         return checks.wrong(slip)
     unknown = [i for i in given.events if i not in events.index]
     joined = next((i for i in unknown if _joined_ids(i, events.index)), None)
