@@ -31,7 +31,8 @@ c.LabApp.news_url = None
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
 c.LabApp.extension_manager = "readonly"  # lists what is installed, never searches PyPI
 # The kit's Lab settings (lab-settings/): the announcements plugin (news feed, update check) is switched off
-# and its settings say never; the extension manager is off; Markdown files such as the glossary open rendered.
+# and its settings say never; the extension manager is off; Markdown files such as the glossary open rendered;
+# the cell toolbar is off, as Lab drew it over an open solution's summary line (menus and keys do the same).
 if (here / "lab-settings").is_dir():  # on Binder and a hub postBuild installs the same settings instead
     c.LabApp.app_settings_dir = str(here / "lab-settings")
     # The whole kit in the file browser, not only notebooks/, so that links to ../lessons and ../data work;

@@ -161,17 +161,31 @@ def make_working_copies(kit: Path) -> list[Path]:
     return made
 
 
+class Unreadable(Exception):
+    """A notebook that cannot be read as a whole right now: Jupyter writes a save in place, so a listing of the
+    folder in the same moment reads half a file."""
+
+
 def copy_version(path: Path) -> str | None:
     """The version of the original a working copy (or an updated one) was made from; None if it does not say
-    (a copy made before copies recorded it, so from an older kit)."""
+    (a copy made before copies recorded it, so from an older kit). Raises Unreadable for a file that is not
+    whole JSON (half saved) or is gone; that is never remembered, so the next look reads it again."""
     key = (str(path), path.stat().st_mtime_ns)
     if key not in _versions:
         try:
-            made = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get(MADE_FROM, {})
-        except (OSError, ValueError, AttributeError):
-            made = {}
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise Unreadable(path) from error
+        made = notebook.get("metadata", {}).get(MADE_FROM, {}) if isinstance(notebook, dict) else {}
         _versions[key] = made.get("version") if isinstance(made, dict) else None
     return _versions[key]
+
+
+def _version_or_unreadable(path: Path) -> str | None | type[Unreadable]:
+    try:
+        return copy_version(path)
+    except (Unreadable, OSError):
+        return Unreadable
 
 
 _versions: dict[tuple[str, int], str | None] = {}  # (file, its modification time): the version it records
@@ -200,11 +214,13 @@ def update_copies(kit: Path) -> list[Path]:
             _fresh[key] = _student_copy(kit, original, view)
         fresh = _fresh[key]
         version = fresh.metadata[MADE_FROM]["version"]
-        if copy_version(copy) == version:
-            continue
+        mine = _version_or_unreadable(copy)
+        if mine == version or mine is Unreadable:
+            continue  # up to date, or being saved this moment: a copy is judged only when read whole
         names = [work / updated_name(original, number) for number in range(1, 100)]
-        if any(path.is_file() and copy_version(path) == version for path in names):
-            continue  # this version is already beside the copy
+        beside = [_version_or_unreadable(path) for path in names if path.is_file()]
+        if version in beside or Unreadable in beside:
+            continue  # this version is already beside the copy (or a file there is being saved: look next time)
         target = next(path for path in names if not path.exists())
         updated = nbformat.from_dict(fresh)
         updated.cells.insert(0, nbformat.v4.new_markdown_cell(UPDATE_NOTE.format(name=original.name),

@@ -95,7 +95,8 @@ SLIDE_REPORT_JS = r"""
         const box = slide.getBoundingClientRect();
         const id = `${where.h + 1}.${(where.v || 0) + 1}`;
         const heading = slide.querySelector('h1, h2, h3, h4');
-        const visible = el => !el.closest('aside.notes') && el.getClientRects().length > 0;
+        // a figure's description kept for screen readers only (.kit-visually-hidden) is not shown on the slide
+        const visible = el => !el.closest('aside.notes') && !el.closest('.kit-visually-hidden') && el.getClientRects().length > 0;
         const overflow = [];
         if (slide.scrollHeight > slide.clientHeight + 1) overflow.push(`slide is ${slide.scrollHeight - slide.clientHeight} px taller than the screen`);
         if (slide.scrollWidth > slide.clientWidth + 1) overflow.push(`slide is ${slide.scrollWidth - slide.clientWidth} px wider than the screen`);

@@ -348,3 +348,21 @@ def test_figure_2s_key_names_every_fill_it_draws_the_recognised_governments_too(
         assert f"recognised government: {name.split(' ')[0]}" in key, key
     assert not any("\u2192" in t.get_text() for ax in fig.axes for t in ax.texts)
     matplotlib.pyplot.close(fig)
+
+
+def test_turning_points_close_together_on_one_lane_are_spread_apart():
+    """Figure 1's rings for turning points of one lane within a few weeks of each other (spring 1927's three on
+    the Nationalists' lane) would sit on one another: they are spread up and down within the lane, the others
+    stay on their lane's line."""
+    import pandas as pd  # noqa: PLC0415
+
+    from breaking_isolation.china_charts import RING_DAYS, _spread  # noqa: PLC0415
+
+    turns = pd.DataFrame({"lane": ["N", "N", "N", "N", "C"],
+                          "date": pd.to_datetime(["1927-04-12", "1927-04-18", "1927-05-20", "1929-01-01",
+                                                  "1927-04-12"]),
+                          "event_id": list("abcde")})
+    heights = _spread(turns, {"N": 0, "C": 1})
+    assert len(set(heights[:3])) == 3 and max(heights[:3]) - min(heights[:3]) < 1, heights
+    assert heights[3:] == [0, 1]
+    assert RING_DAYS >= 90

@@ -256,6 +256,22 @@ def test_a_captioned_figure_has_a_short_alt_text_that_points_to_the_caption():
     assert "Step chart of how many states" in caption["text/markdown"]
 
 
+def test_a_captioned_figure_of_titled_panels_names_every_panel_in_its_alt():
+    """A figure of two titled panels is not named by its first panel alone (lesson 5's figure 2 was "The state
+    face"): the alt gives the figure's title, if any, and every panel's."""
+    from breaking_isolation.figures import short_alt
+
+    fig, (state, party) = plt.subplots(1, 2)
+    state.set_title("The state face")
+    party.set_title("The party face")
+    assert short_alt(fig, "Figure 2.") == ("Figure 2, in two panels (The state face; The party face). "
+                                           "Described in the caption below.")
+    fig.suptitle("Whom Moscow backed")
+    assert short_alt(fig, "Figure 2.") == ("Figure 2: Whom Moscow backed, in two panels (The state face; The party "
+                                           "face). Described in the caption below.")
+    plt.close(fig)
+
+
 # --- drawn once ------------------------------------------------------------------------------------------------
 
 def _view_box(svg: str) -> list[float]:

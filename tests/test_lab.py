@@ -568,6 +568,9 @@ def test_walk_4_run_all_a_wrong_answer_a_glossary_link_and_a_solution_by_keyboar
     page.wait_for_timeout(300)
     assert summary.evaluate("s => s.parentElement.open"), "Enter did not open the solution"
     assert not cell.locator(".cm-editor").is_visible()
+    # the kit's Lab settings (jupyter/lab-settings/page_config.json) switch off the cell toolbar, which Lab drew
+    # over an open solution's summary line
+    assert not cell.locator(".jp-cell-toolbar").first.is_visible(), "the cell toolbar covers the solution's summary"
     page.screenshot(path=str(ARTIFACTS / "walk-4-solution.png"))
     page.keyboard.press("Space")
     page.wait_for_timeout(300)

@@ -242,3 +242,24 @@ def test_matplotlib_s_set_help_is_made_on_first_use_and_is_matplotlib_s_own():
     done = subprocess.run([sys.executable, "-c", SET_HELP], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["_SetLater", "_SetLater"]
+
+
+def test_a_check_not_answered_yet_reads_the_exercises_the_last_kernel_kept(tmp_path):
+    # The first kernel reads every exercise module (a claim check does) and keeps each exercise's name and form; the
+    # next kernel's check of `...` says the same, without importing the claim checks. A slip in a name is still told.
+    script = ("import sys, breaking_isolation as kit\n"
+              "kit.check(sys.argv[1], ...)\n"
+              "print('breaking_isolation.evidence' in sys.modules)\n"
+              "kit.check('network-evidnce', ...)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks"), "MPLBACKEND": "Agg",
+           "BREAKING_ISOLATION_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script, name], capture_output=True, text=True, env=env, check=True)
+            for name in ("recognition-evidence", "network-evidence", "network-evidence")]
+    assert len(list((tmp_path / "cache").glob("exercises-*.pickle"))) == 1
+    first, second, third = (run.stdout for run in runs)
+    assert "\nTrue\n" in first and "\nFalse\n" in second and "\nFalse\n" in third  # the first read them all
+    assert "Not answered yet" in second and "Did you mean 'network-evidence'" in second
+    env["BREAKING_ISOLATION_CACHE"] = "0"  # nothing kept: the checks say the same, reading the modules
+    fresh = subprocess.run([sys.executable, "-c", script, "network-evidence"], capture_output=True, text=True,
+                           env=env, check=True).stdout
+    assert fresh.replace("\nTrue\n", "\nFalse\n") == second and "\nTrue\n" in fresh

@@ -183,6 +183,32 @@ def test_a_heading_alone_takes_its_figure_along_and_notes_come_before_the_fragme
     assert build_slides.slide_type(notebook.cells[2]) == "subslide"  # the notebook itself is not changed
 
 
+def test_a_screen_reader_hears_each_figures_caption_in_the_deck(built, open_page):
+    """A projected slide shows a figure without its printed caption (it would push the figure off the screen), but
+    the deck keeps the caption in the page after the image, out of sight, as the image's description
+    (aria-describedby): the alt's "Described in the caption below" holds for a screen reader too. Lesson 5's
+    figure 2 names both its panels."""
+    view = open_page(built / "03-china.slides.html")
+    page = view.page
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    figures = page.locator(".reveal .slides img[alt^='Figure']").evaluate_all("""images => images.map(img => {
+        const described = document.getElementById(img.getAttribute('aria-describedby') || '');
+        const box = described && described.getBoundingClientRect();
+        return {alt: img.alt, caption: described ? described.textContent.trim().replace(/\\s+/g, ' ') : '',
+                after: !!described && img.compareDocumentPosition(described) === Node.DOCUMENT_POSITION_FOLLOWING,
+                width: box ? box.width : null};
+    })""")
+    assert len(figures) == 3, figures
+    for figure in figures:
+        assert "Described in the caption below" in figure["alt"]
+        number = figure["alt"].split(",")[0].split(":")[0]
+        assert figure["caption"].startswith(f"{number}.") and len(figure["caption"].split()) > 20, figure
+        assert figure["after"] and figure["width"] <= 1, figure   # after the image, not shown on the slide
+    second = next(f for f in figures if f["alt"].startswith("Figure 2"))
+    assert "The state face" in second["alt"] and "The party face" in second["alt"]
+    assert "Two grids side by side" in second["caption"]
+
+
 def test_a_deck_leaves_out_what_only_the_teacher_sees():
     """The class sees the deck: notebook 1's verdicts on the Country Study, which lesson 3 asks students to reach,
     are tagged "teacher" and stay out of every deck, while the speaker notes stay in."""

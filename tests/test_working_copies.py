@@ -1,6 +1,7 @@
 """Each learner's working copies (jupyter/kit_server.py) and what the stored notebooks show before a run."""
 
 import asyncio
+import os
 from concurrent.futures import ThreadPoolExecutor
 import shutil
 import sys
@@ -264,6 +265,23 @@ def test_a_copy_made_by_an_older_kit_gets_the_new_version_beside_it(kit):
     del notebook.metadata[kit_server.MADE_FROM]  # as copies were made before they recorded their version
     nbformat.write(notebook, old)
     assert [p.name for p in kit_server.update_copies(kit)] == ["03-china (updated).ipynb"]
+
+
+def test_a_copy_read_while_it_is_being_saved_gets_no_new_version_beside_it(kit):
+    """Jupyter writes a save into the file itself; the file browser's listing of my-work/ in the same moment read
+    half a notebook, took it for a copy from an older kit and wrote `NAME (updated).ipynb` though nothing had
+    changed. A half-written copy is left alone, and the failed read is not remembered for that file's time."""
+    kit_server.make_working_copies(kit)
+    mine = kit / "my-work" / "01-recognition.ipynb"
+    whole = mine.read_bytes()
+    stamp = mine.stat().st_mtime_ns + 1_000_000
+    mine.write_bytes(whole[: len(whole) // 2])  # the save half done
+    os.utime(mine, ns=(stamp, stamp))
+    assert kit_server.update_copies(kit) == []
+    mine.write_bytes(whole)  # the save done, within the same tick of the clock
+    os.utime(mine, ns=(stamp, stamp))
+    assert kit_server.update_copies(kit) == []
+    assert sorted(p.name for p in (kit / "my-work").iterdir()) == sorted(p.name for p in NOTEBOOKS)
 
 
 def test_lab_writes_the_new_version_when_it_shows_my_work(kit, monkeypatch):

@@ -296,8 +296,20 @@ def with_kept_notes(notebook, stem: str, folder: Path = SPEAKER_NOTES) -> nbform
     return deck
 
 
+def _caption_with_figure(cell, caption_id: str) -> None:
+    """Move a figure cell's printed caption (its markdown output) into its figure's metadata, which the deck's
+    template prints as a visually hidden description of the image."""
+    captions = [o for o in cell.outputs if "text/markdown" in o.get("data", {})]
+    cell.outputs = [o for o in cell.outputs if "text/markdown" not in o.get("data", {})]
+    figure = next(o for o in cell.outputs if "image/svg+xml" in o.get("data", {}))
+    text = "\n\n".join("".join(o.data["text/markdown"]) for o in captions).strip()
+    if text:
+        figure.setdefault("metadata", {}).setdefault("image/svg+xml", {}).update(caption=text, caption_id=caption_id)
+
+
 def deck_version(notebook) -> nbformat.NotebookNode:
-    """The cells a deck shows: skip and teacher-only cells, widget outputs and figure captions dropped (a deck has no kernel);
+    """The cells a deck shows: skip and teacher-only cells and widget outputs dropped (a deck has no kernel), figure
+    captions kept for screen readers only;
     the opening slide the title and question only; kinds and standings in words; headings kept with their content;
     speaker notes shown for the whole of their slide."""
     deck = nbformat.from_dict(notebook)
@@ -307,11 +319,12 @@ def deck_version(notebook) -> nbformat.NotebookNode:
             raise ValueError(f"unknown slide_type {kind!r} in a cell starting {cell.source[:40]!r}")
     deck.cells = [cell for cell in deck.cells if slide_type(cell) != "skip"
                   and (TEACHER_ONLY not in cell.metadata.get("tags", []) or PROJECTED in cell.metadata.get("tags", []))]
-    for cell in deck.cells:
-        # A figure's printed caption repeats its alt text, which the deck's <img> carries already: on a
-        # projected slide it only pushes the figure off the screen.
+    for number, cell in enumerate(deck.cells, start=1):
+        # A figure's printed caption, its full description, would push the figure off a projected slide; the
+        # <img>'s alt names the figure only and points to the caption. So the deck keeps the caption with the
+        # figure, out of sight but read by a screen reader (the template's figure, aria-describedby).
         if any("image/svg+xml" in o.get("data", {}) for o in cell.get("outputs", [])):
-            cell.outputs = [o for o in cell.outputs if "text/markdown" not in o.get("data", {})]
+            _caption_with_figure(cell, f"figure-description-{number}")
         _figure_only_svg(cell)
     opening = next((cell for cell in deck.cells if slide_type(cell) != "notes"), None)
     if opening is not None and opening.cell_type == "markdown":

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import freshness
+from . import data_cache, freshness
 from .by_table import by_table, one_reading
 from .verdicts import CHECKED as CHECKED
 from .verdicts import RIGHT as RIGHT
@@ -101,6 +101,25 @@ def _read_until(name: str | None) -> None:
             raise ValueError(f"exercise {twice[0]!r} is defined twice")
         _REGISTRY.update(found)
         _READ.append(module)
+        if len(_READ) == len(MODULES):  # every exercise read: kept for the user's next kernel (below)
+            data_cache.write(KEPT, {entry.name: entry.expects for entry in _REGISTRY.values()}, prefix=KEPT_AS)
+
+
+# Each exercise's name and the form of its answer, as the last kernel that read every exercise module found them,
+# kept in the user's cache beside the kit's data (data_cache.py: a change to any of the kit's code is a new file).
+# A check of an answer not given yet (`...`) needs no more, so that it does not import the claim checks (most of
+# the kit's code: a quarter of a CPU second a notebook) to say "not answered yet".
+KEPT, KEPT_AS = b"exercises", "exercises-"
+
+
+def expects(name: str) -> str | None:
+    """The form exercise `name` expects of an answer, or None if there is no such exercise."""
+    if name not in _REGISTRY and len(_READ) < len(MODULES):
+        kept = data_cache.read(KEPT, prefix=KEPT_AS)
+        if isinstance(kept, dict):
+            return kept.get(name)
+    entry = find(name)
+    return None if entry is None else entry.expects
 
 
 def right(message: str = "", *points: str) -> Verdict:
@@ -243,12 +262,14 @@ def in_a_list(text: str, item: str = "a name") -> str:
 
 def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | None = None) -> Verdict:
     """Check `answer` to exercise `name` against `data` (the kit's data by default)."""
-    entry = find(name) if exercises is None else exercises.get(name)
-    if entry is None:
+    unanswered = answer is Ellipsis or answer is None
+    entry = (None if unanswered else find(name)) if exercises is None else exercises.get(name)
+    form = entry.expects if entry is not None else expects(name) if exercises is None and unanswered else None
+    if form is None:
         known = registry() if exercises is None else exercises
         raise KeyError(f"no exercise called {name!r}; known: {', '.join(sorted(known)) or 'none'}")
-    if answer is Ellipsis or answer is None:
-        return Verdict(UNANSWERED, "", (f"Replace the ... with your answer ({entry.expects}), run that cell, "
+    if unanswered:
+        return Verdict(UNANSWERED, "", (f"Replace the ... with your answer ({form}), run that cell, "
                                         "then run this one.",))
     if data is None:
         from .loader import load
@@ -281,7 +302,7 @@ RERUN = ("If you have not run this exercise's answer cell, `answer` still holds 
 
 def check(name: str, answer, data=None) -> None:
     """Show whether `answer` to exercise `name` is right, with a hint when it is not."""
-    if find(name) is None:  # a slip in the exercise's name is the student's to fix, not a traceback to read
+    if expects(name) is None:  # a slip in the exercise's name is the student's to fix, not a traceback to read
         near = difflib.get_close_matches(str(name), list(registry()), n=1, cutoff=0.6)
         freshness.show(str(name), Verdict(UNREADABLE, f"There is no exercise called {shown(name)}.", (
             (f"Did you mean {near[0]!r}? " if near else "") + "Copy the exercise's name from the check cell "

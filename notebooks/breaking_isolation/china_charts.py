@@ -53,6 +53,31 @@ def _tone_handles():
                    markerfacecolor=style.TONE_STYLE[t]["color"], markeredgecolor=style.EDGE) for t in TONE_MARKER]
 
 
+RING_DAYS = 120  # a ring is about a third of a year across on the time axis: turning points closer than this touch
+
+
+def _spread(turns: pd.DataFrame, row: dict) -> list[float]:
+    """Each turning point's height: its lane's row, except that turning points of one lane whose rings would sit
+    on one another (spring 1927's D, G and M on the Nationalists' lane) are spread up and down within the lane."""
+    heights = dict(zip(turns.index, turns["lane"].map(row).astype(float)))
+    for _, part in turns.sort_values(["date", "event_id"]).groupby("lane", sort=False):
+        cluster = []
+        for index, date in zip(part.index, part["date"]):
+            if cluster and (date - part.loc[cluster[-1], "date"]).days > RING_DAYS:
+                _fan_out(heights, cluster)
+                cluster = []
+            cluster.append(index)
+        _fan_out(heights, cluster)
+    return [heights[index] for index in turns.index]
+
+
+def _fan_out(heights: dict, cluster: list, reach: float = 0.4) -> None:
+    """Spread a cluster's turning points evenly from `reach` of a lane above its line to `reach` below, in date order."""
+    if len(cluster) > 1:
+        for i, index in enumerate(cluster):
+            heights[index] += (2 * i / (len(cluster) - 1) - 1) * reach
+
+
 def timeline(lanes: pd.DataFrame):
     """One lane per group of actors; a marker per event (shape and colour by tone); turning points ringed and
     lettered in exercise A's shuffled order (`lettered`): numbers in date order would print exercise A's answer."""
@@ -62,24 +87,26 @@ def timeline(lanes: pd.DataFrame):
     slide = style.medium() == "slide"
     rows = style.ROW_HEIGHT["slide"] * 1.125 * (len(present) + 0.5)
     fig, ax = _figure("tall", height=1.2 + rows if slide else style.figsize("tall")[1])
+    turns = lettered(lanes)
+    turns = turns.assign(y=_spread(turns, row))
+    moved = dict(zip(zip(turns["event_id"], turns["lane"]), turns["y"]))
+    lanes = lanes.assign(y=[moved.get((event, lane), row[lane]) for event, lane in zip(lanes["event_id"], lanes["lane"])])
     for tone, marker in TONE_MARKER.items():
         part = lanes[lanes["tone"] == tone]
-        ax.scatter(part["date"], part["lane"].map(row), marker=marker, s=55, zorder=3,
+        ax.scatter(part["date"], part["y"], marker=marker, s=55, zorder=3,
                    color=style.TONE_STYLE[tone]["color"], edgecolor=style.EDGE, linewidth=0.6)
-    turns = lettered(lanes)
-    ax.scatter(turns["date"], turns["lane"].map(row), s=260, facecolor="none", edgecolor=style.EDGE, linewidth=1.4,
-               zorder=4)
+    ax.scatter(turns["date"], turns["y"], s=260, facecolor="none", edgecolor=style.EDGE, linewidth=1.4, zorder=4)
     ax.set_yticks(range(len(present)), present)
     ax.set_ylim(len(present) - 0.4, -0.9)
     ax.grid(axis="y", visible=False)
-    ax.set(title="China, 1920-29: who acted, lane by lane", xlabel="" if style.medium() == "slide" else "Year",
+    ax.set(title="China, 1920-29: who acted, lane by lane", xlabel="" if slide else "Year",
            xlim=(pd.Timestamp("1920-01-01"), pd.Timestamp("1930-01-01")))
     handles = _tone_handles() + [Line2D([], [], marker="o", markersize=14, linestyle="none", markerfacecolor="none",
                                         markeredgecolor=style.EDGE, label="turning point (lettered)")]
     _key(fig, ax, handles, ncols=4, source=SOURCE)
     dates = [mdates.date2num(d) for d in turns["date"]]  # the numbers last, once the layout is final
-    placing.place(fig, ax, list(zip(dates, turns["lane"].map(row))), list(turns["letter"]),
-                  avoid=list(zip(mdates.date2num(lanes["date"]), lanes["lane"].map(row))), marker_points=16,
+    placing.place(fig, ax, list(zip(dates, turns["y"])), list(turns["letter"]),
+                  avoid=list(zip(mdates.date2num(lanes["date"]), lanes["y"])), marker_points=16,
                   fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
     return fig
 
@@ -160,6 +187,10 @@ def backing_grid(backing: pd.DataFrame, recognised: pd.Series):
                for tie, label in TIE_KEY.items() if tie in drawn]
     handles += [Patch(facecolor=fill, hatch=hatch, edgecolor=style.EDGE, label=f"recognised government: {short}")
                 for short, (fill, hatch) in strip.items()]
+    if where == "slide":
+        # two rows of three, the two long government names in one column, so that the key is no wider than the
+        # panels: a wider key made the figure wider, and so smaller, on the slide
+        handles = handles[:2] + handles[len(handles) - len(strip):] + handles[2:len(handles) - len(strip)]
     _key(fig, axes[0], handles, ncols=3 if where == "slide" else 4, source=SOURCE, below=axes)
     return fig
 

@@ -36,7 +36,7 @@ def folder() -> Path | None:
 
 
 @lru_cache(maxsize=4)
-def name(data_digest: bytes) -> str:
+def name(data_digest: bytes, prefix: str = PREFIX) -> str:
     """The file name for data of `data_digest` read by this code with these libraries."""
     import numpy
     import pandas
@@ -45,31 +45,32 @@ def name(data_digest: bytes) -> str:
     digest.update(f"\0{sys.version}\0{pandas.__version__}\0{numpy.__version__}\0".encode())
     for path in sorted(PACKAGE.glob("*.py")):  # the loader and its rules, and any code they may come to use
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{PREFIX}{digest.hexdigest()[:32]}.pickle"
+    return f"{prefix}{digest.hexdigest()[:32]}.pickle"
 
 
-def read(data_digest: bytes):
+def read(data_digest: bytes, prefix: str = PREFIX):
     """What write() kept for this digest, or None (nothing kept, caching off, or a file that does not read)."""
     where = folder()
     if where is None:
         return None
     try:
-        with open(where / name(data_digest), "rb") as kept:
+        with open(where / name(data_digest, prefix), "rb") as kept:
             return pickle.load(kept)
     except Exception:  # missing, cut short or made by other code: read and check the data afresh
         return None
 
 
-def write(data_digest: bytes, data) -> None:
-    """Keep `data` for this digest, in place of what was kept before; a folder that cannot be written is let be."""
+def write(data_digest: bytes, data, prefix: str = PREFIX) -> None:
+    """Keep `data` for this digest, in place of what was kept before under `prefix` (the kit's data, or another
+    thing kept: checks.py keeps its exercises' names); a folder that cannot be written is let be."""
     where = folder()
     if where is None:
         return
     with contextlib.suppress(OSError, pickle.PicklingError):
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = where / name(data_digest)
+        target = where / name(data_digest, prefix)
         with atomic.replacing(target, "wb") as out:
             pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-        for old in where.glob(f"{PREFIX}*.pickle"):
+        for old in where.glob(f"{prefix}*.pickle"):
             if old.name != target.name:
                 old.unlink(missing_ok=True)

@@ -85,11 +85,23 @@ def show(fig, alt: str, caption: str | None = None) -> None:
         display(Markdown(f"**{escape_markdown(caption)}** {escape_markdown(alt)}"))
 
 
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+
+
 def short_alt(fig, caption: str) -> str:
-    """The alt text of a captioned figure: its number and title, and where its description is."""
-    titles = [fig.get_suptitle()] + [ax.get_title() for ax in fig.axes]
-    title = next((t.strip() for t in titles if t and t.strip()), "")
+    """The alt text of a captioned figure: its number and title (a figure of several titled panels names them all,
+    not the first as if it were the whole), and where its description is."""
+    panels = list(dict.fromkeys(t.strip() for t in (ax.get_title() for ax in fig.axes) if t and t.strip()))
+    title = (fig.get_suptitle() or "").strip()
+    if len(panels) > 1:
+        # a panel's title may hold a comma ("1922, after Rapallo"): semicolons keep the panels apart
+        title = (f"{title}, in " if title else "in ") + f"{NUMBER_WORDS.get(len(panels), len(panels))} panels ("
+        title += "; ".join(panels) + ")"
+    elif not title and panels:
+        title = panels[0]
     label = caption.strip().rstrip(".")
+    if title.startswith("in "):
+        return f"{label}, {title}. Described in the caption below."
     return f"{label}: {title}. Described in the caption below." if title else f"{label}. Described in the caption below."
 
 
