@@ -33,11 +33,15 @@ def read(claim: str, data, cited=()) -> str | None:
         part = claim[begin:finish]
         if acts_named.DENIED.search(part):
             continue
-        years = set(claim_people.years_in(part))
         stay = STAY.search(part)
         people = [m for m in found if begin <= m.start and m.end <= finish and kinds.get(m.actor) == "person"
                   and m.start - begin < (stay.start() if stay else 0)]
-        if stay is None or len(years) != 1 or not people:
+        if stay is None or not people:
+            continue
+        # the year of the person's own words, not of an earlier act the clause names ("The agreement of 1924 was
+        # signed in Peking, and Borodin arrived in Canton")
+        years = set(claim_people.years_in(claim[people[-1].start:finish]))
+        if len(years) != 1:
             continue
         person, place, year = people[-1].actor, stay.group("place"), years.pop()
         rows = [row for row in events.itertuples()
