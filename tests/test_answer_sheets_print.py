@@ -86,7 +86,7 @@ PACKS = sorted((kit_root() / "lessons" / "packs").glob("*.md"))
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.stem)
 def test_every_document_pack_has_a_printable_copy_on_the_pages_it_promises(browser, pack):
-    """Three or four pages; lesson 5's, with its role cards and the four texts of its debate, eight
+    """Three or four pages; lesson 5's, with its role cards and the four texts of its debate, twelve
     (tools/build_packs.py MOST_PAGES)."""
     import build_packs  # noqa: PLC0415  (tools/, on the tests' path)
 

@@ -168,3 +168,19 @@ def test_lesson_5s_role_cards_are_fair_to_both_sides():
     # the caution that goes with the Borodin passage: what he held back from was Stalin's own new line
     assert "Stalin's own" in stalin
     assert "Pantsov" in opposition and "1930" in opposition and "Pantsov" not in build_packs.ROLE_CARDS["05-china"][1][3]
+
+
+def test_each_side_of_lesson_5s_pack_holds_every_text_its_questions_read():
+    """Lesson 5's pack prints each side's share apart (the cards and documents A and C, or B and D). A question
+    that reads another document beside its own (B.3, C.3, D.3) finds that text printed again after it, so a
+    side's pages are enough for its six questions."""
+    text = build_packs.render("05-china")
+    _, ids = build_packs.PACKS["05-china"]
+    docs = {d.id: d for d in documents.load_documents()}
+    needed = {(doc_id, other) for doc_id in ids for _, other in build_packs.read_beside(docs[doc_id], ids)}
+    assert len(needed) >= 3, needed
+    sections = {doc_id: part for doc_id, part in zip(ids, re.split(r"^## Document [A-D]: ", text, flags=re.M)[1:])}
+    for doc_id, other in needed:
+        first_line = " ".join(docs[other].text.split("\n")[0].split())
+        assert f"document {chr(ord('A') + ids.index(other))}, " in sections[doc_id], (doc_id, other)
+        assert markup.escape(first_line)[:30] in sections[doc_id], (doc_id, other)

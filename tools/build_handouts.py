@@ -564,13 +564,19 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
                "02-network-handout.md": "table { font-size: 9.5pt; line-height: 1.2; margin: 0.3em 0; } "
                                         "th, td { padding: 1px 4px; } td:first-child { white-space: nowrap; } "
                                         "h3 { margin: 0.5em 0 0.1em; }"}
+# Lesson 5's sheets, for a class with weak readers, print larger: 12 pt text (11.5 pt on the sheets written on,
+# which keep their two sides), where the other lessons' sheets keep the pages their plans promise.
+LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
+HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT, "05-china-events.md": LARGE_PRINT})
 
 
 # Answer sheet 4's writing boxes: its tables' first column holds short row names, the rest is room to write.
 SHEET_EXTRA_CSS = {"04-documents-answer-sheet.md": "th:first-child, td:first-child { width: 17%; }",
                    # exercise C's last column takes a quotation of a few words: most of the line
                    "05-china-answer-sheet.md": "table:last-of-type th:first-child { width: 8%; } "
-                                               "table:last-of-type th:nth-child(2) { width: 24%; }"}
+                                               "table:last-of-type th:nth-child(2) { width: 24%; } "
+                                               "body { font-size: 11.5pt; }",
+                   "05-china-exit-slip.md": "body { font-size: 11.5pt; }"}
 
 
 def printable(markdown_text: str, sheet: bool = False, css: str = "") -> str:

@@ -41,8 +41,9 @@ PACKS = {
                   "doc-1927-trotsky-plenum-statement"]),
 }
 # A pack prints on three or four A4 pages; lesson 5's, with its role cards and the four texts of its debate, each
-# text starting a page, on eight (four sheets; each side's share, the cards and its two texts, on four or five pages).
-MOST_PAGES = {"05-china": 8}
+# text starting a page and followed by any other text its questions read (read_beside), on twelve at 12 pt (each
+# side's share, the cards and its two texts, on six or seven pages). The estimate below counts words (`pages`).
+MOST_PAGES = {"05-china": 12}
 # Packs whose documents each start a new page, so that a teacher can hand each side of a debate its own texts.
 PAGE_PER_DOCUMENT = {"05-china"}
 # Lesson 5's structured academic controversy: one card per side, printed together on the pack's first page (each
@@ -148,10 +149,38 @@ def _document_quoted(text: str) -> str:
     return ITALIC.sub(r"*\1*", _quoted(text, markup.escape))
 
 
-def section(letter: str, doc) -> str:
+# A question that reads another document of the pack beside this one names it by its id or its pack letter.
+DOC_ID = re.compile(r"\bdoc-\d{4}-[a-z0-9-]+[a-z0-9]")
+DOC_LETTER = re.compile(r"\(document ([A-Z])\)")
+
+
+def read_beside(doc, ids: list[str], first_letter: str = "A") -> list[tuple[int, str]]:
+    """(question number, id) for each other document of the pack that one of `doc`'s questions reads beside it."""
+    found = []
+    for number, question in enumerate(doc.questions, start=1):
+        named = DOC_ID.findall(question) + [ids[ord(letter) - ord(first_letter)] for letter in DOC_LETTER.findall(question)
+                                            if 0 <= ord(letter) - ord(first_letter) < len(ids)]
+        found += [(number, other) for other in dict.fromkeys(named) if other in ids and other != doc.id]
+    return found
+
+
+def _beside(number: int, letter: str, other) -> str:
+    """The other document a question reads, printed again after the questions as its source prints it: a pack
+    printed side by side (each side its own two documents) then still holds every text its questions need."""
+    return "\n\n".join([
+        f"### For question {number}: document {letter}, {markup.escape(other.title)}",
+        f"*Printed again here, as in document {letter}, so that these pages are enough for the questions above.*",
+        _document_quoted(other.text)])
+
+
+def section(letter: str, doc, ids: list[str] = (), first_letter: str = "A") -> str:
     """One document of a pack. Every field from the document is data text, escaped (markup.escape): it shows as
-    itself, never as a tag, a link, emphasis or mathematics."""
+    itself, never as a tag, a link, emphasis or mathematics. When a question reads another document of the pack
+    beside this one, that document's text follows the questions (`read_beside`)."""
     body, vocabulary = adapted(doc.id)
+    docs = {d.id: d for d in documents.load_documents()} if ids else {}
+    beside = [_beside(n, chr(ord(first_letter) + list(ids).index(other)), docs[other])
+              for n, other in read_beside(doc, list(ids), first_letter)]
     box = "| Word or phrase | Meaning |\n|---|---|\n" + "\n".join(f"| {t} | {m} |" for t, m in vocabulary)
     questions = "\n".join(f"{n}. {markup.escape(' '.join(q.split()))}" for n, q in enumerate(doc.questions, start=1))
     return "\n\n".join([
@@ -163,6 +192,7 @@ def section(letter: str, doc) -> str:
         "not this version.*"), _quoted(body),
         "### Vocabulary", box,
         "### Questions", questions,
+        *beside,
     ])
 
 
@@ -235,7 +265,7 @@ def _render(title: str, ids: list[str], first_letter: str = "A", stem: str = "")
     parts = [f"# Document pack: {title}", GENERATED, INTRO]
     if stem and (cards := role_cards(stem, ids)):
         parts.append(cards)
-    parts += [section(chr(ord(first_letter) + i), docs[doc_id]) for i, doc_id in enumerate(ids)]
+    parts += [section(chr(ord(first_letter) + i), docs[doc_id], ids, first_letter) for i, doc_id in enumerate(ids)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -257,7 +287,7 @@ def pages(text: str) -> float:
 
 
 # Each document (a ## heading after the first) starts a page; the role cards' line to cut along is dashed.
-SPLIT_CSS = ("@page { margin: 10mm 13mm; } body { font-size: 10pt; line-height: 1.25; } h2 { break-before: page; } h2:first-of-type { break-before: auto; } "
+SPLIT_CSS = ("@page { margin: 10mm 13mm; } body { font-size: 12pt; line-height: 1.3; } h2 { break-before: page; } h2:first-of-type { break-before: auto; } "
              "h3 + ol { break-inside: avoid; } hr { border: 0; border-top: 2px dashed #000; margin: 0.8em 0; }")
 
 

@@ -17,6 +17,7 @@ Other acts of actors the data has are read by agents.py. A denial or a wish says
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -91,7 +92,8 @@ def read(claim: str, data, cited=()) -> str | None:
             why = _person(who, rows, verb, data, names, cited)
         if why:
             return why
-    return _party_of_cited(claim, data, cited) or _statesman_of_cited(claim, data, cited)
+    return (_party_of_cited(claim, data, cited) or _statesman_of_cited(claim, data, cited)
+            or _signer_of_cited(claim, data, cited))
 
 
 # who made a deal: its signers, named in the event's text
@@ -144,6 +146,63 @@ def _statesman_of_cited(claim: str, data, cited) -> str | None:
     return None
 
 
+# "Austen Chamberlain signed the protocol", "signed his manifesto with Chicherin": a person who made a deal, or the
+# one it was made with
+SIGNER = re.compile(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+|personally\s+)?"
+                    rf"(?P<deal>{DEAL})\b")
+PARTNER = re.compile(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def _signer_of_cited(claim: str, data, cited) -> str | None:
+    """A refusal when the claim makes a person the signer of a cited deal ("Austen Chamberlain signed the protocol
+    that restored relations in October 1929"), or the one it was made with ("signed his manifesto with Chicherin"),
+    and the deal's text in the data does not name them but names who did: the deal is the cited event of the
+    claim's year (and month, if it gives one) whose title shares a word with the clause. A person is one the data
+    writes somewhere, so that the check knows the name is someone's; the message quotes the data's sentence."""
+    events = data.events.set_index("event_id", drop=False)
+    rows = [events.loc[i] for i in cited if i in events.index]
+    names = ties_said.actor_names(data.actors)
+    persons = ties_said.person_names(data.actors)
+    written = _written(data)
+    notes = (dict(zip(data.actors["actor_id"].astype(str), data.actors["note"].fillna("").astype(str)))
+             if "note" in data.actors else {})
+    for pattern in (SIGNER, PARTNER):
+        for said in pattern.finditer(claim):
+            who = said.group("who")
+            if DENIED.search(claim[:said.start("who")]) or evidence_words.is_common(who.split()[0].lower()):
+                continue
+            actor = names.get(who.lower()) or names.get(who.split()[-1].lower())
+            spelt = persons.get(actor, [who.lower(), who.split()[-1].lower()]) if actor else [who.lower(), who.split()[-1].lower()]
+            if actor and actor not in persons:
+                continue  # a state or a party: other rules read it
+            if not actor and not re.search(rf"\b{re.escape(who.split()[-1])}\b", written):
+                continue  # a name the data never writes: the check cannot tell whose it is
+            rest = re.split(r"(?<=[a-z0-9)]\.)\s|;", claim[said.start():])[0]
+            years = set(claim_people.years_in(rest) or claim_people.years_in(claim))
+            months = {m for m in re.findall(r"[a-z]+", rest.lower()) if m in claim_people.MONTHS}
+            said_words = set(evidence_words.words(rest)) - evidence_words.LITTLE - set(evidence_words.words(who))
+            mine = [r for r in rows if r["date"].year in years and (not months or r["date"].strftime("%B").lower() in months)
+                    and said_words & set(evidence_words.words(str(r["title"])))]
+            for row in sorted(mine, key=lambda r: -len(said_words & set(evidence_words.words(str(r["title"])))))[:1]:
+                text = _text(row).lower()
+                if actor and actor in (str(row["actor"]), str(row["counterpart"])):
+                    continue
+                if any(re.search(rf"\b{re.escape(n)}\b", text) for n in spelt):
+                    continue  # the event names them
+                if actor and claim_people._note_names(notes.get(actor, ""), SimpleNamespace(title=row["title"],
+                                                                                          date=row["date"])):
+                    continue  # their note in data/actors.csv does ("signed the 1921 trade agreement")
+                sentence = next((s for s in re.split(SENTENCE, str(row.get("description", "") or ""))
+                                 if re.search(rf"\b{DEAL}\b", s) and _named_people(s, data, {})), None)
+                if sentence is None:
+                    continue  # the data names no one who made it: not judged
+                role = f"it was made with {who}" if pattern is PARTNER else f"{who} {said.group('deal')} it"
+                return (f"Your claim says {role}, but the data's '{row['title']}' ({acts_named.spoken(row)}, "
+                        f"{row['event_id']}), which you cite, does not name {who}: \"{sentence.strip()}\" Check who "
+                        "did it against that event in data/events.csv.")
+    return None
+
+
 # "the Labour government of Ramsay MacDonald refused": a party, a word for its government, a leader, then the verb
 PARTY_DOER = re.compile(r"\b(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)(?:\s+(?:[Gg]overnment|[Pp]arty|"
                         r"[Cc]abinet|[Mm]inistry))?(?:\s+(?:of|under)(?:\s+[A-Z][\w.'’-]*){1,3})?\s*,?\s+"
@@ -170,6 +229,44 @@ def _party_of_cited(claim: str, data, cited) -> str | None:
                     f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}), which you cite, names the "
                     f"{PARTIES[doer.group(1).lower()]} party. Check whose government did it against that event in "
                     "data/events.csv.")
+    return _leader_of_cited(claim, data, rows)
+
+
+# "the MacDonald government refused to ratify": a government named by its leader, then the verb
+LEADER_DOER = re.compile(r"\b(?P<leader>[A-Z][a-z]*[A-Z]?[a-z]+)(?:['’]s)?\s+(?:government|cabinet|ministry)\s+"
+                         r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
+
+
+def _leader_of_cited(claim: str, data, rows) -> str | None:
+    """A refusal when the claim makes a government named by its leader ("the MacDonald government refused to
+    ratify") the doer of a cited event whose title makes a party its doer with the same verb ("Conservatives
+    refuse to ratify"), whose text does not name that leader, when the data ties the leader to another party
+    ("Ramsay MacDonald's second Labour government"), whose sentence is quoted; a leader the data ties to no party
+    is not judged here."""
+    names = ties_said.actor_names(data.actors)
+    described = data.events["description"] if "description" in data.events else pd.Series([], dtype=str)
+    told = [s for d in described.fillna("").astype(str) for s in re.split(SENTENCE, d)]
+    for said in LEADER_DOER.finditer(claim):
+        leader, verb = said.group("leader"), said.group("verb")
+        low = leader.lower()
+        if DENIED.search(claim[:said.start()]) or low in PARTIES or low in names or low in DEMONYMS \
+                or evidence_words.is_common(low):
+            continue  # a party, a state, a people ("the British government"), a word: not a leader's name
+        for row in rows:
+            title = str(row["title"])
+            doer = PARTY_IN_TEXT.search(title)
+            act = re.match(r"\s+([a-z]{3,})\b", title[doer.end():]) if doer else None
+            if act is None or re.search(rf"\b{leader}\b", _text(row)) or not (
+                    set(evidence_words._stems(verb)) & set(evidence_words._stems(act.group(1)))):
+                continue
+            party = PARTIES[doer.group(1).lower()]
+            tied = next((t for t in told if re.search(rf"\b{leader}\b", t) and PARTY_IN_TEXT.search(t)), None)
+            if tied is None or party in {PARTIES[p.lower()] for p in PARTY_IN_TEXT.findall(tied)}:
+                continue  # the data ties the leader to no party, or to this one: not judged here
+            return (f"Your claim makes the {leader} government the doer ('{said.group(0)}'), but the data's "
+                    f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}), which you cite, names the {party} "
+                    f"party and not {leader}, whom the data ties to another party: \"{tied.strip()}\" Check whose "
+                    "government did it against that event in data/events.csv.")
     return None
 
 

@@ -21,7 +21,8 @@ from .recognition import state_of
 # leave such a clause unjudged
 DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
 
-RECOGNISED = re.compile(r"\brecogni[sz]\w*|\bgave\s+(?:de\s+jure\s+|formal\s+|full\s+)?recognition\b"
+RECOGNISED = re.compile(r"\b(?:gave|give|gives|granted|extended)\s+(?:[A-Z][\w'’]*\s+)?(?:de\s+jure\s+|de\s+facto\s+|formal\s+|full\s+)?"
+                        r"recognition\b|\brecogni[sz]\w*"
                         r"|\b(?:established|opened|set\s+up)\s+(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\b",
                         re.IGNORECASE)
 BROKE = re.compile(r"\b(?:broke|broken|break\w*|cut|severed?\w*)\s+(?:off\s+)?(?:(?:all|its|their|diplomatic)\s+)*"

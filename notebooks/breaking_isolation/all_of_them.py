@@ -6,8 +6,8 @@
   data cannot settle: it says so);
 - "All the Chinese parties turned on Moscow at once in April 1927": each member of the group with no hostile event
   with Moscow in those years is a counter-example, with the events the data does have;
-- "Lithuania was the last Baltic state to make peace with Soviet Russia": the data does not class states by such
-  regions, so only a later peace the student cites is held against it;
+- "Lithuania was the last (first) Baltic state to make peace with Soviet Russia": the data does not class states
+  by such regions, so only a later (earlier) peace the student cites is held against it;
 - "Denmark and Norway recognised the USSR on the same day": the states' recognitions, each with its date;
 - "Only Britain broke off relations with Moscow in 1927": read as "Britain was the only state to break off
   relations" (absolutes.first_or_only), against the data's breaks (or restorations) of those years.
@@ -190,7 +190,7 @@ def _lower(words: str) -> str:
     return words[:1].lower() + words[1:]
 
 
-LAST_PEACE = re.compile(r"\b(?:was|were|became)\s+(?:the\s+)?(?:very\s+)?last(?P<what>(?:\s+(?!to\b)[\w-]+){0,4}?)\s+to\s+"
+LAST_PEACE = re.compile(r"\b(?:was|were|became)\s+(?:the\s+)?(?:very\s+)?(?P<rank>last|first)(?P<what>(?:\s+(?!to\b)[\w-]+){0,4}?)\s+to\s+"
                         r"(?:make|sign|conclude)\s+(?:a\s+)?(?:peace|peace\s+treaty)\b", re.IGNORECASE)
 PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
 
@@ -213,14 +213,17 @@ def last_peace(claim: str, data, cited=()) -> str | None:
     if own.empty:
         return None
     first = own.iloc[0]
-    later = peaces[peaces["event_id"].astype(str).isin(set(cited)) & (peaces["date"] > first["date"])
-                   & ~peaces["event_id"].isin(own["event_id"])]
+    last = said.group("rank").lower() == "last"
+    # "the first Baltic state to make peace": a peace the student cites, dated before the state's own, refutes it
+    other = peaces[peaces["event_id"].astype(str).isin(set(cited)) & ~peaces["event_id"].isin(own["event_id"])]
+    later = other[other["date"] > first["date"]] if last else other[other["date"] < first["date"]]
     if later.empty:
         return None
     listed = "; ".join(f"'{r.title}' ({_spoken(str(r.date_text))}, {r.event_id})" for r in later.head(2).itertuples())
-    return (f"Your claim says {absolutes._name(state)} was the last to make peace with Moscow "
+    return (f"Your claim says {absolutes._name(state)} was the {said.group('rank').lower()} to make peace with Moscow "
             f"('{said.group(0).strip()}'): {absolutes._name(state)} made it on {_spoken(str(first['date_text']))} "
-            f"({first['event_id']}), but you cite a later peace: {listed}. Check the order in data/events.csv.")
+            f"({first['event_id']}), but you cite {'a later' if last else 'an earlier'} peace: {listed}. Check the "
+            "order in data/events.csv.")
 
 
 SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?same\s+(?:day|date)\b", re.IGNORECASE)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import claim_people, evidence_words, misconceptions, ties_said
+from .kin import DEMONYMS
 
 # "<effect> because <cause>" and "<cause>, so <effect>": the reason words whose two sides the check reads
 # "because of that", "due to this": the cause went before, so these words point back and belong to CAUSE_FIRST
@@ -241,10 +242,12 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
                                   f"{effect.what} ({effect.event_id}, {effect.day}), but the data dates the cause "
                                   "after it, and a cause comes before what it explains. Check the order against "
                                   "data/events.csv.")
-        return ties_said.Said(None, (f"The check compared only the order of your cause and its effect: {cause.what} "
-                                     f"({cause.event_id}, {cause.day}) comes before {effect.what} ({effect.event_id}, "
-                                     f"{effect.day}). Dates alone prove no cause: whether the one led to the other is "
-                                     "yours to argue.",))
+        order = (f"The check compared only the order of your cause and its effect: {cause.what} "
+                 f"({cause.event_id}, {cause.day}) comes before {effect.what} ({effect.event_id}, "
+                 f"{effect.day}). Dates alone prove no cause: whether the one led to the other is "
+                 "yours to argue.")
+        apart = _unlinked(cause, effect, data)
+        return ties_said.Said(None, (order,), (apart,) if apart else ())
     typed = " ".join(cause_part.strip(" ,;:").split())
     years = claim_people.years_in(cause_part)
     late = [y for y in years if y > effect.date.year]
@@ -371,3 +374,37 @@ def _plain_effect(effect_part: str, cause_part: str, data, actor_words, cited) -
                           f"but the data's text for that event already has the {who} government in office: "
                           f"\"{held.group(0).strip()}\". What your claim calls the effect came first, so it cannot "
                           "be caused by it. Check the order against data/events.csv.")
+
+
+ACTS_BETWEEN_STATES = ("de_jure_recognition", "de_facto_recognition", "relations_established", "relations_restored",
+                       "relations_broken", "treaty")
+
+
+def _unlinked(cause: Effect, effect: Effect, data) -> str | None:
+    """What the check could not check when a cause and its effect share no side but Moscow and the effect's text
+    does not name the cause ("Mexico broke off relations in 1930 because of the ARCOS raid in London"): the data
+    ties no cause between them; the effect's own first sentence is quoted."""
+    from .recognition import state_of
+
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    if cause.event_id not in events.index or effect.event_id not in events.index:
+        return None
+    before, after = events.loc[cause.event_id], events.loc[effect.event_id]
+    states = state_of(data.actors)
+    moscow = ties_said._family(data).get("ussr", {"ussr"}) | set(ties_said.SOVIET)
+
+    def sides(row) -> set[str]:
+        return {states.get(str(a), str(a)) for a in (row["actor"], row["counterpart"])} - moscow - {"nan"}
+
+    if str(before["kind"]) in ACTS_BETWEEN_STATES:
+        return None  # one state's act of relations after another's ("because Britain had done so"): the domino
+        # the lessons ask students to argue, not a cause the data could tie
+    told = f"{after['title']} {after.get('description', '') or ''} {after.get('date_note', '') or ''}".lower()
+    if sides(before) & sides(after) or not sides(before) or not sides(after) \
+            or any(re.search(rf"\b{re.escape(n)}\b", told) for n in claim_people._title_names(str(before["title"]))
+                   if n not in DEMONYMS and n not in ties_said.MOSCOW_NAMES):
+        return None
+    first = re.split(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])", str(after.get("description", "") or ""))[0].strip()
+    return (f"The check could not check the cause your claim gives: {cause.what} ({cause.event_id}) and "
+            f"{effect.what} ({effect.event_id}) share no side but Moscow, and the data ties no cause between them; "
+            f"the data's text of the second says: \"{first}\"")

@@ -84,6 +84,7 @@ def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
     kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
     titles = " | ".join(data.events["title"].astype(str)).lower()
     owners: dict[str, set[str]] = {}
+    sides = {str(e.event_id): {str(e.actor), str(e.counterpart)} for e in events.itertuples()}
     for event in events.itertuples():
         title = str(event.title)
         for word in claim_people.NAME_WORD.findall(title) + RUN.findall(title):
@@ -93,6 +94,8 @@ def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
                     or actor in ties_said.SOVIET or low in ties_said.MOSCOW_NAMES \
                     or len(re.findall(rf"(?<![\w-]){re.escape(low)}(?![\w-])", titles)) > RARE:
                 continue  # a name of many titles ("Chiang", "Sun Yat-sen") names no one event; "Sun Yat-sen University" does
+            if actor and any(actor in both for other, both in sides.items() if other != str(event.event_id)):
+                continue  # a side of another of them ("Sun Yat-sen" of the Sun-Joffe manifesto) names no one event
             for spelt in _spellings(low):
                 owners.setdefault(spelt, set()).add(str(event.event_id))
     # a cited event's common noun or verb that few titles have ("a coup at Wuhan" for "Canton coup"): its name
@@ -152,18 +155,27 @@ def read(claim: str, data, cited=()) -> str | None:
     if chosen.empty:
         return None
     by_id = chosen.set_index(chosen["event_id"].astype(str))
+    people = _people_of_title(claim, chosen[chosen["event_id"].astype(str).isin(set(cited))], data)
+    if people:
+        return people
     anchors = _anchors(claim, chosen, data)
     if not anchors:
         return _verb_by_title(claim, chosen)
     cities = _city_words(data)
     for begin, finish in _clauses(claim):
         clause = claim[begin:finish]
-        if acts_named.DENIED.search(clause):
-            continue
         here = [a for a in anchors if begin <= a[0] and a[1] <= finish]
+        denied = acts_named.DENIED.search(clause)
+        if denied:  # what the clause says before its denial ("was the British note saying it would never ...")
+            said = _doer_adjective(clause[:denied.start()], [a for a in here if a[2] in set(cited)
+                                                             and a[1] <= begin + denied.start()], by_id, data)
+            if said:
+                return said
+            continue
         if not here:
             continue
         said = _place(claim, begin, finish, here, by_id, cities) or _adjective(clause, here, by_id) \
+            or _doer_adjective(clause, [a for a in here if a[2] in set(cited)], by_id, data) \
             or _verb(clause + _reported(claim, finish), here, by_id) \
             or _state(clause, [a for a in here if a[2] in set(cited) and not SETTING.search(claim, 0, a[0])],
                       by_id, data)
@@ -231,6 +243,91 @@ def _adjective(clause: str, here, by_id) -> str | None:
                           f"{_quoted(row, {given[0].group(0)})}", "Check whose it was against that event in "
                           "data/events.csv.")
     return None
+
+
+# a cited title's doer, then its verb: "The Foreign Office publishes the Zinoviev letter with its protest"
+TITLE_DOER = re.compile(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
+# a people's thing the claim names by the title's quoted words: "a British paper called 'Notes on contemporary themes'"
+QUOTED_OWN = re.compile(rf"\b(?P<adj>(?i:{ADJECTIVES}))\s+(?P<noun>[a-z]+(?:\s+(?!called\b|named\b|entitled\b)[a-z]+)?)\s+(?:called\s+|named\s+|entitled\s+)?"
+                        r"['‘\"“](?P<quoted>[^'’\"”]{6,})['’\"”]")
+
+
+def _people_of_title(claim: str, cited, data) -> str | None:
+    """A cited event given to another people than its title's doer: "Soviet newspapers published the Zinoviev
+    letter" against "The Foreign Office publishes the Zinoviev letter" (an act of Britain), or "a British paper
+    called 'Notes on contemporary themes'" against "Stalin's 'Notes on contemporary themes'". Read only when the
+    claim's people is neither side's and the title names its own doer."""
+    from .recognition import state_of
+
+    states = state_of(data.actors)
+    family = ties_said._family(data)
+    labels = checks.actor_labels(data.actors)
+
+    def theirs(row, people: str, only_doer: bool = False) -> bool:
+        state = DEMONYMS.get(people.lower())
+        sides = {states.get(str(a), str(a)) for a in (row["actor"], *(() if only_doer else (row["counterpart"],)))}
+        return not state or any(s in family.get(state, {state}) or state in family.get(s, {s}) or s == state
+                                for s in sides)
+
+    for _, row in cited.iterrows():
+        title = str(row["title"])
+        doer = TITLE_DOER.match(title)
+        if doer:
+            stems = set(evidence_words._stems(doer.group("verb")))
+            rest = set(claim_people._title_names(title[doer.end():]))
+            for m in re.finditer(rf"\b(?P<adj>(?i:{ADJECTIVES}))\s+(?P<noun>[a-z]+)\s+(?P<verb>[a-z]{{4,}}ed)\b", claim):
+                after = claim[m.end():].lower()
+                if not stems & set(evidence_words._stems(m.group("verb"))) or not any(
+                        re.search(rf"\b{re.escape(n)}\b", after) for n in rest):
+                    continue
+                if m.group("noun") in doer.group("doer").lower() or theirs(row, m.group("adj")):
+                    continue
+                actor = str(row["actor"])
+                return (f"Your claim says {m.group('adj')} {m.group('noun')} {m.group('verb')} it, but the data's "
+                        f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}) gives the act to "
+                        f"{doer.group('doer')[0].lower() + doer.group('doer')[1:]}, an act of "
+                        f"{labels.get(states.get(actor, actor), actor)}. Check who did it against that event in "
+                        "data/events.csv.")
+        for m in QUOTED_OWN.finditer(claim):
+            if m.group("quoted").lower().strip() not in title.lower() or theirs(row, m.group("adj"), only_doer=True):
+                continue
+            actor = str(row["actor"])
+            return (f"Your claim calls '{m.group('quoted')}' a {m.group('adj')} {m.group('noun')}, but the data's "
+                    f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}) is an act of "
+                    f"{labels.get(actor, actor)}, not a {m.group('adj')} one. Check whose it was against that "
+                    "event in data/events.csv.")
+    return None
+
+
+# the event said to be a people's act: "the Colby note was the British Foreign Office saying ..."
+DOER_ADJECTIVE = re.compile(rf"\b(?:was|were|came\s+from|sent\s+by|issued\s+by)\s+(?:the\s+|a\s+)?(?P<adj>(?i:{ADJECTIVES}))\s+"
+                            r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|government|cabinet|ministry|state|note|reply)\b")
+
+
+def _doer_adjective(clause: str, here, by_id, data) -> str | None:
+    """A cited event (the clause's only one) said to be the act of a people's government or office, when neither
+    of its sides is that state and its text does not name it."""
+    if len({a[2] for a in here}) != 1:
+        return None
+    m = DOER_ADJECTIVE.search(clause)
+    if m is None or m.group("adj").lower() in PARTIES:
+        return None
+    state = DEMONYMS.get(m.group("adj").lower())
+    row = by_id.loc[here[0][2]]
+    family = ties_said._family(data)
+    sides = {str(row["actor"]), str(row["counterpart"])}
+    if not state or any(s in family.get(state, {state}) or state in family.get(s, {s}) for s in sides):
+        return None
+    names = checks.names_of(data.actors)
+    spelt = {n for n, a in names.items() if a == state and len(n) > 2} | {w for w, a in DEMONYMS.items() if a == state}
+    if any(re.search(rf"\b{re.escape(n)}\b", _text(row), re.IGNORECASE) for n in spelt):
+        return None
+    labels = checks.actor_labels(data.actors)
+    between = " and ".join(labels.get(s, s) for s in dict.fromkeys([str(row["actor"]), str(row["counterpart"])])
+                           if s and s != "nan")
+    return (f"Your claim makes {_event(row)} an act of the {m.group('adj')} {m.group('noun')}, but in the data it is "
+            f"between {between}, and its text does not name {labels.get(state, state)}: its title says "
+            f"'{row['title']}'. Check whose act it was against that event in data/events.csv.")
 
 
 def _state(clause: str, here, by_id, data) -> str | None:

@@ -742,6 +742,7 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
     named = (mine["title"].astype(str) + " " + _column(mine, "description")).str.lower().str.replace(DASHES, "-", regex=True)
     found = []
     regions = _region_words(data)
+    given = set(years_in(claim))  # the years the claim gives itself
 
     def known(bare: str) -> bool:
         return (len(bare) < 2 or bare in words.names or bare in actors or evidence_words.is_known(bare, ENGLISH)
@@ -768,4 +769,26 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
                                   zip(where["title"], _column(where, "description"), where["date"]))
             found.append(f"what your claim says of '{word}': the data has the word {word} only in {listed}, "
                          f"{'an event' if len(where) == 1 else 'events'} your claim does not name")
+    return found + _other_years(claim, data, actors, given, known)
+
+
+def _other_years(claim: str, data, actors, given: set[int], known) -> list[str]:
+    """A person given a title ("Secretary Hughes") the data holds no actor for, named in a few events, none of the
+    years the claim gives ("... changed his mind" of 1933, when the data names Hughes in 1921 and 1923): what
+    the claim says of him then is not in the data."""
+    found = []
+    if not given:
+        return found
+    titled = data.events["title"].astype(str) + " " + _column(data.events, "description")
+    for word in dict.fromkeys(re.findall(r"\b(?:President|Secretary|Premier|Chancellor|Minister|Commissar|Ambassador|"
+                                         r"General|Marshal|Mr\.?|Sir)\s+([A-Z][a-z]+)\b", claim)):
+        bare = word.lower()
+        if bare in actors or bare in DEMONYMS or bare in MONTHS or evidence_words.is_known(bare, ENGLISH):
+            continue
+        where = data.events[titled.str.contains(rf"\b{word}\b", regex=True)]
+        if not 0 < len(where) <= RARE or where["date"].dt.year.isin(given).any():
+            continue
+        listed = " and ".join(f"'{t}' ({d.year})" for t, d in zip(where["title"], where["date"]))
+        found.append(f"what your claim says of '{word}' in {' or '.join(map(str, sorted(given)))}: the data names "
+                     f"{word} only in {listed}, not in {'that year' if len(given) == 1 else 'those years'}")
     return found

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import (absolutes, act_dates, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
+from . import (absolutes, act_dates, acts_named, all_of_them, act_people, agents, alliances, authorship, causes, checks, china, claim_form, claim_people, data_says, debated,
                evidence_words, faces, misconceptions, network_model, outcomes, places, recognition, swaps, sweeping, targets, tie_times,
                ties_said)
 from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
@@ -351,7 +351,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if len(off_topic) == len(given.events):
         return checks.wrong(f"None of your events is {spec.relevant_words}; look in {spec.where}.", *why_not,
                             EVIDENCE_ONLY)
-    if len(given.events) - len(off_topic) < MIN_EVENTS:  # one verdict: what is off the question does not count
+    # an event the claim names as its setting ("after Locarno"), cited with the events of the question: background,
+    # read as such, never a refusal of evidence the claim itself explains
+    background = [i for i in off_topic if _as_setting(given.claim, i, data)] if given.document is None else []
+    if len(given.events) - len(off_topic) < MIN_EVENTS and len(background) < len(off_topic):
         return checks.wrong(f"Only {len(given.events) - len(off_topic)} of your events is {spec.relevant_words}: "
                             f"{_listed(off_topic)} {'is' if len(off_topic) == 1 else 'are'} not. Cite at least "
                             f"{MIN_EVENTS} events that are; look in {spec.where}.", *why_not, EVIDENCE_ONLY)
@@ -379,7 +382,14 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     # what the data holds on what the claim names, so that the student can hold the claim against it
     held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
     unrecorded = tuple(f"The check could not check {u}." for u in targets.unrecorded(given.claim, data))
-    could_not = (*judged, *people.unchecked, *ties.unchecked, *unrecorded)
+    if len(given.events) - len(off_topic) < MIN_EVENTS:  # the rest is the claim's background (above)
+        one = len(background) == 1
+        unrecorded += (f"The check counted {_listed(background)} as your claim's background, which your claim names, "
+                       f"not as {spec.relevant_words}: {' '.join(why_not) or 'it is not one'} So only "
+                       f"{len(given.events) - len(off_topic)} of your events {'is' if len(given.events) - len(off_topic) == 1 else 'are'} "
+                       f"evidence here, and the check did not judge your claim against {'it' if one else 'them'}; cite "
+                       f"at least {MIN_EVENTS} events that are, looking in {spec.where}.",)
+    could_not = (*judged, *people.unchecked, *ties.unchecked, *why.unchecked, *unrecorded)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
@@ -387,6 +397,19 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     occasion = occasions.named(given.claim, data, given.events) if reason else []
     return checks.checked(said, *people.checked, *ties.checked, *why.checked, *occasion, *filter(None, [held]), YOU_JUDGE,
                           *tips)
+
+
+# "after Locarno", "four days before Locarno was initialled": an event named as the time of the claim
+SETTING_WORDS = r"\b(?:after|before|since|during|following|until|till)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+
+
+def _as_setting(claim: str, event: str, data) -> bool:
+    """Whether the claim names the event by a name of its title right after a word of time ("after Locarno")."""
+    if event not in data_says._titled(claim, data):
+        return False
+    title = str(data.events.loc[data.events["event_id"].astype(str) == event, "title"].iloc[0])
+    return any(re.search(SETTING_WORDS + rf"{re.escape(n)}\b", claim, re.IGNORECASE)
+               for n in claim_people._title_names(title) if not evidence_words.is_common(n))
 
 
 EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
@@ -514,7 +537,13 @@ def _recognition_sides(given: Answer, data) -> list[str]:
     if len(states) == 1 and not _names_state(given.claim, next(iter(states)), data):
         # a claim about that one state is answered by its evidence; a claim about Moscow's path needs a second
         state = states.pop()
-        tips.append(f"All your evidence is about one state ({checks.actor_labels(data.actors).get(state, state)}): "
+        # the other events cited may be another state's (the Colby note is the United States'): then only the
+        # acts of recognition or relations are about one state
+        owners, soviet = acts_named._sides(data)
+        rows = data.events[data.events["event_id"].astype(str).isin(set(given.events))]
+        sides = {owners.get(str(a), str(a)) for a in [*rows["actor"], *rows["counterpart"]]} - soviet - {"nan", ""}
+        which = "evidence is" if sides <= {state} else "events of recognition or relations are"
+        tips.append(f"All your {which} about one state ({checks.actor_labels(data.actors).get(state, state)}): "
                     "is the claim about that state, or about Moscow's path as a whole? If the whole, cite a second "
                     "state.")
     return tips

@@ -85,9 +85,26 @@ SAID_BECAUSE = re.compile(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|b
                           r"(?![\w'’/])", re.IGNORECASE)
 
 
+# a year of the 1900s in words: "nineteen twenty-four", "nineteen-twenty-two", "nineteen hundred and twenty"
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+YEAR_IN_WORDS = re.compile(r"\bnineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>twenty|thirty|forty|ten|eleven|twelve|"
+                           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                           r"(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b)?\b", re.IGNORECASE)
+
+
+def _year_of(said: re.Match) -> str:
+    tens, unit = said.group("tens").lower(), (said.group("unit") or "").lower()
+    if tens not in _TENS and unit:
+        return said.group(0)  # "nineteen twelve five": no year
+    return str(1900 + _TENS.get(tens, _NUMBERS.get(tens, 0)) + _NUMBERS.get(unit, 0))
+
+
 def spelled_out(text: str) -> str:
-    """The text with each short "because" written out."""
-    return SAID_BECAUSE.sub("because", text)
+    """The text with each short "because" written out, and each year of the 1900s written in words as figures
+    ("in nineteen twenty-three": "in 1923"), so that every date rule reads it."""
+    return YEAR_IN_WORDS.sub(_year_of, SAID_BECAUSE.sub("because", text))
 
 
 def words(text: str) -> list[str]:

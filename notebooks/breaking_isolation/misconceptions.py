@@ -340,7 +340,9 @@ def _law_said_in_1921(text: str) -> bool:
         years = set(re.findall(r"\b1[89]\d\d\b", after))
         before = " ".join(re.split(r"\b1921\b|trade agreement", text[:law.start()], flags=re.IGNORECASE)[-1].split()[-6:])
         own_time = (years - {"1921"}) or LATER_STEP.search(after) or re.search(
-            r"\b(then|later|afterwards|eventually|subsequently|only)\b", before, re.IGNORECASE)
+            r"\b(then|later|afterwards|eventually|subsequently|only)\b", before, re.IGNORECASE) or re.search(
+            # "between the trade agreement of 1921 and its de jure recognition": a second step, apart from the first
+            r"\bbetween\b[^.;]*\band\s+(?:\w+\s+){0,2}$", text[:law.start()], re.IGNORECASE)
         if not own_time:
             return True
     return False

@@ -11,6 +11,20 @@
 - "Moscow always kept its allies", "Moscow never lost an ally": refused when the data has, in those years, hostile
   events against Moscow by sides that had been its partners before (a cooperative event with Moscow earlier),
   with the events.
+- "Moscow's only partner was Germany", "no other state signed any treaty with it": refused when the data has
+  treaties between Moscow and other states in the years the claim names (the exercise's years if none), with
+  how many, whose, and the first of them.
+
+- "Only Britain recognised the USSR de jure in 1924", "Britain alone recognised Moscow": refused when the data
+  has a recognition by another state in the claim's years (the
+  exercise's years if none), with whose and the first of them.
+
+- "The Soviets never recognised anybody themselves": refused with Moscow's own recognitions of other states and
+  governments in the data (the Hejaz in 1926).
+
+- "Germany never made any military deal with Moscow", "Germany's first military deal with Moscow was the
+  Lipetsk school": refused with the data's military cooperation between the two (kind military_cooperation,
+  by the state or a body of it), the earliest first.
 
 A wish ("would never have quarrelled") says nothing here.
 """
@@ -47,7 +61,8 @@ def read(claim: str, data, start: str, end: str) -> str | None:
     """The first refusal of the rules (module text), or None."""
     if HYPOTHETICAL.search(claim):
         return None
-    return (never_hostile(claim, data, start, end) or no_friends(claim, data)
+    return (never_hostile(claim, data, start, end) or no_friends(claim, data) or only_partner(claim, data, start, end)
+            or only_one(claim, data, start, end) or never_recognised(claim, data) or military(claim, data)
             or never_lost(claim, data, start, end) or kept_all(claim, data, start, end))
 
 
@@ -181,3 +196,166 @@ def no_friends(claim: str, data) -> str | None:
     return (f"Your claim says Moscow {said.group(0)} in {years[0]}, but the data has {len(rows)} cooperative "
             f"event{'s' if len(rows) != 1 else ''} between Moscow and {len(others)} other{'s' if len(others) != 1 else ''} "
             f"that year ({', '.join(others)}): {_listed(rows)}. Say which ties Moscow lost, and which it kept.")
+
+
+# "Moscow's only partner was Germany", "no other state signed a treaty with Moscow": Moscow's treaties with one state
+# (said of who it was: "lost its only friend" says a loss, which the break checks read)
+ONLY = re.compile(r"\bonly\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\s+(?:[\w–-]+\s+){0,5}?(?:was|were|remained)\b|"
+                  r"\b(?:was|were|remained)\s+(?:[\w'’]+\s+){0,2}only\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\b|\bno\s+other\s+(?:state|country|power|"
+                  r"government)\s+(?:ever\s+)?(?:signed|made|concluded)\s+(?:any|a)\s+(?:treaty|treaties|agreement|pact)",
+                  re.IGNORECASE)
+TREATY_KINDS = ("treaty", "relations_established", "de_facto_recognition", "de_jure_recognition", "relations_restored")
+
+
+def only_partner(claim: str, data, start: str, end: str) -> str | None:
+    """Moscow said to have had one partner only, or no treaty with any other state, against the data's treaties
+    between Moscow and other states in the claim's years (module text)."""
+    from .recognition import state_of
+
+    said = ONLY.search(claim)
+    if said is None or re.search(r"\bnot\s+(?:the\s+)?only\b|\bnot\s+its\s+only\b", claim, re.IGNORECASE):
+        return None
+    names = ties_said.actor_names(data.actors)
+    found = ties_said.mentions(claim, names)
+    moscow = ties_said._family(data).get("ussr", {"ussr"})
+    states = state_of(data.actors)
+    partners = [m for m in found if m.actor not in moscow and states.get(m.actor)]
+    if not any(m.actor in moscow for m in found) or len({states[m.actor] for m in partners}) != 1:
+        return None  # Moscow and one partner, or the rule cannot tell whose partner is meant
+    partner = states[partners[0].actor]
+    lo, hi = _years(claim, start, end)
+    events = data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    other = [states.get(c if a in moscow else a) for a, c in zip(actor, counterpart)]
+    keep = [(a in moscow) != (c in moscow) and o is not None and o != partner and o not in moscow
+            for a, c, o in zip(actor, counterpart, other)]
+    rows = events[pd.Series(keep, index=events.index) & events["kind"].astype(str).isin(TREATY_KINDS)
+                  & events["date"].dt.year.between(lo, hi)].sort_values("date")
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    whose = dict.fromkeys(labels.get(states.get(c if a in moscow else a), "") for a, c in
+                          zip(rows["actor"].astype(str), rows["counterpart"].astype(str)))
+    return (f"Your claim gives Moscow one partner only, {labels.get(partner, partner)} ('{said.group(0)}'), but the data "
+            f"has {len(rows)} treaties, recognitions or openings of relations between Moscow and {len(whose)} other "
+            f"states in {lo}–{hi} ({', '.join(list(whose)[:8])}{' …' if len(whose) > 8 else ''}), the first of them "
+            f"{_listed(rows)}. Say which partners Moscow had, and how close each was.")
+
+
+# "Only Britain recognised the USSR in 1924", "Britain alone recognised Moscow": one state said to have recognised it
+STATE_WORDS = r"(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
+ONE_DID = re.compile(rf"\b(?i:only)\s+(?P<who>{STATE_WORDS}(?:(?:\s*,\s*|\s+and\s+){STATE_WORDS})*)\s+(?:had\s+|ever\s+|then\s+)?"
+                     r"(?P<verb>recogni[sz]ed)\b|"
+                     r"\b(?P<who2>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s+alone\s+(?:had\s+)?(?P<verb2>recogni[sz]ed)\b")
+OPENINGS = ("de_jure_recognition", "relations_established")
+
+
+def only_one(claim: str, data, start: str, end: str) -> str | None:
+    """One state said to be the only one that recognised Moscow (a break or a restoration is all_of_them's to
+    read), against the recognitions by other states in the claim's years (module text). A recognition is the
+    other state's act ("Moscow recognised the Hejaz" is not one); "de facto" reads the data's de facto ones."""
+    from . import acts_named
+
+    said = ONE_DID.search(claim)
+    if said is None or re.search(r"\bnot\s+only\b|\bnot\s+\w+\s+alone\b", claim, re.IGNORECASE):
+        return None
+    who = said.group("who") or said.group("who2")
+    named = acts_named.states_named(who, data)
+    if not named or len(named) != len(re.split(r"\s*,\s*|\s+and\s+", who)):
+        return None  # a party, a person, or no state the data knows: not read here
+    states, soviet = acts_named._sides(data)
+    mine = {states.get(m.actor, m.actor) for m in named}
+    kinds = ("de_facto_recognition",) if acts_named.FACTO.search(claim) else OPENINGS
+    lo, hi = _years(claim, start, end)
+    events = data.events
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    doer = [states.get(a, a) for a in actor]
+    other = [states.get(c if a in soviet else a, c if a in soviet else a) for a, c in zip(actor, counterpart)]
+    keep = [(a in soviet) != (c in soviet) and o not in soviet and o not in mine and d == o
+            for a, c, o, d in zip(actor, counterpart, other, doer)]
+    rows = events[pd.Series(keep, index=events.index) & events["kind"].astype(str).isin(kinds)
+                  & events["date"].dt.year.between(lo, hi)].sort_values("date")
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    whose = list(dict.fromkeys(labels.get(states.get(c if a in soviet else a, c if a in soviet else a), "")
+                               for a, c in zip(rows["actor"].astype(str), rows["counterpart"].astype(str))))
+    return (f"Your claim says only {who} {said.group('verb') or said.group('verb2')} "
+            f"('{said.group(0).strip()}'), but the data has {len(rows)} recognition{'s' if len(rows) != 1 else ''} of "
+            f"Moscow by other states {f'in {lo}' if lo == hi else f'in {lo}–{hi}'} ({', '.join(whose[:8])}{' …' if len(whose) > 8 else ''}), the first of them "
+            f"{_listed(rows)}. Say who else did it, and when.")
+
+
+# "The Soviets never recognised anybody themselves": Moscow said never to have recognised another
+NEVER_RECOGNISED = re.compile(r"\b(?:never|not\s+once)\s+(?:\w+\s+)?recogni[sz]ed\s+(?:anybody|anyone|any\s+(?:other\s+)?"
+                              r"(?:state|country|government)s?|another\s+(?:state|country|government)|other\s+states|"
+                              r"any\s+one)\b", re.IGNORECASE)
+
+
+def never_recognised(claim: str, data) -> str | None:
+    """Moscow said never to have recognised another state, against its own recognitions in the data (module text)."""
+    from .recognition import moscow_recognises
+
+    said = NEVER_RECOGNISED.search(claim)
+    if said is None:
+        return None
+    found = ties_said.mentions(claim[:said.start()], ties_said.actor_names(data.actors))
+    moscow = ties_said._family(data).get("ussr", {"ussr"}) | set(ties_said.SOVIET)
+    soviets = re.search(r"\b(?:the\s+)?Soviets?\b|\bBolsheviks\b", claim[:said.start()])
+    if not (found and found[-1].actor in moscow) and not soviets:
+        return None
+    rows = moscow_recognises(data.events, data.actors)
+    if rows.empty:
+        return None
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    shown = "; ".join(f"'{events.loc[e, 'title']}' ({_spoken(str(events.loc[e, 'date_text']))}, {e})"
+                      for e in rows["event_id"].astype(str).head(3))
+    return (f"Your claim says Moscow {said.group(0)}, but the data has Moscow's own recognition of another state "
+            f"or government: {shown}. Say whom Moscow recognised, and when.")
+
+
+MILITARY_THING = r"military\s+(?:deals?|agreements?|co-?operation|pacts?|ties|links?|contacts?)"
+NEVER_MILITARY = re.compile(rf"\b(?:never|not\s+once)\s+(?:\w+\s+){{0,2}}?(?:any\s+|a\s+)?{MILITARY_THING}\b", re.IGNORECASE)
+FIRST_MILITARY = re.compile(rf"\bfirst\s+{MILITARY_THING}\b", re.IGNORECASE)
+
+
+def military(claim: str, data) -> str | None:
+    """A state said never to have had military dealings with Moscow, or its first one said to be a later event
+    than the data's first (module text)."""
+    from . import data_says
+    from .recognition import state_of
+
+    never, first = NEVER_MILITARY.search(claim), FIRST_MILITARY.search(claim)
+    if never is None and first is None:
+        return None
+    states = state_of(data.actors)
+    moscow = ties_said._family(data).get("ussr", {"ussr"}) | set(ties_said.SOVIET)
+    found = [m for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))
+             if m.actor not in moscow and states.get(m.actor, m.actor) not in moscow]
+    named = {states.get(m.actor, m.actor) for m in found}
+    if len(named) != 1:
+        return None  # no state, or several: whose dealings are meant is not clear
+    state = named.pop()
+    events = data.events
+    own = [states.get(str(a), str(a)) for a in events["actor"]]
+    other = [states.get(str(c), str(c)) for c in events["counterpart"]]
+    between = pd.Series([(o == state and (c in moscow or str(x) in moscow)) or (c == state and (o in moscow or str(y) in moscow))
+                         for o, c, x, y in zip(own, other, events["counterpart"], events["actor"])], index=events.index)
+    rows = events[between & (events["kind"].astype(str) == "military_cooperation")].sort_values("date")
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    if never:
+        return (f"Your claim says {labels.get(state, state)} and Moscow had no military dealings ('{never.group(0)}'), "
+                f"but the data has {len(rows)} event{'s' if len(rows) != 1 else ''} of military cooperation between "
+                f"them: {_listed(rows)}. Read them, then say what kind of tie it was.")
+    said = data_says._titled(claim[first.end():], data) & set(rows["event_id"].astype(str))
+    if len(said) != 1 or rows["event_id"].astype(str).iloc[0] in said:
+        return None  # no one event of theirs named as the first, or the data's first indeed
+    named_row = rows[rows["event_id"].astype(str).isin(said)].iloc[0]
+    earlier = rows[rows["date"] < named_row["date"]]
+    if earlier.empty:
+        return None
+    return (f"Your claim makes '{named_row['title']}' ({_spoken(str(named_row['date_text']))}, {named_row['event_id']}) "
+            f"the first military dealing between {labels.get(state, state)} and Moscow, but the data has earlier "
+            f"ones: {_listed(earlier)}. Check the order in data/events.csv.")
