@@ -105,11 +105,26 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
             continue
         if cited and any(wanted in _months_of(row) for _, row in acts_named.act_rows(rest, data, [wanted[0]]).iterrows()):
             continue  # "in Canton in April 1927": the data's April purge there, though the Commune was the event cited
+        if cited and _cited_name_then(ahead if ahead.strip() else rest, data, cited, wanted, rows.iloc[0]):
+            continue  # "made peace with the Manchurian authorities at Khabarovsk in December 1929": the cited
+            # Khabarovsk protocol, named by its own name, is of that month, whatever other title "Manchurian" fits
         row = rows.iloc[0]
         typed = f"{MONTHS[wanted[1] - 1]} {wanted[0]}"
         return (f"Your claim puts '{row['title']}' in {typed}, but the data dates it {acts_named.spoken(row)} "
                 f"({row['event_id']}). Check the month against that event in data/events.csv.")
     return None
+
+
+def _cited_name_then(part: str, data, cited, wanted: tuple[int, int], found) -> bool:
+    """Whether a cited event of the month `wanted` is named in the part by a name of its title that is no actor's,
+    no kind of deal ("Khabarovsk", not "Protocol") and not in the title of the event `found` ("Canton" names the
+    Canton Commune as much as the April purge at Canton)."""
+    actor_words = claim_people.words_of_names(ties_said.actor_names(data.actors))
+    said = claim_people._bare_words(part) - claim_people._title_name_words(str(found["title"]))
+    rows = data.events[data.events["event_id"].astype(str).isin(set(cited))]
+    return any(wanted in _months_of(row) and (claim_people._title_name_words(str(row["title"])) - actor_words
+                                              - claim_people.DEALS) & said
+               for _, row in rows.iterrows())
 
 
 def _cited_by_words(part: str, data, cited, year: int) -> pd.DataFrame:

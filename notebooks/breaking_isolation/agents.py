@@ -199,7 +199,11 @@ def read(claim: str, data, cited=()) -> str | None:
                      else _doers_after_by(claim, verb.end(), finish, found))
             if not doers:
                 continue
-            clause = claim[begin:finish]
+            # the verb's own stretch: a comma after it opens what comes next ("the Wuhan Kuomintang expelled the
+            # communists in July 1927, the party had nothing ..., and by December the Canton Commune had been
+            # crushed": the Commune is not what Wuhan did)
+            comma = claim.find(",", verb.end(), finish) if voice == "active" else -1
+            clause = claim[begin:comma if comma > 0 else finish]
             for doer in doers:  # the doers' own names do not pick the event
                 clause = clause.replace(doer.typed, " ")
             clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act

@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 
-from . import acts_named, claim_people, ties_said
+from . import acts_named, checks, claim_people, ties_said
 
 ALLIANCE = re.compile(r"\b(?:alliance|allies|ally|allied)\b", re.IGNORECASE)
 NOT_ALLIED = re.compile(r"\bneutral\w*|\bnon-aggression\b|\bno\s+military\s+clauses?\b", re.IGNORECASE)
@@ -75,10 +75,11 @@ def _without_moscow(part: str, rows: pd.DataFrame, data) -> str | None:
     if any({str(r["actor"]), str(r["counterpart"])} & soviet for _, r in rows.iterrows()):
         return None
     row = rows.iloc[0]
-    labels = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    labels = checks.actor_labels(data.actors)
     return (f"Your claim puts Moscow in an alliance by '{row['title']}' ({acts_named.spoken(row)}, {row['event_id']}), "
-            f"but Moscow was no party to it: the data has it between {labels.get(str(row['actor']), row['actor'])} and "
-            f"{labels.get(str(row['counterpart']), row['counterpart'])}, and says: \"{str(row.get('description', '') or '').strip()}\" "
+            f"but Moscow was no party to it: the data has it between "
+            f"{checks.with_article(labels.get(str(row['actor']), row['actor']))} and "
+            f"{checks.with_article(labels.get(str(row['counterpart']), row['counterpart']))}, and says: \"{str(row.get('description', '') or '').strip()}\" "
             "Check who made it against that event in data/events.csv.")
 
 

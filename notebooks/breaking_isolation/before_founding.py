@@ -4,7 +4,8 @@ British concession at Hankow in January 1927": data/actors.csv starts the Nanjin
 Only a government named as one ("the Nanjing government", "the Wuhan government") is read, as the doer of its
 clause: a city's bare name is also a place ("Wuhan fell in October 1926"), and a party's wing ("the left
 Kuomintang") is older than the government it later formed. The act's date is the clause's own month and year, or its
-year alone; a denied or hypothetical clause, or one that speaks of the founding itself (agents.founded_when), is
+year alone, narrowed to a day where the clause writes one or names an event the data dates to a day of that month
+("ordered the Shanghai massacre in April 1927" is 12 April, before Nanjing's 18 April); a denied or hypothetical clause, or one that speaks of the founding itself (agents.founded_when), is
 not read. The refusal gives the data's founding (or end) date and the cited events of the month said, with their
 doers, so that the student can see who acted then.
 """
@@ -15,7 +16,7 @@ import re
 
 import pandas as pd
 
-from . import act_dates, claim_people, ties_said
+from . import act_dates, acts_named, checks, claim_people, ties_said
 
 GOVERNMENT = re.compile(r"\b(?:government|regime|cabinet)\b", re.IGNORECASE)
 # the doer: nothing but a possessive or an article before it in its clause ("Chiang's Nanjing government", "the ...")
@@ -29,6 +30,35 @@ FOUNDING = re.compile(r"\b(?:founded|formed|set\s+up|proclaimed|established|inau
 AHEAD = re.compile(r"\b(?:before|until|till|ahead\s+of|earlier\s+than)\b", re.IGNORECASE)
 
 
+# a verb of answering an act, not doing it: "condemned the Shanghai massacre" may come after the massacre
+ANSWERED = re.compile(r"(?:condemn|denounc|protest|mourn|prais|blam|investigat|remember|commemorat|welcom|answer|"
+                      r"react|recogni[sz]|regrett|deplor|justifi)", re.IGNORECASE)
+
+
+def _to_the_day(part: str, done: str, verb: str, when: tuple, data, cited) -> tuple:
+    """The day a clause dates its act to, where it says one: a day it writes ("on 12 April 1927"), else the day of
+    the event its act names ("ordered the Shanghai massacre in April 1927": 12 April), if the data dates that
+    event to a day within the clause's month; else `when` as it was (a month or a year)."""
+    if not when[3]:
+        return when
+    for found in act_dates.MONTH.finditer(part):
+        day = found.group("day") or found.group("day2")
+        if day and found.group("year") and act_dates.MONTHS.index(found.group("month")) + 1 == when[0].month:
+            stamp = pd.Timestamp(int(found.group("year")), when[0].month, int(day))
+            return stamp, stamp, claim_people._spoken(stamp), True
+    if ANSWERED.match(verb):
+        return when
+    rows = acts_named.named(done, data, [when[0].year], cited)
+    rows = rows[rows["date"].between(when[0], when[1])]
+    if len(rows) != 1:
+        return when
+    row = rows.iloc[0]
+    first, last = acts_named.period(row)
+    if first != last:  # the data dates it to the month only: the clause's month is all that can be read
+        return when
+    return first, last, f"{claim_people._spoken(first)}, the day of '{row['title']}' ({row['event_id']})", True
+
+
 def read(claim: str, data, cited=()) -> str | None:
     actors = data.actors
     if "start_date" not in actors:
@@ -37,6 +67,7 @@ def read(claim: str, data, cited=()) -> str | None:
     starts = dict(zip(ids, pd.to_datetime(actors["start_date"], errors="coerce")))
     ends = dict(zip(ids, pd.to_datetime(actors.get("end_date", pd.Series(index=actors.index, dtype=str)), errors="coerce")))
     labels = dict(zip(ids, actors["name"].astype(str)))
+    kinds = dict(zip(ids, actors["kind"].astype(str)))
     found = ties_said.mentions(claim, ties_said.actor_names(actors))
     events = data.events.assign(event_id=data.events["event_id"].astype(str))
     for begin, finish, _ in ties_said._clauses(claim):
@@ -55,13 +86,23 @@ def read(claim: str, data, cited=()) -> str | None:
                 continue
             early = pd.notna(start) and when[1] < start
             late = pd.notna(end) and when[0] > end
+            if not (early or late):  # the month straddles the founding (or end): the day, where it can be read
+                when = _to_the_day(part, claim[act.start(1):finish], act.group(1), when, data, cited)
+                early = pd.notna(start) and when[1] < start
+                late = pd.notna(end) and when[0] > end
             if not (early or late):
                 continue
             day = start if early else end
             said = " ".join(part[act.start(1) - begin:].split()).rstrip(" ,.")
-            then = events[events["event_id"].isin(list(cited)) & events["date"].between(when[0], when[1])]
-            others = [f"'{r.title}' ({claim_people._spoken(r.date)}, {r.event_id}) is the act of the "
-                      f"{labels.get(str(r.actor), str(r.actor))}" for r in then.itertuples() if str(r.actor) != body.actor]
+            month = act_dates.month_or_year(part)
+            then = events[events["event_id"].isin(list(cited)) & events["date"].between(month[0], month[1])]
+            # the coding, not a deed: the Hankow row's actor is Wuhan's government, its title's doers crowds
+            others = [f"'{r.title}' ({claim_people._spoken(r.date)}, {r.event_id}) is coded in data/events.csv with "
+                      f"the {labels.get(str(r.actor), str(r.actor))} as its actor" if labels.get(str(r.actor), "").endswith(
+                          ("government", ")")) and kinds.get(str(r.actor)) == "government" else
+                      f"'{r.title}' ({claim_people._spoken(r.date)}, {r.event_id}) is the act of "
+                      f"{checks.with_article(labels.get(str(r.actor), str(r.actor)))}"
+                      for r in then.itertuples() if str(r.actor) != body.actor]
             return (f"Your claim makes the {labels[body.actor]} act ('{said}') "
                     f"{'before it existed' if early else 'after it had ended'}: your clause dates the act to "
                     f"{when[2]}, but data/actors.csv {'starts' if early else 'ends'} the {labels[body.actor]} on "

@@ -602,3 +602,14 @@ def actor_labels(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) 
              for actor, name in zip(actors["actor_id"].astype(str), actors["name"].astype(str))}
     found.update({actor: " ".join(label.split()) for actor, label in (labels or {}).items()})
     return found
+
+
+# a name whose head is a common noun takes "the" in a sentence: "between the Union of Soviet Socialist Republics
+# and the Wuhan Nationalist government", never "between Union of ..." ("France", "Zhang Xueliang" take none)
+ARTICLED = re.compile(r"^(?:United|Union|Netherlands|Far\s+Eastern|Russian|Chinese|Communist|League|Red\s+Army|"
+                      r"Reichswehr|Kuomintang|American\s+Relief)\b|\bgovernment$")
+
+
+def with_article(label: str) -> str:
+    """`label` as a sentence names it: with "the" when English gives it one (ARTICLED), else as it is."""
+    return f"the {label}" if ARTICLED.search(label) and not label.lower().startswith("the ") else label

@@ -352,7 +352,7 @@ def _state(clause: str, here, by_id, data) -> str | None:
             continue
         labels = checks.actor_labels(data.actors)
         # in the row's order, not a set's: the same words each time the check runs
-        between = " and ".join(labels.get(s, s) for s in dict.fromkeys([str(row["actor"]), str(row["counterpart"])])
+        between = " and ".join(checks.with_article(labels.get(s, s)) for s in dict.fromkeys([str(row["actor"]), str(row["counterpart"])])
                                if s and s != "nan")
         return (f"Your claim sets {_event(row)} {m.group('word')} {typed}, but in the data it is between {between}, and its "
                 f"title says '{row['title']}': it does not name {typed}. Check who took part against that event "

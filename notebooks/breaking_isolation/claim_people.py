@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import evidence_words, ties_said
+from . import checks, evidence_words, ties_said
 from .kin import DEMONYMS
 
 NAME_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
@@ -106,6 +106,9 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
         rare = {w for w in names & said & may if often.get(w, 0) <= RARE
                 and (w not in MONTHS or year in years or _with_its_word(w, title, claim))}
         whole = {w for thing in things if thing in title.lower() for w in _bare_words(thing)}  # "Sun Yat-sen University"
+        if not (names - DEALS) & said:  # "the railway protocol": a deal the title names ("Khabarovsk Protocol") is
+            shared = shared - (DEALS & names)  # named by its name, never by the kind of deal it is
+        rare = rare - DEALS
         shared, rare = shared | whole, rare | whole
         scores.append(len(shared) if rare or len(shared) >= 2 else 0)
     scored = events.assign(_score=scores)
@@ -340,6 +343,10 @@ def never_ratified(claim: str, events: pd.DataFrame, actor_words: set[str], cite
 OPENER = re.compile(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
 # Words a claim may use for one kind of event, whichever of them its title uses: the Shanghai massacre is also
 # called a coup or a purge, and a claim that "massacred" names the massacre. Plain English, not facts of the data.
+# a kind of deal a title writes with a capital ("Khabarovsk Protocol", "Litvinov Protocol"): a deal is named by
+# the word before or after it, never by this word alone
+DEALS = frozenset("treaty treaties protocol protocols pact pacts agreement agreements convention conventions accord "
+                  "accords".split())
 SAME_KIND = (frozenset("massacre purge coup crackdown slaughter bloodbath crush crushed".split()),)
 
 
@@ -374,6 +381,7 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     things = _named_after(part)
     scores = []
     for title, names in zip(titles, title_names):
+        names = names - DEALS  # "Protocol" in a title names no deal alone: "the protocol" may be any of them
         shared = {w for w in _bare_words(title) - evidence_words.LITTLE if _built_on(w, said)}
         own = {w for w in shared if not _built_on(w, actor_words)}  # "massacre": not of who was in it
         own |= {w for thing in things if thing in title.lower() for w in _bare_words(thing)}
@@ -634,7 +642,7 @@ def _named_in_event(row, person: str, who: str, names: list[str], labels: dict[s
     event's doer or other side, or else the event as the act of its doer against (or with) its other side, with
     the data's own sentence that names the person ("In the settlement negotiated with Borodin ...")."""
     title, year = row.title, row.date.year
-    doer, other = labels.get(str(row.actor), str(row.actor)), labels.get(str(row.counterpart), str(row.counterpart))
+    doer, other = (checks.with_article(labels.get(str(a), str(a))) for a in (row.actor, row.counterpart))
     towards = "against" if str(getattr(row, "tone", "")) == "hostile" else "towards"
     judged = f" The check did not judge what your claim says {who} did there."
     if person == str(row.actor):

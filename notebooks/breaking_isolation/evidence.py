@@ -65,6 +65,7 @@ from . import (absolutes, act_dates, acts_named, all_of_them, act_people, agents
                ties_said)
 from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
 from . import treaty_sides  # its own line, as above
+from . import stays_said  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .vocabulary import END, START
@@ -310,8 +311,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     denied = occasions.denied(given.claim, data, given.events)
     if denied:  # the very occasion a cited event's description names, denied
         return checks.wrong(denied)
-    slip = claim_people.wrong_cited_year(given.claim, data, given.events)
-    if slip:  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
+    slip = claim_people.wrong_cited_year(given.claim, data, given.events) or stays_said.read(given.claim, data, given.events)
+    if slip:  # (or a person's stay at a place, "trained in Moscow in 1925", in a year its cited event does not span)  # a cited event told by its act and sides, not its name ("Whampoa opened in 1926"), in another year
         return checks.wrong(slip)
     unknown = [i for i in given.events if i not in events.index]
     joined = next((i for i in unknown if _joined_ids(i, events.index)), None)

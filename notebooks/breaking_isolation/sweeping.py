@@ -6,6 +6,11 @@
 - "Moscow lost all its friends in 1927", "Moscow had no friends left in 1927": refused when the data has
   cooperative events between Moscow and others in that year, with the others and the events.
 
+- "the communists never lost anything by it": a side said never to have lost anything is refused when the data
+  has hostile events against it in the years the claim names (the exercise's years if none), with the events;
+- "Moscow always kept its allies", "Moscow never lost an ally": refused when the data has, in those years, hostile
+  events against Moscow by sides that had been its partners before (a cooperative event with Moscow earlier),
+  with the events.
 - "Moscow's only partner was Germany", "no other state signed any treaty with it": refused when the data has
   treaties between Moscow and other states in the years the claim names (the exercise's years if none), with
   how many, whose, and the first of them.
@@ -31,8 +36,10 @@ import re
 import pandas as pd
 
 from . import ties_said
+from .checks import with_article
 from .absolutes import _labels, _period
 from .misconceptions import _spoken
+from .recognition import state_of
 
 HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
 NEVER_HOSTILE = re.compile(
@@ -43,17 +50,96 @@ NO_FRIENDS = re.compile(r"\b(?:lost\s+(?:all|every\s+one)\s+(?:of\s+)?(?:its|the
                         r"left\s+with\s+no)\s+(?:\w+\s+)?(?:friends?|allies|partners)\b", re.IGNORECASE)
 
 
+NEVER_LOST = re.compile(r"\bnever\s+(?:really\s+)?lost\s+(?:anything|a\s+thing|out|at\s+all)\b"
+                        r"|\blost\s+nothing\b", re.IGNORECASE)
+KEPT_ALL = re.compile(r"\balways\s+kept\s+(?:all\s+)?(?:its|their|his|her)\s+(?:allies|friends|partners)\b"
+                      r"|\bnever\s+lost\s+(?:an?|any|a\s+single|one)\s+(?:of\s+its\s+)?(?:ally|allies|friends?|partners?)\b"
+                      r"|\bkept\s+all\s+(?:of\s+)?(?:its|their|his|her)\s+(?:allies|friends|partners)\b", re.IGNORECASE)
+
+
 def read(claim: str, data, start: str, end: str) -> str | None:
-    """The first refusal of the two rules (module text), or None."""
+    """The first refusal of the rules (module text), or None."""
     if HYPOTHETICAL.search(claim):
         return None
     return (never_hostile(claim, data, start, end) or no_friends(claim, data) or only_partner(claim, data, start, end)
-            or only_one(claim, data, start, end) or never_recognised(claim, data) or military(claim, data))
+            or only_one(claim, data, start, end) or never_recognised(claim, data) or military(claim, data)
+            or never_lost(claim, data, start, end) or kept_all(claim, data, start, end))
+
+
+def never_lost(claim: str, data, start: str, end: str) -> str | None:
+    """A side said never to have lost anything, against the hostile events done to it (module text)."""
+    said = NEVER_LOST.search(claim)
+    if said is None:
+        return None
+    found = ties_said.mentions(claim[:said.start()], ties_said.actor_names(data.actors))
+    if not found:
+        return None
+    side = found[-1]
+    own = ties_said._family(data).get(side.actor, {side.actor})
+    events = data.events
+    lo, hi = _years(claim[said.start():], start, end)
+    rows = events[events["counterpart"].astype(str).isin(own) & ~events["actor"].astype(str).isin(own)
+                  & (events["tone"].astype(str) == "hostile") & events["date"].dt.year.between(lo, hi)]
+    if rows.empty:
+        return None
+    labels = _labels(data)
+    who = "Moscow" if side.actor in ties_said.SOVIET else with_article(labels.get(side.actor, side.typed))
+    return (f"Your claim says the {side.typed} {said.group(0)}, but the data has {len(rows)} hostile "
+            f"event{'s' if len(rows) != 1 else ''} against {who} in {lo}–{hi}{_among(rows)}: "
+            f"{_listed(rows.sort_values('date'))}. Read them, then say what it gained and what it lost.")
+
+
+def kept_all(claim: str, data, start: str, end: str) -> str | None:
+    """Moscow said to have kept every ally, against hostile acts of its former partners (module text)."""
+    said = KEPT_ALL.search(claim)
+    if said is None:
+        return None
+    found = ties_said.mentions(claim[:said.start()], ties_said.actor_names(data.actors))
+    moscow = ties_said._family(data).get("ussr", {"ussr"}) | set(ties_said.SOVIET)
+    if not found or found[-1].actor not in moscow:
+        return None
+    events = data.events.sort_values("date")
+    actor, counterpart = events["actor"].astype(str), events["counterpart"].astype(str)
+    lo, hi = _years(claim[said.start():], start, end)
+    partners: dict[str, pd.Timestamp] = {}
+    for a, c, tone, day in zip(actor, counterpart, events["tone"].astype(str), events["date"]):
+        other = c if a in moscow else a if c in moscow else None
+        if other and other not in moscow and tone == "cooperative":
+            partners.setdefault(other, day)
+    family = ties_said._family(data)
+
+    def partner_since(a: str):  # the Nanjing government is a partner as the Kuomintang was: one family
+        days = [day for p, day in partners.items() if p == a or a in family.get(p, ()) or p in family.get(a, ())]
+        return min(days) if days else None
+
+    since = [partner_since(a) for a in actor]
+    turned = events[~actor.isin(moscow) & counterpart.isin(moscow) & (events["tone"].astype(str) == "hostile")
+                    & events["date"].dt.year.between(lo, hi)
+                    & pd.Series([d is not None and day > d for d, day in zip(since, events["date"])], index=events.index)]
+    named = {state_of(data.actors).get(m.actor, m.actor) for m in ties_said.mentions(claim, ties_said.actor_names(data.actors))
+             if m.actor not in moscow}
+    if named:  # "its allies in China": the partners of the states the claim names
+        states = state_of(data.actors)
+        turned = turned[[states.get(a, a) in named for a in turned["actor"].astype(str)]]
+    if turned.empty:
+        return None
+    # a break of relations first: the plainest loss of a partner
+    turned = turned.assign(_break=turned["kind"].astype(str) != "relations_broken").sort_values(["_break", "date"])
+    labels = _labels(data)
+    others = dict.fromkeys(labels.get(a, a) for a in turned["actor"].astype(str))
+    return (f"Your claim says Moscow {said.group(0)}, but the data has {len(turned)} hostile "
+            f"event{'s' if len(turned) != 1 else ''} against Moscow in {lo}–{hi} by sides that had been its partners "
+            f"before ({', '.join(others)}){_among(turned)}: {_listed(turned)}. Say which allies Moscow kept, and which it lost.")
 
 
 def _years(text: str, start: str, end: str) -> tuple[int, int]:
     lo, hi = _period(text) or (pd.Timestamp(start).year, pd.Timestamp(end).year)
     return max(lo, pd.Timestamp(start).year), min(hi, pd.Timestamp(end).year)
+
+
+def _among(rows: pd.DataFrame) -> str:
+    """", among them" when _listed shows only some of the rows."""
+    return ", among them" if len(rows) > 3 else ""
 
 
 def _listed(rows: pd.DataFrame) -> str:

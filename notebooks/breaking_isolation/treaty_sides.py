@@ -124,7 +124,7 @@ def read(claim: str, data, cited=()) -> str | None:
                 if _made_there(said.actor, name, data, family):
                     continue  # another treaty made at that place, with that side: Latvia's peace at Riga
                 row = rows.iloc[0]
-                between = " and ".join(labels.get(s, s) for s in (str(row["actor"]), str(row["counterpart"])))
+                between = " and ".join(checks.with_article(labels.get(s, s)) for s in (str(row["actor"]), str(row["counterpart"])))
                 return (f"Your claim makes {said.typed} a side of '{row['title']}' ({acts_named.spoken(row)}, "
                         f"{row['event_id']}), but in the data it is between {between}, and its text does not name "
                         f"{said.typed}. Check who signed it against that event in data/events.csv.")
