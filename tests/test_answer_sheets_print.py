@@ -96,8 +96,8 @@ def test_every_document_pack_has_a_printable_copy_on_the_pages_it_promises(brows
 
 
 def test_each_document_of_lesson_5s_pack_starts_a_page_so_each_side_prints_apart(browser):
-    """The role cards fill the first page; documents A-D each start a new one (a teacher hands Stalin's side A and
-    C, the Opposition's B and D)."""
+    """The role cards fill the first two pages; documents A-D each start a new one (a teacher hands Stalin's side A
+    and C, the Opposition's B and D)."""
     page = browser.new_page()
     try:
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
@@ -109,6 +109,38 @@ def test_each_document_of_lesson_5s_pack_starts_a_page_so_each_side_prints_apart
         page.close()
     assert breaks[0] == ["Role cards", "auto"], breaks
     assert [b for _, b in breaks[1:]] == ["page"] * 4 and all(t.startswith("Document") for t, _ in breaks[1:]), breaks
+
+
+def _cards_pdf_pages(browser, keep: str) -> tuple[int, str]:
+    """Pack 5 printed with only its title, its role cards' heading and one card ('first' or 'second'): the pages
+    that takes, and the rule's break after it."""
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto((kit_root() / "lessons" / "packs" / "05-china-pack.html").as_uri())
+        page.emulate_media(media="print")
+        rule = page.evaluate("""keep => {
+            const hr = document.querySelector('hr'), body = [...document.body.children];
+            const cards = body.indexOf(document.querySelector('h2')), rule = body.indexOf(hr);
+            const docs = body.indexOf(document.querySelectorAll('h2')[1]);
+            const brk = getComputedStyle(hr).breakAfter;
+            body.forEach((el, i) => { if (i >= docs || (keep === 'first' ? i >= rule : i > cards + 1 && i <= rule))
+                                         el.remove(); });
+            return brk; }""", keep)
+        return pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)), rule
+    finally:
+        page.close()
+
+
+def test_each_of_lesson_5s_role_cards_prints_whole_on_a_page_of_its_own(browser):
+    """Pairs switch sides in round 2 and need both cards whole: the first card fits on page 1 under the pack's
+    title, the second starts a page of its own and fits on it, and the plan says so."""
+    first, rule = _cards_pdf_pages(browser, "first")
+    second, _ = _cards_pdf_pages(browser, "second")
+    assert (first, second, rule) == (1, 1, "page")
+    plan = " ".join((kit_root() / "lessons" / "05-china.md").read_text(encoding="utf-8").split())
+    assert "half-page" not in plan and "dashed line" not in plan.split("## Formative check")[0]
+    assert "each role card on a page of its own" in plan
 
 
 def test_lesson_5s_check_is_on_an_exit_slip_apart_from_the_answer_sheet():

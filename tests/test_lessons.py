@@ -449,3 +449,21 @@ def test_lesson_5s_short_version_names_the_two_turns_the_exit_slip_asks_about():
         assert f"`{event_id}`" in short and f"`{event_id}`" in key
     ids = set(kit.load().events["event_id"])
     assert set(re.findall(r"`(19\d\d-[\w-]+)`", short)) <= ids
+
+
+def test_handout_5_sets_the_debates_outcomes_after_the_plenum_apart_for_the_consensus():
+    """Rounds 1 and 2 are argued as of the ECCI plenum: section D prints every debate event dated after it, and
+    only those, under the consensus heading, and the plan names that heading."""
+    from breaking_isolation.loader import load  # noqa: PLC0415
+
+    events = load().events.set_index("event_id")
+    bound = events.loc[build_handouts.DEBATE_BOUND, "date"]
+    later = [e for e in build_handouts.CHINA_DEBATE if events.loc[e, "date"] > bound]
+    assert later, "no debate event after the plenum: nothing to set apart"
+    section = build_handouts.render()["05-china-handout.md"].split("## D.")[1]
+    during, after = section.split(f"### {build_handouts.AFTER_THE_ROUNDS}")
+    for event_id in build_handouts.CHINA_DEBATE:
+        assert (f"| {event_id} |" in after) == (event_id in later), event_id
+        assert (f"| {event_id} |" in during) == (event_id not in later), event_id
+    plan = " ".join((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8").split())
+    assert f'"{build_handouts.AFTER_THE_ROUNDS}"' in plan

@@ -415,6 +415,17 @@ def documents_support(data) -> str:
 
 
 CHINA_DEBATE = DEBATE_EVENTS  # the debate's events: the one list, which exercise C's check reads too
+# The controversy is argued as of the ECCI plenum: outcomes dated after it are out of bounds in rounds 1 and 2 and
+# come in at the consensus, so section D prints them apart, under this heading.
+DEBATE_BOUND = "1927-ecci-eighth-plenum"
+AFTER_THE_ROUNDS = "For the consensus, after the rounds"
+
+
+def debate_halves(events):
+    """The debate's events split at the plenum's date: (those up to it, those after it), each in date order."""
+    debate = events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index().sort_values("date", kind="stable")
+    bound = events.set_index("event_id").loc[DEBATE_BOUND, "date"]
+    return debate[debate["date"] <= bound], debate[debate["date"] > bound]
 
 
 def _quarter(stamp) -> str:
@@ -477,7 +488,10 @@ def china_handout(data) -> str:
     spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
     spring = china.war_scare(data.events, data.actors)
     spring = spring.assign(number=range(1, len(spring) + 1))
-    debate = data.events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index()
+    during, after = debate_halves(data.events)
+    plenum = data.events.set_index("event_id").loc[DEBATE_BOUND]
+    debate_columns = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
+                      ("Event id", "event_id")]
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
              "For lesson 5 and notebook 3. Moscow acted in China in two ways, its two **faces**: the Soviet "
              "**state** (treaties and envoys to governments) and the **party** (the Comintern and its agents, and "
@@ -508,8 +522,12 @@ def china_handout(data) -> str:
              f"(../../data/documents/doc-1927-trotsky-critique.md) ({letter('doc-1927-trotsky-critique')}) and [his "
              "statement of 27 May](../../data/documents/doc-1927-trotsky-plenum-statement.md) "
              f"({letter('doc-1927-trotsky-plenum-statement')}).",
-             table(debate, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
-                            ("Event id", "event_id")])]
+             f"### Up to the plenum ({_escape(plenum['date_text'])}): for rounds 1 and 2",
+             table(during, debate_columns),
+             f"### {AFTER_THE_ROUNDS}",
+             f"These happened after the plenum of {_escape(plenum['date_text'])}: leave them aside in rounds 1 and "
+             "2, and bring them in when your group seeks its consensus.",
+             table(after, debate_columns)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -567,7 +585,10 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
 # Lesson 5's sheets, for a class with weak readers, print larger: 12 pt text (11.5 pt on the sheets written on,
 # which keep their two sides), where the other lessons' sheets keep the pages their plans promise.
 LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
-HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT, "05-china-events.md": LARGE_PRINT})
+# Section D's outcomes after the plenum (its last h3) print on a page of their own, which the teacher holds back
+# until the consensus.
+HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " h3:last-of-type { break-before: page; }",
+                    "05-china-events.md": LARGE_PRINT})
 
 
 # Answer sheet 4's writing boxes: its tables' first column holds short row names, the rest is room to write.

@@ -255,7 +255,7 @@ def role_cards(stem: str, ids: list[str]) -> str:
             _weigh(weigh, events),
         ]))
     return "\n\n".join(["## Role cards for the controversy",
-                         "Cut along the dashed line: each pair needs both cards, one for each round.",
+                         "Each card prints on a page of its own: each pair needs both cards, one for each round.",
                          "\n\n***\n\n".join(cards)])
 
 
@@ -286,9 +286,10 @@ def pages(text: str) -> float:
     return len(re.sub(r"[|#>*`-]", " ", text).split()) / WORDS_PER_PAGE
 
 
-# Each document (a ## heading after the first) starts a page; the role cards' line to cut along is dashed.
+# Each document (a ## heading after the first) starts a page; so does the second role card (after the rule
+# between the cards): at 12 pt the two no longer fit whole on one page.
 SPLIT_CSS = ("@page { margin: 10mm 13mm; } body { font-size: 12pt; line-height: 1.3; } h2 { break-before: page; } h2:first-of-type { break-before: auto; } "
-             "h3 + ol { break-inside: avoid; } hr { border: 0; border-top: 2px dashed #000; margin: 0.8em 0; }")
+             "h3 + ol { break-inside: avoid; } hr { border: 0; margin: 0; break-after: page; }")
 
 
 def printable(text: str, stem: str = "") -> str:
