@@ -58,8 +58,11 @@ NOT_JUDGED = ("Whether the other man would sign a claim too is for you to judge 
               "only whose words your evidence is, and whose texts of the debate hold each claim's word.")
 # What exercise G's check reads beyond the form: the facts a condition states that the claim rules match (a year,
 # a removal, a person sent away, a post); the rest of a condition it does not judge, and says so.
-CONDITIONS_READ = ("It also set against the data what your conditions state as fact where it could match it (an "
-                   "event's year, who removed or sent away a person, a post) and found no clash.")
+# Walk 16: "found no clash" alone read as a clean bill for facts the check never reads (a place, a stance).
+CONDITIONS_READ = ("It also looked in your conditions for the few kinds of fact it can set against the data (an "
+                   "event's year, who removed or sent away a person, a post): none of those clashes with the data. "
+                   "It did not check places, or what a person stood for or did beyond that: check those yourself "
+                   "in data/events.csv.")
 CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
                          "evidence: the check did not judge that.")
 MIN_CONDITION_WORDS = 5
