@@ -819,3 +819,20 @@ def test_notebook_3s_handout_prints_its_figures_alone_one_to_a_page_and_words_wh
     figures = sum(any("image/svg+xml" in o.get("data", {}) for o in c.get("outputs", [])) for c in notebook.cells)
     assert shown == figures == 3
     assert len(_re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == figures
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_html_handouts_are_worded_as_the_student_edition_is(notebook):
+    """The printable HTML handout is built from the student version, which has no folded solutions: no sentence
+    the student edition rewords (student-edition.toml's student_wording) is printed in it, and its replacement is."""
+    import student_edition  # noqa: PLC0415
+
+    original = nbformat.read(notebook, as_version=4)
+    source = " ".join(" ".join(c.source.split()) for c in original.cells if c.cell_type == "markdown")
+    handout = " ".join(" ".join(c.source.split()) for c in build_slides.handout_version(original).cells
+                       if c.cell_type == "markdown")
+    for old, new in student_edition.load_setting().student_wording:
+        assert old not in handout, old
+        if old in source:
+            assert new in handout, new
+    assert "folded solution" not in handout

@@ -52,6 +52,7 @@ PROJECTED = "projected"
 
 import build_packs
 from build_student import student_version
+import student_edition
 
 from breaking_isolation import atomic
 
@@ -342,8 +343,9 @@ def deck_version(notebook) -> nbformat.NotebookNode:
 
 
 def handout_version(notebook) -> nbformat.NotebookNode:
-    """The student version without the speaker notes."""
-    handout = student_version(notebook)
+    """The student version without the speaker notes, worded as the student edition words it (its readers have no
+    folded solutions to compare with)."""
+    handout, _ = student_edition.student_worded(student_version(notebook), student_edition.load_setting())
     handout.cells = [cell for cell in handout.cells if slide_type(cell) != "notes"]
     for cell in handout.cells:
         _figure_only_svg(cell)

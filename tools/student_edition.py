@@ -120,8 +120,13 @@ def shown_by(cell, last: str) -> str:
 
 def reworded(notebook: nbformat.NotebookNode, setting: Setting) -> tuple[nbformat.NotebookNode, set[str]]:
     """Takeaways become a question; sentences untrue of the edition are replaced. Returns the phrases used."""
+    return student_worded(takeaways_as_questions(notebook, setting), setting)
+
+
+def student_worded(notebook: nbformat.NotebookNode, setting: Setting) -> tuple[nbformat.NotebookNode, set[str]]:
+    """Sentences untrue of a copy without solutions (student_wording) replaced, in place; with the phrases used.
+    The notebook's printable HTML handout, built from the student version, needs this too."""
     used = set()
-    notebook = takeaways_as_questions(notebook, setting)
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
             continue
