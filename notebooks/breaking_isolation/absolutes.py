@@ -275,6 +275,9 @@ def first_to_recognise(claim: str, data) -> str | None:
         return None  # "the first South American country": actors.csv classes states by region, not part of one
     if region is None and AMONG.search(said.group("what") or said.group("what2") or ""):
         return _first_power(claim, said, data)
+    # "Asia" in a claim is the continent; actors.csv files Afghanistan, Persia and Turkey apart, as the Middle East
+    wanted = {region, "middle_east"} if region == "asia" else {region}
+    where = "in Asia (Middle East included)" if region == "asia" else where
     found = _states(claim, data)
     state = (next((m for m in found if m.start >= said.start("after")), None) if said.group("after")
              else _subject(claim, said.start(), data))
@@ -286,7 +289,7 @@ def first_to_recognise(claim: str, data) -> str | None:
     how = {("de_jure",): "in law (de jure)", ("de_facto",): "in practice (de facto)"}.get(levels, "in any form")
     regions = dict(zip(data.actors["actor_id"].astype(str), data.actors["region"].astype(str)))
     earliest = sorted((day, s, e) for s, dates in first.items() for level, (day, e) in dates.items() if level in levels
-                      and (region is None or regions.get(s) == region))  # "the first state in the Americas"
+                      and (region is None or regions.get(s) in wanted))  # "the first state in the Americas"
     own = sorted(first.get(state.actor, {}).get(level) for level in levels if level in first.get(state.actor, {}))
     years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)]
     wrong_year = years and own and not any(int(day[:4]) in years for day, _ in own)
