@@ -106,7 +106,7 @@ def timeline(lanes: pd.DataFrame):
     _key(fig, ax, handles, ncols=4, source=SOURCE)
     dates = [mdates.date2num(d) for d in turns["date"]]  # the numbers last, once the layout is final
     placing.place(fig, ax, list(zip(dates, turns["y"])), list(turns["letter"]),
-                  avoid=list(zip(mdates.date2num(lanes["date"]), lanes["y"])), marker_points=16,
+                  avoid=list(zip(mdates.date2num(lanes["date"]), lanes["y"])), marker_points=16, lead_all=True,
                   fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
     return fig
 

@@ -30,11 +30,14 @@ def _overlap(a: Bbox, b: Bbox) -> float:
     return wide * high if wide > 0 and high > 0 else 0.0
 
 
-def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_points: float = 1.5, **text_style) -> list:
+def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_points: float = 1.5, lead_all: bool = False,
+          **text_style) -> list:
     """Annotate each (x, y) of `points` with its text at the first free spot; returns the annotations.
 
     `avoid`: (x, y) points whose markers (`marker_points` across) labels must not cover. A label that finds no
-    free spot takes the one where it overlaps least. `pad_points`: the air kept around each label."""
+    free spot takes the one where it overlaps least. `pad_points`: the air kept around each label. `lead_all`: a
+    thin line joins every label to its point, not only the ones placed further out (where points crowd, a label
+    beside one point can sit nearer another)."""
     renderer = fig.canvas.get_renderer()
     pad = fig.dpi / 72 * pad_points  # a little air around each label, so labels never touch
     frame = ax.get_window_extent(renderer)
@@ -42,7 +45,8 @@ def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_poin
     markers = [Bbox.from_extents(x - half, y - half, x + half, y + half)
                for x, y in ax.transData.transform(list(avoid))] if len(avoid) else []
     placed, labels = [], []
-    for (x, y), text in zip(points, texts):
+    shown = ax.transData.transform(list(points)) if len(points) else []
+    for number, ((x, y), text) in enumerate(zip(points, texts)):
         label = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points", **text_style)
         best = None
         for dx, dy, ha, va in SPOTS:
@@ -52,13 +56,19 @@ def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_poin
             box = label.get_window_extent(renderer).expanded(1, 1).padded(pad)
             outside = box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1
             clash = sum(_overlap(box, other) for other in placed + markers) + (1e6 if outside else 0)
+            if lead_all:  # a label nearer another labelled point than its own would be read as that one's
+                centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+                own = (centre[0] - shown[number][0]) ** 2 + (centre[1] - shown[number][1]) ** 2
+                if any((centre[0] - px) ** 2 + (centre[1] - py) ** 2 < own
+                       for i, (px, py) in enumerate(shown) if i != number):
+                    clash += 1e3
             if best is None or clash < best[0]:
                 best = (clash, dx, dy, ha, va, box)
             if clash == 0:
                 break
         _, dx, dy, ha, va, box = best
         label.remove()  # drawn again where it goes; further out, a thin line says whose label it is
-        far = abs(dx) > 12 or abs(dy) > 12
+        far = lead_all or abs(dx) > 12 or abs(dy) > 12
         label = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                             arrowprops={"arrowstyle": "-", "color": LEADER, "linewidth": 0.9, "shrinkA": 1,
                                         "shrinkB": marker_points / 2 + 1} if far else None, **text_style)
