@@ -467,3 +467,18 @@ def test_handout_5_sets_the_debates_outcomes_after_the_plenum_apart_for_the_cons
         assert (f"| {event_id} |" in during) == (event_id not in later), event_id
     plan = " ".join((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8").split())
     assert f'"{build_handouts.AFTER_THE_ROUNDS}"' in plan
+
+
+def test_lesson_5s_typeable_exit_slip_is_worded_for_a_laptop():
+    """The typeable slip is typed on a laptop and handed in as a file: none of the paper slip's instructions to
+    close laptops or cut along a line, and its first box is named "Name", not by the whole instruction paragraph."""
+    import html
+
+    form = html.unescape((ROOT / "lessons" / "answer-sheets" / "typeable" / "05-china-exit-slip.html")
+                         .read_text(encoding="utf-8"))
+    text = " ".join(re.sub(r"<[^>]+>", " ", form).split())
+    for paper in build_handouts.SCREEN_WORDING:
+        assert paper.removesuffix(" Name:") not in text, paper
+    assert "Laptops closed" not in text and "cut along" not in text.lower()
+    assert re.findall(r'aria-label="([^"]*)"', form)[:2] == ["Name", "Date"]
+    assert "hand in the file" in text

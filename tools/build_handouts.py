@@ -788,6 +788,25 @@ def _form_table(table_html: str, counter: list[int]) -> str:
     return head + "<tbody>" + re.sub(r"<tr>.*?</tr>", row, rest, flags=re.S)
 
 
+# The paper slip's instructions, untrue of its typeable copy (typed on a laptop, one slip, handed in as a file):
+# each replaced, and the name and date asked in a paragraph of their own, so that their boxes are named by them.
+SCREEN_WORDING = {
+    "Two slips to a page: cut along the dashed line.": "The typeable copy: one slip, typed and saved.",
+    "Laptops closed; handout 5, pack 5 and answer sheet 5 put away; hand it in before you leave. Name:":
+        "Handout 5, pack 5 and answer sheet 5 closed, and every other tab; only this page open. Save your answers "
+        "and hand in the file before you leave.\n\nName:",
+}
+
+
+def on_screen(slip: str) -> str:
+    """An exit slip worded for its typeable copy; a phrase no longer on the slip is an error, not a silent miss."""
+    for paper, screen in SCREEN_WORDING.items():
+        if paper not in slip:
+            raise ValueError(f"the exit slip no longer says {paper!r}: update SCREEN_WORDING")
+        slip = slip.replace(paper, screen)
+    return slip
+
+
 def printables(handouts: dict[str, str]) -> dict[Path, str]:
     """The HTML copy of every handout (as rendered now) and every answer sheet."""
     out = {OUT / name.replace(".md", ".html"): printable(text, css=HANDOUT_CSS.get(name, ""))
@@ -799,7 +818,8 @@ def printables(handouts: dict[str, str]) -> dict[Path, str]:
             for sheet in sorted(SHEETS.glob("*-answer-sheet.md"))}
     # An exit slip prints two to a page, to be cut apart and collected; its typeable copy, for a student who works
     # on a screen reader, holds one slip.
-    out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(sheet.read_text(encoding="utf-8").split(SLIP_CUT)[0])
+    out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(on_screen(sheet.read_text(encoding="utf-8")
+                                                                           .split(SLIP_CUT)[0]))
             for sheet in sorted(SHEETS.glob("*-exit-slip.md"))}
     return out
 
