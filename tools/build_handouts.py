@@ -661,6 +661,8 @@ document.getElementById('save').addEventListener('click', () => {
 });
 """
 FORM_BLANK = re.compile(r"_{3,}")
+# A relative link of a sheet, written from answer-sheets/: its typeable copy sits a folder deeper, in typeable/.
+SHEET_LINK = re.compile(r"(\]\()(?![a-z]+:|#|/)")
 
 
 def _plain(fragment: str) -> str:
@@ -717,7 +719,7 @@ def typeable(markdown_text: str) -> str:
     import mistune  # noqa: PLC0415
 
     lines, previous_blank = [], False
-    for line in markdown_text.split("\n"):
+    for line in SHEET_LINK.sub(r"\1../", markdown_text).split("\n"):
         stripped = line.strip()
         if re.fullmatch(r"_{10,}", stripped) or SPACE.fullmatch(stripped):
             if not previous_blank:
