@@ -358,6 +358,30 @@ def test_speaker_view_shows_the_teachers_notes_offline(built, open_page, noteboo
     assert view.requests == [], view.requests
 
 
+CLICKER_KEYS = ("ArrowRight", "Space", "PageDown")  # what a presenter's clicker sends for "next"
+
+
+@pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
+def test_a_clicker_reaches_every_slide_in_order(built, open_page, notebook_path):
+    """A teacher clicking through with a clicker (right arrow, space or page down) meets every slide, in the deck's
+    order, vertical ones included: lesson 5's roles slide sits below the debate, and the right arrow once skipped it."""
+    view = open_page(built / f"{notebook_path.stem}.slides.html")
+    page = view.page
+    order = page.evaluate("() => Reveal.getSlides().map(s => { const i = Reveal.getIndices(s); return `${i.h}.${i.v || 0}`; })")
+    for key in CLICKER_KEYS:
+        page.goto(view.url, wait_until="load")
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        here = lambda: page.evaluate("() => { const i = Reveal.getIndices(); return `${i.h}.${i.v || 0}`; }")
+        seen = [here()]
+        for _ in range(10 * len(order)):  # a press shows a fragment or moves on; the last slide stops it
+            page.keyboard.press(key)
+            if here() != seen[-1]:
+                seen.append(here())
+            if page.evaluate("() => Reveal.isLastSlide() && !Reveal.availableFragments().next"):
+                break
+        assert seen == order, (key, seen, order)
+
+
 # --- decks legible from the back of the room ----------------------------------------------------------------
 
 # (width, height, how much larger than at 1280 x 720): body text >= 24 px and figure text >= 20 px there.

@@ -139,6 +139,39 @@ def test_the_edition_holds_only_what_students_need(edition):
         assert needed in files, needed
 
 
+# A relative link as a reader follows it: Markdown's [words](target), HTML's href= and src=.
+RELATIVE_LINKS = (re.compile(r"\]\(([^)\s]+)\)"), re.compile(r"""(?:href|src)=["']([^"']+)["']"""))
+
+
+def dangling_links(edition: Path) -> list[str]:
+    """Every relative link of the edition's Markdown, HTML and notebooks (their Markdown cells) whose file is not
+    in the edition: 'where: target'."""
+    found = []
+    for path in sorted(p for p in edition.rglob("*") if p.suffix in (".md", ".html", ".ipynb")):
+        texts = ([c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+                 if path.suffix == ".ipynb" else [path.read_text(encoding="utf-8")])
+        for text in texts:
+            for target in (t for pattern in RELATIVE_LINKS for t in pattern.findall(text)):
+                file = target.partition("#")[0].partition("?")[0]
+                if file and not re.match(r"[a-z]+:", target) and not (path.parent / file).exists():
+                    found.append(f"{path.relative_to(edition).as_posix()}: {target}")
+    return found
+
+
+def test_every_relative_link_of_the_edition_leads_to_a_file_it_holds(edition):
+    """A student who follows a link of the edition (the documents' README to the keys, a typeable answer sheet to
+    the documents) finds its file: a link to what the edition leaves out keeps its words and loses its target."""
+    assert dangling_links(edition) == []
+    readme = (edition / "data" / "documents" / "README.md").read_text(encoding="utf-8")
+    assert "`lessons/keys/<id>.md`" in readme and "(../../lessons/keys/)" not in readme
+
+
+def test_the_link_probe_finds_a_link_to_a_file_the_edition_lacks(edition, tmp_path):
+    (tmp_path / "a.md").write_text("[the key](keys/x.md) [here](#top) [web](https://example.org)", encoding="utf-8")
+    (tmp_path / "b.html").write_text('<a href="../missing.md">x</a>', encoding="utf-8")
+    assert dangling_links(tmp_path) == ["a.md: keys/x.md", "b.html: ../missing.md"]
+
+
 def test_no_verdict_column_carries_a_value(edition):
     """Every column named for a verdict is empty in the students' data (the lesson asks them to reach it)."""
     checked = 0

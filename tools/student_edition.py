@@ -154,8 +154,9 @@ def student_version(notebook: nbformat.NotebookNode, setting: Setting | None = N
     return student
 
 
-def unlink_left_out(notebook: nbformat.NotebookNode, here: str, kept: set[str]) -> nbformat.NotebookNode:
-    """Links from the notebook at `here` to kit files the edition leaves out keep their words, lose the link."""
+def unlinked(text: str, here: str, kept: set[str]) -> str:
+    """Markdown `text` of the file at `here` with its links to kit files the edition leaves out (the keys, a lesson
+    plan) reduced to their words: what students read keeps no link that leads nowhere."""
     def relinked(match: re.Match) -> str:
         target = match.group(2)
         if re.match(r"[a-z]+:", target) or target.startswith("#"):
@@ -163,9 +164,14 @@ def unlink_left_out(notebook: nbformat.NotebookNode, here: str, kept: set[str]) 
         linked = _normal(PurePosixPath(here).parent / target.partition("#")[0])
         return match.group(0) if linked in kept or any(k.startswith(linked + "/") for k in kept) else match.group(1)
 
+    return LINK.sub(relinked, text)
+
+
+def unlink_left_out(notebook: nbformat.NotebookNode, here: str, kept: set[str]) -> nbformat.NotebookNode:
+    """Links from the notebook at `here` to kit files the edition leaves out keep their words, lose the link."""
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = LINK.sub(relinked, cell.source)
+            cell.source = unlinked(cell.source, here, kept)
     return notebook
 
 
@@ -215,6 +221,8 @@ def write_edition(kit: Path, target: Path, setting: Setting | None = None) -> li
             notebook, phrases = reworded(student_version(nbformat.read(source, as_version=4), setting), setting)
             used |= phrases
             write_text(out, nbformat.writes(unlink_left_out(notebook, relative, kept)) + "\n")
+        elif relative.endswith(".md"):
+            write_text(out, unlinked(source.read_text(encoding="utf-8"), relative, kept))
         elif relative in setting.withhold_columns:
             columns = setting.withhold_columns[relative]
             write_text(out, withheld_csv(source.read_text(encoding="utf-8"), columns, relative))

@@ -138,7 +138,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
             rows = rows[rows["date"].dt.year.isin(years)]
         if rows.empty:
             continue
-        scores = [len({w.removesuffix("'s") for w in evidence_words.words(t)} & said) for t in rows["title"].astype(str)]
+        # the act's own word counts once, in whatever form ("expelled" for the title's "expels")
+        scores = [len(({w.removesuffix("'s") for w in evidence_words.words(t)} & said)
+                      - ({w for w in said if re.fullmatch(in_clause, w)} if in_title else set()))
+                  + bool(in_title) for t in rows["title"].astype(str)]
         rows = rows.assign(_score=scores)
         top = rows[rows["_score"] == rows["_score"].max()]
         mine = top["event_id"].astype(str).isin(set(cited))
@@ -163,11 +166,14 @@ def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str,
         side in family.get(person, set()) and side != person)
 
 
-def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names) -> bool:
+def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names, typed: str = "") -> bool:
+    """Whether a doer is on a side. Kin by a shared name word ("Nationalist") counts only when the doer is written
+    by such a word: "Nanjing" names Chiang's government alone, never its rival at Wuhan."""
     if kinds.get(doer) == "person":
         return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
+    written = {w.removesuffix("'s").removesuffix("s") for w in evidence_words.words(typed)}
     return (ties_said._same(doer, side) or doer in family.get(side, {side}) or side in family.get(doer, {doer})
-            or _kin(doer, side, names, owners))
+            or _kin(doer, side, names, owners) and (not typed or bool(written & names.get(side, set()))))
 
 
 def read(claim: str, data, cited=()) -> str | None:
@@ -296,11 +302,11 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
                 return None  # the event's text names the person: the check cannot tell their part
             if attack and re.search(rf"\b{re.escape(doer.typed.lower())}", text):
                 return None  # an attack whose text names the doer ("British and US warships shell"): its part unread
-            if _on(doer.actor, actor, kinds, owners, family, names):
+            if _on(doer.actor, actor, kinds, owners, family, names, doer.typed):
                 continue
-            if not one_way and _on(doer.actor, counterpart, kinds, owners, family, names):
+            if not one_way and _on(doer.actor, counterpart, kinds, owners, family, names, doer.typed):
                 continue
-            turned = one_way and _on(doer.actor, counterpart, kinds, owners, family, names)
+            turned = one_way and _on(doer.actor, counterpart, kinds, owners, family, names, doer.typed)
             if not turned and breaking:
                 return None  # a break by a third state: ties_said reads it against the breaks the data holds
             wrong.append((doer, turned))
