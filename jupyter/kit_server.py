@@ -39,7 +39,9 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import nbformat
-from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_core.paths import jupyter_path
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.provisioning import KernelProvisionerFactory
 from jupyter_server.files.handlers import FilesHandler
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
 from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
@@ -484,7 +486,27 @@ app.start()
 
 class KernelsWithoutDebugger(KernelSpecManager):
     """The environment's kernels, each Python kernel started without the debugger, and JupyterLab told that it
-    has none (it offers the debugger from the kernel spec's metadata)."""
+    has none (it offers the debugger from the kernel spec's metadata).
+
+    Each look at the python3 kernel spec (as each kernel starts, and as Lab lists the kernels) made jupyter_client
+    import ipykernel in the server, with IPython and all a kernel loads, only to see whether the spec is ipykernel's
+    built-in one: 0.1 CPU seconds and 20 MiB for each student's server. A spec installed as a folder with its
+    kernel.json (as in any environment that installs ipykernel) is read from that file; only ipykernel's built-in
+    spec, which has no file, is still asked of ipykernel."""
+
+    @default("kernel_dirs")
+    def _kernel_dirs_default(self):
+        # jupyter_client's own default imports IPython, only to find IPython's folder (its old place for kernels)
+        ipython = os.environ.get("IPYTHONDIR") or os.path.join(os.path.expanduser("~"), ".ipython")
+        return [*jupyter_path("kernels"), os.path.join(ipython, "kernels")]
+
+    def _get_kernel_spec_by_name(self, kernel_name, resource_dir):
+        if not os.path.isfile(os.path.join(resource_dir, "kernel.json")):
+            return super()._get_kernel_spec_by_name(kernel_name, resource_dir)
+        spec = self.kernel_spec_class.from_resource_dir(resource_dir)
+        if not KernelProvisionerFactory.instance(parent=self.parent).is_provisioner_available(spec):
+            raise NoSuchKernel(kernel_name)
+        return spec
 
     def get_kernel_spec(self, kernel_name):
         spec = super().get_kernel_spec(kernel_name)

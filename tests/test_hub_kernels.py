@@ -161,3 +161,37 @@ def test_a_hub_s_kernel_writes_out_at_its_exit_the_files_a_notebook_left_open(tm
                           cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.split()[-1] == "ok", done.stderr[-3000:]
     assert plain.read_text() == "my notes" and cycle.read_text() == "my table"
+
+
+SERVER_SIDE = """
+import asyncio, json, sys
+sys.path[:0] = [{jupyter!r}]
+import kit_server
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+
+async def main():
+    kernels = AsyncMappingKernelManager(kernel_spec_manager=kit_server.KernelsWithoutDebugger())
+    kernel_id = await kernels.start_kernel(kernel_name="python3")  # reads the python3 spec, as the server does
+    specs = kernels.kernel_spec_manager.get_all_specs()  # what Lab lists
+    await kernels.shutdown_kernel(kernel_id, now=True)
+    print(json.dumps(dict(specs=sorted(specs), argv=specs["python3"]["spec"]["argv"][:2],
+                          loaded=sorted(m for m in sys.modules if m.split(".")[0] in ("IPython", "ipykernel")))))
+
+
+asyncio.run(main())
+"""
+
+
+def test_a_hub_s_server_starts_and_lists_kernels_without_loading_ipython_itself():
+    """kit_server.KernelsWithoutDebugger: jupyter_client imported IPython and ipykernel into the server each time it
+    read the python3 kernel spec (to find IPython's old kernels folder, and to see whether the spec was ipykernel's
+    built-in one), loading a kernel's worth of modules into every student's server. The spec on disk is read as it
+    is, and the kernel still starts from it, without the debugger."""
+    script = SERVER_SIDE.format(jupyter=str(ROOT / "jupyter"))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "notebooks")})
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["specs"] == ["python3"] and found["argv"][1] == "-c", found
+    assert found["loaded"] == [], found["loaded"][:10]
