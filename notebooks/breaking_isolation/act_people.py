@@ -25,18 +25,19 @@ import pandas as pd
 
 from . import acts_named, claim_people, evidence_words, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
 TITLE = r"(?:President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Secretary|Secretary|Commissar|Mr\.?|Sir)\s+"
-DOER = re.compile(rf"(?:^|[\s,])(?:(?:the|a)\s+)?(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)"
-                  r"(?:\s+(?:government|administration|cabinet|ministry|party))?\s+(?:had\s+|then\s+|finally\s+)?$")
+DOER = lazy(rf"(?:^|[\s,])(?:(?:the|a)\s+)?(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)"
+            r"(?:\s+(?:government|administration|cabinet|ministry|party))?\s+(?:had\s+|then\s+|finally\s+)?$")
 PARTIES = {"labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
            "tories": "Conservative", "liberal": "Liberal", "liberals": "Liberal"}
-PARTY_IN_TEXT = re.compile(r"\b(Labour|Conservatives?|Tory|Tories|Liberals?)\b")
+PARTY_IN_TEXT = lazy(r"\b(Labour|Conservatives?|Tory|Tories|Liberals?)\b")
 PARTIES_OF = {"Labour": r"\bLabour\b", "Conservative": r"\b(?:Conservatives?|Tory|Tories)\b", "Liberal": r"\bLiberals?\b"}
 KINDS = {"recognised": ("de_jure_recognition", "relations_established", "de_facto_recognition"),
          "broke": ("relations_broken",), "restored": ("relations_restored",)}
 VERB_NAMES = {"recognised": "recognised Moscow", "broke": "broke off relations", "restored": "restored relations"}
-SENTENCE = re.compile(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")  # not after an initial ("R. M. Hodgson")
+SENTENCE = lazy(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")  # not after an initial ("R. M. Hodgson")
 DENIED = acts_named.DENIED
 
 
@@ -102,8 +103,8 @@ def read(claim: str, data, cited=()) -> str | None:
 # who made a deal: its signers, named in the event's text
 DEAL = (r"(?:signed|sealed|concluded|negotiated|clinched|struck|agreed|made|arranged|exchanged|secured|won|"
         r"brokered)")
-AFTER_DOER = re.compile(rf"^(?:\s*,\s*(?:and\s+)?not\s+[\w\s'’-]+?,)?\s*(?:had\s+|then\s+|finally\s+|personally\s+|"
-                        rf"himself\s+)?{DEAL}\b")
+AFTER_DOER = lazy(rf"^(?:\s*,\s*(?:and\s+)?not\s+[\w\s'’-]+?,)?\s*(?:had\s+|then\s+|finally\s+|personally\s+|"
+                  rf"himself\s+)?{DEAL}\b")
 
 
 def _statesman_of_cited(claim: str, data, cited) -> str | None:
@@ -139,7 +140,7 @@ def _statesman_of_cited(claim: str, data, cited) -> str | None:
             if not others:
                 continue
             other = labels[others[0]]
-            sentence = next((s for s in re.split(SENTENCE, str(row.get("description", "") or ""))
+            sentence = next((s for s in SENTENCE.split(str(row.get("description", "") or ""))
                              if other.split()[-1] in s), row["title"])
             verb = re.search(DEAL, deal.group(0)).group(0)
             return (f"Your claim makes {labels[said.actor]} the one who {verb} '{row['title']}' "
@@ -151,9 +152,9 @@ def _statesman_of_cited(claim: str, data, cited) -> str | None:
 
 # "Austen Chamberlain signed the protocol", "signed his manifesto with Chicherin": a person who made a deal, or the
 # one it was made with
-SIGNER = re.compile(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+|personally\s+)?"
-                    rf"(?P<deal>{DEAL})\b")
-PARTNER = re.compile(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+SIGNER = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+|personally\s+)?"
+              rf"(?P<deal>{DEAL})\b")
+PARTNER = lazy(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def _signer_of_cited(claim: str, data, cited) -> str | None:
@@ -197,7 +198,7 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
                 if actor and claim_people._note_names(notes.get(actor, ""), SimpleNamespace(title=row["title"],
                                                                                           date=row["date"])):
                     continue  # their note in data/actors.csv does ("signed the 1921 trade agreement")
-                sentence = next((s for s in re.split(SENTENCE, str(row.get("description", "") or ""))
+                sentence = next((s for s in SENTENCE.split(str(row.get("description", "") or ""))
                                  if re.search(rf"\b{DEAL}\b", s) and _named_people(s, data, {})), None)
                 if sentence is None:
                     continue  # the data names no one who made it: not judged
@@ -218,9 +219,9 @@ def _named_deals(part: str, data, years) -> pd.DataFrame:
 
 
 # "the Labour government of Ramsay MacDonald refused": a party, a word for its government, a leader, then the verb
-PARTY_DOER = re.compile(r"\b(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)(?:\s+(?:[Gg]overnment|[Pp]arty|"
-                        r"[Cc]abinet|[Mm]inistry))?(?:\s+(?:of|under)(?:\s+[A-Z][\w.'’-]*){1,3})?\s*,?\s+"
-                        r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
+PARTY_DOER = lazy(r"\b(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)(?:\s+(?:[Gg]overnment|[Pp]arty|"
+                  r"[Cc]abinet|[Mm]inistry))?(?:\s+(?:of|under)(?:\s+[A-Z][\w.'’-]*){1,3})?\s*,?\s+"
+                  r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
 
 
 def _party_of_cited(claim: str, data, cited) -> str | None:
@@ -247,7 +248,7 @@ def _party_of_cited(claim: str, data, cited) -> str | None:
 
 
 # an event's title that opens with its doer, then its verb: "The Foreign Office publishes the Zinoviev letter"
-TITLE_DOER = re.compile(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
+TITLE_DOER = lazy(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
 
 
 def _party_of_named(claim: str, data, cited=()) -> str | None:
@@ -269,7 +270,7 @@ def _party_of_named(claim: str, data, cited=()) -> str | None:
             if doer is None or PARTY_IN_TEXT.search(doer.group("doer")) or not (
                     stems & set(evidence_words._stems(doer.group("verb")))):
                 continue
-            theirs = [s for s in re.split(SENTENCE, _text(row)) if re.search(PARTIES_OF[party], s)]
+            theirs = [s for s in SENTENCE.split(_text(row)) if re.search(PARTIES_OF[party], s)]
             if any(stems & set(evidence_words._stems(w)) for s in theirs for w in evidence_words.words(s)):
                 continue  # the text gives the party the act too: not judged
             yours = ", which you cite," if str(row["event_id"]) in set(cited) else ""
@@ -282,8 +283,8 @@ def _party_of_named(claim: str, data, cited=()) -> str | None:
 
 
 # "the MacDonald government refused to ratify": a government named by its leader, then the verb
-LEADER_DOER = re.compile(r"\b(?P<leader>[A-Z][a-z]*[A-Z]?[a-z]+)(?:['’]s)?\s+(?:government|cabinet|ministry)\s+"
-                         r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
+LEADER_DOER = lazy(r"\b(?P<leader>[A-Z][a-z]*[A-Z]?[a-z]+)(?:['’]s)?\s+(?:government|cabinet|ministry)\s+"
+                   r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
 
 
 def _leader_of_cited(claim: str, data, rows) -> str | None:
@@ -294,7 +295,7 @@ def _leader_of_cited(claim: str, data, rows) -> str | None:
     is not judged here."""
     names = ties_said.actor_names(data.actors)
     described = data.events["description"] if "description" in data.events else pd.Series([], dtype=str)
-    told = [s for d in described.fillna("").astype(str) for s in re.split(SENTENCE, d)]
+    told = [s for d in described.fillna("").astype(str) for s in SENTENCE.split(d)]
     for said in LEADER_DOER.finditer(claim):
         leader, verb = said.group("leader"), said.group("verb")
         low = leader.lower()
@@ -342,7 +343,7 @@ def _party(party: str, rows: pd.DataFrame, verb: str) -> str | None:
     if not named or any(party in parties for _, parties in named):
         return None  # no event of the act names a party, or one names the claim's: not judged
     row = named[0][0]
-    sentence = next(s for s in re.split(SENTENCE, _text(row)) if PARTY_IN_TEXT.search(s))
+    sentence = next(s for s in SENTENCE.split(_text(row)) if PARTY_IN_TEXT.search(s))
     return (f"Your claim makes the {party} party the one that {VERB_NAMES[verb]}, but the data's "
             f"'{row['title']}' ({acts_named.spoken(row)}, {row['event_id']}) says: \"{sentence.strip()}\" Check "
             "whose government did it against that event in data/events.csv.")
@@ -356,7 +357,7 @@ def _person(who: str, rows: pd.DataFrame, verb: str, data, names, cited_ids=()) 
     cited = rows["event_id"].astype(str).isin(set(cited_ids))
     rows = pd.concat([rows[cited], rows[~cited]])  # the event the student cites is the one quoted
     for _, row in rows.iterrows():
-        for sentence in re.split(SENTENCE, f"{row.get('description', '') or ''}"):
+        for sentence in SENTENCE.split(f"{row.get('description', '') or ''}"):
             others = _named_people(sentence, data, names)
             if others:
                 return (f"Your claim makes {who} the one who {VERB_NAMES[verb]}, but the data's '{row['title']}' "

@@ -16,7 +16,6 @@ import base64
 import html
 import io
 import math
-import re
 from collections.abc import Mapping
 
 import matplotlib as mpl
@@ -27,6 +26,7 @@ from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.transforms import Bbox
 
 from . import markup, style
+from .patterns import lazy
 from .style import SVG_HASHSALT
 from .vocabulary import ISO_DATE, KIND_WORDS
 
@@ -148,7 +148,7 @@ def whole_date(value) -> str:
     return NBSP.join([str(stamp.day), stamp.strftime("%B"), str(stamp.year)])
 
 
-ISO_TEXT_DATE = re.compile(ISO_DATE)  # as the data writes a date (vocabulary.py)
+ISO_TEXT_DATE = lazy(ISO_DATE)  # as the data writes a date (vocabulary.py)
 
 
 def whole_text_date(text: str) -> str:
