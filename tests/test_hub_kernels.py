@@ -195,3 +195,68 @@ def test_a_hub_s_server_starts_and_lists_kernels_without_loading_ipython_itself(
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["specs"] == ["python3"] and found["argv"][1] == "-c", found
     assert found["loaded"] == [], found["loaded"][:10]
+
+
+class _Stream:
+    def on_recv(self, callback):
+        self.callback = callback
+
+
+class _Kernel:
+    """What a kernel manager's activity watch uses of a kernel: its session and its output stream."""
+
+    def __init__(self, session):
+        self.session, self.execution_state = session, "starting"
+
+    def connect_iopub(self):
+        return _Stream()
+
+
+def _kernel_output(session):
+    """A kernel's output as a notebook runs: its start, a kernel_info request, then a cell that draws a figure."""
+    def parent(msg_type):
+        return session.msg_header(msg_type)
+
+    figure = {"data": {"image/svg+xml": "<svg>" + "M 1 2 L 3 4 " * 20_000 + "</svg>", "text/plain": "<Figure>"},
+              "metadata": {}}
+    run, info, comm = parent("execute_request"), parent("kernel_info_request"), parent("comm_info_request")
+    messages = [("status", {"execution_state": "starting"}, None),
+                ("status", {"execution_state": "busy"}, info), ("status", {"execution_state": "idle"}, info),
+                ("status", {"execution_state": "busy"}, run), ("execute_input", {"code": "draw()"}, run),
+                ("stream", {"name": "stdout", "text": "drawn\n"}, run), ("display_data", figure, run),
+                ("status", {"execution_state": "idle"}, run),
+                ("status", {"execution_state": "busy"}, comm), ("status", {"execution_state": "idle"}, comm)]
+    return [session.serialize(session.msg(kind, content, parent=parent)) for kind, content, parent in messages]
+
+
+def _watched(manager_class, session, messages):
+    """The execution state after each message, and whether the message counted as activity."""
+    manager = manager_class()
+    kernel = manager._kernels["k"] = _Kernel(session)
+    manager.start_watching_activity("k")
+    seen = []
+    for frames in messages:
+        before = kernel.last_activity
+        kernel._activity_stream.callback([b"kernel.k.status", *frames])  # as it arrives: topic, then the frames
+        seen.append((kernel.execution_state, kernel.last_activity is not before))
+    return seen
+
+
+def test_a_hub_s_server_records_kernel_activity_as_jupyter_server_does_without_decoding_each_message(monkeypatch):
+    """kit_server.KernelsWatchedLightly: jupyter_server checked the signature of every message a kernel sent (over
+    its figures) and decoded it, only to note the kernel's activity. The kit's watch reads the headers alone (and a
+    status message's state), and records the same activity and the same states."""
+    sys.path.insert(0, str(ROOT / "jupyter"))
+    import kit_server
+    from jupyter_client.session import Session
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    session = Session(key=b"the kernel's key")
+    messages = _kernel_output(session)
+    upstream = _watched(AsyncMappingKernelManager, session, messages)
+    assert [state for state, _ in upstream] == ["starting", "idle", "idle", "busy", "busy", "busy", "busy", "idle",
+                                                "idle", "idle"]  # what jupyter_server records, for reference
+    decoded = []
+    monkeypatch.setattr(Session, "deserialize", lambda self, *args, **kwargs: decoded.append(args))
+    assert _watched(kit_server.KernelsWatchedLightly, session, messages) == upstream
+    assert decoded == []
