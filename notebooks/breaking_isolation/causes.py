@@ -207,7 +207,10 @@ def _named(part: str, data, actor_words: set[str], cited) -> Effect | None:
     """The event the part names by its title ("the ARCOS raid"), or by a name few titles hold ("Rapallo"), if it
     names one."""
     found = claim_people.event_named(part, data.events, actor_words).sort_values("date")
-    if found.empty:  # "which led to Rapallo": the one rare name is the event's (never a month's, "in October")
+    bare = set(evidence_words.words(part)) - evidence_words.LITTLE
+    if found.empty and len({w for w in bare if not w.isdigit()}) <= 2:
+        # "which led to Rapallo": a part that is little but a rare name is that event's (never a month's, "in
+        # October"); "Chamberlain broke off relations" says an act, not a name
         found = claim_people._by_rare_name(part, data.events, actor_words | claim_people.MONTHS).sort_values("date")
     if found.empty:
         return None
