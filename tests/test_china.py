@@ -215,7 +215,7 @@ def test_the_cominterns_theses_for_the_whole_colonial_east_are_no_china_tie(live
 @pytest.mark.parametrize("medium", ["notebook", "slide", "print"])
 def test_every_row_of_a_figure_has_the_height_its_medium_gives_a_row(live, medium, monkeypatch):
     """A chart with a row per lane or side is never squeezed: each row is at least style.ROW_HEIGHT high (on a
-    slide that is what keeps 20 px labels apart; the browser check of the decks measures the same on screen)."""
+    slide that is what keeps 24 px labels apart; the browser check of the decks measures the same on screen)."""
     monkeypatch.setenv("KIT_MEDIUM", medium)
     kit.style.use()
     backing = china.backing_by_quarter(live.events, live.actors)
