@@ -130,7 +130,7 @@ def test_ties_by_sign_and_network_panels_in_the_medium(medium):
 def _tight_layout_fit(fig, ax, renderer):
     """What charts._key did before it fitted the axes in one measurement: matplotlib's tight_layout()."""
     fig.tight_layout()
-    return ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted()).y0
+    return ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted())
 
 
 def test_a_charts_key_and_source_sit_below_its_axes_laid_out_as_tight_layout_would(changes, medium, monkeypatch):

@@ -333,3 +333,32 @@ def test_a_figure_with_a_working_layout_engine_is_measured_by_savefig():
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     assert _view_box(svg) == _view_box(buffer.getvalue())  # the crop of the laid-out figure, savefig's own
     assert _view_box(svg)[2] > 4 * 72  # the title sticks out of the 4-inch figure, and the crop takes it in
+
+
+def test_a_charts_crop_is_what_its_layout_measured_and_a_changed_chart_is_measured_again(monkeypatch):
+    from matplotlib.figure import Figure
+
+    measured = []
+    real_measure = Figure.get_tightbbox
+    monkeypatch.setattr(Figure, "get_tightbbox", lambda self, *a, **k: measured.append(self) or real_measure(self, *a, **k))
+    for chart in (_keyed_chart, lambda: kit.china_charts.backing_grid(*_backing())):
+        fig = chart()
+        svg = kit.to_svg(fig, "A chart")
+        assert measured == []  # the key's layout measured the chart: the crop measures nothing again
+        # the crop is the figure's own measure on the renderer it was laid out with: within a point of it
+        box = real_measure(fig, fig.canvas.get_renderer()).padded(matplotlib.rcParams["savefig.pad_inches"])
+        assert all(abs(a - b) < 1.0 for a, b in zip(_view_box(svg)[2:], (box.width * 72, box.height * 72)))
+        plt.close(fig)
+    fig = _keyed_chart()
+    fig.text(1.1, 1.2, "A note added to the chart afterwards")  # out beyond the chart's top right corner
+    svg = kit.to_svg(fig, "A chart")
+    assert measured == [fig] and "A note added" in svg
+    assert _view_box(svg)[2] > fig.get_figwidth() * 72 * 1.1  # the crop takes the note in
+    plt.close(fig)
+
+
+
+def _backing():
+    """Notebook 3's figure 2 from the kit's data: a chart of two panels under one suptitle."""
+    data = kit.load()
+    return kit.china.backing_by_quarter(data.events, data.actors), kit.china.recognised_by_quarter(data.actors)

@@ -482,3 +482,51 @@ def test_lesson_5s_typeable_exit_slip_is_worded_for_a_laptop():
     assert "Laptops closed" not in text and "cut along" not in text.lower()
     assert re.findall(r'aria-label="([^"]*)"', form)[:2] == ["Name", "Date"]
     assert "hand in the file" in text
+
+
+def _handout_table(handout: str, section: str) -> list[dict[str, str]]:
+    """The rows of a handout section's first table, each as {column heading: cell}."""
+    block = handout.split(f"\n## {section}", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in block.splitlines() if line.startswith("|")]
+    head = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    return [dict(zip(head, (cell.strip() for cell in line.strip("|").split("|")))) for line in lines[2:]]
+
+
+def test_lesson_5s_key_to_exercise_b_reads_who_was_aimed_at_from_handout_5s_tables_a_and_c():
+    """Exercise B asks who acted against whom, from tables A and C; the key marks it (the massacre was aimed at the
+    Communists, not at Moscow). So both tables name the side each event was aimed at, from the data, and every
+    event the key names 'in tables A and C' is in one of them with the side the key says."""
+    from breaking_isolation import china  # noqa: PLC0415
+
+    data = kit.load()
+    lane = china.lane_of(data.actors)
+    aimed = {e: lane.get(c) for e, c in zip(data.events["event_id"], data.events["counterpart"])}
+    handout = build_handouts.render()["05-china-handout.md"]
+    rows = {}
+    for section in ("A.", "C."):
+        table = _handout_table(handout, section)
+        assert "Aimed at" in table[0], f"handout 5's table {section[0]} does not say whom each event was aimed at"
+        for row in table:
+            assert row["Aimed at"] == aimed[row["Event id"]], row["Event id"]
+            rows[row["Event id"]] = row
+    assert "table A of handout 5" in handout and "table C" in handout and "who acted against whom" in handout
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    key = " ".join(plan[plan.index("**Key to exercise B"):plan.index("| Mark | Criteria for step 2 |")].split())
+    named = EVENT_ID.findall(key.split("in tables A and C", 1)[1].split("The theses answer")[0])
+    assert len(named) >= 5 and all(e in rows for e in named), [e for e in named if e not in rows]
+    assert "aimed at the Communists" in key and rows["1927-shanghai-massacre"]["Aimed at"] == lane["ccp"]
+
+
+def test_answer_sheet_5s_question_2_links_each_document_of_pack_5_by_its_letter():
+    """Question 2 asks for a line of a document with its letter: it links all four documents of the debate, each
+    with the letter pack 5 prints (build_packs.PACKS), and its typeable copy's links reach the same files."""
+    import build_packs  # noqa: PLC0415
+
+    sheet = (SHEETS / "05-china-answer-sheet.md").read_text(encoding="utf-8")
+    question = sheet[sheet.index("**2. The controversy**"):sheet.index("**3.")]
+    for doc_id in build_packs.PACKS["05-china"][1]:
+        letter = build_packs.reference(doc_id).split()[1]
+        assert re.search(rf"\[{letter}, [^\]]+\]\(\.\./\.\./data/documents/{doc_id}\.md\)", question), doc_id
+    form = (SHEETS / "typeable" / "05-china-answer-sheet.html").read_text(encoding="utf-8")
+    for target in re.findall(r'href="([^"#]+)', form):
+        assert (SHEETS / "typeable" / target).resolve().is_file(), target

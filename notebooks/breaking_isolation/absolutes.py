@@ -35,6 +35,7 @@ import pandas as pd
 
 from . import ties_said
 from .misconceptions import IN_LAW, IN_PRACTICE, _spoken, _state_names, first_recognitions
+from .patterns import lazy
 
 RECOGNISE = r"(?:recogni[sz]\w*|(?:give|gave|grant\w*|extend\w*)\s+(?:\w+\s+){0,2}recognition)"
 ADVERBS = r"(?:\s+(?:again|fully|formally|legally|officially|really|ever|actually|properly|diplomatically|de jure|de facto))*"
@@ -48,21 +49,21 @@ ACTS = {
 }
 KINDS = {"restored relations with": ("relations_restored",), "broke off relations with": ("relations_broken",),
          "opened relations with": ("relations_established", "relations_restored")}
-NEVER = re.compile(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
-                   # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
-                   r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
-                   + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
+NEVER = lazy(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
+             # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
+             r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
+             + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
 # "relations were not broken off in 1927", "its ties with Moscow were never cut": the break denied in the passive
-UNBROKEN = re.compile(r"\b(?:relations|ties)\b(?:\s+(?!and\b|but\b)[\w']+){0,4}?\s+(?:were|was|had\s+been|have\s+been)"
-                      r"(?:\s+not|n['’]?t|\s+never)\s+(?:\w+\s+)?(?:broken|cut|severed)\b", re.IGNORECASE)
+UNBROKEN = lazy(r"\b(?:relations|ties)\b(?:\s+(?!and\b|but\b)[\w']+){0,4}?\s+(?:were|was|had\s+been|have\s+been)"
+                r"(?:\s+not|n['’]?t|\s+never)\s+(?:\w+\s+)?(?:broken|cut|severed)\b", re.IGNORECASE)
 HELD = r"(?:not|never|n't|refus\w*|declin\w*|wait\w*|held\s+(?:out|back|off)|hold\w*\s+(?:out|back|off)|withh\w*|delay\w*|reject\w*|only)"
-UNTIL = re.compile(r"\b(?P<word>until|till|before|only\s+in)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?P<year>1[89]\d\d)\b",
-                   re.IGNORECASE)
-DECADE = re.compile(r"\b(?:the\s+)?(?:19)?20s\b|\bthe\s+(?:whole\s+|entire\s+)?decade\b|\bthe\s+twenties\b", re.IGNORECASE)
-SPAN = re.compile(r"\b(?:from|between)\s+(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d)\b"
-                  r"|\b(1[89]\d\d)\s*(?:-|–)\s*(\d\d|1[89]\d\d)\b", re.IGNORECASE)
-IN_YEAR = re.compile(r"\b(?:in|during|by)\s+(1[89]\d\d)\b", re.IGNORECASE)
-HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
+UNTIL = lazy(r"\b(?P<word>until|till|before|only\s+in)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?P<year>1[89]\d\d)\b",
+             re.IGNORECASE)
+DECADE = lazy(r"\b(?:the\s+)?(?:19)?20s\b|\bthe\s+(?:whole\s+|entire\s+)?decade\b|\bthe\s+twenties\b", re.IGNORECASE)
+SPAN = lazy(r"\b(?:from|between)\s+(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d)\b"
+            r"|\b(1[89]\d\d)\s*(?:-|–)\s*(\d\d|1[89]\d\d)\b", re.IGNORECASE)
+IN_YEAR = lazy(r"\b(?:in|during|by)\s+(1[89]\d\d)\b", re.IGNORECASE)
+HYPOTHETICAL = lazy(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
 
 
 def _states(claim: str, data) -> list[ties_said.Mention]:
@@ -250,15 +251,15 @@ def held_until(claim: str, data) -> str | None:
     return None
 
 
-FIRST = re.compile(
+FIRST = lazy(
     r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+" + RECOGNISE
     + r"|\b(?:the\s+)?first(?P<what2>(?:\s+(?!to\b)[\w-]+){1,3}?)\s+to\s+" + RECOGNISE + r"(?P<tail>(?:\s+\S+){0,6}?)\s+"
     r"(?:was|were|is)\s+(?P<after>\S+)"
     r"|" + RECOGNISE + r"(?:\s+(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|soviets|moscow|rsfsr))?"
     + ADVERBS + r"\s+(?:first|before\s+any(?:one|\s+other\s+(?:state|country|power|nation)))\b", re.IGNORECASE)
 # "the first great power", "the first Western state": a rank among some states, which the data does not class
-AMONG = re.compile(r"\b(great|major|big|western|european|capitalist|large|leading|latin|asian|american|"
-                   r"neighbou?r\w*|powers?)\b", re.IGNORECASE)
+AMONG = lazy(r"\b(great|major|big|western|european|capitalist|large|leading|latin|asian|american|"
+             r"neighbou?r\w*|powers?)\b", re.IGNORECASE)
 
 # a part of a region ("South American", "Central European", "East Asia"): the data does not class states so finely
 PART = "part of a region"
@@ -311,9 +312,9 @@ def first_to_recognise(claim: str, data) -> str | None:
 
 # "No state recognised Soviet Russia before 1921", "Nobody recognised Moscow until Britain did in 1921": no
 # recognition of Moscow before a year
-NOBODY = re.compile(r"\b(?:no(?:\s+other)?\s+(?:states?|country|countries|powers?|governments?|one)|nobody|no-one|none)"
-                    r"(?:\s+[\w']+){0,2}?\s+" + RECOGNISE + r"(?:\s+[\w']+){0,4}?\s+(?:before|until|till)\s+"
-                    r"(?:[\w']+\s+){0,3}?(?:in\s+)?(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+NOBODY = lazy(r"\b(?:no(?:\s+other)?\s+(?:states?|country|countries|powers?|governments?|one)|nobody|no-one|none)"
+              r"(?:\s+[\w']+){0,2}?\s+" + RECOGNISE + r"(?:\s+[\w']+){0,4}?\s+(?:before|until|till)\s+"
+              r"(?:[\w']+\s+){0,3}?(?:in\s+)?(?P<year>1[89]\d\d)\b", re.IGNORECASE)
 
 
 def _on(day: str) -> str:
@@ -368,9 +369,9 @@ def nobody_before(claim: str, data) -> str | None:
 # "Britain was the first state to break off relations with the USSR", "the only state to restore relations":
 # a rank among the data's breaks or restorations of relations with Moscow, by the state that made them
 RANKED_ACTS = ("broke off relations with", "restored relations with")
-RANKED = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b)[\w-]+)"
-                    r"{0,5}?)\s+to\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
-                    + r")", re.IGNORECASE)
+RANKED = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b)[\w-]+)"
+              r"{0,5}?)\s+to\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
+              + r")", re.IGNORECASE)
 
 
 def _ranked_rows(act: str, data) -> pd.DataFrame:
@@ -443,8 +444,8 @@ def first_or_only(claim: str, data) -> str | None:
 
 
 # "Finland was the first state to make peace with Soviet Russia": the data's peaces with Moscow, earliest first
-FIRST_PEACE = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,3}?)"
-                         r"\s+to\s+(?:make|sign|conclude)\s+(?:a\s+)?(?:separate\s+)?peace\b", re.IGNORECASE)
+FIRST_PEACE = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,3}?)"
+                   r"\s+to\s+(?:make|sign|conclude)\s+(?:a\s+)?(?:separate\s+)?peace\b", re.IGNORECASE)
 
 
 def first_peace(claim: str, data) -> str | None:
@@ -480,7 +481,7 @@ def _infinitive(act: str) -> str:
             "restored relations with": "restore relations with"}[act]
 
 
-POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
+POWER = lazy(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
 
 
 def _region_named(what: str, data) -> tuple[str | None, str]:
@@ -527,12 +528,12 @@ def _first_power(claim: str, said: re.Match, data) -> str | None:
             "data/events.csv.")
 
 
-ALL_ALONG = re.compile(r"\b(?:throughout|all\s+through|all\s+along|at\s+all\s+times|without\s+(?:a\s+)?break|"
-                       r"uninterrupted\w*|continuous\w*|(?:for\s+)?the\s+(?:whole|entire)\s+(?:decade|period|time|"
-                       r"of\s+the\s+(?:19)?20s|twenties))\b", re.IGNORECASE)
-TIES = re.compile(r"\b(?:relations|ties|diplomatic\s+links?|embass(?:y|ies))\b", re.IGNORECASE)
-EXCEPT = re.compile(r"\b(?:except|apart\s+from|save\s+for|but|though|although|until|till|broke|break\w*|broken|"
-                    r"sever\w*|cut|not|never|n't|no)\b", re.IGNORECASE)
+ALL_ALONG = lazy(r"\b(?:throughout|all\s+through|all\s+along|at\s+all\s+times|without\s+(?:a\s+)?break|"
+                 r"uninterrupted\w*|continuous\w*|(?:for\s+)?the\s+(?:whole|entire)\s+(?:decade|period|time|"
+                 r"of\s+the\s+(?:19)?20s|twenties))\b", re.IGNORECASE)
+TIES = lazy(r"\b(?:relations|ties|diplomatic\s+links?|embass(?:y|ies))\b", re.IGNORECASE)
+EXCEPT = lazy(r"\b(?:except|apart\s+from|save\s+for|but|though|although|until|till|broke|break\w*|broken|"
+              r"sever\w*|cut|not|never|n't|no)\b", re.IGNORECASE)
 
 
 def kept_throughout(claim: str, data, start: str, end: str) -> str | None:
@@ -557,12 +558,12 @@ def kept_throughout(claim: str, data, start: str, end: str) -> str | None:
             "events in data/events.csv.")
 
 
-NO_HELP = re.compile(
+NO_HELP = lazy(
     r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time))\s+(?:once\s+|really\s+|actually\s+|again\s+)?(?P<verb>help\w*|aid\w*|"
     r"support\w*|arm\w*|fund\w*|financ\w*|back\w*|advis\w*|assist\w*|gave|sent|offered|provided|supplied|received|got|had|was\s+given|were\s+given)\b"
     r"|\b(?:gave|sent|offered|provided|supplied|was)\s+no\s+(?:\w+\s+)?(?:help|aid|arms|money|support|advisers|assistance)\b"
     r"|\bno\s+(?:\w+\s+)?(?:help|aid|arms|money|support|advisers|assistance)\s+(?:from|to)\b", re.IGNORECASE)
-RECEIVED = re.compile(r"\b(?:received|got|had|was\s+given|were\s+given|took)\b", re.IGNORECASE)
+RECEIVED = lazy(r"\b(?:received|got|had|was\s+given|were\s+given|took)\b", re.IGNORECASE)
 HELPING = ("aid", "military_cooperation", "mission")
 
 
@@ -600,8 +601,8 @@ def never_helped(claim: str, data) -> str | None:
             f"{listed}. Read {'them' if len(rows) != 1 else 'it'} in data/events.csv, then say what the help was.")
 
 
-LAST = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?last(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+"
-                  + RECOGNISE, re.IGNORECASE)
+LAST = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?last(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+"
+            + RECOGNISE, re.IGNORECASE)
 
 
 def last_to_recognise(claim: str, data, cited=()) -> str | None:
@@ -636,7 +637,7 @@ def last_to_recognise(claim: str, data, cited=()) -> str | None:
 
 
 # "Every state that broke off relations with Moscow restored them by 1929": each break against a later restoration
-EVERY_RESTORED = re.compile(
+EVERY_RESTORED = lazy(
     r"(?<!\bnot )\b(?:every|each|all(?:\s+the)?|any)\s+(?:\w+\s+)?(?:states?|countr(?:y|ies)|governments?|nations?|"
     r"powers?)\s+(?:that|which|who)?\s*(?:had\s+)?(?:broke|broken|cut|severed)\b[^.;]*?\b(?:restor\w*|renew\w*|resum\w*|"
     r"re-?establish\w*|mended|repaired)\b"

@@ -26,14 +26,15 @@ import pandas as pd
 
 from . import acts_named, claim_people, evidence_words, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
 MONTHS = ("January February March April May June July August September October November December").split()
 # A month as a date: "in April 1927", "on 27 May 1927", "April 1927"; not "by April" (no later than) nor "may".
-MONTH = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS) +
-                   r")\b(?:\s+(?P<day2>\d{1,2})(?!\d)(?:st|nd|rd|th)?,?)?(?:,?\s+(?P<year>1[89]\d\d))?")
+MONTH = lazy(r"(?<![\w-])(?P<before>\w+\s+)?(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS) +
+             r")\b(?:\s+(?P<day2>\d{1,2})(?!\d)(?:st|nd|rd|th)?,?)?(?:,?\s+(?P<year>1[89]\d\d))?")
 NOT_A_DAY = {"by", "before", "after", "until", "till", "since", "from", "through", "to", "between", "and", "or",
              "late", "early", "end", "mid"}
-DURING = re.compile(r"\b(?:during|amid|at\s+the\s+time\s+of)\b.*$", re.IGNORECASE)
+DURING = lazy(r"\b(?:during|amid|at\s+the\s+time\s+of)\b.*$", re.IGNORECASE)
 DENIED = acts_named.DENIED
 
 
@@ -148,18 +149,18 @@ def _verb_next(text: str) -> bool:
 
 # "before", "a week before", "only days after", "shortly after", "long before", "three years after"; a gap of
 # days or weeks ("two days after", "shortly after") is `short`
-ORDER = re.compile(r"\b(?:(?P<short>(?:(?:only|just|barely|a\s+few|a|one|two|three|four|five|six|several|few|some|"
-                   r"\d+)\s+){0,2}(?:days?|weeks?|fortnight)\s+|(?:shortly|soon|just|only|immediately|right)\s+)|"
-                   r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|some|\d+)\s+(?:months?|years?)\s+|"
-                   r"(?:long|well|even|a\s+little)\s+))?(?P<word>before|after)\b",
-                   re.IGNORECASE)
+ORDER = lazy(r"\b(?:(?P<short>(?:(?:only|just|barely|a\s+few|a|one|two|three|four|five|six|several|few|some|"
+             r"\d+)\s+){0,2}(?:days?|weeks?|fortnight)\s+|(?:shortly|soon|just|only|immediately|right)\s+)|"
+             r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|some|\d+)\s+(?:months?|years?)\s+|"
+             r"(?:long|well|even|a\s+little)\s+))?(?P<word>before|after)\b",
+             re.IGNORECASE)
 FAR = pd.Timedelta(days=366)  # acts further apart than this are not what a gap of days or weeks ("two days after") means
 # Where the act before "before"/"after" begins, and where the one after it ends.
-LEFT_STOP = re.compile(r"[;:]|\b(?:because|which|while|whereas|but|although|though|so\s+that|when)\b", re.IGNORECASE)
-RIGHT_STOP = re.compile(r"[,;:]|\b(?:because|which|while|whereas|but|although|though|so|when|as|since|in\s+order|"
-                        r"thus|therefore|leading|showing)\b", re.IGNORECASE)
-ELLIPSIS = re.compile(r"^\W*(?:the\s+)?[\w'’. -]*?(?:\s+(?:did|had|was|were|could|would))?(?:\s+(?:so|too|it))?"
-                      r"(?:\s+in\s+1[89]\d\d)?\W*$", re.IGNORECASE)
+LEFT_STOP = lazy(r"[;:]|\b(?:because|which|while|whereas|but|although|though|so\s+that|when)\b", re.IGNORECASE)
+RIGHT_STOP = lazy(r"[,;:]|\b(?:because|which|while|whereas|but|although|though|so|when|as|since|in\s+order|"
+                  r"thus|therefore|leading|showing)\b", re.IGNORECASE)
+ELLIPSIS = lazy(r"^\W*(?:the\s+)?[\w'’. -]*?(?:\s+(?:did|had|was|were|could|would))?(?:\s+(?:so|too|it))?"
+                r"(?:\s+in\s+1[89]\d\d)?\W*$", re.IGNORECASE)
 
 
 def _other_act(right: str, verb: str | None, facto: bool, left_states, data, years, cited, first) -> pd.DataFrame:
@@ -283,7 +284,7 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
 
 
 # "..., and only afterwards did the police raid ARCOS": the act after the word came after the act before it
-AFTERWARDS = re.compile(r"\b(?:only\s+)?(?:afterwards|after\s+that|subsequently)\b", re.IGNORECASE)
+AFTERWARDS = lazy(r"\b(?:only\s+)?(?:afterwards|after\s+that|subsequently)\b", re.IGNORECASE)
 
 
 def wrong_afterwards(claim: str, data, cited=()) -> str | None:
@@ -316,9 +317,9 @@ def wrong_afterwards(claim: str, data, cited=()) -> str | None:
 
 # "..., because of the Zinoviev letter, which was published that spring": a time the clause takes from the claim's
 # year ("that spring" of 1927), said of the act named just before it
-THAT_TIME = re.compile(r",?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}?(?:that|the\s+same)\s+(?P<when>spring|summer|"
-                       r"autumn|winter|year|month)\b", re.IGNORECASE)
-CAUSE_WORDS = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|after|following|over|by|with|and)\b", re.IGNORECASE)
+THAT_TIME = lazy(r",?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}?(?:that|the\s+same)\s+(?P<when>spring|summer|"
+                 r"autumn|winter|year|month)\b", re.IGNORECASE)
+CAUSE_WORDS = lazy(r"\b(?:because\s+of|due\s+to|owing\s+to|after|following|over|by|with|and)\b", re.IGNORECASE)
 
 
 def wrong_that_time(claim: str, data, cited=()) -> str | None:

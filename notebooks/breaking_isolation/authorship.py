@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from . import evidence_words, ties_said
+from .patterns import lazy
 
-WRITTEN_BY = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:written|drafted|authored|composed|penned|forged|"
-                        r"sent|signed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-WROTE = re.compile(r"^\s*(?:\w+ly\s+)?(?:wrote|drafted|authored|composed|penned|forged)\b", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+WRITTEN_BY = lazy(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:written|drafted|authored|composed|penned|forged|"
+                  r"sent|signed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+WROTE = lazy(r"^\s*(?:\w+ly\s+)?(?:wrote|drafted|authored|composed|penned|forged)\b", re.IGNORECASE)
+DENIED = lazy(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 
 
 def _words(text: str) -> set[str]:

@@ -18,8 +18,9 @@ import pandas as pd
 from matplotlib import dates as mdates
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
-from . import style
+from . import figures, style
 from .recognition import KIND_LABELS, counts_at
 
 SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
@@ -49,28 +50,36 @@ def _figure(kind: str = "wide", height: float | None = None):
 def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE, below=None):
     """The key below the axes (below every axes of `below`, if given), in `ncols` columns, and the source line
     below the key: a key inside the axes would cover data, and beside them it would take the width a slide
-    needs. The figure is saved with a tight bounding box (figures.to_svg), so both stay in the image."""
+    needs. The figure is saved cropped to what it draws (figures.to_svg): what is measured here is noted
+    (figures.drawn), so that the crop needs no measuring of its own."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
     renderer = fig.canvas.get_renderer()
     to_figure = fig.transFigure.inverted()
+    above = [ax] if below is None else list(below)
     if below is None and len(fig.axes) == 1:
-        below = _fit(fig, ax, renderer)
+        boxes = [_fit(fig, ax, renderer).transformed(fig.transFigure)]
     else:
         fig.tight_layout()
-        below = min(each.get_tightbbox(renderer).transformed(to_figure).y0 for each in (below if below is not None else [ax]))
-    key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, below - 0.01),
+        boxes = [each.get_tightbbox(renderer) for each in above]
+    bottom = min(box.transformed(to_figure).y0 for box in boxes)
+    # and what the figure itself holds so far (a suptitle, say): what savefig's crop would measure beside the axes
+    boxes += [each.get_tightbbox(renderer) for each in fig.get_children()
+              if each not in fig.axes and each.get_visible() and each.get_in_layout()]
+    key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, bottom - 0.01),
                      ncols=min(ncols, len(handles)), frameon=False, handlelength=2.4)
-    bottom = key.get_window_extent(renderer).transformed(to_figure).y0
-    fig.text(0.0, bottom - 0.01, style.source_line(source), fontsize=style.fontsize("source"), color=style.GREY,
-             va="top")
+    keyed = key.get_window_extent(renderer)
+    line = fig.text(0.0, keyed.transformed(to_figure).y0 - 0.01, style.source_line(source),
+                    fontsize=style.fontsize("source"), color=style.GREY, va="top")
+    if set(above) == set(fig.axes):  # every axes measured: the crop needs no measuring
+        figures.drawn(fig, *boxes, keyed, line.get_window_extent(renderer))
     return key
 
 
-def _fit(fig, ax, renderer) -> float:
+def _fit(fig, ax, renderer):
     """Fit the figure's one axes, with its ticks, labels and title, inside the figure, `pad` font sizes from
-    each edge, as fig.tight_layout() does, and return where the bottom of all that now is (a fraction of the
-    figure's height). One measurement does both: tight_layout() measures the axes, and measuring them again
-    afterwards was a third of a chart's layout."""
+    each edge, as fig.tight_layout() does, and return the box all that now fills (fractions of the figure).
+    One measurement does both: tight_layout() measures the axes, and measuring them again afterwards was a
+    third of a chart's layout."""
     width, height = fig.get_size_inches()
     pad = 1.08 * mpl.rcParams["font.size"] / 72  # tight_layout()'s default pad, in inches
     box = ax.get_tightbbox(renderer).transformed(fig.dpi_scale_trans.inverted())  # inches
@@ -80,7 +89,8 @@ def _fit(fig, ax, renderer) -> float:
     bottom = at.y0 + (pad - box.y0) / height
     top = at.y1 + (height - pad - box.y1) / height
     fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
-    return pad / height  # the box moved with the axes: its bottom is now `pad` above the figure's
+    # the box moved with the axes: it is now `pad` from every edge
+    return Bbox.from_extents(pad / width, pad / height, 1 - pad / width, 1 - pad / height)
 
 
 def _years(index) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -265,6 +275,7 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     ax.set_title("" if slide else "States with diplomatic relations with Moscow", pad=band + 6)
     _key(fig, ax, handles, ncols=2)
     _lead_to_turns(fig, ax, labels, turns["date"], markers)
+    figures.drawn(fig)  # each leader runs from its marker to its name, within what the key's layout measured
     return fig
 
 

@@ -15,12 +15,13 @@ import pandas as pd
 
 from . import checks, claim_form, claim_people, evidence_words, misconceptions, outcomes, ties_said
 from .china import DEBATE_EVENTS, STATE, backing_by_quarter, lane_events
+from .patterns import lazy
 
 # what exercise C asks students to read: the theses and the reply's opening, then each side's policy on soviets
 DEBATE_DOCUMENTS = ("doc-1927-stalin-theses", "doc-1927-trotsky-critique", "doc-1927-stalin-reply-marchulin",
                     "doc-1927-trotsky-plenum-statement")
 SPEAKERS = {"stalin": "Stalin", "trotsky": "Trotsky", "both": "both"}
-LEADS = re.compile(r"\bthe ((?:[A-Z]\w+ )?Opposition)\b")  # actors.csv's note: "leader of the Left Opposition"
+LEADS = lazy(r"\bthe ((?:[A-Z]\w+ )?Opposition)\b")  # actors.csv's note: "leader of the Left Opposition"
 
 
 def speakers(actors: pd.DataFrame) -> dict[str, str]:
@@ -390,8 +391,8 @@ def _conditions_as_keys(answer: Mapping) -> dict:
 
 
 # "he", "him": the person a condition's fact is about, when its own part names nobody before it
-PRONOUN = re.compile(r"\b(?:he|him|she|her)\b")
-NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+PRONOUN = lazy(r"\b(?:he|him|she|her)\b")
+NAME_RUN = lazy(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
 def _named_out(condition: str, data) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from matplotlib.transforms import Bbox
 
+from . import figures
 from .style import GREY as LEADER
 
 # (dx, dy) in points from the point, with the alignment that keeps the label clear of its own marker.
@@ -74,4 +75,5 @@ def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_poin
                                         "shrinkB": marker_points / 2 + 1} if far else None, **text_style)
         placed.append(box)
         labels.append(label)
+    figures.drawn(fig, *placed)  # the labels, and their leaders between them and their points
     return labels
