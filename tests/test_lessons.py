@@ -433,7 +433,7 @@ def test_lesson_4_sets_lesson_5s_reading_roles_and_groups():
     timing, activities = _section(plan, "Timing"), _section(plan, "Activities")
     assert "Set for next lesson" in timing and "**Set for next lesson" in activities
     step = activities.split("**Set for next lesson", 1)[1]
-    assert "packs/05-china-pack.md" in step and "pair A" in step and "groups" in step
+    assert "packs/05-china-pack.md" in step and "pair 1" in step and "groups" in step
     rows = re.findall(r"^\| [^|]+ \| (\d+ min|\(skip\)) \| (\d+) min \|$", timing, re.MULTILINE)
     assert sum(int(a.split()[0]) for a, _ in rows if a != "(skip)") == 50 and sum(int(b) for _, b in rows) == 90
 
@@ -530,3 +530,63 @@ def test_answer_sheet_5s_question_2_links_each_document_of_pack_5_by_its_letter(
     form = (SHEETS / "typeable" / "05-china-answer-sheet.html").read_text(encoding="utf-8")
     for target in re.findall(r'href="([^"#]+)', form):
         assert (SHEETS / "typeable" / target).resolve().is_file(), target
+
+
+# A pair named by a letter, which lesson 5's documents use ("pair A", "pairs A and B", "to A's satisfaction").
+PAIR_LETTER = re.compile(r"\b[Pp]airs? [A-D]\b|\b[A-D]'s satisfaction")
+
+
+def _lesson_5_texts() -> dict[str, str]:
+    """What a teacher and students of lesson 5 read: the plans that run it or set it, its handouts, pack, sheets
+    and keys, and notebook 3's cells (which make its deck and speaker notes)."""
+    lessons = ROOT / "lessons"
+    paths = [lessons / "04-documents.md", lessons / "05-china.md", *sorted(lessons.glob("*/05-china*.md")),
+             *sorted((lessons / "keys").glob("doc-1927-*.md"))]
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in paths}
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    texts |= {f"notebook 3, cell {c.get('id')}": "".join(c["source"]) for c in cells}
+    return texts
+
+
+def test_lesson_5_numbers_its_pairs_and_letters_only_its_documents():
+    """Documents A to D and pairs A and B read alike ("A presents"): the pairs are numbered, 1 and 2, everywhere
+    lesson 5 names them, and the letters are the documents'."""
+    texts = _lesson_5_texts()
+    assert any("lessons/packs/" in name for name in texts) and any("cell" in name for name in texts)
+    assert {name: PAIR_LETTER.findall(text) for name, text in texts.items() if PAIR_LETTER.search(text)} == {}
+    plan = " ".join(texts["lessons/05-china.md"].split())
+    assert "pair 1 will argue Stalin's line (documents A and C), pair 2 the Opposition's (documents B and D)" in plan
+    assert "pair 1 in round 1, pair 2 in round 2" in texts["lessons/packs/05-china-pack.md"]
+
+
+def test_the_pair_letter_probe_finds_a_lettered_pair():
+    assert PAIR_LETTER.findall("Pair A presents; pair B restates to A's satisfaction") == ["Pair A", "pair B", "A's satisfaction"]
+    assert not PAIR_LETTER.search("pair 1 reads documents A and C; document B")
+
+
+def test_lesson_5s_speaker_notes_send_the_pairs_to_their_role_cards():
+    """The plan runs the controversy from the role cards that head the halves of pack 5; the deck's speaker notes
+    for the debate say so, with the letters of each side's documents."""
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    notes = ["".join(c["source"]) for c in cells if c.get("metadata", {}).get("slideshow", {}).get("slide_type") == "notes"]
+    debate = " ".join(next(n for n in notes if "Be fair to both sides" in n).split())
+    assert "role card" in debate and "pack 5" in debate
+    assert "documents A and C" in debate and "B and D" in debate
+    assert "role card" in _section((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8"), "Activities")
+
+
+def test_lesson_5_gives_the_screen_reader_student_the_notebook_and_the_documents_not_paper():
+    """The student who uses a screen reader reads the lesson in notebook 3 or its HTML handout (figures described)
+    and the debate's four documents as pages of their own, each linked from the plan; the pack's HTML copy only for
+    the role card."""
+    import build_packs  # noqa: PLC0415
+
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    differentiation = _section(plan, "Differentiation")
+    student = " ".join(differentiation[differentiation.index("screen reader"):].split("\n- ")[0].split())
+    assert "(../notebooks/03-china.ipynb)" in student and "build/slides/03-china.handout.html" in student
+    for doc_id in build_packs.PACKS["05-china"][1]:
+        assert f"(../data/documents/{doc_id}.md)" in student, doc_id
+    assert "lessons/adapted/" in student and "Role card" in student
+    for target in LINK.findall(student):
+        assert (ROOT / "lessons" / target.partition("#")[0]).exists(), target

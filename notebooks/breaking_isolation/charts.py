@@ -16,6 +16,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import dates as mdates
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
@@ -162,6 +163,20 @@ def _stack(xs, spans) -> tuple[list[int], int]:
     return [placed[i] for i in range(len(xs))], crossed
 
 
+def _stacked(ax, table: pd.DataFrame, looks: dict, width: float = 0.8) -> None:
+    """Stacked bars: a bar per row (the x axis) and column, in the column's `looks` (label, color, hatch). A zero
+    draws nothing, so it gets no bar: most cells of a year-by-region table are zeros, and each bar is an artist
+    matplotlib makes, lays out and writes out. The axes still reach half a bar beyond the first and last rows."""
+    bottom = pd.Series(0, index=table.index)
+    for column in table.columns:
+        values = table[column]
+        shown = values != 0 if (values != 0).any() else values.notna()  # a column of zeros keeps its key entry
+        ax.bar(table.index[shown], values[shown], bottom=bottom[shown], width=width, edgecolor=style.EDGE,
+               **looks[column])
+        bottom = bottom + values
+    ax.update_datalim([(table.index.min() - width / 2, 0), (table.index.max() + width / 2, 0)])
+
+
 def _name(region: str) -> str:
     return region.replace("_", " ").capitalize()
 
@@ -172,11 +187,8 @@ def _name(region: str) -> str:
 def events_by_tone(per_year: pd.DataFrame):
     """Stacked bars: events per year (rows) and tone (columns), each tone with its colour and hatch."""
     fig, ax = _figure("wide")
-    bottom = pd.Series(0, index=per_year.index)
-    for tone in per_year.columns:
-        ax.bar(per_year.index, per_year[tone], bottom=bottom, width=0.8, label=tone.capitalize(),
-               color=style.TONE_STYLE[tone]["color"], hatch=TONE_HATCHES.get(tone, ""), edgecolor=style.EDGE)
-        bottom = bottom + per_year[tone]
+    _stacked(ax, per_year, {tone: dict(label=tone.capitalize(), color=style.TONE_STYLE[tone]["color"],
+                                       hatch=TONE_HATCHES.get(tone, "")) for tone in per_year.columns})
     ax.set(title="Events in the kit's data, by year and tone", xlabel="Year", ylabel="Number of events")
     step = 2 if style.medium() == "slide" else 1
     ax.set_xticks(per_year.index[::step])
@@ -347,20 +359,32 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
     # on a slide a row a little over its height, so that 24 px labels keep clear of each other
     fig, ax = _figure("tall", height=(0.85 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * (1.12 if slide else 1)
                       * len(states))
+    # One bar call per standing and one collection of lines per state of relations, not one artist per span:
+    # matplotlib makes, lays out and writes out each artist at a cost, and the spans of a row never overlap.
+    bands = {"de_facto": [], "de_jure": []}
+    lines = {"established": [], "broken": []}
     for state, group in part[part["counted"]].groupby("state", sort=False):
         y = rows[state]
         until = list(group["date"].iloc[1:]) + [end]
         for date, stop, recognition, relations in zip(group["date"], until, group["recognition_after"],
                                                      group["relations_after"]):
             if recognition != "none":
-                ax.barh(y, (stop - date).days, left=date, height=0.5, color=style.FILL_COLOURS["sky_blue"]
-                        if recognition == "de_facto" else style.FILL_COLOURS["bluish_green"],
-                        hatch="//" if recognition == "de_facto" else "", edgecolor=style.EDGE, linewidth=0.6,
-                        zorder=1)
+                bands["de_jure" if recognition == "de_jure" else "de_facto"].append((y, date, stop))
             if relations != "none":
-                ax.plot([date, stop], [y, y], zorder=2, linewidth=2.5, color=style.EDGE if relations ==
-                        "established" else style.OKABE_ITO["vermillion"],
-                        linestyle="solid" if relations == "established" else (0, (2, 1.5)))
+                lines["established" if relations == "established" else "broken"].append((y, date, stop))
+    for recognition, spans in bands.items():
+        if spans:
+            ys, starts, stops = zip(*spans)
+            ax.barh(ys, [(b - a).days for a, b in zip(starts, stops)], left=list(starts), height=0.5,
+                    color=style.FILL_COLOURS["sky_blue" if recognition == "de_facto" else "bluish_green"],
+                    hatch="//" if recognition == "de_facto" else "", edgecolor=style.EDGE, linewidth=0.6, zorder=1)
+    for relations, spans in lines.items():
+        if spans:
+            solid = relations == "established"
+            ax.add_collection(LineCollection(
+                [[(mdates.date2num(a), y), (mdates.date2num(b), y)] for y, a, b in spans], zorder=2, linewidths=2.5,
+                colors=style.EDGE if solid else style.OKABE_ITO["vermillion"],
+                linestyles="solid" if solid else (0, (2, 1.5)), capstyle="projecting" if solid else "butt"))
     # Where a band or line starts, recognition or relations began: markers are kept for the turns, breaks
     # and restorations, and for the acts that did not count (hollow).
     turns = ("relations_broken", "relations_restored", "recognition_withdrawn")
@@ -418,12 +442,9 @@ def state_paths_alt(changes: pd.DataFrame, states: list[str] | None = None) -> s
 def first_recognitions_by_year(by_region: pd.DataFrame):
     """Stacked bars: states recognising Moscow for the first time, by year (rows) and region (columns)."""
     fig, ax = _figure("wide")
-    bottom = pd.Series(0, index=by_region.index)
-    for region in by_region.columns:
-        colour, hatch = REGION_STYLE.get(region, ("black", ""))
-        ax.bar(by_region.index, by_region[region], bottom=bottom, width=0.8, label=_name(region),
-               color=style.FILL_COLOURS[colour], hatch=hatch, edgecolor=style.EDGE)
-        bottom = bottom + by_region[region]
+    looks = {region: REGION_STYLE.get(region, ("black", "")) for region in by_region.columns}
+    _stacked(ax, by_region, {region: dict(label=_name(region), color=style.FILL_COLOURS[colour], hatch=hatch)
+                             for region, (colour, hatch) in looks.items()})
     ax.set(title="States recognising Moscow for the first time", xlabel="Year", ylabel="Number of states")
     step = 2 if style.medium() == "slide" and len(by_region) > 8 else 1
     ax.set_xticks(by_region.index[::step])
