@@ -283,8 +283,9 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
         Line2D([], [], marker=style.KIND_STYLE[k][1], color=style.KIND_STYLE[k][0], markeredgecolor=style.EDGE,
                linestyle="none", label=KIND_LABELS[k]) for k in ("relations_broken", "relations_restored")]
     labels, band = _label_turns(fig, ax, turns["date"], texts, start, end)
-    # on a slide the heading above the figure names it, and the axes need the title's height
-    ax.set_title("" if slide else "States with diplomatic relations with Moscow", pad=band + 6)
+    # on a slide the heading above the figure names it, and the axes need the title's height: the title is kept
+    # unseen there, for the figure's alt text
+    ax.set_title("States with diplomatic relations with Moscow", pad=band + 6, visible=not slide)
     _key(fig, ax, handles, ncols=2)
     _lead_to_turns(fig, ax, labels, turns["date"], markers)
     figures.drawn(fig)  # each leader runs from its marker to its name, within what the key's layout measured

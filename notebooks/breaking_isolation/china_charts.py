@@ -234,9 +234,11 @@ def war_scare(spring: pd.DataFrame):
     ax.set_ylim(1.8, -0.6)
     ax.grid(axis="y", visible=False)
     first, last = spring["date"].min(), spring["date"].max()
-    # on a slide the heading above the figure says it, and the numbers need the title's height
-    ax.set(title="" if slide else f"The war scare and China, {first.year}", xlim=(pd.Timestamp(f"{first.year}-01-01"),
+    ax.set(title=f"The war scare and China, {first.year}", xlim=(pd.Timestamp(f"{first.year}-01-01"),
                                                                 pd.Timestamp(f"{last.year + 1}-01-01")))
+    # on a slide the heading above the figure says it, and the numbers need the title's height: the title is
+    # kept unseen there, for the figure's alt text
+    ax.title.set_visible(not slide)
     ax.xaxis.set_major_formatter(DateFormatter("%b"))
     # on a slide the source alone, on one line: the slide's question and takeaway take the height a second line needs
     _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE if slide else SOURCE + "; markers numbered in date order")

@@ -124,8 +124,8 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
         draw(graph, ax, pos, title=label, fontsize=fontsize)
     for ax in list(axes.flat)[len(graphs):]:
         ax.axis("off")
-    if title and style.medium() != "slide":  # on a slide the heading above the figure says it
-        fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold")
+    if title:  # on a slide the heading above the figure says it: kept unseen there, for the figure's alt text
+        fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold", visible=style.medium() != "slide")
     fig.legend(handles=legend_handles(signs_in_a_row=legend_columns > 2), loc="lower center", ncols=legend_columns,
                frameon=False,
                fontsize=style.fontsize("legend"), bbox_to_anchor=(0.5, 0.0), handlelength=3.2,
