@@ -297,3 +297,17 @@ def test_importing_the_claim_checks_compiles_next_to_no_regular_expression():
     compiled, modules = map(int, done.stdout.split())
     assert modules > 40  # the claim checks were imported
     assert compiled <= 5, done.stdout
+
+
+def test_notebook_3_s_import_of_the_debate_s_events_does_not_bring_in_the_claim_checks():
+    # Notebook 3 takes DEBATE_EVENTS from china_exercises; the claim checks it uses (most of the kit's code) are
+    # imported when exercise G's conditions are checked, not with it.
+    script = ("import sys\n"
+              "from breaking_isolation.china_exercises import DEBATE_EVENTS\n"
+              "print(*sorted(m for m in sys.modules if m.startswith('breaking_isolation.')))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks"), "MPLBACKEND": "Agg"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    imported = {name.removeprefix("breaking_isolation.") for name in done.stdout.split()}
+    assert "china_exercises" in imported
+    assert not imported & {"claim_form", "claim_people", "misconceptions", "outcomes", "ties_said", "evidence"}, imported
