@@ -366,3 +366,28 @@ def test_turning_points_close_together_on_one_lane_are_spread_apart():
     assert len(set(heights[:3])) == 3 and max(heights[:3]) - min(heights[:3]) < 1, heights
     assert heights[3:] == [0, 1]
     assert RING_DAYS >= 90
+
+
+def test_placed_labels_keep_clear_of_each_other_and_of_the_markers_and_each_is_measured_once(monkeypatch):
+    import matplotlib.pyplot as plt
+    from breaking_isolation import placing
+    from matplotlib.text import Text
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    points = [(5, 5), (5.2, 5), (5.4, 5.1), (5.3, 4.8), (2, 8)]  # four crowd together
+    measured = []
+    real = Text.get_window_extent
+    monkeypatch.setattr(Text, "get_window_extent", lambda self, *a, **k: measured.append(self) or real(self, *a, **k))
+    labels = placing.place(fig, ax, points, ["A", "B", "C", "D", "E"], avoid=points, fontsize=11)
+    assert len(measured) == len(points)  # once per label, not once for every spot it tried
+    monkeypatch.undo()
+    renderer = fig.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    frame = ax.get_window_extent(renderer)
+    markers = [ax.transData.transform(point) for point in points]
+    for i, box in enumerate(boxes):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        assert not any(box.overlaps(other) for other in boxes[i + 1:])
+        assert not any(box.contains(x, y) for x, y in markers)
+    plt.close(fig)
