@@ -590,3 +590,54 @@ def test_lesson_5_gives_the_screen_reader_student_the_notebook_and_the_documents
     assert "lessons/adapted/" in student and "Role card" in student
     for target in LINK.findall(student):
         assert (ROOT / "lessons" / target.partition("#")[0]).exists(), target
+
+
+# The kit's rule for Chinese places (the glossary's opening says it): pinyin in the kit's own words; a quotation
+# keeps its own spelling, verbatim, and so do three events whose names historians give in the old spelling.
+OLD_SPELLING = {"Peking": "Beijing", "Nanking": "Nanjing", "Canton": "Guangzhou", "Hankow": "Hankou"}
+NAMED_IN_OLD_SPELLING = ("Canton coup", "Nanking Incident", "Canton Commune")
+NOT_OURS = re.compile("|".join([
+    r"<!-- The key to exercise A is written.*?<!-- end of the key to exercise A -->",  # the data's titles
+    r"^\s*>.*$", r"`[^`]*`", r"\]\([^)]*\)",                      # blockquotes, ids and code, link targets
+    r"“[^”]*”", r"\"[^\"\n]*\"", r"‘[^’]*’",                      # quotations
+    r"\(then (?:often )?written [A-Z]\w+\)", r"the document spells [A-Z]\w+",  # a first mention's older spelling
+    *NAMED_IN_OLD_SPELLING]), re.S | re.M)
+OLD_PLACE = re.compile(rf"(?<![-\w/#])({'|'.join(OLD_SPELLING)})(?![-\w])")
+
+
+def old_spellings(text: str) -> list[str]:
+    """The older spellings of Chinese places in the kit's own words of `text`: what is left once quotations,
+    ids, link targets, glosses and the events named in the old spelling are taken out."""
+    return [m.group(0) for m in OLD_PLACE.finditer(NOT_OURS.sub(" ", text))]
+
+
+def test_lesson_5_writes_chinese_places_in_pinyin_outside_quotations():
+    """Lesson 5's plan, sheets, keys, adapted texts and notebook 3's prose write Beijing, Nanjing, Guangzhou and
+    Hankou in their own words; Peking, Nanking, Canton and Hankow stay only in quotations, in the three events'
+    names and where a first mention gives the older spelling. The glossary states the rule and explains each."""
+    import build_packs  # noqa: PLC0415
+
+    lessons = ROOT / "lessons"
+    docs = [*build_packs.PACKS["05-china"][1], "doc-1923-sun-joffe-manifesto", "doc-1924-sino-soviet-agreement",
+            "doc-1927-nanjing-break-statement"]
+    paths = [lessons / "05-china.md", *sorted((lessons / "answer-sheets").glob("05-china*.md")),
+             *(lessons / "keys" / f"{d}.md" for d in docs), *(lessons / "adapted" / f"{d}.md" for d in docs)]
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in paths if p.is_file()}
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    texts |= {f"notebook 3, cell {c.get('id')}": "".join(c["source"]) for c in cells if c["cell_type"] == "markdown"}
+    found = {name: old_spellings(text) for name, text in texts.items()}
+    assert {name: words for name, words in found.items() if words} == {}
+    glossary = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    rule = " ".join(glossary.split("\n## ", 1)[0].split())
+    assert all(name in rule for name in NAMED_IN_OLD_SPELLING) and "pinyin" in rule
+    for old, new in OLD_SPELLING.items():
+        assert f'<a id="{old.lower()}"></a>{old}' in glossary and new in rule, old
+    entries = re.split(r"\n## ", glossary.split("\n## ", 1)[1])
+    ours = "\n".join(e for e in entries if e.split("</a>", 1)[-1].split("\n", 1)[0] not in OLD_SPELLING)
+    assert old_spellings(ours) == []
+
+
+def test_the_old_spelling_probe_finds_peking_in_the_kits_words_only():
+    text = ('Moscow recognised Peking (`1927-peking-embassy-raid`); "the Peking government" said; '
+            "Beijing (then often written Peking); the Canton Commune; the purge at Canton.")
+    assert old_spellings(text) == ["Peking", "Canton"]
