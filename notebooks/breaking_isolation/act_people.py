@@ -155,6 +155,11 @@ def _statesman_of_cited(claim: str, data, cited) -> str | None:
 SIGNER = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+|personally\s+)?"
               rf"(?P<deal>{DEAL})\b")
 PARTNER = lazy(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+# "Stalin and Sun Yat-sen signed the manifesto": the first of two signers; "the manifesto was signed by Stalin"
+FIRST_OF_TWO = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+and\s+(?:{TITLE})?"
+                    rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:had\s+|then\s+)?(?P<deal>{DEAL})\b")
+SIGNED_BY = lazy(rf"\b(?:was|were|had\s+been)\s+(?P<deal>{DEAL})\s+by\s+(?:{TITLE})?"
+                 r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def _signer_of_cited(claim: str, data, cited) -> str | None:
@@ -170,7 +175,7 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
     written = _written(data)
     notes = (dict(zip(data.actors["actor_id"].astype(str), data.actors["note"].fillna("").astype(str)))
              if "note" in data.actors else {})
-    for pattern in (SIGNER, PARTNER):
+    for pattern in (SIGNER, PARTNER, FIRST_OF_TWO, SIGNED_BY):
         for said in pattern.finditer(claim):
             who = said.group("who")
             if DENIED.search(claim[:said.start("who")]) or evidence_words.is_common(who.split()[0].lower()):
@@ -181,7 +186,8 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
                 continue  # a state or a party: other rules read it
             if not actor and not re.search(rf"\b{re.escape(who.split()[-1])}\b", written):
                 continue  # a name the data never writes: the check cannot tell whose it is
-            rest = re.split(r"(?<=[a-z0-9)]\.)\s|;", claim[said.start():])[0]
+            # the deal is named after the signer, or, in the passive, before it ("the manifesto was signed by")
+            rest = re.split(r"(?<=[a-z0-9)]\.)\s|;", claim[0 if pattern is SIGNED_BY else said.start():])[0]
             years = set(claim_people.years_in(rest) or claim_people.years_in(claim))
             months = {m for m in re.findall(r"[a-z]+", rest.lower()) if m in claim_people.MONTHS}
             said_words = set(evidence_words.words(rest)) - evidence_words.LITTLE - set(evidence_words.words(who))
@@ -202,7 +208,8 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
                                  if re.search(rf"\b{DEAL}\b", s) and _named_people(s, data, {})), None)
                 if sentence is None:
                     continue  # the data names no one who made it: not judged
-                role = f"it was made with {who}" if pattern is PARTNER else f"{who} {said.group('deal')} it"
+                role = (f"it was made with {who}" if pattern is PARTNER else f"it was {said.group('deal')} by {who}"
+                        if pattern is SIGNED_BY else f"{who} {said.group('deal')} it")
                 yours = ", which you cite," if row["event_id"] in set(cited) else ""
                 return (f"Your claim says {role}, but the data's '{row['title']}' ({acts_named.spoken(row)}, "
                         f"{row['event_id']}){yours} does not name {who}: \"{sentence.strip()}\" Check who "
@@ -247,6 +254,11 @@ def _party_of_cited(claim: str, data, cited) -> str | None:
     return _leader_of_cited(claim, data, rows) or _party_of_named(claim, data, cited)
 
 
+# "was published by the Conservatives": a party as the doer of a passive verb
+PARTY_BY = lazy(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ed)\s+by\s+(?:the\s+)?"
+                r"(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)\b")
+# words for making a document public, as a title's "publishes": "leaked", "released", "printed"
+PUBLISHED = lazy(r"(?:publish|releas|leak|issu|print)\w*|made\s+public", re.IGNORECASE)
 # an event's title that opens with its doer, then its verb: "The Foreign Office publishes the Zinoviev letter"
 TITLE_DOER = lazy(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
 
@@ -256,14 +268,16 @@ def _party_of_named(claim: str, data, cited=()) -> str | None:
     Conservatives published the Zinoviev letter"), cited or not, whose title gives that act, by the same verb, to
     a doer that is no party ("The Foreign Office publishes the Zinoviev letter"), and no sentence of whose text
     gives the party that verb; a sentence that names the party is quoted."""
-    for said in PARTY_DOER.finditer(claim):
+    for said in [*PARTY_DOER.finditer(claim), *PARTY_BY.finditer(claim)]:
         if DENIED.search(claim[:said.start()]):
             continue
         if re.search(r"\b(?:government|cabinet|ministry)\b", said.group(0), re.IGNORECASE):
             continue  # "the Labour government published": its offices' acts are the government's, not judged here
         party, verb = PARTIES[said.group("party").lower()], said.group("verb")
-        stems = set(evidence_words._stems(verb))
-        rest = re.split(r"[;:]|\b(?:which|because|so|but|and)\b|,", claim[said.end():])[0]
+        stems = set(evidence_words._stems(verb)) | ({"publish"} if PUBLISHED.fullmatch(verb) else set())
+        passive = said.re is PARTY_BY.compiled  # "the Zinoviev letter was published by the Conservatives": named before
+        rest = re.split(r"[;:]|\b(?:which|because|so|but|and)\b|,", claim[:said.start()] if passive
+                        else claim[said.end():])[-1 if passive else 0]
         for _, row in _named_deals(rest, data, claim_people.years_in(rest) or claim_people.years_in(claim)).iterrows():
             title = str(row["title"])
             doer = TITLE_DOER.match(title)

@@ -67,6 +67,7 @@ BETWEEN = lazy(rf"^(?:\s+{MEN})?(?:\s*,?\s*(?:had|then|also|soon|later|quickly|s
                r"themselves|in\s+(?:\w+\s+)?1[89]\d\d|in\s+[A-Z]\w+)\b)*\s*,?\s*$")
 JOIN = lazy(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.IGNORECASE)
 DENIED = lazy(r"\b(?:not|never|no|n't)\s+(?:\w+\s+)?$|n't\s+$", re.IGNORECASE)
+CLAUSE_JOIN = lazy(r"[,;]\s*(?:and|but|while|whereas)\b", re.IGNORECASE)  # a new clause, with its own doer
 
 
 def _labels(data) -> dict[str, str]:
@@ -210,7 +211,13 @@ def read(claim: str, data, cited=()) -> str | None:
             # communists in July 1927, the party had nothing ..., and by December the Canton Commune had been
             # crushed": the Commune is not what Wuhan did)
             comma = claim.find(",", verb.end(), finish) if voice == "active" else -1
-            clause = claim[begin:comma if comma > 0 else finish]
+            # and the doer's own clause begins after a ", and" before it ("Germany recognised Soviet Russia at
+            # Rapallo in 1922, and in 1924 Britain recognised the USSR": Rapallo is not what Britain did)
+            joined = list(CLAUSE_JOIN.finditer(claim, begin, doers[0].start)) if voice == "active" else []
+            own = joined[-1].end() if joined else begin
+            clause = claim[own:comma if comma > 0 else finish]
+            if not claim_people.years_in(clause):  # "..., and then ARCOS broke off relations": the years said before
+                clause += " " + " ".join(map(str, claim_people.years_in(claim[begin:own])))
             for doer in doers:  # the doers' own names do not pick the event
                 clause = clause.replace(doer.typed, " ")
             clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act

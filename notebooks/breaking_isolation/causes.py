@@ -1,7 +1,8 @@
 """What a claim gives as a cause, read against the dates of data/events.csv: the order, never the cause itself.
 
 A claim that says why ("Britain recognised the USSR because Labour won the election", "Labour won the election in
-1924, so Britain recognised Moscow") has an effect and a cause on either side of its reason word. When the check
+1924, so Britain recognised Moscow", "the ARCOS raid was Britain's answer to the war scare") has an effect and a
+cause on either side of its reason word. When the check
 finds the effect among the kit's events (a state's recognition of Moscow, or an event the claim names by its
 title, or "the wave of recognitions in 1924", the last of the data's recognitions of that year), it reads the
 cause against it:
@@ -33,8 +34,12 @@ from .patterns import lazy
 # "<effect> because <cause>" and "<cause>, so <effect>": the reason words whose two sides the check reads
 # "because of that", "due to this": the cause went before, so these words point back and belong to CAUSE_FIRST
 BACK = r"\s+(?:that|this|it)\b"
+# "as his answer to", "in response to", "was Britain's answer to": the act before the words answered the one after
+ANSWER = (r"(?:as|in)\s+(?:(?:his|her|its|their|an?|the|[A-Z][\w'’]*['’]s)\s+)?(?:answer|response|reply|retaliation|"
+          r"riposte)\s+(?:to|for)|(?:was|were)\s+(?:(?:his|her|its|their|an?|the|[A-Z][\w'’]*['’]s)\s+)?"
+          r"(?:answer|response|reply|riposte)\s+to")
 EFFECT_FIRST = lazy(rf"\b(?:because(?!\s+of{BACK})(?:\s+of)?|as a result of(?!{BACK})|due to(?!{BACK})|"
-                    rf"owing to(?!{BACK})|thanks to(?!{BACK})|since(?!\s+1[89]\d\d))\b", re.IGNORECASE)
+                    rf"owing to(?!{BACK})|thanks to(?!{BACK})|since(?!\s+1[89]\d\d)|{ANSWER})\b", re.IGNORECASE)
 CAUSE_FIRST = lazy(r",?\s*\b(?:and\s+so|so(?!\s+that)|therefore|thus|hence|which\s+led\s+to|leading\s+to|led\s+to|"
                    r"as\s+a\s+result|which\s+meant|which\s+caused|caused|"
                    rf"(?:and\s+)?(?:because\s+of|as\s+a\s+result\s+of|due\s+to|owing\s+to|thanks\s+to){BACK}|"
@@ -199,8 +204,14 @@ def _state_act(part: str, effect: Effect, data) -> Effect | None:
 
 
 def _named(part: str, data, actor_words: set[str], cited) -> Effect | None:
-    """The event the part names by its title ("the ARCOS raid"), if it names one."""
+    """The event the part names by its title ("the ARCOS raid"), or by a name few titles hold ("Rapallo"), if it
+    names one."""
     found = claim_people.event_named(part, data.events, actor_words).sort_values("date")
+    bare = set(evidence_words.words(part)) - evidence_words.LITTLE
+    if found.empty and len({w for w in bare if not w.isdigit()}) <= 2:
+        # "which led to Rapallo": a part that is little but a rare name is that event's (never a month's, "in
+        # October"); "Chamberlain broke off relations" says an act, not a name
+        found = claim_people._by_rare_name(part, data.events, actor_words | claim_people.MONTHS).sort_values("date")
     if found.empty:
         return None
     mine = found[found["event_id"].astype(str).isin(set(cited))]

@@ -420,12 +420,20 @@ def _named_out(condition: str, data) -> str:
 
 def _fact_refused(condition: str, data, ids) -> str | None:
     """A refusal of a fact a condition states, by the rules that read a claim's acts: the year of a cited or named
-    event, and who sent a person away (claim_people, swaps); None when it states none they read."""
-    from . import claim_people, swaps
+    event, and who sent a person away (claim_people, swaps); and, in a condition that only states a fact (no
+    CONDITIONAL word), who did an act and when (agents, act_dates); None when it states none they read."""
+    from . import act_dates, agents, claim_people, swaps
 
     text = _named_out(condition, data)
     dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
-    return dated or swaps.sent_away(text, data, ids)
+    plain = None if CONDITIONAL.search(condition) else (agents.read(condition, data, ids)
+                                                        or act_dates.read(condition, data, ids))
+    return dated or swaps.sent_away(text, data, ids) or plain
+
+
+# What makes a sentence a condition, not a fact: "would have had to", "needed", "only if", "without"...
+CONDITIONAL = lazy(r"\b(?:would|could|should|must|might|had\s+to|have\s+to|has\s+to|ought|need\w*|requir\w*|"
+                   r"if|unless|provided|depend\w*|conditions?|necessary|essential|without|instead)\b", re.IGNORECASE)
 
 
 @checks.exercise("china-conditions", expects="a dictionary with 'conditions' (a list of two sentences) and "
@@ -510,6 +518,13 @@ def _check_conditions(answer, data):
         listed = ", ".join(elsewhere)
         return checks.wrong(f"{listed} {'is' if len(elsewhere) == 1 else 'are'} not among the China events of the "
                             "timeline (`lanes`): choose evidence from there.")
-    return checks.checked(f"{len(conditions)} different conditions, each a sentence the check can read, and "
-                          f"{len(ids)} different events of the China timeline, all in the data: "
-                          f"{', '.join(ids)}. {CONDITIONS_READ}", CONDITIONS_NOT_JUDGED)
+    said = (f"{len(conditions)} different conditions, each a sentence the check can read, and {len(ids)} different "
+            f"events of the China timeline, all in the data: {', '.join(ids)}. {CONDITIONS_READ}")
+    facts = [n for n, c in enumerate(conditions, 1) if not CONDITIONAL.search(c)]
+    if facts:  # "Wuhan expelled the communists in July 1927": what happened, not what would have had to be true
+        return checks.unchecked(said, *[f"Condition {n} ({checks.shown(conditions[n - 1], 60)}) says what happened, "
+                                        "not what would have had to be true: the check read it only as a fact, as "
+                                        "above, and did not check it as a condition. Say what would have had to be "
+                                        "true, with words such as \"would have had to\" or \"needed\"."
+                                        for n in facts], CONDITIONS_NOT_JUDGED)
+    return checks.checked(said, CONDITIONS_NOT_JUDGED)

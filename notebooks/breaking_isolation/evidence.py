@@ -382,7 +382,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
             f"{events_said(given, data, spec, off_topic)}")
     # what the data holds on what the claim names, so that the student can hold the claim against it
     held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
-    unrecorded = tuple(f"The check could not check {u}." for u in targets.unrecorded(given.claim, data))
+    unrecorded = tuple(f"The check could not check {u}." for u in (*targets.unrecorded(given.claim, data),
+                                                                      *absolutes.first_uncounted(given.claim, data)))
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # the rest is the claim's background (above)
         one = len(background) == 1
         unrecorded += (f"The check counted {_listed(background)} as your claim's background, which your claim names, "
