@@ -92,10 +92,10 @@ def test_medium_comes_from_the_environment_and_a_wrong_one_is_named(monkeypatch)
         raise AssertionError("an unknown medium was accepted")
 
 
-def test_every_slide_text_role_renders_at_20_px_and_every_figure_fits_its_medium():
+def test_every_slide_text_role_renders_at_24_px_and_every_figure_fits_its_medium():
     # On a slide reveal.js shows the 1280 x 720 deck at 0.96 (its 4 % margin); 1 pt = 4/3 px.
     for role in kit.style.FONTSIZES["slide"]:
-        assert kit.style.fontsize(role, "slide") * 4 / 3 * 0.96 >= 20, role
+        assert kit.style.fontsize(role, "slide") * 4 / 3 * 0.96 >= 24, role
     for kind in kit.style.FIGSIZES["notebook"]:
         width, _ = kit.style.figsize(kind, where="notebook")
         assert width * 96 <= 880, kind  # a ~900 px JupyterLab column, no side-scrolling
@@ -229,6 +229,22 @@ def test_a_table_shows_the_rows_that_matter_and_folds_the_rest():
     assert "britain" in up_front and "germany" in up_front and "italy" not in up_front
     assert "Show the other 2 rows" in fold and "italy" in fold and "japan" in fold
     assert "2 more rows folded" in repr(shown)
+
+
+def test_on_a_slide_a_table_shows_the_rows_that_matter_and_says_where_the_rest_are(monkeypatch):
+    """A slide has no fold to open: the rows `first` picks are shown, and the line below counts the others."""
+    import pandas as pd
+
+    from breaking_isolation.figures import table
+
+    monkeypatch.setenv("KIT_MEDIUM", "slide")
+    frame = pd.DataFrame({"state": ["italy", "britain", "japan", "germany", "spain"], "n": [1, 2, 3, 4, 5]})
+    markup = table(frame, first=frame["state"].isin(["britain", "germany"]))._repr_html_()
+    assert "<details" not in markup and markup.count("<tr>") == 3, markup  # a header row and the two powers
+    assert "britain" in markup and "germany" in markup and "italy" not in markup
+    assert "… and 3 more rows: the whole table is in the notebook and the handout." in markup
+    short = table(frame, first=frame["state"] != "spain", max_rows=3)._repr_html_()
+    assert short.count("<tr>") == 4 and "… and 2 more rows" in short  # one not picked, one past max_rows
 
 
 def test_a_table_aligns_text_left_and_numbers_right():

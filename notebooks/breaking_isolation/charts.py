@@ -69,8 +69,8 @@ def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE, below=None
     key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, bottom - 0.01),
                      ncols=min(ncols, len(handles)), frameon=False, handlelength=2.4)
     keyed = key.get_window_extent(renderer)
-    line = fig.text(0.0, keyed.transformed(to_figure).y0 - 0.01, source, fontsize=style.fontsize("source"),
-                    color=style.GREY, va="top")
+    line = fig.text(0.0, keyed.transformed(to_figure).y0 - 0.01, style.source_line(source),
+                    fontsize=style.fontsize("source"), color=style.GREY, va="top")
     if set(above) == set(fig.axes):  # every axes measured: the crop needs no measuring
         figures.drawn(fig, *boxes, keyed, line.get_window_extent(renderer))
     return key
@@ -259,8 +259,8 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     band above the axes, with a leader down to its marker, so that the axes hold the data and a little headroom."""
     start, end = _years(relations.index)
     line = _padded(relations, start, end)
-    # on a slide the band of names needs more height than other charts get there, each a line of 20 px text
-    fig, ax = _figure("wide", height=SLIDE_AXES_HEIGHT + 0.9 if style.medium() == "slide" else None)
+    # on a slide the band of names needs more height than other charts get there, each a line of 24 px text
+    fig, ax = _figure("wide", height=SLIDE_AXES_HEIGHT + 0.55 if style.medium() == "slide" else None)
     ax.step(line.index, line["established"], where="post", label="states with relations in place",
             color=style.OKABE_ITO["blue"])
     ax.step(line.index, line["broken"], where="post", label="states with relations broken off",
@@ -276,14 +276,16 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     # the axes hold the data and a little headroom; on a slide, where they are short, the shorter label and
     # three ticks keep the axis readable
     slide = style.medium() == "slide"
-    ax.set(xlabel="Year", ylabel="States" if slide else "Number of states", xlim=(start, end),
+    ax.set(xlabel="" if slide else "Year", ylabel="States" if slide else "Number of states", xlim=(start, end),
            ylim=(0, top * 1.15 + 0.5))
     ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=3 if slide else 6, integer=True))
     handles = ax.get_legend_handles_labels()[0] + [
         Line2D([], [], marker=style.KIND_STYLE[k][1], color=style.KIND_STYLE[k][0], markeredgecolor=style.EDGE,
                linestyle="none", label=KIND_LABELS[k]) for k in ("relations_broken", "relations_restored")]
     labels, band = _label_turns(fig, ax, turns["date"], texts, start, end)
-    ax.set_title("States with diplomatic relations with Moscow", pad=band + 6)
+    # on a slide the heading above the figure names it, and the axes need the title's height: the title is kept
+    # unseen there, for the figure's alt text
+    ax.set_title("States with diplomatic relations with Moscow", pad=band + 6, visible=not slide)
     _key(fig, ax, handles, ncols=2)
     _lead_to_turns(fig, ax, labels, turns["date"], markers)
     figures.drawn(fig)  # each leader runs from its marker to its name, within what the key's layout measured
@@ -305,7 +307,8 @@ def _label_turns(fig, ax, dates, texts, start, end):
     extents = [label.get_window_extent(renderer) for label in labels]
     placed = _levels(dates, [e.width * days_per_pixel for e in extents], start, end)
     levels = max((level for level, _ in placed), default=-1) + 1
-    step = 1.15 * max((e.height for e in extents), default=0) * 72 / fig.dpi  # one name's height, in points
+    # one name's height, in points, with air: on a slide a little more, as the browser's letters run taller
+    step = (1.25 if style.medium() == "slide" else 1.15) * max((e.height for e in extents), default=0) * 72 / fig.dpi
     gap = 4.0
     for label, (level, left) in zip(labels, placed):
         label.set_transform(transforms.offset_copy(above, fig=fig, y=gap + step * level, units="points"))
@@ -354,8 +357,8 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
     part = changes[changes["state"].isin(states)]
     start, end = _years(changes["date"])
     slide = style.medium() == "slide"
-    # on a slide a row a little over its height, so that 20 px labels keep clear of each other
-    fig, ax = _figure("tall", height=(1.0 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * (1.12 if slide else 1)
+    # on a slide a row a little over its height, so that 24 px labels keep clear of each other
+    fig, ax = _figure("tall", height=(0.85 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * (1.12 if slide else 1)
                       * len(states))
     # One bar call per standing and one collection of lines per state of relations, not one artist per span:
     # matplotlib makes, lays out and writes out each artist at a cost, and the spans of a row never overlap.
@@ -417,8 +420,8 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
                               markeredgecolor=style.EDGE, linestyle="none", markersize=10,
                               label=UNCOUNTED_LABELS.get(kind, f"{KIND_LABELS[kind]} (did not count)")))
     if slide:  # beside the chart, one column: below it the key would make the figure too tall for a slide
-        fig.tight_layout(rect=(0, 0, 0.66, 1))
-        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.66, 0.5), frameon=False, handlelength=1.8)
+        fig.tight_layout(rect=(0, 0, 0.62, 1))
+        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.62, 0.5), frameon=False, handlelength=1.8)
         fig.text(0.0, 0.0, SOURCE, fontsize=style.fontsize("source"), color=style.GREY, va="top")
     else:
         _key(fig, ax, handles, ncols=3)

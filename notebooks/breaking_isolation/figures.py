@@ -248,7 +248,8 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
 
     On a slide (KIT_MEDIUM=slide) only the first `max_rows` rows are shown, with a line saying how many more
     the handout has; in a notebook and in print the whole table is shown. `first`, a True/False column of
-    `frame`, picks the rows that matter here: they are shown, and the others wait behind a fold. `fold`, a
+    `frame`, picks the rows that matter here: they are shown, and the others wait behind a fold (on a slide,
+    which has no fold, they are counted in that line). `fold`, a
     summary such as "Show the table", puts the whole table behind a fold (not on a slide): a table that answers
     the exercise just above it waits there until the student opens it.
     """
@@ -273,13 +274,16 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
         shown = shown.assign(**{name: shown[name].astype(object).map(lambda v: STANDING_WORDS.get(v, v))
                                 for name in standing})
     folded: list[list[str]] = []
-    if first is not None and style.medium() != "slide":
-        keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()
-        folded = [[cell_text(v) for v in row] for row in shown[~keep].itertuples(index=False, name=None)]
-        shown = shown[keep]
     hidden = 0
+    if first is not None:
+        keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()
+        if style.medium() == "slide":  # a slide has no fold to open: the other rows are counted below the table
+            hidden = int((~keep).sum())
+        else:
+            folded = [[cell_text(v) for v in row] for row in shown[~keep].itertuples(index=False, name=None)]
+        shown = shown[keep]
     if max_rows is not None and style.medium() == "slide" and len(shown) > max_rows:
-        hidden = len(shown) - max_rows
+        hidden += len(shown) - max_rows
         shown = shown.head(max_rows)
     rows = [[cell_text(value) for value in row] for row in shown.itertuples(index=False, name=None)]
     numeric = [pd.api.types.is_numeric_dtype(shown[name]) and not pd.api.types.is_bool_dtype(shown[name])
