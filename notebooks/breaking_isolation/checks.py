@@ -195,6 +195,10 @@ def plain_type(value) -> str:
         items = list(value)
         if not items:
             return "an empty list"
+        blank = sum(v is None or v is Ellipsis for v in items)  # a template's ... left in: not a mix of kinds
+        if blank:
+            return ("a list not filled in yet" if blank == len(items)
+                    else f"a list with {'an item' if blank == 1 else f'{blank} items'} not filled in yet")
         kinds = {plain_type(v) for v in items}
         plural = {"a piece of text": "names or texts", "a whole number": "whole numbers",
                   "a number with decimals": "numbers", "a list": "lists", "an empty list": "empty lists",

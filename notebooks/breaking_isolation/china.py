@@ -314,9 +314,9 @@ def _check_order(answer, data):
     if isinstance(answer, str):  # as every list answer: a piece of text is never read as a list
         raise checks.Unreadable(checks.list_hint(answer) or checks.in_a_list(answer, "an event id"))
     given = list(answer)
-    odd = next((item for item in given if not isinstance(item, str)), None)
-    if odd is not None:
-        raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd)}.")
+    odd = [item for item in given if not isinstance(item, str)]  # a list: None itself is an odd item
+    if odd:
+        raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd[0])}.")
     known = set(data.events["event_id"])
     given = [item.strip().lower() if item.strip().lower() in known else item.strip() for item in given]  # any case
     repeated = next((item for n, item in enumerate(given) if item in given[:n]), None)
