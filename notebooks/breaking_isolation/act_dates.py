@@ -108,6 +108,9 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
         if cited and _cited_name_then(ahead if ahead.strip() else rest, data, cited, wanted, rows.iloc[0]):
             continue  # "made peace with the Manchurian authorities at Khabarovsk in December 1929": the cited
             # Khabarovsk protocol, named by its own name, is of that month, whatever other title "Manchurian" fits
+        rows = _closer_cited(rows, ahead if ahead.strip() else rest, data, cited, [wanted[0]])
+        if any(wanted in _months_of(row) for _, row in rows.iterrows()):
+            continue
         row = rows.iloc[0]
         typed = f"{MONTHS[wanted[1] - 1]} {wanted[0]}"
         return (f"Your claim puts '{row['title']}' in {typed}, but the data dates it {acts_named.spoken(row)} "
@@ -136,6 +139,25 @@ def _cited_by_words(part: str, data, cited, year: int) -> pd.DataFrame:
     shared = [len(said & (claim_people._stems(str(t)) - actor_words)) for t in rows["title"]]
     best = max(shared, default=0)
     return rows[[n == best for n in shared]] if best >= 2 and shared.count(best) == 1 else rows.iloc[0:0]
+
+
+def _closer_cited(rows: pd.DataFrame, part: str, data, cited, years) -> pd.DataFrame:
+    """The acts a part names, or the cited event whose title shares more of the part's words than theirs do:
+    "the Conservatives refused to ratify the Anglo-Soviet treaties" is the cited refusal, not the treaties' signing
+    that a word of their title names."""
+    if not cited or rows.empty or rows["event_id"].astype(str).isin(set(cited)).any():
+        return rows
+    actor_words = claim_people.words_of_names(ties_said.actor_names(data.actors))
+    said = claim_people._stems(part) - actor_words
+
+    def shared(title) -> int:
+        return len(said & (claim_people._stems(str(title)) - actor_words))
+
+    for year in years:
+        fit = _cited_by_words(part, data, cited, year)
+        if len(fit) and shared(fit.iloc[0]["title"]) > max(shared(t) for t in rows["title"]):
+            return fit
+    return rows
 
 
 def _verb_next(text: str) -> bool:
@@ -258,7 +280,7 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
         first = acts_named.act_rows(left, data, left_years, cited)
         if first.empty:
             continue
-        first = _mine(first, cited)  # of the acts the words may name, the one the student cites
+        first = _closer_cited(_mine(first, cited), left, data, cited, left_years)  # the one the student cites
         right_years = claim_people.years_in(right) or years
         second = _other_act(right, verb, facto, acts_named.states_named(left, data), data, right_years, cited,
                             first)

@@ -465,6 +465,8 @@ def short_names(name: str, kind: str = "") -> set[str]:
         found |= notes
         # a note that is the state's form reads as its full title too: "China (Republic)", the Republic of China
         found |= {f"{note} of {bare}" for note in notes if note.split()[-1] in STATE_FORMS and bare}
+    if kind == "person" and "-" in bare:  # "Chiang Kaishek", "Chiang Kai shek": the hyphen left out
+        found |= {bare.replace("-", ""), bare.replace("-", " ")}
     if kind == "government" and bare.split():
         seat = bare.split()[0]
         found |= {seat, f"{seat} government"}  # "Wuhan government": the glossary's heading and the notebooks' words

@@ -78,7 +78,11 @@ TABLE = (
         "state take its recognition back? The Commons debate (doc-1927-commons-debate-break) says what was broken.",
         ("1927-britain-breaks-relations", "1924-britain-recognition", "doc-1927-commons-debate-break"),
         unless=_r(r"\b(not|never|n't|no|without|neither|nor|none|nobody)\b(?!\s+longer)(\s+\w+){0,3}\s+recogni\w*"
-                  r"|recogni\w*(\s+\w+){0,3}\s+(remained|stayed|survived|continued|held|was not|was never)")),
+                  r"|recogni\w*(\s+\w+){0,3}\s+(remained|stayed|survived|continued|held|was not|was never)"
+                  # "no state ever withdrew it", "broke relations but kept recognising the USSR": the lesson itself
+                  r"|\b(no|not\s+one|not\s+a\s+single)\s+(state|country|nation|government|power)s?\s+(\w+\s+){0,2}"
+                  r"(withdr|revok|took\s+back|cancel|ended|lost|stopp|ceas|broke|dropp)\w*\s+(\w+\s+){0,2}recogni"
+                  r"|\b(kept|keeps|keeping|went\s+on|goes\s+on|continued|still)\s+(\w+\s+)?recogni\w*")),
     Misconception(
         "recognised-again",
         _r(r"\b(re-?recogni\w*|recogni\w*(\s+\w+){0,4}\s+(again|anew|once more|a second time)"

@@ -75,6 +75,11 @@ DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|
 CLAUSE = re.compile(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
                     r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
 SIGNED = re.compile(r"\b(?:signed|concluded|made|formed|agreed|initialled|struck)\b", re.IGNORECASE)
+# A word of tone that names what a side gave up ("refrain from hostile propaganda", "stop hostile acts") says
+# what was promised against, not what the tie was.
+ABSTAINED = re.compile(r"\b(?:refrain\w*|abstain\w*|stop(?:s|ped|ping)?|ceas\w*|renounc\w*|forb(?:id|ade|idden|ids)|"
+                       r"ban(?:s|ned|ning)?|g[ai]ve\s+up|giving\s+up)\s+(?:from\s+)?(?:all\s+|any\s+|their\s+|its\s+)?$",
+                       re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
 PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
 JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
@@ -377,12 +382,17 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
     persons = person_names(data.actors)
     subject = None  # who a clause opened by "who" is about: the first actor of the clause before it
     opening = None  # who a clause opened by "it" or "they" is about: the actor that opens the clause before it
+    person = None  # the last person the clause before names: "he" or "she" is a person, never a state
     for begin, finish, opener in _clauses(claim):
         inside = [m for m in found if begin <= m.start and m.end <= finish]
         # "..., who broke with Moscow", "..., but it broke off relations": the clause is about the last one's subject
-        pronoun = PRONOUN.match(claim, begin) is not None
+        pronoun = PRONOUN.match(claim, begin)
+        if pronoun and re.search(r"\b(?:he|she)\b", pronoun.group(0), re.IGNORECASE) and opening is not None \
+                and opening.actor not in persons:  # "Moscow armed Feng, yet he sided with Chiang": Feng
+            opening = person
         before_clause = ([subject] if opener == "who" and subject is not None
                          else [opening] if pronoun and opening is not None else [])
+        person = next((m for m in reversed(inside) if m.actor in persons), None)
         if inside:
             subject = inside[0]
             # the clause's own subject, when an actor opens it ("Britain recognised..."), for a pronoun after it
@@ -410,7 +420,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
             continue
         for tone, pattern in (("cooperative", COOPERATIVE), ("hostile", HOSTILE)):
             for word in pattern.finditer(claim, begin, finish):
-                if DENIED.search(claim[max(begin, word.start() - 40):word.start()]) or (
+                if DENIED.search(claim[max(begin, word.start() - 40):word.start()]) or ABSTAINED.search(
+                        claim, begin, word.start()) or (
                         ENDED.match(claim, word.end(), finish)):  # "the alliance ... collapsed": a tie that ended
                     continue
                 years, until = _years_of(claim, begin, finish, word.start(), clause_years, every_year, first, last)
