@@ -141,6 +141,9 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
         scores = [len({w.removesuffix("'s") for w in evidence_words.words(t)} & said) for t in rows["title"].astype(str)]
         rows = rows.assign(_score=scores)
         top = rows[rows["_score"] == rows["_score"].max()]
+        cited_rows = rows[rows["event_id"].astype(str).isin(set(cited))]
+        if top["_score"].max() < 2 and len(cited_rows):  # "Nanjing expelled them": the cited expulsion, not
+            top = cited_rows  # another whose title shares only the verb's own word ("Trotsky ... expelled")
         mine = top["event_id"].astype(str).isin(set(cited))
         if top["_score"].max() >= 2 or (mine.any() and (in_title or top["_score"].max() >= 1)):
             # an attack shares a word with the event it is ("attacking Shanghai"), cited or not: "attacked the
@@ -164,6 +167,8 @@ def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str,
 
 
 def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names) -> bool:
+    if kinds.get(doer) == kinds.get(side) == "government" and doer != side:
+        return False  # Nanjing and Wuhan: rival governments of one state, though one word ("Nationalist") names both
     if kinds.get(doer) == "person":
         return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
     return (ties_said._same(doer, side) or doer in family.get(side, {side}) or side in family.get(doer, {doer})
@@ -287,7 +292,7 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
     for row in rows.itertuples():
         actor, counterpart = str(row.actor), str(row.counterpart)
         text = f"{row.title} {getattr(row, 'description', '')}".lower()
-        one_way = str(row.kind) in ONE_WAY and not signed  # a signature is both sides' act, whatever it did
+        one_way = _one_way(row) and not signed  # a signature is both sides' act, whatever it did
         wrong = []
         for doer in doers:
             if str(row.kind) == "founding" and doer.actor in moscow and {actor, counterpart} & moscow:
@@ -316,7 +321,7 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
         return (f"Your claim says '{quoted}', but the data has it the other way round: {event} is an "
                 f"act of {actor} against {counterpart}. Turn your claim round, or check who did what in that event "
                 "in data/events.csv.")
-    if str(row.kind) in ONE_WAY:
+    if _one_way(row):
         done = f"an act of {actor} against {counterpart}"
     else:
         done = f"between {actor} and {counterpart}"
@@ -324,6 +329,12 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
     said = f" Its text says who signed: \"{signers[0]}\"" if signed and signers else ""
     return (f"Your claim says '{quoted}', but the data does not put {who} in {event}: it was {done}."
             f"{said} Check who did it against that event in data/events.csv.")
+
+
+def _one_way(row) -> bool:
+    """Whether an event is an act of its actor against its counterpart: a kind of act one side does to the other,
+    or a founding against a rival (Nanjing's government, set up against Wuhan's: not Wuhan's founding)."""
+    return str(row.kind) in ONE_WAY or (str(row.kind) == "founding" and str(getattr(row, "tone", "")) == "hostile")
 
 
 # Who paid or armed: "with British money", "funded by Britain", "Britain paid for". The giver of an act of help

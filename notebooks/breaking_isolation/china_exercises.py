@@ -60,7 +60,8 @@ NOT_JUDGED = ("Whether the other man would sign a claim too is for you to judge 
 # a removal, a person sent away, a post); the rest of a condition it does not judge, and says so.
 # Walk 16: "found no clash" alone read as a clean bill for facts the check never reads (a place, a stance).
 CONDITIONS_READ = ("It also looked in your conditions for the few kinds of fact it can set against the data (an "
-                   "event's year, who removed or sent away a person, a post): none of those clashes with the data. "
+                   "event's year, who removed or sent away a person, who did an act such as an expulsion or a raid, a "
+                   "post): none of those clashes with the data. "
                    "It did not check places, or what a person stood for or did beyond that: check those yourself "
                    "in data/events.csv.")
 CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
@@ -417,12 +418,13 @@ def _named_out(condition: str, data) -> str:
 
 def _fact_refused(condition: str, data, ids) -> str | None:
     """A refusal of a fact a condition states, by the rules that read a claim's acts: the year of a cited or named
-    event, and who sent a person away (claim_people, swaps); None when it states none they read."""
-    from . import swaps
+    event, who sent a person away, and who did an act of one side against the other (claim_people, swaps,
+    agents); None when it states none they read."""
+    from . import agents, swaps
 
     text = _named_out(condition, data)
     dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
-    return dated or swaps.sent_away(text, data, ids)
+    return dated or swaps.sent_away(text, data, ids) or agents.read(text, data, ids)
 
 
 @checks.exercise("china-conditions", expects="a dictionary with 'conditions' (a list of two sentences) and "

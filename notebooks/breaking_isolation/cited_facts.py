@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from . import acts_named, checks, claim_people, data_says, evidence_words, places, ties_said
 from .kin import DEMONYMS
 
@@ -396,8 +398,13 @@ def _verb_by_title(claim: str, chosen) -> str | None:
         if acts_named.DENIED.search(clause):
             continue
         words = {w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]{4,}", clause)}
-        here = [(begin, finish, str(e)) for e, title in zip(chosen["event_id"], chosen["title"].astype(str))
-                if len(words & {w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]{4,}", title)}) >= SHARED]
+        shared = {str(e): len(words & {w.lower().removesuffix("'s").removesuffix("’s")
+                                        for w in re.findall(r"[\w'’-]{4,}", title)})
+                  + (f"{day:%B}".lower() in words if pd.notna(day) else 0)  # "of April 1927": April's event
+                  for e, title, day in zip(chosen["event_id"], chosen["title"].astype(str), chosen["date"])}
+        best = max(shared.values(), default=0)
+        # the event the clause names best, not another cited one that shares as many words with a part of it
+        here = [(begin, finish, e) for e, n in shared.items() if n >= SHARED and n == best]
         said = _verb(clause, here, by_id) if here else None
         if said:
             return said

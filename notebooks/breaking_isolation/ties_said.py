@@ -403,7 +403,9 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
         for one, other in zip(inside, inside[1:]):
             between = claim[one.end:other.start]
             # (a year between them starts another statement: "with Soviet Russia in 1921 and recognised the USSR")
-            if (_same(one.actor, other.actor) and len(between.split()) <= 6 and "(" not in between
+            # (a comma between them closes one statement: "out of the Wuhan government, and Wuhan then expelled
+            # them", "trained Chiang's son, and Chiang turned on them")
+            if (_same(one.actor, other.actor) and len(between.split()) <= 6 and "(" not in between and "," not in between
                     and not re.search(r"\b1[89]\d\d\b", between)
                     and not ADJECTIVE.match(claim, other.end)  # "the other Soviet republics": no side of a tie
                     and not any(POST.match(claim, m.end) for m in (one, other))
