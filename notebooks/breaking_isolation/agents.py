@@ -35,7 +35,7 @@ ACTIVE = re.compile(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|en
                     r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
                     r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
                     r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|"
-                    r"destroyed|crushed|smashed|wrecked|"
+                    r"destroyed|crushed|smashed|wrecked|showed|"
                     r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon|into)|shot(?:\s+at)?|shooting\s+at|"
                     r"(?:sent|delivered|handed)(?=\s+(?:[\w'’-]+\s+){0,4}?(?:ultimatum|note|memorandum|letter|warning)\b))\b",
                     re.IGNORECASE)
@@ -47,6 +47,7 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered
 ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
              "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
              "expel": (r"\bexpel\w*", r"\bexpel"),
+             "show": (r"\bshow(?:ed|n|s)?\b", r"\bshows?\b"),  # a paper shown: the event's actor showed it
              # a shooting: who fired is the event's actor, whatever the title leaves unsaid ("May Thirtieth shooting")
              "shoot": (r"\b(?:fir(?:ed|ing)\s+(?:on|at|upon|into)|opened\s+fire|shot|shoot\w*)", r"\bshoot"),
              "publish": (r"\b(?:publish\w*|releas\w*|leak\w*|issu\w*|made\s+public)", r"\bpublish"),
@@ -116,7 +117,7 @@ def _doers_after_by(claim: str, at: int, finish: int, found: list[ties_said.Ment
     return doers
 
 
-def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited) -> pd.DataFrame:
+def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited, verb: str = "") -> pd.DataFrame:
     """The events a clause's act is about (module text): those whose title holds the act's word, sharing most of
     the clause's other words, or else those it names by their titles; only of the clause's years, if it gives any."""
     years = set(claim_people.years_in(clause))
@@ -128,7 +129,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
     said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE
     titles = events["title"].astype(str)
     best = pd.DataFrame()
-    for in_clause, in_title in ACT_WORDS.values():
+    # the act of the verb itself, when it is one ("Wuhan then expelled": an expulsion, not the showing of a
+    # telegram the clause named before it)
+    own = [pair for pair in ACT_WORDS.values() if verb and re.search(pair[0], verb, re.IGNORECASE)]
+    for in_clause, in_title in own or ACT_WORDS.values():
         if not re.search(in_clause, lowered):
             continue
         has = (titles.str.lower().str.contains(in_title, regex=True) if in_title
@@ -212,13 +216,13 @@ def read(claim: str, data, cited=()) -> str | None:
             for doer in doers:  # the doers' own names do not pick the event
                 clause = clause.replace(doer.typed, " ")
             clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act
-            rows = _act_events(clause, data.events, actor_words, cited)
+            rows = _act_events(clause, data.events, actor_words, cited, verb.group("verb"))
             if rows.empty or _own_act(doers, verb.group("verb"), claim[begin:finish], rows, data.events,
                                       (kinds, owners, family, _name_words(data)), actor_words):
                 continue
             lead = claim[begin:doers[0].start].strip(" ,").lower()
             start = begin if voice == "passive" or lead in ("", "the") else doers[0].start
-            quoted = " ".join(claim[start:finish].strip(" ,;:.").split()[:14])
+            quoted = " ".join(claim[start:comma if comma > 0 else finish].strip(" ,;:.").split()[:14])
             breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
             cited_first = ~rows["event_id"].astype(str).isin(set(cited))  # the refusal names a cited event first
             rows = rows.assign(_later=cited_first).sort_values("_later", kind="stable").drop(columns="_later")

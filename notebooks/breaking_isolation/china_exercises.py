@@ -124,6 +124,11 @@ def _check_speakers(answer, data):
         if isinstance(value, str) or not hasattr(value, "__len__") or len(value) != 2:
             raise checks.Unreadable(f"Give claim {number} a pair in brackets: a speaker and the evidence, such as "
                                     "('Stalin', '1927-stalin-theses-china').")
+        blank = ["speaker", "evidence"][[_blank(part) for part in value].index(True)] if any(
+            _blank(part) for part in value) else None
+        if blank:  # the template's ... left in place: not filled in, never read as a word of evidence
+            return checks.wrong(f"Claim {number} has no {blank} yet: put it in place of the template's ... or "
+                                "None, such as ('Stalin', '1927-stalin-theses-china').")
         given[number] = (str(value[0]), str(value[1]))
     missing = [n for n in range(1, CLAIMS + 1) if n not in given]
     if missing or len(given) != CLAIMS:
@@ -420,11 +425,14 @@ def _fact_refused(condition: str, data, ids) -> str | None:
     """A refusal of a fact a condition states, by the rules that read a claim's acts: the year of a cited or named
     event, who sent a person away, and who did an act of one side against the other (claim_people, swaps,
     agents); None when it states none they read."""
-    from . import agents, swaps
+    from . import agents, cited_facts, swaps
 
     text = _named_out(condition, data)
     dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
-    return dated or swaps.sent_away(text, data, ids) or agents.read(text, data, ids)
+    stated = " ".join(text[b:f] for b, f, _ in ties_said._clauses(text)
+                      if not ties_said.HYPOTHETICAL.search(text[b:f]))  # "but the Commune succeeded": a fact
+    return (dated or swaps.sent_away(text, data, ids) or agents.read(text, data, ids)
+            or (cited_facts.read(stated, data, ids) if stated.strip() else None))
 
 
 @checks.exercise("china-conditions", expects="a dictionary with 'conditions' (a list of two sentences) and "

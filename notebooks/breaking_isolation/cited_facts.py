@@ -369,14 +369,18 @@ OPPOSITES = (
                 re.IGNORECASE),
      re.compile(r"\b(?:brand(?:s|ed)?|condemn(?:s|ed)?|denounce[ds]?|counter-revolutionary)\b", re.IGNORECASE)),
     (re.compile(r"\brefus(?:ed|es|e)\s+to\s+(?:sign|join|adhere|ratify)\b|\brejected\b|\bstayed\s+out\b", re.IGNORECASE),
-     re.compile(r"\b(?:adhere[ds]?|signs|joins|ratifies)\b", re.IGNORECASE)),
+     re.compile(r"\b(?:adhere[ds]?|signs|joins|ratifies|will\s+join)\b", re.IGNORECASE)),
+    # an outcome turned round: "the Canton Commune succeeded" against "communist uprising crushed"
+    (re.compile(r"\b(?:succeed(?:ed|s)?|succes\w*|triumph(?:ed|s)?|won|victorious)\b", re.IGNORECASE),
+     re.compile(r"\b(?:crushed|defeated|fail(?:s|ed)?)\b", re.IGNORECASE)),
     # in or out of a party or a front: "threw the communists out" against "admits communists"
     (re.compile(r"\b(?:admit(?:s|ted)?|join(?:s|ed)?|let\s+(?:\w+\s+){0,2}in|keeps?\s+(?:\w+\s+){0,2}inside|"
                 r"kept\s+(?:\w+\s+){0,2}inside|stay(?:ed|s)?\s+inside|remain(?:ed|s)?\s+inside)\b", re.IGNORECASE),
      re.compile(r"\b(?:expel(?:s|led)?|thr[eo]w(?:s|n)?\s+(?:\w+\s+){0,2}out|kick(?:ed|s)?\s+(?:\w+\s+){0,2}out|"
-                r"(?:must|to|would|should)\s+leave|quit(?:s)?|purge[ds]?)\b", re.IGNORECASE)),
+                r"(?:must|to|would|should)\s+leave|quit(?:s)?|purge[ds]?|ordered\s+(?:\w+\s+){1,2}out\s+of)\b",
+                re.IGNORECASE)),
     # a leader made or unmade: "made Chen Duxiu its leader" against "Chen Duxiu removed"
-    (re.compile(r"\b(?:made\s+(?:\w+\s+){1,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
+    (re.compile(r"\b(?:made\s+(?:\w+\s+){0,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
                 r"(?:as\s+)?(?:leader|head)|confirmed\s+(?:\w+\s+){1,3}as\s+(?:leader|head))\b", re.IGNORECASE),
      re.compile(r"\b(?:removed|ousted|deposed|dismissed)\b", re.IGNORECASE)),
     # a verdict: "convicted" against the title's "acquits"

@@ -307,6 +307,7 @@ def _ratified(row, years: set[int]) -> tuple[str | None, str | None] | str:
                   f"{spoken(str(row['date_text']))} ({row['event_id']}), and says nothing of its ratification")
 
 
+MOSCOW_WORDS = {"ussr", "soviet", "soviets", "russia", "moscow", "rsfsr"}  # the one side every such deal has
 NEVER_RATIFIED = re.compile(r"\bnever\s+(?:been\s+)?ratified\b|\bnot\s+(?:been\s+)?ratified\b|\bnever\s+ratified\b",
                             re.IGNORECASE)
 NOT_SO = re.compile(r"\b(?:not|never|no|refus\w*|reject\w*|fail\w*)\b|n't", re.IGNORECASE)
@@ -333,6 +334,10 @@ def never_ratified(claim: str, events: pd.DataFrame, actor_words: set[str], cite
                       if _built_on(w, said) and not RATIFIED.match(w)} - actor_words
             names = {w for n in _title_names(title) for w in evidence_words.words(n)}
             if not shared or not (row.date.year in years or shared & names):
+                continue
+            # an event the student does not cite, between states the claim never names ("Hungary and the USSR
+            # sign agreements", for a claim on the Sino-Soviet agreement): a shared word and year are not it
+            if str(row.event_id) not in set(cited) and (_bare_words(title) & actor_words) - _bare_words(claim) - MOSCOW_WORDS:
                 continue
             return (f"Your claim says '{title}' ({row.event_id}, {_spoken(row.date)}) was ratified, but the data's "
                     f"text on it says: \"{sentence}\" Check your claim against that event and what followed it.")
