@@ -160,6 +160,9 @@ def read(claim: str, data, cited=()) -> str | None:
     people = _people_of_title(claim, chosen[chosen["event_id"].astype(str).isin(set(cited))], data)
     if people:
         return people
+    denied = _denied_in_text(claim, chosen[chosen["event_id"].astype(str).isin(set(cited))])
+    if denied:
+        return denied
     anchors = _anchors(claim, chosen, data)
     if not anchors:
         return _verb_by_title(claim, chosen)
@@ -183,6 +186,32 @@ def read(claim: str, data, cited=()) -> str | None:
                       by_id, data)
         if said:
             return said
+    return None
+
+
+# what the data's text says could not be done ("communism and the Soviet system could not be brought into China")
+CANNOT = re.compile(r"(?:^|,|\bthat\b)(?P<what>[^,;.]*?)\s+(?:could\s+not|cannot|can\s+not|could\s+never|would\s+not)"
+                    r"\s+be\s+(?P<done>\w+)(?P<rest>[^,;.]*)", re.IGNORECASE)
+
+
+def _denied_in_text(claim: str, rows) -> str | None:
+    """A refusal when a clause says, with no denial, what a cited event's own text says could not be done: its
+    verb, its place and two of its words for what ("Sun agreed to bring communism and the Soviet system into
+    China" against the manifesto's "could not be brought into China"); the data's sentence is quoted."""
+    for begin, finish, _ in ties_said._clauses(claim):  # a clause with its "and": "communism and the Soviet system"
+        clause = claim[begin:finish]
+        if acts_named.DENIED.search(clause) or re.search(r"\b(?:cannot|unable|impossible)\b", clause, re.IGNORECASE):
+            continue
+        said = claim_people._stems(clause)
+        for _, row in rows.iterrows():
+            for sentence in re.split(r"(?<=[.;])\s+", str(row.get("description", "") or "")):
+                for m in CANNOT.finditer(sentence):
+                    what, done, rest = (claim_people._stems(m.group(g)) for g in ("what", "done", "rest"))
+                    if done & said and len(what & said) >= 2 and rest <= said:
+                        part = next((p for p in clause.split(",") if claim_people._stems(p) & done), clause)
+                        return (f"Your claim says '{' '.join(part.split()).strip(' ,.')}', but the data's text on "
+                                f"{_event(row)} says: \"{sentence.strip()}\" Check your claim against that event in "
+                                "data/events.csv.")
     return None
 
 
@@ -426,10 +455,23 @@ def _reported(claim: str, finish: int) -> str:
     return " " + rest[:cut.start() if cut else len(rest)]
 
 
+# a side taken, in a claim ("sided with the Communists", "joined the Communists") and in a title ("sides against
+# the Communists"): the same party on the other side
+SIDED = re.compile(r"\b(?:sid(?:ed|es|ing)\s+with|join(?:ed|s)?|went\s+over\s+to|back(?:ed|s)?)\s+(?:the\s+)?"
+                   r"(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
+SIDES_AGAINST = re.compile(r"\bsides?\s+against\s+(?:the\s+)?(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
+
+
 def _verb(clause: str, here, by_id) -> str | None:
     for event in dict.fromkeys(a[2] for a in here):
         row = by_id.loc[event]
         title = str(row["title"])
+        against = SIDES_AGAINST.search(title)
+        sided = next((m for m in SIDED.finditer(clause) if against and
+                      m.group("whom").lower().rstrip("s") == against.group("whom").lower().rstrip("s")), None)
+        if sided:  # "Feng sided with the Communists" against "... sides against the Communists"
+            return (f"Your claim says '{sided.group(0)}', but the title of {_event(row)} says the opposite: "
+                    f"'{title}'. Read that event in data/events.csv again.")
         for one, other in OPPOSITES:
             for said, told in ((one, other), (other, one)):
                 found = said.search(clause)
