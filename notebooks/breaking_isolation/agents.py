@@ -217,6 +217,9 @@ def read(claim: str, data, cited=()) -> str | None:
                 clause = clause.replace(doer.typed, " ")
             clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act
             rows = _act_events(clause, data.events, actor_words, cited, verb.group("verb"))
+            if len(rows) and not rows["event_id"].astype(str).isin(set(cited)).any() and _own_cited(
+                    doers, clause, data.events, cited, (kinds, owners, family, _name_words(data)), actor_words):
+                continue  # "Denmark signed its trade agreement": Denmark's own cited deal, not Britain's
             if rows.empty or _own_act(doers, verb.group("verb"), claim[begin:finish], rows, data.events,
                                       (kinds, owners, family, _name_words(data)), actor_words):
                 continue
@@ -266,6 +269,21 @@ def _own_act(doers, verb: str, clause: str, rows: pd.DataFrame, events: pd.DataF
             continue
         sides = [str(row.actor)] if one_way else [str(row.actor), str(row.counterpart)]
         if any(_on(d.actor, side, *ties) for d in doers for side in sides):
+            return True
+    return False
+
+
+def _own_cited(doers, clause: str, events: pd.DataFrame, cited, ties, actor_words: set[str]) -> bool:
+    """Whether a cited event of the clause's years (any, if it gives none) has a doer on one of its sides and a
+    word of its title in the clause: the act the clause may mean, which the check cannot tell from the event
+    its words fit better."""
+    years = set(claim_people.years_in(clause))
+    said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE - actor_words
+    for row in events[events["event_id"].astype(str).isin(set(cited))].itertuples():
+        if years and row.date.year not in years:
+            continue
+        if said & set(evidence_words.words(str(row.title))) and any(
+                _on(d.actor, side, *ties) for d in doers for side in (str(row.actor), str(row.counterpart))):
             return True
     return False
 

@@ -194,6 +194,9 @@ def lexicon(data, documents=()) -> Lexicon:
                 names.setdefault(word.lower(), word)
             if kind == "person" and "-" in word:  # "Kaishek": Kai-shek with its hyphen left out
                 names.setdefault(word.replace("-", "").lower(), word)
+    if "americas" in set(actors["region"].dropna().astype(str)) if "region" in actors else False:
+        for part in ("south", "latin", "central"):  # a part of the Americas, read whole: never the United States
+            names.setdefault(f"{part} america", f"{part.title()} America")
     for region in sorted(set(actors["region"].dropna().astype(str))) if "region" in actors else ():
         # a region of actors.csv ("americas"): the Americas, never the plural of a state's name ("America")
         word = region.replace("_", " ")

@@ -88,6 +88,7 @@ ADJECTIVE = re.compile(r"\s+(?:republics?|people|government|state|union|side|lea
 # A place named as a treaty is named ("the Treaty of Berlin", "the Berlin treaty"): the treaty, not an actor.
 TREATY_BEFORE = re.compile(r"\b(?:treaty|treaties|peace|pact|protocol|convention)\s+of\s+$")
 TREATY_AFTER = re.compile(r"\s+(?:treaty|treaties|pact|protocol|convention)\b")
+PART_OF_AMERICA = re.compile(r"\b(?:south|latin|central)\s+$")
 MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr",
                 "soviet government": "ussr"}
 SOVIET = ("rsfsr", "ussr")
@@ -158,6 +159,8 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
                 continue
             if TREATY_BEFORE.search(lowered, 0, found.start()) or TREATY_AFTER.match(lowered, found.end()):
                 continue  # "the Treaty of Berlin", "the Berlin treaty": a treaty's name, not its city's state
+            if names[key] == "usa" and PART_OF_AMERICA.search(lowered, 0, found.start()):
+                continue  # "South America", "Latin America": a part of the continent, not the United States
             taken.append(Mention(found.start(), found.end(), text[found.start():found.end()], names[key]))
     return sorted(taken, key=lambda m: m.start)
 
