@@ -19,6 +19,8 @@ if on_a_hub:
     c.ServerApp.terminals_enabled = False
     # Kernels without the debugger, which the kit's notebooks do not use (kit_server.KernelsWithoutDebugger).
     c.ServerApp.kernel_spec_manager_class = "kit_server.KernelsWithoutDebugger"
+    # Each kernel's activity recorded without decoding every message it sends, figures and all (kit_server says why).
+    c.ServerApp.kernel_manager_class = "kit_server.KernelsWatchedLightly"
     # A kernel left running (a tab closed without File > Close and Shut Down Notebook) gives its memory back
     # after an hour idle with no tab open; a kernel that is busy, or that a tab is connected to, is never stopped.
     c.MappingKernelManager.cull_idle_timeout = 3600

@@ -5,14 +5,18 @@ JupyterHub's single-user server imports modules written for the hub itself: its 
 imports the hub's page handlers, and its scopes and metrics import the hub's database tables (jupyterhub.orm), so
 every student's server loaded SQLAlchemy and Alembic: 0.4 CPU seconds and 39 MiB a server. JupyterLab's server
 imports requests (with urllib3 and charset_normalizer) for one thing, fetching lists of allowed extensions from
-the web, which the kit's settings never ask for: 4 MiB a server. Here those modules are stand-ins, put in place
-before the server imports anything:
+the web, which the kit's settings never ask for: 4 MiB a server. And JupyterLab imports its manager that installs
+extensions from PyPI (with httpx and packaging's version specifiers) as it starts, though the kit's extension manager
+is the read-only one: 0.04 CPU seconds a server. Here those modules are stand-ins, put in place before the server
+imports anything:
 
 - `sqlalchemy`, `jupyterhub.orm`, `jupyterhub.roles` and `requests` are imported for real on their first use
   (the modules that import them use them only inside functions a student's server never calls);
 - `sqlalchemy.exc` and `jupyterhub.handlers.pages` give a stand-in of the one class a server's modules take from
   them (SQLAlchemyError, which the hub's database handlers catch; HealthCheckHandler, the hub's health page,
-  which the request log tests handlers against and a student's server never serves).
+  which the request log tests handlers against and a student's server never serves);
+- `jupyterlab.extensions.pypi` gives a stand-in of PyPIExtensionManager, which JupyterLab makes only where its
+  extension manager is set to PyPI: made, it is the real one.
 
 If anything in the server uses any other part of them, every stand-in is dropped and the real modules are
 imported, and each module that took a stand-in gets the real module or class: the server then runs exactly as
@@ -34,9 +38,19 @@ class HealthCheckHandler:
     """Stands in for the hub's health page handler, which a student's server never serves."""
 
 
+class PyPIExtensionManager:
+    """Stands in for JupyterLab's extension manager for PyPI; made (where a server's settings ask for it), it is the
+    real one."""
+
+    def __new__(cls, *args, **kwargs):
+        real_modules()
+        return _real("jupyterlab.extensions.pypi").PyPIExtensionManager(*args, **kwargs)
+
+
 # Each stand-in, parents first, and the class it gives (None: it gives nothing, anything asked loads the real ones).
 STAND_INS = {"sqlalchemy": None, "sqlalchemy.exc": SQLAlchemyError, "jupyterhub.orm": None, "jupyterhub.roles": None,
-             "jupyterhub.handlers": None, "jupyterhub.handlers.pages": HealthCheckHandler, "requests": None}
+             "jupyterhub.handlers": None, "jupyterhub.handlers.pages": HealthCheckHandler, "requests": None,
+             "jupyterlab.extensions.pypi": PyPIExtensionManager}
 _in_place: dict[str, types.ModuleType] = {}
 
 
@@ -87,7 +101,7 @@ def install() -> None:
     for name in STAND_INS:
         stand_in = _StandIn(name, f"{__name__}: stands in for {name} until its first use")
         parent, _, child = name.rpartition(".")
-        if parent:
+        if parent in sys.modules:  # (jupyterlab.extensions, not imported yet, takes the stand-in as it imports it)
             setattr(sys.modules[parent], child, stand_in)
         sys.modules[name] = _in_place[name] = stand_in
 

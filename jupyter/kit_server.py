@@ -39,10 +39,13 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import nbformat
-from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_core.paths import jupyter_path
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.provisioning import KernelProvisionerFactory
 from jupyter_server.files.handlers import FilesHandler
 from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
-from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
+from jupyter_server._tz import utcnow
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager, ServerKernelManager
 from tornado.web import HTTPError
 from traitlets import Bool, default
 
@@ -455,6 +458,40 @@ class KernelSockets(ServerKernelManager):
         return str(socket_folder() / name)
 
 
+class KernelsWatchedLightly(AsyncMappingKernelManager):
+    """A server's kernels, each watched for activity as jupyter_server watches them, without decoding every message.
+
+    The server listens to each kernel's output to know when it was last active (the hub's idle culling, and this
+    server's own, go by it) and whether it is busy. jupyter_server checked each message's signature, over the
+    whole message, figures and all, and read its parts, only to take its type; a status message it read twice.
+    Here only the header and the parent's header are read, and a status message's content: the same record of
+    activity, for a few microseconds a message instead of a quarter of a millisecond a figure. The signature
+    adds nothing here: the server subscribes to the kernel's own output socket, which nothing else can write to,
+    and passes the same messages on to Lab without checking them (JupyterLab 4's kernel protocol)."""
+
+    def start_watching_activity(self, kernel_id):
+        kernel = self._kernels[kernel_id]
+        kernel.reason = ""
+        kernel.last_activity = utcnow()
+        kernel._activity_stream = kernel.connect_iopub()
+        kernel._activity_stream.on_recv(lambda msg_list: self.record_activity(kernel, msg_list))
+
+    def record_activity(self, kernel, msg_list):
+        """What jupyter_server's record_activity records, from an IOPub message as it arrives (a list of frames)."""
+        _idents, parts = kernel.session.feed_identities(msg_list)  # parts: signature, header, parent, metadata, content
+        msg_type = kernel.session.unpack(parts[1])["msg_type"]
+        parent_msg_type = (kernel.session.unpack(parts[2]) or {}).get("msg_type")
+        if (self.track_message_type(msg_type) or self.track_message_type(parent_msg_type)
+                or kernel.execution_state == "busy"):
+            self.last_kernel_activity = kernel.last_activity = utcnow()
+        if msg_type == "status":
+            execution_state = kernel.session.unpack(parts[4])["execution_state"]
+            if self.track_message_type(parent_msg_type):
+                kernel.execution_state = execution_state
+            elif kernel.execution_state == "starting" and execution_state != "starting":
+                kernel.execution_state = "idle"  # as jupyter_server does: past its start, a kernel is idle
+
+
 # ipykernel imports its debugger (debugpy) as every kernel starts, used or not: 0.1 CPU seconds and 8 MiB of each
 # kernel. The kit's notebooks ask for no debugger, so on a hub, where a class's kernels share one machine, they
 # start without it (as ipykernel_launcher starts them, with debugpy not to be found).
@@ -484,7 +521,27 @@ app.start()
 
 class KernelsWithoutDebugger(KernelSpecManager):
     """The environment's kernels, each Python kernel started without the debugger, and JupyterLab told that it
-    has none (it offers the debugger from the kernel spec's metadata)."""
+    has none (it offers the debugger from the kernel spec's metadata).
+
+    Each look at the python3 kernel spec (as each kernel starts, and as Lab lists the kernels) made jupyter_client
+    import ipykernel in the server, with IPython and all a kernel loads, only to see whether the spec is ipykernel's
+    built-in one: 0.1 CPU seconds and 20 MiB for each student's server. A spec installed as a folder with its
+    kernel.json (as in any environment that installs ipykernel) is read from that file; only ipykernel's built-in
+    spec, which has no file, is still asked of ipykernel."""
+
+    @default("kernel_dirs")
+    def _kernel_dirs_default(self):
+        # jupyter_client's own default imports IPython, only to find IPython's folder (its old place for kernels)
+        ipython = os.environ.get("IPYTHONDIR") or os.path.join(os.path.expanduser("~"), ".ipython")
+        return [*jupyter_path("kernels"), os.path.join(ipython, "kernels")]
+
+    def _get_kernel_spec_by_name(self, kernel_name, resource_dir):
+        if not os.path.isfile(os.path.join(resource_dir, "kernel.json")):
+            return super()._get_kernel_spec_by_name(kernel_name, resource_dir)
+        spec = self.kernel_spec_class.from_resource_dir(resource_dir)
+        if not KernelProvisionerFactory.instance(parent=self.parent).is_provisioner_available(spec):
+            raise NoSuchKernel(kernel_name)
+        return spec
 
     def get_kernel_spec(self, kernel_name):
         spec = super().get_kernel_spec(kernel_name)

@@ -2,7 +2,7 @@
 
 Shared by the deck, handout and JupyterLab tests. A figure is an <img> of an SVG: its text sizes are read from
 the SVG itself (each <text>'s font size times the scale from the SVG's user units to the image as displayed),
-so "20 px" means 20 px on the screen, whatever the figure's own size and however the page scales it.
+so "24 px" means 24 px on the screen, whatever the figure's own size and however the page scales it.
 """
 
 import json

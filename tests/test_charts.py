@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 
 import breaking_isolation as kit  # noqa: E402
 from breaking_isolation import charts, recognition, style  # noqa: E402
@@ -82,6 +83,11 @@ def test_state_paths_keep_the_states_of_several_steps_and_mark_the_uncounted(cha
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert ticks[0] == "United Kingdom" and "China" in ticks and "Canada" not in ticks  # Canada: one counted act
     assert len(ticks) <= style.max_rows("slide")
+    ax = fig.axes[0]
+    # one bar call per standing and one collection per state of relations, however many spans: each a single artist
+    assert len(ax.containers) == 2 and len(ax.get_lines()) == 0
+    lines = [len(c.get_segments()) for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(lines) == 2 and sum(lines) > len(ticks)  # a line per span of relations, in two collections
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "a break that did not count" in legend
     _check_sizes(fig, medium)
@@ -95,7 +101,7 @@ def test_first_recognitions_and_events_by_tone_stack_their_columns(changes, medi
     by_region = firsts.pivot_table(index=firsts["date"].dt.year, columns="region", values="state",
                                    aggfunc="count", fill_value=0)
     fig = charts.first_recognitions_by_year(by_region)
-    assert len(fig.axes[0].patches) == by_region.size
+    assert len(fig.axes[0].patches) == (by_region != 0).sum().sum()  # a bar per state-year, none for a zero
     _check_sizes(fig, medium)
     plt.close(fig)
     assert f"with {int(by_region.sum(axis=1).max())} states" in charts.first_recognitions_alt(by_region)
@@ -103,7 +109,11 @@ def test_first_recognitions_and_events_by_tone_stack_their_columns(changes, medi
     per_year = pd.DataFrame({"cooperative": [3, 1], "neutral": [0, 2], "hostile": [1, 4]}, index=[1926, 1927])
     fig = charts.events_by_tone(per_year)
     heights = sorted(p.get_height() for p in fig.axes[0].patches)
-    assert heights == sorted(per_year.to_numpy().ravel())
+    assert heights == sorted(v for v in per_year.to_numpy().ravel() if v)
+    tops = sorted((p.get_x() + p.get_width() / 2, p.get_y() + p.get_height()) for p in fig.axes[0].patches)
+    assert tops == [(1926, 3), (1926, 4), (1927, 1), (1927, 3), (1927, 7)]  # stacked, a zero taking no height
+    left, right = fig.axes[0].get_xlim()
+    assert left < 1926 - 0.4 and right > 1927 + 0.4  # the axes still hold every bar whole
     plt.close(fig)
     alt = charts.events_by_tone_alt(per_year)
     assert "11 events" in alt and "busiest year is 1927" in alt and "1927 (4)" in alt
@@ -130,7 +140,7 @@ def test_ties_by_sign_and_network_panels_in_the_medium(medium):
 def _tight_layout_fit(fig, ax, renderer):
     """What charts._key did before it fitted the axes in one measurement: matplotlib's tight_layout()."""
     fig.tight_layout()
-    return ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted()).y0
+    return ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted())
 
 
 def test_a_charts_key_and_source_sit_below_its_axes_laid_out_as_tight_layout_would(changes, medium, monkeypatch):

@@ -215,7 +215,7 @@ def test_the_cominterns_theses_for_the_whole_colonial_east_are_no_china_tie(live
 @pytest.mark.parametrize("medium", ["notebook", "slide", "print"])
 def test_every_row_of_a_figure_has_the_height_its_medium_gives_a_row(live, medium, monkeypatch):
     """A chart with a row per lane or side is never squeezed: each row is at least style.ROW_HEIGHT high (on a
-    slide that is what keeps 20 px labels apart; the browser check of the decks measures the same on screen)."""
+    slide that is what keeps 24 px labels apart; the browser check of the decks measures the same on screen)."""
     monkeypatch.setenv("KIT_MEDIUM", medium)
     kit.style.use()
     backing = china.backing_by_quarter(live.events, live.actors)
@@ -366,3 +366,28 @@ def test_turning_points_close_together_on_one_lane_are_spread_apart():
     assert len(set(heights[:3])) == 3 and max(heights[:3]) - min(heights[:3]) < 1, heights
     assert heights[3:] == [0, 1]
     assert RING_DAYS >= 90
+
+
+def test_placed_labels_keep_clear_of_each_other_and_of_the_markers_and_each_is_measured_once(monkeypatch):
+    import matplotlib.pyplot as plt
+    from breaking_isolation import placing
+    from matplotlib.text import Text
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    points = [(5, 5), (5.2, 5), (5.4, 5.1), (5.3, 4.8), (2, 8)]  # four crowd together
+    measured = []
+    real = Text.get_window_extent
+    monkeypatch.setattr(Text, "get_window_extent", lambda self, *a, **k: measured.append(self) or real(self, *a, **k))
+    labels = placing.place(fig, ax, points, ["A", "B", "C", "D", "E"], avoid=points, fontsize=11)
+    assert len(measured) == len(points)  # once per label, not once for every spot it tried
+    monkeypatch.undo()
+    renderer = fig.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    frame = ax.get_window_extent(renderer)
+    markers = [ax.transData.transform(point) for point in points]
+    for i, box in enumerate(boxes):
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        assert not any(box.overlaps(other) for other in boxes[i + 1:])
+        assert not any(box.contains(x, y) for x, y in markers)
+    plt.close(fig)

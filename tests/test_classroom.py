@@ -223,6 +223,7 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert hub.ServerApp.jpserver_extensions == {"jupyter_lsp": False, "jupyter_server_terminals": False,
                                                  "notebook_shim": False}
     assert hub.ServerApp.kernel_spec_manager_class == "kit_server.KernelsWithoutDebugger"  # tests/test_hub_kernels.py
+    assert hub.ServerApp.kernel_manager_class == "kit_server.KernelsWatchedLightly"  # tests/test_hub_kernels.py
     kernels = hub.MappingKernelManager
     assert kernels.cull_idle_timeout > 0 and kernels.cull_busy is False and kernels.cull_connected is False
     # kernels on Unix sockets of the server's own, not on TCP ports two servers could both hand out
@@ -232,6 +233,7 @@ def test_on_a_hub_the_server_is_lighter_listens_where_the_hub_says_and_keeps_ker
     assert local.ServerApp.ip == "127.0.0.1"
     assert "jpserver_extensions" not in local.ServerApp and "kernel_spec_manager_class" not in local.ServerApp and "cull_idle_timeout" not in local.MappingKernelManager
     assert "kernel_manager_class" not in local.MappingKernelManager  # jupyter_client's own, as everywhere
+    assert "kernel_manager_class" not in local.ServerApp
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the stand-in for node is a shell script")

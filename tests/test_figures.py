@@ -92,10 +92,10 @@ def test_medium_comes_from_the_environment_and_a_wrong_one_is_named(monkeypatch)
         raise AssertionError("an unknown medium was accepted")
 
 
-def test_every_slide_text_role_renders_at_20_px_and_every_figure_fits_its_medium():
+def test_every_slide_text_role_renders_at_24_px_and_every_figure_fits_its_medium():
     # On a slide reveal.js shows the 1280 x 720 deck at 0.96 (its 4 % margin); 1 pt = 4/3 px.
     for role in kit.style.FONTSIZES["slide"]:
-        assert kit.style.fontsize(role, "slide") * 4 / 3 * 0.96 >= 20, role
+        assert kit.style.fontsize(role, "slide") * 4 / 3 * 0.96 >= 24, role
     for kind in kit.style.FIGSIZES["notebook"]:
         width, _ = kit.style.figsize(kind, where="notebook")
         assert width * 96 <= 880, kind  # a ~900 px JupyterLab column, no side-scrolling
@@ -231,6 +231,22 @@ def test_a_table_shows_the_rows_that_matter_and_folds_the_rest():
     assert "2 more rows folded" in repr(shown)
 
 
+def test_on_a_slide_a_table_shows_the_rows_that_matter_and_says_where_the_rest_are(monkeypatch):
+    """A slide has no fold to open: the rows `first` picks are shown, and the line below counts the others."""
+    import pandas as pd
+
+    from breaking_isolation.figures import table
+
+    monkeypatch.setenv("KIT_MEDIUM", "slide")
+    frame = pd.DataFrame({"state": ["italy", "britain", "japan", "germany", "spain"], "n": [1, 2, 3, 4, 5]})
+    markup = table(frame, first=frame["state"].isin(["britain", "germany"]))._repr_html_()
+    assert "<details" not in markup and markup.count("<tr>") == 3, markup  # a header row and the two powers
+    assert "britain" in markup and "germany" in markup and "italy" not in markup
+    assert "… and 3 more rows: the whole table is in the notebook and the handout." in markup
+    short = table(frame, first=frame["state"] != "spain", max_rows=3)._repr_html_()
+    assert short.count("<tr>") == 4 and "… and 2 more rows" in short  # one not picked, one past max_rows
+
+
 def test_a_table_aligns_text_left_and_numbers_right():
     """Each cell carries its alignment inline: JupyterLab right-aligns output tables and drops an untrusted <style>."""
     import pandas as pd
@@ -317,3 +333,32 @@ def test_a_figure_with_a_working_layout_engine_is_measured_by_savefig():
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     assert _view_box(svg) == _view_box(buffer.getvalue())  # the crop of the laid-out figure, savefig's own
     assert _view_box(svg)[2] > 4 * 72  # the title sticks out of the 4-inch figure, and the crop takes it in
+
+
+def test_a_charts_crop_is_what_its_layout_measured_and_a_changed_chart_is_measured_again(monkeypatch):
+    from matplotlib.figure import Figure
+
+    measured = []
+    real_measure = Figure.get_tightbbox
+    monkeypatch.setattr(Figure, "get_tightbbox", lambda self, *a, **k: measured.append(self) or real_measure(self, *a, **k))
+    for chart in (_keyed_chart, lambda: kit.china_charts.backing_grid(*_backing())):
+        fig = chart()
+        svg = kit.to_svg(fig, "A chart")
+        assert measured == []  # the key's layout measured the chart: the crop measures nothing again
+        # the crop is the figure's own measure on the renderer it was laid out with: within a point of it
+        box = real_measure(fig, fig.canvas.get_renderer()).padded(matplotlib.rcParams["savefig.pad_inches"])
+        assert all(abs(a - b) < 1.0 for a, b in zip(_view_box(svg)[2:], (box.width * 72, box.height * 72)))
+        plt.close(fig)
+    fig = _keyed_chart()
+    fig.text(1.1, 1.2, "A note added to the chart afterwards")  # out beyond the chart's top right corner
+    svg = kit.to_svg(fig, "A chart")
+    assert measured == [fig] and "A note added" in svg
+    assert _view_box(svg)[2] > fig.get_figwidth() * 72 * 1.1  # the crop takes the note in
+    plt.close(fig)
+
+
+
+def _backing():
+    """Notebook 3's figure 2 from the kit's data: a chart of two panels under one suptitle."""
+    data = kit.load()
+    return kit.china.backing_by_quarter(data.events, data.actors), kit.china.recognised_by_quarter(data.actors)

@@ -161,3 +161,102 @@ def test_a_hub_s_kernel_writes_out_at_its_exit_the_files_a_notebook_left_open(tm
                           cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.split()[-1] == "ok", done.stderr[-3000:]
     assert plain.read_text() == "my notes" and cycle.read_text() == "my table"
+
+
+SERVER_SIDE = """
+import asyncio, json, sys
+sys.path[:0] = [{jupyter!r}]
+import kit_server
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+
+async def main():
+    kernels = AsyncMappingKernelManager(kernel_spec_manager=kit_server.KernelsWithoutDebugger())
+    kernel_id = await kernels.start_kernel(kernel_name="python3")  # reads the python3 spec, as the server does
+    specs = kernels.kernel_spec_manager.get_all_specs()  # what Lab lists
+    await kernels.shutdown_kernel(kernel_id, now=True)
+    print(json.dumps(dict(specs=sorted(specs), argv=specs["python3"]["spec"]["argv"][:2],
+                          loaded=sorted(m for m in sys.modules if m.split(".")[0] in ("IPython", "ipykernel")))))
+
+
+asyncio.run(main())
+"""
+
+
+def test_a_hub_s_server_starts_and_lists_kernels_without_loading_ipython_itself():
+    """kit_server.KernelsWithoutDebugger: jupyter_client imported IPython and ipykernel into the server each time it
+    read the python3 kernel spec (to find IPython's old kernels folder, and to see whether the spec was ipykernel's
+    built-in one), loading a kernel's worth of modules into every student's server. The spec on disk is read as it
+    is, and the kernel still starts from it, without the debugger."""
+    script = SERVER_SIDE.format(jupyter=str(ROOT / "jupyter"))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "notebooks")})
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["specs"] == ["python3"] and found["argv"][1] == "-c", found
+    assert found["loaded"] == [], found["loaded"][:10]
+
+
+class _Stream:
+    def on_recv(self, callback):
+        self.callback = callback
+
+
+class _Kernel:
+    """What a kernel manager's activity watch uses of a kernel: its session and its output stream."""
+
+    def __init__(self, session):
+        self.session, self.execution_state = session, "starting"
+
+    def connect_iopub(self):
+        return _Stream()
+
+
+def _kernel_output(session):
+    """A kernel's output as a notebook runs: its start, a kernel_info request, then a cell that draws a figure."""
+    def parent(msg_type):
+        return session.msg_header(msg_type)
+
+    figure = {"data": {"image/svg+xml": "<svg>" + "M 1 2 L 3 4 " * 20_000 + "</svg>", "text/plain": "<Figure>"},
+              "metadata": {}}
+    run, info, comm = parent("execute_request"), parent("kernel_info_request"), parent("comm_info_request")
+    messages = [("status", {"execution_state": "starting"}, None),
+                ("status", {"execution_state": "busy"}, info), ("status", {"execution_state": "idle"}, info),
+                ("status", {"execution_state": "busy"}, run), ("execute_input", {"code": "draw()"}, run),
+                ("stream", {"name": "stdout", "text": "drawn\n"}, run), ("display_data", figure, run),
+                ("status", {"execution_state": "idle"}, run),
+                ("status", {"execution_state": "busy"}, comm), ("status", {"execution_state": "idle"}, comm)]
+    return [session.serialize(session.msg(kind, content, parent=parent)) for kind, content, parent in messages]
+
+
+def _watched(manager_class, session, messages):
+    """The execution state after each message, and whether the message counted as activity."""
+    manager = manager_class()
+    kernel = manager._kernels["k"] = _Kernel(session)
+    manager.start_watching_activity("k")
+    seen = []
+    for frames in messages:
+        before = kernel.last_activity
+        kernel._activity_stream.callback([b"kernel.k.status", *frames])  # as it arrives: topic, then the frames
+        seen.append((kernel.execution_state, kernel.last_activity is not before))
+    return seen
+
+
+def test_a_hub_s_server_records_kernel_activity_as_jupyter_server_does_without_decoding_each_message(monkeypatch):
+    """kit_server.KernelsWatchedLightly: jupyter_server checked the signature of every message a kernel sent (over
+    its figures) and decoded it, only to note the kernel's activity. The kit's watch reads the headers alone (and a
+    status message's state), and records the same activity and the same states."""
+    sys.path.insert(0, str(ROOT / "jupyter"))
+    import kit_server
+    from jupyter_client.session import Session
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    session = Session(key=b"the kernel's key")
+    messages = _kernel_output(session)
+    upstream = _watched(AsyncMappingKernelManager, session, messages)
+    assert [state for state, _ in upstream] == ["starting", "idle", "idle", "busy", "busy", "busy", "busy", "idle",
+                                                "idle", "idle"]  # what jupyter_server records, for reference
+    decoded = []
+    monkeypatch.setattr(Session, "deserialize", lambda self, *args, **kwargs: decoded.append(args))
+    assert _watched(kit_server.KernelsWatchedLightly, session, messages) == upstream
+    assert decoded == []

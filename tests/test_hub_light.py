@@ -72,6 +72,27 @@ assert jupyterlab_server.listings_handler.requests is sys.modules["requests"] an
 """
 
 
+LAB = """
+import sys
+import jupyterlab.labapp  # as a server loads JupyterLab
+pypi = sys.modules["jupyterlab.extensions.pypi"]
+assert type(pypi).__name__ == "_StandIn" and "httpx" not in sys.modules, type(pypi)
+import jupyterlab.extensions
+manager = jupyterlab.extensions.get_pypi_manager()  # where a server's settings ask for the PyPI manager
+assert type(manager).__module__ == "jupyterlab.extensions.pypi" and "httpx" in sys.modules
+assert jupyterlab.extensions.PyPIExtensionManager is sys.modules["jupyterlab.extensions.pypi"].PyPIExtensionManager
+assert jupyterlab.extensions.pypi is sys.modules["jupyterlab.extensions.pypi"]
+"""
+
+
+def test_a_student_s_server_loads_jupyterlab_without_its_pypi_extension_manager_until_it_is_made(students_env,
+                                                                                                  tmp_path):
+    """The kit's extension manager is the read-only one; JupyterLab imported its PyPI manager (with httpx) anyway."""
+    script = tmp_path / "jupyterhub-singleuser"
+    script.write_text(LAB)
+    subprocess.run([str(students_env / "python"), str(script)], check=True, timeout=120)
+
+
 def test_a_server_that_uses_the_hub_s_modules_gets_the_real_ones(students_env, tmp_path):
     script = tmp_path / "jupyterhub-singleuser"  # the name the stand-ins are put in place for
     script.write_text(USES_THE_HUB_S_MODULES.format(names=NEVER_USED))

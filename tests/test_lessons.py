@@ -433,7 +433,7 @@ def test_lesson_4_sets_lesson_5s_reading_roles_and_groups():
     timing, activities = _section(plan, "Timing"), _section(plan, "Activities")
     assert "Set for next lesson" in timing and "**Set for next lesson" in activities
     step = activities.split("**Set for next lesson", 1)[1]
-    assert "packs/05-china-pack.md" in step and "pair A" in step and "groups" in step
+    assert "packs/05-china-pack.md" in step and "pair 1" in step and "groups" in step
     rows = re.findall(r"^\| [^|]+ \| (\d+ min|\(skip\)) \| (\d+) min \|$", timing, re.MULTILINE)
     assert sum(int(a.split()[0]) for a, _ in rows if a != "(skip)") == 50 and sum(int(b) for _, b in rows) == 90
 
@@ -482,3 +482,162 @@ def test_lesson_5s_typeable_exit_slip_is_worded_for_a_laptop():
     assert "Laptops closed" not in text and "cut along" not in text.lower()
     assert re.findall(r'aria-label="([^"]*)"', form)[:2] == ["Name", "Date"]
     assert "hand in the file" in text
+
+
+def _handout_table(handout: str, section: str) -> list[dict[str, str]]:
+    """The rows of a handout section's first table, each as {column heading: cell}."""
+    block = handout.split(f"\n## {section}", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in block.splitlines() if line.startswith("|")]
+    head = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    return [dict(zip(head, (cell.strip() for cell in line.strip("|").split("|")))) for line in lines[2:]]
+
+
+def test_lesson_5s_key_to_exercise_b_reads_who_was_aimed_at_from_handout_5s_tables_a_and_c():
+    """Exercise B asks who acted against whom, from tables A and C; the key marks it (the massacre was aimed at the
+    Communists, not at Moscow). So both tables name the side each event was aimed at, from the data, and every
+    event the key names 'in tables A and C' is in one of them with the side the key says."""
+    from breaking_isolation import china  # noqa: PLC0415
+
+    data = kit.load()
+    lane = china.lane_of(data.actors)
+    aimed = {e: lane.get(c) for e, c in zip(data.events["event_id"], data.events["counterpart"])}
+    handout = build_handouts.render()["05-china-handout.md"]
+    rows = {}
+    for section in ("A.", "C."):
+        table = _handout_table(handout, section)
+        assert "Aimed at" in table[0], f"handout 5's table {section[0]} does not say whom each event was aimed at"
+        for row in table:
+            assert row["Aimed at"] == aimed[row["Event id"]], row["Event id"]
+            rows[row["Event id"]] = row
+    assert "table A of handout 5" in handout and "table C" in handout and "who acted against whom" in handout
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    key = " ".join(plan[plan.index("**Key to exercise B"):plan.index("| Mark | Criteria for step 2 |")].split())
+    named = EVENT_ID.findall(key.split("in tables A and C", 1)[1].split("The theses answer")[0])
+    assert len(named) >= 5 and all(e in rows for e in named), [e for e in named if e not in rows]
+    assert "aimed at the Communists" in key and rows["1927-shanghai-massacre"]["Aimed at"] == lane["ccp"]
+
+
+def test_answer_sheet_5s_question_2_links_each_document_of_pack_5_by_its_letter():
+    """Question 2 asks for a line of a document with its letter: it links all four documents of the debate, each
+    with the letter pack 5 prints (build_packs.PACKS), and its typeable copy's links reach the same files."""
+    import build_packs  # noqa: PLC0415
+
+    sheet = (SHEETS / "05-china-answer-sheet.md").read_text(encoding="utf-8")
+    question = sheet[sheet.index("**2. The controversy**"):sheet.index("**3.")]
+    for doc_id in build_packs.PACKS["05-china"][1]:
+        letter = build_packs.reference(doc_id).split()[1]
+        assert re.search(rf"\[{letter}, [^\]]+\]\(\.\./\.\./data/documents/{doc_id}\.md\)", question), doc_id
+    form = (SHEETS / "typeable" / "05-china-answer-sheet.html").read_text(encoding="utf-8")
+    for target in re.findall(r'href="([^"#]+)', form):
+        assert (SHEETS / "typeable" / target).resolve().is_file(), target
+
+
+# A pair named by a letter, which lesson 5's documents use ("pair A", "pairs A and B", "to A's satisfaction").
+PAIR_LETTER = re.compile(r"\b[Pp]airs? [A-D]\b|\b[A-D]'s satisfaction")
+
+
+def _lesson_5_texts() -> dict[str, str]:
+    """What a teacher and students of lesson 5 read: the plans that run it or set it, its handouts, pack, sheets
+    and keys, and notebook 3's cells (which make its deck and speaker notes)."""
+    lessons = ROOT / "lessons"
+    paths = [lessons / "04-documents.md", lessons / "05-china.md", *sorted(lessons.glob("*/05-china*.md")),
+             *sorted((lessons / "keys").glob("doc-1927-*.md"))]
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in paths}
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    texts |= {f"notebook 3, cell {c.get('id')}": "".join(c["source"]) for c in cells}
+    return texts
+
+
+def test_lesson_5_numbers_its_pairs_and_letters_only_its_documents():
+    """Documents A to D and pairs A and B read alike ("A presents"): the pairs are numbered, 1 and 2, everywhere
+    lesson 5 names them, and the letters are the documents'."""
+    texts = _lesson_5_texts()
+    assert any("lessons/packs/" in name for name in texts) and any("cell" in name for name in texts)
+    assert {name: PAIR_LETTER.findall(text) for name, text in texts.items() if PAIR_LETTER.search(text)} == {}
+    plan = " ".join(texts["lessons/05-china.md"].split())
+    assert "pair 1 will argue Stalin's line (documents A and C), pair 2 the Opposition's (documents B and D)" in plan
+    assert "pair 1 in round 1, pair 2 in round 2" in texts["lessons/packs/05-china-pack.md"]
+
+
+def test_the_pair_letter_probe_finds_a_lettered_pair():
+    assert PAIR_LETTER.findall("Pair A presents; pair B restates to A's satisfaction") == ["Pair A", "pair B", "A's satisfaction"]
+    assert not PAIR_LETTER.search("pair 1 reads documents A and C; document B")
+
+
+def test_lesson_5s_speaker_notes_send_the_pairs_to_their_role_cards():
+    """The plan runs the controversy from the role cards that head the halves of pack 5; the deck's speaker notes
+    for the debate say so, with the letters of each side's documents."""
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    notes = ["".join(c["source"]) for c in cells if c.get("metadata", {}).get("slideshow", {}).get("slide_type") == "notes"]
+    debate = " ".join(next(n for n in notes if "Be fair to both sides" in n).split())
+    assert "role card" in debate and "pack 5" in debate
+    assert "documents A and C" in debate and "B and D" in debate
+    assert "role card" in _section((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8"), "Activities")
+
+
+def test_lesson_5_gives_the_screen_reader_student_the_notebook_and_the_documents_not_paper():
+    """The student who uses a screen reader reads the lesson in notebook 3 or its HTML handout (figures described)
+    and the debate's four documents as pages of their own, each linked from the plan; the pack's HTML copy only for
+    the role card."""
+    import build_packs  # noqa: PLC0415
+
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    differentiation = _section(plan, "Differentiation")
+    student = " ".join(differentiation[differentiation.index("screen reader"):].split("\n- ")[0].split())
+    assert "(../notebooks/03-china.ipynb)" in student and "build/slides/03-china.handout.html" in student
+    for doc_id in build_packs.PACKS["05-china"][1]:
+        assert f"(../data/documents/{doc_id}.md)" in student, doc_id
+    assert "lessons/adapted/" in student and "Role card" in student
+    for target in LINK.findall(student):
+        assert (ROOT / "lessons" / target.partition("#")[0]).exists(), target
+
+
+# The kit's rule for Chinese places (the glossary's opening says it): pinyin in the kit's own words; a quotation
+# keeps its own spelling, verbatim, and so do three events whose names historians give in the old spelling.
+OLD_SPELLING = {"Peking": "Beijing", "Nanking": "Nanjing", "Canton": "Guangzhou", "Hankow": "Hankou"}
+NAMED_IN_OLD_SPELLING = ("Canton coup", "Nanking Incident", "Canton Commune")
+NOT_OURS = re.compile("|".join([
+    r"<!-- The key to exercise A is written.*?<!-- end of the key to exercise A -->",  # the data's titles
+    r"^\s*>.*$", r"`[^`]*`", r"\]\([^)]*\)",                      # blockquotes, ids and code, link targets
+    r"“[^”]*”", r"\"[^\"\n]*\"", r"‘[^’]*’",                      # quotations
+    r"\(then (?:often )?written [A-Z]\w+\)", r"the document spells [A-Z]\w+",  # a first mention's older spelling
+    *NAMED_IN_OLD_SPELLING]), re.S | re.M)
+OLD_PLACE = re.compile(rf"(?<![-\w/#])({'|'.join(OLD_SPELLING)})(?![-\w])")
+
+
+def old_spellings(text: str) -> list[str]:
+    """The older spellings of Chinese places in the kit's own words of `text`: what is left once quotations,
+    ids, link targets, glosses and the events named in the old spelling are taken out."""
+    return [m.group(0) for m in OLD_PLACE.finditer(NOT_OURS.sub(" ", text))]
+
+
+def test_lesson_5_writes_chinese_places_in_pinyin_outside_quotations():
+    """Lesson 5's plan, sheets, keys, adapted texts and notebook 3's prose write Beijing, Nanjing, Guangzhou and
+    Hankou in their own words; Peking, Nanking, Canton and Hankow stay only in quotations, in the three events'
+    names and where a first mention gives the older spelling. The glossary states the rule and explains each."""
+    import build_packs  # noqa: PLC0415
+
+    lessons = ROOT / "lessons"
+    docs = [*build_packs.PACKS["05-china"][1], "doc-1923-sun-joffe-manifesto", "doc-1924-sino-soviet-agreement",
+            "doc-1927-nanjing-break-statement"]
+    paths = [lessons / "05-china.md", *sorted((lessons / "answer-sheets").glob("05-china*.md")),
+             *(lessons / "keys" / f"{d}.md" for d in docs), *(lessons / "adapted" / f"{d}.md" for d in docs)]
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in paths if p.is_file()}
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    texts |= {f"notebook 3, cell {c.get('id')}": "".join(c["source"]) for c in cells if c["cell_type"] == "markdown"}
+    found = {name: old_spellings(text) for name, text in texts.items()}
+    assert {name: words for name, words in found.items() if words} == {}
+    glossary = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    rule = " ".join(glossary.split("\n## ", 1)[0].split())
+    assert all(name in rule for name in NAMED_IN_OLD_SPELLING) and "pinyin" in rule
+    for old, new in OLD_SPELLING.items():
+        assert f'<a id="{old.lower()}"></a>{old}' in glossary and new in rule, old
+    entries = re.split(r"\n## ", glossary.split("\n## ", 1)[1])
+    ours = "\n".join(e for e in entries if e.split("</a>", 1)[-1].split("\n", 1)[0] not in OLD_SPELLING)
+    assert old_spellings(ours) == []
+
+
+def test_the_old_spelling_probe_finds_peking_in_the_kits_words_only():
+    text = ('Moscow recognised Peking (`1927-peking-embassy-raid`); "the Peking government" said; '
+            "Beijing (then often written Peking); the Canton Commune; the purge at Canton.")
+    assert old_spellings(text) == ["Peking", "Canton"]

@@ -263,3 +263,51 @@ def test_a_check_not_answered_yet_reads_the_exercises_the_last_kernel_kept(tmp_p
     fresh = subprocess.run([sys.executable, "-c", script, "network-evidence"], capture_output=True, text=True,
                            env=env, check=True).stdout
     assert fresh.replace("\nTrue\n", "\nFalse\n") == second and "\nTrue\n" in fresh
+
+
+COMPILED_AT_IMPORT = """
+import os, re, re._compiler as compiler, sys
+import pandas, matplotlib.pyplot  # what a notebook has imported before the kit
+
+RE = os.path.dirname(re.__file__)
+real, compiled = compiler.compile, []
+
+
+def counting(pattern, flags=0):  # every re.compile, re.search(...) of a new pattern: count the kit's own
+    frame = sys._getframe(1)
+    while frame.f_code.co_filename.startswith(RE):
+        frame = frame.f_back
+    if "breaking_isolation" in frame.f_code.co_filename:
+        compiled.append(pattern)
+    return real(pattern, flags)
+
+
+compiler.compile = counting
+import breaking_isolation as kit
+kit.checks.registry()  # imports every exercise module, the claim checks among them
+print(len(compiled), sum(name.startswith("breaking_isolation.") for name in sys.modules))
+"""
+
+
+def test_importing_the_claim_checks_compiles_next_to_no_regular_expression():
+    # Their some 300 patterns are compiled on first use (patterns.py): at import they were most of its cost.
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks"), "MPLBACKEND": "Agg"}
+    done = subprocess.run([sys.executable, "-c", COMPILED_AT_IMPORT], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    compiled, modules = map(int, done.stdout.split())
+    assert modules > 40  # the claim checks were imported
+    assert compiled <= 5, done.stdout
+
+
+def test_notebook_3_s_import_of_the_debate_s_events_does_not_bring_in_the_claim_checks():
+    # Notebook 3 takes DEBATE_EVENTS from china_exercises; the claim checks it uses (most of the kit's code) are
+    # imported when exercise G's conditions are checked, not with it.
+    script = ("import sys\n"
+              "from breaking_isolation.china_exercises import DEBATE_EVENTS\n"
+              "print(*sorted(m for m in sys.modules if m.startswith('breaking_isolation.')))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks"), "MPLBACKEND": "Agg"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    imported = {name.removeprefix("breaking_isolation.") for name in done.stdout.split()}
+    assert "china_exercises" in imported
+    assert not imported & {"claim_form", "claim_people", "misconceptions", "outcomes", "ties_said", "evidence"}, imported

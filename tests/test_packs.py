@@ -125,8 +125,8 @@ def test_lesson_5s_role_cards_give_each_side_two_events_from_the_data_and_its_do
 
     events = kit.load().events.set_index("event_id")
     cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
-    assert cards.count("### Role card:") == 2
-    stalin, opposition = cards.split("### Role card:")[1:]
+    assert [card.count("## Role card:") for card, _ in cards] == [1, 1]
+    (stalin, _), (opposition, _) = cards
     for card, letters in ((stalin, "AC"), (opposition, "BD")):
         ids = re.findall(r"^- `([\w-]+)`", card, re.MULTILINE)
         assert len(ids) == 2 and set(ids) <= set(events.index), ids
@@ -139,7 +139,8 @@ def test_lesson_5s_role_cards_give_each_side_two_events_from_the_data_and_its_do
             # word for word the kit's summary, every cut marked [...]
             assert verbatim.check(printed, markup.escape(" ".join(events.loc[event_id, "description"].split()))) == []
         assert all(f"Document {letter}," in card for letter in letters)
-    assert cards in build_packs.render("05-china") and "Role card" not in build_packs.render("02-network")
+    assert all(card in build_packs.render("05-china") for card, _ in cards)
+    assert "Role card" not in build_packs.render("02-network")
 
 
 def test_lesson_5s_role_cards_are_fair_to_both_sides():
@@ -150,8 +151,7 @@ def test_lesson_5s_role_cards_are_fair_to_both_sides():
     import verbatim
 
     events = kit.load().events.set_index("event_id")
-    cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
-    stalin, opposition = cards.split("### Role card:")[1:]
+    (stalin, _), (opposition, _) = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
     plenum = events.loc["1927-ecci-eighth-plenum", "date"]
     for card in (stalin, opposition):
         for event_id in re.findall(r"^- `([\w-]+)`", card, re.MULTILINE):
@@ -171,15 +171,23 @@ def test_lesson_5s_role_cards_are_fair_to_both_sides():
 
 
 def test_each_side_of_lesson_5s_pack_holds_every_text_its_questions_read():
-    """Lesson 5's pack prints each side's share apart (the cards and documents A and C, or B and D). A question
-    that reads another document beside its own (B.3, C.3, D.3) finds that text printed again after it, so a
-    side's pages are enough for its six questions."""
+    """Lesson 5's pack is in two halves, one per side, split by a rule (a new page in print): Stalin's line's card
+    and documents A and C, then the Opposition's card and B and D, so that each half can be handed out alone. A
+    question that reads another document beside its own (B.3, C.3, D.3) finds that text printed again after it, so
+    a half is enough for its six questions."""
     text = build_packs.render("05-china")
     _, ids = build_packs.PACKS["05-china"]
     docs = {d.id: d for d in documents.load_documents()}
+    halves = text.split("\n***\n")
+    assert len(halves) == 2
+    for half, side, letters in zip(halves, ("Stalin's line", "The Opposition's line"), ("AC", "BD")):
+        assert re.findall(r"^## Role card: ([^(]+) \(", half, flags=re.M) == [side]
+        assert re.findall(r"^## Document ([A-D]):", half, flags=re.M) == list(letters), side
+        assert re.search(r"\bpairs? [A-D]\b", half) is None
     needed = {(doc_id, other) for doc_id in ids for _, other in build_packs.read_beside(docs[doc_id], ids)}
     assert len(needed) >= 3, needed
-    sections = {doc_id: part for doc_id, part in zip(ids, re.split(r"^## Document [A-D]: ", text, flags=re.M)[1:])}
+    parts = re.split(r"^## (?:Document ([A-D]):|Role card)", text, flags=re.M)
+    sections = {ids[ord(letter) - ord("A")]: part for letter, part in zip(parts[1::2], parts[2::2]) if letter}
     for doc_id, other in needed:
         first_line = " ".join(docs[other].text.split("\n")[0].split())
         assert f"document {chr(ord('A') + ids.index(other))}, " in sections[doc_id], (doc_id, other)

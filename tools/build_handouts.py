@@ -460,6 +460,11 @@ def _china_exercises(data) -> str:
     return "\n\n".join(texts)
 
 
+# Exercise B asks who acted against whom: tables A and C name the side each event was aimed at, as notebook 3's
+# tables do (the counterpart's lane).
+AIMED_AT = ("Aimed at", "counterpart_lane")
+
+
 def _china_lanes(data):
     china = kit.china
     return _with_sources(china.lane_events(data.events, data.actors).merge(
@@ -487,7 +492,8 @@ def china_handout(data) -> str:
     held = china.recognised_by_quarter(data.actors)
     spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
     spring = china.war_scare(data.events, data.actors)
-    spring = spring.assign(number=range(1, len(spring) + 1))
+    aimed = data.events.set_index("event_id")["counterpart"].map(china.lane_of(data.actors))
+    spring = spring.assign(number=range(1, len(spring) + 1), counterpart_lane=spring["event_id"].map(aimed))
     during, after = debate_halves(data.events)
     plenum = data.events.set_index("event_id").loc[DEBATE_BOUND]
     debate_columns = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
@@ -505,7 +511,7 @@ def china_handout(data) -> str:
              "## A. Turning points, lane by lane (figure 1)",
              "The ringed markers of figure 1, lane by lane as the figure draws them, each lane in date order, with "
              "the letter the figure prints beside each.",
-             table(turns, [("Letter", "letter"), ("Lane", "lane"), *EVENT_COLUMNS[:4]]),
+             table(turns, [("Letter", "letter"), ("Lane", "lane"), *EVENT_COLUMNS[:3], AIMED_AT, EVENT_COLUMNS[3]]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
@@ -513,7 +519,7 @@ def china_handout(data) -> str:
                                                                        spans.items()) + ".",
              "## C. The war scare of 1927 and China (figure 3)",
              table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
-                            ("Event id", "event_id")]),
+                            AIMED_AT, ("Event id", "event_id")]),
              "## D. The debate of 1927: the events and what the data says of them",
              "The two sides' own words, printed in document pack 5: for the leadership, [Stalin's theses]"
              f"(../../data/documents/doc-1927-stalin-theses.md) ({letter('doc-1927-stalin-theses')}) and [his reply "

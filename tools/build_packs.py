@@ -41,13 +41,15 @@ PACKS = {
                   "doc-1927-trotsky-plenum-statement"]),
 }
 # A pack prints on three or four A4 pages; lesson 5's, with its role cards and the four texts of its debate, each
-# text starting a page and followed by any other text its questions read (read_beside), on twelve at 12 pt (each
-# side's share, the cards and its two texts, on six or seven pages). The estimate below counts words (`pages`).
-MOST_PAGES = {"05-china": 12}
-# Packs whose documents each start a new page, so that a teacher can hand each side of a debate its own texts.
-PAGE_PER_DOCUMENT = {"05-china"}
-# Lesson 5's structured academic controversy: one card per side, printed together on the pack's first page (each
-# pair argues one side in round 1 and the other in round 2, so every pair needs both). A card's events are rendered
+# followed by any other text its questions read (read_beside), on ten at 12 pt: each side's half on five.
+# The estimate below counts words (`pages`).
+MOST_PAGES = {"05-china": 10}
+# Packs printed in halves, one per side of a debate (HALF_CSS): each half, the side's role card and its documents,
+# starts a new page and flows on without a page left near-empty, so that a teacher can hand each side its own half.
+PRINTED_IN_HALVES = {"05-china"}
+# Lesson 5's structured academic controversy: one card per side, each heading its side's half of the pack (each
+# pair argues one side in round 1 and the other in round 2: the two pairs of a group swap halves). The pairs are
+# numbered, never lettered, since the documents are lettered A to D. A card's events are rendered
 # from data/events.csv and its documents named from the pack, never retyped. Each card carries its own side's
 # evidence only, and neither states a verdict: no outcome after the debate (30 May 1927) and no point of the other
 # side's is printed on a card.
@@ -56,7 +58,7 @@ PAGE_PER_DOCUMENT = {"05-china"}
 # as [...]), the side's documents, a caution, what a historian of neither camp says (HISTORIAN))
 ROLE_CARDS = {
     "05-china": [
-        ("Stalin's line", "pair A in round 1, pair B in round 2",
+        ("Stalin's line", "pair 1 in round 1, pair 2 in round 2",
          "The Chinese Communists were right to stay in the Kuomintang and, after Chiang's coup of 12 April 1927, "
          "to back the left Kuomintang's government at Wuhan.",
          "The Communists were a small party. Leaving the Kuomintang would have cut them off from the masses it "
@@ -72,7 +74,7 @@ ROLE_CARDS = {
          "The printed excerpts of Stalin's texts do not mention the Kuomintang or Wuhan: for that part of the case, "
          "cite the two events (the kit's summaries) and the historian below, not Stalin's words.",
          "pantsov"),
-        ("The Opposition's line", "pair B in round 1, pair A in round 2",
+        ("The Opposition's line", "pair 2 in round 1, pair 1 in round 2",
          "The Chinese Communists should have built soviets and their own armed force, as a party independent of "
          "the Kuomintang. (Trotsky himself wanted them to leave it, but in May 1927 the Opposition did not yet "
          "call for that.)",
@@ -234,10 +236,10 @@ def _weigh(key: str, events) -> str:
     return f"**{lead}** {markup.escape(sentence)} (`{event_id}`)"
 
 
-def role_cards(stem: str, ids: list[str]) -> str:
-    """The pack's role cards, one per side, with a line to cut along between them; '' for a pack without."""
+def role_cards(stem: str, ids: list[str]) -> list[tuple[str, list[str]]]:
+    """The pack's role cards, one per side, each with the ids of its side's documents; [] for a pack without."""
     if stem not in ROLE_CARDS:
-        return ""
+        return []
     from breaking_isolation.loader import load  # noqa: PLC0415  (the events, only for the packs that print cards)
 
     events = load().events.set_index("event_id", drop=False)
@@ -245,28 +247,36 @@ def role_cards(stem: str, ids: list[str]) -> str:
     cards = []
     for side, who, position, case, event_ids, doc_ids, caution, weigh in ROLE_CARDS[stem]:
         named = "; ".join(f"Document {chr(ord('A') + ids.index(d))}, {markup.escape(docs[d].title)}" for d in doc_ids)
-        cards.append("\n\n".join([
-            f"### Role card: {side} ({who})",
+        cards.append(("\n\n".join([
+            f"## Role card: {side} ({who})",
             f"**Your position.** {position}",
             f"**Your case, in your side's terms.** {case}",
             "**Start from these two events** (the kit's summaries of what happened):",
             "\n".join(_event_line(events.loc[e], n, cut) for e, n, cut in event_ids),
-            f"**Your documents.** {named}. Quote the documents, not this card. {caution}",
+            f"**Your documents.** {named}, after this card. Quote the documents, not this card. {caution}",
             _weigh(weigh, events),
-        ]))
-    return "\n\n".join(["## Role cards for the controversy",
-                         "Each card prints on a page of its own: each pair needs both cards, one for each round.",
-                         "\n\n***\n\n".join(cards)])
+        ]), doc_ids))
+    return cards
+
+
+HALVES = ("The pack is in two halves, one for each side of the controversy: the side's role card, then its two "
+          "documents. Each half starts a new page and holds every text its questions read, so each can be printed "
+          "and handed out alone. In round 2 the pairs switch sides: the two pairs of a group swap halves.")
 
 
 def _render(title: str, ids: list[str], first_letter: str = "A", stem: str = "") -> str:
     # Student material: it names its lesson but never links the teacher's plan or keys.
     docs = {d.id: d for d in documents.load_documents()}
-    parts = [f"# Document pack: {title}", GENERATED, INTRO]
-    if stem and (cards := role_cards(stem, ids)):
-        parts.append(cards)
-    parts += [section(chr(ord(first_letter) + i), docs[doc_id], ids, first_letter) for i, doc_id in enumerate(ids)]
-    return "\n\n".join(parts) + "\n"
+    letter = {doc_id: chr(ord(first_letter) + i) for i, doc_id in enumerate(ids)}
+    cards = role_cards(stem, ids) if stem else []
+    if not cards:
+        return "\n\n".join([f"# Document pack: {title}", GENERATED, INTRO,
+                             *(section(letter[d], docs[d], ids, first_letter) for d in ids)]) + "\n"
+    # A debate's pack: each side's half, its card and then its documents; a rule between the halves (a new page).
+    halves = ["\n\n".join([card, *(section(letter[d], docs[d], ids, first_letter) for d in side_ids)])
+              for card, side_ids in cards]
+    return "\n\n".join([f"# Document pack: {title}", GENERATED, f"{INTRO} {HALVES}",
+                         "\n\n***\n\n".join(halves)]) + "\n"
 
 
 def render(stem: str) -> str:
@@ -286,17 +296,18 @@ def pages(text: str) -> float:
     return len(re.sub(r"[|#>*`-]", " ", text).split()) / WORDS_PER_PAGE
 
 
-# Each document (a ## heading after the first) starts a page; so does the second role card (after the rule
-# between the cards): at 12 pt the two no longer fit whole on one page.
-SPLIT_CSS = ("@page { margin: 10mm 13mm; } body { font-size: 12pt; line-height: 1.3; } h2 { break-before: page; } h2:first-of-type { break-before: auto; } "
-             "h3 + ol { break-inside: avoid; } hr { border: 0; margin: 0; break-after: page; }")
+# The second half starts a page (after the rule between the halves); within a half the documents flow on, a
+# heading kept with what follows it and a list of questions or a word box whole, so no page is left near-empty.
+HALF_CSS = ("@page { margin: 10mm 13mm; } body { font-size: 12pt; line-height: 1.3; } "
+            "h3 + ol, table { break-inside: avoid; } p, li { orphans: 3; widows: 3; } "
+            "hr { border: 0; margin: 0; break-after: page; }")
 
 
 def printable(text: str, stem: str = "") -> str:
     """A pack as one self-contained HTML page to print from a browser, as the handouts and answer sheets have."""
     import build_handouts  # noqa: PLC0415  (beside this script in tools/; it imports this one lazily too)
 
-    return build_handouts.printable(text, css=SPLIT_CSS if stem in PAGE_PER_DOCUMENT else "")
+    return build_handouts.printable(text, css=HALF_CSS if stem in PRINTED_IN_HALVES else "")
 
 
 def wanted() -> dict[Path, str]:

@@ -3,7 +3,8 @@ against the dated events of data/events.csv. One rule per word family, for every
 
 - "Italy was the first state to recognise the USSR": the data's order of first recognitions (in law, in practice,
   or either when the claim does not say) must put that state first; a year given with it must be its year;
-- "Britain was the first (the only) state to break off relations with Moscow", "...to restore relations": the
+- "Britain was the first (the only) state to break off relations with Moscow", "Britain alone broke off
+  relations", "...to restore relations": the
   data's breaks and restorations by a state, each one whose own title says that act (never a lapse of relations);
 - "The United States never recognised the USSR", "Britain never restored relations", "never broke off": refused
   when the data has that state's recognition, restoration or break (in the years the claim names, if it names
@@ -14,7 +15,10 @@ against the dated events of data/events.csv. One rule per word family, for every
 - "Britain kept relations with Moscow throughout the 1920s": refused when the data has a break of that state's
   relations with Moscow in those years;
 - "Finland was the first state to make peace with Soviet Russia": the data's peaces with Moscow (each event whose
-  own title or text says a peace was made) must put that state's first;
+  own title or text says a peace was made) must put that state's first; "the first state ever to sign a treaty
+  with Soviet Russia": the data's treaties of a state with Moscow (Brest-Litovsk, 1918, first);
+- "the first state in East Asia to recognise the USSR": the data's Asia without the Middle East; an opening of
+  relations there that the kit does not count (Mongolia's treaty of 1921) is said unjudged, with the kit's reason;
 - "Italy was the last state to recognise the USSR": refused when the data has a later recognition ("the last great
   power": only a later one the student cites, as the data does not class states);
 - "Every state that broke off relations restored them by 1930": refused with each break a state made not mended by
@@ -35,6 +39,7 @@ import pandas as pd
 
 from . import ties_said
 from .misconceptions import IN_LAW, IN_PRACTICE, _spoken, _state_names, first_recognitions
+from .patterns import lazy
 
 RECOGNISE = r"(?:recogni[sz]\w*|(?:give|gave|grant\w*|extend\w*)\s+(?:\w+\s+){0,2}recognition)"
 ADVERBS = r"(?:\s+(?:again|fully|formally|legally|officially|really|ever|actually|properly|diplomatically|de jure|de facto))*"
@@ -48,21 +53,21 @@ ACTS = {
 }
 KINDS = {"restored relations with": ("relations_restored",), "broke off relations with": ("relations_broken",),
          "opened relations with": ("relations_established", "relations_restored")}
-NEVER = re.compile(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
-                   # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
-                   r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
-                   + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
+NEVER = lazy(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
+             # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
+             r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
+             + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
 # "relations were not broken off in 1927", "its ties with Moscow were never cut": the break denied in the passive
-UNBROKEN = re.compile(r"\b(?:relations|ties)\b(?:\s+(?!and\b|but\b)[\w']+){0,4}?\s+(?:were|was|had\s+been|have\s+been)"
-                      r"(?:\s+not|n['’]?t|\s+never)\s+(?:\w+\s+)?(?:broken|cut|severed)\b", re.IGNORECASE)
+UNBROKEN = lazy(r"\b(?:relations|ties)\b(?:\s+(?!and\b|but\b)[\w']+){0,4}?\s+(?:were|was|had\s+been|have\s+been)"
+                r"(?:\s+not|n['’]?t|\s+never)\s+(?:\w+\s+)?(?:broken|cut|severed)\b", re.IGNORECASE)
 HELD = r"(?:not|never|n't|refus\w*|declin\w*|wait\w*|held\s+(?:out|back|off)|hold\w*\s+(?:out|back|off)|withh\w*|delay\w*|reject\w*|only)"
-UNTIL = re.compile(r"\b(?P<word>until|till|before|only\s+in)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?P<year>1[89]\d\d)\b",
-                   re.IGNORECASE)
-DECADE = re.compile(r"\b(?:the\s+)?(?:19)?20s\b|\bthe\s+(?:whole\s+|entire\s+)?decade\b|\bthe\s+twenties\b", re.IGNORECASE)
-SPAN = re.compile(r"\b(?:from|between)\s+(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d)\b"
-                  r"|\b(1[89]\d\d)\s*(?:-|–)\s*(\d\d|1[89]\d\d)\b", re.IGNORECASE)
-IN_YEAR = re.compile(r"\b(?:in|during|by)\s+(1[89]\d\d)\b", re.IGNORECASE)
-HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
+UNTIL = lazy(r"\b(?P<word>until|till|before|only\s+in)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?P<year>1[89]\d\d)\b",
+             re.IGNORECASE)
+DECADE = lazy(r"\b(?:the\s+)?(?:19)?20s\b|\bthe\s+(?:whole\s+|entire\s+)?decade\b|\bthe\s+twenties\b", re.IGNORECASE)
+SPAN = lazy(r"\b(?:from|between)\s+(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d)\b"
+            r"|\b(1[89]\d\d)\s*(?:-|–)\s*(\d\d|1[89]\d\d)\b", re.IGNORECASE)
+IN_YEAR = lazy(r"\b(?:in|during|by)\s+(1[89]\d\d)\b", re.IGNORECASE)
+HYPOTHETICAL = lazy(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
 
 
 def _states(claim: str, data) -> list[ties_said.Mention]:
@@ -250,19 +255,69 @@ def held_until(claim: str, data) -> str | None:
     return None
 
 
-FIRST = re.compile(
+FIRST = lazy(
     r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+" + RECOGNISE
     + r"|\b(?:the\s+)?first(?P<what2>(?:\s+(?!to\b)[\w-]+){1,3}?)\s+to\s+" + RECOGNISE + r"(?P<tail>(?:\s+\S+){0,6}?)\s+"
     r"(?:was|were|is)\s+(?P<after>\S+)"
     r"|" + RECOGNISE + r"(?:\s+(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|soviets|moscow|rsfsr))?"
     + ADVERBS + r"\s+(?:first|before\s+any(?:one|\s+other\s+(?:state|country|power|nation)))\b", re.IGNORECASE)
 # "the first great power", "the first Western state": a rank among some states, which the data does not class
-AMONG = re.compile(r"\b(great|major|big|western|european|capitalist|large|leading|latin|asian|american|"
-                   r"neighbou?r\w*|powers?)\b", re.IGNORECASE)
+AMONG = lazy(r"\b(great|major|big|western|european|capitalist|large|leading|latin|asian|american|"
+             r"neighbou?r\w*|powers?)\b", re.IGNORECASE)
 
 # a part of a region ("South American", "Central European", "East Asia"): the data does not class states so finely
 PART = "part of a region"
 PART_OF = r"(?:south|north|central|latin|east|west|southern|northern|eastern|western)(?:[\s-]+(?:east|west)(?:ern)?)?[\s-]+"
+
+
+# "East Asia" in a claim is the data's Asia without the Middle East (China, Japan, Mongolia, the Far Eastern
+# Republic); "Asia" is the continent, for actors.csv files Afghanistan, Persia and Turkey apart, as the Middle East
+EAST_ASIA = "east_asia"
+REGIONS = {"asia": {"asia", "middle_east"}, EAST_ASIA: {"asia"}}
+EAST = lazy(r"\b(?:(?:east|far[\s-]+east)(?:ern)?[\s-]+asia(?:n|tic)?|far[\s-]+east(?:ern)?)\b", re.IGNORECASE)
+
+
+def _region(what: str, data) -> tuple[str | None, str]:
+    """(region, "in East Asia") of a rank's words: East Asia as the data's Asia without the Middle East, Asia with
+    it, any other region as actors.csv names it (_region_named)."""
+    if EAST.search(what):
+        return EAST_ASIA, "in East Asia (the data's Asia, the Middle East apart)"
+    region, where = _region_named(what, data)
+    return region, "in Asia (Middle East included)" if region == "asia" else where
+
+
+def first_uncounted(claim: str, data) -> list[str]:
+    """What "<state> was the first (in a region) to recognise the USSR" leaves unjudged: an opening of relations with
+    Moscow in that region, before the first the kit counts or by the claim's state, that the kit does not count
+    (Mongolia's treaty of 1921), with the kit's own reason."""
+    said = FIRST.search(claim)
+    if said is None or HYPOTHETICAL.search(claim):
+        return []
+    region, where = _region(said.group("what") or said.group("what2") or "", data)
+    if region == PART or (region is None and AMONG.search(said.group("what") or said.group("what2") or "")):
+        return []
+    state = (next((m for m in _states(claim, data) if m.start >= said.start("after")), None) if said.group("after")
+             else _subject(claim, said.start(), data))
+    if state is None:
+        return []
+    changes = _changes(data)
+    wanted = REGIONS.get(region, {region})
+    opened = changes[changes["recognition_after"].ne(changes["recognition_before"])
+                     | changes["kind"].isin(KINDS["opened relations with"])]
+    opened = opened[opened["kind"].isin(KINDS["opened relations with"] + ("de_jure_recognition", "de_facto_recognition"))]
+    if region is not None:
+        opened = opened[opened["region"].isin(wanted)]
+    counted = opened[opened["counted"]].sort_values("date")
+    if counted.empty:
+        return []
+    first = counted.iloc[0]
+    apart = opened[~opened["counted"] & ((opened["date"] < first["date"]) | (opened["state"] == state.actor))]
+    labels = _labels(data)
+    return [f"whether {labels.get(state.actor, state.typed)} was the first {where + ' ' if region else ''}to recognise "
+            f"Moscow: the kit counts {labels.get(first['state'], first['state'])}'s first "
+            f"({_spoken(str(first['date_text']))}, {first['event_id']}), but the data also has {r.event_id} "
+            f"({_spoken(str(r.date_text))}), which the kit does not count ('{str(r.reason).rstrip('.')}')"
+            for r in apart.sort_values("date").head(1).itertuples()]
 
 
 def first_to_recognise(claim: str, data) -> str | None:
@@ -270,14 +325,12 @@ def first_to_recognise(claim: str, data) -> str | None:
     said = FIRST.search(claim)
     if said is None or HYPOTHETICAL.search(claim):
         return None
-    region, where = _region_named(said.group("what") or said.group("what2") or "", data)
+    region, where = _region(said.group("what") or said.group("what2") or "", data)
     if region == PART:
         return None  # "the first South American country": actors.csv classes states by region, not part of one
     if region is None and AMONG.search(said.group("what") or said.group("what2") or ""):
         return _first_power(claim, said, data)
-    # "Asia" in a claim is the continent; actors.csv files Afghanistan, Persia and Turkey apart, as the Middle East
-    wanted = {region, "middle_east"} if region == "asia" else {region}
-    where = "in Asia (Middle East included)" if region == "asia" else where
+    wanted = REGIONS.get(region, {region})
     found = _states(claim, data)
     state = (next((m for m in found if m.start >= said.start("after")), None) if said.group("after")
              else _subject(claim, said.start(), data))
@@ -291,6 +344,8 @@ def first_to_recognise(claim: str, data) -> str | None:
     earliest = sorted((day, s, e) for s, dates in first.items() for level, (day, e) in dates.items() if level in levels
                       and (region is None or regions.get(s) in wanted))  # "the first state in the Americas"
     own = sorted(first.get(state.actor, {}).get(level) for level in levels if level in first.get(state.actor, {}))
+    if not own and first_uncounted(claim, data):
+        return None  # "Mongolia was the first...": relations the kit does not count, said unjudged (first_uncounted)
     years = [int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)]
     wrong_year = years and own and not any(int(day[:4]) in years for day, _ in own)
     if earliest and earliest[0][1] == state.actor and not wrong_year:
@@ -311,9 +366,9 @@ def first_to_recognise(claim: str, data) -> str | None:
 
 # "No state recognised Soviet Russia before 1921", "Nobody recognised Moscow until Britain did in 1921": no
 # recognition of Moscow before a year
-NOBODY = re.compile(r"\b(?:no(?:\s+other)?\s+(?:states?|country|countries|powers?|governments?|one)|nobody|no-one|none)"
-                    r"(?:\s+[\w']+){0,2}?\s+" + RECOGNISE + r"(?:\s+[\w']+){0,4}?\s+(?:before|until|till)\s+"
-                    r"(?:[\w']+\s+){0,3}?(?:in\s+)?(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+NOBODY = lazy(r"\b(?:no(?:\s+other)?\s+(?:states?|country|countries|powers?|governments?|one)|nobody|no-one|none)"
+              r"(?:\s+[\w']+){0,2}?\s+" + RECOGNISE + r"(?:\s+[\w']+){0,4}?\s+(?:before|until|till)\s+"
+              r"(?:[\w']+\s+){0,3}?(?:in\s+)?(?P<year>1[89]\d\d)\b", re.IGNORECASE)
 
 
 def _on(day: str) -> str:
@@ -368,9 +423,9 @@ def nobody_before(claim: str, data) -> str | None:
 # "Britain was the first state to break off relations with the USSR", "the only state to restore relations":
 # a rank among the data's breaks or restorations of relations with Moscow, by the state that made them
 RANKED_ACTS = ("broke off relations with", "restored relations with")
-RANKED = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b)[\w-]+)"
-                    r"{0,5}?)\s+to\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
-                    + r")", re.IGNORECASE)
+RANKED = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b)[\w-]+)"
+              r"{0,5}?)\s+to\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
+              + r")", re.IGNORECASE)
 
 
 def _ranked_rows(act: str, data) -> pd.DataFrame:
@@ -392,24 +447,32 @@ def _titled(rows) -> str:
     return " and ".join(f"'{r.title}' ({_spoken(str(r.date_text))}, {r.event_id})" for r in rows.itertuples())
 
 
+# "Britain alone broke off relations with Moscow": the only state to, said with "alone" after the state
+ALONE = lazy(r"\b(?P<rank>alone)\s*,?\s+(?:(?:had|then|finally|ever)\s+)?(?P<act>"
+                   + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS)) + r")", re.IGNORECASE)
+
+
 def first_or_only(claim: str, data) -> str | None:
-    """"<state> was the first / the only state to break off (restore) relations with Moscow": the data's order
-    of those acts, in the years the claim names if it names any; a year given with "first" must be the state's."""
-    said = RANKED.search(claim)
-    if said is None or HYPOTHETICAL.search(claim) or AMONG.search(said.group("what") or ""):
+    """"<state> was the first / the only state to break off (restore) relations with Moscow", "<state> alone broke
+    off relations": the data's order of those acts, in the years the claim names if it names any; a year given
+    with "first" must be the state's."""
+    said = RANKED.search(claim) or ALONE.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or AMONG.search(said.groupdict().get("what") or ""):
         return None  # "the first great power": a rank among some states, which the data does not class
     state = _subject(claim, said.start(), data)
     if state is None:
         return None
     act = next(a for i, a in enumerate(RANKED_ACTS) if said.group(f"a{i}"))
     rows = _ranked_rows(act, data)
-    period = _period(claim[said.end():]) if said.group("rank").lower() == "only" else None
+    only = said.group("rank").lower() in ("only", "alone")
+    period = _period(claim[said.end():]) if only else None
     if period:
         rows = rows[rows["date"].dt.year.between(*period)]
     own, others = rows[rows["state"] == state.actor], rows[rows["state"] != state.actor]
     labels, name = _labels(data), _name(state)
     years = {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[said.end():])} if not period else set()
-    when = f" from {period[0]} to {period[1]}" if period else ""
+    when = (f" in {period[0]}" if period and period[0] == period[1] else f" from {period[0]} to {period[1]}" if period
+            else "")
     if own.empty:
         changes = _changes(data)
         ended = changes[(changes["state"] == state.actor) & changes["kind"].isin(KINDS[act])]
@@ -443,8 +506,8 @@ def first_or_only(claim: str, data) -> str | None:
 
 
 # "Finland was the first state to make peace with Soviet Russia": the data's peaces with Moscow, earliest first
-FIRST_PEACE = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,3}?)"
-                         r"\s+to\s+(?:make|sign|conclude)\s+(?:a\s+)?(?:separate\s+)?peace\b", re.IGNORECASE)
+FIRST_PEACE = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b)[\w-]+){0,3}?)"
+                   r"\s+to\s+(?:make|sign|conclude)\s+(?:a\s+)?(?:separate\s+)?peace\b", re.IGNORECASE)
 
 
 def first_peace(claim: str, data) -> str | None:
@@ -474,13 +537,69 @@ def first_peace(claim: str, data) -> str | None:
             f"({_spoken(str(mine['date_text']))}, {mine['event_id']}). Check the order against data/events.csv.")
 
 
+# "Estonia was the first state ever to sign a treaty with Soviet Russia": the data's treaties with Moscow, earliest
+# first. Only Soviet Russia (Moscow, the Soviets, the Bolsheviks), never "the USSR", a state founded in December 1922.
+FIRST_TREATY = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?first(?P<what>(?:\s+(?!to\b|ever\b)[\w-]+)"
+                          r"{0,3}?)\s+(?:ever\s+)?to\s+(?:sign|conclude|make)\s+(?:a|any)\s+(?:[\w-]+\s+)?"
+                          r"(?:treaty|agreement)\s+with\s+(?:soviet\s+russia|moscow|the\s+soviets|the\s+bolsheviks|"
+                          r"the\s+rsfsr)\b", re.IGNORECASE)
+TREATY_TITLE = lazy(r"\b(?:treaty|treaties|agreements?|convention|peace|pact|protocol)\b", re.IGNORECASE)
+
+
+def _treaties(data) -> pd.DataFrame:
+    """The data's treaties of a state with Moscow, earliest first: the events between a state (or its government)
+    and Moscow's side whose kind is a treaty or whose title names one ("Treaty of Tartu", "trade agreement")."""
+    from .recognition import MOSCOW, state_of
+
+    states = state_of(data.actors)
+    events = data.events
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    rows = []
+    for row in events.sort_values("date").itertuples():
+        sides = [str(row.actor), str(row.counterpart)]
+        other = [a for a in sides if states.get(a) not in MOSCOW]
+        if len(other) != 1 or len(set(sides) - set(other)) != 1 or states.get(other[0]) is None \
+                or kinds.get(other[0]) not in ("state", "government"):
+            continue
+        if str(row.kind) == "treaty" or TREATY_TITLE.search(str(row.title)):
+            rows.append((row.date, states[other[0]], row.event_id, str(row.title), str(row.date_text)))
+    return pd.DataFrame(rows, columns=["date", "state", "event_id", "title", "date_text"])
+
+
+def first_treaty(claim: str, data) -> str | None:
+    """"<state> was the first state ever to sign a treaty with Soviet Russia": the data's first treaty of a state
+    with Moscow (_treaties) must be that state's; a year given with it must be the year of that state's first."""
+    said = FIRST_TREATY.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or set(said.group("what").lower().split()) - {"state", "country", "nation"}:
+        return None  # "the first great power", "the first Baltic state": a rank the data does not class
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return None
+    treaties = _treaties(data)
+    own = treaties[treaties["state"] == state.actor]
+    if treaties.empty:
+        return None
+    first = treaties.iloc[0]
+    years = {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim)}
+    wrong_year = bool(years) and not own.empty and int(own.iloc[0]["date"].year) not in years
+    if first["state"] == state.actor and not wrong_year:
+        return None
+    name = _name(state)
+    mine = (f"{name}'s first is '{own.iloc[0]['title']}' ({_spoken(own.iloc[0]['date_text'])}, {own.iloc[0]['event_id']})"
+            if not own.empty else f"it records no treaty of {name} with Moscow")
+    year = f", not of {' or '.join(map(str, sorted(years)))}" if wrong_year else ""
+    return (f"Your claim says {name} was the first state to sign a treaty with Moscow ('{said.group(0).strip()}'). "
+            f"The first treaty of a state with Moscow in the data is '{first['title']}' ({_spoken(first['date_text'])}, "
+            f"{first['event_id']}); {mine}{year}. Check the order against data/events.csv.")
+
+
 def _infinitive(act: str) -> str:
     """"broke off relations with" as "break off relations with"."""
     return {"broke off relations with": "break off relations with",
             "restored relations with": "restore relations with"}[act]
 
 
-POWER = re.compile(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
+POWER = lazy(r"\b(?:great|major)\s+powers?\b", re.IGNORECASE)
 
 
 def _region_named(what: str, data) -> tuple[str | None, str]:
@@ -527,12 +646,12 @@ def _first_power(claim: str, said: re.Match, data) -> str | None:
             "data/events.csv.")
 
 
-ALL_ALONG = re.compile(r"\b(?:throughout|all\s+through|all\s+along|at\s+all\s+times|without\s+(?:a\s+)?break|"
-                       r"uninterrupted\w*|continuous\w*|(?:for\s+)?the\s+(?:whole|entire)\s+(?:decade|period|time|"
-                       r"of\s+the\s+(?:19)?20s|twenties))\b", re.IGNORECASE)
-TIES = re.compile(r"\b(?:relations|ties|diplomatic\s+links?|embass(?:y|ies))\b", re.IGNORECASE)
-EXCEPT = re.compile(r"\b(?:except|apart\s+from|save\s+for|but|though|although|until|till|broke|break\w*|broken|"
-                    r"sever\w*|cut|not|never|n't|no)\b", re.IGNORECASE)
+ALL_ALONG = lazy(r"\b(?:throughout|all\s+through|all\s+along|at\s+all\s+times|without\s+(?:a\s+)?break|"
+                 r"uninterrupted\w*|continuous\w*|(?:for\s+)?the\s+(?:whole|entire)\s+(?:decade|period|time|"
+                 r"of\s+the\s+(?:19)?20s|twenties))\b", re.IGNORECASE)
+TIES = lazy(r"\b(?:relations|ties|diplomatic\s+links?|embass(?:y|ies))\b", re.IGNORECASE)
+EXCEPT = lazy(r"\b(?:except|apart\s+from|save\s+for|but|though|although|until|till|broke|break\w*|broken|"
+              r"sever\w*|cut|not|never|n't|no)\b", re.IGNORECASE)
 
 
 def kept_throughout(claim: str, data, start: str, end: str) -> str | None:
@@ -557,12 +676,12 @@ def kept_throughout(claim: str, data, start: str, end: str) -> str | None:
             "events in data/events.csv.")
 
 
-NO_HELP = re.compile(
+NO_HELP = lazy(
     r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time))\s+(?:once\s+|really\s+|actually\s+|again\s+)?(?P<verb>help\w*|aid\w*|"
     r"support\w*|arm\w*|fund\w*|financ\w*|back\w*|advis\w*|assist\w*|gave|sent|offered|provided|supplied|received|got|had|was\s+given|were\s+given)\b"
     r"|\b(?:gave|sent|offered|provided|supplied|was)\s+no\s+(?:\w+\s+)?(?:help|aid|arms|money|support|advisers|assistance)\b"
     r"|\bno\s+(?:\w+\s+)?(?:help|aid|arms|money|support|advisers|assistance)\s+(?:from|to)\b", re.IGNORECASE)
-RECEIVED = re.compile(r"\b(?:received|got|had|was\s+given|were\s+given|took)\b", re.IGNORECASE)
+RECEIVED = lazy(r"\b(?:received|got|had|was\s+given|were\s+given|took)\b", re.IGNORECASE)
 HELPING = ("aid", "military_cooperation", "mission")
 
 
@@ -600,8 +719,8 @@ def never_helped(claim: str, data) -> str | None:
             f"{listed}. Read {'them' if len(rows) != 1 else 'it'} in data/events.csv, then say what the help was.")
 
 
-LAST = re.compile(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?last(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+"
-                  + RECOGNISE, re.IGNORECASE)
+LAST = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?last(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+"
+            + RECOGNISE, re.IGNORECASE)
 
 
 def last_to_recognise(claim: str, data, cited=()) -> str | None:
@@ -636,7 +755,7 @@ def last_to_recognise(claim: str, data, cited=()) -> str | None:
 
 
 # "Every state that broke off relations with Moscow restored them by 1929": each break against a later restoration
-EVERY_RESTORED = re.compile(
+EVERY_RESTORED = lazy(
     r"(?<!\bnot )\b(?:every|each|all(?:\s+the)?|any)\s+(?:\w+\s+)?(?:states?|countr(?:y|ies)|governments?|nations?|"
     r"powers?)\s+(?:that|which|who)?\s*(?:had\s+)?(?:broke|broken|cut|severed)\b[^.;]*?\b(?:restor\w*|renew\w*|resum\w*|"
     r"re-?establish\w*|mended|repaired)\b"
@@ -696,6 +815,6 @@ def read(claim: str, data, start: str, end: str, cited=()) -> str | None:
     """The first refusal of the rules above, or None."""
     text = " ".join(claim.split())
     return (first_to_recognise(text, data) or nobody_before(text, data) or first_or_only(text, data)
-            or first_peace(text, data) or last_to_recognise(text, data, cited)
+            or first_peace(text, data) or first_treaty(text, data) or last_to_recognise(text, data, cited)
             or held_until(text, data) or never_did(text, data) or every_break_restored(text, data)
             or kept_throughout(text, data, start, end) or never_helped(text, data))

@@ -12,6 +12,12 @@ or puts it before or after another act, read against the events' dates in data/e
   a gap of days or weeks ("two days after the British trade deal") is never set against an act a year or more
   away that only shares a word with it, unless the student cites both.
 
+- a follower: "France recognised the USSR in October 1924, and Britain followed it" is refused when the data dates
+  the follower's own act of that kind before the act it is said to follow; "Rapallo followed the Treaty of Berlin"
+  and "X was followed by Y" are read as an order, as "after" and "before" are;
+- the same month: "Italy recognised the USSR in the same month as France did" is refused when no month either
+  date may mean is the other's.
+
 A month dates the act named just before it, not one named after a verb that follows it ("Lenin's death in
 January 1924 caused the Zinoviev letter" dates the death).
 
@@ -26,21 +32,23 @@ import pandas as pd
 
 from . import acts_named, claim_people, evidence_words, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
 MONTHS = ("January February March April May June July August September October November December").split()
 # A month as a date: "in April 1927", "on 27 May 1927", "April 1927"; not "by April" (no later than) nor "may".
-MONTH = re.compile(r"(?<![\w-])(?P<before>\w+\s+)?(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS) +
-                   r")\b(?:\s+(?P<day2>\d{1,2})(?!\d)(?:st|nd|rd|th)?,?)?(?:,?\s+(?P<year>1[89]\d\d))?")
+MONTH = lazy(r"(?<![\w-])(?P<before>\w+\s+)?(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS) +
+             r")\b(?:\s+(?P<day2>\d{1,2})(?!\d)(?:st|nd|rd|th)?,?)?(?:,?\s+(?P<year>1[89]\d\d))?")
 NOT_A_DAY = {"by", "before", "after", "until", "till", "since", "from", "through", "to", "between", "and", "or",
              "late", "early", "end", "mid"}
-DURING = re.compile(r"\b(?:during|amid|at\s+the\s+time\s+of)\b.*$", re.IGNORECASE)
+DURING = lazy(r"\b(?:during|amid|at\s+the\s+time\s+of)\b.*$", re.IGNORECASE)
 DENIED = acts_named.DENIED
 
 
 def read(claim: str, data, cited=()) -> str | None:
     """The first refusal of the month rule or the order rule (module text), or None."""
     return (wrong_month(claim, data, cited) or wrong_order(claim, data, cited) or wrong_afterwards(claim, data, cited)
-            or wrong_that_time(claim, data, cited))
+            or wrong_that_time(claim, data, cited) or wrong_follower(claim, data, cited)
+            or wrong_same_month(claim, data, cited))
 
 
 def _months_of(row) -> set[tuple[int, int]]:
@@ -187,18 +195,19 @@ def _verb_next(text: str) -> bool:
 
 # "before", "a week before", "only days after", "shortly after", "long before", "three years after"; a gap of
 # days or weeks ("two days after", "shortly after") is `short`
-ORDER = re.compile(r"\b(?:(?P<short>(?:(?:only|just|barely|a\s+few|a|one|two|three|four|five|six|several|few|some|"
-                   r"\d+)\s+){0,2}(?:days?|weeks?|fortnight)\s+|(?:shortly|soon|just|only|immediately|right)\s+)|"
-                   r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|some|\d+)\s+(?:months?|years?)\s+|"
-                   r"(?:long|well|even|a\s+little)\s+))?(?P<word>before|after)\b",
-                   re.IGNORECASE)
+ORDER = lazy(r"\b(?:(?P<short>(?:(?:only|just|barely|a\s+few|a|one|two|three|four|five|six|several|few|some|"
+             r"\d+)\s+){0,2}(?:days?|weeks?|fortnight)\s+|(?:shortly|soon|just|only|immediately|right)\s+)|"
+             r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|some|\d+)\s+(?:months?|years?)\s+|"
+             r"(?:long|well|even|a\s+little)\s+))?(?P<word>before|after|preceded|(?:was|were)\s+(?:soon\s+)?"
+             r"followed\s+by|followed(?!\s+(?:by|suit|it|them|its|their|that|this|the\s+same|a|an|his|her)\b))\b",
+             re.IGNORECASE)
 FAR = pd.Timedelta(days=366)  # acts further apart than this are not what a gap of days or weeks ("two days after") means
 # Where the act before "before"/"after" begins, and where the one after it ends.
-LEFT_STOP = re.compile(r"[;:]|\b(?:because|which|while|whereas|but|although|though|so\s+that|when)\b", re.IGNORECASE)
-RIGHT_STOP = re.compile(r"[,;:]|\b(?:because|which|while|whereas|but|although|though|so|when|as|since|in\s+order|"
-                        r"thus|therefore|leading|showing)\b", re.IGNORECASE)
-ELLIPSIS = re.compile(r"^\W*(?:the\s+)?[\w'’. -]*?(?:\s+(?:did|had|was|were|could|would))?(?:\s+(?:so|too|it))?"
-                      r"(?:\s+in\s+1[89]\d\d)?\W*$", re.IGNORECASE)
+LEFT_STOP = lazy(r"[;:]|\b(?:because|which|while|whereas|but|although|though|so\s+that|when)\b", re.IGNORECASE)
+RIGHT_STOP = lazy(r"[,;:]|\b(?:because|which|while|whereas|but|although|though|so|when|as|since|in\s+order|"
+                  r"thus|therefore|leading|showing)\b", re.IGNORECASE)
+ELLIPSIS = lazy(r"^\W*(?:the\s+)?[\w'’. -]*?(?:\s+(?:did|had|was|were|could|would))?(?:\s+(?:so|too|it))?"
+                r"(?:\s+in\s+1[89]\d\d)?\W*$", re.IGNORECASE)
 
 
 def _other_act(right: str, verb: str | None, facto: bool, left_states, data, years, cited, first) -> pd.DataFrame:
@@ -307,13 +316,17 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
         a1 = max(acts_named.period(r)[1] for _, r in first.iterrows())
         b0 = min(acts_named.period(r)[0] for _, r in second.iterrows())
         b1 = max(acts_named.period(r)[1] for _, r in second.iterrows())
-        before = said.group("word").lower() == "before"
+        # "X followed Y": X after Y; "X preceded Y", "X was followed by Y": X before Y
+        before = said.group("word").lower() in ("before", "preceded") or said.group("word").lower().endswith(" by")
         both_cited = set(first["event_id"]) | set(second["event_id"]) <= set(map(str, cited))
         if said.group("short") and not both_cited and max(b0 - a1, a0 - b1) > FAR:
             continue  # "two days after the British trade deal": years apart, so not the act the student means
         if (before and a0 > b1) or (not before and a1 < b0):
             one, two = first.iloc[0], second.iloc[0]
+            word = said.group("word").lower()
             typed = " ".join(claim[said.start():said.end() + len(right)].split()).rstrip(" .")
+            if word not in ("before", "after"):  # "followed the Treaty of Berlin": said as the order it gives
+                typed = f"{'before' if before else 'after'} {' '.join(right.split()).rstrip(' .')} ('{said.group(0)}')"
             return (f"Your claim puts '{one['title']}' {typed}, but the data has them the other way round: "
                     f"'{one['title']}' is dated {acts_named.spoken(one)} ({one['event_id']}), and "
                     f"'{two['title']}' {acts_named.spoken(two)} ({two['event_id']}). Check the order against those "
@@ -322,7 +335,7 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
 
 
 # "..., and only afterwards did the police raid ARCOS": the act after the word came after the act before it
-AFTERWARDS = re.compile(r"\b(?:only\s+)?(?:afterwards|after\s+that|subsequently)\b", re.IGNORECASE)
+AFTERWARDS = lazy(r"\b(?:only\s+)?(?:afterwards|after\s+that|subsequently)\b", re.IGNORECASE)
 
 
 def wrong_afterwards(claim: str, data, cited=()) -> str | None:
@@ -355,9 +368,9 @@ def wrong_afterwards(claim: str, data, cited=()) -> str | None:
 
 # "..., because of the Zinoviev letter, which was published that spring": a time the clause takes from the claim's
 # year ("that spring" of 1927), said of the act named just before it
-THAT_TIME = re.compile(r",?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}?(?:that|the\s+same)\s+(?P<when>spring|summer|"
-                       r"autumn|winter|year|month)\b", re.IGNORECASE)
-CAUSE_WORDS = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|after|following|over|by|with|and)\b", re.IGNORECASE)
+THAT_TIME = lazy(r",?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}?(?:that|the\s+same)\s+(?P<when>spring|summer|"
+                 r"autumn|winter|year|month)\b", re.IGNORECASE)
+CAUSE_WORDS = lazy(r"\b(?:because\s+of|due\s+to|owing\s+to|after|following|over|by|with|and)\b", re.IGNORECASE)
 
 
 def wrong_that_time(claim: str, data, cited=()) -> str | None:
@@ -393,4 +406,81 @@ def month_or_year(part: str) -> tuple[pd.Timestamp, pd.Timestamp, str, bool] | N
     if len(years) == 1:
         year = years.pop()
         return pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), str(year), False
+    return None
+
+
+# "France recognised the USSR in October 1924, and Britain followed it": the state after "and" did the same act later
+FOLLOWED = lazy(r",?\s+and\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:(?:soon|quickly|"
+                      r"then|later|promptly)\s+)?followed(?:\s+(?:it|suit|them|her|its\s+(?:lead|example)|that\s+"
+                      r"(?:lead|example)))?\b", re.IGNORECASE)
+
+
+def wrong_follower(claim: str, data, cited=()) -> str | None:
+    """A refusal when a claim says a state followed another's act ("..., and Britain followed it") and the data dates
+    the follower's act of that kind, by the whole period each date may mean, before the act it is said to follow."""
+    for said in FOLLOWED.finditer(claim):
+        head = claim[:said.start()]
+        stops = list(LEFT_STOP.finditer(head))
+        left = head[stops[-1].end():] if stops else head
+        verb = acts_named.verb_of(left)
+        follower = acts_named.states_named(said.group("who"), data)
+        if verb is None or not follower or DENIED.search(left):
+            continue
+        years = claim_people.years_in(left)
+        first = _mine(acts_named.act_rows(left, data, years, cited), cited)
+        if first.empty:
+            continue
+        # the follower's own act of that kind: its first one, in the claim's years, or any year if none fits
+        second = acts_named.state_acts(follower[0].actor, verb, data, years, bool(acts_named.FACTO.search(left)))
+        if second.empty:
+            second = acts_named.state_acts(follower[0].actor, verb, data, (), bool(acts_named.FACTO.search(left)))
+        if second.empty or set(first["event_id"]) & set(second["event_id"]):
+            continue
+        one, two = first.iloc[0], _mine(second, cited).iloc[0]
+        if acts_named.period(two)[1] < acts_named.period(one)[0]:
+            typed = " ".join(said.group(0).strip(" ,").split())
+            return (f"Your claim has {follower[0].typed} follow '{one['title']}' ('{typed}'), but the data has them "
+                    f"the other way round: '{two['title']}' is dated {acts_named.spoken(two)} ({two['event_id']}), "
+                    f"before '{one['title']}', {acts_named.spoken(one)} ({one['event_id']}). Check the order against "
+                    "those events in data/events.csv.")
+    return None
+
+
+# "Italy recognised the USSR in the same month as France did": both acts must share a month the data may date them to
+SAME_MONTH = lazy(r"\b(?:in|during|within)\s+the\s+(?:very\s+)?same\s+month\s+as\b", re.IGNORECASE)
+
+
+def wrong_same_month(claim: str, data, cited=()) -> str | None:
+    """A refusal when a claim puts two acts in the same month and no month either's date, span or other sources'
+    dates may mean (_months_of) is the other's; a year-only date is never judged."""
+    years = claim_people.years_in(claim)
+    for said in SAME_MONTH.finditer(claim):
+        head = claim[:said.start()]
+        stops = list(LEFT_STOP.finditer(head))
+        left = head[stops[-1].end():] if stops else head
+        tail = claim[said.end():]
+        stop = RIGHT_STOP.search(tail)
+        right = tail[:stop.start()] if stop else tail
+        if DENIED.search(left) or DENIED.search(right) or not right.strip():
+            continue
+        verb = acts_named.verb_of(left)
+        first = acts_named.act_rows(left, data, claim_people.years_in(left) or years, cited)
+        if first.empty:
+            continue
+        first = _mine(first, cited)
+        second = _other_act(right, verb, bool(acts_named.FACTO.search(left)), acts_named.states_named(left, data),
+                            data, claim_people.years_in(right) or years, cited, first)
+        if second.empty or set(first["event_id"]) & set(second["event_id"]):
+            continue
+        rows = [r for _, r in pd.concat([first, second]).iterrows()]
+        if any(str(r.get("date_precision", "year")) == "year" for r in rows):
+            continue
+        if {m for _, r in first.iterrows() for m in _months_of(r)} & {m for _, r in second.iterrows() for m in _months_of(r)}:
+            continue
+        one, two = first.iloc[0], second.iloc[0]
+        typed = " ".join(claim[said.start():said.end() + len(right)].split()).rstrip(" .")
+        return (f"Your claim puts '{one['title']}' {typed}, but the data dates them in different months: "
+                f"'{one['title']}' {acts_named.spoken(one)} ({one['event_id']}), and '{two['title']}' "
+                f"{acts_named.spoken(two)} ({two['event_id']}). Check the months against those events in "
+                "data/events.csv.")
     return None

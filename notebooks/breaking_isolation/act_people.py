@@ -9,7 +9,9 @@ recognised the USSR"), read against the text of the data's event of that act.
   claim's; a text that names no party is not judged;
 - a party made the doer of any other act of a cited event whose title makes another party its doer ("The Labour
   government refused to ratify" against "Conservatives refuse to ratify the 1924 treaties"): the title's verb and
-  the claim's must share a stem, so "Labour signed the treaties the Conservatives refused" is not judged.
+  the claim's must share a stem, so "Labour signed the treaties the Conservatives refused" is not judged;
+- a signer, or a party as the doer, of a deal or act the claim names by the event's own name ("Stalin signed the
+  Sun-Joffe manifesto", "the Conservatives published the Zinoviev letter"), whatever the student cites.
 
 Other acts of actors the data has are read by agents.py. A denial or a wish says nothing.
 """
@@ -23,20 +25,22 @@ import pandas as pd
 
 from . import acts_named, claim_people, evidence_words, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
 TITLE = r"(?:President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Secretary|Secretary|Commissar|Mr\.?|Sir)\s+"
-DOER = re.compile(rf"(?:^|[\s,])(?:(?:the|a)\s+)?(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)"
-                  r"(?:\s+(?:government|administration|cabinet|ministry|party))?\s+(?:had\s+|then\s+|finally\s+)?$")
+DOER = lazy(rf"(?:^|[\s,])(?:(?:the|a)\s+)?(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)"
+            r"(?:\s+(?:government|administration|cabinet|ministry|party))?\s+(?:had\s+|then\s+|finally\s+)?$")
 PARTIES = {"labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
            "tories": "Conservative", "liberal": "Liberal", "liberals": "Liberal"}
-PARTY_IN_TEXT = re.compile(r"\b(Labour|Conservatives?|Tory|Tories|Liberals?)\b")
+PARTY_IN_TEXT = lazy(r"\b(Labour|Conservatives?|Tory|Tories|Liberals?)\b")
+PARTIES_OF = {"Labour": r"\bLabour\b", "Conservative": r"\b(?:Conservatives?|Tory|Tories)\b", "Liberal": r"\bLiberals?\b"}
 # a government a state acted under: "under the Conservative government of Baldwin", "under a Labour cabinet"
-UNDER = re.compile(r"\bunder\s+(?:the\s+|a\s+)?(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)\s+"
-                   r"(?:government|cabinet|ministry|administration)\b")
+UNDER = lazy(r"\bunder\s+(?:the\s+|a\s+)?(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)\s+"
+             r"(?:government|cabinet|ministry|administration)\b")
 KINDS = {"recognised": ("de_jure_recognition", "relations_established", "de_facto_recognition"),
          "broke": ("relations_broken",), "restored": ("relations_restored",)}
 VERB_NAMES = {"recognised": "recognised Moscow", "broke": "broke off relations", "restored": "restored relations"}
-SENTENCE = re.compile(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")  # not after an initial ("R. M. Hodgson")
+SENTENCE = lazy(r"(?<=[a-z0-9)]\.)\s+(?=[A-Z])")  # not after an initial ("R. M. Hodgson")
 DENIED = acts_named.DENIED
 
 
@@ -107,8 +111,8 @@ def read(claim: str, data, cited=()) -> str | None:
 
 
 # who led a rising: "Mao led the Nanchang uprising", and the sentence of an event's text that names its leaders
-RISING_LED = re.compile(r"(?:^|[\s,])(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+)?(?:led|commanded)\b")
-LEADERS_NAMED = re.compile(r"\bunder\s+[A-Z][a-z]+|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+led\b")
+RISING_LED = lazy(r"(?:^|[\s,])(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+)?(?:led|commanded)\b")
+LEADERS_NAMED = lazy(r"\bunder\s+[A-Z][a-z]+|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+led\b")
 
 
 def _rising_leader(claim: str, data, cited) -> str | None:
@@ -131,7 +135,7 @@ def _rising_leader(claim: str, data, cited) -> str | None:
             text = str(row.get("description", "") or "")
             if re.search(rf"\b{re.escape(who.split()[-1])}\b", f"{row['title']} {text}"):
                 break  # the event names them: their part is not for this check
-            sentence = next((s for s in re.split(SENTENCE, text) if LEADERS_NAMED.search(s)), None)
+            sentence = next((s for s in SENTENCE.split(text) if LEADERS_NAMED.search(s)), None)
             if sentence:
                 return (f"Your claim says {who} led '{row['title']}', but the data's text on it ({acts_named.spoken(row)}, "
                         f"{row['event_id']}) names who led it, and not {who}: \"{sentence.strip()}\" Check who led it "
@@ -142,8 +146,8 @@ def _rising_leader(claim: str, data, cited) -> str | None:
 # who made a deal: its signers, named in the event's text
 DEAL = (r"(?:signed|sealed|concluded|negotiated|clinched|struck|agreed|made|arranged|exchanged|secured|won|"
         r"brokered)")
-AFTER_DOER = re.compile(rf"^(?:\s*,\s*(?:and\s+)?not\s+[\w\s'’-]+?,)?\s*(?:had\s+|then\s+|finally\s+|personally\s+|"
-                        rf"himself\s+)?{DEAL}\b")
+AFTER_DOER = lazy(rf"^(?:\s*,\s*(?:and\s+)?not\s+[\w\s'’-]+?,)?\s*(?:had\s+|then\s+|finally\s+|personally\s+|"
+                  rf"himself\s+)?{DEAL}\b")
 
 
 def _statesman_of_cited(claim: str, data, cited) -> str | None:
@@ -179,7 +183,7 @@ def _statesman_of_cited(claim: str, data, cited) -> str | None:
             if not others:
                 continue
             other = labels[others[0]]
-            sentence = next((s for s in re.split(SENTENCE, str(row.get("description", "") or ""))
+            sentence = next((s for s in SENTENCE.split(str(row.get("description", "") or ""))
                              if other.split()[-1] in s), row["title"])
             verb = re.search(DEAL, deal.group(0)).group(0)
             return (f"Your claim makes {labels[said.actor]} the one who {verb} '{row['title']}' "
@@ -191,9 +195,14 @@ def _statesman_of_cited(claim: str, data, cited) -> str | None:
 
 # "Austen Chamberlain signed the protocol", "signed his manifesto with Chicherin": a person who made a deal, or the
 # one it was made with
-SIGNER = re.compile(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)\s+(?:had\s+|then\s+|personally\s+)?"
-                    rf"(?P<deal>{DEAL})\b")
-PARTNER = re.compile(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)\b")
+SIGNER = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)\s+(?:had\s+|then\s+|personally\s+)?"
+              rf"(?P<deal>{DEAL})\b")
+PARTNER = lazy(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)\b")
+# "Stalin and Sun Yat-sen signed the manifesto": the first of two signers; "the manifesto was signed by Stalin"
+FIRST_OF_TWO = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+and\s+(?:{TITLE})?"
+                    rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:had\s+|then\s+)?(?P<deal>{DEAL})\b")
+SIGNED_BY = lazy(rf"\b(?:was|were|had\s+been)\s+(?P<deal>{DEAL})\s+by\s+(?:{TITLE})?"
+                 r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def _signer_of_cited(claim: str, data, cited) -> str | None:
@@ -209,7 +218,7 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
     written = _written(data)
     notes = (dict(zip(data.actors["actor_id"].astype(str), data.actors["note"].fillna("").astype(str)))
              if "note" in data.actors else {})
-    for pattern in (SIGNER, PARTNER):
+    for pattern in (SIGNER, PARTNER, FIRST_OF_TWO, SIGNED_BY):
         for said in pattern.finditer(claim):
             who = said.group("who")
             if DENIED.search(claim[:said.start("who")]) or evidence_words.is_common(who.split()[0].lower()):
@@ -220,12 +229,15 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
                 continue  # a state or a party: other rules read it
             if not actor and not re.search(rf"\b{re.escape(who.split()[-1])}\b", written):
                 continue  # a name the data never writes: the check cannot tell whose it is
-            rest = re.split(r"(?<=[a-z0-9)]\.)\s|;", claim[said.start():])[0]
+            # the deal is named after the signer, or, in the passive, before it ("the manifesto was signed by")
+            rest = re.split(r"(?<=[a-z0-9)]\.)\s|;", claim[0 if pattern is SIGNED_BY else said.start():])[0]
             years = set(claim_people.years_in(rest) or claim_people.years_in(claim))
             months = {m for m in re.findall(r"[a-z]+", rest.lower()) if m in claim_people.MONTHS}
             said_words = set(evidence_words.words(rest)) - evidence_words.LITTLE - set(evidence_words.words(who))
             mine = [r for r in rows if r["date"].year in years and (not months or r["date"].strftime("%B").lower() in months)
                     and said_words & set(evidence_words.words(str(r["title"])))]
+            if not mine:  # a deal the clause names by its name ("the Sun-Joffe manifesto"), whatever is cited
+                mine = [r for _, r in _named_deals(rest, data, years).iterrows()]
             for row in sorted(mine, key=lambda r: -len(said_words & set(evidence_words.words(str(r["title"])))))[:1]:
                 text = _text(row).lower()
                 if actor and actor in (str(row["actor"]), str(row["counterpart"])):
@@ -235,21 +247,31 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
                 if actor and claim_people._note_names(notes.get(actor, ""), SimpleNamespace(title=row["title"],
                                                                                           date=row["date"])):
                     continue  # their note in data/actors.csv does ("signed the 1921 trade agreement")
-                sentence = next((s for s in re.split(SENTENCE, str(row.get("description", "") or ""))
+                sentence = next((s for s in SENTENCE.split(str(row.get("description", "") or ""))
                                  if re.search(rf"\b{DEAL}\b", s) and _named_people(s, data, {})), None)
                 if sentence is None:
                     continue  # the data names no one who made it: not judged
-                role = f"it was made with {who}" if pattern is PARTNER else f"{who} {said.group('deal')} it"
+                role = (f"it was made with {who}" if pattern is PARTNER else f"it was {said.group('deal')} by {who}"
+                        if pattern is SIGNED_BY else f"{who} {said.group('deal')} it")
+                yours = ", which you cite," if row["event_id"] in set(cited) else ""
                 return (f"Your claim says {role}, but the data's '{row['title']}' ({acts_named.spoken(row)}, "
-                        f"{row['event_id']}), which you cite, does not name {who}: \"{sentence.strip()}\" Check who "
+                        f"{row['event_id']}){yours} does not name {who}: \"{sentence.strip()}\" Check who "
                         "did it against that event in data/events.csv.")
     return None
 
 
+def _named_deals(part: str, data, years) -> pd.DataFrame:
+    """The events a part names by their own name ("the Sun-Joffe manifesto", "the Zinoviev letter"), of the part's
+    years if it gives any: a claim that names an act plainly is read against it, whatever the student cites."""
+    names = ties_said.actor_names(data.actors)
+    rows = claim_people.event_named(part, data.events, claim_people.words_of_names(names))
+    return rows[rows["date"].dt.year.isin(set(years))] if years else rows
+
+
 # "the Labour government of Ramsay MacDonald refused": a party, a word for its government, a leader, then the verb
-PARTY_DOER = re.compile(r"\b(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)(?:\s+(?:[Gg]overnment|[Pp]arty|"
-                        r"[Cc]abinet|[Mm]inistry))?(?:\s+(?:of|under)(?:\s+[A-Z][\w.'’-]*){1,3})?\s*,?\s+"
-                        r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
+PARTY_DOER = lazy(r"\b(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)(?:\s+(?:[Gg]overnment|[Pp]arty|"
+                  r"[Cc]abinet|[Mm]inistry))?(?:\s+(?:of|under)(?:\s+[A-Z][\w.'’-]*){1,3})?\s*,?\s+"
+                  r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
 
 
 def _party_of_cited(claim: str, data, cited) -> str | None:
@@ -272,12 +294,54 @@ def _party_of_cited(claim: str, data, cited) -> str | None:
                     f"'{title}' ({acts_named.spoken(row)}, {row['event_id']}), which you cite, names the "
                     f"{PARTIES[doer.group(1).lower()]} party. Check whose government did it against that event in "
                     "data/events.csv.")
-    return _leader_of_cited(claim, data, rows)
+    return _leader_of_cited(claim, data, rows) or _party_of_named(claim, data, cited)
+
+
+# "was published by the Conservatives": a party as the doer of a passive verb
+PARTY_BY = lazy(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ed)\s+by\s+(?:the\s+)?"
+                r"(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)\b")
+# words for making a document public, as a title's "publishes": "leaked", "released", "printed"
+PUBLISHED = lazy(r"(?:publish|releas|leak|issu|print)\w*|made\s+public", re.IGNORECASE)
+# an event's title that opens with its doer, then its verb: "The Foreign Office publishes the Zinoviev letter"
+TITLE_DOER = lazy(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
+
+
+def _party_of_named(claim: str, data, cited=()) -> str | None:
+    """A refusal when the claim makes a party the doer of an act it names by the event's own name ("the
+    Conservatives published the Zinoviev letter"), cited or not, whose title gives that act, by the same verb, to
+    a doer that is no party ("The Foreign Office publishes the Zinoviev letter"), and no sentence of whose text
+    gives the party that verb; a sentence that names the party is quoted."""
+    for said in [*PARTY_DOER.finditer(claim), *PARTY_BY.finditer(claim)]:
+        if DENIED.search(claim[:said.start()]):
+            continue
+        if re.search(r"\b(?:government|cabinet|ministry)\b", said.group(0), re.IGNORECASE):
+            continue  # "the Labour government published": its offices' acts are the government's, not judged here
+        party, verb = PARTIES[said.group("party").lower()], said.group("verb")
+        stems = set(evidence_words._stems(verb)) | ({"publish"} if PUBLISHED.fullmatch(verb) else set())
+        passive = said.re is PARTY_BY.compiled  # "the Zinoviev letter was published by the Conservatives": named before
+        rest = re.split(r"[;:]|\b(?:which|because|so|but|and)\b|,", claim[:said.start()] if passive
+                        else claim[said.end():])[-1 if passive else 0]
+        for _, row in _named_deals(rest, data, claim_people.years_in(rest) or claim_people.years_in(claim)).iterrows():
+            title = str(row["title"])
+            doer = TITLE_DOER.match(title)
+            if doer is None or PARTY_IN_TEXT.search(doer.group("doer")) or not (
+                    stems & set(evidence_words._stems(doer.group("verb")))):
+                continue
+            theirs = [s for s in SENTENCE.split(_text(row)) if re.search(PARTIES_OF[party], s)]
+            if any(stems & set(evidence_words._stems(w)) for s in theirs for w in evidence_words.words(s)):
+                continue  # the text gives the party the act too: not judged
+            yours = ", which you cite," if str(row["event_id"]) in set(cited) else ""
+            named = (f" Its text names the {party}s only here: \"{theirs[0].strip()}\"" if theirs else "")
+            return (f"Your claim makes the {party} party the doer ('{said.group(0)}'), but the data's '{title}' "
+                    f"({acts_named.spoken(row)}, {row['event_id']}){yours} gives the act to "
+                    f"{doer.group('doer')[0].lower() + doer.group('doer')[1:]}.{named} Check who did it against "
+                    "that event in data/events.csv.")
+    return None
 
 
 # "the MacDonald government refused to ratify": a government named by its leader, then the verb
-LEADER_DOER = re.compile(r"\b(?P<leader>[A-Z][a-z]*[A-Z]?[a-z]+)(?:['’]s)?\s+(?:government|cabinet|ministry)\s+"
-                         r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
+LEADER_DOER = lazy(r"\b(?P<leader>[A-Z][a-z]*[A-Z]?[a-z]+)(?:['’]s)?\s+(?:government|cabinet|ministry)\s+"
+                   r"(?:had\s+|then\s+|finally\s+)?(?P<verb>[a-z]{3,})\b")
 
 
 def _leader_of_cited(claim: str, data, rows) -> str | None:
@@ -288,7 +352,7 @@ def _leader_of_cited(claim: str, data, rows) -> str | None:
     is not judged here."""
     names = ties_said.actor_names(data.actors)
     described = data.events["description"] if "description" in data.events else pd.Series([], dtype=str)
-    told = [s for d in described.fillna("").astype(str) for s in re.split(SENTENCE, d)]
+    told = [s for d in described.fillna("").astype(str) for s in SENTENCE.split(d)]
     for said in LEADER_DOER.finditer(claim):
         leader, verb = said.group("leader"), said.group("verb")
         low = leader.lower()
@@ -336,7 +400,7 @@ def _party(party: str, rows: pd.DataFrame, verb: str) -> str | None:
     if not named or any(party in parties for _, parties in named):
         return None  # no event of the act names a party, or one names the claim's: not judged
     row = named[0][0]
-    sentence = next(s for s in re.split(SENTENCE, _text(row)) if PARTY_IN_TEXT.search(s))
+    sentence = next(s for s in SENTENCE.split(_text(row)) if PARTY_IN_TEXT.search(s))
     return (f"Your claim makes the {party} party the one that {VERB_NAMES[verb]}, but the data's "
             f"'{row['title']}' ({acts_named.spoken(row)}, {row['event_id']}) says: \"{sentence.strip()}\" Check "
             "whose government did it against that event in data/events.csv.")
@@ -350,7 +414,7 @@ def _person(who: str, rows: pd.DataFrame, verb: str, data, names, cited_ids=()) 
     cited = rows["event_id"].astype(str).isin(set(cited_ids))
     rows = pd.concat([rows[cited], rows[~cited]])  # the event the student cites is the one quoted
     for _, row in rows.iterrows():
-        for sentence in re.split(SENTENCE, f"{row.get('description', '') or ''}"):
+        for sentence in SENTENCE.split(f"{row.get('description', '') or ''}"):
             others = _named_people(sentence, data, names)
             if others:
                 return (f"Your claim makes {who} the one who {VERB_NAMES[verb]}, but the data's '{row['title']}' "

@@ -15,25 +15,26 @@ import re
 import pandas as pd
 
 from . import claim_people, ties_said
+from .patterns import lazy
 from .recognition import state_of
 
 # a denial, a wish or a condition before an act: the rules that read acts (act_dates, act_people, places, swaps)
 # leave such a clause unjudged
-DENIED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
+DENIED = lazy(r"\b(?:not|never|no)\b|n['’]t\b|\b(?:would|could|might|should)\s+have\b|\bif\b", re.IGNORECASE)
 
-RECOGNISED = re.compile(r"\b(?:gave|give|gives|granted|extended)\s+(?:[A-Z][\w'’]*\s+)?(?:de\s+jure\s+|de\s+facto\s+|formal\s+|full\s+)?"
-                        r"recognition\b|\brecogni[sz]\w*"
-                        r"|\b(?:established|opened|set\s+up)\s+(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\b",
-                        re.IGNORECASE)
-BROKE = re.compile(r"\b(?:broke|broken|break\w*|cut|severed?\w*)\s+(?:off\s+)?(?:(?:all|its|their|diplomatic)\s+)*"
-                   r"(?:relations|ties)\b|\bbroke\s+off\b|\bbreak\s+with\b|\bbroke\s+with\b", re.IGNORECASE)
-RESTORED = re.compile(r"\b(?:restor\w*|resum\w*|renew\w*|re-?establish\w*)\s+(?:(?:full|its|their|diplomatic)\s+)*"
-                      r"(?:relations|ties)\b", re.IGNORECASE)
-FACTO = re.compile(r"\bde\s+facto\b|\bin\s+practice\b", re.IGNORECASE)
+RECOGNISED = lazy(r"\b(?:gave|give|gives|granted|extended)\s+(?:[A-Z][\w'’]*\s+)?(?:de\s+jure\s+|de\s+facto\s+|formal\s+|full\s+)?"
+                  r"recognition\b|\brecogni[sz]\w*"
+                  r"|\b(?:established|opened|set\s+up)\s+(?:full\s+|formal\s+)?(?:diplomatic\s+)?relations\b",
+                  re.IGNORECASE)
+BROKE = lazy(r"\b(?:broke|broken|break\w*|cut|severed?\w*)\s+(?:off\s+)?(?:(?:all|its|their|diplomatic)\s+)*"
+             r"(?:relations|ties)\b|\bbroke\s+off\b|\bbreak\s+with\b|\bbroke\s+with\b", re.IGNORECASE)
+RESTORED = lazy(r"\b(?:restor\w*|resum\w*|renew\w*|re-?establish\w*)\s+(?:(?:full|its|their|diplomatic)\s+)*"
+                r"(?:relations|ties)\b", re.IGNORECASE)
+FACTO = lazy(r"\bde\s+facto\b|\bin\s+practice\b", re.IGNORECASE)
 # a peace made with Moscow: "Finland made peace with Soviet Russia", "signed a peace", "the peace treaty"; the data's
 # peaces are the events whose own title or text says so
-PEACE = re.compile(r"\b(?:made|make|makes|making|signed|sign|signs|concluded|conclude)\s+(?:a\s+|the\s+|its\s+|their\s+)?"
-                   r"(?:separate\s+)?peace\b|\bpeace\s+treaty\b|\bPeace\s+of\b", re.IGNORECASE)
+PEACE = lazy(r"\b(?:made|make|makes|making|signed|sign|signs|concluded|conclude)\s+(?:a\s+|the\s+|its\s+|their\s+)?"
+             r"(?:separate\s+)?peace\b|\bpeace\s+treaty\b|\bPeace\s+of\b", re.IGNORECASE)
 OPENINGS = ("de_jure_recognition", "relations_established")
 
 
@@ -72,7 +73,7 @@ def state_acts(state: str, verb: str, data, years=(), facto: bool = False) -> pd
     kinds = events["kind"].astype(str)
     if verb == "made peace":
         told = events["title"].astype(str) + ". " + events["description"].fillna("").astype(str)
-        rows = events[with_moscow & told.str.contains(PEACE)]
+        rows = events[with_moscow & told.str.contains(PEACE.compiled)]
     elif verb == "broke":
         rows = events[with_moscow & (kinds == "relations_broken")]
     elif verb == "restored":

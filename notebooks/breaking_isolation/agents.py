@@ -27,22 +27,23 @@ import pandas as pd
 
 from . import claim_people, evidence_words, faces, ties_said
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
+from .patterns import lazy
 
 # A verb that makes its subject the doer. "led to" is a cause, not a leader. Telling someone to do an act of one
 # side against the other ("Borodin told Chiang to massacre the communists") is ordering it.
-ACTIVE = re.compile(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|encouraged)\s+(?:[\w'’-]+\s+){1,3}?to\s+"
-                    r"(?:massacre|raid|expel|break\s+(?:off|with))|"
-                    r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
-                    r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
-                    r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|"
-                    r"destroyed|crushed|smashed|wrecked|showed|"
-                    r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon|into)|shot(?:\s+at)?|shooting\s+at|"
-                    r"(?:sent|delivered|handed)(?=\s+(?:[\w'’-]+\s+){0,4}?(?:ultimatum|note|memorandum|letter|warning)\b))\b",
-                    re.IGNORECASE)
-PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|led|commanded|organi[sz]ed|"
-                     r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed|"
-                     r"published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|destroyed|"
-                     r"crushed|smashed|wrecked|shot|fired\s+(?:on|at|upon))\b", re.IGNORECASE)
+ACTIVE = lazy(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|encouraged)\s+(?:[\w'’-]+\s+){1,3}?to\s+"
+              r"(?:massacre|raid|expel|break\s+(?:off|with))|"
+              r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
+              r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
+              r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|"
+              r"destroyed|crushed|smashed|wrecked|showed|"
+              r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon|into)|shot(?:\s+at)?|shooting\s+at|"
+              r"(?:sent|delivered|handed)(?=\s+(?:[\w'’-]+\s+){0,4}?(?:ultimatum|note|memorandum|letter|warning)\b))\b",
+              re.IGNORECASE)
+PASSIVE = lazy(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|led|commanded|organi[sz]ed|"
+               r"launched|carried\s+out|signed|raided|massacred|broken\s+off|severed|expelled|recogni[sz]ed|"
+               r"published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|destroyed|"
+               r"crushed|smashed|wrecked|shot|fired\s+(?:on|at|upon))\b", re.IGNORECASE)
 # The act's own word in a clause, and in an event's title: the clause's act is the event that has it.
 ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
              "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
@@ -63,10 +64,11 @@ ONE_WAY = {"violence", "incident", "relations_broken", "de_facto_recognition", "
 OPENINGS = {"relations_established", "de_jure_recognition", "de_facto_recognition"}
 # Words that may come between the doer and its verb: its men, a time ("Chiang's troops then massacred").
 MEN = r"(?:troops|police|soldiers|army|armies|forces|men|gunmen|agents|government|generals?)"
-BETWEEN = re.compile(rf"^(?:\s+{MEN})?(?:\s*,?\s*(?:had|then|also|soon|later|quickly|suddenly|openly|finally|itself|"
-                     r"themselves|in\s+(?:\w+\s+)?1[89]\d\d|in\s+[A-Z]\w+)\b)*\s*,?\s*$")
-JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+)?$|n't\s+$", re.IGNORECASE)
+BETWEEN = lazy(rf"^(?:\s+{MEN})?(?:\s*,?\s*(?:had|then|also|soon|later|quickly|suddenly|openly|finally|itself|"
+               r"themselves|in\s+(?:\w+\s+)?1[89]\d\d|in\s+[A-Z]\w+)\b)*\s*,?\s*$")
+JOIN = lazy(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.IGNORECASE)
+DENIED = lazy(r"\b(?:not|never|no|n't)\s+(?:\w+\s+)?$|n't\s+$", re.IGNORECASE)
+CLAUSE_JOIN = lazy(r"[,;]\s*(?:and|but|while|whereas)\b", re.IGNORECASE)  # a new clause, with its own doer
 
 
 def _labels(data) -> dict[str, str]:
@@ -142,7 +144,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited,
             rows = rows[rows["date"].dt.year.isin(years)]
         if rows.empty:
             continue
-        scores = [len({w.removesuffix("'s") for w in evidence_words.words(t)} & said) for t in rows["title"].astype(str)]
+        # the act's own word counts once, in whatever form ("expelled" for the title's "expels")
+        scores = [len(({w.removesuffix("'s") for w in evidence_words.words(t)} & said)
+                      - ({w for w in said if re.fullmatch(in_clause, w)} if in_title else set()))
+                  + bool(in_title) for t in rows["title"].astype(str)]
         rows = rows.assign(_score=scores)
         top = rows[rows["_score"] == rows["_score"].max()]
         cited_rows = rows[rows["event_id"].astype(str).isin(set(cited))]
@@ -170,13 +175,16 @@ def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str,
         side in family.get(person, set()) and side != person)
 
 
-def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names) -> bool:
+def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names, typed: str = "") -> bool:
+    """Whether a doer is on a side. Kin by a shared name word ("Nationalist") counts only when the doer is written
+    by such a word: "Nanjing" names Chiang's government alone, never its rival at Wuhan."""
     if kinds.get(doer) == kinds.get(side) == "government" and doer != side:
         return False  # Nanjing and Wuhan: rival governments of one state, though one word ("Nationalist") names both
     if kinds.get(doer) == "person":
         return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
+    written = {w.removesuffix("'s").removesuffix("s") for w in evidence_words.words(typed)}
     return (ties_said._same(doer, side) or doer in family.get(side, {side}) or side in family.get(doer, {doer})
-            or _kin(doer, side, names, owners))
+            or _kin(doer, side, names, owners) and (not typed or bool(written & names.get(side, set()))))
 
 
 def read(claim: str, data, cited=()) -> str | None:
@@ -212,7 +220,13 @@ def read(claim: str, data, cited=()) -> str | None:
             # communists in July 1927, the party had nothing ..., and by December the Canton Commune had been
             # crushed": the Commune is not what Wuhan did)
             comma = claim.find(",", verb.end(), finish) if voice == "active" else -1
-            clause = claim[begin:comma if comma > 0 else finish]
+            # and the doer's own clause begins after a ", and" before it ("Germany recognised Soviet Russia at
+            # Rapallo in 1922, and in 1924 Britain recognised the USSR": Rapallo is not what Britain did)
+            joined = list(CLAUSE_JOIN.finditer(claim, begin, doers[0].start)) if voice == "active" else []
+            own = joined[-1].end() if joined else begin
+            clause = claim[own:comma if comma > 0 else finish]
+            if not claim_people.years_in(clause):  # "..., and then ARCOS broke off relations": the years said before
+                clause += " " + " ".join(map(str, claim_people.years_in(claim[begin:own])))
             for doer in doers:  # the doers' own names do not pick the event
                 clause = clause.replace(doer.typed, " ")
             clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act
@@ -299,8 +313,8 @@ def _in_a_sentence(stem: str, said: set[str], text) -> bool:
 
 # An event's name used as a time ("during the Locarno period", "in the Rapallo years"): it dates the act, it is
 # not the act the doer did.
-TIME_NAMED = re.compile(r"\b(?:during|in|after|before|since|through)\s+the\s+(?:[\w'’-]+\s+){1,3}?"
-                        r"(?:period|era|years|months|days|age|time|spirit)\b", re.IGNORECASE)
+TIME_NAMED = lazy(r"\b(?:during|in|after|before|since|through)\s+the\s+(?:[\w'’-]+\s+){1,3}?"
+                  r"(?:period|era|years|months|days|age|time|spirit)\b", re.IGNORECASE)
 
 
 def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, persons, labels, names,
@@ -323,11 +337,11 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
                 return None  # the event's text names the person: the check cannot tell their part
             if attack and re.search(rf"\b{re.escape(doer.typed.lower())}", text):
                 return None  # an attack whose text names the doer ("British and US warships shell"): its part unread
-            if _on(doer.actor, actor, kinds, owners, family, names):
+            if _on(doer.actor, actor, kinds, owners, family, names, doer.typed):
                 continue
-            if not one_way and _on(doer.actor, counterpart, kinds, owners, family, names):
+            if not one_way and _on(doer.actor, counterpart, kinds, owners, family, names, doer.typed):
                 continue
-            turned = one_way and _on(doer.actor, counterpart, kinds, owners, family, names)
+            turned = one_way and _on(doer.actor, counterpart, kinds, owners, family, names, doer.typed)
             if not turned and breaking:
                 return None  # a break by a third state: ties_said reads it against the breaks the data holds
             wrong.append((doer, turned))
@@ -363,11 +377,11 @@ def _one_way(row) -> bool:
 # (aid, military cooperation) is the event's actor. A state's adjective is English, not history: the ids must
 # exist in actors.csv for the word to be read (kin.DEMONYMS).
 GIFT = r"(?:money|funds?|funding|gold|cash|loans?|arms|weapons|rifles|guns|advisers|instructors|officers|help|aid)"
-FUNDED = re.compile(rf"\b(?:with|on|using|by)\s+(?:the\s+)?(?P<with>[\w'’.-]+(?:\s+[\w'’.-]+)?)\s+{GIFT}\b"
-                    r"|\b(?:funded|financed|paid\s+for|bankrolled|armed|equipped|backed|supplied|subsidi[sz]ed)\s+by\s+"
-                    r"(?:the\s+)?(?P<by>[\w'’.-]+(?:\s+[\w'’.-]+)?)"
-                    r"|(?P<who>\b(?!(?:was|were|been|being|is|are|had|has|have)\b)[\w'’.-]+)\s+(?:funded|financed|paid\s+for|bankrolled|armed|equipped|subsidi[sz]ed)\b",
-                    re.IGNORECASE)
+FUNDED = lazy(rf"\b(?:with|on|using|by)\s+(?:the\s+)?(?P<with>[\w'’.-]+(?:\s+[\w'’.-]+)?)\s+{GIFT}\b"
+              r"|\b(?:funded|financed|paid\s+for|bankrolled|armed|equipped|backed|supplied|subsidi[sz]ed)\s+by\s+"
+              r"(?:the\s+)?(?P<by>[\w'’.-]+(?:\s+[\w'’.-]+)?)"
+              r"|(?P<who>\b(?!(?:was|were|been|being|is|are|had|has|have)\b)[\w'’.-]+)\s+(?:funded|financed|paid\s+for|bankrolled|armed|equipped|subsidi[sz]ed)\b",
+              re.IGNORECASE)
 HELPING = ("aid", "military_cooperation")
 
 
@@ -419,9 +433,9 @@ def funded(claim: str, data, cited=()) -> str | None:
 
 
 # A person the data does not know, as the signer of a treaty it does: "Hitler signed Rapallo".
-SIGNER = re.compile(r"(?P<who>\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:(?:also|then|personally|himself)\s+)?"
-                    r"(?:signed|initialled|negotiated)\b"
-                    r"|\b(?:signed|initialled|negotiated)\s+(?:\S+\s+){0,4}?by\s+(?P<by>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+SIGNER = lazy(r"(?P<who>\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:(?:also|then|personally|himself)\s+)?"
+              r"(?:signed|initialled|negotiated)\b"
+              r"|\b(?:signed|initialled|negotiated)\s+(?:\S+\s+){0,4}?by\s+(?P<by>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
 def unknown_signer(claim: str, data, cited=()) -> str | None:

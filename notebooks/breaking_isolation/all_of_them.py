@@ -28,20 +28,21 @@ import pandas as pd
 from . import absolutes, ties_said
 from .kin import DEMONYMS
 from .misconceptions import _spoken, _state_names, first_recognitions
+from .patterns import lazy
 
 KINDS = {"state": "state", "states": "state", "country": "state", "countries": "state", "nation": "state",
          "nations": "state", "power": "state", "powers": "state", "party": "party", "parties": "party",
          "government": "government", "governments": "government"}
-ALL = re.compile(r"\b(?<!not\s)(?:all|every|each)\s+(?:(?:of\s+)?the\s+)?(?:(?P<adj>[A-Za-z]+)\s+)?"
-                 r"(?P<kind>" + "|".join(KINDS) + r")\b(?:\s+(?:of|in)\s+(?:the\s+)?(?P<where>[A-Za-z]+))?"
-                 r"(?P<gap>(?:\s+(?!and\b|but\b|that\b|which\b|who\b)[\w'’-]+){0,3}?)\s+(?P<verb>" + absolutes.RECOGNISE + r"|"
-                 r"turned\s+(?:on|against)|broke\s+(?:off\s+)?(?:with|relations)|attacked|abandoned|deserted)",
-                 re.IGNORECASE)
-MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+"
-                   r"(1[89]\d\d)\b")
-ONLY = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)only\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
-                  r"(?P<act>" + absolutes.ACTS["broke off relations with"] + "|" + absolutes.ACTS["restored relations with"]
-                  + r")", re.IGNORECASE)
+ALL = lazy(r"\b(?<!not\s)(?:all|every|each)\s+(?:(?:of\s+)?the\s+)?(?:(?P<adj>[A-Za-z]+)\s+)?"
+           r"(?P<kind>" + "|".join(KINDS) + r")\b(?:\s+(?:of|in)\s+(?:the\s+)?(?P<where>[A-Za-z]+))?"
+           r"(?P<gap>(?:\s+(?!and\b|but\b|that\b|which\b|who\b)[\w'’-]+){0,3}?)\s+(?P<verb>" + absolutes.RECOGNISE + r"|"
+           r"turned\s+(?:on|against)|broke\s+(?:off\s+)?(?:with|relations)|attacked|abandoned|deserted)",
+           re.IGNORECASE)
+MONTH = lazy(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+             r"(1[89]\d\d)\b")
+ONLY = lazy(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)only\s+(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+            r"(?P<act>" + absolutes.ACTS["broke off relations with"] + "|" + absolutes.ACTS["restored relations with"]
+            + r")", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:
@@ -190,9 +191,9 @@ def _lower(words: str) -> str:
     return words[:1].lower() + words[1:]
 
 
-LAST_PEACE = re.compile(r"\b(?:was|were|became)\s+(?:the\s+)?(?:very\s+)?(?P<rank>last|first)(?P<what>(?:\s+(?!to\b)[\w-]+){0,4}?)\s+to\s+"
-                        r"(?:make|sign|conclude)\s+(?:a\s+)?(?:peace|peace\s+treaty)\b", re.IGNORECASE)
-PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
+LAST_PEACE = lazy(r"\b(?:was|were|became)\s+(?:the\s+)?(?:very\s+)?(?P<rank>last|first)(?P<what>(?:\s+(?!to\b)[\w-]+){0,4}?)\s+to\s+"
+                  r"(?:make|sign|conclude)\s+(?:a\s+)?(?:peace|peace\s+treaty)\b", re.IGNORECASE)
+PEACE = lazy(r"\bpeace\b", re.IGNORECASE)
 
 
 def last_peace(claim: str, data, cited=()) -> str | None:
@@ -208,7 +209,7 @@ def last_peace(claim: str, data, cited=()) -> str | None:
     moscow = ties_said._family(data).get("ussr", set(ties_said.SOVIET))
     sides = events["actor"].astype(str).isin(moscow) | events["counterpart"].astype(str).isin(moscow)
     text = events["title"].astype(str) + " " + events["description"].fillna("").astype(str)
-    peaces = events[sides & text.str.contains(PEACE)].sort_values("date")
+    peaces = events[sides & text.str.contains(PEACE.compiled)].sort_values("date")
     own = peaces[(peaces["actor"].astype(str) == state.actor) | (peaces["counterpart"].astype(str) == state.actor)]
     if own.empty:
         return None
@@ -226,7 +227,7 @@ def last_peace(claim: str, data, cited=()) -> str | None:
             "order in data/events.csv.")
 
 
-SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+(?:very\s+)?same\s+(?:day|date)\b", re.IGNORECASE)
+SAME_DAY = lazy(r"\b(?:on\s+)?the\s+(?:very\s+)?same\s+(?:day|date)\b", re.IGNORECASE)
 
 
 def same_day(claim: str, data) -> str | None:
@@ -251,8 +252,8 @@ def same_day(claim: str, data) -> str | None:
             "table `changes`.")
 
 
-NEVER_BUSINESS = re.compile(r"\b(?:never|not\s+ever|no)\b(?:\s+[\w'’-]+){0,5}?\s+(?:business|trade|traded|trading|"
-                            r"commerce|deals?)\b", re.IGNORECASE)
+NEVER_BUSINESS = lazy(r"\b(?:never|not\s+ever|no)\b(?:\s+[\w'’-]+){0,5}?\s+(?:business|trade|traded|trading|"
+                      r"commerce|deals?)\b", re.IGNORECASE)
 BUSINESS_KINDS = ("concession", "trade", "founding", "aid", "treaty")
 
 

@@ -18,19 +18,20 @@ import re
 import pandas as pd
 
 from . import acts_named, checks, claim_people, ties_said
+from .patterns import lazy
 
-ALLIANCE = re.compile(r"\b(?:alliance|allies|ally|allied)\b", re.IGNORECASE)
-NOT_ALLIED = re.compile(r"\bneutral\w*|\bnon-aggression\b|\bno\s+military\s+clauses?\b", re.IGNORECASE)
-DENIED = re.compile(r"(?:\b(?:not|no|never|nor|neither|without|instead\s+of|rather\s+than)\b|n['’]t\b)"
-                    r"(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE)
-WISH = re.compile(r"\b(?:would|could|might|should)\s+have\b|\bif\b|\b(?:wanted|hoped|sought|tried|feared|offered|"
-                  r"proposed|asked)\b", re.IGNORECASE)
+ALLIANCE = lazy(r"\b(?:alliance|allies|ally|allied)\b", re.IGNORECASE)
+NOT_ALLIED = lazy(r"\bneutral\w*|\bnon-aggression\b|\bno\s+military\s+clauses?\b", re.IGNORECASE)
+DENIED = lazy(r"(?:\b(?:not|no|never|nor|neither|without|instead\s+of|rather\s+than)\b|n['’]t\b)"
+              r"(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE)
+WISH = lazy(r"\b(?:would|could|might|should)\s+have\b|\bif\b|\b(?:wanted|hoped|sought|tried|feared|offered|"
+            r"proposed|asked)\b", re.IGNORECASE)
 # "after the Treaty of Berlin": the treaty dates the clause, it is not what the clause calls an alliance
-ANCHOR = re.compile(r"\b(?:after|before|since|until|following)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
-                    r"(?:treaty|pact|agreement)(?:\s+of\s+[A-Z]\w+)?(?:\s+of\s+1[89]\d\d)?", re.IGNORECASE)
+ANCHOR = lazy(r"\b(?:after|before|since|until|following)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+              r"(?:treaty|pact|agreement)(?:\s+of\s+[A-Z]\w+)?(?:\s+of\s+1[89]\d\d)?", re.IGNORECASE)
 TREATY_KINDS = ("treaty", "relations_established")
-OUTSIDE = re.compile(r"\b(?:to|for|against|by|towards|at|feared|fear|worried|alarmed|threatened|isolated|excluded|"
-                     r"without|except)\s+(?:the\s+)?$", re.IGNORECASE)
+OUTSIDE = lazy(r"\b(?:to|for|against|by|towards|at|feared|fear|worried|alarmed|threatened|isolated|excluded|"
+               r"without|except)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:

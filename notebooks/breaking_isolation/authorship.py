@@ -2,7 +2,8 @@
 was written by Trotsky", "Stalin wrote Trotsky's critique"), read against the document's own author line in
 data/documents/. The document is the one whose title shares with the claim's part two words that are not the
 person's, one of them a name (a capitalised word of the title). A person the author line names (by full name or
-surname) is never refused; a denial ("was not written by") or a wish says nothing here.
+surname), of any document the part may name so, is never refused ("the Sun-Joffe manifesto was signed by Joffe and
+Sun Yat-sen" names Sun's farewell letter's words too); a denial ("was not written by") or a wish says nothing here.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import re
 
 from . import evidence_words, ties_said
+from .patterns import lazy
 
-WRITTEN_BY = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:written|drafted|authored|composed|penned|forged|"
-                        r"sent|signed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-WROTE = re.compile(r"^\s*(?:\w+ly\s+)?(?:wrote|drafted|authored|composed|penned|forged)\b", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+WRITTEN_BY = lazy(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:written|drafted|authored|composed|penned|forged|"
+                  r"sent|signed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+WROTE = lazy(r"^\s*(?:\w+ly\s+)?(?:wrote|drafted|authored|composed|penned|forged)\b", re.IGNORECASE)
+DENIED = lazy(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 
 
 def _words(text: str) -> set[str]:
@@ -22,17 +24,18 @@ def _words(text: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w) for w in evidence_words.words(text)} - evidence_words.LITTLE
 
 
-def _document(part: str, person: str, documents) -> object | None:
-    """The document the part names by its title, the person's own name left out; None when it names none."""
-    said = _words(part.replace(person, " "))
-    best, score = None, 1
+def _documents(part: str, documents) -> list:
+    """The documents the part names by their titles (two shared words, one of them a name), the best first: `part`
+    is the clause with the person's own mention left out (not every word holding their name: "Sun-Joffe" stays)."""
+    said = _words(part)
+    scored = []
     for doc in documents:
         title = re.sub(r"\b\d+\b|\b1[89]\d\d\b", " ", doc.title)
         names = {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]+", title)}
         shared = _words(title) & said
-        if len(shared) > score and shared & names:
-            best, score = doc, len(shared)
-    return best
+        if len(shared) > 1 and shared & names:
+            scored.append((-len(shared), len(scored), doc))
+    return [doc for _, _, doc in sorted(scored)]
 
 
 def wrong_author(claim: str, data, documents) -> str | None:
@@ -47,10 +50,11 @@ def wrong_author(claim: str, data, documents) -> str | None:
         for person in (m for m in found if begin <= m.start < finish):
             if not (WRITTEN_BY.search(claim[begin:person.start]) or WROTE.match(claim[person.end:finish])):
                 continue
-            doc = _document(part, person.typed, documents)
-            if doc is None or any(re.search(rf"\b{re.escape(n)}\b", doc.author, re.IGNORECASE)
-                                  for n in persons[person.actor]):
-                continue
+            docs = _documents(claim[begin:person.start] + " " + claim[person.end:finish], documents)
+            if not docs or any(re.search(rf"\b{re.escape(n)}\b", d.author, re.IGNORECASE)
+                               for d in docs for n in persons[person.actor]):
+                continue  # no document named, or one the part may name has them in its author line
+            doc = docs[0]
             return (f"Your claim makes {labels.get(person.actor, person.typed)} the writer of '{doc.title}' "
                     f"({doc.id}), but the document's author line says: \"{' '.join(doc.author.split())}\" Read who "
                     f"wrote it in data/documents/{doc.id}.md.")

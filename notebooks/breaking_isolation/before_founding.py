@@ -17,22 +17,23 @@ import re
 import pandas as pd
 
 from . import act_dates, acts_named, checks, claim_people, ties_said
+from .patterns import lazy
 
-GOVERNMENT = re.compile(r"\b(?:government|regime|cabinet)\b", re.IGNORECASE)
+GOVERNMENT = lazy(r"\b(?:government|regime|cabinet)\b", re.IGNORECASE)
 # the doer: nothing but a possessive or an article before it in its clause ("Chiang's Nanjing government", "the ...")
-SUBJECT_BEFORE = re.compile(r"^\W*(?:(?i:in|on|by)\s+(?:early|late|mid-?)?\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?1[89]\d\d\s*,?\s*)?"
-                            r"(?:(?:(?i:the|a|its|his|their)|[A-Z][\w-]*(?:'s|’s))\s+)*$")
+SUBJECT_BEFORE = lazy(r"^\W*(?:(?i:in|on|by)\s+(?:early|late|mid-?)?\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?1[89]\d\d\s*,?\s*)?"
+                      r"(?:(?:(?i:the|a|its|his|their)|[A-Z][\w-]*(?:'s|’s))\s+)*$")
 # an act, not a state of being or a founding: a past verb straight after the name ("seized", "broke", "took")
-ACTED = re.compile(r"\s*(?:then\s+|also\s+|soon\s+|quickly\s+)?(?!was\b|were\b|had\s+been\b)([a-z]{3,}ed|took|broke|"
-                   r"sent|gave|made|struck|fought|seized|won|led|cut|met|held|drove|threw|kept|began|ran|set\s+up)\b",
-                   re.IGNORECASE)
-FOUNDING = re.compile(r"\b(?:founded|formed|set\s+up|proclaimed|established|inaugurated|created|born)\b", re.IGNORECASE)
-AHEAD = re.compile(r"\b(?:before|until|till|ahead\s+of|earlier\s+than)\b", re.IGNORECASE)
+ACTED = lazy(r"\s*(?:then\s+|also\s+|soon\s+|quickly\s+)?(?!was\b|were\b|had\s+been\b)([a-z]{3,}ed|took|broke|"
+             r"sent|gave|made|struck|fought|seized|won|led|cut|met|held|drove|threw|kept|began|ran|set\s+up)\b",
+             re.IGNORECASE)
+FOUNDING = lazy(r"\b(?:founded|formed|set\s+up|proclaimed|established|inaugurated|created|born)\b", re.IGNORECASE)
+AHEAD = lazy(r"\b(?:before|until|till|ahead\s+of|earlier\s+than)\b", re.IGNORECASE)
 
 
 # a verb of answering an act, not doing it: "condemned the Shanghai massacre" may come after the massacre
-ANSWERED = re.compile(r"(?:condemn|denounc|protest|mourn|prais|blam|investigat|remember|commemorat|welcom|answer|"
-                      r"react|recogni[sz]|regrett|deplor|justifi)", re.IGNORECASE)
+ANSWERED = lazy(r"(?:condemn|denounc|protest|mourn|prais|blam|investigat|remember|commemorat|welcom|answer|"
+                r"react|recogni[sz]|regrett|deplor|justifi)", re.IGNORECASE)
 
 
 def _to_the_day(part: str, done: str, verb: str, when: tuple, data, cited) -> tuple:

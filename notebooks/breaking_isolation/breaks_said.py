@@ -18,9 +18,10 @@ import re
 import pandas as pd
 
 from . import act_dates, claim_people, ties_said
+from .patterns import lazy
 
-LOOSE = re.compile(r"(?:broke|breaks)\s+with\b", re.IGNORECASE)
-NEGATED = re.compile(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
+LOOSE = lazy(r"(?:broke|breaks)\s+with\b", re.IGNORECASE)
+NEGATED = lazy(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
 
 
 def _state(actor: str, owners: dict[str, str]) -> str:

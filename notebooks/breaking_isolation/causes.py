@@ -1,7 +1,8 @@
 """What a claim gives as a cause, read against the dates of data/events.csv: the order, never the cause itself.
 
 A claim that says why ("Britain recognised the USSR because Labour won the election", "Labour won the election in
-1924, so Britain recognised Moscow") has an effect and a cause on either side of its reason word. When the check
+1924, so Britain recognised Moscow", "the ARCOS raid was Britain's answer to the war scare") has an effect and a
+cause on either side of its reason word. When the check
 finds the effect among the kit's events (a state's recognition of Moscow, or an event the claim names by its
 title, or "the wave of recognitions in 1924", the last of the data's recognitions of that year), it reads the
 cause against it:
@@ -28,22 +29,27 @@ import pandas as pd
 
 from . import claim_people, evidence_words, misconceptions, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
 # "<effect> because <cause>" and "<cause>, so <effect>": the reason words whose two sides the check reads
 # "because of that", "due to this": the cause went before, so these words point back and belong to CAUSE_FIRST
 BACK = r"\s+(?:that|this|it)\b"
-EFFECT_FIRST = re.compile(rf"\b(?:because(?!\s+of{BACK})(?:\s+of)?|as a result of(?!{BACK})|due to(?!{BACK})|"
-                          rf"owing to(?!{BACK})|thanks to(?!{BACK})|since(?!\s+1[89]\d\d))\b", re.IGNORECASE)
-CAUSE_FIRST = re.compile(r",?\s*\b(?:and\s+so|so(?!\s+that)|therefore|thus|hence|which\s+led\s+to|leading\s+to|led\s+to|"
-                         r"as\s+a\s+result|which\s+meant|which\s+caused|caused|"
-                         rf"(?:and\s+)?(?:because\s+of|as\s+a\s+result\s+of|due\s+to|owing\s+to|thanks\s+to){BACK}|"
-                         r"(?:and\s+)?(?:that|this|which)(?:\s+is|'s)\s+why|(?:and\s+)?for\s+that\s+reason)\b",
-                         re.IGNORECASE)
+# "as his answer to", "in response to", "was Britain's answer to": the act before the words answered the one after
+ANSWER = (r"(?:as|in)\s+(?:(?:his|her|its|their|an?|the|[A-Z][\w'’]*['’]s)\s+)?(?:answer|response|reply|retaliation|"
+          r"riposte)\s+(?:to|for)|(?:was|were)\s+(?:(?:his|her|its|their|an?|the|[A-Z][\w'’]*['’]s)\s+)?"
+          r"(?:answer|response|reply|riposte)\s+to")
+EFFECT_FIRST = lazy(rf"\b(?:because(?!\s+of{BACK})(?:\s+of)?|as a result of(?!{BACK})|due to(?!{BACK})|"
+                    rf"owing to(?!{BACK})|thanks to(?!{BACK})|since(?!\s+1[89]\d\d)|{ANSWER})\b", re.IGNORECASE)
+CAUSE_FIRST = lazy(r",?\s*\b(?:and\s+so|so(?!\s+that)|therefore|thus|hence|which\s+led\s+to|leading\s+to|led\s+to|"
+                   r"as\s+a\s+result|which\s+meant|which\s+caused|caused|"
+                   rf"(?:and\s+)?(?:because\s+of|as\s+a\s+result\s+of|due\s+to|owing\s+to|thanks\s+to){BACK}|"
+                   r"(?:and\s+)?(?:that|this|which)(?:\s+is|'s)\s+why|(?:and\s+)?for\s+that\s+reason)\b",
+                   re.IGNORECASE)
 # "<cause> made <someone> <do the effect>": a cause, then who it moved to act
-MADE = re.compile(r"\b(?:made|forced|pushed|led|caused|persuaded|convinced|drove|prompted|moved)\b(?=\s+(?:the\s+)?[A-Z])")
+MADE = lazy(r"\b(?:made|forced|pushed|led|caused|persuaded|convinced|drove|prompted|moved)\b(?=\s+(?:the\s+)?[A-Z])")
 # Where the clause that holds an effect or a cause ends: "Britain recognised the USSR in 1924 and broke off
 # relations in 1927 because of the ARCOS raid" gives the raid as the cause of the break, not of the recognition
-CUT = re.compile(r"[,;:()]|\b(?:and|but|while|whereas|although|though|which|who|then|yet)\b", re.IGNORECASE)
+CUT = lazy(r"[,;:()]|\b(?:and|but|while|whereas|although|though|which|who|then|yet)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,13 +71,13 @@ def _sides(claim: str) -> tuple[str, str] | None:
     if not first:
         return None
     word = min(first, key=lambda m: m.start())
-    if word.re is MADE:  # "the Zinoviev letter made Britain recognise the USSR": the effect is "Britain recognise ..."
+    if word.re is MADE.compiled:  # "the Zinoviev letter made Britain recognise the USSR": the effect is "Britain recognise ..."
         after = text[word.end():]
         # "<cause>, which made ...": "which" stands for the clause before it
         head = re.sub(r",?\s*\b(?:which|and\s+this|and\s+that|this|that)\s*$", "", text[:word.start()], flags=re.IGNORECASE)
         return _first(re.sub(r"^(\s*(?:the\s+)?\S+(?:\s+[A-Z]\S*)*)\s+to\b", r"\1", after)), _last(head)
     before, after = _last(text[:word.start()]), _first(text[word.end():])
-    return (before, after) if word.re is EFFECT_FIRST else (after, before)
+    return (before, after) if word.re is EFFECT_FIRST.compiled else (after, before)
 
 
 def _first(text: str) -> str:
@@ -110,13 +116,13 @@ def _recognition(part: str, data) -> Effect | None:
     return None
 
 
-BROKE = re.compile(ties_said.BREAK_VERB.pattern + r"|\bbrok(?:e|en)\s+(?:off\s+)?(?:with|relations)\b", re.IGNORECASE)
+BROKE = lazy(ties_said.BREAK_VERB.pattern + r"|\bbrok(?:e|en)\s+(?:off\s+)?(?:with|relations)\b", re.IGNORECASE)
 # a cause that does the effect's own act by another state, in a word that points back to it: "because France had
 # already done it", "since Italy did the same"
-SAME_ACT = re.compile(r"\b(?:do|does|did|done|doing)\s+(?:it|so|that|this|the\s+same|likewise)\b|\bfollowed\s+suit\b",
-                      re.IGNORECASE)
+SAME_ACT = lazy(r"\b(?:do|does|did|done|doing)\s+(?:it|so|that|this|the\s+same|likewise)\b|\bfollowed\s+suit\b",
+                re.IGNORECASE)
 # "the wave of recognitions in 1924", "the recognitions of 1924": the data's recognitions of that year, together
-WAVE = re.compile(r"\brecognitions\b|\bwave\s+of\s+recogniti", re.IGNORECASE)
+WAVE = lazy(r"\brecognitions\b|\bwave\s+of\s+recogniti", re.IGNORECASE)
 
 
 def _break(part: str, data) -> Effect | None:
@@ -198,8 +204,14 @@ def _state_act(part: str, effect: Effect, data) -> Effect | None:
 
 
 def _named(part: str, data, actor_words: set[str], cited) -> Effect | None:
-    """The event the part names by its title ("the ARCOS raid"), if it names one."""
+    """The event the part names by its title ("the ARCOS raid"), or by a name few titles hold ("Rapallo"), if it
+    names one."""
     found = claim_people.event_named(part, data.events, actor_words).sort_values("date")
+    bare = set(evidence_words.words(part)) - evidence_words.LITTLE
+    if found.empty and len({w for w in bare if not w.isdigit()}) <= 2:
+        # "which led to Rapallo": a part that is little but a rare name is that event's (never a month's, "in
+        # October"); "Chamberlain broke off relations" says an act, not a name
+        found = claim_people._by_rare_name(part, data.events, actor_words | claim_people.MONTHS).sort_values("date")
     if found.empty:
         return None
     mine = found[found["event_id"].astype(str).isin(set(cited))]
@@ -263,8 +275,8 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
 
 # "Labour won the election": a party winning an election, which the data may not record; "The Conservatives won
 # the election.": the words of an event's text that say who won one
-WON = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+?)s?\s+(?:[Pp]arty\s+)?won\s+(?:the\s+|an\s+)?(?:\w+\s+)?elections?\b")
-DATA_WON = re.compile(r"[^.;]*\bwon\s+the\s+(?:general\s+)?election\b[^.;]*\.?")
+WON = lazy(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+?)s?\s+(?:[Pp]arty\s+)?won\s+(?:the\s+|an\s+)?(?:\w+\s+)?elections?\b")
+DATA_WON = lazy(r"[^.;]*\bwon\s+the\s+(?:general\s+)?election\b[^.;]*\.?")
 
 
 def _election_said(cause_part: str, effect: Effect, data) -> tuple[str, ...]:
@@ -300,9 +312,9 @@ def _election_said(cause_part: str, effect: Effect, data) -> tuple[str, ...]:
 
 
 # A cause said to come after what it explains, by its own words ("existed only from", "not yet")
-LATER_BY_ITS_WORDS = re.compile(r"\b(?:only\s+(?:from|since|after|in)|not\s+(?:yet|until)|no\s+longer|did\s+not\s+exist|"
-                                r"didn't\s+exist|later)\b", re.IGNORECASE)
-THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b|\bthen\b", re.IGNORECASE)
+LATER_BY_ITS_WORDS = lazy(r"\b(?:only\s+(?:from|since|after|in)|not\s+(?:yet|until)|no\s+longer|did\s+not\s+exist|"
+                          r"didn't\s+exist|later)\b", re.IGNORECASE)
+THAT_YEAR = lazy(r"\b(?:that|the\s+same)\s+year\b|\bthen\b", re.IGNORECASE)
 
 
 def _cited_cause(part: str, data, actor_words: set[str], cited, effect: Effect) -> Effect | None:
@@ -341,9 +353,9 @@ def _year_of_cited_cause(part: str, cause: Effect, effect: Effect) -> str | None
 
 
 # "Labour won the election", "the Conservatives took office": a party or person coming to office, by name
-IN_OFFICE = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+)\s+(?:[Pp]arty\s+)?(?:won\s+(?:the\s+)?(?:\w+\s+)?elections?|"
-                       r"came\s+to\s+(?:power|office)|took\s+(?:power|office)|formed\s+(?:a|the|its)\s+(?:\w+\s+)?"
-                       r"government|(?:was|were)\s+elected)\b")
+IN_OFFICE = lazy(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+)\s+(?:[Pp]arty\s+)?(?:won\s+(?:the\s+)?(?:\w+\s+)?elections?|"
+                 r"came\s+to\s+(?:power|office)|took\s+(?:power|office)|formed\s+(?:a|the|its)\s+(?:\w+\s+)?"
+                 r"government|(?:was|were)\s+elected)\b")
 
 
 def _plain_effect(effect_part: str, cause_part: str, data, actor_words, cited) -> ties_said.Said:

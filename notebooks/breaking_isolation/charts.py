@@ -16,10 +16,12 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import dates as mdates
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
-from . import style
+from . import figures, style
 from .recognition import KIND_LABELS, counts_at
 
 SOURCE = "Source: the kit's data/events.csv and data/actors.csv"
@@ -49,27 +51,36 @@ def _figure(kind: str = "wide", height: float | None = None):
 def _key(fig, ax, handles=None, ncols: int = 3, source: str = SOURCE, below=None):
     """The key below the axes (below every axes of `below`, if given), in `ncols` columns, and the source line
     below the key: a key inside the axes would cover data, and beside them it would take the width a slide
-    needs. The figure is saved with a tight bounding box (figures.to_svg), so both stay in the image."""
+    needs. The figure is saved cropped to what it draws (figures.to_svg): what is measured here is noted
+    (figures.drawn), so that the crop needs no measuring of its own."""
     handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
     renderer = fig.canvas.get_renderer()
     to_figure = fig.transFigure.inverted()
+    above = [ax] if below is None else list(below)
     if below is None and len(fig.axes) == 1:
-        below = _fit(fig, ax, renderer)
+        boxes = [_fit(fig, ax, renderer).transformed(fig.transFigure)]
     else:
         fig.tight_layout()
-        below = min(each.get_tightbbox(renderer).transformed(to_figure).y0 for each in (below if below is not None else [ax]))
-    key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, below - 0.01),
+        boxes = [each.get_tightbbox(renderer) for each in above]
+    bottom = min(box.transformed(to_figure).y0 for box in boxes)
+    # and what the figure itself holds so far (a suptitle, say): what savefig's crop would measure beside the axes
+    boxes += [each.get_tightbbox(renderer) for each in fig.get_children()
+              if each not in fig.axes and each.get_visible() and each.get_in_layout()]
+    key = fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, bottom - 0.01),
                      ncols=min(ncols, len(handles)), frameon=False, handlelength=2.4)
-    bottom = key.get_window_extent(renderer).transformed(to_figure).y0
-    fig.text(0.0, bottom - 0.01, source, fontsize=style.fontsize("source"), color=style.GREY, va="top")
+    keyed = key.get_window_extent(renderer)
+    line = fig.text(0.0, keyed.transformed(to_figure).y0 - 0.01, style.source_line(source),
+                    fontsize=style.fontsize("source"), color=style.GREY, va="top")
+    if set(above) == set(fig.axes):  # every axes measured: the crop needs no measuring
+        figures.drawn(fig, *boxes, keyed, line.get_window_extent(renderer))
     return key
 
 
-def _fit(fig, ax, renderer) -> float:
+def _fit(fig, ax, renderer):
     """Fit the figure's one axes, with its ticks, labels and title, inside the figure, `pad` font sizes from
-    each edge, as fig.tight_layout() does, and return where the bottom of all that now is (a fraction of the
-    figure's height). One measurement does both: tight_layout() measures the axes, and measuring them again
-    afterwards was a third of a chart's layout."""
+    each edge, as fig.tight_layout() does, and return the box all that now fills (fractions of the figure).
+    One measurement does both: tight_layout() measures the axes, and measuring them again afterwards was a
+    third of a chart's layout."""
     width, height = fig.get_size_inches()
     pad = 1.08 * mpl.rcParams["font.size"] / 72  # tight_layout()'s default pad, in inches
     box = ax.get_tightbbox(renderer).transformed(fig.dpi_scale_trans.inverted())  # inches
@@ -79,7 +90,8 @@ def _fit(fig, ax, renderer) -> float:
     bottom = at.y0 + (pad - box.y0) / height
     top = at.y1 + (height - pad - box.y1) / height
     fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
-    return pad / height  # the box moved with the axes: its bottom is now `pad` above the figure's
+    # the box moved with the axes: it is now `pad` from every edge
+    return Bbox.from_extents(pad / width, pad / height, 1 - pad / width, 1 - pad / height)
 
 
 def _years(index) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -151,6 +163,20 @@ def _stack(xs, spans) -> tuple[list[int], int]:
     return [placed[i] for i in range(len(xs))], crossed
 
 
+def _stacked(ax, table: pd.DataFrame, looks: dict, width: float = 0.8) -> None:
+    """Stacked bars: a bar per row (the x axis) and column, in the column's `looks` (label, color, hatch). A zero
+    draws nothing, so it gets no bar: most cells of a year-by-region table are zeros, and each bar is an artist
+    matplotlib makes, lays out and writes out. The axes still reach half a bar beyond the first and last rows."""
+    bottom = pd.Series(0, index=table.index)
+    for column in table.columns:
+        values = table[column]
+        shown = values != 0 if (values != 0).any() else values.notna()  # a column of zeros keeps its key entry
+        ax.bar(table.index[shown], values[shown], bottom=bottom[shown], width=width, edgecolor=style.EDGE,
+               **looks[column])
+        bottom = bottom + values
+    ax.update_datalim([(table.index.min() - width / 2, 0), (table.index.max() + width / 2, 0)])
+
+
 def _name(region: str) -> str:
     return region.replace("_", " ").capitalize()
 
@@ -161,11 +187,8 @@ def _name(region: str) -> str:
 def events_by_tone(per_year: pd.DataFrame):
     """Stacked bars: events per year (rows) and tone (columns), each tone with its colour and hatch."""
     fig, ax = _figure("wide")
-    bottom = pd.Series(0, index=per_year.index)
-    for tone in per_year.columns:
-        ax.bar(per_year.index, per_year[tone], bottom=bottom, width=0.8, label=tone.capitalize(),
-               color=style.TONE_STYLE[tone]["color"], hatch=TONE_HATCHES.get(tone, ""), edgecolor=style.EDGE)
-        bottom = bottom + per_year[tone]
+    _stacked(ax, per_year, {tone: dict(label=tone.capitalize(), color=style.TONE_STYLE[tone]["color"],
+                                       hatch=TONE_HATCHES.get(tone, "")) for tone in per_year.columns})
     ax.set(title="Events in the kit's data, by year and tone", xlabel="Year", ylabel="Number of events")
     step = 2 if style.medium() == "slide" else 1
     ax.set_xticks(per_year.index[::step])
@@ -236,8 +259,8 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     band above the axes, with a leader down to its marker, so that the axes hold the data and a little headroom."""
     start, end = _years(relations.index)
     line = _padded(relations, start, end)
-    # on a slide the band of names needs more height than other charts get there, each a line of 20 px text
-    fig, ax = _figure("wide", height=SLIDE_AXES_HEIGHT + 0.9 if style.medium() == "slide" else None)
+    # on a slide the band of names needs more height than other charts get there, each a line of 24 px text
+    fig, ax = _figure("wide", height=SLIDE_AXES_HEIGHT + 0.55 if style.medium() == "slide" else None)
     ax.step(line.index, line["established"], where="post", label="states with relations in place",
             color=style.OKABE_ITO["blue"])
     ax.step(line.index, line["broken"], where="post", label="states with relations broken off",
@@ -253,16 +276,19 @@ def relations_steps(relations: pd.DataFrame, changes: pd.DataFrame):
     # the axes hold the data and a little headroom; on a slide, where they are short, the shorter label and
     # three ticks keep the axis readable
     slide = style.medium() == "slide"
-    ax.set(xlabel="Year", ylabel="States" if slide else "Number of states", xlim=(start, end),
+    ax.set(xlabel="" if slide else "Year", ylabel="States" if slide else "Number of states", xlim=(start, end),
            ylim=(0, top * 1.15 + 0.5))
     ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(nbins=3 if slide else 6, integer=True))
     handles = ax.get_legend_handles_labels()[0] + [
         Line2D([], [], marker=style.KIND_STYLE[k][1], color=style.KIND_STYLE[k][0], markeredgecolor=style.EDGE,
                linestyle="none", label=KIND_LABELS[k]) for k in ("relations_broken", "relations_restored")]
     labels, band = _label_turns(fig, ax, turns["date"], texts, start, end)
-    ax.set_title("States with diplomatic relations with Moscow", pad=band + 6)
+    # on a slide the heading above the figure names it, and the axes need the title's height: the title is kept
+    # unseen there, for the figure's alt text
+    ax.set_title("States with diplomatic relations with Moscow", pad=band + 6, visible=not slide)
     _key(fig, ax, handles, ncols=2)
     _lead_to_turns(fig, ax, labels, turns["date"], markers)
+    figures.drawn(fig)  # each leader runs from its marker to its name, within what the key's layout measured
     return fig
 
 
@@ -281,7 +307,8 @@ def _label_turns(fig, ax, dates, texts, start, end):
     extents = [label.get_window_extent(renderer) for label in labels]
     placed = _levels(dates, [e.width * days_per_pixel for e in extents], start, end)
     levels = max((level for level, _ in placed), default=-1) + 1
-    step = 1.15 * max((e.height for e in extents), default=0) * 72 / fig.dpi  # one name's height, in points
+    # one name's height, in points, with air: on a slide a little more, as the browser's letters run taller
+    step = (1.25 if style.medium() == "slide" else 1.15) * max((e.height for e in extents), default=0) * 72 / fig.dpi
     gap = 4.0
     for label, (level, left) in zip(labels, placed):
         label.set_transform(transforms.offset_copy(above, fig=fig, y=gap + step * level, units="points"))
@@ -330,23 +357,35 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
     part = changes[changes["state"].isin(states)]
     start, end = _years(changes["date"])
     slide = style.medium() == "slide"
-    # on a slide a row a little over its height, so that 20 px labels keep clear of each other
-    fig, ax = _figure("tall", height=(1.0 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * (1.12 if slide else 1)
+    # on a slide a row a little over its height, so that 24 px labels keep clear of each other
+    fig, ax = _figure("tall", height=(0.85 if slide else 1.6) + style.ROW_HEIGHT[style.medium()] * (1.12 if slide else 1)
                       * len(states))
+    # One bar call per standing and one collection of lines per state of relations, not one artist per span:
+    # matplotlib makes, lays out and writes out each artist at a cost, and the spans of a row never overlap.
+    bands = {"de_facto": [], "de_jure": []}
+    lines = {"established": [], "broken": []}
     for state, group in part[part["counted"]].groupby("state", sort=False):
         y = rows[state]
         until = list(group["date"].iloc[1:]) + [end]
         for date, stop, recognition, relations in zip(group["date"], until, group["recognition_after"],
                                                      group["relations_after"]):
             if recognition != "none":
-                ax.barh(y, (stop - date).days, left=date, height=0.5, color=style.FILL_COLOURS["sky_blue"]
-                        if recognition == "de_facto" else style.FILL_COLOURS["bluish_green"],
-                        hatch="//" if recognition == "de_facto" else "", edgecolor=style.EDGE, linewidth=0.6,
-                        zorder=1)
+                bands["de_jure" if recognition == "de_jure" else "de_facto"].append((y, date, stop))
             if relations != "none":
-                ax.plot([date, stop], [y, y], zorder=2, linewidth=2.5, color=style.EDGE if relations ==
-                        "established" else style.OKABE_ITO["vermillion"],
-                        linestyle="solid" if relations == "established" else (0, (2, 1.5)))
+                lines["established" if relations == "established" else "broken"].append((y, date, stop))
+    for recognition, spans in bands.items():
+        if spans:
+            ys, starts, stops = zip(*spans)
+            ax.barh(ys, [(b - a).days for a, b in zip(starts, stops)], left=list(starts), height=0.5,
+                    color=style.FILL_COLOURS["sky_blue" if recognition == "de_facto" else "bluish_green"],
+                    hatch="//" if recognition == "de_facto" else "", edgecolor=style.EDGE, linewidth=0.6, zorder=1)
+    for relations, spans in lines.items():
+        if spans:
+            solid = relations == "established"
+            ax.add_collection(LineCollection(
+                [[(mdates.date2num(a), y), (mdates.date2num(b), y)] for y, a, b in spans], zorder=2, linewidths=2.5,
+                colors=style.EDGE if solid else style.OKABE_ITO["vermillion"],
+                linestyles="solid" if solid else (0, (2, 1.5)), capstyle="projecting" if solid else "butt"))
     # Where a band or line starts, recognition or relations began: markers are kept for the turns, breaks
     # and restorations, and for the acts that did not count (hollow).
     turns = ("relations_broken", "relations_restored", "recognition_withdrawn")
@@ -381,8 +420,8 @@ def state_paths(changes: pd.DataFrame, states: list[str] | None = None):
                               markeredgecolor=style.EDGE, linestyle="none", markersize=10,
                               label=UNCOUNTED_LABELS.get(kind, f"{KIND_LABELS[kind]} (did not count)")))
     if slide:  # beside the chart, one column: below it the key would make the figure too tall for a slide
-        fig.tight_layout(rect=(0, 0, 0.66, 1))
-        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.66, 0.5), frameon=False, handlelength=1.8)
+        fig.tight_layout(rect=(0, 0, 0.62, 1))
+        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.62, 0.5), frameon=False, handlelength=1.8)
         fig.text(0.0, 0.0, SOURCE, fontsize=style.fontsize("source"), color=style.GREY, va="top")
     else:
         _key(fig, ax, handles, ncols=3)
@@ -404,12 +443,9 @@ def state_paths_alt(changes: pd.DataFrame, states: list[str] | None = None) -> s
 def first_recognitions_by_year(by_region: pd.DataFrame):
     """Stacked bars: states recognising Moscow for the first time, by year (rows) and region (columns)."""
     fig, ax = _figure("wide")
-    bottom = pd.Series(0, index=by_region.index)
-    for region in by_region.columns:
-        colour, hatch = REGION_STYLE.get(region, ("black", ""))
-        ax.bar(by_region.index, by_region[region], bottom=bottom, width=0.8, label=_name(region),
-               color=style.FILL_COLOURS[colour], hatch=hatch, edgecolor=style.EDGE)
-        bottom = bottom + by_region[region]
+    looks = {region: REGION_STYLE.get(region, ("black", "")) for region in by_region.columns}
+    _stacked(ax, by_region, {region: dict(label=_name(region), color=style.FILL_COLOURS[colour], hatch=hatch)
+                             for region, (colour, hatch) in looks.items()})
     ax.set(title="States recognising Moscow for the first time", xlabel="Year", ylabel="Number of states")
     step = 2 if style.medium() == "slide" and len(by_region) > 8 else 1
     ax.set_xticks(by_region.index[::step])

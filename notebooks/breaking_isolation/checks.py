@@ -37,6 +37,7 @@ import pandas as pd
 
 from . import data_cache, freshness
 from .by_table import by_table, one_reading
+from .patterns import lazy
 from .verdicts import CHECKED as CHECKED
 from .verdicts import RIGHT as RIGHT
 from .verdicts import STALE, UNANSWERED, UNCHECKED, UNREADABLE, Verdict
@@ -330,16 +331,16 @@ def check(name: str, answer, data=None) -> None:
 
 # A count with the one or two words of what it counts ("24 states", "0 quarters"): the number is read. Not a word
 # that leaves the number open ("24 or 25", "24 more or less") nor anything with a second number.
-COUNTED = re.compile(r"(?P<number>\d+)\s+(?P<noun>[A-Za-z]+(?:\s+[A-Za-z]+)?)\.?")
+COUNTED = lazy(r"(?P<number>\d+)\s+(?P<noun>[A-Za-z]+(?:\s+[A-Za-z]+)?)\.?")
 HEDGES = frozenset("or to about around roughly approximately maybe perhaps more less than plus over under nearly "
                    "almost at least most odd ish".split())
 # Nothing counted: 0. "none", "zero quarters", "not one", and "no" with what it counts, a plural ("no quarters at
 # all"), never "no idea".
-NOTHING = re.compile(r"(?:(?:none|nothing|zero|nil|nought|not\s+(?:a\s+single\s+)?one)(?:\s+[a-z]+)?|no\s+[a-z]{2,}s)"
-                     r"(?:\s+at\s+all)?\s*[.!]?", re.IGNORECASE)
-BARE = re.compile(r"-?\d+\s*[.!]?")  # "24.": a number with the full stop of a sentence
-QUARTER = re.compile(r"\b1[89]\d\d\s*[-/ ]?\s*q[1-4]\b|\bq[1-4]\s*[-/ ,]?\s*1[89]\d\d\b", re.IGNORECASE)
-FRACTION = re.compile(r"\d+\s*/\s*\d+")
+NOTHING = lazy(r"(?:(?:none|nothing|zero|nil|nought|not\s+(?:a\s+single\s+)?one)(?:\s+[a-z]+)?|no\s+[a-z]{2,}s)"
+               r"(?:\s+at\s+all)?\s*[.!]?", re.IGNORECASE)
+BARE = lazy(r"-?\d+\s*[.!]?")  # "24.": a number with the full stop of a sentence
+QUARTER = lazy(r"\b1[89]\d\d\s*[-/ ]?\s*q[1-4]\b|\bq[1-4]\s*[-/ ,]?\s*1[89]\d\d\b", re.IGNORECASE)
+FRACTION = lazy(r"\d+\s*/\s*\d+")
 FIGURES = "Write one whole number alone, in figures, with no other words or numbers."
 
 
@@ -447,8 +448,8 @@ def names_of(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) -> d
     return found
 
 
-BRACKETED = re.compile(r"\s*\(([^)]*)\)")
-NOTE_ALIAS = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[;,] ")  # a note's opening name: "Guomindang, the party"
+BRACKETED = lazy(r"\s*\(([^)]*)\)")
+NOTE_ALIAS = lazy(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[;,] ")  # a note's opening name: "Guomindang, the party"
 NOT_A_NAME = {"born", "also", "deputy", "formerly", "later", "see"}  # a note that opens with a remark, not a name
 STATE_FORMS = ("republic", "kingdom", "empire", "state", "federation", "confederation")
 
@@ -612,8 +613,8 @@ def actor_labels(actors: pd.DataFrame, labels: Mapping[str, str] | None = None) 
 
 # a name whose head is a common noun takes "the" in a sentence: "between the Union of Soviet Socialist Republics
 # and the Wuhan Nationalist government", never "between Union of ..." ("France", "Zhang Xueliang" take none)
-ARTICLED = re.compile(r"^(?:United|Union|Netherlands|Far\s+Eastern|Russian|Chinese|Communist|League|Red\s+Army|"
-                      r"Reichswehr|Kuomintang|American\s+Relief)\b|\bgovernment$")
+ARTICLED = lazy(r"^(?:United|Union|Netherlands|Far\s+Eastern|Russian|Chinese|Communist|League|Red\s+Army|"
+                r"Reichswehr|Kuomintang|American\s+Relief)\b|\bgovernment$")
 
 
 def with_article(label: str) -> str:

@@ -34,6 +34,7 @@ import pandas as pd
 from . import checks
 from . import faces
 from .network_model import sign_of, timeline
+from .patterns import lazy
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
 FACE_LANE = {faces.STATE: STATE, faces.PARTY: PARTY}
@@ -281,7 +282,7 @@ def event_named(text: str, events: pd.DataFrame) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-_MONTH = re.compile(r"\d{4}-\d{1,2}|[A-Za-z]+\s+\d{4}")  # "1927-04", "April 1927": a month, not a day
+_MONTH = lazy(r"\d{4}-\d{1,2}|[A-Za-z]+\s+\d{4}")  # "1927-04", "April 1927": a month, not a day
 
 
 def on_the_day(text: str, events: pd.DataFrame, asked: list[str]) -> list[str] | None:
@@ -393,12 +394,12 @@ def network_turn(events: pd.DataFrame, actors: pd.DataFrame, side: str = "kmt") 
     raise ValueError(f"notebook 2's tie between {SOVIET} and {side} never stops being cooperative")
 
 
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_YEAR = lazy(r"(?<!\d)(\d{4})(?!\d)")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_QUARTER = re.compile(r"(?<![a-z])q\s*(\d+)(?!\d)"                                    # Q4, 1927Q4
-                      r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+quarter"                    # 4th quarter
-                      r"|quarter\s*(?:no\.?\s*)?(\d{1,2})(?!\d)"                        # quarter 4
-                      r"|\b(first|second|third|fourth)\s+quarter")                        # fourth quarter
+_QUARTER = lazy(r"(?<![a-z])q\s*(\d+)(?!\d)"                                    # Q4, 1927Q4
+                r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+quarter"                    # 4th quarter
+                r"|quarter\s*(?:no\.?\s*)?(\d{1,2})(?!\d)"                        # quarter 4
+                r"|\b(first|second|third|fourth)\s+quarter")                        # fourth quarter
 
 
 def read_quarter(answer) -> tuple[int, int]:

@@ -83,7 +83,7 @@ def timeline(lanes: pd.DataFrame):
     lettered in exercise A's shuffled order (`lettered`): numbers in date order would print exercise A's answer."""
     present = [lane for lane in LANES if lane in set(lanes["lane"])]
     row = {lane: i for i, lane in enumerate(present)}
-    # on a slide each lane gets the height its 20 px label needs, with room for the numbers between lanes
+    # on a slide each lane gets the height its 24 px label needs, with room for the numbers between lanes
     slide = style.medium() == "slide"
     rows = style.ROW_HEIGHT["slide"] * 1.125 * (len(present) + 0.5)
     fig, ax = _figure("tall", height=1.2 + rows if slide else style.figsize("tall")[1])
@@ -101,13 +101,15 @@ def timeline(lanes: pd.DataFrame):
     ax.grid(axis="y", visible=False)
     ax.set(title="China, 1920-29: who acted, lane by lane", xlabel="" if slide else "Year",
            xlim=(pd.Timestamp("1920-01-01"), pd.Timestamp("1930-01-01")))
+    if slide:  # a year every two keeps the years apart at slide text sizes
+        ax.xaxis.set_major_locator(mdates.YearLocator(2))
     handles = _tone_handles() + [Line2D([], [], marker="o", markersize=14, linestyle="none", markerfacecolor="none",
                                         markeredgecolor=style.EDGE, label="turning point (lettered)")]
     _key(fig, ax, handles, ncols=4, source=SOURCE)
     dates = [mdates.date2num(d) for d in turns["date"]]  # the numbers last, once the layout is final
     placing.place(fig, ax, list(zip(dates, turns["y"])), list(turns["letter"]),
                   avoid=list(zip(mdates.date2num(lanes["date"]), lanes["y"])), marker_points=16, lead_all=True,
-                  fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
+                  pad_points=3 if slide else 1.5, fontsize=style.fontsize("annotation"), fontweight="bold", zorder=5)
     return fig
 
 
@@ -207,7 +209,9 @@ def backing_alt(backing: pd.DataFrame, recognised: pd.Series, turns: pd.DataFram
                      for side, face, after in zip(later["side"], later["face"], later["after"]))
     governments = recognised[recognised != recognised.shift()]
     held = "; ".join(f"{name or 'none'} from {q.year} Q{q.quarter}" for q, name in governments.items())
-    changes = (f"Then {len(later)} ties change, in this order (the table after exercise B gives the quarter and the event "
+    # a deck has no exercise B: there the table is the notebook's
+    table = "the notebook's table after exercise B" if style.medium() == "slide" else "the table after exercise B"
+    changes = (f"Then {len(later)} ties change, in this order ({table} gives the quarter and the event "
                f"of each): {said}." if len(later) else "No tie changes after that.")
     return (f"Two grids side by side, one per face of Moscow (state, party), of its ties to "
             f"{backing['side'].nunique()} Chinese sides by quarter, {first.year} to {recognised.index[-1].year}. "
@@ -217,7 +221,8 @@ def backing_alt(backing: pd.DataFrame, recognised: pd.Series, turns: pd.DataFram
 def war_scare(spring: pd.DataFrame):
     """Two strands on one time axis: the blows against Moscow and the China events, each numbered in date order."""
     strands = ["blow against Moscow", "China"]
-    fig, ax = _figure("strip", height=None if style.medium() != "slide" else 3.2)
+    slide = style.medium() == "slide"
+    fig, ax = _figure("strip", height=3.1 if slide else None)
     numbers = spring.assign(number=range(1, len(spring) + 1), y=spring["strand"].map(strands.index))
     for y, strand in enumerate(strands):
         part = numbers[numbers["strand"] == strand]
@@ -231,12 +236,16 @@ def war_scare(spring: pd.DataFrame):
     first, last = spring["date"].min(), spring["date"].max()
     ax.set(title=f"The war scare and China, {first.year}", xlim=(pd.Timestamp(f"{first.year}-01-01"),
                                                                 pd.Timestamp(f"{last.year + 1}-01-01")))
+    # on a slide the heading above the figure says it, and the numbers need the title's height: the title is
+    # kept unseen there, for the figure's alt text
+    ax.title.set_visible(not slide)
     ax.xaxis.set_major_formatter(DateFormatter("%b"))
-    _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE + "; markers numbered in date order")
+    # on a slide the source alone, on one line: the slide's question and takeaway take the height a second line needs
+    _key(fig, ax, _tone_handles(), ncols=3, source=SOURCE if slide else SOURCE + "; markers numbered in date order")
     points = list(zip(mdates.date2num(numbers["date"]), numbers["y"]))  # the numbers last, once the layout is final
     # more air than the default: spring 1927's numbers crowd, and two side by side must read as two on a slide
     placing.place(fig, ax, points, [str(n) for n in numbers["number"]], avoid=points, marker_points=9,
-                  pad_points=3, fontsize=style.fontsize("annotation"))
+                  pad_points=5 if slide else 3, fontsize=style.fontsize("annotation"))
     return fig
 
 

@@ -22,31 +22,32 @@ import pandas as pd
 
 from . import acts_named, checks, claim_people, data_says, evidence_words, places, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
 # Spellings of one city that the data and students both write (the older postal ones and pinyin): one place.
 RARE = data_says.SHOWN  # a name in more titles than this names a person of many acts, not one event
-RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")  # a name of several words: "Sun Yat-sen University"
+RUN = lazy(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")  # a name of several words: "Sun Yat-sen University"
 NEAR = 10  # at most so many words between the event's name and the place the claim puts it at
 NEAR_WORD = 3  # so many, when the claim names the event by a common word of its title ("a coup at Wuhan")
 RARE_WORD = 2  # a common word of more titles than this ("treaty", "breaks") names no one event
 SPELLINGS = ({"peking", "beijing", "peiping"}, {"nanking", "nanjing"}, {"canton", "guangzhou"},
              {"hankow", "hankou", "wuhan"}, {"whampoa", "huangpu"})
-CLAUSE = re.compile(ties_said.CLAUSE.pattern + r"|\band\b", re.IGNORECASE)
-PLACE_AT = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b")
-WITH_STATE = re.compile(r"\b(?:border|frontier|treaty|agreement|alliance|pact|peace|signed|concluded|made)\b"
-                        r"(?:\s+[\w'’-]+){0,6}?\s+(?P<word>with)\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+CLAUSE = lazy(ties_said.CLAUSE.pattern + r"|\band\b", re.IGNORECASE)
+PLACE_AT = lazy(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b")
+WITH_STATE = lazy(r"\b(?:border|frontier|treaty|agreement|alliance|pact|peace|signed|concluded|made)\b"
+                  r"(?:\s+[\w'’-]+){0,6}?\s+(?P<word>with)\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # a strike, boycott or campaign aimed at a state: "a boycott against Japan"
-AGAINST_STATE = re.compile(r"\b(?P<word>against)\s+(?:the\s+)?(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+AGAINST_STATE = lazy(r"\b(?P<word>against)\s+(?:the\s+)?(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # who may be set with an event: a state, and for a treaty's other side also a person, government or party
 SET_WITH = {"with": ("state", "person", "government", "party"), "against": ("state",)}
 # an event named as a time ("during the Locarno period"), not as what the clause says something of
-SETTING = re.compile(r"\b(?:during|in|after|before|since)\s+the\s+$", re.IGNORECASE)
+SETTING = lazy(r"\b(?:during|in|after|before|since)\s+the\s+$", re.IGNORECASE)
 # a party's adjective, read like a people's: "a Nationalist rising" against "communist uprising"
 PARTIES = {"communist": "ccp", "nationalist": "kmt"}
 OWNERS = {**DEMONYMS, **PARTIES}
 NOUNS = {"rising": "uprising", "revolt": "uprising", "insurrection": "uprising", "ship": "warship"}
 ADJECTIVES = "|".join(sorted(OWNERS, key=len, reverse=True))
-SAID_ADJECTIVE = re.compile(rf"\b(?P<adj>{ADJECTIVES})\s+(?P<noun>[a-z]{{4,}})\b", re.IGNORECASE)
+SAID_ADJECTIVE = lazy(rf"\b(?P<adj>{ADJECTIVES})\s+(?P<noun>[a-z]{{4,}})\b", re.IGNORECASE)
 
 
 def _spellings(place: str) -> set[str]:
@@ -190,8 +191,15 @@ def read(claim: str, data, cited=()) -> str | None:
 
 
 # what the data's text says could not be done ("communism and the Soviet system could not be brought into China")
-CANNOT = re.compile(r"(?:^|,|\bthat\b)(?P<what>[^,;.]*?)\s+(?:could\s+not|cannot|can\s+not|could\s+never|would\s+not)"
-                    r"\s+be\s+(?P<done>\w+)(?P<rest>[^,;.]*)", re.IGNORECASE)
+CANNOT = lazy(r"(?:^|,|\bthat\b)(?P<what>[^,;.]*?)\s+(?:could\s+not|cannot|can\s+not|could\s+never|would\s+not)"
+              r"\s+be\s+(?P<done>\w+)(?P<rest>[^,;.]*)", re.IGNORECASE)
+
+
+def turned_round(claim: str, data, cited=()) -> str | None:
+    """A refusal when the claim says what a cited event's own text denies, or gives it a verb its title turns
+    round; None otherwise (for a condition's stated facts, whose places are not read)."""
+    chosen = data.events[data.events["event_id"].astype(str).isin(set(cited))]
+    return (_denied_in_text(claim, chosen) or _verb_by_title(claim, chosen)) if len(chosen) else None
 
 
 def _denied_in_text(claim: str, rows) -> str | None:
@@ -277,10 +285,10 @@ def _adjective(clause: str, here, by_id) -> str | None:
 
 
 # a cited title's doer, then its verb: "The Foreign Office publishes the Zinoviev letter with its protest"
-TITLE_DOER = re.compile(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
+TITLE_DOER = lazy(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
 # a people's thing the claim names by the title's quoted words: "a British paper called 'Notes on contemporary themes'"
-QUOTED_OWN = re.compile(rf"\b(?P<adj>(?i:{ADJECTIVES}))\s+(?P<noun>[a-z]+(?:\s+(?!called\b|named\b|entitled\b)[a-z]+)?)\s+(?:called\s+|named\s+|entitled\s+)?"
-                        r"['‘\"“](?P<quoted>[^'’\"”]{6,})['’\"”]")
+QUOTED_OWN = lazy(rf"\b(?P<adj>(?i:{ADJECTIVES}))\s+(?P<noun>[a-z]+(?:\s+(?!called\b|named\b|entitled\b)[a-z]+)?)\s+(?:called\s+|named\s+|entitled\s+)?"
+                  r"['‘\"“](?P<quoted>[^'’\"”]{6,})['’\"”]")
 
 
 def _people_of_title(claim: str, cited, data) -> str | None:
@@ -331,8 +339,8 @@ def _people_of_title(claim: str, cited, data) -> str | None:
 
 
 # the event said to be a people's act: "the Colby note was the British Foreign Office saying ..."
-DOER_ADJECTIVE = re.compile(rf"\b(?:was|were|came\s+from|sent\s+by|issued\s+by)\s+(?:the\s+|a\s+)?(?P<adj>(?i:{ADJECTIVES}))\s+"
-                            r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|government|cabinet|ministry|state|note|reply)\b")
+DOER_ADJECTIVE = lazy(rf"\b(?:was|were|came\s+from|sent\s+by|issued\s+by)\s+(?:the\s+|a\s+)?(?P<adj>(?i:{ADJECTIVES}))\s+"
+                      r"(?P<noun>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|government|cabinet|ministry|state|note|reply)\b")
 
 
 def _doer_adjective(clause: str, here, by_id, data) -> str | None:
@@ -394,30 +402,30 @@ def _state(clause: str, here, by_id, data) -> str | None:
 # Acts that undo each other: a claim's verb against the cited event's own title ("supported Chiang's coup" against
 # "brands Chiang Kai-shek's coup counter-revolutionary"; "refused to sign" against "adheres to the pact").
 OPPOSITES = (
-    (re.compile(r"\b(?:support(?:ed|s)?|back(?:ed|s)?|endorse[ds]?|approve[ds]?|welcome[ds]?|praise[ds]?|hail(?:ed|s)?)\b",
-                re.IGNORECASE),
-     re.compile(r"\b(?:brand(?:s|ed)?|condemn(?:s|ed)?|denounce[ds]?|counter-revolutionary)\b", re.IGNORECASE)),
-    (re.compile(r"\brefus(?:ed|es|e)\s+to\s+(?:sign|join|adhere|ratify)\b|\brejected\b|\bstayed\s+out\b", re.IGNORECASE),
-     re.compile(r"\b(?:adhere[ds]?|signs|joins|ratifies|will\s+join)\b", re.IGNORECASE)),
+    (lazy(r"\b(?:support(?:ed|s)?|back(?:ed|s)?|endorse[ds]?|approve[ds]?|welcome[ds]?|praise[ds]?|hail(?:ed|s)?)\b",
+          re.IGNORECASE),
+     lazy(r"\b(?:brand(?:s|ed)?|condemn(?:s|ed)?|denounce[ds]?|counter-revolutionary)\b", re.IGNORECASE)),
+    (lazy(r"\brefus(?:ed|es|e)\s+to\s+(?:sign|join|adhere|ratify)\b|\brejected\b|\bstayed\s+out\b", re.IGNORECASE),
+     lazy(r"\b(?:adhere[ds]?|signs|joins|ratifies|will\s+join)\b", re.IGNORECASE)),
     # an outcome turned round: "the Canton Commune succeeded" against "communist uprising crushed"
-    (re.compile(r"\b(?:succeed(?:ed|s)?|succes\w*|triumph(?:ed|s)?|won|victorious)\b", re.IGNORECASE),
-     re.compile(r"\b(?:crushed|defeated|fail(?:s|ed)?)\b", re.IGNORECASE)),
+    (lazy(r"\b(?:succeed(?:ed|s)?|succes\w*|triumph(?:ed|s)?|won|victorious)\b", re.IGNORECASE),
+     lazy(r"\b(?:crushed|defeated|fail(?:s|ed)?)\b", re.IGNORECASE)),
     # in or out of a party or a front: "threw the communists out" against "admits communists"
-    (re.compile(r"\b(?:admit(?:s|ted)?|join(?:s|ed)?|let\s+(?:\w+\s+){0,2}in|keeps?\s+(?:\w+\s+){0,2}inside|"
-                r"kept\s+(?:\w+\s+){0,2}inside|stay(?:ed|s)?\s+inside|remain(?:ed|s)?\s+inside)\b", re.IGNORECASE),
-     re.compile(r"\b(?:expel(?:s|led)?|thr[eo]w(?:s|n)?\s+(?:\w+\s+){0,2}out|kick(?:ed|s)?\s+(?:\w+\s+){0,2}out|"
-                r"(?:must|to|would|should)\s+leave|quit(?:s)?|purge[ds]?|ordered\s+(?:\w+\s+){1,2}out\s+of)\b",
-                re.IGNORECASE)),
+    (lazy(r"\b(?:admit(?:s|ted)?|join(?:s|ed)?|let\s+(?:\w+\s+){0,2}in|keeps?\s+(?:\w+\s+){0,2}inside|"
+          r"kept\s+(?:\w+\s+){0,2}inside|stay(?:ed|s)?\s+inside|remain(?:ed|s)?\s+inside)\b", re.IGNORECASE),
+     lazy(r"\b(?:expel(?:s|led)?|thr[eo]w(?:s|n)?\s+(?:\w+\s+){0,2}out|kick(?:ed|s)?\s+(?:\w+\s+){0,2}out|"
+          r"(?:must|to|would|should)\s+leave|quit(?:s)?|purge[ds]?|ordered\s+(?:\w+\s+){1,2}out\s+of)\b",
+          re.IGNORECASE)),
     # a leader made or unmade: "made Chen Duxiu its leader" against "Chen Duxiu removed"
-    (re.compile(r"\b(?:made\s+(?:\w+\s+){0,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
-                r"(?:as\s+)?(?:leader|head)|confirmed\s+(?:\w+\s+){1,3}as\s+(?:leader|head))\b", re.IGNORECASE),
-     re.compile(r"\b(?:removed|ousted|deposed|dismissed)\b", re.IGNORECASE)),
+    (lazy(r"\b(?:made\s+(?:\w+\s+){0,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
+          r"(?:as\s+)?(?:leader|head)|confirmed\s+(?:\w+\s+){1,3}as\s+(?:leader|head))\b", re.IGNORECASE),
+     lazy(r"\b(?:removed|ousted|deposed|dismissed)\b", re.IGNORECASE)),
     # a verdict: "convicted" against the title's "acquits"
-    (re.compile(r"\b(?:convict(?:ed|s)?|found\s+(?:him\s+|them\s+)?guilty|condemned|sentenced)\b", re.IGNORECASE),
-     re.compile(r"\bacquit(?:s|ted)?\b", re.IGNORECASE)),
+    (lazy(r"\b(?:convict(?:ed|s)?|found\s+(?:him\s+|them\s+)?guilty|condemned|sentenced)\b", re.IGNORECASE),
+     lazy(r"\bacquit(?:s|ted)?\b", re.IGNORECASE)),
     # an agreement in force: "ratified" against the title's "signed, then rejected", "never ratifies"
-    (re.compile(r"\bratif(?:ied|y|ies)\b|\bcame\s+into\s+force\b", re.IGNORECASE),
-     re.compile(r"\b(?:then\s+)?rejected\b|\bnever\s+ratif(?:ies|ied|y)\b", re.IGNORECASE)),
+    (lazy(r"\bratif(?:ied|y|ies)\b|\bcame\s+into\s+force\b", re.IGNORECASE),
+     lazy(r"\b(?:then\s+)?rejected\b|\bnever\s+ratif(?:ies|ied|y)\b", re.IGNORECASE)),
 )
 SHARED = 2  # a clause names a cited event by its title when it shares so many of the title's own words
 
@@ -457,9 +465,9 @@ def _reported(claim: str, finish: int) -> str:
 
 # a side taken, in a claim ("sided with the Communists", "joined the Communists") and in a title ("sides against
 # the Communists"): the same party on the other side
-SIDED = re.compile(r"\b(?:sid(?:ed|es|ing)\s+with|join(?:ed|s)?|went\s+over\s+to|back(?:ed|s)?)\s+(?:the\s+)?"
-                   r"(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
-SIDES_AGAINST = re.compile(r"\bsides?\s+against\s+(?:the\s+)?(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
+SIDED = lazy(r"\b(?:sid(?:ed|es|ing)\s+with|join(?:ed|s)?|went\s+over\s+to|back(?:ed|s)?)\s+(?:the\s+)?"
+             r"(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
+SIDES_AGAINST = lazy(r"\bsides?\s+against\s+(?:the\s+)?(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
 
 
 def _verb(clause: str, here, by_id) -> str | None:

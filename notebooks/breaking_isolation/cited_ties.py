@@ -16,10 +16,12 @@ import re
 
 import pandas as pd
 
+from .patterns import lazy
+
 # A title's words of tone, in the present tense titles use ("backs Wuhan", "sides against the Communists"), besides
 # the claim's words (ties_said.COOPERATIVE, ties_said.HOSTILE)
-TITLE_COOPERATIVE = re.compile(r"\b(?:backs|supports|aids|helps|arms|sides\s+with|allies\s+with)\b", re.IGNORECASE)
-TITLE_HOSTILE = re.compile(r"\b(?:sides?\s+against|turns?\s+(?:on|against)|breaks?\s+with|against)\b", re.IGNORECASE)
+TITLE_COOPERATIVE = lazy(r"\b(?:backs|supports|aids|helps|arms|sides\s+with|allies\s+with)\b", re.IGNORECASE)
+TITLE_HOSTILE = lazy(r"\b(?:sides?\s+against|turns?\s+(?:on|against)|breaks?\s+with|against)\b", re.IGNORECASE)
 
 
 def _tone_between(text: str, words: tuple) -> str | None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from . import acts_named, claim_people, evidence_words, ties_said
+from .patterns import lazy
 
 TIMES = ("before", "after", "when", "until", "as", "while")
-CUT = re.compile(r",|;|\band\b|\bbut\b|\bwhich\b|\bwho\b", re.IGNORECASE)
+CUT = lazy(r",|;|\band\b|\bbut\b|\bwhich\b|\bwho\b", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:

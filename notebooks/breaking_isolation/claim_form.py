@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from . import claim_people, evidence_words, ties_said
+from .patterns import lazy
 
 # Words of what states, parties and people do to or with each other, and of how they stand; a word built on one
 # ("signed", "helping", "recognises") counts too (evidence_words.is_known). Plain English, not facts of the data;
@@ -46,8 +47,8 @@ DEEDS = frozenset("""
 agreement alliance break cooperation defeat expulsion friendship hostility intervention invasion isolation note
 offer policy recognition rupture treaty victory withdrawal
 """.split())
-OWNED = re.compile(r"^['’]s\s+(\w+)(?:\s+(\w+))?")           # "'s recognition", "'s formal recognition"
-OF = re.compile(r"(\w+)\s+(?:of|by|with|from|to|between)\s+(?:the\s+)?$")  # "recognition of (the) "
+OWNED = lazy(r"^['’]s\s+(\w+)(?:\s+(\w+))?")           # "'s recognition", "'s formal recognition"
+OF = lazy(r"(\w+)\s+(?:of|by|with|from|to|between)\s+(?:the\s+)?$")  # "recognition of (the) "
 
 
 def _deed(word: str) -> bool:
@@ -65,7 +66,7 @@ def _owned_deed(text: str, data) -> bool:
 
 
 # Making peace is an act ("the Soviets made peace with Estonia"); "peace" alone is not
-PEACE = re.compile(r"\b(?:made|make|makes|making|signed|signs?)\s+(?:a\s+)?peace\b", re.IGNORECASE)
+PEACE = lazy(r"\b(?:made|make|makes|making|signed|signs?)\s+(?:a\s+)?peace\b", re.IGNORECASE)
 
 
 def _acts(text: str) -> bool:

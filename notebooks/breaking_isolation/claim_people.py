@@ -26,8 +26,9 @@ import pandas as pd
 
 from . import checks, evidence_words, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
-NAME_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
+NAME_WORD = lazy(r"[A-Z][\w'’-]{3,}")
 RARE = 3  # a word of at most this many events' titles names an event on its own ("Locarno"); others need a second
 
 
@@ -36,7 +37,7 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in evidence_words.YEAR.findall(text)]
 
 
-SPAN = re.compile(r"\b(?:between|from)\s+(1[89]\d\d)\s*(?:and|to|until|-|–)\s*(1[89]\d\d)\b", re.IGNORECASE)
+SPAN = lazy(r"\b(?:between|from)\s+(1[89]\d\d)\s*(?:and|to|until|-|–)\s*(1[89]\d\d)\b", re.IGNORECASE)
 
 
 def _years_said(part: str) -> set[int]:
@@ -64,8 +65,8 @@ def _bare_word_set(text: str) -> frozenset[str]:
 
 # The Soviet state's own names, which a title may write ("a farewell letter to the Soviet Union"): a side of
 # nearly every event, so none of their words names an event; nor does a state's adjective ("the British")
-MOSCOW = re.compile(r"\b(?:the\s+)?(?:soviet\s+union|union\s+of\s+soviet\s+socialist\s+republics|soviet\s+russia)\b",
-                    re.IGNORECASE)
+MOSCOW = lazy(r"\b(?:the\s+)?(?:soviet\s+union|union\s+of\s+soviet\s+socialist\s+republics|soviet\s+russia)\b",
+              re.IGNORECASE)
 
 
 # A month dates a claim ("the election in October"); it names an event a title calls after it ("the German
@@ -126,24 +127,24 @@ def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=
 
 # A verb of an act done on one day, or a thing that happens on its day (an ultimatum, a killing): its event
 # cannot go on into a later year. Plain English, not facts of the data.
-ONE_DAY = re.compile(r"\b(signed|concluded|founded|set up|opened|launched|proclaimed|initialled|agreed|"
-                     r"began|started|broke out|took place|arrived|reached|went to|travelled to|came out|published|"
-                     r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
-                     r"ultimatum|assassination|murder|removed|dismissed|deposed|ousted)\b", re.IGNORECASE)
+ONE_DAY = lazy(r"\b(signed|concluded|founded|set up|opened|launched|proclaimed|initialled|agreed|"
+               r"began|started|broke out|took place|arrived|reached|went to|travelled to|came out|published|"
+               r"issued|killed|shot|murdered|assassinated|expelled|took|captured|seized|raided|massacred|"
+               r"ultimatum|assassination|murder|removed|dismissed|deposed|ousted)\b", re.IGNORECASE)
 # Kinds of event (data/events.csv, column kind) done on one day when the data gives them no end: a treaty or a
 # manifesto signed, an uprising or a raid, a note, a recognition or a break. A conference, a mission, aid, a
 # concession, a party line or a founding may go on, and so may a treaty's force: a part that says so (LASTING)
 # is read as the lasting, not as the day.
 ONE_DAY_KINDS = frozenset({"treaty", "incident", "violence", "relations_established", "relations_broken",
                            "relations_restored", "de_facto_recognition", "de_jure_recognition"})
-LASTING = re.compile(r"\b(still|continu\w*|remain\w*|last\w*|went\s+on|go(?:es)?\s+on|in\s+force|throughout|until|"
-                     r"till|by(?=\s+(?:1[89]\d\d|then|now|the\s+(?:end|time|start|spring|summer|autumn|winter)\b))|since|kept|"
-                     r"stayed|held|bound|ran|runs|under)\b", re.IGNORECASE)  # "by 1929", not "by the Conservatives"
+LASTING = lazy(r"\b(still|continu\w*|remain\w*|last\w*|went\s+on|go(?:es)?\s+on|in\s+force|throughout|until|"
+               r"till|by(?=\s+(?:1[89]\d\d|then|now|the\s+(?:end|time|start|spring|summer|autumn|winter)\b))|since|kept|"
+               r"stayed|held|bound|ran|runs|under)\b", re.IGNORECASE)  # "by 1929", not "by the Conservatives"
 # A title that opens something lasting ("Northern Expedition launched against the warlords"): not a one-day act.
-OPENS_LASTING = re.compile(r"\b(launch\w*|begins?|began|starts?|opens?|sparks?)\b", re.IGNORECASE)
+OPENS_LASTING = lazy(r"\b(launch\w*|begins?|began|starts?|opens?|sparks?)\b", re.IGNORECASE)
 # Where one part of a sentence ends and the next begins, for the years of a person or an event.
-PART = re.compile(r"[,;:()]|\b(and(?!\s+1[89]\d\d\b)|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
-                  r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
+PART = lazy(r"[,;:()]|\b(and(?!\s+1[89]\d\d\b)|because|since|but|while|whereas|although|though|which|who|that|until|so|after|"
+            r"before|when|as a result|therefore|yet|then)\b", re.IGNORECASE)
 
 
 def _parts(claim: str) -> list[tuple[int, int]]:
@@ -167,7 +168,7 @@ def _part_of(claim: str, person, others) -> str:
 
 # a word that opens another statement even straight after a name ("turned against Chiang, while Germany stayed a
 # partner": Germany's part is not Chiang's)
-NEW_CLAUSE = re.compile(r"(?:while|whereas|but|because|although|though|yet)\b", re.IGNORECASE)
+NEW_CLAUSE = lazy(r"(?:while|whereas|but|because|although|though|yet)\b", re.IGNORECASE)
 
 
 def _cited_then(part: str, events: pd.DataFrame, years: set[int], cited) -> bool:
@@ -198,7 +199,8 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         # the event the student cites whose title the part names, before any other ("the Kuomintang's First
         # Congress", citing it: not the Soviet party's Fifteenth Congress, which shares as many words)
         top = founding if len(founding) else event_named(part, events, actor_words)
-        mine = _cited_by_title(part, events, actor_words, cited) if len(top) and not len(founding) else top
+        cited_in = top["event_id"].astype(str).isin(set(cited)).any()
+        mine = _cited_by_title(part, events, actor_words, cited) if len(top) and not (len(founding) or cited_in) else top
         top = mine if len(mine) else top
         if top.empty and (ONE_DAY.search(part) or RATIFIED.search(part)):  # "Rapallo was signed in 1923": a rare name is enough with its signing
             top = _by_rare_name(part, events, actor_words)
@@ -240,8 +242,8 @@ def _cited_by_title(part: str, events: pd.DataFrame, actor_words: set[str], cite
 
 # A body said to be founded: "the CCP was founded in 1923", "Chen Duxiu founded the CCP".
 FOUNDING = r"(?:founded|set\s+up|established|created|formed)"
-FOUNDED_AFTER = re.compile(rf"\s+(?:was|were)\s+(?:first\s+)?{FOUNDING}\b", re.IGNORECASE)
-FOUNDED_BEFORE = re.compile(rf"\b{FOUNDING}\s+(?:the\s+)?$", re.IGNORECASE)
+FOUNDED_AFTER = lazy(rf"\s+(?:was|were)\s+(?:first\s+)?{FOUNDING}\b", re.IGNORECASE)
+FOUNDED_BEFORE = lazy(rf"\b{FOUNDING}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _founding_of(part: str, events: pd.DataFrame, names: dict[str, str] | None) -> pd.DataFrame:
@@ -285,12 +287,12 @@ def _same_act_in(part: str, events: pd.DataFrame, years: set[int], actor_words: 
 
 
 # A thing named after a person: the person's name before it is no act of theirs.
-NAMED_AFTER = re.compile(r"\s+(?:University|Academy|School|College|Institute|Mausoleum|Street|Square)\b")
-THING_NAMED = re.compile(r"\b[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+)*" + NAMED_AFTER.pattern)
+NAMED_AFTER = lazy(r"\s+(?:University|Academy|School|College|Institute|Mausoleum|Street|Square)\b")
+THING_NAMED = lazy(r"\b[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+)*" + NAMED_AFTER.pattern)
 
 
 # "the Zinoviev letter" in an event's title: a thing called by a person's name, then a common noun
-THING_IN_TITLE = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+([a-z]+)\b")
+THING_IN_TITLE = lazy(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+([a-z]+)\b")
 
 
 def _things_named(events: pd.DataFrame) -> set[tuple[str, str]]:
@@ -311,7 +313,7 @@ def _named_after(part: str) -> list[str]:
     return [" ".join(m.group(0).lower().split()) for m in THING_NAMED.finditer(part)]
 
 
-RATIFIED = re.compile(r"\bratif\w*|\bcame\s+into\s+force\b|\bin\s+force\b", re.IGNORECASE)
+RATIFIED = lazy(r"\bratif\w*|\bcame\s+into\s+force\b|\bin\s+force\b", re.IGNORECASE)
 
 
 def _ratified(row, years: set[int]) -> tuple[str | None, str | None] | str:
@@ -333,9 +335,9 @@ def _ratified(row, years: set[int]) -> tuple[str | None, str | None] | str:
 
 
 MOSCOW_WORDS = {"ussr", "soviet", "soviets", "russia", "moscow", "rsfsr"}  # the one side every such deal has
-NEVER_RATIFIED = re.compile(r"\bnever\s+(?:been\s+)?ratified\b|\bnot\s+(?:been\s+)?ratified\b|\bnever\s+ratified\b",
-                            re.IGNORECASE)
-NOT_SO = re.compile(r"\b(?:not|never|no|refus\w*|reject\w*|fail\w*)\b|n't", re.IGNORECASE)
+NEVER_RATIFIED = lazy(r"\bnever\s+(?:been\s+)?ratified\b|\bnot\s+(?:been\s+)?ratified\b|\bnever\s+ratified\b",
+                      re.IGNORECASE)
+NOT_SO = lazy(r"\b(?:not|never|no|refus\w*|reject\w*|fail\w*)\b|n't", re.IGNORECASE)
 
 
 def never_ratified(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> str | None:
@@ -370,7 +372,7 @@ def never_ratified(claim: str, events: pd.DataFrame, actor_words: set[str], cite
 
 
 # A phrase that opens a sentence with its year only ("In 1925,"), whose year is the next part's.
-OPENER = re.compile(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
+OPENER = lazy(r"\W*(?:in|by|during)\s+(?:early\s+|late\s+|mid-)?1[89]\d\d\W*", re.IGNORECASE)
 # Words a claim may use for one kind of event, whichever of them its title uses: the Shanghai massacre is also
 # called a coup or a purge, and a claim that "massacred" names the massacre. Plain English, not facts of the data.
 # a kind of deal a title writes with a capital ("Khabarovsk Protocol", "Litvinov Protocol"): a deal is named by
@@ -423,7 +425,7 @@ def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.Da
     return events[[best > 0 and s == best for s in scores]]
 
 
-CAUSED_BY = re.compile(r"\b(?:because|since|as\s+a\s+result\s+of|due\s+to|owing\s+to)\b", re.IGNORECASE)
+CAUSED_BY = lazy(r"\b(?:because|since|as\s+a\s+result\s+of|due\s+to|owing\s+to)\b", re.IGNORECASE)
 
 
 def _cited_named(part: str, events: pd.DataFrame, actor_words: set[str], cited, years: set[int],
@@ -466,7 +468,7 @@ def _by_rare_name(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.
     return found
 
 
-PLACE_WRITTEN = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?([A-Z][\w'’-]*)")
+PLACE_WRITTEN = lazy(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?([A-Z][\w'’-]*)")
 
 
 def _places_written(part: str) -> set[str]:
@@ -515,7 +517,7 @@ def _stems(text: str) -> set[str]:
     return {stem for word in bare for stem in evidence_words._stems(word)}
 
 
-DENIAL = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+DENIAL = lazy(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
 
 
 def wrong_cited_year(claim: str, data, cited=()) -> str | None:
@@ -664,7 +666,7 @@ def read(claim: str, data, words, cited=()) -> ties_said.Said:
 
 
 # a name the claim denies is the doer: "Litvinov, not Chicherin, ...", "rather than Chicherin", "instead of Chicherin"
-NOT_HIM = re.compile(r"(?:\bnot|\bnever|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+NOT_HIM = lazy(r"(?:\bnot|\bnever|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _named_in_event(row, person: str, who: str, names: list[str], labels: dict[str, str]) -> str:

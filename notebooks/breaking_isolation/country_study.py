@@ -20,12 +20,13 @@ import pandas as pd
 
 from .loader import SLUG, DataError, Problem, withheld_columns
 from .paths import data_dir as default_data_dir
+from .patterns import lazy
 from .vocabulary import VERDICTS
 
 FILE = "country-study-claims.csv"
 SOURCE_TEXT = Path("source-text") / "country-study-1989.txt"
 COLUMNS = ("claim_id", "quote", "verdict", "reasoning", "event_ids", "source_ids")
-CUT = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
+CUT = lazy(r"\s*(?:\[…\]|\[\.\.\.\]|…|\.\.\.)\s*")
 # Typographic variants that a quotation may use for the same character of the source.
 SAME = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 

@@ -15,20 +15,21 @@ import re
 
 from . import recognition, ties_said
 from .misconceptions import _spoken
+from .patterns import lazy
 
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                       "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-STATES_BEFORE = re.compile(r"(?<!\w)(?P<lead>(?:about|around|some|roughly|nearly|almost|over|at\s+least|more\s+than|"
-                           r"fewer\s+than|less\s+than|under)\s+)?(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")\s+"
-                           r"(?:other\s+)?(?:states|countries|governments|nations)\b(?P<rest>[^.;]*?)\bbefore\s+",
-                           re.IGNORECASE)
-IN_LAW = re.compile(r"\b(?:in\s+law|de\s+jure|legally|fully|full|formally)\b", re.IGNORECASE)
-IN_PRACTICE = re.compile(r"\b(?:de\s+facto|in\s+practice)\b", re.IGNORECASE)
-EVERY_YEAR = re.compile(r"\b(?:rose|grew|increased|went\s+up|climbed)\s+(?:in\s+)?(?:every|each)\s+(?:single\s+)?year\b"
-                        r"|\b(?:every|each)\s+(?:single\s+)?year\b[^.;,]{0,40}?\b(?:rose|grew|increased|went\s+up|"
-                        r"climbed|more\s+states)\b", re.IGNORECASE)
-SPAN = re.compile(r"\b(?:from|between)\s+(1[89]\d\d)\s*(?:to|and|until|till|-|–)\s*(1[89]\d\d)\b", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never|no|hardly)\b[^.;]{0,25}$|n't\b[^.;]{0,25}$", re.IGNORECASE)
+STATES_BEFORE = lazy(r"(?<!\w)(?P<lead>(?:about|around|some|roughly|nearly|almost|over|at\s+least|more\s+than|"
+                     r"fewer\s+than|less\s+than|under)\s+)?(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")\s+"
+                     r"(?:other\s+)?(?:states|countries|governments|nations)\b(?P<rest>[^.;]*?)\bbefore\s+",
+                     re.IGNORECASE)
+IN_LAW = lazy(r"\b(?:in\s+law|de\s+jure|legally|fully|full|formally)\b", re.IGNORECASE)
+IN_PRACTICE = lazy(r"\b(?:de\s+facto|in\s+practice)\b", re.IGNORECASE)
+EVERY_YEAR = lazy(r"\b(?:rose|grew|increased|went\s+up|climbed)\s+(?:in\s+)?(?:every|each)\s+(?:single\s+)?year\b"
+                  r"|\b(?:every|each)\s+(?:single\s+)?year\b[^.;,]{0,40}?\b(?:rose|grew|increased|went\s+up|"
+                  r"climbed|more\s+states)\b", re.IGNORECASE)
+SPAN = lazy(r"\b(?:from|between)\s+(1[89]\d\d)\s*(?:to|and|until|till|-|–)\s*(1[89]\d\d)\b", re.IGNORECASE)
+DENIED = lazy(r"\b(?:not|never|no|hardly)\b[^.;]{0,25}$|n't\b[^.;]{0,25}$", re.IGNORECASE)
 
 
 def read(claim: str, data) -> str | None:

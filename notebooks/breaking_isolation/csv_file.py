@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from .characters import UTF8_HINT
+from .patterns import lazy
 from .problems import ROWS_SHOWN, Problem
 
 FILE_SIZE = 100_000_000  # bytes: the kit's files are a few hundred kB, and 100,000 events (the benchmark) are 56 MB
@@ -33,9 +34,9 @@ BOM = b"\xef\xbb\xbf"
 NOUNS = {"events.csv": "event", "actors.csv": "actor", "sources.csv": "source"}
 EDGE_SPACE = "has spaces or line breaks at its start or end; delete them"
 # Control characters; line breaks are allowed inside a quoted value. No byte of another UTF-8 character is one.
-CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = lazy(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_BYTES = bytes(range(10)) + b"\x0b\x0c" + bytes(range(14, 32)) + b"\x7f"
-QUOTED = re.compile(r'"(?:[^"]|"")*"')  # a value written "in quotes", each quote inside it doubled
+QUOTED = lazy(r'"(?:[^"]|"")*"')  # a value written "in quotes", each quote inside it doubled
 STRAY_QUOTE = ('has a double quote in the middle of a value; a value with quotes in it must be written '
                '"in quotes", with each quote inside doubled: "Ramsay ""Mac"" MacDonald"')
 

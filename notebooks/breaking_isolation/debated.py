@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import lazy
+
 MOSCOW = (r"(?:moscow|the kremlin|kremlin|stalin|the comintern|comintern|the ussr|ussr|the soviet union|soviet union|"
           r"the soviets|soviets|soviet russia|the bolsheviks|bolsheviks|the soviet leaders(?:hip)?)(?:'s|’s)?")
 LEFT = r"(?:betray\w*|abandon\w*|sold\s+out|sell(?:s|ing)?\s+out|sacrific\w*|let\s+down|desert\w*|double-crossed)"
@@ -29,9 +31,9 @@ class Debated:
 TABLE = (
     Debated(
         "moscow-betrayed-ccp",
-        re.compile(rf"\b{MOSCOW}(?:\s+\S+){{0,4}}?\s+{LEFT}(?:\s+\S+){{0,4}}?\s+{COMRADES}\b"
-                   rf"|\b{COMRADES}(?:\s+\S+){{0,3}}?\s+(?:were|was|had\s+been)\s+{LEFT}(?:\s+\S+){{0,2}}?\s+by\s+{MOSCOW}\b"
-                   rf"|\b{MOSCOW}\s+(?:betrayal|abandonment|sell-?out)\b", re.IGNORECASE),
+        lazy(rf"\b{MOSCOW}(?:\s+\S+){{0,4}}?\s+{LEFT}(?:\s+\S+){{0,4}}?\s+{COMRADES}\b"
+             rf"|\b{COMRADES}(?:\s+\S+){{0,3}}?\s+(?:were|was|had\s+been)\s+{LEFT}(?:\s+\S+){{0,2}}?\s+by\s+{MOSCOW}\b"
+             rf"|\b{MOSCOW}\s+(?:betrayal|abandonment|sell-?out)\b", re.IGNORECASE),
         "did Moscow betray the Chinese Communists?",
         "The debate in Moscow: Stalin or the Opposition?",
         ("1926-ecci-seventh-plenum", "1927-stalin-theses-china", "1927-ecci-eighth-plenum",

@@ -26,6 +26,7 @@ import pandas as pd
 from . import characters, vocabulary
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir
+from .patterns import lazy
 
 TEXT_FIELDS = ("id", "title", "author", "date", "place", "audience", "purpose", "headnote", "url",
                "licence", "licence_reason", "checked_against")
@@ -37,16 +38,16 @@ OPTIONAL_FIELDS = ("date_note", "translation", "stored_text", "compared_with")
 LICENCES = ("public-domain", "fair-use-quotation")
 MIN_WORDS, MAX_WORDS = 150, 400
 MIN_QUESTIONS, MAX_QUESTIONS = 2, 3
-DOCUMENT_ID = re.compile(r"doc-[0-9]{4}(?:-[a-z0-9]+)+")
-ISO_DATE = re.compile(vocabulary.ISO_DATE)
+DOCUMENT_ID = lazy(r"doc-[0-9]{4}(?:-[a-z0-9]+)+")
+ISO_DATE = lazy(vocabulary.ISO_DATE)
 FILE_SIZE = 1_000_000  # bytes: a document is a few kB; a bigger file is not one
-FIELD_LINE = re.compile(r"([a-z_]+):(?: (.*))?")
+FIELD_LINE = lazy(r"([a-z_]+):(?: (.*))?")
 # The body shows a student what JupyterLab's Markdown view hides in the header (title, author, date, headnote,
 # questions): tools/build_documents.py writes it between these markers, and the loader reads the excerpt only.
 BEGIN_GENERATED = "<!-- generated from the header by tools/build_documents.py: edit the header, not this -->"
 END_GENERATED = "<!-- end of generated text -->"
-GENERATED = re.compile(re.escape(BEGIN_GENERATED) + r".*?" + re.escape(END_GENERATED), re.DOTALL)
-ITEM_LINE = re.compile(r"  - (.+)")
+GENERATED = lazy(re.escape(BEGIN_GENERATED) + r".*?" + re.escape(END_GENERATED), re.DOTALL)
+ITEM_LINE = lazy(r"  - (.+)")
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ from . import treaty_sides  # its own line, as above
 from . import stays_said  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
+from .patterns import lazy
 from .vocabulary import END, START
 
 MIN_EVENTS = 2
@@ -79,12 +80,12 @@ EXPECTS = ("a dictionary with 'claim' (one sentence that names who, where or whe
 # ("it was a mistake: ...") and still be sound; the check suggests a reason when it finds none.
 # "so" of "did so", "had done so", "even so", "and so on" is not the conjunction: a sentence may end with it
 NOT_SO = r"(?<!\bdid )(?<!\bdone )(?<!\bdo )(?<!\bdoes )(?<!\bdoing )(?<!\beven )so(?!\s+(?:on|forth)\b)"
-BECAUSE = re.compile(r"\b(because|since|as a result|so that|" + NOT_SO + r"|therefore|thus|hence|which meant|meaning that|led to|"
-                     r"leading to|caused|causing|due to|owing to|in order to|in return for|in response to|"
-                     r"forced|allowed|enabled|made it|which shows?|which showed|shows? that|showed that|"
-                     r"as the|as it|as they|as its|as their|as long as)\b|:", re.IGNORECASE)
+BECAUSE = lazy(r"\b(because|since|as a result|so that|" + NOT_SO + r"|therefore|thus|hence|which meant|meaning that|led to|"
+               r"leading to|caused|causing|due to|owing to|in order to|in return for|in response to|"
+               r"forced|allowed|enabled|made it|which shows?|which showed|shows? that|showed that|"
+               r"as the|as it|as they|as its|as their|as long as)\b|:", re.IGNORECASE)
 YOU_JUDGE = "Whether it is good history is for you to judge against the evidence: a program cannot read it."
-ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Dr|St|No|Nos|vol|cf|e\.g|i\.e)\.", re.IGNORECASE)
+ABBREVIATION = lazy(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Dr|St|No|Nos|vol|cf|e\.g|i\.e)\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _joined_ids(typed: str, known) -> list[str]:
 
 
 # A sentence that asks ("Did Britain recognise ...?"): a question mark ends it.
-QUESTION = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?]*\?")
+QUESTION = lazy(r"(?:^|(?<=[.!?]\s))[^.!?]*\?")
 
 
 def _sentences(text: str) -> int:
@@ -381,7 +382,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
             f"{events_said(given, data, spec, off_topic)}")
     # what the data holds on what the claim names, so that the student can hold the claim against it
     held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
-    unrecorded = tuple(f"The check could not check {u}." for u in targets.unrecorded(given.claim, data))
+    unrecorded = tuple(f"The check could not check {u}." for u in (*targets.unrecorded(given.claim, data),
+                                                                      *absolutes.first_uncounted(given.claim, data)))
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # the rest is the claim's background (above)
         one = len(background) == 1
         unrecorded += (f"The check counted {_listed(background)} as your claim's background, which your claim names, "

@@ -30,9 +30,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import checks
+from .patterns import lazy
 
-WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-YEAR = re.compile(r"\b(1[89]\d\d)\b")
+WORD = lazy(r"[a-z]+(?:'[a-z]+)?")
+YEAR = lazy(r"\b(1[89]\d\d)\b")
 # The common words of English that the kit's texts may lack: the little words, and the verbs, nouns and adjectives
 # a claim about history uses. A word built on one of these (helped, mistakes, failing) is known too (`_stems`).
 LITTLE = frozenset("""
@@ -81,17 +82,17 @@ MIN_LINE_CONTENT = 2    # at least this many different ones of them not little w
 
 # How students write "because" in a hurry ("cos", "bc", "cuz"): read as "because" in every exercise, never as a slip
 # for another word ("cost?"). "cause" is an English word of its own and stays as it is.
-SAID_BECAUSE = re.compile(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|becos|becoz|becuz|['’]cause|['’]cos)"
-                          r"(?![\w'’/])", re.IGNORECASE)
+SAID_BECAUSE = lazy(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|becos|becoz|becuz|['’]cause|['’]cos)"
+                    r"(?![\w'’/])", re.IGNORECASE)
 
 
 # a year of the 1900s in words: "nineteen twenty-four", "nineteen-twenty-two", "nineteen hundred and twenty"
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
-YEAR_IN_WORDS = re.compile(r"\bnineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>twenty|thirty|forty|ten|eleven|twelve|"
-                           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-                           r"(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b)?\b", re.IGNORECASE)
+YEAR_IN_WORDS = lazy(r"\bnineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>twenty|thirty|forty|ten|eleven|twelve|"
+                     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                     r"(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b)?\b", re.IGNORECASE)
 
 
 def _year_of(said: re.Match) -> str:
@@ -332,7 +333,7 @@ TWICE_IS_ENGLISH = frozenset("had that in on up out off down over".split())
 PARTICLES = frozenset("in on up down out over off by".split())
 MONTH_WORDS = frozenset("""january february march april may june july august september october november december
 spring summer autumn winter""".split())
-TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[^\w\s]")
+TOKEN = lazy(r"[a-z]+(?:'[a-z]+)?|\d+|[^\w\s]")
 
 
 def out_of_order(text: str) -> str | None:
@@ -472,10 +473,10 @@ def near_line(line: str, texts: Mapping[str, str], cutoff: float = 0.9) -> tuple
 
 # American spellings and the British ones the kit's texts use: neighborhood/neighbourhood, organize/organise,
 # center/centre, defense/defence. A line copied in either spelling is the same line.
-SPELLINGS = ((re.compile(r"(?<=[a-z])or(?=(?:s|ed|ing|hood|hoods|ite|ites|able|er|ers)?\b)"), "our"),
-             (re.compile(r"(?<=[a-z]{2})iz(?=(?:e|es|ed|ing|ation|ations)\b)"), "is"),
-             (re.compile(r"(?<=[a-z]{2})ter(?=s?\b)"), "tre"),
-             (re.compile(r"(?<=[a-z]{2})ense(?=s?\b)"), "ence"))
+SPELLINGS = ((lazy(r"(?<=[a-z])or(?=(?:s|ed|ing|hood|hoods|ite|ites|able|er|ers)?\b)"), "our"),
+             (lazy(r"(?<=[a-z]{2})iz(?=(?:e|es|ed|ing|ation|ations)\b)"), "is"),
+             (lazy(r"(?<=[a-z]{2})ter(?=s?\b)"), "tre"),
+             (lazy(r"(?<=[a-z]{2})ense(?=s?\b)"), "ence"))
 
 
 def british(text: str) -> str:

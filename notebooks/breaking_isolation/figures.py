@@ -16,7 +16,6 @@ import base64
 import html
 import io
 import math
-import re
 from collections.abc import Mapping
 
 import matplotlib as mpl
@@ -24,8 +23,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
+from matplotlib.transforms import Bbox
 
 from . import markup, style
+from .patterns import lazy
 from .style import SVG_HASHSALT
 from .vocabulary import ISO_DATE, KIND_WORDS
 
@@ -46,18 +47,44 @@ def to_svg(fig, alt: str) -> str:
 
 
 def _tight_box(fig):
-    """The figure's tight bounding box (inches, padded as savefig pads it), measured with the renderer its
-    layout was just worked out on (the chart's key placement measured the same texts), so that the SVG is
-    drawn once: with bbox_inches="tight" matplotlib would first draw the whole figure to measure it, and
-    that draw cost as much as the SVG itself. A layout engine that lays nothing out any more (what
-    fig.tight_layout() leaves behind) would force that first draw too, so it is let go; a working one
-    (layout="constrained") lays the figure out as it draws, so savefig measures that figure itself."""
+    """The figure's tight bounding box (inches, padded as savefig pads it), so that the SVG is drawn once: with
+    bbox_inches="tight" matplotlib would first draw the whole figure to measure it, and that draw cost as much as
+    the SVG itself. A chart's layout has measured what it draws (`drawn`): that box is taken as it is, unless the
+    figure has changed since; else the figure is measured with the renderer its layout was worked out on. A
+    layout engine that lays nothing out any more (what fig.tight_layout() leaves behind) would force that first
+    draw too, so it is let go; a working one (layout="constrained") lays the figure out as it draws, so savefig
+    measures that figure itself."""
     get_renderer = getattr(fig.canvas, "get_renderer", None)
     engine = fig.get_layout_engine()
     if get_renderer is None or (engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)):
         return "tight"
     fig.set_layout_engine(None)
-    return fig.get_tightbbox(get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
+    pad = mpl.rcParams["savefig.pad_inches"]
+    known = getattr(fig, _DRAWN, None)
+    if known is not None and known[1] == _artists(fig):
+        return known[0].padded(pad)
+    return fig.get_tightbbox(get_renderer()).padded(pad)
+
+
+_DRAWN = "_kit_drawn"  # the figure's attribute: the box its layout measured, and its count of artists then
+
+
+def _artists(fig) -> int:
+    """How many artists the figure and its axes hold: a change after the layout (a student's annotation, say)
+    changes it, and the figure is then measured again."""
+    return len(fig.get_children()) + sum(len(ax.get_children()) for ax in fig.axes)
+
+
+def drawn(fig, *boxes) -> None:
+    """Note what `fig` draws, as the chart's layout has just measured it: `boxes` in display units (pixels of the
+    canvas's renderer), joined to what was noted before; with no boxes, only that the artists added since lie
+    within it. to_svg crops to it without measuring the figure again, as long as the figure does not change."""
+    known = getattr(fig, _DRAWN, None)
+    inches = [box.transformed(fig.dpi_scale_trans.inverted()) for box in boxes]
+    if known is not None:
+        inches.append(known[0])
+    if inches:
+        setattr(fig, _DRAWN, (Bbox.union(inches), _artists(fig)))
 
 
 def img_tag(svg: str, alt: str) -> str:
@@ -121,7 +148,7 @@ def whole_date(value) -> str:
     return NBSP.join([str(stamp.day), stamp.strftime("%B"), str(stamp.year)])
 
 
-ISO_TEXT_DATE = re.compile(ISO_DATE)  # as the data writes a date (vocabulary.py)
+ISO_TEXT_DATE = lazy(ISO_DATE)  # as the data writes a date (vocabulary.py)
 
 
 def whole_text_date(text: str) -> str:
@@ -221,7 +248,8 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
 
     On a slide (KIT_MEDIUM=slide) only the first `max_rows` rows are shown, with a line saying how many more
     the handout has; in a notebook and in print the whole table is shown. `first`, a True/False column of
-    `frame`, picks the rows that matter here: they are shown, and the others wait behind a fold. `fold`, a
+    `frame`, picks the rows that matter here: they are shown, and the others wait behind a fold (on a slide,
+    which has no fold, they are counted in that line). `fold`, a
     summary such as "Show the table", puts the whole table behind a fold (not on a slide): a table that answers
     the exercise just above it waits there until the student opens it.
     """
@@ -246,13 +274,16 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str] | list[str] | None = N
         shown = shown.assign(**{name: shown[name].astype(object).map(lambda v: STANDING_WORDS.get(v, v))
                                 for name in standing})
     folded: list[list[str]] = []
-    if first is not None and style.medium() != "slide":
-        keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()
-        folded = [[cell_text(v) for v in row] for row in shown[~keep].itertuples(index=False, name=None)]
-        shown = shown[keep]
     hidden = 0
+    if first is not None:
+        keep = first.reindex(frame.index).fillna(False).astype(bool).to_numpy()
+        if style.medium() == "slide":  # a slide has no fold to open: the other rows are counted below the table
+            hidden = int((~keep).sum())
+        else:
+            folded = [[cell_text(v) for v in row] for row in shown[~keep].itertuples(index=False, name=None)]
+        shown = shown[keep]
     if max_rows is not None and style.medium() == "slide" and len(shown) > max_rows:
-        hidden = len(shown) - max_rows
+        hidden += len(shown) - max_rows
         shown = shown.head(max_rows)
     rows = [[cell_text(value) for value in row] for row in shown.itertuples(index=False, name=None)]
     numeric = [pd.api.types.is_numeric_dtype(shown[name]) and not pd.api.types.is_bool_dtype(shown[name])

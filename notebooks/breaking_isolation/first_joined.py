@@ -9,9 +9,10 @@ import re
 
 from . import ties_said
 from .misconceptions import _spoken
+from .patterns import lazy
 
-BEGAN = re.compile(r"\b(?:only|first|not\s+until)\s+(?:\w+\s+)?(?:joined|entered|allied\s+with|admitted|teamed\s+up\s+with)"
-                   r"\b(?P<rest>[^.;,]*?)\bin\s+(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+BEGAN = lazy(r"\b(?:only|first|not\s+until)\s+(?:\w+\s+)?(?:joined|entered|allied\s+with|admitted|teamed\s+up\s+with)"
+             r"\b(?P<rest>[^.;,]*?)\bin\s+(?P<year>1[89]\d\d)\b", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:

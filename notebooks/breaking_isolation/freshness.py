@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .patterns import lazy
 from .verdicts import STALE, Verdict
 
 # `answer = ...` at the start of a line, after `;` or a magic (`%time answer = ...`), not `answer == ...`: for a cell Python cannot parse
-SETS_ANSWER = re.compile(r"(?:^|;)\s*(?:%%?\w+\s+)?answer\s*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+SETS_ANSWER = lazy(r"(?:^|;)\s*(?:%%?\w+\s+)?answer\s*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
 
 
 def sets_answer(source: str) -> bool:

@@ -24,6 +24,7 @@ from . import characters, csv_file, data_cache, rules
 from .characters import UTF8_HINT
 from .csv_file import EDGE_SPACE
 from .paths import data_dir as default_data_dir
+from .patterns import lazy
 from .problems import DataError, Problem, shorten
 from .vocabulary import (
     ACTOR_KINDS,
@@ -53,7 +54,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 1950  # the kit's period, with room on both sides;
 TITLE_LENGTH = 80
 TEXT_LENGTH = 4000  # any other free text: a description or note longer than this is a paste gone wrong
 # What a spreadsheet makes of a date: 2/1/1924, 1924/02/01, 01.02.1924. Named, never guessed at.
-MANGLED_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
+MANGLED_DATE = lazy(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
 PRECISION = {4: "year", 7: "month", 10: "day"}
 # Columns of free text; every other column has a shape or a vocabulary that edge white space breaks.
 FREE_TEXT = {"title", "description", "date_note", "name", "note", "citation", "url"}

@@ -8,12 +8,13 @@ characters, `*x*` with its stars, and `$x$` as dollars, not as mathematics (Jupy
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
+
+from .patterns import lazy
 
 # Every ASCII character that Markdown, HTML or Lab's mathematics could read as markup. CommonMark lets any ASCII
 # punctuation be escaped with a backslash, and the escaped character shows as itself in every renderer.
-MARKUP = re.compile(r"([\\`*_\[\]<>&|~#$!])")
+MARKUP = lazy(r"([\\`*_\[\]<>&|~#$!])")
 
 
 def escape(text) -> str:

@@ -12,11 +12,12 @@ import re
 import pandas as pd
 
 from . import acts_named, claim_people, ties_said
+from .patterns import lazy
 
-JOINED = re.compile(r"\b(?:joined|entered|was\s+admitted\s+(?:to|into)|became\s+(?:a\s+)?member\s+of|was\s+let\s+into)"
-                    r"\s+(?:the\s+)?", re.IGNORECASE)
-ENTRY = re.compile(r"\b(?:join\w*|admi(?:t|ts|tted|ssion)|membership|became\s+a\s+member|entr(?:y|ies)\s+into)\b",
-                   re.IGNORECASE)
+JOINED = lazy(r"\b(?:joined|entered|was\s+admitted\s+(?:to|into)|became\s+(?:a\s+)?member\s+of|was\s+let\s+into)"
+              r"\s+(?:the\s+)?", re.IGNORECASE)
+ENTRY = lazy(r"\b(?:join\w*|admi(?:t|ts|tted|ssion)|membership|became\s+a\s+member|entr(?:y|ies)\s+into)\b",
+             re.IGNORECASE)
 BODIES = ("international_organisation",)
 STATES = ("state",)
 
@@ -51,7 +52,7 @@ def read(claim: str, data, cited=()) -> str | None:
             if pair.empty or not years:
                 continue
             texts = pair["title"].astype(str) + " " + pair["description"].fillna("").astype(str)
-            if texts.str.contains(ENTRY).any():
+            if texts.str.contains(ENTRY.compiled).any():
                 continue  # the data records an entry: its year is for the date rules
             then = pair[pair["date"].dt.year.isin(years)].sort_values("date")
             if then.empty:

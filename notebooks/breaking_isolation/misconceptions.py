@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import lazy
+
 NOT = (r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno )(?<!\bwithout )(?<!\bneither )(?<!\bnor )"
        r"(?<!\bnone )(?<!\bnobody )")  # a denial just before the word ("neither withdrew its recognition")
 
@@ -32,7 +34,7 @@ class Misconception:
 
 
 def _r(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
+    return lazy(pattern, re.IGNORECASE)
 
 
 # A count going down ("went down", "fell", "dropped"), and the words between a count and its verb, none of which may
@@ -341,10 +343,10 @@ def dated(entry: Misconception, data, text: str = "") -> Misconception:
 
 # A law phrase ("de jure", "full recognition") given a time of its own, after it ("in 1924", "later", "only in
 # 1924") or just before it ("and then recognised ... de jure"): the second step of "trade first, law later".
-LAW = re.compile(r"\bde jure\b|\bin law\b|\bfull(?:y)?\s+recogni\w*|\blegal(?:ly)?\s+recogni\w*", re.IGNORECASE)
-LATER_STEP = re.compile(r"\b(later|then|afterwards|eventually|subsequently|only|followed|until|till|after)\b",
-                        re.IGNORECASE)
-STATEMENT_END = re.compile(r"[.;]|\b(because|since|so|which|but|while|whereas)\b", re.IGNORECASE)
+LAW = lazy(r"\bde jure\b|\bin law\b|\bfull(?:y)?\s+recogni\w*|\blegal(?:ly)?\s+recogni\w*", re.IGNORECASE)
+LATER_STEP = lazy(r"\b(later|then|afterwards|eventually|subsequently|only|followed|until|till|after)\b",
+                  re.IGNORECASE)
+STATEMENT_END = lazy(r"[.;]|\b(because|since|so|which|but|while|whereas)\b", re.IGNORECASE)
 
 
 def _law_said_in_1921(text: str) -> bool:
@@ -391,9 +393,9 @@ def _two_steps_hint(data, text: str) -> str | None:
     return None
 
 
-MASSACRE = re.compile(r"\bmassacr\w*", re.IGNORECASE)
-DENIAL_NEAR = re.compile(r"\b(no|not|never|nor)\s+(\w+\s+){0,2}$|n't\s+(\w+\s+){0,2}$", re.IGNORECASE)
-PART_CUT = re.compile(r"[,;:()]|\b(and|but|while|whereas|then|before|after|until|only)\b", re.IGNORECASE)
+MASSACRE = lazy(r"\bmassacr\w*", re.IGNORECASE)
+DENIAL_NEAR = lazy(r"\b(no|not|never|nor)\s+(\w+\s+){0,2}$|n't\s+(\w+\s+){0,2}$", re.IGNORECASE)
+PART_CUT = lazy(r"[,;:()]|\b(and|but|while|whereas|then|before|after|until|only)\b", re.IGNORECASE)
 
 
 def _massacre_dated(text: str, year: str) -> bool:
@@ -457,18 +459,18 @@ def _breaks_hint(data) -> str:
 RECOGNISED = r"(?P<between>(?:\s+[\w']+){0,4}?)\s+(?:recogni[sz]\w*|gave\s+(?:de jure\s+)?recognition)\b"
 # the year of the recognition's own clause: not one after "since", "because", "when" ("since Rapallo was signed
 # in 1922"), nor one that bounds it ("before 1925")
-AFTER = re.compile(r"^(?P<rest>(?:\W+(?!(?:but|while|whereas|and|until|though|since|because|when|after|before|so)\b)"
-                   r"[\w']+){0,8}?)\W+(?:in\s+)?"
-                   r"(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+AFTER = lazy(r"^(?P<rest>(?:\W+(?!(?:but|while|whereas|and|until|though|since|because|when|after|before|so)\b)"
+             r"[\w']+){0,8}?)\W+(?:in\s+)?"
+             r"(?P<year>1[89]\d\d)\b", re.IGNORECASE)
 # words between a state and "recognised" that make it no claim of that state's recognition: a denial, a held-back
 # act ("stayed out"), or a second clause with its own subject ("the US stayed out while Europe recognised")
-HELD_BACK = re.compile(r"\b(not|never|n't|no|longer|stop\w*|ceas\w*|refus\w*|declin\w*|reject\w*|withh[eo]ld\w*|wait\w*|delay\w*|"
-                       r"stay\w*|kept|keep\w*|"
-                       r"only|until|to|was|were|been|being|would|could|might|should|if|and|but|or|"
-                       r"while|whereas|though|although|when|because|since|after|before|so)\b", re.IGNORECASE)
-IN_PRACTICE = re.compile(r"\bde facto\b|\bin practice\b|\btrade agreement", re.IGNORECASE)
-FACTO = re.compile(r"\bde facto\b|\bin practice\b", re.IGNORECASE)
-IN_LAW = re.compile(r"\bde jure\b|\bin law\b|\b(fully|formally|officially|legally)\b|\bfull\b", re.IGNORECASE)
+HELD_BACK = lazy(r"\b(not|never|n't|no|longer|stop\w*|ceas\w*|refus\w*|declin\w*|reject\w*|withh[eo]ld\w*|wait\w*|delay\w*|"
+                 r"stay\w*|kept|keep\w*|"
+                 r"only|until|to|was|were|been|being|would|could|might|should|if|and|but|or|"
+                 r"while|whereas|though|although|when|because|since|after|before|so)\b", re.IGNORECASE)
+IN_PRACTICE = lazy(r"\bde facto\b|\bin practice\b|\btrade agreement", re.IGNORECASE)
+FACTO = lazy(r"\bde facto\b|\bin practice\b", re.IGNORECASE)
+IN_LAW = lazy(r"\bde jure\b|\bin law\b|\b(fully|formally|officially|legally)\b|\bfull\b", re.IGNORECASE)
 
 
 def _spoken(date_text: str) -> str:
@@ -558,7 +560,7 @@ def _when(year: str) -> str:
     return year if year.startswith("between") else f"in {year}"
 
 
-SPAN_END = re.compile(r"\s*(?:and|to|until|-|–)\s*(?P<year>1[89]\d\d)\b", re.IGNORECASE)
+SPAN_END = lazy(r"\s*(?:and|to|until|-|–)\s*(?P<year>1[89]\d\d)\b", re.IGNORECASE)
 
 
 def _span(claim: str, at: int, after) -> str | None:
@@ -594,8 +596,8 @@ def _year_hint(state: str, typed: str, year: str, dates: dict[str, tuple[str, st
 # --- "Moscow recognised <a state>": the data records the other way round ----------------------------------------
 
 MOSCOW = r"(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|rsfsr|moscow|kremlin|soviets|soviet\s+government)"
-DENIED = re.compile(r"\b(not|never|n't|refus\w*|declin\w*|reject\w*|wait\w*|asked|wanted|sought|hoped)\b|n't", re.IGNORECASE)
-MUTUAL = re.compile(r"\b(each other|one another|mutual\w*|both)\b", re.IGNORECASE)
+DENIED = lazy(r"\b(not|never|n't|refus\w*|declin\w*|reject\w*|wait\w*|asked|wanted|sought|hoped)\b|n't", re.IGNORECASE)
+MUTUAL = lazy(r"\b(each other|one another|mutual\w*|both)\b", re.IGNORECASE)
 
 
 def _moscow_and_its_people(data) -> str:
@@ -644,13 +646,13 @@ def wrong_direction(claim: str, data) -> list[Misconception]:
 
 # An event's text that makes it Moscow's recognition too: Moscow recognised the state, or both sides signed the
 # treaty that opened relations ("Wellington Koo for the Peking government and Lev Karakhan for the USSR signed").
-BOTH_SIGNED = re.compile(r"\b(?:moscow|soviet russia|the ussr|the soviet government)\s+recogni[sz]ed\b"
-                         r"|\bfor\s+the\s+(?:ussr|rsfsr|soviet\s+\w+)\s+signed\b"
-                         r"|\band\s+(?:soviet russia|the ussr|moscow)\s+(?:signed|made)\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
-                         r"(?:peace|treaty|agreement|convention)"
-                         r"|\bsigned\b[^.]*\bby\s+\w+\s+and\s+\w+"
-                         # Moscow's answer that welcomed or recognised the state's independence (Afghanistan, 1919)
-                         r"|\b(?:welcom|recogni[sz])\w*\s+(?:\w+\s+){0,2}independence\b", re.IGNORECASE)
+BOTH_SIGNED = lazy(r"\b(?:moscow|soviet russia|the ussr|the soviet government)\s+recogni[sz]ed\b"
+                   r"|\bfor\s+the\s+(?:ussr|rsfsr|soviet\s+\w+)\s+signed\b"
+                   r"|\band\s+(?:soviet russia|the ussr|moscow)\s+(?:signed|made)\s+(?:a|an|the)?\s*(?:\w+\s+){0,3}?"
+                   r"(?:peace|treaty|agreement|convention)"
+                   r"|\bsigned\b[^.]*\bby\s+\w+\s+and\s+\w+"
+                   # Moscow's answer that welcomed or recognised the state's independence (Afghanistan, 1919)
+                   r"|\b(?:welcom|recogni[sz])\w*\s+(?:\w+\s+){0,2}independence\b", re.IGNORECASE)
 
 
 def _moscow_recognised(state: str, data, claim: str) -> bool:

@@ -19,23 +19,24 @@ import re
 from . import evidence_words, ties_said
 from .claim_people import IRREGULAR, MONTHS
 from .kin import DEMONYMS
+from .patterns import lazy
 from .recognition import state_of
 
 ARTICLE = r"(?:the|a|an|then|later)"
 STOP = {"in", "to", "of", "for", "at", "from", "with", "on", "by", "and", "who", "which", "that"}
 # A document or an act whose title opens with a name: the name is its author's, the event's doer.
-AUTHORED = re.compile(r"^(?P<name>[A-Z][\w-]+)(?:'s)?\s+(?:(?:note|ultimatum|letter|memorandum|telegram|cable|"
-                      r"declaration|manifesto|speech|protest|warning)\b|(?P<verb>[a-z]+[^s\W]s)\b)")
-SENT = re.compile(r"\b(?:came|come|comes|coming|sent|issued|drawn\s+up|written|delivered|dispatched|despatched|"
-                  r"handed\s+over|published)\b(?P<gap>(?:\s+[\w'’-]+){0,4}?)\s+(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+AUTHORED = lazy(r"^(?P<name>[A-Z][\w-]+)(?:'s)?\s+(?:(?:note|ultimatum|letter|memorandum|telegram|cable|"
+                r"declaration|manifesto|speech|protest|warning)\b|(?P<verb>[a-z]+[^s\W]s)\b)")
+SENT = lazy(r"\b(?:came|come|comes|coming|sent|issued|drawn\s+up|written|delivered|dispatched|despatched|"
+            r"handed\s+over|published)\b(?P<gap>(?:\s+[\w'’-]+){0,4}?)\s+(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 FIRM = r"(?:firm|firms|company|companies|business|concern|corporation|syndicate|group|miners?|investors?)"
-WENT_TO = re.compile(r"\b(?:went|given|granted|awarded|leased|sold|belonged)\s+to\s+(?:a|an|the)\s+$", re.IGNORECASE)
-CUT = re.compile(r"[;:]|,\s*(?:and|but|so|which|because)\b|\b(?:because|since|so|which|but|while|whereas|although)\b",
-                 re.IGNORECASE)
+WENT_TO = lazy(r"\b(?:went|given|granted|awarded|leased|sold|belonged)\s+to\s+(?:a|an|the)\s+$", re.IGNORECASE)
+CUT = lazy(r"[;:]|,\s*(?:and|but|so|which|because)\b|\b(?:because|since|so|which|but|while|whereas|although)\b",
+           re.IGNORECASE)
 # words that join two things, so that "the USSR after Shanghai" never reads as "the Soviet Shanghai"
 LINKS = {"after", "before", "in", "at", "on", "with", "from", "to", "of", "by", "for", "over", "against", "during",
          "since", "until", "than", "when", "into", "near", "like", "as"}
-DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+DENIED = lazy(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 PAST = {w for w in IRREGULAR if not w.endswith("ed")}  # a verb in the past that does not end in -ed ("took", "held")
 
 

@@ -74,7 +74,7 @@ def draw(graph: nx.Graph, ax, pos: dict, title: str = "", highlight: str = SOVIE
                       "linestyle": "dashed" if gone else "solid"})
     xs, ys = zip(*pos.values())
     ax.set_xlim(min(xs) - 0.75, max(xs) + 0.75)
-    ax.set_ylim(min(ys) - 0.45, max(ys) + 0.4)
+    ax.set_ylim(min(ys) - 0.45, max(ys) + (0.3 if style.medium() == "slide" else 0.4))
     ax.set_aspect("equal")
     ax.axis("off")
     if title:
@@ -113,19 +113,24 @@ def draw_panels(graphs: dict[str, nx.Graph], pos: dict | None = None, title: str
     # One panel is too narrow for a legend column per sign: then two columns, signs and widths.
     legend_columns = len(SIGNS) if ncols > 1 else 2
     legend_rows = math.ceil(2 * len(SIGNS) / legend_columns)
-    legend_height = (1.1 * legend_rows + 2.2) * style.fontsize("legend") / 72  # legend rows and the source line
+    # the legend's rows and the air above them (the source line hangs below the figure's foot); panels side by side
+    # on a slide keep less air, and their legend sits on the source line, for the height the slide's takeaway needs
+    tight = style.medium() == "slide" and ncols > 1
+    air = 0.2 if tight else 2.2
+    legend_height = (1.1 * legend_rows + air) * style.fontsize("legend") / 72
     fig, axes = plt.subplots(nrows, ncols, squeeze=False,
                              figsize=(panel_size[0] * ncols, panel_size[1] * nrows + legend_height))
     for ax, (label, graph) in zip(axes.flat, graphs.items()):
         draw(graph, ax, pos, title=label, fontsize=fontsize)
     for ax in list(axes.flat)[len(graphs):]:
         ax.axis("off")
-    if title:
-        fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold")
+    if title:  # on a slide the heading above the figure says it: kept unseen there, for the figure's alt text
+        fig.suptitle(title, fontsize=style.fontsize("title"), fontweight="bold", visible=style.medium() != "slide")
     fig.legend(handles=legend_handles(signs_in_a_row=legend_columns > 2), loc="lower center", ncols=legend_columns,
                frameon=False,
-               fontsize=style.fontsize("legend"), bbox_to_anchor=(0.5, 0.0), handlelength=3.2)
-    fig.text(0.01, 0.0, source + "; every event from 1 January 1921 to the panel's date",
+               fontsize=style.fontsize("legend"), bbox_to_anchor=(0.5, 0.0), handlelength=3.2,
+               borderaxespad=0.0 if tight else None)
+    fig.text(0.01, 0.0, style.source_line(source + "; every event from 1 January 1921 to the panel's date"),
              fontsize=style.fontsize("source"), color=GREY, va="top")
     fig.tight_layout(rect=(0, legend_height / fig.get_figheight(), 1, 0.95 if title else 1), pad=0.3)
     return fig

@@ -11,14 +11,15 @@ import re
 from . import evidence_words
 from .kin import DEMONYMS
 from .misconceptions import _spoken
+from .patterns import lazy
 
 # a cause given in words for an act ("because of", "led to"), not a claim whose "so" draws a conclusion from the act
-CAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused|led\s+to|provoked|prompted|"
-                   r"the\s+reason|why)\b", re.IGNORECASE)
-OPENS = re.compile(r"^(?:Citing|Blaming|After|Following|In\s+response\s+to|In\s+protest\s+at|Over)\b")
+CAUSE = lazy(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused|led\s+to|provoked|prompted|"
+             r"the\s+reason|why)\b", re.IGNORECASE)
+OPENS = lazy(r"^(?:Citing|Blaming|After|Following|In\s+response\s+to|In\s+protest\s+at|Over)\b")
 # a cause the claim denies: "not the Canton Commune", "rather than the raid"
-DENIES = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:because\s+of\s+|due\s+to\s+)?(?:the\s+)?(?P<named>(?:[\w'’-]+\s+){0,3}[\w'’-]+)",
-                    re.IGNORECASE)
+DENIES = lazy(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:because\s+of\s+|due\s+to\s+)?(?:the\s+)?(?P<named>(?:[\w'’-]+\s+){0,3}[\w'’-]+)",
+              re.IGNORECASE)
 
 
 def named(claim: str, data, cited=()) -> list[str]:

@@ -27,25 +27,26 @@ import re
 
 from . import claim_people, evidence_words, ties_said
 from .agents import _labels
+from .patterns import lazy
 
-SUCCESS = re.compile(r"\b(succeeded|succeeds|successful|a success|won|triumphed|victorious|worked|held out|"
-                     r"survived|lasted|lasting|permanent|held (?:on to )?(?:the city|it|on)|kept (?:the city|it))\b",
-                     re.IGNORECASE)
+SUCCESS = lazy(r"\b(succeeded|succeeds|successful|a success|won|triumphed|victorious|worked|held out|"
+               r"survived|lasted|lasting|permanent|held (?:on to )?(?:the city|it|on)|kept (?:the city|it))\b",
+               re.IGNORECASE)
 # In an event's description: its end, when the title does not say it ("seized Nanchang but had to abandon it")
-ENDED_BADLY = re.compile(r"\b(crushed|suppressed|failed|collapsed|put down|called off|abandon(?:ed)?|had to abandon|"
-                         r"driven out|withdrew)\b", re.IGNORECASE)
-FAILED = re.compile(r"\b(crushed|defeated|suppressed|failed|fails|collapsed|collapses|put down)\b", re.IGNORECASE)
-DENIED = re.compile(r"\b(not|never|no|hardly|n't)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-NEVER_ENDED = re.compile(r"\bnever\s+(?:been\s+|got\s+)?(broken|ended|cancell?ed|annulled|revoked|torn up|abandoned|"
-                         r"scrapped)\b", re.IGNORECASE)
+ENDED_BADLY = lazy(r"\b(crushed|suppressed|failed|collapsed|put down|called off|abandon(?:ed)?|had to abandon|"
+                   r"driven out|withdrew)\b", re.IGNORECASE)
+FAILED = lazy(r"\b(crushed|defeated|suppressed|failed|fails|collapsed|collapses|put down)\b", re.IGNORECASE)
+DENIED = lazy(r"\b(not|never|no|hardly|n't)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+NEVER_ENDED = lazy(r"\bnever\s+(?:been\s+|got\s+)?(broken|ended|cancell?ed|annulled|revoked|torn up|abandoned|"
+                   r"scrapped)\b", re.IGNORECASE)
 ENDED = r"(?:ended|cancell?ed|cancels|broke|annull?ed|revoked|terminated|tore up|scrapped|ending|ends)"
-LEADER = re.compile(r"\b(?:made|appointed|named|chose)\s+(?P<obj>\S+(?:\s+\S+){0,2}?)\s+(?:the\s+)?"
-                    r"(?:leader|head|chief|chairman)\s+of\s+", re.IGNORECASE)
-LED = re.compile(r"\b(?:led|headed|ran|controlled|commanded|became\s+(?:the\s+)?(?:leader|head|chief)\s+of)\s+(?:the\s+)?",
-                 re.IGNORECASE)
-ROLE = re.compile(r"\b(adviser|envoy|leader|commissar|secretary|commander|commandant|warlord|delegate|head)\b",
-                  re.IGNORECASE)
-PRONOUN = re.compile(r"^(?:him|her)$", re.IGNORECASE)
+LEADER = lazy(r"\b(?:made|appointed|named|chose)\s+(?P<obj>\S+(?:\s+\S+){0,2}?)\s+(?:the\s+)?"
+              r"(?:leader|head|chief|chairman)\s+of\s+", re.IGNORECASE)
+LED = lazy(r"\b(?:led|headed|ran|controlled|commanded|became\s+(?:the\s+)?(?:leader|head|chief)\s+of)\s+(?:the\s+)?",
+           re.IGNORECASE)
+ROLE = lazy(r"\b(adviser|envoy|leader|commissar|secretary|commander|commandant|warlord|delegate|head)\b",
+            re.IGNORECASE)
+PRONOUN = lazy(r"^(?:him|her)$", re.IGNORECASE)
 
 
 def _spoken_day(row) -> str:
@@ -92,11 +93,11 @@ def _ended_badly(row) -> str | None:
     return None
 
 
-APART = re.compile(r"\b(?:push\w*|pushed|drove|driv\w*|forc\w*|set|pull\w*)\s+(?:\S+\s+){0,5}?(?:apart|away)\b"
-                   r"|\b(?:ended|end(?:s|ing)?|broke|broken|cut|severed|damaged|ruined|worsened|soured|harmed|wrecked|"
-                   r"weakened)\s+(?:\S+\s+){0,2}?(?:ties|relations|friendship|links|cooperation)\b"
-                   r"|\b(?:split|estranged|alienated|divided)\b|\bisolated\s+(?:\S+\s+){1,2}from\b"
-                   r"|\bturned\s+(?:\S+\s+){1,2}against\b|\bmade\s+(?:\S+\s+){1,3}(?:enemies|hostile)\b", re.IGNORECASE)
+APART = lazy(r"\b(?:push\w*|pushed|drove|driv\w*|forc\w*|set|pull\w*)\s+(?:\S+\s+){0,5}?(?:apart|away)\b"
+             r"|\b(?:ended|end(?:s|ing)?|broke|broken|cut|severed|damaged|ruined|worsened|soured|harmed|wrecked|"
+             r"weakened)\s+(?:\S+\s+){0,2}?(?:ties|relations|friendship|links|cooperation)\b"
+             r"|\b(?:split|estranged|alienated|divided)\b|\bisolated\s+(?:\S+\s+){1,2}from\b"
+             r"|\bturned\s+(?:\S+\s+){1,2}against\b|\bmade\s+(?:\S+\s+){1,3}(?:enemies|hostile)\b", re.IGNORECASE)
 TOGETHER = ("treaty", "relations_established", "relations_restored", "de_facto_recognition", "de_jure_recognition",
             "military_cooperation")
 
@@ -130,10 +131,10 @@ def drove_apart(claim: str, data, cited=()) -> str | None:
     return None
 
 
-WON_ELECTION = re.compile(r"\b(?P<who>[A-Z][\w'’-]+)\s+(?:[Pp]arty\s+)?(?:won|carried|took|swept)\s+(?:the\s+)?"
-                          r"(?:(?P<year>1[89]\d\d)\s+)?(?:general\s+|british\s+)?elections?\b(?:\s+(?:of|in)\s+"
-                          r"(?P<year2>1[89]\d\d))?")
-DATA_WON = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+)\s+won\s+the\s+(?:general\s+)?election\b[^.]*\.?")
+WON_ELECTION = lazy(r"\b(?P<who>[A-Z][\w'’-]+)\s+(?:[Pp]arty\s+)?(?:won|carried|took|swept)\s+(?:the\s+)?"
+                    r"(?:(?P<year>1[89]\d\d)\s+)?(?:general\s+|british\s+)?elections?\b(?:\s+(?:of|in)\s+"
+                    r"(?P<year2>1[89]\d\d))?")
+DATA_WON = lazy(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’-]+)\s+won\s+the\s+(?:general\s+)?election\b[^.]*\.?")
 
 
 def election_won(claim: str, data) -> str | None:
@@ -153,9 +154,9 @@ def election_won(claim: str, data) -> str | None:
     return None
 
 
-POWER = re.compile(r"\b(?:took|seized|won|gained|grabbed|came\s+to|rose\s+to|were\s+in|was\s+in)\s+power\b"
-                   r"|\btook\s+(?:control|over)\s+(?:of\s+)?(?:china|the\s+country|the\s+state)\b"
-                   r"|\b(?:came\s+to\s+rule|ruled)\s+(?:china|the\s+country)\b", re.IGNORECASE)
+POWER = lazy(r"\b(?:took|seized|won|gained|grabbed|came\s+to|rose\s+to|were\s+in|was\s+in)\s+power\b"
+             r"|\btook\s+(?:control|over)\s+(?:of\s+)?(?:china|the\s+country|the\s+state)\b"
+             r"|\b(?:came\s+to\s+rule|ruled)\s+(?:china|the\s+country)\b", re.IGNORECASE)
 
 
 def took_power(claim: str, data) -> str | None:
@@ -271,8 +272,8 @@ def post_across_sides(claim: str, data) -> str | None:
     return None
 
 
-MOSCOW = re.compile(r"\b(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|rsfsr|moscow|kremlin|soviets|"
-                    r"soviet\s+government)\b(?:\s+\w+){0,2}?\s+recogni[sz]\w*\s+(?:the\s+)?", re.IGNORECASE)
+MOSCOW = lazy(r"\b(?:the\s+)?(?:ussr|u\.s\.s\.r\.?|soviet\s+union|soviet\s+russia|rsfsr|moscow|kremlin|soviets|"
+              r"soviet\s+government)\b(?:\s+\w+){0,2}?\s+recogni[sz]\w*\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def recognised_party(claim: str, data) -> str | None:

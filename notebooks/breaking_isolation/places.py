@@ -16,17 +16,18 @@ import re
 import pandas as pd
 
 from . import acts_named, checks, claim_people, evidence_words, ties_said
+from .patterns import lazy
 
-AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)")
-TITLED = re.compile(r"\b(?:Treaty|Treaties|Peace|Conference|Congress)\s+of\s+(?P<place>[A-Z][a-z]+)")
-DURING = re.compile(r"\b(?:during|at)\s+the\s+(?P<place>[A-Z][a-z]+)\s+(?:conference|congress)", re.IGNORECASE)
-SIGNED = re.compile(r"\b(?:made|making|concluded|signed|signing|agreed|negotiated)\b(?:\s+[\w'’-]+){0,6}?\s+"
-                    r"(?:peace|treaty|pact|agreement|settlement|convention)|\b(?:made|making|concluded)\s+peace\b"
-                    r"|\b(?:peace|treaty|pact)\b(?:\s+[\w'’-]+){0,4}?\s+(?:was|were)\s+(?:signed|concluded|made)",
-                    re.IGNORECASE)
+AT = lazy(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)")
+TITLED = lazy(r"\b(?:Treaty|Treaties|Peace|Conference|Congress)\s+of\s+(?P<place>[A-Z][a-z]+)")
+DURING = lazy(r"\b(?:during|at)\s+the\s+(?P<place>[A-Z][a-z]+)\s+(?:conference|congress)", re.IGNORECASE)
+SIGNED = lazy(r"\b(?:made|making|concluded|signed|signing|agreed|negotiated)\b(?:\s+[\w'’-]+){0,6}?\s+"
+              r"(?:peace|treaty|pact|agreement|settlement|convention)|\b(?:made|making|concluded)\s+peace\b"
+              r"|\b(?:peace|treaty|pact)\b(?:\s+[\w'’-]+){0,4}?\s+(?:was|were)\s+(?:signed|concluded|made)",
+              re.IGNORECASE)
 KINDS = ("treaty", "relations_established", "de_jure_recognition", "de_facto_recognition", "relations_restored")
-SORTS = (("peace", re.compile(r"\bpeace\b", re.IGNORECASE)),
-         ("neutrality", re.compile(r"\bneutral\w*|\bnon-aggression\b", re.IGNORECASE)))
+SORTS = (("peace", lazy(r"\bpeace\b", re.IGNORECASE)),
+         ("neutrality", lazy(r"\bneutral\w*|\bnon-aggression\b", re.IGNORECASE)))
 MONTH_NAMES = frozenset(claim_people.MONTHS)
 DENIED = acts_named.DENIED
 
@@ -102,8 +103,8 @@ def read(claim: str, data, cited=()) -> str | None:
     return None
 
 
-MADE = re.compile(r"\b(?:signed|made\s+peace|concluded|initialled)\b[^.;]{0,40}?\b(?:at|in)\s+(?:the\s+)?"
-                  r"(?P<place>[A-Z][a-z]+)|\bat\s+(?P<at>[A-Z][a-z]+)")
+MADE = lazy(r"\b(?:signed|made\s+peace|concluded|initialled)\b[^.;]{0,40}?\b(?:at|in)\s+(?:the\s+)?"
+            r"(?P<place>[A-Z][a-z]+)|\bat\s+(?P<at>[A-Z][a-z]+)")
 
 
 def made_at(row) -> set[str]:

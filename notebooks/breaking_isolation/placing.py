@@ -9,8 +9,10 @@ outside the axes. Call it once the figure's layout is final (after charts._key),
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib.transforms import Bbox
 
+from . import figures
 from .style import GREY as LEADER
 
 # (dx, dy) in points from the point, with the alignment that keeps the label clear of its own marker.
@@ -24,10 +26,15 @@ SPOTS = [(0, 10, "center", "bottom"), (0, -10, "center", "top"), (11, 0, "left",
          (-34, 30, "right", "bottom"), (34, -30, "left", "top"), (-34, -30, "right", "top")]
 
 
-def _overlap(a: Bbox, b: Bbox) -> float:
-    wide = min(a.x1, b.x1) - max(a.x0, b.x0)
-    high = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return wide * high if wide > 0 and high > 0 else 0.0
+def _overlap(box, others) -> float:
+    """How much `box` (x0, y0, x1, y1) overlaps the boxes of `others` (an array of them), in square pixels."""
+    wide = np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0])
+    high = np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1])
+    return float(np.where((wide > 0) & (high > 0), wide * high, 0.0).sum())
+
+
+# Where a label's box starts for each alignment, as a share of its width (or height) back from its anchor.
+SHIFT = {"left": 0.0, "center": 0.5, "right": 1.0, "bottom": 0.0, "top": 1.0}
 
 
 def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_points: float = 1.5, lead_all: bool = False,
@@ -37,30 +44,33 @@ def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_poin
     `avoid`: (x, y) points whose markers (`marker_points` across) labels must not cover. A label that finds no
     free spot takes the one where it overlaps least. `pad_points`: the air kept around each label. `lead_all`: a
     thin line joins every label to its point, not only the ones placed further out (where points crowd, a label
-    beside one point can sit nearer another)."""
+    beside one point can sit nearer another).
+
+    Each label is measured once: a spot only moves its box, so every spot's box is worked out from that size,
+    not by moving the label and measuring it again."""
     renderer = fig.canvas.get_renderer()
     pad = fig.dpi / 72 * pad_points  # a little air around each label, so labels never touch
     frame = ax.get_window_extent(renderer)
     half = marker_points / 2 * fig.dpi / 72
-    markers = [Bbox.from_extents(x - half, y - half, x + half, y + half)
-               for x, y in ax.transData.transform(list(avoid))] if len(avoid) else []
+    markers = [(x - half, y - half, x + half, y + half) for x, y in ax.transData.transform(list(avoid))] \
+        if len(avoid) else []
     placed, labels = [], []
-    shown = ax.transData.transform(list(points)) if len(points) else []
+    shown = ax.transData.transform(list(points)) if len(points) else np.empty((0, 2))
     for number, ((x, y), text) in enumerate(zip(points, texts)):
         label = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points", **text_style)
+        size = label.get_window_extent(renderer)
+        others = np.array(placed + markers, dtype=float).reshape(-1, 4)
         best = None
         for dx, dy, ha, va in SPOTS:
-            label.set_position((dx, dy))
-            label.set_ha(ha)
-            label.set_va(va)
-            box = label.get_window_extent(renderer).expanded(1, 1).padded(pad)
-            outside = box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1
-            clash = sum(_overlap(box, other) for other in placed + markers) + (1e6 if outside else 0)
+            left = shown[number][0] + dx * fig.dpi / 72 - SHIFT[ha] * size.width
+            bottom = shown[number][1] + dy * fig.dpi / 72 - SHIFT[va] * size.height
+            box = (left - pad, bottom - pad, left + size.width + pad, bottom + size.height + pad)
+            outside = box[0] < frame.x0 or box[2] > frame.x1 or box[1] < frame.y0 or box[3] > frame.y1
+            clash = _overlap(box, others) + (1e6 if outside else 0)
             if lead_all:  # a label nearer another labelled point than its own would be read as that one's
-                centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
-                own = (centre[0] - shown[number][0]) ** 2 + (centre[1] - shown[number][1]) ** 2
-                if any((centre[0] - px) ** 2 + (centre[1] - py) ** 2 < own
-                       for i, (px, py) in enumerate(shown) if i != number):
+                centre = np.array([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2])
+                near = ((shown - centre) ** 2).sum(axis=1)
+                if (np.delete(near, number) < near[number]).any():
                     clash += 1e3
             if best is None or clash < best[0]:
                 best = (clash, dx, dy, ha, va, box)
@@ -74,4 +84,6 @@ def place(fig, ax, points, texts, avoid=(), marker_points: float = 9.0, pad_poin
                                         "shrinkB": marker_points / 2 + 1} if far else None, **text_style)
         placed.append(box)
         labels.append(label)
+    # the labels, and their leaders between them and their points
+    figures.drawn(fig, *(Bbox.from_extents(*box) for box in placed))
     return labels

@@ -9,10 +9,11 @@ import re
 
 from .acts_named import DENIED
 from .misconceptions import MOSCOW, _spoken, first_recognitions
+from .patterns import lazy
 from .recognition import moscow_recognises
 
-SAID = re.compile(r"(?P<who>(?:[A-Z][\w'’-]*\s+){1,3})(?:\w+\s+){0,2}?recogni[sz]\w*\s+" + MOSCOW
-                  + r"(?:\s+\w+){0,2}?\s+(?:first|before\s+" + MOSCOW + r")\b", re.IGNORECASE)
+SAID = lazy(r"(?P<who>(?:[A-Z][\w'’-]*\s+){1,3})(?:\w+\s+){0,2}?recogni[sz]\w*\s+" + MOSCOW
+            + r"(?:\s+\w+){0,2}?\s+(?:first|before\s+" + MOSCOW + r")\b", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:

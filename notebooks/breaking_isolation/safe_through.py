@@ -16,14 +16,15 @@ import re
 import pandas as pd
 
 from . import claim_people, ties_said
+from .patterns import lazy
 
-WHOLE = re.compile(ties_said.ALL_ALONG.pattern[:-3] + r"|the\s+whole\s+year|all\s+year(?:\s+long|\s+round)?|"
-                   r"the\s+entire\s+year|the\s+whole\s+of\s+1[89]\d\d)\b", re.IGNORECASE)
-SAFE = re.compile(r"\s+(?:was|were|stayed|remained|kept|felt)\s+(?:\w+\s+)?(?:safe|secure|unharmed|protected)\b",
-                  re.IGNORECASE)
-PROTECT = re.compile(r"\s+(?:protected|shielded|defended|sheltered|kept\s+(?:them|it|him)\s+safe)\b", re.IGNORECASE)
-PRONOUN = re.compile(r"\s+(?:them|it|him)\b", re.IGNORECASE)
-NEGATED = re.compile(r"\b(?:not|never|no|nor)\b|n't", re.IGNORECASE)
+WHOLE = lazy(ties_said.ALL_ALONG.pattern[:-3] + r"|the\s+whole\s+year|all\s+year(?:\s+long|\s+round)?|"
+             r"the\s+entire\s+year|the\s+whole\s+of\s+1[89]\d\d)\b", re.IGNORECASE)
+SAFE = lazy(r"\s+(?:was|were|stayed|remained|kept|felt)\s+(?:\w+\s+)?(?:safe|secure|unharmed|protected)\b",
+            re.IGNORECASE)
+PROTECT = lazy(r"\s+(?:protected|shielded|defended|sheltered|kept\s+(?:them|it|him)\s+safe)\b", re.IGNORECASE)
+PRONOUN = lazy(r"\s+(?:them|it|him)\b", re.IGNORECASE)
+NEGATED = lazy(r"\b(?:not|never|no|nor)\b|n't", re.IGNORECASE)
 
 
 def _years(claim: str) -> tuple[int, int] | None:

@@ -14,10 +14,11 @@ import re
 import pandas as pd
 
 from . import acts_named, claim_people, ties_said
+from .patterns import lazy
 
 # a verb of being at a place, then the place: "was trained in Moscow", "went to Moscow", "studied at Moscow"
-STAY = re.compile(r"\b(?:trained|studied|stayed|lived|visited|went|travell?ed|journeyed|was\s+sent|arrived|"
-                  r"learned|learnt)\b(?:\s+[a-z]+){0,2}?\s+(?:in|to|at)\s+(?P<place>[A-Z][a-z]+)")
+STAY = lazy(r"\b(?:trained|studied|stayed|lived|visited|went|travell?ed|journeyed|was\s+sent|arrived|"
+            r"learned|learnt)\b(?:\s+[a-z]+){0,2}?\s+(?:in|to|at)\s+(?P<place>[A-Z][a-z]+)")
 
 
 def read(claim: str, data, cited=()) -> str | None:

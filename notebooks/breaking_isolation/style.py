@@ -5,7 +5,7 @@ The same notebook cells draw every figure; the environment variable KIT_MEDIUM s
 | KIT_MEDIUM | where | sized so that |
 |---|---|---|
 | `notebook` (default) | a JupyterLab column, a handout | a "wide" figure is about 830 px wide: it fits a ~900 px column, no side-scrolling |
-| `slide` | a 16:9 deck (1280x720, and the same at 1920x1080) | every text of the figure is at least 20 px on the projected slide, at the figure's own size |
+| `slide` | a 16:9 deck (1280x720, and the same at 1920x1080) | every text of the figure is at least 24 px on the projected slide, at the figure's own size |
 | `print` | an A4 page | a "wide" figure fits the 180 mm between the margins at its own size |
 
 The deck build (tools/build_slides.py) runs the notebooks with KIT_MEDIUM=slide; nothing else needs setting.
@@ -80,16 +80,17 @@ FIGSIZES = {
               "strip": (7.0, 2.6)},
 }
 # The height one row of a "tall" chart needs, and the most rows a medium takes before the figure must be
-# split (a slide holds few rows at 20 px text: split the chart by region or period there).
+# split (a slide holds few rows at 24 px text: split the chart by region or period there).
 ROW_HEIGHT = {"notebook": 0.26, "slide": 0.32, "print": 0.2}
 MAX_ROWS = {"notebook": 30, "slide": 10, "print": 40}
 
 # Font sizes in points (1 pt = 4/3 px at the figure's own size). On a slide, reveal.js shows the 1280 x 720
-# deck at 0.96 of its size (its margin), so 16 pt = 21.3 px x 0.96 = 20.5 px is the least that reads at 20 px;
-# the slide sizes start at 17 pt, which leaves a figure room to be shown a little smaller than its own size.
+# deck at 0.96 of its size (its margin), so 19 pt = 25.3 px x 0.96 = 24.3 px is the least that reads at 24 px,
+# the kit's standard for a slide: a slide figure is shown at its own size, never shrunk (its heights on a slide
+# are chosen so that it fits under its heading and beside its takeaway).
 FONTSIZES = {
     "notebook": {"title": 14, "label": 12, "tick": 11, "legend": 11, "node": 11, "annotation": 11, "source": 10},
-    "slide": {"title": 22, "label": 19, "tick": 18, "legend": 18, "node": 18, "annotation": 18, "source": 17},
+    "slide": {"title": 22, "label": 19, "tick": 19, "legend": 19, "node": 19, "annotation": 19, "source": 19},
     "print": {"title": 11, "label": 10, "tick": 9, "legend": 9, "node": 9, "annotation": 9, "source": 8},
 }
 
@@ -126,6 +127,16 @@ def fontsize(role: str = "tick", where: str | None = None) -> float:
     if role not in sizes:
         raise ValueError(f"text role {role!r} is unknown: use one of {', '.join(sizes)}")
     return sizes[role]
+
+
+def source_line(text: str, where: str | None = None) -> str:
+    """A figure's source line for the medium: on a slide each clause after the first ("; ...") on a line of its
+    own, each line ending in two no-break spaces. The browser sets a line a little wider than matplotlib measures
+    it, so a line that is the figure's widest text would lose its last letters at the image's edge: the
+    spaces are that room."""
+    if (where or medium()) != "slide":
+        return text
+    return "\n".join(line + "\u00a0\u00a0" for line in text.replace("; ", ";\n").split("\n"))
 
 
 def _luminance(colour: str) -> float:
@@ -177,6 +188,7 @@ def rc(where: str | None = None) -> dict:
         "lines.linewidth": 2.5 if where != "print" else 1.8,
         "lines.markersize": {"notebook": 8, "slide": 11, "print": 6}[where],
         "lines.markeredgecolor": EDGE,
+        "savefig.pad_inches": 0.04 if where == "slide" else 0.1,  # on a slide the deck's own margins give the air
         "svg.hashsalt": SVG_HASHSALT,
         "svg.fonttype": "none",  # text stays text: smaller files, searchable, read by screen readers
         "text.parse_math": False,  # data text is never markup: "$5 at 50% of $10" is drawn as written

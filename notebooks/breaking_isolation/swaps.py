@@ -19,18 +19,19 @@ import re
 
 from . import acts_named, agents, claim_people, ties_said
 from .kin import DEMONYMS
+from .patterns import lazy
 
-GIVING = re.compile(r"\b(?:sent|gave|donated|provided|offered|transferred|telegraphed|raised)\s+(?:[\w'’-]+\s+){0,3}?"
-                    r"(?:money|funds|roubles|rubles|gold|aid|arms|weapons|help|cash|donations)\s+(?:to|for)\s+(?:the\s+)?$",
-                    re.IGNORECASE)
-AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
-STAGED = re.compile(r"\b(?:staged|mounted|carried\s+out|launched|organi[sz]ed|made|led)\s+(?:the\s+)?$", re.IGNORECASE)
-SENT_AWAY = re.compile(r"\b(?:sent|packed)\s+(?P<whom>.{1,60}?)\s+(?:home|away|back)\b"
-                       r"|\b(?:forced|drove|threw|pushed|ordered)\s+(?P<whom2>.{1,60}?)\s+out\b"
-                       r"|\b(?:expelled|dismissed|ousted)\s+(?P<whom3>.{1,60}?)(?=\s+(?:from|in|after|and|$)|[,.;]|$)",
-                       re.IGNORECASE)
-SENT_BY = re.compile(r"\b(?:was|were)\s+(?:sent\s+(?:home|away|back)|forced\s+out|expelled|ousted|dismissed)\b"
-                     r"(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
+GIVING = lazy(r"\b(?:sent|gave|donated|provided|offered|transferred|telegraphed|raised)\s+(?:[\w'’-]+\s+){0,3}?"
+              r"(?:money|funds|roubles|rubles|gold|aid|arms|weapons|help|cash|donations)\s+(?:to|for)\s+(?:the\s+)?$",
+              re.IGNORECASE)
+AGAINST = lazy(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+STAGED = lazy(r"\b(?:staged|mounted|carried\s+out|launched|organi[sz]ed|made|led)\s+(?:the\s+)?$", re.IGNORECASE)
+SENT_AWAY = lazy(r"\b(?:sent|packed)\s+(?P<whom>.{1,60}?)\s+(?:home|away|back)\b"
+                 r"|\b(?:forced|drove|threw|pushed|ordered)\s+(?P<whom2>.{1,60}?)\s+out\b"
+                 r"|\b(?:expelled|dismissed|ousted)\s+(?P<whom3>.{1,60}?)(?=\s+(?:from|in|after|and|$)|[,.;]|$)",
+                 re.IGNORECASE)
+SENT_BY = lazy(r"\b(?:was|were)\s+(?:sent\s+(?:home|away|back)|forced\s+out|expelled|ousted|dismissed)\b"
+               r"(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 DENIED = acts_named.DENIED
 
 

@@ -39,22 +39,23 @@ from . import ties_said
 from .checks import with_article
 from .absolutes import _labels, _period
 from .misconceptions import _spoken
+from .patterns import lazy
 from .recognition import state_of
 
-HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
-NEVER_HOSTILE = re.compile(
+HYPOTHETICAL = lazy(r"\b(would|could|should|might|must)\s+have\b|\bif\b|\bunless\b", re.IGNORECASE)
+NEVER_HOSTILE = lazy(
     r"\b(?:never|not\s+once|at\s+no\s+(?:point|time))\s+(?:(?:had|was|were|got|came|went|been|into|to|in|a|any|one|"
     r"single|real|serious)\s+){0,4}(?:quarrel\w*|hostil\w*|enem(?:y|ies)|fought|fight|clash\w*|conflict\w*|"
     r"disput\w*|tensions?|at\s+odds|turned\s+(?:on|against)|attacked)\b", re.IGNORECASE)
-NO_FRIENDS = re.compile(r"\b(?:lost\s+(?:all|every\s+one)\s+(?:of\s+)?(?:its|their|his)|had\s+no|was\s+left\s+with\s+no|"
-                        r"left\s+with\s+no)\s+(?:\w+\s+)?(?:friends?|allies|partners)\b", re.IGNORECASE)
+NO_FRIENDS = lazy(r"\b(?:lost\s+(?:all|every\s+one)\s+(?:of\s+)?(?:its|their|his)|had\s+no|was\s+left\s+with\s+no|"
+                  r"left\s+with\s+no)\s+(?:\w+\s+)?(?:friends?|allies|partners)\b", re.IGNORECASE)
 
 
-NEVER_LOST = re.compile(r"\bnever\s+(?:really\s+)?lost\s+(?:anything|a\s+thing|out|at\s+all)\b"
-                        r"|\blost\s+nothing\b", re.IGNORECASE)
-KEPT_ALL = re.compile(r"\balways\s+kept\s+(?:all\s+)?(?:its|their|his|her)\s+(?:allies|friends|partners)\b"
-                      r"|\bnever\s+lost\s+(?:an?|any|a\s+single|one)\s+(?:of\s+its\s+)?(?:ally|allies|friends?|partners?)\b"
-                      r"|\bkept\s+all\s+(?:of\s+)?(?:its|their|his|her)\s+(?:allies|friends|partners)\b", re.IGNORECASE)
+NEVER_LOST = lazy(r"\bnever\s+(?:really\s+)?lost\s+(?:anything|a\s+thing|out|at\s+all)\b"
+                  r"|\blost\s+nothing\b", re.IGNORECASE)
+KEPT_ALL = lazy(r"\balways\s+kept\s+(?:all\s+)?(?:its|their|his|her)\s+(?:allies|friends|partners)\b"
+                r"|\bnever\s+lost\s+(?:an?|any|a\s+single|one)\s+(?:of\s+its\s+)?(?:ally|allies|friends?|partners?)\b"
+                r"|\bkept\s+all\s+(?:of\s+)?(?:its|their|his|her)\s+(?:allies|friends|partners)\b", re.IGNORECASE)
 
 
 def read(claim: str, data, start: str, end: str) -> str | None:
@@ -200,10 +201,10 @@ def no_friends(claim: str, data) -> str | None:
 
 # "Moscow's only partner was Germany", "no other state signed a treaty with Moscow": Moscow's treaties with one state
 # (said of who it was: "lost its only friend" says a loss, which the break checks read)
-ONLY = re.compile(r"\bonly\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\s+(?:[\w–-]+\s+){0,5}?(?:was|were|remained)\b|"
-                  r"\b(?:was|were|remained)\s+(?:[\w'’]+\s+){0,2}only\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\b|\bno\s+other\s+(?:state|country|power|"
-                  r"government)\s+(?:ever\s+)?(?:signed|made|concluded)\s+(?:any|a)\s+(?:treaty|treaties|agreement|pact)",
-                  re.IGNORECASE)
+ONLY = lazy(r"\bonly\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\s+(?:[\w–-]+\s+){0,5}?(?:was|were|remained)\b|"
+            r"\b(?:was|were|remained)\s+(?:[\w'’]+\s+){0,2}only\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\b|\bno\s+other\s+(?:state|country|power|"
+            r"government)\s+(?:ever\s+)?(?:signed|made|concluded)\s+(?:any|a)\s+(?:treaty|treaties|agreement|pact)",
+            re.IGNORECASE)
 TREATY_KINDS = ("treaty", "relations_established", "de_facto_recognition", "de_jure_recognition", "relations_restored")
 
 
@@ -244,9 +245,9 @@ def only_partner(claim: str, data, start: str, end: str) -> str | None:
 
 # "Only Britain recognised the USSR in 1924", "Britain alone recognised Moscow": one state said to have recognised it
 STATE_WORDS = r"(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?"
-ONE_DID = re.compile(rf"\b(?i:only)\s+(?P<who>{STATE_WORDS}(?:(?:\s*,\s*|\s+and\s+){STATE_WORDS})*)\s+(?:had\s+|ever\s+|then\s+)?"
-                     r"(?P<verb>recogni[sz]ed)\b|"
-                     r"\b(?P<who2>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s+alone\s+(?:had\s+)?(?P<verb2>recogni[sz]ed)\b")
+ONE_DID = lazy(rf"\b(?i:only)\s+(?P<who>{STATE_WORDS}(?:(?:\s*,\s*|\s+and\s+){STATE_WORDS})*)\s+(?:had\s+|ever\s+|then\s+)?"
+               r"(?P<verb>recogni[sz]ed)\b|"
+               r"\b(?P<who2>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)\s+alone\s+(?:had\s+)?(?P<verb2>recogni[sz]ed)\b")
 OPENINGS = ("de_jure_recognition", "relations_established")
 
 
@@ -287,9 +288,9 @@ def only_one(claim: str, data, start: str, end: str) -> str | None:
 
 
 # "The Soviets never recognised anybody themselves": Moscow said never to have recognised another
-NEVER_RECOGNISED = re.compile(r"\b(?:never|not\s+once)\s+(?:\w+\s+)?recogni[sz]ed\s+(?:anybody|anyone|any\s+(?:other\s+)?"
-                              r"(?:state|country|government)s?|another\s+(?:state|country|government)|other\s+states|"
-                              r"any\s+one)\b", re.IGNORECASE)
+NEVER_RECOGNISED = lazy(r"\b(?:never|not\s+once)\s+(?:\w+\s+)?recogni[sz]ed\s+(?:anybody|anyone|any\s+(?:other\s+)?"
+                        r"(?:state|country|government)s?|another\s+(?:state|country|government)|other\s+states|"
+                        r"any\s+one)\b", re.IGNORECASE)
 
 
 def never_recognised(claim: str, data) -> str | None:
@@ -315,8 +316,8 @@ def never_recognised(claim: str, data) -> str | None:
 
 
 MILITARY_THING = r"military\s+(?:deals?|agreements?|co-?operation|pacts?|ties|links?|contacts?)"
-NEVER_MILITARY = re.compile(rf"\b(?:never|not\s+once)\s+(?:\w+\s+){{0,2}}?(?:any\s+|a\s+)?{MILITARY_THING}\b", re.IGNORECASE)
-FIRST_MILITARY = re.compile(rf"\bfirst\s+{MILITARY_THING}\b", re.IGNORECASE)
+NEVER_MILITARY = lazy(rf"\b(?:never|not\s+once)\s+(?:\w+\s+){{0,2}}?(?:any\s+|a\s+)?{MILITARY_THING}\b", re.IGNORECASE)
+FIRST_MILITARY = lazy(rf"\bfirst\s+{MILITARY_THING}\b", re.IGNORECASE)
 
 
 def military(claim: str, data) -> str | None:

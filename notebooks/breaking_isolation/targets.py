@@ -25,19 +25,20 @@ import pandas as pd
 
 from . import agents, claim_people, ties_said
 from .kin import name_words
+from .patterns import lazy
 
-GIVE = re.compile(r"\b(?:armed|funded|financed|trained|equipped|supplied|subsidi[sz]ed|bankrolled|paid)\s+(?:the\s+)?$",
-                  re.IGNORECASE)
+GIVE = lazy(r"\b(?:armed|funded|financed|trained|equipped|supplied|subsidi[sz]ed|bankrolled|paid)\s+(?:the\s+)?$",
+            re.IGNORECASE)
 # What an event was: "was aimed at Moscow", "was a Nationalist rising against Moscow".
-AIMED = re.compile(r"\b(?:was|were)\s+(?:(?:mainly|chiefly|really|first|also)\s+)?(?:aimed|directed|targeted)\s+"
-                   r"(?:at|against)\s+(?:the\s+)?$"
-                   r"|\b(?:was|were)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:rising|uprising|revolt|rebellion|coup|attack|"
-                   r"campaign|expedition|strike|plot|war|offensive|purge|massacre|raid)\s+against\s+(?:the\s+)?$",
-                   re.IGNORECASE)
-FOR = re.compile(r"\b(?P<verb>signed|negotiated|acted|spoke)\b(?:\s+[\w'’-]+){0,9}?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$"
-                 r"|\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|sent\s+by|appointed\s+by|as\s+(?:an?\s+)?"
-                 r"(?:agent|envoy|representative|emissary|delegate)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+AIMED = lazy(r"\b(?:was|were)\s+(?:(?:mainly|chiefly|really|first|also)\s+)?(?:aimed|directed|targeted)\s+"
+             r"(?:at|against)\s+(?:the\s+)?$"
+             r"|\b(?:was|were)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:rising|uprising|revolt|rebellion|coup|attack|"
+             r"campaign|expedition|strike|plot|war|offensive|purge|massacre|raid)\s+against\s+(?:the\s+)?$",
+             re.IGNORECASE)
+FOR = lazy(r"\b(?P<verb>signed|negotiated|acted|spoke)\b(?:\s+[\w'’-]+){0,9}?\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?$"
+           r"|\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|sent\s+by|appointed\s+by|as\s+(?:an?\s+)?"
+           r"(?:agent|envoy|representative|emissary|delegate)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+DENIED = lazy(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 
 
 def read(claim: str, data, cited=()) -> str | None:
@@ -111,7 +112,7 @@ def helped(claim: str, data, cited=()) -> str | None:
 
 # "Third CCP Congress decides members will join the Kuomintang", "...admits communists": one side's members inside
 # the other's (the united front), by the titles of the two sides' cooperative acts
-JOINED = re.compile(r"\b(?:join\w*|admit\w*)\b", re.IGNORECASE)
+JOINED = lazy(r"\b(?:join\w*|admit\w*)\b", re.IGNORECASE)
 
 
 def _joined(member: str, body: str, before, data) -> str:
@@ -121,7 +122,7 @@ def _joined(member: str, body: str, before, data) -> str:
     pair = ((events["actor"].astype(str) == member) & (events["counterpart"].astype(str) == body)) | (
         (events["actor"].astype(str) == body) & (events["counterpart"].astype(str) == member))
     rows = events[pair & (events["date"] < before) & (events["tone"].astype(str) == "cooperative")
-                  & events["title"].astype(str).str.contains(JOINED)].sort_values("date")
+                  & events["title"].astype(str).str.contains(JOINED.compiled)].sort_values("date")
     return " and ".join(f"'{r['title']}' ({_day(r)}, {r['event_id']})" for _, r in rows.iterrows())
 
 
@@ -200,9 +201,9 @@ def _party_face(person: str, body: str, clause: str, data) -> str:
 
 
 # An act between two named sides that the data should hold as an event: a treaty signed, help in arms or money.
-SIGNED_WITH = re.compile(r"\b(?:signed|concluded|made)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:treaty|agreement|pact|"
-                         r"alliance|convention)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-HELPED_WITH = re.compile(r"\b(?:armed|funded|financed|equipped|subsidi[sz]ed|bankrolled)\s+(?:the\s+)?$", re.IGNORECASE)
+SIGNED_WITH = lazy(r"\b(?:signed|concluded|made)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:treaty|agreement|pact|"
+                   r"alliance|convention)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+HELPED_WITH = lazy(r"\b(?:armed|funded|financed|equipped|subsidi[sz]ed|bankrolled)\s+(?:the\s+)?$", re.IGNORECASE)
 TREATY_KINDS = ("treaty", "de_jure_recognition", "de_facto_recognition", "relations_established", "relations_restored",
                 "concession", "military_cooperation")
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import checks, claim_people, ties_said
+from .patterns import lazy
 
 AFTER = ("after", "since", "following")
 BEFORE = ("until", "till", "before")
-OPENER = re.compile(r"\s*,?\s*(?P<word>after|since|following|until|till|before)\b", re.IGNORECASE)
+OPENER = lazy(r"\s*,?\s*(?P<word>after|since|following|until|till|before)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -43,52 +43,53 @@ from .by_table import by_table
 from .evidence_words import NAME_FILLERS
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 from .network_model import sign_of, timeline
+from .patterns import lazy
 
-COOPERATIVE = re.compile(
+COOPERATIVE = lazy(
     r"\b(friendly|friendlier|friendship|(?:best |closest |close |good |great )?friends?|close(?:r|st)?|warm\w*|"
     r"good (?:relations|terms)|all(?:y|ies|ied)|alliance|co-?operat\w*|partners?|"
     r"partnership|count(?:ed|s|ing)? on|rel(?:y|ies|ied|ying) on|loyal\w*|joined|joins?|backed|backing|"
     r"supported|supporting|helped|aided|trust(?:ed|ing)?|courted|courting|embraced|sided with|welcomed|"
     r"reconcil\w*)\b", re.IGNORECASE)
-HOSTILE = re.compile(
+HOSTILE = lazy(
     r"\b(hostil\w*|(?:worst |bitter )?enem(?:y|ies)|cold(?:er|est)?|cool(?:er|est)?|frost\w*|tense|tensions?|"
     r"bad (?:relations|terms)|sever(?:ed|s|ing)?(?: off)?|cut(?:s|ting)? (?:off )?(?:\w+ )?(?:ties|relations)|"
     r"cut off|end(?:ed|s|ing)? (?:\w+ )?relations|(?:broke|break|breaks|breaking)(?: off| with)?|attack\w*|turned (?:on|against)|"
     r"turns? (?:on|against)|betray\w*|fought|fights?|opposed|opposing|raided|expelled|crushed|massacred|"
     r"threaten\w*|distrust\w*|rival\w*|quarrel\w*|war (?:on|against|with))\b", re.IGNORECASE)
 # Every wording of a break of relations, read against the kit's breaks: "broke off", "severed", "cut ties".
-BREAK_VERB = re.compile(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomatic\s+)?(?:relations|ties)\b)|"
-                        r"sever(?:ed|s|ing)?\b|cut(?:s|ting)?\s+(?:off\s+)?(?:\w+\s+)?(?:ties|relations)\b|cut\s+off\b|"
-                        r"end(?:ed|s|ing)?\s+(?:\w+\s+)?relations\b", re.IGNORECASE)
+BREAK_VERB = lazy(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomatic\s+)?(?:relations|ties)\b)|"
+                  r"sever(?:ed|s|ing)?\b|cut(?:s|ting)?\s+(?:off\s+)?(?:\w+\s+)?(?:ties|relations)\b|cut\s+off\b|"
+                  r"end(?:ed|s|ing)?\s+(?:\w+\s+)?relations\b", re.IGNORECASE)
 # A tie said to have ended ("Stalin's line of alliance with the Kuomintang collapsed in 1927"): no tone is claimed
 # for the years it names, so none is read.
-ENDED = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:collapsed|broke\s+down|fell\s+apart|came\s+to\s+an\s+end|ended|"
-                   r"failed|was\s+over|was\s+broken|was\s+destroyed|died)\b", re.IGNORECASE)
+ENDED = lazy(r"(?:\s+[\w'’-]+){0,5}?\s+(?:collapsed|broke\s+down|fell\s+apart|came\s+to\s+an\s+end|ended|"
+             r"failed|was\s+over|was\s+broken|was\s+destroyed|died)\b", re.IGNORECASE)
 # A word that says a tie changed ("the Comintern turned against him"): the events before the turn are of the
 # other tone by its own account, so they never refute it; only what came after can bear on it.
-TURNED = re.compile(r"turn(?:ed|s)?\s+(?:on|against)\b", re.IGNORECASE)
+TURNED = lazy(r"turn(?:ed|s)?\s+(?:on|against)\b", re.IGNORECASE)
 # A word that judges a tie which the check has no tone for ("the most important partner"): said, never passed.
-EVALUATIVE = re.compile(r"\b(?:most|least|very|truly|really|deeply|extremely|so)\s+[a-z]{3,}\b", re.IGNORECASE)
-DENIED = re.compile(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|losing)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
-                    re.IGNORECASE)
+EVALUATIVE = lazy(r"\b(?:most|least|very|truly|really|deeply|extremely|so)\s+[a-z]{3,}\b", re.IGNORECASE)
+DENIED = lazy(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|losing)\b(?:\s+\S+){0,2}\s*$|n't(?:\s+\S+){0,2}\s*$",
+              re.IGNORECASE)
 # Where one statement of a claim ends and another begins: a reason, a contrast, a relative clause.
-CLAUSE = re.compile(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
-                    r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
-SIGNED = re.compile(r"\b(?:signed|concluded|made|formed|agreed|initialled|struck)\b", re.IGNORECASE)
+CLAUSE = lazy(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
+              r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
+SIGNED = lazy(r"\b(?:signed|concluded|made|formed|agreed|initialled|struck)\b", re.IGNORECASE)
 # A word of tone that names what a side gave up ("refrain from hostile propaganda", "stop hostile acts") says
 # what was promised against, not what the tie was.
-ABSTAINED = re.compile(r"\b(?:refrain\w*|abstain\w*|stop(?:s|ped|ping)?|ceas\w*|renounc\w*|forb(?:id|ade|idden|ids)|"
-                       r"ban(?:s|ned|ning)?|g[ai]ve\s+up|giving\s+up)\s+(?:from\s+)?(?:all\s+|any\s+|their\s+|its\s+)?$",
-                       re.IGNORECASE)
-HYPOTHETICAL = re.compile(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
-PRONOUN = re.compile(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
-JOINED = re.compile(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
+ABSTAINED = lazy(r"\b(?:refrain\w*|abstain\w*|stop(?:s|ped|ping)?|ceas\w*|renounc\w*|forb(?:id|ade|idden|ids)|"
+                 r"ban(?:s|ned|ning)?|g[ai]ve\s+up|giving\s+up)\s+(?:from\s+)?(?:all\s+|any\s+|their\s+|its\s+)?$",
+                 re.IGNORECASE)
+HYPOTHETICAL = lazy(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
+PRONOUN = lazy(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
+JOINED = lazy(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
 NEAR_BEFORE, NEAR_AFTER = 8, 4  # how many words may come between a word of tone and the actors it joins
-ADJECTIVE = re.compile(r"\s+(?:republics?|people|government|state|union|side|leaders?|policy|troops|army|advisers?)\b")
+ADJECTIVE = lazy(r"\s+(?:republics?|people|government|state|union|side|leaders?|policy|troops|army|advisers?)\b")
 # A place named as a treaty is named ("the Treaty of Berlin", "the Berlin treaty"): the treaty, not an actor.
-TREATY_BEFORE = re.compile(r"\b(?:treaty|treaties|peace|pact|protocol|convention)\s+of\s+$")
-TREATY_AFTER = re.compile(r"\s+(?:treaty|treaties|pact|protocol|convention)\b")
-PART_OF_AMERICA = re.compile(r"\b(?:south|latin|central)\s+$")
+TREATY_BEFORE = lazy(r"\b(?:treaty|treaties|peace|pact|protocol|convention)\s+of\s+$")
+TREATY_AFTER = lazy(r"\s+(?:treaty|treaties|pact|protocol|convention)\b")
+PART_OF_AMERICA = lazy(r"\b(?:south|latin|central)\s+$")
 MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr",
                 "soviet government": "ussr"}
 SOVIET = ("rsfsr", "ussr")
@@ -237,7 +238,7 @@ def _both(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
                                             re.IGNORECASE) else None
 
 
-SAME_ACT = re.compile(r"\bdid\s+(?:the\s+same|likewise|so\s+too|so\s+as\s+well)\b", re.IGNORECASE)
+SAME_ACT = lazy(r"\bdid\s+(?:the\s+same|likewise|so\s+too|so\s+as\s+well)\b", re.IGNORECASE)
 
 
 def _same_act(claim: str) -> str:
@@ -281,7 +282,7 @@ def _listed(claim: str, before: list[Mention]) -> list[Mention]:
 
 
 # a name straight after a verb in the past ("raided ARCOS", "attacked the Soviet embassy") is what the verb acts on
-OBJECT_OF = re.compile(r"\b[a-z]{2,}ed\s+(?:the\s+)?$")
+OBJECT_OF = lazy(r"\b[a-z]{2,}ed\s+(?:the\s+)?$")
 
 
 def _joins(between: str) -> bool:
@@ -360,9 +361,9 @@ def _moscow_breaks(events: pd.DataFrame, moscow: set[str], labels: dict[str, str
 
 # A name that owns a post abroad ("closed the Soviet consulates") names no side of the tie: the post is the thing
 # dealt with, so "broke with Moscow and closed the Soviet consulates" does not put Moscow on both sides.
-POST = re.compile(r"\s+(?:consulates?|consuls?|embass(?:y|ies)|legations?|missions?|diplomats?|envoys?|advisers?)\b",
-                  re.I)
-POST_IN = re.compile(POST.pattern + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+POST = lazy(r"\s+(?:consulates?|consuls?|embass(?:y|ies)|legations?|missions?|diplomats?|envoys?|advisers?)\b",
+            re.I)
+POST_IN = lazy(POST.pattern + r"\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
 def read(claim: str, data, start: str, end: str, cited=()) -> Said:
@@ -672,8 +673,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
 
 
 # What follows a name whose possessive lost its apostrophe ("Moscows closest friend", "Germanys only ally")
-BARE_POSSESSIVE = re.compile(r"\s+(?:[a-z]+est\s+|only\s+|main\s+|chief\s+|best\s+|worst\s+|real\s+|true\s+)?"
-                             r"(?:friend|ally|partner|enemy|foe|rival)s?\b", re.IGNORECASE)
+BARE_POSSESSIVE = lazy(r"\s+(?:[a-z]+est\s+|only\s+|main\s+|chief\s+|best\s+|worst\s+|real\s+|true\s+)?"
+                       r"(?:friend|ally|partner|enemy|foe|rival)s?\b", re.IGNORECASE)
 
 
 def _owned(claim: str, two: list[Mention]) -> tuple[Mention, Mention] | None:
@@ -748,7 +749,7 @@ def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
     return found
 
 
-LATER = re.compile(r"\b(later|afterwards|eventually|in the end|then|subsequently|in time)\b", re.IGNORECASE)
+LATER = lazy(r"\b(later|afterwards|eventually|in the end|then|subsequently|in time)\b", re.IGNORECASE)
 
 
 def next_acts_years(claim: str, at: int, finish: int) -> set[int]:
@@ -890,19 +891,19 @@ def _cited_kin(events: pd.DataFrame, cited, a: str, b: str, one: set[str], two: 
     return rows[keep]
 
 
-ALL_ALONG = re.compile(r"\b(throughout|all through|all along|always|at all times|every year|ever since|"
-                       r"the whole (?:period|time|decade|of))\b", re.IGNORECASE)
-SPAN = re.compile(r"\b(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d|\d\d)\b")
+ALL_ALONG = lazy(r"\b(throughout|all through|all along|always|at all times|every year|ever since|"
+                 r"the whole (?:period|time|decade|of))\b", re.IGNORECASE)
+SPAN = lazy(r"\b(1[89]\d\d)\s*(?:-|–|to|until|till|and)\s*(1[89]\d\d|\d\d)\b")
 
 
-HELD_UNTIL = re.compile(r"\s*,?\s*(?:until|till|up\s+to)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?:\w+\s+)?"
-                        r"(1[89]\d\d)\b", re.IGNORECASE)
+HELD_UNTIL = lazy(r"\s*,?\s*(?:until|till|up\s+to)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?(?:\w+\s+)?"
+                  r"(1[89]\d\d)\b", re.IGNORECASE)
 
 
 # a period after a tie's word: "after 1926" (its years from 1927), "since 1925", "from 1925" (not "from 1925 to
 # 1927", a span), "in the late 1920s"
-PERIOD = re.compile(r"\b(?P<word>after|since|following|from)\s+(?P<year>1[89]\d\d)\b(?!\s*(?:-|–|to|until|till|and)\s*\d)"
-                    r"|\b(?:in\s+)?the\s+(?P<part>early|mid|late)[\s-]*(?P<decade>1[89]\d)0s\b", re.IGNORECASE)
+PERIOD = lazy(r"\b(?P<word>after|since|following|from)\s+(?P<year>1[89]\d\d)\b(?!\s*(?:-|–|to|until|till|and)\s*\d)"
+              r"|\b(?:in\s+)?the\s+(?P<part>early|mid|late)[\s-]*(?P<decade>1[89]\d)0s\b", re.IGNORECASE)
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 

@@ -18,16 +18,17 @@ import re
 import pandas as pd
 
 from . import acts_named, checks, claim_people, evidence_words, places, ties_said
+from .patterns import lazy
 
 KINDS = ("treaty", "relations_established", "de_facto_recognition", "de_jure_recognition", "relations_restored")
 NOUN = r"(?i:treaty|treaties|peace|pact|protocol|agreement|convention)"
-OF_NAME = re.compile(r"\b(?:Treaty|Treaties|Peace|Pact|Protocol|Convention)\s+of\s+(?P<name>[A-Z][\w-]+)")
-NAME_OF = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:Treaty|Treaties|treaty|treaties|Protocol|protocol|"
-                     r"pact|Pact|agreement|Agreement|convention|Convention)\b")
-BETWEEN = re.compile(r"\bbetween\s+(?P<one>.{2,60}?)\s+and\s+(?P<two>(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
-WITH = re.compile(r"\bwith\s+(?P<one>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]+)*)")
-SIGNER = re.compile(r"(?P<one>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)(?:\s+and\s+(?P<two>(?:the\s+)?[A-Z][\w'’.-]*"
-                    r"(?:\s+[A-Z][\w'’-]+)*))?\s+(?:signed|concluded|made)\s+(?:the\s+|a\s+)?$")
+OF_NAME = lazy(r"\b(?:Treaty|Treaties|Peace|Pact|Protocol|Convention)\s+of\s+(?P<name>[A-Z][\w-]+)")
+NAME_OF = lazy(r"\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:Treaty|Treaties|treaty|treaties|Protocol|protocol|"
+               r"pact|Pact|agreement|Agreement|convention|Convention)\b")
+BETWEEN = lazy(r"\bbetween\s+(?P<one>.{2,60}?)\s+and\s+(?P<two>(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+WITH = lazy(r"\bwith\s+(?P<one>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]+)*)")
+SIGNER = lazy(r"(?P<one>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)(?:\s+and\s+(?P<two>(?:the\s+)?[A-Z][\w'’.-]*"
+              r"(?:\s+[A-Z][\w'’-]+)*))?\s+(?:signed|concluded|made)\s+(?:the\s+|a\s+)?$")
 
 
 def _names(events: pd.DataFrame) -> dict[str, list[int]]:

@@ -16,10 +16,11 @@ import re
 import pandas as pd
 
 from . import act_dates, claim_people, ties_said
+from .patterns import lazy
 
-TURN = re.compile(r"\bturn(?:ed|s)?\s+(?:against|on)\b", re.IGNORECASE)
-TITLE_TURN = re.compile(r"\bturns?\s+(?:against|on)\b", re.IGNORECASE)
-NEGATED = re.compile(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
+TURN = lazy(r"\bturn(?:ed|s)?\s+(?:against|on)\b", re.IGNORECASE)
+TITLE_TURN = lazy(r"\bturns?\s+(?:against|on)\b", re.IGNORECASE)
+NEGATED = lazy(r"\b(?:not|never|no)\b|n't", re.IGNORECASE)
 
 
 def _until(part: str) -> tuple[pd.Timestamp, str] | None:
@@ -44,7 +45,7 @@ def read(claim: str, data, cited=()) -> str | None:
     labels = {**dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str))),
               **{s: "Moscow" for s in ties_said.SOVIET}}
     found = ties_said.mentions(claim, names)
-    turns = events[events["title"].astype(str).str.contains(TITLE_TURN)]
+    turns = events[events["title"].astype(str).str.contains(TITLE_TURN.compiled)]
     for begin, finish, _ in ties_said._clauses(claim):
         part = claim[begin:finish]
         if ties_said.HYPOTHETICAL.search(part) or NEGATED.search(part):
