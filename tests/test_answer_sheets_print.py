@@ -163,12 +163,27 @@ def test_lesson_5s_pack_prints_in_two_halves_that_each_stand_alone_with_no_page_
     assert f"{first + second} A4 pages" in plan and "each role card on a page of its own" not in plan
 
 
+def test_handout_5_prints_with_no_page_near_empty(browser):
+    """Handout 5 holds its last page back for the consensus; no page before it is left with a row or two (each holds
+    at least a third of the fullest page's text), and the held-back page starts with its heading."""
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto((kit_root() / "lessons" / "handouts" / "05-china-handout.html").as_uri())
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    finally:
+        page.close()
+    glyphs = glyphs_per_page(pdf)
+    assert len(glyphs) >= 5 and min(glyphs) >= max(glyphs) / 3, glyphs
+
+
 def test_lesson_5s_check_is_on_an_exit_slip_apart_from_the_answer_sheet():
     """Collecting the check must not take the homework sheet away: the check's questions are on the exit slip (two
     to a page, with a line to cut along), not on answer sheet 5, which says to print it double-sided."""
     sheets = kit_root() / "lessons" / "answer-sheets"
     sheet = (sheets / "05-china-answer-sheet.md").read_text(encoding="utf-8")
     slip = (sheets / "05-china-exit-slip.md").read_text(encoding="utf-8")
-    assert "Turning points in order" not in sheet and "Print double-sided" in sheet
-    assert slip.count("Turning points in order") == 2 and slip.count("<!-- cut:") == 1
+    assert "Spring 1927 in order" not in sheet and "Print double-sided" in sheet
+    assert slip.count("Spring 1927 in order") == 2 and slip.count("<!-- cut:") == 1
     assert "05-china-exit-slip.md" in (kit_root() / "lessons" / "05-china.md").read_text(encoding="utf-8")

@@ -260,3 +260,35 @@ def test_a_hub_s_server_records_kernel_activity_as_jupyter_server_does_without_d
     monkeypatch.setattr(Session, "deserialize", lambda self, *args, **kwargs: decoded.append(args))
     assert _watched(kit_server.KernelsWatchedLightly, session, messages) == upstream
     assert decoded == []
+
+
+NO_HISTORY = """
+import sys
+sys.path[:0] = [{jupyter!r}]
+import kit_server
+from jupyter_client.manager import KernelManager
+
+km = KernelManager(kernel_name="python3", kernel_spec_manager=kit_server.KernelsWithoutDebugger())
+km.start_kernel()
+client = km.client()
+client.start_channels()
+client.wait_for_ready(timeout=60)
+out = []
+for code in ("x = 6 * 7", "print(get_ipython().history_manager.enabled, In[1], x)"):
+    client.execute_interactive(code, timeout=60, output_hook=lambda m: out.append(m["content"].get("text", "")))
+client.stop_channels()
+km.shutdown_kernel()
+print("".join(out).strip())
+"""
+
+
+def test_a_hub_s_kernel_keeps_no_history_database_but_a_notebook_still_reads_its_cells_in_in(tmp_path):
+    """kit_server.WITHOUT_HISTORY: IPython committed each cell a kernel ran to a SQLite database in the home (0.03 CPU
+    seconds of a notebook's kernel), a history no notebook reads."""
+    script = NO_HISTORY.format(jupyter=str(ROOT / "jupyter"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "notebooks"), "IPYTHONDIR": str(tmp_path / "ipython")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=180,
+                          cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().splitlines()[-1] == "False x = 6 * 7 42"
+    assert not list((tmp_path / "ipython").rglob("history.sqlite"))

@@ -592,8 +592,10 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
 # which keep their two sides), where the other lessons' sheets keep the pages their plans promise.
 LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
 # Section D's outcomes after the plenum (its last h3) print on a page of their own, which the teacher holds back
-# until the consensus.
-HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " h3:last-of-type { break-before: page; }",
+# until the consensus. Its tables' cells are padded a little tighter, so that their six columns (tables A and C
+# name whom each event was aimed at) end on a full page, not with one row alone on a page before the held-back one.
+HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " h3:last-of-type { break-before: page; } "
+                                           "th, td { padding: 2px 4px; }",
                     "05-china-events.md": LARGE_PRINT})
 
 

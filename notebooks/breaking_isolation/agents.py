@@ -104,6 +104,15 @@ def _doers_before(claim: str, begin: int, at: int, found: list[ties_said.Mention
     return doers
 
 
+def _narrowed(doer: ties_said.Mention, claim: str, found, family) -> ties_said.Mention:
+    """The doer as its words narrow it: "the Nanjing Nationalists" are the Nanjing government, one body of the
+    Nationalists (the name just before the doer's, with nothing between, of a body that belongs to it)."""
+    ahead = [m for m in found if m.end <= doer.start and not claim[m.end:doer.start].strip()]
+    if ahead and ahead[-1].actor != doer.actor and ahead[-1].actor in family.get(doer.actor, set()):
+        return ahead[-1]
+    return doer
+
+
 def _doers_after_by(claim: str, at: int, finish: int, found: list[ties_said.Mention]) -> list[ties_said.Mention]:
     """"... was signed in 1926 by Stalin and Hitler": the actors after "by"."""
     by = re.search(r"\bby\s+", claim[at:finish], re.IGNORECASE)  # "by the Soviets": "the" may be the name's own
@@ -216,6 +225,7 @@ def read(claim: str, data, cited=()) -> str | None:
                      else _doers_after_by(claim, verb.end(), finish, found))
             if not doers:
                 continue
+            doers = [_narrowed(d, claim, found, family) for d in doers]
             # the verb's own stretch: a comma after it opens what comes next ("the Wuhan Kuomintang expelled the
             # communists in July 1927, the party had nothing ..., and by December the Canton Commune had been
             # crushed": the Commune is not what Wuhan did)
