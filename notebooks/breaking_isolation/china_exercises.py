@@ -125,8 +125,8 @@ def _check_speakers(answer, data):
         if isinstance(value, str) or not hasattr(value, "__len__") or len(value) != 2:
             raise checks.Unreadable(f"Give claim {number} a pair in brackets: a speaker and the evidence, such as "
                                     "('Stalin', '1927-stalin-theses-china').")
-        blank = ["speaker", "evidence"][[_blank(part) for part in value].index(True)] if any(
-            _blank(part) for part in value) else None
+        left = [part is None or part is Ellipsis or part == "..." for part in value]  # (an empty line is read)
+        blank = ["speaker", "evidence"][left.index(True)] if any(left) else None
         if blank:  # the template's ... left in place: not filled in, never read as a word of evidence
             return checks.wrong(f"Claim {number} has no {blank} yet: put it in place of the template's ... or "
                                 "None, such as ('Stalin', '1927-stalin-theses-china').")
