@@ -179,7 +179,8 @@ def _closer_cited(rows: pd.DataFrame, part: str, data, cited, years) -> pd.DataF
     mine = data.events[data.events["event_id"].astype(str).isin(set(cited))]
     if years:
         mine = mine[mine["date"].dt.year.isin(set(years))]
-    scored = [(score(r), i) for i, r in mine.iterrows() if shared(r["title"])]
+    scored = [(score(r), i) for i, r in mine.iterrows()  # only a deal with the state on a side: never a rival's act
+              if shared(r["title"]) and {str(r["actor"]), str(r["counterpart"])} & sides]
     best = max((s for s, _ in scored), default=0)
     top = [i for s, i in scored if s == best]
     if states and len(top) == 1 and best > max((score(r) for _, r in rows.iterrows()), default=0):
