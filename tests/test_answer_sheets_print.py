@@ -184,6 +184,6 @@ def test_lesson_5s_check_is_on_an_exit_slip_apart_from_the_answer_sheet():
     sheets = kit_root() / "lessons" / "answer-sheets"
     sheet = (sheets / "05-china-answer-sheet.md").read_text(encoding="utf-8")
     slip = (sheets / "05-china-exit-slip.md").read_text(encoding="utf-8")
-    assert "Turning points in order" not in sheet and "Print double-sided" in sheet
-    assert slip.count("Turning points in order") == 2 and slip.count("<!-- cut:") == 1
+    assert "Spring 1927 in order" not in sheet and "Print double-sided" in sheet
+    assert slip.count("Spring 1927 in order") == 2 and slip.count("<!-- cut:") == 1
     assert "05-china-exit-slip.md" in (kit_root() / "lessons" / "05-china.md").read_text(encoding="utf-8")

@@ -46,9 +46,9 @@ def test_the_phases_fill_a_50_minute_class_and_a_90_minute_block_with_set_up(pla
             .splitlines() if line.startswith("| ") and not line.startswith("| Phase")]
     minutes = lambda cell: int(re.match(r"\s*(\d+) min", cell).group(1)) if "min" in cell else 0  # noqa: E731
     assert len(rows) >= 5
-    # the first row is the first lesson's 10 minutes to log in and open the kit, in both versions
-    assert rows[0][0].strip().startswith("Log in and open the kit")
-    assert (minutes(rows[0][1]), minutes(rows[0][2])) == (10, 10)
+    # the first lesson's 10 minutes to log in and open the kit, in both versions: first, or just after settling in
+    login = next(r for r in rows[:2] if "log in" in r[0].lower() or "log-in" in r[0].lower())
+    assert (minutes(login[1]), minutes(login[2])) == (10, 10)
     assert sum(minutes(r[1]) for r in rows) == 50
     assert sum(minutes(r[2]) for r in rows) == 90
 
@@ -413,7 +413,7 @@ def test_lesson_5s_exit_slip_has_a_typeable_copy_and_asks_for_every_printed_shee
     form = html.unescape((ROOT / "lessons" / "answer-sheets" / "typeable" / "05-china-exit-slip.html")
                          .read_text(encoding="utf-8"))
     labels = re.findall(r'aria-label="([^"]*)"', form)
-    events = re.search(r"\| (Canton coup.*?) \|\n", slip).group(1).split(" | ")
+    events = re.search(r"\*\*1\..*\n\n\| (.*?) \|\n", slip).group(1).split(" | ")
     assert set(events) <= set(labels) and len(labels) == len(set(labels))      # one slip, each box once
     assert sum("Chinese side" in label for label in labels) == 2
     plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
@@ -512,7 +512,7 @@ def test_lesson_5s_key_to_exercise_b_reads_who_was_aimed_at_from_handout_5s_tabl
     assert "table A of handout 5" in handout and "table C" in handout and "who acted against whom" in handout
     plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
     key = " ".join(plan[plan.index("**Key to exercise B"):plan.index("| Mark | Criteria for step 2 |")].split())
-    named = EVENT_ID.findall(key.split("in tables A and C", 1)[1].split("The theses answer")[0])
+    named = EVENT_ID.findall(key.split("in tables A and C", 1)[1].split("In one sentence")[0])
     assert len(named) >= 5 and all(e in rows for e in named), [e for e in named if e not in rows]
     assert "aimed at the Communists" in key and rows["1927-shanghai-massacre"]["Aimed at"] == lane["ccp"]
 
@@ -641,6 +641,67 @@ def test_the_old_spelling_probe_finds_peking_in_the_kits_words_only():
     text = ('Moscow recognised Peking (`1927-peking-embassy-raid`); "the Peking government" said; '
             "Beijing (then often written Peking); the Canton Commune; the purge at Canton.")
     assert old_spellings(text) == ["Peking", "Canton"]
+
+
+def _lesson_5_timing_rows() -> list[list[str]]:
+    timing = _section((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8"), "Timing")
+    return [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in timing.splitlines()
+            if line.startswith("| ") and not line.startswith("| Phase")]
+
+
+def test_lesson_5s_timing_settles_the_groups_before_the_reading():
+    """The class sits in its groups first and then reads, so 28 students do not move after reading; the reading
+    row says what it is in lesson 5, not the first lesson's log-in."""
+    rows = _lesson_5_timing_rows()
+    assert rows[0][0].startswith("Settle into the groups")
+    assert rows[1][0].startswith("Reading (or log-in in a first lesson")
+
+
+def test_lesson_5s_timing_has_a_no_homework_column_that_fills_50_minutes():
+    """A lesson planned the night before had no homework: its column gives the reading more time, drops round 2
+    from the start and still fills 50 minutes with the check."""
+    rows = _lesson_5_timing_rows()
+    minutes = lambda cell: int(re.match(r"(\d+) min", cell).group(1)) if re.match(r"\d+ min", cell) else 0  # noqa: E731
+    assert all(len(row) == 4 for row in rows)
+    assert sum(minutes(row[3]) for row in rows) == 50
+    reading = next(row for row in rows if row[0].startswith("Reading"))
+    assert minutes(reading[3]) > minutes(reading[1])
+    assert minutes(next(row for row in rows if "round 2" in row[0])[3]) == 0
+    assert minutes(next(row for row in rows if row[0].startswith("Formative check"))[3]) == 5
+
+
+def test_lesson_5s_exit_slip_asks_only_about_events_the_50_minute_lesson_shows():
+    """Question 1 of the exit slip orders events that the 50-minute class names (Activity 3's short version) or
+    argues over in the rounds (handout 5's section D before the consensus), in the data's date order, one per
+    column of the slip."""
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    short = plan.split("3. **Backing against power", 1)[1].split("\n4. ", 1)[0].split("In the 50-minute class", 1)[1]
+    rounds = build_handouts.render()["05-china-handout.md"].split("## D.")[1].split(build_handouts.AFTER_THE_ROUNDS)[0]
+    shown = set(EVENT_ID.findall(short)) | set(EVENT_ID.findall(rounds))
+    key = _section(plan, "Formative check")
+    order = EVENT_ID.findall(key.split("**Key.** Order:", 1)[1].split("The faces", 1)[0])
+    assert order and set(order) <= shown, set(order) - shown
+    dates = kit.load().events.set_index("event_id").loc[order, "date"]
+    assert list(dates) == sorted(dates), order
+    slip = (SHEETS / "05-china-exit-slip.md").read_text(encoding="utf-8")
+    columns = re.search(r"\*\*1\..*\n\n\| (.*?) \|\n", slip).group(1).split(" | ")
+    assert len(columns) == len(order)
+
+
+TURN = re.compile(r"the party face's tie to the Nationalists turned with (.*?), not at Moscow")
+
+
+def test_lesson_5_says_one_thing_about_what_turned_the_party_faces_tie():
+    """Activity 3, the exit slip's key and the key to exercise B give the same event for the turn of the party
+    face's tie to the Nationalists, in the same words, and the key no longer says the theses answered other events."""
+    plan = " ".join((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8").split())
+    activity = plan[plan.index("3. **Backing against power"):plan.index("4. **The war scare")]
+    check = plan[plan.index("**Key.** Order:"):plan.index("| Mark | Criteria |", plan.index("**Key.** Order:"))]
+    exercise_b = plan[plan.index("**Key to exercise B"):plan.index("| Mark | Criteria for step 2 |")]
+    said = [TURN.findall(part) for part in (activity, check, exercise_b)]
+    assert all(len(s) == 1 for s in said) and said[0] == said[1] == said[2], said
+    assert "`1927-stalin-theses-china`" in said[0][0]
+    assert "The theses answer the last two" not in plan
 
 
 def test_the_documents_headers_and_notebook_3s_lanes_write_chinese_places_in_pinyin():

@@ -358,6 +358,22 @@ def test_speaker_view_shows_the_teachers_notes_offline(built, open_page, noteboo
     assert view.requests == [], view.requests
 
 
+def test_lesson_4s_standings_slide_shows_the_two_powers_rows_and_where_the_rest_are(built, open_page):
+    """Lesson 4's slide "From events to standings" projects the table's top rows, Britain's and Germany's, and says
+    that the whole table is in the notebook and the handout; the size and fit of its text are checked with every
+    slide's (test_every_slide_fits_the_screen_and_reads_from_the_back_row)."""
+    page = open_page(built / "01-recognition.slides.html").page
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    slide = page.evaluate("""() => {
+        const section = Reveal.getSlides().find(s => (s.querySelector('h2') || {}).textContent?.includes('From events to standings'));
+        return section && {rows: [...section.querySelectorAll('table tbody tr')].map(r => r.cells[1].textContent.trim()),
+                           more: (section.querySelector('.kit-table-more') || {}).textContent || ''};
+    }""")
+    assert slide and slide["rows"], slide
+    assert set(slide["rows"]) == {"United Kingdom", "Germany"} and len(slide["rows"]) <= 8, slide
+    assert re.search(r"… and \d+ more rows: the whole table is in the notebook and the handout", slide["more"]), slide
+
+
 CLICKER_KEYS = ("ArrowRight", "Space", "PageDown")  # what a presenter's clicker sends for "next"
 
 
