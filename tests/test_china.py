@@ -8,7 +8,7 @@ import breaking_isolation as kit
 import matplotlib
 import pandas as pd
 import pytest
-from breaking_isolation import checks, china, china_charts
+from breaking_isolation import checks, china, china_charts, network_model
 
 matplotlib.use("Agg")
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "china"
@@ -29,6 +29,24 @@ def test_lanes_follow_belongs_to_and_the_named_actors(data):
     assert lanes["envoy"] == china.STATE          # belongs_to the state: the state face
     assert lanes["borodin"] == china.PARTY        # the Politburo's agent: belongs_to the party (actors.csv)
     assert lanes["china-nanjing"] == lanes["kmt"]
+
+
+def test_a_partner_is_never_a_target_nor_a_foe_a_partner(live):
+    """The tables say whom each event was with or against from its tone: the Sun-Joffe manifesto was made with the
+    Nationalists, not aimed at them. A state other than Moscow is named itself, not by a lane it shares (the Hankou
+    crowds took Britain's concession, not Japan's) or stands in for (May Thirtieth's `china` is no government)."""
+    table = china.lane_events(live.events, live.actors)
+    word = table["with_or_against"].str.split().str[0]
+    assert not (word[table["tone"] == "cooperative"] == "against").any()
+    assert not (word[table["tone"] == "hostile"] == "with").any()
+    assert set(word) <= {"with", "against", "toward"} and table["with_or_against"].str.len().gt(0).all()
+    labels, lanes = checks.actor_labels(live.actors, network_model.LABELS), china.lane_of(live.actors)
+    state = live.actors.set_index("actor_id")["kind"].eq("state")
+    events = live.events.set_index("event_id")
+    for event_id, said in zip(table["event_id"], table["with_or_against"]):
+        counterpart = events.loc[event_id, "counterpart"]
+        if state.get(counterpart) and lanes.get(counterpart) not in (china.STATE, china.PARTY):
+            assert said.endswith(" " + labels[counterpart]), event_id
 
 
 def test_china_events_are_those_with_a_chinese_side_in_the_window(data):

@@ -411,8 +411,8 @@ def test_the_northern_expedition_is_said_to_be_aimed_at_whom_the_data_says(stude
     assert "Nationalists' campaign" in said and "Soviet advisers" in said and "not\nagainst Moscow" in said
     lane = china.lane_events(data.events, data.actors).set_index("event_id").loc["1926-northern-expedition"]
     assert lane["counterpart_lane"] in said.replace("\n", " ")
-    # Every table that gives an event's tone says whom it was aimed at.
+    # Every table that gives an event's tone says whom it was with or against.
     for cell in notebook.cells:
         header = next((row for row in rows(cell) if re.match(r"(Date|No\.|Lane) \|", row)), "")
         if "Tone" in header:
-            assert "Aimed at" in header, cell.get("id")
+            assert "With or against" in header, cell.get("id")

@@ -492,29 +492,33 @@ def _handout_table(handout: str, section: str) -> list[dict[str, str]]:
     return [dict(zip(head, (cell.strip() for cell in line.strip("|").split("|")))) for line in lines[2:]]
 
 
-def test_lesson_5s_key_to_exercise_b_reads_who_was_aimed_at_from_handout_5s_tables_a_and_c():
+def test_lesson_5s_key_to_exercise_b_reads_whom_each_event_was_with_or_against_from_handout_5s_tables_a_and_c():
     """Exercise B asks who acted against whom, from tables A and C; the key marks it (the massacre was aimed at the
-    Communists, not at Moscow). So both tables name the side each event was aimed at, from the data, and every
-    event the key names 'in tables A and C' is in one of them with the side the key says."""
+    Communists, not at Moscow). So both tables say whom each event was with or against, from the data's tone (a
+    partner is no target: no cooperative row reads "against", no hostile row "with"), and every event the key names
+    'in tables A and C' is in one of them with the side the key says."""
     from breaking_isolation import china  # noqa: PLC0415
 
     data = kit.load()
-    lane = china.lane_of(data.actors)
-    aimed = {e: lane.get(c) for e, c in zip(data.events["event_id"], data.events["counterpart"])}
+    toward = china.with_or_against(data.events, data.actors)
+    tone = dict(zip(data.events["event_id"], data.events["tone"].astype(str)))
+    word = {"cooperative": "with ", "hostile": "against ", "neutral": "toward "}
     handout = build_handouts.render()["05-china-handout.md"]
     rows = {}
     for section in ("A.", "C."):
         table = _handout_table(handout, section)
-        assert "Aimed at" in table[0], f"handout 5's table {section[0]} does not say whom each event was aimed at"
+        assert "With or against" in table[0], f"handout 5's table {section[0]} does not say whom each event was with"
         for row in table:
-            assert row["Aimed at"] == aimed[row["Event id"]], row["Event id"]
+            assert row["With or against"] == toward[row["Event id"]], row["Event id"]
+            assert row["With or against"].startswith(word[tone[row["Event id"]]]), row["Event id"]
             rows[row["Event id"]] = row
     assert "table A of handout 5" in handout and "table C" in handout and "who acted against whom" in handout
     plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
     key = " ".join(plan[plan.index("**Key to exercise B"):plan.index("| Mark | Criteria for step 2 |")].split())
     named = EVENT_ID.findall(key.split("in tables A and C", 1)[1].split("In one sentence")[0])
     assert len(named) >= 5 and all(e in rows for e in named), [e for e in named if e not in rows]
-    assert "aimed at the Communists" in key and rows["1927-shanghai-massacre"]["Aimed at"] == lane["ccp"]
+    ccp = china.lane_of(data.actors)["ccp"]
+    assert "aimed at the Communists" in key and rows["1927-shanghai-massacre"]["With or against"] == f"against {ccp}"
 
 
 def test_answer_sheet_5s_question_2_links_each_document_of_pack_5_by_its_letter():

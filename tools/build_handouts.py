@@ -460,9 +460,13 @@ def _china_exercises(data) -> str:
     return "\n\n".join(texts)
 
 
-# Exercise B asks who acted against whom: tables A and C name the side each event was aimed at, as notebook 3's
-# tables do (the counterpart's lane).
-AIMED_AT = ("Aimed at", "counterpart_lane")
+# Exercise B asks who acted against whom: tables A and C say whom each event was with or against, as notebook 3's
+# tables do (china.with_or_against: a partner is not a target).
+WITH_OR_AGAINST = ("With or against", "with_or_against")
+ONE_COUNTERPART = ("\"With or against\" reads the event's tone: with a partner, against a foe, toward a side "
+                   "neither. An event has one counterpart in the data: a state is named itself, not by its lane, "
+                   "and the event's description in the [appendix](05-china-events.md) says who else was there and "
+                   "who stood for a state: read it for the May Thirtieth shooting and the Nanking Incident.")
 
 
 def _china_lanes(data):
@@ -492,8 +496,8 @@ def china_handout(data) -> str:
     held = china.recognised_by_quarter(data.actors)
     spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
     spring = china.war_scare(data.events, data.actors)
-    aimed = data.events.set_index("event_id")["counterpart"].map(china.lane_of(data.actors))
-    spring = spring.assign(number=range(1, len(spring) + 1), counterpart_lane=spring["event_id"].map(aimed))
+    toward = china.with_or_against(data.events, data.actors)
+    spring = spring.assign(number=range(1, len(spring) + 1), with_or_against=spring["event_id"].map(toward))
     during, after = debate_halves(data.events)
     plenum = data.events.set_index("event_id").loc[DEBATE_BOUND]
     debate_columns = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
@@ -511,7 +515,9 @@ def china_handout(data) -> str:
              "## A. Turning points, lane by lane (figure 1)",
              "The ringed markers of figure 1, lane by lane as the figure draws them, each lane in date order, with "
              "the letter the figure prints beside each.",
-             table(turns, [("Letter", "letter"), ("Lane", "lane"), *EVENT_COLUMNS[:3], AIMED_AT, EVENT_COLUMNS[3]]),
+             table(turns, [("Letter", "letter"), ("Lane", "lane"), *EVENT_COLUMNS[:3], WITH_OR_AGAINST,
+                                  EVENT_COLUMNS[3]]),
+             ONE_COUNTERPART,
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
@@ -519,7 +525,8 @@ def china_handout(data) -> str:
                                                                        spans.items()) + ".",
              "## C. The war scare of 1927 and China (figure 3)",
              table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
-                            AIMED_AT, ("Event id", "event_id")]),
+                            WITH_OR_AGAINST, ("Event id", "event_id")]),
+             ONE_COUNTERPART,
              "## D. The debate of 1927: the events and what the data says of them",
              "The two sides' own words, printed in document pack 5: for the leadership, [Stalin's theses]"
              f"(../../data/documents/doc-1927-stalin-theses.md) ({letter('doc-1927-stalin-theses')}) and [his reply "
@@ -593,7 +600,8 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
 LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
 # Section D's outcomes after the plenum (its last h3) print on a page of their own, which the teacher holds back
 # until the consensus. Its tables' cells are padded a little tighter, so that their six columns (tables A and C
-# name whom each event was aimed at) end on a full page, not with one row alone on a page before the held-back one.
+# say whom each event was with or against) end on a full page, not with one row alone on a page before the
+# held-back one.
 HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " h3:last-of-type { break-before: page; } "
                                            "th, td { padding: 2px 4px; }",
                     "05-china-events.md": LARGE_PRINT})

@@ -465,9 +465,13 @@ def first_or_only(claim: str, data) -> str | None:
     act = next(a for i, a in enumerate(RANKED_ACTS) if said.group(f"a{i}"))
     rows = _ranked_rows(act, data)
     only = said.group("rank").lower() in ("only", "alone")
-    period = _period(claim[said.end():]) if only else None
+    if only and _only_among(claim, said, state):
+        return None  # "among the great powers, Britain alone": only_unjudged() says what the data does not class
+    period = _only_period(claim[said.end():]) if only else None
     if period:
         rows = rows[rows["date"].dt.year.between(*period)]
+    if only:  # a break the kit does not count as a state's (Nanjing's of 1927): only_unjudged() names it
+        rows = rows[rows["counted"].astype(bool)]
     own, others = rows[rows["state"] == state.actor], rows[rows["state"] != state.actor]
     labels, name = _labels(data), _name(state)
     years = {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[said.end():])} if not period else set()
@@ -503,6 +507,56 @@ def first_or_only(claim: str, data) -> str | None:
             f"('{said.group(0).strip()}'), but "
             + (f"the data also records {listed}" + ("" if own.empty else f", and {mine}") if listed else f"{mine}")
             + ". Check your claim against the events in data/events.csv.")
+
+
+MONTH_YEAR = lazy(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                 r"December)\s+(1[89]\d\d)\b")
+
+
+def _only_period(text: str) -> tuple[int, int] | None:
+    """The years an "only"/"alone" claim is read for: as _period, or the year of "in May 1927"."""
+    month = MONTH_YEAR.search(text)
+    return _period(text) or ((int(month.group(1)),) * 2 if month else None)
+
+
+def _only_among(claim: str, said, state) -> str:
+    """The words that make "only"/"alone" a rank among some states ("among the great powers, Britain alone",
+    "of the European powers"), which the data does not class; empty when there are none."""
+    head = claim[:state.start] if state.start < said.start() else ""
+    among = re.search(r"\b(?:among|of)\s+(?:the\s+)?(?P<what>(?:[\w-]+\s+){0,2}?(?:powers?|states|countries|nations))\b",
+                      head, re.IGNORECASE)
+    if among is not None:
+        return among.group("what")
+    what = " ".join((said.groupdict().get("what") or "").split())
+    return what if said.group("rank").lower() == "only" and AMONG.search(what) else ""
+
+
+def only_unjudged(claim: str, data) -> list[str]:
+    """What "<state> alone (the only state to) broke off relations" leaves unjudged: a rank among states the data
+    does not class ("the great powers"), or another break in the claim's years that the kit does not count as a
+    state's (Nanjing's of December 1927), with the kit's own reason."""
+    said = RANKED.search(claim) or ALONE.search(claim)
+    if said is None or said.group("rank").lower() not in ("only", "alone") or HYPOTHETICAL.search(claim):
+        return []
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return []
+    act = next(a for i, a in enumerate(RANKED_ACTS) if said.group(f"a{i}"))
+    name, among = _name(state), _only_among(claim, said, state)
+    among = among if among.endswith("s") or not among else among + "s"  # "the only great power": the great powers
+    if among:
+        return [f"whether {name} alone among the {among} {act} Moscow: the data does not class which states were "
+                f"the {among}, so the check did not judge the rank"]
+    period = _only_period(claim[said.end():])
+    rows = _ranked_rows(act, data)
+    rows = rows[rows["date"].dt.year.between(*period)] if period else rows
+    month = MONTH_YEAR.search(claim[said.end():])
+    if month and not _period(claim[said.end():]):  # "in May 1927": that month's breaks only
+        rows = rows[rows["date"].dt.strftime("%B %Y") == month.group(0).split(None, 1)[1]]
+    apart = rows[~rows["counted"].astype(bool) & (rows["state"] != state.actor)]
+    return [f"whether {name} alone {act} Moscow: the data also has {r.event_id} ({_spoken(str(r.date_text))}), "
+            f"which the kit does not count as its state's ('{str(r.reason).rstrip('.')}')"
+            for r in apart.itertuples()]
 
 
 # "Finland was the first state to make peace with Soviet Russia": the data's peaces with Moscow, earliest first

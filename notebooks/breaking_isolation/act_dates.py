@@ -30,7 +30,7 @@ import re
 
 import pandas as pd
 
-from . import acts_named, claim_people, evidence_words, ties_said
+from . import acts_named, agents, claim_people, evidence_words, ties_said
 from .kin import DEMONYMS
 from .patterns import lazy
 
@@ -117,6 +117,8 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
             continue  # "made peace with the Manchurian authorities at Khabarovsk in December 1929": the cited
             # Khabarovsk protocol, named by its own name, is of that month, whatever other title "Manchurian" fits
         row = rows.iloc[0]
+        if agents.other_wing_named(part, row, data):
+            continue  # "Nanjing expelled the communists in April 1927": its own purge, not Wuhan's of July
         typed = f"{MONTHS[wanted[1] - 1]} {wanted[0]}"
         return (f"Your claim puts '{row['title']}' in {typed}, but the data dates it {acts_named.spoken(row)} "
                 f"({row['event_id']}). Check the month against that event in data/events.csv.")

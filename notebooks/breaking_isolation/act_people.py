@@ -263,6 +263,33 @@ PUBLISHED = lazy(r"(?:publish|releas|leak|issu|print)\w*|made\s+public", re.IGNO
 TITLE_DOER = lazy(r"^(?P<doer>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>[a-z]{4,}s)\b")
 
 
+# a leak to the press, which is not the official release an event's title gives ("publishes")
+LEAKED = lazy(r"leak\w*|passed", re.IGNORECASE)
+
+
+def leaked(claim: str, data) -> list[str]:
+    """What the check could not decide when the claim makes a party leak a document an event names by its own name
+    ("the Conservatives leaked the Zinoviev letter"): the data's event gives the release to another doer, and the
+    clause of its sources' notes on who else may have had a copy is quoted."""
+    for said in [*PARTY_DOER.finditer(claim), *PARTY_BY.finditer(claim)]:
+        if not LEAKED.fullmatch(said.group("verb")) or DENIED.search(claim[:said.start()]):
+            continue
+        for _, row in _named_deals(claim, data, claim_people.years_in(claim)).iterrows():
+            doer = TITLE_DOER.match(str(row["title"]))
+            if doer is None or not PUBLISHED.fullmatch(doer.group("verb")):
+                continue
+            ids = row.get("source_ids")
+            ids = set(ids.split(";") if isinstance(ids, str) else ids if isinstance(ids, list) else [])
+            notes = data.sources[data.sources["source_id"].astype(str).isin(ids)]["note"].fillna("").astype(str)
+            party = PARTIES[said.group("party").lower()]
+            told = [c.strip() for n in notes for c in n.split(";") if re.search(PARTIES_OF[party], c)]
+            return [f"who leaked it: the data's '{row['title']}' ({acts_named.spoken(row)}, {row['event_id']}) "
+                    f"records the release, not who else passed a copy to the press"
+                    + (f"; a source it cites says \"{told[0]}\"" if told else "")
+                    + f", so whether the {party}s leaked it is for you to argue from the evidence"]
+    return []
+
+
 def _party_of_named(claim: str, data, cited=()) -> str | None:
     """A refusal when the claim makes a party the doer of an act it names by the event's own name ("the
     Conservatives published the Zinoviev letter"), cited or not, whose title gives that act, by the same verb, to
@@ -274,6 +301,8 @@ def _party_of_named(claim: str, data, cited=()) -> str | None:
         if re.search(r"\b(?:government|cabinet|ministry)\b", said.group(0), re.IGNORECASE):
             continue  # "the Labour government published": its offices' acts are the government's, not judged here
         party, verb = PARTIES[said.group("party").lower()], said.group("verb")
+        if LEAKED.fullmatch(verb):
+            continue  # a leak is not the release the title names: leaked() says what the data does not decide
         stems = set(evidence_words._stems(verb)) | ({"publish"} if PUBLISHED.fullmatch(verb) else set())
         passive = said.re is PARTY_BY.compiled  # "the Zinoviev letter was published by the Conservatives": named before
         rest = re.split(r"[;:]|\b(?:which|because|so|but|and)\b|,", claim[:said.start()] if passive

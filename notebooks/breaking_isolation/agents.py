@@ -187,9 +187,39 @@ def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names, type
             or _kin(doer, side, names, owners) and (not typed or bool(written & names.get(side, set()))))
 
 
-def read(claim: str, data, cited=()) -> str | None:
+def other_wing(claim: str, data, cited=()) -> list[str]:
+    """What the check could not decide when the claim gives one wing of a party the act of another, outside the
+    act's month ("Nanjing expelled the communists in April 1927"): the act the data has, and the same party's
+    earlier acts that year against the same side, which the claim may mean."""
+    skipped: list = []
+    if read(claim, data, cited, skipped):
+        return []
+    from .misconceptions import _spoken
+
+    events, said = data.events, []
+    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    names = _name_words(data)
+    for doer, row in skipped[:1]:
+        actor, label = str(row["actor"]), _labels(data)
+        theirs = events[(events["counterpart"] == row["counterpart"]) & (events["date"] < row["date"])
+                        & (events["date"].dt.year == row["date"].year) & (events["actor"] != actor)]
+        theirs = theirs[[_kin(owners.get(a) or a, actor, names, owners) or _kin(a, actor, names, owners)
+                         for a in theirs["actor"].astype(str)]]
+        earlier = "; ".join(f"'{r['title']}' ({_spoken(r['date_text'])}, {r['event_id']})"
+                            for _, r in theirs.iterrows())
+        month = pd.Timestamp(row["date"]).month_name()
+        said.append(f"whose act your claim means: it gives the act to {label.get(doer, doer)}, and the data's "
+                    f"'{row['title']}' ({_spoken(row['date_text'])}, {row['event_id']}) is an act of "
+                    f"{label.get(actor, actor)}, which your claim does not put in {month}"
+                    + (f"; the data also records the other wing's earlier acts that year: {earlier}" if earlier else "")
+                    + ". Say which act you mean, with its month")
+    return said
+
+
+def read(claim: str, data, cited=(), skipped: list | None = None) -> str | None:
     """Why the claim is refused, when it makes an actor the doer of an act the data credits to another (module
-    text); None when it does not, or when the check cannot tell."""
+    text); None when it does not, or when the check cannot tell. An act left to another wing of the doer's party
+    (_other_wing) is added to `skipped`, as (doer, event row)."""
     names = ties_said.actor_names(data.actors)
     found = ties_said.mentions(claim, names)
     if not found:
@@ -248,9 +278,43 @@ def read(claim: str, data, cited=()) -> str | None:
                 re.search(said, clause, re.IGNORECASE) for act, (said, _) in ACT_WORDS.items() if act != "attack")
             why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking,
                            faces.sides(actors), attack)
+            own_words = claim[own:doers[0].start] + " " + OTHER_DOER.split(claim[verb.end():finish])[0]
+            if why and _other_wing(doers, rows.iloc[0], own_words, owners, _name_words(data)):
+                if skipped is not None:  # "Nanjing expelled the communists in April": its own purge, not Wuhan's
+                    skipped.append((doers[0].actor, rows.iloc[0]))
+                continue
             if why:
                 return why
     return None
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+# where the verb's own words end: "Nanjing expelled the communists and Wuhan followed in July" (July is Wuhan's)
+OTHER_DOER = lazy(r"[,;]|\b(?:and|but|while|whereas|before|after)\b")
+
+
+def other_wing_named(text: str, row, data) -> bool:
+    """Whether the text names, as the only actors of the event's party, another wing of its doer (Nanjing for
+    Wuhan's expulsion), and does not put the act in the event's month (as _other_wing)."""
+    names = ties_said.actor_names(data.actors)
+    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    found = [m for m in ties_said.mentions(text, names)
+             if _kin(m.actor, str(row["actor"]), _name_words(data), owners) or m.actor == str(row["actor"])]
+    return _other_wing(found, row, text, owners, _name_words(data))
+
+
+def _other_wing(doers, row, clause: str, owners, names) -> bool:
+    """Whether the doers are another wing of the event's doer's party (Nanjing for Wuhan: kin by a shared name
+    word) and the clause does not put the act in the event's month: each wing may have done such an act of its
+    own (Nanjing purged the communists in April 1927, Wuhan expelled them in July), so the check cannot say which
+    one the claim means (undecided.py says so)."""
+    actor = str(row["actor"])
+    if not doers or not all(d.actor != actor and _kin(d.actor, actor, names, owners) for d in doers):
+        return False
+    return not re.search(rf"\b{MONTHS[pd.Timestamp(row['date']).month - 1]}\b", clause)
 
 
 def _own_act(doers, verb: str, clause: str, rows: pd.DataFrame, events: pd.DataFrame, ties,

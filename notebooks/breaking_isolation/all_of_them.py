@@ -186,6 +186,16 @@ def only_one(claim: str, data) -> str | None:
                            f"('{claim[said.start('who') - 5 if said.start('who') >= 5 else 0:said.end('act')].strip()}')", 1)
 
 
+def only_one_unjudged(claim: str, data) -> list[str]:
+    """What "Only Britain broke off relations with Moscow in 1927" leaves unjudged (absolutes.only_unjudged)."""
+    said = ONLY.search(claim)
+    if said is None:
+        return []
+    act = "break off relations with" if re.match(absolutes.ACTS["broke off relations with"], said.group("act"),
+                                                 re.IGNORECASE) else "restore relations with"
+    return absolutes.only_unjudged(f"{said.group('who')} was the only state to {act}{claim[said.end('act'):]}", data)
+
+
 def _lower(words: str) -> str:
     """A claim's opening words inside a sentence: "All the states" as "all the states"."""
     return words[:1].lower() + words[1:]

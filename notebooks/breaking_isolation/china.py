@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import checks
 from . import faces
-from .network_model import sign_of, timeline
+from .network_model import LABELS, sign_of, timeline
 from .patterns import lazy
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
@@ -69,6 +69,9 @@ TURNING_POINTS = (
     "1927-nationalist-break-with-ussr",
 )
 START, END = "1920-01-01", "1929-12-31"
+# Whom an event was with or against, in the words of its tone: the Sun-Joffe manifesto was made with the
+# Nationalists, not aimed at them.
+WITH_OR_AGAINST = {"cooperative": "with", "hostile": "against", "neutral": "toward"}
 
 
 def lane_of(actors: pd.DataFrame) -> dict[str, str]:
@@ -86,6 +89,22 @@ def lane_of(actors: pd.DataFrame) -> dict[str, str]:
     return found
 
 
+def with_or_against(events: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """{event_id: "with X", "against X" or "toward X"}, from the event's tone; X is its counterpart's lane, but a
+    state other than Moscow is named itself: the Hankou crowds took Britain's concession, not Japan's, and the
+    Chinese state (`china`, at May Thirtieth) is not the Beijing government."""
+    lanes, names = lane_of(actors), checks.actor_labels(actors, LABELS)
+    states = set(actors.loc[actors["kind"] == "state", "actor_id"])
+
+    def side(actor: str) -> str:
+        lane = lanes.get(actor)
+        return lane if lane in (STATE, PARTY) or (lane and actor not in states) else names.get(actor, "")
+
+    words = [f"{WITH_OR_AGAINST[str(tone)]} {side(c)}" if isinstance(c, str) and side(c) else ""
+             for tone, c in zip(events["tone"], events["counterpart"])]
+    return pd.Series(words, index=events["event_id"], name="with_or_against")
+
+
 def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, end: str = END) -> pd.DataFrame:
     """The China events between `start` and `end`, each with the lane of its actor and of its counterpart."""
     lanes = lane_of(actors)
@@ -96,10 +115,12 @@ def lane_events(events: pd.DataFrame, actors: pd.DataFrame, start: str = START, 
     table.loc[moscow, "lane"] = [FACE_LANE[face(a, c)] for a, c in
                                  zip(table.loc[moscow, "actor"], table.loc[moscow, "counterpart"])]
     table["counterpart_lane"] = table["counterpart"].map(lanes)
+    table["with_or_against"] = table["event_id"].map(with_or_against(events, actors))
     chinese = table["lane"].isin(CHINESE) | table["counterpart_lane"].isin(CHINESE)
     table = table[chinese & table["lane"].notna()]
     table["turning_point"] = table["event_id"].isin(TURNING_POINTS)
-    columns = ["event_id", "date", "date_text", "lane", "counterpart_lane", "kind", "tone", "title", "turning_point"]
+    columns = ["event_id", "date", "date_text", "lane", "counterpart_lane", "with_or_against", "kind", "tone", "title",
+               "turning_point"]
     return table[[c for c in columns if c in table.columns]].sort_values(["date", "event_id"]).reset_index(drop=True)
 
 

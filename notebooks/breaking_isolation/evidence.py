@@ -383,7 +383,11 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     # what the data holds on what the claim names, so that the student can hold the claim against it
     held = data_says.said(given.claim, data, spec.core(data) if spec.core else frozenset())
     unrecorded = tuple(f"The check could not check {u}." for u in (*targets.unrecorded(given.claim, data),
-                                                                      *absolutes.first_uncounted(given.claim, data)))
+                                                                      *absolutes.first_uncounted(given.claim, data),
+                                                                      *agents.other_wing(given.claim, data, given.events),
+                                                                      *act_people.leaked(given.claim, data),
+                                                                      *absolutes.only_unjudged(given.claim, data),
+                                                                      *all_of_them.only_one_unjudged(given.claim, data)))
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # the rest is the claim's background (above)
         one = len(background) == 1
         unrecorded += (f"The check counted {_listed(background)} as your claim's background, which your claim names, "
