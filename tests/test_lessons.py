@@ -706,3 +706,38 @@ def test_lesson_5_says_one_thing_about_what_turned_the_party_faces_tie():
     assert all(len(s) == 1 for s in said) and said[0] == said[1] == said[2], said
     assert "`1927-stalin-theses-china`" in said[0][0]
     assert "The theses answer the last two" not in plan
+
+
+# What a row argued as of 30 May 1927 must not say: a later month of 1927, a later year, or "within weeks".
+AFTER_MAY_1927 = re.compile(r"\b(?:June|July|August|September|October|November|December|19(?:2[89]|3\d)|within weeks)\b")
+
+
+def test_handout_5s_rows_for_the_rounds_tell_nothing_after_the_plenum():
+    """Rounds 1 and 2 are argued as of the ECCI plenum: the rows printed for them stop before any clause that tells
+    what came after it (Wuhan's turn, Nanjing's break, Trotsky's hindsight), and say they were cut."""
+    section = build_handouts.render()["05-china-handout.md"].split("## D.")[1]
+    during = section.split(f"### {build_handouts.AFTER_THE_ROUNDS}")[0]
+    rows = [line for line in during.splitlines() if re.match(r"\| 19\d\d", line)]
+    assert rows
+    for row in rows:
+        assert not AFTER_MAY_1927.search(row.split(" | ")[2]), row
+    assert "appendix prints it whole" in during
+
+
+def test_the_after_the_plenum_probe_finds_hindsight():
+    assert AFTER_MAY_1927.search("within weeks the Wuhan leaders turned") and AFTER_MAY_1927.search("in December 1927")
+    assert not AFTER_MAY_1927.search("published in Pravda on 21 April 1927; later that month")
+
+
+def test_the_documents_headers_and_notebook_3s_lanes_write_chinese_places_in_pinyin():
+    """A document's header (who wrote it, where, for whom, the headnote, the questions) is the kit's own words and
+    prints on every pack and handout that carries the document; notebook 3's lane names print in its figures and
+    tables. Only the document's text, a quotation, keeps its own spelling."""
+    from breaking_isolation import china, documents  # noqa: PLC0415
+
+    fields = ("title", "author", "place", "audience", "purpose", "headnote", "translation")
+    found = {f"{d.id} {f}": old_spellings(getattr(d, f)) for d in documents.load_documents() for f in fields}
+    found |= {f"{d.id} question {n}": old_spellings(q) for d in documents.load_documents()
+              for n, q in enumerate(d.questions, start=1)}
+    found |= {f"lane {lane}": old_spellings(lane) for lane in china.LANES}
+    assert {name: words for name, words in found.items() if words} == {}

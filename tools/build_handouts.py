@@ -6,6 +6,8 @@ The tables are computed, never typed, so they cannot drift from data/events.csv:
 when a handout on disk differs from what this script writes.
 """
 
+import calendar
+import itertools
 import re
 from pathlib import Path
 
@@ -421,6 +423,27 @@ DEBATE_BOUND = "1927-ecci-eighth-plenum"
 AFTER_THE_ROUNDS = "For the consensus, after the rounds"
 
 
+def looks_past(bound) -> re.Pattern:
+    """A clause that names a later month of the bound's year, a later year, or "within weeks": it tells the
+    rounds, argued as of the bound's day, what happened next."""
+    months = "|".join(calendar.month_name[bound.month + 1:])
+    years = "|".join(str(year) for year in range(bound.year + 1, bound.year + 10))
+    return re.compile(rf"\b(?:{months}|{years}|within (?:days|weeks|months))\b" if months else rf"\b(?:{years})\b")
+
+
+def as_of(description: str, bound) -> str:
+    """A description cut where it first looks past the bound (a sentence, or a ';' clause of it), with an ellipsis;
+    the whole text stays in the appendix and the data."""
+    past, kept = looks_past(bound), []
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", description):
+        clauses = sentence.split("; ")
+        good = list(itertools.takewhile(lambda clause: not past.search(clause), clauses))
+        kept.append("; ".join(good))
+        if len(good) < len(clauses):
+            return " ".join(k for k in kept if k).rstrip(".") + " …"
+    return description
+
+
 def debate_halves(events):
     """The debate's events split at the plenum's date: (those up to it, those after it), each in date order."""
     debate = events.set_index("event_id").loc[list(CHINA_DEBATE)].reset_index().sort_values("date", kind="stable")
@@ -500,6 +523,8 @@ def china_handout(data) -> str:
     spring = spring.assign(number=range(1, len(spring) + 1), with_or_against=spring["event_id"].map(toward))
     during, after = debate_halves(data.events)
     plenum = data.events.set_index("event_id").loc[DEBATE_BOUND]
+    # the rounds are argued as of the plenum: their rows stop where a description tells what came after it
+    during = during.assign(description=during["description"].map(lambda text: as_of(text, plenum["date"])))
     debate_columns = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
                       ("Event id", "event_id")]
     parts = ["# Handout 5: Moscow and China, 1920–1929", GENERATED,
@@ -536,6 +561,7 @@ def china_handout(data) -> str:
              "statement of 27 May](../../data/documents/doc-1927-trotsky-plenum-statement.md) "
              f"({letter('doc-1927-trotsky-plenum-statement')}).",
              f"### Up to the plenum ({_escape(plenum['date_text'])}): for rounds 1 and 2",
+             "A row that ends in … goes on past the plenum: the appendix prints it whole, for the consensus.",
              table(during, debate_columns),
              f"### {AFTER_THE_ROUNDS}",
              f"These happened after the plenum of {_escape(plenum['date_text'])}: leave them aside in rounds 1 and "
@@ -603,7 +629,7 @@ LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
 # say whom each event was with or against) end on a full page, not with one row alone on a page before the
 # held-back one.
 HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " h3:last-of-type { break-before: page; } "
-                                           "th, td { padding: 2px 4px; }",
+                                           "th, td { padding: 1px 3px; } table { line-height: 1.2; }",
                     "05-china-events.md": LARGE_PRINT})
 
 

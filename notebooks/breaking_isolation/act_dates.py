@@ -418,10 +418,24 @@ FOLLOWED = lazy(r",?\s+and\s+(?P<who>(?:the\s+)?[A-Z][\w'â€™.-]*(?:\s+[A-Z][\w'â
                       r"(?:lead|example)))?\b", re.IGNORECASE)
 
 
+# "..., and Britain followed it with a trade treaty in August": the follower's own act, named after "with"
+FOLLOWED_WITH = lazy(r"\s+with\s+(?P<act>(?:an?|its|the|their|his|her)\s+[^,;.]+)", re.IGNORECASE)
+
+
+def follower_unread(claim: str, data) -> list[str]:
+    """What "..., and Britain followed it with a trade treaty" leaves unjudged: the follower's own act, which is
+    not the act it followed, and which the check does not date."""
+    said = [(m, FOLLOWED_WITH.match(claim[m.end():])) for m in FOLLOWED.finditer(claim)]
+    return [f"what {m.group('who')} followed it with ('{w.group('act').strip()}'): another act than the one "
+            "before it, which the check did not date" for m, w in said if w]
+
+
 def wrong_follower(claim: str, data, cited=()) -> str | None:
     """A refusal when a claim says a state followed another's act ("..., and Britain followed it") and the data dates
     the follower's act of that kind, by the whole period each date may mean, before the act it is said to follow."""
     for said in FOLLOWED.finditer(claim):
+        if FOLLOWED_WITH.match(claim[said.end():]):
+            continue  # "and Britain followed it with a trade treaty": another act, follower_unread() says so
         head = claim[:said.start()]
         stops = list(LEFT_STOP.finditer(head))
         left = head[stops[-1].end():] if stops else head

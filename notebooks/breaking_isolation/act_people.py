@@ -205,6 +205,26 @@ SIGNED_BY = lazy(rf"\b(?:was|were|had\s+been)\s+(?P<deal>{DEAL})\s+by\s+(?:{TITL
                  r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
+# "Stalin's envoy Joffe": a name as the owner of the person named after it
+POSSESSIVE = lazy(r"['’]s\s+(?P<role>envoy|agent|man|representative|emissary|diplomat)\s+(?P<who>[A-Z][a-z]+)")
+
+
+def envoy_of(claim: str, data) -> list[str]:
+    """What "Stalin's envoy Joffe" leaves unjudged: whose envoy the person was, with the body the data has him
+    belong to."""
+    names = ties_said.actor_names(data.actors)
+    labels = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+    owners = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+    said = []
+    for found in re.finditer(r"\b(?P<owner>[A-Z][a-z]+)" + POSSESSIVE.pattern, claim):
+        person = names.get(found.group("who").lower())
+        if person and owners.get(person):
+            said.append(f"whose {found.group('role')} {labels[person]} was ('{found.group(0)}'): the data has "
+                        f"{labels[person]} belong to {labels.get(owners[person], owners[person])}, and names no "
+                        f"tie of his to {found.group('owner')}")
+    return said
+
+
 def _signer_of_cited(claim: str, data, cited) -> str | None:
     """A refusal when the claim makes a person the signer of a cited deal ("Austen Chamberlain signed the protocol
     that restored relations in October 1929"), or the one it was made with ("signed his manifesto with Chicherin"),
@@ -223,6 +243,8 @@ def _signer_of_cited(claim: str, data, cited) -> str | None:
             who = said.group("who")
             if DENIED.search(claim[:said.start("who")]) or evidence_words.is_common(who.split()[0].lower()):
                 continue
+            if POSSESSIVE.match(claim[said.end("who"):]):
+                continue  # "with Stalin's envoy Joffe": the envoy is the partner; envoy_of() reads whose he was
             actor = names.get(who.lower()) or names.get(who.split()[-1].lower())
             spelt = persons.get(actor, [who.lower(), who.split()[-1].lower()]) if actor else [who.lower(), who.split()[-1].lower()]
             if actor and actor not in persons:
