@@ -620,6 +620,33 @@ def _treaties(data) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["date", "state", "event_id", "title", "date_text"])
 
 
+# what makes "the first state ever to sign a treaty" a narrower first: a peace recognising the state's independence,
+# with a border state, after the Civil War
+TREATY_QUALIFIED = lazy(r"\brecogni[sz]\w*\s+(?:its|their|her|\w+(?:'s|’s))\s+independence|\bindependen\w*\s+"
+                        r"(?:was\s+)?recogni[sz]|\bborder\b|\bcivil\s+war\b", re.IGNORECASE)
+
+
+def first_treaty_unjudged(claim: str, data) -> list[str]:
+    """What "<state> was the first state ever to sign a peace treaty with Soviet Russia recognising its
+    independence" leaves unjudged: the data does not class treaties by what they recognised; its first treaty of a
+    state with Moscow and the state's own are named, with the sentence of the state's that calls it a first."""
+    said = FIRST_TREATY.search(claim)
+    qualified = TREATY_QUALIFIED.search(claim[said.end():]) if said else None
+    state = _subject(claim, said.start(), data) if qualified else None
+    treaties = _treaties(data) if state else pd.DataFrame()
+    if state is None or treaties.empty:
+        return []
+    first, own = treaties.iloc[0], treaties[treaties["state"] == state.actor]
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    told = [t.strip() for t in re.split(r"(?<=\.)\s+", str(events.at[own.iloc[0]["event_id"], "description"]))
+            if re.search(r"\bfirst\b", t)] if not own.empty else []
+    return [f"whether {_name(state)} was the first state to sign such a treaty ('{qualified.group(0).strip()}'): the "
+            f"data does not class treaties by "
+            f"what they recognised; its first treaty of a state with Moscow is '{first['title']}' "
+            f"({_spoken(first['date_text'])}, {first['event_id']})"
+            + (f", and its text on {own.iloc[0]['event_id']} says: \"{told[0]}\"" if told else "")]
+
+
 def first_treaty(claim: str, data) -> str | None:
     """"<state> was the first state ever to sign a treaty with Soviet Russia": the data's first treaty of a state
     with Moscow (_treaties) must be that state's; a year given with it must be the year of that state's first."""
@@ -627,8 +654,8 @@ def first_treaty(claim: str, data) -> str | None:
     if said is None or HYPOTHETICAL.search(claim) or set(said.group("what").lower().split()) - {"state", "country", "nation"}:
         return None  # "the first great power", "the first Baltic state": a rank the data does not class
     state = _subject(claim, said.start(), data)
-    if state is None:
-        return None
+    if state is None or TREATY_QUALIFIED.search(claim[said.end():]):
+        return None  # "recognising its independence": first_treaty_unjudged() says what the data does not rank
     treaties = _treaties(data)
     own = treaties[treaties["state"] == state.actor]
     if treaties.empty:

@@ -387,7 +387,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                                                       *agents.other_wing(given.claim, data, given.events),
                                                                       *act_people.leaked(given.claim, data),
                                                                       *absolutes.only_unjudged(given.claim, data),
-                                                                      *all_of_them.only_one_unjudged(given.claim, data)))
+                                                                      *all_of_them.only_one_unjudged(given.claim, data),
+                                                                      *absolutes.first_treaty_unjudged(given.claim, data),
+                                                                      *act_dates.follower_unread(given.claim, data),
+                                                                      *act_people.envoy_of(given.claim, data)))
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # the rest is the claim's background (above)
         one = len(background) == 1
         unrecorded += (f"The check counted {_listed(background)} as your claim's background, which your claim names, "
