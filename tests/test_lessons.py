@@ -727,3 +727,17 @@ def test_handout_5s_rows_for_the_rounds_tell_nothing_after_the_plenum():
 def test_the_after_the_plenum_probe_finds_hindsight():
     assert AFTER_MAY_1927.search("within weeks the Wuhan leaders turned") and AFTER_MAY_1927.search("in December 1927")
     assert not AFTER_MAY_1927.search("published in Pravda on 21 April 1927; later that month")
+
+
+def test_the_documents_headers_and_notebook_3s_lanes_write_chinese_places_in_pinyin():
+    """A document's header (who wrote it, where, for whom, the headnote, the questions) is the kit's own words and
+    prints on every pack and handout that carries the document; notebook 3's lane names print in its figures and
+    tables. Only the document's text, a quotation, keeps its own spelling."""
+    from breaking_isolation import china, documents  # noqa: PLC0415
+
+    fields = ("title", "author", "place", "audience", "purpose", "headnote", "translation")
+    found = {f"{d.id} {f}": old_spellings(getattr(d, f)) for d in documents.load_documents() for f in fields}
+    found |= {f"{d.id} question {n}": old_spellings(q) for d in documents.load_documents()
+              for n, q in enumerate(d.questions, start=1)}
+    found |= {f"lane {lane}": old_spellings(lane) for lane in china.LANES}
+    assert {name: words for name, words in found.items() if words} == {}

@@ -34,6 +34,8 @@ CLAIMS = [
     ("Stalin ordered the Communists to leave the Kuomintang in April 1927, so they escaped the massacre.",
      ("stalin-leave-1927",)),
     ("Trotsky kept the Communists inside the Kuomintang in 1927 because he trusted Chiang.", ("trotsky-kept-in",)),
+    ("The Comintern ordered the Communists out of the Kuomintang in July 1927.", ("comintern-ordered-out",)),
+    ("The Comintern ordered the Communists out of the Wuhan government in July 1927.", ()),
     ("Trotsky wanted the Communists to stay in the Kuomintang in 1927 while Stalin wanted them out.",
      ("debate-turned-round",)),
     ("In 1927 Stalin wanted the Communists out of the Kuomintang, whereas Trotsky wanted them to stay in.",

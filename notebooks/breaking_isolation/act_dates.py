@@ -116,6 +116,9 @@ def wrong_month(claim: str, data, cited=()) -> str | None:
         if cited and _cited_name_then(ahead if ahead.strip() else rest, data, cited, wanted, rows.iloc[0]):
             continue  # "made peace with the Manchurian authorities at Khabarovsk in December 1929": the cited
             # Khabarovsk protocol, named by its own name, is of that month, whatever other title "Manchurian" fits
+        rows = _closer_cited(rows, ahead if ahead.strip() else rest, data, cited, [wanted[0]])
+        if any(wanted in _months_of(row) for _, row in rows.iterrows()):
+            continue
         row = rows.iloc[0]
         if agents.other_wing_named(part, row, data):
             continue  # "Nanjing expelled the communists in April 1927": its own purge, not Wuhan's of July
@@ -146,6 +149,43 @@ def _cited_by_words(part: str, data, cited, year: int) -> pd.DataFrame:
     shared = [len(said & (claim_people._stems(str(t)) - actor_words)) for t in rows["title"]]
     best = max(shared, default=0)
     return rows[[n == best for n in shared]] if best >= 2 and shared.count(best) == 1 else rows.iloc[0:0]
+
+
+def _closer_cited(rows: pd.DataFrame, part: str, data, cited, years) -> pd.DataFrame:
+    """The acts a part names, or the cited event whose title shares more of the part's words than theirs do:
+    "the Conservatives refused to ratify the Anglo-Soviet treaties" is the cited refusal, not the treaties' signing
+    that a word of their title names."""
+    if not cited or rows["event_id"].astype(str).isin(set(cited)).any():
+        return rows
+    actor_words = claim_people.words_of_names(ties_said.actor_names(data.actors))
+    said = claim_people._stems(part) - actor_words
+
+    def shared(title) -> int:
+        return len(said & (claim_people._stems(str(title)) - actor_words))
+
+    for year in years if len(rows) else ():  # words that name no act are not given one by a cited title alone
+        fit = _cited_by_words(part, data, cited, year)
+        if len(fit) and shared(fit.iloc[0]["title"]) > max(shared(t) for t in rows["title"]):
+            return fit
+    # a state's deal is its own: "Denmark signed its trade agreement" is the cited Danish agreement, which shares a
+    # word with the part, not Britain's, whose title shares two
+    states = {m.actor for m in acts_named.states_named(part, data)} - set(ties_said.SOVIET)  # Moscow: every deal's
+    family = ties_said._family(data)
+    sides = {a for s in states for a in family.get(s, {s})}
+
+    def score(row) -> int:
+        return shared(row["title"]) + 2 * bool({str(row["actor"]), str(row["counterpart"])} & sides)
+
+    mine = data.events[data.events["event_id"].astype(str).isin(set(cited))]
+    if years:
+        mine = mine[mine["date"].dt.year.isin(set(years))]
+    scored = [(score(r), i) for i, r in mine.iterrows()  # only a deal with the state on a side: never a rival's act
+              if shared(r["title"]) and {str(r["actor"]), str(r["counterpart"])} & sides]
+    best = max((s for s, _ in scored), default=0)
+    top = [i for s, i in scored if s == best]
+    if states and len(top) == 1 and best > max((score(r) for _, r in rows.iterrows()), default=0):
+        return mine.loc[top]
+    return rows
 
 
 def _verb_next(text: str) -> bool:
@@ -193,7 +233,7 @@ def _other_act(right: str, verb: str | None, facto: bool, left_states, data, yea
     rows = acts_named.named(right, data, years, cited)
     if rows.empty and not claim_people.years_in(right):  # "after Locarno": the claim's year is its own act's
         rows = acts_named.named(right, data, (), cited)
-    if own and len(acts[0]):  # "after Britain recognised the USSR": that act, before any title's words
+    if own and acts and len(acts[0]):  # "after Britain recognised the USSR": that act, before any title's words
         return _mine(acts[0], cited)
     if acts and len(acts[-1]) and _doers_alone(right, states):  # "after London", "before Britain did"
         return _mine(acts[-1], cited)
@@ -267,9 +307,9 @@ def wrong_order(claim: str, data, cited=()) -> str | None:
         facto = bool(acts_named.FACTO.search(left))
         left_years = claim_people.years_in(left) or years
         first = acts_named.act_rows(left, data, left_years, cited)
-        if first.empty:
+        first = _closer_cited(_mine(first, cited) if len(first) else first, left, data, cited, left_years)
+        if first.empty:  # (of the acts the words may name, the one the student cites)
             continue
-        first = _mine(first, cited)  # of the acts the words may name, the one the student cites
         right_years = claim_people.years_in(right) or years
         second = _other_act(right, verb, facto, acts_named.states_named(left, data), data, right_years, cited,
                             first)

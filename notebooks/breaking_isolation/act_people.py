@@ -34,6 +34,9 @@ PARTIES = {"labour": "Labour", "conservative": "Conservative", "conservatives": 
            "tories": "Conservative", "liberal": "Liberal", "liberals": "Liberal"}
 PARTY_IN_TEXT = lazy(r"\b(Labour|Conservatives?|Tory|Tories|Liberals?)\b")
 PARTIES_OF = {"Labour": r"\bLabour\b", "Conservative": r"\b(?:Conservatives?|Tory|Tories)\b", "Liberal": r"\bLiberals?\b"}
+# a government a state acted under: "under the Conservative government of Baldwin", "under a Labour cabinet"
+UNDER = lazy(r"\bunder\s+(?:the\s+|a\s+)?(?P<party>Labour|Conservatives?|Tory|Tories|Liberals?)\s+"
+             r"(?:government|cabinet|ministry|administration)\b")
 KINDS = {"recognised": ("de_jure_recognition", "relations_established", "de_facto_recognition"),
          "broke": ("relations_broken",), "restored": ("relations_restored",)}
 VERB_NAMES = {"recognised": "recognised Moscow", "broke": "broke off relations", "restored": "restored relations"}
@@ -76,6 +79,13 @@ def read(claim: str, data, cited=()) -> str | None:
         if not verb_at or DENIED.search(part):
             continue
         verb_match = min(verb_at, key=lambda m: m.start())
+        under = UNDER.search(part, verb_match.end())
+        if under and years:  # "restored relations in 1929 under the Conservative government": that party's act
+            verb = acts_named.verb_of(part[verb_match.start():])
+            rows = _acts(claim, part, verb, data, claim_people.years_in(part) or years)
+            why = _party(PARTIES[under.group("party").lower()], rows, verb) if len(rows) else None
+            if why:
+                return why
         said = DOER.search(part[:verb_match.start()])
         if said is None or not years:
             continue
@@ -97,7 +107,40 @@ def read(claim: str, data, cited=()) -> str | None:
         if why:
             return why
     return (_party_of_cited(claim, data, cited) or _statesman_of_cited(claim, data, cited)
-            or _signer_of_cited(claim, data, cited))
+            or _signer_of_cited(claim, data, cited) or _rising_leader(claim, data, cited))
+
+
+# who led a rising: "Mao led the Nanchang uprising", and the sentence of an event's text that names its leaders
+RISING_LED = lazy(r"(?:^|[\s,])(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+)?(?:led|commanded)\b")
+LEADERS_NAMED = lazy(r"\bunder\s+[A-Z][a-z]+|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+led\b")
+
+
+def _rising_leader(claim: str, data, cited) -> str | None:
+    """A refusal when the claim makes a person the leader of a cited event that its clause names by its title,
+    and the event's text names who led it ("under Zhou Enlai, He Long...", "Mao Zedong led"), not them; a name
+    the data never writes is not judged (the check cannot tell whose it is)."""
+    names = ties_said.actor_names(data.actors)
+    actor_words = claim_people.words_of_names(names)
+    mine = data.events[data.events["event_id"].astype(str).isin(set(cited))]
+    written = _written(data)
+    for said in RISING_LED.finditer(claim):
+        who = said.group("who")
+        if DENIED.search(claim[:said.start("who")]) or evidence_words.is_common(who.split()[0].lower()):
+            continue
+        if who.lower() in names or not re.search(rf"\b{re.escape(who.split()[-1])}\b", written):
+            continue  # an actor of the data (agents.py reads it), or a name the data never writes
+        rest = re.split(r"[,;]|\b(?:and|but|because|so|after|before|while)\b", claim[said.end():])[0]
+        rows = claim_people.named_events(rest, mine, actor_words, cited) if len(mine) else mine
+        for _, row in rows.iterrows():
+            text = str(row.get("description", "") or "")
+            if re.search(rf"\b{re.escape(who.split()[-1])}\b", f"{row['title']} {text}"):
+                break  # the event names them: their part is not for this check
+            sentence = next((s for s in SENTENCE.split(text) if LEADERS_NAMED.search(s)), None)
+            if sentence:
+                return (f"Your claim says {who} led '{row['title']}', but the data's text on it ({acts_named.spoken(row)}, "
+                        f"{row['event_id']}) names who led it, and not {who}: \"{sentence.strip()}\" Check who led it "
+                        "against that event in data/events.csv.")
+    return None
 
 
 # who made a deal: its signers, named in the event's text
@@ -152,9 +195,9 @@ def _statesman_of_cited(claim: str, data, cited) -> str | None:
 
 # "Austen Chamberlain signed the protocol", "signed his manifesto with Chicherin": a person who made a deal, or the
 # one it was made with
-SIGNER = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:had\s+|then\s+|personally\s+)?"
+SIGNER = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)\s+(?:had\s+|then\s+|personally\s+)?"
               rf"(?P<deal>{DEAL})\b")
-PARTNER = lazy(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+PARTNER = lazy(rf"\b(?P<deal>{DEAL})\b[^,;.]{{0,40}}?\bwith\s+(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)\b")
 # "Stalin and Sun Yat-sen signed the manifesto": the first of two signers; "the manifesto was signed by Stalin"
 FIRST_OF_TWO = lazy(rf"(?:^|[\s,])(?:{TITLE})?(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+and\s+(?:{TITLE})?"
                     rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+(?:had\s+|then\s+)?(?P<deal>{DEAL})\b")

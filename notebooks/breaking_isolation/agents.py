@@ -36,7 +36,7 @@ ACTIVE = lazy(r"\b(?P<verb>(?:told|instructed|urged|directed|pushed|got|encourag
               r"ordered|ran|led(?!\s+to\b)|commanded|organi[sz]ed|launched|carried\s+out|signed|"
               r"raided|massacred|broke\s+(?:off|with)|broke\s+(?:diplomatic\s+)?relations|severed|expelled|"
               r"recogni[sz]ed|published|issued|released|leaked|made\s+public|founded|set\s+up|established|attacked|"
-              r"destroyed|crushed|smashed|wrecked|"
+              r"destroyed|crushed|smashed|wrecked|showed|"
               r"(?:fired|firing|opened\s+fire)\s+(?:on|at|upon|into)|shot(?:\s+at)?|shooting\s+at|"
               r"(?:sent|delivered|handed)(?=\s+(?:[\w'’-]+\s+){0,4}?(?:ultimatum|note|memorandum|letter|warning)\b))\b",
               re.IGNORECASE)
@@ -48,6 +48,7 @@ PASSIVE = lazy(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?P<verb>ordered|run|l
 ACT_WORDS = {"raid": (r"\braid\w*", r"\braid"), "massacre": (r"\bmassacr\w*", r"\bmassacre"),
              "break": (r"\b(?:broke|broken|break\w*|sever\w*)\b", r"\bbreaks?\b"),
              "expel": (r"\bexpel\w*", r"\bexpel"),
+             "show": (r"\bshow(?:ed|n|s)?\b", r"\bshows?\b"),  # a paper shown: the event's actor showed it
              # a shooting: who fired is the event's actor, whatever the title leaves unsaid ("May Thirtieth shooting")
              "shoot": (r"\b(?:fir(?:ed|ing)\s+(?:on|at|upon|into)|opened\s+fire|shot|shoot\w*)", r"\bshoot"),
              "publish": (r"\b(?:publish\w*|releas\w*|leak\w*|issu\w*|made\s+public)", r"\bpublish"),
@@ -127,7 +128,7 @@ def _doers_after_by(claim: str, at: int, finish: int, found: list[ties_said.Ment
     return doers
 
 
-def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited) -> pd.DataFrame:
+def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited, verb: str = "") -> pd.DataFrame:
     """The events a clause's act is about (module text): those whose title holds the act's word, sharing most of
     the clause's other words, or else those it names by their titles; only of the clause's years, if it gives any."""
     years = set(claim_people.years_in(clause))
@@ -139,7 +140,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
     said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE
     titles = events["title"].astype(str)
     best = pd.DataFrame()
-    for in_clause, in_title in ACT_WORDS.values():
+    # the act of the verb itself, when it is one ("Wuhan then expelled": an expulsion, not the showing of a
+    # telegram the clause named before it)
+    own = [pair for pair in ACT_WORDS.values() if verb and re.search(pair[0], verb, re.IGNORECASE)]
+    for in_clause, in_title in own or ACT_WORDS.values():
         if not re.search(in_clause, lowered):
             continue
         has = (titles.str.lower().str.contains(in_title, regex=True) if in_title
@@ -155,6 +159,9 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited)
                   + bool(in_title) for t in rows["title"].astype(str)]
         rows = rows.assign(_score=scores)
         top = rows[rows["_score"] == rows["_score"].max()]
+        cited_rows = rows[rows["event_id"].astype(str).isin(set(cited))]
+        if top["_score"].max() < 2 and len(cited_rows):  # "Nanjing expelled them": the cited expulsion, not
+            top = cited_rows  # another whose title shares only the verb's own word ("Trotsky ... expelled")
         mine = top["event_id"].astype(str).isin(set(cited))
         if top["_score"].max() >= 2 or (mine.any() and (in_title or top["_score"].max() >= 1)):
             # an attack shares a word with the event it is ("attacking Shanghai"), cited or not: "attacked the
@@ -180,6 +187,8 @@ def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str,
 def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names, typed: str = "") -> bool:
     """Whether a doer is on a side. Kin by a shared name word ("Nationalist") counts only when the doer is written
     by such a word: "Nanjing" names Chiang's government alone, never its rival at Wuhan."""
+    if kinds.get(doer) == kinds.get(side) == "government" and doer != side:
+        return False  # Nanjing and Wuhan: rival governments of one state, though one word ("Nationalist") names both
     if kinds.get(doer) == "person":
         return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
     written = {w.removesuffix("'s").removesuffix("s") for w in evidence_words.words(typed)}
@@ -261,13 +270,16 @@ def read(claim: str, data, cited=(), skipped: list | None = None) -> str | None:
             for doer in doers:  # the doers' own names do not pick the event
                 clause = clause.replace(doer.typed, " ")
             clause = TIME_NAMED.sub(" ", clause)  # "during the Locarno period" names a time, not the act
-            rows = _act_events(clause, data.events, actor_words, cited)
+            rows = _act_events(clause, data.events, actor_words, cited, verb.group("verb"))
+            if len(rows) and not rows["event_id"].astype(str).isin(set(cited)).any() and _own_cited(
+                    doers, clause, data.events, cited, (kinds, owners, family, _name_words(data)), actor_words):
+                continue  # "Denmark signed its trade agreement": Denmark's own cited deal, not Britain's
             if rows.empty or _own_act(doers, verb.group("verb"), claim[begin:finish], rows, data.events,
                                       (kinds, owners, family, _name_words(data)), actor_words):
                 continue
             lead = claim[begin:doers[0].start].strip(" ,").lower()
             start = begin if voice == "passive" or lead in ("", "the") else doers[0].start
-            quoted = " ".join(claim[start:finish].strip(" ,;:.").split()[:14])
+            quoted = " ".join(claim[start:comma if comma > 0 else finish].strip(" ,;:.").split()[:14])
             breaking = re.match(ACT_WORDS["break"][0], verb.group("verb"), re.IGNORECASE) is not None
             cited_first = ~rows["event_id"].astype(str).isin(set(cited))  # the refusal names a cited event first
             rows = rows.assign(_later=cited_first).sort_values("_later", kind="stable").drop(columns="_later")
@@ -349,6 +361,21 @@ def _own_act(doers, verb: str, clause: str, rows: pd.DataFrame, events: pd.DataF
     return False
 
 
+def _own_cited(doers, clause: str, events: pd.DataFrame, cited, ties, actor_words: set[str]) -> bool:
+    """Whether a cited event of the clause's years (any, if it gives none) has a doer on one of its sides and a
+    word of its title in the clause: the act the clause may mean, which the check cannot tell from the event
+    its words fit better."""
+    years = set(claim_people.years_in(clause))
+    said = {w.removesuffix("'s") for w in evidence_words.words(clause)} - evidence_words.LITTLE - actor_words
+    for row in events[events["event_id"].astype(str).isin(set(cited))].itertuples():
+        if years and row.date.year not in years:
+            continue
+        if said & set(evidence_words.words(str(row.title))) and any(
+                _on(d.actor, side, *ties) for d in doers for side in (str(row.actor), str(row.counterpart))):
+            return True
+    return False
+
+
 def _in_a_sentence(stem: str, said: set[str], text) -> bool:
     """Whether one sentence of an event's text holds the verb's stem and every word in `said`."""
     for sentence in re.split(r"(?<=[.;])\s+", str(text or "")):
@@ -375,7 +402,7 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
     for row in rows.itertuples():
         actor, counterpart = str(row.actor), str(row.counterpart)
         text = f"{row.title} {getattr(row, 'description', '')}".lower()
-        one_way = str(row.kind) in ONE_WAY and not signed  # a signature is both sides' act, whatever it did
+        one_way = _one_way(row) and not signed  # a signature is both sides' act, whatever it did
         wrong = []
         for doer in doers:
             if str(row.kind) == "founding" and doer.actor in moscow and {actor, counterpart} & moscow:
@@ -404,7 +431,7 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
         return (f"Your claim says '{quoted}', but the data has it the other way round: {event} is an "
                 f"act of {actor} against {counterpart}. Turn your claim round, or check who did what in that event "
                 "in data/events.csv.")
-    if str(row.kind) in ONE_WAY:
+    if _one_way(row):
         done = f"an act of {actor} against {counterpart}"
     else:
         done = f"between {actor} and {counterpart}"
@@ -412,6 +439,12 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
     said = f" Its text says who signed: \"{signers[0]}\"" if signed and signers else ""
     return (f"Your claim says '{quoted}', but the data does not put {who} in {event}: it was {done}."
             f"{said} Check who did it against that event in data/events.csv.")
+
+
+def _one_way(row) -> bool:
+    """Whether an event is an act of its actor against its counterpart: a kind of act one side does to the other,
+    or a founding against a rival (Nanjing's government, set up against Wuhan's: not Wuhan's founding)."""
+    return str(row.kind) in ONE_WAY or (str(row.kind) == "founding" and str(getattr(row, "tone", "")) == "hostile")
 
 
 # Who paid or armed: "with British money", "funded by Britain", "Britain paid for". The giver of an act of help

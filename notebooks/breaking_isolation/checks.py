@@ -196,6 +196,10 @@ def plain_type(value) -> str:
         items = list(value)
         if not items:
             return "an empty list"
+        blank = sum(v is None or v is Ellipsis for v in items)  # a template's ... left in: not a mix of kinds
+        if blank:
+            return ("a list not filled in yet" if blank == len(items)
+                    else f"a list with {'an item' if blank == 1 else f'{blank} items'} not filled in yet")
         kinds = {plain_type(v) for v in items}
         plural = {"a piece of text": "names or texts", "a whole number": "whole numbers",
                   "a number with decimals": "numbers", "a list": "lists", "an empty list": "empty lists",
@@ -462,6 +466,8 @@ def short_names(name: str, kind: str = "") -> set[str]:
         found |= notes
         # a note that is the state's form reads as its full title too: "China (Republic)", the Republic of China
         found |= {f"{note} of {bare}" for note in notes if note.split()[-1] in STATE_FORMS and bare}
+    if kind == "person" and "-" in bare:  # "Chiang Kaishek", "Chiang Kai shek": the hyphen left out
+        found |= {bare.replace("-", ""), bare.replace("-", " ")}
     if kind == "government" and bare.split():
         seat = bare.split()[0]
         found |= {seat, f"{seat} government"}  # "Wuhan government": the glossary's heading and the notebooks' words

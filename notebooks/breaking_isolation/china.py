@@ -10,7 +10,7 @@ The choices, so that every mark of notebook 3's figures leads back to rows of da
 
 - **Lanes** group actors as a reader of this story does (`LANES`): the Soviet state and its diplomats; the
   Comintern, the Soviet party and their agents (Borodin was the Politburo's man, not the Foreign Commissariat's);
-  Peking; the Nationalists at Canton and Nanjing; Wuhan; the Communists; the warlords; Britain and Japan.
+  Beijing; the Nationalists at Guangzhou and Nanjing; Wuhan; the Communists; the warlords; Britain and Japan.
   Moscow's actors take the lane of their face (`faces.sides`, read from `actors.belongs_to`); any other actor
   not named in `LANE_OF` falls into the lane of what it belongs to (upwards), except Outer Mongolia
   (`OUTSIDE_CHINA`). When Moscow acts, the event's lane is the face it shows (`faces.face`).
@@ -38,14 +38,14 @@ from .patterns import lazy
 
 STATE, PARTY = "Soviet state", "Comintern and Soviet party"
 FACE_LANE = {faces.STATE: STATE, faces.PARTY: PARTY}
-CHINESE = ("Beijing government", "Nationalists (Canton, Nanjing)", "Wuhan Nationalists", "Communists (CCP)",
+CHINESE = ("Beijing government", "Nationalists (Guangzhou, Nanjing)", "Wuhan Nationalists", "Communists (CCP)",
            "Warlords")
 LANES = (STATE, PARTY) + CHINESE + ("Britain and Japan",)
 # The lanes of the other sides. Moscow's two lanes are not named here: who acts for the state and who for the
 # party is read from actors.csv, once, by faces.sides.
 LANE_OF = {
     "china-beijing": "Beijing government", "china": "Beijing government",
-    "kmt": "Nationalists (Canton, Nanjing)", "china-nanjing": "Nationalists (Canton, Nanjing)",
+    "kmt": "Nationalists (Guangzhou, Nanjing)", "china-nanjing": "Nationalists (Guangzhou, Nanjing)",
     "kmt-wuhan": "Wuhan Nationalists", "wang-jingwei": "Wuhan Nationalists", "ccp": "Communists (CCP)",
     "zhang-zuolin": "Warlords", "zhang-xueliang": "Warlords", "feng-yuxiang": "Warlords",
     "britain": "Britain and Japan", "japan": "Britain and Japan",
@@ -336,9 +336,9 @@ def _check_order(answer, data):
     if isinstance(answer, str):  # as every list answer: a piece of text is never read as a list
         raise checks.Unreadable(checks.list_hint(answer) or checks.in_a_list(answer, "an event id"))
     given = list(answer)
-    odd = next((item for item in given if not isinstance(item, str)), None)
-    if odd is not None:
-        raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd)}.")
+    odd = [item for item in given if not isinstance(item, str)]  # a list: None itself is an odd item
+    if odd:
+        raise checks.Unreadable(f"Each item should be an event id in quotes; {checks.what_is(odd[0])}.")
     known = set(data.events["event_id"])
     given = [item.strip().lower() if item.strip().lower() in known else item.strip() for item in given]  # any case
     repeated = next((item for n, item in enumerate(given) if item in given[:n]), None)
@@ -517,7 +517,7 @@ def evidence_sides(given, data) -> list[str]:
     faces = set(cited["lane"]) | set(cited["counterpart_lane"].dropna())
     tips = []
     if STATE not in faces:
-        tips.append("You cite no act of the Soviet state (a treaty with Peking, aid, a break): did Moscow's "
+        tips.append("You cite no act of the Soviet state (a treaty with Beijing, aid, a break): did Moscow's "
                     "diplomacy help the united front or cut across it?")
     if PARTY not in faces:
         tips.append("You cite no act of the Comintern or the Soviet party (a resolution, Borodin, Stalin's "

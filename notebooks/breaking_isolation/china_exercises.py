@@ -61,7 +61,8 @@ NOT_JUDGED = ("Whether the other man would sign a claim too is for you to judge 
 # a removal, a person sent away, a post); the rest of a condition it does not judge, and says so.
 # Walk 16: "found no clash" alone read as a clean bill for facts the check never reads (a place, a stance).
 CONDITIONS_READ = ("It also looked in your conditions for the few kinds of fact it can set against the data (an "
-                   "event's year, who removed or sent away a person, a post): none of those clashes with the data. "
+                   "event's year, who removed or sent away a person, who did an act such as an expulsion or a raid, a "
+                   "post): none of those clashes with the data. "
                    "It did not check places, or what a person stood for or did beyond that: check those yourself "
                    "in data/events.csv.")
 CONDITIONS_NOT_JUDGED = ("Whether your conditions are the ones that mattered is for you to judge against the "
@@ -124,6 +125,11 @@ def _check_speakers(answer, data):
         if isinstance(value, str) or not hasattr(value, "__len__") or len(value) != 2:
             raise checks.Unreadable(f"Give claim {number} a pair in brackets: a speaker and the evidence, such as "
                                     "('Stalin', '1927-stalin-theses-china').")
+        left = [part is None or part is Ellipsis or part == "..." for part in value]  # (an empty line is read)
+        blank = ["speaker", "evidence"][left.index(True)] if any(left) else None
+        if blank:  # the template's ... left in place: not filled in, never read as a word of evidence
+            return checks.wrong(f"Claim {number} has no {blank} yet: put it in place of the template's ... or "
+                                "None, such as ('Stalin', '1927-stalin-theses-china').")
         given[number] = (str(value[0]), str(value[1]))
     missing = [n for n in range(1, CLAIMS + 1) if n not in given]
     if missing or len(given) != CLAIMS:
@@ -421,14 +427,19 @@ def _named_out(condition: str, data) -> str:
 def _fact_refused(condition: str, data, ids) -> str | None:
     """A refusal of a fact a condition states, by the rules that read a claim's acts: the year of a cited or named
     event, and who sent a person away (claim_people, swaps); and, in a condition that only states a fact (no
-    CONDITIONAL word), who did an act and when (agents, act_dates); None when it states none they read."""
-    from . import act_dates, agents, claim_people, swaps
+    CONDITIONAL word), who did an act and when (agents, act_dates); in a stated part of any condition ("but
+    Nanjing expelled them"), who did an act of one side against the other and what the cited title says
+    (agents, cited_facts); None when it states none they read."""
+    from . import act_dates, agents, cited_facts, claim_people, swaps, ties_said
 
     text = _named_out(condition, data)
     dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
     plain = None if CONDITIONAL.search(condition) else (agents.read(condition, data, ids)
                                                         or act_dates.read(condition, data, ids))
-    return dated or swaps.sent_away(text, data, ids) or plain
+    stated = " ".join(text[b:f] for b, f, _ in ties_said._clauses(text)
+                      if not ties_said.HYPOTHETICAL.search(text[b:f]))  # "but the Commune succeeded": a fact
+    return (dated or swaps.sent_away(text, data, ids) or plain or agents.read(text, data, ids)
+            or (cited_facts.turned_round(stated, data, ids) if stated.strip() else None))
 
 
 # What makes a sentence a condition, not a fact: "would have had to", "needed", "only if", "without"...

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from . import acts_named, checks, claim_people, data_says, evidence_words, places, ties_said
 from .kin import DEMONYMS
 from .patterns import lazy
@@ -159,6 +161,9 @@ def read(claim: str, data, cited=()) -> str | None:
     people = _people_of_title(claim, chosen[chosen["event_id"].astype(str).isin(set(cited))], data)
     if people:
         return people
+    denied = _denied_in_text(claim, chosen[chosen["event_id"].astype(str).isin(set(cited))])
+    if denied:
+        return denied
     anchors = _anchors(claim, chosen, data)
     if not anchors:
         return _verb_by_title(claim, chosen)
@@ -182,6 +187,39 @@ def read(claim: str, data, cited=()) -> str | None:
                       by_id, data)
         if said:
             return said
+    return None
+
+
+# what the data's text says could not be done ("communism and the Soviet system could not be brought into China")
+CANNOT = lazy(r"(?:^|,|\bthat\b)(?P<what>[^,;.]*?)\s+(?:could\s+not|cannot|can\s+not|could\s+never|would\s+not)"
+              r"\s+be\s+(?P<done>\w+)(?P<rest>[^,;.]*)", re.IGNORECASE)
+
+
+def turned_round(claim: str, data, cited=()) -> str | None:
+    """A refusal when the claim says what a cited event's own text denies, or gives it a verb its title turns
+    round; None otherwise (for a condition's stated facts, whose places are not read)."""
+    chosen = data.events[data.events["event_id"].astype(str).isin(set(cited))]
+    return (_denied_in_text(claim, chosen) or _verb_by_title(claim, chosen)) if len(chosen) else None
+
+
+def _denied_in_text(claim: str, rows) -> str | None:
+    """A refusal when a clause says, with no denial, what a cited event's own text says could not be done: its
+    verb, its place and two of its words for what ("Sun agreed to bring communism and the Soviet system into
+    China" against the manifesto's "could not be brought into China"); the data's sentence is quoted."""
+    for begin, finish, _ in ties_said._clauses(claim):  # a clause with its "and": "communism and the Soviet system"
+        clause = claim[begin:finish]
+        if acts_named.DENIED.search(clause) or re.search(r"\b(?:cannot|unable|impossible)\b", clause, re.IGNORECASE):
+            continue
+        said = claim_people._stems(clause)
+        for _, row in rows.iterrows():
+            for sentence in re.split(r"(?<=[.;])\s+", str(row.get("description", "") or "")):
+                for m in CANNOT.finditer(sentence):
+                    what, done, rest = (claim_people._stems(m.group(g)) for g in ("what", "done", "rest"))
+                    if done & said and len(what & said) >= 2 and rest <= said:
+                        part = next((p for p in clause.split(",") if claim_people._stems(p) & done), clause)
+                        return (f"Your claim says '{' '.join(part.split()).strip(' ,.')}', but the data's text on "
+                                f"{_event(row)} says: \"{sentence.strip()}\" Check your claim against that event in "
+                                "data/events.csv.")
     return None
 
 
@@ -368,14 +406,18 @@ OPPOSITES = (
           re.IGNORECASE),
      lazy(r"\b(?:brand(?:s|ed)?|condemn(?:s|ed)?|denounce[ds]?|counter-revolutionary)\b", re.IGNORECASE)),
     (lazy(r"\brefus(?:ed|es|e)\s+to\s+(?:sign|join|adhere|ratify)\b|\brejected\b|\bstayed\s+out\b", re.IGNORECASE),
-     lazy(r"\b(?:adhere[ds]?|signs|joins|ratifies)\b", re.IGNORECASE)),
+     lazy(r"\b(?:adhere[ds]?|signs|joins|ratifies|will\s+join)\b", re.IGNORECASE)),
+    # an outcome turned round: "the Canton Commune succeeded" against "communist uprising crushed"
+    (lazy(r"\b(?:succeed(?:ed|s)?|succes\w*|triumph(?:ed|s)?|won|victorious)\b", re.IGNORECASE),
+     lazy(r"\b(?:crushed|defeated|fail(?:s|ed)?)\b", re.IGNORECASE)),
     # in or out of a party or a front: "threw the communists out" against "admits communists"
     (lazy(r"\b(?:admit(?:s|ted)?|join(?:s|ed)?|let\s+(?:\w+\s+){0,2}in|keeps?\s+(?:\w+\s+){0,2}inside|"
           r"kept\s+(?:\w+\s+){0,2}inside|stay(?:ed|s)?\s+inside|remain(?:ed|s)?\s+inside)\b", re.IGNORECASE),
      lazy(r"\b(?:expel(?:s|led)?|thr[eo]w(?:s|n)?\s+(?:\w+\s+){0,2}out|kick(?:ed|s)?\s+(?:\w+\s+){0,2}out|"
-          r"(?:must|to|would|should)\s+leave|quit(?:s)?|purge[ds]?)\b", re.IGNORECASE)),
+          r"(?:must|to|would|should)\s+leave|quit(?:s)?|purge[ds]?|ordered\s+(?:\w+\s+){1,2}out\s+of)\b",
+          re.IGNORECASE)),
     # a leader made or unmade: "made Chen Duxiu its leader" against "Chen Duxiu removed"
-    (lazy(r"\b(?:made\s+(?:\w+\s+){1,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
+    (lazy(r"\b(?:made\s+(?:\w+\s+){0,3}(?:its\s+|the\s+|party\s+)?(?:leader|head|chief)|elected\s+(?:\w+\s+){1,3}"
           r"(?:as\s+)?(?:leader|head)|confirmed\s+(?:\w+\s+){1,3}as\s+(?:leader|head))\b", re.IGNORECASE),
      lazy(r"\b(?:removed|ousted|deposed|dismissed)\b", re.IGNORECASE)),
     # a verdict: "convicted" against the title's "acquits"
@@ -397,8 +439,13 @@ def _verb_by_title(claim: str, chosen) -> str | None:
         if acts_named.DENIED.search(clause):
             continue
         words = {w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]{4,}", clause)}
-        here = [(begin, finish, str(e)) for e, title in zip(chosen["event_id"], chosen["title"].astype(str))
-                if len(words & {w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]{4,}", title)}) >= SHARED]
+        shared = {str(e): len(words & {w.lower().removesuffix("'s").removesuffix("’s")
+                                        for w in re.findall(r"[\w'’-]{4,}", title)})
+                  + (f"{day:%B}".lower() in words if pd.notna(day) else 0)  # "of April 1927": April's event
+                  for e, title, day in zip(chosen["event_id"], chosen["title"].astype(str), chosen["date"])}
+        best = max(shared.values(), default=0)
+        # the event the clause names best, not another cited one that shares as many words with a part of it
+        here = [(begin, finish, e) for e, n in shared.items() if n >= SHARED and n == best]
         said = _verb(clause, here, by_id) if here else None
         if said:
             return said
@@ -416,10 +463,23 @@ def _reported(claim: str, finish: int) -> str:
     return " " + rest[:cut.start() if cut else len(rest)]
 
 
+# a side taken, in a claim ("sided with the Communists", "joined the Communists") and in a title ("sides against
+# the Communists"): the same party on the other side
+SIDED = lazy(r"\b(?:sid(?:ed|es|ing)\s+with|join(?:ed|s)?|went\s+over\s+to|back(?:ed|s)?)\s+(?:the\s+)?"
+             r"(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
+SIDES_AGAINST = lazy(r"\bsides?\s+against\s+(?:the\s+)?(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
+
+
 def _verb(clause: str, here, by_id) -> str | None:
     for event in dict.fromkeys(a[2] for a in here):
         row = by_id.loc[event]
         title = str(row["title"])
+        against = SIDES_AGAINST.search(title)
+        sided = next((m for m in SIDED.finditer(clause) if against and
+                      m.group("whom").lower().rstrip("s") == against.group("whom").lower().rstrip("s")), None)
+        if sided:  # "Feng sided with the Communists" against "... sides against the Communists"
+            return (f"Your claim says '{sided.group(0)}', but the title of {_event(row)} says the opposite: "
+                    f"'{title}'. Read that event in data/events.csv again.")
         for one, other in OPPOSITES:
             for said, told in ((one, other), (other, one)):
                 found = said.search(clause)

@@ -161,8 +161,14 @@ def _part_of(claim: str, person, others) -> str:
     met") does not end it."""
     begin = max([0] + [end for _, end in (m.span() for m in PART.finditer(claim)) if end <= person.start])
     cuts = [m.start() for m in PART.finditer(claim, person.end)] + [o.start for o in others if o.start > person.end]
-    finish = min([c for c in cuts if re.search(r"\w", claim[person.end:c])], default=len(claim))
+    finish = min([c for c in cuts if re.search(r"\w", claim[person.end:c]) or NEW_CLAUSE.match(claim, c)],
+                 default=len(claim))
     return claim[begin:finish]
+
+
+# a word that opens another statement even straight after a name ("turned against Chiang, while Germany stayed a
+# partner": Germany's part is not Chiang's)
+NEW_CLAUSE = lazy(r"(?:while|whereas|but|because|although|though|yet)\b", re.IGNORECASE)
 
 
 def _cited_then(part: str, events: pd.DataFrame, years: set[int], cited) -> bool:
@@ -190,7 +196,12 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
         if not years:
             continue
         founding = _founding_of(part, events, names)
+        # the event the student cites whose title the part names, before any other ("the Kuomintang's First
+        # Congress", citing it: not the Soviet party's Fifteenth Congress, which shares as many words)
         top = founding if len(founding) else event_named(part, events, actor_words)
+        cited_in = top["event_id"].astype(str).isin(set(cited)).any()
+        mine = _cited_by_title(part, events, actor_words, cited) if len(top) and not (len(founding) or cited_in) else top
+        top = mine if len(mine) else top
         if top.empty and (ONE_DAY.search(part) or RATIFIED.search(part)):  # "Rapallo was signed in 1923": a rare name is enough with its signing
             top = _by_rare_name(part, events, actor_words)
         # "the war scare was in 1928", citing it: an event the student cites, named by its words (not a cause,
@@ -212,6 +223,21 @@ def wrong_event_year(claim: str, events: pd.DataFrame, actor_words: set[str], ci
             return said
         return _against(claim, row, years, events, part)
     return None, None
+
+
+def _cited_by_title(part: str, events: pd.DataFrame, actor_words: set[str], cited) -> pd.DataFrame:
+    """The one cited event whose title shares most words with the part, two or more that name no actor ("treaty of
+    friendship" of "Treaty of friendship with Afghanistan"); empty when none does, or two share as many."""
+    rows = events[events["event_id"].astype(str).isin(set(cited))]
+    capitals = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", part)}  # "First Congress": a name, if little
+
+    def shared_with(title: str) -> int:
+        names = capitals & {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", title)}
+        return len((_bare_words(part) & _bare_words(title)) - actor_words - (evidence_words.LITTLE - names))
+
+    shared = [shared_with(str(t)) for t in rows["title"]]
+    best = max(shared, default=0)
+    return rows[[n == best for n in shared]] if best >= 2 and shared.count(best) == 1 else rows.iloc[0:0]
 
 
 # A body said to be founded: "the CCP was founded in 1923", "Chen Duxiu founded the CCP".
@@ -308,6 +334,7 @@ def _ratified(row, years: set[int]) -> tuple[str | None, str | None] | str:
                   f"{spoken(str(row['date_text']))} ({row['event_id']}), and says nothing of its ratification")
 
 
+MOSCOW_WORDS = {"ussr", "soviet", "soviets", "russia", "moscow", "rsfsr"}  # the one side every such deal has
 NEVER_RATIFIED = lazy(r"\bnever\s+(?:been\s+)?ratified\b|\bnot\s+(?:been\s+)?ratified\b|\bnever\s+ratified\b",
                       re.IGNORECASE)
 NOT_SO = lazy(r"\b(?:not|never|no|refus\w*|reject\w*|fail\w*)\b|n't", re.IGNORECASE)
@@ -334,6 +361,10 @@ def never_ratified(claim: str, events: pd.DataFrame, actor_words: set[str], cite
                       if _built_on(w, said) and not RATIFIED.match(w)} - actor_words
             names = {w for n in _title_names(title) for w in evidence_words.words(n)}
             if not shared or not (row.date.year in years or shared & names):
+                continue
+            # an event the student does not cite, between states the claim never names ("Hungary and the USSR
+            # sign agreements", for a claim on the Sino-Soviet agreement): a shared word and year are not it
+            if str(row.event_id) not in set(cited) and (_bare_words(title) & actor_words) - _bare_words(claim) - MOSCOW_WORDS:
                 continue
             return (f"Your claim says '{title}' ({row.event_id}, {_spoken(row.date)}) was ratified, but the data's "
                     f"text on it says: \"{sentence}\" Check your claim against that event and what followed it.")

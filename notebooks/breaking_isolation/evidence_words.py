@@ -193,6 +193,11 @@ def lexicon(data, documents=()) -> Lexicon:
             if (word.lower() not in fillers and len(word) >= 3
                     and (kind == "person" or not is_common(word.lower()))):
                 names.setdefault(word.lower(), word)
+            if kind == "person" and "-" in word:  # "Kaishek": Kai-shek with its hyphen left out
+                names.setdefault(word.replace("-", "").lower(), word)
+    if "americas" in set(actors["region"].dropna().astype(str)) if "region" in actors else False:
+        for part in ("south", "latin", "central"):  # a part of the Americas, read whole: never the United States
+            names.setdefault(f"{part} america", f"{part.title()} America")
     for region in sorted(set(actors["region"].dropna().astype(str))) if "region" in actors else ():
         # a region of actors.csv ("americas"): the Americas, never the plural of a state's name ("America")
         word = region.replace("_", " ")

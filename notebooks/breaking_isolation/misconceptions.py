@@ -80,7 +80,11 @@ TABLE = (
         "state take its recognition back? The Commons debate (doc-1927-commons-debate-break) says what was broken.",
         ("1927-britain-breaks-relations", "1924-britain-recognition", "doc-1927-commons-debate-break"),
         unless=_r(r"\b(not|never|n't|no|without|neither|nor|none|nobody)\b(?!\s+longer)(\s+\w+){0,3}\s+recogni\w*"
-                  r"|recogni\w*(\s+\w+){0,3}\s+(remained|stayed|survived|continued|held|was not|was never)")),
+                  r"|recogni\w*(\s+\w+){0,3}\s+(remained|stayed|survived|continued|held|was not|was never)"
+                  # "no state ever withdrew it", "broke relations but kept recognising the USSR": the lesson itself
+                  r"|\b(no|not\s+one|not\s+a\s+single)\s+(state|country|nation|government|power)s?\s+(\w+\s+){0,2}"
+                  r"(withdr|revok|took\s+back|cancel|ended|lost|stopp|ceas|broke|dropp)\w*\s+(\w+\s+){0,2}recogni"
+                  r"|\b(kept|keeps|keeping|went\s+on|goes\s+on|continued|still)\s+(\w+\s+)?recogni\w*")),
     Misconception(
         "recognised-again",
         _r(r"\b(re-?recogni\w*|recogni\w*(\s+\w+){0,4}\s+(again|anew|once more|a second time)"
@@ -189,7 +193,7 @@ TABLE = (
         unless=_r(r"\b(trotsky\w*|opposition|not|never|n't|refus\w*|stay\w*|remain\w*|insist\w*)\b")),
     Misconception(
         "stalin-leave-1927",
-        _r(r"(?=.*\b1927\b)\bstalin\b(\s+\S+){0,2}\s+(ordered|told|instructed|wanted|directed|urged|called on|asked|"
+        _r(r"(?=.*\b1927\b)\bstalin(?:'s|’s)?\b(\s+\S+){0,4}?\s+(ordered|told|instructed|wanted|directed|urged|called on|asked|"
            r"made)\b(\s+\S+){0,3}\s+(to\s+)?(leave|quit|withdraw\w*|break (with|from|away from)|split (from|with)|"
            r"get out of)\s+(the\s+)?(kuomintang|kmt|guomindang|gmd|nationalists?)\b"),
         "Stalin's theses of April 1927 (1927-stalin-theses-china) kept the Communists inside the Kuomintang, now "
@@ -203,6 +207,18 @@ TABLE = (
         # "but Trotsky refused" after it, which turns the debate round
         unless=_r(r"\b(trotsky\w*|opposition|not|never)\b[^.]*\bstalin\b|\bstalin\b(\s+\S+){0,2}?\s+(not|never|refus\w*)\b"
                   r"|\bstalin\b(\s+\S+){0,2}?\s+\w+n't\b")),
+    Misconception(
+        "comintern-ordered-out",
+        # the Comintern's decisions read as taking the Communists out of the Kuomintang: the data's kept them in
+        # (a plenum named by its own name is read against that event's title: cited_facts)
+        _r(r"\b(comintern|communist international)\b(\s+\S+){0,4}?\s+(ordered|told|instructed|directed|"
+           r"made|called on|pushed)\b(\s+\S+){0,3}?\s+(to\s+)?(leave|quit|withdraw\w*|get out of|out of|break with)\s+"
+           r"(the\s+)?(kuomintang|kmt|guomindang|gmd)\b"),
+        "The Comintern's decisions in the data kept the Communists inside the Kuomintang: read its seventh plenum "
+        "(1926-ecci-seventh-plenum), and what it told them in July 1927 (1927-ecci-leave-wuhan-government): to "
+        "leave the Wuhan government, or the Kuomintang? Then read who made them go (1927-wuhan-expels-communists).",
+        ("1926-ecci-seventh-plenum", "1927-ecci-leave-wuhan-government", "1927-wuhan-expels-communists"),
+        unless=_r(r"\b(not|never|refus\w*)\b|n't\b")),
     Misconception(
         "trotsky-kept-in",
         _r(r"(?=.*\btrotsky\w*)(?=.*\b(kept|keep|keeping|stay\w*|remain\w*|inside|within)\b(\s+\S+){0,5}\s+(the\s+)?"

@@ -42,7 +42,7 @@ that standing with it on the day it is recognised: its earlier acts count from t
 `date_text` the day of the act, and `reason` says so). Mustafa Kemal's government at Ankara opened relations
 with Moscow in 1920, while the powers recognised the Sultan's government at Constantinople, which had none;
 they count for Turkey from 1 November 1922, when the Assembly abolished the sultanate. Where the recognised
-government already had a standing (Peking, for China), the rival's acts move nothing, before or after.
+government already had a standing (Beijing, for China), the rival's acts move nothing, before or after.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def standing_changes(events: pd.DataFrame, actors: pd.DataFrame, problems: list 
     An act of a government recognised later is moved to the day it was recognised only where no recognised
     government of its state had a standing with Moscow before (the carry-over rule of the module docstring,
     "A government recognised later", and of data/README.md): Ankara's act of 1920 counts from 1 November 1922;
-    Nanjing's break of 1927 moves nothing, since Nanjing inherited Peking's relations in June 1928.
+    Nanjing's break of 1927 moves nothing, since Nanjing inherited Beijing's relations in June 1928.
     Moscow's recognitions of others are left out (see `moscow_recognises`). An event whose other side
     belongs to no state raises a ValueError naming it; so does breaking off relations that were never
     established. Given a list as `problems` (as the loader does), each such event is added to it instead and

@@ -76,6 +76,11 @@ DENIED = lazy(r"\b(not|never|no longer|hardly|without|nor|lost|lose|loses|losing
 CLAUSE = lazy(r"[;:()]|\b(because|since|but|while|whereas|although|though|which|who|that|until|so that|so|"
               r"after|before|when|as a result|therefore|yet)\b", re.IGNORECASE)
 SIGNED = lazy(r"\b(?:signed|concluded|made|formed|agreed|initialled|struck)\b", re.IGNORECASE)
+# A word of tone that names what a side gave up ("refrain from hostile propaganda", "stop hostile acts") says
+# what was promised against, not what the tie was.
+ABSTAINED = lazy(r"\b(?:refrain\w*|abstain\w*|stop(?:s|ped|ping)?|ceas\w*|renounc\w*|forb(?:id|ade|idden|ids)|"
+                 r"ban(?:s|ned|ning)?|g[ai]ve\s+up|giving\s+up)\s+(?:from\s+)?(?:all\s+|any\s+|their\s+|its\s+)?$",
+                 re.IGNORECASE)
 HYPOTHETICAL = lazy(r"\b(would|could|should|might|must) have\b|\bif\b|\bhad to\b|\bunless\b", re.IGNORECASE)
 PRONOUN = lazy(r"\W*(?:it|they|he|she)\b", re.IGNORECASE)  # a clause that opens on the subject before it
 JOINED = lazy(r"\b(with|against|and|from|to|on)\b", re.IGNORECASE)
@@ -84,6 +89,7 @@ ADJECTIVE = lazy(r"\s+(?:republics?|people|government|state|union|side|leaders?|
 # A place named as a treaty is named ("the Treaty of Berlin", "the Berlin treaty"): the treaty, not an actor.
 TREATY_BEFORE = lazy(r"\b(?:treaty|treaties|peace|pact|protocol|convention)\s+of\s+$")
 TREATY_AFTER = lazy(r"\s+(?:treaty|treaties|pact|protocol|convention)\b")
+PART_OF_AMERICA = lazy(r"\b(?:south|latin|central)\s+$")
 MOSCOW_NAMES = {"moscow": "ussr", "the kremlin": "ussr", "kremlin": "ussr", "the soviets": "ussr", "soviets": "ussr",
                 "soviet government": "ussr"}
 SOVIET = ("rsfsr", "ussr")
@@ -154,6 +160,8 @@ def mentions(text: str, names: dict[str, str]) -> list[Mention]:
                 continue
             if TREATY_BEFORE.search(lowered, 0, found.start()) or TREATY_AFTER.match(lowered, found.end()):
                 continue  # "the Treaty of Berlin", "the Berlin treaty": a treaty's name, not its city's state
+            if names[key] == "usa" and PART_OF_AMERICA.search(lowered, 0, found.start()):
+                continue  # "South America", "Latin America": a part of the continent, not the United States
             taken.append(Mention(found.start(), found.end(), text[found.start():found.end()], names[key]))
     return sorted(taken, key=lambda m: m.start)
 
@@ -378,12 +386,17 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
     persons = person_names(data.actors)
     subject = None  # who a clause opened by "who" is about: the first actor of the clause before it
     opening = None  # who a clause opened by "it" or "they" is about: the actor that opens the clause before it
+    person = None  # the last person the clause before names: "he" or "she" is a person, never a state
     for begin, finish, opener in _clauses(claim):
         inside = [m for m in found if begin <= m.start and m.end <= finish]
         # "..., who broke with Moscow", "..., but it broke off relations": the clause is about the last one's subject
-        pronoun = PRONOUN.match(claim, begin) is not None
+        pronoun = PRONOUN.match(claim, begin)
+        if pronoun and re.search(r"\b(?:he|she)\b", pronoun.group(0), re.IGNORECASE) and opening is not None \
+                and opening.actor not in persons:  # "Moscow armed Feng, yet he sided with Chiang": Feng
+            opening = person
         before_clause = ([subject] if opener == "who" and subject is not None
                          else [opening] if pronoun and opening is not None else [])
+        person = next((m for m in reversed(inside) if m.actor in persons), None)
         if inside:
             subject = inside[0]
             # the clause's own subject, when an actor opens it ("Britain recognised..."), for a pronoun after it
@@ -394,7 +407,9 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
         for one, other in zip(inside, inside[1:]):
             between = claim[one.end:other.start]
             # (a year between them starts another statement: "with Soviet Russia in 1921 and recognised the USSR")
-            if (_same(one.actor, other.actor) and len(between.split()) <= 6 and "(" not in between
+            # (a comma between them closes one statement: "out of the Wuhan government, and Wuhan then expelled
+            # them", "trained Chiang's son, and Chiang turned on them")
+            if (_same(one.actor, other.actor) and len(between.split()) <= 6 and "(" not in between and "," not in between
                     and not re.search(r"\b1[89]\d\d\b", between)
                     and not ADJECTIVE.match(claim, other.end)  # "the other Soviet republics": no side of a tie
                     and not any(POST.match(claim, m.end) for m in (one, other))
@@ -411,7 +426,8 @@ def read(claim: str, data, start: str, end: str, cited=()) -> Said:
             continue
         for tone, pattern in (("cooperative", COOPERATIVE), ("hostile", HOSTILE)):
             for word in pattern.finditer(claim, begin, finish):
-                if DENIED.search(claim[max(begin, word.start() - 40):word.start()]) or (
+                if DENIED.search(claim[max(begin, word.start() - 40):word.start()]) or ABSTAINED.search(
+                        claim, begin, word.start()) or (
                         ENDED.match(claim, word.end(), finish)):  # "the alliance ... collapsed": a tie that ended
                     continue
                 years, until = _years_of(claim, begin, finish, word.start(), clause_years, every_year, first, last)
