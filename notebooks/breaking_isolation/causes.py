@@ -249,6 +249,12 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
     if cause is not None and cause.event_id == effect.event_id:
         return ties_said.Said()  # "recognised Moscow in 1922 because of Rapallo": the act and its name, not a cause
     if cause is not None:
+        named = _named_by_its_theme(cause_part, cause.event_id, data)
+        if cause.date > effect.date and named:  # "the war scare": the data dates the article it names it by
+            return ties_said.Said(None, (), (
+                f"The check could not check when the {named} began, as your claim's cause of {effect.what} "
+                f"({effect.event_id}, {effect.day}): the data dates only '{_title_of(cause.event_id, data)}' ({cause.day}, {cause.event_id}), not the "
+                f"{named} itself, so it does not decide whether it came first.",))
         if cause.date > effect.date:
             return ties_said.Said(f"Your claim gives {cause.what} ({cause.event_id}, {cause.day}) as the cause of "
                                   f"{effect.what} ({effect.event_id}, {effect.day}), but the data dates the cause "
@@ -420,3 +426,18 @@ def _unlinked(cause: Effect, effect: Effect, data) -> str | None:
     return (f"The check could not check the cause your claim gives: {cause.what} ({cause.event_id}) and "
             f"{effect.what} ({effect.event_id}) share no side but Moscow, and the data ties no cause between them; "
             f"the data's text of the second says: \"{first}\"")
+
+
+def _title_of(event_id: str, data) -> str:
+    return str(data.events.loc[data.events["event_id"] == event_id, "title"].iloc[0])
+
+
+def _named_by_its_theme(part: str, event_id: str, data) -> str:
+    """The theme an event's title gives before its colon ("The war scare: Stalin's 'Notes on contemporary
+    themes'"), when the part names the event by it and by no word of the dated act after the colon; else empty."""
+    theme, colon, act = _title_of(event_id, data).partition(":")
+    theme = re.sub(r"^(?:the|a|an)\s+", "", theme.strip(), flags=re.IGNORECASE)
+    if not colon or not re.search(rf"\b{re.escape(theme)}\b", part, re.IGNORECASE):
+        return ""
+    acts = set(evidence_words.words(act)) - evidence_words.LITTLE
+    return "" if acts & set(evidence_words.words(part)) else theme.lower()
