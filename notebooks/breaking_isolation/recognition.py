@@ -104,7 +104,8 @@ def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, 
         if kind == "state":
             part_of = info.at[current, "belongs_to"]
             if isinstance(part_of, str) and part_of:
-                said = re.search(r"Moscow itself recognised it as part of [^(;.]*\(([^)]*)\)", str(info.at[current, "note"]))
+                note = str(info.at[current, "note"]) if "note" in info else ""
+                said = re.search(r"Moscow itself recognised it as part of [^(;.]*\(([^)]*)\)", note)
                 when = f" by {said.group(1)}" if said else ""  # "by the Sino-Soviet agreement of 31 May 1924, ..."
                 return False, (f"Moscow itself recognised {name} as part of {info.at[part_of, 'name']}{when}, "
                                "so the kit does not count its government as speaking for a state")
