@@ -580,7 +580,7 @@ def test_lesson_5s_speaker_notes_send_the_pairs_to_their_role_cards():
 
 
 def test_lesson_5_gives_the_screen_reader_student_the_notebook_and_the_documents_not_paper():
-    """The student who uses a screen reader reads the lesson in notebook 3 or its HTML handout (figures described)
+    """The student who uses a screen reader reads the lesson in notebook 3 (figures described)
     and the debate's four documents as pages of their own, each linked from the plan; the pack's HTML copy only for
     the role card."""
     import build_packs  # noqa: PLC0415
@@ -588,7 +588,7 @@ def test_lesson_5_gives_the_screen_reader_student_the_notebook_and_the_documents
     plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
     differentiation = _section(plan, "Differentiation")
     student = " ".join(differentiation[differentiation.index("screen reader"):].split("\n- ")[0].split())
-    assert "(../notebooks/03-china.ipynb)" in student and "build/slides/03-china.handout.html" in student
+    assert "(../notebooks/03-china.ipynb)" in student and "build/" not in student  # build/ is not in the edition
     for doc_id in build_packs.PACKS["05-china"][1]:
         assert f"(../data/documents/{doc_id}.md)" in student, doc_id
     assert "lessons/adapted/" in student and "Role card" in student
@@ -727,6 +727,22 @@ def test_handout_5s_rows_for_the_rounds_tell_nothing_after_the_plenum():
 def test_the_after_the_plenum_probe_finds_hindsight():
     assert AFTER_MAY_1927.search("within weeks the Wuhan leaders turned") and AFTER_MAY_1927.search("in December 1927")
     assert not AFTER_MAY_1927.search("published in Pravda on 21 April 1927; later that month")
+
+
+def test_lesson_5s_screen_reader_route_names_only_the_student_editions_files_with_a_line_per_phase():
+    """The screen-reader student works from the student edition the hub serves: the route names no built file
+    (build/ is not in the edition), and gives one line for each phase of the 50-minute class."""
+    import tomllib  # noqa: PLC0415
+
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    route = next(b for b in _section(plan, "Differentiation").split("\n- ") if "screen reader" in b)
+    assert "build/" not in route
+    edition = tomllib.loads((ROOT / "student-edition.toml").read_text(encoding="utf-8"))["include"]
+    for link in re.findall(r"\]\(([^)#]+)\)", route):
+        target = (ROOT / "lessons" / link).resolve().relative_to(ROOT).as_posix()
+        assert any(target.startswith(folder) for folder in edition), target
+    phases = re.findall(r"^  - \*([^*]+):\*", route, re.MULTILINE)
+    assert [p.split()[0] for p in phases] == ["Settle", "Hook", "Figure", "Set-up", "Consensus", "Check"], phases
 
 
 def test_the_documents_headers_and_notebook_3s_lanes_write_chinese_places_in_pinyin():

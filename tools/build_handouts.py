@@ -629,7 +629,7 @@ LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
 # say whom each event was with or against) end on a full page, not with one row alone on a page before the
 # held-back one.
 HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " h3:last-of-type { break-before: page; } "
-                                           "th, td { padding: 1px 3px; } table { line-height: 1.2; }",
+                                           "th, td { padding: 1px 3px; } table { line-height: 1.2; font-size: 0.95em; }",
                     "05-china-events.md": LARGE_PRINT})
 
 
