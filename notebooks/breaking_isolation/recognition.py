@@ -47,6 +47,8 @@ government already had a standing (Beijing, for China), the rival's acts move no
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .vocabulary import KIND_WORDS, MOVES, RECOGNITION_KINDS, RECOGNITION_LEVELS, RELATIONS_LEVELS, SOVIET_STATE
@@ -102,8 +104,11 @@ def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, 
         if kind == "state":
             part_of = info.at[current, "belongs_to"]
             if isinstance(part_of, str) and part_of:
-                return False, (f"Even Moscow said that {name} was part of {info.at[part_of, 'name']}. "
-                               "So its government did not speak for a state")
+                note = str(info.at[current, "note"]) if "note" in info else ""
+                said = re.search(r"Moscow itself recognised it as part of [^(;.]*\(([^)]*)\)", note)
+                when = f" by {said.group(1)}" if said else ""  # "by the Sino-Soviet agreement of 31 May 1924, ..."
+                return False, (f"Moscow itself recognised {name} as part of {info.at[part_of, 'name']}{when}, "
+                               "so the kit does not count its government as speaking for a state")
             return True, ""
         if kind == "party":
             return False, f"{name} is a party: a party does not speak for a state"
