@@ -106,9 +106,10 @@ def _speaker(actor: str, date: pd.Timestamp, info: pd.DataFrame) -> tuple[bool, 
             if isinstance(part_of, str) and part_of:
                 note = str(info.at[current, "note"]) if "note" in info else ""
                 said = re.search(r"Moscow itself recognised it as part of [^(;.]*\(([^)]*)\)", note)
-                when = f" by {said.group(1)}" if said else ""  # "by the Sino-Soviet agreement of 31 May 1924, ..."
-                return False, (f"Moscow itself recognised {name} as part of {info.at[part_of, 'name']}{when}, "
-                               "so the kit does not count its government as speaking for a state")
+                when = f", in {said.group(1)}" if said else ""  # ", in the Sino-Soviet agreement of 31 May 1924, ..."
+                # Two short sentences: a student reads this reason beside the chart (grade 9 at most).
+                return False, (f"Moscow itself agreed that {name} was part of {info.at[part_of, 'name']}{when}. "
+                               "So the kit does not count its government as a state")
             return True, ""
         if kind == "party":
             return False, f"{name} is a party: a party does not speak for a state"
