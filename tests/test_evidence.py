@@ -257,3 +257,13 @@ def test_the_lexicon_of_equal_data_is_made_once_and_a_changed_table_gets_its_own
     changed = evidence_words.lexicon(data)
     assert changed is not first and "zanzibarian" in changed.known and "zanzibarian" not in first.known
     assert evidence_words.lexicon(load()) is not changed  # the kit's data again: its own lexicon
+
+
+def test_every_rule_reads_numbers_in_words_from_one_table():
+    # "three states", "nineteen twenty-four", "two weeks after": one table of number words, not one per rule
+    from breaking_isolation import counts_said, evidence_words, gaps_said
+
+    assert counts_said.NUMBERS is evidence_words.NUMBERS
+    assert {w: n for w, n in gaps_said.NUMBERS.items() if w not in ("a", "an")} == {
+        w: n for w, n in evidence_words.NUMBERS.items() if 1 <= n <= 12}
+    assert evidence_words.spelled_out("in nineteen twenty-four, not nineteen twelve") == "in 1924, not 1912"

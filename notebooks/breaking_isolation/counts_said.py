@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 
 from . import recognition, ties_said
+from .evidence_words import NUMBERS
 from .misconceptions import _spoken
 from .patterns import lazy
 
-NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 STATES_BEFORE = lazy(r"(?<!\w)(?P<lead>(?:about|around|some|roughly|nearly|almost|over|at\s+least|more\s+than|"
                      r"fewer\s+than|less\s+than|under)\s+)?(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")\s+"
                      r"(?:other\s+)?(?:states|countries|governments|nations)\b(?P<rest>[^.;]*?)\bbefore\s+",

@@ -86,9 +86,10 @@ SAID_BECAUSE = lazy(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|becos|b
                     r"(?![\w'’/])", re.IGNORECASE)
 
 
+# The numbers a claim may spell out, to twenty: every rule that reads a number in words reads this one table.
+NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 # a year of the 1900s in words: "nineteen twenty-four", "nineteen-twenty-two", "nineteen hundred and twenty"
-_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                       "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 YEAR_IN_WORDS = lazy(r"\bnineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>twenty|thirty|forty|ten|eleven|twelve|"
                      r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -99,7 +100,7 @@ def _year_of(said: re.Match) -> str:
     tens, unit = said.group("tens").lower(), (said.group("unit") or "").lower()
     if tens not in _TENS and unit:
         return said.group(0)  # "nineteen twelve five": no year
-    return str(1900 + _TENS.get(tens, _NUMBERS.get(tens, 0)) + _NUMBERS.get(unit, 0))
+    return str(1900 + _TENS.get(tens, NUMBERS.get(tens, 0)) + NUMBERS.get(unit, 0))
 
 
 def spelled_out(text: str) -> str:

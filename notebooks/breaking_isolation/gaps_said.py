@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from . import acts_named, cited_facts
+from . import acts_named, cited_facts, evidence_words
 from .patterns import lazy
 
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBERS = {"a": 1, "an": 1, **{w: n for w, n in evidence_words.NUMBERS.items() if 1 <= n <= 12}}  # "a week", "two weeks"
 UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 GAP = lazy(rf"\b(?P<n>\d+|{'|'.join(NUMBERS)})\s+(?P<unit>day|week|month|year)s?\s+(?P<way>after|before|later|earlier)\b",
            re.IGNORECASE)
