@@ -119,8 +119,14 @@ def _subject(claim: str, at: int, data) -> ties_said.Mention | None:
     """The state a verb at `at` is about: the last state named before it, else the first named after it."""
     found = _states(claim, data)
     before = [m for m in found if m.end <= at]
+    while len(before) > 1 and COMPARED.search(claim[:before[-1].start]):
+        before = before[:-1]  # "Britain followed the United States in refusing...": Britain refused
     return before[-1] if before else next((m for m in found if m.start >= at), None)
 
+
+# a state named as the one another is compared with, not the doer: "Britain followed (was like) the United States"
+COMPARED = lazy(r"\b(?:followed|follows|follow|following|like|unlike|joined|copied|imitated|than)\s+(?:the\s+)?$",
+                re.IGNORECASE)
 
 
 def _changes(data) -> pd.DataFrame:
