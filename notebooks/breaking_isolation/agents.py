@@ -151,6 +151,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited,
         rows = events[has]
         if years:
             rows = rows[rows["date"].dt.year.isin(years)]
+        whom = _expelled(lowered, in_clause) if in_title == ACT_WORDS["expel"][1] else None
+        if whom and not rows.empty:  # "expelled the Soviet consuls": an expulsion of consuls, not of Trotsky
+            rows = rows[[bool(re.search(rf"\b{re.escape(whom)}", f"{t} {d}".lower()))
+                         for t, d in zip(rows["title"].astype(str), rows["description"].fillna("").astype(str))]]
         if rows.empty:
             continue
         # the act's own word counts once, in whatever form ("expelled" for the title's "expels")
@@ -174,6 +178,20 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited,
     if years and len(named):
         named = named[named["date"].dt.year.isin(years)]
     return named
+
+
+# the one expelled, as the clause names them: "expelled the Soviet consuls in 1927" (consul)
+EXPELLED = lazy(r"^\w*\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<whom>[a-z]+?)(?:e?s)?\b"
+                r"(?=\s+(?:from|in|on|at|after|before|and|of|out|to|so|because|which|since)\b|\s*[,;.]|\s*$)")
+
+
+def _expelled(clause: str, said: str) -> str | None:
+    """The head word of what a clause says was expelled ("the Soviet consuls": consul), when it is a plain word;
+    None when it names no one ("expelled them", a name the data holds as an actor is already out of the clause)."""
+    verb = re.search(said, clause)
+    found = EXPELLED.match(clause[verb.start():]) if verb else None
+    whom = found.group("whom") if found else ""
+    return whom if len(whom) >= 4 and whom not in ("them", "they", "him", "her", "it") else None
 
 
 def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str, set[str]]) -> bool:
