@@ -209,6 +209,8 @@ def never_did(claim: str, data) -> str | None:
     for said, act, denied in sorted(denials, key=lambda d: d[0].start()):
         if UNTIL.search(claim, said.end()) or HYPOTHETICAL.search(claim):
             continue  # "never ... until 1933" is a claim of a year (held_until)
+        if denied and ALONE_AFTER.match(claim, said.end()):
+            continue  # "Britain did not break off relations alone": the denial is of "alone", not of the break
         state = _subject(claim, said.start(), data)
         if state is None:
             continue
@@ -452,6 +454,11 @@ def _ranked_rows(act: str, data) -> pd.DataFrame:
 
 def _titled(rows) -> str:
     return " and ".join(f"'{r.title}' ({_spoken(str(r.date_text))}, {r.event_id})" for r in rows.itertuples())
+
+
+# what a denial of an act denies when it comes right after it: that the state did it by itself, not the act
+ALONE_AFTER = lazy(r"(?:\s+(?:off|with|diplomatic|relations|ties|the|its|soviet|ussr|russia|moscow|[A-Z][\w-]*)){0,5}?\s*,?"
+                   r"\s+(?:alone|by\s+itself|on\s+its\s+own|single-handed\w*|unaided)\b", re.IGNORECASE)
 
 
 # "Britain alone broke off relations with Moscow": the only state to, said with "alone" after the state
