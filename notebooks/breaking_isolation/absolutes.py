@@ -119,7 +119,14 @@ def _subject(claim: str, at: int, data) -> ties_said.Mention | None:
     """The state a verb at `at` is about: the last state named before it, else the first named after it."""
     found = _states(claim, data)
     before = [m for m in found if m.end <= at]
+    while len(before) > 1 and COMPARED.search(claim[:before[-1].start]):
+        before = before[:-1]  # "Britain followed the United States in refusing...": Britain refused
     return before[-1] if before else next((m for m in found if m.start >= at), None)
+
+
+# a state named as the one another is compared with, not the doer: "Britain followed (was like) the United States"
+COMPARED = lazy(r"\b(?:followed|follows|follow|following|like|unlike|joined|copied|imitated|than)\s+(?:the\s+)?$",
+                re.IGNORECASE)
 
 
 def _changes(data) -> pd.DataFrame:
@@ -202,6 +209,8 @@ def never_did(claim: str, data) -> str | None:
     for said, act, denied in sorted(denials, key=lambda d: d[0].start()):
         if UNTIL.search(claim, said.end()) or HYPOTHETICAL.search(claim):
             continue  # "never ... until 1933" is a claim of a year (held_until)
+        if denied and ALONE_AFTER.match(claim, said.end()):
+            continue  # "Britain did not break off relations alone": the denial is of "alone", not of the break
         state = _subject(claim, said.start(), data)
         if state is None:
             continue
@@ -423,8 +432,8 @@ def nobody_before(claim: str, data) -> str | None:
 # "Britain was the first state to break off relations with the USSR", "the only state to restore relations":
 # a rank among the data's breaks or restorations of relations with Moscow, by the state that made them
 RANKED_ACTS = ("broke off relations with", "restored relations with")
-RANKED = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b)[\w-]+)"
-              r"{0,5}?)\s+to\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
+RANKED = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?(?P<rank>first|only)(?P<what>(?:\s+(?!to\b|that\b|which\b|who\b)[\w-]+)"
+              r"{0,5}?)\s+(?:to|(?:that|which|who)(?:\s+(?:had|has|have))?(?:\s+ever)?)\s+(?P<act>" + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS))
               + r")", re.IGNORECASE)
 
 
@@ -445,6 +454,11 @@ def _ranked_rows(act: str, data) -> pd.DataFrame:
 
 def _titled(rows) -> str:
     return " and ".join(f"'{r.title}' ({_spoken(str(r.date_text))}, {r.event_id})" for r in rows.itertuples())
+
+
+# what a denial of an act denies when it comes right after it: that the state did it by itself, not the act
+ALONE_AFTER = lazy(r"(?:\s+(?:off|with|diplomatic|relations|ties|the|its|soviet|ussr|russia|moscow|[A-Z][\w-]*)){0,5}?\s*,?"
+                   r"\s+(?:alone|by\s+itself|on\s+its\s+own|single-handed\w*|unaided)\b", re.IGNORECASE)
 
 
 # "Britain alone broke off relations with Moscow": the only state to, said with "alone" after the state
@@ -468,6 +482,9 @@ def first_or_only(claim: str, data) -> str | None:
     if only and _only_among(claim, said, state):
         return None  # "among the great powers, Britain alone": only_unjudged() says what the data does not class
     period = _only_period(claim[said.end():]) if only else None
+    ever = only and EVER.search(said.group(0)) is not None
+    if ever and period and period[0] == period[1]:
+        period = None  # "the only state that ever broke off relations, in 1927": the year dates its own act
     if period:
         rows = rows[rows["date"].dt.year.between(*period)]
     if only:  # a break the kit does not count as a state's (Nanjing's of 1927): only_unjudged() names it
@@ -500,17 +517,23 @@ def first_or_only(claim: str, data) -> str | None:
         return (f"Your claim says {name} was the first state to {_infinitive(act)} Moscow ('{said.group(0).strip()}'). "
                 f"In the data the first state to do so was {labels.get(first['state'].iloc[0], first['state'].iloc[0])}: "
                 f"{_titled(first)}; {mine}{year}. Check the order in the table `changes` and in data/events.csv.")
-    if others.empty and not own.empty:
+    wrong_year = ever and not own.empty and years and int(own["date"].iloc[0].year) not in years
+    if others.empty and not own.empty and not wrong_year:
         return None
+    year = f", not in {' or '.join(map(str, sorted(years)))}" if wrong_year else ""
     listed = _titled(others.head(2)) if not others.empty else ""
-    return (f"Your claim says {name} was the only state to {_infinitive(act)} Moscow{when} "
+    return (f"Your claim says {name} was the only state {'ever ' if ever else ''}to {_infinitive(act)} Moscow{when} "
             f"('{said.group(0).strip()}'), but "
-            + (f"the data also records {listed}" + ("" if own.empty else f", and {mine}") if listed else f"{mine}")
+            + (f"the data also records {listed}" + ("" if own.empty else f", and {mine}{year}") if listed
+               else f"{mine}{year}")
             + ". Check your claim against the events in data/events.csv.")
 
 
 MONTH_YEAR = lazy(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                  r"December)\s+(1[89]\d\d)\b")
+
+
+EVER = lazy(r"\bever\b", re.IGNORECASE)  # "the only state that ever broke off relations": any year of the data
 
 
 def _only_period(text: str) -> tuple[int, int] | None:
@@ -527,6 +550,10 @@ def _only_among(claim: str, said, state) -> str:
                       head, re.IGNORECASE)
     if among is not None:
         return among.group("what")
+    region = re.search(r"^[^,;]*?\b(?:in|of)\s+(?:the\s+)?(?P<what>(?:[A-Z][\w-]*\s+){0,2}?(?:America|Europe|Asia|Africa|"
+                       r"East|West|World)|(?:[\w-]+\s+){0,2}?(?:powers|states|countries|nations))\b", claim[said.end():])
+    if region is not None:  # "the only state that broke off relations in Latin America": a rank in a region
+        return "states of " + region.group("what") if region.group("what")[0].isupper() else region.group("what")
     what = " ".join((said.groupdict().get("what") or "").split())
     return what if said.group("rank").lower() == "only" and AMONG.search(what) else ""
 
@@ -543,11 +570,13 @@ def only_unjudged(claim: str, data) -> list[str]:
         return []
     act = next(a for i, a in enumerate(RANKED_ACTS) if said.group(f"a{i}"))
     name, among = _name(state), _only_among(claim, said, state)
-    among = among if among.endswith("s") or not among else among + "s"  # "the only great power": the great powers
+    among = among if among.endswith("s") or not among or " of " in among else among + "s"  # "the only great power": the great powers
     if among:
         return [f"whether {name} alone among the {among} {act} Moscow: the data does not class which states were "
                 f"the {among}, so the check did not judge the rank"]
     period = _only_period(claim[said.end():])
+    if EVER.search(said.group(0)) and period and period[0] == period[1]:
+        period = None  # as first_or_only: "ever" reads every year
     rows = _ranked_rows(act, data)
     rows = rows[rows["date"].dt.year.between(*period)] if period else rows
     month = MONTH_YEAR.search(claim[said.end():])

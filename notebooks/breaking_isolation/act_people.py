@@ -91,8 +91,9 @@ def read(claim: str, data, cited=()) -> str | None:
             continue
         who = said.group("who")
         start = said.start("who")
-        if any(m.start <= start < m.end for m in ties_said.mentions(part, names)) or re.search(
-                r"\b[A-Z][\w.-]*\s+$", part[:start]) and not re.search(rf"(?:{TITLE})$", part[:start]):
+        given = re.search(r"\b([A-Z][\w.-]*)\s+$", part[:start])
+        if any(m.start <= start < m.end for m in ties_said.mentions(part, names)) or given and not re.search(
+                rf"(?:{TITLE})$", part[:start]) and not _given_name(given.group(1)):
             continue  # a word of an actor's name ("the United States"), not a statesman of its own
         if who.lower() in names and who.lower() not in PARTIES:
             continue  # an actor of the data: agents.py reads it
@@ -108,6 +109,12 @@ def read(claim: str, data, cited=()) -> str | None:
             return why
     return (_party_of_cited(claim, data, cited) or _statesman_of_cited(claim, data, cited)
             or _signer_of_cited(claim, data, cited) or _rising_leader(claim, data, cited))
+
+
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word before a surname is a given name ("Stanley Baldwin", "Ramsay MacDonald"): no
+    English word ("the United States", "In Britain") and no initial."""
+    return len(word) >= 3 and word.isalpha() and not evidence_words.is_common(word.lower())
 
 
 # who led a rising: "Mao led the Nanchang uprising", and the sentence of an event's text that names its leaders

@@ -151,6 +151,10 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited,
         rows = events[has]
         if years:
             rows = rows[rows["date"].dt.year.isin(years)]
+        whom = _expelled(lowered, in_clause) if in_title == ACT_WORDS["expel"][1] else None
+        if whom and not rows.empty:  # "expelled the Soviet consuls": an expulsion of consuls, not of Trotsky
+            rows = rows[[bool(re.search(rf"\b{re.escape(whom)}", f"{t} {d}".lower()))
+                         for t, d in zip(rows["title"].astype(str), rows["description"].fillna("").astype(str))]]
         if rows.empty:
             continue
         # the act's own word counts once, in whatever form ("expelled" for the title's "expels")
@@ -174,6 +178,20 @@ def _act_events(clause: str, events: pd.DataFrame, actor_words: set[str], cited,
     if years and len(named):
         named = named[named["date"].dt.year.isin(years)]
     return named
+
+
+# the one expelled, as the clause names them: "expelled the Soviet consuls in 1927" (consul)
+EXPELLED = lazy(r"^\w*\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<whom>[a-z]+?)(?:e?s)?\b"
+                r"(?=\s+(?:from|in|on|at|after|before|and|of|out|to|so|because|which|since)\b|\s*[,;.]|\s*$)")
+
+
+def _expelled(clause: str, said: str) -> str | None:
+    """The head word of what a clause says was expelled ("the Soviet consuls": consul), when it is a plain word;
+    None when it names no one ("expelled them", a name the data holds as an actor is already out of the clause)."""
+    verb = re.search(said, clause)
+    found = EXPELLED.match(clause[verb.start():]) if verb else None
+    whom = found.group("whom") if found else ""
+    return whom if len(whom) >= 4 and whom not in ("them", "they", "him", "her", "it") else None
 
 
 def _person_on(person: str, side: str, owners: dict[str, str], family: dict[str, set[str]]) -> bool:
@@ -565,4 +583,88 @@ def founded_when(claim: str, data) -> str | None:
             return (f"Your claim puts the founding of the {labels[body.actor]} in {' or '.join(map(str, years))}, but "
                     f"the data starts it on {claim_people._spoken(start)} (data/actors.csv)"
                     + (f" and says of it: \"{note}\"" if note else ".") + " Check your claim against it.")
+    return None
+
+
+# What was done to a person the data names in an event's text: put to death or arrested ("Chiang executed Li
+# Dazhao", "Chiang had Li Dazhao hanged", "Li Dazhao was shot by Chiang's police"). The person need not be an actor:
+# the event whose text says it of them (in one sentence) is the act, and its doer is the event's actor.
+FATES = {"death": r"\b(?:execut\w*|hang(?:ed|ing|s)?|hung|kill\w*|shot|shoot\w*|murder\w*|assassinat\w*|put\s+to\s+death)",
+         "arrest": r"\b(?:arrest\w*|imprison\w*|jail\w*|seiz\w*)"}
+VICTIM = r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<victim>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+FATE_VERBS = (r"executed|hanged|hung|killed|shot|murdered|assassinated|put\s+to\s+death|arrested|imprisoned|jailed")
+DONE_TO = lazy(rf"\b(?P<verb>{FATE_VERBS})\s+{VICTIM}")
+HAD_DONE = lazy(rf"\b(?:had|got|ordered)\s+{VICTIM}\s+(?P<verb>{FATE_VERBS})\b")
+DONE_BY = lazy(rf"{VICTIM[VICTIM.index('(?P<victim>'):]}\s+(?:was|were)\s+(?:\w+ly\s+)?(?P<verb>{FATE_VERBS})\s+"
+               r"(?:\w+\s+){0,4}?by\s+")
+
+
+def done_to(claim: str, data, cited=()) -> str | None:
+    """Why the claim is refused, when it makes an actor the doer of what an event's text says was done to a person
+    (put to death, arrested) by another (module text); None when it does not, or when the check cannot tell."""
+    from .misconceptions import _spoken
+
+    names = ties_said.actor_names(data.actors)
+    found = ties_said.mentions(claim, names)
+    if not found:
+        return None
+    actors = data.actors
+    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    family = ties_said._family(data)
+    persons = ties_said.person_names(actors)
+    labels = _labels(data)
+    ties = (kinds, owners, family, _name_words(data))
+    for begin, finish, _ in ties_said._clauses(claim):
+        part = claim[begin:finish]
+        if ties_said.HYPOTHETICAL.search(part):
+            continue
+        said = [(m, "active") for m in DONE_TO.finditer(claim, begin, finish)]
+        said += [(m, "active") for m in HAD_DONE.finditer(claim, begin, finish)]
+        said += [(m, "passive") for m in DONE_BY.finditer(claim, begin, finish)]
+        for act, voice in said:
+            start = act.start()
+            if DENIED.search(claim[max(begin, start - 20):start]):
+                continue
+            if voice == "active":
+                if re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", claim[max(begin, start - 20):start],
+                             re.IGNORECASE):
+                    continue
+                doers = _doers_before(claim, begin, start, found)
+            else:
+                doers = _doers_after_by(claim, act.start("verb"), finish, found)
+            victim = act.group("victim")
+            if not doers or any(m.start >= act.start("victim") and m.end <= act.end("victim") for m in found):
+                continue  # no doer the data knows, or the victim is an actor (agents.read reads acts on actors)
+            verb = act.group("verb")
+            fate = next(f for f, said_as in FATES.items() if re.match(said_as, verb, re.IGNORECASE))
+            years = set(claim_people.years_in(part))
+            rows = []
+            for row in data.events.itertuples():
+                if years and row.date.year not in years:
+                    continue
+                for sentence in re.split(r"(?<=[.;])\s+", str(getattr(row, "description", "") or "")):
+                    if victim in sentence and re.search(FATES[fate], sentence, re.IGNORECASE):
+                        rows.append((row, sentence))
+                        break
+            if not rows:
+                continue
+            rows.sort(key=lambda pair: str(pair[0].event_id) not in set(cited))
+            mine = False
+            for row, sentence in rows:
+                text = f"{row.title} {row.description}".lower()
+                if any(_on(d.actor, str(row.actor), *ties, d.typed) for d in doers) or any(
+                        kinds.get(d.actor) == "person" and any(n in text for n in persons.get(d.actor, []))
+                        for d in doers):
+                    mine = True  # the doer's own act, or one whose text names them: the check cannot tell their part
+            if mine:
+                continue
+            row, sentence = rows[0]
+            who = " or ".join(labels.get(d.actor, d.actor) for d in doers)
+            quoted = " ".join(claim[min(d.start for d in doers) if voice == "active" else act.start():
+                                    act.end() if voice == "active" else finish].strip(" ,;:.").split()[:14])
+            actor = labels.get(str(row.actor), str(row.actor))
+            return (f"Your claim says '{quoted}', but the data does not put {who} in it: its event "
+                    f"'{row.title}' ({_spoken(str(row.date_text))}, {row.event_id}) is an act of {actor}, and its "
+                    f"text says: \"{sentence.strip()}\" Check who did it against that event in data/events.csv.")
     return None

@@ -38,6 +38,7 @@ shot sign smash spy split spread stay stop strike struck succeed suppress suppor
 take taken took talk teach taught tell told threaten topple trade train treat trust try turn unite use visit
 vote want warn welcome win won withdraw withdrew withhold withheld delay postpone hold held work wreck
 own possess obtain receive acquire exist
+execute hang hanged assassinate
 """.split())
 
 

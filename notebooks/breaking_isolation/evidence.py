@@ -251,7 +251,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
-    doer = (agents.read(given.claim, data, given.events) or agents.funded(given.claim, data, given.events)
+    doer = (agents.read(given.claim, data, given.events) or agents.done_to(given.claim, data, given.events)
+            or agents.funded(given.claim, data, given.events)
             or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
             or before_founding.read(given.claim, data, given.events)
             or authorship.wrong_author(given.claim, data, documents) or targets.read(given.claim, data, given.events)

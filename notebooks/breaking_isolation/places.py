@@ -36,10 +36,17 @@ def _text(row) -> str:
     return f"{row.get('title', '')}. {row.get('description', '') or ''} {row.get('date_note', '') or ''}"
 
 
+# "wrote in Pravda", "argued the same in Pravda": a paper the words were printed in, not a place
+WRITTEN_IN = lazy(r"\b(?:wrote|writes|written|writing|published|publishes|appeared|appears|printed|prints|article|"
+                  r"articles|reported|reports|quoted|editorial|argued|argues|declared|stated)(?:\s+[\w'’-]+){0,2}?\s+$",
+                  re.IGNORECASE)
+
+
 def own_places(row) -> set[str]:
     """The places the data puts an event at (module text)."""
     text = _text(row)
-    found = {m.group("place") for m in AT.finditer(text)} | {m.group("place") for m in TITLED.finditer(str(row.get("title", "")))}
+    found = {m.group("place") for m in AT.finditer(text) if not WRITTEN_IN.search(text, 0, m.start())}
+    found |= {m.group("place") for m in TITLED.finditer(str(row.get("title", "")))}
     found |= {m.group("place") for m in DURING.finditer(text)}
     return {p for p in found if p.lower() not in MONTH_NAMES}
 
