@@ -430,7 +430,7 @@ def _fact_refused(condition: str, data, ids) -> str | None:
     CONDITIONAL word), who did an act and when (agents, act_dates); in a stated part of any condition ("but
     Nanjing expelled them"), who did an act of one side against the other and what the cited title says
     (agents, cited_facts); None when it states none they read."""
-    from . import act_dates, agents, cited_facts, claim_people, swaps, ties_said
+    from . import act_dates, agents, cited_facts, claim_people, denials, seats, swaps, terms_said, ties_said
 
     text = _named_out(condition, data)
     dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
@@ -438,8 +438,20 @@ def _fact_refused(condition: str, data, ids) -> str | None:
                                                         or act_dates.read(condition, data, ids))
     stated = " ".join(text[b:f] for b, f, _ in ties_said._clauses(text)
                       if not ties_said.HYPOTHETICAL.search(text[b:f]))  # "but the Commune succeeded": a fact
-    return (dated or swaps.sent_away(text, data, ids) or plain or agents.read(text, data, ids)
-            or (cited_facts.turned_round(stated, data, ids) if stated.strip() else None))
+    # the month of an act a stated part gives ("but Chiang disarmed them in December 1927"), as for a plain fact
+    told = (act_dates.read(stated.strip(), data, ids) if plain is None and stated.strip()
+            and not CONDITIONAL.search(stated) else None)
+    return (dated or swaps.sent_away(text, data, ids) or plain or agents.read(text, data, ids) or told
+            or (cited_facts.turned_round(stated, data, ids) if stated.strip() else None)
+            or seats.read(text, data, ids) or (denials.read(stated, data, ids) if stated.strip() else None)
+            or terms_said.read(text, data, ids))
+
+
+def _stated(condition: str) -> str:
+    """The parts of a condition it states as facts ("but Wuhan expelled them"), outside its wish."""
+    from . import ties_said
+    return " ".join(condition[b:f] for b, f, _ in ties_said._clauses(condition)
+                    if not ties_said.HYPOTHETICAL.search(condition[b:f]))
 
 
 # What makes a sentence a condition, not a fact: "would have had to", "needed", "only if", "without"...
@@ -531,6 +543,12 @@ def _check_conditions(answer, data):
                             "timeline (`lanes`): choose evidence from there.")
     said = (f"{len(conditions)} different conditions, each a sentence the check can read, and {len(ids)} different "
             f"events of the China timeline, all in the data: {', '.join(ids)}. {CONDITIONS_READ}")
+    from . import denials, terms_said
+    denied = [(n, u) for n, c in enumerate(conditions, 1)
+              for u in (*denials.unread(_stated(c), data), *terms_said.unread(c, data, ids))]
+    if denied:  # "but Moscow did not tell them to leave": a denial the check cannot read is said unchecked
+        return checks.unchecked(said, *[f"Condition {n}: the check could not check {u}." for n, u in denied],
+                                CONDITIONS_NOT_JUDGED)
     facts = [n for n, c in enumerate(conditions, 1) if not CONDITIONAL.search(c)]
     if facts:  # "Wuhan expelled the communists in July 1927": what happened, not what would have had to be true
         return checks.unchecked(said, *[f"Condition {n} ({checks.shown(conditions[n - 1], 60)}) says what happened, "
