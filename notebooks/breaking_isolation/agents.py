@@ -417,7 +417,7 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
             if str(row.kind) == "founding" and doer.actor in moscow and {actor, counterpart} & moscow:
                 continue  # Moscow's own foundings ("Stalin founded the USSR"): its leaders' part is not recorded
             if kinds.get(doer.actor) == "person" and any(n in text for n in persons.get(doer.actor, [])) and not (
-                    _target_of(doer.actor, row, events)):
+                    _target_of(doer.actor, row, events) or kinds.get(actor) == "person"):  # a man's own act: his
                 return None  # the event's text names the person: the check cannot tell their part
             if attack and re.search(rf"\b{re.escape(doer.typed.lower())}", text):
                 return None  # an attack whose text names the doer ("British and US warships shell"): its part unread
