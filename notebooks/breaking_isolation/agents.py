@@ -208,10 +208,19 @@ def _on(doer: str, side: str, kinds: dict[str, str], owners, family, names, type
     if kinds.get(doer) == kinds.get(side) == "government" and doer != side:
         return False  # Nanjing and Wuhan: rival governments of one state, though one word ("Nationalist") names both
     if kinds.get(doer) == "person":
+        if kinds.get(side) == "government" and not _person_on(doer, side, owners, family) and own_government(
+                doer, kinds, owners, family):
+            return False  # Chiang Kai-shek, whose own government was at Nanjing, is not on the side of Wuhan's
         return _person_on(doer, side, owners, family) or _kin(owners.get(doer, ""), side, names, owners)
     written = {w.removesuffix("'s").removesuffix("s") for w in evidence_words.words(typed)}
     return (ties_said._same(doer, side) or doer in family.get(side, {side}) or side in family.get(doer, {doer})
             or _kin(doer, side, names, owners) and (not typed or bool(written & names.get(side, set()))))
+
+
+def own_government(person: str, kinds: dict[str, str], owners: dict[str, str], family) -> set[str]:
+    """The governments a person belongs to or heads in actors.csv (Wang Jingwei: the Wuhan government; Chiang
+    Kai-shek: the Nanjing government, whose note opens with his name); empty for a person of a party or a state."""
+    return {a for a in family.get(person, set()) | {owners.get(person, "")} if kinds.get(a) == "government"}
 
 
 def other_wing(claim: str, data, cited=()) -> list[str]:
@@ -307,7 +316,7 @@ def read(claim: str, data, cited=(), skipped: list | None = None) -> str | None:
             attack = bool(re.search(ACT_WORDS["attack"][0], clause, re.IGNORECASE)) and not any(
                 re.search(said, clause, re.IGNORECASE) for act, (said, _) in ACT_WORDS.items() if act != "attack")
             why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking,
-                           faces.sides(actors), attack)
+                           faces.sides(actors), attack, data.events)
             own_words = claim[own:doers[0].start] + " " + OTHER_DOER.split(claim[verb.end():finish])[0]
             if why and _other_wing(doers, rows.iloc[0], own_words, owners, _name_words(data)):
                 if skipped is not None:  # "Nanjing expelled the communists in April": its own purge, not Wuhan's
@@ -410,7 +419,7 @@ TIME_NAMED = lazy(r"\b(?:during|in|after|before|since|through)\s+the\s+(?:[\w'â€
 
 
 def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, persons, labels, names,
-             breaking: bool = False, moscow_sides=(), attack: bool = False) -> str | None:
+             breaking: bool = False, moscow_sides=(), attack: bool = False, events=None) -> str | None:
     """Why the doers cannot have done what `rows` record, or None when one of the rows has them on its side."""
     from .misconceptions import _spoken
 
@@ -425,7 +434,8 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
         for doer in doers:
             if str(row.kind) == "founding" and doer.actor in moscow and {actor, counterpart} & moscow:
                 continue  # Moscow's own foundings ("Stalin founded the USSR"): its leaders' part is not recorded
-            if kinds.get(doer.actor) == "person" and any(n in text for n in persons.get(doer.actor, [])):
+            if kinds.get(doer.actor) == "person" and any(n in text for n in persons.get(doer.actor, [])) and not (
+                    _target_of(doer.actor, row, events) or kinds.get(actor) == "person"):  # a man's own act: his
                 return None  # the event's text names the person: the check cannot tell their part
             if attack and re.search(rf"\b{re.escape(doer.typed.lower())}", text):
                 return None  # an attack whose text names the doer ("British and US warships shell"): its part unread
@@ -457,6 +467,16 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
     said = f" Its text says who signed: \"{signers[0]}\"" if signed and signers else ""
     return (f"Your claim says '{quoted}', but the data does not put {who} in {event}: it was {done}."
             f"{said} Check who did it against that event in data/events.csv.")
+
+
+def _target_of(person: str, row, events) -> bool:
+    """Whether the data has the event's own actor acting against the person in the event's year (Wuhan sends
+    Borodin home in July 1927): the person its text names is then the one the act was done to, not a doer."""
+    if events is None:
+        return False
+    theirs = events[(events["actor"].astype(str) == str(row.actor)) & (events["counterpart"].astype(str) == person)
+                    & (events["date"].dt.year == pd.Timestamp(row.date).year)]
+    return any(_one_way(r) for r in theirs.itertuples())
 
 
 def _one_way(row) -> bool:

@@ -401,6 +401,31 @@ PRONOUN = lazy(r"\b(?:he|him|she|her)\b")
 NAME_RUN = lazy(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
+AT_PLACE = lazy(r"\b(?:in|at|to|from|near|into)\s+$", re.IGNORECASE)
+# "it", "they" opening a stated part: the body the condition is about ("Wuhan would have had to keep the
+# Communists, but it expelled them")
+BODY_PRONOUN = lazy(r"(?P<lead>\b(?:but|and|yet|since|as|because|which|when|though|although)\s+)(?P<it>it|they)\b")
+
+
+def _body_named_out(condition: str, data) -> str:
+    """The condition with "it" or "they" after "but", "which"... replaced by the one body (not a person) named
+    before it, when there is one; else as it is."""
+    from . import ties_said
+
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    found = ties_said.mentions(condition, ties_said.actor_names(data.actors))
+    said = BODY_PRONOUN.search(condition)
+    if not said:
+        return condition
+    bodies = {m.actor: m.typed for m in found if m.end <= said.start() and kinds.get(m.actor) != "person"}
+    if len(bodies) != 1:
+        return condition
+    name = next(iter(bodies.values())).removesuffix("'s").removesuffix("’s")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return condition[:said.start("it")] + name + condition[said.end("it"):]
+
+
 def _named_out(condition: str, data) -> str:
     """The condition with "he" or "him" replaced by the one person named before the part it stands in ("The
     Communists needed Chen Duxiu to stay leader, but he was removed": Chen Duxiu; "Wuhan needed Borodin to stay,
@@ -411,12 +436,17 @@ def _named_out(condition: str, data) -> str:
     names = ties_said.actor_names(data.actors)
     kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
     bodies = [m for m in ties_said.mentions(condition, names) if kinds.get(m.actor) != "person"]
+    persons = [m for m in ties_said.mentions(condition, names) if kinds.get(m.actor) == "person"]
     parts = [0] + [m.end() for m in claim_people.PART.finditer(condition)]
     out, last = [], 0
     for said in PRONOUN.finditer(condition):
         own = max(p for p in parts if p <= said.start())
+        known = {m.actor: m.typed.removesuffix("'s").removesuffix("’s") for m in persons if m.end <= own}
         people = {m.group(0): m for m in NAME_RUN.finditer(condition, 0, own)
-                  if m.start() > 0 and not any(b.start <= m.start() < b.end for b in bodies)}
+                  if m.start() > 0 and not any(b.start <= m.start() < b.end for b in bodies)
+                  and not any(p.start <= m.start() < p.end for p in persons)
+                  and not AT_PLACE.search(condition, 0, m.start())}  # "stay in Canton": a place, not a man
+        people.update({typed: None for typed in known.values()})  # a man of actors.csv, first word or not
         if len(people) != 1:
             continue
         out.append(condition[last:said.start()] + next(iter(people)))
@@ -430,16 +460,35 @@ def _fact_refused(condition: str, data, ids) -> str | None:
     CONDITIONAL word), who did an act and when (agents, act_dates); in a stated part of any condition ("but
     Nanjing expelled them"), who did an act of one side against the other and what the cited title says
     (agents, cited_facts); None when it states none they read."""
-    from . import act_dates, agents, cited_facts, claim_people, swaps, ties_said
+    from . import act_dates, agents, cited_facts, claim_people, denials, seats, swaps, terms_said, ties_said
 
-    text = _named_out(condition, data)
+    text = _named_out(_body_named_out(condition, data), data)
     dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
     plain = None if CONDITIONAL.search(condition) else (agents.read(condition, data, ids)
                                                         or act_dates.read(condition, data, ids))
     stated = " ".join(text[b:f] for b, f, _ in ties_said._clauses(text)
                       if not ties_said.HYPOTHETICAL.search(text[b:f]))  # "but the Commune succeeded": a fact
-    return (dated or swaps.sent_away(text, data, ids) or plain or agents.read(text, data, ids)
-            or (cited_facts.turned_round(stated, data, ids) if stated.strip() else None))
+    # the month of an act a stated part gives ("but Chiang disarmed them in December 1927"), as for a plain fact
+    told = (act_dates.read(stated.strip(), data, ids) if plain is None and stated.strip()
+            and not CONDITIONAL.search(stated) else None)
+    return (dated or swaps.sent_away(text, data, ids) or plain or agents.read(text, data, ids) or told
+            or (cited_facts.turned_round(stated, data, ids) if stated.strip() else None)
+            or seats.read(text, data, ids) or (denials.read(stated, data, ids) if stated.strip() else None)
+            or terms_said.read(text, data, ids) or _stated_fact(text, data, ids))
+
+
+def _stated(condition: str) -> str:
+    """The parts of a condition it states as facts ("but Wuhan expelled them"), outside its wish."""
+    from . import ties_said
+    return " ".join(condition[b:f] for b, f, _ in ties_said._clauses(condition)
+                    if not ties_said.HYPOTHETICAL.search(condition[b:f]))
+
+
+def _stated_fact(text: str, data, ids) -> str | None:
+    """A death or a cited act a condition's stated part puts in another year (stated_facts.py)."""
+    from . import stated_facts
+    found = stated_facts.read(_stated(text), data, ids)
+    return f"Your claim {found}" if found else None
 
 
 # What makes a sentence a condition, not a fact: "would have had to", "needed", "only if", "without"...
@@ -531,6 +580,12 @@ def _check_conditions(answer, data):
                             "timeline (`lanes`): choose evidence from there.")
     said = (f"{len(conditions)} different conditions, each a sentence the check can read, and {len(ids)} different "
             f"events of the China timeline, all in the data: {', '.join(ids)}. {CONDITIONS_READ}")
+    from . import denials, terms_said
+    denied = [(n, u) for n, c in enumerate(conditions, 1)
+              for u in (*denials.unread(_stated(c), data), *terms_said.unread(c, data, ids))]
+    if denied:  # "but Moscow did not tell them to leave": a denial the check cannot read is said unchecked
+        return checks.unchecked(said, *[f"Condition {n}: the check could not check {u}." for n, u in denied],
+                                CONDITIONS_NOT_JUDGED)
     facts = [n for n, c in enumerate(conditions, 1) if not CONDITIONAL.search(c)]
     if facts:  # "Wuhan expelled the communists in July 1927": what happened, not what would have had to be true
         return checks.unchecked(said, *[f"Condition {n} ({checks.shown(conditions[n - 1], 60)}) says what happened, "

@@ -33,6 +33,7 @@ RARE_WORD = 2  # a common word of more titles than this ("treaty", "breaks") nam
 SPELLINGS = ({"peking", "beijing", "peiping"}, {"nanking", "nanjing"}, {"canton", "guangzhou"},
              {"hankow", "hankou", "wuhan"}, {"whampoa", "huangpu"})
 CLAUSE = lazy(ties_said.CLAUSE.pattern + r"|\band\b", re.IGNORECASE)
+SEAT = r"(?:government|regime|administration|capital|headquarters|cabinet)"
 PLACE_AT = lazy(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)\b")
 WITH_STATE = lazy(r"\b(?:border|frontier|treaty|agreement|alliance|pact|peace|signed|concluded|made)\b"
                   r"(?:\s+[\w'’-]+){0,6}?\s+(?P<word>with)\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -168,6 +169,9 @@ def read(claim: str, data, cited=()) -> str | None:
     if not anchors:
         return _verb_by_title(claim, chosen)
     cities = _city_words(data)
+    # the places that name a government ("Nanjing Nationalist government"): "Chiang's government at Nanjing" says
+    # where a government sat, not where an event was (seats.py reads it)
+    governed = {str(n).split()[0].lower() for n, k in zip(data.actors["name"], data.actors["kind"]) if k == "government"}
     for begin, finish in _clauses(claim):
         clause = claim[begin:finish]
         here = [a for a in anchors if begin <= a[0] and a[1] <= finish]
@@ -180,7 +184,7 @@ def read(claim: str, data, cited=()) -> str | None:
             continue
         if not here:
             continue
-        said = _place(claim, begin, finish, here, by_id, cities) or _adjective(clause, here, by_id) \
+        said = _place(claim, begin, finish, here, by_id, cities, governed) or _adjective(clause, here, by_id) \
             or _doer_adjective(clause, [a for a in here if a[2] in set(cited)], by_id, data) \
             or _verb(clause + _reported(claim, finish), here, by_id) \
             or _state(clause, [a for a in here if a[2] in set(cited) and not SETTING.search(claim, 0, a[0])],
@@ -223,7 +227,7 @@ def _denied_in_text(claim: str, rows) -> str | None:
     return None
 
 
-def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -> str | None:
+def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str], governed=frozenset()) -> str | None:
     for m in PLACE_AT.finditer(claim, begin, finish):
         place = m.group("place")
         if place.lower() not in cities:
@@ -231,6 +235,9 @@ def _place(claim: str, begin: int, finish: int, here, by_id, cities: set[str]) -
         before = [a for a in here if a[1] <= m.start("place")]
         if not before:
             continue
+        if place.lower() in governed and re.search(rf"\b{SEAT}\s*$", claim[max(begin, m.start() - 30):m.start()],
+                                                   re.IGNORECASE):
+            continue  # "Chiang's government at Nanjing": where a government sat, not where the event was (seats.py)
         anchor = before[-1]
         if any(a[0] == m.start("place") and a[2] != anchor[2] for a in here):
             continue  # the place names another event the claim cites ("armed Chiang at Whampoa")

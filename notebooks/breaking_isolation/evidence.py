@@ -66,6 +66,9 @@ from . import (absolutes, act_dates, acts_named, all_of_them, act_people, agents
 from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
 from . import treaty_sides  # its own line, as above
 from . import stays_said  # its own line, as above
+from . import seats  # its own line, as above
+from . import denials  # its own line, as above
+from . import terms_said  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .patterns import lazy
@@ -251,6 +254,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     people = claim_people.read(given.claim, data, words, given.events)
     if people.refusal:  # a person the data records as dead by then
         return checks.wrong(people.refusal)
+    seat = seats.read(given.claim, data, given.events)
+    if seat:  # a person given a government at a place the data gives another government ("Chiang's government at Wuhan")
+        return checks.wrong(seat)
+    denial = denials.read(given.claim, data, given.events)
+    if denial:  # an act denied that the data records ("the Nationalists did not take Shanghai in 1927")
+        return checks.wrong(denial)
+    term = terms_said.read(given.claim, data, given.events)
+    if term:  # a term an agreement is given that the data says otherwise of ("China recognised Mongolia's independence")
+        return checks.wrong(term)
     doer = (agents.read(given.claim, data, given.events) or agents.done_to(given.claim, data, given.events)
             or agents.funded(given.claim, data, given.events)
             or agents.unknown_signer(given.claim, data, given.events) or agents.founded_when(given.claim, data)
@@ -392,6 +404,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                                                       *absolutes.first_treaty_unjudged(given.claim, data),
                                                                       *act_dates.follower_unread(given.claim, data),
                                                                       *act_people.envoy_of(given.claim, data)))
+    if spec.name.startswith("china-"):  # notebook 3's claims: a denial or an agreement's terms it cannot read
+        unrecorded += tuple(f"The check could not check {u}." for u in (*denials.unread(given.claim, data),
+                                                                          *terms_said.unread(given.claim, data, given.events)))
     if len(given.events) - len(off_topic) < MIN_EVENTS:  # the rest is the claim's background (above)
         one = len(background) == 1
         unrecorded += (f"The check counted {_listed(background)} as your claim's background, which your claim names, "
