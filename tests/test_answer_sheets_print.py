@@ -187,3 +187,17 @@ def test_lesson_5s_check_is_on_an_exit_slip_apart_from_the_answer_sheet():
     assert "Spring 1927 in order" not in sheet and "Print double-sided" in sheet
     assert slip.count("Spring 1927 in order") == 2 and slip.count("<!-- cut:") == 1
     assert "05-china-exit-slip.md" in (kit_root() / "lessons" / "05-china.md").read_text(encoding="utf-8")
+
+
+def test_lesson_5s_print_table_gives_the_pages_chromium_prints(browser):
+    """The plan's print table (every file of lesson 5, copies for the class, sides, pages, sheets) is what
+    tools/print_table.py computes now from the built files printed on A4, and the plan says how to print them: A4,
+    with the browser's headers and footers off."""
+    import print_table  # noqa: PLC0415  (tools/, on the tests' path)
+
+    plan = (kit_root() / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    assert print_table.START in plan and print_table.END in plan
+    written = plan.split(print_table.START, 1)[1].split(print_table.END, 1)[0].strip()
+    assert written == print_table.table(print_table.rows(browser))
+    advice = " ".join(plan.split("**Printing.**", 1)[1].split(print_table.START, 1)[0].split())
+    assert "**A4**" in advice and "untick **Headers and footers**" in advice
