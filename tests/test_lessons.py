@@ -547,6 +547,28 @@ def test_answer_sheet_5s_question_2_links_each_document_of_pack_5_by_its_letter(
         assert (SHEETS / "typeable" / target).resolve().is_file(), target
 
 
+def test_answer_sheet_5_names_the_exercises_its_questions_answer_and_shows_question_2s_criteria():
+    """A student sees which notebook exercise each question answers: question 3, the shared claim, is the exercise
+    of notebook 3 on whether the united front was a mistake; question 4 is the extension, the counterfactual
+    exercise (the letters read from the notebook's headings). Question 2 has a line for round 2, when the pairs
+    switch sides, and says what counts in it, with no answer."""
+    cells = json.loads((ROOT / "notebooks" / "03-china.ipynb").read_text(encoding="utf-8"))["cells"]
+    prose = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    headings = {letter: f"{kind}: {title}"
+                for letter, kind, title in re.findall(r"^### Exercise ([A-Z]) \(([^)]*)\): (.*)$", prose, re.M)}
+    claim = next(letter for letter, text in headings.items() if "united front a mistake" in text)
+    counterfactual = next(letter for letter, text in headings.items() if text.startswith("counterfactual"))
+    sheet = (SHEETS / "05-china-answer-sheet.md").read_text(encoding="utf-8")
+    q2, q3, q4 = (sheet[sheet.index(f"**{n}."):sheet.index(end)] for n, end in
+                  ((2, "**3."), (3, "**4."), (4, "## ")))
+    assert q3.startswith("**3. Our shared claim: exercise " + claim + "**"), q3[:60]
+    assert q4.startswith(f"**4. Extension: exercise {counterfactual}, "), q4[:60]
+    assert "**Round 2**" in q2 and "What counts in question 2" in q2
+    # the criteria say what evidence and a restatement must be, not which events or lines are right
+    criteria = q2[q2.index("What counts"):q2.index("My two strongest")]
+    assert not re.search(r"19\d\d-[a-z]", criteria), criteria
+
+
 # A pair named by a letter, which lesson 5's documents use ("pair A", "pairs A and B", "to A's satisfaction").
 PAIR_LETTER = re.compile(r"\b[Pp]airs? [A-D]\b|\b[A-D]'s satisfaction")
 
