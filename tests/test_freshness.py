@@ -251,3 +251,27 @@ def test_an_earlier_exercises_answer_never_checked_is_named_as_such(ipython):
     said = ipython('check("recognition-2", answer)')[0]  # exercise 2's check, its answer cell skipped
     assert "still holds what an earlier cell set" in str(said) and "run the answer cell above" in str(said)
     assert "still holds" not in said.points[0]  # the problem first, the advice after it
+
+
+def test_a_value_typed_into_the_check_call_is_graded_as_it_is(ipython):
+    """A student who types the value straight into the call, with no `answer =` cell, was told a changed claim
+    'has not changed since', and another exercise's value was refused as what `answer` held for the first."""
+    assert ipython('check("recognition-1", 3)')[0].status == checks.WRONG
+    second = ipython(f'check("recognition-1", {DE_JURE_ON_THE_DAY})')[0]
+    assert second.ok and "has not changed" not in str(second)
+    other = ipython('check("recognition-2", ["britain", "china"])')[0]
+    assert other.status != checks.STALE and other.ok, other
+    spelt = ipython('check("recognition-1", "twenty-four")')[0]
+    assert spelt.status != checks.STALE and "answer cell" not in str(spelt), spelt
+
+
+def test_a_typed_value_does_not_make_answer_look_checked(ipython):
+    ipython(f"answer = {DE_JURE_ON_THE_DAY}")
+    assert ipython('check("recognition-1", answer)')[0].ok
+    typed = ipython('check("recognition-2", ["britain", "china"])')[0]  # typed in: `answer` is still exercise 1's
+    assert typed.ok, typed
+    again = ipython('check("recognition-1", answer)')[0]
+    assert again.ok and "has not changed since" in str(again)
+    ipython("answr = ['britain', 'china']")                        # a typo: `answer` still holds exercise 1's
+    said = ipython('check("recognition-2", answer)')[0]
+    assert said.status == checks.STALE and "recognition-1" in str(said)

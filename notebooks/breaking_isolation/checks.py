@@ -314,6 +314,9 @@ def check(name: str, answer, data=None) -> None:
             "of the notebook, then run it again.",)))
         return
     freshness.watch()
+    if freshness.passed_directly(answer):  # typed into the call: grade it, whatever `answer` holds
+        freshness.show(name, verdict(name, answer, data))
+        return
     stale = freshness.refusal(name, answer)
     result = stale if stale is not None else verdict(name, answer, data)
     if stale is None and freshness.unchanged(name):  # a check run twice: the same verdict, said to be the same

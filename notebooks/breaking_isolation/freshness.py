@@ -83,6 +83,8 @@ class _State:
     misspelt: list = field(default_factory=list)  # near misses of `answer` the last cell before the check set
     running_misspelt: list = field(default_factory=list)
     just_set: bool = False        # the cell run last, before this one, set `answer` cleanly
+    running_cell: str = ""        # the source of the cell running now
+    namespace: object = None      # the notebook's namespace, where `answer` lives
 
 
 STATE = _State()
@@ -98,6 +100,7 @@ def watch(shell=None) -> None:
         shell = get_ipython()
     if shell is None or STATE.watching:
         return
+    STATE.namespace = getattr(shell, "user_ns", None)
     shell.events.register("pre_run_cell", _before)
     shell.events.register("post_run_cell", _after)
     if hasattr(shell, "set_custom_exc") and not getattr(shell, "custom_exceptions", ()):  # never replace a handler someone else set
@@ -140,6 +143,7 @@ def name_told(name: str, namespace) -> list[str]:
 
 
 def _before(info) -> None:
+    STATE.running_cell = info.raw_cell or ""
     STATE.running_sets_answer = sets_answer(info.raw_cell or "")
     # a near miss beside `answer` itself ("answers = ...; answer = answers[0]") is no typo
     STATE.running_misspelt = [] if STATE.running_sets_answer else near_misses(info.raw_cell or "")
@@ -158,6 +162,45 @@ def _after(result) -> None:
             STATE.graded[STATE.version] = pending
     else:
         STATE.failed = True
+
+
+@lru_cache(maxsize=8)
+def _check_arguments(source: str) -> tuple[bool, ...] | None:
+    """For each `check(name, value)` call in a cell (`kit.check`, `check`), whether its value is the name
+    `answer`; None where the cell does not parse."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+        if func != "check":
+            continue
+        value = node.args[1] if len(node.args) > 1 else next(
+            (k.value for k in node.keywords if k.arg == "answer"), None)
+        found.append(isinstance(value, ast.Name) and value.id == "answer")
+    return tuple(found)
+
+
+def passed_directly(answer) -> bool:
+    """Whether the value checked was typed into the check call (`kit.check("recognition-1", 24)`) rather than
+    read from `answer`: then `answer`, and whether it is fresh, has nothing to do with what is graded. Read from
+    the running cell's check calls; where they do not tell, from whether the value is the very object `answer`
+    holds."""
+    if not STATE.watching:
+        return False
+    calls = _check_arguments(STATE.running_cell)
+    if calls and not any(calls):
+        return True
+    if calls and all(calls):
+        return False
+    namespace = STATE.namespace
+    if not isinstance(namespace, dict):
+        return False
+    return "answer" not in namespace or namespace["answer"] is not answer
 
 
 def refusal(name: str, answer) -> Verdict | None:
