@@ -54,7 +54,12 @@ ORIGINALS = "notebooks"
 LEARNERS = (WORK, "output")  # what the learner makes: their working copies, and the files the notebooks export
 EDITION = "student-edition.toml"  # the one setting of what students get (tools/student_edition.py reads it)
 LIFT = "KIT_EDIT_ORIGINALS"
-SOLUTION_SUMMARY = "Solution: open it once you have tried the exercise"
+SOLUTION_SUMMARY = "Solution: open it once you have tried the exercise"  # a solution under no exercise heading
+# Each fold is named by its exercise, as the heading above it calls it ("### Exercise 2 (...): ..."): Tab goes
+# from one solution's summary straight to the next one's (an exercise's heading and answer cell are no Tab stops),
+# so a summary that said only "the exercise" left a keyboard or screen-reader user one Tab from opening the
+# next exercise's answer unawares.
+EXERCISE_HEADING = re.compile(r"^#{1,6}\s+(Exercise\s+\w+)\b", re.M)
 MADE_FROM = "breaking_isolation"  # a working copy's metadata: the original it was made from, and its version
 # A Markdown link to a file in notebooks/ that is not a notebook (the glossary): from my-work/ it lives one up.
 SIBLING_LINK = re.compile(r"(\]\()(?!\.\./|[a-z]+:|#)([^)\s#]+\.md)([#)])")
@@ -68,14 +73,26 @@ def _is_notes(cell) -> bool:
     return cell.metadata.get("slideshow", {}).get("slide_type") == "notes"
 
 
-def folded_solution(cell) -> nbformat.NotebookNode:
-    """A solution code cell as a Markdown cell: a <details> block the student opens by choice."""
+def solution_summary(exercise: str | None, label: str = "") -> str:
+    """The summary line of a folded solution: which exercise it answers ("Exercise 2", as its heading says), and
+    any note its label ends with in brackets ("# Solution: ... the exercise (one defensible answer of several)")."""
+    if exercise is None:
+        return SOLUTION_SUMMARY
+    note = re.search(r"\([^()]*\)\s*$", label)
+    return (f"Solution to exercise {exercise.split()[-1]}: open it once you have tried it"
+            + (f" {note.group(0).strip()}" if note else ""))
+
+
+def folded_solution(cell, exercise: str | None = None) -> nbformat.NotebookNode:
+    """A solution code cell as a Markdown cell: a <details> block the student opens by choice, its summary naming
+    `exercise` (as "Exercise 2", from the heading above it)."""
     lines = cell.source.splitlines()
+    label = ""
     if lines and lines[0].startswith("# Solution"):
-        lines = lines[1:]  # the label becomes the summary
+        label, lines = lines[0], lines[1:]  # the label becomes the summary
     code = "\n".join(lines).strip("\n")
     said = solution_said(cell)
-    source = (f"<details>\n<summary>{SOLUTION_SUMMARY}</summary>\n\n```python\n{code}\n```\n\n"
+    source = (f"<details>\n<summary>{solution_summary(exercise, label)}</summary>\n\n```python\n{code}\n```\n\n"
               + (f"{SOLUTION_SAYS}\n\n{said}\n\n" if said else "") + "</details>")
     folded = nbformat.v4.new_markdown_cell(source, id=cell.get("id"))
     folded.metadata = {k: v for k, v in cell.metadata.items() if k != "jupyter"}
@@ -108,11 +125,14 @@ def working_version(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """What a student opens: no speaker notes or teacher cells, solutions folded as Markdown, links that work from my-work/."""
     copy = nbformat.from_dict(notebook)
     cells = []
+    exercise = None  # the exercise whose heading was last read
     for cell in copy.cells:
         if _is_notes(cell) or "teacher" in cell.metadata.get("tags", []):
             continue  # speaker notes, and what only the teacher sees (a verdict lesson 3 asks students to reach)
+        if cell.cell_type == "markdown" and (headings := EXERCISE_HEADING.findall(cell.source)):
+            exercise = headings[-1]
         if "solution" in cell.metadata.get("tags", []):
-            cell = folded_solution(cell)
+            cell = folded_solution(cell, exercise)
         if cell.cell_type == "markdown":
             cell.source = SIBLING_LINK.sub(lambda m: f"{m.group(1)}../{ORIGINALS}/{m.group(2)}{m.group(3)}",
                                            cell.source)

@@ -577,6 +577,70 @@ def test_walk_4_run_all_a_wrong_answer_a_glossary_link_and_a_solution_by_keyboar
     assert not summary.evaluate("s => s.parentElement.open"), "Space did not fold the solution again"
 
 
+# The notebooks with exercises, and the laptop screen a class most often has.
+EXERCISE_NOTEBOOKS = [name for name in NOTEBOOKS if any(
+    kit_server.EXERCISE_HEADING.search(c.source) for c in nbformat.read(ROOT / "notebooks" / name, as_version=4).cells)]
+LAPTOP = {"width": 1366, "height": 768}
+FOCUSED = """() => {
+    const e = document.activeElement, cells = [...document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')];
+    return {tag: e.tagName, cell: cells.indexOf(e.closest('.jp-Cell')),
+            open: cells.map((c, i) => [...c.querySelectorAll('details')].some(d => d.open) ? i : -1).filter(i => i >= 0)};
+}"""
+
+
+def _exercise_of(notebook, index: int) -> str:
+    """The exercise whose heading (### Exercise 2 ...) last comes above cell `index`, as "exercise 2"."""
+    headings = [h for c in notebook.cells[:index] if c.cell_type == "markdown"
+                for h in kit_server.EXERCISE_HEADING.findall(c.source)]
+    return "exercise " + headings[-1].split()[-1]
+
+
+@pytest.mark.parametrize("name", EXERCISE_NOTEBOOKS)
+def test_each_solution_opens_by_keyboard_and_is_named_for_its_exercise(lab, lab_browser, name):
+    """A keyboard or screen-reader user at 1366x768: from an exercise's check, Tab reaches its solution's summary
+    (past at most the checking table, named for the same exercise), hears which exercise it answers, and Enter
+    opens that solution and no other. One Tab on from a solution goes straight to the next exercise's solution
+    (the exercise's heading and answer cell are no Tab stops), so that summary must say it is the next one's."""
+    path = f"{kit_server.WORK}/{name}"
+    notebook = nbformat.read(lab["work"] / "kit" / path, as_version=4)
+    context = lab_browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    try:
+        _open(page, lab["base"], path)
+        cells = [i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown" and "<details>" in c.source]
+        assert cells, f"{name} has exercises but no folded solution"
+        for index in cells:
+            exercise = _exercise_of(notebook, index)
+            check = max(i for i, c in enumerate(notebook.cells[:index]) if "kit.check(" in c.source)
+            _cell(page, notebook, notebook.cells[check].id).scroll_into_view_if_needed()
+            _cell(page, notebook, notebook.cells[check].id).locator(".jp-InputPrompt").first.click()
+            page.keyboard.press("Escape")  # command mode on the check cell, as after running it
+            names = []
+            for tabs in range(1, 4):
+                page.keyboard.press("Tab")
+                focused = page.evaluate(FOCUSED)
+                assert focused["tag"] == "SUMMARY" and focused["cell"] <= index, (
+                    f"{name}: Tab {tabs} from the check of {exercise} went to {focused['tag']} in cell "
+                    f"{focused['cell']}, not to a fold before or at its solution (cell {index})")
+                names.append(page.locator(":focus").aria_snapshot())
+                if focused["cell"] == index:
+                    break
+            assert focused["cell"] == index, f"{name}: three Tabs from the check did not reach {exercise}'s solution"
+            # What a screen reader says of each control on the way: the exercise it belongs to.
+            assert all(re.search(rf"\b{exercise}\b", said, re.I) for said in names), (name, exercise, names)
+            assert re.search(rf"Solution to {exercise}\b", names[-1], re.I), (name, exercise, names[-1])
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(300)
+            assert page.evaluate(FOCUSED)["open"] == [index], f"{name}: Enter opened another fold than {exercise}'s"
+            page.keyboard.press("Enter")  # folded again, for the next exercise
+            page.wait_for_timeout(200)
+            assert page.evaluate(FOCUSED)["open"] == []
+        page.screenshot(path=str(ARTIFACTS / f"walk-keys-{Path(name).stem}.png"))
+    finally:
+        context.close()
+
+
 def test_walk_5_a_typo_is_not_graded_as_the_previous_answer(lab, page):
     """After an answer, a typo in the answer cell (`answr = 23`): the check refuses, it does not grade the old one."""
     kit = lab["work"] / "kit"

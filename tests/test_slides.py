@@ -400,10 +400,14 @@ def test_a_clicker_reaches_every_slide_in_order(built, open_page, notebook_path)
 
 # --- decks legible from the back of the room ----------------------------------------------------------------
 
-# (width, height, how much larger than at 1280 x 720): body text and figure text >= 24 px there, the kit's
-# standard for a slide; a figure the deck shrinks to fit its slide falls below it and fails.
+# (width, height, how much larger than at 1280 x 720): body text >= 24 px there, the kit's standard for a slide,
+# and figure text >= 25 px. A figure's text size is measured from the SVG (its font size times its scale), but
+# Chromium draws its text 1 to 2 % wider than matplotlib measured it, and a figure fitted to its slide loses a
+# few per cent more: the 1 px (4 %) above 24 is that tolerance, so that what is seen reads at 24 px. Slide text
+# is 19 pt, 25.3 px on a deck shown at its own size (reveal.js's margin 0; at its default margin of 4 % it was
+# 24.3 px, and a figure shrunk by 1.3 % failed).
 SCREENS = [(1280, 720, 1.0), (1920, 1080, 1.5)]
-BODY_PX, FIGURE_PX = 24, 24
+BODY_PX, FIGURE_PX = 24, 25
 # A chart's row labels: their centres at least 1.15 times their size apart, so that two rows never touch (a
 # text's box is about 1.15 of its size high); no two texts of a figure closer side by side than a fifth of
 # their size, nor overlapping up and down by more than a pixel.
@@ -474,7 +478,7 @@ def test_the_slide_check_catches_a_chart_squeezed_into_too_little_height(browser
 @pytest.mark.parametrize("notebook_path", DECKS, ids=[p.stem for p in DECKS])
 def test_every_slide_fits_the_screen_and_reads_from_the_back_row(built, browser, notebook_path, screen):
     """After all its fragments, every slide fits the screen, its body text is >= 24 px and every text of its
-    figures (ticks, labels, legends, source line) >= 24 px as rendered at 1280 x 720, in proportion at 1920;
+    figures (ticks, labels, legends, source line) >= 25 px as rendered at 1280 x 720 (24 px and a margin), in proportion at 1920;
     no two texts of a figure run into each other, and a chart's row labels keep their rows apart."""
     width, height, factor = screen
     report = _slide_report(browser, built / f"{notebook_path.stem}.slides.html", width, height, factor)

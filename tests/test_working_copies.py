@@ -46,7 +46,10 @@ def test_a_working_copy_has_no_speaker_notes_or_teacher_cells_and_folds_each_sol
     for cell, solution in zip(folded, solutions):
         assert cell.cell_type == "markdown" and cell.id == solution.id  # Run All cannot open it
         assert cell.metadata["editable"] is False  # nor Enter on the selected cell (it would show the source)
-        assert cell.source.startswith(f"<details>\n<summary>{kit_server.SOLUTION_SUMMARY}</summary>")
+        # named for its exercise, as the heading above it calls it, so Tab + screen reader say whose answer it is
+        above = [h for c in original.cells[:original.cells.index(solution)] if c.cell_type == "markdown"
+                 for h in kit_server.EXERCISE_HEADING.findall(c.source)]
+        assert cell.source.startswith(f"<details>\n<summary>Solution to exercise {above[-1].split()[-1]}: "), cell.source[:80]
         assert solution.source.splitlines()[-1] in cell.source
         if solution.get("outputs"):  # what the solution gave when the kit last ran it: the answer, in words
             assert kit_server.SOLUTION_SAYS in cell.source and ("✔ Right" in cell.source or "◇" in cell.source)

@@ -85,9 +85,11 @@ ROW_HEIGHT = {"notebook": 0.26, "slide": 0.32, "print": 0.2}
 MAX_ROWS = {"notebook": 30, "slide": 10, "print": 40}
 
 # Font sizes in points (1 pt = 4/3 px at the figure's own size). On a slide, reveal.js shows the 1280 x 720
-# deck at 0.96 of its size (its margin), so 19 pt = 25.3 px x 0.96 = 24.3 px is the least that reads at 24 px,
-# the kit's standard for a slide: a slide figure is shown at its own size, never shrunk (its heights on a slide
-# are chosen so that it fits under its heading and beside its takeaway).
+# deck at its own size (the deck's margin is 0), so 19 pt reads at 25.3 px: 24 px is the kit's standard for a
+# slide, and the 5 % above it let the browser draw the text a little wider than matplotlib measured, or fit a
+# figure a little smaller, and still show 24 px (tests/test_slides.py holds figure text to 25 px). A slide
+# figure is shown at its own size, never shrunk (its heights on a slide are chosen so that it fits under its
+# heading and beside its takeaway).
 FONTSIZES = {
     "notebook": {"title": 14, "label": 12, "tick": 11, "legend": 11, "node": 11, "annotation": 11, "source": 10},
     "slide": {"title": 22, "label": 19, "tick": 19, "legend": 19, "node": 19, "annotation": 19, "source": 19},
