@@ -211,3 +211,16 @@ def test_a_packs_adapted_texts_read_at_its_grade_and_keep_quotations_and_cuts(st
         for quote in QUOTED.findall(" ".join(body.split())):
             assert quote.rstrip(",.").lower() in original.lower(), (doc_id, quote)
         assert body.rstrip().endswith("[...]") == original.rstrip().endswith("[...]"), doc_id
+
+
+def test_each_role_card_of_pack_5_gives_weak_readers_sentence_frames():
+    """Each role card ends with sentence frames to start from in the rounds, printed as blanks (not as emphasis),
+    and the plan points to them rather than typing frames of its own."""
+    import build_handouts  # noqa: PLC0415  (tools/, on the tests' path)
+
+    cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
+    assert len(cards) == 2 and all(card.rstrip().endswith(build_packs.FRAMES) for card, _ in cards)
+    printed = build_handouts.printable(build_packs.render("05-china"))
+    assert printed.count("Sentence frames") == 2 and "Our side says ______ because" in printed
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    assert "would say ___" not in plan and "Sentence frames for the rounds are printed" in plan
