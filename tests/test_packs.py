@@ -192,3 +192,35 @@ def test_each_side_of_lesson_5s_pack_holds_every_text_its_questions_read():
         first_line = " ".join(docs[other].text.split("\n")[0].split())
         assert f"document {chr(ord('A') + ids.index(other))}, " in sections[doc_id], (doc_id, other)
         assert markup.escape(first_line)[:30] in sections[doc_id], (doc_id, other)
+
+
+QUOTED = re.compile(r'"([^"]+)"')
+
+
+@pytest.mark.parametrize("stem", sorted(build_packs.ADAPTED_GRADE))
+def test_a_packs_adapted_texts_read_at_its_grade_and_keep_quotations_and_cuts(stem):
+    """For the weak readers lesson 5 plans for, each adapted text of its pack reads at build_packs.ADAPTED_GRADE or
+    below (Flesch-Kincaid, offline); each quotation in it is word for word the original's, and an original that
+    ends in a cut ([...]) has its adapted version end in one too."""
+    import readability  # noqa: PLC0415  (tests/, on the tests' path)
+
+    for doc_id in build_packs.PACKS[stem][1]:
+        body, _ = build_packs.adapted(doc_id)
+        assert readability.grade(body) <= build_packs.ADAPTED_GRADE[stem], (doc_id, round(readability.grade(body), 1))
+        original = " ".join(LIVE[doc_id].text.replace("“", '"').replace("”", '"').split())
+        for quote in QUOTED.findall(" ".join(body.split())):
+            assert quote.rstrip(",.").lower() in original.lower(), (doc_id, quote)
+        assert body.rstrip().endswith("[...]") == original.rstrip().endswith("[...]"), doc_id
+
+
+def test_each_role_card_of_pack_5_gives_weak_readers_sentence_frames():
+    """Each role card ends with sentence frames to start from in the rounds, printed as blanks (not as emphasis),
+    and the plan points to them rather than typing frames of its own."""
+    import build_handouts  # noqa: PLC0415  (tools/, on the tests' path)
+
+    cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
+    assert len(cards) == 2 and all(card.rstrip().endswith(build_packs.FRAMES) for card, _ in cards)
+    printed = build_handouts.printable(build_packs.render("05-china"))
+    assert printed.count("Sentence frames") == 2 and "Our side says ______ because" in printed
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    assert "would say ___" not in plan and "Sentence frames for the rounds are printed" in plan

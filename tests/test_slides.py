@@ -803,6 +803,45 @@ def test_the_first_slide_asks_the_question_and_tells_no_story(notebook):
         assert "1933" not in first and "1925" not in first
 
 
+def _deck_slides(notebook: Path) -> list[str]:
+    """The prose of each slide of a deck as built (speaker notes apart), slide by slide."""
+    deck = build_slides.deck_version(nbformat.read(notebook, as_version=4))
+    slides: list[str] = []
+    for cell in deck.cells:
+        kind = build_slides.slide_type(cell)
+        if kind in ("slide", "subslide") or not slides:
+            slides.append("")
+        if kind != "notes" and cell.cell_type == "markdown":
+            slides[-1] += cell.source + "\n\n"
+    return slides
+
+
+def test_lesson_5s_hook_is_on_the_title_slide_of_deck_3():
+    """Lesson 5 runs its hook on the title slide (Activity 1): the question of answer sheet 5's question 1, which
+    the students answer before the lesson, is on the deck's first slide, word for word."""
+    sheet = (ROOT / "lessons" / "answer-sheets" / "05-china-answer-sheet.md").read_text(encoding="utf-8")
+    hook = re.search(r"\*\*1\. Hook\.\*\* (.+?\?)", sheet).group(1)
+    plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
+    assert "**Hook (title slide).**" in plan
+    first = " ".join(_deck_slides(ROOT / "notebooks" / "03-china.ipynb")[0].split())
+    assert hook.lower() in first.lower(), (hook, first)
+
+
+# A slide of prose a class reads from the back of the room while the teacher talks: at most this many words.
+MOST_WORDS_OF_HISTORIANS = 130
+
+
+def test_deck_3s_historians_come_in_slides_a_class_can_read():
+    """The historians' views, once one dense slide, come on slides of at most MOST_WORDS_OF_HISTORIANS words each,
+    which between them still name every historian the section names."""
+    slides = [s for s in _deck_slides(ROOT / "notebooks" / "03-china.ipynb") if s.startswith("### What historians say")]
+    words = [len(re.sub(r"\]\([^)]*\)", "]", s).split()) for s in slides]
+    assert len(slides) >= 2 and max(words) <= MOST_WORDS_OF_HISTORIANS, words
+    named = " ".join(slides)
+    for historian in ("Isaacs", "Wilbur", "Brandt", "Pantsov", "Levine"):
+        assert historian in named, historian
+
+
 def test_every_notebook_section_a_lesson_1_timing_row_names_has_its_slide():
     """Lesson 1's timing rows name notebook sections ('Notebook: "How many states stood with Moscow?"'): each is a
     slide of the deck, with its title, so the teacher has something to project for the slot."""

@@ -25,6 +25,10 @@ from breaking_isolation.atomic import write_text
 OUT = ROOT / "lessons" / "packs"
 ADAPTED = ROOT / "lessons" / "adapted"
 WORDS_PER_PAGE = 550          # an A4 page of 11-point text with headings, as the plans print
+# Lesson 5 is planned for a class with weak readers: the adapted texts of its pack read at this Flesch-Kincaid grade
+# or below (measured offline, as tests/readability.py does), the grade the kit sets for the prose students read in
+# its notebooks. A quotation inside an adapted text stays word for word the original's, and a cut is marked [...].
+ADAPTED_GRADE = {"05-china": 9}
 # lesson file stem: (the lesson's title, its documents in the order the lesson reads them)
 PACKS = {
     "01-recognition": ("Lesson 1: Recognition over time",
@@ -236,6 +240,13 @@ def _weigh(key: str, events) -> str:
     return f"**{lead}** {markup.escape(sentence)} (`{event_id}`)"
 
 
+# Sentence frames on each role card, for a weak reader to start from in the rounds (the blanks are theirs).
+# The blanks are escaped underscores (\\_), so that Markdown prints them as blanks, never as emphasis.
+FRAMES = ("**Sentence frames**, if you want them: \"Our side says ___ because ___ (event id ___).\" "
+          "\"Document ___ shows this where it says \u2018___\u2019.\" "
+          "\"The other side would answer ___, but ___.\"").replace("___", "\\_\\_\\_\\_\\_\\_")
+
+
 def role_cards(stem: str, ids: list[str]) -> list[tuple[str, list[str]]]:
     """The pack's role cards, one per side, each with the ids of its side's documents; [] for a pack without."""
     if stem not in ROLE_CARDS:
@@ -255,6 +266,7 @@ def role_cards(stem: str, ids: list[str]) -> list[tuple[str, list[str]]]:
             "\n".join(_event_line(events.loc[e], n, cut) for e, n, cut in event_ids),
             f"**Your documents.** {named}, after this card. Quote the documents, not this card. {caution}",
             _weigh(weigh, events),
+            FRAMES,
         ]), doc_ids))
     return cards
 
