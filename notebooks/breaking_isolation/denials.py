@@ -33,7 +33,7 @@ IRREGULAR = {"take": "took taken takes taking", "took": "take taken takes", "bre
              "kept": "keep keeps", "set": "sets", "split": "splits", "begin": "began begins", "began": "begin begins"}
 # a denial of part of an act: how, with whom, how far, when ("did not take Shanghai alone", "never fully broke")
 QUALIFIED = lazy(r"\b(?:alone|only|solely|just|fully|entirely|completely|wholly|by\s+(?:itself|themselves|himself)|"
-                 r"without|until|till|before|after|at\s+first|at\s+once|in\s+full|for\s+long|for\s+good|again|"
+                 r"on\s+(?:its|their|his|her)\s+own|single-handed\w*|unaided|without|until|till|before|after|at\s+first|at\s+once|in\s+full|for\s+long|for\s+good|again|"
                  r"any\s+more|anymore)\b", re.IGNORECASE)
 # where the words of a denial end: its reason, or another sentence
 CUT = lazy(r"[;.]|\b(?:because|since|so|which|as|but|and)\b", re.IGNORECASE)
