@@ -311,3 +311,20 @@ def test_notebook_3_s_import_of_the_debate_s_events_does_not_bring_in_the_claim_
     imported = {name.removeprefix("breaking_isolation.") for name in done.stdout.split()}
     assert "china_exercises" in imported
     assert not imported & {"claim_form", "claim_people", "misconceptions", "outcomes", "ties_said", "evidence"}, imported
+
+
+def test_while_a_check_reads_one_answer_what_rules_work_out_from_the_data_is_worked_out_once(monkeypatch):
+    from breaking_isolation import by_table, misconceptions, recognition
+
+    asked = []
+    real = recognition.standing_changes
+    monkeypatch.setattr(recognition, "standing_changes", lambda *args: asked.append(1) or real(*args))
+    data = kit.load()
+    with by_table.one_reading():
+        first = misconceptions.first_recognitions(data)
+        first["britain"]["de_jure"] = ("my own", "copy")  # a caller's copy: what is kept is not changed
+        assert misconceptions.first_recognitions(data) != first
+        assert misconceptions.first_recognitions(data) == misconceptions.first_recognitions.__wrapped__(data)
+    assert len(asked) == 2  # once kept, once unwrapped
+    misconceptions.first_recognitions(data)  # outside a reading the data may have changed: worked out again
+    assert len(asked) == 3
