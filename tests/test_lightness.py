@@ -311,3 +311,65 @@ def test_notebook_3_s_import_of_the_debate_s_events_does_not_bring_in_the_claim_
     imported = {name.removeprefix("breaking_isolation.") for name in done.stdout.split()}
     assert "china_exercises" in imported
     assert not imported & {"claim_form", "claim_people", "misconceptions", "outcomes", "ties_said", "evidence"}, imported
+
+
+def test_a_pattern_is_not_compiled_for_a_text_that_cannot_hold_a_match():
+    import re
+
+    from breaking_isolation.patterns import lazy, needed_words
+
+    first = lazy(r"\b(?:was|were)\s+the\s+first\s+(?:state\s+)?to\s+recogni[sz]e", re.IGNORECASE)
+    assert first.search("Britain broke off relations with the USSR in 1927.") is None
+    assert first.findall("Britain broke off relations in 1927.") == []
+    assert first.sub("X", "Britain broke off relations.") == "Britain broke off relations."
+    assert "compiled" not in vars(first)  # no text held a word every match needs
+    assert first.search("Germany WAS THE FIRST to recognise the USSR.").group(0) == "WAS THE FIRST to recognise"
+    assert "compiled" in vars(first)
+    kelvin = lazy("k", re.IGNORECASE)  # outside ASCII a letter may match another ignoring case: compiled, asked
+    assert needed_words(kelvin.pattern, re.IGNORECASE) == {"k"} and kelvin.search("\u212a") is not None
+    assert needed_words(r"(?:a|b*)c?") is None  # it matches "" too: no word is needed
+    lookahead = needed_words(r"x(?=.*\b(?:kmt|kuomintang)\b)")  # a lookahead that must hold looks at the text too
+    assert lookahead and all(any(word in name for word in lookahead) for name in ("kmt", "kuomintang"))
+
+
+def test_every_pattern_of_the_claim_checks_finds_nothing_in_a_text_without_the_words_it_needs():
+    # the words each pattern is said to need, against the compiled pattern, on every claim of the walk and title
+    import csv
+    import importlib
+    import pkgutil
+    import re
+
+    from breaking_isolation import patterns
+
+    found = {}
+    for module in pkgutil.iter_modules(kit.__path__):
+        for value in vars(importlib.import_module(f"breaking_isolation.{module.name}")).values():
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(item, patterns.Lazy):
+                    found[item.pattern, item._flags] = patterns.needed_words(item.pattern, item._flags)
+    assert len(found) > 200 and sum(bool(words) for words in found.values()) > 0.8 * len(found)
+    with (ROOT / "tests" / "fixtures" / "walk" / "answers.csv").open(newline="", encoding="utf-8") as table:
+        texts = [row["answer"] for row in csv.DictReader(table)] + list(kit.load().events["title"].astype(str))
+    for (pattern, flags), words in found.items():
+        compiled = re.compile(pattern, flags)
+        for text in texts:
+            if words and text.isascii() and not any(word in text.lower() for word in words):
+                assert compiled.search(text) is None, (pattern, words, text)
+
+
+
+def test_while_a_check_reads_one_answer_what_rules_work_out_from_the_data_is_worked_out_once(monkeypatch):
+    from breaking_isolation import by_table, misconceptions, recognition
+
+    asked = []
+    real = recognition.standing_changes
+    monkeypatch.setattr(recognition, "standing_changes", lambda *args: asked.append(1) or real(*args))
+    data = kit.load()
+    with by_table.one_reading():
+        first = misconceptions.first_recognitions(data)
+        first["britain"]["de_jure"] = ("my own", "copy")  # a caller's copy: what is kept is not changed
+        assert misconceptions.first_recognitions(data) != first
+        assert misconceptions.first_recognitions(data) == misconceptions.first_recognitions.__wrapped__(data)
+    assert len(asked) == 2  # once kept, once unwrapped
+    misconceptions.first_recognitions(data)  # outside a reading the data may have changed: worked out again
+    assert len(asked) == 3

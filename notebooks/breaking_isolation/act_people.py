@@ -24,6 +24,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from . import acts_named, claim_people, evidence_words, ties_said
+from .by_table import per_reading
 from .kin import DEMONYMS
 from .patterns import lazy
 
@@ -48,6 +49,7 @@ def _text(row) -> str:
     return f"{row.get('title', '')}. {row.get('description', '') or ''} {row.get('date_note', '') or ''}"
 
 
+@per_reading
 def _written(data) -> str:
     """Everything the data writes of its events and actors, in which a name the check reads must appear."""
     notes = " ".join(data.actors["note"].fillna("").astype(str)) if "note" in data.actors else ""

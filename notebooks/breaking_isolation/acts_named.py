@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from . import claim_people, ties_said
+from .by_table import per_reading
 from .patterns import lazy
 from .recognition import state_of
 
@@ -89,6 +90,7 @@ def state_acts(state: str, verb: str, data, years=(), facto: bool = False) -> pd
     return rows.sort_values("date")
 
 
+@per_reading
 def named(part: str, data, years=(), cited=()) -> pd.DataFrame:
     """The events a part names by their title ("the Arcos raid", "Locarno"), of `years` if some are."""
     events = data.events

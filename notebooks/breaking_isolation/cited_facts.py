@@ -21,6 +21,7 @@ import re
 import pandas as pd
 
 from . import acts_named, checks, claim_people, data_says, evidence_words, places, ties_said
+from .by_table import per_reading
 from .kin import DEMONYMS
 from .patterns import lazy
 
@@ -81,6 +82,7 @@ def _city_words(data) -> set[str]:
     return found | {s for group in SPELLINGS for s in group}
 
 
+@per_reading
 def _anchors(claim: str, events, data) -> list[tuple[int, int, str]]:
     """(start, end, event id) of each word of the claim that names one of `events` by a word of its title that no
     other of them has ("Whampoa", "Rakovsky"); a state's or Moscow's name names no one event."""

@@ -25,6 +25,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import checks, evidence_words, ties_said
+from .by_table import per_reading
 from .kin import DEMONYMS
 from .patterns import lazy
 
@@ -85,6 +86,7 @@ def _may_name(part: str) -> set[str]:
     return _bare_words(MOSCOW.sub(" ", part)) - set(DEMONYMS)
 
 
+@per_reading
 def named_events(claim: str, events: pd.DataFrame, actor_words: set[str], cited=()) -> pd.DataFrame:
     """The events whose title the claim names: each shares with the claim a name of its title ("Locarno") that
     few titles hold, or two words of its title ("Northern Expedition", "trade agreement"), not counting an actor's
@@ -399,6 +401,7 @@ def _built_on(word: str, said: set[str]) -> bool:
                                if stem not in evidence_words.LITTLE)
 
 
+@per_reading
 def event_named(part: str, events: pd.DataFrame, actor_words: set[str]) -> pd.DataFrame:
     """The events a part of a claim names by their name ("the Shanghai massacre", "the Arcos raid", "Chiang
     massacred the Communists at Shanghai"), the best first: the part shares with the event's title two words that

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import claim_people, evidence_words, ties_said
+from .by_table import per_reading
 from .documents import written_date
 
 SHOWN = 5  # enough to show a pattern (a trade agreement, a recognition, a break, a restoration), few enough to read
@@ -40,6 +41,7 @@ def events_for(claim: str, data, core: set[str] = frozenset()) -> pd.DataFrame:
     return found.sort_values("date").drop(columns="_score")
 
 
+@per_reading
 def _titled(claim: str, data) -> set[str]:
     """The events a claim names by their title ("the Shanghai massacre", "the Zinoviev letter", "Whampoa opened"):
     claim_people's rule, an actor's name counted as a word of the title only where the claim writes a name of

@@ -69,6 +69,7 @@ from . import stays_said  # its own line, as above
 from . import seats  # its own line, as above
 from . import denials  # its own line, as above
 from . import terms_said  # its own line, as above
+from .by_table import per_reading
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .patterns import lazy
@@ -587,6 +588,7 @@ def _names_state(claim: str, state: str, data) -> bool:
 # --- notebook 2: the network ---------------------------------------------------------------------------
 
 
+@per_reading
 def _signed_ties(data) -> set[str]:
     """Events between two actors of the network's focus, 1921-28, that give a tie its sign (not neutral)."""
     pairs = network_model.event_pairs(data.events, data.actors)
@@ -596,6 +598,7 @@ def _signed_ties(data) -> set[str]:
     return {e for e in keep["event_id"] if tones.get(e) != "neutral"}
 
 
+@per_reading
 def _off_figures(data) -> pd.DataFrame:
     """The events of 1921-28 that join Moscow to an actor the network's figures leave out (FOCUS), each with the
     node that is not Moscow's: a Soviet-Turkish treaty is a tie of Moscow's, but not one the figures draw."""
@@ -608,6 +611,7 @@ def _off_figures(data) -> pd.DataFrame:
     return pairs
 
 
+@per_reading
 def _ties_named(data, claim: str) -> set[str]:
     """The events that give Moscow's tie to an actor the figures leave out its sign, when the claim names that
     actor ("Moscow could count on Turkey because of the treaty of 1925"): evidence on the claim's own tie."""

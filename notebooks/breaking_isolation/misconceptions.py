@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .by_table import per_reading
 from .patterns import lazy
 
 NOT = (r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno )(?<!\bwithout )(?<!\bneither )(?<!\bnor )"
@@ -482,6 +483,7 @@ def _spoken(date_text: str) -> str:
     return f"{months[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else parts[0]
 
 
+@per_reading
 def first_recognitions(data) -> dict[str, dict[str, tuple[str, str]]]:
     """{state: {"de_facto" or "de_jure": (date as the data writes it, event id)}}: the first counted day each
     state's recognition of Moscow became de facto and de jure, from data/events.csv (recognition.py)."""
@@ -494,6 +496,7 @@ def first_recognitions(data) -> dict[str, dict[str, tuple[str, str]]]:
     return found
 
 
+@per_reading
 def _state_names(data) -> dict[str, str]:
     """What a claim may call a state or its government ("the United States", "Britain"), to the state's id:
     the names the checks read (checks.names_of), for actors that are states or their governments."""

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .by_table import per_reading
 from .vocabulary import SOVIET_STATE, START
 
 if TYPE_CHECKING:  # build() imports networkx itself: china.py and the checks use the signs without it
@@ -123,6 +124,7 @@ def counted_for(actors: pd.DataFrame, actor_ids) -> dict[str, list[str]]:
     return found
 
 
+@per_reading
 def event_pairs(events: pd.DataFrame, actors: pd.DataFrame, merge: dict[str, str] | None = None) -> pd.DataFrame:
     """Each event with the two nodes it joins (`u` < `v`), in date order; events within one node are left out.
 

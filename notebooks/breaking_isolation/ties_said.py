@@ -39,7 +39,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import checks, cited_ties
-from .by_table import by_table
+from .by_table import by_table, per_reading
 from .evidence_words import NAME_FILLERS
 from .kin import DEMONYMS, kin as _kin, name_words as _name_words
 from .network_model import sign_of, timeline
@@ -732,6 +732,7 @@ def _one_person(side: set[str], persons: dict[str, list[str]]) -> bool:
     return len(side & set(persons)) == 1 and len(side) <= 2
 
 
+@per_reading
 def person_names(actors: pd.DataFrame) -> dict[str, list[str]]:
     """{person: the names the events' texts may call them by, lower case}: the full name and the surname."""
     people = actors[actors["kind"].astype(str) == "person"]
