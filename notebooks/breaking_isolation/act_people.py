@@ -89,11 +89,15 @@ def read(claim: str, data, cited=()) -> str | None:
             if why:
                 return why
         said = DOER.search(part[:verb_match.start()])
+        if said is None and (begin > 0 and CARRIED_ON.fullmatch(part[:verb_match.start()])
+                             or AND_THEN.search(part[:verb_match.start()])):
+            part = claim[:finish]  # "The Conservatives won the election and then recognised": the sentence's subject
+            said = SUBJECT.match(part)
         if said is None or not years:
             continue
         who = said.group("who")
         start = said.start("who")
-        given = re.search(r"\b([A-Z][\w.-]*)\s+$", part[:start])
+        given = re.search(r"\b(?!(?:The|A|An)\s+$)([A-Z][\w.-]*)\s+$", part[:start])
         if any(m.start <= start < m.end for m in ties_said.mentions(part, names)) or given and not re.search(
                 rf"(?:{TITLE})$", part[:start]) and not _given_name(given.group(1)):
             continue  # a word of an actor's name ("the United States"), not a statesman of its own
@@ -111,6 +115,13 @@ def read(claim: str, data, cited=()) -> str | None:
             return why
     return (_party_of_cited(claim, data, cited) or _statesman_of_cited(claim, data, cited)
             or _signer_of_cited(claim, data, cited) or _rising_leader(claim, data, cited))
+
+
+# a part that goes on with the sentence's own subject: "... and then recognised the USSR"
+CARRIED_ON = lazy(r"\s*(?:(?:and|then|later|soon|also|afterwards|at\s+once)\s+)*", re.IGNORECASE)
+AND_THEN = lazy(r"\band\s+(?:then\s+|later\s+|soon\s+|also\s+|at\s+once\s+)?$", re.IGNORECASE)
+SUBJECT = lazy(rf"^\s*(?:(?:The|the)\s+)?(?:{TITLE})?(?P<who>Labour|Conservatives?|Tory|Tories|Liberals?|"
+               r"[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?=\s+(?:government\s+|party\s+)?(?:had\s+)?[a-z]+)")
 
 
 def _given_name(word: str) -> bool:

@@ -60,7 +60,7 @@ TABLE = (
            r"(\s+(off|up|its|their|the|his|her|of|with|diplomatic|formal|official|de jure|legal|british|britain's|"
            r"\w+'s)){0,3}\s+recogni\w*"
            r"|\b(de-?recogni\w*|un-recogni\w*)"
-           r"|recogni\w*(\s+\w+){0,3}\s+(was|were|is)\s+" + NOT + r"(withdrawn|revoked|cancell?ed|ended|lost|broken|"
+           r"|recogni\w*(\s+(?!but\b|and\b|while\b|whereas\b|relations\b|ties\b)\w+){0,3}\s+(was|were|is)\s+" + NOT + r"(withdrawn|revoked|cancell?ed|ended|lost|broken|"
            r"taken back|terminated|scrapped|dropped|annulled)"
            # recognition as the subject of an end: "Recognition of Moscow fell in 1927"
            r"|\brecognition(\s+(?!and\b|but\b|relations\b|ties\b|never\b|not\b|no\b)[\w']+){0,4}\s+(fell|collapsed|ended|ceased|lapsed|"
