@@ -401,6 +401,31 @@ PRONOUN = lazy(r"\b(?:he|him|she|her)\b")
 NAME_RUN = lazy(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
+AT_PLACE = lazy(r"\b(?:in|at|to|from|near|into)\s+$", re.IGNORECASE)
+# "it", "they" opening a stated part: the body the condition is about ("Wuhan would have had to keep the
+# Communists, but it expelled them")
+BODY_PRONOUN = lazy(r"(?P<lead>\b(?:but|and|yet|since|as|because|which|when|though|although)\s+)(?P<it>it|they)\b")
+
+
+def _body_named_out(condition: str, data) -> str:
+    """The condition with "it" or "they" after "but", "which"... replaced by the one body (not a person) named
+    before it, when there is one; else as it is."""
+    from . import ties_said
+
+    kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
+    found = ties_said.mentions(condition, ties_said.actor_names(data.actors))
+    said = BODY_PRONOUN.search(condition)
+    if not said:
+        return condition
+    bodies = {m.actor: m.typed for m in found if m.end <= said.start() and kinds.get(m.actor) != "person"}
+    if len(bodies) != 1:
+        return condition
+    name = next(iter(bodies.values())).removesuffix("'s").removesuffix("’s")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return condition[:said.start("it")] + name + condition[said.end("it"):]
+
+
 def _named_out(condition: str, data) -> str:
     """The condition with "he" or "him" replaced by the one person named before the part it stands in ("The
     Communists needed Chen Duxiu to stay leader, but he was removed": Chen Duxiu; "Wuhan needed Borodin to stay,
@@ -411,12 +436,17 @@ def _named_out(condition: str, data) -> str:
     names = ties_said.actor_names(data.actors)
     kinds = dict(zip(data.actors["actor_id"].astype(str), data.actors["kind"].astype(str)))
     bodies = [m for m in ties_said.mentions(condition, names) if kinds.get(m.actor) != "person"]
+    persons = [m for m in ties_said.mentions(condition, names) if kinds.get(m.actor) == "person"]
     parts = [0] + [m.end() for m in claim_people.PART.finditer(condition)]
     out, last = [], 0
     for said in PRONOUN.finditer(condition):
         own = max(p for p in parts if p <= said.start())
+        known = {m.actor: m.typed.removesuffix("'s").removesuffix("’s") for m in persons if m.end <= own}
         people = {m.group(0): m for m in NAME_RUN.finditer(condition, 0, own)
-                  if m.start() > 0 and not any(b.start <= m.start() < b.end for b in bodies)}
+                  if m.start() > 0 and not any(b.start <= m.start() < b.end for b in bodies)
+                  and not any(p.start <= m.start() < p.end for p in persons)
+                  and not AT_PLACE.search(condition, 0, m.start())}  # "stay in Canton": a place, not a man
+        people.update({typed: None for typed in known.values()})  # a man of actors.csv, first word or not
         if len(people) != 1:
             continue
         out.append(condition[last:said.start()] + next(iter(people)))
@@ -432,7 +462,7 @@ def _fact_refused(condition: str, data, ids) -> str | None:
     (agents, cited_facts); None when it states none they read."""
     from . import act_dates, agents, cited_facts, claim_people, denials, seats, swaps, terms_said, ties_said
 
-    text = _named_out(condition, data)
+    text = _named_out(_body_named_out(condition, data), data)
     dated = claim_people.year_refusal(text, data, ids) if text != condition else None  # as written: read above
     plain = None if CONDITIONAL.search(condition) else (agents.read(condition, data, ids)
                                                         or act_dates.read(condition, data, ids))
@@ -444,7 +474,7 @@ def _fact_refused(condition: str, data, ids) -> str | None:
     return (dated or swaps.sent_away(text, data, ids) or plain or agents.read(text, data, ids) or told
             or (cited_facts.turned_round(stated, data, ids) if stated.strip() else None)
             or seats.read(text, data, ids) or (denials.read(stated, data, ids) if stated.strip() else None)
-            or terms_said.read(text, data, ids))
+            or terms_said.read(text, data, ids) or _stated_fact(text, data, ids))
 
 
 def _stated(condition: str) -> str:
@@ -452,6 +482,13 @@ def _stated(condition: str) -> str:
     from . import ties_said
     return " ".join(condition[b:f] for b, f, _ in ties_said._clauses(condition)
                     if not ties_said.HYPOTHETICAL.search(condition[b:f]))
+
+
+def _stated_fact(text: str, data, ids) -> str | None:
+    """A death or a cited act a condition's stated part puts in another year (stated_facts.py)."""
+    from . import stated_facts
+    found = stated_facts.read(_stated(text), data, ids)
+    return f"Your claim {found}" if found else None
 
 
 # What makes a sentence a condition, not a fact: "would have had to", "needed", "only if", "without"...
