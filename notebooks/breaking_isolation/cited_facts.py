@@ -171,9 +171,10 @@ def read(claim: str, data, cited=()) -> str | None:
     if not anchors:
         return _verb_by_title(claim, chosen)
     cities = _city_words(data)
-    # the places that name a government ("Nanjing Nationalist government"): "Chiang's government at Nanjing" says
-    # where a government sat, not where an event was (seats.py reads it)
-    governed = {str(n).split()[0].lower() for n, k in zip(data.actors["name"], data.actors["kind"]) if k == "government"}
+    # the seats of the governments of the men the claim names ("Chiang's government at Nanjing"): where his
+    # government sat, not where an event was (seats.py reads a seat given to the wrong man)
+    from . import seats
+    governed = seats.own_seats(claim, data)
     for begin, finish in _clauses(claim):
         clause = claim[begin:finish]
         here = [a for a in anchors if begin <= a[0] and a[1] <= finish]

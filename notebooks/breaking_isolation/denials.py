@@ -141,8 +141,17 @@ def read(claim: str, data, cited=()) -> str | None:
 
 
 def unread(claim: str, data) -> list[str]:
-    """What the check could not read: each denial of an act it found no event for."""
+    """What the check could not read: each denial of an act by an actor it found no event for (a denial whose
+    subject is no actor, "Peking's writ did not run there", is not an act of the data's)."""
     recorded = {said.split(" did ")[-1].split(" never ")[-1] for said, _ in records(claim, data)}
-    return [f"what your claim denies ('{said}'): it cannot read a denial against the data. Look for that act in "
-            "the events below"
-            for _, _, _, said in denied(claim) if not any(said.endswith(r) or r.endswith(said) for r in recorded)]
+    found = ties_said.mentions(claim, ties_said.actor_names(data.actors))
+    out = []
+    for begin, _, _, said in denied(claim):
+        at = claim.lower().find(said.split()[0].lower(), begin)
+        subject = _subject(claim, begin, at, found)
+        if subject is None or subject.typed.endswith(("'s", "’s")):
+            continue
+        if not any(said.endswith(r) or r.endswith(said) for r in recorded):
+            out.append(f"what your claim denies ('{said}'): it cannot read a denial against the data. Look for that "
+                       "act in the events below")
+    return out

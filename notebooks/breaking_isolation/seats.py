@@ -98,3 +98,19 @@ def _refusal(claim: str, person, place, mine: str, rows: pd.DataFrame, owners: d
     return (f"Your claim says '{quoted}', but that ties {who} to the wrong government. In the kit's data, "
             f"{who}'s own government was the {theirs}{since}. The government named by '{place.typed}' was the "
             f"{other}{under}. Check both in data/actors.csv.")
+
+
+def own_seats(claim: str, data) -> set[str]:
+    """The places (lower case) that name the own governments of the men the claim names: "nanjing" for Chiang."""
+    from . import agents
+
+    actors = data.actors
+    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    names = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str)))
+    family = ties_said._family(data)
+    found = set()
+    for m in ties_said.mentions(claim, ties_said.actor_names(actors)):
+        if kinds.get(m.actor) == "person":
+            found |= {names[g].split()[0].lower() for g in agents.own_government(m.actor, kinds, owners, family)}
+    return found
