@@ -42,3 +42,9 @@ def test_the_example_the_refusal_gives_passes_the_check_it_is_shown_by():
     assert said.status == checks.CHECKED, str(said)
     rapallo = DATA.events.set_index("event_id").loc["1922-rapallo-treaty"]
     assert str(rapallo["date"].year) in claim_form.EXAMPLE and {rapallo["actor"], rapallo["counterpart"]} >= {"germany"}
+
+
+def test_a_plain_sentence_of_what_two_states_did_together_is_a_claim():
+    """'Germany and Russia tested poison gas together in Germany in 1926' was called unreadable, not a claim."""
+    assert claim_form.why_not_a_claim("Germany and Russia tested poison gas together in Germany in 1926.", DATA,
+                                      WORDS) is None

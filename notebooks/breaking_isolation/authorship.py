@@ -59,3 +59,32 @@ def wrong_author(claim: str, data, documents) -> str | None:
                     f"({doc.id}), but the document's author line says: \"{' '.join(doc.author.split())}\" Read who "
                     f"wrote it in data/documents/{doc.id}.md.")
     return None
+
+
+# The British parties of the kit's documents: a government's party as a claim or an author line names it
+PARTY_GOVERNMENT = lazy(r"\b(Labour|Conservative|Tory|Tories|Liberal)\s+(?:government|cabinet|ministry)\b",
+                        re.IGNORECASE)
+SAME_PARTY = {"tory": "conservative", "tories": "conservative"}
+
+
+def _party(said: re.Match) -> str:
+    word = said.group(1).lower()
+    return SAME_PARTY.get(word, word)
+
+
+def wrong_government(claim: str, document) -> str | None:
+    """Why a claim that gives the cited document to a party's government ("Chamberlain's note was sent by a Labour
+    government") is wrong, from the document's author line ("... in Stanley Baldwin's Conservative government");
+    None when the claim names no party's government, the author line none, or the same one. The claim must name
+    the document: two words of its title, or the surname of its author."""
+    said = PARTY_GOVERNMENT.search(claim)
+    author = str(getattr(document, "author", "") or "")
+    theirs = PARTY_GOVERNMENT.search(author)
+    if said is None or theirs is None or DENIED.search(claim) or _party(said) == _party(theirs):
+        return None
+    surnames = {w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", author.split(",")[0]) if w not in ("Sir", "The")}
+    if not (_documents(claim, [document]) or any(re.search(rf"\b{s}\b", claim) for s in surnames)):
+        return None
+    part = next(p.strip() for p in author.split(",") if PARTY_GOVERNMENT.search(p))
+    return (f"Your claim says a {said.group(1)} government. But the author line of {document.id} says: "
+            f"\u201c{part}\u201d. Read who wrote it, then check your claim.")

@@ -81,7 +81,9 @@ def _blank(value) -> bool:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.split()).lower()
+    """A speaker as typed, for looking up: one space between words, lower case, a period spelling ("Trotskii")
+    as the data writes the name."""
+    return " ".join(evidence_words.modern_names(text).split()).lower()
 
 
 def _near_by_words(typed: str, data, documents) -> list[str]:

@@ -37,7 +37,7 @@ replace rescue resist restore return revolt rise rose ruin rule said say seize s
 shot sign smash spy split spread stay stop strike struck succeed suppress support surrender survive suspect
 take taken took talk teach taught tell told threaten topple trade train treat trust try turn unite use visit
 vote want warn welcome win won withdraw withdrew withhold withheld delay postpone hold held work wreck
-own possess obtain receive acquire exist
+own possess obtain receive acquire exist test
 execute hang hanged assassinate
 """.split())
 

@@ -783,11 +783,13 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
         return (len(bare) < 2 or bare in words.names or bare in actors or evidence_words.is_known(bare, ENGLISH)
                 or bare in regions or bare in DEMONYMS)  # "European": a region of actors.csv, not a name it lacks
 
-    for word in dict.fromkeys(re.findall(r"\b[A-Z][\w'’-]*", re.sub(DASHES, "-", claim))):
+    def unread(word: str) -> bool:
         bare = word.lower().removesuffix("'s").removesuffix("’s")
         # "Roosevelt-Litvinov", "Chinese-Soviet": names joined by a hyphen (the data may write an en dash), each read
-        if known(bare) or ("-" in bare and all(known(p) for p in bare.split("-") if p)):
-            continue
+        return not (known(bare) or ("-" in bare and all(known(p) for p in bare.split("-") if p)))
+
+    for word in dict.fromkeys(_unread_names(re.sub(DASHES, "-", claim), unread)):
+        bare = word.lower().removesuffix("'s").removesuffix("’s")
         pattern = rf"(?<![\w-]){re.escape(bare)}(?![\w-])"  # "Baltic", not the "Russo-Baltic" works
         where = data.events[(data.events["title"].astype(str) + " " + _column(data.events, "description"))
                             .str.lower().str.replace(DASHES, "-", regex=True).str.contains(pattern, regex=True)]
@@ -802,9 +804,27 @@ def _not_in_data(claim: str, words, data, events: pd.DataFrame, actors: dict[str
             # Russo-Baltic works", a factory) is seen as such, not as what the claim is about
             listed = " and ".join(f"'{t}' ({d.year}{_in_passing(t, x, bare)})" for t, x, d in
                                   zip(where["title"], _column(where, "description"), where["date"]))
-            found.append(f"what your claim says of '{word}': the data has the word {word} only in {listed}, "
+            name = word.removesuffix("'s").removesuffix("’s")
+            found.append(f"what your claim says of '{word}': the data has the {'name' if ' ' in name else 'word'} "
+                         f"{name} only in {listed}, "
                          f"{'an event' if len(where) == 1 else 'events'} your claim does not name")
     return found + _other_years(claim, data, actors, given, known)
+
+
+def _unread_names(claim: str, unread) -> list[str]:
+    """The capitalised words of `claim` that `unread` says the check cannot read, those side by side joined into
+    one name ("Lloyd George", "Ramsay MacDonald's"), never split into two unknown words."""
+    found = []
+    for run in re.findall(r"\b[A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*)*", claim):
+        together: list[str] = []
+        for word in run.split() + [""]:
+            if word and unread(word) and not (together and together[-1].lower().endswith(("'s", "’s"))):
+                together.append(word)
+                continue
+            if together:
+                found.append(" ".join(together))
+            together = [word] if word and unread(word) else []
+    return found
 
 
 def _other_years(claim: str, data, actors, given: set[int], known) -> list[str]:

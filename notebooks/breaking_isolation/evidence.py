@@ -383,6 +383,10 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if given.document is not None and not set(docs[given.document].event_ids) & set(given.events):
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
+    cited_document = docs[given.document] if given.document is not None else None
+    wrong_government = authorship.wrong_government(given.claim, cited_document) if cited_document else None
+    if wrong_government:
+        return checks.wrong(wrong_government)
     shown = [evidence_words.as_typed(n, data.actors) for n in named[:3]]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
     tips = pointers(given, data, documents, spec)
@@ -415,13 +419,15 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        f"{len(given.events) - len(off_topic)} of your events {'is' if len(given.events) - len(off_topic) == 1 else 'are'} "
                        f"evidence here, and the check did not judge your claim against {'it' if one else 'them'}; cite "
                        f"at least {MIN_EVENTS} events that are, looking in {spec.where}.",)
+    # the check cannot read what a document says: it says so, never implies that it did
+    unread = (DOCUMENT_UNREAD.format(document=cited_document.id),) if cited_document is not None else ()
     could_not = (*judged, *people.unchecked, *ties.unchecked, *why.unchecked, *unrecorded)
     if could_not:  # a part it could not check: said so, and never badged as checked
-        return checks.unchecked(said, *could_not, *people.checked, *ties.checked, *why.checked,
+        return checks.unchecked(said, *unread, *could_not, *people.checked, *ties.checked, *why.checked,
                                 "Check those parts yourself against the events, or say them with the actors, events "
                                 "and years of the data.", *filter(None, [held]), YOU_JUDGE, *tips)
     occasion = occasions.named(given.claim, data, given.events) if reason else []
-    return checks.checked(said, *people.checked, *ties.checked, *why.checked, *occasion, *filter(None, [held]), YOU_JUDGE,
+    return checks.checked(said, *unread, *people.checked, *ties.checked, *why.checked, *occasion, *filter(None, [held]), YOU_JUDGE,
                           *tips)
 
 
@@ -438,6 +444,8 @@ def _as_setting(claim: str, event: str, data) -> bool:
                for n in claim_people._title_names(title) if not evidence_words.is_common(n))
 
 
+DOCUMENT_UNREAD = ("The check did not read {document} for what it says. Read it yourself: does it say what your "
+                   "claim says?")
 EVIDENCE_ONLY = "This is about your evidence, not your claim: the check has not called your claim false."
 
 

@@ -69,7 +69,7 @@ used useful view wanted war way weak weaker win wise won work worked worse worth
 # Common words a student writes on this subject that the word list (english_words.txt, SCOWL size 35) lacks,
 # found refused as misspellings in student walks ("the last big holdout"): read as English.
 PLAIN_EXTRA = frozenset("""holdout pariah rapprochement detente warlord sellout crackdown bloodbath downturn
-latecomer""".split())
+latecomer anymore""".split())
 # Words of a name that do not name the actor on their own ("the Communist Party of Germany": "party", "of").
 NAME_FILLERS = COMMON | frozenset("government party republic state states kingdom people's national union "
                                   "socialist federative soviet committee central council company corporation ltd "
@@ -103,10 +103,26 @@ def _year_of(said: re.Match) -> str:
     return str(1900 + _TENS.get(tens, NUMBERS.get(tens, 0)) + NUMBERS.get(unit, 0))
 
 
+# Spellings of Russian names that books of the period and some catalogues print ("Krassin", "Trotskii"), with the
+# spelling the kit's data uses: read as the data's name in every exercise, never as a name the data lacks.
+PERIOD_SPELLINGS = {"krassin": "Krasin", "trotskii": "Trotsky", "trotzky": "Trotsky", "trotski": "Trotsky",
+                    "tchitcherin": "Chicherin", "chicherine": "Chicherin", "tchicherin": "Chicherin",
+                    "litvinoff": "Litvinov", "rakovski": "Rakovsky", "rakovskii": "Rakovsky",
+                    "zinovieff": "Zinoviev", "ioffe": "Joffe"}
+PERIOD_SPELLING = lazy(r"(?<![\w'’])(" + "|".join(map(re.escape, PERIOD_SPELLINGS)) + r")(?=['’]s\b|(?![\w'’]))",
+                       re.IGNORECASE)
+
+
+def modern_names(text: str) -> str:
+    """The text with each period spelling of PERIOD_SPELLINGS written as the kit's data writes the name."""
+    return PERIOD_SPELLING.sub(lambda said: PERIOD_SPELLINGS[said.group(1).lower()], text)
+
+
 def spelled_out(text: str) -> str:
-    """The text with each short "because" written out, and each year of the 1900s written in words as figures
-    ("in nineteen twenty-three": "in 1923"), so that every date rule reads it."""
-    return YEAR_IN_WORDS.sub(_year_of, SAID_BECAUSE.sub("because", text))
+    """The text with each short "because" written out, each year of the 1900s written in words as figures
+    ("in nineteen twenty-three": "in 1923"), so that every date rule reads it, and each period spelling of a
+    name as the data writes it ("Krassin": "Krasin")."""
+    return modern_names(YEAR_IN_WORDS.sub(_year_of, SAID_BECAUSE.sub("because", text)))
 
 
 def words(text: str) -> list[str]:

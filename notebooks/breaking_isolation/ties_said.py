@@ -56,7 +56,8 @@ HOSTILE = lazy(
     r"bad (?:relations|terms)|sever(?:ed|s|ing)?(?: off)?|cut(?:s|ting)? (?:off )?(?:\w+ )?(?:ties|relations)|"
     r"cut off|end(?:ed|s|ing)? (?:\w+ )?relations|(?:broke|break|breaks|breaking)(?: off| with)?|attack\w*|turned (?:on|against)|"
     r"turns? (?:on|against)|betray\w*|fought|fights?|opposed|opposing|raided|expelled|crushed|massacred|"
-    r"threaten\w*|distrust\w*|rival\w*|quarrel\w*|war (?:on|against|with))\b", re.IGNORECASE)
+    r"threaten\w*|distrust\w*|rival\w*|quarrel\w*|war (?:on|against|with)|(?:went|go|goes|going|gone) to war|"
+    r"at war)\b", re.IGNORECASE)
 # Every wording of a break of relations, read against the kit's breaks: "broke off", "severed", "cut ties".
 BREAK_VERB = lazy(r"(?:broke|break|breaks|breaking)\s+(?:off\b|(?:diplomatic\s+)?(?:relations|ties)\b)|"
                   r"sever(?:ed|s|ing)?\b|cut(?:s|ting)?\s+(?:off\s+)?(?:\w+\s+)?(?:ties|relations)\b|cut\s+off\b|"
