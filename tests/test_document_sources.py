@@ -123,8 +123,7 @@ def test_the_german_comes_with_the_kits_translation_and_the_book_keeps_its_own_d
     translations = [w for w in BRACKETED.findall(SUN_JOFFE.text) if w.startswith("Translated for the kit")]
     assert len(translations) == 1 and "who is further of the view" in translations[0]
     assert SUN_JOFFE.text.index("„Dr. Sun Yat Sen") < SUN_JOFFE.text.index("[Translated for the kit")
-    # the book's slip is marked [sic] where it stands, and is the students' to explain: in the excerpt and the key,
-    # never in what they read before it
+    # the book's slip is the students' to find: in the excerpt and the key, never in what they read before it
     assert verbatim.check("die am 26. Januar 1926 veröffentlicht wurde", german) == []
     assert "26. Januar 1926" in SUN_JOFFE.text
     for field in ("title", "headnote", "purpose", "translation", "audience", "place"):
@@ -148,47 +147,3 @@ def test_the_modern_version_is_shown_as_one_to_check_and_quoted_nowhere_else():
                if p not in own | packed and re.search(r"Dr Sun (further )?believes|Sun Yixian believes",
                                                      p.read_text(encoding="utf-8"))]
     assert quoting == []
-
-
-# --- a source that dates itself wrongly: marked where it stands ---------------------------------------------------
-
-MONTHS = ("January February March April May June July August September October November December".split(),
-          "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split())
-WRITTEN_DATE = re.compile(r"\b(?:(?P<day>\d{1,2})\.?\s+(?P<month>[A-Z][a-zä]+)|(?P<month2>[A-Z][a-z]+)\s+(?P<day2>\d{1,2}),)"
-                          r"\s+(?P<year>1[89]\d\d)\b")
-ADAPTED = Path(kit.__file__).resolve().parents[2] / "lessons" / "adapted"
-
-
-def misdated(text: str, date: str) -> list[str]:
-    """The dates a text writes with its document's own day and month but another year ("26 January 1926" in a
-    statement of 26 January 1923): a slip of the source, which a reader must be told of where it stands."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date or ""):
-        return []
-    year, month, day = map(int, date.split("-"))
-    found = []
-    for said in WRITTEN_DATE.finditer(text):
-        name = said.group("month") or said.group("month2")
-        number = next((names.index(name) + 1 for names in MONTHS if name in names), None)
-        if (number == month and int(said.group("day") or said.group("day2")) == day and int(said.group("year")) != year
-                and not re.match(r"\s*[\[(]sic\b", text[said.end():])):
-            found.append(said.group(0))
-    return found
-
-
-def test_misdated_finds_an_unmarked_slip_and_passes_a_marked_one():
-    assert misdated("published on 26 January 1926: the text", "1923-01-26") == ["26 January 1926"]
-    assert misdated("am 26. Januar 1926 veröffentlicht", "1923-01-26") == ["26. Januar 1926"]
-    assert misdated("published on January 26, 1926.", "1923-01-26") == ["January 26, 1926"]
-    assert misdated("published on 26 January 1926 [sic]:", "1923-01-26") == []
-    assert misdated("[Translated: published on 26 January 1926 (sic):]", "1923-01-26") == []  # in the kit's brackets
-    assert misdated("on 26 January 1923, and on 3 March 1926", "1923-01-26") == []
-
-
-@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
-def test_a_source_that_misdates_its_own_document_is_marked_sic(doc):
-    """A quotation stays as its source prints it; where the source gives the document's day with another year,
-    the slip carries [sic] ("(sic)" inside the kit's own square brackets), in the excerpt and in its adapted version, so no reader takes it for the kit's date."""
-    assert misdated(doc.text, doc.date) == [], doc.id
-    adapted = ADAPTED / f"{doc.id}.md"
-    if adapted.exists():
-        assert misdated(adapted.read_text(encoding="utf-8"), doc.date) == [], adapted.name
