@@ -66,6 +66,7 @@ from . import (absolutes, act_dates, acts_named, all_of_them, act_people, agents
 from . import before_founding, breaks_said, cited_facts, safe_through, turns_said, cited_tones, counts_said, memberships, gaps_said, first_joined, kin, nationality, occasions, recognised_whom  # their own line: the list above is where other rules are added
 from . import treaty_sides  # its own line, as above
 from . import stays_said  # its own line, as above
+from . import spellings  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .patterns import lazy
@@ -148,10 +149,11 @@ def read_answer(answer) -> Answer:
 
 def _ids_of_titles(typed: list[str], events: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(the data's title, its event id, as typed) for each of `typed` that is an event's title in other case or
-    punctuation ("britain breaks off relations with the ussr")."""
+    punctuation ("britain breaks off relations with the ussr") or spelling ("Purge at Canton")."""
     titles = {" ".join(evidence_words.words(t)): (str(t), str(e))
               for t, e in zip(events["title"].astype(str), events["event_id"].astype(str))}
-    return [(*titles[key], item) for item in typed for key in [" ".join(evidence_words.words(item))] if key in titles]
+    return [(*titles[key], item) for item in typed
+            for key in [" ".join(evidence_words.words(spellings.as_kit(item)))] if key in titles]
 
 
 def _joined_ids(typed: str, known) -> list[str]:
