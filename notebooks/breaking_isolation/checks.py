@@ -282,7 +282,7 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
     data = spellings.data_as_kit(data)  # Peking or Beijing, Canton or Guangzhou: one place, one verdict
     try:
         with one_reading():  # the data does not change while one answer is read
-            result = entry.checker(answer, data)
+            result = entry.checker(spellings.answer_as_kit(answer), data)
     except Repeated as why:
         return Verdict(UNREADABLE, "", (spellings.as_named(str(why)),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised

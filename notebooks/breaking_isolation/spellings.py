@@ -43,6 +43,18 @@ def as_kit(text: str) -> str:
     return OLD.sub(_spelt, text) if isinstance(text, str) else text
 
 
+def answer_as_kit(answer):
+    """An answer with every text in it read as `as_kit` reads a text: an event's title or a government's name typed
+    in the older spelling ("Purge at Canton", "Peking government") is the one the data gives in pinyin."""
+    if isinstance(answer, str):
+        return as_kit(answer)
+    if isinstance(answer, (list, tuple)):
+        return type(answer)(map(answer_as_kit, answer)) if type(answer) in (list, tuple) else answer
+    if isinstance(answer, dict) and type(answer) is dict:
+        return {key: answer_as_kit(value) for key, value in answer.items()}
+    return answer
+
+
 def as_named(text: str) -> str:
     """`text` with the events historians name in the older spelling named so again ("the Guangzhou Commune": "the
     Canton Commune")."""
