@@ -33,7 +33,7 @@ def claim(name, text, events):
      ["1923-borodin-arrives-canton", "1924-whampoa-opens"], "chief Soviet political adviser to Sun Yat-sen"),
     ("network-evidence", "Moscow recognised the Kuomintang as China's government in 1923, which shows it counted on "
      "Sun Yat-sen.", ["1923-sun-joffe-manifesto", "1924-sino-soviet-agreement"],
-     "'Sino-Soviet agreement: Peking recognises the USSR' (31 May 1924, 1924-sino-soviet-agreement)"),
+     "'Sino-Soviet agreement: Beijing recognises the USSR' (31 May 1924, 1924-sino-soviet-agreement)"),
 ])
 def test_a_year_an_outcome_an_end_or_a_post_the_data_contradicts_is_refused_with_its_facts(name, text, events, said):
     result = claim(name, text, events)

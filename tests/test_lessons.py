@@ -680,6 +680,59 @@ def test_the_old_spelling_probe_finds_peking_in_the_kits_words_only():
     assert old_spellings(text) == ["Peking", "Canton"]
 
 
+# A quotation in data/'s free text is in single quotes ("one dated Hankou has the crowd enter 'last evening'").
+DATA_QUOTE = re.compile(r"(?<![\w’'])'(?:[^'\n]|'(?=\w))*'(?!\w)")
+DATA_TEXT = {"events.csv": ("title", "description", "date_note"), "actors.csv": ("name", "note"),
+             "country-study-claims.csv": ("reasoning",)}  # the claims' own column quotes the Country Study
+
+
+def _outputs(cell) -> str:
+    """What a code cell shows: its printed text, and each output's Markdown or, failing that, plain text."""
+    shown = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        shown.append("".join(output.get("text", "")) + "".join(data.get("text/markdown", data.get("text/plain", ""))))
+    return "\n".join(shown)
+
+
+def kits_own_words() -> dict[str, str]:
+    """Every text the kit writes in its own words: data/'s free text (not a document's excerpt, which is its source's
+    text, verbatim), each lesson file (plans, sheets, keys, adapted texts, notes, built handouts and packs) and each
+    notebook's Markdown and stored outputs."""
+    import pandas as pd  # noqa: PLC0415
+
+    texts = {}
+    for name, columns in DATA_TEXT.items():
+        table = pd.read_csv(ROOT / "data" / name, dtype=str, keep_default_na=False)
+        for column in columns:
+            for row, text in zip(table.iloc[:, 0], table[column]):
+                texts[f"data/{name}, {row}, {column}"] = DATA_QUOTE.sub(" ", text)
+    for path in sorted((ROOT / "data" / "documents").glob("doc-*.md")):  # the header, not the excerpt below it
+        texts[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    for path in sorted((ROOT / "lessons").rglob("*.md")):
+        texts[path.relative_to(ROOT).as_posix()] = path.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"]) if cell["cell_type"] == "markdown" else _outputs(cell)
+            texts[f"{path.name}, cell {cell.get('id')}"] = text
+    return texts
+
+
+def test_the_kit_writes_chinese_places_in_pinyin_in_its_own_words_everywhere():
+    """Not only lesson 5: data/'s titles, descriptions and notes, the documents' headers, every lesson file, the
+    built handouts and packs, and the notebooks' prose and outputs (rendered from the data) write Beijing, Nanjing,
+    Guangzhou and Hankou; the older spellings stay in quotations, documents' excerpts and the three events' names."""
+    found = {name: words for name, text in kits_own_words().items() if (words := old_spellings(text))}
+    assert found == {}
+
+
+def test_the_probe_of_the_kits_own_words_finds_an_old_spelling_in_data_and_outputs():
+    texts = kits_own_words()
+    assert any("1927-canton-purge, title" in name for name in texts)  # the data's titles are read
+    assert any(name.startswith("03-china.ipynb") and "Hankou" in text for name, text in texts.items())  # outputs too
+    assert old_spellings(DATA_QUOTE.sub(" ", "Crowds at Hankow; the cable dated 'Hankow, 5 January'")) == ["Hankow"]
+
+
 def _lesson_5_timing_rows() -> list[list[str]]:
     timing = _section((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8"), "Timing")
     return [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in timing.splitlines()

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import data_cache, freshness
+from . import data_cache, freshness, spellings
 from .by_table import by_table, one_reading
 from .patterns import lazy
 from .verdicts import CHECKED as CHECKED
@@ -279,16 +279,17 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
     if data is None:
         from .loader import load
         data = load()
+    data = spellings.data_as_kit(data)  # Peking or Beijing, Canton or Guangzhou: one place, one verdict
     try:
         with one_reading():  # the data does not change while one answer is read
-            result = entry.checker(answer, data)
+            result = entry.checker(spellings.answer_as_kit(answer), data)
     except Repeated as why:
-        return Verdict(UNREADABLE, "", (str(why),))
+        return Verdict(UNREADABLE, "", (spellings.as_named(str(why)),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
-        return Verdict(UNREADABLE, "", unreadable_points(entry.expects, answer, str(why)))
+        return Verdict(UNREADABLE, "", tuple(map(spellings.as_named, unreadable_points(entry.expects, answer, str(why)))))
     if not isinstance(result, Verdict):
         raise TypeError(f"the checker of {name!r} returned {result!r}, not a Verdict")
-    return result
+    return Verdict(result.status, spellings.as_named(result.message), tuple(map(spellings.as_named, result.points)))
 
 
 def unreadable_points(expects: str, answer, why: str) -> tuple[str, ...]:

@@ -70,6 +70,7 @@ from . import seats  # its own line, as above
 from . import denials  # its own line, as above
 from . import terms_said  # its own line, as above
 from .by_table import per_reading
+from . import spellings  # its own line, as above
 from .documents import Document, bearing_on, load_documents
 from .loader import DataError
 from .patterns import lazy
@@ -152,10 +153,11 @@ def read_answer(answer) -> Answer:
 
 def _ids_of_titles(typed: list[str], events: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(the data's title, its event id, as typed) for each of `typed` that is an event's title in other case or
-    punctuation ("britain breaks off relations with the ussr")."""
+    punctuation ("britain breaks off relations with the ussr") or spelling ("Purge at Canton")."""
     titles = {" ".join(evidence_words.words(t)): (str(t), str(e))
               for t, e in zip(events["title"].astype(str), events["event_id"].astype(str))}
-    return [(*titles[key], item) for item in typed for key in [" ".join(evidence_words.words(item))] if key in titles]
+    return [(*titles[key], item) for item in typed
+            for key in [" ".join(evidence_words.words(spellings.as_kit(item)))] if key in titles]
 
 
 def _joined_ids(typed: str, known) -> list[str]:

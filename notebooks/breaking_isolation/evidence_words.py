@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import checks
+from . import checks, spellings
 from .patterns import lazy
 
 WORD = lazy(r"[a-z]+(?:'[a-z]+)?")
@@ -120,9 +120,10 @@ def modern_names(text: str) -> str:
 
 def spelled_out(text: str) -> str:
     """The text with each short "because" written out, each year of the 1900s written in words as figures
-    ("in nineteen twenty-three": "in 1923"), so that every date rule reads it, and each period spelling of a
-    name as the data writes it ("Krassin": "Krasin")."""
-    return modern_names(YEAR_IN_WORDS.sub(_year_of, SAID_BECAUSE.sub("because", text)))
+    ("in nineteen twenty-three": "in 1923"), so that every date rule reads it, each period spelling of a name as the
+    data writes it ("Krassin": "Krasin"), and each Chinese place in the spelling the checks read the data in
+    ("Peking": "Beijing"), so that either spelling gets one verdict."""
+    return modern_names(spellings.as_kit(YEAR_IN_WORDS.sub(_year_of, SAID_BECAUSE.sub("because", text))))
 
 
 def words(text: str) -> list[str]:
