@@ -93,6 +93,9 @@ def read(claim: str, data, cited=()) -> str | None:
                              or AND_THEN.search(part[:verb_match.start()])):
             part = claim[:finish]  # "The Conservatives won the election and then recognised": the sentence's subject
             said = SUBJECT.match(part)
+            if said and not PARTY_SUBJECT.fullmatch(said.group("who")) and said.group("who").lower() not in names \
+                    and evidence_words.is_common(said.group("who").lower()):
+                said = None  # "Revolution abroad cost Moscow friends ... and broke off": an English word, not a doer
         if said is None or not years:
             continue
         who = said.group("who")
@@ -119,6 +122,7 @@ def read(claim: str, data, cited=()) -> str | None:
 
 # a part that goes on with the sentence's own subject: "... and then recognised the USSR"
 CARRIED_ON = lazy(r"\s*(?:(?:and|then|later|soon|also|afterwards|at\s+once)\s+)*", re.IGNORECASE)
+PARTY_SUBJECT = lazy(r"Labour|Conservatives?|Tory|Tories|Liberals?")
 AND_THEN = lazy(r"\band\s+(?:then\s+|later\s+|soon\s+|also\s+|at\s+once\s+)?$", re.IGNORECASE)
 SUBJECT = lazy(rf"^\s*(?:(?:The|the)\s+)?(?:{TITLE})?(?P<who>Labour|Conservatives?|Tory|Tories|Liberals?|"
                r"[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?=\s+(?:government\s+|party\s+)?(?:had\s+)?[a-z]+)")
