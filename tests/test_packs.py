@@ -221,6 +221,6 @@ def test_each_role_card_of_pack_5_gives_weak_readers_sentence_frames():
     cards = build_packs.role_cards("05-china", build_packs.PACKS["05-china"][1])
     assert len(cards) == 2 and all(card.rstrip().endswith(build_packs.FRAMES) for card, _ in cards)
     printed = build_handouts.printable(build_packs.render("05-china"))
-    assert printed.count("Sentence frames") == 2 and "Our side says ______ because" in printed
+    assert printed.count("Sentence frames") == 2 and "Our side says \u2026\u2026\u2026\u2026\u2026 because" in printed
     plan = (ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8")
     assert "would say ___" not in plan and "Sentence frames for the rounds are printed" in plan

@@ -241,10 +241,10 @@ def _weigh(key: str, events) -> str:
 
 
 # Sentence frames on each role card, for a weak reader to start from in the rounds (the blanks are theirs).
-# The blanks are escaped underscores (\\_), so that Markdown prints them as blanks, never as emphasis.
+# The blanks are dotted lines, so that no underscore (Markdown's emphasis) prints on a pack.
 FRAMES = ("**Sentence frames**, if you want them: \"Our side says ___ because ___ (event id ___).\" "
           "\"Document ___ shows this where it says \u2018___\u2019.\" "
-          "\"The other side would answer ___, but ___.\"").replace("___", "\\_\\_\\_\\_\\_\\_")
+          "\"The other side would answer ___, but ___.\"").replace("___", "\u2026" * 5)
 
 
 def role_cards(stem: str, ids: list[str]) -> list[tuple[str, list[str]]]:
