@@ -131,7 +131,8 @@ sys.path[:0] = [{jupyter!r}]
 import kit_server
 from jupyter_client.manager import KernelManager
 
-km = KernelManager(kernel_name="python3", kernel_spec_manager=kit_server.KernelsWithoutDebugger())
+# a loaded 2-core machine can take longer than jupyter_client's default 5 s to let the kernel finish its exit
+km = KernelManager(kernel_name="python3", kernel_spec_manager=kit_server.KernelsWithoutDebugger(), shutdown_wait_time=30)
 km.start_kernel()
 client = km.client()
 client.start_channels()
