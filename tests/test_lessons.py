@@ -451,22 +451,33 @@ def test_lesson_5s_short_version_names_the_two_turns_the_exit_slip_asks_about():
     assert set(re.findall(r"`(19\d\d-[\w-]+)`", short)) <= ids
 
 
-def test_handout_5_sets_the_debates_outcomes_after_the_plenum_apart_for_the_consensus():
-    """Rounds 1 and 2 are argued as of the ECCI plenum: section D prints every debate event dated after it, and
-    only those, under the consensus heading, and the plan names that heading."""
+def test_the_debates_outcomes_after_the_plenum_are_on_a_slip_of_their_own_not_in_handout_5():
+    """Rounds 1 and 2 are argued as of the ECCI plenum, and students reason before they see what came next: handout
+    5's section D prints the debate's events up to the plenum and none after it (no held-back page: the students'
+    handout holds no consensus heading at all); the consensus slip, a built file of its own with a printable copy,
+    prints every debate event dated after the plenum and only those; the plan and pack 5 link the slip, and the
+    plan says to hand it out after round 2."""
     from breaking_isolation.loader import load  # noqa: PLC0415
 
     events = load().events.set_index("event_id")
     bound = events.loc[build_handouts.DEBATE_BOUND, "date"]
     later = [e for e in build_handouts.CHINA_DEBATE if events.loc[e, "date"] > bound]
     assert later, "no debate event after the plenum: nothing to set apart"
-    section = build_handouts.render()["05-china-handout.md"].split("## D.")[1]
-    during, after = section.split(f"### {build_handouts.AFTER_THE_ROUNDS}")
+    built = build_handouts.render()
+    handout, slip = built["05-china-handout.md"], built[build_handouts.CONSENSUS_SLIP]
+    assert build_handouts.AFTER_THE_ROUNDS not in handout
+    during = handout.split("## D.")[1]
     for event_id in build_handouts.CHINA_DEBATE:
-        assert (f"| {event_id} |" in after) == (event_id in later), event_id
+        assert (f"| {event_id} |" in slip) == (event_id in later), event_id
         assert (f"| {event_id} |" in during) == (event_id not in later), event_id
+    handouts = ROOT / "lessons" / "handouts"
+    assert (handouts / build_handouts.CONSENSUS_SLIP).read_text(encoding="utf-8") == slip
+    assert (handouts / build_handouts.CONSENSUS_SLIP.replace(".md", ".html")).is_file()
     plan = " ".join((ROOT / "lessons" / "05-china.md").read_text(encoding="utf-8").split())
-    assert f'"{build_handouts.AFTER_THE_ROUNDS}"' in plan
+    assert f'"{build_handouts.AFTER_THE_ROUNDS}"' in plan and "after round 2" in plan
+    assert f"(handouts/{build_handouts.CONSENSUS_SLIP})" in plan
+    pack = (ROOT / "lessons" / "packs" / "05-china-pack.md").read_text(encoding="utf-8")
+    assert f"(../handouts/{build_handouts.CONSENSUS_SLIP})" in pack
 
 
 def test_lesson_5s_typeable_exit_slip_is_worded_for_a_laptop():

@@ -418,9 +418,11 @@ def documents_support(data) -> str:
 
 CHINA_DEBATE = DEBATE_EVENTS  # the debate's events: the one list, which exercise C's check reads too
 # The controversy is argued as of the ECCI plenum: outcomes dated after it are out of bounds in rounds 1 and 2 and
-# come in at the consensus, so section D prints them apart, under this heading.
+# come in at the consensus, so they are not in the students' handout at all: they print on a slip of their own
+# (CONSENSUS_SLIP), under this heading, which the teacher hands out after round 2.
 DEBATE_BOUND = "1927-ecci-eighth-plenum"
 AFTER_THE_ROUNDS = "For the consensus, after the rounds"
+CONSENSUS_SLIP = "05-china-consensus.md"
 
 
 def looks_past(bound) -> re.Pattern:
@@ -563,11 +565,24 @@ def china_handout(data) -> str:
              f"### Up to the plenum ({_escape(plenum['date_text'])}): for rounds 1 and 2",
              "A row that ends in … goes on past the plenum: the appendix prints it whole, for the consensus.",
              table(during, debate_columns),
-             f"### {AFTER_THE_ROUNDS}",
-             f"These happened after the plenum of {_escape(plenum['date_text'])}: leave them aside in rounds 1 and "
-             "2, and bring them in when your group seeks its consensus.",
-             table(after, debate_columns)]
+             "What came after the plenum is not in this handout: your teacher hands it out on a slip of its own "
+             "after round 2, for the consensus."]
     return "\n\n".join(parts) + "\n"
+
+
+def china_consensus(data) -> str:
+    """Lesson 5's consensus slip: the debate's events dated after the plenum, which the rounds leave aside. The
+    teacher hands it out after round 2, so that no student reads what came next before reasoning it out."""
+    _, after = debate_halves(data.events)
+    plenum = data.events.set_index("event_id").loc[DEBATE_BOUND]
+    return "\n\n".join([
+        "# Handout 5, consensus slip: what came after the plenum", GENERATED,
+        f"For the consensus of lesson 5, after round 2. These happened after the plenum of "
+        f"{_escape(plenum['date_text'])}: bring them in now, as your group drops its roles and writes one shared "
+        "claim (answer sheet 5, question 3).",
+        f"## {AFTER_THE_ROUNDS}",
+        table(after, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
+                      ("Event id", "event_id")])]) + "\n"
 
 
 def china_events(data) -> str:
@@ -581,7 +596,7 @@ def china_events(data) -> str:
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,
             "03-country-study-handout.md": country_study_handout, "04-documents-handout.md": documents_handout,
             "04-documents-extension.md": documents_extension, "04-documents-support.md": documents_support,
-            "05-china-handout.md": china_handout, "05-china-events.md": china_events}
+            "05-china-handout.md": china_handout, CONSENSUS_SLIP: china_consensus, "05-china-events.md": china_events}
 
 
 # --- printable copies: raw Markdown prints its escapes (\\*) and table bars; these HTML pages print clean -------
@@ -624,13 +639,11 @@ HANDOUT_CSS = {"01-recognition-handout.md": "body { font-size: 10pt; } table { f
 # Lesson 5's sheets, for a class with weak readers, print larger: 12 pt text (11.5 pt on the sheets written on,
 # which keep their two sides), where the other lessons' sheets keep the pages their plans promise.
 LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
-# Section D's outcomes after the plenum (its last h3) print on a page of their own, which the teacher holds back
-# until the consensus. Its tables' cells are padded a little tighter, so that their six columns (tables A and C
-# say whom each event was with or against) end on a full page, not with one row alone on a page before the
-# held-back one.
-HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " h3:last-of-type { break-before: page; } "
-                                           "th, td { padding: 1px 3px; } table { line-height: 1.2; font-size: 0.95em; }",
-                    "05-china-events.md": LARGE_PRINT})
+# Handout 5's tables' cells are padded a little tighter, so that their six columns (tables A and C say whom each
+# event was with or against) fit the page's width.
+HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " th, td { padding: 1px 3px; } "
+                                           "table { line-height: 1.2; font-size: 0.95em; }",
+                    CONSENSUS_SLIP: LARGE_PRINT, "05-china-events.md": LARGE_PRINT})
 
 
 # Answer sheet 4's writing boxes: its tables' first column holds short row names, the rest is room to write.

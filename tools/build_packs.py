@@ -261,7 +261,9 @@ def role_cards(stem: str, ids: list[str]) -> list[tuple[str, list[str]]]:
 
 HALVES = ("The pack is in two halves, one for each side of the controversy: the side's role card, then its two "
           "documents. Each half starts a new page and holds every text its questions read, so each can be printed "
-          "and handed out alone. In round 2 the pairs switch sides: the two pairs of a group swap halves.")
+          "and handed out alone. In round 2 the pairs switch sides: the two pairs of a group swap halves. What came "
+          "after the plenum, which rounds 1 and 2 leave aside, is not in this pack: it is on the [consensus slip]"
+          "(../handouts/05-china-consensus.md), which your teacher hands out after round 2.")
 
 
 def _render(title: str, ids: list[str], first_letter: str = "A", stem: str = "") -> str:
