@@ -252,6 +252,15 @@ def other_wing(claim: str, data, cited=()) -> list[str]:
     return said
 
 
+def _actor_tables(data):
+    """Each actor's kind and the body it belongs to, the data's families of actors, and people's names: what
+    read() and done_to() both weigh a doer against."""
+    actors = data.actors
+    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
+    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
+    return kinds, owners, ties_said._family(data), ties_said.person_names(actors)
+
+
 def read(claim: str, data, cited=(), skipped: list | None = None) -> str | None:
     """Why the claim is refused, when it makes an actor the doer of an act the data credits to another (module
     text); None when it does not, or when the check cannot tell. An act left to another wing of the doer's party
@@ -260,11 +269,7 @@ def read(claim: str, data, cited=(), skipped: list | None = None) -> str | None:
     found = ties_said.mentions(claim, names)
     if not found:
         return None
-    actors = data.actors
-    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
-    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
-    family = ties_said._family(data)
-    persons = ties_said.person_names(actors)
+    kinds, owners, family, persons = _actor_tables(data)
     actor_words = claim_people.words_of_names(names)
     labels = _labels(data)
     for begin, finish, _ in ties_said._clauses(claim):
@@ -316,7 +321,7 @@ def read(claim: str, data, cited=(), skipped: list | None = None) -> str | None:
             attack = bool(re.search(ACT_WORDS["attack"][0], clause, re.IGNORECASE)) and not any(
                 re.search(said, clause, re.IGNORECASE) for act, (said, _) in ACT_WORDS.items() if act != "attack")
             why = _refusal(doers, quoted, rows, kinds, owners, family, persons, labels, _name_words(data), breaking,
-                           faces.sides(actors), attack, data.events)
+                           faces.sides(data.actors), attack, data.events)
             own_words = claim[own:doers[0].start] + " " + OTHER_DOER.split(claim[verb.end():finish])[0]
             if why and _other_wing(doers, rows.iloc[0], own_words, owners, _name_words(data)):
                 if skipped is not None:  # "Nanjing expelled the communists in April": its own purge, not Wuhan's
@@ -628,11 +633,7 @@ def done_to(claim: str, data, cited=()) -> str | None:
     found = ties_said.mentions(claim, names)
     if not found:
         return None
-    actors = data.actors
-    kinds = dict(zip(actors["actor_id"].astype(str), actors["kind"].astype(str)))
-    owners = dict(zip(actors["actor_id"].astype(str), actors["belongs_to"].fillna("").astype(str)))
-    family = ties_said._family(data)
-    persons = ties_said.person_names(actors)
+    kinds, owners, family, persons = _actor_tables(data)
     labels = _labels(data)
     ties = (kinds, owners, family, _name_words(data))
     for begin, finish, _ in ties_said._clauses(claim):
