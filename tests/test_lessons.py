@@ -832,6 +832,53 @@ def test_handout_5s_appendix_stops_at_the_plenum_as_the_handout_does():
     assert (ROOT / "lessons" / "handouts" / "05-china-events.md").read_text(encoding="utf-8") == appendix
 
 
+def test_no_handout_given_before_the_consensus_slip_names_a_later_event_but_exercise_as_turning_points():
+    """Handout 5 and its appendix are in students' hands before round 2: the only events after the plenum
+    (build_handouts.DEBATE_BOUND) they name are figure 1's turning points in table A and exercise A, which orders
+    them all; tables B and C, for exercise B and the exit slip, stop at the plenum. The consensus slip does not
+    present as news an event the handout already named: it says table A names it."""
+    from breaking_isolation import china  # noqa: PLC0415
+
+    data = kit.load()
+    dates = data.events.set_index("event_id")["date"]
+    bound = dates[build_handouts.DEBATE_BOUND]
+    built = build_handouts.render()
+    handout, slip = built["05-china-handout.md"], built[build_handouts.CONSENSUS_SLIP]
+    turning = set(china.turning_points_to_order(data.events))
+    for name in ("05-china-handout.md", "05-china-events.md"):
+        named = {e for e in re.findall(r"\b(19\d\d-[a-z0-9-]+)\b", built[name]) if e in dates.index}
+        later = {e for e in named if dates[e] > bound}
+        assert later <= turning, (name, sorted(later - turning))
+    for section in ("B.", "C."):
+        rows = _handout_table(handout, section)
+        ids = [row.get("Event id") or row["Set by event"] for row in rows]
+        assert ids and all(dates[e] <= bound for e in ids), (section, [e for e in ids if dates[e] > bound])
+    table_a = {row["Event id"] for row in _handout_table(handout, "A.")}
+    on_slip = re.findall(r"^\| [^|]+ \| [^|]+ \| [^|]+ \| ([\w-]+) \|$", slip, re.MULTILINE)
+    shown = [e for e in on_slip if e in table_a]
+    assert shown, "no event of the slip is in table A: this check checks nothing"
+    intro = slip.split("\n## ", 1)[0]
+    for event_id in shown:
+        assert "Table A of handout 5 already names" in intro and f"`{event_id}`" in intro, event_id
+
+
+def test_handout_5s_note_on_counterparts_prints_the_descriptions_it_sends_students_to():
+    """The note under tables A and C sends students to the descriptions of the events it names, which say who else
+    was there: the handout prints them (as of the plenum), and claims no description of the appendix, which prints
+    none."""
+    data = kit.load()
+    events = data.events.set_index("event_id")
+    bound = events.loc[build_handouts.DEBATE_BOUND, "date"]
+    built = build_handouts.render()
+    handout, appendix = built["05-china-handout.md"], built["05-china-events.md"]
+    assert "What happened" not in appendix.split("\n| ", 1)[1].split("\n", 1)[0]
+    assert "description in the [appendix]" not in handout
+    assert build_handouts.ONE_COUNTERPART in handout
+    for event_id in build_handouts.COUNTERPART_EXAMPLES:
+        text = build_handouts.as_of(" ".join(events.loc[event_id, "description"].split()), bound)
+        assert build_handouts._escape(text) in handout, event_id
+
+
 def test_the_after_the_plenum_probe_finds_hindsight():
     assert AFTER_MAY_1927.search("within weeks the Wuhan leaders turned") and AFTER_MAY_1927.search("in December 1927")
     assert not AFTER_MAY_1927.search("published in Pravda on 21 April 1927; later that month")

@@ -435,7 +435,7 @@ def looks_past(bound) -> re.Pattern:
 
 def as_of(description: str, bound) -> str:
     """A description cut where it first looks past the bound (a sentence, or a ';' clause of it), with an ellipsis;
-    the whole text stays in the appendix and the data."""
+    the whole text stays in the data (data/events.csv)."""
     past, kept = looks_past(bound), []
     for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", description):
         clauses = sentence.split("; ")
@@ -490,8 +490,18 @@ def _china_exercises(data) -> str:
 WITH_OR_AGAINST = ("With or against", "with_or_against")
 ONE_COUNTERPART = ("\"With or against\" reads the event's tone: with a partner, against a foe, toward a side "
                    "neither. An event has one counterpart in the data: a state is named itself, not by its lane, "
-                   "and the event's description in the [appendix](05-china-events.md) says who else was there and "
-                   "who stood for a state: read it for the May Thirtieth shooting and the Nanking Incident.")
+                   "and the event's description says who else was there and who stood for a state. Read it for")
+# The events ONE_COUNTERPART sends students to: their descriptions print under table A (from the data), and table
+# C's note points back to them. The appendix prints no descriptions.
+COUNTERPART_EXAMPLES = ("1925-may-thirtieth", "1927-nanking-incident")
+
+
+def _counterpart_note(data, bound) -> str:
+    """ONE_COUNTERPART with the descriptions it names, each as of the plenum (bound), as the rounds read them."""
+    events = data.events.set_index("event_id")
+    return "\n\n".join([ONE_COUNTERPART + " these two:"] + [
+        f"- **{_escape(events.loc[e, 'title'])}** ({events.loc[e, 'date_text']}): "
+        f"{_escape(as_of(' '.join(events.loc[e, 'description'].split()), bound))}" for e in COUNTERPART_EXAMPLES])
 
 
 def _china_lanes(data):
@@ -522,9 +532,14 @@ def china_handout(data) -> str:
     spans = held.groupby(held, sort=False).apply(lambda s: f"{_quarter(s.index[0])} to {_quarter(s.index[-1])}")
     spring = china.war_scare(data.events, data.actors)
     toward = china.with_or_against(data.events, data.actors)
-    spring = spring.assign(number=range(1, len(spring) + 1), with_or_against=spring["event_id"].map(toward))
     during, after = debate_halves(data.events)
     plenum = data.events.set_index("event_id").loc[DEBATE_BOUND]
+    # Table C serves exercise B, whose turn comes in April 1927: it stops at the plenum, as the rounds do. Table A
+    # cannot: exercise A orders all of figure 1's turning points, some of them after the plenum (the slip says so).
+    spring = spring[spring["date"] <= plenum["date"]]
+    # Table B serves exercise B's step 1 (a turn of 1927 Q2) and the exit slip's faces: its changes stop there too.
+    changes = changes[changes["set_by"].map(data.events.set_index("event_id")["date"]) <= plenum["date"]]
+    spring = spring.assign(number=range(1, len(spring) + 1), with_or_against=spring["event_id"].map(toward))
     # the rounds are argued as of the plenum: their rows stop where a description tells what came after it
     during = during.assign(description=during["description"].map(lambda text: as_of(text, plenum["date"])))
     debate_columns = [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
@@ -544,16 +559,19 @@ def china_handout(data) -> str:
              "the letter the figure prints beside each.",
              table(turns, [("Letter", "letter"), ("Lane", "lane"), *EVENT_COLUMNS[:3], WITH_OR_AGAINST,
                                   EVENT_COLUMNS[3]]),
-             ONE_COUNTERPART,
+             _counterpart_note(data, plenum["date"]),
              "## B. Whom Moscow backed: every change of a face's tie (figure 2)",
+             f"Every change up to the plenum ({_escape(plenum['date_text'])}), where the rounds of the debate stop.",
              table(changes, [("Quarter", "when"), ("Chinese side", "side"), ("Moscow's face", "face"),
                              ("Before", "before"), ("After", "after"), ("Set by event", "set_by")]),
              "China's recognised government, by quarter: " + "; ".join(f"{name}, {span}" for name, span in
                                                                        spans.items()) + ".",
              "## C. The war scare of 1927 and China (figure 3)",
+             f"Figure 3's events up to the plenum ({_escape(plenum['date_text'])}), where the rounds of the debate "
+             "stop, in date order.",
              table(spring, [("No.", "number"), ("Date", "date_text"), ("Strand", "strand"), ("Event", "title"),
                             WITH_OR_AGAINST, ("Event id", "event_id")]),
-             ONE_COUNTERPART,
+             "\"With or against\" reads as in table A, and the descriptions under table A serve this table too.",
              "## D. The debate of 1927: the events and what the data says of them",
              "The two sides' own words, printed in document pack 5: for the leadership, [Stalin's theses]"
              f"(../../data/documents/doc-1927-stalin-theses.md) ({letter('doc-1927-stalin-theses')}) and [his reply "
@@ -565,8 +583,9 @@ def china_handout(data) -> str:
              f"### Up to the plenum ({_escape(plenum['date_text'])}): for rounds 1 and 2",
              "A row that ends in … goes on past the plenum: the rest of it tells what came next, so it is left out.",
              table(during, debate_columns),
-             "What came after the plenum is not in this handout: your teacher hands it out on a slip of its own "
-             "after round 2, for the consensus."]
+             "The rest of the debate, what came after the plenum, is not in this section: your teacher hands it out "
+             "on a slip of its own after round 2, for the consensus. Table A lists figure 1's turning points to the "
+             "end, for exercise A: argue the rounds from this section, as of the plenum."]
     return "\n\n".join(parts) + "\n"
 
 
@@ -575,11 +594,17 @@ def china_consensus(data) -> str:
     teacher hands it out after round 2, so that no student reads what came next before reasoning it out."""
     _, after = debate_halves(data.events)
     plenum = data.events.set_index("event_id").loc[DEBATE_BOUND]
+    # Exercise A's turning points run to the end of 1927, so handout 5's table A names some of these already: the
+    # slip says so, and adds what happened, rather than presenting them as news.
+    shown = [e for e in after["event_id"] if e in set(kit.china.turning_points_to_order(data.events))]
+    already = (" Table A of handout 5 already names " + ", ".join(f"`{e}`" for e in shown) + ", among exercise A's "
+               "turning points: here is what happened, and how it bears on the debate is yours to say."
+               if shown else "")
     return "\n\n".join([
         "# Handout 5, consensus slip: what came after the plenum", GENERATED,
         f"For the consensus of lesson 5, after round 2. These happened after the plenum of "
         f"{_escape(plenum['date_text'])}: bring them in now, as your group drops its roles and writes one shared "
-        "claim (answer sheet 5, question 3).",
+        "claim (answer sheet 5, question 3)." + already,
         f"## {AFTER_THE_ROUNDS}",
         table(after, [("Date", "date_text"), ("Event", "title"), ("What happened", "description"),
                       ("Event id", "event_id")])]) + "\n"

@@ -58,7 +58,8 @@ PRINTED_IN_HALVES = {"05-china"}
 # evidence only, and neither states a verdict: no outcome after the debate (30 May 1927) and no point of the other
 # side's is printed on a card.
 # (side, who argues it, position, the case in the side's own terms, two events (id, how many sentences of its
-# description the card prints: the rest is in handout 5's appendix; words left out of those sentences, each printed
+# description the card prints: the rest is in data/events.csv, and for the debate's own events in handout 5's
+# section D, up to the plenum (the appendix prints no descriptions); words left out of those sentences, each printed
 # as [...]), the side's documents, a caution, what a historian of neither camp says (HISTORIAN))
 ROLE_CARDS = {
     "05-china": [
