@@ -43,7 +43,8 @@ neutrality treaty called an alliance (alliances.py), help or an act turned round
 party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read; a hostile act said to be ordered by
 one whose own last act towards its target was friendly ("Chiang turned on the Communists because Moscow told him
-to") is refused with that act (orders_said.py). A judgement historians debate
+to") is refused with that act (orders_said.py); so is a person given the opposite stance to what their own event says
+they called for ("Trotsky opposed soviets", stances.py). A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
@@ -72,6 +73,7 @@ from . import seats  # its own line, as above
 from . import denials  # its own line, as above
 from . import terms_said  # its own line, as above
 from . import orders_said  # its own line, as above
+from . import stances  # its own line, as above
 from .by_table import per_reading
 from . import spellings  # its own line, as above
 from .documents import Document, bearing_on, load_documents
@@ -266,6 +268,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     denial = denials.read(given.claim, data, given.events)
     if denial:  # an act denied that the data records ("the Nationalists did not take Shanghai in 1927")
         return checks.wrong(denial)
+    stance = stances.read(given.claim, data, given.events)
+    if stance:  # a person given the stance their own event says they opposed ("Trotsky opposed soviets")
+        return checks.wrong(stance)
     term = terms_said.read(given.claim, data, given.events)
     if term:  # a term an agreement is given that the data says otherwise of ("China recognised Mongolia's independence")
         return checks.wrong(term)
