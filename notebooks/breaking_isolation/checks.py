@@ -470,6 +470,11 @@ def short_names(name: str, kind: str = "") -> set[str]:
         found |= notes
         # a note that is the state's form reads as its full title too: "China (Republic)", the Republic of China
         found |= {f"{note} of {bare}" for note in notes if note.split()[-1] in STATE_FORMS and bare}
+        # a note inside the name is another name of the word before it: "Beijing (Beiyang) government" is the
+        # Beiyang government too
+        inside = re.fullmatch(r"(.*?)([\w'’-]+)\s*\(([^)]+)\)\s+(\S.*)", " ".join(name.split()))
+        if inside and len(inside.group(3).split()) == 1:
+            found.add(" ".join(f"{inside.group(1)}{inside.group(3)} {inside.group(4)}".split()).lower())
     if kind == "person" and "-" in bare:  # "Chiang Kaishek", "Chiang Kai shek": the hyphen left out
         found |= {bare.replace("-", ""), bare.replace("-", " ")}
     if kind == "government" and bare.split():
