@@ -44,7 +44,8 @@ party the act's event does not name (act_people.py) are refused with the data's 
 the data dates after it is refused, a cause in plain English is said not read; a hostile act said to be ordered by
 one whose own last act towards its target was friendly ("Chiang turned on the Communists because Moscow told him
 to") is refused with that act (orders_said.py); so is a person given the opposite stance to what their own event says
-they called for ("Trotsky opposed soviets", stances.py). A judgement historians debate
+they called for ("Trotsky opposed soviets", stances.py), or a join turned round ("the Kuomintang joined the Communist
+Party", joins_said.py). A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
@@ -74,6 +75,7 @@ from . import denials  # its own line, as above
 from . import terms_said  # its own line, as above
 from . import orders_said  # its own line, as above
 from . import stances  # its own line, as above
+from . import joins_said  # its own line, as above
 from .by_table import per_reading
 from . import spellings  # its own line, as above
 from .documents import Document, bearing_on, load_documents
@@ -268,7 +270,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     denial = denials.read(given.claim, data, given.events)
     if denial:  # an act denied that the data records ("the Nationalists did not take Shanghai in 1927")
         return checks.wrong(denial)
-    stance = stances.read(given.claim, data, given.events)
+    stance = stances.read(given.claim, data, given.events) or joins_said.read(given.claim, data, given.events)
     if stance:  # a person given the stance their own event says they opposed ("Trotsky opposed soviets")
         return checks.wrong(stance)
     term = terms_said.read(given.claim, data, given.events)
