@@ -69,6 +69,9 @@ from . import stays_said  # its own line, as above
 from . import seats  # its own line, as above
 from . import denials  # its own line, as above
 from . import terms_said  # its own line, as above
+from . import debts_said  # its own line, as above
+from . import recognition_given  # its own line, as above
+from . import document_said  # its own line, as above
 from .by_table import per_reading
 from . import spellings  # its own line, as above
 from .documents import Document, bearing_on, load_documents
@@ -263,7 +266,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     denial = denials.read(given.claim, data, given.events)
     if denial:  # an act denied that the data records ("the Nationalists did not take Shanghai in 1927")
         return checks.wrong(denial)
-    term = terms_said.read(given.claim, data, given.events)
+    term = (terms_said.read(given.claim, data, given.events) or debts_said.read(given.claim, data, given.events)
+            or recognition_given.read(given.claim, data, given.events))
     if term:  # a term an agreement is given that the data says otherwise of ("China recognised Mongolia's independence")
         return checks.wrong(term)
     doer = (agents.read(given.claim, data, given.events) or agents.done_to(given.claim, data, given.events)
@@ -386,7 +390,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
     cited_document = docs[given.document] if given.document is not None else None
-    wrong_government = authorship.wrong_government(given.claim, cited_document) if cited_document else None
+    wrong_government = (authorship.wrong_government(given.claim, cited_document) if cited_document else None) or \
+        document_said.read(given.claim, data, cited_document)
     if wrong_government:
         return checks.wrong(wrong_government)
     shown = [evidence_words.as_typed(n, data.actors) for n in named[:3]]
@@ -395,6 +400,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if empty_years:
         tips.insert(0, f"The data holds no event in {_listed(empty_years)}, so the check could not test "
                        f"{'that year' if len(empty_years) == 1 else 'those years'}: check {'it' if len(empty_years) == 1 else 'them'}.")
+    tips[:0] = misconceptions.in_practice_meant(given.claim, data)  # "recognised in 1921": in practice, not in law
     if not reason:
         tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
                        "\"which shows\", if you can.")
@@ -407,6 +413,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                                                       *agents.other_wing(given.claim, data, given.events),
                                                                       *act_people.leaked(given.claim, data),
                                                                       *absolutes.only_unjudged(given.claim, data),
+                                                                      *absolutes.first_lapse_unjudged(given.claim, data),
                                                                       *all_of_them.only_one_unjudged(given.claim, data),
                                                                       *absolutes.first_treaty_unjudged(given.claim, data),
                                                                       *act_dates.follower_unread(given.claim, data),
@@ -423,6 +430,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        f"at least {MIN_EVENTS} events that are, looking in {spec.where}.",)
     # the check cannot read what a document says: it says so, never implies that it did
     unread = (DOCUMENT_UNREAD.format(document=cited_document.id),) if cited_document is not None else ()
+    unrecorded += tuple(document_said.unread(given.claim, data, cited_document))  # what it says the document said
     could_not = (*judged, *people.unchecked, *ties.unchecked, *why.unchecked, *unrecorded)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *unread, *could_not, *people.checked, *ties.checked, *why.checked,

@@ -559,6 +559,33 @@ def wrong_years(claim: str, data) -> list[Misconception]:
     return found
 
 
+def in_practice_meant(claim: str, data) -> list[str]:
+    """A tip for a claim that says a state recognised Moscow, without "de facto" or "de jure", in the year of that
+    state's recognition in practice, which is not the year of its recognition in law ("Britain recognised the USSR in
+    1921 with the trade agreement"): true of the recognition in practice, so never refused; the tip says which
+    recognition the data has in which year."""
+    if FACTO.search(claim) or IN_LAW.search(claim) or not re.search(r"\brecogni[sz]", claim, re.IGNORECASE):
+        return []
+    years = set(re.findall(r"\b1[89]\d\d\b", claim))
+    first = first_recognitions(data)
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    tips = []
+    for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        if state in {t[0] for t in tips} or not _may_hold(claim, name) or not re.search(
+                rf"(?<![\w.]){re.escape(name)}(?![\w'])", claim, 0 if name == "us" else re.IGNORECASE):
+            continue
+        dates = first.get(state, {})
+        facto, jure = dates.get("de_facto"), dates.get("de_jure")
+        if not facto or not jure or facto[0][:4] == jure[0][:4] or facto[0][:4] not in years:
+            continue
+        title = events.loc[facto[1], "title"] if facto[1] in events.index else facto[1]
+        tips.append((state, f"In {facto[0][:4]} the data has {name[:1].upper() + name[1:]} recognise Moscow in practice "
+                            f"(de facto), by '{title}' ({_spoken(facto[0])}, {facto[1]}); it recognised Moscow in law "
+                            f"(de jure) only on {_spoken(jure[0])} ({jure[1]}). Say which one you mean: \"de facto\" "
+                            "or \"de jure\"."))
+    return [tip for _, tip in tips]
+
+
 def _when(year: str) -> str:
     return year if year.startswith("between") else f"in {year}"
 
