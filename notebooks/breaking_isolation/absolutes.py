@@ -895,14 +895,44 @@ def never_helped(claim: str, data) -> str | None:
     period = _period(claim)
     if period:
         rows = rows[rows["date"].dt.year.between(*period)]
+    labels = _labels(data)
+    through = ""
+    if rows.empty:  # a person helped through the body they served: help to their party whose text names them
+        rows, through = _help_naming(data, giver.actor, taker.actor, family, period)
     if rows.empty:
         return None
-    labels = _labels(data)
     who = "Moscow" if giver.actor in ties_said.SOVIET else labels.get(giver.actor, giver.typed)
     listed = "; ".join(f"{r.event_id} ({_spoken(str(r.date_text))})" for r in rows.sort_values("date").head(3).itertuples())
-    return (f"Your claim says {who} gave {labels.get(taker.actor, taker.typed)} no help ('{said.group(0)}'), but "
+    whom = labels.get(taker.actor, taker.typed)
+    if through:
+        return (f"Your claim says {who} gave {whom} no help ('{said.group(0)}'), but the data records "
+                f"{len(rows)} act{'s' if len(rows) != 1 else ''} of help from {who} to {through}, where data/actors.csv "
+                f"puts {whom}, and {'it names' if len(rows) == 1 else 'they name'} {whom}: {listed}. Read {'them' if len(rows) != 1 else 'it'} "
+                f"in data/events.csv, then say what the help was and what {whom} did in it.")
+    return (f"Your claim says {who} gave {whom} no help ('{said.group(0)}'), but "
             f"the data records {len(rows)} act{'s' if len(rows) != 1 else ''} of help from one to the other: "
             f"{listed}. Read {'them' if len(rows) != 1 else 'it'} in data/events.csv, then say what the help was.")
+
+
+def _help_naming(data, giver: str, person: str, family, period) -> tuple[pd.DataFrame, str]:
+    """The giver's acts of help to the body a person belongs to (actors.csv) whose title or description names the
+    person ("Whampoa ... with Chiang Kai-shek as commandant"), and that body's label; empty when none."""
+    actors = data.actors.set_index(data.actors["actor_id"].astype(str))
+    if person not in actors.index or str(actors.loc[person, "kind"]) != "person":
+        return data.events.iloc[0:0], ""
+    body = str(actors.loc[person, "belongs_to"]) if pd.notna(actors.loc[person, "belongs_to"]) else ""
+    if not body:
+        return data.events.iloc[0:0], ""
+    name = str(actors.loc[person, "name"])
+    events = data.events
+    text = events["title"].astype(str) + " " + events["description"].fillna("").astype(str)
+    rows = events[events["actor"].astype(str).isin(family.get(giver, {giver}))
+                  & events["counterpart"].astype(str).isin(family.get(body, {body}))
+                  & events["kind"].astype(str).isin(HELPING) & (events["tone"].astype(str) == "cooperative")
+                  & text.str.contains(re.escape(name), regex=True)]
+    if period:
+        rows = rows[rows["date"].dt.year.between(*period)]
+    return rows, _labels(data).get(body, body)
 
 
 LAST = lazy(r"\b(?:was|were|became|is)\s+(?:the\s+)?(?:very\s+)?last(?P<what>(?:\s+(?!to\b)[\w-]+){0,5}?)\s+to\s+"

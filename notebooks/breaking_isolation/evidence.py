@@ -41,7 +41,9 @@ its description names denied (occasions.py), a gap between two cited events thei
 after the ARCOS raid", gaps_said.py) or a
 neutrality treaty called an alliance (alliances.py), help or an act turned round (swaps.py), and a statesman or
 party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
-the data dates after it is refused, a cause in plain English is said not read. A judgement historians debate
+the data dates after it is refused, a cause in plain English is said not read; a hostile act said to be ordered by
+one whose own last act towards its target was friendly ("Chiang turned on the Communists because Moscow told him
+to") is refused with that act (orders_said.py). A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
@@ -72,6 +74,7 @@ from . import terms_said  # its own line, as above
 from . import debts_said  # its own line, as above
 from . import recognition_given  # its own line, as above
 from . import document_said  # its own line, as above
+from . import orders_said  # its own line, as above
 from .by_table import per_reading
 from . import spellings  # its own line, as above
 from .documents import Document, bearing_on, load_documents
@@ -329,6 +332,9 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     why = causes.read(given.claim, data, given.events)
     if why.refusal:  # a cause the data dates after what it explains
         return checks.wrong(why.refusal)
+    ordered = orders_said.read(given.claim, data, given.events)
+    if ordered:  # a hostile act said to be ordered by one whose own acts of the time were friendly to its target
+        return checks.wrong(ordered)
     denied = occasions.denied(given.claim, data, given.events)
     if denied:  # the very occasion a cited event's description names, denied
         return checks.wrong(denied)
