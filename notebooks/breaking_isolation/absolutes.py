@@ -58,7 +58,7 @@ ACTS = {
 }
 KINDS = {"restored relations with": ("relations_restored",), "broke off relations with": ("relations_broken",),
          "opened relations with": ("relations_established", "relations_restored")}
-NEVER = lazy(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
+NEVER = lazy(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to|(?<!at first )(?<!first )(?P<refused>refused\s+to)"
              # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
              r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
              + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
@@ -207,15 +207,25 @@ def _doers(acts: list[tuple[str, str]], name: str, act: str, data) -> str:
                                           f"Moscow {act} {name} {_said(by_moscow)}" if by_moscow else "") if part)
 
 
+# "refused to recognise it at first", "for years", "then", "in 1922": a refusal for a time, which a later act does
+# not contradict
+FOR_A_TIME = lazy(r"\b(?:at\s+first|initially|first|for\s+(?:years|a\s+time|a\s+while|long|some\s+time)|long|"
+                  r"then|at\s+the\s+time|in\s+1[89]\d\d|later|still|yet|while|when|after|before|until|till|"
+                  r"unless|without|because\s+of\s+the\s+debts)\b", re.IGNORECASE)
+
+
 def never_did(claim: str, data) -> str | None:
     """"<state> never recognised / restored relations / broke off relations": the data's act, if it has one."""
-    denials = [(m, _act_name(m), bool(m.group("denied"))) for m in NEVER.finditer(claim)]
+    denials = [(m, _act_name(m), bool(m.group("denied") or m.group("refused"))) for m in NEVER.finditer(claim)]
     denials += [(m, "broke off relations with", True) for m in UNBROKEN.finditer(claim)]
     for said, act, denied in sorted(denials, key=lambda d: d[0].start()):
         if UNTIL.search(claim, said.end()) or HYPOTHETICAL.search(claim):
             continue  # "never ... until 1933" is a claim of a year (held_until)
         if denied and ALONE_AFTER.match(claim, said.end()):
             continue  # "Britain did not break off relations alone": the denial is of "alone", not of the break
+        if said.groupdict().get("refused") and (not re.search(r"\brecogni", said.group("act"), re.IGNORECASE)
+                                                or FOR_A_TIME.search(claim)):
+            continue  # "refused to recognise it at first", "for years": a refusal for a time, not for ever
         state = _subject(claim, said.start(), data)
         if state is None:
             continue
@@ -251,12 +261,22 @@ def never_peace(claim: str, data) -> str | None:
     from . import acts_named
 
     said = NEVER_PEACE.search(claim)
-    if said is None or HYPOTHETICAL.search(claim) or UNTIL.search(claim, said.end()):
+    if said is None or HYPOTHETICAL.search(claim):
         return None
     state = _subject(claim, said.start(), data)
     if state is None:
         return None
     rows = acts_named.state_acts(state.actor, "made peace", data)
+    until = UNTIL.match(claim, said.end()) or UNTIL.search(claim[:said.end() + 60], said.end())
+    if until is not None:  # "did not make peace until 1925": the year of the data's first peace of that state
+        if rows.empty or until.group("word").lower() != "until" and until.group("word").lower() != "till" \
+                or int(rows.iloc[0]["date"].year) == int(until.group("year")):
+            return None
+        r = rows.iloc[0]
+        return (f"Your claim says {_name(state)} made peace with Moscow only in {until.group('year')} "
+                f"('{said.group(0)} {until.group(0)}'), but the data records '{r['title']}' "
+                f"({_spoken(str(r['date_text']))}, {r['event_id']}). Check the year against that event in "
+                "data/events.csv.")
     period = _period_near(claim, said.start(), said.end())
     if period is not None and len(rows):
         rows = rows[rows["date"].dt.year.between(*period)]
@@ -266,6 +286,39 @@ def never_peace(claim: str, data) -> str | None:
     return (f"Your claim says {_name(state)} made no peace with Moscow ('{said.group(0)}'), but the data records "
             f"'{r['title']}' ({_spoken(str(r['date_text']))}, {r['event_id']}). Check your claim against that event "
             "in data/events.csv.")
+
+
+# "All the states that recognised the USSR in 1924 kept relations until 1933": the breaks of those states
+ALL_KEPT = lazy(r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:states?|countries|country|nations?|governments?|powers?)\s+"
+                r"(?:that|which|who)\s+(?:had\s+)?recogni[sz]ed\s+(?:the\s+)?(?:ussr|soviet\s+union|soviet\s+russia|"
+                r"moscow|it|the\s+soviets)?\s*(?:de\s+jure\s+|de\s+facto\s+)?in\s+(?P<year>1[89]\d\d)\s*,?\s+"
+                r"(?:kept|maintained|stayed|remained|held|had|kept\s+up)\s+(?:\w+\s+){0,3}?(?:relations|ties|friends|"
+                r"recognition)\b[^,;.]*?\b(?P<word>until|till|through(?:out)?|to|up\s+to)\s+(?P<until>1[89]\d\d)\b",
+                re.IGNORECASE)
+
+
+def all_kept(claim: str, data) -> str | None:
+    """"All the states that recognised the USSR in 1924 kept relations until 1933": refused with the data's breaks,
+    in those years, by states whose first recognition of Moscow the data dates in that year."""
+    said = ALL_KEPT.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or re.search(r"\bnot\s+all\b", claim, re.IGNORECASE):
+        return None
+    year, until = int(said.group("year")), int(said.group("until"))
+    first = first_recognitions(data)
+    states = {s for s, levels in first.items() if any(day[:4] == str(year) for day, _ in levels.values())}
+    changes = _changes(data)
+    end = until if said.group("word").lower().startswith("through") else until - 1
+    breaks = changes[changes["kind"].isin(KINDS["broke off relations with"]) & changes["counted"].astype(bool)
+                     & changes["state"].isin(states) & changes["date"].dt.year.between(year, end)].sort_values("date")
+    if breaks.empty:
+        return None
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    labels = _labels(data)
+    shown = "; ".join(f"{labels.get(r.state, r.state)}: '{events.loc[r.event_id, 'title']}' ({_spoken(str(r.date_text))}, "
+                      f"{r.event_id})" for r in breaks.head(3).itertuples())
+    return (f"Your claim says every state that recognised Moscow in {year} kept relations {said.group('word')} {until}, "
+            f"but the data records {len(breaks)} end{'s' if len(breaks) != 1 else ''} of relations by such states in "
+            f"those years, among them {shown}. Check each one in data/events.csv.") if len(breaks) > 3 else (f"Your claim says every state that recognised Moscow in {year} kept relations {said.group('word')} {until}, but the data records {len(breaks)} end{'s' if len(breaks) != 1 else ''} of relations by such states in those years: {shown}. Check each one in data/events.csv.")
 
 
 def held_until(claim: str, data) -> str | None:
@@ -1032,5 +1085,6 @@ def read(claim: str, data, start: str, end: str, cited=()) -> str | None:
     text = " ".join(claim.split())
     return (first_to_recognise(text, data) or nobody_before(text, data) or first_or_only(text, data)
             or first_peace(text, data) or first_treaty(text, data) or last_to_recognise(text, data, cited)
-            or held_until(text, data) or never_did(text, data) or never_peace(text, data) or every_break_restored(text, data)
+            or held_until(text, data) or never_did(text, data) or never_peace(text, data) or all_kept(text, data)
+            or every_break_restored(text, data)
             or kept_throughout(text, data, start, end) or never_helped(text, data))

@@ -74,6 +74,7 @@ from . import terms_said  # its own line, as above
 from . import debts_said  # its own line, as above
 from . import recognition_given  # its own line, as above
 from . import document_said  # its own line, as above
+from . import offers_said  # its own line, as above
 from . import orders_said  # its own line, as above
 from .by_table import per_reading
 from . import spellings  # its own line, as above
@@ -270,7 +271,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if denial:  # an act denied that the data records ("the Nationalists did not take Shanghai in 1927")
         return checks.wrong(denial)
     term = (terms_said.read(given.claim, data, given.events) or debts_said.read(given.claim, data, given.events)
-            or recognition_given.read(given.claim, data, given.events))
+            or recognition_given.read(given.claim, data, given.events) or offers_said.read(given.claim, data, given.events))
     if term:  # a term an agreement is given that the data says otherwise of ("China recognised Mongolia's independence")
         return checks.wrong(term)
     doer = (agents.read(given.claim, data, given.events) or agents.done_to(given.claim, data, given.events)
@@ -420,6 +421,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                                                       *act_people.leaked(given.claim, data),
                                                                       *absolutes.only_unjudged(given.claim, data),
                                                                       *absolutes.first_lapse_unjudged(given.claim, data),
+                                                                      *sweeping.only_partner_unjudged(given.claim, data),
                                                                       *all_of_them.only_one_unjudged(given.claim, data),
                                                                       *absolutes.first_treaty_unjudged(given.claim, data),
                                                                       *act_dates.follower_unread(given.claim, data),
