@@ -43,7 +43,12 @@ neutrality treaty called an alliance (alliances.py), help or an act turned round
 party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read; a hostile act said to be ordered by
 one whose own last act towards its target was friendly ("Chiang turned on the Communists because Moscow told him
-to") is refused with that act (orders_said.py). A judgement historians debate
+to") is refused with that act (orders_said.py); a cause two or more years before an effect whose text names other
+grounds ("Citing documents found in the ARCOS raid") is refused with those grounds. So are the tsarist debts said to
+be paid back (debts_said.py), recognition said to be given by an event the data codes as none, or in law by one it
+codes de facto (recognition_given.py), an offer given to the one who rejected it (offers_said.py), and what a claim
+says its cited document said where the document's author line, purpose or headnote says otherwise
+(document_said.py); what it says a document said that the kit's texts do not hold is said unchecked. A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
