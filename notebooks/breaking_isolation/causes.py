@@ -233,6 +233,14 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
         return _plain_effect(effect_part, cause_part, data, actor_words, cited)
     if not re.search(r"\w", cause_part):
         return ties_said.Said()
+    written = WRITTEN.search(effect_part)
+    if written and not WRITTEN.search(effect.what):
+        # "the Zinoviev letter was written because ...": the data's event is another act (its publication), so why
+        # the thing was written is beyond what the check can read
+        return ties_said.Said(None, (), (
+            f"The check could not check why it was {written.group(0).lower()}: the data's event is {effect.what} "
+            f"({effect.event_id}, {effect.day}), not the {written.group(0).lower()} itself. Read that event's text in "
+            "data/events.csv for what the data says of it.",))
     cause = (_break(cause_part, data) or _named(cause_part, data, actor_words, cited)
              or _state_act(cause_part, effect, data))
     if cause is None:
@@ -401,6 +409,8 @@ ACTS_BETWEEN_STATES = ("de_jure_recognition", "de_facto_recognition", "relations
                        "relations_broken", "treaty")
 
 
+# "was written", "was forged": the making of a document, which an event of its publication does not date
+WRITTEN = lazy(r"\b(?:written|wrote|forged|faked|drafted|composed|made\s+up|invented)\b", re.IGNORECASE)
 # "Citing documents found in the ARCOS raid and intercepted telegrams, the Baldwin government ...": an event's text
 # that names the grounds its actor gave for the act
 GROUNDS = lazy(r"^\s*(?:Citing|On\s+the\s+grounds\s+of)\s+(?P<grounds>[^,;]+)")
