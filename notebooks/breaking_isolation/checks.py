@@ -497,6 +497,10 @@ def short_names(name: str, kind: str = "") -> set[str]:
     if kind == "government" and bare.split():
         seat = bare.split()[0]
         found |= {seat, f"{seat} government"}  # "Wuhan government": the glossary's heading and the notebooks' words
+        # "Beijing (Beiyang) government": its other name, in brackets after the seat, is a name of it too
+        other = re.match(r"\s*\S+\s+\(([^)]+)\)\s+(.+)$", name)
+        if other:
+            found |= {" ".join(f"{other.group(1)} {other.group(2)}".split()).lower()}
     return found
 
 
