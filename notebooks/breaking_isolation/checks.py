@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import data_cache, freshness, spellings
+from . import data_cache, freshness, patterns, spellings
 from .by_table import by_table, one_reading
 from .patterns import lazy
 from .verdicts import CHECKED as CHECKED
@@ -276,10 +276,8 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
     if unanswered:
         return Verdict(UNANSWERED, "", (f"Replace the ... with your answer ({form}), run that cell, "
                                         "then run this one.",))
-    if data is None:
-        from .loader import load
-        data = load()
-    data = spellings.data_as_kit(data)  # Peking or Beijing, Canton or Guangzhou: one place, one verdict
+    # Peking or Beijing, Canton or Guangzhou: one place, one verdict
+    data = spellings.kit_data_as_kit() if data is None else spellings.data_as_kit(data)
     try:
         with one_reading():  # the data does not change while one answer is read
             result = entry.checker(spellings.answer_as_kit(answer), data)
@@ -287,6 +285,8 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
         return Verdict(UNREADABLE, "", (spellings.as_named(str(why)),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
         return Verdict(UNREADABLE, "", tuple(map(spellings.as_named, unreadable_points(entry.expects, answer, str(why)))))
+    finally:
+        patterns.keep()  # what the patterns met in this answer need, for the user's next kernel
     if not isinstance(result, Verdict):
         raise TypeError(f"the checker of {name!r} returned {result!r}, not a Verdict")
     return Verdict(result.status, spellings.as_named(result.message), tuple(map(spellings.as_named, result.points)))
