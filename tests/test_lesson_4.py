@@ -158,6 +158,36 @@ def test_the_plan_dates_the_1924_note_as_its_header_does():
             "London that same day") in plan
 
 
+def test_the_support_card_and_the_sourcing_key_name_the_day_the_headnote_gives_for_the_london_papers():
+    """The note is dated 1 February and the London papers printed it on 2 February, the day Hodgson passed it on:
+    "the next day" (after the note's date) beside the headnote's "that same day" (Hodgson's day) read as a
+    contradiction. Every place names the day itself, from the document's header."""
+    from breaking_isolation import documents
+    doc = {d.id: d for d in documents.load_documents()}["doc-1924-british-note-of-recognition"]
+    printed = "2 February"
+    assert "London papers printed it on 2 February" in " ".join(doc.date_note.split())     # the source's day
+    assert "next day" not in doc.audience and printed in doc.audience
+    card = (LESSONS / "handouts" / "04-documents-support.md").read_text(encoding="utf-8")
+    key = (LESSONS / "keys" / "fill-in-tables.md").read_text(encoding="utf-8")
+    for text in (card, key):
+        assert "published the next day" not in text
+        assert f"| Audience | {' '.join(doc.audience.split())} |" in text
+
+
+@pytest.mark.parametrize("page", [*(LESSONS / "packs").glob("*.md"), *(LESSONS / "handouts").glob("04-*.md")],
+                         ids=lambda p: p.name)
+def test_every_printed_document_gives_its_place_from_its_header_under_its_title(page):
+    """The sourcing grid asks for date and place: a paper student reads the place where a screen shows it."""
+    from breaking_isolation import documents, markup
+    docs = {d.id: d for d in documents.load_documents()}
+    text = page.read_text(encoding="utf-8")
+    lines = re.findall(r"(?m)^\*[^*\n]+\*.*`(doc-[\w-]+)`$", text)
+    assert lines or "## Document" not in text, page.name
+    for line in re.finditer(r"(?m)^\*[^*\n]+\*(.*)`(doc-[\w-]+)`$", text):
+        place = markup.escape(" ".join(docs[line.group(2)].place.split()).rstrip("."))
+        assert f"Place: {place}." in line.group(1), (page.name, line.group(2))
+
+
 # --- the answer sheets: a typeable copy of each, and sheet 4 sized for its answers --------------------------------
 
 SHEETS_MD = sorted((LESSONS / "answer-sheets").glob("*-answer-sheet.md"))

@@ -191,7 +191,8 @@ def section(letter: str, doc, ids: list[str] = (), first_letter: str = "A") -> s
     questions = "\n".join(f"{n}. {markup.escape(' '.join(q.split()))}" for n, q in enumerate(doc.questions, start=1))
     return "\n\n".join([
         f"## Document {letter}: {markup.escape(doc.title)}",
-        f"*{markup.escape(' '.join(doc.author.split()).rstrip('.'))}; {documents.written_date(doc.date)}.* `{doc.id}`",
+        f"*{markup.escape(' '.join(doc.author.split()).rstrip('.'))}; {documents.written_date(doc.date)}.* "
+        f"Place: {markup.escape(' '.join(doc.place.split()).rstrip('.'))}. `{doc.id}`",
         f"**Before you read.** {markup.escape(' '.join(doc.headnote.split()))}",
         "### The document", _document_quoted(doc.text),
         "### The same document, adapted", ("*Adapted: simpler words, the same meaning. Quote the document above, "
