@@ -216,15 +216,41 @@ def test_every_answer_sheet_has_a_typeable_copy_with_a_labelled_box_for_every_bl
 def test_sheet_4s_typeable_copy_names_each_box_by_its_question():
     form = html.unescape((LESSONS / "answer-sheets" / "typeable" / "04-documents-answer-sheet.html").read_text(encoding="utf-8"))
     for label in ("Purpose; Document A: British note, 1924", "How that shapes what it says (quote its words); Document B",
-                  "A1; My answer", "B; Agree or differ? Why?", "My claim; My answer",
+                  "A1: The note recognises", "B; Agree or differ? Why?", "My claim; My answer",
                   "(1) Back to the hook: can a state stop sending envoys"):
         assert f'aria-label="{label}' in form, label
+
+
+def test_sheet_4s_typeable_boxes_for_document_questions_are_named_by_the_questions_words():
+    """A screen reader announced "A1; My answer": the box for A1 now reads document A's question 1, from its header."""
+    import build_packs
+    from breaking_isolation import documents
+    docs = {d.id: d for d in documents.load_documents()}
+    form = html.unescape((LESSONS / "answer-sheets" / "typeable" / "04-documents-answer-sheet.html").read_text(encoding="utf-8"))
+    rows = re.findall(r"(?m)^\| ([AB]\d) \|", SHEET_4.read_text(encoding="utf-8"))
+    assert rows
+    for row in rows:
+        doc = docs[build_packs.PACKS["04-documents"][1][ord(row[0]) - ord("A")]]
+        question = " ".join(doc.questions[int(row[1]) - 1].split())
+        assert f'aria-label="{row}: {question}; My answer"' in form, row
+
+
+@pytest.mark.parametrize("form", sorted((LESSONS / "answer-sheets" / "typeable").glob("*.html")), ids=lambda p: p.stem)
+def test_a_typeable_sheet_saves_under_the_students_name_and_says_to_open_it_in_a_browser_tab(form):
+    text = form.read_text(encoding="utf-8")
+    labels = [html.unescape(m) for m in re.findall(r'aria-label="([^"]+)"', text)]
+    assert any(re.search(r"(^|\. )Name$", label) for label in labels), form.name      # a box the script finds
+    script = text.split("<script>")[1]
+    assert "(^|\\. )Name$" in script and "a.download = (who + document.title)" in script
+    assert "browser tab" in text and "JupyterLab" in text
 
 
 def test_the_plan_offers_the_typeable_sheet_in_its_differentiation():
     differentiation = PLAN.read_text(encoding="utf-8").split("## Differentiation")[1].split("\n## ")[0]
     assert "answer-sheets/typeable/04-documents-answer-sheet.html" in differentiation
     assert "screen reader" in differentiation.lower()
+    route = " ".join(differentiation.split())
+    assert "school drive" in route and "browser tab" in route and "untrusted" in route and "named with" in route
 
 
 def _sheet_sections(text: str) -> dict[str, str]:
@@ -343,6 +369,7 @@ def test_binder_is_opened_for_the_corroboration_not_before_twenty_minutes_of_pap
     assert "**On Binder**" in _plan_part("Timing")
     paper = " ".join(_plan_part("Getting in").split("- **Paper only:**")[1].split())
     assert "go paper only" in paper and "make served" in paper
+    assert "build/links/handouts/04-documents-handout.html" in _plan_part("Getting in")   # make links writes it
 
 
 def test_the_corroboration_takes_its_event_ids_from_handout_4s_table_which_holds_them():
