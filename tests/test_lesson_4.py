@@ -279,3 +279,76 @@ def test_the_event_tables_word_box_explains_the_hard_words_as_the_glossary_does(
     glossary = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
     assert "one rank below them" in " ".join(glossary.split()) and "one rank below them" in box
     assert "Read the *Event* column first" in handout
+
+
+# --- the plan as a teacher runs it tomorrow: what to print, Binder, the ids, the claim, the check ------------------
+
+def _plan_part(heading: str) -> str:
+    return PLAN.read_text(encoding="utf-8").split(f"## {heading}")[1].split("\n## ")[0]
+
+
+def _handout_ids() -> set[str]:
+    handout = (LESSONS / "handouts" / "04-documents-handout.md").read_text(encoding="utf-8")
+    table = handout.split("## The events documents")[1]
+    return set(re.findall(r"(?m)\| (\d{4}-[a-z0-9-]+) \|$", table))     # the table's last column, "Event id"
+
+
+def test_what_to_print_names_pack_5_that_the_last_phase_hands_out_and_the_groups_to_plan():
+    plan = PLAN.read_text(encoding="utf-8")
+    to_print = " ".join(plan.split("**What to print**")[1].split("\n## ")[0].split())
+    last_step = plan.split("**Set for next lesson")[1]
+    assert "packs/05-china-pack.md" in last_step
+    assert "packs/05-china-pack.md" in to_print and "05-china.md#getting-in" in to_print
+    assert "groups of four on the seating plan" in to_print
+    print_table = (LESSONS / "05-china.md").read_text(encoding="utf-8").split("## Getting in")[1].split("\n## ")[0]
+    assert "Document pack 5" in print_table           # the pages and copies the link sends the teacher to
+
+
+def test_binder_is_opened_for_the_corroboration_not_before_twenty_minutes_of_paper():
+    """An idle Binder session ends after about ten minutes: a class that logs in first loses it while reading."""
+    binder = " ".join(_plan_part("Getting in").split("- **Binder**")[1].split("\n- ")[0].split())
+    assert "about ten minutes" in binder
+    assert "do not open Binder at the start" in binder and "when the corroboration starts" in binder
+    assert "01-recognition.ipynb" in binder            # the link opens 00-start-here
+    assert "**On Binder**" in _plan_part("Timing")
+    paper = " ".join(_plan_part("Getting in").split("- **Paper only:**")[1].split())
+    assert "go paper only" in paper and "make served" in paper
+
+
+def test_the_corroboration_takes_its_event_ids_from_handout_4s_table_which_holds_them():
+    step = " ".join(_plan_part("Activities").split("4. **Corroborate.**")[1].split("\n5. ")[0].split())
+    assert "event ids for the grid from the event table at the end of handout 4" in step
+    assert "in `changes`" not in step
+    ids = _handout_ids()
+    assert {"1927-arcos-raid", "1924-britain-recognition", "1927-britain-breaks-relations"} <= ids
+    label = kit.load().actors.set_index("actor_id").at["britain", "name"]
+    assert f'called "{label}"' in step                  # the name the notebook's table gives Britain
+    assert "Takeaway" in step                           # evidence before the conclusion
+
+
+def test_the_claim_is_written_on_the_sheet_not_in_notebook_1s_exercise_4():
+    plan = " ".join(PLAN.read_text(encoding="utf-8").split())
+    claim = plan.split("6. **Claim.**")[1].split(" 7. ")[0]
+    assert "answer sheet 4 (section 4), also in a class with computers" in claim
+    assert "they enter it in the claim-and-evidence exercise" not in plan
+    row = next(line for line in _plan_part("Timing").splitlines() if line.startswith("| Write the claim"))
+    assert "notebook" not in row
+
+
+def test_the_exit_tickets_secure_mark_asks_for_ids_handout_4_or_handout_1_prints():
+    check = _plan_part("Formative check").split("**Key to the claim")[0]
+    secure = next(line for line in check.splitlines() if line.startswith("| Secure |"))
+    assert "an id that shows relations broken and recognition kept" not in secure
+    named = set(re.findall(r"`(\d{4}-[a-z0-9-]+)`", secure))
+    assert named and named <= _handout_ids()
+
+
+def test_the_hook_compares_recognition_with_treating_a_head_as_the_real_head():
+    hook = _plan_part("Activities").split("1. **Hook.**")[1].split("\n2. ")[0]
+    assert "believing that school exists" not in hook and "the real head" in hook
+
+
+def test_weaker_readers_get_a_trimmed_sourcing_grid_and_a_smaller_homework():
+    support = " ".join(_plan_part("Differentiation").split("- **Support for weaker readers:**")[1].split())
+    assert "only author, audience and purpose" in support and "A1 or B2, not both" in support
+    assert "**Homework for weaker readers:**" in support and "not A2 and B1" in support
