@@ -409,3 +409,28 @@ def test_placed_labels_keep_clear_of_each_other_and_of_the_markers_and_each_is_m
         assert not any(box.overlaps(other) for other in boxes[i + 1:])
         assert not any(box.contains(x, y) for x, y in markers)
     plt.close(fig)
+
+
+@pytest.mark.parametrize("medium", ["notebook", "slide", "print"])
+def test_figure_3s_words_read_at_grade_9_and_its_alt_text_points_to_its_caption(live, medium, monkeypatch):
+    """The war-scare figure is read by weak readers of 16: its labels (title, rows, key, source line, read as one
+    text), its caption (war_scare_alt, printed under the figure) and its alt text each read at grade 9 or below
+    (Flesch-Kincaid, offline); the alt text is short, says the caption describes the figure, and repeats none of
+    the caption's sentences, so a screen reader does not read the description twice."""
+    import readability  # noqa: PLC0415  (tests/, on the tests' path)
+
+    monkeypatch.setenv("KIT_MEDIUM", medium)
+    kit.style.use()
+    spring = china.war_scare(live.events, live.actors)
+    fig = china_charts.war_scare(spring)
+    caption = china_charts.war_scare_alt(spring)
+    alt = kit.figures.short_alt(fig, "Figure 3.")
+    labels = list(dict.fromkeys(t.get_text().strip() for t in fig.findobj(matplotlib.text.Text)
+                                if t.get_text().strip() and not t.get_text().strip().isdigit()))
+    matplotlib.pyplot.close(fig)
+    assert len(labels) > 5, labels
+    for name, text in (("labels", ". ".join(labels) + "."), ("caption", caption), ("alt text", alt)):
+        assert readability.grade(text) <= 9, (name, round(readability.grade(text), 1), text)
+    assert "caption below" in alt and len(alt) < len(caption) / 3, alt
+    sentences = [s.strip() for s in re.split(r"(?<=\.) ", caption) if len(s.split()) > 2]
+    assert sentences and not [s for s in sentences if s.rstrip(".") in alt], alt

@@ -807,7 +807,29 @@ def test_handout_5s_rows_for_the_rounds_tell_nothing_after_the_plenum():
     assert rows
     for row in rows:
         assert not AFTER_MAY_1927.search(row.split(" | ")[2]), row
-    assert "appendix prints it whole" in during
+    assert "goes on past the plenum" in during and "appendix prints it whole" not in during
+
+
+def test_handout_5s_appendix_stops_at_the_plenum_as_the_handout_does():
+    """The appendix students read on the paper path prints every China event up to the ECCI plenum, the cut-off of
+    handout 5's debate section (build_handouts.DEBATE_BOUND, read from the data), and none after it: nothing the
+    consensus slip holds back until after round 2 is in it. Its opening gives the plenum's date from the data."""
+    from breaking_isolation.loader import load  # noqa: PLC0415
+
+    data = load()
+    events = data.events.set_index("event_id")
+    bound = events.loc[build_handouts.DEBATE_BOUND]
+    built = build_handouts.render()
+    appendix, slip = built["05-china-events.md"], built[build_handouts.CONSENSUS_SLIP]
+    listed = re.findall(r"^\| [^|]+ \| [^|]+ \| [^|]+ \| [^|]+ \| ([\w-]+) \|", appendix, re.MULTILINE)
+    lanes = build_handouts._china_lanes(data)
+    before = set(lanes.loc[lanes["date"] <= bound["date"], "event_id"])
+    assert before and set(listed) == before, set(listed) ^ before
+    assert all(events.loc[e, "date"] <= bound["date"] for e in listed)
+    held_back = re.findall(r"^\| [^|]+ \| [^|]+ \| [^|]+ \| ([\w-]+) \|$", slip, re.MULTILINE)
+    assert held_back and not set(held_back) & set(listed), set(held_back) & set(listed)
+    assert f"It stops at the plenum of {bound['date_text']}," in appendix
+    assert (ROOT / "lessons" / "handouts" / "05-china-events.md").read_text(encoding="utf-8") == appendix
 
 
 def test_the_after_the_plenum_probe_finds_hindsight():

@@ -373,3 +373,116 @@ def test_while_a_check_reads_one_answer_what_rules_work_out_from_the_data_is_wor
     assert len(asked) == 2  # once kept, once unwrapped
     misconceptions.first_recognitions(data)  # outside a reading the data may have changed: worked out again
     assert len(asked) == 3
+
+
+def test_the_documents_are_read_once_and_kept_for_the_next_kernel_and_read_afresh_when_a_file_changes(
+        tmp_path, monkeypatch):
+    # Reading them (every line's characters, ftfy for garbled text) was a tenth of a CPU second of each kernel
+    # that checks a claim, twice in notebook 3; what is checked against the data is checked on every call.
+    from breaking_isolation import documents
+
+    shutil.copytree(kit.data_dir() / "documents", tmp_path / "documents")
+    monkeypatch.setenv("BREAKING_ISOLATION_CACHE", str(tmp_path / "cache"))
+    reads = []
+    real = documents.read_document
+    monkeypatch.setattr(documents, "read_document", lambda path, problems: reads.append(path) or real(path, problems))
+    data = kit.load()
+    monkeypatch.setattr(documents, "_READ", {}, raising=False)  # a kernel
+    first = documents.load_documents(tmp_path / "documents", data)
+    count = len(reads)
+    assert count == len(first) > 10
+    assert documents.load_documents(tmp_path / "documents", data) == first and len(reads) == count
+    monkeypatch.setattr(documents, "_READ", {}, raising=False)  # the next kernel: what the first kept
+    assert documents.load_documents(tmp_path / "documents", data) == first and len(reads) == count
+    assert len(list((tmp_path / "cache").glob("documents-*.pickle"))) == 1
+
+    missing = data.events[data.events["event_id"] != first[0].event_ids[0]].reset_index(drop=True)
+    with_one_event_less = kit.KitData(events=missing, actors=data.actors, sources=data.sources)
+    try:  # checked against the data on every call, whatever was kept
+        documents.load_documents(tmp_path / "documents", with_one_event_less)
+    except kit.DataError as error:
+        assert first[0].event_ids[0] in str(error)
+    else:
+        raise AssertionError("a document citing an event the data lacks was let through")
+
+    path = first[0].path
+    path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nplace: \u00c3\u00a9\n---\n", 1),
+                    encoding="utf-8")  # a teacher's edit, saved with a wrong character set
+    for _ in range(2):  # read afresh, and its problem told every time: it is never kept
+        monkeypatch.setattr(documents, "_READ", {}, raising=False)
+        try:
+            documents.load_documents(tmp_path / "documents", data)
+        except kit.DataError as error:
+            assert path.name in str(error)
+        else:
+            raise AssertionError("a garbled document was let through")
+    assert len(reads) == count + 2 * len(first)
+
+
+def test_the_words_a_pattern_needs_are_kept_for_the_next_kernel(tmp_path, monkeypatch):
+    from breaking_isolation import patterns
+
+    monkeypatch.setenv("BREAKING_ISOLATION_CACHE", str(tmp_path / "cache"))
+    parsed = []
+    real = patterns.needed_words
+    monkeypatch.setattr(patterns, "needed_words", lambda pattern, flags=0: parsed.append(pattern) or real(pattern, flags))
+    for _ in range(2):  # a kernel, then the next: the pattern is read once
+        monkeypatch.setattr(patterns, "_NEEDED", {}, raising=False)
+        monkeypatch.setattr(patterns, "_PROGRAMS", {}, raising=False)
+        monkeypatch.setattr(patterns, "_state", {"read": False, "new": False}, raising=False)
+        moscow = patterns.lazy(r"\bMoscow('s)? (recognised|recognized)\b")
+        assert moscow.search("Britain recognised the USSR in 1924.") is None
+        assert moscow.search("Then Moscow recognised Mongolia").group(0) == "Moscow recognised"
+        patterns.keep()
+    assert parsed == [moscow.pattern]
+    assert len(list((tmp_path / "cache").glob("patterns-*.pickle"))) == 1
+
+
+def test_the_checks_read_the_kits_data_in_one_spelling_once_while_its_files_are_unchanged(monkeypatch):
+    from breaking_isolation import spellings
+
+    made = []
+    real = spellings.data_as_kit
+    monkeypatch.setattr(spellings, "data_as_kit", lambda data: made.append(data) or real(data))
+    monkeypatch.setattr(spellings, "_KIT_VIEW", {}, raising=False)
+    for _ in range(3):
+        assert kit.checks.verdict("recognition-1", 1).status in ("right", "wrong")
+    assert len(made) == 1
+    first, second = spellings.kit_data_as_kit(), spellings.kit_data_as_kit()
+    first.events.loc[first.events.index[0], "title"] = "changed by a check"  # each its own copy
+    assert second.events["title"].iloc[0] != "changed by a check"
+    assert spellings.kit_data_as_kit().events["title"].iloc[0] != "changed by a check"
+    own = kit.load()  # a notebook's own data, given to the check: read in one spelling, not the kit's kept view
+    kit.checks.verdict("recognition-1", 1, own)
+    assert made[-1] is own
+
+
+def test_a_pattern_compiled_from_the_program_a_kernel_kept_is_the_pattern_re_compiles(tmp_path, monkeypatch):
+    import re
+
+    from breaking_isolation import patterns
+
+    kit.checks.registry()  # every exercise module: the claim checks' patterns among them
+    lazies = {(each.pattern, each._flags) for module in list(sys.modules.values())
+              if module.__name__.startswith("breaking_isolation") for each in vars(module).values()
+              if isinstance(each, patterns.Lazy)}
+    lazies.add((r"(?P<who>\w+) (?P<did>recogni[sz]ed) (?P=who)?", re.IGNORECASE | re.MULTILINE))
+    assert len(lazies) > 200
+    monkeypatch.setenv("BREAKING_ISOLATION_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(patterns, "_NEEDED", {}, raising=False)
+    monkeypatch.setattr(patterns, "_PROGRAMS", {}, raising=False)
+    monkeypatch.setattr(patterns, "_state", {"read": False, "new": False}, raising=False)
+    for pattern, flags in lazies:  # a kernel compiles them and keeps their programs
+        assert patterns._compiled(pattern, flags) == re.compile(pattern, flags)
+    patterns.keep()
+
+    monkeypatch.setattr(patterns, "_PROGRAMS", {})  # the next kernel compiles none of them
+    monkeypatch.setattr(patterns, "_state", {"read": False, "new": False})
+    monkeypatch.setattr(patterns._parser, "parse", lambda *args: (_ for _ in ()).throw(AssertionError("parsed")))
+    for pattern, flags in lazies:
+        restored = patterns._compiled(pattern, flags)
+        assert restored == re.compile(pattern, flags)  # equal: the same flags, pattern and program
+        assert (restored.groups, restored.groupindex) == (re.compile(pattern, flags).groups,
+                                                           re.compile(pattern, flags).groupindex)
+    found = patterns._compiled(r"(?P<who>\w+) (?P<did>recogni[sz]ed) (?P=who)?", re.IGNORECASE | re.MULTILINE)
+    assert found.search("Britain RECOGNISED Moscow").groupdict() == {"who": "Britain", "did": "RECOGNISED"}

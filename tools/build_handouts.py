@@ -534,8 +534,8 @@ def china_handout(data) -> str:
              "**state** (treaties and envoys to governments) and the **party** (the Comintern and its agents, and "
              "every Soviet act towards a party abroad, whoever acted for Moscow). A **lane** is a "
              "group of actors in figure 1. A face's **tie** to a Chinese side is cooperative, mixed or hostile: it "
-             "counts their friendly and hostile events, and older events count for less. Every China event, with "
-             "its sources, is in the [appendix](05-china-events.md).",
+             "counts their friendly and hostile events, and older events count for less. Every China event up to the "
+             f"plenum ({_escape(plenum['date_text'])}), with its sources, is in the [appendix](05-china-events.md).",
              "## Exercises A to C (no programming)",
              "Write your answers on answer sheet 5.",
              _china_exercises(data),
@@ -563,7 +563,7 @@ def china_handout(data) -> str:
              "statement of 27 May](../../data/documents/doc-1927-trotsky-plenum-statement.md) "
              f"({letter('doc-1927-trotsky-plenum-statement')}).",
              f"### Up to the plenum ({_escape(plenum['date_text'])}): for rounds 1 and 2",
-             "A row that ends in … goes on past the plenum: the appendix prints it whole, for the consensus.",
+             "A row that ends in … goes on past the plenum: the rest of it tells what came next, so it is left out.",
              table(during, debate_columns),
              "What came after the plenum is not in this handout: your teacher hands it out on a slip of its own "
              "after round 2, for the consensus."]
@@ -585,12 +585,23 @@ def china_consensus(data) -> str:
                       ("Event id", "event_id")])]) + "\n"
 
 
+def appendix_events(data):
+    """The China events handout 5's appendix prints, lane by lane: those up to the plenum (DEBATE_BOUND), where
+    handout 5's debate section and rounds 1 and 2 stop; what came after is on the consensus slip."""
+    lanes = _china_lanes(data)
+    return lanes[lanes["date"] <= data.events.set_index("event_id").loc[DEBATE_BOUND, "date"]]
+
+
 def china_events(data) -> str:
-    """Handout 5's appendix: every China event with its lane and sources, for the teacher and the paper path."""
+    """Handout 5's appendix, for students on the paper path: every China event up to the plenum, with its lane, tone
+    and sources. It stops where the handout's debate section does, so that it gives away nothing the consensus slip
+    holds back until after round 2."""
+    plenum = _escape(data.events.set_index("event_id").loc[DEBATE_BOUND, "date_text"])
     return "\n\n".join([
-        "# Handout 5, appendix: every China event, 1920–1929", GENERATED,
-        "For [handout 5](05-china-handout.md): print it for the paper path or keep it as the teacher's copy.",
-        table(_china_lanes(data), [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]) + "\n"
+        "# Handout 5, appendix: every China event up to the plenum", GENERATED,
+        f"For [handout 5](05-china-handout.md), on the paper path. It stops at the plenum of {plenum}, as the rounds "
+        "of the debate do. Your teacher hands out what came next, for the debate, after round 2.",
+        table(appendix_events(data), [EVENT_COLUMNS[0], ("Lane", "lane"), *EVENT_COLUMNS[1:]])]) + "\n"
 
 
 HANDOUTS = {"01-recognition-handout.md": recognition_handout, "02-network-handout.md": network_handout,

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import data_cache, freshness, spellings
+from . import data_cache, freshness, patterns, spellings
 from .by_table import by_table, one_reading
 from .patterns import lazy
 from .verdicts import CHECKED as CHECKED
@@ -276,10 +276,8 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
     if unanswered:
         return Verdict(UNANSWERED, "", (f"Replace the ... with your answer ({form}), run that cell, "
                                         "then run this one.",))
-    if data is None:
-        from .loader import load
-        data = load()
-    data = spellings.data_as_kit(data)  # Peking or Beijing, Canton or Guangzhou: one place, one verdict
+    # Peking or Beijing, Canton or Guangzhou: one place, one verdict
+    data = spellings.kit_data_as_kit() if data is None else spellings.data_as_kit(data)
     try:
         with one_reading():  # the data does not change while one answer is read
             result = entry.checker(spellings.answer_as_kit(answer), data)
@@ -287,6 +285,8 @@ def verdict(name: str, answer, data=None, exercises: Mapping[str, Exercise] | No
         return Verdict(UNREADABLE, "", (spellings.as_named(str(why)),))
     except Unreadable as why:  # the answer's form; any other error is the kit's or the data's, and is raised
         return Verdict(UNREADABLE, "", tuple(map(spellings.as_named, unreadable_points(entry.expects, answer, str(why)))))
+    finally:
+        patterns.keep()  # what the patterns met in this answer need, for the user's next kernel
     if not isinstance(result, Verdict):
         raise TypeError(f"the checker of {name!r} returned {result!r}, not a Verdict")
     return Verdict(result.status, spellings.as_named(result.message), tuple(map(spellings.as_named, result.points)))
@@ -360,7 +360,29 @@ def count_in(text: str, nouns: Iterable[str] | None = None) -> int | None:
         return int(counted.group("number"))  # "24 states", "3 quarters": a number and what it counts
     if nouns is None and NOTHING.fullmatch(text):
         return 0  # "none", "zero": nothing counted
+    if nouns is None:
+        return in_words(text)
     return None
+
+
+# the number words of the kit's checks, one table: evidence_words.NUMBERS is this one
+NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+IN_WORDS = lazy(r"(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<unit>one|two|three|"
+                r"four|five|six|seven|eight|nine))?|(?P<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)", re.IGNORECASE)
+
+
+def in_words(text: str) -> int | None:
+    """A whole number below 100 written in words ("twenty-four", "Two."), or None: the number the student means,
+    read as if written in figures."""
+    said = IN_WORDS.fullmatch(text.strip().rstrip(".! "))
+    if said is None:
+        return None
+    if said.group("small"):
+        return NUMBERS[said.group("small").lower()]
+    return TENS[said.group("tens").lower()] + (NUMBERS[said.group("unit").lower()] if said.group("unit") else 0)
 
 
 def uncounted(answer: str) -> str:
@@ -404,9 +426,9 @@ def as_int(answer) -> int:
 
 
 # Names people use for a state that are neither its id nor its name in data/actors.csv.
-ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
+ALIASES = {"uk": "britain", "u.k.": "britain", "u.k": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
            "us": "usa", "u.s.": "usa", "america": "usa", "united states of america": "usa", "the united states": "usa",
-           "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
+           "u.s.a.": "usa", "u.s.a": "usa", "u.s.s.r.": "ussr", "u.s.s.r": "ussr", "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
            # what people call Moscow's side; "soviets" alone are councils ("soviets of workers and peasants")
            "the soviets": "ussr", "the russians": "ussr", "brits": "britain",
            # what people call the Kuomintang in English, besides its bracketed "Chinese Nationalist Party"
@@ -475,6 +497,10 @@ def short_names(name: str, kind: str = "") -> set[str]:
     if kind == "government" and bare.split():
         seat = bare.split()[0]
         found |= {seat, f"{seat} government"}  # "Wuhan government": the glossary's heading and the notebooks' words
+        # "Beijing (Beiyang) government": its other name, in brackets after the seat, is a name of it too
+        other = re.match(r"\s*\S+\s+\(([^)]+)\)\s+(.+)$", name)
+        if other:
+            found |= {" ".join(f"{other.group(1)} {other.group(2)}".split()).lower()}
     return found
 
 

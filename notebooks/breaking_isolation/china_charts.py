@@ -250,11 +250,13 @@ def war_scare(spring: pd.DataFrame):
 
 
 def war_scare_alt(spring: pd.DataFrame) -> str:
+    """Figure 3's description, printed as its caption: short sentences a weak reader can follow (grade 9 or below,
+    the kit's grade for what students read), each blow of February to June a sentence of its own, with its date."""
     blows = spring[spring["strand"] == "blow against Moscow"]
     china = spring[spring["strand"] == "China"]
     spring_months = blows[blows["date"].dt.month.between(2, 6)]
-    return (f"Time line of {len(blows)} blows against Moscow and {len(china)} China events in "
-            f"{spring['date'].min().year}. {len(spring_months)} of the blows fall between February and June: "
-            + "; ".join(f"{t} ({d.day} {d:%B})" for t, d in zip(spring_months["title"], spring_months["date"]))
-            + f". {int(china['date'].dt.month.between(2, 6).sum())} of the {len(china)} China events fall in the same "
-            "months.")
+    return (f"A time line of {spring['date'].min().year}. It shows {len(blows)} blows against Moscow and "
+            f"{len(china)} China events. {len(spring_months)} of the blows came from February to June. "
+            + " ".join(f"{d.day} {d:%B}: {t}." for t, d in zip(spring_months["title"], spring_months["date"]))
+            + f" {int(china['date'].dt.month.between(2, 6).sum())} of the {len(china)} China events came in the "
+            "same months.")

@@ -35,7 +35,7 @@ def folder() -> Path | None:
     return Path(base) / "breaking-isolation"
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def name(data_digest: bytes, prefix: str = PREFIX) -> str:
     """The file name for data of `data_digest` read by this code with these libraries."""
     import numpy
@@ -43,9 +43,18 @@ def name(data_digest: bytes, prefix: str = PREFIX) -> str:
 
     digest = hashlib.blake2b(data_digest)
     digest.update(f"\0{sys.version}\0{pandas.__version__}\0{numpy.__version__}\0".encode())
-    for path in sorted(PACKAGE.glob("*.py")):  # the loader and its rules, and any code they may come to use
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(_code(PACKAGE))
     return f"{prefix}{digest.hexdigest()[:32]}.pickle"
+
+
+@lru_cache(maxsize=2)
+def _code(package: Path) -> bytes:
+    """A digest of the package's code, read once per kernel for every name asked for (the data, the documents,
+    the patterns' words, the exercises)."""
+    digest = hashlib.blake2b()
+    for path in sorted(package.glob("*.py")):  # the loader and its rules, and any code they may come to use
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
 
 
 def read(data_digest: bytes, prefix: str = PREFIX):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime
+import hashlib
 import os
 import re
 import stat
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import characters, vocabulary
+from . import characters, data_cache, vocabulary
 from .loader import DataError, KitData, Problem, load
 from .paths import data_dir
 from .patterns import lazy
@@ -292,13 +293,50 @@ def with_generated_body(path: Path, doc: Document) -> str:
 
 
 def load_documents(where: Path | None = None, data: KitData | None = None) -> list[Document]:
-    """Every document in `where` (data/documents/ by default), checked against `data` (the kit's data by default)."""
+    """Every document in `where` (data/documents/ by default), checked against `data` (the kit's data by default).
+
+    Reading the files (every line's characters, with ftfy for garbled text) is done once per kernel and kept for
+    the user's next kernel (data_cache.py), as long as the files are the same bytes; what is checked against the
+    data is checked on every call."""
     problems: list[Problem] = []
-    found = [doc for doc in (read_document(path, problems) for path in paths(where)) if doc is not None]
+    listed = paths(where)
+    key = _files_key(where or folder(), listed)
+    found = _READ.get(key) if key is not None else None
+    if found is None and key is not None:
+        kept = data_cache.read(key, prefix=KEPT_AS)
+        found = kept if isinstance(kept, list) and all(isinstance(doc, Document) for doc in kept) else None
+    if found is None:
+        found = [doc for doc in (read_document(path, problems) for path in listed) if doc is not None]
+        if key is not None and not problems:  # a file with a problem is read again, and its problem named, every time
+            data_cache.write(key, found, prefix=KEPT_AS)
+    if key is not None and not problems:
+        _READ.clear()
+        _READ[key] = found
+    found = list(found)  # the caller's own list (a Document is frozen)
     check(found, data if data is not None else load(), problems)
     if problems:
         raise DataError(problems)
     return found
+
+
+_READ: dict[bytes, list[Document]] = {}  # the documents last read in this kernel, by _files_key
+KEPT_AS = "documents-"  # their file in the user's cache
+
+
+def _files_key(where: Path, listed: list[Path]) -> bytes | None:
+    """A digest of the folder and of each document file's name and bytes: what reading them gives depends on
+    nothing else. None when a file is not a regular file of a document's size: reading it names its problem."""
+    digest = hashlib.blake2b(f"{where}\0{where.resolve()}\0".encode())  # the Documents hold their paths as given
+    for path in listed:
+        try:
+            info = os.stat(path)  # before opening: opening a pipe would wait for a writer for ever
+            if not stat.S_ISREG(info.st_mode) or info.st_size > FILE_SIZE:
+                return None
+            content = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(f"{path.name}\0{len(content)}\0".encode() + content)
+    return digest.digest()
 
 
 def as_table(documents: list[Document]) -> pd.DataFrame:

@@ -87,8 +87,7 @@ SAID_BECAUSE = lazy(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|becos|b
 
 
 # The numbers a claim may spell out, to twenty: every rule that reads a number in words reads this one table.
-NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUMBERS = checks.NUMBERS  # "three states", "nineteen twenty-four": the one table of number words
 # a year of the 1900s in words: "nineteen twenty-four", "nineteen-twenty-two", "nineteen hundred and twenty"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 YEAR_IN_WORDS = lazy(r"\bnineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>twenty|thirty|forty|ten|eleven|twelve|"

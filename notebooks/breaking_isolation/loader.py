@@ -82,7 +82,8 @@ def load(data_dir: str | Path | None = None) -> KitData:
 _LOADED: dict[bytes, KitData] = {}  # the kit's data, by a digest of its files' bytes
 
 
-def _load_kit_data() -> KitData:
+def kit_data_key() -> bytes:
+    """A digest of the kit's data folder and of its files' bytes: the same while no file of it changes."""
     folder = default_data_dir()
     digest = hashlib.blake2b(str(folder).encode())
     for name in ("sources.csv", "actors.csv", "events.csv", WITHHELD):
@@ -91,7 +92,12 @@ def _load_kit_data() -> KitData:
         except OSError:  # missing (withheld-columns.txt mostly is) or unreadable: _load names any problem
             content = None
         digest.update(f"\0{name}\0{-1 if content is None else len(content)}\0".encode() + (content or b""))
-    key = digest.digest()
+    return digest.digest()
+
+
+def _load_kit_data() -> KitData:
+    folder = default_data_dir()
+    key = kit_data_key()
     if key not in _LOADED:
         data = data_cache.read(key)  # as a kernel before this one read and checked it
         if not isinstance(data, KitData):

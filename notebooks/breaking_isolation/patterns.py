@@ -21,7 +21,9 @@ pattern.
 from __future__ import annotations
 
 import re
-from re import _constants as sre, _parser
+from re import _compiler, _constants as sre, _parser
+
+import _sre
 
 # What a compiled pattern offers; each is kept on the lazy pattern once compiled, so a later call costs no more.
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
@@ -42,12 +44,12 @@ class Lazy:
             raise AttributeError(name)  # not a pattern's (`getattr(x, "exercise", None)`, a copy): nothing to compile
         if name in _UNMATCHED:
             if "_needs" not in self.__dict__:
-                self._needs = needed_words(self.pattern, self._flags)
+                self._needs = _needed(self.pattern, self._flags)
             if self._needs:
                 unless = _Unless(self, name)
                 setattr(self, name, unless)  # until compiled (which puts the pattern's own method in its place)
                 return unless
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = _compiled(self.pattern, self._flags)
         self.compiled = compiled
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
@@ -84,6 +86,81 @@ class _Unless:
             if not any(word in low for word in self.lazy._needs):
                 return _UNMATCHED[self.name](*args)
         return getattr(self.lazy.compiled, self.name)(*args, **kwargs)
+
+
+# What each pattern needs, as worked out so far: the words a match must hold, and the compiled program (re's own
+# compiler's output, which _sre turns into a pattern equal to re.compile's). Read in a kernel before this one
+# (data_cache.py: any change to the kit's code or to Python is a new file), so that a kernel parses only the
+# patterns no kernel before it met: parsing and compiling the hundred-odd patterns a claim meets was a tenth of a
+# CPU second of each kernel that checks a claim.
+_NEEDED: dict[tuple[str, int], frozenset[str] | None] = {}
+_PROGRAMS: dict[tuple[str, int], tuple] = {}
+_KEPT, _KEPT_AS = b"patterns", "patterns-"
+_state = {"read": False, "new": False}
+
+
+def _read_kept() -> None:
+    if _state["read"]:
+        return
+    _state["read"] = True
+    from . import data_cache
+
+    kept = data_cache.read(_KEPT, prefix=_KEPT_AS)
+    if isinstance(kept, dict) and isinstance(kept.get("needed"), dict) and isinstance(kept.get("programs"), dict):
+        _NEEDED.update({key: words for key, words in kept["needed"].items() if key not in _NEEDED})
+        _PROGRAMS.update({key: program for key, program in kept["programs"].items() if key not in _PROGRAMS})
+
+
+def _needed(pattern: str, flags: int) -> frozenset[str] | None:
+    _read_kept()
+    key = (pattern, flags)
+    if key not in _NEEDED:
+        _NEEDED[key] = needed_words(pattern, flags)
+        _state["new"] = True
+    return _NEEDED[key]
+
+
+def _compiled(pattern: str, flags: int) -> re.Pattern:
+    """`re.compile(pattern, flags)`, from the program a kernel before this one compiled, if there is one."""
+    _read_kept()
+    key = (pattern, flags)
+    program = _PROGRAMS.get(key)
+    if program is not None:
+        try:
+            return _sre.compile(pattern, *program)
+        except Exception:  # not this Python's program after all: compile it
+            del _PROGRAMS[key]
+    try:  # what re._compiler.compile does, keeping the program it hands to _sre
+        flags = int(flags)  # a RegexFlag, as re.compile takes it
+        parsed = _parser.parse(pattern, flags)
+        names = parsed.state.groupdict
+        by_number = [None] * parsed.state.groups
+        for name, number in names.items():
+            by_number[number] = name
+        program = (int(flags | parsed.state.flags), [int(op) for op in _compiler._code(parsed, flags)], parsed.state.groups - 1,
+                   dict(names), tuple(by_number))
+        compiled = _sre.compile(pattern, *program)
+    except Exception:  # a pattern that does not compile says why as re.compile says it; another Python's compiler
+        return re.compile(pattern, flags)
+    _PROGRAMS[key] = program
+    _state["new"] = True
+    return compiled
+
+
+def keep() -> None:
+    """Keep what was worked out in this kernel for the user's next kernel, with what was kept before (a check
+    calls this when it has read an answer)."""
+    if not _state["new"]:
+        return
+    from . import data_cache
+
+    _state["read"] = False
+    _read_kept()  # another kernel may have kept more meanwhile
+    _state["new"] = False
+    try:  # plain ints, text, tuples and dicts; a cache that cannot be kept never stops a check
+        data_cache.write(_KEPT, {"needed": dict(_NEEDED), "programs": dict(_PROGRAMS)}, prefix=_KEPT_AS)
+    except Exception:
+        pass
 
 
 def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:

@@ -11,7 +11,7 @@ names again (`as_named`).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from .patterns import lazy
 
@@ -59,6 +59,23 @@ def as_named(text: str) -> str:
     """`text` with the events historians name in the older spelling named so again ("the Guangzhou Commune": "the
     Canton Commune")."""
     return KIT_NAMED.sub(lambda m: _NAMED[" ".join(m.group(0).lower().split())], text) if isinstance(text, str) else text
+
+
+_KIT_VIEW: dict[bytes, object] = {}  # the kit's data in one spelling, by loader.kit_data_key()
+
+
+def kit_data_as_kit():
+    """The kit's own data (loader.load()) in one spelling, worked out once while its files are unchanged, not
+    for every answer checked; each call gets its own copy of the tables."""
+    from .loader import kit_data_key, load
+
+    key = kit_data_key()
+    if key not in _KIT_VIEW:
+        view = data_as_kit(load())  # raises DataError on bad data: nothing is kept
+        _KIT_VIEW.clear()
+        _KIT_VIEW[key] = view
+    view = _KIT_VIEW[key]
+    return replace(view, **{field.name: getattr(view, field.name).copy() for field in fields(view)})
 
 
 _VIEWS: dict[int, tuple[object, object]] = {}
