@@ -232,3 +232,47 @@ def test_lesson_5s_print_table_gives_the_pages_chromium_prints(browser):
     assert written == print_table.table(print_table.rows(browser))
     advice = " ".join(plan.split("**Printing.**", 1)[1].split(print_table.START, 1)[0].split())
     assert "**A4**" in advice and "untick **Headers and footers**" in advice
+
+
+def test_handout_4_prints_at_11_5_points_on_the_pages_lesson_4_gives(browser):
+    """Handout 4 is read by weak readers: at least 11.5 pt (it was 10.5), and the page count the plan's "What to print" gives is the one Chromium prints."""
+    path = kit_root() / "lessons" / "handouts" / "04-documents-handout.html"
+    page = browser.new_page()
+    try:
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(path.as_uri())
+        page.emulate_media(media="print")
+        size = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    finally:
+        page.close()
+    assert size >= 11.5 * 96 / 72 - 0.01, size         # CSS pixels: 11.5 pt is 15.33 px
+    plan = " ".join((kit_root() / "lessons" / "04-documents.md").read_text(encoding="utf-8").split())
+    to_print = plan.split("**What to print**")[1].split("## ")[0]
+    assert f"{pdf_pages(pdf)} A4 pages" in to_print, pdf_pages(pdf)
+
+
+def test_an_event_ids_lines_are_counted_by_the_id_cells_text(browser):
+    """Each id of handout 4's event table wraps onto two lines at most (a row's height is its description's)."""
+    path = kit_root() / "lessons" / "handouts" / "04-documents-handout.html"
+    page = browser.new_page()
+    try:
+        page.goto(path.as_uri())
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 700, "height": 1000})        # about the A4 page's printed width
+        lines = page.evaluate("""() => [...document.querySelectorAll('td:nth-child(4)')].map(td => {
+            const r = document.createRange(); r.selectNodeContents(td);
+            return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })""")
+    finally:
+        page.close()
+    assert lines and max(lines) <= 2, lines
+
+
+def test_handout_3_prints_each_claim_card_from_a_new_page(browser):
+    """Lesson 3 hands one card to each group of three: each card starts a page, so the handout prints once, cut
+    into cards by page, not one whole handout per student."""
+    path = kit_root() / "lessons" / "handouts" / "03-country-study-handout.html"
+    cards = len(re.findall(r"(?m)^### Card \d+", path.with_suffix(".md").read_text(encoding="utf-8")))
+    assert _printed_pages(browser, path) >= cards
+    plan = " ".join((kit_root() / "lessons" / "03-reading-the-country-study.md").read_text(encoding="utf-8").split())
+    assert "one card to a page" in plan and "print the lesson's handout and answer sheet (one each)" not in plan

@@ -33,21 +33,21 @@ def test_an_act_turned_round_is_refused_with_the_data_s_doer(name, text, events,
 
 @pytest.mark.parametrize(("name", "text", "events", "said"), [
     ("recognition-evidence", "Trotsky ordered Britain to break off relations in 1927.", BREAK,
-     "does not put Leon Trotsky in 'Britain breaks off relations with the USSR'"),
+     "does not record Leon Trotsky as a doer of 'Britain breaks off relations with the USSR'"),
     ("network-evidence", "Britain raided the Soviet embassy in Peking in 1927, so Moscow lost China.", PEKING,
      "it was an act of Zhang Zuolin against Moscow"),
     ("network-evidence", "Trotsky ordered the Shanghai massacre in 1927, so Moscow lost its Chinese friends.", PEKING,
      "it was an act of Chiang Kai-shek against Communists (CCP)"),
     ("china-evidence", "Borodin ordered the Shanghai massacre in 1927, so the united front was a mistake.", CHINA,
-     "does not put Mikhail Borodin in 'Shanghai massacre"),
+     "does not record Mikhail Borodin as a doer of 'Shanghai massacre"),
     ("china-evidence", "Britain and Japan ran the Northern Expedition in 1926, so Moscow lost China.",
-     ["1926-northern-expedition", "1927-shanghai-massacre"], "does not put Britain or Japan in 'Northern Expedition"),
+     ["1926-northern-expedition", "1927-shanghai-massacre"], "does not record Britain or Japan as a doer of 'Northern Expedition"),
     ("network-evidence", "The Treaty of Berlin was signed in 1926 by Stalin and Hitler, so Moscow could count on "
-     "Germany.", GERMANY, "does not put Joseph Stalin in 'Treaty of Berlin' (24 April 1926"),
+     "Germany.", GERMANY, "does not record Joseph Stalin as a doer of 'Treaty of Berlin' (24 April 1926"),
     ("network-evidence", "Trotsky signed the Treaty of Rapallo in 1922, so Moscow could count on Germany.", GERMANY,
      "Its text says who signed: \"During the Genoa conference Rathenau and Chicherin signed"),
     ("china-evidence", "Chiang signed Locarno in 1925 with Hitler because he wanted peace.", CHINA,
-     "does not put Chiang Kai-shek in 'Locarno treaties initialled'"),
+     "does not record Chiang Kai-shek as a doer of 'Locarno treaties initialled'"),
 ])
 def test_a_doer_the_event_does_not_have_is_refused_with_its_actor(name, text, events, said):
     result = claim(name, text, events)
@@ -78,7 +78,7 @@ def test_a_doer_the_event_does_not_have_is_refused_with_its_actor(name, text, ev
 def test_the_act_said_by_its_own_doer_or_in_another_shape_is_not_refused_for_its_doer(name, text, events):
     assert agents.read(text, DATA, events) is None
     said = str(claim(name, text, events))
-    assert "the other way round" not in said and "the data does not put" not in said, said
+    assert "the other way round" not in said and "as a doer of" not in said, said
 
 
 def test_a_break_by_a_state_that_never_broke_is_left_to_the_breaks_the_data_holds():

@@ -277,3 +277,18 @@ def test_the_historians_passages_are_stored_and_say_where_each_was_read():
     for path in HISTORIANS:
         text = path.read_text(encoding="utf-8")
         assert text.count("\nRead ") >= 1 and "(source " in text, f"{path.name}: say where each passage was read"
+
+
+BREAK_WORDS = {"relations_broken": "break", "relations_restored": "restoration"}
+
+
+@pytest.mark.parametrize("doc", LIVE, ids=lambda d: d.id)
+def test_a_keys_break_or_restoration_is_dated_as_the_data_dates_it(doc):
+    """"The break of 26 May 1927" (the Commons vote) contradicted the data's 27 May (Chamberlain's note): a key that
+    dates one of its document's breaks or restorations gives the data's day."""
+    key = " ".join((KEYS / f"{doc.id}.md").read_text(encoding="utf-8").split())
+    for kind, word in BREAK_WORDS.items():
+        days = {documents.written_date(str(EVENTS.loc[e, "date"])[:10]) for e in doc.event_ids
+                if e in EVENTS.index and EVENTS.loc[e, "kind"] == kind}
+        for written in re.findall(rf"the {word} of (\d{{1,2}} [A-Z][a-z]+ \d{{4}})", key):
+            assert written in days, (doc.id, word, written, days)

@@ -158,6 +158,36 @@ def test_the_plan_dates_the_1924_note_as_its_header_does():
             "London that same day") in plan
 
 
+def test_the_support_card_and_the_sourcing_key_name_the_day_the_headnote_gives_for_the_london_papers():
+    """The note is dated 1 February and the London papers printed it on 2 February, the day Hodgson passed it on:
+    "the next day" (after the note's date) beside the headnote's "that same day" (Hodgson's day) read as a
+    contradiction. Every place names the day itself, from the document's header."""
+    from breaking_isolation import documents
+    doc = {d.id: d for d in documents.load_documents()}["doc-1924-british-note-of-recognition"]
+    printed = "2 February"
+    assert "London papers printed it on 2 February" in " ".join(doc.date_note.split())     # the source's day
+    assert "next day" not in doc.audience and printed in doc.audience
+    card = (LESSONS / "handouts" / "04-documents-support.md").read_text(encoding="utf-8")
+    key = (LESSONS / "keys" / "fill-in-tables.md").read_text(encoding="utf-8")
+    for text in (card, key):
+        assert "published the next day" not in text
+        assert f"| Audience | {' '.join(doc.audience.split())} |" in text
+
+
+@pytest.mark.parametrize("page", [*(LESSONS / "packs").glob("*.md"), *(LESSONS / "handouts").glob("04-*.md")],
+                         ids=lambda p: p.name)
+def test_every_printed_document_gives_its_place_from_its_header_under_its_title(page):
+    """The sourcing grid asks for date and place: a paper student reads the place where a screen shows it."""
+    from breaking_isolation import documents, markup
+    docs = {d.id: d for d in documents.load_documents()}
+    text = page.read_text(encoding="utf-8")
+    lines = re.findall(r"(?m)^\*[^*\n]+\*.*`(doc-[\w-]+)`$", text)
+    assert lines or "## Document" not in text, page.name
+    for line in re.finditer(r"(?m)^\*[^*\n]+\*(.*)`(doc-[\w-]+)`$", text):
+        place = markup.escape(" ".join(docs[line.group(2)].place.split()).rstrip("."))
+        assert f"Place: {place}." in line.group(1), (page.name, line.group(2))
+
+
 # --- the answer sheets: a typeable copy of each, and sheet 4 sized for its answers --------------------------------
 
 SHEETS_MD = sorted((LESSONS / "answer-sheets").glob("*-answer-sheet.md"))
@@ -186,15 +216,41 @@ def test_every_answer_sheet_has_a_typeable_copy_with_a_labelled_box_for_every_bl
 def test_sheet_4s_typeable_copy_names_each_box_by_its_question():
     form = html.unescape((LESSONS / "answer-sheets" / "typeable" / "04-documents-answer-sheet.html").read_text(encoding="utf-8"))
     for label in ("Purpose; Document A: British note, 1924", "How that shapes what it says (quote its words); Document B",
-                  "A1; My answer", "B; Agree or differ? Why?", "My claim; My answer",
+                  "A1: The note recognises", "B; Agree or differ? Why?", "My claim; My answer",
                   "(1) Back to the hook: can a state stop sending envoys"):
         assert f'aria-label="{label}' in form, label
+
+
+def test_sheet_4s_typeable_boxes_for_document_questions_are_named_by_the_questions_words():
+    """A screen reader announced "A1; My answer": the box for A1 now reads document A's question 1, from its header."""
+    import build_packs
+    from breaking_isolation import documents
+    docs = {d.id: d for d in documents.load_documents()}
+    form = html.unescape((LESSONS / "answer-sheets" / "typeable" / "04-documents-answer-sheet.html").read_text(encoding="utf-8"))
+    rows = re.findall(r"(?m)^\| ([AB]\d) \|", SHEET_4.read_text(encoding="utf-8"))
+    assert rows
+    for row in rows:
+        doc = docs[build_packs.PACKS["04-documents"][1][ord(row[0]) - ord("A")]]
+        question = " ".join(doc.questions[int(row[1]) - 1].split())
+        assert f'aria-label="{row}: {question}; My answer"' in form, row
+
+
+@pytest.mark.parametrize("form", sorted((LESSONS / "answer-sheets" / "typeable").glob("*.html")), ids=lambda p: p.stem)
+def test_a_typeable_sheet_saves_under_the_students_name_and_says_to_open_it_in_a_browser_tab(form):
+    text = form.read_text(encoding="utf-8")
+    labels = [html.unescape(m) for m in re.findall(r'aria-label="([^"]+)"', text)]
+    assert any(re.search(r"(^|\. )Name$", label) for label in labels), form.name      # a box the script finds
+    script = text.split("<script>")[1]
+    assert "(^|\\. )Name$" in script and "a.download = (who + document.title)" in script
+    assert "browser tab" in text and "JupyterLab" in text
 
 
 def test_the_plan_offers_the_typeable_sheet_in_its_differentiation():
     differentiation = PLAN.read_text(encoding="utf-8").split("## Differentiation")[1].split("\n## ")[0]
     assert "answer-sheets/typeable/04-documents-answer-sheet.html" in differentiation
     assert "screen reader" in differentiation.lower()
+    route = " ".join(differentiation.split())
+    assert "school drive" in route and "browser tab" in route and "untrusted" in route and "named with" in route
 
 
 def _sheet_sections(text: str) -> dict[str, str]:
@@ -313,6 +369,7 @@ def test_binder_is_opened_for_the_corroboration_not_before_twenty_minutes_of_pap
     assert "**On Binder**" in _plan_part("Timing")
     paper = " ".join(_plan_part("Getting in").split("- **Paper only:**")[1].split())
     assert "go paper only" in paper and "make served" in paper
+    assert "build/links/handouts/04-documents-handout.html" in _plan_part("Getting in")   # make links writes it
 
 
 def test_the_corroboration_takes_its_event_ids_from_handout_4s_table_which_holds_them():

@@ -60,8 +60,11 @@ def test_make_links_writes_codes_a_sheet_and_each_handout(tmp_path):
     assert sheet.count("<svg") == 2 and "File → Download" in sheet and "paper" in sheet.lower()
     assert binder.replace("&", "&amp;") in sheet and hub.replace("&", "&amp;") in sheet
     handouts = sorted((ROOT / "lessons" / "handouts").glob("*.md"))
-    assert handouts and len(written) == 4 + len(handouts)
+    assert handouts and len(written) == 4 + 2 * len(handouts)
     for handout in handouts:
+        printed = (out / "handouts" / handout.name).with_suffix(".html").read_text()   # the copy to print
+        assert printed.startswith("<!DOCTYPE html>") and binder.replace("&", "&amp;") in printed
+        assert "<table>" in printed or "|" not in handout.read_text()
         linked = (out / "handouts" / handout.name).read_text()
         assert binder in linked and hub in linked and "File → Download" in linked
         assert linked.splitlines()[0] == handout.read_text().splitlines()[0]  # its title stays first

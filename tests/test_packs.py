@@ -146,7 +146,7 @@ def test_lesson_5s_role_cards_give_each_side_two_events_from_the_data_and_its_do
 def test_lesson_5s_role_cards_are_fair_to_both_sides():
     """Each card carries its own side's evidence only and settles nothing by hindsight: no event after the debate's
     plenum (30 May 1927), no outcome from after it, and no objection of the other side on Stalin's card. Stalin's card
-    quotes the historian of neither camp word for word as the kit stores him; the Opposition's card warns, from the
+    quotes a historian of neither side word for word as the kit stores him, his verdict included; the Opposition's card warns, from the
     data, that Trotsky's later account of his own line is disputed."""
     import verbatim
 
@@ -167,6 +167,8 @@ def test_lesson_5s_role_cards_are_fair_to_both_sides():
         assert markup.escape(build_packs._nested(quote)) in stalin
     # the caution that goes with the Borodin passage: what he held back from was Stalin's own new line
     assert "Stalin's own" in stalin
+    # and the same historians' own verdict, so that the card does not quote them for one side only
+    assert "totally bankrupt" in stalin and "neither camp" not in stalin
     assert "Pantsov" in opposition and "1930" in opposition and "Pantsov" not in build_packs.ROLE_CARDS["05-china"][1][3]
 
 

@@ -680,6 +680,19 @@ LARGE_PRINT = "body { font-size: 12pt; line-height: 1.35; }"
 HANDOUT_CSS.update({"05-china-handout.md": LARGE_PRINT + " th, td { padding: 1px 3px; } "
                                            "table { line-height: 1.2; font-size: 0.95em; }",
                     CONSENSUS_SLIP: LARGE_PRINT, "05-china-events.md": LARGE_PRINT})
+# Handout 4 is read by the whole class, weak readers too: 12 pt, as lesson 5's. A heading stays with the text under
+# it and a quoted text or list keeps at least three lines on each side of a page break, so no item or heading is
+# left alone at a page's top or foot; the event table's id column is wide enough for an id on one or two lines.
+HANDOUT_CSS["04-documents-handout.md"] = ("body { font-size: 11.5pt; line-height: 1.35; } " + " h2, h3 { break-inside: avoid; } "
+                                          "h2 + *, h3 + *, h3 + p + blockquote { break-before: avoid; } "
+                                          "p, li, blockquote { orphans: 3; widows: 3; } li { break-inside: avoid; } "
+                                          "td:first-child { white-space: nowrap; } "
+                                          "th:nth-child(4), td:nth-child(4) { width: 24%; font-size: 0.9em; } "
+                                          "tr { break-inside: auto; } h3 + table { break-inside: avoid; }")
+HANDOUT_CSS["04-documents-support.md"] = LARGE_PRINT
+# Handout 3's claim cards are handed out one to a group: each card starts a page, so card n prints on page n and a
+# teacher prints only the pages of the cards the groups take.
+HANDOUT_CSS["03-country-study-handout.md"] = "h3 ~ h3 { break-before: page; } h3 { break-after: avoid; }"
 
 
 # Answer sheet 4's writing boxes: its tables' first column holds short row names, the rest is room to write.
@@ -747,7 +760,9 @@ document.getElementById('save').addEventListener('click', () => {
   const text = document.title + '\\n\\n' + boxes.map(b => b.getAttribute('aria-label') + ':\\n' + (b.value || '(blank)')).join('\\n\\n');
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([text], {type: 'text/plain'}));
-  a.download = document.title.replace(/[^A-Za-z0-9]+/g, '-') + '.txt';
+  const name = boxes.find(b => /(^|\\. )Name$/.test(b.getAttribute('aria-label') || '') && b.value.trim());
+  const who = name && name.value.trim() ? name.value.trim() + ' ' : '';
+  a.download = (who + document.title).replace(/[^A-Za-z0-9]+/g, '-') + '.txt';
   a.click();
 });
 """
@@ -801,7 +816,23 @@ def _attr(text: str) -> str:
 SLIP_CUT = "<!-- cut: cut here -->"  # where an exit slip's page is cut into its two slips
 
 
-def typeable(markdown_text: str) -> str:
+def sheet_questions(stem: str) -> dict[str, str]:
+    """{"A1": the words of document A's question 1, ...} for the documents of a lesson's pack, lettered as it prints
+    them: what a typeable sheet's box for that question is named by."""
+    import build_packs  # noqa: PLC0415
+
+    from breaking_isolation import documents  # noqa: PLC0415
+
+    docs = {d.id: d for d in documents.load_documents()}
+    return {f"{chr(ord('A') + i)}{n}": " ".join(q.split())
+            for i, doc_id in enumerate(build_packs.PACKS[stem][1]) for n, q in enumerate(docs[doc_id].questions, 1)}
+
+
+# Sheets whose rows name a pack's document questions by letter and number (A1, B2): the pack they come from.
+QUESTION_ROWS = {"04-documents-answer-sheet.md": "04-documents"}
+
+
+def typeable(markdown_text: str, questions: dict[str, str] | None = None) -> str:
     """An answer sheet as a form: every blank, ruled line, writing box and empty table cell a labelled text box,
     announced by a screen reader with the words of the sheet that ask for it; answers kept in the browser and
     saved to a text file with a button. Nothing on it is fetched from the network."""
@@ -831,7 +862,7 @@ def typeable(markdown_text: str) -> str:
         if heading or block.startswith("<h"):
             context = _plain(heading.group(2) if heading else block)
         if block.startswith("<table>"):
-            block = _form_table(block, counter)
+            block = _form_table(block, counter, questions)
         elif block.startswith("<p>KITAREA</p>"):
             counter[0] += 1
             label = before if before and "KITBLANK" not in before and len(before) <= 200 else context
@@ -854,20 +885,25 @@ def typeable(markdown_text: str) -> str:
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<!-- Written by tools/build_handouts.py from the answer sheet's Markdown: edit that, not this. -->\n"
             f"<title>{html.escape(first)} (typeable)</title>\n<style>{FORM_CSS}</style>\n</head>\n<body>\n<main>\n"
-            '<p class="help">The typeable copy of the printed sheet. Every blank is a text box named by the question '
-            "it answers: Tab moves to the next one. Your answers stay in this browser as you type. To hand them in, "
-            'press <button type="button" id="save">Save my answers as a text file</button> and give your teacher the '
-            "file.</p>\n"
+            '<p class="help">The typeable copy of the printed sheet. Open it in a web browser tab (from the school '
+            "drive, or by double-clicking the file): inside JupyterLab its save button does not work. Every blank is "
+            "a text box named by the question it answers: Tab moves to the next one. Your answers stay in this "
+            "browser as you type. To hand them in, write your name in its box, press "
+            '<button type="button" id="save">Save my answers as a text file</button> (the file is named with your '
+            "name) and give your teacher the file.</p>\n"
             f"{form}</main>\n<script>{FORM_SCRIPT}</script>\n</body>\n</html>\n")
 
 
-def _form_table(table_html: str, counter: list[int]) -> str:
-    """A table's empty cells as text boxes, each labelled by its row's first cell and its column's heading."""
+def _form_table(table_html: str, counter: list[int], questions: dict[str, str] | None = None) -> str:
+    """A table's empty cells as text boxes, each labelled by its row's first cell and its column's heading; a row
+    named by a document question (A1, B2) is labelled with the question's own words, as the handout prints them."""
     heads = [_plain(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table_html.split("</thead>")[0], re.S)]
 
     def row(match) -> str:
         cells = re.findall(r"(<td[^>]*>)(.*?)</td>", match.group(0), re.S)
         first = _plain(cells[0][1]) if cells else ""
+        if questions and first in questions:
+            first = f"{first}: {questions[first]}"
         new = []
         for i, (tag, content) in enumerate(cells):
             if _plain(content) or (i == 0 and first):
@@ -907,7 +943,9 @@ def printables(handouts: dict[str, str]) -> dict[Path, str]:
     out |= {sheet.with_suffix(".html"): printable(sheet.read_text(encoding="utf-8"), sheet=True,
                                                   css=SHEET_EXTRA_CSS.get(sheet.name, ""))
             for sheet in sorted(SHEETS.glob("*.md"))}
-    out |= {TYPEABLE / sheet.with_suffix(".html").name: typeable(sheet.read_text(encoding="utf-8"))
+    out |= {TYPEABLE / sheet.with_suffix(".html").name:
+            typeable(sheet.read_text(encoding="utf-8"),
+                     sheet_questions(QUESTION_ROWS[sheet.name]) if sheet.name in QUESTION_ROWS else None)
             for sheet in sorted(SHEETS.glob("*-answer-sheet.md"))}
     # An exit slip prints two to a page, to be cut apart and collected; its typeable copy, for a student who works
     # on a screen reader, holds one slip.

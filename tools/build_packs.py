@@ -60,7 +60,7 @@ PRINTED_IN_HALVES = {"05-china"}
 # (side, who argues it, position, the case in the side's own terms, two events (id, how many sentences of its
 # description the card prints: the rest is in data/events.csv, and for the debate's own events in handout 5's
 # section D, up to the plenum (the appendix prints no descriptions); words left out of those sentences, each printed
-# as [...]), the side's documents, a caution, what a historian of neither camp says (HISTORIAN))
+# as [...]), the side's documents, a caution, what a historian of neither side says (HISTORIAN))
 ROLE_CARDS = {
     "05-china": [
         ("Stalin's line", "pair 1 in round 1, pair 2 in round 2",
@@ -94,13 +94,14 @@ ROLE_CARDS = {
          "trotsky-1930"),
     ],
 }
-# What a historian of neither camp says, for a card: quotations as read in data/source-text/historians-*.txt (the
+# What a historian says, for a card (one who belongs to neither side of the debate, with his verdict): quotations as read in data/source-text/historians-*.txt (the
 # pack test checks each against it, word for word), each after the kit's words that say who wrote it, of what, and
 # what to be careful of. (the kit's lead-in, the quotation, the kit's words after it)
 HISTORIAN = {
     "pantsov": [
-        ("Alexander Pantsov, a historian of neither camp who worked in the Soviet archives, writes that in February "
-         "1927, before Chiang's coup, with the left Kuomintang's leader Wang Jingwei coming back,",
+        ("Alexander Pantsov, who worked in the Soviet archives and is neither a Trotskyist nor a defender of Stalin, "
+         "writes that in February 1927, before Chiang's coup, with the left Kuomintang's leader Wang Jingwei coming "
+         "back,",
          "the Soviet leadership quite logically placed its hopes on the strengthening of the Guomindang's leftist "
          "faction.", ""),
         ("Of Wuhan after the coup, Pantsov and Steven Levine write that Borodin, Moscow's adviser there,",
@@ -108,6 +109,9 @@ HISTORIAN = {
          "\u201cleftist\u201d Guomindang generals into the anticommunist camp.",
          "Careful: in the same passage, what Borodin held back from was Stalin's own new order after the coup, to "
          "radicalise the left Kuomintang at once."),
+        ("And the same authors' verdict on Moscow's concessions to Chiang in the weeks before the coup is harsh:",
+         "Stalin's policy was totally bankrupt.",
+         "Your case has to answer it."),
     ],
 }
 # A card's caution from the kit's summary of an event: (event id, which sentence of its description, lead-in).
@@ -192,7 +196,8 @@ def section(letter: str, doc, ids: list[str] = (), first_letter: str = "A") -> s
     questions = "\n".join(f"{n}. {markup.escape(' '.join(q.split()))}" for n, q in enumerate(doc.questions, start=1))
     return "\n\n".join([
         f"## Document {letter}: {markup.escape(doc.title)}",
-        f"*{markup.escape(' '.join(doc.author.split()).rstrip('.'))}; {documents.written_date(doc.date)}.* `{doc.id}`",
+        f"*{markup.escape(' '.join(doc.author.split()).rstrip('.'))}; {documents.written_date(doc.date)}.* "
+        f"Place: {markup.escape(' '.join(doc.place.split()).rstrip('.'))}. `{doc.id}`",
         f"**Before you read.** {markup.escape(' '.join(doc.headnote.split()))}",
         "### The document", _document_quoted(doc.text),
         "### The same document, adapted", ("*Adapted: simpler words, the same meaning. Quote the document above, "
@@ -230,7 +235,7 @@ def _nested(quote: str) -> str:
 
 
 def _weigh(key: str, events) -> str:
-    """A card's last paragraph: a historian of neither camp quoted (HISTORIAN), or a caution from the data
+    """A card's last paragraph: a historian of neither side quoted (HISTORIAN), or a caution from the data
     (EVENT_CAUTION)."""
     if key in HISTORIAN:
         said = " ".join(f"{lead} \u201c{markup.escape(_nested(quote))}\u201d {after}".rstrip()

@@ -8,7 +8,8 @@ kit itself: the kit's notebooks hold the answers. It writes into build/links/:
 - binder-qr.svg and, with HUB, hub-qr.svg: QR codes made offline by segno;
 - how-to-get-in.html: one printable page with both links, their QR codes and what to do on each set-up
   (a school JupyterHub, Binder, paper only);
-- handouts/NN-...-handout.md: each lesson's handout with the same links on top.
+- handouts/NN-...-handout.md: each lesson's handout with the same links on top, and its .html copy beside it to
+  print (as lessons/handouts/ has: the raw Markdown prints its escapes and table bars).
 
 Binder needs no account and no install, but it forgets: a session that idles (about ten minutes) or ends
 loses the students' work, so the sheet teaches File → Download before they leave.
@@ -173,10 +174,15 @@ def write_links(repository: str, hub: str | None = None, branch: str = "main", o
     codes = "![QR code of the Binder link](binder-qr.svg)" + (" ![QR code of the hub link](hub-qr.svg)" if pulled else "")
     write_text(written[2], f"# Breaking Isolation: how to get in\n\n{codes}\n\n" + links.split("\n", 2)[2])
     on_handout = links.replace("## How to get in\n", "## How to get in\n\n" + codes.replace("](", "](../") + "\n", 1)
+    import build_handouts  # noqa: PLC0415  (beside this script in tools/)
+
     for handout in sorted((ROOT / "lessons" / "handouts").glob("*.md")):
         target = out / "handouts" / handout.name
-        write_text(target, handout_with_links(handout.read_text(encoding="utf-8"), on_handout))
-        written.append(target)
+        text = handout_with_links(handout.read_text(encoding="utf-8"), on_handout)
+        write_text(target, text)
+        printed = target.with_suffix(".html")
+        write_text(printed, build_handouts.printable(text, css=build_handouts.HANDOUT_CSS.get(handout.name, "")))
+        written += [target, printed]
     return written
 
 

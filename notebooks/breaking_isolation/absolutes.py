@@ -14,6 +14,11 @@ against the dated events of data/events.csv. One rule per word family, for every
   data's year of that act ("did not recognise it before 1933": no such act before that year);
 - "Britain kept relations with Moscow throughout the 1920s": refused when the data has a break of that state's
   relations with Moscow in those years;
+- "Britain was the first state to break off relations": when the data ends another state's relations earlier by a
+  lapse with no formal break (Albania's of 1924), the claim is not refused, and the check says it counted only
+  formal breaks (first_lapse_unjudged); "only Britain broke off relations" is beaten by any side's break, even a
+  government's the kit does not count as its state's (Nanjing's of 1927), while "the only state" is not;
+- "Finland never made peace with Soviet Russia": refused with the data's peace of that state (never_peace);
 - "Finland was the first state to make peace with Soviet Russia": the data's peaces with Moscow (each event whose
   own title or text says a peace was made) must put that state's first; "the first state ever to sign a treaty
   with Soviet Russia": the data's treaties of a state with Moscow (Brest-Litovsk, 1918, first);
@@ -53,7 +58,7 @@ ACTS = {
 }
 KINDS = {"restored relations with": ("relations_restored",), "broke off relations with": ("relations_broken",),
          "opened relations with": ("relations_established", "relations_restored")}
-NEVER = lazy(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to"
+NEVER = lazy(r"\b(?:never|not\s+ever|at\s+no\s+(?:point|time)|always\s+refused\s+to|(?<!at first )(?<!first )(?P<refused>refused\s+to)"
              # "did not break off", "hasn't recognised": a denial of the act, read like "never" for its years
              r"|(?P<denied>(?:did|does|do|had|has|have)(?:\s+not|n['’]?t)))" + ADVERBS + r"\s+(?P<act>"
              + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(ACTS.values())) + r")\b", re.IGNORECASE)
@@ -202,15 +207,25 @@ def _doers(acts: list[tuple[str, str]], name: str, act: str, data) -> str:
                                           f"Moscow {act} {name} {_said(by_moscow)}" if by_moscow else "") if part)
 
 
+# "refused to recognise it at first", "for years", "then", "in 1922": a refusal for a time, which a later act does
+# not contradict
+FOR_A_TIME = lazy(r"\b(?:at\s+first|initially|first|for\s+(?:years|a\s+time|a\s+while|long|some\s+time)|long|"
+                  r"then|at\s+the\s+time|in\s+1[89]\d\d|later|still|yet|while|when|after|before|until|till|"
+                  r"unless|without|because\s+of\s+the\s+debts)\b", re.IGNORECASE)
+
+
 def never_did(claim: str, data) -> str | None:
     """"<state> never recognised / restored relations / broke off relations": the data's act, if it has one."""
-    denials = [(m, _act_name(m), bool(m.group("denied"))) for m in NEVER.finditer(claim)]
+    denials = [(m, _act_name(m), bool(m.group("denied") or m.group("refused"))) for m in NEVER.finditer(claim)]
     denials += [(m, "broke off relations with", True) for m in UNBROKEN.finditer(claim)]
     for said, act, denied in sorted(denials, key=lambda d: d[0].start()):
         if UNTIL.search(claim, said.end()) or HYPOTHETICAL.search(claim):
             continue  # "never ... until 1933" is a claim of a year (held_until)
         if denied and ALONE_AFTER.match(claim, said.end()):
             continue  # "Britain did not break off relations alone": the denial is of "alone", not of the break
+        if said.groupdict().get("refused") and (not re.search(r"\brecogni", said.group("act"), re.IGNORECASE)
+                                                or FOR_A_TIME.search(claim)):
+            continue  # "refused to recognise it at first", "for years": a refusal for a time, not for ever
         state = _subject(claim, said.start(), data)
         if state is None:
             continue
@@ -232,6 +247,78 @@ def never_did(claim: str, data) -> str | None:
                     f"{name} {act} Moscow {_said(acts[:2])}. Check your claim against "
                     f"{'that event' if len(acts[:2]) == 1 else 'those events'} in data/events.csv.")
     return None
+
+
+# "Finland never made peace with Soviet Russia", "Poland did not sign a peace with Moscow": a peace denied
+NEVER_PEACE = lazy(r"\b(?:never|not\s+ever|(?:did|had|has|have)(?:\s+not|n['’]?t)(?:\s+ever)?)\s+(?:make|made|sign|signed|"
+                   r"conclude|concluded|reach|reached)\s+(?:a\s+|the\s+|any\s+|its\s+)?(?:separate\s+|formal\s+)?"
+                   r"peace\b", re.IGNORECASE)
+
+
+def never_peace(claim: str, data) -> str | None:
+    """"<state> never made peace with Moscow": refused with the data's peace of that state (acts_named.PEACE), in the
+    years the claim names if it names any."""
+    from . import acts_named
+
+    said = NEVER_PEACE.search(claim)
+    if said is None or HYPOTHETICAL.search(claim):
+        return None
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return None
+    rows = acts_named.state_acts(state.actor, "made peace", data)
+    until = UNTIL.match(claim, said.end()) or UNTIL.search(claim[:said.end() + 60], said.end())
+    if until is not None:  # "did not make peace until 1925": the year of the data's first peace of that state
+        if rows.empty or until.group("word").lower() != "until" and until.group("word").lower() != "till" \
+                or int(rows.iloc[0]["date"].year) == int(until.group("year")):
+            return None
+        r = rows.iloc[0]
+        return (f"Your claim says {_name(state)} made peace with Moscow only in {until.group('year')} "
+                f"('{said.group(0)} {until.group(0)}'), but the data records '{r['title']}' "
+                f"({_spoken(str(r['date_text']))}, {r['event_id']}). Check the year against that event in "
+                "data/events.csv.")
+    period = _period_near(claim, said.start(), said.end())
+    if period is not None and len(rows):
+        rows = rows[rows["date"].dt.year.between(*period)]
+    if rows.empty:
+        return None
+    r = rows.iloc[0]
+    return (f"Your claim says {_name(state)} made no peace with Moscow ('{said.group(0)}'), but the data records "
+            f"'{r['title']}' ({_spoken(str(r['date_text']))}, {r['event_id']}). Check your claim against that event "
+            "in data/events.csv.")
+
+
+# "All the states that recognised the USSR in 1924 kept relations until 1933": the breaks of those states
+ALL_KEPT = lazy(r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:states?|countries|country|nations?|governments?|powers?)\s+"
+                r"(?:that|which|who)\s+(?:had\s+)?recogni[sz]ed\s+(?:the\s+)?(?:ussr|soviet\s+union|soviet\s+russia|"
+                r"moscow|it|the\s+soviets)?\s*(?:de\s+jure\s+|de\s+facto\s+)?in\s+(?P<year>1[89]\d\d)\s*,?\s+"
+                r"(?:kept|maintained|stayed|remained|held|had|kept\s+up)\s+(?:\w+\s+){0,3}?(?:relations|ties|friends|"
+                r"recognition)\b[^,;.]*?\b(?P<word>until|till|through(?:out)?|to|up\s+to)\s+(?P<until>1[89]\d\d)\b",
+                re.IGNORECASE)
+
+
+def all_kept(claim: str, data) -> str | None:
+    """"All the states that recognised the USSR in 1924 kept relations until 1933": refused with the data's breaks,
+    in those years, by states whose first recognition of Moscow the data dates in that year."""
+    said = ALL_KEPT.search(claim)
+    if said is None or HYPOTHETICAL.search(claim) or re.search(r"\bnot\s+all\b", claim, re.IGNORECASE):
+        return None
+    year, until = int(said.group("year")), int(said.group("until"))
+    first = first_recognitions(data)
+    states = {s for s, levels in first.items() if any(day[:4] == str(year) for day, _ in levels.values())}
+    changes = _changes(data)
+    end = until if said.group("word").lower().startswith("through") else until - 1
+    breaks = changes[changes["kind"].isin(KINDS["broke off relations with"]) & changes["counted"].astype(bool)
+                     & changes["state"].isin(states) & changes["date"].dt.year.between(year, end)].sort_values("date")
+    if breaks.empty:
+        return None
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    labels = _labels(data)
+    shown = "; ".join(f"{labels.get(r.state, r.state)}: '{events.loc[r.event_id, 'title']}' ({_spoken(str(r.date_text))}, "
+                      f"{r.event_id})" for r in breaks.head(3).itertuples())
+    return (f"Your claim says every state that recognised Moscow in {year} kept relations {said.group('word')} {until}, "
+            f"but the data records {len(breaks)} end{'s' if len(breaks) != 1 else ''} of relations by such states in "
+            f"those years, among them {shown}. Check each one in data/events.csv.") if len(breaks) > 3 else (f"Your claim says every state that recognised Moscow in {year} kept relations {said.group('word')} {until}, but the data records {len(breaks)} end{'s' if len(breaks) != 1 else ''} of relations by such states in those years: {shown}. Check each one in data/events.csv.")
 
 
 def held_until(claim: str, data) -> str | None:
@@ -466,6 +553,11 @@ ALONE = lazy(r"\b(?P<rank>alone)\s*,?\s+(?:(?:had|then|finally|ever)\s+)?(?P<act
                    + "|".join(f"(?P<a{i}>{ACTS[a]})" for i, a in enumerate(RANKED_ACTS)) + r")", re.IGNORECASE)
 
 
+# "the only state to", "the only country that": a rank among states, which a government the kit does not count as
+# its state's (Nanjing in 1927) does not beat; "Britain alone", "only Britain" rank every side that broke off
+STATE_WORD = lazy(r"\b(?:states?|countr(?:y|ies)|nations?|governments?|powers?)\b", re.IGNORECASE)
+
+
 def first_or_only(claim: str, data) -> str | None:
     """"<state> was the first / the only state to break off (restore) relations with Moscow", "<state> alone broke
     off relations": the data's order of those acts, in the years the claim names if it names any; a year given
@@ -487,8 +579,11 @@ def first_or_only(claim: str, data) -> str | None:
         period = None  # "the only state that ever broke off relations, in 1927": the year dates its own act
     if period:
         rows = rows[rows["date"].dt.year.between(*period)]
-    if only:  # a break the kit does not count as a state's (Nanjing's of 1927): only_unjudged() names it
-        rows = rows[rows["counted"].astype(bool)]
+    month = MONTH_YEAR.search(claim[said.end():]) if only else None
+    if month and not _period(claim[said.end():]):  # "alone broke off relations in May 1927": that month's breaks only
+        rows = rows[rows["date"].dt.strftime("%B %Y") == month.group(0).split(None, 1)[1]]
+    if only and STATE_WORD.search(said.group(0)):  # a break the kit does not count as a state's (Nanjing's of 1927):
+        rows = rows[rows["counted"].astype(bool)]   # only_unjudged() names it; "Britain alone" is beaten by any side's
     own, others = rows[rows["state"] == state.actor], rows[rows["state"] != state.actor]
     labels, name = _labels(data), _name(state)
     years = {int(y) for y in re.findall(r"\b(1[89]\d\d)\b", claim[said.end():])} if not period else set()
@@ -522,11 +617,45 @@ def first_or_only(claim: str, data) -> str | None:
         return None
     year = f", not in {' or '.join(map(str, sorted(years)))}" if wrong_year else ""
     listed = _titled(others.head(2)) if not others.empty else ""
-    return (f"Your claim says {name} was the only state {'ever ' if ever else ''}to {_infinitive(act)} Moscow{when} "
+    apart = [str(r.reason).rstrip('.') for r in others.head(2).itertuples() if not bool(r.counted)]
+    listed += (f", a break all the same, though the kit does not count it for its state ({'; '.join(apart)})"
+               if apart else "")
+    one = "state" if STATE_WORD.search(said.group(0)) else "one"
+    return (f"Your claim says {name} was the only {one} {'ever ' if ever else ''}to {_infinitive(act)} Moscow{when} "
             f"('{said.group(0).strip()}'), but "
             + (f"the data also records {listed}" + ("" if own.empty else f", and {mine}{year}") if listed
                else f"{mine}{year}")
             + ". Check your claim against the events in data/events.csv.")
+
+
+def first_lapse_unjudged(claim: str, data) -> list[str]:
+    """What "<state> was the first to break off relations with Moscow" leaves unjudged when the data ends a state's
+    relations earlier by a lapse, with no formal break (Albania's of December 1924): the check ranks only the acts
+    whose title says "breaks off", so it says which end of relations came first and leaves the word to the student."""
+    said = RANKED.search(claim)
+    if said is None or said.group("rank").lower() != "first" or HYPOTHETICAL.search(claim):
+        return []
+    act = next(a for i, a in enumerate(RANKED_ACTS) if said.group(f"a{i}"))
+    if act != "broke off relations with" or first_or_only(claim, data):
+        return []
+    state = _subject(claim, said.start(), data)
+    if state is None:
+        return []
+    ranked = _ranked_rows(act, data)
+    own = ranked[ranked["state"] == state.actor]
+    if own.empty:
+        return []
+    changes = _changes(data)
+    ended = changes[changes["kind"].isin(KINDS[act]) & changes["counted"].astype(bool)
+                    & ~changes["event_id"].isin(ranked["event_id"]) & (changes["date"] < own["date"].min())]
+    if ended.empty:
+        return []
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    r = ended.sort_values("date").iloc[0]
+    return [f"whether {_name(state)} was the first to break off relations: the data ends {_labels(data).get(r['state'], r['state'])}'s "
+            f"relations with Moscow earlier, '{events.loc[r['event_id'], 'title']}' ({_spoken(str(r['date_text']))}, "
+            f"{r['event_id']}), a lapse with no formal break. The check counted only formal breaks, so decide whether "
+            "that lapse counts"]
 
 
 MONTH_YEAR = lazy(r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -956,5 +1085,6 @@ def read(claim: str, data, start: str, end: str, cited=()) -> str | None:
     text = " ".join(claim.split())
     return (first_to_recognise(text, data) or nobody_before(text, data) or first_or_only(text, data)
             or first_peace(text, data) or first_treaty(text, data) or last_to_recognise(text, data, cited)
-            or held_until(text, data) or never_did(text, data) or every_break_restored(text, data)
+            or held_until(text, data) or never_did(text, data) or never_peace(text, data) or all_kept(text, data)
+            or every_break_restored(text, data)
             or kept_throughout(text, data, start, end) or never_helped(text, data))

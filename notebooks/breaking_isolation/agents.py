@@ -470,7 +470,7 @@ def _refusal(doers, quoted: str, rows: pd.DataFrame, kinds, owners, family, pers
         done = f"between {actor} and {counterpart}"
     signers = [s for s in re.split(r"(?<=\.)\s+", str(getattr(row, "description", "") or "")) if re.search(r"\bsign", s)]
     said = f" Its text says who signed: \"{signers[0]}\"" if signed and signers else ""
-    return (f"Your claim says '{quoted}', but the data does not put {who} in {event}: it was {done}."
+    return (f"Your claim says '{quoted}', but the data does not record {who} as a doer of {event}: it was {done}."
             f"{said} Check who did it against that event in data/events.csv.")
 
 
@@ -685,7 +685,7 @@ def done_to(claim: str, data, cited=()) -> str | None:
             quoted = " ".join(claim[min(d.start for d in doers) if voice == "active" else act.start():
                                     act.end() if voice == "active" else finish].strip(" ,;:.").split()[:14])
             actor = labels.get(str(row.actor), str(row.actor))
-            return (f"Your claim says '{quoted}', but the data does not put {who} in it: its event "
+            return (f"Your claim says '{quoted}', but the data does not record {who} as a doer of it: its event "
                     f"'{row.title}' ({_spoken(str(row.date_text))}, {row.event_id}) is an act of {actor}, and its "
                     f"text says: \"{sentence.strip()}\" Check who did it against that event in data/events.csv.")
     return None

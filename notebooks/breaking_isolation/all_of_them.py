@@ -178,7 +178,7 @@ def only_one(claim: str, data) -> str | None:
     rest = claim[said.end("act"):]
     if MONTH.search(rest):
         return None  # "only Britain broke off relations in May 1927": a month the ranks of absolutes do not read
-    told = f"{said.group('who')} was the only state to {act}{rest}"
+    told = f"{said.group('who')} was the only one to {act}{rest}"  # "only Britain": any side's break beats it
     refusal = absolutes.first_or_only(told, data)
     if refusal is None:
         return None

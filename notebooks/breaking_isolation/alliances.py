@@ -52,6 +52,10 @@ def read(claim: str, data, cited=()) -> str | None:
             return outside
         if rows.empty:
             rows = _between(part, data, own_years)
+        if rows.empty:
+            hostile = _only_hostile(part, data, own_years)
+            if hostile:
+                return hostile
         if rows.empty or not all(NOT_ALLIED.search(_text(r)) for _, r in rows.iterrows()):
             continue
         row = rows.iloc[0]
@@ -82,6 +86,29 @@ def _without_moscow(part: str, rows: pd.DataFrame, data) -> str | None:
             f"{checks.with_article(labels.get(str(row['actor']), row['actor']))} and "
             f"{checks.with_article(labels.get(str(row['counterpart']), row['counterpart']))}, and says: \"{str(row.get('description', '') or '').strip()}\" "
             "Check who made it against that event in data/events.csv.")
+
+
+def _only_hostile(part: str, data, years) -> str | None:
+    """"Britain and the USSR were allies in 1926": a refusal when the data has no treaty between the state the part
+    names and Moscow in those years, and every event between them in those years is hostile; else None."""
+    states = acts_named.states_named(part, data)
+    names = ties_said.actor_names(data.actors)
+    state_ids, soviet = acts_named._sides(data)
+    if not states or not years or not any(m.actor in soviet for m in ties_said.mentions(part, names)):
+        return None
+    own = state_ids.get(states[0].actor, states[0].actor)
+    events = data.events
+    pair = events[[own in {state_ids.get(str(a), str(a)), state_ids.get(str(c), str(c))} and bool({str(a), str(c)} & soviet)
+                   and y in set(years) for a, c, y in zip(events["actor"], events["counterpart"], events["date"].dt.year)]]
+    if pair.empty or not (pair["tone"].astype(str) == "hostile").all():
+        return None
+    labels = checks.actor_labels(data.actors)
+    shown = "; ".join(f"'{r.title}' ({acts_named.spoken(pd.Series(r._asdict()))}, {r.event_id})"
+                      for r in pair.sort_values("date").head(3).itertuples())
+    when = " or ".join(str(y) for y in sorted(set(years)))
+    return (f"Your claim makes {checks.with_article(labels.get(own, own))} and Moscow allies in {when}, but the data has no treaty "
+            f"between them that year, and every event between them then is hostile: {shown}. Check the tie "
+            "against those events in data/events.csv.")
 
 
 def _text(row) -> str:

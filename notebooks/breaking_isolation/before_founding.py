@@ -60,6 +60,24 @@ def _to_the_day(part: str, done: str, verb: str, when: tuple, data, cited) -> tu
     return first, last, f"{claim_people._spoken(first)}, the day of '{row['title']}' ({row['event_id']})", True
 
 
+# "Chiang Kai-shek's government": a government named by the person whose government data/actors.csv's note says it was
+LED_BY = lazy(r"\b(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?:(?:Nationalist|new|own)\s+)?government\b")
+
+
+def _led_by(claim: str, actors) -> list:
+    """The governments the claim names by a person ("Chiang Kai-shek's government"), as mentions of the one
+    government whose note in data/actors.csv opens with that person's government; none when no note, or two, do."""
+    found = []
+    governments = actors[actors["kind"].astype(str) == "government"]
+    for said in LED_BY.finditer(claim):
+        who = said.group("who")
+        mine = [str(a) for a, note in zip(governments["actor_id"], governments["note"].fillna("").astype(str))
+                if re.match(rf"{re.escape(who)}['’]s\s+(?:\w+\s+)?government\b", note)]
+        if len(mine) == 1:
+            found.append(ties_said.Mention(said.start(), said.end(), said.group(0), mine[0]))
+    return found
+
+
 def read(claim: str, data, cited=()) -> str | None:
     actors = data.actors
     if "start_date" not in actors:
@@ -69,7 +87,7 @@ def read(claim: str, data, cited=()) -> str | None:
     ends = dict(zip(ids, pd.to_datetime(actors.get("end_date", pd.Series(index=actors.index, dtype=str)), errors="coerce")))
     labels = dict(zip(ids, actors["name"].astype(str)))
     kinds = dict(zip(ids, actors["kind"].astype(str)))
-    found = ties_said.mentions(claim, ties_said.actor_names(actors))
+    found = ties_said.mentions(claim, ties_said.actor_names(actors)) + _led_by(claim, actors)
     events = data.events.assign(event_id=data.events["event_id"].astype(str))
     for begin, finish, _ in ties_said._clauses(claim):
         part = claim[begin:finish]

@@ -233,6 +233,14 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
         return _plain_effect(effect_part, cause_part, data, actor_words, cited)
     if not re.search(r"\w", cause_part):
         return ties_said.Said()
+    written = WRITTEN.search(effect_part)
+    if written and not WRITTEN.search(effect.what):
+        # "the Zinoviev letter was written because ...": the data's event is another act (its publication), so why
+        # the thing was written is beyond what the check can read
+        return ties_said.Said(None, (), (
+            f"The check could not check why it was {written.group(0).lower()}: the data's event is {effect.what} "
+            f"({effect.event_id}, {effect.day}), not the {written.group(0).lower()} itself. Read that event's text in "
+            "data/events.csv for what the data says of it.",))
     cause = (_break(cause_part, data) or _named(cause_part, data, actor_words, cited)
              or _state_act(cause_part, effect, data))
     if cause is None:
@@ -260,6 +268,9 @@ def read(claim: str, data, cited=()) -> ties_said.Said:
                                   f"{effect.what} ({effect.event_id}, {effect.day}), but the data dates the cause "
                                   "after it, and a cause comes before what it explains. Check the order against "
                                   "data/events.csv.")
+        grounds = _other_grounds(cause, effect, claim, data)
+        if grounds:  # the effect's own text names its grounds, and the cause is not among them
+            return grounds
         order = (f"The check compared only the order of your cause and its effect: {cause.what} "
                  f"({cause.event_id}, {cause.day}) comes before {effect.what} ({effect.event_id}, "
                  f"{effect.day}). Dates alone prove no cause: whether the one led to the other is "
@@ -396,6 +407,54 @@ def _plain_effect(effect_part: str, cause_part: str, data, actor_words, cited) -
 
 ACTS_BETWEEN_STATES = ("de_jure_recognition", "de_facto_recognition", "relations_established", "relations_restored",
                        "relations_broken", "treaty")
+
+
+# "was written", "was forged": the making of a document, which an event of its publication does not date
+WRITTEN = lazy(r"\b(?:written|wrote|forged|faked|drafted|composed|made\s+up|invented)\b", re.IGNORECASE)
+# "Citing documents found in the ARCOS raid and intercepted telegrams, the Baldwin government ...": an event's text
+# that names the grounds its actor gave for the act
+GROUNDS = lazy(r"^\s*(?:Citing|On\s+the\s+grounds\s+of)\s+(?P<grounds>[^,;]+)")
+# "partly because of", "also because", "one reason": a cause among others, which the check does not refuse
+AMONG = lazy(r"\b(?:partly|part|also|among|amongst|one\s+reason|one\s+of|helped|contributed|added|too|as\s+well|"
+             r"background|long-term|worsened|soured)\b", re.IGNORECASE)
+
+
+def _other_grounds(cause: Effect, effect: Effect, claim: str, data) -> ties_said.Said | None:
+    """When the effect's own text names the grounds its actor gave ("Citing documents found in the ARCOS raid ...")
+    and the cause, an earlier event of the data, is not among them: refused when the cause is given alone and lies
+    in a year two or more before the effect's; else not checked, with the data's grounds. None when the text names no
+    grounds, or names the cause among them."""
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    if effect.event_id not in events.index or cause.event_id not in events.index:
+        return None
+    found = GROUNDS.search(str(events.loc[effect.event_id, "description"] or ""))
+    if found is None:
+        return None
+    grounds = found.group("grounds").strip()
+    names = [n for n in claim_people._title_names(str(events.loc[cause.event_id, "title"]))
+             if n not in DEMONYMS and n not in ties_said.MOSCOW_NAMES]
+    if not names or any(re.search(rf"\b{re.escape(n)}\b", grounds, re.IGNORECASE) for n in names):
+        return None
+    said = (f"The data gives the grounds of {effect.what} ({effect.event_id}, {effect.day}): \"{grounds}\". Your "
+            f"cause, {cause.what} ({cause.event_id}, {cause.day}), is not among them.")
+    if AMONG.search(claim) or effect.date.year - cause.date.year < 2:
+        return ties_said.Said(None, (), (f"The check could not check whether {cause.what} led to {effect.what}. "
+                                         f"{said} Weigh your cause against those grounds.",))
+    return ties_said.Said(f"{said} It came {_gap(cause.date, effect.date)} before. Read both events in "
+                          "data/events.csv, and say what the data gives as the grounds.")
+
+
+def _gap(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """"two and a half years", "three years": the time between two dates, in plain words."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    years, rest = divmod(months, 12)
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    if years == 0:
+        return f"{words[min(rest, 10)]} month{'s' if rest != 1 else ''}"
+    said = f"{words[min(years, 10)]}"
+    if 4 <= rest <= 8:
+        return f"{said} and a half years"
+    return f"{said if rest < 9 else words[min(years + 1, 10)]} year{'s' if (years if rest < 9 else years + 1) != 1 else ''}"
 
 
 def _unlinked(cause: Effect, effect: Effect, data) -> str | None:

@@ -360,7 +360,29 @@ def count_in(text: str, nouns: Iterable[str] | None = None) -> int | None:
         return int(counted.group("number"))  # "24 states", "3 quarters": a number and what it counts
     if nouns is None and NOTHING.fullmatch(text):
         return 0  # "none", "zero": nothing counted
+    if nouns is None:
+        return in_words(text)
     return None
+
+
+# the number words of the kit's checks, one table: evidence_words.NUMBERS is this one
+NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+IN_WORDS = lazy(r"(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<unit>one|two|three|"
+                r"four|five|six|seven|eight|nine))?|(?P<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)", re.IGNORECASE)
+
+
+def in_words(text: str) -> int | None:
+    """A whole number below 100 written in words ("twenty-four", "Two."), or None: the number the student means,
+    read as if written in figures."""
+    said = IN_WORDS.fullmatch(text.strip().rstrip(".! "))
+    if said is None:
+        return None
+    if said.group("small"):
+        return NUMBERS[said.group("small").lower()]
+    return TENS[said.group("tens").lower()] + (NUMBERS[said.group("unit").lower()] if said.group("unit") else 0)
 
 
 def uncounted(answer: str) -> str:
@@ -404,9 +426,9 @@ def as_int(answer) -> int:
 
 
 # Names people use for a state that are neither its id nor its name in data/actors.csv.
-ALIASES = {"uk": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
+ALIASES = {"uk": "britain", "u.k.": "britain", "u.k": "britain", "great britain": "britain", "england": "britain", "the united kingdom": "britain",
            "us": "usa", "u.s.": "usa", "america": "usa", "united states of america": "usa", "the united states": "usa",
-           "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
+           "u.s.a.": "usa", "u.s.a": "usa", "u.s.s.r.": "ussr", "u.s.s.r": "ussr", "soviet union": "ussr", "the soviet union": "ussr", "soviet russia": "rsfsr",
            # what people call Moscow's side; "soviets" alone are councils ("soviets of workers and peasants")
            "the soviets": "ussr", "the russians": "ussr", "brits": "britain",
            # what people call the Kuomintang in English, besides its bracketed "Chinese Nationalist Party"
@@ -470,11 +492,20 @@ def short_names(name: str, kind: str = "") -> set[str]:
         found |= notes
         # a note that is the state's form reads as its full title too: "China (Republic)", the Republic of China
         found |= {f"{note} of {bare}" for note in notes if note.split()[-1] in STATE_FORMS and bare}
+        # a note inside the name is another name of the word before it: "Beijing (Beiyang) government" is the
+        # Beiyang government too
+        inside = re.fullmatch(r"(.*?)([\w'’-]+)\s*\(([^)]+)\)\s+(\S.*)", " ".join(name.split()))
+        if inside and len(inside.group(3).split()) == 1:
+            found.add(" ".join(f"{inside.group(1)}{inside.group(3)} {inside.group(4)}".split()).lower())
     if kind == "person" and "-" in bare:  # "Chiang Kaishek", "Chiang Kai shek": the hyphen left out
         found |= {bare.replace("-", ""), bare.replace("-", " ")}
     if kind == "government" and bare.split():
         seat = bare.split()[0]
         found |= {seat, f"{seat} government"}  # "Wuhan government": the glossary's heading and the notebooks' words
+        # "Beijing (Beiyang) government": its other name, in brackets after the seat, is a name of it too
+        other = re.match(r"\s*\S+\s+\(([^)]+)\)\s+(.+)$", name)
+        if other:
+            found |= {" ".join(f"{other.group(1)} {other.group(2)}".split()).lower()}
     return found
 
 

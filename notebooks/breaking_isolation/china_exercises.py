@@ -111,9 +111,18 @@ def _documents(data):
     return _documents(data)
 
 
+def _pairs_in_order(answer) -> bool:
+    """Whether an answer is a list (or tuple) of one pair of words for each claim, in the claims' order: read as
+    the template's numbered pairs, since the order says which claim each is for."""
+    return (isinstance(answer, (list, tuple)) and len(answer) == CLAIMS
+            and all(isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in answer))
+
+
 @checks.exercise("china-speakers", expects="a speaker ('Stalin', 'Trotsky' or 'both') and evidence (an event id, or "
                  "a line copied from one of the debate's documents or the debate table) for each of the claims 1 to 3")
 def _check_speakers(answer, data):
+    if _pairs_in_order(answer):  # [('Stalin', ...), ('Trotsky', ...), ...]: the claims in their order, 1 to 3
+        answer = {n: pair for n, pair in enumerate(answer, start=1)}
     if not isinstance(answer, Mapping):
         raise checks.Unreadable("Start from the template: curly brackets, with the claims' numbers 1, 2 and 3.")
     if all(_blank(value) for value in answer.values()):

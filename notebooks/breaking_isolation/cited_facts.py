@@ -169,7 +169,7 @@ def read(claim: str, data, cited=()) -> str | None:
         return denied
     anchors = _anchors(claim, chosen, data)
     if not anchors:
-        return _verb_by_title(claim, chosen)
+        return _verb_by_title(claim, chosen, data)
     cities = _city_words(data)
     # the seats of the governments of the men the claim names ("Chiang's government at Nanjing"): where his
     # government sat, not where an event was (seats.py reads a seat given to the wrong man)
@@ -206,7 +206,7 @@ def turned_round(claim: str, data, cited=()) -> str | None:
     """A refusal when the claim says what a cited event's own text denies, or gives it a verb its title turns
     round; None otherwise (for a condition's stated facts, whose places are not read)."""
     chosen = data.events[data.events["event_id"].astype(str).isin(set(cited))]
-    return (_denied_in_text(claim, chosen) or _verb_by_title(claim, chosen)) if len(chosen) else None
+    return (_denied_in_text(claim, chosen) or _verb_by_title(claim, chosen, data)) if len(chosen) else None
 
 
 def _denied_in_text(claim: str, rows) -> str | None:
@@ -440,7 +440,7 @@ OPPOSITES = (
 SHARED = 2  # a clause names a cited event by its title when it shares so many of the title's own words
 
 
-def _verb_by_title(claim: str, chosen) -> str | None:
+def _verb_by_title(claim: str, chosen, data=None) -> str | None:
     """A verb its title turns round, given to a cited event that no one word names but whose title the clause
     shares words with ("The Swiss jury convicted Vorovsky's killer": "Swiss jury acquits Vorovsky's killer")."""
     by_id = chosen.set_index(chosen["event_id"].astype(str))
@@ -456,10 +456,35 @@ def _verb_by_title(claim: str, chosen) -> str | None:
         best = max(shared.values(), default=0)
         # the event the clause names best, not another cited one that shares as many words with a part of it
         here = [(begin, finish, e) for e, n in shared.items() if n >= SHARED and n == best]
-        said = _verb(clause, here, by_id) if here else None
+        said = _verb(clause, here, by_id, data) if here else None
         if said:
             return said
     return None
+
+
+def _other_doer(clause: str, at: int, row, data) -> bool:
+    """Whether the clause's doer, the first actor it names before `at`, is someone the event does not have as
+    either side ("Stalin kept the communists inside the Kuomintang" is Stalin's act, not the Wuhan Kuomintang's)."""
+    if data is None:
+        return False
+    from . import ties_said
+
+    before = [m for m in ties_said.mentions(clause[:at], ties_said.actor_names(data.actors))]
+    if not before:
+        return False
+    owner = dict(zip(data.actors["actor_id"].astype(str), data.actors["belongs_to"].fillna("").astype(str)))
+
+    def root(actor: str) -> str:  # the state or body an actor belongs to at the top ("Stalin": the Soviet state)
+        seen = {actor}
+        while owner.get(actor) and owner[actor] not in seen:
+            actor = owner[actor]
+            seen.add(actor)
+        return actor
+
+    soviet = {"ussr", "rsfsr"}
+    roots = {root(str(row["actor"])), root(str(row["counterpart"]))}
+    doer = root(before[0].actor)
+    return doer not in roots and not ({doer} | roots) <= soviet
 
 
 def _reported(claim: str, finish: int) -> str:
@@ -480,7 +505,7 @@ SIDED = lazy(r"\b(?:sid(?:ed|es|ing)\s+with|join(?:ed|s)?|went\s+over\s+to|back(
 SIDES_AGAINST = lazy(r"\bsides?\s+against\s+(?:the\s+)?(?P<whom>[A-Za-z][\w'’-]+)", re.IGNORECASE)
 
 
-def _verb(clause: str, here, by_id) -> str | None:
+def _verb(clause: str, here, by_id, data=None) -> str | None:
     for event in dict.fromkeys(a[2] for a in here):
         row = by_id.loc[event]
         title = str(row["title"])
@@ -493,7 +518,8 @@ def _verb(clause: str, here, by_id) -> str | None:
         for one, other in OPPOSITES:
             for said, told in ((one, other), (other, one)):
                 found = said.search(clause)
-                if found and told.search(title) and not said.search(told.sub(" ", title)):
+                if found and told.search(title) and not said.search(told.sub(" ", title)) \
+                        and not _other_doer(clause, found.start(), row, data):
                     return (f"Your claim says '{found.group(0)}', but the title of {_event(row)} says the opposite: "
                             f"'{title}'. Read that event in data/events.csv again.")
     return None

@@ -575,6 +575,8 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
         for i, row in mine.iterrows():  # a cited event the part tells by an act of its own, better than any other
             if _elsewhere(named, row, then, family):
                 continue  # "Germany recognised Moscow in 1922": Germany's act of that year, not Britain's
+            if _in_practice_then(part, row, then, family):
+                continue  # "Britain recognised the USSR in 1921": its recognition in practice of that year
             if acts(row, told) and scores[i] > rival and scores[i] == max(scores.values()):
                 # a ratification has its own day, which the data writes in the event's note (wrong_event_year)
                 said = _ratified(row, years) if RATIFIED.search(part) else _against(claim, row, years, events, part)
@@ -582,6 +584,18 @@ def wrong_cited_year(claim: str, data, cited=()) -> str | None:
                 if refusal:
                     return refusal
     return None
+
+
+def _in_practice_then(part: str, row, then: pd.DataFrame, family) -> bool:
+    """Whether the part says a recognition without saying it was in law ("Britain recognised the USSR in 1921"),
+    the cited event is the state's recognition in law, and the part's years hold the same state's recognition in
+    practice (de facto): the part may mean that one, and misconceptions.in_practice_meant() says which is which."""
+    from .misconceptions import IN_LAW
+
+    if str(row["kind"]) != "de_jure_recognition" or IN_LAW.search(part) or not re.search(r"recogni", part, re.IGNORECASE):
+        return False
+    side = family.get(str(row["actor"]), {str(row["actor"])})
+    return bool(((then["kind"].astype(str) == "de_facto_recognition") & then["actor"].astype(str).isin(side)).any())
 
 
 def _elsewhere(named, row, then: pd.DataFrame, family) -> bool:

@@ -134,10 +134,45 @@ def read(claim: str, data, cited=()) -> str | None:
 
     found = records(claim, data, cited)
     if not found:
-        return None
+        return _signing_denied(claim, data, cited)
     said, row = found[0]
     return (f"Your claim says '{said}', but the data records that act: '{row.title}' ({_spoken(row.date_text)}, "
             f"{row.event_id}). Check that event in data/events.csv.")
+
+
+# "Germany did not sign the Treaty of Berlin", "Turkey never signed a treaty with Moscow in 1925": a signing denied
+SIGNING_DENIED = lazy(r"\b(?:did\s+not|didn[’']t|never|had\s+not|hadn[’']t|refused\s+to)\s+(?:(?:even|ever|actually)\s+)?"
+                      r"(?:sign|signed|conclude|concluded)\b(?P<what>[^,;.]*)", re.IGNORECASE)
+
+
+def _signing_denied(claim: str, data, cited=()) -> str | None:
+    """A refusal when a clause denies that its subject signed a treaty it names by its title ("Germany did not sign
+    the Treaty of Berlin") and the data's treaty of that title has the subject's side among its two; None otherwise."""
+    from . import acts_named
+    from .misconceptions import _spoken
+
+    found = ties_said.mentions(claim, ties_said.actor_names(data.actors))
+    family = ties_said._family(data)
+    for said in SIGNING_DENIED.finditer(claim):
+        what = said.group("what")
+        if QUALIFIED.search(what) or re.search(r"\b(?:alone|until|before|after)\b", what, re.IGNORECASE):
+            continue
+        subject = next((m for m in reversed(found) if m.end <= said.start()), None)
+        if subject is None:
+            continue
+        rows = acts_named.named(what, data, claim_people.years_in(what), cited)
+        if rows.empty or len(rows) > 1:
+            continue
+        row = rows.iloc[0]
+        side = family.get(subject.actor, {subject.actor})
+        if not ({str(row["actor"]), str(row["counterpart"])} & side):
+            continue
+        labels = dict(zip(data.actors["actor_id"].astype(str), data.actors["name"].astype(str)))
+        return (f"Your claim says '{subject.typed} {' '.join(said.group(0).split())}', but the data records "
+                f"'{row['title']}' ({_spoken(str(row['date_text']))}, {row['event_id']}) between "
+                f"{labels.get(str(row['actor']), row['actor'])} and {labels.get(str(row['counterpart']), row['counterpart'])}. "
+                "Check that event in data/events.csv.")
+    return None
 
 
 def unread(claim: str, data) -> list[str]:

@@ -43,7 +43,14 @@ neutrality treaty called an alliance (alliances.py), help or an act turned round
 party the act's event does not name (act_people.py) are refused with the data's dates, ids and words. A claim's cause is read against the date of its effect (causes.py): a cause
 the data dates after it is refused, a cause in plain English is said not read; a hostile act said to be ordered by
 one whose own last act towards its target was friendly ("Chiang turned on the Communists because Moscow told him
-to") is refused with that act (orders_said.py). A judgement historians debate
+to") is refused with that act (orders_said.py); a cause two or more years before an effect whose text names other
+grounds ("Citing documents found in the ARCOS raid") is refused with those grounds. So are the tsarist debts said to
+be paid back (debts_said.py), recognition said to be given by an event the data codes as none, or in law by one it
+codes de facto (recognition_given.py), an offer given to the one who rejected it (offers_said.py), and what a claim
+says its cited document said where the document's author line, purpose or headnote says otherwise
+(document_said.py); what it says a document said that the kit's texts do not hold is said unchecked. So is a person
+given the opposite stance to what their own event says they called for ("Trotsky opposed soviets", stances.py), or
+a join turned round ("the Kuomintang joined the Communist Party", joins_said.py). A judgement historians debate
 ("Moscow betrayed the Chinese Communists", debated.py) is neither passed nor refused: the check says it is one,
 with the events to weigh. A claim that states one of the misconceptions the kit teaches against
 (misconceptions.py) gets a kind hint that points at
@@ -71,7 +78,13 @@ from . import stays_said  # its own line, as above
 from . import seats  # its own line, as above
 from . import denials  # its own line, as above
 from . import terms_said  # its own line, as above
+from . import debts_said  # its own line, as above
+from . import recognition_given  # its own line, as above
+from . import document_said  # its own line, as above
+from . import offers_said  # its own line, as above
 from . import orders_said  # its own line, as above
+from . import stances  # its own line, as above
+from . import joins_said  # its own line, as above
 from .by_table import per_reading
 from . import spellings  # its own line, as above
 from .documents import Document, bearing_on, load_documents
@@ -266,7 +279,11 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     denial = denials.read(given.claim, data, given.events)
     if denial:  # an act denied that the data records ("the Nationalists did not take Shanghai in 1927")
         return checks.wrong(denial)
-    term = terms_said.read(given.claim, data, given.events)
+    stance = stances.read(given.claim, data, given.events) or joins_said.read(given.claim, data, given.events)
+    if stance:  # a person given the stance their own event says they opposed ("Trotsky opposed soviets")
+        return checks.wrong(stance)
+    term = (terms_said.read(given.claim, data, given.events) or debts_said.read(given.claim, data, given.events)
+            or recognition_given.read(given.claim, data, given.events) or offers_said.read(given.claim, data, given.events))
     if term:  # a term an agreement is given that the data says otherwise of ("China recognised Mongolia's independence")
         return checks.wrong(term)
     doer = (agents.read(given.claim, data, given.events) or agents.done_to(given.claim, data, given.events)
@@ -392,7 +409,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
         return checks.wrong("Your document bears on none of the events you cite: choose a document whose "
                             "event_ids include one of them, or cite one of its events.")
     cited_document = docs[given.document] if given.document is not None else None
-    wrong_government = authorship.wrong_government(given.claim, cited_document) if cited_document else None
+    wrong_government = (authorship.wrong_government(given.claim, cited_document) if cited_document else None) or \
+        document_said.read(given.claim, data, cited_document)
     if wrong_government:
         return checks.wrong(wrong_government)
     shown = [evidence_words.as_typed(n, data.actors) for n in named[:3]]
@@ -401,6 +419,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
     if empty_years:
         tips.insert(0, f"The data holds no event in {_listed(empty_years)}, so the check could not test "
                        f"{'that year' if len(empty_years) == 1 else 'those years'}: check {'it' if len(empty_years) == 1 else 'them'}.")
+    tips[:0] = misconceptions.in_practice_meant(given.claim, data)  # "recognised in 1921": in practice, not in law
     if not reason:
         tips.insert(0, "Your claim says what; say why as well, with a word such as \"because\", \"since\", \"so\" or "
                        "\"which shows\", if you can.")
@@ -413,6 +432,8 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                                                                       *agents.other_wing(given.claim, data, given.events),
                                                                       *act_people.leaked(given.claim, data),
                                                                       *absolutes.only_unjudged(given.claim, data),
+                                                                      *absolutes.first_lapse_unjudged(given.claim, data),
+                                                                      *sweeping.only_partner_unjudged(given.claim, data),
                                                                       *all_of_them.only_one_unjudged(given.claim, data),
                                                                       *absolutes.first_treaty_unjudged(given.claim, data),
                                                                       *act_dates.follower_unread(given.claim, data),
@@ -429,6 +450,7 @@ def assess(answer, data, documents: list[Document], spec: Spec) -> checks.Verdic
                        f"at least {MIN_EVENTS} events that are, looking in {spec.where}.",)
     # the check cannot read what a document says: it says so, never implies that it did
     unread = (DOCUMENT_UNREAD.format(document=cited_document.id),) if cited_document is not None else ()
+    unrecorded += tuple(document_said.unread(given.claim, data, cited_document))  # what it says the document said
     could_not = (*judged, *people.unchecked, *ties.unchecked, *why.unchecked, *unrecorded)
     if could_not:  # a part it could not check: said so, and never badged as checked
         return checks.unchecked(said, *unread, *could_not, *people.checked, *ties.checked, *why.checked,

@@ -87,8 +87,7 @@ SAID_BECAUSE = lazy(r"(?<![\w'’/])(?:cos|coz|cuz|bc|b/c|bcos|bcoz|bcuz|becos|b
 
 
 # The numbers a claim may spell out, to twenty: every rule that reads a number in words reads this one table.
-NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUMBERS = checks.NUMBERS  # "three states", "nineteen twenty-four": the one table of number words
 # a year of the 1900s in words: "nineteen twenty-four", "nineteen-twenty-two", "nineteen hundred and twenty"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 YEAR_IN_WORDS = lazy(r"\bnineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?P<tens>twenty|thirty|forty|ten|eleven|twelve|"
@@ -383,13 +382,13 @@ def named_in(text: str, lexicon: Lexicon, start: int = 1900, end: int = 1939) ->
     for name, shown in sorted(lexicon.names.items(), key=lambda item: -len(item[0])):
         if len(name) < 3:
             continue
-        for variant in {name, name + "s", name + "'s"}:
+        for variant in dict.fromkeys((name, name + "s", name + "'s")):  # in this order: a set's order is chance
             if f" {variant} " in lowered and shown not in found:
                 typed = re.search(r"(?<![\w'])" + r"\W+".join(map(re.escape, variant.split())) + r"(?![\w'])", plain,
                                   re.IGNORECASE)
                 found[shown] = (typed.start(), typed.group(0).removesuffix("'s")) if typed else (len(plain), shown)
                 lowered = lowered.replace(f" {variant} ", " ")
-    return [(typed, shown) for shown, (_, typed) in sorted(found.items(), key=lambda item: item[1][0])]
+    return [(typed, shown) for shown, (_, typed) in sorted(found.items(), key=lambda item: (item[1][0], item[0]))]
 
 
 def as_typed(named: tuple[str, str], actors: pd.DataFrame | None = None) -> str:

@@ -556,7 +556,64 @@ def wrong_years(claim: str, data) -> list[Misconception]:
             found.append(_year_hint(state, typed[:1].lower() + typed[1:] if typed[:4].lower() == "the " else typed,
                                     year, dates, "in practice (de facto) " if levels == ("de_facto",) else
                                     "in law (de jure) " if levels == ("de_jure",) else ""))
+    found += [hint for hint in _passive_years(claim, data, first) if hint.id not in {m.id for m in found}]
     return found
+
+
+# "the USSR was recognised by Britain in 1924, by Italy in 1924 and by France in 1925": each "by <state> in <year>"
+# after a passive recognition
+PASSIVE = lazy(r"\b(?:was|were|got|had\s+been|became)\s+(?:\w+\s+)?recogni[sz]ed\b", re.IGNORECASE)
+BY_IN = r"\bby\s+(?P<state>(?:the\s+)?(?<![\w.])(?:{shown}))(?![\w'])\s*,?\s+in\s+(?P<year>1[89]\d\d)\b"
+
+
+def _passive_years(claim: str, data, first) -> list[Misconception]:
+    """For each "by <state> in <year>" of a passive recognition, the hint of wrong_years when the data gives that
+    state's recognition another year (in law or in practice; only in law when the claim says so)."""
+    passive = PASSIVE.search(claim)
+    if passive is None or re.search(r"\b(?:not|never)\b|n['’]t\b", claim[:passive.end()], re.IGNORECASE):
+        return []
+    found: list[Misconception] = []
+    tail = claim[passive.end():]
+    levels = ("de_jure",) if IN_LAW.search(claim) else ("de_facto", "de_jure")
+    for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        if not _may_hold(tail, name) or state in {m.id for m in found}:
+            continue
+        shown = r"US|U\.S\.A?\.?" if name == "us" else re.escape(name)
+        for said in re.finditer(BY_IN.format(shown=shown), tail, 0 if name == "us" else re.IGNORECASE):
+            dates = first.get(state, {})
+            if not dates or any(dates.get(level, ("",))[0][:4] == said.group("year") for level in levels):
+                continue
+            found.append(_year_hint(state, said.group("state"), said.group("year"), dates,
+                                    "in law (de jure) " if levels == ("de_jure",) else ""))
+            break
+    return found
+
+
+def in_practice_meant(claim: str, data) -> list[str]:
+    """A tip for a claim that says a state recognised Moscow, without "de facto" or "de jure", in the year of that
+    state's recognition in practice, which is not the year of its recognition in law ("Britain recognised the USSR in
+    1921 with the trade agreement"): true of the recognition in practice, so never refused; the tip says which
+    recognition the data has in which year."""
+    if FACTO.search(claim) or IN_LAW.search(claim) or not re.search(r"\brecogni[sz]", claim, re.IGNORECASE):
+        return []
+    years = set(re.findall(r"\b1[89]\d\d\b", claim))
+    first = first_recognitions(data)
+    events = data.events.set_index(data.events["event_id"].astype(str))
+    tips = []
+    for name, state in sorted(_state_names(data).items(), key=lambda item: -len(item[0])):
+        if state in {t[0] for t in tips} or not _may_hold(claim, name) or not re.search(
+                rf"(?<![\w.]){re.escape(name)}(?![\w'])", claim, 0 if name == "us" else re.IGNORECASE):
+            continue
+        dates = first.get(state, {})
+        facto, jure = dates.get("de_facto"), dates.get("de_jure")
+        if not facto or not jure or facto[0][:4] == jure[0][:4] or facto[0][:4] not in years:
+            continue
+        title = events.loc[facto[1], "title"] if facto[1] in events.index else facto[1]
+        tips.append((state, f"In {facto[0][:4]} the data has {name[:1].upper() + name[1:]} recognise Moscow in practice "
+                            f"(de facto), by '{title}' ({_spoken(facto[0])}, {facto[1]}); it recognised Moscow in law "
+                            f"(de jure) only on {_spoken(jure[0])} ({jure[1]}). Say which one you mean: \"de facto\" "
+                            "or \"de jure\"."))
+    return [tip for _, tip in tips]
 
 
 def _when(year: str) -> str:

@@ -208,6 +208,37 @@ ONLY = lazy(r"\bonly\s+(?:real\s+|true\s+)?(?:partner|friend|ally)\s+(?:[\w–-]
 TREATY_KINDS = ("treaty", "relations_established", "de_facto_recognition", "de_jure_recognition", "relations_restored")
 
 
+# "among the great powers", "of the Western states": a class of states the data does not draw
+CLASSED = lazy(r"\b(?:among|of)\s+(?:the\s+)?(?:great|major|big|western|european|capitalist|leading)\s+"
+               r"(?:powers?|states|countries|nations)\b", re.IGNORECASE)
+
+
+def only_partner_unjudged(claim: str, data) -> list[str]:
+    """What "Moscow's only friend among the great powers was Germany" leaves unjudged: the data does not class the
+    great powers; when the claim's year is one the network is drawn at the end of, the signs of Moscow's ties then,
+    for the student to weigh."""
+    from .network_exercises import MOMENTS, _snapshot, _labels as node_labels
+    from .network_model import SOVIET
+
+    said = ONLY.search(claim)
+    classed = CLASSED.search(claim)
+    if said is None or classed is None:
+        return []
+    years = [y for y in re.findall(r"\b(1[89]\d\d)\b", claim) if y in MOMENTS]
+    note = (f"whether it was the only one {' '.join(classed.group(0).split())}: the data does not class which states "
+            "were great powers, so the check did not judge the rank")
+    if not years:
+        return [note]
+    graph = _snapshot(data, years[-1])
+    labels = node_labels(data)
+    signs = {}
+    for other in graph[SOVIET]:
+        signs.setdefault(graph.edges[SOVIET, other]["sign"], []).append(labels.get(other, other))
+    told = "; ".join(f"{sign}: {', '.join(sorted(who))}" for sign, who in sorted(signs.items()))
+    return [f"{note}. In the network at the end of {years[-1]} Moscow's ties were {told} "
+            f"(G.edges('ussr', data='sign')). Weigh your claim against them"]
+
+
 def only_partner(claim: str, data, start: str, end: str) -> str | None:
     """Moscow said to have had one partner only, or no treaty with any other state, against the data's treaties
     between Moscow and other states in the claim's years (module text)."""
@@ -216,6 +247,8 @@ def only_partner(claim: str, data, start: str, end: str) -> str | None:
     said = ONLY.search(claim)
     if said is None or re.search(r"\bnot\s+(?:the\s+)?only\b|\bnot\s+its\s+only\b", claim, re.IGNORECASE):
         return None
+    if CLASSED.search(claim):
+        return None  # "among the great powers": a class the data does not draw (only_partner_unjudged)
     names = ties_said.actor_names(data.actors)
     found = ties_said.mentions(claim, names)
     moscow = ties_said._family(data).get("ussr", {"ussr"})

@@ -18,19 +18,24 @@ import re
 from . import claim_people, evidence_words, ties_said
 from .patterns import lazy
 
-PAPER = r"(?:manifesto|agreement|agreements|treaty|declaration|pact|accord|statement|convention|protocol)"
+PAPER = (r"(?:manifesto|agreement|agreements|treaty|declaration|pact|accord|statement|convention|protocol|letter|"
+         r"testament|cable|telegram|theses|directive)")
 # "under the Sun-Joffe manifesto", "by the 1924 agreement", "in the terms of the treaty of 1924"
 UNDER = lazy(rf"\b(?:under|by|in|through|with)\s+(?:the\s+)?(?:terms\s+of\s+(?:the\s+)?)?(?P<name>(?:[\w'’-]+\s+){{0,3}}?)"
              rf"{PAPER}\b(?P<of>\s+of\s+(?:\d{{1,2}}\s+\w+\s+)?1[89]\d\d)?", re.IGNORECASE)
 # "the Sun-Joffe manifesto promised", "the agreement of 1924 gave"
-SAYS = lazy(rf"\b(?:the\s+)?(?P<name>(?:[\w'’-]+\s+){{0,3}}?){PAPER}(?P<of>\s+of\s+(?:\d{{1,2}}\s+\w+\s+)?1[89]\d\d)?"
+SAYS = lazy(rf"\b(?:the\s+)?(?P<name>(?:[\w'’-]+\s+){{0,3}}?){PAPER}"
+            r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"  # "Stalin's cable to Borodin"
+            r"(?P<of>\s+(?:of|in|from)\s+(?:\d{1,2}\s+)?(?:[A-Z]\w+\s+)?1[89]\d\d)?"
             r"\s+(?P<verb>said|stated|promised|gave|granted|recogni[sz]ed|declared|provided|ceded|handed|returned|"
-            r"required|committed|made|let|allowed|guaranteed|renounced|gave\s+up|put)\b", re.IGNORECASE)
+            r"required|committed|made|let|allowed|guaranteed|renounced|gave\s+up|put|told|ordered|urged|asked|"
+            r"charged|instructed|directed|called\s+on|called\s+for|begged)\b", re.IGNORECASE)
 # where what the claim says the agreement did ends: its reason
 REASON = lazy(r"[,;:]|\b(?:so|because|since|which|and\s+so|thus|therefore|as\s+a\s+result)\b", re.IGNORECASE)
 # words of a claim that say what an agreement did, not what it was about
 ACTS = frozenset("""gave give given up promised promise granted grant recognised recognized recognise recognize
 declared provided ceded handed returned required committed made let allowed guaranteed renounced said stated put
+told ordered urged asked charged instructed directed called begged once
 agreed agree under terms term signed sign paper moscow russia russian soviet soviets ussr also both whole full
 fully""".split())
 INDEPENDENT = lazy(r"\bindependen\w*|\bsovereign\w*|\bseparate\s+state\b|\bown\s+state\b", re.IGNORECASE)
@@ -70,7 +75,9 @@ def _agreement(claim: str, data, cited=()):
         if m.groupdict().get("verb"):
             named = named[:m.start("verb") - m.start()].strip() if not LEAD.match(m.group(0)) else named
             named = re.sub(rf"\s+{m.group('verb')}$", "", named)
-        return "the " + re.sub(r"^the\s+", "", named, flags=re.IGNORECASE), said, row
+        named = re.sub(r"^(?:the|his|her|their|its)\s+", "", named, flags=re.IGNORECASE)
+        possessive = re.match(r"[\w'’ -]+?['’]s\s", named)  # "Sun Yat-sen's farewell letter": no "the"
+        return ("" if possessive else "the ") + named, said, row
     return None
 
 
@@ -118,6 +125,9 @@ def read(claim: str, data, cited=()) -> str | None:
     if found is None:
         return None
     named, said, row = found
+    opposite = _told_the_opposite(named, said, row, data)
+    if opposite:
+        return opposite
     if not INDEPENDENT.search(said):
         return None
     names = ties_said.actor_names(data.actors)
@@ -133,6 +143,32 @@ def read(claim: str, data, cited=()) -> str | None:
             return (f"Your claim says that by {named} {' '.join(said.split())}. But the data's note on {land} says: "
                     f"\"{cites[0].rstrip('.,;')}\". So by that agreement {land} was not independent. Read the note "
                     f"in data/actors.csv, and the event '{row['title']}' ({day}, {row['event_id']}).")
+    return None
+
+
+# "told the Kuomintang to break with Moscow": a message said to tell someone to part from someone
+PART = lazy(r"\bto\s+(?:at\s+once\s+)?(?:break|cut|end|leave|quit|split|abandon|drop|turn\s+against|part)\b", re.IGNORECASE)
+# "charging the Kuomintang to keep in touch with Moscow": the data's own account of a message that told someone to keep
+KEEP = lazy(r"\b(?:charg|urg|ask|tell|told|call|order|instruct|direct|enjoin)\w*\s+(?P<whom>(?:the\s+)?[\w'’ -]{2,40}?)"
+            r"\s+to\s+(?P<what>(?:keep|stay|remain|maintain|continue|hold)\b[^.;,]*)", re.IGNORECASE)
+
+
+def _told_the_opposite(named: str, said: str, row, data) -> str | None:
+    """Why a claim is refused that says a message told someone to part from someone, where the message's event in
+    the data says it told that one to keep with them ("charging the Kuomintang to keep in touch with Moscow")."""
+    from .misconceptions import _spoken
+
+    if not PART.search(said) or re.search(r"\b(?:not|never|n't)\b", said, re.IGNORECASE):
+        return None
+    names = ties_said.actor_names(data.actors)
+    told = ties_said.mentions(said[:PART.search(said).start()], names)
+    for kept in KEEP.finditer(str(row.get("description", ""))):
+        whom = ties_said.mentions(kept.group("whom"), names)
+        if told and whom and any(ties_said._same(t.actor, w.actor) for t in told for w in whom):
+            return (f"Your claim says of {named}: '{' '.join(said.split()).rstrip(' .,;')}'. But the data's event on it "
+                    f"says the opposite: it was \"{kept.group(0).strip()}\" ('{row['title']}', "
+                    f"{_spoken(str(row['date_text']))}, {row['event_id']}). Read that event in data/events.csv, and "
+                    "the document on it if there is one.")
     return None
 
 
@@ -154,5 +190,5 @@ def unread(claim: str, data, cited=()) -> list[str]:
     listed = ", ".join(f"'{w}'" for w in typed)
     places = [w for w, _ in texts if "data/actors.csv" not in w]
     where = "; ".join(places + (["the notes in data/actors.csv that cite it"] if len(places) < len(texts) else []))
-    return [f"what your claim says {named} did ('{' '.join(said.split())}'). The kit's texts of it do not hold "
+    return [f"what your claim says {named} did ('{' '.join(said.split()).rstrip(' .,;')}'). The kit's texts of it do not hold "
             f"{listed}: it looked in {where}. Some texts are only in part, so read them yourself"]
