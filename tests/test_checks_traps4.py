@@ -78,7 +78,7 @@ def ipython(monkeypatch):
 
 
 def test_an_unreadable_answer_just_set_is_told_its_problem_without_re_run_advice(ipython):
-    ipython('answer = "three"')
+    ipython('answer = "several"')
     said = ipython('check("recognition-1", answer)')[0]
     assert said.status == checks.UNREADABLE
     assert "figures" in said.points[0] or "expects" in said.points[0]
@@ -86,7 +86,7 @@ def test_an_unreadable_answer_just_set_is_told_its_problem_without_re_run_advice
 
 
 def test_re_run_advice_comes_after_the_problem(ipython):
-    ipython('answer = "three"')
+    ipython('answer = "several"')
     ipython("x = 1")
     said = ipython('check("recognition-2", answer)')[0]
     assert "still holds" in said.points[-1] and "still holds" not in said.points[0]

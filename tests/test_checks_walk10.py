@@ -27,4 +27,4 @@ def test_the_data_s_occasion_is_offered_only_against_a_cause_the_claim_gives():
     caused = str(checks.verdict("recognition-evidence", {
         "claim": "Britain broke off relations with the USSR in May 1927 because of the Zinoviev letter.",
         "events": ["1927-britain-breaks-relations", "1924-zinoviev-letter"]}, DATA))
-    assert "names its occasion" in caused, caused
+    assert "ARCOS raid" in caused and "Zinoviev" in caused, caused  # the data's grounds, set beside the claim's cause
